@@ -1,0 +1,38 @@
+// Opens the local store: WAL, foreign keys, migrations applied in one transaction.
+import Database from 'better-sqlite3';
+import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
+import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import * as schema from './schema';
+import { migrationsDir } from '../paths';
+
+export type Db = BetterSQLite3Database<typeof schema>;
+
+export interface Store {
+  db: Db;
+  sqlite: Database.Database;
+  close(): void;
+}
+
+export interface OpenOptions {
+  /** Migrations folder (tests point this at a truncated copy to migrate step by step). */
+  migrationsFolder?: string;
+  /** Path to a better-sqlite3 native binding built for the current runtime (Electron). */
+  nativeBinding?: string;
+}
+
+export function openStore(file: string, opts: OpenOptions = {}): Store {
+  const sqlite = new Database(file, opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {});
+  try {
+    sqlite.pragma('journal_mode = WAL');
+    sqlite.pragma('foreign_keys = ON');
+    sqlite.pragma('busy_timeout = 5000');
+    const db = drizzle(sqlite, { schema });
+    // drizzle runs pending migrations inside BEGIN…COMMIT and rolls back on error, so a failed
+    // migration leaves the previous database untouched.
+    migrate(db, { migrationsFolder: opts.migrationsFolder ?? migrationsDir() });
+    return { db, sqlite, close: () => sqlite.close() };
+  } catch (err) {
+    sqlite.close();
+    throw err;
+  }
+}

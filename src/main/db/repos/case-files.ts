@@ -1,0 +1,133 @@
+// Repository of the case-file aggregate: case, parties, officers, documents, evidence, blobs.
+import { and, eq, sql } from 'drizzle-orm';
+import type { Db } from '../open';
+import * as t from '../schema';
+import type { CasePackage } from '../../../shared/casefile/schema';
+
+export type CaseRow = typeof t.cases.$inferSelect;
+export type PartyRow = typeof t.parties.$inferSelect;
+export type DocumentRow = typeof t.documents.$inferSelect;
+export type EvidenceRow = typeof t.evidence.$inferSelect;
+export type OfficerRow = typeof t.officers.$inferSelect & { isCaseOfficer: boolean };
+export type BlobRow = typeof t.blobs.$inferSelect;
+
+export interface CaseAggregate {
+  row: CaseRow;
+  agency: typeof t.agencies.$inferSelect;
+  parties: PartyRow[];
+  officers: OfficerRow[];
+  documents: DocumentRow[];
+  evidence: EvidenceRow[];
+  blobs: Map<string, BlobRow>;
+}
+
+export function totalFineFen(pkg: CasePackage): number | null {
+  const fines = pkg.case.proposedDecision.penalties.filter((p) => p.type === 'fine' && p.amountFen !== undefined);
+  return fines.length ? fines.reduce((s, p) => s + (p.amountFen ?? 0), 0) : null;
+}
+
+export class CaseFileRepo {
+  constructor(private readonly db: Db) {}
+
+  findIdentity(id: string, caseNumber: string): { byId?: CaseRow; byNumber?: CaseRow } {
+    const byId = this.db.select().from(t.cases).where(eq(t.cases.id, id)).get();
+    const byNumber = this.db.select().from(t.cases).where(eq(t.cases.caseNumber, caseNumber)).get();
+    return { byId, byNumber };
+  }
+
+  /** Insert a whole validated package in one transaction. */
+  insert(pkg: CasePackage, revisionHash: string, importedAt: string, blobs: { sha256: string; size: number; mime: string }[]): void {
+    const c = pkg.case;
+    this.db.transaction((tx) => {
+      tx.insert(t.agencies).values(c.agency).onConflictDoUpdate({ target: t.agencies.code, set: { name: c.agency.name, shortName: c.agency.shortName, region: c.agency.region, level: c.agency.level } }).run();
+      for (const o of pkg.officers) {
+        const { id, ...rest } = o;
+        tx.insert(t.officers).values(o).onConflictDoUpdate({ target: t.officers.id, set: rest }).run();
+      }
+      for (const b of blobs) {
+        tx.insert(t.blobs)
+          .values({ ...b, storedAt: importedAt, verifiedAt: importedAt, verifiedState: 'ok' })
+          .onConflictDoUpdate({ target: t.blobs.sha256, set: { verifiedState: 'ok', verifiedAt: importedAt } })
+          .run();
+      }
+      const firstParty = pkg.parties.find((p) => p.id === c.partyIds[0]) ?? pkg.parties[0]!;
+      tx.insert(t.cases)
+        .values({
+          id: c.id,
+          revision: c.revision,
+          revisionHash,
+          caseNumber: c.caseNumber,
+          cause: c.cause,
+          agencyCode: c.agency.code,
+          handlingUnit: c.handlingUnit,
+          partyName: firstParty.name,
+          submittedOn: c.procedure.submittedForReviewOn,
+          violationStart: c.violationPeriod.start,
+          violationEnd: c.violationPeriod.end,
+          continuing: c.violationPeriod.continuing,
+          facts: c.facts,
+          procedureJson: JSON.stringify(c.procedure),
+          proposedDecisionJson: JSON.stringify(c.proposedDecision),
+          proposedFineFen: totalFineFen(pkg),
+          offline: true,
+          importedAt,
+        })
+        .run();
+      pkg.parties.forEach((p, position) =>
+        tx.insert(t.parties)
+          .values({ caseId: c.id, position, id: p.id, kind: p.kind, name: p.name, idNumber: p.idNumber, address: p.address, legalRepresentative: p.legalRepresentative ?? null, phone: p.phone ?? null, businessScope: p.businessScope ?? null })
+          .run(),
+      );
+      const caseOfficerIds = new Set(c.caseOfficerIds);
+      for (const o of pkg.officers) tx.insert(t.caseOfficers).values({ caseId: c.id, officerId: o.id, isCaseOfficer: caseOfficerIds.has(o.id) }).run();
+      pkg.documents.forEach((d, position) =>
+        tx.insert(t.documents).values({ caseId: c.id, id: d.id, position, kind: d.kind, title: d.title, docNumber: d.docNumber ?? null, date: d.date, path: d.file.path, sha256: d.file.sha256 }).run(),
+      );
+      pkg.evidence.forEach((e, position) =>
+        tx.insert(t.evidence)
+          .values({ caseId: c.id, id: e.id, position, kind: e.kind, title: e.title, source: e.source, collectedByJson: JSON.stringify(e.collectedBy), collectedOn: e.collectedOn, proves: e.proves, path: e.file.path, sha256: e.file.sha256 })
+          .run(),
+      );
+    });
+  }
+
+  listRows(filter: { status?: CaseRow['status'] }): CaseRow[] {
+    const q = this.db.select().from(t.cases);
+    return (filter.status ? q.where(eq(t.cases.status, filter.status)) : q).all();
+  }
+
+  count(): number {
+    return this.db.select({ n: sql<number>`count(*)` }).from(t.cases).get()?.n ?? 0;
+  }
+
+  load(id: string): CaseAggregate | null {
+    const row = this.db.select().from(t.cases).where(eq(t.cases.id, id)).get();
+    if (!row) return null;
+    const agency = this.db.select().from(t.agencies).where(eq(t.agencies.code, row.agencyCode)).get()!;
+    const parties = this.db.select().from(t.parties).where(eq(t.parties.caseId, id)).orderBy(t.parties.position).all();
+    const officers = this.db
+      .select({ o: t.officers, isCaseOfficer: t.caseOfficers.isCaseOfficer })
+      .from(t.caseOfficers)
+      .innerJoin(t.officers, eq(t.caseOfficers.officerId, t.officers.id))
+      .where(eq(t.caseOfficers.caseId, id))
+      .all()
+      .map((r) => ({ ...r.o, isCaseOfficer: r.isCaseOfficer }));
+    const documents = this.db.select().from(t.documents).where(eq(t.documents.caseId, id)).orderBy(t.documents.position).all();
+    const evidence = this.db.select().from(t.evidence).where(eq(t.evidence.caseId, id)).orderBy(t.evidence.position).all();
+    const blobs = new Map<string, BlobRow>();
+    for (const sha of new Set([...documents, ...evidence].map((x) => x.sha256))) {
+      const b = this.db.select().from(t.blobs).where(eq(t.blobs.sha256, sha)).get();
+      if (b) blobs.set(sha, b);
+    }
+    return { row, agency, parties, officers, documents, evidence, blobs };
+  }
+
+  /** Is this sha256 referenced by any document or evidence item? (blob serving checks this) */
+  blobKnown(sha256: string): BlobRow | undefined {
+    return this.db.select().from(t.blobs).where(eq(t.blobs.sha256, sha256)).get();
+  }
+
+  setOffline(id: string, offline: boolean): void {
+    this.db.update(t.cases).set({ offline }).where(and(eq(t.cases.id, id))).run();
+  }
+}

@@ -1,0 +1,229 @@
+// The local store (DESIGN.md §4). Nested structures that are read whole (procedure, proposed
+// decision) are JSON columns; everything the queue filters or sorts on is a real column.
+import { sqliteTable, text, integer, primaryKey, index, uniqueIndex } from 'drizzle-orm/sqlite-core';
+
+export const agencies = sqliteTable('agency', {
+  code: text('code').primaryKey(),
+  name: text('name').notNull(),
+  shortName: text('short_name').notNull(),
+  region: text('region').notNull(),
+  level: text('level', { enum: ['province', 'city', 'county'] }).notNull(),
+});
+
+export const officers = sqliteTable('officer', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull(),
+  credentialNo: text('credential_no').notNull(), // 执法证号
+  credentialValidFrom: text('credential_valid_from').notNull(),
+  credentialValidTo: text('credential_valid_to').notNull(),
+  legalQualification: integer('legal_qualification', { mode: 'boolean' }).notNull().default(false),
+  unit: text('unit').notNull(),
+});
+
+export const cases = sqliteTable(
+  'case_file',
+  {
+    id: text('id').primaryKey(),
+    revision: integer('revision').notNull(),
+    revisionHash: text('revision_hash').notNull(),
+    caseNumber: text('case_number').notNull(),
+    cause: text('cause').notNull(),
+    agencyCode: text('agency_code')
+      .notNull()
+      .references(() => agencies.code),
+    handlingUnit: text('handling_unit').notNull(),
+    partyName: text('party_name').notNull(), // first party, denormalised for the queue
+    submittedOn: text('submitted_on').notNull(),
+    violationStart: text('violation_start').notNull(),
+    violationEnd: text('violation_end').notNull(),
+    continuing: integer('continuing', { mode: 'boolean' }).notNull().default(false),
+    facts: text('facts').notNull(),
+    procedureJson: text('procedure_json').notNull(),
+    proposedDecisionJson: text('proposed_decision_json').notNull(),
+    proposedFineFen: integer('proposed_fine_fen'),
+    status: text('status', { enum: ['pending', 'in_review', 'returned', 'concluded'] }).notNull().default('pending'),
+    round: integer('round').notNull().default(1),
+    offline: integer('offline', { mode: 'boolean' }).notNull().default(false),
+    importedAt: text('imported_at').notNull(),
+  },
+  (t) => [uniqueIndex('case_number_uq').on(t.caseNumber), index('case_submitted_idx').on(t.submittedOn), index('case_status_idx').on(t.status)],
+);
+
+export const parties = sqliteTable(
+  'party',
+  {
+    caseId: text('case_id')
+      .notNull()
+      .references(() => cases.id, { onDelete: 'cascade' }),
+    id: text('id').notNull(),
+    position: integer('position').notNull(),
+    kind: text('kind', { enum: ['natural', 'legal', 'other'] }).notNull(),
+    name: text('name').notNull(),
+    idNumber: text('id_number').notNull(),
+    address: text('address').notNull(),
+    legalRepresentative: text('legal_representative'),
+    phone: text('phone'),
+    businessScope: text('business_scope'),
+  },
+  (t) => [primaryKey({ columns: [t.caseId, t.id] })],
+);
+
+export const caseOfficers = sqliteTable(
+  'case_officer',
+  {
+    caseId: text('case_id')
+      .notNull()
+      .references(() => cases.id, { onDelete: 'cascade' }),
+    officerId: text('officer_id')
+      .notNull()
+      .references(() => officers.id),
+    isCaseOfficer: integer('is_case_officer', { mode: 'boolean' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.caseId, t.officerId] })],
+);
+
+export const blobs = sqliteTable('blob', {
+  sha256: text('sha256').primaryKey(),
+  size: integer('size').notNull(),
+  mime: text('mime').notNull(),
+  storedAt: text('stored_at').notNull(),
+  /** Last verification result: 'ok' | 'tampered' | 'missing'. */
+  verifiedState: text('verified_state', { enum: ['ok', 'tampered', 'missing'] }).notNull().default('ok'),
+  verifiedAt: text('verified_at').notNull(),
+});
+
+export const documents = sqliteTable(
+  'document',
+  {
+    caseId: text('case_id')
+      .notNull()
+      .references(() => cases.id, { onDelete: 'cascade' }),
+    id: text('id').notNull(),
+    position: integer('position').notNull(),
+    kind: text('kind').notNull(),
+    title: text('title').notNull(),
+    docNumber: text('doc_number'),
+    date: text('date').notNull(),
+    path: text('path').notNull(),
+    sha256: text('sha256')
+      .notNull()
+      .references(() => blobs.sha256),
+  },
+  (t) => [primaryKey({ columns: [t.caseId, t.id] }), index('document_sha_idx').on(t.sha256)],
+);
+
+export const evidence = sqliteTable(
+  'evidence',
+  {
+    caseId: text('case_id')
+      .notNull()
+      .references(() => cases.id, { onDelete: 'cascade' }),
+    id: text('id').notNull(),
+    position: integer('position').notNull(),
+    kind: text('kind').notNull(),
+    title: text('title').notNull(),
+    source: text('source').notNull(),
+    collectedByJson: text('collected_by_json').notNull(),
+    collectedOn: text('collected_on').notNull(),
+    proves: text('proves').notNull(),
+    path: text('path').notNull(),
+    sha256: text('sha256')
+      .notNull()
+      .references(() => blobs.sha256),
+  },
+  (t) => [primaryKey({ columns: [t.caseId, t.id] }), index('evidence_sha_idx').on(t.sha256)],
+);
+
+/** Highlights and notes on documents/evidence (issue 3 fills in the anchoring). */
+export const annotations = sqliteTable(
+  'annotation',
+  {
+    id: text('id').primaryKey(),
+    caseId: text('case_id')
+      .notNull()
+      .references(() => cases.id, { onDelete: 'cascade' }),
+    itemId: text('item_id').notNull(),
+    page: integer('page'),
+    anchorJson: text('anchor_json').notNull(),
+    note: text('note').notNull().default(''),
+    reviewPoint: text('review_point'),
+    createdAt: text('created_at').notNull(),
+    updatedAt: text('updated_at').notNull(),
+  },
+  (t) => [index('annotation_case_idx').on(t.caseId)],
+);
+
+/** One review round of a case: per-point findings, citations and the conclusion. */
+export const reviews = sqliteTable(
+  'review',
+  {
+    id: text('id').primaryKey(),
+    caseId: text('case_id')
+      .notNull()
+      .references(() => cases.id, { onDelete: 'cascade' }),
+    round: integer('round').notNull(),
+    caseRevisionHash: text('case_revision_hash').notNull(),
+    findingsJson: text('findings_json').notNull().default('[]'),
+    conclusion: text('conclusion'),
+    opinionText: text('opinion_text'),
+    reviewerId: text('reviewer_id'),
+    startedAt: text('started_at').notNull(),
+    concludedAt: text('concluded_at'),
+  },
+  (t) => [uniqueIndex('review_case_round_uq').on(t.caseId, t.round)],
+);
+
+export const opinions = sqliteTable('opinion', {
+  id: text('id').primaryKey(),
+  reviewId: text('review_id')
+    .notNull()
+    .references(() => reviews.id),
+  contentJson: text('content_json').notNull(),
+  contentHash: text('content_hash').notNull(),
+  docxSha256: text('docx_sha256'),
+  pdfSha256: text('pdf_sha256'),
+  signatureJson: text('signature_json'),
+  createdAt: text('created_at').notNull(),
+});
+
+export const meetings = sqliteTable('meeting', {
+  id: text('id').primaryKey(),
+  title: text('title').notNull(),
+  heldOn: text('held_on').notNull(),
+  place: text('place').notNull(),
+  stateJson: text('state_json').notNull(),
+  startedAt: text('started_at'),
+  endedAt: text('ended_at'),
+});
+
+/** Signed submissions waiting for the central system; never dropped silently. */
+export const outbox = sqliteTable('outbox', {
+  id: text('id').primaryKey(), // client-generated submission id
+  kind: text('kind', { enum: ['opinion', 'minutes', 'audit_head'] }).notNull(),
+  caseId: text('case_id'),
+  payloadJson: text('payload_json').notNull(),
+  state: text('state', { enum: ['queued', 'sent', 'accepted', 'rejected', 'stale'] }).notNull().default('queued'),
+  attempts: integer('attempts').notNull().default(0),
+  lastError: text('last_error'),
+  createdAt: text('created_at').notNull(),
+  updatedAt: text('updated_at').notNull(),
+});
+
+export const syncState = sqliteTable('sync_state', {
+  key: text('key').primaryKey(), // e.g. 'feed_cursor', 'server_url'
+  value: text('value').notNull(),
+  updatedAt: text('updated_at').notNull(),
+});
+
+/** Append-only, hash-chained audit log (issue 8 adds the verification). */
+export const audit = sqliteTable('audit', {
+  seq: integer('seq').primaryKey({ autoIncrement: true }),
+  at: text('at').notNull(),
+  actor: text('actor').notNull(),
+  device: text('device').notNull(),
+  action: text('action').notNull(),
+  subject: text('subject'),
+  detailJson: text('detail_json').notNull().default('{}'),
+  prevHash: text('prev_hash').notNull(),
+  hash: text('hash').notNull(),
+});

@@ -1,0 +1,145 @@
+// Headless host: the same Api over a loopback WebSocket, plus the built renderer and blobs over
+// HTTP, for the browser and E2E tests. Loopback only, random port, per-run token.
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { WebSocketServer, type WebSocket } from 'ws';
+import { dispatch, type Handlers } from './dispatch';
+import { parseRange, RENDERER_CSP } from './http-range';
+import { mimeOf, resolveStatic } from './static-files';
+import type { Workstation } from './workstation';
+
+export interface HostOptions {
+  workstation: Workstation;
+  handlers: Handlers;
+  /** Built renderer (out/renderer). */
+  rendererDir: string;
+  port?: number;
+  token?: string;
+  log?: (line: string) => void;
+}
+
+export interface RunningHost {
+  url: string;
+  origin: string;
+  token: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+const MAX_MESSAGE_BYTES = 1 << 20;
+
+function sameToken(a: string | null, b: string): boolean {
+  if (!a) return false;
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+}
+
+/** DNS-rebinding guard: only our own loopback host names are served. */
+function hostAllowed(req: IncomingMessage, port: number): boolean {
+  return req.headers.host === `127.0.0.1:${port}` || req.headers.host === `localhost:${port}`;
+}
+
+export async function startHost(opts: HostOptions): Promise<RunningHost> {
+  const token = opts.token ?? randomBytes(24).toString('base64url');
+  const ws = opts.workstation;
+  const log = opts.log ?? (() => undefined);
+  let port = 0;
+
+  const server: Server = createServer((req, res) => {
+    void handleHttp(req, res).catch((err: unknown) => {
+      log(`http error: ${(err as Error).message}`);
+      if (!res.headersSent) res.writeHead(500).end();
+      else res.destroy();
+    });
+  });
+
+  async function handleHttp(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (!hostAllowed(req, port)) return void res.writeHead(421).end('Misdirected Request');
+    if (req.method !== 'GET' && req.method !== 'HEAD') return void res.writeHead(405, { Allow: 'GET, HEAD' }).end();
+    const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
+    const blob = /^\/blobs\/([0-9a-f]{64})$/.exec(url.pathname);
+    if (blob) return serveBlob(req, res, blob[1]!, url.searchParams.get('token'));
+    const file = resolveStatic(opts.rendererDir, url.pathname);
+    if (!file) return void res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('未找到');
+    res.writeHead(200, {
+      'Content-Type': mimeOf(file),
+      'Content-Security-Policy': RENDERER_CSP,
+      'X-Content-Type-Options': 'nosniff',
+      'Cache-Control': file.endsWith('index.html') ? 'no-store' : 'max-age=3600',
+    });
+    if (req.method === 'HEAD') return void res.end();
+    createReadStream(file).pipe(res);
+  }
+
+  function serveBlob(req: IncomingMessage, res: ServerResponse, sha: string, given: string | null): void {
+    if (!sameToken(given, token)) return void res.writeHead(401).end();
+    const row = ws.cases.blobKnown(sha);
+    if (!row || !ws.blobs.has(sha)) return void res.writeHead(404).end();
+    const size = ws.blobs.size(sha);
+    const range = parseRange(req.headers.range, size);
+    const common = { 'Content-Type': row.mime, 'Accept-Ranges': 'bytes', ETag: `"${sha}"`, 'X-Content-Type-Options': 'nosniff', 'Cache-Control': 'private, max-age=86400, immutable' };
+    if (range.kind === 'unsatisfiable') return void res.writeHead(416, { ...common, 'Content-Range': `bytes */${size}` }).end();
+    if (range.kind === 'partial') {
+      res.writeHead(206, { ...common, 'Content-Range': `bytes ${range.start}-${range.end}/${size}`, 'Content-Length': range.end - range.start + 1 });
+      if (req.method === 'HEAD') return void res.end();
+      ws.blobs.open(sha, { start: range.start, end: range.end }).pipe(res);
+      return;
+    }
+    res.writeHead(200, { ...common, 'Content-Length': size });
+    if (req.method === 'HEAD') return void res.end();
+    ws.blobs.open(sha).pipe(res);
+  }
+
+  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
+  server.on('upgrade', (req, socket, head) => {
+    const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
+    const origin = req.headers.origin;
+    const originOk = !origin || origin === `http://127.0.0.1:${port}` || origin === `http://localhost:${port}`;
+    if (url.pathname !== '/api' || !hostAllowed(req, port) || !originOk || !sameToken(url.searchParams.get('token'), token)) {
+      socket.write('HTTP/1.1 403 Forbidden\r\n\r\n');
+      socket.destroy();
+      return;
+    }
+    wss.handleUpgrade(req, socket, head, (client) => wss.emit('connection', client));
+  });
+
+  wss.on('connection', (client: WebSocket) => {
+    const off = ws.on((event, payload) => client.readyState === client.OPEN && client.send(JSON.stringify({ event, payload })));
+    client.on('close', off);
+    client.on('message', (data) => {
+      let msg: { id?: unknown; name?: unknown; input?: unknown };
+      try {
+        msg = JSON.parse(String(data)) as typeof msg;
+      } catch {
+        return client.send(JSON.stringify({ id: null, result: { ok: false, error: { code: 'invalid_input', message: '请求不是有效的 JSON' } } }));
+      }
+      const id = typeof msg.id === 'number' ? msg.id : null;
+      void dispatch(opts.handlers, msg.name, msg.input, { error: (m, e) => log(`${m}: ${(e as Error)?.stack ?? String(e)}`) }).then((result) => {
+        if (client.readyState === client.OPEN) client.send(JSON.stringify({ id, result }));
+      });
+    });
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port ?? 0, '127.0.0.1', () => resolve());
+  });
+  port = (server.address() as AddressInfo).port;
+  const origin = `http://127.0.0.1:${port}`;
+  return {
+    url: `${origin}/?token=${token}`,
+    origin,
+    token,
+    port,
+    close: () =>
+      new Promise<void>((resolve) => {
+        wss.clients.forEach((c) => c.terminate());
+        wss.close();
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}

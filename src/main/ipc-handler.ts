@@ -1,0 +1,20 @@
+// The Electron IPC transport's handler, free of 'electron' so it is testable in Node:
+// sender-frame check first, then the shared dispatch (zod validation, Result wrapping).
+import { dispatch, type Handlers } from './dispatch';
+import { senderAllowed } from './app/guards/ipc-sender';
+import type { Result } from '../shared/api/result';
+
+export interface IpcCallEvent {
+  senderFrame: { url: string } | null;
+  /** True when the calling frame is the window's main frame (not an iframe). */
+  isTopFrame: boolean;
+}
+
+export function makeIpcHandler(handlers: Handlers, log: (m: string) => void) {
+  return (event: IpcCallEvent, name: unknown, input: unknown): Promise<Result<unknown>> => {
+    if (!senderAllowed({ url: event.senderFrame?.url, isTopFrame: event.isTopFrame })) {
+      return Promise.resolve({ ok: false, error: { code: 'forbidden', message: '拒绝来自未知页面的调用' } });
+    }
+    return dispatch(handlers, name, input, { error: (m, e) => log(`${m}: ${(e as Error)?.stack ?? String(e)}`) });
+  };
+}

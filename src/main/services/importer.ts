@@ -1,0 +1,117 @@
+// Imports case packages: validate everything first, then write everything at once.
+// A bad package (schema error, missing file, hash mismatch, conflicting revision) changes nothing.
+import { createHash } from 'node:crypto';
+import { CasePackage, packageFiles, type FileRef } from '../../shared/casefile/schema';
+import { canonicalJson } from '../../shared/canonical';
+import { describeIssues } from '../../shared/api/result';
+import type { ImportOutcome } from '../../shared/api/cases';
+import { CaseFileRepo } from '../db/repos/case-files';
+import type { Db } from '../db/open';
+import { BlobStore, type StagedBlob } from './blob-store';
+import { openPackage, PackageError, type PackageSource } from './package-source';
+
+export function revisionHashOf(pkg: CasePackage): string {
+  return createHash('sha256').update(canonicalJson(pkg)).digest('hex');
+}
+
+async function readManifest(src: PackageSource): Promise<CasePackage> {
+  if (!src.has('case.json')) throw new PackageError('案卷包缺少 case.json');
+  let json: unknown;
+  try {
+    json = JSON.parse(await src.readText('case.json'));
+  } catch (err) {
+    throw new PackageError('case.json 不是有效的 JSON', [(err as Error).message]);
+  }
+  const parsed = CasePackage.safeParse(json);
+  if (!parsed.success) throw new PackageError('case.json 不符合案卷包格式', describeIssues(parsed.error.issues));
+  return parsed.data;
+}
+
+/** Stage every listed file, checking presence, size and sha256; collect every problem. */
+async function stageFiles(src: PackageSource, files: FileRef[], store: BlobStore): Promise<StagedBlob[]> {
+  const staged: StagedBlob[] = [];
+  const problems: string[] = [];
+  const seen = new Set<string>();
+  for (const f of files) {
+    if (seen.has(f.path)) continue;
+    seen.add(f.path);
+    if (!src.has(f.path)) {
+      problems.push(`缺少文件：${f.path}`);
+      continue;
+    }
+    let s: StagedBlob;
+    try {
+      s = await store.stage(await src.open(f.path));
+    } catch (err) {
+      problems.push(`无法读取文件：${f.path}（${(err as Error).message}）`);
+      continue;
+    }
+    if (s.sha256 !== f.sha256) problems.push(`文件校验值不符：${f.path}（应为 ${f.sha256.slice(0, 12)}…，实际 ${s.sha256.slice(0, 12)}…）`);
+    else if (s.size !== f.size) problems.push(`文件大小不符：${f.path}（应为 ${f.size} 字节，实际 ${s.size} 字节）`);
+    staged.push(s);
+  }
+  if (problems.length) {
+    staged.forEach((s) => store.discard(s));
+    throw new PackageError(`案卷包文件校验失败（${problems.length} 处问题）`, problems);
+  }
+  return staged;
+}
+
+export class CaseImporter {
+  private readonly repo: CaseFileRepo;
+
+  constructor(
+    db: Db,
+    private readonly store: BlobStore,
+    private readonly now: () => Date = () => new Date(),
+  ) {
+    this.repo = new CaseFileRepo(db);
+  }
+
+  async importOne(path: string): Promise<ImportOutcome> {
+    let src: PackageSource | null = null;
+    try {
+      src = await openPackage(path);
+      const pkg = await readManifest(src);
+      const revisionHash = revisionHashOf(pkg);
+      const { byId, byNumber } = this.repo.findIdentity(pkg.case.id, pkg.case.caseNumber);
+      const base = { source: path, caseId: pkg.case.id, caseNumber: pkg.case.caseNumber };
+      if (byId) {
+        if (byId.revisionHash === revisionHash) return { ...base, ok: true, action: 'unchanged' };
+        throw new PackageError(
+          `案件 ${pkg.case.caseNumber} 已存在（修订 ${byId.revision}），导入包为修订 ${pkg.case.revision} 且内容不同；未作任何更改`,
+          ['同一案件的新修订须经中心系统同步送达，或先由管理员处理冲突'],
+        );
+      }
+      if (byNumber) throw new PackageError(`案号 ${pkg.case.caseNumber} 已被另一案件（${byNumber.id}）使用；未作任何更改`);
+
+      const staged = await stageFiles(src, packageFiles(pkg), this.store);
+      const mimeBySha = new Map(packageFiles(pkg).map((f) => [f.sha256, f.mime]));
+      const placed: string[] = [];
+      try {
+        for (const s of staged) if (await this.store.commit(s)) placed.push(s.sha256);
+        const blobs = [...new Map(staged.map((s) => [s.sha256, { sha256: s.sha256, size: s.size, mime: mimeBySha.get(s.sha256)! }])).values()];
+        this.repo.insert(pkg, revisionHash, this.now().toISOString(), blobs);
+      } catch (err) {
+        placed.forEach((sha) => this.store.remove(sha));
+        staged.forEach((s) => this.store.discard(s));
+        throw err;
+      }
+      return { ...base, ok: true, action: 'imported' };
+    } catch (err) {
+      if (err instanceof PackageError) return { source: path, ok: false, error: err.message, details: err.details };
+      return { source: path, ok: false, error: `导入失败：${(err as Error).message}` };
+    } finally {
+      src?.close();
+    }
+  }
+
+  async importMany(paths: string[], onProgress?: (done: number, total: number, label: string) => void): Promise<ImportOutcome[]> {
+    const out: ImportOutcome[] = [];
+    for (const [i, p] of paths.entries()) {
+      out.push(await this.importOne(p));
+      onProgress?.(i + 1, paths.length, p);
+    }
+    return out;
+  }
+}

@@ -1,0 +1,61 @@
+// The workstation back end: store, blob store, calendar and services, for one data folder.
+// Shared by the Electron shell, the headless host and the CLI.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { openStore, type Store } from './db/open';
+import { BlobStore } from './services/blob-store';
+import { loadCalendar } from './services/calendar';
+import { CaseImporter } from './services/importer';
+import { CaseViews } from './services/case-views';
+import { CaseFileRepo } from './db/repos/case-files';
+import { chinaToday } from '../shared/format/date';
+import type { WorkingDayCalendar } from '../shared/calendar/working-days';
+import type { ApiEventName, ApiEvents } from '../shared/api/events';
+
+export interface WorkstationOptions {
+  dataDir: string;
+  nativeBinding?: string;
+  /** Fixed "today" (tests, demos); defaults to the China-time date. */
+  today?: () => string;
+}
+
+type Listener = (event: ApiEventName, payload: ApiEvents[ApiEventName]) => void;
+
+export class Workstation {
+  readonly store: Store;
+  readonly blobs: BlobStore;
+  readonly calendar: WorkingDayCalendar;
+  readonly importer: CaseImporter;
+  readonly views: CaseViews;
+  readonly cases: CaseFileRepo;
+  readonly today: () => string;
+  private readonly listeners = new Set<Listener>();
+
+  constructor(readonly opts: WorkstationOptions) {
+    mkdirSync(opts.dataDir, { recursive: true });
+    this.today = opts.today ?? (() => chinaToday());
+    this.store = openStore(join(opts.dataDir, 'fashen.db'), opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {});
+    this.blobs = new BlobStore(join(opts.dataDir, 'blobs'));
+    this.calendar = loadCalendar(opts.dataDir);
+    this.importer = new CaseImporter(this.store.db, this.blobs);
+    this.views = new CaseViews(this.store.db, this.blobs, this.calendar, this.today);
+    this.cases = new CaseFileRepo(this.store.db);
+  }
+
+  get dataDir(): string {
+    return this.opts.dataDir;
+  }
+
+  on(listener: Listener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  emit<K extends ApiEventName>(event: K, payload: ApiEvents[K]): void {
+    this.listeners.forEach((l) => l(event, payload));
+  }
+
+  close(): void {
+    this.store.close();
+  }
+}

@@ -1,0 +1,112 @@
+// cases.* — the queue, the case file, import.
+import { z } from 'zod';
+import { call } from './define';
+import type { CasePackage, EvidenceKind, FileRef, Party, Officer, ProposedDecision, Procedure, CaseRecord } from '../casefile/schema';
+
+export type CaseStatus = 'pending' | 'in_review' | 'returned' | 'concluded';
+
+/** One line of the 待审案件 queue. */
+export interface CaseQueueRow {
+  id: string;
+  caseNumber: string;
+  partyName: string;
+  cause: string;
+  handlingUnit: string;
+  submittedOn: string;
+  /** Last working day of the review period (10 working days from 送审). */
+  reviewDueOn: string | null;
+  /** Working days left including today; negative when overdue; null when the calendar can't tell. */
+  remainingWorkingDays: number | null;
+  /** zh-CN, set when the calendar does not cover the dates involved. */
+  calendarWarning: string | null;
+  round: number;
+  status: CaseStatus;
+  /** All files present and verified in the local store. */
+  offline: boolean;
+  proposedFineFen: number | null;
+}
+
+export interface StoredFile extends FileRef {
+  /** Present in the local blob store. */
+  present: boolean;
+}
+
+export interface CaseDocumentView {
+  id: string;
+  kind: string;
+  title: string;
+  docNumber: string | null;
+  date: string;
+  file: StoredFile;
+}
+
+export interface CaseEvidenceView {
+  id: string;
+  kind: EvidenceKind;
+  title: string;
+  source: string;
+  collectedBy: string[];
+  collectedOn: string;
+  proves: string;
+  file: StoredFile;
+}
+
+export interface TimelineStep {
+  key: 'lead' | 'filed' | 'concluded' | 'notice' | 'statement' | 'hearing' | 'submitted';
+  label: string;
+  date: string | null;
+  /** e.g. "立案后第 34 日" — a short computed note. */
+  note: string | null;
+}
+
+export interface CaseFileView {
+  id: string;
+  revision: number;
+  revisionHash: string;
+  caseNumber: string;
+  cause: string;
+  status: CaseStatus;
+  round: number;
+  agency: CaseRecord['agency'];
+  handlingUnit: string;
+  facts: string;
+  violationPeriod: CaseRecord['violationPeriod'];
+  procedure: Procedure;
+  proposedDecision: ProposedDecision;
+  parties: Party[];
+  officers: (Officer & { isCaseOfficer: boolean })[];
+  timeline: TimelineStep[];
+  documents: CaseDocumentView[];
+  evidence: CaseEvidenceView[];
+  queue: CaseQueueRow;
+  importedAt: string;
+}
+
+export interface ImportOutcome {
+  source: string;
+  ok: boolean;
+  caseId?: string;
+  caseNumber?: string;
+  /** 'imported' or 'unchanged' (same revision already present). */
+  action?: 'imported' | 'unchanged';
+  error?: string;
+  details?: string[];
+}
+
+export const CaseListFilter = z
+  .object({
+    status: z.enum(['pending', 'in_review', 'returned', 'concluded']).optional(),
+    text: z.string().max(100).optional(),
+  })
+  .strict();
+
+export const casesApi = {
+  'cases.list': call<CaseQueueRow[]>()(CaseListFilter),
+  'cases.get': call<CaseFileView>()(z.object({ id: z.string().min(1).max(200) }).strict()),
+  /** Import package folders or .zip files that exist on the workstation's disk. */
+  'cases.import': call<ImportOutcome[]>()(z.object({ paths: z.array(z.string().min(1).max(4096)).min(1).max(500) }).strict()),
+  /** Generate and import the demo case files (first-start offer). */
+  'cases.loadDemo': call<ImportOutcome[]>()(z.object({}).strict()),
+} as const;
+
+export type { CasePackage };

@@ -1,0 +1,9 @@
+// Typed events pushed from the back end (progress of long work, later sync and deadlines).
+export interface ApiEvents {
+  'import.progress': { done: number; total: number; label: string };
+}
+export type ApiEventName = keyof ApiEvents;
+export interface ApiEventMessage<K extends ApiEventName = ApiEventName> {
+  event: K;
+  payload: ApiEvents[K];
+}

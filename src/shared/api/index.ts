@@ -1,0 +1,20 @@
+// The whole Api contract: every call the renderer (or a test) may make.
+import { appApi } from './app';
+import { casesApi } from './cases';
+import type { InputOf, OutputOf } from './define';
+
+export const api = { ...appApi, ...casesApi } as const;
+export type ApiContract = typeof api;
+export type CallName = keyof ApiContract;
+export type CallInput<N extends CallName> = InputOf<ApiContract[N]>;
+export type CallOutput<N extends CallName> = OutputOf<ApiContract[N]>;
+
+export const callNames = Object.keys(api) as CallName[];
+export function isCallName(name: unknown): name is CallName {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(api, name);
+}
+
+export * from './result';
+export * from './cases';
+export * from './app';
+export * from './events';

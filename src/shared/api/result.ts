@@ -1,0 +1,35 @@
+// Every Api answer is a Result: transports never throw across the boundary.
+export type ApiErrorCode =
+  | 'invalid_input' // zod rejected the call
+  | 'unknown_call'
+  | 'not_found'
+  | 'conflict'
+  | 'bad_package'
+  | 'forbidden'
+  | 'unavailable' // transport down
+  | 'internal';
+
+export interface ApiError {
+  code: ApiErrorCode;
+  /** zh-CN, shown to the user. */
+  message: string;
+  /** Optional structured details (e.g. zod issues, per-file problems). */
+  details?: string[];
+}
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: ApiError };
+
+export class ApiFailure extends Error {
+  constructor(readonly error: ApiError) {
+    super(error.message);
+    this.name = 'ApiFailure';
+  }
+}
+
+/** Turn zod issues into readable zh-CN lines like "case.caseNumber：案号格式应如 …". */
+export function describeIssues(issues: readonly { path: PropertyKey[]; message: string }[]): string[] {
+  return issues.map((i) => {
+    const at = i.path.map(String).join('.');
+    return at ? `${at}：${i.message}` : i.message;
+  });
+}

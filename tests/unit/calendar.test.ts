@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { reviewCountdown, WorkingDayCalendar } from '../../src/shared/calendar/working-days';
+import { loadCalendar } from '../../src/main/services/calendar';
+
+const cal = loadCalendar();
+
+describe('working-day calendar (official PRC schedule with 调休)', () => {
+  it('knows 2026 holidays and make-up working days', () => {
+    expect(cal.covers(2026)).toBe(true);
+    expect(cal.isWorkingDay('2026-10-01')).toBe(false); // 国庆节
+    expect(cal.isWorkingDay('2026-10-07')).toBe(false);
+    expect(cal.isWorkingDay('2026-10-10')).toBe(true); // Saturday, 调休上班
+    expect(cal.isWorkingDay('2026-11-21')).toBe(false); // ordinary Saturday
+    expect(cal.isWorkingDay('2026-11-23')).toBe(true);
+  });
+
+  it('adds working days across the National Day holiday', () => {
+    // 送审 2026-09-29 (Tue): 09-30 ①, 10-01…07 国庆, 10-08 ②, 10-09 ③, 10-10 Sat 调休 ④,
+    // 10-12 ⑤ … 10-16 ⑨, 10-19 ⑩
+    const r = cal.addWorkingDays('2026-09-29', 10);
+    expect(r.value).toBe('2026-10-19');
+    expect(r.warnings).toEqual([]);
+  });
+
+  it('warns explicitly for a year the calendar does not cover', () => {
+    const r = cal.addWorkingDays('2026-12-28', 10);
+    expect(r.warnings).toContain('2027年节假日安排尚未发布，按周末推算');
+  });
+
+  it('counts remaining review time including today, negative when overdue', () => {
+    const due = reviewCountdown(cal, '2026-11-09', '2026-11-23');
+    expect(due.value.dueOn).toBe('2026-11-23');
+    expect(due.value.remaining).toBe(1);
+    expect(reviewCountdown(cal, '2026-11-09', '2026-11-25').value.remaining).toBe(-2);
+    expect(reviewCountdown(cal, '2026-11-20', '2026-11-23').value.remaining).toBe(10);
+  });
+
+  it('takes an override year from updatable data', () => {
+    const custom = new WorkingDayCalendar({ years: [2027], holidays: { '2027-01-01': '元旦' }, workdays: { '2027-01-02': '调休' }, source: 'test' });
+    expect(custom.isWorkingDay('2027-01-01')).toBe(false);
+    expect(custom.isWorkingDay('2027-01-02')).toBe(true);
+  });
+});
