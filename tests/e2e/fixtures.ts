@@ -1,0 +1,77 @@
+// E2E fixtures: a real headless host (the built out/host/host.mjs) on a temp FASHEN_HOME.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test as base } from '@playwright/test';
+
+export const E2E_TODAY = '2026-11-23';
+
+interface RunningHost {
+  url: string;
+  origin: string;
+  token: string;
+  home: string;
+  stop(): void;
+}
+
+async function startHost(): Promise<RunningHost> {
+  const home = mkdtempSync(join(tmpdir(), 'fashen-e2e-'));
+  const child: ChildProcess = spawn(process.execPath, [join(process.cwd(), 'out/host/host.mjs')], {
+    env: { ...process.env, FASHEN_HOME: home, FASHEN_TODAY: E2E_TODAY },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const url = await new Promise<string>((resolve, reject) => {
+    let buf = '';
+    child.stdout!.on('data', (d: Buffer) => {
+      buf += d.toString();
+      const m = /FASHEN_HOST_URL=(\S+)/.exec(buf);
+      if (m) resolve(m[1]!);
+    });
+    child.on('exit', (code) => reject(new Error(`host exited with ${code}`)));
+  });
+  const u = new URL(url);
+  return { url, origin: u.origin, token: u.searchParams.get('token')!, home, stop: () => child.kill('SIGTERM') };
+}
+
+/** Load the demo case files through the Api, as the first-start button does. */
+async function loadDemo(host: RunningHost): Promise<void> {
+  const socket = new WebSocket(`${host.origin.replace('http', 'ws')}/api?token=${host.token}`);
+  await new Promise((resolve, reject) => {
+    socket.onopen = resolve;
+    socket.onerror = reject;
+  });
+  const result = await new Promise<{ ok: boolean }>((resolve) => {
+    socket.onmessage = (m) => {
+      const msg = JSON.parse(String(m.data)) as { id?: number; result?: { ok: boolean } };
+      if (msg.id === 1 && msg.result) resolve(msg.result);
+    };
+    socket.send(JSON.stringify({ id: 1, name: 'cases.loadDemo', input: {} }));
+  });
+  socket.close();
+  if (!result.ok) throw new Error(`loading the demo failed: ${JSON.stringify(result)}`);
+}
+
+export const test = base.extend<object, { workstationHost: RunningHost; emptyHost: RunningHost; workstationUrl: string; emptyWorkstationUrl: string }>({
+  workstationHost: [
+    async ({}, use) => {
+      const host = await startHost();
+      await loadDemo(host);
+      await use(host);
+      host.stop();
+    },
+    { scope: 'worker', timeout: 120_000 },
+  ],
+  emptyHost: [
+    async ({}, use) => {
+      const host = await startHost();
+      await use(host);
+      host.stop();
+    },
+    { scope: 'worker' },
+  ],
+  workstationUrl: [async ({ workstationHost }, use) => use(workstationHost.url), { scope: 'worker' }],
+  emptyWorkstationUrl: [async ({ emptyHost }, use) => use(emptyHost.url), { scope: 'worker' }],
+});
+
+export { expect } from '@playwright/test';
