@@ -1,7 +1,9 @@
 // Layer boundaries (DESIGN.md §2): a wrong import fails `npm test`.
 import tseslint from 'typescript-eslint';
 
-const nodeBuiltins = ['node:*', 'fs', 'fs/*', 'path', 'os', 'crypto', 'child_process', 'http', 'https', 'net', 'url', 'stream', 'worker_threads', 'buffer', 'util', 'events', 'zlib'];
+// Bare built-in names are exact `paths` (a gitignore pattern like 'events' would also match './events').
+const bareBuiltins = ['fs', 'fs/promises', 'path', 'os', 'crypto', 'child_process', 'http', 'https', 'net', 'url', 'stream', 'worker_threads', 'buffer', 'util', 'events', 'zlib', 'module'];
+const builtinPaths = (message) => bareBuiltins.map((name) => ({ name, message }));
 
 export default tseslint.config(
   { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'src/main/db/migrations/**'] },
@@ -23,9 +25,9 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          paths: [{ name: 'electron', message: 'src/shared is pure: no electron.' }],
+          paths: [{ name: 'electron', message: 'src/shared is pure: no electron.' }, ...builtinPaths('src/shared is pure: no Node built-ins.')],
           patterns: [
-            { group: nodeBuiltins, message: 'src/shared is pure: no Node built-ins.' },
+            { group: ['node:*'], message: 'src/shared is pure: no Node built-ins.' },
             { group: ['react', 'react-dom', 'react-dom/*', 'antd', 'pdfjs-dist', 'pdfjs-dist/*'], message: 'src/shared is pure: no DOM/UI libraries.' },
             { group: ['**/main/**', '**/renderer/**', '**/preload/**', '**/server/**', '**/cli/**'], message: 'src/shared imports nothing from other layers.' },
           ],
@@ -40,10 +42,10 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          paths: [{ name: 'electron', message: 'The renderer talks only to the Api.' }],
+          paths: [{ name: 'electron', message: 'The renderer talks only to the Api.' }, ...builtinPaths('The renderer has no Node.')],
           patterns: [
             { group: ['**/main/**', '**/server/**', '**/cli/**', '**/preload/**'], message: 'src/renderer may not import back-end code.' },
-            { group: nodeBuiltins, message: 'The renderer has no Node.' },
+            { group: ['node:*'], message: 'The renderer has no Node.' },
           ],
         },
       ],

@@ -30,6 +30,7 @@ describe('layer boundaries', () => {
     ['src/preload/x.ts', "import { contextBridge } from 'electron';"],
     ['src/main/services/x.ts', "import { readFileSync } from 'node:fs';"],
     ['src/renderer/src/x.ts', "import { api } from '../../shared/api/index';"],
+    ['src/shared/api/x.ts', "import type { ApiEvents } from './events';"],
   ])('%s: %s is allowed', async (file, code) => {
     expect(await problems(file, code)).toEqual([]);
   });
