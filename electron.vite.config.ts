@@ -1,6 +1,36 @@
-import { resolve } from 'node:path';
+import { createReadStream, existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { join, resolve, sep } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
+import type { Plugin } from 'vite';
+
+/**
+ * Renderer: ship pdf.js's cmaps/, standard_fonts/, wasm/ and iccs/ under pdfjs/ — emitted into the
+ * build output, served from node_modules in dev. The viewer points cMapUrl etc. at them.
+ */
+function pdfjsAssets(): Plugin {
+  const root = resolve(__dirname, 'node_modules/pdfjs-dist');
+  const dirs = ['cmaps', 'standard_fonts', 'wasm', 'iccs'];
+  return {
+    name: 'fashen-pdfjs-assets',
+    configureServer(server) {
+      server.middlewares.use('/pdfjs', (req, res, next) => {
+        const rel = decodeURIComponent((req.url ?? '').split('?')[0] ?? '').replace(/^\/+/, '');
+        const file = resolve(root, rel);
+        if (!dirs.includes(rel.split('/')[0] ?? '') || !file.startsWith(root + sep) || !existsSync(file) || !statSync(file).isFile()) return next();
+        res.setHeader('Content-Type', file.endsWith('.wasm') ? 'application/wasm' : 'application/octet-stream');
+        createReadStream(file).pipe(res);
+      });
+    },
+    generateBundle() {
+      for (const dir of dirs) {
+        for (const name of readdirSync(join(root, dir))) {
+          this.emitFile({ type: 'asset', fileName: `pdfjs/${dir}/${name}`, source: readFileSync(join(root, dir, name)) });
+        }
+      }
+    },
+  };
+}
 
 export default defineConfig({
   main: {
@@ -20,9 +50,11 @@ export default defineConfig({
   },
   renderer: {
     root: resolve(__dirname, 'src/renderer'),
-    plugins: [react()],
+    plugins: [react(), pdfjsAssets()],
     build: {
       outDir: resolve(__dirname, 'out/renderer'),
+      // Served from the local disk / loopback: one ~1 MB antd+React chunk is fine; pdf.js is split off.
+      chunkSizeWarningLimit: 1600,
       rollupOptions: { input: resolve(__dirname, 'src/renderer/index.html') },
     },
   },

@@ -1,0 +1,2 @@
+export const ENTRIES: Record<'cli' | 'host', { entry: string; out: string; banner?: string }>;
+export function buildNode(names?: ('cli' | 'host')[], opts?: { force?: boolean }): Promise<void>;

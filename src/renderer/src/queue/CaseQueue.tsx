@@ -1,0 +1,90 @@
+// Left region: the 待审案件 queue — filters, the virtualised grid, or the first-start empty state.
+import { useDeferredValue, useMemo, useState, type Ref } from 'react';
+import { Alert, Button, Spin, Tooltip, type InputRef } from 'antd';
+import { MenuFoldOutlined, ReloadOutlined } from '@ant-design/icons';
+import type { CaseStatus, ImportOutcome } from '../../../shared/api/cases';
+import { STATUS_ORDER } from '../lib/labels';
+import type { CaseQueueState } from './useCaseQueue';
+import { DEFAULT_SORT, QUEUE_COLUMNS, filterRows, sortRows, type ColumnId, type QueueFilter, type QueueSort } from './queueModel';
+import { QueueToolbar } from './QueueToolbar';
+import { QueueTable } from './QueueTable';
+import { EmptyQueue } from './EmptyQueue';
+import { ImportResult } from './ImportResult';
+
+interface Props {
+  queue: CaseQueueState;
+  selectedId: string | null;
+  onOpen: (id: string) => void;
+  onCollapse: () => void;
+  searchRef: Ref<InputRef>;
+}
+
+const INITIAL_FILTER: QueueFilter = { status: 'all', deadline: 'all', text: '' };
+
+export function CaseQueue({ queue, selectedId, onOpen, onCollapse, searchRef }: Props) {
+  const [filter, setFilter] = useState<QueueFilter>(INITIAL_FILTER);
+  const [sort, setSort] = useState<QueueSort>(DEFAULT_SORT);
+  const [lastImport, setLastImport] = useState<ImportOutcome[] | null>(null);
+  const deferred = useDeferredValue(filter);
+
+  const counts = useMemo(() => {
+    const c = { all: queue.rows.length } as Record<CaseStatus | 'all', number>;
+    for (const s of STATUS_ORDER) c[s] = 0;
+    for (const r of queue.rows) c[r.status]++;
+    return c;
+  }, [queue.rows]);
+
+  const rows = useMemo(() => sortRows(filterRows(queue.rows, deferred), sort), [queue.rows, deferred, sort]);
+
+  const onSort = (column: ColumnId) => setSort((s) => (s.column === column ? { column, descending: !s.descending } : { column, descending: false }));
+  const sortLabel = QUEUE_COLUMNS.find((c) => c.id === sort.column)?.label ?? '';
+  const empty = queue.loaded && queue.rows.length === 0;
+
+  return (
+    <section className="panel" aria-label="待审案件队列" data-testid="queue-panel">
+      <header className="panel-header">
+        <h2>待审案件</h2>
+        <span className="num">{queue.rows.length}</span>
+        <span className="spacer" />
+        <Tooltip title="刷新队列">
+          <Button type="text" size="small" icon={<ReloadOutlined />} aria-label="刷新队列" loading={queue.loading && queue.loaded} onClick={() => void queue.reload()} />
+        </Tooltip>
+        <Tooltip title="收起队列">
+          <Button type="text" size="small" icon={<MenuFoldOutlined />} aria-label="收起队列" onClick={onCollapse} />
+        </Tooltip>
+      </header>
+      {queue.error && <Alert type="error" showIcon banner title={queue.error} />}
+      {!empty && lastImport && <ImportResult outcomes={lastImport} onClose={() => setLastImport(null)} />}
+      {!empty && <QueueToolbar filter={filter} onChange={setFilter} counts={counts} searchRef={searchRef} />}
+      <div className="panel-body">
+        {!queue.loaded && queue.loading && (
+          <div className="centre-hint">
+            <Spin size="small" />
+            正在读取待审案件…
+          </div>
+        )}
+        {empty && (
+          <EmptyQueue
+            onImported={async (outcomes) => {
+              setLastImport(outcomes);
+              await queue.reload();
+            }}
+          />
+        )}
+        {queue.loaded && !empty && <QueueTable rows={rows} selectedId={selectedId} onOpen={onOpen} sort={sort} onSort={onSort} />}
+      </div>
+      {queue.loaded && !empty && (
+        <footer className="queue-footer">
+          <span className="num">
+            显示 {rows.length} / {queue.rows.length} 件
+          </span>
+          <span className="spacer" />
+          <span>
+            按{sortLabel}
+            {sort.descending ? '降序' : '升序'}
+          </span>
+        </footer>
+      )}
+    </section>
+  );
+}

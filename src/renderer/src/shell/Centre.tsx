@@ -1,0 +1,38 @@
+// Centre region: the selected case file, or what to do when none is open.
+import { Alert, Spin } from 'antd';
+import { useCaseFile } from '../casefile/useCaseFile';
+import { CaseView } from '../casefile/CaseView';
+
+export function Centre({ caseId, hasCases }: { caseId: string | null; hasCases: boolean }) {
+  const { view, loading, error } = useCaseFile(caseId);
+  if (error) {
+    return (
+      <div className="viewer-error">
+        <Alert type="error" showIcon title="无法打开案卷" description={error} />
+      </div>
+    );
+  }
+  if (view) return <CaseView key={view.id} view={view} />;
+  if (loading) {
+    return (
+      <div className="centre-hint" role="status">
+        <Spin size="small" />
+        正在打开案卷…
+      </div>
+    );
+  }
+  return (
+    <div className="centre-hint" data-testid="centre-empty">
+      {hasCases ? (
+        <>
+          <span>从左侧队列选择一个案件开始审核</span>
+          <span className="small">
+            <kbd>↑</kbd> <kbd>↓</kbd> 选择 · <kbd>Enter</kbd> 打开 · <kbd>Ctrl</kbd>+<kbd>K</kbd> 筛选队列
+          </span>
+        </>
+      ) : (
+        <span>载入或同步案卷后，案卷内容将显示在这里</span>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,32 @@
+// Opens a PDF for one viewer; destroys it (and its worker port) when the viewer goes away.
+import { useEffect, useState } from 'react';
+import type { PDFDocumentProxy } from 'pdfjs-dist';
+import { describePdfError, openPdf } from './pdfjs';
+
+export interface PdfDocumentState {
+  doc: PDFDocumentProxy | null;
+  error: string | null;
+  /** 0–1 while loading when the size is known. */
+  progress: number | null;
+}
+
+export function usePdfDocument(url: string): PdfDocumentState {
+  const [state, setState] = useState<PdfDocumentState>({ doc: null, error: null, progress: null });
+  useEffect(() => {
+    setState({ doc: null, error: null, progress: null });
+    const task = openPdf(url);
+    let alive = true;
+    task.onProgress = ({ loaded, total }: { loaded: number; total: number }) => {
+      if (alive && total > 0) setState((s) => (s.doc ? s : { ...s, progress: Math.min(1, loaded / total) }));
+    };
+    task.promise.then(
+      (doc) => alive && setState({ doc, error: null, progress: null }),
+      (err: unknown) => alive && setState({ doc: null, error: describePdfError(err), progress: null }),
+    );
+    return () => {
+      alive = false;
+      void task.destroy();
+    };
+  }, [url]);
+  return state;
+}

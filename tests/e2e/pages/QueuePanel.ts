@@ -1,0 +1,40 @@
+// Page object: the 待审案件 queue (virtualised grid) and its first-start empty state.
+import type { Locator, Page } from '@playwright/test';
+
+export class QueuePanel {
+  readonly grid: Locator;
+  readonly rows: Locator;
+  readonly search: Locator;
+  readonly empty: Locator;
+
+  constructor(readonly page: Page) {
+    this.grid = page.getByRole('grid', { name: '待审案件' });
+    this.rows = this.grid.locator('[role="row"][data-case-id]');
+    this.search = page.getByTestId('queue-search');
+    this.empty = page.getByTestId('queue-empty');
+  }
+
+  async loadDemo(): Promise<void> {
+    await this.empty.getByRole('button', { name: '载入演示案卷' }).click();
+    await this.page.getByTestId('import-result').waitFor({ timeout: 60_000 });
+  }
+
+  async collapse(): Promise<void> {
+    await this.page.getByRole('button', { name: '收起队列' }).click();
+    await this.page.getByRole('button', { name: '展开待审案件' }).waitFor();
+  }
+
+  /** Aria row count minus the header: every case, not only the rendered ones. */
+  async caseCount(): Promise<number> {
+    const n = await this.grid.getAttribute('aria-rowcount');
+    return Number(n ?? 1) - 1;
+  }
+
+  async openRow(index: number): Promise<string> {
+    const row = this.rows.nth(index);
+    const id = (await row.getAttribute('data-case-id')) ?? '';
+    await row.click();
+    await this.page.locator(`[data-testid="case-view"][data-case-id="${id}"]`).waitFor();
+    return id;
+  }
+}
