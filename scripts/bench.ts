@@ -91,16 +91,16 @@ async function benchQueueInChromium(home: string): Promise<void> {
       const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
       const t0 = performance.now();
       await page.goto(url);
-      await page.locator('[data-testid="queue-row"]').first().waitFor();
+      await page.locator('.queue-data-row').first().waitFor();
       firstPaint.push(performance.now() - t0);
       // Interactive: the filter box answers and the list re-renders.
-      await page.getByTestId('queue-filter').fill('马市监');
+      await page.getByTestId('queue-search').fill('马市监');
       await page.waitForFunction(() => {
-        const rows = [...document.querySelectorAll('[data-testid="queue-row"]')];
+        const rows = [...document.querySelectorAll('.queue-data-row')];
         return rows.length > 0 && rows.every((r) => (r.textContent ?? '').includes('马市监'));
       });
       interactive.push(performance.now() - t0);
-      const rows = await page.locator('[data-testid="queue-row"]').count();
+      const rows = await page.locator('.queue-data-row').count();
       if (run === 0) log(`| 队列 DOM rows rendered for ${LARGE} cases (virtualised) | ${rows} |`);
       const heap = await page.evaluate(() => (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? 0);
       if (run === 0 && heap) log(`| renderer JS heap after loading the queue | ${(heap / 1e6).toFixed(1)} MB |`);
