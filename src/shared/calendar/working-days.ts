@@ -57,6 +57,14 @@ export class WorkingDayCalendar {
     return { value: day, warnings: [...warnings] };
   }
 
+  /** The date itself when it is a working day, else the next working day (a period ending on a rest day ends on the next working day). */
+  nextWorkingDayOnOrAfter(iso: string): CalendarAnswer<string> {
+    const warnings = new Set<string>();
+    let day = iso;
+    for (let i = 0; i < 366 && !this.isWorkingDay(day, warnings); i++) day = addDays(day, 1);
+    return { value: day, warnings: [...warnings] };
+  }
+
   /** Working days in (from, to] — from excluded, to included. Negative when to < from. */
   workingDaysBetween(from: string, to: string): CalendarAnswer<number> {
     const warnings = new Set<string>();

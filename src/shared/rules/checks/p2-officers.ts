@@ -1,0 +1,120 @@
+// P2 执法人员是否具备执法资格: two officers on every investigative act, credentials valid on
+// the act's date, the reviewer independent of the case and qualified.
+import type { Officer } from '../../casefile/schema';
+import { officerMap } from '../context';
+import type { Check, Finding, FindingRef } from '../types';
+import { basisOf, finding } from '../util';
+
+interface Act {
+  label: string;
+  date: string;
+  officerIds: string[];
+  /** false: the document does not name its officers; the case officers are assumed. */
+  named: boolean;
+  ref: FindingRef;
+}
+
+function acts(pkg: Parameters<Check>[0]['pkg'], kinds: readonly string[]): Act[] {
+  const out: Act[] = [];
+  for (const e of pkg.evidence) {
+    out.push({ label: `证据“${e.title}”的收集（${e.collectedOn}）`, date: e.collectedOn, officerIds: e.collectedBy, named: true, ref: { kind: 'evidence', id: e.id, label: e.title } });
+  }
+  for (const d of pkg.documents) {
+    if (!kinds.some((k) => d.kind.includes(k))) continue;
+    out.push({ label: `${d.kind}“${d.title}”（${d.date}）`, date: d.date, officerIds: pkg.case.caseOfficerIds, named: false, ref: { kind: 'document', id: d.id, label: d.title } });
+  }
+  return out;
+}
+
+const credentialText = (o: Officer) => `${o.name}（执法证号 ${o.credentialNo}，有效期 ${o.credentialValidFrom} 至 ${o.credentialValidTo}）`;
+
+export const checkTwoOfficers: Check = ({ pkg, rules }) => {
+  const ia = rules.investigativeActs;
+  const basis = [basisOf(ia.source, ia.status)];
+  const officers = officerMap(pkg);
+  const out: Finding[] = [];
+  const all = acts(pkg, ia.documentKinds);
+  for (const act of all) {
+    const ids = [...new Set(act.officerIds)];
+    if (ids.length >= ia.minOfficers) continue;
+    const names = ids.map((id) => officers.get(id)?.name ?? id).join('、') || '未记录';
+    out.push(
+      finding('P2', 'P2.two-officers', act.named ? 'fail' : 'warn', `${act.label}的执法人员不足${ia.minOfficers}人（${names}）${act.named ? '' : '（文书未载明执法人员，按案件承办人员核对）'}`, {
+        computation: `记录的执法人员 ${ids.length} 人，法定不少于 ${ia.minOfficers} 人`,
+        basis,
+        refs: [act.ref, ...ids.map((id) => ({ kind: 'officer' as const, id, label: officers.get(id)?.name }))],
+      }),
+    );
+  }
+  if (out.length === 0)
+    out.push(finding('P2', 'P2.two-officers', 'ok', `${all.length} 项调查取证活动均由${ia.minOfficers}名以上执法人员实施`, { basis }));
+  return out;
+};
+
+export const checkCredentials: Check = ({ pkg, rules }) => {
+  const ia = rules.investigativeActs;
+  const basis = [basisOf(ia.source, ia.status, '行政处罚应当由具有行政执法资格的执法人员实施')];
+  const officers = officerMap(pkg);
+  const out: Finding[] = [];
+  let checked = 0;
+  for (const act of acts(pkg, ia.documentKinds)) {
+    for (const id of new Set(act.officerIds)) {
+      const o = officers.get(id);
+      if (!o) continue;
+      checked++;
+      const valid = o.credentialValidFrom <= act.date && act.date <= o.credentialValidTo;
+      if (valid) continue;
+      const why = act.date > o.credentialValidTo ? `执法证已于 ${o.credentialValidTo} 到期` : `执法证自 ${o.credentialValidFrom} 起方有效`;
+      // Documents don't name their officers: the case officers are assumed, so only a warning.
+      const severity = act.named ? 'fail' : 'warn';
+      const assumed = act.named ? '' : '（文书未载明执法人员，按案件承办人员核对）';
+      out.push(
+        finding('P2', 'P2.credential-valid', severity, `执法人员${o.name}在${act.label}时${why}${assumed}`, {
+          computation: `${credentialText(o)}；行为日期 ${act.date}：${act.date > o.credentialValidTo ? '晚于' : '早于'}有效期`,
+          basis,
+          refs: [{ kind: 'officer', id: o.id, label: o.name }, act.ref],
+        }),
+      );
+    }
+  }
+  if (out.length === 0) out.push(finding('P2', 'P2.credential-valid', 'ok', `执法人员的执法证在各调查取证行为日期均在有效期内（核对 ${checked} 人次）`, { basis }));
+  return out;
+};
+
+const REVIEW_BASIS = { law: '中华人民共和国行政处罚法', article: '第五十八条' };
+
+export const checkReviewer: Check = ({ pkg, reviewer }) => {
+  if (!reviewer) return [finding('P2', 'P2.reviewer-independent', 'info', '未指定法制审核人员，无法核对审核人员回避与资格', { basis: [REVIEW_BASIS] })];
+  const out: Finding[] = [];
+  const officers = officerMap(pkg);
+  const caseOfficers = pkg.case.caseOfficerIds.map((id) => officers.get(id)).filter((o): o is Officer => !!o);
+  const collectors = new Set(pkg.evidence.flatMap((e) => e.collectedBy));
+  const indepBasis = [{ law: '市场监督管理行政处罚程序规定', article: '', note: '办案人员不得作为审核人员（条次待核）' }];
+  const sameId = reviewer.officerId && (pkg.case.caseOfficerIds.includes(reviewer.officerId) || collectors.has(reviewer.officerId));
+  const sameName = caseOfficers.find((o) => o.name === reviewer.name);
+  if (sameId) {
+    const o = officers.get(reviewer.officerId!);
+    out.push(
+      finding('P2', 'P2.reviewer-independent', 'fail', `审核人员${reviewer.name}是本案办案人员，应当回避`, {
+        basis: indepBasis,
+        refs: [{ kind: 'officer', id: reviewer.officerId!, label: o?.name ?? reviewer.name }],
+      }),
+    );
+  } else if (sameName) {
+    out.push(
+      finding('P2', 'P2.reviewer-independent', 'warn', `审核人员与本案办案人员${sameName.name}同名，请确认是否同一人`, {
+        basis: indepBasis,
+        refs: [{ kind: 'officer', id: sameName.id, label: sameName.name }],
+      }),
+    );
+  } else out.push(finding('P2', 'P2.reviewer-independent', 'ok', `审核人员${reviewer.name}不是本案办案人员`, { basis: indepBasis }));
+
+  const qualBasis = [{ ...REVIEW_BASIS, article: '第五十八条第二款', note: '初次从事行政处罚决定法制审核的人员，应当通过国家统一法律职业资格考试取得法律职业资格' }];
+  if (reviewer.legalQualification) out.push(finding('P2', 'P2.reviewer-qualification', 'ok', `审核人员${reviewer.name}已取得法律职业资格`, { basis: qualBasis }));
+  else if (reviewer.firstTimeReviewer === true)
+    out.push(finding('P2', 'P2.reviewer-qualification', 'fail', `审核人员${reviewer.name}系初次从事法制审核，但未取得法律职业资格`, { basis: qualBasis }));
+  else if (reviewer.firstTimeReviewer === false)
+    out.push(finding('P2', 'P2.reviewer-qualification', 'ok', `审核人员${reviewer.name}非初次从事法制审核（未登记法律职业资格）`, { basis: qualBasis }));
+  else out.push(finding('P2', 'P2.reviewer-qualification', 'warn', `审核人员${reviewer.name}未登记法律职业资格，请确认其是否初次从事法制审核`, { basis: qualBasis }));
+  return out;
+};

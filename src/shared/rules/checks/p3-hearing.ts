@@ -1,0 +1,174 @@
+// P3 — the hearing right (处罚法 Art. 63; thresholds per 听证办法, by party kind): required for
+// this penalty? offered? request window, 7 days' notice of the hearing, delivery within 7 days.
+import type { CasePackage } from '../../casefile/schema';
+import { caseParties, docsOfKind, fines, PARTY_KIND_LABEL, PENALTY_LABEL } from '../context';
+import type { RuleSet } from '../rule-data';
+import type { Check, Finding } from '../types';
+import { basisOf, finding, periodEnd, UNIT_CN, yuan } from '../util';
+import { noticeDate } from './p3-notice';
+
+export interface HearingNeed {
+  required: boolean;
+  reasons: string[];
+  computation: string;
+}
+
+/** Is a hearing right required for the proposed penalties? */
+export function hearingNeed(pkg: CasePackage, rules: RuleSet): HearingNeed {
+  const h = rules.hearing;
+  const reasons: string[] = [];
+  const steps: string[] = [];
+  const penalties = pkg.case.proposedDecision.penalties;
+  for (const p of penalties) {
+    if (h.penaltyTypes.includes(p.type)) reasons.push(PENALTY_LABEL[p.type] ?? p.type);
+    const kw = h.keywords.find((k) => p.description.includes(k));
+    if (kw && !h.penaltyTypes.includes(p.type)) reasons.push(kw);
+  }
+  const fineTotal = fines(pkg).reduce((s, f) => s + f.amountFen, 0);
+  const confiscated = penalties.filter((p) => p.type === 'confiscate_gains' || p.type === 'confiscate_goods');
+  const confTotal = confiscated.reduce((s, p) => s + (p.amountFen ?? 0), 0);
+  const unvalued = confiscated.filter((p) => p.amountFen === undefined).length;
+  for (const party of caseParties(pkg)) {
+    const t = h.thresholds[party.kind];
+    const kind = PARTY_KIND_LABEL[party.kind];
+    steps.push(`当事人${party.name}为${kind}，较大数额标准 ${yuan(t.amountFen)}（${t.source.law}${t.source.article ?? ''}）`);
+    if (fineTotal > 0) {
+      const hit = fineTotal >= t.amountFen;
+      steps.push(`罚款 ${yuan(fineTotal)} ${hit ? '≥' : '<'} ${yuan(t.amountFen)}`);
+      if (hit) reasons.push(`对${kind}罚款 ${yuan(fineTotal)}（${yuan(t.amountFen)}以上）`);
+    }
+    if (h.confiscationCounts && confiscated.length) {
+      const hit = confTotal >= t.amountFen;
+      steps.push(`没收违法所得和非法财物价值合计 ${yuan(confTotal)}${unvalued ? `（另有 ${unvalued} 项未载明价值）` : ''} ${hit ? '≥' : '<'} ${yuan(t.amountFen)}`);
+      if (hit) reasons.push(`没收违法所得、非法财物价值 ${yuan(confTotal)}（${yuan(t.amountFen)}以上）`);
+    }
+  }
+  return { required: reasons.length > 0, reasons: [...new Set(reasons)], computation: steps.join('；') };
+}
+
+export const checkHearingRight: Check = ({ pkg, rules }) => {
+  const h = rules.hearing;
+  const pr = pkg.case.procedure;
+  const need = hearingNeed(pkg, rules);
+  const party = caseParties(pkg)[0];
+  const basis = [basisOf(h.source, h.status)];
+  if (party) basis.push(basisOf(h.thresholds[party.kind].source, h.thresholds[party.kind].status));
+  const out: Finding[] = [];
+  if (!need.required) {
+    out.push(finding('P3', 'P3.hearing-required', 'ok', '拟作出的处罚不属于应当告知听证权利的情形', { computation: need.computation, basis }));
+    return out;
+  }
+  out.push(finding('P3', 'P3.hearing-required', 'info', `拟作出的处罚应当告知当事人有要求听证的权利：${need.reasons.join('；')}`, { computation: need.computation, basis }));
+  const notice = noticeDate(pkg, rules.documents.required.find((d) => d.id === 'notice')?.aliases ?? ['行政处罚告知书']);
+  const hearingDoc = docsOfKind(pkg, ['听证告知']);
+  if (pr.hearingHeldOn || pr.hearingRequestedOn)
+    out.push(
+      finding('P3', 'P3.hearing-offered', 'ok', pr.hearingHeldOn ? `已于 ${pr.hearingHeldOn} 举行听证` : `当事人已于 ${pr.hearingRequestedOn} 申请听证`, {
+        basis,
+        refs: [{ kind: 'field', id: pr.hearingHeldOn ? 'case.procedure.hearingHeldOn' : 'case.procedure.hearingRequestedOn' }],
+      }),
+    );
+  else if (hearingDoc.length)
+    out.push(finding('P3', 'P3.hearing-offered', 'ok', `已送达${hearingDoc[0]!.kind}，当事人未申请听证`, { basis, refs: [{ kind: 'document', id: hearingDoc[0]!.id, label: hearingDoc[0]!.title }] }));
+  else if (notice.date)
+    out.push(
+      finding('P3', 'P3.hearing-offered', 'info', `已于 ${notice.date} 告知，当事人未申请听证；请核对告知书是否载明要求听证的权利及期限`, { basis, refs: notice.ref ? [notice.ref] : [] }),
+    );
+  else out.push(finding('P3', 'P3.hearing-offered', 'fail', '应当告知听证权利，但案卷中没有告知记录', { basis }));
+  return out;
+};
+
+export const checkHearingProcedure: Check = ({ pkg, rules, calendar }) => {
+  const pr = pkg.case.procedure;
+  const out: Finding[] = [];
+  const notice = noticeDate(pkg, rules.documents.required.find((d) => d.id === 'notice')?.aliases ?? ['行政处罚告知书']);
+  const win = rules.periods.statementWindow;
+  if (pr.hearingRequestedOn && notice.date) {
+    const warnings = new Set<string>();
+    const end = periodEnd(calendar, notice.date, win.length, win.unit, warnings, '告知 ');
+    const late = pr.hearingRequestedOn > end.end;
+    out.push(
+      finding('P3', 'P3.hearing-request-window', late ? 'info' : 'ok', late ? `听证申请（${pr.hearingRequestedOn}）晚于申请期限（${end.end}）；逾期申请可不组织听证，已组织的不影响程序` : `听证申请在期限内（至 ${end.end}）`, {
+        computation: `${end.text}；申请 ${pr.hearingRequestedOn}`,
+        basis: [basisOf(win.source, win.status)],
+        refs: [{ kind: 'field', id: 'case.procedure.hearingRequestedOn' }],
+        warnings,
+      }),
+    );
+  }
+  if (pr.hearingRequestedOn && !pr.hearingHeldOn) {
+    const withdrawn = docsOfKind(pkg, ['撤回听证', '放弃听证']);
+    out.push(
+      withdrawn.length
+        ? finding('P3', 'P3.hearing-held', 'ok', `当事人申请听证后撤回（${withdrawn[0]!.title}）`, { basis: [{ law: '中华人民共和国行政处罚法', article: '第六十四条' }], refs: [{ kind: 'document', id: withdrawn[0]!.id }] })
+        : finding('P3', 'P3.hearing-held', 'fail', `当事人已于 ${pr.hearingRequestedOn} 申请听证，案卷未记录举行听证或当事人撤回申请`, {
+            basis: [{ law: '中华人民共和国行政处罚法', article: '第六十四条', note: '当事人要求听证的，行政机关应当组织听证' }],
+            refs: [{ kind: 'field', id: 'case.procedure.hearingRequestedOn' }],
+          }),
+    );
+  }
+  if (pr.hearingHeldOn) {
+    const hn = rules.periods.hearingNotice;
+    const doc = docsOfKind(pkg, ['听证通知书']).sort((a, b) => (a.date < b.date ? -1 : 1))[0];
+    const basis = [basisOf(hn.source, hn.status)];
+    if (!doc) out.push(finding('P3', 'P3.hearing-notice-7-days', 'warn', '已举行听证，但案卷中没有听证通知书，无法核对是否提前七日通知', { basis }));
+    else {
+      // "在举行听证的七日前通知": the hearing may be held, at the earliest, on the day the period
+      // ends (calendar days are not rolled here: the hearing may be any day after).
+      const warnings = new Set<string>();
+      const earliest = (unit: typeof hn.unit) => {
+        const e = periodEnd(calendar, doc.date, hn.length, unit, warnings, '听证通知 ');
+        return { date: unit === 'working_days' ? e.end : e.nominal, text: unit === 'working_days' ? e.text : `听证通知 ${doc.date} + ${hn.length}日 = ${e.nominal}` };
+      };
+      const gov = earliest(hn.unit);
+      const alt = hn.alsoShow && hn.alsoShow !== hn.unit ? earliest(hn.alsoShow) : undefined;
+      const steps = [`${gov.text}（适用）`, ...(alt ? [`按${hn.length}${UNIT_CN[hn.alsoShow!]}：${alt.text}（参考）`] : []), `听证 ${pr.hearingHeldOn}`];
+      const refs = [{ kind: 'document' as const, id: doc.id, label: doc.title }, { kind: 'field' as const, id: 'case.procedure.hearingHeldOn' }];
+      if (pr.hearingHeldOn < gov.date)
+        out.push(finding('P3', 'P3.hearing-notice-7-days', 'fail', `听证通知书（${doc.date}）距听证（${pr.hearingHeldOn}）不足${hn.length}${UNIT_CN[hn.unit]}`, { computation: steps.join('；'), basis, refs, warnings }));
+      else if (alt && pr.hearingHeldOn < alt.date)
+        out.push(
+          finding('P3', 'P3.hearing-notice-7-days', 'warn', `听证前已满${hn.length}${UNIT_CN[hn.unit]}，但按${hn.length}${UNIT_CN[hn.alsoShow!]}计算不足（听证最早应在 ${alt.date}）`, { computation: steps.join('；'), basis, refs, warnings }),
+        );
+      else out.push(finding('P3', 'P3.hearing-notice-7-days', 'ok', `听证通知书于 ${doc.date} 送达，听证前已满${hn.length}${UNIT_CN[hn.unit]}`, { computation: steps.join('；'), basis, refs, warnings }));
+    }
+    const covered = pr.excludedPeriods.some((r) => r.start <= pr.hearingHeldOn! && pr.hearingHeldOn! <= r.end);
+    if (!covered)
+      out.push(
+        finding('P3', 'P3.hearing-excluded', 'info', '听证期间可不计入办案期限，案卷未记录听证期间的扣除（如需扣除应在“不计入期间”中记录）', {
+          basis: [{ law: '市场监督管理行政处罚程序规定', article: '第八十六条', note: '待核实条文' }],
+          refs: [{ kind: 'field', id: 'case.procedure.excludedPeriods' }],
+        }),
+      );
+  }
+  return out;
+};
+
+export const checkDelivery: Check = ({ pkg, rules, calendar }) => {
+  const decision = docsOfKind(pkg, ['行政处罚决定书']).sort((a, b) => (a.date < b.date ? -1 : 1))[0];
+  if (!decision) return [];
+  const p = rules.periods.delivery;
+  const basis = [basisOf(p.source, p.status)];
+  const receipt = docsOfKind(pkg, rules.documents.required.find((d) => d.id === 'notice_service')?.aliases ?? ['送达回证'])
+    .filter((d) => d.date >= decision.date)
+    .sort((a, b) => (a.date < b.date ? -1 : 1))[0];
+  if (!receipt) return [finding('P3', 'P3.delivery-within-7-days', 'warn', `已有行政处罚决定书（${decision.date}），未见其后的送达回证`, { basis, refs: [{ kind: 'document', id: decision.id, label: decision.title }] })];
+  const warnings = new Set<string>();
+  const gov = periodEnd(calendar, decision.date, p.length, p.unit, warnings, '决定 ');
+  const steps = [`${gov.text}（适用）`];
+  let altEnd: string | undefined;
+  if (p.alsoShow && p.alsoShow !== p.unit) {
+    const alt = periodEnd(calendar, decision.date, p.length, p.alsoShow, warnings);
+    altEnd = alt.end;
+    steps.push(`按${p.length}${UNIT_CN[p.alsoShow]}：${alt.text}（参考）`);
+  }
+  steps.push(`送达 ${receipt.date}`);
+  const refs = [
+    { kind: 'document' as const, id: decision.id, label: decision.title },
+    { kind: 'document' as const, id: receipt.id, label: receipt.title },
+  ];
+  if (receipt.date > gov.end) return [finding('P3', 'P3.delivery-within-7-days', 'fail', `决定书送达（${receipt.date}）超过${p.length}${UNIT_CN[p.unit]}（至 ${gov.end}）`, { computation: steps.join('；'), basis, refs, warnings })];
+  if (altEnd && receipt.date > altEnd)
+    return [finding('P3', 'P3.delivery-within-7-days', 'warn', `决定书在${p.length}${UNIT_CN[p.unit]}内送达，但超过${p.length}${UNIT_CN[p.alsoShow!]}（至 ${altEnd}）`, { computation: steps.join('；'), basis, refs, warnings })];
+  return [finding('P3', 'P3.delivery-within-7-days', 'ok', `决定书于 ${receipt.date} 送达，在期限内`, { computation: steps.join('；'), basis, refs, warnings })];
+};

@@ -1,0 +1,142 @@
+// P3 — 告知 before the decision (处罚法 Art. 44), the statement/hearing-request window
+// (Arts. 45, 64; 5 days in the law, 5 working days in SAMR practice — both shown), and the order
+// of the procedure dates.
+import { docsOfKind, decisionDate } from '../context';
+import type { Check, Finding, FindingRef } from '../types';
+import { basisOf, finding, periodEnd, UNIT_CN } from '../util';
+
+const ART44 = { law: '中华人民共和国行政处罚法', article: '第四十四条', note: '作出处罚决定前告知拟作出的处罚内容及事实、理由、依据和陈述、申辩、要求听证等权利' };
+const ART45 = { law: '中华人民共和国行政处罚法', article: '第四十五条' };
+
+/** The notice date: the procedure field, else the earliest 告知书 document. */
+export function noticeDate(pkg: Parameters<Check>[0]['pkg'], aliases: readonly string[]): { date?: string; ref?: FindingRef } {
+  if (pkg.case.procedure.noticeServedOn) return { date: pkg.case.procedure.noticeServedOn, ref: { kind: 'field', id: 'case.procedure.noticeServedOn', label: `告知 ${pkg.case.procedure.noticeServedOn}` } };
+  const doc = docsOfKind(pkg, aliases).sort((a, b) => (a.date < b.date ? -1 : 1))[0];
+  return doc ? { date: doc.date, ref: { kind: 'document', id: doc.id, label: doc.title } } : {};
+}
+
+function noticeAliases(rules: Parameters<Check>[0]['rules']): string[] {
+  return rules.documents.required.find((d) => d.id === 'notice')?.aliases ?? ['行政处罚告知书'];
+}
+
+export const checkNoticeBeforeDecision: Check = (input) => {
+  const { pkg, rules } = input;
+  const pr = pkg.case.procedure;
+  const dec = decisionDate(input);
+  const n = noticeDate(pkg, noticeAliases(rules));
+  const refs = n.ref ? [n.ref] : [];
+  if (!n.date)
+    return [finding('P3', 'P3.notice-before-decision', 'fail', '未记录行政处罚告知（无告知日期，亦无行政处罚告知书），不得作出处罚决定', { basis: [ART44], refs: [{ kind: 'field', id: 'case.procedure.noticeServedOn' }] })];
+  const out: Finding[] = [];
+  if (n.date >= dec.date)
+    out.push(finding('P3', 'P3.notice-before-decision', 'fail', `告知日期 ${n.date} 不早于${dec.label}，告知应在决定之前`, { computation: `告知 ${n.date} ≥ ${dec.date}`, basis: [ART44], refs }));
+  else if (n.date < pr.filedOn) out.push(finding('P3', 'P3.notice-before-decision', 'fail', `告知日期 ${n.date} 早于立案日期 ${pr.filedOn}`, { basis: [ART44], refs }));
+  else out.push(finding('P3', 'P3.notice-before-decision', 'ok', `已于 ${n.date} 告知，在${dec.label}之前`, { computation: `告知 ${n.date} < ${dec.date}`, basis: [ART44], refs }));
+  if (pr.noticeServedOn && docsOfKind(pkg, noticeAliases(rules)).length === 0)
+    out.push(
+      finding('P3', 'P3.notice-before-decision', 'warn', `案卷记录了告知日期 ${pr.noticeServedOn}，但没有行政处罚告知书，告知无文书佐证`, {
+        basis: [ART44],
+        refs,
+      }),
+    );
+  if (pr.investigationConcludedOn && n.date < pr.investigationConcludedOn)
+    out.push(
+      finding('P3', 'P3.notice-before-decision', 'warn', `告知日期 ${n.date} 早于调查终结日期 ${pr.investigationConcludedOn}`, {
+        basis: [ART44],
+        refs: [...refs, { kind: 'field', id: 'case.procedure.investigationConcludedOn' }],
+      }),
+    );
+  return out;
+};
+
+export const checkStatementWindow: Check = (input) => {
+  const { pkg, rules, calendar } = input;
+  const pr = pkg.case.procedure;
+  const p = rules.periods.statementWindow;
+  const n = noticeDate(pkg, noticeAliases(rules));
+  if (!n.date) return [];
+  const dec = decisionDate(input);
+  const warnings = new Set<string>();
+  const gov = periodEnd(calendar, n.date, p.length, p.unit, warnings, '告知 ');
+  const steps = [`${gov.text}（${p.length}${UNIT_CN[p.unit]}，适用）`];
+  if (p.alsoShow && p.alsoShow !== p.unit) {
+    const alt = periodEnd(calendar, n.date, p.length, p.alsoShow, warnings, '按');
+    steps.push(`${alt.text.replace(/^按/, `按${p.length}${UNIT_CN[p.alsoShow]}：`)}（参考）`);
+  }
+  steps.push(`${dec.label}`);
+  const basis = [basisOf(p.source, p.status), ART45];
+  const refs = [...(n.ref ? [n.ref] : []), { kind: 'field' as const, id: dec.assumed ? 'today' : 'case.procedure.proposedDecisionOn', label: dec.label }];
+  const out: Finding[] = [];
+  if (dec.date <= gov.end) {
+    const waived = pr.statementHeardOn && !pr.hearingRequestedOn;
+    out.push(
+      finding(
+        'P3',
+        'P3.statement-window',
+        waived ? 'warn' : 'fail',
+        waived
+          ? `决定日期在陈述申辩、要求听证期限（至 ${gov.end}）届满之前；当事人已陈述申辩，如未书面放弃听证权利，应待期满后作出决定`
+          : `决定日期在陈述申辩、要求听证期限（至 ${gov.end}）届满之前`,
+        { computation: steps.join('；'), basis, refs, warnings },
+      ),
+    );
+  } else out.push(finding('P3', 'P3.statement-window', 'ok', `陈述申辩、要求听证期限于 ${gov.end} 届满，决定日期在其后`, { computation: steps.join('；'), basis, refs, warnings }));
+
+  if (pr.statementHeardOn) {
+    const sref = [{ kind: 'field' as const, id: 'case.procedure.statementHeardOn', label: `陈述申辩 ${pr.statementHeardOn}` }];
+    if (pr.statementHeardOn < n.date) out.push(finding('P3', 'P3.statement-heard', 'fail', `陈述申辩日期 ${pr.statementHeardOn} 早于告知日期 ${n.date}`, { basis: [ART45], refs: sref }));
+    else if (pr.statementHeardOn > dec.date) out.push(finding('P3', 'P3.statement-heard', 'fail', `陈述申辩日期 ${pr.statementHeardOn} 晚于${dec.label}`, { basis: [ART45], refs: sref }));
+    else
+      out.push(
+        finding('P3', 'P3.statement-heard', 'ok', `已于 ${pr.statementHeardOn} 听取当事人陈述申辩；请核对拟处罚未因陈述申辩而加重`, {
+          basis: [{ ...ART45, note: '不得因当事人陈述、申辩而给予更重的处罚' }],
+          refs: sref,
+        }),
+      );
+  } else out.push(finding('P3', 'P3.statement-heard', 'info', '案卷未记录当事人陈述申辩（当事人可能放弃），请核对送达后是否逾期未陈述申辩', { basis: [ART45] }));
+  return out;
+};
+
+/** Dates of the procedure in their logical order. */
+export const checkDateOrder: Check = (input) => {
+  const pr = input.pkg.case.procedure;
+  const dec = decisionDate(input);
+  const pairs: [string, string | undefined, string, string | undefined, string][] = [
+    ['线索登记', pr.leadReceivedOn, '立案', pr.filedOn, 'leadReceivedOn/filedOn'],
+    ['立案', pr.filedOn, '调查终结', pr.investigationConcludedOn, 'filedOn/investigationConcludedOn'],
+    ['告知', pr.noticeServedOn, '听证申请', pr.hearingRequestedOn, 'noticeServedOn/hearingRequestedOn'],
+    ['听证申请', pr.hearingRequestedOn, '听证', pr.hearingHeldOn, 'hearingRequestedOn/hearingHeldOn'],
+    ['告知', pr.noticeServedOn, '听证', pr.hearingHeldOn, 'noticeServedOn/hearingHeldOn'],
+    ['立案', pr.filedOn, '送审', pr.submittedForReviewOn, 'filedOn/submittedForReviewOn'],
+    ['送审（法制审核）', pr.submittedForReviewOn, '拟作出决定', pr.proposedDecisionOn, 'submittedForReviewOn/proposedDecisionOn'],
+    ['听证', pr.hearingHeldOn, '拟作出决定', pr.proposedDecisionOn, 'hearingHeldOn/proposedDecisionOn'],
+  ];
+  const out: Finding[] = [];
+  const basis = [{ law: '中华人民共和国行政处罚法', article: '第五十四条至第六十五条', note: '立案、调查、告知、听证、法制审核、决定的先后顺序' }];
+  for (const [an, a, bn, b, fields] of pairs) {
+    if (!a || !b || a <= b) continue;
+    const [fa, fb] = fields.split('/');
+    out.push(
+      finding('P3', 'P3.date-order', 'fail', `${bn}日期 ${b} 早于${an}日期 ${a}`, {
+        basis,
+        refs: [
+          { kind: 'field', id: `case.procedure.${fa}`, label: `${an} ${a}` },
+          { kind: 'field', id: `case.procedure.${fb}`, label: `${bn} ${b}` },
+        ],
+      }),
+    );
+  }
+  const past: [string, string | undefined, string][] = [
+    ['线索登记', pr.leadReceivedOn, 'leadReceivedOn'],
+    ['立案', pr.filedOn, 'filedOn'],
+    ['调查终结', pr.investigationConcludedOn, 'investigationConcludedOn'],
+    ['告知', pr.noticeServedOn, 'noticeServedOn'],
+    ['陈述申辩', pr.statementHeardOn, 'statementHeardOn'],
+    ['听证', pr.hearingHeldOn, 'hearingHeldOn'],
+    ['送审', pr.submittedForReviewOn, 'submittedForReviewOn'],
+  ];
+  for (const [label, d, f] of past)
+    if (d && d > input.today) out.push(finding('P3', 'P3.date-order', 'fail', `${label}日期 ${d} 晚于今日 ${input.today}`, { basis, refs: [{ kind: 'field', id: `case.procedure.${f}`, label: `${label} ${d}` }] }));
+  if (out.length === 0) out.push(finding('P3', 'P3.date-order', 'ok', `程序日期顺序一致（线索→立案→调查终结→告知→送审→${dec.assumed ? '决定' : '拟决定'}）`, { basis }));
+  return out;
+};

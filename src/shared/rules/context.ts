@@ -1,0 +1,50 @@
+// Facts the checks share, derived from the case file.
+import type { CasePackage, DocumentItem, Officer, Party } from '../casefile/schema';
+import { resolveCitation, violationDate, type ResolvedCitation } from './law';
+import type { CheckInput } from './types';
+
+/** The decision date checked: the proposed decision date, else today. */
+export function decisionDate(input: CheckInput): { date: string; assumed: boolean; label: string } {
+  const p = input.pkg.case.procedure.proposedDecisionOn;
+  return p ? { date: p, assumed: false, label: `拟决定日 ${p}` } : { date: input.today, assumed: true, label: `今日 ${input.today}（尚未拟定决定日期）` };
+}
+
+export function caseParties(pkg: CasePackage): Party[] {
+  return pkg.case.partyIds.map((id) => pkg.parties.find((p) => p.id === id)).filter((p): p is Party => !!p);
+}
+
+export function officerMap(pkg: CasePackage): Map<string, Officer> {
+  return new Map(pkg.officers.map((o) => [o.id, o]));
+}
+
+/** Documents whose kind contains one of the aliases. */
+export function docsOfKind(pkg: CasePackage, aliases: readonly string[]): DocumentItem[] {
+  return pkg.documents.filter((d) => aliases.some((a) => d.kind.includes(a)));
+}
+
+export function resolvedBasis(input: CheckInput): ResolvedCitation[] {
+  const on = violationDate(input.pkg);
+  return input.pkg.case.proposedDecision.legalBasis.map((c) => resolveCitation(input.rules, c, on));
+}
+
+export function resolvedViolated(input: CheckInput): ResolvedCitation[] {
+  const on = violationDate(input.pkg);
+  return input.pkg.case.proposedDecision.violatedProvisions.map((c) => resolveCitation(input.rules, c, on));
+}
+
+export function fines(pkg: CasePackage): { amountFen: number; description: string }[] {
+  return pkg.case.proposedDecision.penalties.filter((p) => p.type === 'fine' && typeof p.amountFen === 'number').map((p) => ({ amountFen: p.amountFen!, description: p.description }));
+}
+
+export const PENALTY_LABEL: Record<string, string> = {
+  warning: '警告',
+  fine: '罚款',
+  confiscate_gains: '没收违法所得',
+  confiscate_goods: '没收非法财物',
+  suspend_business: '责令停产停业',
+  revoke_license: '吊销许可证件/营业执照',
+  restrict_practice: '限制从业',
+  circulate_criticism: '通报批评',
+};
+
+export const PARTY_KIND_LABEL: Record<string, string> = { natural: '自然人', legal: '法人', other: '其他组织' };

@@ -1,0 +1,171 @@
+// P3 — 告知 (处罚法第44条), statement window (第45条、第64条), hearing right (第63条; 听证办法第5条),
+// hearing notice (第64条), delivery (第61条), date order.
+import { describe, expect, it } from 'vitest';
+import { doc, run, setFine, worst, type Mutate } from './fixture';
+
+const notice =
+  (served: string, proposed: string, extra: Mutate = () => {}): Mutate =>
+  (pkg) => {
+    const pr = pkg.case.procedure;
+    pr.noticeServedOn = served;
+    pr.proposedDecisionOn = proposed;
+    delete pr.statementHeardOn;
+    pkg.documents = pkg.documents.filter((d) => d.kind !== '行政处罚告知书' && d.kind !== '陈述申辩笔录');
+    pkg.documents.push(doc('行政处罚告知书', served, { docNumber: '马市监罚告〔2026〕1号' }));
+    extra(pkg);
+  };
+
+describe('P3 告知 (处罚法第四十四条)', () => {
+  it('处罚法第44条: no notice at all is a fail', () => {
+    const fs = run('P3.notice-before-decision', (pkg) => {
+      delete pkg.case.procedure.noticeServedOn;
+      pkg.documents = pkg.documents.filter((d) => d.kind !== '行政处罚告知书');
+    });
+    expect(fs[0]!.severity).toBe('fail');
+  });
+  it('处罚法第44条: notice on the decision day is a fail', () => {
+    expect(worst('P3.notice-before-decision', notice('2026-07-27', '2026-07-27'))).toBe('fail');
+  });
+  it('处罚法第44条: a notice date without a 告知书 is flagged', () => {
+    const fs = run('P3.notice-before-decision', (pkg) => (pkg.documents = pkg.documents.filter((d) => d.kind !== '行政处罚告知书')));
+    expect(fs.map((f) => f.severity)).toEqual(['ok', 'warn']);
+  });
+  it('处罚法第44条: notice before the investigation concluded is a warning', () => {
+    expect(worst('P3.notice-before-decision', (pkg) => (pkg.case.procedure.investigationConcludedOn = '2026-07-14'))).toBe('warn');
+  });
+});
+
+describe('P3 陈述申辩、要求听证期限 (处罚法第64条 五日 / SAMR 五个工作日 — both shown)', () => {
+  it.each([
+    // 2026-02-12 (Thu) + 5 working days: 02-13 ①, Sat 02-14 调休 ②, 02-15…23 春节, 02-24 ③, 02-25 ④, 02-26 ⑤.
+    ['处罚法第64条: across the Spring Festival the window closes 2026-02-26; a decision that day is premature', '2026-02-12', '2026-02-26', 'fail'],
+    ['处罚法第64条: across the Spring Festival, deciding 2026-02-27 is ok', '2026-02-12', '2026-02-27', 'ok'],
+    // 2026-10-09 (Fri) + 5 working days: Sat 10-10 调休 ①, 10-12 ②, 10-13 ③, 10-14 ④, 10-15 ⑤.
+    ['处罚法第64条: the make-up Saturday 2026-10-10 counts: the window closes 10-15', '2026-10-09', '2026-10-15', 'fail'],
+    ['处罚法第64条: deciding 2026-10-16 is ok because 10-10 was a working day', '2026-10-09', '2026-10-16', 'ok'],
+  ])('%s', (_n, served, proposed, sev) => {
+    const [f] = run('P3.statement-window', notice(served, proposed));
+    expect(f!.severity).toBe(sev);
+  });
+
+  it('处罚法第64条: the computation shows 5 working days (applied) and 5 days (reference)', () => {
+    const [f] = run('P3.statement-window', notice('2026-02-12', '2026-02-27'));
+    expect(f!.computation).toContain('告知 2026-02-12 + 5个工作日 = 2026-02-26（5个工作日，适用）');
+    expect(f!.computation).toContain('按5日：2026-02-12 + 5日 = 2026-02-17（2026-02-17 为休息日，顺延至 2026-02-24）（参考）');
+  });
+
+  it('处罚法第64条: a window running into 2027 carries the calendar warning', () => {
+    const [f] = run('P3.statement-window', notice('2026-12-28', '2027-01-05'), { today: '2027-01-05' });
+    expect(f!.message).toContain('2027年节假日安排尚未发布，按周末推算');
+    expect(f!.severity).toBe('warn');
+  });
+
+  it('处罚法第45条: a decision inside the window after the party made its statement is a warning, not a fail', () => {
+    const [f] = run('P3.statement-window', notice('2026-07-13', '2026-07-17', (pkg) => (pkg.case.procedure.statementHeardOn = '2026-07-14')));
+    expect(f!.severity).toBe('warn');
+  });
+
+  it('处罚法第45条: a statement before the notice is a fail', () => {
+    expect(worst('P3.statement-heard', (pkg) => (pkg.case.procedure.statementHeardOn = '2026-07-10'))).toBe('fail');
+  });
+});
+
+describe('P3 听证权利 (处罚法第六十三条; 听证办法第五条: 自然人一万元、法人和其他组织十万元以上)', () => {
+  const kind =
+    (k: 'natural' | 'legal' | 'other', fen: number): Mutate =>
+    (pkg) => {
+      pkg.parties[0]!.kind = k;
+      setFine(fen)(pkg);
+    };
+  it.each([
+    ['听证办法第5条: a natural person fined exactly 10,000 yuan has a hearing right', 'natural', 1_000_000, 'info'],
+    ['听证办法第5条: a natural person fined 9,999.99 yuan has none', 'natural', 999_999, 'ok'],
+    ['听证办法第5条: a legal person fined exactly 100,000 yuan has a hearing right', 'legal', 10_000_000, 'info'],
+    ['听证办法第5条: a legal person fined 99,999.99 yuan has none', 'legal', 9_999_999, 'ok'],
+    ['听证办法第5条: another organisation fined exactly 100,000 yuan has a hearing right', 'other', 10_000_000, 'info'],
+  ] as const)('%s', (_n, k, fen, sev) => {
+    const [f] = run('P3.hearing-required', kind(k, fen));
+    expect(f!.severity).toBe(sev);
+  });
+
+  it('听证办法第5条: confiscation counts against the threshold', () => {
+    const [f] = run('P3.hearing-required', (pkg) => {
+      kind('legal', 5_000_000)(pkg);
+      pkg.case.proposedDecision.penalties.find((p) => p.type === 'confiscate_gains')!.amountFen = 10_000_000;
+    });
+    expect(f!.severity).toBe('info');
+    expect(f!.message).toContain('没收违法所得、非法财物价值');
+  });
+
+  it('处罚法第63条: revoking a licence requires a hearing right whatever the amount', () => {
+    const [f] = run('P3.hearing-required', (pkg) => {
+      kind('legal', 100_000)(pkg);
+      pkg.case.proposedDecision.penalties.push({ type: 'revoke_license', description: '吊销食品经营许可证' });
+    });
+    expect(f!.severity).toBe('info');
+    expect(f!.message).toContain('吊销许可证件');
+  });
+
+  it('处罚法第63条: required but never offered (no notice) is a fail', () => {
+    const fs = run('P3.hearing-offered', (pkg) => {
+      delete pkg.case.procedure.noticeServedOn;
+      pkg.documents = pkg.documents.filter((d) => d.kind !== '行政处罚告知书');
+    });
+    expect(fs[0]!.severity).toBe('fail');
+  });
+
+  it('处罚法第64条: a hearing requested but not held is a fail unless withdrawn', () => {
+    const req: Mutate = (pkg) => (pkg.case.procedure.hearingRequestedOn = '2026-07-15');
+    expect(worst('P3.hearing-held', req)).toBe('fail');
+    expect(worst('P3.hearing-held', (pkg) => (req(pkg), pkg.documents.push(doc('撤回听证申请书', '2026-07-17'))))).toBe('ok');
+  });
+});
+
+describe('P3 听证通知 (处罚法第六十四条: 举行听证的七日前通知)', () => {
+  const held =
+    (noticeOn: string, heldOn: string): Mutate =>
+    (pkg) => {
+      pkg.case.procedure.hearingRequestedOn = '2026-06-30';
+      pkg.case.procedure.hearingHeldOn = heldOn;
+      pkg.documents.push(doc('听证通知书', noticeOn, { docNumber: '马市监听通〔2026〕1号' }));
+    };
+  it.each([
+    ['处罚法第64条: 6 days before the hearing is a fail', '2026-07-01', '2026-07-07', 'fail'],
+    ['处罚法第64条: exactly 7 days (calendar) is ok in law, but under 7 working days it is flagged', '2026-07-01', '2026-07-08', 'warn'],
+    ['处罚法第64条: 7 working days before the hearing is ok on both readings', '2026-07-01', '2026-07-10', 'ok'],
+  ])('%s', (_n, noticeOn, heldOn, sev) => {
+    const [f] = run('P3.hearing-notice-7-days', held(noticeOn, heldOn));
+    expect(f!.severity).toBe(sev);
+  });
+
+  it('听证期间不计入办案期限: a hearing outside the excluded periods gets a hint', () => {
+    expect(worst('P3.hearing-excluded', held('2026-07-01', '2026-07-10'))).toBe('info');
+  });
+});
+
+describe('P3 送达 (处罚法第六十一条: 七日内送达)', () => {
+  const delivered =
+    (decision: string, receipt: string): Mutate =>
+    (pkg) => {
+      pkg.documents.push(doc('行政处罚决定书', decision, { docNumber: '马市监处罚〔2026〕101号' }), doc('送达回证', receipt, { title: '行政处罚决定书送达回证' }));
+    };
+  it.each([
+    ['处罚法第61条: delivered on the 7th day is ok', '2026-07-27', '2026-08-03', 'ok'],
+    ['处罚法第61条: delivered on the 8th day is a fail', '2026-07-27', '2026-08-04', 'fail'],
+  ])('%s', (_n, d, r, sev) => {
+    expect(worst('P3.delivery-within-7-days', delivered(d, r), { today: '2026-08-10' })).toBe(sev);
+  });
+  it('no decision yet: no delivery finding', () => {
+    expect(run('P3.delivery-within-7-days')).toEqual([]);
+  });
+});
+
+describe('P3 程序日期顺序', () => {
+  it('法制审核 must precede the decision (处罚法第58条)', () => {
+    const fs = run('P3.date-order', (pkg) => (pkg.case.procedure.proposedDecisionOn = '2026-07-20'));
+    expect(fs.some((f) => f.severity === 'fail' && f.message.includes('拟作出决定日期 2026-07-20 早于送审（法制审核）日期'))).toBe(true);
+  });
+  it('dates after today are a fail', () => {
+    expect(worst('P3.date-order', undefined, { today: '2026-07-21' })).toBe('fail');
+  });
+});
