@@ -5,17 +5,23 @@ import { Workstation } from '../main/workstation';
 import { appVersion } from '../main/version';
 import { importCommand } from './commands/import';
 import { casesListCommand } from './commands/cases-list';
+import { maskCommand } from './commands/mask';
+import { searchCommand } from './commands/search';
+import { verifyFilesCommand } from './commands/verify-files';
 
 const HELP = `法审工作台命令行 fashen ${'{version}'}
 
 用法:
   fashen import <案卷包…> [--json]      导入案卷包（文件夹或 .zip）
   fashen cases list [--json] [--status S] 列出待审案件
+  fashen mask [--names 方宇,李月] [--json] 读标准输入，遮蔽个人信息后写到标准输出
+  fashen search <检索词> [--json]        全文检索（案件信息与全部 PDF 页面文字）
+  fashen verify-files <案件> [--json]    重新校验案件全部文件（有已篡改或缺失时退出码为 1）
   fashen --version | --help
 
 数据目录: 环境变量 FASHEN_HOME，未设置时为系统用户数据目录。
 --json 输出稳定、仅写入 stdout（格式见 README）。
-退出码: 0 成功；1 有案卷包导入失败；2 用法错误。`;
+退出码: 0 成功；1 有案卷包导入失败或文件校验未通过；2 用法错误。`;
 
 export interface Io {
   out(s: string): void;
@@ -29,7 +35,7 @@ export async function run(argv: string[], io: Io = stdio): Promise<number> {
     args: argv,
     allowPositionals: true,
     strict: true,
-    options: { json: { type: 'boolean' }, status: { type: 'string' }, help: { type: 'boolean', short: 'h' }, version: { type: 'boolean' } },
+    options: { json: { type: 'boolean' }, status: { type: 'string' }, names: { type: 'string' }, help: { type: 'boolean', short: 'h' }, version: { type: 'boolean' } },
   });
   if (values.version) return io.out(`${appVersion()}\n`), 0;
   if (values.help || positionals.length === 0) return io.out(`${HELP.replace('{version}', appVersion())}\n`), positionals.length ? 0 : values.help ? 0 : 2;
@@ -38,18 +44,27 @@ export async function run(argv: string[], io: Io = stdio): Promise<number> {
   switch (cmd) {
     case 'import':
       return importCommand(ws, rest, { json: values.json === true }, io);
+    case 'search':
+      return searchCommand(ws, rest, { json: values.json === true }, io);
+    case 'verify-files':
+      return verifyFilesCommand(ws, rest, { json: values.json === true }, io);
     case 'cases':
       if (rest[0] === 'list') return casesListCommand(ws, { json: values.json === true, status: values.status }, io);
       break;
+    case 'mask':
+      return maskCommand(rest, { json: values.json === true, names: values.names }, io);
   }
   io.err(`未知命令：${positionals.join(' ')}\n运行 fashen --help 查看用法。\n`);
   return 2;
 }
 
+// exitCode, not exit(): process.exit() would cut off output still queued for a pipe.
 run(process.argv.slice(2)).then(
-  (code) => process.exit(code),
+  (code) => {
+    process.exitCode = code;
+  },
   (err: unknown) => {
     process.stderr.write(`错误：${(err as Error).message}\n`);
-    process.exit(2);
+    process.exitCode = 2;
   },
 );

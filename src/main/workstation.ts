@@ -8,6 +8,10 @@ import { loadCalendar } from './services/calendar';
 import { CaseImporter } from './services/importer';
 import { CaseViews } from './services/case-views';
 import { CaseFileRepo } from './db/repos/case-files';
+import { AnnotationRepo } from './db/repos/annotations';
+import { SearchRepo } from './db/repos/search';
+import { EvidenceProcessor } from './services/evidence/processor';
+import { IntegrityService } from './services/evidence/integrity';
 import { chinaToday } from '../shared/format/date';
 import type { WorkingDayCalendar } from '../shared/calendar/working-days';
 import type { ApiEventName, ApiEvents } from '../shared/api/events';
@@ -28,6 +32,10 @@ export class Workstation {
   readonly importer: CaseImporter;
   readonly views: CaseViews;
   readonly cases: CaseFileRepo;
+  readonly annotations: AnnotationRepo;
+  readonly search: SearchRepo;
+  readonly processor: EvidenceProcessor;
+  readonly integrity: IntegrityService;
   readonly today: () => string;
   private readonly listeners = new Set<Listener>();
 
@@ -37,9 +45,18 @@ export class Workstation {
     this.store = openStore(join(opts.dataDir, 'fashen.db'), opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {});
     this.blobs = new BlobStore(join(opts.dataDir, 'blobs'));
     this.calendar = loadCalendar(opts.dataDir);
-    this.importer = new CaseImporter(this.store.db, this.blobs);
+    this.processor = new EvidenceProcessor(this.store.db, this.store.sqlite, this.blobs);
+    this.importer = new CaseImporter(this.store.db, this.store.sqlite, this.blobs, this.processor);
     this.views = new CaseViews(this.store.db, this.blobs, this.calendar, this.today);
     this.cases = new CaseFileRepo(this.store.db);
+    this.annotations = new AnnotationRepo(this.store.db);
+    this.search = new SearchRepo(this.store.sqlite);
+    this.integrity = new IntegrityService(this.store.db, this.blobs, this.cases);
+  }
+
+  /** Files stored before text indexing existed (or interrupted): index them in the background. */
+  indexPendingInBackground(log: (m: string) => void = () => undefined): void {
+    void this.processor.processPending().catch((err: unknown) => log(`background indexing failed: ${(err as Error).message}`));
   }
 
   get dataDir(): string {

@@ -90,7 +90,27 @@ export const blobs = sqliteTable('blob', {
   /** Last verification result: 'ok' | 'tampered' | 'missing'. */
   verifiedState: text('verified_state', { enum: ['ok', 'tampered', 'missing'] }).notNull().default('ok'),
   verifiedAt: text('verified_at').notNull(),
+  /** Type sniffed from the bytes (file-type), null when unknown. */
+  detectedMime: text('detected_mime'),
+  pageCount: integer('page_count'),
+  textState: text('text_state', { enum: ['pending', 'done', 'failed', 'encrypted', 'none'] }).notNull().default('pending'),
+  problem: text('problem'),
+  /** Derived copies (e.g. redacted for publication) are not part of any case package. */
+  derivedFrom: text('derived_from'),
 });
+
+/** Extracted text of each PDF page, per blob (content-addressed, shared across cases). */
+export const pageTexts = sqliteTable(
+  'page_text',
+  {
+    sha256: text('sha256')
+      .notNull()
+      .references(() => blobs.sha256, { onDelete: 'cascade' }),
+    page: integer('page').notNull(),
+    text: text('text').notNull(),
+  },
+  (t) => [uniqueIndex('page_text_uq').on(t.sha256, t.page)],
+);
 
 export const documents = sqliteTable(
   'document',
@@ -143,10 +163,13 @@ export const annotations = sqliteTable(
       .notNull()
       .references(() => cases.id, { onDelete: 'cascade' }),
     itemId: text('item_id').notNull(),
+    sha256: text('sha256'),
+    kind: text('kind', { enum: ['highlight', 'note', 'redaction'] }).notNull().default('highlight'),
     page: integer('page'),
     anchorJson: text('anchor_json').notNull(),
     note: text('note').notNull().default(''),
     reviewPoint: text('review_point'),
+    redactionReason: text('redaction_reason', { enum: ['personal', 'trade_secret'] }),
     createdAt: text('created_at').notNull(),
     updatedAt: text('updated_at').notNull(),
   },

@@ -69,7 +69,19 @@ export class CaseViews {
     const proposedDecision = JSON.parse(row.proposedDecisionJson) as ProposedDecision;
     const fileOf = (x: { path: string; sha256: string }) => {
       const b = agg.blobs.get(x.sha256);
-      return { path: x.path, sha256: x.sha256, size: b?.size ?? 0, mime: b?.mime ?? 'application/octet-stream', present: this.store.has(x.sha256) };
+      const present = this.store.has(x.sha256);
+      return {
+        path: x.path,
+        sha256: x.sha256,
+        size: b?.size ?? 0,
+        mime: b?.mime ?? 'application/octet-stream',
+        present,
+        state: present ? (b?.verifiedState ?? 'ok') : ('missing' as const),
+        detectedMime: b?.detectedMime ?? null,
+        pageCount: b?.pageCount ?? null,
+        textState: b?.textState ?? 'pending',
+        problem: b?.problem ?? null,
+      };
     };
     return {
       id: row.id,

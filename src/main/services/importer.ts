@@ -8,6 +8,9 @@ import type { ImportOutcome } from '../../shared/api/cases';
 import { CaseFileRepo } from '../db/repos/case-files';
 import type { Db } from '../db/open';
 import { BlobStore, type StagedBlob } from './blob-store';
+import { SearchRepo } from '../db/repos/search';
+import type { EvidenceProcessor } from './evidence/processor';
+import type Database from 'better-sqlite3';
 import { openPackage, PackageError, type PackageSource } from './package-source';
 
 export function revisionHashOf(pkg: CasePackage): string {
@@ -59,13 +62,17 @@ async function stageFiles(src: PackageSource, files: FileRef[], store: BlobStore
 
 export class CaseImporter {
   private readonly repo: CaseFileRepo;
+  private readonly search: SearchRepo;
 
   constructor(
     db: Db,
+    sqlite: Database.Database,
     private readonly store: BlobStore,
+    private readonly processor: EvidenceProcessor,
     private readonly now: () => Date = () => new Date(),
   ) {
     this.repo = new CaseFileRepo(db);
+    this.search = new SearchRepo(sqlite);
   }
 
   async importOne(path: string): Promise<ImportOutcome> {
@@ -88,15 +95,18 @@ export class CaseImporter {
       const staged = await stageFiles(src, packageFiles(pkg), this.store);
       const mimeBySha = new Map(packageFiles(pkg).map((f) => [f.sha256, f.mime]));
       const placed: string[] = [];
+      const blobs = [...new Map(staged.map((s) => [s.sha256, { sha256: s.sha256, size: s.size, mime: mimeBySha.get(s.sha256)! }])).values()];
       try {
         for (const s of staged) if (await this.store.commit(s)) placed.push(s.sha256);
-        const blobs = [...new Map(staged.map((s) => [s.sha256, { sha256: s.sha256, size: s.size, mime: mimeBySha.get(s.sha256)! }])).values()];
-        this.repo.insert(pkg, revisionHash, this.now().toISOString(), blobs);
+        this.repo.insert(pkg, revisionHash, this.now().toISOString(), blobs, () => this.search.indexCase(pkg.case.id));
       } catch (err) {
         placed.forEach((sha) => this.store.remove(sha));
         staged.forEach((s) => this.store.discard(s));
         throw err;
       }
+      // Type sniffing and page-text indexing for new files (a corrupt PDF is recorded, not fatal:
+      // the evidence is what it is, and the viewer says what is wrong with it).
+      for (const b of blobs) await this.processor.process(b.sha256);
       return { ...base, ok: true, action: 'imported' };
     } catch (err) {
       if (err instanceof PackageError) return { source: path, ok: false, error: err.message, details: err.details };

@@ -29,6 +29,16 @@ export interface CaseQueueRow {
 export interface StoredFile extends FileRef {
   /** Present in the local blob store. */
   present: boolean;
+  /** Last integrity result (re-hash): 完好 / 已篡改 / 缺失. */
+  state: 'ok' | 'tampered' | 'missing';
+  /** Type found from the file's bytes; differs from `mime` when the extension lies. */
+  detectedMime: string | null;
+  /** PDF pages, when the text was extracted. */
+  pageCount: number | null;
+  /** Text extraction: done, failed (corrupt), encrypted (password), none (not a PDF). */
+  textState: 'pending' | 'done' | 'failed' | 'encrypted' | 'none';
+  /** zh-CN problem with the file itself (corrupt PDF, password, wrong extension), if any. */
+  problem: string | null;
 }
 
 export interface CaseDocumentView {

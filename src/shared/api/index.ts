@@ -1,9 +1,10 @@
 // The whole Api contract: every call the renderer (or a test) may make.
 import { appApi } from './app';
 import { casesApi } from './cases';
+import { evidenceApi } from './evidence';
 import type { InputOf, OutputOf } from './define';
 
-export const api = { ...appApi, ...casesApi } as const;
+export const api = { ...appApi, ...casesApi, ...evidenceApi } as const;
 export type ApiContract = typeof api;
 export type CallName = keyof ApiContract;
 export type CallInput<N extends CallName> = InputOf<ApiContract[N]>;
@@ -16,5 +17,6 @@ export function isCallName(name: unknown): name is CallName {
 
 export * from './result';
 export * from './cases';
+export * from './evidence';
 export * from './app';
 export * from './events';

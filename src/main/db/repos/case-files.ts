@@ -36,7 +36,8 @@ export class CaseFileRepo {
   }
 
   /** Insert a whole validated package in one transaction. */
-  insert(pkg: CasePackage, revisionHash: string, importedAt: string, blobs: { sha256: string; size: number; mime: string }[]): void {
+  /** `within` runs inside the same transaction (e.g. search indexing), so all or nothing is written. */
+  insert(pkg: CasePackage, revisionHash: string, importedAt: string, blobs: { sha256: string; size: number; mime: string }[], within?: () => void): void {
     const c = pkg.case;
     this.db.transaction((tx) => {
       tx.insert(t.agencies).values(c.agency).onConflictDoUpdate({ target: t.agencies.code, set: { name: c.agency.name, shortName: c.agency.shortName, region: c.agency.region, level: c.agency.level } }).run();
@@ -88,6 +89,7 @@ export class CaseFileRepo {
           .values({ caseId: c.id, id: e.id, position, kind: e.kind, title: e.title, source: e.source, collectedByJson: JSON.stringify(e.collectedBy), collectedOn: e.collectedOn, proves: e.proves, path: e.file.path, sha256: e.file.sha256 })
           .run(),
       );
+      within?.();
     });
   }
 

@@ -1,0 +1,243 @@
+// Full-text search over case fields and PDF page text (FTS5 trigram; LIKE for 1–2 characters).
+import type Database from 'better-sqlite3';
+import type { SearchGroup, SearchHit, SearchResult, SearchSnippet } from '../../../shared/api/evidence';
+
+const MARK_OPEN = '\u0002';
+const MARK_CLOSE = '\u0003';
+const LIKE_SCAN_ROWS = 100_000; // page rows examined at most by the short-query fallback
+const CONTEXT = 24; // characters of context on each side of a match
+
+export class SearchQueryError extends Error {}
+
+/** Characters that count as searchable: letters (incl. Han) and digits. */
+const SEARCHABLE = /[\p{L}\p{N}]/u;
+
+export function normaliseQuery(raw: string): string {
+  const q = raw.normalize('NFKC').trim().replace(/\s+/g, ' ');
+  if (!q) throw new SearchQueryError('请输入要搜索的文字');
+  if (!SEARCHABLE.test(q)) throw new SearchQueryError('搜索内容只有标点或符号，请输入文字或数字');
+  return q;
+}
+
+/** An FTS5 phrase query: the whole string quoted, inner quotes doubled — no operators pass. */
+function ftsPhrase(q: string): string {
+  return `"${q.replace(/"/g, '""')}"`;
+}
+
+function likePattern(q: string): string {
+  return `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+function snippetAround(text: string, q: string): SearchSnippet {
+  const at = text.indexOf(q);
+  if (at < 0) return { before: '', match: text.slice(0, CONTEXT * 2), after: '' };
+  return {
+    before: (at > CONTEXT ? '…' : '') + text.slice(Math.max(0, at - CONTEXT), at).replace(/\s+/g, ' '),
+    match: text.slice(at, at + q.length),
+    after: text.slice(at + q.length, at + q.length + CONTEXT).replace(/\s+/g, ' ') + (at + q.length + CONTEXT < text.length ? '…' : ''),
+  };
+}
+
+function snippetFromMarks(marked: string): SearchSnippet {
+  const a = marked.indexOf(MARK_OPEN);
+  const b = marked.indexOf(MARK_CLOSE, a + 1);
+  if (a < 0 || b < 0) return { before: marked, match: '', after: '' };
+  // Adjacent trigram matches come back as separate marked runs: merge them into one match.
+  const rest = marked.slice(b + 1);
+  const clean = (s: string) => s.replaceAll(MARK_OPEN, '').replaceAll(MARK_CLOSE, '').replace(/\s+/g, ' ');
+  let match = marked.slice(a + 1, b);
+  let after = rest;
+  while (after.startsWith(MARK_OPEN)) {
+    const e = after.indexOf(MARK_CLOSE);
+    match += after.slice(1, e);
+    after = after.slice(e + 1);
+  }
+  return { before: clean(marked.slice(0, a)), match, after: clean(after) };
+}
+
+interface PageRow {
+  sha256: string;
+  page: number;
+  snippet: string | null;
+  text?: string;
+  rank: number;
+}
+interface ItemRow {
+  case_id: string;
+  id: string;
+  title: string;
+  item_kind: 'document' | 'evidence';
+  sha256: string;
+}
+interface CaseRow {
+  id: string;
+  case_number: string;
+  party_name: string;
+  cause: string;
+}
+
+const CASE_FIELDS: [column: string, label: string][] = [
+  ['case_number', '案号'],
+  ['parties', '当事人'],
+  ['cause', '案由'],
+  ['facts', '案件事实'],
+  ['handling_unit', '承办机构'],
+];
+
+export class SearchRepo {
+  constructor(private readonly sqlite: Database.Database) {}
+
+  /** (Re)index one case's fields; call inside the import transaction. */
+  indexCase(caseId: string): void {
+    const row = this.sqlite.prepare('select rowid, case_number, cause, facts, handling_unit from case_file where id = ?').get(caseId) as
+      | { rowid: number; case_number: string; cause: string; facts: string; handling_unit: string }
+      | undefined;
+    if (!row) return;
+    const parties = (this.sqlite.prepare('select name, id_number, address, legal_representative from party where case_id = ? order by position').all(caseId) as {
+      name: string;
+      id_number: string;
+      address: string;
+      legal_representative: string | null;
+    }[])
+      .map((p) => [p.name, p.legal_representative ?? '', p.id_number, p.address].filter(Boolean).join(' '))
+      .join('\n');
+    this.sqlite.prepare('delete from case_fts where rowid = ?').run(row.rowid);
+    this.sqlite
+      .prepare('insert into case_fts (rowid, case_number, parties, cause, facts, handling_unit) values (?, ?, ?, ?, ?, ?)')
+      .run(row.rowid, row.case_number, parties, row.cause, row.facts, row.handling_unit);
+  }
+
+  /** Store and index the text of a blob's pages (replacing earlier text). */
+  indexPages(sha256: string, pages: string[]): void {
+    const old = this.sqlite.prepare('select rowid, text from page_text where sha256 = ?').all(sha256) as { rowid: number; text: string }[];
+    const del = this.sqlite.prepare("insert into page_fts (page_fts, rowid, text) values ('delete', ?, ?)");
+    for (const o of old) del.run(o.rowid, o.text);
+    this.sqlite.prepare('delete from page_text where sha256 = ?').run(sha256);
+    const ins = this.sqlite.prepare('insert into page_text (sha256, page, text) values (?, ?, ?)');
+    const fts = this.sqlite.prepare('insert into page_fts (rowid, text) values (?, ?)');
+    pages.forEach((text, i) => {
+      const { lastInsertRowid } = ins.run(sha256, i + 1, text);
+      fts.run(lastInsertRowid, text);
+    });
+  }
+
+  pageCount(): number {
+    return (this.sqlite.prepare('select count(*) n from page_text').get() as { n: number }).n;
+  }
+
+  query(raw: string, opts: { caseId?: string | undefined; limit: number }): SearchResult {
+    const q = normaliseQuery(raw);
+    const mode = [...q].length >= 3 ? 'fts' : 'like';
+    const limit = opts.limit;
+    const pageHits = mode === 'fts' ? this.ftsPages(q, limit * 4) : this.likePages(q, limit * 4);
+    const caseHits = mode === 'fts' ? this.ftsCases(q, limit) : this.likeCases(q, limit);
+
+    // Map page hits (per blob) to the case items that carry that blob.
+    const shas = [...new Set(pageHits.map((h) => h.sha256))];
+    const items = new Map<string, ItemRow[]>();
+    if (shas.length) {
+      const marks = shas.map(() => '?').join(',');
+      const rows = this.sqlite
+        .prepare(
+          `select case_id, id, title, 'document' as item_kind, sha256 from document where sha256 in (${marks})
+           union all select case_id, id, title, 'evidence' as item_kind, sha256 from evidence where sha256 in (${marks})`,
+        )
+        .all(...shas, ...shas) as ItemRow[];
+      for (const r of rows) items.set(r.sha256, [...(items.get(r.sha256) ?? []), r]);
+    }
+
+    const groups = new Map<string, { hits: (SearchHit & { rank: number })[] }>();
+    const add = (caseId: string, hit: SearchHit & { rank: number }) => {
+      if (opts.caseId && caseId !== opts.caseId) return;
+      const g = groups.get(caseId) ?? { hits: [] };
+      g.hits.push(hit);
+      groups.set(caseId, g);
+    };
+    for (const c of caseHits) add(c.caseId, c.hit);
+    for (const h of pageHits) {
+      const snippet = h.snippet !== null ? snippetFromMarks(h.snippet) : snippetAround(h.text ?? '', q);
+      for (const it of items.get(h.sha256) ?? []) {
+        add(it.case_id, { kind: 'page', itemId: it.id, itemTitle: it.title, itemKind: it.item_kind, sha256: h.sha256, page: h.page, field: null, snippet, rank: h.rank });
+      }
+    }
+
+    const caseIds = [...groups.keys()];
+    const meta = new Map<string, CaseRow>();
+    if (caseIds.length) {
+      const rows = this.sqlite.prepare(`select id, case_number, party_name, cause from case_file where id in (${caseIds.map(() => '?').join(',')})`).all(...caseIds) as CaseRow[];
+      rows.forEach((r) => meta.set(r.id, r));
+    }
+    const ordered: SearchGroup[] = [...groups.entries()]
+      .filter(([id]) => meta.has(id))
+      .map(([id, g]) => {
+        const hits = g.hits.sort((a, b) => a.rank - b.rank);
+        const m = meta.get(id)!;
+        return { caseId: id, caseNumber: m.case_number, partyName: m.party_name, cause: m.cause, hits: hits.slice(0, 20).map(({ rank: _rank, ...h }) => h), totalHits: hits.length, best: hits[0]!.rank };
+      })
+      .sort((a, b) => a.best - b.best)
+      .map(({ best: _best, ...g }) => g);
+    let total = 0;
+    const out: SearchGroup[] = [];
+    for (const g of ordered) {
+      if (total >= limit) break;
+      out.push(g);
+      total += g.hits.length;
+    }
+    const totalHits = ordered.reduce((s, g) => s + g.totalHits, 0);
+    return { query: q, mode, groups: out, totalHits, truncated: out.length < ordered.length || ordered.some((g) => g.totalHits > g.hits.length) || pageHits.length >= limit * 4 };
+  }
+
+  private ftsPages(q: string, limit: number): PageRow[] {
+    return this.sqlite
+      .prepare(
+        `select p.sha256, p.page, snippet(page_fts, 0, char(2), char(3), '…', 24) as snippet, bm25(page_fts) as rank
+         from page_fts join page_text p on p.rowid = page_fts.rowid
+         where page_fts match ? order by rank limit ?`,
+      )
+      .all(ftsPhrase(q), limit) as PageRow[];
+  }
+
+  private likePages(q: string, limit: number): PageRow[] {
+    // Bounded scan: short queries can't use the trigram index.
+    const rows = this.sqlite
+      .prepare(`select sha256, page, text from (select sha256, page, text from page_text limit ${LIKE_SCAN_ROWS}) where text like ? escape '\\' limit ?`)
+      .all(likePattern(q), limit) as { sha256: string; page: number; text: string }[];
+    return rows.map((r, i) => ({ ...r, snippet: null, rank: i }));
+  }
+
+  private ftsCases(q: string, limit: number): { caseId: string; hit: SearchHit & { rank: number } }[] {
+    const rows = this.sqlite
+      .prepare(
+        `select c.id as case_id, bm25(case_fts) as rank,
+           ${CASE_FIELDS.map(([col], i) => `snippet(case_fts, ${i}, char(2), char(3), '…', 16) as s_${col}`).join(', ')}
+         from case_fts join case_file c on c.rowid = case_fts.rowid where case_fts match ? order by rank limit ?`,
+      )
+      .all(ftsPhrase(q), limit) as Record<string, string | number>[];
+    return rows.map((r) => {
+      const [col, label] = CASE_FIELDS.find(([c]) => String(r[`s_${c}`]).includes(MARK_OPEN)) ?? CASE_FIELDS[0]!;
+      return { caseId: String(r.case_id), hit: { kind: 'case', itemId: null, itemTitle: null, itemKind: null, sha256: null, page: null, field: label, snippet: snippetFromMarks(String(r[`s_${col}`])), rank: Number(r.rank) - 1000 } };
+    });
+  }
+
+  private likeCases(q: string, limit: number): { caseId: string; hit: SearchHit & { rank: number } }[] {
+    const p = likePattern(q);
+    const rows = this.sqlite
+      .prepare(
+        `select id, case_number, party_name, cause, facts, handling_unit from case_file
+         where case_number like @p escape '\\' or party_name like @p escape '\\' or cause like @p escape '\\' or facts like @p escape '\\' or handling_unit like @p escape '\\'
+         limit @limit`,
+      )
+      .all({ p, limit }) as { id: string; case_number: string; party_name: string; cause: string; facts: string; handling_unit: string }[];
+    return rows.map((r, i) => {
+      const fields: [string, string][] = [
+        [r.case_number, '案号'],
+        [r.party_name, '当事人'],
+        [r.cause, '案由'],
+        [r.facts, '案件事实'],
+        [r.handling_unit, '承办机构'],
+      ];
+      const [text, label] = fields.find(([t]) => t.includes(q)) ?? fields[0]!;
+      return { caseId: r.id, hit: { kind: 'case' as const, itemId: null, itemTitle: null, itemKind: null, sha256: null, page: null, field: label, snippet: snippetAround(text, q), rank: i - 1000 } };
+    });
+  }
+}

@@ -1,0 +1,31 @@
+// cases.* handlers.
+import { join } from 'node:path';
+import { ApiFailure } from '../../shared/api/result';
+import type { Handlers } from '../dispatch';
+import type { Workstation } from '../workstation';
+import { generateDemoPackages } from '../demo/generate';
+
+type CaseHandlers = Pick<Handlers, 'cases.list' | 'cases.get' | 'cases.import' | 'cases.loadDemo'>;
+
+export function caseHandlers(ws: Workstation): CaseHandlers {
+  const progress = (done: number, total: number, label: string) => ws.emit('import.progress', { done, total, label });
+  return {
+    'cases.list': (filter) => ws.views.list(filter),
+    'cases.get': ({ id }) => {
+      const view = ws.views.get(id);
+      if (!view) throw new ApiFailure({ code: 'not_found', message: `找不到案件：${id}` });
+      return view;
+    },
+    'cases.import': ({ paths }) => ws.importer.importMany(paths, progress),
+    'cases.loadDemo': async () => {
+      const today = ws.today();
+      const outDir = join(ws.dataDir, 'demo-packages', today);
+      progress(0, 1, '正在生成演示案卷…');
+      const generated = await generateDemoPackages({ outDir, today, onProgress: (done, total) => progress(done, total, `正在生成演示案卷（${done}/${total}）`) });
+      return ws.importer.importMany(
+        generated.map((g) => g.dir),
+        (done, total) => progress(done, total, `正在导入演示案卷（${done}/${total}）`),
+      );
+    },
+  };
+}

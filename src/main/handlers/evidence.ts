@@ -1,0 +1,60 @@
+// evidence.*, search.* and annotations.* handlers.
+import { ApiFailure } from '../../shared/api/result';
+import type { Handlers } from '../dispatch';
+import type { Workstation } from '../workstation';
+import { SearchQueryError } from '../db/repos/search';
+import { exportRedactedCopy } from '../services/evidence/redacted-copy';
+
+type EvidenceHandlers = Pick<
+  Handlers,
+  'evidence.verifyCase' | 'evidence.check' | 'evidence.exportRedacted' | 'search.query' | 'annotations.list' | 'annotations.create' | 'annotations.update' | 'annotations.delete'
+>;
+
+const notFound = (message: string) => new ApiFailure({ code: 'not_found', message });
+
+/** The blob behind a document or evidence item of a case. */
+export function itemSha(ws: Workstation, caseId: string, itemId: string): { sha256: string; title: string; mime: string } {
+  const agg = ws.cases.load(caseId);
+  if (!agg) throw notFound(`找不到案件：${caseId}`);
+  const item = [...agg.documents, ...agg.evidence].find((x) => x.id === itemId);
+  if (!item) throw notFound(`案件中没有该文书或证据：${itemId}`);
+  return { sha256: item.sha256, title: item.title, mime: agg.blobs.get(item.sha256)?.mime ?? 'application/octet-stream' };
+}
+
+export function evidenceHandlers(ws: Workstation): EvidenceHandlers {
+  const now = () => new Date().toISOString();
+  return {
+    'evidence.verifyCase': async ({ caseId }) => {
+      const report = await ws.integrity.verifyCase(caseId, (done, total) => ws.emit('verify.progress', { caseId, done, total }));
+      if (!report) throw notFound(`找不到案件：${caseId}`);
+      return report;
+    },
+    'evidence.check': async ({ sha256 }) => {
+      if (!ws.cases.blobKnown(sha256)) throw notFound('未知的文件');
+      return { sha256, state: await ws.integrity.check(sha256) };
+    },
+    'evidence.exportRedacted': ({ caseId, itemId }) => exportRedactedCopy(ws, caseId, itemId),
+    'search.query': ({ text, caseId, limit }) => {
+      try {
+        return ws.search.query(text, { caseId, limit });
+      } catch (err) {
+        if (err instanceof SearchQueryError) throw new ApiFailure({ code: 'invalid_input', message: err.message });
+        throw err;
+      }
+    },
+    'annotations.list': ({ caseId, itemId }) => ws.annotations.list(caseId, itemId),
+    'annotations.create': (input) => {
+      const { sha256 } = itemSha(ws, input.caseId, input.itemId);
+      return ws.annotations.create({ ...input, sha256 }, now());
+    },
+    'annotations.update': ({ id, ...patch }) => {
+      const a = ws.annotations.update(id, patch, now());
+      if (!a) throw notFound('找不到该标注（可能已被删除）');
+      return a;
+    },
+    'annotations.delete': ({ id }) => {
+      if (!ws.annotations.delete(id)) throw notFound('找不到该标注（可能已被删除）');
+      return { id };
+    },
+  };
+}

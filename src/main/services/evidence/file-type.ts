@@ -1,0 +1,35 @@
+// What a file really is, from its bytes (file-type), so a lying extension can't fool the viewer.
+import { fileTypeFromFile } from 'file-type';
+
+export async function sniffMime(path: string): Promise<string | null> {
+  try {
+    return (await fileTypeFromFile(path))?.mime ?? null;
+  } catch {
+    return null;
+  }
+}
+
+const KIND_NAMES: Record<string, string> = {
+  'application/pdf': 'PDF 文档',
+  'image/png': 'PNG 图像',
+  'image/jpeg': 'JPEG 图像',
+  'image/gif': 'GIF 图像',
+  'image/webp': 'WebP 图像',
+  'video/mp4': 'MP4 视频',
+  'audio/mpeg': 'MP3 音频',
+  'audio/wav': 'WAV 音频',
+  'audio/ogg': 'OGG 音频',
+  'video/webm': 'WebM 视频',
+};
+
+const family = (m: string) => m.split('/')[0];
+
+/** A zh-CN note when the declared type and the bytes disagree in a way that matters. */
+export function mimeMismatch(declared: string, detected: string | null): string | null {
+  if (!detected || detected === declared) return null;
+  // image/jpg vs image/jpeg, audio/x-wav vs audio/wav and the like are the same thing.
+  if (family(declared) === family(detected) && family(detected) !== 'application') {
+    return declared.replace('x-', '') === detected ? null : `文件扩展名/类型（${declared}）与实际内容（${KIND_NAMES[detected] ?? detected}）不符，已按实际类型显示`;
+  }
+  return `文件声明为 ${declared}，实际内容是 ${KIND_NAMES[detected] ?? detected}，已按实际类型显示`;
+}

@@ -1,0 +1,38 @@
+// pdf.js in Node (legacy build) for the back end: text extraction, rendering for redaction.
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+const require = createRequire(import.meta.url);
+const pdfjsDir = dirname(require.resolve('pdfjs-dist/package.json'));
+
+type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
+let loaded: Promise<PdfJs> | null = null;
+
+export function pdfjs(): Promise<PdfJs> {
+  loaded ??= import('pdfjs-dist/legacy/build/pdf.mjs');
+  return loaded;
+}
+
+/** Options every back-end getDocument call uses: CMaps for Chinese, no font loading, quiet. */
+export function documentOptions(data: Uint8Array) {
+  return {
+    data,
+    cMapUrl: `${pathToFileURL(join(pdfjsDir, 'cmaps'))}/`,
+    cMapPacked: true,
+    standardFontDataUrl: `${pathToFileURL(join(pdfjsDir, 'standard_fonts'))}/`,
+    disableFontFace: true,
+    useSystemFonts: false,
+    isEvalSupported: false,
+    verbosity: 0,
+  };
+}
+
+export type PdfProblem = 'encrypted' | 'failed';
+
+/** Classify a getDocument failure: password-protected vs corrupt. */
+export function classifyPdfError(err: unknown): { state: PdfProblem; message: string } {
+  const name = (err as { name?: string })?.name ?? '';
+  if (name === 'PasswordException') return { state: 'encrypted', message: 'PDF 已加密（需要密码），无法显示或检索其内容' };
+  return { state: 'failed', message: `PDF 文件已损坏或格式无效，无法读取（${(err as Error)?.message ?? String(err)}）` };
+}

@@ -1,0 +1,143 @@
+// evidence.* and search.* and annotations.* — reading the case file at depth.
+import { z } from 'zod';
+import { call } from './define';
+
+export type FileState = 'ok' | 'tampered' | 'missing';
+
+export interface IntegrityItem {
+  itemId: string;
+  itemKind: 'document' | 'evidence';
+  title: string;
+  sha256: string;
+  state: FileState;
+}
+export interface IntegrityReport {
+  caseId: string;
+  checkedAt: string;
+  items: IntegrityItem[];
+  /** Counts per state, for the summary line. */
+  summary: Record<FileState, number>;
+}
+
+export interface SearchSnippet {
+  before: string;
+  match: string;
+  after: string;
+}
+export interface SearchHit {
+  kind: 'case' | 'page';
+  /** Document/evidence id for page hits. */
+  itemId: string | null;
+  itemTitle: string | null;
+  itemKind: 'document' | 'evidence' | null;
+  sha256: string | null;
+  page: number | null;
+  /** Which case field matched, for case hits (案号, 当事人, 案由, 案件事实…). */
+  field: string | null;
+  snippet: SearchSnippet;
+}
+export interface SearchGroup {
+  caseId: string;
+  caseNumber: string;
+  partyName: string;
+  cause: string;
+  hits: SearchHit[];
+  totalHits: number;
+}
+export interface SearchResult {
+  query: string;
+  /** 'fts' = FTS5 trigram index; 'like' = bounded scan for 1–2 character queries. */
+  mode: 'fts' | 'like';
+  groups: SearchGroup[];
+  totalHits: number;
+  truncated: boolean;
+}
+
+export const Rect = z.object({ x: z.number().finite(), y: z.number().finite(), width: z.number().finite().nonnegative(), height: z.number().finite().nonnegative() });
+export type Rect = z.infer<typeof Rect>;
+
+export const ReviewPointId = z.enum(['P1', 'P2', 'P3', 'P4', 'P5', 'P6', 'P7', 'P8', 'P9', 'P10']);
+export type ReviewPointId = z.infer<typeof ReviewPointId>;
+
+/**
+ * Where an annotation sits. Text anchors keep page + quote (with context) + rects so they can be
+ * re-found after re-rendering, zoom or re-import; rects are in PDF page units at scale 1,
+ * top-left origin (pdf.js viewport at scale 1).
+ */
+export const AnchorSchema = z.discriminatedUnion('type', [
+  z.object({
+    type: z.literal('text'),
+    page: z.number().int().positive(),
+    quote: z.object({ exact: z.string().min(1).max(5000), prefix: z.string().max(64).default(''), suffix: z.string().max(64).default('') }),
+    rects: z.array(Rect).min(1).max(500),
+  }),
+  z.object({ type: z.literal('area'), page: z.number().int().positive(), rects: z.array(Rect).min(1).max(50) }),
+  z.object({ type: z.literal('time'), seconds: z.number().finite().nonnegative(), endSeconds: z.number().finite().nonnegative().optional() }),
+  z.object({ type: z.literal('image'), rects: z.array(Rect).min(1).max(50) }),
+]);
+export type Anchor = z.infer<typeof AnchorSchema>;
+
+export const AnnotationKind = z.enum(['highlight', 'note', 'redaction']);
+export type AnnotationKind = z.infer<typeof AnnotationKind>;
+export const RedactionReason = z.enum(['personal', 'trade_secret']);
+
+export interface Annotation {
+  id: string;
+  caseId: string;
+  itemId: string;
+  /** Blob the annotation was made on (content-addressed). */
+  sha256: string;
+  kind: AnnotationKind;
+  anchor: Anchor;
+  note: string;
+  reviewPoint: ReviewPointId | null;
+  redactionReason: 'personal' | 'trade_secret' | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface RedactedCopy {
+  sha256: string;
+  fileName: string;
+  size: number;
+  pagesRasterized: number[];
+  removedTextItems: number;
+}
+
+const id = z.string().min(1).max(200);
+
+export const evidenceApi = {
+  /** Re-hash every file of a case: 完好 / 已篡改 / 缺失 per item. */
+  'evidence.verifyCase': call<IntegrityReport>()(z.object({ caseId: id }).strict()),
+  /** Re-hash one file when it is opened (cached while size and mtime are unchanged). */
+  'evidence.check': call<{ sha256: string; state: FileState }>()(z.object({ sha256: z.string().regex(/^[0-9a-f]{64}$/) }).strict()),
+  /** Export a redacted copy of a PDF item using its redaction marks; the original is untouched. */
+  'evidence.exportRedacted': call<RedactedCopy>()(z.object({ caseId: id, itemId: id }).strict()),
+  'search.query': call<SearchResult>()(
+    z
+      .object({
+        text: z.string().max(100),
+        caseId: id.optional(),
+        limit: z.number().int().min(1).max(500).default(100),
+      })
+      .strict(),
+  ),
+  'annotations.list': call<Annotation[]>()(z.object({ caseId: id, itemId: id.optional() }).strict()),
+  'annotations.create': call<Annotation>()(
+    z
+      .object({
+        caseId: id,
+        itemId: id,
+        kind: AnnotationKind,
+        anchor: AnchorSchema,
+        note: z.string().max(10_000).default(''),
+        reviewPoint: ReviewPointId.nullable().default(null),
+        redactionReason: RedactionReason.nullable().default(null),
+      })
+      .strict(),
+  ),
+  'annotations.update': call<Annotation>()(
+    z.object({ id, note: z.string().max(10_000).optional(), reviewPoint: ReviewPointId.nullable().optional(), redactionReason: RedactionReason.nullable().optional() }).strict(),
+  ),
+  'annotations.delete': call<{ id: string }>()(z.object({ id }).strict()),
+} as const;

@@ -1,0 +1,86 @@
+// The built `fashen` CLI: import, cases list --json (stdout alone), search, verify-files; exit codes.
+import { spawnSync } from 'node:child_process';
+import { openSync, readSync, writeSync, closeSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildNode, ENTRIES } from '../../scripts/build-node.mjs';
+import { buildPackage, tempDir, type BuiltPackage } from '../helpers/package-builder';
+
+let home: string;
+let a: BuiltPackage;
+let b: BuiltPackage;
+
+function fashen(args: string[], input?: string) {
+  const r = spawnSync(process.execPath, [join(process.cwd(), ENTRIES.cli.out), ...args], { env: { ...process.env, FASHEN_HOME: home }, encoding: 'utf8', input });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+beforeAll(async () => {
+  await buildNode(['cli']);
+  home = tempDir('cli-home-');
+  a = await buildPackage(tempDir());
+  b = await buildPackage(tempDir());
+}, 60_000);
+
+describe('fashen CLI', () => {
+  it('prints help and refuses unknown commands with exit 2', () => {
+    expect(fashen(['--help']).stdout).toMatch(/fashen import <案卷包…>/);
+    const r = fashen(['frobnicate']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/未知命令/);
+  });
+
+  it('imports packages and lists cases as stable JSON on stdout alone', () => {
+    const imp = fashen(['import', a.dir, b.dir]);
+    expect(imp.code).toBe(0);
+    expect(imp.stdout).toMatch(/已导入/);
+    const list = fashen(['cases', 'list', '--json']);
+    expect(list.code).toBe(0);
+    expect(list.stderr).toBe('');
+    const rows = JSON.parse(list.stdout) as Record<string, unknown>[];
+    expect(rows).toHaveLength(2);
+    for (const r of rows) {
+      expect(Object.keys(r)).toEqual(
+        expect.arrayContaining(['id', 'caseNumber', 'partyName', 'cause', 'handlingUnit', 'submittedOn', 'reviewDueOn', 'remainingWorkingDays', 'status', 'offline', 'proposedFineFen']),
+      );
+      expect(r.status).toBe('pending');
+    }
+    expect(rows.map((r) => r.id).sort()).toEqual([a.manifest.case.id, b.manifest.case.id].sort());
+  });
+
+  it('exits 1 when a package fails, with the reason on stderr, importing the good ones', () => {
+    const bad = join(tempDir(), 'missing-package');
+    const r = fashen(['import', '--json', bad]);
+    expect(r.code).toBe(1);
+    const out = JSON.parse(r.stdout) as { ok: boolean; error: string }[];
+    expect(out[0]).toMatchObject({ ok: false, error: expect.stringMatching(/找不到案卷包/) });
+    const again = fashen(['import', a.dir]);
+    expect(again.code).toBe(0);
+    expect(again.stdout).toMatch(/未变化/);
+  });
+
+  it('searches from the command line with the same results as the app', () => {
+    const r = fashen(['search', '--json', a.manifest.case.caseNumber]);
+    expect(r.code).toBe(0);
+    const res = JSON.parse(r.stdout) as { groups: { caseId: string }[] };
+    expect(res.groups[0]!.caseId).toBe(a.manifest.case.id);
+    const punct = fashen(['search', '？？？']);
+    expect(punct.code).toBe(2);
+    expect(punct.stderr).toMatch(/只有标点或符号/);
+  });
+
+  it('verify-files exits 0 when intact and 1 when anything is 已篡改 or 缺失', () => {
+    expect(fashen(['verify-files', a.manifest.case.id]).code).toBe(0);
+    const blob = join(home, 'blobs', a.manifest.documents[0]!.file.sha256.slice(0, 2), a.manifest.documents[0]!.file.sha256.slice(2));
+    const fd = openSync(blob, 'r+');
+    const buf = Buffer.alloc(1);
+    readSync(fd, buf, 0, 1, 20);
+    buf[0] = buf[0]! ^ 0xff;
+    writeSync(fd, buf, 0, 1, 20);
+    closeSync(fd);
+    const r = fashen(['verify-files', '--json', a.manifest.case.caseNumber]);
+    expect(r.code).toBe(1);
+    expect(JSON.parse(r.stdout).summary).toEqual({ ok: 1, tampered: 1, missing: 0 });
+    expect(fashen(['verify-files', 'no-such-case']).code).toBe(2);
+  });
+});

@@ -1,0 +1,83 @@
+// Full-text search over case fields and PDF page text: indexing at import, FTS5 trigram for
+// 3+ characters, bounded LIKE fallback for 1–2, grouping and snippets, bad queries.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Workstation } from '../../src/main/workstation';
+import { generateDemoPackages } from '../../src/main/demo/generate';
+import { tempDir } from '../helpers/package-builder';
+
+let ws: Workstation;
+
+beforeAll(async () => {
+  const demo = await generateDemoPackages({ outDir: tempDir('search-demo-'), today: '2026-11-23', seed: 7 });
+  ws = new Workstation({ dataDir: tempDir('search-ws-'), today: () => '2026-11-23' });
+  const out = await ws.importer.importMany(demo.map((d) => d.dir));
+  expect(out.every((o) => o.ok)).toBe(true);
+}, 120_000);
+afterAll(() => ws.close());
+
+describe('indexing at import', () => {
+  it('extracts the text of every PDF page in the back end', () => {
+    expect(ws.search.pageCount()).toBeGreaterThan(50);
+    const view = ws.views.get(ws.views.list({})[0]!.id)!;
+    const pdf = view.documents.find((d) => d.file.mime === 'application/pdf')!;
+    expect(pdf.file.textState).toBe('done');
+    expect(pdf.file.pageCount).toBeGreaterThan(0);
+  });
+});
+
+describe('search', () => {
+  it('finds Chinese substrings in page text and groups hits by case and document', () => {
+    const r = ws.search.query('询问笔录', { limit: 100 });
+    expect(r.mode).toBe('fts');
+    expect(r.groups.length).toBeGreaterThanOrEqual(5);
+    const hit = r.groups[0]!.hits.find((h) => h.kind === 'page')!;
+    expect(hit.itemTitle).toBeTruthy();
+    expect(hit.page).toBeGreaterThanOrEqual(1);
+    expect(hit.snippet.match).toBe('询问笔录');
+  });
+
+  it('matches a substring in the middle of a word (trigram, no segmenter)', () => {
+    const r = ws.search.query('本案关系', { limit: 50 });
+    expect(r.totalHits).toBeGreaterThan(0);
+    expect(r.groups[0]!.hits[0]!.snippet.match).toBe('本案关系');
+  });
+
+  it('finds case fields (案号, 当事人) and ranks them first', () => {
+    const row = ws.views.list({})[3]!;
+    const byParty = ws.search.query(row.partyName.length >= 3 ? row.partyName : row.caseNumber, { limit: 20 });
+    expect(byParty.groups[0]!.caseId).toBe(row.id);
+    expect(byParty.groups[0]!.hits[0]!.kind).toBe('case');
+    const byNumber = ws.search.query(row.caseNumber, { limit: 20 });
+    expect(byNumber.groups[0]!.caseId).toBe(row.id);
+    expect(byNumber.groups[0]!.hits[0]!.field).toBe('案号');
+  });
+
+  it('falls back to a bounded LIKE scan for 1–2 character queries', () => {
+    const r = ws.search.query('笔录', { limit: 30 });
+    expect(r.mode).toBe('like');
+    expect(r.totalHits).toBeGreaterThan(0);
+    expect(r.groups.flatMap((g) => g.hits).every((h) => h.snippet.match === '笔录')).toBe(true);
+    const one = ws.search.query('罚', { limit: 10 });
+    expect(one.mode).toBe('like');
+    expect(one.totalHits).toBeGreaterThan(0);
+  });
+
+  it('restricts to one case when asked', () => {
+    const id = ws.views.list({})[0]!.id;
+    const r = ws.search.query('询问笔录', { caseId: id, limit: 50 });
+    expect(r.groups.map((g) => g.caseId)).toEqual([id]);
+  });
+
+  it('treats FTS operators and LIKE wildcards as plain text', () => {
+    expect(ws.search.query('"询问 OR 笔录"', { limit: 10 }).totalHits).toBe(0);
+    expect(ws.search.query('询%录', { limit: 10 }).totalHits).toBe(0);
+    expect(ws.search.query('询_', { limit: 10 }).totalHits).toBe(0);
+    expect(ws.search.query('询问* NEAR', { limit: 10 }).totalHits).toBe(0);
+  });
+
+  it('rejects empty and punctuation-only queries with a clear zh-CN message', () => {
+    expect(() => ws.search.query('   ', { limit: 10 })).toThrow('请输入要搜索的文字');
+    expect(() => ws.search.query('，。！？……——', { limit: 10 })).toThrow(/只有标点或符号/);
+    expect(() => ws.search.query('!!!', { limit: 10 })).toThrow(/只有标点或符号/);
+  });
+});
