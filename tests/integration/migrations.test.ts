@@ -63,6 +63,26 @@ describe('migrations', () => {
     }
   });
 
+  it('0001 keeps existing blobs and queues them for text indexing', () => {
+    const file = join(tempDir(), 'store.db');
+    const prev = openStore(file, { migrationsFolder: firstMigrations(1) });
+    prev.sqlite.prepare("insert into blob (sha256, size, mime, stored_at, verified_at) values (?, 10, 'application/pdf', '2026-01-01', '2026-01-01')").run('a'.repeat(64));
+    prev.close();
+    const next = openStore(file, { migrationsFolder: firstMigrations(2) });
+    expect(next.sqlite.prepare('select text_state, verified_state, page_count from blob').get()).toEqual({ text_state: 'pending', verified_state: 'ok', page_count: null });
+    next.close();
+  });
+
+  it('0002 adds trigram full-text tables that match Chinese substrings', () => {
+    const file = join(tempDir(), 'store.db');
+    const store = openStore(file, { migrationsFolder: firstMigrations(3) });
+    store.sqlite.prepare("insert into blob (sha256, size, mime, stored_at, verified_at) values (?, 10, 'application/pdf', '2026-01-01', '2026-01-01')").run('b'.repeat(64));
+    const { lastInsertRowid } = store.sqlite.prepare("insert into page_text (sha256, page, text) values (?, 1, '当事人销售超过保质期的食品')").run('b'.repeat(64));
+    store.sqlite.prepare('insert into page_fts (rowid, text) values (?, ?)').run(lastInsertRowid, '当事人销售超过保质期的食品');
+    expect(store.sqlite.prepare("select rowid from page_fts where page_fts match '"保质期"'").all()).toHaveLength(1);
+    store.close();
+  });
+
   it('a failing migration leaves the previous database untouched', () => {
     const file = join(tempDir(), 'store.db');
     const ok = openStore(file, { migrationsFolder: firstMigrations(journal.entries.length) });
