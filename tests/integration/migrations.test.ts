@@ -79,7 +79,7 @@ describe('migrations', () => {
     store.sqlite.prepare("insert into blob (sha256, size, mime, stored_at, verified_at) values (?, 10, 'application/pdf', '2026-01-01', '2026-01-01')").run('b'.repeat(64));
     const { lastInsertRowid } = store.sqlite.prepare("insert into page_text (sha256, page, text) values (?, 1, '当事人销售超过保质期的食品')").run('b'.repeat(64));
     store.sqlite.prepare('insert into page_fts (rowid, text) values (?, ?)').run(lastInsertRowid, '当事人销售超过保质期的食品');
-    expect(store.sqlite.prepare("select rowid from page_fts where page_fts match '"保质期"'").all()).toHaveLength(1);
+    expect(store.sqlite.prepare('select rowid from page_fts where page_fts match ?').all('"保质期"')).toHaveLength(1);
     store.close();
   });
 
