@@ -1,7 +1,6 @@
 // pdf.js in Node (legacy build) for the back end: text extraction, rendering for redaction.
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 
 const require = createRequire(import.meta.url);
 const pdfjsDir = dirname(require.resolve('pdfjs-dist/package.json'));
@@ -14,13 +13,18 @@ export function pdfjs(): Promise<PdfJs> {
   return loaded;
 }
 
-/** Options every back-end getDocument call uses: CMaps for Chinese, no font loading, quiet. */
+/**
+ * Options every back-end getDocument call uses: CMaps for Chinese, no font loading, quiet.
+ * In Node pdf.js reads the asset folders with fs: plain paths with a trailing separator
+ * (file:// URLs are silently not found, and non-embedded CJK fonts then extract as nothing).
+ */
 export function documentOptions(data: Uint8Array) {
   return {
     data,
-    cMapUrl: `${pathToFileURL(join(pdfjsDir, 'cmaps'))}/`,
+    cMapUrl: `${join(pdfjsDir, 'cmaps')}/`,
     cMapPacked: true,
-    standardFontDataUrl: `${pathToFileURL(join(pdfjsDir, 'standard_fonts'))}/`,
+    standardFontDataUrl: `${join(pdfjsDir, 'standard_fonts')}/`,
+    wasmUrl: `${join(pdfjsDir, 'wasm')}/`,
     disableFontFace: true,
     useSystemFonts: false,
     isEvalSupported: false,
