@@ -7,6 +7,8 @@ import { importCommand } from './commands/import';
 import { casesListCommand } from './commands/cases-list';
 import { maskCommand } from './commands/mask';
 import { searchCommand } from './commands/search';
+import { checkCommand } from './commands/check';
+import { calendarCommand } from './commands/calendar';
 import { verifyFilesCommand } from './commands/verify-files';
 
 const HELP = `法审工作台命令行 fashen ${'{version}'}
@@ -15,6 +17,9 @@ const HELP = `法审工作台命令行 fashen ${'{version}'}
   fashen import <案卷包…> [--json]      导入案卷包（文件夹或 .zip）
   fashen cases list [--json] [--status S] 列出待审案件
   fashen mask [--names 方宇,李月] [--json] 读标准输入，遮蔽个人信息后写到标准输出
+  fashen check <案卷包 或 案件> [--json]  运行自动审核检查（P1–P10）
+  fashen calendar add-working-days <日期> <n>   第 n 个工作日（起算日不计入）
+  fashen calendar is-working-day <日期>         是否工作日（true/false）
   fashen search <检索词> [--json]        全文检索（案件信息与全部 PDF 页面文字）
   fashen verify-files <案件> [--json]    重新校验案件全部文件（有已篡改或缺失时退出码为 1）
   fashen --version | --help
@@ -44,6 +49,10 @@ export async function run(argv: string[], io: Io = stdio): Promise<number> {
   switch (cmd) {
     case 'import':
       return importCommand(ws, rest, { json: values.json === true }, io);
+    case 'check':
+      return checkCommand(ws, rest, { json: values.json === true }, io);
+    case 'calendar':
+      return calendarCommand(rest, io);
     case 'search':
       return searchCommand(ws, rest, { json: values.json === true }, io);
     case 'verify-files':

@@ -4,6 +4,7 @@ import type { Workstation } from './workstation';
 import { appVersion } from './version';
 import { caseHandlers } from './handlers/cases';
 import { evidenceHandlers } from './handlers/evidence';
+import { reviewHandlers } from './handlers/review';
 
 export function buildApi(ws: Workstation, shell: 'electron' | 'host'): Handlers {
   return {
@@ -17,5 +18,6 @@ export function buildApi(ws: Workstation, shell: 'electron' | 'host'): Handlers 
     }),
     ...caseHandlers(ws),
     ...evidenceHandlers(ws),
+    ...reviewHandlers(ws),
   };
 }

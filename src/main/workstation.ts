@@ -12,6 +12,10 @@ import { AnnotationRepo } from './db/repos/annotations';
 import { SearchRepo } from './db/repos/search';
 import { EvidenceProcessor } from './services/evidence/processor';
 import { IntegrityService } from './services/evidence/integrity';
+import { ReviewRepo } from './db/repos/reviews';
+import { ReviewService } from './services/review/review-service';
+import { loadRuleSet } from './services/rule-data';
+import type { RuleSet } from '../shared/rules/rule-data';
 import { chinaToday } from '../shared/format/date';
 import type { WorkingDayCalendar } from '../shared/calendar/working-days';
 import type { ApiEventName, ApiEvents } from '../shared/api/events';
@@ -36,7 +40,9 @@ export class Workstation {
   readonly search: SearchRepo;
   readonly processor: EvidenceProcessor;
   readonly integrity: IntegrityService;
+  readonly review: ReviewService;
   readonly today: () => string;
+  private readonly ruleSets = new Map<string, RuleSet>();
   private readonly listeners = new Set<Listener>();
 
   constructor(readonly opts: WorkstationOptions) {
@@ -47,11 +53,31 @@ export class Workstation {
     this.calendar = loadCalendar(opts.dataDir);
     this.processor = new EvidenceProcessor(this.store.db, this.store.sqlite, this.blobs);
     this.importer = new CaseImporter(this.store.db, this.store.sqlite, this.blobs, this.processor);
-    this.views = new CaseViews(this.store.db, this.blobs, this.calendar, this.today);
+    this.views = new CaseViews(this.store.db, this.blobs, this.calendar, this.today, (code) => this.rulesFor(code).periods.legalReview.length);
     this.cases = new CaseFileRepo(this.store.db);
     this.annotations = new AnnotationRepo(this.store.db);
     this.search = new SearchRepo(this.store.sqlite);
     this.integrity = new IntegrityService(this.store.db, this.blobs, this.cases);
+    this.review = new ReviewService({
+      sqlite: this.store.sqlite,
+      cases: this.cases,
+      reviews: new ReviewRepo(this.store.db),
+      annotations: this.annotations,
+      blobs: this.blobs,
+      calendar: this.calendar,
+      rulesFor: (code) => this.rulesFor(code),
+      today: this.today,
+    });
+  }
+
+  /** Rule data for an agency: the shipped rules, its overrides, then <data>/rules/overrides. */
+  rulesFor(agencyCode: string): RuleSet {
+    let r = this.ruleSets.get(agencyCode);
+    if (!r) {
+      r = loadRuleSet({ agencyCode, extraOverridesDir: join(this.opts.dataDir, 'rules', 'overrides') });
+      this.ruleSets.set(agencyCode, r);
+    }
+    return r;
   }
 
   /** Files stored before text indexing existed (or interrupted): index them in the background. */

@@ -176,6 +176,22 @@ export const annotations = sqliteTable(
   (t) => [index('annotation_case_idx').on(t.caseId)],
 );
 
+/** Every revision of a case file as received (canonical package JSON), for rounds and diffs. */
+export const caseRevisions = sqliteTable(
+  'case_revision',
+  {
+    caseId: text('case_id')
+      .notNull()
+      .references(() => cases.id, { onDelete: 'cascade' }),
+    revision: integer('revision').notNull(),
+    revisionHash: text('revision_hash').notNull(),
+    packageJson: text('package_json').notNull(),
+    receivedOn: text('received_on').notNull(),
+    importedAt: text('imported_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.caseId, t.revision] })],
+);
+
 /** One review round of a case: per-point findings, citations and the conclusion. */
 export const reviews = sqliteTable(
   'review',
@@ -186,11 +202,17 @@ export const reviews = sqliteTable(
       .references(() => cases.id, { onDelete: 'cascade' }),
     round: integer('round').notNull(),
     caseRevisionHash: text('case_revision_hash').notNull(),
+    /** The reviewer's per-point decisions, notes and citations. */
     findingsJson: text('findings_json').notNull().default('[]'),
+    /** Automatic checks the reviewer did not follow, each with its reason. */
+    overridesJson: text('overrides_json').notNull().default('[]'),
+    /** The automatic findings as they stood when the round was concluded. */
+    autoFindingsJson: text('auto_findings_json'),
     conclusion: text('conclusion'),
     opinionText: text('opinion_text'),
     reviewerId: text('reviewer_id'),
     startedAt: text('started_at').notNull(),
+    updatedAt: text('updated_at'),
     concludedAt: text('concluded_at'),
   },
   (t) => [uniqueIndex('review_case_round_uq').on(t.caseId, t.round)],
@@ -229,6 +251,13 @@ export const outbox = sqliteTable('outbox', {
   attempts: integer('attempts').notNull().default(0),
   lastError: text('last_error'),
   createdAt: text('created_at').notNull(),
+  updatedAt: text('updated_at').notNull(),
+});
+
+/** Workstation settings (reviewer profile, preferences) as JSON values. */
+export const settings = sqliteTable('setting', {
+  key: text('key').primaryKey(),
+  valueJson: text('value_json').notNull(),
   updatedAt: text('updated_at').notNull(),
 });
 

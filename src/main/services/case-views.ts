@@ -1,6 +1,6 @@
 // Builds what the UI shows from the stored aggregate: queue rows and the case file view.
 import type { CaseFileView, CaseQueueRow, TimelineStep } from '../../shared/api/cases';
-import { reviewCountdown, type WorkingDayCalendar } from '../../shared/calendar/working-days';
+import { REVIEW_PERIOD_WORKING_DAYS, reviewCountdown, type WorkingDayCalendar } from '../../shared/calendar/working-days';
 import type { Procedure, ProposedDecision, EvidenceKind } from '../../shared/casefile/schema';
 import { daysBetween } from '../../shared/format/date';
 import { CaseFileRepo, type CaseAggregate, type CaseRow } from '../db/repos/case-files';
@@ -15,6 +15,8 @@ export class CaseViews {
     private readonly store: BlobStore,
     private readonly calendar: WorkingDayCalendar,
     private readonly today: () => string,
+    /** Legal-review period in working days for an agency (rule data, overridable). */
+    private readonly reviewPeriod: (agencyCode: string) => number = () => REVIEW_PERIOD_WORKING_DAYS,
   ) {
     this.repo = new CaseFileRepo(db);
   }
@@ -24,7 +26,7 @@ export class CaseViews {
     let remainingWorkingDays: number | null = null;
     let calendarWarning: string | null = null;
     try {
-      const c = reviewCountdown(this.calendar, row.submittedOn, today);
+      const c = reviewCountdown(this.calendar, row.submittedOn, today, this.reviewPeriod(row.agencyCode));
       reviewDueOn = c.value.dueOn;
       remainingWorkingDays = c.value.remaining;
       calendarWarning = c.warnings.length ? c.warnings.join('；') : null;

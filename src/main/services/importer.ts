@@ -3,6 +3,7 @@
 import { createHash } from 'node:crypto';
 import { CasePackage, packageFiles, type FileRef } from '../../shared/casefile/schema';
 import { canonicalJson } from '../../shared/canonical';
+import { chinaToday } from '../../shared/format/date';
 import { describeIssues } from '../../shared/api/result';
 import type { ImportOutcome } from '../../shared/api/cases';
 import { CaseFileRepo } from '../db/repos/case-files';
@@ -83,14 +84,19 @@ export class CaseImporter {
       const revisionHash = revisionHashOf(pkg);
       const { byId, byNumber } = this.repo.findIdentity(pkg.case.id, pkg.case.caseNumber);
       const base = { source: path, caseId: pkg.case.id, caseNumber: pkg.case.caseNumber };
+      let replace: { round: number } | undefined;
       if (byId) {
         if (byId.revisionHash === revisionHash) return { ...base, ok: true, action: 'unchanged' };
-        throw new PackageError(
+        // A resubmission after an opinion other than 同意 (status 已退回) opens the next round.
+        if (byId.status === 'returned' && pkg.case.revision > byId.revision) replace = { round: byId.round + 1 };
+        else throw new PackageError(
           `案件 ${pkg.case.caseNumber} 已存在（修订 ${byId.revision}），导入包为修订 ${pkg.case.revision} 且内容不同；未作任何更改`,
-          ['同一案件的新修订须经中心系统同步送达，或先由管理员处理冲突'],
-        );
+            byId.status === 'returned'
+              ? ['只接受比当前修订更新的修订']
+              : ['案件尚在审核中：新修订只在审核意见退回承办机构（非“同意”）后才作为新一轮接收'],
+          );
       }
-      if (byNumber) throw new PackageError(`案号 ${pkg.case.caseNumber} 已被另一案件（${byNumber.id}）使用；未作任何更改`);
+      if (byNumber && byNumber.id !== pkg.case.id) throw new PackageError(`案号 ${pkg.case.caseNumber} 已被另一案件（${byNumber.id}）使用；未作任何更改`);
 
       const staged = await stageFiles(src, packageFiles(pkg), this.store);
       const mimeBySha = new Map(packageFiles(pkg).map((f) => [f.sha256, f.mime]));
@@ -98,7 +104,10 @@ export class CaseImporter {
       const blobs = [...new Map(staged.map((s) => [s.sha256, { sha256: s.sha256, size: s.size, mime: mimeBySha.get(s.sha256)! }])).values()];
       try {
         for (const s of staged) if (await this.store.commit(s)) placed.push(s.sha256);
-        this.repo.insert(pkg, revisionHash, this.now().toISOString(), blobs, () => this.search.indexCase(pkg.case.id));
+        const importedAt = this.now().toISOString();
+        this.repo.write(pkg, { revisionHash, importedAt, receivedOn: chinaToday(this.now()), packageJson: canonicalJson(pkg), ...(replace ? { replace } : {}) }, blobs, () =>
+          this.search.indexCase(pkg.case.id),
+        );
       } catch (err) {
         placed.forEach((sha) => this.store.remove(sha));
         staged.forEach((s) => this.store.discard(s));
@@ -107,7 +116,7 @@ export class CaseImporter {
       // Type sniffing and page-text indexing for new files (a corrupt PDF is recorded, not fatal:
       // the evidence is what it is, and the viewer says what is wrong with it).
       for (const b of blobs) await this.processor.process(b.sha256);
-      return { ...base, ok: true, action: 'imported' };
+      return { ...base, ok: true, action: replace ? 'new_round' : 'imported' };
     } catch (err) {
       if (err instanceof PackageError) return { source: path, ok: false, error: err.message, details: err.details };
       return { source: path, ok: false, error: `导入失败：${(err as Error).message}` };

@@ -97,8 +97,8 @@ export interface ImportOutcome {
   ok: boolean;
   caseId?: string;
   caseNumber?: string;
-  /** 'imported' or 'unchanged' (same revision already present). */
-  action?: 'imported' | 'unchanged';
+  /** 'imported', 'unchanged' (same revision already present) or 'new_round' (resubmission). */
+  action?: 'imported' | 'unchanged' | 'new_round';
   error?: string;
   details?: string[];
 }

@@ -102,6 +102,8 @@ export interface RedactedCopy {
   size: number;
   pagesRasterized: number[];
   removedTextItems: number;
+  /** Marked text that still appears unmarked elsewhere in the copy (e.g. the same ID on page 2). */
+  remainingOccurrences: { page: number; text: string }[];
 }
 
 const id = z.string().min(1).max(200);

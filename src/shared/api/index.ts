@@ -2,9 +2,10 @@
 import { appApi } from './app';
 import { casesApi } from './cases';
 import { evidenceApi } from './evidence';
+import { reviewApi } from './review';
 import type { InputOf, OutputOf } from './define';
 
-export const api = { ...appApi, ...casesApi, ...evidenceApi } as const;
+export const api = { ...appApi, ...casesApi, ...evidenceApi, ...reviewApi } as const;
 export type ApiContract = typeof api;
 export type CallName = keyof ApiContract;
 export type CallInput<N extends CallName> = InputOf<ApiContract[N]>;
@@ -18,5 +19,6 @@ export function isCallName(name: unknown): name is CallName {
 export * from './result';
 export * from './cases';
 export * from './evidence';
+export * from './review';
 export * from './app';
 export * from './events';

@@ -36,8 +36,17 @@ export class CaseFileRepo {
   }
 
   /** Insert a whole validated package in one transaction. */
-  /** `within` runs inside the same transaction (e.g. search indexing), so all or nothing is written. */
-  insert(pkg: CasePackage, revisionHash: string, importedAt: string, blobs: { sha256: string; size: number; mime: string }[], within?: () => void): void {
+  /**
+   * Write a whole validated package in one transaction: a new case, or (replace) a new revision of
+   * an existing one — its reviews and annotations stay. `within` runs inside the same transaction
+   * (e.g. search indexing), so all or nothing is written.
+   */
+  write(
+    pkg: CasePackage,
+    meta: { revisionHash: string; importedAt: string; receivedOn: string; packageJson: string; replace?: { round: number } },
+    blobs: { sha256: string; size: number; mime: string }[],
+    within?: () => void,
+  ): void {
     const c = pkg.case;
     this.db.transaction((tx) => {
       tx.insert(t.agencies).values(c.agency).onConflictDoUpdate({ target: t.agencies.code, set: { name: c.agency.name, shortName: c.agency.shortName, region: c.agency.region, level: c.agency.level } }).run();
@@ -47,32 +56,38 @@ export class CaseFileRepo {
       }
       for (const b of blobs) {
         tx.insert(t.blobs)
-          .values({ ...b, storedAt: importedAt, verifiedAt: importedAt, verifiedState: 'ok' })
-          .onConflictDoUpdate({ target: t.blobs.sha256, set: { verifiedState: 'ok', verifiedAt: importedAt } })
+          .values({ ...b, storedAt: meta.importedAt, verifiedAt: meta.importedAt, verifiedState: 'ok' })
+          .onConflictDoUpdate({ target: t.blobs.sha256, set: { verifiedState: 'ok', verifiedAt: meta.importedAt } })
           .run();
       }
       const firstParty = pkg.parties.find((p) => p.id === c.partyIds[0]) ?? pkg.parties[0]!;
-      tx.insert(t.cases)
-        .values({
-          id: c.id,
-          revision: c.revision,
-          revisionHash,
-          caseNumber: c.caseNumber,
-          cause: c.cause,
-          agencyCode: c.agency.code,
-          handlingUnit: c.handlingUnit,
-          partyName: firstParty.name,
-          submittedOn: c.procedure.submittedForReviewOn,
-          violationStart: c.violationPeriod.start,
-          violationEnd: c.violationPeriod.end,
-          continuing: c.violationPeriod.continuing,
-          facts: c.facts,
-          procedureJson: JSON.stringify(c.procedure),
-          proposedDecisionJson: JSON.stringify(c.proposedDecision),
-          proposedFineFen: totalFineFen(pkg),
-          offline: true,
-          importedAt,
-        })
+      const row = {
+        revision: c.revision,
+        revisionHash: meta.revisionHash,
+        caseNumber: c.caseNumber,
+        cause: c.cause,
+        agencyCode: c.agency.code,
+        handlingUnit: c.handlingUnit,
+        partyName: firstParty.name,
+        submittedOn: c.procedure.submittedForReviewOn,
+        violationStart: c.violationPeriod.start,
+        violationEnd: c.violationPeriod.end,
+        continuing: c.violationPeriod.continuing,
+        facts: c.facts,
+        procedureJson: JSON.stringify(c.procedure),
+        proposedDecisionJson: JSON.stringify(c.proposedDecision),
+        proposedFineFen: totalFineFen(pkg),
+        offline: true,
+        importedAt: meta.importedAt,
+      };
+      if (meta.replace) {
+        for (const table of [t.parties, t.caseOfficers, t.documents, t.evidence]) tx.delete(table).where(eq(table.caseId, c.id)).run();
+        tx.update(t.cases).set({ ...row, status: 'pending', round: meta.replace.round }).where(eq(t.cases.id, c.id)).run();
+      } else {
+        tx.insert(t.cases).values({ id: c.id, ...row }).run();
+      }
+      tx.insert(t.caseRevisions)
+        .values({ caseId: c.id, revision: c.revision, revisionHash: meta.revisionHash, packageJson: meta.packageJson, receivedOn: meta.receivedOn, importedAt: meta.importedAt })
         .run();
       pkg.parties.forEach((p, position) =>
         tx.insert(t.parties)
@@ -91,6 +106,15 @@ export class CaseFileRepo {
       );
       within?.();
     });
+  }
+
+  /** The stored package JSON of a revision (null for cases imported before revisions were kept). */
+  revisionPackage(caseId: string, revision: number): { packageJson: string; receivedOn: string } | null {
+    return this.db.select({ packageJson: t.caseRevisions.packageJson, receivedOn: t.caseRevisions.receivedOn }).from(t.caseRevisions).where(and(eq(t.caseRevisions.caseId, caseId), eq(t.caseRevisions.revision, revision))).get() ?? null;
+  }
+
+  setStatus(id: string, status: CaseRow['status']): void {
+    this.db.update(t.cases).set({ status }).where(eq(t.cases.id, id)).run();
   }
 
   listRows(filter: { status?: CaseRow['status'] }): CaseRow[] {

@@ -32,5 +32,5 @@ export async function exportRedactedCopy(ws: Workstation, caseId: string, itemId
   await ws.blobs.commit(staged);
   const out = createHash('sha256').update(result.pdf).digest('hex');
   new BlobRepo(ws.store.db).insertDerived({ sha256: out, size: result.pdf.byteLength, mime: 'application/pdf', derivedFrom: sha256 }, new Date().toISOString());
-  return { sha256: out, fileName: `${title}（公示版）.pdf`, size: result.pdf.byteLength, pagesRasterized: result.pagesRasterized, removedTextItems: result.removedTextItems };
+  return { sha256: out, fileName: `${title}（公示版）.pdf`, size: result.pdf.byteLength, pagesRasterized: result.pagesRasterized, removedTextItems: result.removedTextItems, remainingOccurrences: result.remainingOccurrences };
 }

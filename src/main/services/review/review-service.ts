@@ -1,0 +1,245 @@
+// The reviewer's workflow: P1–P10 with automatic findings, decisions, citations, overrides,
+// conclusion; saved as the reviewer works; rounds with a diff against the previous revision.
+import type Database from 'better-sqlite3';
+import { ApiFailure } from '../../../shared/api/result';
+import type { Citation, CheckOverride, OpinionType, PointDecision, PointView, PreviousRound, ResolvedCitation, ReviewerProfile, ReviewView } from '../../../shared/api/review';
+import type { ReviewPointId } from '../../../shared/api/evidence';
+import { reviewCountdown, type WorkingDayCalendar } from '../../../shared/calendar/working-days';
+import { CasePackage } from '../../../shared/casefile/schema';
+import { REVIEW_POINTS } from '../../../shared/rules/points';
+import { runChecks, worstSeverity } from '../../../shared/rules/index';
+import type { RuleSet } from '../../../shared/rules/rule-data';
+import type { FileState } from '../../../shared/rules/types';
+import { diffRevisions } from '../../../shared/review/diff';
+import { draftOpinion } from '../../../shared/review/draft';
+import type { AnnotationRepo } from '../../db/repos/annotations';
+import type { CaseAggregate, CaseFileRepo } from '../../db/repos/case-files';
+import type { ReviewRepo, ReviewRow } from '../../db/repos/reviews';
+import type { BlobStore } from '../blob-store';
+import { currentPackage } from './case-package';
+import { SimilarCases } from './similar-cases';
+
+interface PointRecord {
+  decision: PointDecision | null;
+  note: string;
+  citations: Citation[];
+}
+type PointRecords = Partial<Record<ReviewPointId, PointRecord>>;
+
+const REVIEWER_KEY = 'reviewer_profile';
+
+/** findings_json of a round ('[]' is the column default of rounds that have no record yet). */
+function pointRecords(json: string | null): PointRecords {
+  const v = JSON.parse(json || '{}') as unknown;
+  return v && typeof v === 'object' && !Array.isArray(v) ? (v as PointRecords) : {};
+}
+const DECISION_CN = { ok: '无问题', problem: '存在问题', na: '不适用' } as const;
+
+export interface ReviewDeps {
+  sqlite: Database.Database;
+  cases: CaseFileRepo;
+  reviews: ReviewRepo;
+  annotations: AnnotationRepo;
+  blobs: BlobStore;
+  calendar: WorkingDayCalendar;
+  rulesFor: (agencyCode: string) => RuleSet;
+  today: () => string;
+  now?: () => Date;
+}
+
+export class ReviewService {
+  private readonly similar: SimilarCases;
+  private readonly now: () => Date;
+
+  constructor(private readonly d: ReviewDeps) {
+    this.similar = new SimilarCases(d.sqlite);
+    this.now = d.now ?? (() => new Date());
+  }
+
+  reviewer(): ReviewerProfile | null {
+    return this.d.reviews.getSetting<ReviewerProfile>(REVIEWER_KEY);
+  }
+
+  setReviewer(p: ReviewerProfile): ReviewerProfile {
+    this.d.reviews.setSetting(REVIEWER_KEY, p, this.now().toISOString());
+    return p;
+  }
+
+  private load(caseId: string): { agg: CaseAggregate; pkg: CasePackage; row: ReviewRow } {
+    const agg = this.d.cases.load(caseId);
+    if (!agg) throw new ApiFailure({ code: 'not_found', message: `找不到案件：${caseId}` });
+    const pkg = currentPackage(this.d.cases, agg);
+    const row = this.d.reviews.ensure(caseId, agg.row.round, agg.row.revisionHash, this.now().toISOString());
+    return { agg, pkg, row };
+  }
+
+  get(caseId: string): ReviewView {
+    const { agg, pkg, row } = this.load(caseId);
+    const rules = this.d.rulesFor(pkg.case.agency.code);
+    const reviewer = this.reviewer();
+    const fileStates: Record<string, FileState> = {};
+    for (const [sha, b] of agg.blobs) fileStates[sha] = this.d.blobs.has(sha) ? b.verifiedState : 'missing';
+    const findings = runChecks({
+      pkg,
+      rules,
+      calendar: this.d.calendar,
+      today: this.d.today(),
+      ...(reviewer ? { reviewer: { name: reviewer.name, legalQualification: reviewer.legalQualification, firstTimeReviewer: reviewer.firstTimeReviewer, ...(reviewer.officerId ? { officerId: reviewer.officerId } : {}) } } : {}),
+      similarCases: this.similar.forCase(caseId, rules),
+      fileStates,
+    });
+    const records = pointRecords(row.findingsJson);
+    const overrides = JSON.parse(row.overridesJson) as CheckOverride[];
+    const points: PointView[] = REVIEW_POINTS.map((p) => {
+      const automatic = findings.filter((f) => f.point === p.id);
+      const rec = records[p.id];
+      return {
+        id: p.id,
+        title: p.title,
+        basis: p.basis,
+        description: p.description,
+        automatic,
+        worst: worstSeverity(automatic),
+        decision: rec?.decision ?? null,
+        note: rec?.note ?? '',
+        citations: (rec?.citations ?? []).map((c) => this.resolve(agg, c)),
+        overrides: overrides.filter((o) => automatic.some((f) => f.check === o.check)),
+      };
+    });
+    const period = rules.periods.legalReview.length;
+    const cd = reviewCountdown(this.d.calendar, agg.row.submittedOn, this.d.today(), period);
+    const { dueOn, remaining } = cd.value;
+    const caseLabel = `${pkg.parties[0]?.name ?? ''}${pkg.case.cause}一案（${pkg.case.caseNumber}）`;
+    return {
+      caseId,
+      round: row.round,
+      revision: agg.row.revision,
+      revisionHash: agg.row.revisionHash,
+      status: agg.row.status,
+      deadline: {
+        receivedOn: agg.row.submittedOn,
+        periodWorkingDays: period,
+        dueOn,
+        remaining,
+        computation: `收件 ${agg.row.submittedOn} + ${period} 个工作日 = ${dueOn}；今日 ${this.d.today()}，${remaining >= 0 ? `剩余 ${remaining} 个工作日（含今日）` : `已超期 ${-remaining} 个工作日`}${cd.warnings.length ? `；${cd.warnings.join('；')}` : ''}`,
+        warnings: cd.warnings,
+      },
+      points,
+      draftOpinion: draftOpinion(points, caseLabel),
+      conclusion: row.conclusion ? { type: row.conclusion as OpinionType, opinionText: row.opinionText ?? '', concludedAt: row.concludedAt ?? '' } : null,
+      previous: this.previousRound(agg, pkg, row.round),
+      reviewer,
+      updatedAt: row.updatedAt ?? row.startedAt,
+    };
+  }
+
+  private resolve(agg: CaseAggregate, c: Citation): ResolvedCitation {
+    const items = [...agg.documents, ...agg.evidence];
+    if (c.kind === 'annotation') {
+      const a = this.d.annotations.get(c.id);
+      const item = a ? items.find((x) => x.id === a.itemId) : undefined;
+      if (!a || !item) return { ...c, label: '（标注已不存在）', itemId: a?.itemId ?? null, quote: null, valid: false };
+      const page = 'page' in a.anchor ? a.anchor.page : undefined;
+      const quote = a.anchor.type === 'text' ? a.anchor.quote.exact : a.note || null;
+      return { ...c, ...(page ? { page } : {}), label: `${item.title}${page ? ` 第${page}页` : ''}`, itemId: item.id, quote, valid: true };
+    }
+    const item = items.find((x) => x.id === c.id);
+    if (!item) return { ...c, label: '（该文书或证据已不在本修订中）', itemId: c.id, quote: null, valid: false };
+    return { ...c, label: `${item.title}${c.page ? ` 第${c.page}页` : ''}`, itemId: item.id, quote: null, valid: true };
+  }
+
+  private previousRound(agg: CaseAggregate, pkg: CasePackage, round: number): PreviousRound | null {
+    const prev = this.d.reviews.previous(agg.row.id, round);
+    if (!prev) return null;
+    const prevRevision = this.d.sqlite.prepare('select revision, package_json from case_revision where case_id = ? and revision_hash = ?').get(agg.row.id, prev.caseRevisionHash) as
+      | { revision: number; package_json: string }
+      | undefined;
+    const records = pointRecords(prev.findingsJson);
+    return {
+      round: prev.round,
+      revision: prevRevision?.revision ?? 0,
+      conclusion: (prev.conclusion as OpinionType | null) ?? null,
+      opinionText: prev.opinionText,
+      concludedAt: prev.concludedAt,
+      points: REVIEW_POINTS.map((p) => ({ id: p.id, decision: records[p.id]?.decision ?? null, note: records[p.id]?.note ?? '' })),
+      diff: prevRevision ? diffRevisions(CasePackage.parse(JSON.parse(prevRevision.package_json)), pkg) : { fields: [], items: [] },
+    };
+  }
+
+  private editable(caseId: string): { row: ReviewRow; view: ReviewView } {
+    const { row } = this.load(caseId);
+    if (row.conclusion) throw new ApiFailure({ code: 'conflict', message: '本轮审核已作出结论；如需修改，请先“撤回结论”' });
+    return { row, view: this.get(caseId) };
+  }
+
+  private touch(caseId: string, row: ReviewRow, set: Partial<ReviewRow>): ReviewView {
+    this.d.reviews.update(row.id, { ...set, updatedAt: this.now().toISOString() });
+    const status = this.d.cases.load(caseId)!.row.status;
+    if (status === 'pending') this.d.cases.setStatus(caseId, 'in_review');
+    return this.get(caseId);
+  }
+
+  setPoint(caseId: string, point: ReviewPointId, patch: { decision?: PointDecision | null | undefined; note?: string | undefined; citations?: Citation[] | undefined }): ReviewView {
+    const { row, view } = this.editable(caseId);
+    const pv = view.points.find((p) => p.id === point)!;
+    if (patch.decision === 'ok') {
+      const open = pv.automatic.filter((f) => f.severity === 'fail' && !pv.overrides.some((o) => o.check === f.check));
+      if (open.length)
+        throw new ApiFailure({
+          code: 'conflict',
+          message: `${point} 有 ${open.length} 项自动检查未通过；如认定“无问题”，请先逐项写明不采纳的理由`,
+          details: open.map((f) => f.message),
+        });
+    }
+    const records = pointRecords(row.findingsJson);
+    const rec: PointRecord = records[point] ?? { decision: null, note: '', citations: [] };
+    if (patch.decision !== undefined) rec.decision = patch.decision;
+    if (patch.note !== undefined) rec.note = patch.note;
+    if (patch.citations !== undefined) rec.citations = patch.citations;
+    records[point] = rec;
+    return this.touch(caseId, row, { findingsJson: JSON.stringify(records) });
+  }
+
+  override(caseId: string, check: string, reason: string): ReviewView {
+    const { row, view } = this.editable(caseId);
+    const finding = view.points.flatMap((p) => p.automatic).find((f) => f.check === check);
+    if (!finding) throw new ApiFailure({ code: 'not_found', message: `本案没有该自动检查：${check}` });
+    const overrides = (JSON.parse(row.overridesJson) as CheckOverride[]).filter((o) => o.check !== check);
+    overrides.push({ check, reason, at: this.now().toISOString() });
+    return this.touch(caseId, row, { overridesJson: JSON.stringify(overrides) });
+  }
+
+  clearOverride(caseId: string, check: string): ReviewView {
+    const { row } = this.editable(caseId);
+    const overrides = (JSON.parse(row.overridesJson) as CheckOverride[]).filter((o) => o.check !== check);
+    return this.touch(caseId, row, { overridesJson: JSON.stringify(overrides) });
+  }
+
+  conclude(caseId: string, type: OpinionType, opinionText: string): ReviewView {
+    const { row, view } = this.editable(caseId);
+    const undecided = view.points.filter((p) => p.decision === null);
+    if (undecided.length) throw new ApiFailure({ code: 'conflict', message: `尚有 ${undecided.length} 个审核要点未作结论：${undecided.map((p) => p.id).join('、')}` });
+    const problems = view.points.filter((p) => p.decision === 'problem');
+    if (type === '同意' && problems.length)
+      throw new ApiFailure({ code: 'conflict', message: `${problems.map((p) => p.id).join('、')} 认定“存在问题”，与“同意”结论矛盾；请改选结论或修改要点` });
+    const at = this.now().toISOString();
+    const auto = view.points.flatMap((p) => p.automatic);
+    this.d.reviews.update(row.id, { conclusion: type, opinionText, concludedAt: at, updatedAt: at, autoFindingsJson: JSON.stringify(auto) });
+    this.d.cases.setStatus(caseId, type === '同意' ? 'concluded' : 'returned');
+    return this.get(caseId);
+  }
+
+  reopen(caseId: string): ReviewView {
+    const { agg, row } = this.load(caseId);
+    if (!row.conclusion) throw new ApiFailure({ code: 'conflict', message: '本轮审核尚未作出结论' });
+    if (agg.row.round !== row.round) throw new ApiFailure({ code: 'conflict', message: '案件已进入下一轮，不能撤回上一轮的结论' });
+    this.d.reviews.update(row.id, { conclusion: null, opinionText: null, concludedAt: null, autoFindingsJson: null, updatedAt: this.now().toISOString() });
+    this.d.cases.setStatus(caseId, 'in_review');
+    return this.get(caseId);
+  }
+
+  /** One line per point for the CLI and logs. */
+  static summary(view: ReviewView): string[] {
+    return view.points.map((p) => `${p.id} ${p.title}：${p.worst ?? '—'}${p.decision ? `，审核认定 ${DECISION_CN[p.decision]}` : ''}`);
+  }
+}
