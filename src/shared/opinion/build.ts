@@ -1,0 +1,81 @@
+// Builds the opinion content model from a concluded review and its case file.
+import type { CaseFileView } from '../api/cases';
+import type { ReviewView } from '../api/review';
+import { formatRmbUppercase, formatYuanText } from '../format/money';
+import { OPINION_SCHEMA, type OpinionContent } from './content';
+
+const DECISION_CN = { ok: '无问题', problem: '存在问题', na: '不适用' } as const;
+const PENALTY_CN: Record<string, string> = {
+  warning: '警告',
+  fine: '罚款',
+  confiscate_gains: '没收违法所得',
+  confiscate_goods: '没收非法财物',
+  suspend_business: '责令停产停业',
+  revoke_license: '吊销许可证件',
+  restrict_practice: '限制从业',
+  circulate_criticism: '通报批评',
+};
+
+export interface OpinionMeta {
+  opinionId: string;
+  version: number;
+  documentNumber: string;
+  date: string;
+  signedAt: string;
+  reviewer: { name: string; keyId: string; certificateFingerprint: string };
+}
+
+const cite = (c: { law: string; article: string; clause?: string | undefined }) => `《${c.law.replace(/^中华人民共和国/, '')}》${c.article}${c.clause ?? ''}`;
+
+export function buildOpinionContent(review: ReviewView, cf: CaseFileView, meta: OpinionMeta): OpinionContent {
+  if (!review.conclusion) throw new Error('审核尚未作出结论，不能生成审核意见书');
+  const d = cf.proposedDecision;
+  const first = cf.parties[0];
+  const citedItems = new Set<string>();
+  const points = review.points.map((p) => {
+    for (const c of p.citations) if (c.valid) citedItems.add(c.label.replace(/ 第\d+页$/, ''));
+    return {
+      id: p.id,
+      title: p.title,
+      decision: p.decision ?? 'na',
+      decisionText: DECISION_CN[p.decision ?? 'na'],
+      note: p.note,
+      findings: p.automatic
+        .filter((f) => f.severity === 'fail' || f.severity === 'warn')
+        .map((f) => ({ check: f.check, severity: f.severity, message: f.message, overruled: p.overrides.find((o) => o.check === f.check)?.reason ?? null })),
+      citations: p.citations.filter((c) => c.valid).map((c) => ({ label: c.label, page: c.page ?? null, quote: c.quote })),
+    };
+  });
+  return {
+    schema: OPINION_SCHEMA,
+    opinionId: meta.opinionId,
+    version: meta.version,
+    agency: { code: cf.agency.code, name: cf.agency.name },
+    documentNumber: meta.documentNumber,
+    date: meta.date,
+    case: {
+      id: cf.id,
+      caseNumber: cf.caseNumber,
+      revision: cf.revision,
+      revisionHash: cf.revisionHash,
+      name: `${first?.name ?? ''}${cf.cause}案`,
+      cause: cf.cause,
+      handlingUnit: cf.handlingUnit,
+      submittedOn: cf.procedure.submittedForReviewOn,
+    },
+    round: review.round,
+    parties: cf.parties.map((p) => ({ kind: p.kind, name: p.name, idNumber: p.idNumber, address: p.address, legalRepresentative: p.legalRepresentative ?? null })),
+    proposedDecision: {
+      penalties: d.penalties.map((p) => `${PENALTY_CN[p.type] ?? p.type}${p.amountFen !== undefined ? ` ${formatYuanText(p.amountFen)}（${formatRmbUppercase(p.amountFen)}）` : ''}：${p.description}`),
+      violated: d.violatedProvisions.map(cite),
+      legalBasis: d.legalBasis.map(cite),
+      discretion: `${d.discretion.level}${d.discretion.reason ? `：${d.discretion.reason}` : ''}${d.discretion.factors.length ? `（${d.discretion.factors.join('；')}）` : ''}`,
+    },
+    facts: cf.facts,
+    points,
+    conclusion: { type: review.conclusion.type, text: review.conclusion.opinionText },
+    reviewer: meta.reviewer,
+    signedAt: meta.signedAt,
+    attachments: [...citedItems],
+  };
+}
