@@ -47,7 +47,7 @@ describe('review workflow', () => {
     let ws = workstation(dir);
     const c = demo.find((d) => d.defects.length === 0)!;
     await ws.importer.importOne(c.dir);
-    const ann = ws.annotations.create({ caseId: c.caseId, itemId: ws.views.get(c.caseId)!.documents[0]!.id, sha256: ws.views.get(c.caseId)!.documents[0]!.file.sha256, kind: 'highlight', anchor: { type: 'area', page: 1, rects: [{ x: 1, y: 1, width: 10, height: 10 }] }, note: '立案审批', reviewPoint: 'P8' }, new Date().toISOString());
+    const ann = ws.annotations.create({ caseId: c.caseId, itemId: ws.views.get(c.caseId)!.documents[0]!.id, sha256: ws.views.get(c.caseId)!.documents[0]!.file.sha256, kind: 'highlight', anchor: { type: 'area', page: 1, rects: [{ x: 1, y: 1, width: 10, height: 10 }] }, note: '立案审批', reviewPoint: 'P8', redactionReason: null }, new Date().toISOString());
     ws.review.setPoint(c.caseId, 'P8', { decision: 'ok', note: '文书齐备', citations: [{ kind: 'annotation', id: ann.id }] });
     expect(ws.views.get(c.caseId)!.status).toBe('in_review');
     ws.close();
@@ -64,12 +64,12 @@ describe('review workflow', () => {
     const fail = ws.review.get(c.caseId).points.find((p) => p.id === 'P2')!.automatic.find((f) => f.severity === 'fail')!;
     const err = failure(() => ws.review.setPoint(c.caseId, 'P2', { decision: 'ok' }));
     expect(err.error).toMatchObject({ code: 'conflict', message: expect.stringMatching(/P2 有 \d+ 项自动检查未通过/) });
-    ws.review.override(c.caseId, fail.check, '该执法人员执法证已续期，续期证件附卷');
-    for (const f of ws.review.get(c.caseId).points.find((p) => p.id === 'P2')!.automatic.filter((x) => x.severity === 'fail' && x.check !== fail.check)) ws.review.override(c.caseId, f.check, '同上，已核实续期证件');
+    ws.review.override(c.caseId, fail.id, '该执法人员执法证已续期，续期证件附卷');
+    for (const f of ws.review.get(c.caseId).points.find((p) => p.id === 'P2')!.automatic.filter((x) => x.severity === 'fail' && x.id !== fail.id)) ws.review.override(c.caseId, f.id, '同上，已核实续期证件');
     const v = ws.review.setPoint(c.caseId, 'P2', { decision: 'ok' });
     const p2 = v.points.find((p) => p.id === 'P2')!;
     expect(p2.decision).toBe('ok');
-    expect(p2.overrides.find((o) => o.check === fail.check)!.reason).toBe('该执法人员执法证已续期，续期证件附卷');
+    expect(p2.overrides.find((o) => o.check === fail.id)!.reason).toBe('该执法人员执法证已续期，续期证件附卷');
   });
 
   it('concludes only when every point is decided and the conclusion is consistent', async () => {

@@ -42,7 +42,7 @@ export function buildOpinionContent(review: ReviewView, cf: CaseFileView, meta: 
       note: p.note,
       findings: p.automatic
         .filter((f) => f.severity === 'fail' || f.severity === 'warn')
-        .map((f) => ({ check: f.check, severity: f.severity, message: f.message, overruled: p.overrides.find((o) => o.check === f.check)?.reason ?? null })),
+        .map((f) => ({ check: f.check, severity: f.severity, message: f.message, overruled: p.overrides.find((o) => o.check === f.id)?.reason ?? null })),
       citations: p.citations.filter((c) => c.valid).map((c) => ({ label: c.label, page: c.page ?? null, quote: c.quote })),
     };
   });

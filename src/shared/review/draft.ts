@@ -19,9 +19,13 @@ export function draftOpinion(points: PointView[], caseLabel: string): string {
   } else {
     lines.push(`经审核，${caseLabel}存在以下问题：`);
     problems.forEach((p, i) => {
-      const fails = p.automatic.filter((f) => f.severity === 'fail' && !p.overrides.some((o) => o.check === f.check)).map((f) => f.message);
-      const detail = [p.note.trim(), ...fails].filter(Boolean).join('；');
-      lines.push(`${i + 1}. ${p.title}：${detail || '（请写明具体问题）'}`);
+      const fails = p.automatic.filter((f) => f.severity === 'fail' && !p.overrides.some((o) => o.check === f.id)).map((f) => f.message);
+      // Join clauses with 「；」 and end with 「。」, whatever punctuation the parts end with.
+      const detail = [p.note, ...fails]
+        .map((x) => x.trim().replace(/[。；;，,.\s]+$/u, ''))
+        .filter(Boolean)
+        .join('；');
+      lines.push(`${i + 1}. ${p.title}：${detail ? `${detail}。` : '（请写明具体问题）'}`);
     });
     lines.push(suggestedOpinionType(points) === '建议补充调查' ? '建议承办机构补充调查、完善证据后重新送审。' : '建议承办机构依法纠正后重新送审。');
   }

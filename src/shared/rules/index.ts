@@ -47,7 +47,12 @@ export const CHECKS: readonly Check[] = [
 
 /** Runs every check; findings are ordered by review point (P1…P10), then by check order. */
 export function runChecks(input: CheckInput): Finding[] {
-  const all = CHECKS.flatMap((c) => c(input));
+  const seen = new Map<string, number>();
+  const all: Finding[] = CHECKS.flatMap((c) => c(input)).map((f) => {
+    const n = (seen.get(f.check) ?? 0) + 1;
+    seen.set(f.check, n);
+    return { ...f, id: n === 1 ? f.check : `${f.check}#${n}` };
+  });
   const order = (f: Finding) => POINT_IDS.indexOf(f.point);
   return all.map((f, i) => ({ f, i })).sort((a, b) => order(a.f) - order(b.f) || a.i - b.i).map((x) => x.f);
 }

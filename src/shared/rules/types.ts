@@ -21,7 +21,8 @@ export interface FindingRef {
   label?: string;
 }
 
-export interface Finding {
+/** What a check produces; runChecks gives each a stable id. */
+export interface FindingDraft {
   point: PointId;
   /** Stable id, e.g. 'P3.decision-within-90-days'. */
   check: string;
@@ -63,4 +64,12 @@ export interface CheckInput {
   fileStates?: Record<string, FileState>;
 }
 
-export type Check = (input: CheckInput) => Finding[];
+export interface Finding extends FindingDraft {
+  /**
+   * Unique within one run: the check id, plus "#n" for the n-th further finding of the same check
+   * (e.g. 'P4.elements', 'P4.elements#2'). Overrides are keyed by it.
+   */
+  id: string;
+}
+
+export type Check = (input: CheckInput) => FindingDraft[];

@@ -3,7 +3,7 @@ import type { WorkingDayCalendar } from '../calendar/working-days';
 import { addDays, daysBetween } from '../format/date';
 import { formatYuanText } from '../format/money';
 import type { PeriodRule, PeriodUnit, RuleSource } from './rule-data';
-import type { Finding, FindingRef, LegalBasisRef, PointId, Severity } from './types';
+import type { FindingDraft, FindingRef, LegalBasisRef, PointId, Severity } from './types';
 
 export function finding(
   point: PointId,
@@ -11,7 +11,7 @@ export function finding(
   severity: Severity,
   message: string,
   opts: { computation?: string; basis?: LegalBasisRef[]; refs?: FindingRef[]; warnings?: Iterable<string> } = {},
-): Finding {
+): FindingDraft {
   // Calendar warnings (a year not covered) are never silent: in the message and the computation,
   // and an "ok" computed on a guessed calendar becomes a "warn".
   const w = [...new Set(opts.warnings ?? [])];

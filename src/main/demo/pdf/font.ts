@@ -1,7 +1,8 @@
-// The one CJK font (Noto Serif SC, OFL) used for every demo PDF and image.
+// The CJK fonts (Noto Serif SC, OFL): the Regular face for every demo PDF and image, the Bold
+// face for the titles of the official documents (services/opinion).
 //
-// Parsed once and shared by all documents. Two runtime adjustments on *our* parsed instance
-// (node_modules untouched):
+// Each face is parsed once and shared by all documents. Two runtime adjustments on *our* parsed
+// instances (node_modules untouched):
 //  1. Subset fix — @pdf-lib/fontkit's TTF subsetter writes a short (version 0) `loca` table,
 //     which stores offset/2: a glyph whose data has odd length shifts every following glyph by
 //     one byte, and renderers draw those glyphs blank (pdftotext still works, so it goes
@@ -56,16 +57,41 @@ function forceLongLoca(subset: Subset): Subset {
   return subset;
 }
 
-let loaded: DemoFont | undefined;
+/** The Bold face (title / heading face of official documents). */
+export const BOLD_FONT_RESOURCE = 'fonts/NotoSerifSC-Bold.ttf';
+export const BOLD_FONT_POSTSCRIPT_NAME = 'NotoSerifSC-Bold';
+
+const loadedFonts = new Map<string, DemoFont>();
+/** Parsed fonts by the identity of their bytes (see sharedFontkit). */
+const byBytes = new Map<Uint8Array, Font>();
+
+/**
+ * A fontkit for PDFDocument.registerFontkit that returns the already parsed (and patched) font
+ * for the bytes of any face loaded here — one registration serves documents that embed several
+ * faces. pdf-lib hands the same Uint8Array through to create().
+ */
+export const sharedFontkit: FontkitLike = {
+  create(buffer: Uint8Array): Font {
+    const font = byBytes.get(buffer);
+    if (!font) throw new Error('sharedFontkit 只能嵌入经 loadFont() 载入的字体（请传入其 bytes）');
+    return font;
+  },
+};
 
 export function loadDemoFont(): DemoFont {
-  if (loaded) return loaded;
+  return loadFont(FONT_RESOURCE, FONT_POSTSCRIPT_NAME);
+}
+
+/** Load (once) a TrueType face from resources/, checking its PostScript name. */
+export function loadFont(resource: string, postscriptName: string): DemoFont {
+  const cached = loadedFonts.get(resource);
+  if (cached) return cached;
   const require = createRequire(import.meta.url);
   const fontkitModule = require('@pdf-lib/fontkit') as FontkitLike;
-  const path = resourcePath(FONT_RESOURCE);
+  const path = resourcePath(resource);
   const bytes = new Uint8Array(readFileSync(path));
   const font = fontkitModule.create(bytes);
-  if (font.postscriptName !== FONT_POSTSCRIPT_NAME) throw new Error(`字体不符：${font.postscriptName}`);
+  if (font.postscriptName !== postscriptName) throw new Error(`字体不符：${font.postscriptName}`);
   const scale = 1000 / font.unitsPerEm;
   const glyphCache = new Map<number, Glyph>();
   const glyphFor = (cp: number): Glyph => {
@@ -86,7 +112,7 @@ export function loadDemoFont(): DemoFont {
   };
 
   const advance = (cp: number): number => glyphFor(cp).advanceWidth * scale;
-  loaded = {
+  const loaded: DemoFont = {
     path,
     bytes,
     font,
@@ -99,6 +125,8 @@ export function loadDemoFont(): DemoFont {
     },
     hasGlyph: (cp) => glyphFor(cp).id !== 0,
   };
+  loadedFonts.set(resource, loaded);
+  byBytes.set(bytes, font);
   return loaded;
 }
 

@@ -103,7 +103,7 @@ export class ReviewService {
         decision: rec?.decision ?? null,
         note: rec?.note ?? '',
         citations: (rec?.citations ?? []).map((c) => this.resolve(agg, c)),
-        overrides: overrides.filter((o) => automatic.some((f) => f.check === o.check)),
+        overrides: overrides.filter((o) => automatic.some((f) => f.id === o.check)),
       };
     });
     const period = rules.periods.legalReview.length;
@@ -183,7 +183,7 @@ export class ReviewService {
     const { row, view } = this.editable(caseId);
     const pv = view.points.find((p) => p.id === point)!;
     if (patch.decision === 'ok') {
-      const open = pv.automatic.filter((f) => f.severity === 'fail' && !pv.overrides.some((o) => o.check === f.check));
+      const open = pv.automatic.filter((f) => f.severity === 'fail' && !pv.overrides.some((o) => o.check === f.id));
       if (open.length)
         throw new ApiFailure({
           code: 'conflict',
@@ -202,7 +202,8 @@ export class ReviewService {
 
   override(caseId: string, check: string, reason: string): ReviewView {
     const { row, view } = this.editable(caseId);
-    const finding = view.points.flatMap((p) => p.automatic).find((f) => f.check === check);
+    // `check` carries the finding's id (Finding.id), unique even when one check reports twice.
+    const finding = view.points.flatMap((p) => p.automatic).find((f) => f.id === check);
     if (!finding) throw new ApiFailure({ code: 'not_found', message: `本案没有该自动检查：${check}` });
     const overrides = (JSON.parse(row.overridesJson) as CheckOverride[]).filter((o) => o.check !== check);
     overrides.push({ check, reason, at: this.now().toISOString() });
@@ -219,6 +220,12 @@ export class ReviewService {
     const { row, view } = this.editable(caseId);
     const undecided = view.points.filter((p) => p.decision === null);
     if (undecided.length) throw new ApiFailure({ code: 'conflict', message: `尚有 ${undecided.length} 个审核要点未作结论：${undecided.map((p) => p.id).join('、')}` });
+    const unexplained = view.points.filter((p) => p.decision === 'ok' && p.automatic.some((f) => f.severity === 'fail' && !p.overrides.some((o) => o.check === f.id)));
+    if (unexplained.length)
+      throw new ApiFailure({
+        code: 'conflict',
+        message: `${unexplained.map((p) => p.id).join('、')} 认定“无问题”，但有自动检查未通过且未写明不采纳理由；请补充理由或修改认定`,
+      });
     const problems = view.points.filter((p) => p.decision === 'problem');
     if (type === '同意' && problems.length)
       throw new ApiFailure({ code: 'conflict', message: `${problems.map((p) => p.id).join('、')} 认定“存在问题”，与“同意”结论矛盾；请改选结论或修改要点` });

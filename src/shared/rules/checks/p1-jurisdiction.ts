@@ -1,7 +1,7 @@
 // P1 执法主体是否合法: territorial jurisdiction and the agency's power list (权责清单).
 import { caseParties } from '../context';
 import { citationText, normalizeLawName } from '../law';
-import type { Check, Finding } from '../types';
+import type { Check, FindingDraft } from '../types';
 import { basisOf, finding } from '../util';
 
 const JURISDICTION_BASIS = { law: '市场监督管理行政处罚程序规定', article: '第六条', note: '行政处罚由违法行为发生地的县级以上市场监督管理部门管辖（待核实条文）' };
@@ -24,7 +24,7 @@ export function jurisdictionNames(agency: { name: string; region: string }): str
 export const checkJurisdiction: Check = ({ pkg }) => {
   const agency = pkg.case.agency;
   const names = jurisdictionNames(agency);
-  const out: Finding[] = [];
+  const out: FindingDraft[] = [];
   for (const party of caseParties(pkg)) {
     const hit = names.find((n) => party.address.includes(n));
     const computation = `执法主体：${agency.name}（${agency.level === 'province' ? '省级' : agency.level === 'city' ? '设区的市级' : '县级'}，辖区：${names.join('/') || agency.region}）；当事人住所：${party.address}`;
@@ -47,7 +47,7 @@ export const checkJurisdiction: Check = ({ pkg }) => {
 
 export const checkPowerList: Check = ({ pkg, rules }) => {
   const powers = rules.powers;
-  const out: Finding[] = [];
+  const out: FindingDraft[] = [];
   const seen = new Set<string>();
   const basis = [basisOf(powers.source, powers.status)];
   pkg.case.proposedDecision.legalBasis.forEach((c, i) => {

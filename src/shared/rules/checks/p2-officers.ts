@@ -2,7 +2,7 @@
 // the act's date, the reviewer independent of the case and qualified.
 import type { Officer } from '../../casefile/schema';
 import { officerMap } from '../context';
-import type { Check, Finding, FindingRef } from '../types';
+import type { Check, FindingDraft, FindingRef } from '../types';
 import { basisOf, finding } from '../util';
 
 interface Act {
@@ -32,7 +32,7 @@ export const checkTwoOfficers: Check = ({ pkg, rules }) => {
   const ia = rules.investigativeActs;
   const basis = [basisOf(ia.source, ia.status)];
   const officers = officerMap(pkg);
-  const out: Finding[] = [];
+  const out: FindingDraft[] = [];
   const all = acts(pkg, ia.documentKinds);
   for (const act of all) {
     const ids = [...new Set(act.officerIds)];
@@ -55,7 +55,7 @@ export const checkCredentials: Check = ({ pkg, rules }) => {
   const ia = rules.investigativeActs;
   const basis = [basisOf(ia.source, ia.status, '行政处罚应当由具有行政执法资格的执法人员实施')];
   const officers = officerMap(pkg);
-  const out: Finding[] = [];
+  const out: FindingDraft[] = [];
   let checked = 0;
   for (const act of acts(pkg, ia.documentKinds)) {
     for (const id of new Set(act.officerIds)) {
@@ -85,7 +85,7 @@ const REVIEW_BASIS = { law: '中华人民共和国行政处罚法', article: '�
 
 export const checkReviewer: Check = ({ pkg, reviewer }) => {
   if (!reviewer) return [finding('P2', 'P2.reviewer-independent', 'info', '未指定法制审核人员，无法核对审核人员回避与资格', { basis: [REVIEW_BASIS] })];
-  const out: Finding[] = [];
+  const out: FindingDraft[] = [];
   const officers = officerMap(pkg);
   const caseOfficers = pkg.case.caseOfficerIds.map((id) => officers.get(id)).filter((o): o is Officer => !!o);
   const collectors = new Set(pkg.evidence.flatMap((e) => e.collectedBy));

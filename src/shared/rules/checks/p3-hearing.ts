@@ -3,7 +3,7 @@
 import type { CasePackage } from '../../casefile/schema';
 import { caseParties, docsOfKind, fines, PARTY_KIND_LABEL, PENALTY_LABEL } from '../context';
 import type { RuleSet } from '../rule-data';
-import type { Check, Finding } from '../types';
+import type { Check, FindingDraft } from '../types';
 import { basisOf, finding, periodEnd, UNIT_CN, yuan } from '../util';
 import { noticeDate } from './p3-notice';
 
@@ -53,7 +53,7 @@ export const checkHearingRight: Check = ({ pkg, rules }) => {
   const party = caseParties(pkg)[0];
   const basis = [basisOf(h.source, h.status)];
   if (party) basis.push(basisOf(h.thresholds[party.kind].source, h.thresholds[party.kind].status));
-  const out: Finding[] = [];
+  const out: FindingDraft[] = [];
   if (!need.required) {
     out.push(finding('P3', 'P3.hearing-required', 'ok', '拟作出的处罚不属于应当告知听证权利的情形', { computation: need.computation, basis }));
     return out;
@@ -80,7 +80,7 @@ export const checkHearingRight: Check = ({ pkg, rules }) => {
 
 export const checkHearingProcedure: Check = ({ pkg, rules, calendar }) => {
   const pr = pkg.case.procedure;
-  const out: Finding[] = [];
+  const out: FindingDraft[] = [];
   const notice = noticeDate(pkg, rules.documents.required.find((d) => d.id === 'notice')?.aliases ?? ['行政处罚告知书']);
   const win = rules.periods.statementWindow;
   if (pr.hearingRequestedOn && notice.date) {

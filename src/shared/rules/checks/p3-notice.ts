@@ -2,7 +2,7 @@
 // (Arts. 45, 64; 5 days in the law, 5 working days in SAMR practice — both shown), and the order
 // of the procedure dates.
 import { docsOfKind, decisionDate } from '../context';
-import type { Check, Finding, FindingRef } from '../types';
+import type { Check, FindingDraft, FindingRef } from '../types';
 import { basisOf, finding, periodEnd, UNIT_CN } from '../util';
 
 const ART44 = { law: '中华人民共和国行政处罚法', article: '第四十四条', note: '作出处罚决定前告知拟作出的处罚内容及事实、理由、依据和陈述、申辩、要求听证等权利' };
@@ -27,7 +27,7 @@ export const checkNoticeBeforeDecision: Check = (input) => {
   const refs = n.ref ? [n.ref] : [];
   if (!n.date)
     return [finding('P3', 'P3.notice-before-decision', 'fail', '未记录行政处罚告知（无告知日期，亦无行政处罚告知书），不得作出处罚决定', { basis: [ART44], refs: [{ kind: 'field', id: 'case.procedure.noticeServedOn' }] })];
-  const out: Finding[] = [];
+  const out: FindingDraft[] = [];
   if (n.date >= dec.date)
     out.push(finding('P3', 'P3.notice-before-decision', 'fail', `告知日期 ${n.date} 不早于${dec.label}，告知应在决定之前`, { computation: `告知 ${n.date} ≥ ${dec.date}`, basis: [ART44], refs }));
   else if (n.date < pr.filedOn) out.push(finding('P3', 'P3.notice-before-decision', 'fail', `告知日期 ${n.date} 早于立案日期 ${pr.filedOn}`, { basis: [ART44], refs }));
@@ -66,7 +66,7 @@ export const checkStatementWindow: Check = (input) => {
   steps.push(`${dec.label}`);
   const basis = [basisOf(p.source, p.status), ART45];
   const refs = [...(n.ref ? [n.ref] : []), { kind: 'field' as const, id: dec.assumed ? 'today' : 'case.procedure.proposedDecisionOn', label: dec.label }];
-  const out: Finding[] = [];
+  const out: FindingDraft[] = [];
   if (dec.date <= gov.end) {
     const waived = pr.statementHeardOn && !pr.hearingRequestedOn;
     out.push(
@@ -111,7 +111,7 @@ export const checkDateOrder: Check = (input) => {
     ['送审（法制审核）', pr.submittedForReviewOn, '拟作出决定', pr.proposedDecisionOn, 'submittedForReviewOn/proposedDecisionOn'],
     ['听证', pr.hearingHeldOn, '拟作出决定', pr.proposedDecisionOn, 'hearingHeldOn/proposedDecisionOn'],
   ];
-  const out: Finding[] = [];
+  const out: FindingDraft[] = [];
   const basis = [{ law: '中华人民共和国行政处罚法', article: '第五十四条至第六十五条', note: '立案、调查、告知、听证、法制审核、决定的先后顺序' }];
   for (const [an, a, bn, b, fields] of pairs) {
     if (!a || !b || a <= b) continue;

@@ -2,7 +2,7 @@
 // 立案 → decision (90 days net of excluded periods and approved extensions).
 import { addDays, daysBetween } from '../../format/date';
 import { decisionDate } from '../context';
-import type { Check, Finding } from '../types';
+import type { Check, FindingDraft } from '../types';
 import { basisOf, dayDiffText, finding, mergeRanges, periodEnd, rangeDays } from '../util';
 
 export const checkFilingPeriod: Check = ({ pkg, rules, calendar }) => {
@@ -75,7 +75,7 @@ export const checkDecisionPeriod: Check = (input) => {
 
   // Approved extensions (approved after 立案; one approved before 立案 extends the 核查 period).
   const exts = pr.extensions.filter((e) => e.approvedOn > pr.filedOn).sort((a, b) => (a.approvedOn < b.approvedOn ? -1 : 1));
-  const out: Finding[] = [];
+  const out: FindingDraft[] = [];
   let extended = 0;
   for (const e of exts) {
     const late = e.approvedOn > deadline;

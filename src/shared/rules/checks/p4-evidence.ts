@@ -3,14 +3,14 @@
 import { resolvedViolated } from '../context';
 import { citationText } from '../law';
 import type { ViolationElement } from '../rule-data';
-import type { Check, Finding } from '../types';
+import type { Check, FindingDraft } from '../types';
 import { basisOf, finding, includesAny } from '../util';
 
 const EVIDENCE_BASIS = { law: '中华人民共和国行政处罚法', article: '第四十条', note: '违法事实不清、证据不足的，不得给予行政处罚' };
 
 export const checkElements: Check = (input) => {
   const { pkg } = input;
-  const out: Finding[] = [];
+  const out: FindingDraft[] = [];
   if (pkg.evidence.length === 0) return [finding('P4', 'P4.elements', 'fail', '案卷没有任何证据', { basis: [EVIDENCE_BASIS] })];
   for (const rc of resolvedViolated(input)) {
     const art = rc.inForce ?? rc.versions[rc.versions.length - 1];
@@ -42,7 +42,7 @@ export const checkElements: Check = (input) => {
 };
 
 export const checkEvidenceMetadata: Check = ({ pkg, today }) => {
-  const out: Finding[] = [];
+  const out: FindingDraft[] = [];
   const basis = [{ law: '中华人民共和国行政诉讼法', article: '第三十三条', note: '证据种类；证据应当载明来源、收集人、收集时间' }];
   for (const e of pkg.evidence) {
     const ref = { kind: 'evidence' as const, id: e.id, label: e.title };
@@ -66,7 +66,7 @@ export const checkFileIntegrity: Check = ({ pkg, fileStates }) => {
     ...pkg.documents.map((d) => ({ kind: 'document' as const, id: d.id, title: d.title, file: d.file })),
     ...pkg.evidence.map((e) => ({ kind: 'evidence' as const, id: e.id, title: e.title, file: e.file })),
   ];
-  const out: Finding[] = [];
+  const out: FindingDraft[] = [];
   let unchecked = 0;
   for (const it of items) {
     const st = fileStates[it.file.sha256];
@@ -93,7 +93,7 @@ export const checkAudioVideo: Check = ({ pkg, rules }) => {
   const triggers = pkg.documents.filter((d) => includesAny(d.kind + d.title, av.triggerKeywords));
   if (triggers.length === 0) return [];
   const basis = [basisOf(av.source, av.status)];
-  const out: Finding[] = [];
+  const out: FindingDraft[] = [];
   for (const d of triggers) {
     const kw = includesAny(d.kind + d.title, av.triggerKeywords)!;
     const records = pkg.evidence.filter((e) => (av.evidenceKinds.includes(e.kind) || includesAny(e.title + e.proves, av.evidenceKeywords)) && e.collectedOn === d.date);

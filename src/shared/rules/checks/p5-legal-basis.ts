@@ -4,16 +4,16 @@ import { decisionDate, fines, resolvedBasis, resolvedViolated } from '../context
 import { selectRange } from '../fine-range';
 import { articleNumber, citationText, findStatute, toCnNumber, violationDate, type ResolvedCitation } from '../law';
 import type { ArticleRule } from '../rule-data';
-import type { Check, CheckInput, Finding } from '../types';
+import type { Check, CheckInput, FindingDraft } from '../types';
 import { finding } from '../util';
 
 const ART37 = { law: '中华人民共和国行政处罚法', article: '第三十七条', note: '适用违法行为发生时的规定；新的规定处罚较轻或者不认为是违法的，适用新的规定' };
 
-function citationFindings(input: CheckInput, rc: ResolvedCitation, field: string): Finding[] {
+function citationFindings(input: CheckInput, rc: ResolvedCitation, field: string): FindingDraft[] {
   const on = violationDate(input.pkg);
   const label = citationText(rc.citation);
   const ref = { kind: 'field' as const, id: field, label };
-  const out: Finding[] = [];
+  const out: FindingDraft[] = [];
   if (!rc.statute) return [finding('P5', 'P5.article-exists', 'warn', `规则数据未收录《${rc.citation.law.replace(/[《》]/g, '')}》，无法核对${label}`, { refs: [ref] })];
   const lawBasis = { law: rc.statute.law, article: rc.citation.article, note: `${rc.statute.version}，${rc.statute.effectiveFrom}施行` };
   if (rc.articleNo === null) return [finding('P5', 'P5.article-exists', 'fail', `无法识别条文序号“${rc.citation.article}”`, { basis: [lawBasis], refs: [ref] })];
@@ -56,7 +56,7 @@ function citationFindings(input: CheckInput, rc: ResolvedCitation, field: string
 }
 
 /** 从旧兼从轻: a later version in force on the decision date whose maximum fine is lower. */
-function lighterNewVersion(input: CheckInput, rc: ResolvedCitation, old: ArticleRule): Finding | null {
+function lighterNewVersion(input: CheckInput, rc: ResolvedCitation, old: ArticleRule): FindingDraft | null {
   const dec = decisionDate(input).date;
   const newer = rc.versions.find((v) => v !== old && v.effectiveFrom > old.effectiveFrom && v.effectiveFrom <= dec);
   if (!newer) return null;
@@ -75,7 +75,7 @@ function lighterNewVersion(input: CheckInput, rc: ResolvedCitation, old: Article
 }
 
 export const checkCitations: Check = (input) => {
-  const out: Finding[] = [];
+  const out: FindingDraft[] = [];
   resolvedViolated(input).forEach((rc, i) => out.push(...citationFindings(input, rc, `case.proposedDecision.violatedProvisions.${i}`)));
   resolvedBasis(input).forEach((rc, i) => out.push(...citationFindings(input, rc, `case.proposedDecision.legalBasis.${i}`)));
   return out;
@@ -84,7 +84,7 @@ export const checkCitations: Check = (input) => {
 /** The penalty provision punishes the violated provision (data: `punishes`). */
 export const checkBasisMatchesViolation: Check = (input) => {
   const violated = resolvedViolated(input);
-  const out: Finding[] = [];
+  const out: FindingDraft[] = [];
   for (const rc of resolvedBasis(input)) {
     const a = rc.inForce;
     if (!a || !rc.statute) continue;
@@ -112,7 +112,7 @@ export const checkBasisMatchesViolation: Check = (input) => {
 
 /** 处罚法 Art. 29: one act, one fine; several provisions → the higher fine. */
 export const checkOneFine: Check = (input) => {
-  const out: Finding[] = [];
+  const out: FindingDraft[] = [];
   const f = fines(input.pkg);
   const art29 = { law: '中华人民共和国行政处罚法', article: '第二十九条', note: '同一个违法行为不得给予两次以上罚款；违反多个法律规范的，按照罚款数额高的规定处罚' };
   if (f.length > 1)

@@ -4,13 +4,13 @@ import { docsOfKind, fines, resolvedBasis } from '../context';
 import { discretionZones, positionPct, zoneOf, type Zone } from '../discretion';
 import { selectRange } from '../fine-range';
 import { citationText } from '../law';
-import type { Check, Finding } from '../types';
+import type { Check, FindingDraft } from '../types';
 import { basisOf, finding, yuan } from '../util';
 
 export const checkFineRange: Check = (input) => {
   const { pkg } = input;
   const level = pkg.case.proposedDecision.discretion.level;
-  const out: Finding[] = [];
+  const out: FindingDraft[] = [];
   const fs = fines(pkg);
   const withFine = resolvedBasis(input).filter((rc) => rc.inForce?.fine);
   if (fs.length === 0) {
@@ -37,7 +37,7 @@ interface Evaluation {
   kind: 'in' | 'below_mitigated' | 'serious' | 'unknown' | 'out';
   maxFen?: number;
   summary: string;
-  findings: Finding[];
+  findings: FindingDraft[];
 }
 
 function evaluate(input: Parameters<Check>[0], fine: { amountFen: number; description: string }, rc: ReturnType<typeof resolvedBasis>[number]): Evaluation {
@@ -109,7 +109,7 @@ export const checkMitigation: Check = (input) => {
   const { pkg, rules } = input;
   const d = pkg.case.proposedDecision.discretion;
   const m = rules.discretion.mitigation;
-  const out: Finding[] = [];
+  const out: FindingDraft[] = [];
   const refs = [{ kind: 'field' as const, id: 'case.proposedDecision.discretion' }];
   if (d.level === '减轻' && m.reasonRequired) {
     out.push(

@@ -2,13 +2,13 @@
 // basis; no detention; licence revocation only by the issuing/registering authority.
 import { PENALTY_LABEL, resolvedBasis } from '../context';
 import { citationText } from '../law';
-import type { Check, Finding } from '../types';
+import type { Check, FindingDraft } from '../types';
 import { basisOf, finding } from '../util';
 
 export const checkPenaltyTypes: Check = (input) => {
   const { pkg, rules } = input;
   const powers = rules.powers;
-  const out: Finding[] = [];
+  const out: FindingDraft[] = [];
   const basisArts = resolvedBasis(input).filter((rc) => rc.inForce);
   const withTypes = basisArts.filter((rc) => rc.inForce!.penaltyTypes?.length);
   const citesArt28 = basisArts.some((rc) => rc.statute?.short === '行政处罚法' && rc.articleNo === 28);

@@ -3,7 +3,7 @@
 import type { DocumentItem } from '../../casefile/schema';
 import { docsOfKind } from '../context';
 import type { RuleSet } from '../rule-data';
-import type { Check, CheckInput, Finding } from '../types';
+import type { Check, CheckInput, FindingDraft } from '../types';
 import { basisOf, finding } from '../util';
 
 type Req = RuleSet['documents']['required'][number];
@@ -28,7 +28,7 @@ function applies(req: Req, input: CheckInput, docs: DocumentItem[]): boolean {
 
 export const checkRequiredDocuments: Check = (input) => {
   const { pkg, rules } = input;
-  const out: Finding[] = [];
+  const out: FindingDraft[] = [];
   const present: string[] = [];
   for (const req of rules.documents.required) {
     const docs = docsOfKind(pkg, req.aliases);
@@ -51,7 +51,7 @@ export const checkRequiredDocuments: Check = (input) => {
 
 export const checkDocumentOrder: Check = (input) => {
   const { pkg, rules, today } = input;
-  const out: Finding[] = [];
+  const out: FindingDraft[] = [];
   const byId = new Map(rules.documents.required.map((r) => [r.id, docsOfKind(pkg, r.aliases)]));
   const label = new Map(rules.documents.required.map((r) => [r.id, r.label]));
   const basis = [basisOf(rules.documents.source, rules.documents.status)];

@@ -4,7 +4,7 @@ import type { ProposedDecision } from '../../casefile/schema';
 import { resolvedBasis, resolvedViolated } from '../context';
 import { baseAmount } from '../fine-range';
 import type { MetricField } from '../rule-data';
-import type { Check, Finding } from '../types';
+import type { Check, FindingDraft } from '../types';
 import { basisOf, finding, yuan } from '../util';
 
 const METRIC_LABEL: Record<MetricField, string> = { sales: '销售金额', goods_value: '货值金额', unsold: '未销售货值', illegal_gains: '违法所得', business_volume: '非法经营数额' };
@@ -30,7 +30,7 @@ const TRANSFER = { law: '行政执法机关移送涉嫌犯罪案件的规定', a
 export const checkCriminalThresholds: Check = (input) => {
   const pd = input.pkg.case.proposedDecision;
   const laws = new Set([...resolvedBasis(input), ...resolvedViolated(input)].map((rc) => rc.statute?.short).filter((s): s is string => !!s));
-  const out: Finding[] = [];
+  const out: FindingDraft[] = [];
   for (const t of input.rules.criminal) {
     if (!t.laws.some((l) => laws.has(l))) continue;
     const basis = [basisOf(t.source, t.status), TRANSFER];

@@ -1,0 +1,134 @@
+// The document as PDF: A4, GB/T 9704 geometry, Noto Serif SC embedded as two subset fonts
+// (Regular for the body, Bold for the 小标宋-style title and the headings), selectable and
+// searchable text, page numbers "— 1 —" on the outside edge, an identification line on every page.
+//
+// renderOpinionPdf returns the *unsaved* pdf-lib document: the signing code adds its signature
+// placeholder (in the clear rectangle signatureRect() reports) and saves.
+import { PDFDocument, rgb, setCharacterSpacing, type PDFFont, type PDFPage } from 'pdf-lib';
+import type { OpinionContent } from '../../../shared/opinion/content';
+import { BOLD_FONT_POSTSCRIPT_NAME, BOLD_FONT_RESOURCE, FONT_POSTSCRIPT_NAME, loadDemoFont, loadFont, sharedFontkit, subsetTag } from '../../demo/pdf/font';
+import { blockText, type DocModel } from './blocks';
+import { FOOTNOTE_BASELINE_MM, FOOTNOTE_SIZE_PT, mm, PAGE, PAGE_NUMBER_GAP_MM, PAGE_NUMBER_SIZE_PT } from './layout';
+import { blocksToLines, paginate, type Face, type Faces, type Line } from './pdf-lines';
+import { opinionDocument } from './sections';
+
+export interface SignatureRect {
+  /** 0-based page index (doc.getPages()[page]). */
+  page: number;
+  /** Lower-left corner and size in PDF points. */
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+const rects = new WeakMap<PDFDocument, SignatureRect>();
+const INK = rgb(0, 0, 0);
+const GREY = rgb(0.4, 0.4, 0.4);
+
+/** Where the visible signature goes: the clear rectangle above the reviewer's name on the last page. */
+export function signatureRect(doc: PDFDocument): SignatureRect {
+  const r = rects.get(doc);
+  if (!r) throw new Error('该 PDF 不是由 renderOpinionPdf 生成的，没有预留签名区');
+  return { ...r };
+}
+
+export function loadDocumentFaces(): Faces {
+  return { regular: loadDemoFont(), bold: loadFont(BOLD_FONT_RESOURCE, BOLD_FONT_POSTSCRIPT_NAME) };
+}
+
+function checkGlyphs(faces: Faces, face: Face, text: string): void {
+  const missing = new Set<string>();
+  for (const ch of text) if (ch.trim() && !faces[face].hasGlyph(ch.codePointAt(0)!)) missing.add(ch);
+  if (missing.size) throw new Error(`字体缺少以下字符的字形，无法生成 PDF：${[...missing].join(' ')}`);
+}
+
+/** Baseline for text of `size` centred (by its ideographic em box) in a line cell. */
+const baseline = (top: number, h: number, size: number): number => top - h / 2 - 0.38 * size;
+
+function drawLine(page: PDFPage, fonts: Record<Face, PDFFont>, l: Line, top: number): void {
+  const t = l.text;
+  if (!t?.s) return;
+  if (t.tracking) page.pushOperators(setCharacterSpacing(t.tracking));
+  page.drawText(t.s, { x: PAGE.left + t.x, y: baseline(top, l.h, t.size), size: t.size, font: fonts[t.face], color: INK });
+  if (t.tracking) page.pushOperators(setCharacterSpacing(0));
+}
+
+/** "— 3 —", 4号, 7 mm under the type area; odd pages right and even pages left, one character in. */
+function drawPageNumber(page: PDFPage, font: PDFFont, faces: Faces, n: number): void {
+  const label = `— ${n} —`;
+  const size = PAGE_NUMBER_SIZE_PT;
+  const w = faces.regular.width(label, size);
+  const x = n % 2 === 1 ? PAGE.right - size - w : PAGE.left + size;
+  // The dashes sit ~0.35 em above the baseline: their top is 7 mm below the type area.
+  const y = PAGE.bottom - mm(PAGE_NUMBER_GAP_MM) - 0.4 * size;
+  page.drawText(label, { x, y, size, font, color: INK });
+}
+
+function drawFootnote(page: PDFPage, font: PDFFont, faces: Faces, text: string): void {
+  const w = faces.regular.width(text, FOOTNOTE_SIZE_PT);
+  page.drawText(text, { x: (PAGE.width - w) / 2, y: mm(FOOTNOTE_BASELINE_MM), size: FOOTNOTE_SIZE_PT, font, color: GREY });
+}
+
+/** Render any document model (opinion, meeting minutes …) to an unsaved PDFDocument. */
+export async function renderDocumentPdf(model: DocModel, opts: { date?: Date } = {}): Promise<{ doc: PDFDocument; signature: SignatureRect | null }> {
+  const faces = loadDocumentFaces();
+  const lines = blocksToLines(model.blocks, faces);
+  const pages = paginate(lines);
+
+  const text: Record<Face, string> = { regular: '', bold: '' };
+  for (const l of lines) if (l.text) text[l.text.face] += l.text.s;
+  text.regular += model.footnote + `— ${pages.length} —0123456789`;
+  checkGlyphs(faces, 'regular', text.regular);
+  checkGlyphs(faces, 'bold', text.bold);
+
+  const doc = await PDFDocument.create({ updateMetadata: false });
+  doc.registerFontkit(sharedFontkit as Parameters<PDFDocument['registerFontkit']>[0]);
+  const all = model.blocks.map(blockText).join('\n') + model.footnote;
+  const fonts: Record<Face, PDFFont> = {
+    regular: await doc.embedFont(faces.regular.bytes, { subset: true, customName: `${subsetTag(all)}+${FONT_POSTSCRIPT_NAME}` }),
+    bold: await doc.embedFont(faces.bold.bytes, { subset: true, customName: `${subsetTag(`${all}\u0000bold`)}+${BOLD_FONT_POSTSCRIPT_NAME}` }),
+  };
+
+  let signature: SignatureRect | null = null;
+  pages.forEach((pageLines, i) => {
+    const page = doc.addPage([PAGE.width, PAGE.height]);
+    let top = PAGE.top;
+    for (const l of pageLines) {
+      if (l.box) signature = { page: i, x: PAGE.left + l.box.x, y: top - l.h, width: l.box.width, height: l.h };
+      drawLine(page, fonts, l, top);
+      top -= l.h;
+    }
+    drawPageNumber(page, fonts.regular, faces, i + 1);
+    if (model.footnote) drawFootnote(page, fonts.regular, faces, model.footnote);
+  });
+
+  doc.setTitle(model.meta.title, { showInWindowTitleBar: true });
+  doc.setSubject(model.meta.subject);
+  doc.setAuthor(model.meta.author);
+  doc.setKeywords(model.meta.keywords);
+  doc.setCreator('法审工作台 Fashen');
+  doc.setProducer('Fashen (pdf-lib)');
+  doc.setLanguage('zh-CN');
+  if (opts.date) {
+    doc.setCreationDate(opts.date);
+    doc.setModificationDate(opts.date);
+  }
+  return { doc, signature };
+}
+
+export async function renderOpinionPdf(content: OpinionContent, opts: { contentHash?: string } = {}): Promise<PDFDocument> {
+  const model = opinionDocument(content, opts);
+  const signedAt = new Date(content.signedAt);
+  const { doc, signature } = await renderDocumentPdf(model, Number.isNaN(signedAt.getTime()) ? {} : { date: signedAt });
+  if (!signature) throw new Error('意见书缺少签名区');
+  rects.set(doc, signature);
+  return doc;
+}
+
+/** Rendered and saved (preview, unsigned copies). Saved without object streams, so that an
+ * incremental signature update later keeps this revision readable by every verifier. */
+export async function renderOpinionPdfBytes(content: OpinionContent, opts: { contentHash?: string } = {}): Promise<Uint8Array> {
+  const doc = await renderOpinionPdf(content, opts);
+  return doc.save({ useObjectStreams: false });
+}
