@@ -5,6 +5,7 @@ import { appVersion } from './version';
 import { caseHandlers } from './handlers/cases';
 import { evidenceHandlers } from './handlers/evidence';
 import { reviewHandlers } from './handlers/review';
+import { opinionHandlers } from './handlers/opinions';
 
 export function buildApi(ws: Workstation, shell: 'electron' | 'host'): Handlers {
   return {
@@ -19,5 +20,6 @@ export function buildApi(ws: Workstation, shell: 'electron' | 'host'): Handlers 
     ...caseHandlers(ws),
     ...evidenceHandlers(ws),
     ...reviewHandlers(ws),
+    ...opinionHandlers(ws),
   };
 }

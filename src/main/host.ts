@@ -28,7 +28,8 @@ export interface RunningHost {
   close(): Promise<void>;
 }
 
-const MAX_MESSAGE_BYTES = 1 << 20;
+// Large enough for opinions.verifyUpload (20 MB base64-encoded); everything else is small.
+const MAX_MESSAGE_BYTES = 32 << 20;
 
 function sameToken(a: string | null, b: string): boolean {
   if (!a) return false;

@@ -16,6 +16,9 @@ import { ReviewRepo } from './db/repos/reviews';
 import { ReviewService } from './services/review/review-service';
 import { loadRuleSet } from './services/rule-data';
 import type { RuleSet } from '../shared/rules/rule-data';
+import { OpinionService } from './services/opinions/service';
+import { ReviewerKeys } from './services/opinions/keys';
+import type { KeyProtector } from './services/signing/index';
 import { chinaToday } from '../shared/format/date';
 import type { WorkingDayCalendar } from '../shared/calendar/working-days';
 import type { ApiEventName, ApiEvents } from '../shared/api/events';
@@ -25,6 +28,8 @@ export interface WorkstationOptions {
   nativeBinding?: string;
   /** Fixed "today" (tests, demos); defaults to the China-time date. */
   today?: () => string;
+  /** Protects signing keys with the OS keychain (Electron safeStorage); else a passphrase. */
+  osProtector?: KeyProtector;
 }
 
 type Listener = (event: ApiEventName, payload: ApiEvents[ApiEventName]) => void;
@@ -41,6 +46,7 @@ export class Workstation {
   readonly processor: EvidenceProcessor;
   readonly integrity: IntegrityService;
   readonly review: ReviewService;
+  readonly opinions: OpinionService;
   readonly today: () => string;
   private readonly ruleSets = new Map<string, RuleSet>();
   private readonly listeners = new Set<Listener>();
@@ -68,6 +74,7 @@ export class Workstation {
       rulesFor: (code) => this.rulesFor(code),
       today: this.today,
     });
+    this.opinions = new OpinionService(this, new ReviewerKeys(opts.dataDir, opts.osProtector));
   }
 
   /** Rule data for an agency: the shipped rules, its overrides, then <data>/rules/overrides. */

@@ -3,9 +3,10 @@ import { appApi } from './app';
 import { casesApi } from './cases';
 import { evidenceApi } from './evidence';
 import { reviewApi } from './review';
+import { opinionsApi } from './opinions';
 import type { InputOf, OutputOf } from './define';
 
-export const api = { ...appApi, ...casesApi, ...evidenceApi, ...reviewApi } as const;
+export const api = { ...appApi, ...casesApi, ...evidenceApi, ...reviewApi, ...opinionsApi } as const;
 export type ApiContract = typeof api;
 export type CallName = keyof ApiContract;
 export type CallInput<N extends CallName> = InputOf<ApiContract[N]>;
@@ -20,5 +21,6 @@ export * from './result';
 export * from './cases';
 export * from './evidence';
 export * from './review';
+export * from './opinions';
 export * from './app';
 export * from './events';

@@ -73,6 +73,8 @@ export interface ReviewDeadline {
 
 export interface ReviewerProfile {
   name: string;
+  /** 所在单位, printed in the signing certificate. */
+  agency?: string | undefined;
   officerId?: string | undefined;
   legalQualification: boolean;
   firstTimeReviewer: boolean;
@@ -99,6 +101,7 @@ const caseId = z.string().min(1).max(200);
 export const ReviewerProfileInput = z
   .object({
     name: z.string().trim().min(2, '请填写审核人员姓名').max(40),
+    agency: z.string().trim().min(2).max(80).optional(),
     officerId: z.string().max(200).optional(),
     legalQualification: z.boolean(),
     firstTimeReviewer: z.boolean().default(false),

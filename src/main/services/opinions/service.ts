@@ -1,0 +1,152 @@
+// Signed review opinions: preview exactly what will be signed, sign (detached JCS signature +
+// PAdES PDF + .docx), keep every version immutable, queue the submission in the outbox.
+import { createHash, randomUUID } from 'node:crypto';
+import { Readable } from 'node:stream';
+import { eq } from 'drizzle-orm';
+import { ApiFailure } from '../../../shared/api/result';
+import type { OpinionPreview, OpinionRecord } from '../../../shared/api/opinions';
+import { canonicalJson } from '../../../shared/canonical';
+import { OpinionContent } from '../../../shared/opinion/content';
+import { buildOpinionContent, type OpinionMeta } from '../../../shared/opinion/build';
+import * as t from '../../db/schema';
+import { BlobRepo } from '../../db/repos/blobs';
+import { ReviewRepo } from '../../db/repos/reviews';
+import type { Workstation } from '../../workstation';
+import { renderOpinionDocx } from '../opinion/render-docx';
+import { renderOpinionPdf, renderOpinionPdfBytes, signatureRect } from '../opinion/render-pdf';
+import { signDetached, signPdf, type SignedSubmission } from '../signing/index';
+import { certificateFingerprint, type ReviewerKeys } from './keys';
+import { peekDocumentNumber, takeDocumentNumber } from './document-number';
+
+interface Draft {
+  meta: OpinionMeta;
+  contentHash: string;
+}
+
+const sha256 = (b: Uint8Array | string) => createHash('sha256').update(b).digest('hex');
+
+export class OpinionService {
+  private readonly reviews: ReviewRepo;
+  private readonly blobRows: BlobRepo;
+
+  constructor(
+    private readonly ws: Workstation,
+    readonly keys: ReviewerKeys,
+  ) {
+    this.reviews = new ReviewRepo(ws.store.db);
+    this.blobRows = new BlobRepo(ws.store.db);
+  }
+
+  private async storeBlob(bytes: Uint8Array, mime: string, derivedFrom: string): Promise<string> {
+    const staged = await this.ws.blobs.stage(Readable.from(Buffer.from(bytes)));
+    await this.ws.blobs.commit(staged);
+    this.blobRows.insertDerived({ sha256: staged.sha256, size: staged.size, mime, derivedFrom }, new Date().toISOString());
+    return staged.sha256;
+  }
+
+  private content(caseId: string, meta: OpinionMeta): OpinionContent {
+    const review = this.ws.review.get(caseId);
+    const cf = this.ws.views.get(caseId)!;
+    if (!review.conclusion) throw new ApiFailure({ code: 'conflict', message: '本轮审核尚未作出结论，不能生成审核意见书' });
+    return OpinionContent.parse(buildOpinionContent(review, cf, meta));
+  }
+
+  async preview(caseId: string): Promise<OpinionPreview> {
+    const cf = this.ws.views.get(caseId);
+    if (!cf) throw new ApiFailure({ code: 'not_found', message: `找不到案件：${caseId}` });
+    const profile = this.ws.review.reviewer();
+    if (!profile) throw new ApiFailure({ code: 'conflict', message: '请先设置审核人员信息' });
+    const key = this.keys.active();
+    const review = this.ws.review.get(caseId);
+    const date = this.ws.today();
+    const meta: OpinionMeta = {
+      opinionId: randomUUID(),
+      version: this.records(caseId).filter((r) => r.round === review.round).length + 1,
+      documentNumber: peekDocumentNumber(this.reviews, cf.agency, date),
+      date,
+      signedAt: new Date().toISOString(),
+      reviewer: { name: profile.name, keyId: key.keyId, certificateFingerprint: certificateFingerprint(key.chain) },
+    };
+    const content = this.content(caseId, meta);
+    const contentHash = sha256(canonicalJson(content));
+    this.reviews.setSetting(`opinion_draft:${caseId}`, { meta, contentHash } satisfies Draft, meta.signedAt);
+    const pdf = await renderOpinionPdfBytes(content, { contentHash });
+    const docx = await renderOpinionDocx(content, { contentHash });
+    return { content, contentHash, pdfSha256: await this.storeBlob(pdf, 'application/pdf', contentHash), docxSha256: await this.storeBlob(docx, DOCX_MIME, contentHash) };
+  }
+
+  async sign(caseId: string, contentHash: string, passphrase?: string): Promise<OpinionRecord> {
+    const draft = this.reviews.getSetting<Draft>(`opinion_draft:${caseId}`);
+    if (!draft || draft.contentHash !== contentHash) throw new ApiFailure({ code: 'conflict', message: '请先预览审核意见书，再签署预览所示的内容' });
+    const content = this.content(caseId, draft.meta);
+    if (sha256(canonicalJson(content)) !== contentHash) throw new ApiFailure({ code: 'conflict', message: '审核内容在预览后已变更，请重新预览后再签署' });
+    const key = this.keys.active();
+    if (key.keyId !== draft.meta.reviewer.keyId) throw new ApiFailure({ code: 'conflict', message: '签名密钥在预览后已更换，请重新预览' });
+    const unlocked = await this.keys.unlock(key.keyId, passphrase);
+    if (unlocked.algorithm === 'sm2-sm3') throw new ApiFailure({ code: 'conflict', message: 'PDF 签名需要 ECDSA 密钥' });
+    const signingTime = new Date();
+    const detached = await signDetached(content, unlocked, { now: signingTime });
+    const submission: SignedSubmission = { format: 'fashen-signed-submission', version: 1, content, signature: detached };
+    const doc = await renderOpinionPdf(content, { contentHash });
+    const pdf = await signPdf(doc, { privateKey: unlocked.privateKey, chain: unlocked.chain }, { signingTime, rect: signatureRect(doc), reason: 'Legal review opinion', location: content.agency.code, name: `Fashen reviewer ${key.keyId.slice(0, 8)}` });
+    const docx = await renderOpinionDocx(content, { contentHash });
+    const submissionJson = JSON.stringify(submission, null, 2);
+    const [pdfSha256, docxSha256, submissionSha256] = [
+      await this.storeBlob(pdf, 'application/pdf', contentHash),
+      await this.storeBlob(docx, DOCX_MIME, contentHash),
+      await this.storeBlob(new TextEncoder().encode(submissionJson), 'application/json', contentHash),
+    ];
+    const review = this.reviews.round(caseId, content.round)!;
+    const now = signingTime.toISOString();
+    this.ws.store.sqlite.transaction(() => {
+      this.ws.store.db
+        .insert(t.opinions)
+        .values({ id: content.opinionId, reviewId: review.id, contentJson: canonicalJson(content), contentHash, docxSha256, pdfSha256, signatureJson: JSON.stringify({ ...detached, submissionSha256 }), createdAt: now })
+        .run();
+      this.ws.store.db.insert(t.outbox).values({ id: content.opinionId, kind: 'opinion', caseId, payloadJson: submissionJson, state: 'queued', createdAt: now, updatedAt: now }).run();
+      takeDocumentNumber(this.reviews, { code: content.agency.code }, content.date, now);
+    })();
+    return this.records(caseId).find((r) => r.opinionId === content.opinionId)!;
+  }
+
+  /** Every signed version of the case's opinions, newest first. */
+  records(caseId: string): OpinionRecord[] {
+    const rows = this.ws.store.db
+      .select({ o: t.opinions, state: t.outbox.state })
+      .from(t.opinions)
+      .innerJoin(t.reviews, eq(t.reviews.id, t.opinions.reviewId))
+      .leftJoin(t.outbox, eq(t.outbox.id, t.opinions.id))
+      .where(eq(t.reviews.caseId, caseId))
+      .all();
+    const out = rows.map(({ o, state }) => {
+      const c = OpinionContent.parse(JSON.parse(o.contentJson));
+      const sig = JSON.parse(o.signatureJson ?? '{}') as { submissionSha256?: string; timestamp?: { status: string } };
+      return {
+        opinionId: o.id,
+        caseId,
+        round: c.round,
+        version: c.version,
+        documentNumber: c.documentNumber,
+        conclusion: c.conclusion.type,
+        signedAt: o.createdAt,
+        signer: c.reviewer.name,
+        contentHash: o.contentHash,
+        pdfSha256: o.pdfSha256 ?? '',
+        docxSha256: o.docxSha256 ?? '',
+        submissionSha256: sig.submissionSha256 ?? '',
+        timestamp: sig.timestamp?.status === 'granted' ? ('granted' as const) : ('pending' as const),
+        submission: state ?? 'queued',
+        superseded: false,
+      };
+    });
+    out.sort((a, b) => b.round - a.round || b.version - a.version);
+    const latest = new Set<number>();
+    for (const r of out) {
+      r.superseded = latest.has(r.round);
+      latest.add(r.round);
+    }
+    return out;
+  }
+}
+
+export const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
