@@ -7,7 +7,7 @@ import { test as base } from '@playwright/test';
 
 export const E2E_TODAY = '2026-11-23';
 
-interface RunningHost {
+export interface RunningHost {
   url: string;
   origin: string;
   token: string;
@@ -15,7 +15,7 @@ interface RunningHost {
   stop(): void;
 }
 
-async function startHost(): Promise<RunningHost> {
+export async function startHost(): Promise<RunningHost> {
   const home = mkdtempSync(join(tmpdir(), 'fashen-e2e-'));
   const child: ChildProcess = spawn(process.execPath, [join(process.cwd(), 'out/host/host.mjs')], {
     env: { ...process.env, FASHEN_HOME: home, FASHEN_TODAY: E2E_TODAY },
@@ -34,25 +34,31 @@ async function startHost(): Promise<RunningHost> {
   return { url, origin: u.origin, token: u.searchParams.get('token')!, home, stop: () => child.kill('SIGTERM') };
 }
 
-/** Load the demo case files through the Api, as the first-start button does. */
-async function loadDemo(host: RunningHost): Promise<void> {
+/** One Api call over the host's WebSocket, as the renderer makes it; throws when the call fails. */
+export async function callApi<T = unknown>(host: Pick<RunningHost, 'origin' | 'token'>, name: string, input: unknown): Promise<T> {
   const socket = new WebSocket(`${host.origin.replace('http', 'ws')}/api?token=${host.token}`);
   await new Promise((resolve, reject) => {
     socket.onopen = resolve;
     socket.onerror = reject;
   });
-  const result = await new Promise<{ ok: boolean }>((resolve) => {
+  const result = await new Promise<{ ok: boolean; value?: T; error?: unknown }>((resolve) => {
     socket.onmessage = (m) => {
-      const msg = JSON.parse(String(m.data)) as { id?: number; result?: { ok: boolean } };
+      const msg = JSON.parse(String(m.data)) as { id?: number; result?: { ok: boolean; value?: T; error?: unknown } };
       if (msg.id === 1 && msg.result) resolve(msg.result);
     };
-    socket.send(JSON.stringify({ id: 1, name: 'cases.loadDemo', input: {} }));
+    socket.send(JSON.stringify({ id: 1, name, input }));
   });
   socket.close();
-  if (!result.ok) throw new Error(`loading the demo failed: ${JSON.stringify(result)}`);
+  if (!result.ok) throw new Error(`${name} failed: ${JSON.stringify(result.error)}`);
+  return result.value as T;
 }
 
-export const test = base.extend<object, { workstationHost: RunningHost; emptyHost: RunningHost; workstationUrl: string; emptyWorkstationUrl: string }>({
+/** Load the demo case files through the Api, as the first-start button does. */
+async function loadDemo(host: RunningHost): Promise<void> {
+  await callApi(host, 'cases.loadDemo', {});
+}
+
+export const test = base.extend<object, { workstationHost: RunningHost; emptyHost: RunningHost; freshHost: RunningHost; workstationUrl: string; emptyWorkstationUrl: string }>({
   workstationHost: [
     async ({}, use) => {
       const host = await startHost();
@@ -63,6 +69,15 @@ export const test = base.extend<object, { workstationHost: RunningHost; emptyHos
     { scope: 'worker', timeout: 120_000 },
   ],
   emptyHost: [
+    async ({}, use) => {
+      const host = await startHost();
+      await use(host);
+      host.stop();
+    },
+    { scope: 'worker' },
+  ],
+  /** A host of its own for tests that change files on disk (tampering) or import their own packages. */
+  freshHost: [
     async ({}, use) => {
       const host = await startHost();
       await use(host);

@@ -1,6 +1,7 @@
-// The main window: queue | case file (| review panel, later), status bar below.
-// Ctrl+K focuses the queue filter (expanding the queue when it is collapsed).
-import { useRef, useState } from 'react';
+// The main window: queue | case file | review panel (审核要点), status bar below. 1–9/0 open P1–P10.
+// Ctrl+K focuses the queue's search box (expanding the queue when it is collapsed): typing filters the
+// queue, Enter searches everything; opening a hit opens its case and reveals the spot in the item.
+import { useCallback, useRef, useState } from 'react';
 import { Splitter, type InputRef } from 'antd';
 import { CaseQueue } from './queue/CaseQueue';
 import { useCaseQueue } from './queue/useCaseQueue';
@@ -11,7 +12,13 @@ import { useAppInfo } from './shell/useAppInfo';
 import { isCtrl } from './lib/keys';
 import { useGlobalKeys } from './lib/useGlobalKeys';
 import { isBoolean, usePersistentState } from './lib/usePersistentState';
-import { useSplitSizes } from './lib/useSplitSizes';
+import { useMainSplit } from './shell/useMainSplit';
+import type { SearchGroup, SearchHit } from '../../shared/api/evidence';
+import { makeReveal, type Reveal, type RevealTarget } from './workspace/reveal';
+import { SUMMARY_TAB } from './workspace/workspaceModel';
+import { ReviewPanel } from './review/ReviewPanel';
+import { ReviewRail } from './review/ReviewRail';
+import { usePointKeys, type PointJump } from './review/usePointKeys';
 import './shell/shell.css';
 
 export function App() {
@@ -19,8 +26,34 @@ export function App() {
   const app = useAppInfo();
   const [caseId, setCaseId] = useState<string | null>(null);
   const [collapsed, setCollapsed] = usePersistentState('queue.collapsed', false, isBoolean);
-  const { sizes, onResize, onResizeEnd } = useSplitSizes('split.main', [38, 62]);
+  const [reviewCollapsed, setReviewCollapsed] = usePersistentState('review.collapsed', false, isBoolean);
+  const showReview = caseId !== null && !reviewCollapsed;
+  const split = useMainSplit({ queue: !collapsed, review: showReview });
+  const [jump, setJump] = useState<{ caseId: string; jump: PointJump } | null>(null);
+  // Bumped when the review changes the case's status, so the queue and the case header follow.
+  const [caseVersion, setCaseVersion] = useState(0);
+  const onStatusChange = useCallback(() => {
+    void queue.reload();
+    setCaseVersion((v) => v + 1);
+  }, [queue.reload]);
   const searchRef = useRef<InputRef>(null);
+  const [reveal, setReveal] = useState<{ caseId: string; reveal: Reveal } | null>(null);
+
+  const openHit = (group: SearchGroup, hit: SearchHit) => {
+    setCaseId(group.caseId);
+    const target =
+      hit.kind === 'page' && hit.itemId
+        ? makeReveal({ itemId: hit.itemId, page: hit.page ?? 1, find: { text: hit.snippet.match, before: hit.snippet.before, after: hit.snippet.after } })
+        : makeReveal({ itemId: SUMMARY_TAB });
+    setReveal({ caseId: group.caseId, reveal: target });
+  };
+
+  const revealInCase = (target: RevealTarget) => caseId && setReveal({ caseId, reveal: makeReveal(target) });
+  usePointKeys(caseId !== null, (j) => {
+    if (!caseId) return;
+    setReviewCollapsed(false);
+    setJump({ caseId, jump: j });
+  });
 
   useGlobalKeys((e) => {
     if (!isCtrl(e, 'k')) return false;
@@ -42,16 +75,22 @@ export function App() {
       <main className="workbench">
         <h1 className="sr-only">法审工作台</h1>
         {collapsed && <QueueRail count={queue.rows.length} onExpand={() => setCollapsed(false)} />}
-        <Splitter onResize={onResize} onResizeEnd={onResizeEnd}>
+        <Splitter onResize={split.onResize} onResizeEnd={split.onResizeEnd}>
           {!collapsed && (
-            <Splitter.Panel size={sizes[0]} min={300} max="70%">
-              <CaseQueue queue={queueState} selectedId={caseId} onOpen={setCaseId} onCollapse={() => setCollapsed(true)} searchRef={searchRef} />
+            <Splitter.Panel size={split.queue} min={300} max="70%">
+              <CaseQueue queue={queueState} selectedId={caseId} onOpen={setCaseId} onCollapse={() => setCollapsed(true)} searchRef={searchRef} onOpenHit={openHit} />
             </Splitter.Panel>
           )}
-          <Splitter.Panel size={collapsed ? undefined : sizes[1]} min={480}>
-            <Centre caseId={caseId} hasCases={queue.rows.length > 0} />
+          <Splitter.Panel size={split.centre} min={480}>
+            <Centre caseId={caseId} hasCases={queue.rows.length > 0} reveal={reveal?.caseId === caseId ? reveal.reveal : null} version={caseVersion} />
           </Splitter.Panel>
+          {showReview && (
+            <Splitter.Panel size={split.review} min={300} max="50%">
+              <ReviewPanel key={caseId} caseId={caseId} onCollapse={() => setReviewCollapsed(true)} onReveal={revealInCase} onStatusChange={onStatusChange} jump={jump?.caseId === caseId ? jump.jump : null} />
+            </Splitter.Panel>
+          )}
         </Splitter>
+        {caseId !== null && reviewCollapsed && <ReviewRail onExpand={() => setReviewCollapsed(false)} />}
       </main>
       <StatusBar info={app.info} error={app.error} />
     </>

@@ -46,6 +46,19 @@ export class CaseFilePanel {
     return new PdfViewerPanel(this.pane(index));
   }
 
+  /** The red integrity banner over the visible viewer of a pane. */
+  integrityBanner(index: 0 | 1 = 0): Locator {
+    return this.pane(index).getByTestId('integrity-banner').filter({ visible: true });
+  }
+
+  /** 校验案卷: runs the check and returns the result dialog once the summary is there. */
+  async verifyCase(): Promise<Locator> {
+    await this.page.getByTestId('verify-case').click();
+    const dialog = this.page.getByTestId('integrity-dialog');
+    await dialog.getByTestId('integrity-summary').waitFor({ timeout: 30_000 });
+    return dialog;
+  }
+
   async toggleSplit(): Promise<void> {
     await this.page.getByTestId('toggle-split').click();
   }

@@ -34,6 +34,33 @@ export class PdfViewerPanel {
       });
   }
 
+  /** Marks drawn for stored annotations (highlight, note, redaction). */
+  marks(kind?: 'highlight' | 'note' | 'redaction'): Locator {
+    return this.viewer.locator(kind ? `.pdf-mark.mark-${kind}` : '.pdf-mark');
+  }
+
+  searchHighlights(): Locator {
+    return this.viewer.getByTestId('search-highlight');
+  }
+
+  async currentPage(): Promise<number> {
+    return Number(await this.viewer.getAttribute('data-current-page'));
+  }
+
+  /** Drag-select text in the text layer: from the start of the span containing `text` to `to` of its width. */
+  async selectText(n: number, text: string, to = 0.6): Promise<void> {
+    const span = this.page(n).locator('.textLayer span').filter({ hasText: text }).first();
+    await span.waitFor();
+    const box = await span.boundingBox();
+    if (!box) throw new Error(`第 ${n} 页找不到“${text}”`);
+    const mouse = this.viewer.page().mouse;
+    const y = box.y + box.height / 2;
+    await mouse.move(box.x + 1, y);
+    await mouse.down();
+    await mouse.move(box.x + box.width * to, y, { steps: 8 });
+    await mouse.up();
+  }
+
   async text(n = 1): Promise<string> {
     const layer = this.page(n).locator('.textLayer');
     await layer.locator('span').first().waitFor();

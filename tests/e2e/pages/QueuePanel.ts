@@ -30,6 +30,21 @@ export class QueuePanel {
     return Number(n ?? 1) - 1;
   }
 
+  /** Filters the queue to one case number and opens it. */
+  async openCaseNumber(caseNumber: string): Promise<string> {
+    await this.search.fill(caseNumber);
+    const row = this.rows.filter({ hasText: caseNumber }).first();
+    await row.waitFor();
+    const id = (await row.getAttribute('data-case-id')) ?? '';
+    await this.openCaseId(id);
+    return id;
+  }
+
+  async openCaseId(id: string): Promise<void> {
+    await this.grid.locator(`[role="row"][data-case-id="${id}"]`).click();
+    await this.page.locator(`[data-testid="case-view"][data-case-id="${id}"]`).waitFor();
+  }
+
   async openRow(index: number): Promise<string> {
     const row = this.rows.nth(index);
     const id = (await row.getAttribute('data-case-id')) ?? '';

@@ -2,14 +2,20 @@
 import type { Page } from '@playwright/test';
 import { QueuePanel } from './QueuePanel';
 import { CaseFilePanel } from './CaseFilePanel';
+import { SearchPanel } from './SearchPanel';
+import { AnnotationsPanel } from './AnnotationsPanel';
 
 export class WorkstationPage {
   readonly queue: QueuePanel;
   readonly caseFile: CaseFilePanel;
+  readonly search: SearchPanel;
+  readonly annotations: AnnotationsPanel;
 
   constructor(readonly page: Page) {
     this.queue = new QueuePanel(page);
     this.caseFile = new CaseFilePanel(page);
+    this.search = new SearchPanel(page);
+    this.annotations = new AnnotationsPanel(page);
   }
 
   async open(url: string): Promise<void> {

@@ -1,26 +1,118 @@
-// Centre region for one case: header, procedure timeline, the 文书/证据 tree and the pane area.
-// J/K walk the tree into the active pane; Ctrl+\ splits the panes.
-import { useMemo, useReducer } from 'react';
+// Centre region for one case: header, procedure timeline, the 目录/标注 sidebar and the pane area.
+// J/K (or PageDown/PageUp outside a PDF) walk the tree into the active pane; Ctrl+\ splits the panes.
+// Owns the case's annotations, integrity states and "reveal" requests (search hits, list clicks).
+import { useCallback, useEffect, useMemo, useReducer, useState } from 'react';
 import { Splitter } from 'antd';
 import type { CaseFileView } from '../../../shared/api/cases';
+import type { Annotation, FileState, RedactedCopy } from '../../../shared/api/evidence';
 import { hasModifier, isCtrl, isTypingTarget } from '../lib/keys';
 import { useGlobalKeys } from '../lib/useGlobalKeys';
 import { useSplitSizes } from '../lib/useSplitSizes';
 import { Workspace } from '../workspace/Workspace';
 import { activeItemId, initialWorkspace, workspaceReducer } from '../workspace/workspaceModel';
+import { makeReveal, type Reveal } from '../workspace/reveal';
+import { AnnotationsContext } from '../annotations/AnnotationsContext';
+import { AnnotationList } from '../annotations/AnnotationList';
+import { useAnnotationStore } from '../annotations/useAnnotationStore';
+import { IntegrityDialog } from '../integrity/IntegrityDialog';
+import { useVerifyCase } from '../integrity/useVerifyCase';
+import { CaseActionsContext, type CaseActions } from './CaseActions';
 import { CaseHeader } from './CaseHeader';
+import { CaseSidebar, useSidebarTab } from './CaseSidebar';
 import { ProcedureTimeline } from './ProcedureTimeline';
 import { ItemTree } from './ItemTree';
-import { caseItemGroups, flattenGroups } from './items';
+import { caseItemGroups, flattenGroups, type CaseItem } from './items';
 import './case.css';
 
-export function CaseView({ view }: { view: CaseFileView }) {
+interface Props {
+  view: CaseFileView;
+  /** A request from outside (a search hit) to open an item here and show a spot in it. */
+  reveal?: Reveal | null;
+}
+
+function copyItem(copy: RedactedCopy, source: CaseItem): CaseItem {
+  return {
+    id: `copy:${copy.sha256}`,
+    group: source.group,
+    kind: '公示版',
+    title: `${source.title}（公示版）`,
+    date: source.date,
+    detail: copy.fileName,
+    derived: { sourceId: source.id },
+    file: {
+      path: copy.fileName,
+      sha256: copy.sha256,
+      size: copy.size,
+      mime: 'application/pdf',
+      present: true,
+      state: 'ok',
+      detectedMime: 'application/pdf',
+      pageCount: null,
+      textState: 'done',
+      problem: null,
+    },
+  };
+}
+
+function revealFor(a: Annotation): Reveal {
+  const anchor = a.anchor;
+  return makeReveal({
+    itemId: a.itemId,
+    annotationId: a.id,
+    ...(anchor.type === 'text' || anchor.type === 'area' ? { page: anchor.page } : {}),
+    ...(anchor.type === 'time' ? { seconds: anchor.seconds } : {}),
+  });
+}
+
+export function CaseView({ view, reveal: external = null }: Props) {
   const groups = useMemo(() => caseItemGroups(view), [view]);
   const items = useMemo(() => flattenGroups(groups), [groups]);
-  const itemsById = useMemo(() => new Map(items.map((i) => [i.id, i])), [items]);
+  const [copies, setCopies] = useState<Map<string, CaseItem>>(() => new Map());
+  const itemsById = useMemo(() => new Map([...items.map((i) => [i.id, i] as const), ...copies]), [items, copies]);
   const [ws, dispatch] = useReducer(workspaceReducer, initialWorkspace);
   const { sizes, onResize, onResizeEnd } = useSplitSizes('split.tree', [28, 72]);
   const selected = activeItemId(ws);
+  const store = useAnnotationStore(view.id);
+  const [tab, setTab] = useSidebarTab();
+  const [reveal, setReveal] = useState<Reveal | null>(null);
+
+  // Integrity: states reported by viewers (check on opening) and by 校验案卷.
+  const verify = useVerifyCase(view.id);
+  const [verifyOpen, setVerifyOpen] = useState(false);
+  const [states, setStates] = useState<Map<string, FileState>>(() => new Map());
+  const verified = useMemo(() => new Set(verify.report?.items.filter((i) => i.state === 'ok').map((i) => i.itemId) ?? []), [verify.report]);
+  const runVerify = () => {
+    setVerifyOpen(true);
+    void verify.run().then((r) => {
+      if (r) setStates((m) => new Map([...m, ...r.items.map((i) => [i.itemId, i.state] as const)]));
+    });
+  };
+
+  const show = useCallback((r: Reveal) => {
+    dispatch({ type: 'open', itemId: r.itemId, target: 'active' });
+    setReveal(r);
+  }, []);
+
+  useEffect(() => {
+    if (external) show(external);
+  }, [external, show]);
+
+  const actions = useMemo<CaseActions>(
+    () => ({
+      caseId: view.id,
+      openCopy: (copy, source) => {
+        const item = copyItem(copy, source);
+        setCopies((m) => new Map(m).set(item.id, item));
+        dispatch({ type: 'open', itemId: item.id, target: 'other' });
+      },
+      reportFileState: (itemId, state) =>
+        setStates((m) => {
+          if (m.get(itemId) === state) return m;
+          return new Map(m).set(itemId, state);
+        }),
+    }),
+    [view.id],
+  );
 
   useGlobalKeys((e) => {
     if (isCtrl(e, '\\')) {
@@ -29,34 +121,57 @@ export function CaseView({ view }: { view: CaseFileView }) {
     }
     if (isTypingTarget(e.target) || hasModifier(e) || e.shiftKey) return false;
     const key = e.key.toLowerCase();
-    if (key !== 'j' && key !== 'k') return false;
+    const paging = key === 'pagedown' || key === 'pageup';
+    if (paging && e.target instanceof Element && e.target.closest('.pdf-viewer, [role="grid"], .ant-modal, .ant-select-dropdown')) return false;
+    if (key !== 'j' && key !== 'k' && !paging) return false;
+    const forward = key === 'j' || key === 'pagedown';
     const at = selected ? items.findIndex((i) => i.id === selected) : -1;
-    const next = items[key === 'j' ? Math.min(items.length - 1, at + 1) : Math.max(0, at - 1)];
+    const next = items[forward ? Math.min(items.length - 1, at + 1) : Math.max(0, at - 1)];
     if (next) dispatch({ type: 'open', itemId: next.id, target: 'active', preview: true });
     return true;
   });
 
+  const tree = (
+    <ItemTree
+      groups={groups}
+      selectedId={selected}
+      otherSide={ws.active === 0 ? '右侧' : '左侧'}
+      onOpen={(itemId, target) => dispatch({ type: 'open', itemId, target })}
+      states={states}
+      verified={verified}
+    />
+  );
+  const notes = <AnnotationList store={store} itemsById={itemsById} onReveal={(a) => show(revealFor(a))} />;
+
   return (
-    <div className="case-view" data-testid="case-view" data-case-id={view.id}>
-      <div className="case-top">
-        <CaseHeader view={view} />
-        <ProcedureTimeline steps={view.timeline} />
-      </div>
-      <div className="case-main">
-        <Splitter onResize={onResize} onResizeEnd={onResizeEnd}>
-          <Splitter.Panel size={sizes[0]} min={200} max="45%">
-            <ItemTree
-              groups={groups}
-              selectedId={selected}
-              otherSide={ws.active === 0 ? '右侧' : '左侧'}
-              onOpen={(itemId, target) => dispatch({ type: 'open', itemId, target })}
-            />
-          </Splitter.Panel>
-          <Splitter.Panel size={sizes[1]} min={360}>
-            <Workspace state={ws} dispatch={dispatch} view={view} itemsById={itemsById} />
-          </Splitter.Panel>
-        </Splitter>
-      </div>
-    </div>
+    <AnnotationsContext.Provider value={store}>
+      <CaseActionsContext.Provider value={actions}>
+        <div className="case-view" data-testid="case-view" data-case-id={view.id}>
+          <div className="case-top">
+            <CaseHeader view={view} />
+            <ProcedureTimeline steps={view.timeline} />
+          </div>
+          <div className="case-main">
+            <Splitter onResize={onResize} onResizeEnd={onResizeEnd}>
+              <Splitter.Panel size={sizes[0]} min={220} max="45%">
+                <CaseSidebar tab={tab} onTab={setTab} noteCount={store.list.length} verifying={verify.running} onVerify={runVerify} tree={tree} notes={notes} />
+              </Splitter.Panel>
+              <Splitter.Panel size={sizes[1]} min={360}>
+                <Workspace state={ws} dispatch={dispatch} view={view} itemsById={itemsById} reveal={reveal} />
+              </Splitter.Panel>
+            </Splitter>
+          </div>
+          <IntegrityDialog
+            open={verifyOpen}
+            verify={verify}
+            onClose={() => setVerifyOpen(false)}
+            onOpenItem={(itemId) => {
+              setVerifyOpen(false);
+              dispatch({ type: 'open', itemId, target: 'active' });
+            }}
+          />
+        </div>
+      </CaseActionsContext.Provider>
+    </AnnotationsContext.Provider>
   );
 }

@@ -1,9 +1,11 @@
-// 文书 / 证据 tree: evidence grouped by kind, dated, a red marker when a file is missing locally.
+// 文书 / 证据 tree: evidence grouped by kind, dated; red markers for files tampered with (篡) or
+// missing (缺), a green tick for files a 校验案卷 found intact.
 // Click opens into the active pane; the context menu opens into the other pane.
 import { useEffect, useMemo } from 'react';
 import { Dropdown, Tree } from 'antd';
 import type { DataNode } from 'antd/es/tree';
-import { AudioOutlined, FileImageOutlined, FileOutlined, FilePdfOutlined, VideoCameraOutlined } from '@ant-design/icons';
+import { AudioOutlined, CheckOutlined, FileImageOutlined, FileOutlined, FilePdfOutlined, VideoCameraOutlined } from '@ant-design/icons';
+import type { FileState } from '../../../shared/api/evidence';
 import { fileKind, groupSize, type CaseItem, type ItemGroup } from './items';
 import './tree.css';
 
@@ -13,6 +15,10 @@ interface Props {
   /** "右侧" or "左侧": where the context action opens. */
   otherSide: string;
   onOpen: (id: string, target: 'active' | 'other') => void;
+  /** Integrity states known beyond the case view's (from checks on opening and 校验案卷). */
+  states: Map<string, FileState>;
+  /** Items a 校验案卷 found intact get a green tick. */
+  verified: ReadonlySet<string>;
 }
 
 const ICONS = { pdf: FilePdfOutlined, image: FileImageOutlined, video: VideoCameraOutlined, audio: AudioOutlined, other: FileOutlined };
@@ -41,10 +47,20 @@ function allGroupKeys(groups: readonly ItemGroup[]): string[] {
   return groups.flatMap((g) => [g.key, ...allGroupKeys(g.children)]);
 }
 
-function ItemTitle({ item, otherSide, onOpen }: { item: CaseItem; otherSide: string; onOpen: Props['onOpen'] }) {
+interface TitleProps {
+  item: CaseItem;
+  otherSide: string;
+  onOpen: Props['onOpen'];
+  state: FileState;
+  verified: boolean;
+}
+
+const STATE_TIP: Record<FileState, string> = { ok: '', tampered: '文件已篡改：内容与导入时的校验值不符', missing: '文件缺失：本机存储中没有此文件' };
+
+function ItemTitle({ item, otherSide, onOpen, state, verified }: TitleProps) {
   const Icon = ICONS[fileKind(item.file)];
-  const missing = !item.file.present;
-  const tip = [item.title, item.kind !== item.title ? item.kind : '', item.detail ?? '', item.date, missing ? '文件缺失：本机存储中没有此文件' : ''].filter(Boolean).join('\n');
+  const bad = state !== 'ok';
+  const tip = [item.title, item.kind !== item.title ? item.kind : '', item.detail ?? '', item.date, STATE_TIP[state], verified && !bad ? '校验完好' : ''].filter(Boolean).join('\n');
   return (
     <Dropdown
       trigger={['contextMenu']}
@@ -59,21 +75,22 @@ function ItemTitle({ item, otherSide, onOpen }: { item: CaseItem; otherSide: str
         },
       }}
     >
-      <span className={`tree-item${missing ? ' is-missing' : ''}`} title={tip} data-item-id={item.id} data-testid="case-item">
+      <span className={`tree-item${bad ? ' is-missing' : ''}`} title={tip} data-item-id={item.id} data-testid="case-item" data-file-state={state}>
         <Icon className="tree-icon" aria-hidden />
         <span className="tree-title">{item.title}</span>
-        {missing && (
-          <span className="missing-mark" role="img" aria-label="文件缺失">
-            缺
+        {bad && (
+          <span className="missing-mark" role="img" aria-label={state === 'tampered' ? '文件已篡改' : '文件缺失'} data-testid="tree-state-mark">
+            {state === 'tampered' ? '篡' : '缺'}
           </span>
         )}
+        {verified && !bad && <CheckOutlined className="t-ok tree-ok" role="img" aria-label="校验完好" />}
         <span className="tree-date num">{item.date.slice(5)}</span>
       </span>
     </Dropdown>
   );
 }
 
-export function ItemTree({ groups, selectedId, otherSide, onOpen }: Props) {
+export function ItemTree({ groups, selectedId, otherSide, onOpen, states, verified }: Props) {
   const { treeData, byId } = useMemo(() => {
     const map = new Map<string, CaseItem>();
     return { treeData: toNodes(groups, map), byId: map };
@@ -95,7 +112,9 @@ export function ItemTree({ groups, selectedId, otherSide, onOpen }: Props) {
         selectedKeys={selectedId ? [selectedId] : []}
         titleRender={(node) => {
           const item = byId.get(String(node.key));
-          return item ? <ItemTitle item={item} otherSide={otherSide} onOpen={onOpen} /> : (node.title as React.ReactNode);
+          if (!item) return node.title as React.ReactNode;
+          const state = states.get(item.id) ?? (item.file.present ? item.file.state : 'missing');
+          return <ItemTitle item={item} otherSide={otherSide} onOpen={onOpen} state={state} verified={verified.has(item.id)} />;
         }}
         onSelect={(_keys, info) => {
           if (info.node.isLeaf) onOpen(String(info.node.key), 'active');

@@ -12,6 +12,8 @@ export interface CaseItem {
   /** 文号 for documents, 来源 for evidence. */
   detail: string | null;
   file: StoredFile;
+  /** A copy made by the workstation (公示版), not part of the case file: no annotations, no check. */
+  derived?: { sourceId: string };
 }
 
 export interface ItemGroup {
@@ -51,8 +53,9 @@ export function groupSize(g: ItemGroup): number {
   return g.items.length + g.children.reduce((n, c) => n + groupSize(c), 0);
 }
 
+/** By the type found in the bytes when known (a PNG named .pdf is shown as an image). */
 export function fileKind(file: StoredFile): 'pdf' | 'image' | 'video' | 'audio' | 'other' {
-  const mime = file.mime.toLowerCase();
+  const mime = (file.detectedMime ?? file.mime).toLowerCase();
   if (mime === 'application/pdf') return 'pdf';
   if (mime.startsWith('image/')) return 'image';
   if (mime.startsWith('video/')) return 'video';

@@ -1,4 +1,5 @@
-// Loads one case file (案卷) through cases.get; a newer selection cancels an older answer.
+// Loads one case file (案卷) through cases.get; a newer selection cancels an older answer. A new
+// `version` reloads it in place (e.g. after the review changed the case's status).
 import { useEffect, useState } from 'react';
 import type { CaseFileView } from '../../../shared/api/cases';
 import { api } from '../api';
@@ -10,7 +11,7 @@ export interface CaseFileState {
   error: string | null;
 }
 
-export function useCaseFile(id: string | null): CaseFileState {
+export function useCaseFile(id: string | null, version = 0): CaseFileState {
   const [state, setState] = useState<CaseFileState>({ view: null, loading: false, error: null });
   useEffect(() => {
     if (!id) {
@@ -26,6 +27,6 @@ export function useCaseFile(id: string | null): CaseFileState {
     return () => {
       current = false;
     };
-  }, [id]);
+  }, [id, version]);
   return state;
 }

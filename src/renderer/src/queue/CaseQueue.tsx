@@ -1,7 +1,7 @@
 // Left region: the 待审案件 queue — filters, the virtualised grid, or the first-start empty state.
-import { useDeferredValue, useMemo, useState, type Ref } from 'react';
+import { useDeferredValue, useMemo, useState, type RefObject } from 'react';
 import { Alert, Button, Spin, Tooltip, type InputRef } from 'antd';
-import { MenuFoldOutlined, ReloadOutlined } from '@ant-design/icons';
+import { FileSearchOutlined, MenuFoldOutlined, ReloadOutlined } from '@ant-design/icons';
 import type { CaseStatus, ImportOutcome } from '../../../shared/api/cases';
 import { STATUS_ORDER } from '../lib/labels';
 import type { CaseQueueState } from './useCaseQueue';
@@ -10,22 +10,31 @@ import { QueueToolbar } from './QueueToolbar';
 import { QueueTable } from './QueueTable';
 import { EmptyQueue } from './EmptyQueue';
 import { ImportResult } from './ImportResult';
+import type { SearchGroup, SearchHit } from '../../../shared/api/evidence';
+import { SearchResults } from '../search/SearchResults';
+import { useGlobalSearch } from '../search/useGlobalSearch';
 
 interface Props {
   queue: CaseQueueState;
   selectedId: string | null;
   onOpen: (id: string) => void;
   onCollapse: () => void;
-  searchRef: Ref<InputRef>;
+  searchRef: RefObject<InputRef | null>;
+  onOpenHit: (group: SearchGroup, hit: SearchHit) => void;
 }
 
 const INITIAL_FILTER: QueueFilter = { status: 'all', deadline: 'all', text: '' };
 
-export function CaseQueue({ queue, selectedId, onOpen, onCollapse, searchRef }: Props) {
+export function CaseQueue({ queue, selectedId, onOpen, onCollapse, searchRef, onOpenHit }: Props) {
   const [filter, setFilter] = useState<QueueFilter>(INITIAL_FILTER);
   const [sort, setSort] = useState<QueueSort>(DEFAULT_SORT);
   const [lastImport, setLastImport] = useState<ImportOutcome[] | null>(null);
   const deferred = useDeferredValue(filter);
+  const search = useGlobalSearch();
+  const closeSearch = () => {
+    search.clear();
+    searchRef.current?.focus();
+  };
 
   const counts = useMemo(() => {
     const c = { all: queue.rows.length } as Record<CaseStatus | 'all', number>;
@@ -55,8 +64,29 @@ export function CaseQueue({ queue, selectedId, onOpen, onCollapse, searchRef }: 
       </header>
       {queue.error && <Alert type="error" showIcon banner title={queue.error} />}
       {!empty && lastImport && <ImportResult outcomes={lastImport} onClose={() => setLastImport(null)} />}
-      {!empty && <QueueToolbar filter={filter} onChange={setFilter} counts={counts} searchRef={searchRef} />}
+      {!empty && (
+        <QueueToolbar
+          filter={filter}
+          onChange={(next) => {
+            setFilter(next);
+            // Editing the text returns to the (filtered) queue; Enter searches again.
+            if (search.query !== null && next.text !== filter.text) search.clear();
+          }}
+          counts={counts}
+          searchRef={searchRef}
+          onSearchAll={search.run}
+          onArrowDown={search.query !== null ? () => document.querySelector<HTMLElement>('.search-results .sr-hit')?.focus() : undefined}
+        />
+      )}
+      {!empty && search.query === null && filter.text.trim() && (
+        <button type="button" className="search-hint" onClick={() => search.run(filter.text.trim())} data-testid="search-hint">
+          <FileSearchOutlined aria-hidden />
+          <span className="ellipsis">在全部案卷和文书全文中搜索“{filter.text.trim()}”</span>
+          <kbd>Enter</kbd>
+        </button>
+      )}
       <div className="panel-body">
+        {search.query !== null && <SearchResults search={search} onOpenHit={onOpenHit} onClose={closeSearch} />}
         {!queue.loaded && queue.loading && (
           <div className="centre-hint">
             <Spin size="small" />
@@ -71,9 +101,9 @@ export function CaseQueue({ queue, selectedId, onOpen, onCollapse, searchRef }: 
             }}
           />
         )}
-        {queue.loaded && !empty && <QueueTable rows={rows} selectedId={selectedId} onOpen={onOpen} sort={sort} onSort={onSort} />}
+        {queue.loaded && !empty && search.query === null && <QueueTable rows={rows} selectedId={selectedId} onOpen={onOpen} sort={sort} onSort={onSort} />}
       </div>
-      {queue.loaded && !empty && (
+      {queue.loaded && !empty && search.query === null && (
         <footer className="queue-footer">
           <span className="num">
             显示 {rows.length} / {queue.rows.length} 件

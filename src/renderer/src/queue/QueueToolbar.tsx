@@ -1,7 +1,8 @@
-// Search box (Ctrl+K) and the status / deadline filters above the queue.
+// Search box (Ctrl+K) and the status / deadline filters above the queue. Typing filters the queue;
+// Enter (or 搜索全部内容) searches everything: case fields and the full text of every document.
 import type { Ref } from 'react';
-import { Input, Select, type InputRef } from 'antd';
-import { SearchOutlined } from '@ant-design/icons';
+import { Button, Input, Select, Tooltip, type InputRef } from 'antd';
+import { FileSearchOutlined, SearchOutlined } from '@ant-design/icons';
 import type { CaseStatus } from '../../../shared/api/cases';
 import { STATUS_LABEL, STATUS_ORDER } from '../lib/labels';
 import type { DeadlineFilter, QueueFilter } from './queueModel';
@@ -11,6 +12,10 @@ interface Props {
   onChange: (next: QueueFilter) => void;
   counts: Record<CaseStatus | 'all', number>;
   searchRef: Ref<InputRef>;
+  /** Run the global search for the box's text. */
+  onSearchAll: (text: string) => void;
+  /** ↓ from the box: into the search results, when shown. */
+  onArrowDown?: () => void;
 }
 
 const DEADLINE_OPTIONS: { value: DeadlineFilter; label: string }[] = [
@@ -20,7 +25,7 @@ const DEADLINE_OPTIONS: { value: DeadlineFilter; label: string }[] = [
   { value: 'due4', label: '≤4 工作日' },
 ];
 
-export function QueueToolbar({ filter, onChange, counts, searchRef }: Props) {
+export function QueueToolbar({ filter, onChange, counts, searchRef, onSearchAll, onArrowDown }: Props) {
   const statusOptions = [
     { value: 'all' as const, name: '全部状态', count: counts.all },
     ...STATUS_ORDER.map((s) => ({ value: s, name: STATUS_LABEL[s], count: counts[s] })),
@@ -41,12 +46,29 @@ export function QueueToolbar({ filter, onChange, counts, searchRef }: Props) {
         allowClear
         size="middle"
         prefix={<SearchOutlined aria-hidden className="muted" />}
-        placeholder="筛选案号、当事人、案由（Ctrl+K）"
-        aria-label="筛选待审案件"
+        placeholder="筛选，回车搜全部（Ctrl+K）"
+        aria-label="筛选待审案件，按 Enter 搜索全部内容"
         value={filter.text}
         onChange={(e) => onChange({ ...filter, text: e.target.value })}
+        onPressEnter={() => filter.text.trim() && onSearchAll(filter.text.trim())}
+        onKeyDown={(e) => {
+          if (e.key === 'ArrowDown' && onArrowDown) {
+            e.preventDefault();
+            onArrowDown();
+          }
+        }}
         data-testid="queue-search"
       />
+      <Tooltip title="搜索全部内容：案件信息和所有文书、证据的全文（Enter）" mouseEnterDelay={0.3}>
+        <Button
+          size="middle"
+          icon={<FileSearchOutlined />}
+          aria-label="搜索全部内容"
+          disabled={!filter.text.trim()}
+          onClick={() => onSearchAll(filter.text.trim())}
+          data-testid="search-all"
+        />
+      </Tooltip>
       <Select
         size="middle"
         aria-label="按状态筛选"

@@ -2,9 +2,10 @@
 import { Alert, Spin } from 'antd';
 import { useCaseFile } from '../casefile/useCaseFile';
 import { CaseView } from '../casefile/CaseView';
+import type { Reveal } from '../workspace/reveal';
 
-export function Centre({ caseId, hasCases }: { caseId: string | null; hasCases: boolean }) {
-  const { view, loading, error } = useCaseFile(caseId);
+export function Centre({ caseId, hasCases, reveal, version = 0 }: { caseId: string | null; hasCases: boolean; reveal: Reveal | null; version?: number }) {
+  const { view, loading, error } = useCaseFile(caseId, version);
   if (error) {
     return (
       <div className="viewer-error">
@@ -12,7 +13,7 @@ export function Centre({ caseId, hasCases }: { caseId: string | null; hasCases: 
       </div>
     );
   }
-  if (view) return <CaseView key={view.id} view={view} />;
+  if (view) return <CaseView key={view.id} view={view} reveal={view.id === caseId ? reveal : null} />;
   if (loading) {
     return (
       <div className="centre-hint" role="status">
@@ -27,7 +28,7 @@ export function Centre({ caseId, hasCases }: { caseId: string | null; hasCases: 
         <>
           <span>从左侧队列选择一个案件开始审核</span>
           <span className="small">
-            <kbd>↑</kbd> <kbd>↓</kbd> 选择 · <kbd>Enter</kbd> 打开 · <kbd>Ctrl</kbd>+<kbd>K</kbd> 筛选队列
+            <kbd>↑</kbd> <kbd>↓</kbd> 选择 · <kbd>Enter</kbd> 打开 · <kbd>Ctrl</kbd>+<kbd>K</kbd> 筛选队列或搜索全部内容
           </span>
         </>
       ) : (

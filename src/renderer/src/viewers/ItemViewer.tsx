@@ -1,14 +1,23 @@
 // Opens one 文书/证据 item in the viewer that fits its file type. pdf.js loads on first use.
+// The file is re-checked against its sha256 when opened: a tampered or missing file gets a red
+// banner on top (never shown as if fine); a problem with the file itself is shown in amber.
 import { lazy, Suspense } from 'react';
 import { api } from '../api';
 import { fileKind, formatBytes, type CaseItem } from '../casefile/items';
+import { useCaseActions } from '../casefile/CaseActions';
+import { FileProblem, IntegrityBanner } from '../integrity/IntegrityBanner';
+import { useFileCheck } from '../integrity/useFileCheck';
+import { FILE_STATE_LABEL } from '../integrity/labels';
+import type { Reveal } from '../workspace/reveal';
 import { ImageViewer } from './image/ImageViewer';
-import { ViewerError, ViewerLoading } from './ViewerMessage';
+import { MediaViewer } from './media/MediaViewer';
+import { ViewerLoading } from './ViewerMessage';
+import '../integrity/integrity.css';
 import './viewer.css';
 
 const PdfViewer = lazy(() => import('./pdf/PdfViewer').then((m) => ({ default: m.PdfViewer })));
 
-function FileFacts({ item }: { item: CaseItem }) {
+function FileFacts({ item, state }: { item: CaseItem; state?: string }) {
   return (
     <dl className="kv viewer-info">
       <dt>种类</dt>
@@ -19,43 +28,39 @@ function FileFacts({ item }: { item: CaseItem }) {
       <dd>
         {item.file.path}（{item.file.mime}，{formatBytes(item.file.size)}）
       </dd>
+      {item.file.detectedMime && item.file.detectedMime !== item.file.mime && (
+        <>
+          <dt>实际类型</dt>
+          <dd className="t-warn">{item.file.detectedMime}</dd>
+        </>
+      )}
       <dt>SHA-256</dt>
       <dd className="num small">{item.file.sha256}</dd>
+      {state && (
+        <>
+          <dt>校验</dt>
+          <dd className="t-fail">{state}</dd>
+        </>
+      )}
     </dl>
   );
 }
 
-export function ItemViewer({ item }: { item: CaseItem }) {
-  if (!item.file.present) {
-    return (
-      <div>
-        <ViewerError title={`“${item.title}”的文件不在本机`} text="本机存储中没有此文件，可能尚未同步完成或已被删除。请重新同步或导入该案卷包。" />
-        <FileFacts item={item} />
-      </div>
-    );
-  }
+function Content({ item, reveal }: { item: CaseItem; reveal: Reveal | null }) {
   const url = api.blobUrl(item.file.sha256);
   switch (fileKind(item.file)) {
     case 'pdf':
       return (
         <Suspense fallback={<ViewerLoading />}>
-          <PdfViewer url={url} title={item.title} />
+          <PdfViewer url={url} title={item.title} item={item} reveal={reveal} />
         </Suspense>
       );
     case 'image':
       return <ImageViewer url={url} title={item.title} />;
     case 'video':
-      return (
-        <div className="viewer media-viewer">
-          <video src={url} controls aria-label={item.title} style={{ maxWidth: '100%', maxHeight: '100%' }} />
-        </div>
-      );
+      return <MediaViewer item={item} url={url} kind="video" reveal={reveal} />;
     case 'audio':
-      return (
-        <div className="viewer media-viewer">
-          <audio src={url} controls aria-label={item.title} />
-        </div>
-      );
+      return <MediaViewer item={item} url={url} kind="audio" reveal={reveal} />;
     default:
       return (
         <div>
@@ -64,4 +69,17 @@ export function ItemViewer({ item }: { item: CaseItem }) {
         </div>
       );
   }
+}
+
+export function ItemViewer({ item, reveal = null }: { item: CaseItem; reveal?: Reveal | null }) {
+  const actions = useCaseActions();
+  const check = useFileCheck(item.file, Boolean(item.derived), (state) => actions?.reportFileState(item.id, state));
+  const state = item.file.present ? check.state : 'missing';
+  return (
+    <div className={`item-viewer${state !== 'ok' ? ' is-tampered' : ''}`} data-testid="item-viewer" data-item-id={item.id} data-file-state={state}>
+      <IntegrityBanner state={state} />
+      {item.file.problem && <FileProblem problem={item.file.problem} />}
+      <div className="item-viewer-body">{state === 'missing' ? <FileFacts item={item} state={FILE_STATE_LABEL.missing} /> : <Content item={item} reveal={reveal} />}</div>
+    </div>
+  );
 }

@@ -5,6 +5,7 @@ import type { CaseItem } from '../casefile/items';
 import { CaseSummary } from '../casefile/CaseSummary';
 import { ItemViewer } from '../viewers/ItemViewer';
 import { PaneTabs, type PaneTab } from './PaneTabs';
+import type { Reveal } from './reveal';
 import { SUMMARY_TAB, type PaneIndex, type PaneState, type WorkspaceAction } from './workspaceModel';
 
 interface Props {
@@ -15,9 +16,11 @@ interface Props {
   itemsById: Map<string, CaseItem>;
   dispatch: Dispatch<WorkspaceAction>;
   actions: ReactNode;
+  /** Goes to the item's viewer in the active pane only. */
+  reveal: Reveal | null;
 }
 
-export function PaneView({ index, pane, active, view, itemsById, dispatch, actions }: Props) {
+export function PaneView({ index, pane, active, view, itemsById, dispatch, actions, reveal }: Props) {
   const side = index === 0 ? '左侧' : '右侧';
   const tabs = pane.tabs.flatMap((key): PaneTab[] => {
     if (key === SUMMARY_TAB) {
@@ -29,7 +32,7 @@ export function PaneView({ index, pane, active, view, itemsById, dispatch, actio
       return [{ key, label: '概要', closable: false, content }];
     }
     const item = itemsById.get(key);
-    return item ? [{ key, label: item.title, closable: true, preview: pane.preview === key, content: <ItemViewer item={item} /> }] : [];
+    return item ? [{ key, label: item.title, closable: true, preview: pane.preview === key, content: <ItemViewer item={item} reveal={active && reveal?.itemId === key ? reveal : null} /> }] : [];
   });
 
   return (

@@ -1,8 +1,11 @@
 // One page slot: always sized, but the canvas and text layer exist only while the page is near the view.
 // The text layer is laid out by pdf.js in page units and follows zoom through --total-scale-factor.
-import { memo, useEffect, useRef, useState, type CSSProperties } from 'react';
+// Marks (highlights, find and search hits, redaction boxes) sit between the canvas and the text layer.
+import { memo, useEffect, useRef, useState, type CSSProperties, type PointerEvent } from 'react';
 import { TextLayer, type PDFDocumentProxy, type RenderTask } from 'pdfjs-dist';
+import type { Rect } from '../../../../shared/api/evidence';
 import { slotSize, type PageSize } from './pdfLayout';
+import { PageOverlay, type PageLayer } from './PageOverlay';
 
 interface Props {
   doc: PDFDocumentProxy;
@@ -11,6 +14,12 @@ interface Props {
   scale: number;
   live: boolean;
   onSize: (index: number, size: PageSize) => void;
+  /** What to draw over this page; undefined when nothing (keeps the memo cheap). */
+  layer: PageLayer | undefined;
+  /** 框选 tool on: dragging draws a rectangle (Alt+drag does so at any time). */
+  drawing: boolean;
+  /** A rectangle was drawn (PDF units at scale 1, top-left origin). */
+  onArea: ((page: number, rect: Rect) => void) | undefined;
 }
 
 /** Keep canvases under ~16 megapixels whatever the zoom and screen density. */
@@ -25,10 +34,32 @@ function isCancel(err: unknown): boolean {
   return name === 'RenderingCancelledException' || name === 'AbortException';
 }
 
-export const PdfPage = memo(function PdfPage({ doc, index, size, scale, live, onSize }: Props) {
+/** One document-wide listener ends the "selecting" state of every text layer when the button is released. */
+let selectingResetBound = false;
+function bindSelectingReset(): void {
+  if (selectingResetBound) return;
+  selectingResetBound = true;
+  const reset = () => document.querySelectorAll('.textLayer.selecting').forEach((el) => el.classList.remove('selecting'));
+  document.addEventListener('pointerup', reset);
+  window.addEventListener('blur', reset);
+}
+
+interface Drag {
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+}
+
+export const PdfPage = memo(function PdfPage({ doc, index, size, scale, live, onSize, layer, drawing, onArea }: Props) {
+  const pageRef = useRef<HTMLDivElement>(null);
   const canvasHost = useRef<HTMLDivElement>(null);
   const textHost = useRef<HTMLDivElement>(null);
   const [state, setState] = useState<'idle' | 'done' | 'error'>('idle');
+  /** Bumped each time the text layer finishes rendering: marks re-find their text then. */
+  const [textVersion, setTextVersion] = useState(0);
+  const [drag, setDrag] = useState<Drag | null>(null);
+  useEffect(bindSelectingReset, []);
 
   useEffect(() => {
     const host = canvasHost.current;
@@ -79,6 +110,12 @@ export const PdfPage = memo(function PdfPage({ doc, index, size, scale, live, on
       host.replaceChildren();
       layer = new TextLayer({ textContentSource: page.streamTextContent(), container: host, viewport: page.getViewport({ scale: 1 }) });
       await layer.render();
+      // As pdf.js's own viewer: an end-of-content block that, while selecting, covers the gaps
+      // between spans so the selection does not jump to the end of the page.
+      const end = document.createElement('div');
+      end.className = 'endOfContent';
+      host.append(end);
+      if (alive) setTextVersion((v) => v + 1);
     })().catch(() => undefined); // no text layer: the page still shows, it just can't be selected
     return () => {
       alive = false;
@@ -87,13 +124,73 @@ export const PdfPage = memo(function PdfPage({ doc, index, size, scale, live, on
     };
   }, [doc, index, live]);
 
+  const toPage = (e: PointerEvent) => {
+    const box = pageRef.current!.getBoundingClientRect();
+    return { x: Math.min(Math.max(0, e.clientX - box.left), box.width), y: Math.min(Math.max(0, e.clientY - box.top), box.height) };
+  };
+  const onPointerDown = (e: PointerEvent<HTMLDivElement>) => {
+    if (!onArea || e.button !== 0 || !(drawing || e.altKey)) return;
+    if ((e.target as HTMLElement).closest('.pdf-popover, .pdf-pin')) return;
+    e.preventDefault();
+    window.getSelection()?.removeAllRanges();
+    e.currentTarget.setPointerCapture(e.pointerId);
+    const p = toPage(e);
+    setDrag({ x0: p.x, y0: p.y, x1: p.x, y1: p.y });
+  };
+  const onPointerMove = (e: PointerEvent<HTMLDivElement>) => {
+    if (!drag) return;
+    const p = toPage(e);
+    setDrag({ ...drag, x1: p.x, y1: p.y });
+  };
+  const onPointerUp = () => {
+    if (!drag) return;
+    setDrag(null);
+    const w = Math.abs(drag.x1 - drag.x0);
+    const h = Math.abs(drag.y1 - drag.y0);
+    if (w < 6 || h < 6) return;
+    const r = { x: Math.min(drag.x0, drag.x1) / scale, y: Math.min(drag.y0, drag.y1) / scale, width: w / scale, height: h / scale };
+    onArea?.(index + 1, { x: Math.round(r.x * 100) / 100, y: Math.round(r.y * 100) / 100, width: Math.round(r.width * 100) / 100, height: Math.round(r.height * 100) / 100 });
+  };
+
   const { width, height } = slotSize(size, scale);
   const style = { width, height, '--scale-factor': scale, '--total-scale-factor': scale, '--user-unit': 1 } as CSSProperties;
   return (
-    <div className="pdf-page" style={style} data-testid="pdf-page" data-page-number={index + 1} data-rendered={state === 'done'} role="group" aria-label={`第 ${index + 1} 页`}>
+    <div
+      ref={pageRef}
+      className={`pdf-page${drawing ? ' is-drawing' : ''}`}
+      style={style}
+      data-testid="pdf-page"
+      data-page-number={index + 1}
+      data-rendered={state === 'done'}
+      data-text-ready={textVersion > 0}
+      role="group"
+      aria-label={`第 ${index + 1} 页`}
+      onPointerDown={onPointerDown}
+      onPointerMove={onPointerMove}
+      onPointerUp={onPointerUp}
+      onPointerCancel={() => setDrag(null)}
+      onMouseDown={(e) => {
+        // Alt+drag or the 框选 tool draws a rectangle instead of selecting text.
+        if (onArea && (drawing || e.altKey) && !(e.target as HTMLElement).closest('.pdf-popover, .pdf-pin')) e.preventDefault();
+      }}
+    >
       <div className="pdf-canvas" ref={canvasHost} />
-      <div className="textLayer" ref={textHost} />
+      {live && layer && <PageOverlay page={index + 1} layer={layer} scale={scale} textHost={textHost} textVersion={textVersion} pageRef={pageRef} />}
+      <div
+        className="textLayer"
+        ref={textHost}
+        onMouseDown={(e) => {
+          if (!e.altKey && !drawing) e.currentTarget.classList.add('selecting');
+        }}
+      />
+      {drag && (
+        <div
+          className="pdf-drag"
+          style={{ left: Math.min(drag.x0, drag.x1), top: Math.min(drag.y0, drag.y1), width: Math.abs(drag.x1 - drag.x0), height: Math.abs(drag.y1 - drag.y0) }}
+        />
+      )}
       {state !== 'done' && <div className="pdf-page-note">{state === 'error' ? `第 ${index + 1} 页无法显示` : index + 1}</div>}
+      {live && layer?.popover}
     </div>
   );
 });

@@ -1,10 +1,12 @@
-// PDF toolbar: thumbnails, page navigation, zoom.
+// PDF toolbar: thumbnails, page navigation, zoom; find, 框选 and 导出公示版 for case items.
 import { useEffect, useState } from 'react';
 import { Input } from 'antd';
-import { ColumnWidthOutlined, DownOutlined, ExpandOutlined, UnorderedListOutlined, UpOutlined, ZoomInOutlined, ZoomOutOutlined } from '@ant-design/icons';
+import { BorderOutlined, ColumnWidthOutlined, DownOutlined, ExpandOutlined, SearchOutlined, UnorderedListOutlined, UpOutlined, ZoomInOutlined, ZoomOutOutlined } from '@ant-design/icons';
 import { ToolButton } from '../ToolButton';
 import { ZoomSelect, type ZoomMode } from '../ZoomSelect';
 import { nextZoom } from './pdfLayout';
+import type { CaseItem } from '../../casefile/items';
+import { ExportRedacted } from './ExportRedacted';
 
 interface Props {
   page: number;
@@ -15,9 +17,16 @@ interface Props {
   onZoom: (mode: ZoomMode) => void;
   thumbs: boolean;
   onToggleThumbs: () => void;
+  onFind: () => void;
+  findOpen: boolean;
+  drawing: boolean;
+  /** Absent when marks can't be made (a copy, or outside a case). */
+  onToggleDrawing: (() => void) | undefined;
+  /** The case item, for 导出公示版. */
+  item: CaseItem | undefined;
 }
 
-export function PdfToolbar({ page, pageCount, onGo, zoom, zoomMode, onZoom, thumbs, onToggleThumbs }: Props) {
+export function PdfToolbar({ page, pageCount, onGo, zoom, zoomMode, onZoom, thumbs, onToggleThumbs, onFind, findOpen, drawing, onToggleDrawing, item }: Props) {
   const [text, setText] = useState(String(page + 1));
   useEffect(() => setText(String(page + 1)), [page]);
   const commit = () => {
@@ -50,6 +59,15 @@ export function PdfToolbar({ page, pageCount, onGo, zoom, zoomMode, onZoom, thum
       <ToolButton label="放大" icon={<ZoomInOutlined />} onClick={() => onZoom({ mode: 'custom', zoom: nextZoom(zoom, 1) })} />
       <ToolButton label="适合宽度" icon={<ColumnWidthOutlined />} active={zoomMode.mode === 'width'} onClick={() => onZoom({ mode: 'width' })} />
       <ToolButton label="适合页面" icon={<ExpandOutlined />} active={zoomMode.mode === 'page'} onClick={() => onZoom({ mode: 'page' })} />
+      <span className="tb-sep" />
+      <ToolButton label="查找（Ctrl+F）" icon={<SearchOutlined />} active={findOpen} onClick={onFind} testId="pdf-find" />
+      {onToggleDrawing && <ToolButton label="框选区域（也可 Alt+拖动）" icon={<BorderOutlined />} active={drawing} onClick={onToggleDrawing} testId="pdf-draw" />}
+      {item && (
+        <>
+          <span className="spacer" />
+          <ExportRedacted item={item} />
+        </>
+      )}
     </div>
   );
 }

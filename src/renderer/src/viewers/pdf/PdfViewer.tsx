@@ -1,28 +1,48 @@
 // PDF viewer: thumbnails, a page column that renders only pages near the view, text layer, zoom,
-// page navigation (toolbar, PageUp/PageDown, Home/End, Ctrl+wheel).
+// page navigation (toolbar, PageUp/PageDown, Home/End, Ctrl+wheel), find (Ctrl+F), highlights and
+// notes on selected text or drawn rectangles, redaction marks, and marking a search hit.
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { PDFDocumentProxy } from 'pdfjs-dist';
+import type { Annotation } from '../../../../shared/api/evidence';
 import { usePdfDocument } from './usePdfDocument';
 import { PDF_TO_CSS } from './pdfjs';
 import { PAGE_PAD, clampZoom, nextZoom, pageAt, pageTops, slotSize, type PageSize } from './pdfLayout';
 import { PdfPage } from './PdfPage';
 import { PdfThumbnails } from './PdfThumbnails';
 import { PdfToolbar } from './PdfToolbar';
+import { PdfFindBar } from './PdfFindBar';
+import { usePdfFind } from './usePdfFind';
+import { useMarking } from './useMarking';
+import type { PageLayer } from './PageOverlay';
 import type { ZoomMode } from '../ZoomSelect';
 import { ViewerError, ViewerLoading } from '../ViewerMessage';
 import { isBoolean, usePersistentState } from '../../lib/usePersistentState';
 import { useScrollBox } from './useScrollBox';
 import { useElementWidth } from '../../lib/useElementWidth';
+import { useGlobalKeys } from '../../lib/useGlobalKeys';
+import { isCtrl, isTypingTarget } from '../../lib/keys';
+import type { CaseItem } from '../../casefile/items';
+import type { Reveal } from '../../workspace/reveal';
+import { useAnnotations } from '../../annotations/AnnotationsContext';
+import './pdf.css';
 
 /** Below this viewer width the thumbnails hide themselves unless the reader asks for them. */
 const THUMBS_MIN_WIDTH = 560;
-import './pdf.css';
+const NO_ANNOTATIONS: Annotation[] = [];
 
-export function PdfViewer({ url, title }: { url: string; title: string }) {
+interface Props {
+  url: string;
+  title: string;
+  /** The case item shown (annotations, export); absent for loose files. */
+  item?: CaseItem;
+  reveal?: Reveal | null;
+}
+
+export function PdfViewer({ url, title, item, reveal }: Props) {
   const { doc, error, progress } = usePdfDocument(url);
   if (error) return <ViewerError title={`无法打开“${title}”`} text={error} />;
   if (!doc) return <ViewerLoading progress={progress} />;
-  return <PdfDocumentView doc={doc} title={title} />;
+  return <PdfDocumentView doc={doc} title={title} item={item} reveal={reveal ?? null} />;
 }
 
 function useFirstPageSizes(doc: PDFDocumentProxy): [PageSize[], (i: number, s: PageSize) => void] {
@@ -58,7 +78,15 @@ function effectiveZoom(mode: ZoomMode, first: PageSize | undefined, box: { width
   return clampZoom(Math.min(byWidth, (box.height - 2 * PAGE_PAD) / (first.h * PDF_TO_CSS)));
 }
 
-function PdfDocumentView({ doc, title }: { doc: PDFDocumentProxy; title: string }) {
+interface Hit {
+  page: number;
+  text: string;
+  before: string;
+  after: string;
+  seq: number;
+}
+
+function PdfDocumentView({ doc, title, item, reveal }: { doc: PDFDocumentProxy; title: string; item: CaseItem | undefined; reveal: Reveal | null }) {
   const [sizes, onSize] = useFirstPageSizes(doc);
   const [zoomMode, setZoomMode] = useState<ZoomMode>({ mode: 'width' });
   const [thumbsPref, setThumbsPref] = usePersistentState('pdf.thumbnails', true, isBoolean);
@@ -93,6 +121,29 @@ function PdfDocumentView({ doc, title }: { doc: PDFDocumentProxy; title: string 
     [last, tops, pin, scrollRef],
   );
 
+  // Scroll so that a spot (y in PDF units on a page) sits in the upper third of the view.
+  const geometry = useRef({ tops, scale });
+  geometry.current = { tops, scale };
+  const scrollToSpot = useCallback(
+    (index: number, y: number) => {
+      const el = scrollRef.current;
+      const top = geometry.current.tops[index];
+      if (!el || top === undefined) return;
+      el.scrollTop = Math.max(0, top + y * geometry.current.scale - el.clientHeight / 3);
+      pin(index);
+    },
+    [scrollRef, pin],
+  );
+  const placed = useRef(new Set<string>());
+  const onPlaced = useCallback(
+    (page: number, y: number, key: string) => {
+      if (placed.current.has(key)) return;
+      placed.current.add(key);
+      scrollToSpot(page - 1, y);
+    },
+    [scrollToSpot],
+  );
+
   // Zoom keeps the same spot of the same page at the top of the view.
   const prev = useRef({ scale, tops });
   useLayoutEffect(() => {
@@ -122,8 +173,91 @@ function PdfDocumentView({ doc, title }: { doc: PDFDocumentProxy; title: string 
     return () => el.removeEventListener('wheel', onWheel);
   }, [scrollRef]);
 
+  // ---- find (Ctrl+F) -------------------------------------------------------------------------
+  const find = usePdfFind(doc, current);
+  const [findFocus, setFindFocus] = useState(0);
+  const openFind = useCallback(() => {
+    find.show();
+    setFindFocus((n) => n + 1);
+  }, [find]);
+  const match = find.current >= 0 ? find.matches[find.current] : undefined;
+  useEffect(() => {
+    if (match) goTo(match.page);
+    // Only when the current match changes, not when the layout does.
+  }, [match?.page, match?.nth, find.query]);
+
+  useGlobalKeys((e) => {
+    if (!isCtrl(e, 'f')) return false;
+    const root = rootRef.current;
+    if (!root || root.offsetParent === null) return false;
+    const inActivePane = root.closest('.pane')?.classList.contains('is-active') ?? true;
+    if (!inActivePane && !root.contains(document.activeElement)) return false;
+    openFind();
+    return true;
+  });
+
+  // ---- highlights, notes, redaction marks ----------------------------------------------------
+  const store = useAnnotations();
+  const annotations = (item && !item.derived && store?.byItem.get(item.id)) || NO_ANNOTATIONS;
+  const canMark = Boolean(item && !item.derived && store);
+  const marking = useMarking({ item, store, scale, annotations });
+
+  // ---- reveal: a search hit, a page, an annotation -------------------------------------------
+  const [hit, setHit] = useState<Hit | null>(null);
+  const [flashId, setFlashId] = useState<string | null>(null);
+  const handled = useRef(0);
+  useEffect(() => {
+    if (!reveal || reveal.seq === handled.current || sizes.length === 0) return;
+    handled.current = reveal.seq;
+    const page = Math.max(1, Math.min(sizes.length, reveal.page ?? 1));
+    goTo(page - 1);
+    if (reveal.find) setHit({ page: page - 1, ...reveal.find, seq: reveal.seq });
+    if (reveal.annotationId) {
+      const a = annotations.find((x) => x.id === reveal.annotationId);
+      const y = a && 'rects' in a.anchor ? a.anchor.rects[0]?.y : undefined;
+      if (y !== undefined) scrollToSpot(page - 1, y);
+      setFlashId(reveal.annotationId);
+    }
+  }, [reveal, sizes.length, goTo, scrollToSpot, annotations]);
+  useEffect(() => {
+    if (!flashId) return;
+    const t = window.setTimeout(() => setFlashId(null), 2000);
+    return () => window.clearTimeout(t);
+  }, [flashId]);
+
+  // ---- what each page draws: only pages with something get a layer (keeps PdfPage memoised) ----
+  const layers = useMemo(() => {
+    const m = new Map<number, PageLayer>();
+    const get = (i: number): PageLayer => {
+      let l = m.get(i);
+      if (!l) {
+        l = { annotations: [], find: null, hit: null, flashId, popover: null, onPin: marking.onPin, onPlaced };
+        m.set(i, l);
+      }
+      return l;
+    };
+    for (const a of annotations) {
+      if (a.anchor.type === 'text' || a.anchor.type === 'area') (get(a.anchor.page - 1).annotations as Annotation[]).push(a);
+    }
+    if (find.open && find.query.trim()) {
+      const pages = new Set(find.matches.map((x) => x.page));
+      for (const p of pages) get(p).find = { text: find.query, current: match && match.page === p ? match.nth : null };
+    }
+    if (hit) get(hit.page).hit = { text: hit.text, before: hit.before, after: hit.after, seq: hit.seq };
+    if (marking.popover) get(marking.popover.page - 1).popover = marking.popover.node;
+    return m;
+  }, [annotations, find.open, find.query, find.matches, match, hit, flashId, marking.popover, marking.onPin, onPlaced]);
+
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
-    if (e.target instanceof HTMLInputElement) return;
+    if (e.key === 'Escape') {
+      if (marking.popover) marking.close();
+      else if (find.open) find.close();
+      else if (hit) setHit(null);
+      else return;
+      e.preventDefault();
+      return;
+    }
+    if (isTypingTarget(e.target)) return;
     const keys: Record<string, number> = { PageDown: current + 1, PageUp: current - 1, Home: 0, End: last };
     const target = keys[e.key];
     if (target !== undefined && !e.altKey && !e.ctrlKey) {
@@ -147,13 +281,38 @@ function PdfDocumentView({ doc, title }: { doc: PDFDocumentProxy; title: string 
         onZoom={setZoomMode}
         thumbs={thumbs}
         onToggleThumbs={toggleThumbs}
+        onFind={openFind}
+        findOpen={find.open}
+        drawing={marking.drawing}
+        onToggleDrawing={canMark ? marking.toggleDrawing : undefined}
+        item={canMark ? item : undefined}
       />
+      {find.open && <PdfFindBar find={find} focusSeq={findFocus} onClosed={() => scrollRef.current?.focus()} />}
       <div className="viewer-body">
         {thumbs && sizes.length > 0 && <PdfThumbnails doc={doc} sizes={sizes} current={current} onGo={goTo} />}
-        <div ref={scrollRef} className="pdf-scroll" onScroll={onScroll} tabIndex={0} role="document" aria-label={`${title}，共 ${doc.numPages} 页`}>
+        <div
+          ref={scrollRef}
+          className="pdf-scroll"
+          onScroll={onScroll}
+          onMouseUp={canMark ? marking.onMouseUp : undefined}
+          tabIndex={0}
+          role="document"
+          aria-label={`${title}，共 ${doc.numPages} 页`}
+        >
           <div className="pdf-column" style={{ width: maxWidth + 2 * PAGE_PAD, minHeight: total }}>
             {sizes.map((size, i) => (
-              <PdfPage key={i} doc={doc} index={i} size={size} scale={scale} live={i >= liveFrom - 1 && i <= liveTo + 1} onSize={onSize} />
+              <PdfPage
+                key={i}
+                doc={doc}
+                index={i}
+                size={size}
+                scale={scale}
+                live={i >= liveFrom - 1 && i <= liveTo + 1}
+                onSize={onSize}
+                layer={layers.get(i)}
+                drawing={marking.drawing}
+                onArea={canMark ? marking.onArea : undefined}
+              />
             ))}
           </div>
         </div>

@@ -1,0 +1,140 @@
+// 标注: every highlight, note and redaction mark of the case, filterable by review point. A click
+// jumps to it (opens the item at the page or time and flashes the mark); edit note/point; delete.
+import { useMemo, useState } from 'react';
+import { Button, Popconfirm, Select, Tooltip } from 'antd';
+import { DeleteOutlined, EditOutlined } from '@ant-design/icons';
+import type { Annotation, ReviewPointId } from '../../../shared/api/evidence';
+import type { CaseItem } from '../casefile/items';
+import { errorText } from '../lib/errors';
+import { REVIEW_POINT_IDS, REVIEW_POINT_NAMES, pointLabel } from '../lib/reviewPoints';
+import { AnnotationForm, type AnnotationValues } from './AnnotationForm';
+import { kindLabel, quoteOf, whereLabel } from './labels';
+import type { AnnotationStore } from './useAnnotationStore';
+import './annotations.css';
+
+type Filter = 'all' | 'none' | 'redaction' | ReviewPointId;
+
+interface Props {
+  store: AnnotationStore;
+  itemsById: Map<string, CaseItem>;
+  onReveal: (a: Annotation) => void;
+}
+
+function matches(a: Annotation, f: Filter): boolean {
+  if (f === 'all') return true;
+  if (f === 'none') return a.kind !== 'redaction' && !a.reviewPoint;
+  if (f === 'redaction') return a.kind === 'redaction';
+  return a.reviewPoint === f;
+}
+
+function Row({ a, title, onReveal, store }: { a: Annotation; title: string; onReveal: () => void; store: AnnotationStore }) {
+  const [editing, setEditing] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const quote = quoteOf(a);
+
+  const save = async (v: AnnotationValues) => {
+    setBusy(true);
+    setError(null);
+    try {
+      await store.update(a.id, a.kind === 'redaction' ? { note: v.note } : { note: v.note, reviewPoint: v.reviewPoint });
+      setEditing(false);
+    } catch (err) {
+      setError(errorText(err, '修改未能保存，请稍后重试'));
+    } finally {
+      setBusy(false);
+    }
+  };
+  const remove = async () => {
+    try {
+      await store.remove(a.id);
+    } catch (err) {
+      setError(errorText(err, '标注未能删除，请稍后重试'));
+    }
+  };
+
+  return (
+    <li className={`ann-row kind-${a.kind}`} data-testid="annotation-row" data-annotation-id={a.id} data-point={a.reviewPoint ?? ''}>
+      <button type="button" className="ann-main" onClick={onReveal} title={`转到${title}${whereLabel(a)}`}>
+        <span className="ann-line">
+          <span className={`kind-chip kind-${a.kind}`}>{kindLabel(a)}</span>
+          <span className="ann-where num">{whereLabel(a)}</span>
+        </span>
+        <span className="ann-title ellipsis">{title}</span>
+        {quote && <span className="ann-quote">{quote}</span>}
+        {a.note && <span className="ann-note">{a.note}</span>}
+        {a.reviewPoint && (
+          <span className="point-chip" data-testid="annotation-point-chip">
+            {pointLabel(a.reviewPoint)}
+          </span>
+        )}
+      </button>
+      {!editing && (
+        <span className="ann-actions">
+          <Tooltip title="编辑批注和审核要点" mouseEnterDelay={0.4}>
+            <Button type="text" size="small" icon={<EditOutlined />} aria-label="编辑标注" onClick={() => setEditing(true)} />
+          </Tooltip>
+          <Popconfirm title="删除这条标注？" description="删除后不能恢复。" okText="删除" cancelText="取消" okButtonProps={{ danger: true }} onConfirm={() => void remove()}>
+            <Button type="text" size="small" icon={<DeleteOutlined />} aria-label="删除标注" />
+          </Popconfirm>
+        </span>
+      )}
+      {editing && (
+        <div className="ann-edit">
+          <AnnotationForm
+            initial={{ note: a.note, reviewPoint: a.reviewPoint }}
+            withPoint={a.kind !== 'redaction'}
+            busy={busy}
+            error={error}
+            onSave={(v) => void save(v)}
+            onCancel={() => {
+              setEditing(false);
+              setError(null);
+            }}
+          />
+        </div>
+      )}
+      {!editing && error && (
+        <div className="t-fail small" role="alert">
+          {error}
+        </div>
+      )}
+    </li>
+  );
+}
+
+export function AnnotationList({ store, itemsById, onReveal }: Props) {
+  const [filter, setFilter] = useState<Filter>('all');
+  const counts = useMemo(() => {
+    const c = new Map<Filter, number>();
+    for (const a of store.list) {
+      for (const f of ['all', 'none', 'redaction', ...REVIEW_POINT_IDS] as Filter[]) if (matches(a, f)) c.set(f, (c.get(f) ?? 0) + 1);
+    }
+    return c;
+  }, [store.list]);
+  const rows = store.list.filter((a) => matches(a, filter));
+  const options = [
+    { value: 'all', label: `全部标注（${counts.get('all') ?? 0}）` },
+    ...REVIEW_POINT_IDS.map((id) => ({ value: id, label: `${id} ${REVIEW_POINT_NAMES[id]}（${counts.get(id) ?? 0}）` })),
+    { value: 'none', label: `未关联要点（${counts.get('none') ?? 0}）` },
+    { value: 'redaction', label: `遮盖标记（${counts.get('redaction') ?? 0}）` },
+  ];
+
+  return (
+    <div className="ann-panel" data-testid="annotation-list">
+      <div className="ann-filter">
+        <Select value={filter} onChange={(v: Filter) => setFilter(v)} options={options} aria-label="按审核要点筛选标注" style={{ width: '100%' }} popupMatchSelectWidth={false} data-testid="annotation-filter" />
+      </div>
+      {store.error && <div className="t-fail small ann-empty">{store.error}</div>}
+      {store.loaded && store.list.length === 0 && (
+        <div className="ann-empty small muted">尚无标注 — 在文件中选中文字后选择“高亮”或“添加批注”；扫描页可用“框选”（Alt+拖动）；视听资料可在播放时“在此处添加批注”。</div>
+      )}
+      {store.list.length > 0 && rows.length === 0 && <div className="ann-empty small muted">没有符合筛选条件的标注。</div>}
+      <ul className="ann-list" aria-label="本案标注">
+        {rows.map((a) => (
+          <Row key={a.id} a={a} title={itemsById.get(a.itemId)?.title ?? '（已不在案卷中的材料）'} store={store} onReveal={() => onReveal(a)} />
+        ))}
+      </ul>
+    </div>
+  );
+}

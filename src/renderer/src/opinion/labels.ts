@@ -1,0 +1,30 @@
+// zh-CN labels for the signing contract's codes.
+import type { KeySummary, OpinionRecord } from '../../../shared/api/opinions';
+
+export const KEY_STATUS_LABEL: Record<KeySummary['status'], string> = { active: '使用中', retired: '已停用', revoked: '已吊销' };
+
+export const ALGORITHM_LABEL: Record<KeySummary['algorithm'], string> = { 'ecdsa-p256': 'ECDSA P-256', ed25519: 'Ed25519', 'sm2-sm3': 'SM2 / SM3' };
+
+export const PROTECTION_LABEL: Record<KeySummary['protection'], string> = { passphrase: '口令保护', os: '系统钥匙串保护' };
+
+export const SUBMISSION_LABEL: Record<OpinionRecord['submission'], string> = {
+  queued: '待发送',
+  sent: '已发送',
+  accepted: '中心已接收',
+  rejected: '中心已退回',
+  stale: '中心认定已过时',
+};
+
+export const TIMESTAMP_LABEL: Record<OpinionRecord['timestamp'], string> = { pending: '待加盖时间戳', granted: '已加盖时间戳' };
+
+export const DEV_CA_TEXT = '本地开发 CA（非正式，仅供演示）';
+
+/** First 16 hex digits, grouped in fours for reading aloud. */
+export function shortHash(hex: string): string {
+  return (hex.slice(0, 16).match(/.{1,4}/g) ?? []).join(' ');
+}
+
+/** A file name for downloads: 文号 without characters file systems dislike. */
+export function fileBase(documentNumber: string, version: number): string {
+  return `法制审核意见书_${documentNumber.replace(/[\\/:*?"<>|\s]/g, '')}_第${version}版`;
+}

@@ -1,0 +1,132 @@
+// Shared state of the signed-opinion UI, read by the review panel (预览 / 签署 / 意见书), the centre
+// pane (the opinion PDF with its header bar) and the status bar (签名密钥 / 验证签名文件): the
+// signing keys, each case's current preview and signed versions, which dialog is open, and requests
+// to open an opinion PDF in the centre. A tiny external store (useSyncExternalStore), no framework.
+import { useSyncExternalStore } from 'react';
+import type { KeysView, OpinionPreview, OpinionRecord } from '../../../shared/api/opinions';
+import { api } from '../api';
+
+export interface CaseOpinions {
+  /** The latest preview (what 签署 signs); null before 预览 and after signing. */
+  preview: OpinionPreview | null;
+  /** Signed versions, newest first; null until loaded. */
+  records: OpinionRecord[] | null;
+  /** Signed versions opened in the centre (their tabs). */
+  opened: string[];
+}
+
+export interface OpenRequest {
+  caseId: string;
+  itemId: string;
+  seq: number;
+}
+
+interface State {
+  keys: KeysView | null;
+  keysError: string | null;
+  cases: Record<string, CaseOpinions>;
+  /** The case whose 签署 dialog is open. */
+  signFor: string | null;
+  keysOpen: boolean;
+  verifyOpen: boolean;
+  openRequest: OpenRequest | null;
+}
+
+let state: State = { keys: null, keysError: null, cases: {}, signFor: null, keysOpen: false, verifyOpen: false, openRequest: null };
+const listeners = new Set<() => void>();
+let seq = 0;
+
+function set(patch: Partial<State> | ((s: State) => Partial<State>)): void {
+  state = { ...state, ...(typeof patch === 'function' ? patch(state) : patch) };
+  for (const l of listeners) l();
+}
+
+function subscribe(l: () => void): () => void {
+  listeners.add(l);
+  return () => listeners.delete(l);
+}
+
+export function useOpinionState<T>(select: (s: State) => T): T {
+  return useSyncExternalStore(subscribe, () => select(state));
+}
+
+const EMPTY_CASE: CaseOpinions = { preview: null, records: null, opened: [] };
+
+export function caseOpinions(s: State, caseId: string): CaseOpinions {
+  return s.cases[caseId] ?? EMPTY_CASE;
+}
+
+function patchCase(caseId: string, patch: (c: CaseOpinions) => Partial<CaseOpinions>): void {
+  set((s) => {
+    const c = caseOpinions(s, caseId);
+    return { cases: { ...s.cases, [caseId]: { ...c, ...patch(c) } } };
+  });
+}
+
+// Tab keys of opinion documents in the centre panes.
+export const PREVIEW_TAB = 'opinion:preview';
+export const signedTab = (opinionId: string) => `opinion:signed:${opinionId}`;
+export const isOpinionTab = (key: string) => key.startsWith('opinion:');
+
+function requestOpen(caseId: string, itemId: string): void {
+  seq += 1;
+  set({ openRequest: { caseId, itemId, seq } });
+}
+
+export const opinionActions = {
+  async loadKeys(): Promise<KeysView | null> {
+    try {
+      const keys = await api.call('keys.status', {});
+      set({ keys, keysError: null });
+      return keys;
+    } catch {
+      set({ keysError: '无法读取签名密钥状态' });
+      return null;
+    }
+  },
+  setKeys(keys: KeysView): void {
+    set({ keys, keysError: null });
+  },
+  async loadRecords(caseId: string): Promise<OpinionRecord[]> {
+    const records = await api.call('opinions.list', { caseId });
+    patchCase(caseId, () => ({ records }));
+    return records;
+  },
+  /** Render the opinion as it will be signed and show it in the centre. Throws ApiFailure. */
+  async preview(caseId: string): Promise<OpinionPreview> {
+    const preview = await api.call('opinions.preview', { caseId });
+    patchCase(caseId, () => ({ preview }));
+    requestOpen(caseId, PREVIEW_TAB);
+    return preview;
+  },
+  /** Sign the previewed content; the signed PDF replaces the preview in the centre. Throws ApiFailure. */
+  async sign(caseId: string, contentHash: string, passphrase: string | undefined): Promise<OpinionRecord> {
+    const record = await api.call('opinions.sign', { caseId, contentHash, ...(passphrase ? { passphrase } : {}) });
+    patchCase(caseId, (c) => ({ preview: null, opened: [...c.opened.filter((id) => id !== record.opinionId), record.opinionId], records: [record, ...(c.records ?? []).filter((r) => r.opinionId !== record.opinionId)].map((r) => (r.round === record.round && r.opinionId !== record.opinionId ? { ...r, superseded: true } : r)) }));
+    requestOpen(caseId, signedTab(record.opinionId));
+    void opinionActions.loadRecords(caseId).catch(() => undefined);
+    return record;
+  },
+  openSigned(caseId: string, opinionId: string): void {
+    patchCase(caseId, (c) => ({ opened: c.opened.includes(opinionId) ? c.opened : [...c.opened, opinionId] }));
+    requestOpen(caseId, signedTab(opinionId));
+  },
+  openSign(caseId: string): void {
+    set({ signFor: caseId });
+  },
+  closeSign(): void {
+    set({ signFor: null });
+  },
+  openKeys(): void {
+    set({ keysOpen: true });
+  },
+  closeKeys(): void {
+    set({ keysOpen: false });
+  },
+  openVerify(): void {
+    set({ verifyOpen: true });
+  },
+  closeVerify(): void {
+    set({ verifyOpen: false });
+  },
+};

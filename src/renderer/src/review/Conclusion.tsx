@@ -1,0 +1,148 @@
+// Bottom of the panel: the conclusion (同意 / 建议纠正 / 建议补充调查 / 其他意见) and the opinion text,
+// prefilled from the draft and kept in this browser until concluded; 作出结论 → review.conclude.
+// Once concluded: read-only, with 撤回结论.
+import { useId, useState } from 'react';
+import { Alert, App as AntApp, Button, Input, Popconfirm, Radio } from 'antd';
+import type { OpinionType, ReviewView } from '../../../shared/api/review';
+import { suggestedOpinionType } from '../../../shared/review/draft';
+import { chinaDateTime } from '../../../shared/format/date';
+import { errorText } from '../lib/errors';
+import { usePersistentState } from '../lib/usePersistentState';
+import { OPINION_TYPES } from './labels';
+import type { ReviewState } from './useReview';
+
+interface Draft {
+  type: OpinionType | null;
+  /** null: follow the generated draft (it changes as points are decided). */
+  text: string | null;
+}
+
+const EMPTY: Draft = { type: null, text: null };
+const isDraft = (v: unknown): v is Draft =>
+  typeof v === 'object' && v !== null && 'type' in v && 'text' in v && (v.type === null || OPINION_TYPES.includes(v.type as OpinionType)) && (v.text === null || typeof v.text === 'string');
+
+function Concluded({ view, review, onReopened }: { view: ReviewView; review: ReviewState; onReopened: (type: OpinionType, text: string) => void }) {
+  const { message } = AntApp.useApp();
+  const [busy, setBusy] = useState(false);
+  const c = view.conclusion!;
+  const reopen = async () => {
+    setBusy(true);
+    try {
+      await review.reopen();
+      onReopened(c.type, c.opinionText);
+    } catch (err) {
+      message.error(errorText(err, '未能撤回结论，请稍后重试'));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <div className="rv-conclusion is-done" data-testid="conclusion-done">
+      <div className="rv-line">
+        <span className="rv-meta-label">审核结论</span>
+        <strong className={`rv-opinion-type type-${c.type}`} data-testid="conclusion-type">
+          {c.type}
+        </strong>
+        <span className="muted small num">{chinaDateTime(c.concludedAt)}</span>
+        <span className="spacer" />
+        <Popconfirm title="撤回结论？" description="撤回后可修改各要点和审核意见，再重新作出结论。" okText="撤回" cancelText="取消" onConfirm={() => void reopen()}>
+          <Button size="small" loading={busy} data-testid="conclusion-reopen">
+            撤回结论
+          </Button>
+        </Popconfirm>
+      </div>
+      <div className="rv-opinion-text" data-testid="conclusion-text">
+        {c.opinionText}
+      </div>
+    </div>
+  );
+}
+
+export function Conclusion({ view, review }: { view: ReviewView; review: ReviewState }) {
+  const id = useId();
+  const { message } = AntApp.useApp();
+  const [draft, setDraft] = usePersistentState<Draft>(`review.opinion.${view.caseId}.r${view.round}`, EMPTY, isDraft);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  if (view.conclusion) return <Concluded view={view} review={review} onReopened={(t, text) => setDraft({ type: t, text })} />;
+
+  const suggested = suggestedOpinionType(view.points);
+  const type = draft.type;
+  const text = draft.text ?? view.draftOpinion;
+  const decided = view.points.filter((p) => p.decision !== null).length;
+
+  const conclude = async () => {
+    if (!type) {
+      setError('请先选择审核结论：同意、建议纠正、建议补充调查或其他意见');
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    try {
+      await review.conclude(type, text);
+      setDraft(EMPTY);
+      message.success(`已作出审核结论：${type}`);
+    } catch (err) {
+      setError(errorText(err, '未能作出结论，请稍后重试'));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <div className="rv-conclusion" data-testid="conclusion">
+      <div className="rv-line">
+        <span className="rv-meta-label" id={`${id}-type`}>
+          审核结论
+        </span>
+        <span className={`small num ${decided < view.points.length ? 'muted' : 't-ok'}`} data-testid="decided-count">
+          已认定 {decided}/{view.points.length}
+        </span>
+      </div>
+      <Radio.Group
+        optionType="button"
+        buttonStyle="solid"
+        value={type}
+        onChange={(e) => setDraft({ ...draft, type: e.target.value as OpinionType })}
+        options={OPINION_TYPES.map((t) => ({ value: t, label: t }))}
+        aria-labelledby={`${id}-type`}
+        className="rv-opinion-types"
+        data-testid="conclusion-type-select"
+      />
+      {decided > 0 && type !== suggested && (
+        <div className="muted small">
+          按各要点的认定，建议结论为“{suggested}”
+          {!type && (
+            <button type="button" className="rv-link rv-adopt" onClick={() => setDraft({ ...draft, type: suggested })} data-testid="adopt-suggested">
+              采用
+            </button>
+          )}
+        </div>
+      )}
+      <div className="rv-field-label">
+        <label htmlFor={`${id}-text`}>审核意见</label>
+        {draft.text !== null && (
+          <button type="button" className="rv-link" onClick={() => setDraft({ ...draft, text: null })} data-testid="opinion-reset">
+            恢复为自动草稿
+          </button>
+        )}
+      </div>
+      <Input.TextArea
+        id={`${id}-text`}
+        value={text}
+        onChange={(e) => setDraft({ ...draft, text: e.target.value })}
+        autoSize={{ minRows: 3, maxRows: 12 }}
+        maxLength={50_000}
+        className="rv-opinion-input"
+        data-testid="opinion-text"
+      />
+      {error && <Alert type="error" showIcon title={error} data-testid="conclusion-error" />}
+      <div className="rv-conclusion-actions">
+        <Button type="primary" loading={busy} onClick={() => void conclude()} data-testid="conclude">
+          作出结论
+        </Button>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,155 @@
+// 视听资料: audio and video stream from the blob store (HTTP Range), with a timeline that carries the
+// case's time notes as markers. Space plays/pauses, ←/→ step 5 s; "在此处添加批注" notes the
+// current position. Clicking a marker (or a note in the list) seeks there.
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { Button } from 'antd';
+import { AudioOutlined, BackwardOutlined, CaretRightOutlined, EditOutlined, ForwardOutlined, PauseOutlined } from '@ant-design/icons';
+import type { Annotation } from '../../../../shared/api/evidence';
+import type { CaseItem } from '../../casefile/items';
+import type { Reveal } from '../../workspace/reveal';
+import { useAnnotations } from '../../annotations/AnnotationsContext';
+import { AnnotationForm, type AnnotationValues } from '../../annotations/AnnotationForm';
+import { errorText } from '../../lib/errors';
+import { formatSeconds } from '../../lib/time';
+import { isTypingTarget } from '../../lib/keys';
+import { ToolButton } from '../ToolButton';
+import { ViewerError } from '../ViewerMessage';
+import { MediaTimeline } from './MediaTimeline';
+import { TimeNotes } from './TimeNotes';
+import './media.css';
+
+interface Props {
+  item: CaseItem;
+  url: string;
+  kind: 'audio' | 'video';
+  reveal?: Reveal | null;
+}
+
+const NONE: Annotation[] = [];
+
+export function MediaViewer({ item, url, kind, reveal }: Props) {
+  const media = useRef<HTMLVideoElement & HTMLAudioElement>(null);
+  const [playing, setPlaying] = useState(false);
+  const [time, setTime] = useState(0);
+  const [duration, setDuration] = useState(0);
+  const [failed, setFailed] = useState(false);
+  const [adding, setAdding] = useState<number | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [formError, setFormError] = useState<string | null>(null);
+  const [flashId, setFlashId] = useState<string | null>(null);
+  const store = useAnnotations();
+  const canNote = Boolean(store && !item.derived);
+  const notes = (store?.byItem.get(item.id) ?? NONE).filter((a) => a.anchor.type === 'time');
+
+  const seek = (seconds: number) => {
+    const el = media.current;
+    if (!el) return;
+    el.currentTime = Math.max(0, Math.min(seconds, Number.isFinite(el.duration) ? el.duration : seconds));
+    setTime(el.currentTime);
+  };
+  const toggle = () => {
+    const el = media.current;
+    if (!el) return;
+    if (el.paused) void el.play().catch(() => setFailed(true));
+    else el.pause();
+  };
+
+  const handled = useRef(0);
+  useEffect(() => {
+    if (!reveal || reveal.seq === handled.current) return;
+    handled.current = reveal.seq;
+    if (reveal.seconds !== undefined) seek(reveal.seconds);
+    if (reveal.annotationId) setFlashId(reveal.annotationId);
+  }, [reveal]);
+  useEffect(() => {
+    if (!flashId) return;
+    const t = window.setTimeout(() => setFlashId(null), 2000);
+    return () => window.clearTimeout(t);
+  }, [flashId]);
+
+  const addNote = async (values: AnnotationValues) => {
+    if (!store || adding === null) return;
+    setBusy(true);
+    setFormError(null);
+    try {
+      await store.create({ itemId: item.id, kind: 'note', anchor: { type: 'time', seconds: Math.round(adding * 10) / 10 }, note: values.note, reviewPoint: values.reviewPoint });
+      setAdding(null);
+    } catch (err) {
+      setFormError(errorText(err, '批注未能保存，请稍后重试'));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
+    if (isTypingTarget(e.target) || e.ctrlKey || e.altKey || e.metaKey) return;
+    const onControl = e.target instanceof HTMLButtonElement || (e.target instanceof HTMLElement && e.target.getAttribute('role') === 'slider');
+    if (e.key === ' ' && !onControl) toggle();
+    else if (e.key === 'ArrowLeft' && !onControl) seek(time - 5);
+    else if (e.key === 'ArrowRight' && !onControl) seek(time + 5);
+    else return;
+    e.preventDefault();
+  };
+
+  if (failed) return <ViewerError title={`无法播放“${item.title}”`} text="文件格式不受支持或已损坏，无法在工作台内播放。请重新同步或导入该案卷包后再试。" />;
+
+  const events = {
+    onPlay: () => setPlaying(true),
+    onPause: () => setPlaying(false),
+    onEnded: () => setPlaying(false),
+    onTimeUpdate: () => setTime(media.current?.currentTime ?? 0),
+    onLoadedMetadata: () => setDuration(media.current?.duration ?? 0),
+    onDurationChange: () => setDuration(media.current?.duration ?? 0),
+    onError: () => setFailed(true),
+  };
+  return (
+    <div className="viewer media-viewer" onKeyDown={onKeyDown} data-testid="media-viewer" data-kind={kind}>
+      <div className="viewer-toolbar" role="toolbar" aria-label="播放工具栏">
+        <ToolButton label={playing ? '暂停（空格）' : '播放（空格）'} icon={playing ? <PauseOutlined /> : <CaretRightOutlined />} onClick={toggle} testId="media-play" />
+        <ToolButton label="后退 5 秒（←）" icon={<BackwardOutlined />} onClick={() => seek(time - 5)} />
+        <ToolButton label="前进 5 秒（→）" icon={<ForwardOutlined />} onClick={() => seek(time + 5)} />
+        <span className="small num media-clock" data-testid="media-clock">
+          {formatSeconds(time)} / {formatSeconds(duration)}
+        </span>
+        <span className="spacer" />
+        {canNote && (
+          <Button
+            size="small"
+            type="text"
+            icon={<EditOutlined />}
+            onClick={() => {
+              media.current?.pause();
+              setFormError(null);
+              setAdding(media.current?.currentTime ?? time);
+            }}
+            aria-label="在此处添加批注"
+            data-testid="media-add-note"
+          >
+            <span className="tb-label">在此处添加批注</span>
+          </Button>
+        )}
+      </div>
+      <div className="media-stage" tabIndex={-1}>
+        {kind === 'video' ? (
+          <video ref={media} src={url} preload="metadata" aria-label={item.title} onClick={toggle} {...events} />
+        ) : (
+          <div className="audio-card">
+            <AudioOutlined aria-hidden className="audio-icon" />
+            <div className="audio-title">{item.title}</div>
+            <audio ref={media} src={url} preload="metadata" aria-label={item.title} {...events} />
+          </div>
+        )}
+      </div>
+      <MediaTimeline time={time} duration={duration} notes={notes} flashId={flashId} onSeek={seek} />
+      {adding !== null && (
+        <div className="media-note-form">
+          <div className="small muted">
+            在 <span className="num">{formatSeconds(adding)}</span> 处添加批注
+          </div>
+          <AnnotationForm busy={busy} error={formError} saveLabel="保存批注" onSave={(v) => void addNote(v)} onCancel={() => setAdding(null)} />
+        </div>
+      )}
+      {notes.length > 0 && <TimeNotes notes={notes} flashId={flashId} onSeek={seek} />}
+    </div>
+  );
+}

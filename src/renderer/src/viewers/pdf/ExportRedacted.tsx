@@ -1,0 +1,98 @@
+// 导出公示版: a copy of the PDF with the redaction marks' text truly removed (done by the back end);
+// the result offers to open the copy in the other pane or to download it. The original is untouched.
+import { useState } from 'react';
+import { Alert, Button, Modal, Tooltip } from 'antd';
+import { DownloadOutlined, ExportOutlined } from '@ant-design/icons';
+import type { RedactedCopy } from '../../../../shared/api/evidence';
+import { api } from '../../api';
+import { errorText } from '../../lib/errors';
+import { formatBytes, type CaseItem } from '../../casefile/items';
+import { useAnnotations } from '../../annotations/AnnotationsContext';
+import { useCaseActions } from '../../casefile/CaseActions';
+
+type State = { phase: 'idle' } | { phase: 'busy' } | { phase: 'none' } | { phase: 'done'; copy: RedactedCopy } | { phase: 'error'; message: string };
+
+export function ExportRedacted({ item }: { item: CaseItem }) {
+  const store = useAnnotations();
+  const actions = useCaseActions();
+  const [state, setState] = useState<State>({ phase: 'idle' });
+  const marks = (store?.byItem.get(item.id) ?? []).filter((a) => a.kind === 'redaction').length;
+
+  const run = async () => {
+    if (!actions) return;
+    if (marks === 0) {
+      setState({ phase: 'none' });
+      return;
+    }
+    setState({ phase: 'busy' });
+    try {
+      const copy = await api.call('evidence.exportRedacted', { caseId: actions.caseId, itemId: item.id });
+      setState({ phase: 'done', copy });
+    } catch (err) {
+      setState({ phase: 'error', message: errorText(err, '公示版未能导出，请稍后重试') });
+    }
+  };
+  const close = () => setState({ phase: 'idle' });
+
+  const copy = state.phase === 'done' ? state.copy : null;
+  const pages = copy?.pagesRasterized ?? [];
+  return (
+    <>
+      <Tooltip title={`按本文件的 ${marks} 处遮盖标记导出公示用副本`} mouseEnterDelay={0.4}>
+        <Button size="small" type="text" icon={<ExportOutlined />} loading={state.phase === 'busy'} onClick={() => void run()} aria-label="导出公示版" data-testid="export-redacted">
+          <span className="tb-label">导出公示版</span>
+        </Button>
+      </Tooltip>
+      <Modal
+        open={state.phase === 'done' || state.phase === 'error' || state.phase === 'none'}
+        title={state.phase === 'done' ? '已导出公示版' : state.phase === 'none' ? '没有遮盖标记' : '导出失败'}
+        onCancel={close}
+        width={440}
+        footer={
+          copy ? (
+            <>
+              <Button onClick={close}>关闭</Button>
+              <Button icon={<DownloadOutlined />} href={api.blobUrl(copy.sha256)} download={copy.fileName} data-testid="redacted-download">
+                下载
+              </Button>
+              <Button
+                type="primary"
+                onClick={() => {
+                  actions?.openCopy(copy, item);
+                  close();
+                }}
+                data-testid="redacted-open"
+              >
+                在另一侧打开
+              </Button>
+            </>
+          ) : (
+            <Button type="primary" onClick={close}>
+              知道了
+            </Button>
+          )
+        }
+      >
+        {state.phase === 'none' && <p>“{item.title}”还没有遮盖标记。请先选中文字或框选区域，选择“标记隐私”或“标记商业秘密”，再导出公示版。</p>}
+        {state.phase === 'error' && <Alert type="error" showIcon title={state.message} />}
+        {copy && (
+          <div data-testid="redacted-result">
+            <dl className="kv">
+              <dt>文件</dt>
+              <dd>{copy.fileName}</dd>
+              <dt>大小</dt>
+              <dd className="num">{formatBytes(copy.size)}</dd>
+              <dt>遮盖</dt>
+              <dd className="num">
+                {marks} 处标记，删除文字 {copy.removedTextItems} 段
+              </dd>
+              <dt>处理页</dt>
+              <dd className="num">{pages.length ? `共 ${pages.length} 页（第 ${pages.join('、')} 页）` : '无需重新生成页面'}</dd>
+            </dl>
+            <p className="small muted">副本中被遮盖的文字已真正删除，无法复制或检索。原始证据未作任何修改。</p>
+          </div>
+        )}
+      </Modal>
+    </>
+  );
+}

@@ -1,0 +1,145 @@
+// Finding text in a page's pdf.js text layer (or its text content) the way a reviewer means it:
+// whitespace ignored, full-width forms folded (NFKC), case-insensitive. The same folding is used for
+// counting matches from getTextContent() and for marking them in the DOM, so the n-th match agrees.
+import type { Rect } from '../../../../shared/api/evidence';
+
+/** Fold one code point; '' for whitespace. */
+function fold(cp: string): string {
+  if (/\s/u.test(cp)) return '';
+  return cp.normalize('NFKC').toLowerCase().replace(/\s+/gu, '');
+}
+
+export function normalizeText(s: string): string {
+  let out = '';
+  for (const cp of s) out += fold(cp);
+  return out;
+}
+
+/** Folded text of a text layer, with where each folded UTF-16 unit came from. */
+export interface TextMap {
+  text: string;
+  nodes: Text[];
+  offsets: number[];
+  /** UTF-16 length of the source code point. */
+  lengths: number[];
+}
+
+export function mapTextLayer(root: HTMLElement): TextMap {
+  const map: TextMap = { text: '', nodes: [], offsets: [], lengths: [] };
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  let parts = '';
+  for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
+    const data = node.data;
+    let i = 0;
+    for (const cp of data) {
+      const f = fold(cp);
+      for (let k = 0; k < f.length; k++) {
+        map.nodes.push(node);
+        map.offsets.push(i);
+        map.lengths.push(cp.length);
+      }
+      parts += f;
+      i += cp.length;
+    }
+  }
+  map.text = parts;
+  return map;
+}
+
+/** Start indexes of every non-overlapping occurrence. */
+export function findAll(haystack: string, needle: string): number[] {
+  const out: number[] = [];
+  if (!needle) return out;
+  for (let at = haystack.indexOf(needle); at >= 0; at = haystack.indexOf(needle, at + needle.length)) out.push(at);
+  return out;
+}
+
+/** Of several occurrences, the one whose surroundings best agree with the expected context. */
+export function bestOccurrence(text: string, starts: readonly number[], length: number, before: string, after: string): number {
+  if (starts.length <= 1) return starts[0] ?? -1;
+  const b = normalizeText(before.replace(/…/g, '')).slice(-16);
+  const a = normalizeText(after.replace(/…/g, '')).slice(0, 16);
+  let best = starts[0]!;
+  let bestScore = -1;
+  for (const s of starts) {
+    let score = 0;
+    for (let k = 1; k <= b.length && text[s - k] === b[b.length - k]; k++) score++;
+    for (let k = 0; k < a.length && text[s + length + k] === a[k]; k++) score++;
+    if (score > bestScore) {
+      bestScore = score;
+      best = s;
+    }
+  }
+  return best;
+}
+
+export function rangeAt(map: TextMap, start: number, length: number): Range | null {
+  const endAt = start + length - 1;
+  const startNode = map.nodes[start];
+  const endNode = map.nodes[endAt];
+  if (!startNode || !endNode || length <= 0) return null;
+  const range = document.createRange();
+  range.setStart(startNode, map.offsets[start]!);
+  range.setEnd(endNode, map.offsets[endAt]! + map.lengths[endAt]!);
+  return range;
+}
+
+/** First and last folded index covered by a DOM range (a selection), or null. */
+export function selectedSpan(map: TextMap, range: Range): { first: number; last: number } | null {
+  let first = -1;
+  let last = -1;
+  for (let i = 0; i < map.nodes.length; i++) {
+    const node = map.nodes[i]!;
+    const start = map.offsets[i]!;
+    const inside = range.comparePoint(node, start) === 0 && range.comparePoint(node, start + map.lengths[i]!) === 0;
+    if (!inside) continue;
+    if (first < 0) first = i;
+    last = i;
+  }
+  return first < 0 ? null : { first, last };
+}
+
+/**
+ * Client rects of a range, relative to the page box and divided by the scale: PDF units at scale 1,
+ * top-left origin — what anchors store. Rects on one line are joined into one.
+ */
+export function rangeRects(range: Range, pageEl: HTMLElement, scale: number): Rect[] {
+  const page = pageEl.getBoundingClientRect();
+  const raw = [...range.getClientRects()]
+    .filter((r) => r.width > 0.5 && r.height > 0.5)
+    .map((r) => ({ x: (r.left - page.left) / scale, y: (r.top - page.top) / scale, width: r.width / scale, height: r.height / scale }));
+  return mergeLines(raw);
+}
+
+export function mergeLines(rects: readonly Rect[]): Rect[] {
+  const sorted = [...rects].sort((p, q) => p.y - q.y || p.x - q.x);
+  const lines: Rect[] = [];
+  for (const r of sorted) {
+    const line = lines.find((l) => {
+      const overlap = Math.min(l.y + l.height, r.y + r.height) - Math.max(l.y, r.y);
+      return overlap > 0.5 * Math.min(l.height, r.height);
+    });
+    if (!line) {
+      lines.push({ ...r });
+      continue;
+    }
+    const x1 = Math.min(line.x, r.x);
+    const y1 = Math.min(line.y, r.y);
+    const x2 = Math.max(line.x + line.width, r.x + r.width);
+    const y2 = Math.max(line.y + line.height, r.y + r.height);
+    Object.assign(line, { x: x1, y: y1, width: x2 - x1, height: y2 - y1 });
+  }
+  return lines.map((r) => ({ x: round(r.x), y: round(r.y), width: round(r.width), height: round(r.height) }));
+}
+
+const round = (n: number) => Math.round(n * 100) / 100;
+
+/** Find `needle` in the text layer; the occurrence closest to the context, or the n-th. */
+export function locate(layer: HTMLElement, needle: string, pick: { before?: string; after?: string; nth?: number } = {}): { map: TextMap; starts: number[]; chosen: number; length: number } | null {
+  const map = mapTextLayer(layer);
+  const n = normalizeText(needle);
+  const starts = findAll(map.text, n);
+  if (!starts.length) return null;
+  const chosen = pick.nth !== undefined ? (starts[pick.nth] ?? starts[0]!) : bestOccurrence(map.text, starts, n.length, pick.before ?? '', pick.after ?? '');
+  return { map, starts, chosen, length: n.length };
+}

@@ -1,0 +1,82 @@
+// Test data for the evidence spec: a WAV tone made in plain JS, and a case package that carries it as
+// 视听资料 (built with the package builder, so it imports like any other).
+import { createHash } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { buildPackage, tempDir } from '../../helpers/package-builder';
+
+/** 8 kHz mono 16-bit PCM sine tone. */
+export function sineWav(seconds = 4, hz = 440, rate = 8000): Buffer {
+  const samples = Math.round(seconds * rate);
+  const data = Buffer.alloc(samples * 2);
+  for (let i = 0; i < samples; i++) data.writeInt16LE(Math.round(Math.sin((2 * Math.PI * hz * i) / rate) * 0.3 * 32767), i * 2);
+  const header = Buffer.alloc(44);
+  header.write('RIFF', 0, 'ascii');
+  header.writeUInt32LE(36 + data.length, 4);
+  header.write('WAVE', 8, 'ascii');
+  header.write('fmt ', 12, 'ascii');
+  header.writeUInt32LE(16, 16); // PCM chunk size
+  header.writeUInt16LE(1, 20); // PCM
+  header.writeUInt16LE(1, 22); // mono
+  header.writeUInt32LE(rate, 24);
+  header.writeUInt32LE(rate * 2, 28); // byte rate
+  header.writeUInt16LE(2, 32); // block align
+  header.writeUInt16LE(16, 34); // bits per sample
+  header.write('data', 36, 'ascii');
+  header.writeUInt32LE(data.length, 40);
+  return Buffer.concat([header, data]);
+}
+
+export const AUDIO_TITLE = '现场执法录音';
+
+/** A case package with one audio evidence item (and the builder's 进货单据 PDF, e1). */
+export async function audioCasePackage(): Promise<{ dir: string; caseNumber: string; shaOf: (evidenceId: string) => string }> {
+  const pkg = await buildPackage(tempDir('fashen-e2e-pkg-'), { caseNumber: `测市监处罚〔2026〕${Math.floor(Math.random() * 9000) + 1000}号` });
+  const wav = sineWav();
+  writeFileSync(join(pkg.dir, 'evidence/recording.wav'), wav);
+  pkg.manifest.evidence.push({
+    id: 'e-audio',
+    kind: '视听资料',
+    title: AUDIO_TITLE,
+    source: '执法人员执法记录仪录制',
+    collectedBy: ['o1', 'o2'],
+    collectedOn: '2026-06-06',
+    proves: '现场检查时当事人的陈述',
+    file: { path: 'evidence/recording.wav', sha256: createHash('sha256').update(wav).digest('hex'), size: wav.length, mime: 'audio/wav' },
+  });
+  pkg.write();
+  const shaOf = (id: string) => {
+    const found = pkg.manifest.evidence.find((e) => e.id === id);
+    if (!found) throw new Error(`no evidence ${id}`);
+    return found.file.sha256;
+  };
+  return { dir: pkg.dir, caseNumber: pkg.manifest.case.caseNumber, shaOf };
+}
+
+export const BAD_FILES = { empty: '空白文件', corrupt: '损坏的笔录', mislabelled: '扩展名不符的照片' } as const;
+
+/** A case package whose evidence files are bad in the ways reviewers meet: 0 bytes, a corrupt PDF, a PNG named .pdf. */
+export async function badFilesPackage(): Promise<{ dir: string; caseNumber: string }> {
+  const pkg = await buildPackage(tempDir('fashen-e2e-pkg-'), { caseNumber: `测市监处罚〔2026〕${Math.floor(Math.random() * 9000) + 1000}号` });
+  const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
+  const files: [id: string, title: string, name: string, bytes: Buffer][] = [
+    ['e-empty', BAD_FILES.empty, 'evidence/empty.pdf', Buffer.alloc(0)],
+    ['e-corrupt', BAD_FILES.corrupt, 'evidence/corrupt.pdf', Buffer.from('%PDF-1.7\n1 0 obj <</Type /Catalog /Pages 2 0 R>>\nthis is not a pdf body\n%%EOF')],
+    ['e-png', BAD_FILES.mislabelled, 'evidence/photo2.pdf', png],
+  ];
+  for (const [id, title, name, bytes] of files) {
+    writeFileSync(join(pkg.dir, name), bytes);
+    pkg.manifest.evidence.push({
+      id,
+      kind: '书证',
+      title,
+      source: '当事人提供',
+      collectedBy: ['o1', 'o2'],
+      collectedOn: '2026-06-06',
+      proves: '测试',
+      file: { path: name, sha256: createHash('sha256').update(bytes).digest('hex'), size: bytes.length, mime: 'application/pdf' },
+    });
+  }
+  pkg.write();
+  return { dir: pkg.dir, caseNumber: pkg.manifest.case.caseNumber };
+}
