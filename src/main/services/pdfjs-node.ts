@@ -38,5 +38,6 @@ export type PdfProblem = 'encrypted' | 'failed';
 export function classifyPdfError(err: unknown): { state: PdfProblem; message: string } {
   const name = (err as { name?: string })?.name ?? '';
   if (name === 'PasswordException') return { state: 'encrypted', message: 'PDF 已加密（需要密码），无法显示或检索其内容' };
-  return { state: 'failed', message: `PDF 文件已损坏或格式无效，无法读取（${(err as Error)?.message ?? String(err)}）` };
+  // The reviewer gets the zh-CN sentence; pdf.js's English detail is for logs only.
+  return { state: 'failed', message: 'PDF 文件已损坏或格式无效，无法读取；请向承办机构索取完好的文件' };
 }
