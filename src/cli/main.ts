@@ -10,6 +10,8 @@ import { searchCommand } from './commands/search';
 import { checkCommand } from './commands/check';
 import { calendarCommand } from './commands/calendar';
 import { verifyFilesCommand } from './commands/verify-files';
+import { keysCommand, opinionSignCommand, reviewCommand, verifyCommand } from './commands/opinion';
+import { centralCommand, loginCommand } from './commands/central';
 
 const HELP = `法审工作台命令行 fashen ${'{version}'}
 
@@ -18,10 +20,18 @@ const HELP = `法审工作台命令行 fashen ${'{version}'}
   fashen cases list [--json] [--status S] 列出待审案件
   fashen mask [--names 方宇,李月] [--json] 读标准输入，遮蔽个人信息后写到标准输出
   fashen check <案卷包 或 案件> [--json]  运行自动审核检查（P1–P10）
+  fashen keys create [--name 姓名 --agency 单位] [--passphrase-env VAR]   创建签名密钥（证书由本地开发 CA 签发）
+  fashen keys list [--json]                       列出签名密钥
+  fashen review point <案件> <P1…P10> <无问题|存在问题|不适用> [--note 文字]
+  fashen review conclude <案件> --opinion 同意|建议纠正|建议补充调查|其他意见 --text 文字
+  fashen opinion sign <案件> --out <目录> [--passphrase-env VAR]   写出 .docx、签名 .pdf 与签名提交件 JSON
+  fashen verify <文件.pdf | submission.json> [--json]   验证签名（有效退出码 0，无效 1）
   fashen calendar add-working-days <日期> <n>   第 n 个工作日（起算日不计入）
   fashen calendar is-working-day <日期>         是否工作日（true/false）
   fashen search <检索词> [--json]        全文检索（案件信息与全部 PDF 页面文字）
   fashen verify-files <案件> [--json]    重新校验案件全部文件（有已篡改或缺失时退出码为 1）
+  fashen login --server <地址> --user <用户名> --password-env <变量>   登录中央系统
+  fashen central user add|import|cases|assign|submissions …   中央系统管理（fashen central help）
   fashen --version | --help
 
 数据目录: 环境变量 FASHEN_HOME，未设置时为系统用户数据目录。
@@ -40,7 +50,7 @@ export async function run(argv: string[], io: Io = stdio): Promise<number> {
     args: argv,
     allowPositionals: true,
     strict: true,
-    options: { json: { type: 'boolean' }, status: { type: 'string' }, names: { type: 'string' }, help: { type: 'boolean', short: 'h' }, version: { type: 'boolean' } },
+    options: { server: { type: 'string' }, user: { type: 'string' }, 'password-env': { type: 'string' }, role: { type: 'string' }, json: { type: 'boolean' }, status: { type: 'string' }, names: { type: 'string' }, 'passphrase-env': { type: 'string' }, opinion: { type: 'string' }, text: { type: 'string' }, note: { type: 'string' }, out: { type: 'string' }, name: { type: 'string' }, agency: { type: 'string' }, help: { type: 'boolean', short: 'h' }, version: { type: 'boolean' } },
   });
   if (values.version) return io.out(`${appVersion()}\n`), 0;
   if (values.help || positionals.length === 0) return io.out(`${HELP.replace('{version}', appVersion())}\n`), positionals.length ? 0 : values.help ? 0 : 2;
@@ -49,6 +59,16 @@ export async function run(argv: string[], io: Io = stdio): Promise<number> {
   switch (cmd) {
     case 'import':
       return importCommand(ws, rest, { json: values.json === true }, io);
+    case 'keys':
+    case 'review':
+    case 'opinion': {
+      const o = { json: values.json === true, passphraseEnv: values['passphrase-env'], opinion: values.opinion, text: values.text, note: values.note, out: values.out, name: values.name, agency: values.agency };
+      if (cmd === 'keys') return keysCommand(ws, rest, o, io);
+      if (cmd === 'review') return reviewCommand(ws, rest, o, io);
+      return opinionSignCommand(ws, rest, o, io);
+    }
+    case 'verify':
+      return verifyCommand(dataDir(), rest, { json: values.json === true }, io);
     case 'check':
       return checkCommand(ws, rest, { json: values.json === true }, io);
     case 'calendar':
@@ -60,6 +80,10 @@ export async function run(argv: string[], io: Io = stdio): Promise<number> {
     case 'cases':
       if (rest[0] === 'list') return casesListCommand(ws, { json: values.json === true, status: values.status }, io);
       break;
+    case 'central':
+      return centralCommand(rest, values, io);
+    case 'login':
+      return loginCommand(rest, values, io);
     case 'mask':
       return maskCommand(rest, { json: values.json === true, names: values.names }, io);
   }

@@ -151,7 +151,7 @@ test('walk a case through P1–P10, cite a highlight, override a check, conclude
   // Conclusion: 建议纠正 with the drafted opinion, edited.
   await expect(panel.conclusion.getByTestId('decided-count')).toHaveText('已认定 10/10');
   await panel.chooseConclusion('建议纠正');
-  await expect(panel.opinion()).toContainText(note);
+  await expect(panel.opinion()).toContainText(note.replace(/。$/, ''));
   const addition = '另请核实违法所得的计算依据。';
   const opinion = `${await panel.opinion().inputValue()}\n${addition}`;
   await panel.opinion().fill(opinion);

@@ -1,0 +1,208 @@
+// `fashen login` and `fashen central …`: the central server's admin API from the command line.
+// Every command takes --server (default FASHEN_CENTRAL_URL, then the saved login's server) and
+// acts as an admin given by --user + --password-env, or by the token `fashen login` saved.
+import { createReadStream, readdirSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { Readable } from 'node:stream';
+import yazl from 'yazl';
+import type { Io } from '../main';
+import { dataDir } from '../../main/paths';
+import type { CaseSummary, IntakeAnswer, SubmissionSummary } from '../../server/protocol';
+import { CentralClient, CentralError } from './central-client';
+import { readSavedLogin, saveLogin } from './central-config';
+
+export interface CentralOptions {
+  json?: boolean;
+  server?: string;
+  user?: string;
+  'password-env'?: string;
+  role?: string;
+}
+
+const USAGE = `用法:
+  fashen login --server <地址> --user <用户名> --password-env <环境变量>
+  fashen central user add <用户名> --role reviewer|admin --password-env <环境变量>
+  fashen central import <案卷包…> [--json]
+  fashen central cases [--json]
+  fashen central assign <案件编号> <审核员>
+  fashen central submissions [--json]
+以上命令均可加 --server <地址>（默认环境变量 FASHEN_CENTRAL_URL）；以管理员身份执行：
+--user <用户名> --password-env <环境变量>，或先用 fashen login 登录。`;
+
+class UsageError extends Error {}
+
+function passwordFrom(opts: CentralOptions, env: NodeJS.ProcessEnv): string {
+  const name = opts['password-env'];
+  if (!name) throw new UsageError('需要 --password-env <环境变量>（密码不从命令行读取）');
+  const pw = env[name];
+  if (!pw) throw new UsageError(`环境变量 ${name} 为空`);
+  return pw;
+}
+
+function serverFrom(opts: CentralOptions, env: NodeJS.ProcessEnv, home: string): string {
+  const server = opts.server || env.FASHEN_CENTRAL_URL || readSavedLogin(home)?.server;
+  if (!server) throw new UsageError('需要 --server <地址>（或设置环境变量 FASHEN_CENTRAL_URL）');
+  return server;
+}
+
+/** An admin session: a temporary login (logged out afterwards) or the saved token. */
+async function adminSession<T>(opts: CentralOptions, env: NodeJS.ProcessEnv, home: string, run: (c: CentralClient) => Promise<T>): Promise<T> {
+  const server = serverFrom(opts, env, home);
+  if (opts.user) {
+    const client = new CentralClient(server);
+    await client.login(opts.user, passwordFrom(opts, env));
+    try {
+      return await run(client);
+    } finally {
+      await client.logout();
+    }
+  }
+  const saved = readSavedLogin(home);
+  if (!saved || new CentralClient(saved.server).base !== new CentralClient(server).base)
+    throw new UsageError(`没有 ${server} 的登录：先运行 fashen login，或提供 --user 与 --password-env`);
+  return run(new CentralClient(server, saved.token));
+}
+
+function packageFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const p = join(dir, name);
+    return statSync(p).isDirectory() ? packageFiles(p) : [p];
+  });
+}
+
+/** A package as an upload body: a .zip as it is, a folder zipped on the fly (streamed). */
+function packageBody(path: string): { body: ReadableStream; headers: Record<string, string> } {
+  const st = statSync(path);
+  if (st.isFile()) return { body: Readable.toWeb(createReadStream(path)) as ReadableStream, headers: { 'content-type': 'application/zip', 'content-length': String(st.size) } };
+  const zip = new yazl.ZipFile();
+  for (const f of packageFiles(path)) zip.addFile(f, relative(path, f).split('\\').join('/'));
+  zip.end();
+  return { body: Readable.toWeb(zip.outputStream as Readable) as ReadableStream, headers: { 'content-type': 'application/zip' } };
+}
+
+type ImportOutcome = ({ ok: true } & IntakeAnswer & { source: string }) | { ok: false; source: string; error: string; details: string[] };
+
+const ACTION_TEXT: Record<IntakeAnswer['action'], string> = { imported: '已导入', new_revision: '新修订', unchanged: '未变化' };
+
+async function importPackages(c: CentralClient, paths: string[], opts: CentralOptions, io: Io): Promise<number> {
+  const outcomes: ImportOutcome[] = [];
+  for (const source of paths) {
+    try {
+      statSync(source);
+    } catch {
+      outcomes.push({ ok: false, source, error: `找不到案卷包：${source}`, details: [] });
+      continue;
+    }
+    try {
+      const { body, headers } = packageBody(source);
+      const a = await c.request<IntakeAnswer>('POST', '/v1/admin/packages', { body, headers });
+      outcomes.push({ ok: true, source, ...a.body });
+    } catch (err) {
+      if (!(err instanceof CentralError) || err.status === null) throw err;
+      outcomes.push({ ok: false, source, error: err.message, details: err.details });
+    }
+  }
+  if (opts.json) io.out(`${JSON.stringify(outcomes, null, 2)}\n`);
+  else
+    for (const o of outcomes) {
+      if (o.ok) io.out(`${ACTION_TEXT[o.action]}  ${o.caseNumber}  修订 ${o.revision}  ${o.source}\n`);
+      else {
+        io.err(`导入失败  ${o.source}\n  ${o.error}\n`);
+        for (const d of o.details) io.err(`    - ${d}\n`);
+      }
+    }
+  return outcomes.every((o) => o.ok) ? 0 : 1;
+}
+
+function table(rows: string[][]): string {
+  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => [...r[i]!].reduce((w, ch) => w + (/[\u1100-\uffff]/.test(ch) ? 2 : 1), 0))));
+  const pad = (s: string, w: number) => s + ' '.repeat(Math.max(0, w - [...s].reduce((n, ch) => n + (/[\u1100-\uffff]/.test(ch) ? 2 : 1), 0)));
+  return rows.map((r) => r.map((cell, i) => (i === r.length - 1 ? cell : pad(cell, widths[i]!))).join('  ')).join('\n') + '\n';
+}
+
+async function central(args: string[], opts: CentralOptions, io: Io, env: NodeJS.ProcessEnv, home: string): Promise<number> {
+  const [sub, ...rest] = args;
+  if (!sub || sub === 'help') {
+    io.out(`${USAGE}\n`);
+    return sub ? 0 : 2;
+  }
+  switch (sub) {
+    case 'user': {
+      const [verb, name] = rest;
+      if (verb !== 'add' || !name || rest.length !== 2) throw new UsageError('用法：fashen central user add <用户名> --role reviewer|admin --password-env <环境变量>');
+      if (opts.role !== 'reviewer' && opts.role !== 'admin') throw new UsageError('需要 --role reviewer 或 --role admin');
+      const role = opts.role;
+      // Here --password-env names the new user's password, so the admin is the one `fashen login` saved.
+      if (opts.user) throw new UsageError('user add 以 fashen login 保存的管理员身份执行（--password-env 是新用户的密码）');
+      const password = passwordFrom(opts, env);
+      await adminSession(opts, env, home, (c) => c.request('POST', '/v1/admin/users', { json: { name, role, password } }));
+      io.out(`已创建用户 ${name}（${role === 'admin' ? '管理员' : '审核员'}）\n`);
+      return 0;
+    }
+    case 'import':
+      if (!rest.length) throw new UsageError('用法：fashen central import <案卷包…>');
+      return adminSession(opts, env, home, (c) => importPackages(c, rest, opts, io));
+    case 'cases': {
+      if (rest.length) throw new UsageError('用法：fashen central cases [--json]');
+      const list = await adminSession(opts, env, home, async (c) => (await c.request<CaseSummary[]>('GET', '/v1/admin/cases')).body);
+      if (opts.json) io.out(`${JSON.stringify(list, null, 2)}\n`);
+      else if (!list.length) io.out('（没有案件）\n');
+      else io.out(table([['案号', '修订', '审核员', '案件编号'], ...list.map((k) => [k.caseNumber, String(k.revision), k.assignedTo ?? '（未分配）', k.id])]));
+      return 0;
+    }
+    case 'assign': {
+      const [caseId, user] = rest;
+      if (!caseId || !user || rest.length !== 2) throw new UsageError('用法：fashen central assign <案件编号> <审核员>');
+      const r = await adminSession(opts, env, home, async (c) => (await c.request<{ changed: boolean }>('POST', `/v1/admin/cases/${encodeURIComponent(caseId)}/assign`, { json: { user } })).body);
+      io.out(r.changed ? `已将案件 ${caseId} 分配给 ${user}\n` : `案件 ${caseId} 已分配给 ${user}，未变化\n`);
+      return 0;
+    }
+    case 'submissions': {
+      if (rest.length) throw new UsageError('用法：fashen central submissions [--json]');
+      const list = await adminSession(opts, env, home, async (c) => (await c.request<SubmissionSummary[]>('GET', '/v1/admin/submissions')).body);
+      if (opts.json) io.out(`${JSON.stringify(list, null, 2)}\n`);
+      else if (!list.length) io.out('（没有提交）\n');
+      else {
+        const status = { accepted: '已接收', rejected: '已拒绝', stale: '已过时' } as const;
+        io.out(table([['接收时间', '状态', '类型', '审核员', '案件编号', '原因'], ...list.map((s) => [s.receivedAt, status[s.status], s.kind, s.user, s.caseId, s.reason ?? ''])]));
+      }
+      return 0;
+    }
+  }
+  throw new UsageError(`未知命令：central ${args.join(' ')}\n${USAGE}`);
+}
+
+async function guarded(io: Io, run: () => Promise<number>): Promise<number> {
+  try {
+    return await run();
+  } catch (err) {
+    if (err instanceof UsageError) {
+      io.err(`${err.message}\n`);
+      return 2;
+    }
+    if (err instanceof CentralError) {
+      io.err(`错误：${err.message}\n`);
+      for (const d of err.details) io.err(`  - ${d}\n`);
+      return 1;
+    }
+    throw err;
+  }
+}
+
+export function centralCommand(args: string[], opts: CentralOptions, io: Io, env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  return guarded(io, () => central(args, opts, io, env, dataDir(env)));
+}
+
+/** `fashen login`: a device token for this workstation, saved in <FASHEN_HOME>/central.json (0600). */
+export function loginCommand(args: string[], opts: CentralOptions, io: Io, env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  return guarded(io, async () => {
+    if (args.length) throw new UsageError('用法：fashen login --server <地址> --user <用户名> --password-env <环境变量>');
+    if (!opts.user) throw new UsageError('需要 --user <用户名>');
+    const home = dataDir(env);
+    const client = new CentralClient(serverFrom(opts, env, home));
+    const a = await client.login(opts.user, passwordFrom(opts, env));
+    const path = saveLogin(home, { server: client.base, user: a.user.name, role: a.user.role, deviceId: a.deviceId, token: a.token, savedAt: new Date().toISOString() });
+    io.out(`已登录 ${client.base}（用户 ${a.user.name}，${a.user.role === 'admin' ? '管理员' : '审核员'}）；凭据保存在 ${path}\n`);
+    return 0;
+  });
+}

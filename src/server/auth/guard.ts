@@ -1,0 +1,46 @@
+// Request authentication: a bearer device token → the caller (user, role, device); admin check.
+import type { FastifyRequest } from 'fastify';
+import { DevicesRepo } from '../db/repos/devices';
+import type { ServerDb } from '../db/open';
+import { HttpError } from '../http/errors';
+import { parseToken, secretMatches } from './tokens';
+
+export interface Caller {
+  id: number;
+  name: string;
+  role: 'reviewer' | 'admin';
+  deviceId: string;
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    caller: Caller | null;
+  }
+}
+
+const unauthorized = () => new HttpError(401, 'unauthorized', '未登录或登录已失效');
+
+export function authenticator(db: ServerDb, now: () => Date) {
+  const devices = new DevicesRepo(db);
+  return async function authenticate(req: FastifyRequest): Promise<void> {
+    const header = req.headers.authorization;
+    const m = header ? /^Bearer ([^\s]+)$/i.exec(header) : null;
+    const parsed = m ? parseToken(m[1]!) : null;
+    if (!parsed) throw unauthorized();
+    const device = await devices.withUser(parsed.deviceId);
+    // Compare even when the device is unknown, so both paths cost the same.
+    const ok = secretMatches(parsed.secret, device?.tokenHash ?? '0'.repeat(64));
+    if (!device || !ok || device.revokedAt || device.user.disabled) throw unauthorized();
+    req.caller = { id: device.user.id, name: device.user.name, role: device.user.role, deviceId: device.id };
+    await devices.touch(device.id, now());
+  };
+}
+
+export async function requireAdmin(req: FastifyRequest): Promise<void> {
+  if (req.caller?.role !== 'admin') throw new HttpError(403, 'forbidden', '需要管理员权限');
+}
+
+export function callerOf(req: FastifyRequest): Caller {
+  if (!req.caller) throw unauthorized();
+  return req.caller;
+}

@@ -1,0 +1,34 @@
+// What every route module gets: the database, the blob store, the injected verifier and CA.
+import type { ScryptCost } from './auth/passwords';
+import type { BlobBackend } from './blobs/backend';
+import type { CertificateIssuer } from './certificates/issuer';
+import type { ServerDb } from './db/open';
+import type { SubmissionVerifier } from './submissions/verifier';
+
+export interface Limits {
+  /** Case package uploads (.zip), streamed to disk. */
+  packageBytes: number;
+  /** The files a package lists, unpacked (bounds what a small, highly compressed zip can become). */
+  unpackedBytes: number;
+  /** One submission (signed JSON). */
+  submissionBytes: number;
+  /** Any other JSON body. */
+  jsonBytes: number;
+}
+
+export const DEFAULT_LIMITS: Limits = { packageBytes: 2 * 1024 ** 3, unpackedBytes: 8 * 1024 ** 3, submissionBytes: 16 * 1024 ** 2, jsonBytes: 1024 ** 2 };
+
+export interface ServerContext {
+  db: ServerDb;
+  blobs: BlobBackend;
+  verifier: SubmissionVerifier;
+  /** The development CA; null: certificates cannot be requested (registry lookups still work). */
+  issuer: CertificateIssuer | null;
+  /** Holds calendar.json and updates/ (optional). */
+  dataDir: string | null;
+  /** Temporary files (uploads, staging); best on the same disk as the blobs. */
+  workDir: string;
+  limits: Limits;
+  passwordCost: ScryptCost;
+  now: () => Date;
+}

@@ -1,0 +1,58 @@
+// The change feed: append under the feed lock (open.ts lockFeed), read after a cursor.
+import { and, asc, eq, gt, inArray, or, sql } from 'drizzle-orm';
+import type { DbOrTx } from '../open';
+import { caseRevisions, cases, feed, type FeedKind } from '../schema';
+
+export interface FeedRow {
+  seq: number;
+  kind: FeedKind;
+  caseId: string;
+  revision: number;
+  at: Date;
+  /** Whether the case is currently assigned to the viewer (always true for admins). */
+  visible: boolean;
+  caseNumber: string;
+  currentRevision: number;
+}
+
+export class FeedRepo {
+  constructor(private readonly db: DbOrTx) {}
+
+  /** Call only inside a transaction that holds the feed lock. */
+  async append(kind: FeedKind, caseId: string, revision: number, userId: number | null = null): Promise<number> {
+    const [row] = await this.db.insert(feed).values({ kind, caseId, revision, userId }).returning({ seq: feed.seq });
+    return row!.seq;
+  }
+
+  /**
+   * Entries after `after` that concern the viewer: their own assignment changes, and revisions of
+   * cases assigned to them that came after the assignment (the `assigned` entry carries the
+   * revision current then). Admins see every entry.
+   */
+  async page(viewer: { id: number; role: string }, after: number, limit: number): Promise<FeedRow[]> {
+    const visible = viewer.role === 'admin' ? sql<boolean>`true` : sql<boolean>`coalesce(${cases.assignedTo} = ${viewer.id}, false)`;
+    const concerns =
+      viewer.role === 'admin' ? undefined : or(and(eq(feed.kind, 'revision'), eq(cases.assignedTo, viewer.id), gt(feed.seq, cases.assignedSeq)), and(inArray(feed.kind, ['assigned', 'unassigned']), eq(feed.userId, viewer.id)));
+    return this.db
+      .select({ seq: feed.seq, kind: feed.kind, caseId: feed.caseId, revision: feed.revision, at: feed.at, visible, caseNumber: cases.caseNumber, currentRevision: cases.currentRevision })
+      .from(feed)
+      .innerJoin(cases, eq(cases.id, feed.caseId))
+      .where(and(gt(feed.seq, after), concerns))
+      .orderBy(asc(feed.seq))
+      .limit(limit);
+  }
+
+  async packages(pairs: { caseId: string; revision: number }[]): Promise<Map<string, { revisionHash: string; packageJson: string }>> {
+    const out = new Map<string, { revisionHash: string; packageJson: string }>();
+    if (!pairs.length) return out;
+    const rows = await this.db
+      .select({ caseId: caseRevisions.caseId, revision: caseRevisions.revision, revisionHash: caseRevisions.revisionHash, packageJson: caseRevisions.packageJson })
+      .from(caseRevisions)
+      .where(sql`(${caseRevisions.caseId}, ${caseRevisions.revision}) in (${sql.join(
+        pairs.map((p) => sql`(${p.caseId}, ${p.revision})`),
+        sql`, `,
+      )})`);
+    for (const r of rows) out.set(`${r.caseId}#${r.revision}`, { revisionHash: r.revisionHash, packageJson: r.packageJson });
+    return out;
+  }
+}

@@ -1,0 +1,165 @@
+// The central server's tables (PostgreSQL; PGlite embedded by default). Migrations in ./migrations
+// are generated from this file by `npm run db:generate:server` and committed; never edit them after release.
+import { sql } from 'drizzle-orm';
+import { bigint, bigserial, boolean, check, index, integer, jsonb, pgTable, primaryKey, serial, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+
+const at = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+
+/** Reviewers (法制审核员) and agency admins. */
+export const users = pgTable(
+  'users',
+  {
+    id: serial('id').primaryKey(),
+    name: text('name').notNull(),
+    role: text('role', { enum: ['reviewer', 'admin'] }).notNull(),
+    /** scrypt$N$r$p$salt$hash (base64), see auth/passwords.ts */
+    passwordHash: text('password_hash').notNull(),
+    disabled: boolean('disabled').notNull().default(false),
+    createdAt: at('created_at').notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('users_name_uq').on(t.name), check('users_role_ck', sql`${t.role} in ('reviewer', 'admin')`)],
+);
+
+/** A login on one device; the bearer token is `<id>.<secret>`, only sha256(secret) is kept. */
+export const devices = pgTable(
+  'devices',
+  {
+    id: text('id').primaryKey(),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id),
+    name: text('name').notNull(),
+    tokenHash: text('token_hash').notNull(),
+    createdAt: at('created_at').notNull().defaultNow(),
+    lastSeenAt: at('last_seen_at'),
+    revokedAt: at('revoked_at'),
+  },
+  (t) => [index('devices_user_idx').on(t.userId)],
+);
+
+/** One row per case: its current revision, denormalised for listing and the feed. */
+export const cases = pgTable(
+  'cases',
+  {
+    id: text('id').primaryKey(),
+    caseNumber: text('case_number').notNull(),
+    currentRevision: integer('current_revision').notNull(),
+    revisionHash: text('revision_hash').notNull(),
+    /** case.json of the current revision, canonical JSON (JCS) text — exactly what the hash covers. */
+    packageJson: text('package_json').notNull(),
+    assignedTo: integer('assigned_to').references(() => users.id),
+    /** Feed seq of the current assignment: the assignee's feed starts there for this case. */
+    assignedSeq: bigint('assigned_seq', { mode: 'number' }),
+    updatedSeq: bigint('updated_seq', { mode: 'number' }).notNull(),
+    updatedAt: at('updated_at').notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('cases_number_uq').on(t.caseNumber), index('cases_assigned_idx').on(t.assignedTo)],
+);
+
+export const caseRevisions = pgTable(
+  'case_revisions',
+  {
+    caseId: text('case_id')
+      .notNull()
+      .references(() => cases.id),
+    revision: integer('revision').notNull(),
+    revisionHash: text('revision_hash').notNull(),
+    packageJson: text('package_json').notNull(),
+    receivedAt: at('received_at').notNull().defaultNow(),
+    receivedBy: integer('received_by').references(() => users.id),
+  },
+  (t) => [primaryKey({ columns: [t.caseId, t.revision] }), index('case_revisions_hash_idx').on(t.revisionHash)],
+);
+
+/** Content-addressed files; the bytes live in the BlobBackend under backend_key. */
+export const blobs = pgTable('blobs', {
+  sha256: text('sha256').primaryKey(),
+  size: bigint('size', { mode: 'number' }).notNull(),
+  mime: text('mime').notNull(),
+  backendKey: text('backend_key').notNull(),
+  createdAt: at('created_at').notNull().defaultNow(),
+});
+
+/** Which blobs each revision lists: decides who may download a blob. */
+export const caseBlobs = pgTable(
+  'case_blobs',
+  {
+    caseId: text('case_id').notNull(),
+    revision: integer('revision').notNull(),
+    sha256: text('sha256')
+      .notNull()
+      .references(() => blobs.sha256),
+  },
+  (t) => [primaryKey({ columns: [t.caseId, t.revision, t.sha256] }), index('case_blobs_sha_idx').on(t.sha256)],
+);
+
+export const FEED_KINDS = ['revision', 'assigned', 'unassigned'] as const;
+export type FeedKind = (typeof FEED_KINDS)[number];
+
+/**
+ * The change feed. Rows are written under one advisory lock per transaction (db/feed-lock.ts), so
+ * seq order is commit order and a client's `after` cursor never skips a row committed late.
+ * `revision` rows concern whoever the case is assigned to; `assigned`/`unassigned` name the user.
+ */
+export const feed = pgTable(
+  'feed',
+  {
+    seq: bigserial('seq', { mode: 'number' }).primaryKey(),
+    caseId: text('case_id')
+      .notNull()
+      .references(() => cases.id),
+    revision: integer('revision').notNull(),
+    kind: text('kind', { enum: FEED_KINDS }).notNull(),
+    userId: integer('user_id').references(() => users.id),
+    at: at('at').notNull().defaultNow(),
+  },
+  (t) => [index('feed_case_idx').on(t.caseId), index('feed_user_idx').on(t.userId), check('feed_kind_ck', sql`${t.kind} in ('revision', 'assigned', 'unassigned')`)],
+);
+
+export const SUBMISSION_KINDS = ['opinion', 'minutes', 'bundle'] as const;
+export const SUBMISSION_STATUSES = ['accepted', 'rejected', 'stale'] as const;
+
+/** Signed submissions keyed by the client's id: the first answer is final and repeated verbatim. */
+export const submissions = pgTable(
+  'submissions',
+  {
+    clientId: text('client_id').primaryKey(),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id),
+    deviceId: text('device_id').notNull(),
+    kind: text('kind', { enum: SUBMISSION_KINDS }).notNull(),
+    caseId: text('case_id').notNull(),
+    caseRevisionHash: text('case_revision_hash').notNull(),
+    /** sha256 of the canonical request: a reused id with another body is a conflict. */
+    requestHash: text('request_hash').notNull(),
+    /** The signed payload and signature (null for rejected submissions: a forged body is not kept). */
+    payload: jsonb('payload'),
+    signature: jsonb('signature'),
+    status: text('status', { enum: SUBMISSION_STATUSES }).notNull(),
+    reason: text('reason'),
+    httpStatus: integer('http_status').notNull(),
+    firstAnswer: jsonb('first_answer').notNull(),
+    receivedAt: at('received_at').notNull().defaultNow(),
+  },
+  (t) => [index('submissions_case_idx').on(t.caseId), check('submissions_status_ck', sql`${t.status} in ('accepted', 'rejected', 'stale')`)],
+);
+
+/** Reviewer signing keys and their certificates (the server is the development CA). */
+export const certificates = pgTable(
+  'certificates',
+  {
+    keyId: text('key_id').primaryKey(),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id),
+    publicKeyPem: text('public_key_pem').notNull(),
+    /** Leaf first, then the issuing CA. */
+    chainPem: text('chain_pem').notNull(),
+    status: text('status', { enum: ['active', 'revoked'] }).notNull().default('active'),
+    issuedAt: at('issued_at').notNull().defaultNow(),
+    revokedAt: at('revoked_at'),
+    revokeReason: text('revoke_reason'),
+  },
+  (t) => [index('certificates_user_idx').on(t.userId)],
+);

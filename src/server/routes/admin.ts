@@ -1,0 +1,91 @@
+// /v1/admin/*: accounts, package intake, cases and assignment, submissions, devices, certificates.
+import { rm } from 'node:fs/promises';
+import type { Readable } from 'node:stream';
+import type { FastifyInstance } from 'fastify';
+import { callerOf } from '../auth/guard';
+import { hashPassword } from '../auth/passwords';
+import type { ServerContext } from '../context';
+import { lockFeed } from '../db/open';
+import { CasesRepo } from '../db/repos/cases';
+import { CertificatesRepo } from '../db/repos/certificates';
+import { DevicesRepo } from '../db/repos/devices';
+import { FeedRepo } from '../db/repos/feed';
+import { SubmissionsRepo } from '../db/repos/submissions';
+import { UsersRepo } from '../db/repos/users';
+import { badRequest, conflict, HttpError, notFound, parseWith } from '../http/errors';
+import { IntakeService } from '../intake/intake';
+import { receiveUpload } from '../intake/upload';
+import { AssignRequest, CreateUserRequest, RevokeRequest, type CaseSummary, type SubmissionSummary } from '../protocol';
+
+export function adminRoutes(app: FastifyInstance, ctx: ServerContext): void {
+  const users = new UsersRepo(ctx.db);
+  const intake = new IntakeService(ctx.db, ctx.blobs, ctx.workDir, ctx.limits.unpackedBytes);
+
+  app.get('/v1/admin/users', async () => (await users.list()).map((u) => ({ name: u.name, role: u.role, disabled: u.disabled, createdAt: u.createdAt.toISOString() })));
+
+  app.post('/v1/admin/users', async (req, reply) => {
+    const body = parseWith(CreateUserRequest, req.body);
+    const created = await users.create(body.name, body.role, await hashPassword(body.password, ctx.passwordCost));
+    if (!created) throw conflict(`用户 ${body.name} 已存在`);
+    req.log.info({ user: body.name, role: body.role, by: callerOf(req).name }, 'user created');
+    return reply.code(201).send({ name: created.name, role: created.role });
+  });
+
+  // The package arrives as the raw .zip body; it is streamed to disk, never held in memory.
+  app.addContentTypeParser(['application/zip', 'application/octet-stream'], (_req, payload, done) => done(null, payload));
+  app.post('/v1/admin/packages', async (req, reply) => {
+    if (!req.body || typeof (req.body as Readable).pipe !== 'function') throw new HttpError(415, 'unsupported_media_type', '请以 application/zip 上传案卷包');
+    const file = await receiveUpload(req.body as Readable, req.headers, ctx.workDir, ctx.limits.packageBytes);
+    try {
+      const answer = await intake.intake(file, callerOf(req).id);
+      req.log.info({ case: answer.caseId, revision: answer.revision, action: answer.action }, 'package intake');
+      return reply.code(answer.action === 'unchanged' ? 200 : 201).send(answer);
+    } finally {
+      await rm(file, { force: true });
+    }
+  });
+
+  app.get('/v1/admin/cases', async (): Promise<CaseSummary[]> =>
+    (await new CasesRepo(ctx.db).list()).map((c) => ({ ...c, updatedAt: c.updatedAt.toISOString() })),
+  );
+
+  app.post<{ Params: { id: string } }>('/v1/admin/cases/:id/assign', async (req) => {
+    const body = parseWith(AssignRequest, req.body);
+    const user = await users.byName(body.user);
+    if (!user || user.disabled) throw badRequest(`没有用户 ${body.user}`);
+    if (user.role !== 'reviewer') throw badRequest(`${body.user} 不是审核员，不能分配案件`);
+    return ctx.db.transaction(async (tx) => {
+      await lockFeed(tx);
+      const cases = new CasesRepo(tx);
+      const kase = await cases.byId(req.params.id);
+      if (!kase) throw notFound(`没有案件 ${req.params.id}`);
+      if (kase.assignedTo === user.id) return { caseId: kase.id, assignedTo: user.name, changed: false };
+      const feed = new FeedRepo(tx);
+      if (kase.assignedTo !== null) await feed.append('unassigned', kase.id, kase.currentRevision, kase.assignedTo);
+      const seq = await feed.append('assigned', kase.id, kase.currentRevision, user.id);
+      await cases.assign(kase.id, user.id, seq);
+      req.log.info({ case: kase.id, user: user.name }, 'case assigned');
+      return { caseId: kase.id, assignedTo: user.name, changed: true };
+    });
+  });
+
+  app.get('/v1/admin/submissions', async (): Promise<SubmissionSummary[]> =>
+    (await new SubmissionsRepo(ctx.db).list()).map((s) => ({ ...s, receivedAt: s.receivedAt.toISOString() })),
+  );
+
+  app.get('/v1/admin/devices', async () =>
+    (await new DevicesRepo(ctx.db).list()).map((d) => ({ ...d, createdAt: d.createdAt.toISOString(), lastSeenAt: d.lastSeenAt?.toISOString() ?? null, revokedAt: d.revokedAt?.toISOString() ?? null })),
+  );
+
+  app.post<{ Params: { id: string } }>('/v1/admin/devices/:id/revoke', async (req) => {
+    if (!(await new DevicesRepo(ctx.db).revoke(req.params.id, ctx.now()))) throw notFound('没有这个设备，或已注销');
+    return { ok: true };
+  });
+
+  app.post<{ Params: { keyId: string } }>('/v1/admin/certificates/:keyId/revoke', async (req) => {
+    const body = parseWith(RevokeRequest, req.body);
+    if (!(await new CertificatesRepo(ctx.db).revoke(req.params.keyId, body.reason, ctx.now()))) throw notFound('没有这个证书，或已吊销');
+    req.log.info({ keyId: req.params.keyId, reason: body.reason }, 'certificate revoked');
+    return { ok: true };
+  });
+}

@@ -1,0 +1,119 @@
+// Submissions (signed opinions, meeting minutes) with client-generated ids: accepted once; a repeat
+// gets the first answer; a bad signature is rejected with its reason; a submission for a case
+// revision that has since moved on is answered `stale` with the current revision.
+import { createHash } from 'node:crypto';
+import { canonicalJson } from '../../shared/canonical';
+import { OpinionContent } from '../../shared/opinion/content';
+import { describeIssues } from '../../shared/api/result';
+import type { Caller } from '../auth/guard';
+import type { ServerDb } from '../db/open';
+import { CasesRepo } from '../db/repos/cases';
+import { CertificatesRepo } from '../db/repos/certificates';
+import { SubmissionsRepo, type SubmissionRow } from '../db/repos/submissions';
+import { conflict, notFound } from '../http/errors';
+import type { SubmissionAnswer, SubmissionRequest } from '../protocol';
+import type { SubmissionVerifier } from './verifier';
+
+export interface SubmitResult {
+  status: number;
+  body: SubmissionAnswer;
+}
+
+type Check = { ok: true } | { ok: false; reason: string };
+
+/** The payload must name the case and revision the envelope claims (opinions: by their schema). */
+function bindingCheck(req: SubmissionRequest): Check {
+  if (req.kind === 'opinion') {
+    const parsed = OpinionContent.safeParse(req.payload);
+    if (!parsed.success) return { ok: false, reason: `意见书内容不符合格式：${describeIssues(parsed.error.issues).slice(0, 3).join('；')}` };
+    if (parsed.data.reviewer.keyId !== req.signature.keyId) return { ok: false, reason: '意见书中的签名密钥与签名所用密钥不一致' };
+  }
+  const c = (req.payload as { case?: { id?: unknown; revisionHash?: unknown } }).case;
+  if (c !== undefined && (c?.id !== req.caseId || c?.revisionHash !== req.caseRevisionHash)) return { ok: false, reason: '签名内容中的案件或修订与提交信息不一致' };
+  return { ok: true };
+}
+
+export class SubmissionService {
+  private readonly submissions: SubmissionsRepo;
+  private readonly cases: CasesRepo;
+  private readonly certificates: CertificatesRepo;
+
+  constructor(
+    db: ServerDb,
+    private readonly verifier: SubmissionVerifier,
+    private readonly now: () => Date,
+  ) {
+    this.submissions = new SubmissionsRepo(db);
+    this.cases = new CasesRepo(db);
+    this.certificates = new CertificatesRepo(db);
+  }
+
+  private repeat(row: SubmissionRow, caller: Caller, requestHash: string): SubmitResult {
+    if (row.userId !== caller.id || row.requestHash !== requestHash) throw conflict('该提交编号已用于内容不同的另一提交', [`id ${row.clientId}`]);
+    return { status: row.httpStatus, body: { ...(row.firstAnswer as SubmissionAnswer), repeated: true } };
+  }
+
+  private async signatureCheck(caller: Caller, req: SubmissionRequest): Promise<Check> {
+    const key = await this.certificates.get(req.signature.keyId);
+    if (!key) return { ok: false, reason: `签名密钥未登记：${req.signature.keyId}` };
+    if (key.userId !== caller.id) return { ok: false, reason: '签名密钥不属于提交人' };
+    if (key.status !== 'active') return { ok: false, reason: `签名证书已吊销${key.revokeReason ? `：${key.revokeReason}` : ''}` };
+    const payloadBytes = new TextEncoder().encode(canonicalJson(req.payload));
+    return this.verifier.verify({ kind: req.kind, payload: req.payload, payloadBytes, signature: req.signature, key });
+  }
+
+  async submit(caller: Caller, req: SubmissionRequest): Promise<SubmitResult> {
+    const requestHash = createHash('sha256').update(canonicalJson(req)).digest('hex');
+    const earlier = await this.submissions.byId(req.id);
+    if (earlier) return this.repeat(earlier, caller, requestHash);
+
+    const kase = await this.cases.byId(req.caseId);
+    if (!kase || kase.assignedTo !== caller.id) throw notFound('案件不存在或未分配给您');
+
+    const receivedAt = this.now();
+    const base = { id: req.id, receivedAt: receivedAt.toISOString() };
+    let result: SubmitResult;
+    let check = await this.signatureCheck(caller, req);
+    if (check.ok) check = bindingCheck(req);
+    if (check.ok && !(await this.cases.revision(req.caseId, req.caseRevisionHash))) check = { ok: false, reason: `案件没有此修订：${req.caseRevisionHash}` };
+    if (!check.ok) result = { status: 422, body: { ...base, status: 'rejected', reason: check.reason } };
+    else if (kase.revisionHash !== req.caseRevisionHash)
+      result = {
+        status: 200,
+        body: {
+          ...base,
+          status: 'stale',
+          reason: `案件已更新为修订 ${kase.currentRevision}，本提交针对的是较早的修订`,
+          caseId: req.caseId,
+          currentRevision: kase.currentRevision,
+          currentRevisionHash: kase.revisionHash,
+        },
+      };
+    else result = { status: 200, body: { ...base, status: 'accepted', caseId: req.caseId, caseRevisionHash: req.caseRevisionHash } };
+
+    const rejected = result.body.status === 'rejected';
+    const inserted = await this.submissions.insertOnce({
+      clientId: req.id,
+      userId: caller.id,
+      deviceId: caller.deviceId,
+      kind: req.kind,
+      caseId: req.caseId,
+      caseRevisionHash: req.caseRevisionHash,
+      requestHash,
+      // A rejected body is not kept: only that it came, from whom, and why it was refused.
+      payload: rejected ? null : req.payload,
+      signature: rejected ? null : req.signature,
+      status: result.body.status,
+      reason: 'reason' in result.body ? result.body.reason : null,
+      httpStatus: result.status,
+      firstAnswer: result.body,
+      receivedAt,
+    });
+    if (!inserted) {
+      // A concurrent request with the same id won the insert: answer as a repeat of it.
+      const winner = await this.submissions.byId(req.id);
+      if (winner) return this.repeat(winner, caller, requestHash);
+    }
+    return result;
+  }
+}

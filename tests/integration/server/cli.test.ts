@@ -1,0 +1,167 @@
+// `npm run central` (the real process: bootstrap, PGlite in the data folder, graceful shutdown,
+// restart) driven by the built `fashen login` / `fashen central …` commands.
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { mkdirSync, statSync, writeFileSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildNode, ENTRIES } from '../../../scripts/build-node.mjs';
+import { buildPackage, tempDir, type BuiltPackage } from '../../helpers/package-builder';
+import { zipPackage } from '../../helpers/server-fixtures';
+
+const ADMIN_PW = 'admin-secret-pw';
+let data: string;
+let home: string;
+let server: { proc: ChildProcess; url: string; log: string[] } | null = null;
+let pkgA: BuiltPackage;
+let zipB: string;
+
+function central(args: string[], env: Record<string, string> = {}) {
+  const r = spawnSync(process.execPath, ['scripts/central.mjs', ...args], { encoding: 'utf8', env: { ...process.env, ...env }, timeout: 60_000 });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+function fashen(args: string[], env: Record<string, string> = {}) {
+  const r = spawnSync(process.execPath, [ENTRIES.cli.out, ...args], { encoding: 'utf8', env: { ...process.env, FASHEN_HOME: home, FASHEN_CENTRAL_URL: '', ...env }, timeout: 60_000 });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+async function startServer(): Promise<{ proc: ChildProcess; url: string; log: string[] }> {
+  const proc = spawn(process.execPath, ['scripts/central.mjs', '--data', data, '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, LOG_LEVEL: 'info' } });
+  const log: string[] = [];
+  const url = await new Promise<string>((res, rej) => {
+    let buf = '';
+    let listening = '';
+    const timer = setTimeout(() => rej(new Error(`server did not start:\n${log.join('\n')}`)), 30_000);
+    proc.stdout!.on('data', (c: Buffer) => {
+      buf += c.toString();
+      const lines = buf.split('\n');
+      buf = lines.pop()!;
+      for (const line of lines) {
+        log.push(line);
+        const m = /Server listening at (http:\/\/127\.0\.0\.1:\d+)/.exec(line);
+        if (m) listening = m[1]!;
+        if (line.includes('central server ready')) {
+          clearTimeout(timer);
+          res(listening);
+        }
+      }
+    });
+    proc.stderr!.on('data', (c: Buffer) => log.push(c.toString()));
+    proc.once('exit', (code) => rej(new Error(`server exited ${code}:\n${log.join('\n')}`)));
+  });
+  return { proc, url, log };
+}
+
+async function stopServer(): Promise<number | null> {
+  if (!server) return null;
+  const { proc } = server;
+  server = null;
+  if (proc.exitCode !== null) return proc.exitCode;
+  const exited = new Promise<number | null>((res) => proc.once('exit', (code) => res(code)));
+  proc.kill('SIGTERM');
+  return exited;
+}
+
+beforeAll(async () => {
+  await buildNode(['cli']); // scripts/central.mjs builds the server itself on first run
+  data = tempDir('central-data-');
+  home = tempDir('central-home-');
+  pkgA = await buildPackage(tempDir());
+  zipB = join(tempDir(), 'b.zip');
+  writeFileSync(zipB, await zipPackage(await buildPackage(tempDir())));
+}, 120_000);
+
+afterAll(async () => {
+  await stopServer();
+});
+
+describe('npm run central and fashen central', () => {
+  it('bootstraps the first admin: refuses an empty password, is idempotent', () => {
+    const empty = central(['--data', data, '--init-admin', 'admin', '--password-env', 'NO_SUCH_VAR']);
+    expect(empty.code).toBe(2);
+    expect(empty.stderr).toMatch(/为空：拒绝创建没有密码的管理员/);
+    const first = central(['--data', data, '--init-admin', 'admin', '--password-env', 'ADMIN_PW'], { ADMIN_PW });
+    expect(first.code, first.stderr).toBe(0);
+    expect(first.stdout).toMatch(/"admin created"/);
+    const again = central(['--data', data, '--init-admin', 'admin', '--password-env', 'ADMIN_PW'], { ADMIN_PW: 'another-password' });
+    expect(again.code).toBe(0);
+    expect(again.stdout).toMatch(/admin already exists; unchanged/);
+    expect(central(['--data', data]).code).toBe(2);
+  });
+
+  it('serves; fashen login saves a 0600 token; admin commands run through it', async () => {
+    server = await startServer();
+    const { url } = server;
+    const login = fashen(['login', '--server', url, '--user', 'admin', '--password-env', 'ADMIN_PW'], { ADMIN_PW });
+    expect(login.code, login.stderr).toBe(0);
+    const saved = join(home, 'central.json');
+    expect(statSync(saved).mode & 0o777).toBe(0o600);
+    expect(JSON.parse(readFileSync(saved, 'utf8'))).toMatchObject({ server: url, user: 'admin', role: 'admin', token: expect.any(String) });
+
+    expect(fashen(['central', 'user', 'add', 'alice', '--role', 'reviewer', '--password-env', 'ALICE_PW'], { ALICE_PW: 'alice-password' }).code).toBe(0);
+    const dup = fashen(['central', 'user', 'add', 'alice', '--role', 'reviewer', '--password-env', 'ALICE_PW'], { ALICE_PW: 'alice-password' });
+    expect(dup.code).toBe(1);
+    expect(dup.stderr).toMatch(/已存在/);
+
+    const imp = fashen(['central', 'import', pkgA.dir, zipB, join(data, 'missing.zip'), '--json']);
+    expect(imp.code).toBe(1);
+    const outcomes = JSON.parse(imp.stdout) as { ok: boolean; action?: string; error?: string }[];
+    expect(outcomes.map((o) => o.ok)).toEqual([true, true, false]);
+    expect(outcomes[0]!.action).toBe('imported');
+    expect(outcomes[2]!.error).toMatch(/找不到案卷包/);
+    expect(fashen(['central', 'import', pkgA.dir]).stdout).toMatch(/未变化/);
+
+    const cases = JSON.parse(fashen(['central', 'cases', '--json']).stdout) as { id: string; assignedTo: string | null }[];
+    expect(cases).toHaveLength(2);
+    const assign = fashen(['central', 'assign', pkgA.manifest.case.id, 'alice']);
+    expect(assign.code, assign.stderr).toBe(0);
+    const table = fashen(['central', 'cases']);
+    expect(table.stdout).toMatch(new RegExp(`${pkgA.manifest.case.caseNumber}.*alice`));
+    expect(JSON.parse(fashen(['central', 'submissions', '--json']).stdout)).toEqual([]);
+  });
+
+  it('authenticates with --user and --password-env without a saved login, and refuses non-admins', () => {
+    const url = server!.url;
+    const otherHome = tempDir('central-home2-');
+    const r = fashen(['central', 'cases', '--json', '--server', url, '--user', 'admin', '--password-env', 'ADMIN_PW'], { ADMIN_PW, FASHEN_HOME: otherHome });
+    expect(r.code, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout)).toHaveLength(2);
+    const alice = fashen(['central', 'cases', '--server', url, '--user', 'alice', '--password-env', 'ALICE_PW'], { ALICE_PW: 'alice-password', FASHEN_HOME: otherHome });
+    expect(alice.code).toBe(1);
+    expect(alice.stderr).toMatch(/需要管理员权限/);
+    const wrong = fashen(['central', 'cases', '--server', url, '--user', 'admin', '--password-env', 'ADMIN_PW'], { ADMIN_PW: 'wrong-password', FASHEN_HOME: otherHome });
+    expect(wrong.code).toBe(1);
+    expect(wrong.stderr).toMatch(/用户名或密码不正确/);
+    const noServer = fashen(['central', 'cases'], { FASHEN_HOME: otherHome });
+    expect(noServer.code).toBe(2);
+    expect(noServer.stderr).toMatch(/--server/);
+    const down = fashen(['central', 'cases', '--server', 'http://127.0.0.1:9', '--user', 'admin', '--password-env', 'ADMIN_PW'], { ADMIN_PW, FASHEN_HOME: otherHome });
+    expect(down.code).toBe(1);
+    expect(down.stderr).toMatch(/无法连接中央系统/);
+  });
+
+  it('serves the working-day calendar and update files from the data folder', async () => {
+    const url = server!.url;
+    expect((await fetch(`${url}/v1/calendar`)).status).toBe(404);
+    const calendar = { source: '国务院办公厅 2027 年部分节假日安排', years: [2027], holidays: { '2027-01-01': '元旦' }, workdays: { '2027-02-06': '春节' } };
+    writeFileSync(join(data, 'calendar.json'), JSON.stringify(calendar));
+    const cal = await fetch(`${url}/v1/calendar`);
+    expect(cal.status).toBe(200);
+    expect(await cal.json()).toEqual(calendar);
+    mkdirSync(join(data, 'updates'), { recursive: true });
+    writeFileSync(join(data, 'updates', 'latest.yml'), 'version: 0.2.0\n');
+    const upd = await fetch(`${url}/updates/latest.yml`);
+    expect(upd.status).toBe(200);
+    expect(await upd.text()).toBe('version: 0.2.0\n');
+    expect((await fetch(`${url}/updates/nothing.yml`)).status).toBe(404);
+  });
+
+  it('shuts down gracefully on SIGTERM and keeps its data across a restart', async () => {
+    const log = server!.log;
+    expect(await stopServer()).toBe(0);
+    expect(log.join('\n')).toMatch(/"stopped"/);
+    server = await startServer();
+    const r = fashen(['central', 'cases', '--json', '--server', server.url, '--user', 'admin', '--password-env', 'ADMIN_PW'], { ADMIN_PW });
+    expect(JSON.parse(r.stdout)).toEqual(expect.arrayContaining([expect.objectContaining({ id: pkgA.manifest.case.id, assignedTo: 'alice' })]));
+  });
+});

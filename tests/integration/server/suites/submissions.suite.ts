@@ -1,0 +1,132 @@
+// Submissions: accepted once, repeats answered with the first answer, a reused id with another
+// body refused, bad signatures rejected with a reason, outdated revisions answered stale.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { enrol, signedOpinion, upload, type Signer } from '../../../helpers/server-fixtures';
+import type { Client } from '../../../helpers/server';
+import type { CertificateAnswer, IntakeAnswer, SubmissionSummary } from '../../../../src/server/protocol';
+import { assign, importCase, uniqueName, type CaseUnderTest, type Env } from './env';
+
+export function submissionSuite(env: Env): void {
+  describe('submissions', () => {
+    let name: string;
+    let reviewer: Client;
+    let signer: Signer;
+    let kase: CaseUnderTest;
+    const listed = async (id: string) => ((await env.c.admin.get('/v1/admin/submissions')).json as SubmissionSummary[]).find((s) => s.id === id);
+
+    beforeAll(async () => {
+      name = uniqueName('reviewer');
+      reviewer = await env.c.user(name);
+      signer = await enrol(reviewer, name);
+      kase = await importCase(env.c.admin);
+      await assign(env.c.admin, kase.caseId, name);
+    });
+
+    it('registers the reviewer key with a dev-CA certificate', async () => {
+      const r = await reviewer.get(`/v1/certificates/${signer.keyId}`);
+      expect(r.status).toBe(200);
+      const cert = r.json as CertificateAnswer;
+      expect(cert).toMatchObject({ keyId: signer.keyId, user: name, status: 'active', revokedAt: null });
+      expect(cert.chainPem.match(/BEGIN CERTIFICATE/g)).toHaveLength(2);
+    });
+
+    it('refuses a certificate request that holds no public key, and answers 404 for an unknown key id', async () => {
+      const r = await reviewer.post('/v1/certificates', { request: '-----BEGIN PUBLIC KEY-----\nbm90IGEga2V5\n-----END PUBLIC KEY-----\n' });
+      expect(r.status).toBe(400);
+      expect(r.json.error.message).toMatch(/证书申请无效/);
+      expect((await reviewer.get(`/v1/certificates/${'0'.repeat(32)}`)).status).toBe(404);
+    });
+
+    it('accepts signed meeting minutes bound to the case revision', async () => {
+      const payload = { schema: 'fashen.minutes/1', case: { id: kase.caseId, revisionHash: kase.revisionHash }, conclusion: '同意' };
+      const sub = { id: crypto.randomUUID(), kind: 'minutes', caseId: kase.caseId, caseRevisionHash: kase.revisionHash, payload, signature: await signer.sign(payload) };
+      const r = await reviewer.post('/v1/submissions', sub);
+      expect(r.status, r.body.toString()).toBe(200);
+      expect(r.json.status).toBe('accepted');
+      expect(await listed(sub.id)).toMatchObject({ kind: 'minutes', status: 'accepted' });
+    });
+
+    it('accepts a signed opinion once and answers a repeat with the first answer', async () => {
+      const sub = await signedOpinion(signer, kase, name);
+      const first = await reviewer.post('/v1/submissions', sub);
+      expect(first.status, first.body.toString()).toBe(200);
+      expect(first.json).toMatchObject({ id: sub.id, status: 'accepted', caseId: kase.caseId, caseRevisionHash: kase.revisionHash });
+      expect(first.json.repeated).toBeUndefined();
+      const again = await reviewer.post('/v1/submissions', sub);
+      expect(again.status).toBe(200);
+      expect(again.json).toEqual({ ...first.json, repeated: true });
+      expect(await listed(sub.id)).toMatchObject({ status: 'accepted', user: name, kind: 'opinion' });
+    });
+
+    it('answers concurrent copies of one submission with one acceptance', async () => {
+      const sub = await signedOpinion(signer, kase, name);
+      const answers = await Promise.all(Array.from({ length: 5 }, () => reviewer.post('/v1/submissions', sub)));
+      expect(answers.map((a) => a.status)).toEqual([200, 200, 200, 200, 200]);
+      expect(answers.filter((a) => a.json.repeated !== true)).toHaveLength(1);
+      expect(new Set(answers.map((a) => a.json.receivedAt)).size).toBe(1);
+    });
+
+    it('refuses a reused id with another body (409) and keeps the first', async () => {
+      const sub = await signedOpinion(signer, kase, name);
+      expect((await reviewer.post('/v1/submissions', sub)).status).toBe(200);
+      const other = await signedOpinion(signer, kase, name, sub.id);
+      const r = await reviewer.post('/v1/submissions', other);
+      expect(r.status).toBe(409);
+      expect(r.json.error.message).toMatch(/提交编号已用于内容不同/);
+      expect(await listed(sub.id)).toMatchObject({ status: 'accepted' });
+    });
+
+    it('rejects a signature that does not match the content with the reason (422), and repeats that answer', async () => {
+      const sub = await signedOpinion(signer, kase, name);
+      (sub.payload as { conclusion: { text: string } }).conclusion.text = '签名后改动的意见';
+      const r = await reviewer.post('/v1/submissions', sub);
+      expect(r.status).toBe(422);
+      expect(r.json).toMatchObject({ id: sub.id, status: 'rejected', reason: expect.stringMatching(/内容与签名不符/) });
+      const again = await reviewer.post('/v1/submissions', sub);
+      expect(again.status).toBe(422);
+      expect(again.json).toEqual({ ...r.json, repeated: true });
+    });
+
+    it('rejects a signature made with another reviewer’s key, and with a revoked key', async () => {
+      const otherName = uniqueName('reviewer');
+      const other = await env.c.user(otherName);
+      const otherKey = await enrol(other, otherName);
+      const withOthers = await signedOpinion(otherKey, kase, name);
+      const r = await reviewer.post('/v1/submissions', withOthers);
+      expect(r.status).toBe(422);
+      expect(r.json.reason).toMatch(/不属于提交人/);
+
+      const spare = await enrol(reviewer, name);
+      expect((await env.c.admin.post(`/v1/admin/certificates/${spare.keyId}/revoke`, { reason: '笔记本电脑遗失' })).status).toBe(200);
+      expect((await reviewer.get(`/v1/certificates/${spare.keyId}`)).json).toMatchObject({ status: 'revoked', revokeReason: '笔记本电脑遗失' });
+      const revoked = await reviewer.post('/v1/submissions', await signedOpinion(spare, kase, name));
+      expect(revoked.status).toBe(422);
+      expect(revoked.json.reason).toMatch(/已吊销：笔记本电脑遗失/);
+    });
+
+    it('rejects a payload bound to another case or revision than the envelope says', async () => {
+      const sub = await signedOpinion(signer, kase, name);
+      const r = await reviewer.post('/v1/submissions', { ...sub, caseRevisionHash: 'f'.repeat(64) });
+      expect(r.status).toBe(422);
+      expect(r.json.reason).toMatch(/案件或修订与提交信息不一致/);
+    });
+
+    it('answers a submission for an outdated revision as stale, with the current revision', async () => {
+      const name2 = uniqueName('reviewer');
+      const r2 = await env.c.user(name2);
+      const key2 = await enrol(r2, name2);
+      const c = await importCase(env.c.admin);
+      await assign(env.c.admin, c.caseId, name2);
+      const sub = await signedOpinion(key2, c, name2); // signed offline, against revision 1
+      c.pkg.manifest.case.revision = 2;
+      c.pkg.manifest.case.facts += '（承办机构补正）';
+      c.pkg.write();
+      const rev2 = (await upload(env.c.admin, c.pkg)).json as IntakeAnswer;
+      const r = await r2.post('/v1/submissions', sub);
+      expect(r.status).toBe(200);
+      expect(r.json).toMatchObject({ status: 'stale', currentRevision: 2, currentRevisionHash: rev2.revisionHash, reason: expect.stringMatching(/修订 2/) });
+      expect(await listed(sub.id)).toMatchObject({ status: 'stale', reason: expect.stringMatching(/修订 2/) });
+      expect((await r2.post('/v1/submissions', sub)).json).toEqual({ ...r.json, repeated: true });
+    });
+  });
+}
