@@ -1,10 +1,9 @@
 // Imports case packages: validate everything first, then write everything at once.
 // A bad package (schema error, missing file, hash mismatch, conflicting revision) changes nothing.
 import { createHash } from 'node:crypto';
-import { CasePackage, packageFiles, type FileRef } from '../../shared/casefile/schema';
+import { packageFiles, type CasePackage, type FileRef } from '../../shared/casefile/schema';
 import { canonicalJson } from '../../shared/canonical';
 import { chinaToday } from '../../shared/format/date';
-import { describeIssues } from '../../shared/api/result';
 import type { ImportOutcome } from '../../shared/api/cases';
 import { CaseFileRepo } from '../db/repos/case-files';
 import type { Db } from '../db/open';
@@ -12,23 +11,10 @@ import { BlobStore, type StagedBlob } from './blob-store';
 import { SearchRepo } from '../db/repos/search';
 import type { EvidenceProcessor } from './evidence/processor';
 import type Database from 'better-sqlite3';
-import { openPackage, PackageError, type PackageSource } from './package-source';
+import { openPackage, PackageError, readManifest, type PackageSource } from './package-source';
 
 export function revisionHashOf(pkg: CasePackage): string {
   return createHash('sha256').update(canonicalJson(pkg)).digest('hex');
-}
-
-async function readManifest(src: PackageSource): Promise<CasePackage> {
-  if (!src.has('case.json')) throw new PackageError('案卷包缺少 case.json');
-  let json: unknown;
-  try {
-    json = JSON.parse(await src.readText('case.json'));
-  } catch (err) {
-    throw new PackageError('case.json 不是有效的 JSON', [(err as Error).message]);
-  }
-  const parsed = CasePackage.safeParse(json);
-  if (!parsed.success) throw new PackageError('case.json 不符合案卷包格式', describeIssues(parsed.error.issues));
-  return parsed.data;
 }
 
 /** Stage every listed file, checking presence, size and sha256; collect every problem. */

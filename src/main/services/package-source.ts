@@ -4,6 +4,8 @@ import { readFile } from 'node:fs/promises';
 import { resolve, sep } from 'node:path';
 import type { Readable } from 'node:stream';
 import yauzl from 'yauzl';
+import { CasePackage } from '../../shared/casefile/schema';
+import { describeIssues } from '../../shared/api/result';
 
 export interface PackageSource {
   readonly label: string;
@@ -105,4 +107,18 @@ export async function openPackage(path: string): Promise<PackageSource> {
     if (err instanceof PackageError) throw err;
     throw new PackageError(`无法读取案卷包（不是有效的文件夹或 .zip）：${path}`, [String((err as Error).message)]);
   }
+}
+
+/** Read and validate case.json: the one place package manifests are checked (workstation and server). */
+export async function readManifest(src: PackageSource): Promise<CasePackage> {
+  if (!src.has('case.json')) throw new PackageError('案卷包缺少 case.json');
+  let json: unknown;
+  try {
+    json = JSON.parse(await src.readText('case.json'));
+  } catch (err) {
+    throw new PackageError('case.json 不是有效的 JSON', [(err as Error).message]);
+  }
+  const parsed = CasePackage.safeParse(json);
+  if (!parsed.success) throw new PackageError('case.json 不符合案卷包格式', describeIssues(parsed.error.issues));
+  return parsed.data;
 }

@@ -7,9 +7,9 @@ import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Transform, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { CasePackage, packageFiles } from '../../shared/casefile/schema';
-import { describeIssues } from '../../shared/api/result';
-import { PackageError, type PackageSource } from '../../main/services/package-source';
+import { packageFiles, type CasePackage } from '../../shared/casefile/schema';
+import { PackageError, readManifest, type PackageSource } from '../../main/services/package-source';
+export { readManifest };
 
 export interface StagedFile {
   path: string;
@@ -17,19 +17,6 @@ export interface StagedFile {
   size: number;
   mime: string;
   tempPath: string;
-}
-
-export async function readManifest(src: PackageSource): Promise<CasePackage> {
-  if (!src.has('case.json')) throw new PackageError('案卷包缺少 case.json');
-  let json: unknown;
-  try {
-    json = JSON.parse(await src.readText('case.json'));
-  } catch (err) {
-    throw new PackageError('case.json 不是有效的 JSON', [(err as Error).message]);
-  }
-  const parsed = CasePackage.safeParse(json);
-  if (!parsed.success) throw new PackageError('case.json 不符合案卷包格式', describeIssues(parsed.error.issues));
-  return parsed.data;
 }
 
 class TooLong extends Error {}

@@ -3,19 +3,9 @@ import type { CaseFileView } from '../api/cases';
 import type { ReviewView } from '../api/review';
 import { formatRmbUppercase, formatYuanText } from '../format/money';
 import { OPINION_SCHEMA, type OpinionContent } from './content';
+import { PENALTY_LABEL } from '../casefile/labels';
 
 const DECISION_CN = { ok: '无问题', problem: '存在问题', na: '不适用' } as const;
-const PENALTY_CN: Record<string, string> = {
-  warning: '警告',
-  fine: '罚款',
-  confiscate_gains: '没收违法所得',
-  confiscate_goods: '没收非法财物',
-  suspend_business: '责令停产停业',
-  revoke_license: '吊销许可证件',
-  restrict_practice: '限制从业',
-  circulate_criticism: '通报批评',
-};
-
 export interface OpinionMeta {
   opinionId: string;
   version: number;
@@ -66,7 +56,7 @@ export function buildOpinionContent(review: ReviewView, cf: CaseFileView, meta: 
     round: review.round,
     parties: cf.parties.map((p) => ({ kind: p.kind, name: p.name, idNumber: p.idNumber, address: p.address, legalRepresentative: p.legalRepresentative ?? null })),
     proposedDecision: {
-      penalties: d.penalties.map((p) => `${PENALTY_CN[p.type] ?? p.type}${p.amountFen !== undefined ? ` ${formatYuanText(p.amountFen)}（${formatRmbUppercase(p.amountFen)}）` : ''}：${p.description}`),
+      penalties: d.penalties.map((p) => `${PENALTY_LABEL[p.type]}${p.amountFen !== undefined ? ` ${formatYuanText(p.amountFen)}（${formatRmbUppercase(p.amountFen)}）` : ''}：${p.description}`),
       violated: d.violatedProvisions.map(cite),
       legalBasis: d.legalBasis.map(cite),
       discretion: `${d.discretion.level}${d.discretion.reason ? `：${d.discretion.reason}` : ''}${d.discretion.factors.length ? `（${d.discretion.factors.join('；')}）` : ''}`,

@@ -2,17 +2,7 @@
 import type { CasePackage } from '../casefile/schema';
 import type { RevisionDiff } from '../api/review';
 import { formatYuanText } from '../format/money';
-
-const PENALTY_CN: Record<string, string> = {
-  warning: '警告',
-  fine: '罚款',
-  confiscate_gains: '没收违法所得',
-  confiscate_goods: '没收非法财物',
-  suspend_business: '责令停产停业',
-  revoke_license: '吊销许可证件',
-  restrict_practice: '限制从业',
-  circulate_criticism: '通报批评',
-};
+import { PENALTY_LABEL } from '../casefile/labels';
 
 /** The fields a reviewer cares about, each rendered as comparable text. */
 function fieldsOf(pkg: CasePackage): [path: string, label: string, value: string][] {
@@ -31,7 +21,7 @@ function fieldsOf(pkg: CasePackage): [path: string, label: string, value: string
     ['case.procedure.hearingHeldOn', '听证日期', p.hearingHeldOn ?? '—'],
     ['case.procedure.submittedForReviewOn', '送审日期', p.submittedForReviewOn],
     ['case.procedure.proposedDecisionOn', '拟决定日期', p.proposedDecisionOn ?? '—'],
-    ['case.proposedDecision.penalties', '拟处罚', d.penalties.map((x) => `${PENALTY_CN[x.type] ?? x.type}${x.amountFen !== undefined ? ` ${formatYuanText(x.amountFen)}` : ''}`).join('；')],
+    ['case.proposedDecision.penalties', '拟处罚', d.penalties.map((x) => `${PENALTY_LABEL[x.type]}${x.amountFen !== undefined ? ` ${formatYuanText(x.amountFen)}` : ''}`).join('；')],
     ['case.proposedDecision.violatedProvisions', '违反条款', cite(d.violatedProvisions)],
     ['case.proposedDecision.legalBasis', '处罚依据', cite(d.legalBasis)],
     ['case.proposedDecision.discretion', '裁量', `${d.discretion.level}${d.discretion.reason ? `：${d.discretion.reason}` : ''}${d.discretion.factors.length ? `（${d.discretion.factors.join('、')}）` : ''}`],

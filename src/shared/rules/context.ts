@@ -36,15 +36,4 @@ export function fines(pkg: CasePackage): { amountFen: number; description: strin
   return pkg.case.proposedDecision.penalties.filter((p) => p.type === 'fine' && typeof p.amountFen === 'number').map((p) => ({ amountFen: p.amountFen!, description: p.description }));
 }
 
-export const PENALTY_LABEL: Record<string, string> = {
-  warning: '警告',
-  fine: '罚款',
-  confiscate_gains: '没收违法所得',
-  confiscate_goods: '没收非法财物',
-  suspend_business: '责令停产停业',
-  revoke_license: '吊销许可证件/营业执照',
-  restrict_practice: '限制从业',
-  circulate_criticism: '通报批评',
-};
-
-export const PARTY_KIND_LABEL: Record<string, string> = { natural: '自然人', legal: '法人', other: '其他组织' };
+export { PENALTY_LABEL, PARTY_KIND_LABEL } from '../casefile/labels';

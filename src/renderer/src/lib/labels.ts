@@ -11,18 +11,8 @@ export const STATUS_LABEL: Record<CaseStatus, string> = {
 
 export const STATUS_ORDER: CaseStatus[] = ['pending', 'in_review', 'returned', 'concluded'];
 
-export const PENALTY_LABEL: Record<PenaltyType, string> = {
-  warning: '警告',
-  fine: '罚款',
-  confiscate_gains: '没收违法所得',
-  confiscate_goods: '没收非法财物',
-  suspend_business: '责令停产停业',
-  revoke_license: '吊销许可证件',
-  restrict_practice: '限制从业',
-  circulate_criticism: '通报批评',
-};
-
-export const PARTY_KIND_LABEL = { natural: '自然人', legal: '法人', other: '其他组织' } as const;
+export { PENALTY_LABEL, PARTY_KIND_LABEL } from '../../../shared/casefile/labels';
+import { PARTY_KIND_LABEL } from '../../../shared/casefile/labels';
 
 /** 身份证号 for natural persons, 统一社会信用代码 otherwise. */
 export function partyIdLabel(kind: keyof typeof PARTY_KIND_LABEL): string {
