@@ -10,6 +10,7 @@ import { denyPermissions, guardWebContents } from './guards/web-contents';
 import { registerIpc } from './ipc';
 import { handleAppProtocol, registerSchemeAsPrivileged } from './protocol';
 import { loadWindowState, trackWindowState } from './window-state';
+import { safeStorageProtector } from './safe-storage-protector';
 
 registerSchemeAsPrivileged();
 guardWebContents();
@@ -28,7 +29,8 @@ async function start(): Promise<void> {
   if (!process.env.FASHEN_HOME) process.env.FASHEN_HOME = join(app.getPath('appData'), 'fashen');
   const home = dataDir();
   const binding = electronNativeBinding();
-  const ws = new Workstation({ dataDir: home, ...(binding ? { nativeBinding: binding } : {}) });
+  const osProtector = safeStorageProtector();
+  const ws = new Workstation({ dataDir: home, ...(binding ? { nativeBinding: binding } : {}), ...(osProtector ? { osProtector } : {}) });
   const handlers = buildApi(ws, 'electron');
   denyPermissions();
   handleAppProtocol(join(appRoot(), 'out', 'renderer'), ws);
