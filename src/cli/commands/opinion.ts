@@ -51,7 +51,7 @@ export async function keysCommand(open: () => Workstation, args: string[], opts:
         if (!profile || opts.name || opts.agency) ws.review.setReviewer({ name, agency: opts.agency ?? profile?.agency, legalQualification: profile?.legalQualification ?? false, firstTimeReviewer: profile?.firstTimeReviewer ?? false });
         const pass = await readPassphrase(opts.passphraseEnv, '为新的签名密钥设置口令：');
         if (pass.length < 8) return io.err('口令至少 8 个字符\n'), 2;
-        await ws.opinions.keys.create({ name, agency: opts.agency ?? profile?.agency ?? '（未填写单位）' }, pass);
+        await ws.opinions.keys.create({ name, agency: opts.agency ?? profile?.agency ?? '未填写单位' }, pass);
       }
       const view = ws.opinions.keys.view();
       if (opts.json) io.out(`${JSON.stringify(view, null, 2)}\n`);

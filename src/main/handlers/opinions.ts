@@ -13,7 +13,7 @@ export function opinionHandlers(ws: Workstation): OpinionHandlers {
     'keys.create': async ({ passphrase }) => {
       const profile = ws.review.reviewer();
       if (!profile) throw new ApiFailure({ code: 'conflict', message: '请先设置审核人员信息（姓名），证书将以此签发' });
-      return o.keys.create({ name: profile.name, agency: profile.agency ?? '（未填写单位）' }, passphrase);
+      return o.keys.create({ name: profile.name, agency: profile.agency ?? '未填写单位' }, passphrase);
     },
     'opinions.preview': ({ caseId }) => o.preview(caseId),
     'opinions.sign': ({ caseId, contentHash, passphrase }) => o.sign(caseId, contentHash, passphrase),

@@ -22,6 +22,7 @@ import { CaseSidebar, useSidebarTab } from './CaseSidebar';
 import { ProcedureTimeline } from './ProcedureTimeline';
 import { ItemTree } from './ItemTree';
 import { caseItemGroups, flattenGroups, type CaseItem } from './items';
+import { useOpinionItems } from '../opinion/OpinionDocument';
 import './case.css';
 
 interface Props {
@@ -68,8 +69,17 @@ export function CaseView({ view, reveal: external = null }: Props) {
   const groups = useMemo(() => caseItemGroups(view), [view]);
   const items = useMemo(() => flattenGroups(groups), [groups]);
   const [copies, setCopies] = useState<Map<string, CaseItem>>(() => new Map());
-  const itemsById = useMemo(() => new Map([...items.map((i) => [i.id, i] as const), ...copies]), [items, copies]);
   const [ws, dispatch] = useReducer(workspaceReducer, initialWorkspace);
+  // Opinion PDFs (preview / signed versions) asked for by the review panel open like copies.
+  const opinionTabs = useMemo(
+    () => ({
+      open: (itemId: string) => dispatch({ type: 'open', itemId, target: 'active' }),
+      close: (key: string) => ([0, 1] as const).forEach((pane) => dispatch({ type: 'close', pane, key })),
+    }),
+    [],
+  );
+  const opinionItems = useOpinionItems(view.id, opinionTabs);
+  const itemsById = useMemo(() => new Map([...items.map((i) => [i.id, i] as const), ...copies, ...opinionItems]), [items, copies, opinionItems]);
   const { sizes, onResize, onResizeEnd } = useSplitSizes('split.tree', [28, 72]);
   const selected = activeItemId(ws);
   const store = useAnnotationStore(view.id);

@@ -18,6 +18,8 @@ export interface CaseOpinions {
 export interface OpenRequest {
   caseId: string;
   itemId: string;
+  /** Tabs to close first (the preview, once it has been signed). */
+  close: string[];
   seq: number;
 }
 
@@ -68,9 +70,17 @@ export const PREVIEW_TAB = 'opinion:preview';
 export const signedTab = (opinionId: string) => `opinion:signed:${opinionId}`;
 export const isOpinionTab = (key: string) => key.startsWith('opinion:');
 
-function requestOpen(caseId: string, itemId: string): void {
+function requestOpen(caseId: string, itemId: string, close: string[] = []): void {
   seq += 1;
-  set({ openRequest: { caseId, itemId, seq } });
+  set({ openRequest: { caseId, itemId, close, seq } });
+}
+
+let handled = 0;
+/** Each request is carried out once (a case view mounted later must not replay an old one). */
+export function takeOpenRequest(r: OpenRequest | null, caseId: string): OpenRequest | null {
+  if (!r || r.caseId !== caseId || r.seq <= handled) return null;
+  handled = r.seq;
+  return r;
 }
 
 export const opinionActions = {
@@ -103,7 +113,7 @@ export const opinionActions = {
   async sign(caseId: string, contentHash: string, passphrase: string | undefined): Promise<OpinionRecord> {
     const record = await api.call('opinions.sign', { caseId, contentHash, ...(passphrase ? { passphrase } : {}) });
     patchCase(caseId, (c) => ({ preview: null, opened: [...c.opened.filter((id) => id !== record.opinionId), record.opinionId], records: [record, ...(c.records ?? []).filter((r) => r.opinionId !== record.opinionId)].map((r) => (r.round === record.round && r.opinionId !== record.opinionId ? { ...r, superseded: true } : r)) }));
-    requestOpen(caseId, signedTab(record.opinionId));
+    requestOpen(caseId, signedTab(record.opinionId), [PREVIEW_TAB]);
     void opinionActions.loadRecords(caseId).catch(() => undefined);
     return record;
   },

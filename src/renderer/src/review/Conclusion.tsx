@@ -1,6 +1,6 @@
 // Bottom of the panel: the conclusion (同意 / 建议纠正 / 建议补充调查 / 其他意见) and the opinion text,
 // prefilled from the draft and kept in this browser until concluded; 作出结论 → review.conclude.
-// Once concluded: read-only, with 撤回结论.
+// Once concluded: read-only, with 撤回结论, then 预览意见书 / 签署 (opinion/OpinionActions).
 import { useId, useState } from 'react';
 import { Alert, App as AntApp, Button, Input, Popconfirm, Radio } from 'antd';
 import type { OpinionType, ReviewView } from '../../../shared/api/review';
@@ -8,6 +8,7 @@ import { suggestedOpinionType } from '../../../shared/review/draft';
 import { chinaDateTime } from '../../../shared/format/date';
 import { errorText } from '../lib/errors';
 import { usePersistentState } from '../lib/usePersistentState';
+import { OpinionActions } from '../opinion/OpinionActions';
 import { OPINION_TYPES } from './labels';
 import type { ReviewState } from './useReview';
 
@@ -54,6 +55,7 @@ function Concluded({ view, review, onReopened }: { view: ReviewView; review: Rev
       <div className="rv-opinion-text" data-testid="conclusion-text">
         {c.opinionText}
       </div>
+      <OpinionActions view={view} />
     </div>
   );
 }

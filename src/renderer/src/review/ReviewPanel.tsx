@@ -1,6 +1,7 @@
 // Right region: the 审核要点 review panel — deadline, round, status and reviewer on top; P1–P10 with
 // findings, decisions, notes, citations and overrides; the conclusion at the bottom; 上一轮 when the
-// case was resubmitted. Every change is saved at once through review.* (no save button).
+// case was resubmitted; the signed 意见书 versions below the conclusion. Every change is saved at once
+// through review.* (no save button).
 import { useEffect, useRef, useState } from 'react';
 import { Alert, Button, Spin, Tooltip } from 'antd';
 import { MenuUnfoldOutlined, ReloadOutlined } from '@ant-design/icons';
@@ -16,6 +17,7 @@ import { ReviewerLine } from './ReviewerLine';
 import { PointList } from './PointList';
 import { Conclusion } from './Conclusion';
 import { PreviousRound } from './PreviousRound';
+import { OpinionList } from '../opinion/OpinionList';
 import type { PointJump } from './usePointKeys';
 import './review.css';
 
@@ -125,6 +127,7 @@ export function ReviewPanel({ caseId, onCollapse, onReveal, onStatusChange, jump
             <section className="rv-foot" aria-label="审核结论">
               <Conclusion key={`${caseId}-${view.round}`} view={view} review={review} />
             </section>
+            <OpinionList caseId={caseId} />
           </>
         )}
       </div>

@@ -18,6 +18,7 @@ const YES_NO = [
 
 function ReviewerForm({ initial, onSave, onClose }: { initial: ReviewerProfile | null; onSave: Props['onSave']; onClose: () => void }) {
   const [name, setName] = useState(initial?.name ?? '');
+  const [agency, setAgency] = useState(initial?.agency ?? '');
   const [qualified, setQualified] = useState<boolean | null>(initial?.legalQualification ?? null);
   const [first, setFirst] = useState<boolean | null>(initial?.firstTimeReviewer ?? null);
   const [busy, setBusy] = useState(false);
@@ -25,12 +26,13 @@ function ReviewerForm({ initial, onSave, onClose }: { initial: ReviewerProfile |
 
   const submit = async () => {
     if (name.trim().length < 2) return setError('请填写审核人员姓名');
+    if (agency.trim().length === 1) return setError('单位名称至少 2 个字');
     if (qualified === null) return setError('请选择是否具有法律职业资格');
     if (first === null) return setError('请选择是否初次从事法制审核');
     setBusy(true);
     setError(null);
     try {
-      await onSave({ name: name.trim(), legalQualification: qualified, firstTimeReviewer: first });
+      await onSave({ name: name.trim(), ...(agency.trim() ? { agency: agency.trim() } : {}), legalQualification: qualified, firstTimeReviewer: first });
       onClose();
     } catch (err) {
       setError(errorText(err, '审核人员信息未能保存，请稍后重试'));
@@ -44,6 +46,12 @@ function ReviewerForm({ initial, onSave, onClose }: { initial: ReviewerProfile |
         <label className="rv-form-row">
           <span>姓名</span>
           <Input value={name} onChange={(e) => setName(e.target.value)} maxLength={40} autoFocus data-testid="reviewer-name" />
+        </label>
+        <label className="rv-form-row">
+          <span>
+            所在单位 <span className="muted small">（签名证书载明，如 马鞍山市市场监督管理局）</span>
+          </span>
+          <Input value={agency} onChange={(e) => setAgency(e.target.value)} maxLength={80} data-testid="reviewer-agency" />
         </label>
         <div className="rv-form-row" role="group" aria-label="是否具有法律职业资格">
           <span>是否具有法律职业资格</span>
@@ -68,12 +76,13 @@ export function ReviewerLine({ reviewer, onSave }: Props) {
       {reviewer ? (
         <>
           <UserOutlined aria-hidden className="muted" />
-          <span className="ellipsis" data-testid="reviewer-name-shown">
+          <span className="ellipsis" style={{ flexShrink: 0, maxWidth: '40%' }} data-testid="reviewer-name-shown">
             {reviewer.name}
           </span>
-          <span className="muted small ellipsis">
+          <span className="muted small ellipsis" title={reviewer.agency}>
             {reviewer.legalQualification ? '具有法律职业资格' : '无法律职业资格'}
             {reviewer.firstTimeReviewer ? ' · 初次审核' : ''}
+            {reviewer.agency ? ` · ${reviewer.agency}` : ''}
           </span>
           <span className="spacer" />
           <button type="button" className="rv-link" onClick={() => setEditing(true)}>

@@ -1,7 +1,8 @@
-// Bottom status bar: shell, data folder, case count, today (from app.info).
+// Bottom status bar: shell, data folder, case count, signing key and 验证签名文件, today (from app.info).
 import type { AppInfo } from '../../../shared/api/app';
 import { weekday } from '../../../shared/format/date';
 import { SHELL_LABEL, weekdayLabel } from '../lib/labels';
+import { OpinionStatus } from '../opinion/OpinionStatus';
 
 export function StatusBar({ info, error }: { info: AppInfo | null; error: string | null }) {
   if (!info) {
@@ -20,6 +21,7 @@ export function StatusBar({ info, error }: { info: AppInfo | null; error: string
       </span>
       <span className="num">案件 {info.caseCount}</span>
       <span className="spacer" />
+      <OpinionStatus />
       <span className="num" title="节假日日历覆盖年份">
         工作日历 {years}
       </span>

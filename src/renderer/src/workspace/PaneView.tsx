@@ -4,6 +4,7 @@ import type { CaseFileView } from '../../../shared/api/cases';
 import type { CaseItem } from '../casefile/items';
 import { CaseSummary } from '../casefile/CaseSummary';
 import { ItemViewer } from '../viewers/ItemViewer';
+import { isOpinionTab, OpinionDocument } from '../opinion/OpinionDocument';
 import { PaneTabs, type PaneTab } from './PaneTabs';
 import type { Reveal } from './reveal';
 import { SUMMARY_TAB, type PaneIndex, type PaneState, type WorkspaceAction } from './workspaceModel';
@@ -32,7 +33,10 @@ export function PaneView({ index, pane, active, view, itemsById, dispatch, actio
       return [{ key, label: '概要', closable: false, content }];
     }
     const item = itemsById.get(key);
-    return item ? [{ key, label: item.title, closable: true, preview: pane.preview === key, content: <ItemViewer item={item} reveal={active && reveal?.itemId === key ? reveal : null} /> }] : [];
+    if (!item) return [];
+    const itemReveal = active && reveal?.itemId === key ? reveal : null;
+    const content = isOpinionTab(key) ? <OpinionDocument caseId={view.id} item={item} reveal={itemReveal} /> : <ItemViewer item={item} reveal={itemReveal} />;
+    return [{ key, label: item.title, closable: true, preview: pane.preview === key, content }];
   });
 
   return (

@@ -1,0 +1,89 @@
+// Under a concluded review: 预览意见书 (opinions.preview → the PDF in the centre) and 签署… (the sign
+// dialog over that preview). Once this conclusion is signed: the signed version and its state instead.
+import { useState } from 'react';
+import { Alert, Button } from 'antd';
+import { EditOutlined, EyeOutlined, FilePdfOutlined } from '@ant-design/icons';
+import type { ReviewView } from '../../../shared/api/review';
+import { errorText } from '../lib/errors';
+import { SUBMISSION_LABEL, TIMESTAMP_LABEL } from './labels';
+import { opinionActions, useOpinionState } from './store';
+import { useCaseOpinions } from './useCaseOpinions';
+import './opinion.css';
+
+export function OpinionActions({ view }: { view: ReviewView }) {
+  const { caseId, round, conclusion } = view;
+  const { records, preview } = useCaseOpinions(caseId);
+  const [busy, setBusy] = useState<'preview' | 'sign' | null>(null);
+  const [failure, setError] = useState<string | null>(null);
+  const hasKey = useOpinionState((s) => Boolean(s.keys?.active));
+  // "尚未创建签名密钥" goes away once a key has been created (in the dialog it points to).
+  const error = failure !== null && hasKey && /尚未创建签名密钥/.test(failure) ? null : failure;
+  if (!conclusion) return null;
+
+  const ofRound = (records ?? []).filter((r) => r.round === round);
+  const latest = ofRound.find((r) => !r.superseded) ?? null;
+  // Signed after this conclusion was made: the points are locked while concluded, so it is current.
+  const signed = latest && latest.signedAt >= conclusion.concludedAt ? latest : null;
+  const freshPreview = preview && preview.content.round === round && preview.content.signedAt >= conclusion.concludedAt ? preview : null;
+
+  const run = async (what: 'preview' | 'sign') => {
+    setBusy(what);
+    setError(null);
+    try {
+      if (what === 'preview' || !freshPreview) await opinionActions.preview(caseId);
+      if (what === 'sign') opinionActions.openSign(caseId);
+    } catch (err) {
+      setError(errorText(err, '未能生成意见书预览，请稍后重试'));
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  if (signed) {
+    return (
+      <div className="op-conclusion-signed" data-testid="opinion-signed-line">
+        <FilePdfOutlined aria-hidden className="t-ok" />
+        <span>
+          已签署 <span className="num">第{signed.version}版</span>
+        </span>
+        <span className="muted small ellipsis">
+          {TIMESTAMP_LABEL[signed.timestamp]} · {SUBMISSION_LABEL[signed.submission]}
+        </span>
+        <span className="spacer" />
+        <Button size="small" onClick={() => opinionActions.openSigned(caseId, signed.opinionId)} data-testid="opinion-open-signed">
+          打开意见书
+        </Button>
+      </div>
+    );
+  }
+
+  const noKey = error !== null && /签名密钥/.test(error);
+  return (
+    <div className="op-conclusion-actions" data-testid="opinion-actions">
+      {latest && <div className="small muted">第{latest.version}版已签署；本结论作出后尚未签署，签署后将形成第{latest.version + 1}版。</div>}
+      {error && (
+        <Alert
+          type={noKey ? 'warning' : 'error'}
+          showIcon
+          title={error}
+          data-testid="opinion-action-error"
+          action={
+            noKey ? (
+              <Button size="small" onClick={opinionActions.openKeys} data-testid="opinion-open-keys">
+                签名密钥…
+              </Button>
+            ) : undefined
+          }
+        />
+      )}
+      <div className="rv-conclusion-actions">
+        <Button icon={<EyeOutlined />} loading={busy === 'preview'} disabled={busy !== null} onClick={() => void run('preview')} data-testid="opinion-preview">
+          预览意见书
+        </Button>
+        <Button type="primary" icon={<EditOutlined />} loading={busy === 'sign'} disabled={busy !== null} onClick={() => void run('sign')} data-testid="opinion-sign-start">
+          签署…
+        </Button>
+      </div>
+    </div>
+  );
+}

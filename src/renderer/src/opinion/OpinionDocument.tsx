@@ -1,0 +1,147 @@
+// An opinion PDF in a centre pane: the preview (exactly what 签署 will sign) or a signed version,
+// shown by the ordinary viewer as a derived item (like the 公示版 copy), under a one-line header bar:
+// 文号 · 版本 · 内容摘要 and 签署 / downloads for the preview; 已签署 · timestamp · submission state
+// and the .pdf / .docx / 提交件 JSON downloads for a signed version.
+import { useEffect, useMemo } from 'react';
+import { App as AntApp, Button, Tooltip } from 'antd';
+import { DownloadOutlined, EditOutlined, ReloadOutlined } from '@ant-design/icons';
+import type { OpinionPreview, OpinionRecord } from '../../../shared/api/opinions';
+import { chinaDateTime } from '../../../shared/format/date';
+import { api } from '../api';
+import { errorText } from '../lib/errors';
+import type { CaseItem } from '../casefile/items';
+import { ItemViewer } from '../viewers/ItemViewer';
+import type { Reveal } from '../workspace/reveal';
+import { fileBase, shortHash, SUBMISSION_LABEL, TIMESTAMP_LABEL } from './labels';
+import { caseOpinions, opinionActions, PREVIEW_TAB, signedTab, takeOpenRequest, useOpinionState, type CaseOpinions } from './store';
+import './opinion.css';
+
+export { isOpinionTab } from './store';
+
+function pdfItem(id: string, caseId: string, title: string, sha256: string, fileName: string): CaseItem {
+  return {
+    id,
+    group: 'document',
+    kind: '法制审核意见书',
+    title,
+    date: '',
+    detail: null,
+    derived: { sourceId: caseId },
+    file: { path: fileName, sha256, size: 0, mime: 'application/pdf', present: true, state: 'ok', detectedMime: 'application/pdf', pageCount: null, textState: 'done', problem: null },
+  };
+}
+
+function itemsOf(caseId: string, c: CaseOpinions): [string, CaseItem][] {
+  const out: [string, CaseItem][] = [];
+  if (c.preview) {
+    const p = c.preview.content;
+    out.push([PREVIEW_TAB, pdfItem(PREVIEW_TAB, caseId, `意见书预览（第${p.version}版）`, c.preview.pdfSha256, `${fileBase(p.documentNumber, p.version)}_预览.pdf`)]);
+  }
+  for (const id of c.opened) {
+    const r = c.records?.find((x) => x.opinionId === id);
+    if (r) out.push([signedTab(id), pdfItem(signedTab(id), caseId, `意见书 第${r.version}版（已签署）`, r.pdfSha256, `${fileBase(r.documentNumber, r.version)}.pdf`)]);
+  }
+  return out;
+}
+
+export interface OpinionTabs {
+  open: (itemId: string) => void;
+  close: (itemId: string) => void;
+}
+
+/**
+ * For the case view: the opinion documents to add to its items, and its answer to "open this opinion
+ * document" requests from the review panel and the sign dialog (each carried out once).
+ */
+export function useOpinionItems(caseId: string, tabs: OpinionTabs): [string, CaseItem][] {
+  const c = useOpinionState((s) => caseOpinions(s, caseId));
+  const request = useOpinionState((s) => s.openRequest);
+  const items = useMemo(() => itemsOf(caseId, c), [caseId, c]);
+  useEffect(() => {
+    const r = takeOpenRequest(request, caseId);
+    if (!r) return;
+    for (const key of r.close) tabs.close(key);
+    tabs.open(r.itemId);
+    // `tabs` dispatch into the case view's reducer; only a new request should open anything.
+  }, [request, caseId]);
+  return items;
+}
+
+function Download({ href, name, label, testId }: { href: string; name: string; label: string; testId: string }) {
+  return (
+    <a className="op-dl" href={href} download={name} data-testid={testId}>
+      <DownloadOutlined aria-hidden />
+      {label}
+    </a>
+  );
+}
+
+function PreviewBar({ caseId, preview }: { caseId: string; preview: OpinionPreview }) {
+  const c = preview.content;
+  const base = fileBase(c.documentNumber, c.version);
+  const { message } = AntApp.useApp();
+  const again = () => void opinionActions.preview(caseId).catch((err: unknown) => message.error(errorText(err, '未能重新生成预览，请稍后重试')));
+  return (
+    <div className="op-doc-bar is-preview" role="toolbar" aria-label="意见书预览" data-testid="opinion-preview-bar">
+      <div className="op-doc-info">
+        <span className="op-doc-tag">预览 · 未签署</span>
+        <span className="num" data-testid="opinion-doc-number">
+          {c.documentNumber}
+        </span>
+        <span className="num">第{c.version}版</span>
+        <Tooltip title={`内容摘要 SHA-256：${preview.contentHash}（签署的正是这一内容）`}>
+          <span className="num muted op-hash" tabIndex={0} data-testid="opinion-content-hash">
+            摘要 {shortHash(preview.contentHash)}
+          </span>
+        </Tooltip>
+      </div>
+      <div className="op-doc-actions">
+        <Button size="small" type="text" icon={<ReloadOutlined />} onClick={again} data-testid="opinion-repreview">
+          重新生成
+        </Button>
+        <Download href={api.blobUrl(preview.docxSha256)} name={`${base}.docx`} label="下载 .docx" testId="opinion-preview-docx" />
+        <Button size="small" type="primary" icon={<EditOutlined />} onClick={() => opinionActions.openSign(caseId)} data-testid="opinion-sign">
+          签署…
+        </Button>
+      </div>
+    </div>
+  );
+}
+
+function SignedBar({ record }: { record: OpinionRecord }) {
+  const base = fileBase(record.documentNumber, record.version);
+  return (
+    <div className={`op-doc-bar is-signed${record.superseded ? ' is-superseded' : ''}`} role="toolbar" aria-label={`意见书第${record.version}版`} data-testid="opinion-signed-bar">
+      <div className="op-doc-info">
+        <span className={`op-doc-tag ${record.superseded ? '' : 'is-ok'}`} title={`签署于 ${chinaDateTime(record.signedAt)}，签名人 ${record.signer}`}>
+          {record.superseded ? '已被取代' : '已签署'}
+        </span>
+        <span className="num">{record.documentNumber}</span>
+        <span className="num">第{record.version}版</span>
+        <span className="muted" data-testid="opinion-signed-state">
+          {TIMESTAMP_LABEL[record.timestamp]} · {SUBMISSION_LABEL[record.submission]}
+        </span>
+      </div>
+      <div className="op-doc-actions">
+        <span className="muted">下载</span>
+        <Download href={api.blobUrl(record.pdfSha256)} name={`${base}.pdf`} label=".pdf" testId="opinion-dl-pdf" />
+        <Download href={api.blobUrl(record.docxSha256)} name={`${base}.docx`} label=".docx" testId="opinion-dl-docx" />
+        {record.submissionSha256 && <Download href={api.blobUrl(record.submissionSha256)} name={`${base}_提交件.json`} label="提交件 JSON" testId="opinion-dl-json" />}
+      </div>
+    </div>
+  );
+}
+
+export function OpinionDocument({ caseId, item, reveal = null }: { caseId: string; item: CaseItem; reveal?: Reveal | null }) {
+  const c = useOpinionState((s) => caseOpinions(s, caseId));
+  const record = item.id === PREVIEW_TAB ? null : (c.records?.find((r) => signedTab(r.opinionId) === item.id) ?? null);
+  return (
+    <div className="op-doc" data-testid="opinion-document" data-kind={item.id === PREVIEW_TAB ? 'preview' : 'signed'}>
+      {item.id === PREVIEW_TAB && c.preview && <PreviewBar caseId={caseId} preview={c.preview} />}
+      {record && <SignedBar record={record} />}
+      <div className="op-doc-body">
+        <ItemViewer key={item.file.sha256} item={item} reveal={reveal} />
+      </div>
+    </div>
+  );
+}

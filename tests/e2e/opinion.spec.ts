@@ -1,0 +1,218 @@
+// Signed opinions end to end (issue 5): set the reviewer, create a passphrase-protected signing key
+// in the UI, conclude a demo case through the Api, then preview the 法制审核意见书 (its text layer
+// carries the title and the case number), sign with a wrong and then the right passphrase, find 第1版
+// in the 意见书 list and verify it, and verify the downloaded signed PDF through 验证签名文件 — plus a
+// tampered copy (无效) and a second version that supersedes the first. Runs on a host of its own.
+import AxeBuilder from '@axe-core/playwright';
+import { readFileSync } from 'node:fs';
+import type { Page } from '@playwright/test';
+import { callApi, expect, startHost, test as base, type RunningHost } from './fixtures';
+import { WorkstationPage } from './pages/WorkstationPage';
+import { OpinionPanel } from './pages/OpinionPanel';
+
+const PASS = 'correct horse battery';
+const REVIEWER = '王审核';
+const AGENCY = '马鞍山市市场监督管理局';
+
+const test = base.extend<object, { opinionHost: RunningHost }>({
+  opinionHost: [
+    async ({}, use) => {
+      const host = await startHost();
+      await callApi(host, 'cases.loadDemo', {});
+      await use(host);
+      host.stop();
+    },
+    { scope: 'worker', timeout: 120_000 },
+  ],
+});
+
+interface CaseRow {
+  id: string;
+  caseNumber: string;
+}
+interface PointLite {
+  id: string;
+  automatic: { id: string; severity: string }[];
+}
+interface ReviewLite {
+  points: PointLite[];
+}
+
+async function seriousViolations(page: Page, selector: string) {
+  const result = await new AxeBuilder({ page }).include(selector).analyze();
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }));
+}
+
+const fails = (r: ReviewLite) => r.points.flatMap((p) => p.automatic.filter((f) => f.severity === 'fail'));
+
+/** The demo case with the fewest failing automatic checks (the cleanest one). */
+async function cleanestCase(host: RunningHost): Promise<CaseRow> {
+  const rows = await callApi<CaseRow[]>(host, 'cases.list', {});
+  let best: { row: CaseRow; n: number } | null = null;
+  for (const row of rows) {
+    const n = fails(await callApi<ReviewLite>(host, 'review.get', { caseId: row.id })).length;
+    if (!best || n < best.n) best = { row, n };
+  }
+  return best!.row;
+}
+
+/** P1–P10 无问题 (any failing check set aside with a reason), then a conclusion — as the API allows. */
+async function concludeByApi(host: RunningHost, caseId: string, type: string, text: string): Promise<void> {
+  const review = await callApi<ReviewLite>(host, 'review.get', { caseId });
+  for (const f of fails(review)) await callApi(host, 'review.override', { caseId, check: f.id, reason: '经核实，承办机构已补正，不影响认定' });
+  for (const p of review.points) await callApi(host, 'review.setPoint', { caseId, point: p.id, decision: 'ok', note: p.id === 'P6' ? '罚款在法定幅度内，裁量适当。' : '' });
+  await callApi(host, 'review.conclude', { caseId, type, opinionText: text });
+}
+
+test('preview, sign with a passphrase, list and verify, verify an uploaded file', async ({ page, opinionHost }) => {
+  test.setTimeout(240_000);
+  const ws = new WorkstationPage(page);
+  const op = new OpinionPanel(page);
+  const chosen = await cleanestCase(opinionHost);
+  await ws.open(opinionHost.url);
+  await expect(ws.queue.rows.first()).toBeVisible();
+  await ws.queue.grid.locator(`[role="row"][data-case-id="${chosen.id}"]`).click();
+  await page.locator(`[data-testid="review-panel"][data-case-id="${chosen.id}"]`).waitFor();
+
+  // The reviewer (with 单位, printed in the certificate); the review concluded through the Api.
+  await op.setReviewer(REVIEWER, AGENCY);
+  await expect(ws.statusBar().getByTestId('status-keys')).toHaveText(/未创建签名密钥/);
+  await concludeByApi(opinionHost, chosen.id, '同意', '经审核，同意承办机构的处理意见。');
+  await op.reloadReview();
+  await expect(op.review.getByTestId('conclusion-done')).toBeVisible();
+  await expect(op.list).toContainText('尚未签署意见书');
+
+  // No key yet: 预览 says so and leads to 签名密钥, where the key is created (passphrase twice).
+  await op.review.getByTestId('opinion-preview').click();
+  await expect(op.review.getByTestId('opinion-action-error')).toContainText('尚未创建签名密钥');
+  await op.review.getByTestId('opinion-open-keys').click();
+  await expect(op.keysDialog).toBeVisible();
+  await expect(op.keysDialog.getByTestId('key-subject')).toHaveText(`${REVIEWER}（${AGENCY}）`);
+  await op.fillNewKeyPassphrase(PASS, 'correct horse batterx');
+  await expect(op.keysDialog.getByTestId('key-error')).toContainText('两次输入的口令不一致');
+  await op.fillNewKeyPassphrase('short', 'short');
+  await expect(op.keysDialog.getByTestId('key-error')).toContainText('至少 8 个字符');
+  await op.fillNewKeyPassphrase(PASS);
+  const activeKey = op.keysDialog.locator('[data-testid="key-row"][data-status="active"]');
+  await expect(activeKey).toContainText(REVIEWER);
+  await expect(activeKey).toContainText('本地开发 CA（非正式，仅供演示）');
+  await expect(op.keysDialog.getByTestId('keys-devca')).toBeVisible();
+  await expect(op.keysDialog.getByTestId('key-passphrase')).toBeHidden();
+  await expect(op.keysDialog.getByTestId('key-replace')).toBeVisible();
+  expect(await seriousViolations(page, '.ant-modal')).toEqual([]);
+  await op.screenshot('opinion-keys');
+  await op.closeKeys();
+  await expect(op.review.getByTestId('opinion-action-error')).toBeHidden();
+  // The status bar shows the key (from the dev CA) and opens the same dialog.
+  await expect(ws.statusBar().getByTestId('status-keys')).toHaveText(/开发 CA/);
+  await op.openKeys();
+  await expect(op.keysDialog.getByTestId('key-row')).toHaveCount(1);
+  await op.closeKeys();
+
+  // 预览: the PDF that will be signed, in the centre, with 文号 / 版本 / 摘要 and 签署.
+  const preview = await op.preview();
+  const bar = preview.getByTestId('opinion-preview-bar');
+  await expect(bar).toContainText('第1版');
+  await expect(bar.getByTestId('opinion-doc-number')).toHaveText(/〔2026〕\d+号/);
+  await expect(bar.getByTestId('opinion-content-hash')).toHaveText(/^摘要 [0-9a-f]{4} [0-9a-f]{4} [0-9a-f]{4} [0-9a-f]{4}$/);
+  const [docx] = await Promise.all([page.waitForEvent('download'), bar.getByTestId('opinion-preview-docx').click()]);
+  expect(docx.suggestedFilename()).toMatch(/^法制审核意见书_.*第1版\.docx$/);
+  expect(readFileSync(await docx.path()).subarray(0, 2).toString()).toBe('PK');
+  const text = await op.pageText(preview);
+  expect(text).toContain('法制审核意见书');
+  expect(text).toContain(chosen.caseNumber.replace(/\s+/g, ''));
+  expect(await seriousViolations(page, '[data-testid="opinion-preview-bar"]')).toEqual([]);
+  await op.screenshot('opinion-preview');
+
+  // 签署: signer and the dev-CA notice; a wrong passphrase is refused in Chinese, the right one signs.
+  await op.openSign();
+  await expect(op.signDialog.getByTestId('sign-signer')).toContainText(REVIEWER);
+  await expect(op.signDialog.getByTestId('sign-issuer')).toHaveText('本地开发 CA（非正式，仅供演示）');
+  await expect(op.signDialog.getByTestId('sign-passphrase')).toBeFocused();
+  await op.submitSign('wrong passphrase');
+  await expect(op.signDialog.getByTestId('sign-error')).toContainText('口令错误');
+  await expect(op.signDialog.getByTestId('sign-passphrase')).toHaveAttribute('aria-invalid', 'true');
+  expect(await seriousViolations(page, '.ant-modal')).toEqual([]);
+  await op.screenshot('opinion-sign');
+  // The right passphrase, from the keyboard (Enter in the field signs).
+  await op.signDialog.getByTestId('sign-passphrase').fill(PASS);
+  await op.signDialog.getByTestId('sign-passphrase').press('Enter');
+  await expect(op.signDialog).toBeHidden({ timeout: 30_000 });
+
+  // The signed PDF opens in place of the preview: 已签署 · 待加盖时间戳 · 待发送, with its downloads.
+  const signed = op.document('signed');
+  await expect(signed).toBeVisible();
+  const signedBar = signed.getByTestId('opinion-signed-bar');
+  await expect(signedBar).toContainText('已签署');
+  await expect(signedBar.getByTestId('opinion-signed-state')).toHaveText('待加盖时间戳 · 待发送');
+  await expect(signedBar.getByTestId('opinion-dl-pdf')).toHaveAttribute('download', /第1版\.pdf$/);
+  await expect(signedBar.getByTestId('opinion-dl-docx')).toHaveAttribute('download', /\.docx$/);
+  await expect(signedBar.getByTestId('opinion-dl-json')).toHaveAttribute('download', /提交件\.json$/);
+  expect(await op.pageText(signed)).toContain('法制审核意见书');
+  await expect(op.review.getByTestId('opinion-signed-line')).toContainText('已签署 第1版');
+  await op.review.getByTestId('conclusion-done').evaluate((e) => e.scrollIntoView({ block: 'start' }));
+  await op.screenshot('opinion-signed');
+
+  // 意见书: 第1版, verified 有效 (the PDF and the submission).
+  await expect(op.row(1)).toContainText('第1版');
+  await expect(op.row(1).getByTestId('opinion-row-submission')).toHaveText('待发送');
+  const checks = await op.verifyRow(1);
+  await expect(checks.locator('[data-testid="verification"][data-kind="pdf"]')).toHaveAttribute('data-valid', 'true');
+  await expect(checks.locator('[data-testid="verification"][data-kind="submission"]')).toHaveAttribute('data-valid', 'true');
+  await expect(checks.getByTestId('verification-verdict').first()).toHaveText('有效');
+  await expect(checks.getByTestId('verification-signer').first()).toContainText(REVIEWER);
+  await expect(checks.getByTestId('verification-notes').first()).toContainText('本地开发 CA');
+  await expect(op.row(1).getByTestId('opinion-row-verdict')).toHaveText('验证有效');
+  expect(await seriousViolations(page, '[data-testid="review-panel"]')).toEqual([]);
+  await op.list.evaluate((e) => e.scrollIntoView({ block: 'start' }));
+  await op.screenshot('opinion-list');
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await page.waitForTimeout(300);
+  await op.screenshot('opinion-list-1920');
+  await page.setViewportSize({ width: 1366, height: 768 });
+
+  // 验证签名文件: the signed PDF as downloaded → 有效; one byte changed → 无效 with the reason.
+  const href = await signedBar.getByTestId('opinion-dl-pdf').getAttribute('href');
+  const pdf = Buffer.from(await (await page.request.get(href!)).body());
+  expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+  await op.openVerifyFile();
+  const result = await op.uploadForVerification('意见书.pdf', pdf, 'application/pdf');
+  await expect(result).toHaveAttribute('data-valid', 'true', { timeout: 30_000 });
+  await expect(result.getByTestId('verification-verdict')).toHaveText('有效');
+  await expect(result.getByTestId('verification-signer')).toContainText(REVIEWER);
+  await expect(result.getByTestId('verification-notes')).toContainText('证书由本地开发 CA 签发（非正式，仅供演示）');
+  expect(await seriousViolations(page, '.ant-modal')).toEqual([]);
+  await op.screenshot('opinion-verify-file');
+  const tampered = Buffer.from(pdf);
+  const at = tampered.indexOf('/Type /Page');
+  tampered[at + 3] = tampered[at + 3]! ^ 0x01;
+  const bad = await op.uploadForVerification('改过的意见书.pdf', tampered, 'application/pdf');
+  await expect(bad).toHaveAttribute('data-valid', 'false', { timeout: 30_000 });
+  await expect(bad.getByTestId('verification-verdict')).toHaveText('无效');
+  await expect(bad.getByTestId('verification-reason')).not.toHaveText('');
+  await op.screenshot('opinion-verify-invalid');
+  await op.verifyDialog.page().getByTestId('verify-close').click();
+
+  // A changed conclusion is a new version: 签署… previews first; 第1版 stays, greyed 已被第2版取代.
+  await callApi(opinionHost, 'review.reopen', { caseId: chosen.id });
+  await concludeByApi(opinionHost, chosen.id, '其他意见', '建议承办机构在决定书中写明缴款期限和方式。');
+  await op.reloadReview();
+  await expect(op.review.getByTestId('opinion-actions')).toContainText('第1版已签署');
+  await op.review.getByTestId('opinion-sign-start').click();
+  await expect(op.signDialog).toBeVisible();
+  await expect(op.signDialog).toContainText('第2版');
+  await expect(op.document('preview')).toBeVisible();
+  await op.submitSign(PASS);
+  await expect(op.signDialog).toBeHidden({ timeout: 30_000 });
+  await expect(op.row(2).getByTestId('opinion-row-verify')).toBeVisible();
+  await expect(op.row(1)).toHaveAttribute('data-superseded', 'true');
+  await expect(op.row(1)).toContainText('已被第2版取代');
+  await expect(op.review.getByTestId('opinion-signed-line')).toContainText('已签署 第2版');
+  const records = await callApi<{ version: number; superseded: boolean }[]>(opinionHost, 'opinions.list', { caseId: chosen.id });
+  expect(records.map((r) => [r.version, r.superseded])).toEqual([
+    [2, false],
+    [1, true],
+  ]);
+});
