@@ -70,11 +70,11 @@ function evaluate(input: Parameters<Check>[0], fine: { amountFen: number; descri
         findings: [finding('P6', 'P6.fine-in-range', 'warn', `罚款高于一般幅度上限 ${yuan(maxFen)}，落在“情节严重”档内，须有情节严重的事实认定`, { computation: steps.join('；'), basis, refs })],
       };
     }
-    steps.push(`高于最高限 ${yuan(fine.amountFen - maxFen)}`);
+    steps.push(`超出最高限 ${yuan(fine.amountFen - maxFen)}`);
     return { kind: 'out', maxFen, summary, findings: [finding('P6', 'P6.fine-in-range', 'fail', `罚款 ${yuan(fine.amountFen)} 高于法定最高限 ${yuan(maxFen)}`, { computation: steps.join('；'), basis, refs })] };
   }
   if (fine.amountFen < minFen) {
-    steps.push(`低于最低限 ${yuan(minFen - fine.amountFen)}`);
+    steps.push(`比最低限少 ${yuan(minFen - fine.amountFen)}`);
     if (level === '减轻')
       return { kind: 'below_mitigated', maxFen, summary, findings: [finding('P6', 'P6.fine-in-range', 'info', `罚款低于法定最低限 ${yuan(minFen)}，适用减轻处罚`, { computation: steps.join('；'), basis, refs })] };
     return { kind: 'out', maxFen, summary, findings: [finding('P6', 'P6.fine-in-range', 'fail', `罚款 ${yuan(fine.amountFen)} 低于法定最低限 ${yuan(minFen)}，且未认定减轻处罚`, { computation: steps.join('；'), basis, refs })] };
