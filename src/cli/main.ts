@@ -12,6 +12,7 @@ import { calendarCommand } from './commands/calendar';
 import { verifyFilesCommand } from './commands/verify-files';
 import { keysCommand, opinionSignCommand, reviewCommand, verifyCommand } from './commands/opinion';
 import { centralCommand, loginCommand } from './commands/central';
+import { syncCommand } from './commands/sync';
 
 const HELP = `法审工作台命令行 fashen ${'{version}'}
 
@@ -32,6 +33,8 @@ const HELP = `法审工作台命令行 fashen ${'{version}'}
   fashen verify-files <案件> [--json]    重新校验案件全部文件（有已篡改或缺失时退出码为 1）
   fashen login --server <地址> --user <用户名> --password-env <变量>   登录中央系统
   fashen central user add|import|cases|assign|submissions …   中央系统管理（fashen central help）
+  fashen sync [--server <地址>] [--json]   与中央系统同步一次（退出码 0 已同步，1 离线或出错）
+  fashen sync status | export-bundle --out <文件> [--passphrase-env VAR]   同步状态；导出离线交换包
   fashen --version | --help
 
 数据目录: 环境变量 FASHEN_HOME，未设置时为系统用户数据目录。
@@ -84,6 +87,8 @@ export async function run(argv: string[], io: Io = stdio): Promise<number> {
       return centralCommand(rest, values, io);
     case 'login':
       return loginCommand(rest, values, io);
+    case 'sync':
+      return syncCommand(dataDir(), rest, { json: values.json, server: values.server, out: values.out, 'passphrase-env': values['passphrase-env'] }, io);
     case 'mask':
       return maskCommand(rest, { json: values.json === true, names: values.names }, io);
   }

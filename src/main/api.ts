@@ -6,6 +6,7 @@ import { caseHandlers } from './handlers/cases';
 import { evidenceHandlers } from './handlers/evidence';
 import { reviewHandlers } from './handlers/review';
 import { opinionHandlers } from './handlers/opinions';
+import { syncHandlers } from './handlers/sync';
 
 export function buildApi(ws: Workstation, shell: 'electron' | 'host'): Handlers {
   return {
@@ -21,5 +22,6 @@ export function buildApi(ws: Workstation, shell: 'electron' | 'host'): Handlers 
     ...evidenceHandlers(ws),
     ...reviewHandlers(ws),
     ...opinionHandlers(ws),
+    ...syncHandlers(ws),
   };
 }

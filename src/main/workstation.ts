@@ -22,6 +22,8 @@ import type { KeyProtector } from './services/signing/index';
 import { chinaToday } from '../shared/format/date';
 import type { WorkingDayCalendar } from '../shared/calendar/working-days';
 import type { ApiEventName, ApiEvents } from '../shared/api/events';
+import { SyncEngine, type SyncEngineOptions } from './services/sync/engine';
+import { connectWithSavedLogin } from './services/sync/login';
 
 export interface WorkstationOptions {
   dataDir: string;
@@ -30,6 +32,8 @@ export interface WorkstationOptions {
   today?: () => string;
   /** Protects signing keys with the OS keychain (Electron safeStorage); else a passphrase. */
   osProtector?: KeyProtector;
+  /** Sync engine settings (tests: another transport, short retries); default: the saved login. */
+  sync?: Partial<SyncEngineOptions>;
 }
 
 type Listener = (event: ApiEventName, payload: ApiEvents[ApiEventName]) => void;
@@ -47,6 +51,7 @@ export class Workstation {
   readonly integrity: IntegrityService;
   readonly review: ReviewService;
   readonly opinions: OpinionService;
+  readonly sync: SyncEngine;
   readonly today: () => string;
   private readonly ruleSets = new Map<string, RuleSet>();
   private readonly listeners = new Set<Listener>();
@@ -75,6 +80,7 @@ export class Workstation {
       today: this.today,
     });
     this.opinions = new OpinionService(this, new ReviewerKeys(opts.dataDir, opts.osProtector));
+    this.sync = new SyncEngine(this, { connect: connectWithSavedLogin(opts.dataDir), ...opts.sync });
   }
 
   /** Rule data for an agency: the shipped rules, its overrides, then <data>/rules/overrides. */

@@ -66,6 +66,24 @@ export class CaseImporter {
     let src: PackageSource | null = null;
     try {
       src = await openPackage(path);
+      return await this.importSource(src, { source: path });
+    } catch (err) {
+      if (err instanceof PackageError) return { source: path, ok: false, error: err.message, details: err.details };
+      return { source: path, ok: false, error: `导入失败：${(err as Error).message}` };
+    } finally {
+      src?.close();
+    }
+  }
+
+  /**
+   * Import from any package source (folder, .zip, or a revision received by sync). A bad package
+   * is an outcome with ok:false; other failures (disk, database) are thrown.
+   * `fromCentral`: the central system is the authority on revisions, so a higher revision opens a
+   * new round whatever the local review status (the earlier round's work stays as that round).
+   */
+  async importSource(src: PackageSource, opts: { fromCentral?: boolean; source?: string } = {}): Promise<ImportOutcome> {
+    const path = opts.source ?? src.label;
+    try {
       const pkg = await readManifest(src);
       const revisionHash = revisionHashOf(pkg);
       const { byId, byNumber } = this.repo.findIdentity(pkg.case.id, pkg.case.caseNumber);
@@ -74,10 +92,10 @@ export class CaseImporter {
       if (byId) {
         if (byId.revisionHash === revisionHash) return { ...base, ok: true, action: 'unchanged' };
         // A resubmission after an opinion other than 同意 (status 已退回) opens the next round.
-        if (byId.status === 'returned' && pkg.case.revision > byId.revision) replace = { round: byId.round + 1 };
+        if ((byId.status === 'returned' || opts.fromCentral) && pkg.case.revision > byId.revision) replace = { round: byId.round + 1 };
         else throw new PackageError(
           `案件 ${pkg.case.caseNumber} 已存在（修订 ${byId.revision}），导入包为修订 ${pkg.case.revision} 且内容不同；未作任何更改`,
-            byId.status === 'returned'
+            byId.status === 'returned' || opts.fromCentral
               ? ['只接受比当前修订更新的修订']
               : ['案件尚在审核中：新修订只在审核意见退回承办机构（非“同意”）后才作为新一轮接收'],
           );
@@ -105,9 +123,7 @@ export class CaseImporter {
       return { ...base, ok: true, action: replace ? 'new_round' : 'imported' };
     } catch (err) {
       if (err instanceof PackageError) return { source: path, ok: false, error: err.message, details: err.details };
-      return { source: path, ok: false, error: `导入失败：${(err as Error).message}` };
-    } finally {
-      src?.close();
+      throw err;
     }
   }
 

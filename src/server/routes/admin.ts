@@ -1,7 +1,9 @@
 // /v1/admin/*: accounts, package intake, cases and assignment, submissions, devices, certificates.
+import { createHash } from 'node:crypto';
 import { rm } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
+import { canonicalJson } from '../../shared/canonical';
 import { callerOf } from '../auth/guard';
 import { hashPassword } from '../auth/passwords';
 import type { ServerContext } from '../context';
@@ -15,7 +17,9 @@ import { UsersRepo } from '../db/repos/users';
 import { badRequest, conflict, HttpError, notFound, parseWith } from '../http/errors';
 import { IntakeService } from '../intake/intake';
 import { receiveUpload } from '../intake/upload';
-import { AssignRequest, CreateUserRequest, RevokeRequest, type CaseSummary, type SubmissionSummary } from '../protocol';
+import { AssignRequest, CreateUserRequest, OutboxBundle, RevokeRequest, type CaseSummary, type SubmissionSummary } from '../protocol';
+import { BundleImporter } from '../submissions/bundle';
+import { SubmissionService } from '../submissions/service';
 
 export function adminRoutes(app: FastifyInstance, ctx: ServerContext): void {
   const users = new UsersRepo(ctx.db);
@@ -67,6 +71,16 @@ export function adminRoutes(app: FastifyInstance, ctx: ServerContext): void {
       req.log.info({ case: kase.id, user: user.name }, 'case assigned');
       return { caseId: kase.id, assignedTo: user.name, changed: true };
     });
+  });
+
+  // An offline bundle brought in on a USB stick (the workstation's `fashen sync export-bundle`).
+  const bundles = new BundleImporter(ctx.db, ctx.verifier, new SubmissionService(ctx.db, ctx.verifier, ctx.now));
+  app.post('/v1/admin/bundles', { bodyLimit: Math.min(ctx.limits.packageBytes, 256 * 1024 ** 2) }, async (req) => {
+    const bundle = parseWith(OutboxBundle, req.body, '离线交换包');
+    const origin = `bundle:${createHash('sha256').update(canonicalJson(req.body)).digest('hex').slice(0, 16)}`;
+    const answer = await bundles.import(req.body as Record<string, unknown>, bundle, origin);
+    req.log.info({ signer: answer.signer, submissions: answer.results.length, by: callerOf(req).name }, 'bundle imported');
+    return answer;
   });
 
   app.get('/v1/admin/submissions', async (): Promise<SubmissionSummary[]> =>

@@ -4,9 +4,10 @@ import { casesApi } from './cases';
 import { evidenceApi } from './evidence';
 import { reviewApi } from './review';
 import { opinionsApi } from './opinions';
+import { syncApi } from './sync';
 import type { InputOf, OutputOf } from './define';
 
-export const api = { ...appApi, ...casesApi, ...evidenceApi, ...reviewApi, ...opinionsApi } as const;
+export const api = { ...appApi, ...casesApi, ...evidenceApi, ...reviewApi, ...opinionsApi, ...syncApi } as const;
 export type ApiContract = typeof api;
 export type CallName = keyof ApiContract;
 export type CallInput<N extends CallName> = InputOf<ApiContract[N]>;
@@ -22,5 +23,6 @@ export * from './cases';
 export * from './evidence';
 export * from './review';
 export * from './opinions';
+export * from './sync';
 export * from './app';
 export * from './events';

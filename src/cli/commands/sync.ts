@@ -1,0 +1,83 @@
+// `fashen sync`: one sync with the central system (the app's engine), printing the app's status
+// line; `fashen sync status`; `fashen sync export-bundle --out <file>` (offline bundle).
+// Exit codes: 0 synced (or bundle written), 1 offline / error, 2 usage.
+import { Workstation } from '../../main/workstation';
+import { exportOutboxBundle } from '../../main/services/sync/bundle';
+import { connectWithSavedLogin } from '../../main/services/sync/login';
+import { DEFAULT_RETRY } from '../../main/services/sync/retry';
+import { ApiFailure } from '../../shared/api/result';
+import { statusLine } from '../../shared/sync/status';
+import type { Io } from '../main';
+
+export interface SyncCliOptions {
+  json?: boolean | undefined;
+  server?: string | undefined;
+  out?: string | undefined;
+  'passphrase-env'?: string | undefined;
+}
+
+const USAGE = `用法:
+  fashen sync [--server <地址>] [--json]          与中央系统同步一次（发送待发送的提交，接收案件）
+  fashen sync status [--json]                     显示同步状态
+  fashen sync export-bundle --out <文件> [--passphrase-env <变量>]   把待发送的提交导出为签名的离线交换包
+环境变量 FASHEN_SYNC_TIMEOUT_MS：连接与等待答复的超时（毫秒，默认 30000）；
+FASHEN_SYNC_RETRIES：网络故障时的重试次数（默认 4，间隔约 0.5–10 秒，指数退避加随机抖动）。`;
+
+function timeouts(env: NodeJS.ProcessEnv) {
+  const ms = Number(env.FASHEN_SYNC_TIMEOUT_MS);
+  return Number.isFinite(ms) && ms > 0 ? { connectTimeout: ms, headersTimeout: ms, bodyTimeout: ms } : {};
+}
+
+export async function syncCommand(home: string, args: string[], opts: SyncCliOptions, io: Io, env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  const [sub] = args;
+  if (sub !== undefined && sub !== 'status' && sub !== 'export-bundle') {
+    io.err(`${USAGE}\n`);
+    return 2;
+  }
+  const retries = env.FASHEN_SYNC_RETRIES ? Number(env.FASHEN_SYNC_RETRIES) : NaN;
+  const retry = Number.isInteger(retries) && retries >= 0 ? { retry: { ...DEFAULT_RETRY, retries } } : {};
+  const ws = new Workstation({ dataDir: home, sync: { connect: connectWithSavedLogin(home, timeouts(env)), ...retry } });
+  try {
+    if (sub === 'status') {
+      const status = ws.sync.status();
+      io.out(opts.json ? `${JSON.stringify({ ...status, line: statusLine(status) }, null, 2)}\n` : `${statusLine(status)}\n`);
+      return 0;
+    }
+    if (sub === 'export-bundle') {
+      if (!opts.out) {
+        io.err(`需要 --out <文件>\n${USAGE}\n`);
+        return 2;
+      }
+      const passEnv = opts['passphrase-env'];
+      const passphrase = passEnv ? env[passEnv] : undefined;
+      if (passEnv && !passphrase) {
+        io.err(`环境变量 ${passEnv} 为空\n`);
+        return 2;
+      }
+      try {
+        const r = await exportOutboxBundle(ws, opts.out, passphrase);
+        io.out(opts.json ? `${JSON.stringify(r, null, 2)}\n` : `已导出 ${r.count} 件待发送的提交：${r.path}\n（中央系统导入后，下次联网同步时这些提交会得到确认）\n`);
+        return 0;
+      } catch (err) {
+        if (err instanceof ApiFailure) {
+          io.err(`${err.message}\n`);
+          return 1;
+        }
+        throw err;
+      }
+    }
+    // Ctrl-C cancels cleanly: what was confirmed stays confirmed, partial downloads are kept.
+    const cancel = () => ws.sync.cancel();
+    process.once('SIGINT', cancel);
+    const result = await ws.sync.run(opts.server ? { server: opts.server } : {}).finally(() => process.off('SIGINT', cancel));
+    if (opts.json) io.out(`${JSON.stringify(result, null, 2)}\n`);
+    else {
+      io.out(`${result.line}\n`);
+      for (const r of result.refused) io.err(`  拒收：${r.caseId} 修订 ${r.revision}：${r.reason}${r.details.length ? `（${r.details.slice(0, 3).join('；')}）` : ''}\n`);
+      for (const p of result.problems) io.err(`  未送达：${p}\n`);
+    }
+    return result.outcome === 'synced' ? 0 : 1;
+  } finally {
+    ws.close();
+  }
+}

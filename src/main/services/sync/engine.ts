@@ -1,0 +1,194 @@
+// The sync engine (DESIGN.md §7): one run = push the outbox, then pull the feed. Shared by the app
+// (sync.* Api), the CLI (`fashen sync`) and the tests; the transport is injected.
+import { createReadStream } from 'node:fs';
+import { join } from 'node:path';
+import { statusLine, type SyncProgress, type SyncRunResult, type SyncStatus, type SyncSummary } from '../../../shared/sync/status';
+export type { SyncRunResult };
+import { BlobRepo } from '../../db/repos/blobs';
+import { CaseFileRepo } from '../../db/repos/case-files';
+import type { Db } from '../../db/open';
+import type { BlobStore } from '../blob-store';
+import type { CaseImporter } from '../importer';
+import { BlobFetcher, BlobIntegrityError } from './blob-fetcher';
+import { ProgressMeter } from './progress';
+import { pull } from './pull';
+import { push } from './push';
+import { DEFAULT_RETRY, type RetryPolicy } from './retry';
+import { tryLock } from './run-lock';
+import { KEYS, SyncStateRepo, type Outcome, type RefusedEntry } from './state';
+import { isTransportError, type SyncTransport } from './transport';
+
+/** What the engine needs of the workstation (Workstation satisfies it). */
+export interface SyncHost {
+  readonly dataDir: string;
+  readonly store: { db: Db };
+  readonly blobs: BlobStore;
+  readonly importer: CaseImporter;
+  emit(event: 'sync.progress', payload: SyncProgress): void;
+}
+
+export interface SyncEngineOptions {
+  /** The transport for one run (e.g. from the saved login); null when not logged in. */
+  connect: (override: { server?: string }) => SyncTransport | null;
+  retry?: RetryPolicy;
+  /** Feed entries per request (default 100) and parallel downloads (default 4). */
+  pageSize?: number;
+  concurrency?: number;
+  now?: () => Date;
+}
+
+export class SyncBusyError extends Error {
+  constructor() {
+    super('另一个同步正在进行（应用或命令行）');
+    this.name = 'SyncBusyError';
+  }
+}
+
+function classify(err: unknown, signal: AbortSignal): { outcome: Outcome; reason: string } {
+  if (signal.aborted) return { outcome: 'cancelled', reason: '同步已取消' };
+  if (err instanceof BlobIntegrityError) return { outcome: 'error', reason: err.message };
+  if (isTransportError(err)) {
+    if (err.kind === 'network') return { outcome: 'offline', reason: err.message };
+    if (err.status === 401) return { outcome: 'error', reason: '登录已失效，请重新登录中央系统（fashen login）' };
+    if (err.status !== null && err.status >= 500) return { outcome: 'error', reason: `中央系统暂时故障：${err.message}` };
+    return { outcome: 'error', reason: err.message };
+  }
+  return { outcome: 'error', reason: `同步失败：${(err as Error).message}` };
+}
+
+export class SyncEngine {
+  readonly state: SyncStateRepo;
+  private readonly cases: CaseFileRepo;
+  private readonly fetcher: BlobFetcher;
+  private readonly blobRows: BlobRepo;
+  private readonly now: () => Date;
+  private current: { controller: AbortController; promise: Promise<SyncRunResult> } | null = null;
+
+  constructor(
+    private readonly host: SyncHost,
+    private readonly opts: SyncEngineOptions,
+  ) {
+    this.now = opts.now ?? (() => new Date());
+    this.state = new SyncStateRepo(host.store.db, this.now);
+    this.cases = new CaseFileRepo(host.store.db);
+    this.blobRows = new BlobRepo(host.store.db);
+    this.fetcher = new BlobFetcher(join(host.dataDir, 'sync', 'blobs'));
+  }
+
+  get running(): boolean {
+    return this.current !== null;
+  }
+
+  status(server?: string | null, running = this.current !== null): SyncStatus {
+    const outcome = this.state.get(KEYS.lastOutcome) as Outcome | null;
+    const state = running ? '同步中' : outcome === 'synced' ? '已同步' : outcome === 'error' ? '出错' : '离线';
+    return {
+      state,
+      pending: this.state.pendingCount(),
+      attention: this.state.attentionCount(),
+      lastSyncAt: this.state.get(KEYS.lastSyncAt),
+      lastError: this.state.get(KEYS.lastError),
+      server: server ?? this.state.get(KEYS.server) ?? null,
+    };
+  }
+
+  /** Runs one sync; a call while one is running joins it. */
+  run(opts: { server?: string; signal?: AbortSignal } = {}): Promise<SyncRunResult> {
+    if (this.current) return this.current.promise;
+    const controller = new AbortController();
+    if (opts.signal?.aborted) controller.abort(opts.signal.reason);
+    opts.signal?.addEventListener('abort', () => controller.abort(opts.signal!.reason), { once: true });
+    const current = { controller, promise: Promise.resolve() as unknown as Promise<SyncRunResult> };
+    current.promise = this.runOnce(controller.signal, opts.server).finally(() => {
+      if (this.current === current) this.current = null;
+    });
+    this.current = current;
+    return current.promise;
+  }
+
+  /** Cancels the running sync; everything done so far stays (each step is atomic). */
+  cancel(): boolean {
+    if (!this.current) return false;
+    this.current.controller.abort(new Error('同步已取消'));
+    return true;
+  }
+
+  /** A verified download replaces a missing or damaged copy in the blob store. */
+  private async repair(sha256: string, file: string): Promise<void> {
+    const staged = await this.host.blobs.stage(createReadStream(file));
+    if (staged.sha256 !== sha256) {
+      this.host.blobs.discard(staged);
+      throw new BlobIntegrityError(sha256, `文件校验值不符，已丢弃：${sha256.slice(0, 12)}…`);
+    }
+    await this.host.blobs.commit(staged);
+    this.blobRows.setVerified(sha256, 'ok', this.now().toISOString());
+  }
+
+  private async runOnce(signal: AbortSignal, server?: string): Promise<SyncRunResult> {
+    const summary: SyncSummary = { pulled: 0, sent: 0, stale: 0, rejected: 0, refused: 0, unassigned: 0, bytes: 0 };
+    const progress = new ProgressMeter((p) => this.host.emit('sync.progress', p));
+    const refused: RefusedEntry[] = [];
+    const problems: string[] = [];
+    let outcome: Outcome = 'synced';
+    let reason: string | null = null;
+    let transport: SyncTransport | null = null;
+    const release = tryLock(join(this.fetcher.dir, '..', 'sync.lock'));
+    if (!release) {
+      // Another process is syncing this folder: report it, and leave its state alone.
+      const status = { ...this.status(null, false), state: '出错' as const, lastError: new SyncBusyError().message };
+      return { outcome: 'error', summary, status, line: statusLine(status), refused, problems };
+    }
+    try {
+      transport = this.opts.connect(server ? { server } : {});
+      if (!transport) {
+        outcome = 'error';
+        reason = '尚未登录中央系统（fashen login）';
+      } else {
+        this.state.set(KEYS.server, transport.server);
+        const retry = this.opts.retry ?? DEFAULT_RETRY;
+        progress.phase('push', '发送待发送的提交');
+        const pushed = await push({ transport, state: this.state, retry, signal });
+        Object.assign(summary, { sent: pushed.sent, stale: pushed.stale, rejected: pushed.rejected });
+        problems.push(...pushed.problems);
+        progress.phase('pull', '接收案件');
+        const pulled = await pull({
+          transport,
+          state: this.state,
+          fetcher: this.fetcher,
+          importer: this.host.importer,
+          cases: this.cases,
+          blobs: this.host.blobs,
+          progress,
+          retry,
+          signal,
+          pageSize: this.opts.pageSize ?? 100,
+          concurrency: this.opts.concurrency ?? 4,
+          now: this.now,
+          repair: (sha256, file) => this.repair(sha256, file),
+        });
+        Object.assign(summary, { pulled: pulled.pulled, unassigned: pulled.unassigned, refused: pulled.refused.length });
+        refused.push(...pulled.refused);
+        this.state.set(KEYS.lastSyncAt, this.now().toISOString());
+        if (refused.length || problems.length) {
+          outcome = 'error';
+          reason = [
+            ...refused.map((r) => `案卷包被拒收（${r.caseId} 修订 ${r.revision}）：${r.reason}`),
+            ...problems.map((p) => `提交未送达 ${p}`),
+          ].join('；');
+        }
+      }
+    } catch (err) {
+      ({ outcome, reason } = classify(err, signal));
+    } finally {
+      await transport?.close().catch(() => undefined);
+      release();
+    }
+    summary.bytes = progress.transferred;
+    this.state.set(KEYS.lastOutcome, outcome);
+    if (reason) this.state.set(KEYS.lastError, reason);
+    else this.state.clear(KEYS.lastError);
+    progress.phase('done', reason ?? '');
+    const status = this.status(transport?.server ?? null, false);
+    return { outcome, summary, status, line: statusLine(status, summary), refused, problems };
+  }
+}

@@ -1,0 +1,170 @@
+// The sync transport over HTTP(S) to the central server (src/server, README "API"): undici with a
+// connection pool of its own, a Bearer device token, X-Body-SHA256 on every body we send, and
+// timeouts on connect, on the answer's headers and between body chunks (a server that accepts and
+// then says nothing must not hang a sync).
+import { createHash } from 'node:crypto';
+import { Agent, request, type Dispatcher } from 'undici';
+import { ApiErrorAnswer, FeedPageAnswer, SubmissionAnswerSchema } from '../../../shared/sync/answers';
+import { SHA256_RE, type FeedPage, type SubmissionRequest } from '../../../shared/sync/protocol';
+import { TransportError, type BlobRange, type BlobResponse, type SubmitResponse, type SyncTransport } from './transport';
+
+export interface HttpTransportOptions {
+  /** e.g. http://127.0.0.1:8080 (no trailing path). */
+  server: string;
+  token: string;
+  /** Connect, headers and between-chunks timeouts in ms (default 15 s / 30 s / 30 s). */
+  connectTimeout?: number;
+  headersTimeout?: number;
+  bodyTimeout?: number;
+  /** Largest JSON answer accepted (default 64 MB: a feed page of 1,000 case packages). */
+  maxJsonBytes?: number;
+}
+
+/** Only http(s) URLs without credentials, query or fragment; returns the normalised origin + path. */
+export function normaliseServerUrl(raw: string): string {
+  let u: URL;
+  try {
+    u = new URL(raw);
+  } catch {
+    throw new TransportError('protocol', `中央系统地址无效：${raw}`);
+  }
+  if (u.protocol !== 'http:' && u.protocol !== 'https:') throw new TransportError('protocol', `中央系统地址须为 http(s)：${raw}`);
+  if (u.username || u.password || u.search || u.hash) throw new TransportError('protocol', '中央系统地址不得包含用户名、查询参数或片段');
+  return `${u.origin}${u.pathname.replace(/\/+$/, '')}`;
+}
+
+function networkError(err: unknown, signal: AbortSignal): never {
+  if (signal.aborted) throw signal.reason;
+  const e = err as { code?: string; message?: string };
+  throw new TransportError('network', `无法连接中央系统：${e.code ?? ''} ${e.message ?? String(err)}`.trim());
+}
+
+async function readLimited(body: Dispatcher.ResponseData['body'], limit: number): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let n = 0;
+  for await (const c of body) {
+    n += (c as Buffer).length;
+    if (n > limit) {
+      body.destroy();
+      throw new TransportError('protocol', `中央系统的答复过大（超过 ${limit} 字节）`);
+    }
+    chunks.push(c as Buffer);
+  }
+  return Buffer.concat(chunks);
+}
+
+function parseJson(buf: Buffer): unknown {
+  try {
+    return JSON.parse(buf.toString('utf8'));
+  } catch {
+    throw new TransportError('protocol', '中央系统的答复不是有效的 JSON');
+  }
+}
+
+export class HttpTransport implements SyncTransport {
+  readonly server: string;
+  private readonly agent: Agent;
+  private readonly maxJson: number;
+  private readonly headersTimeoutMs: number;
+
+  constructor(private readonly opts: HttpTransportOptions) {
+    this.server = normaliseServerUrl(opts.server);
+    this.maxJson = opts.maxJsonBytes ?? 64 * 1024 * 1024;
+    this.headersTimeoutMs = opts.headersTimeout ?? 30_000;
+    this.agent = new Agent({
+      connect: { timeout: opts.connectTimeout ?? 15_000 },
+      headersTimeout: this.headersTimeoutMs + 1_000,
+      bodyTimeout: opts.bodyTimeout ?? 30_000,
+      keepAliveTimeout: 4_000,
+    });
+  }
+
+  private async send(method: 'GET' | 'POST', path: string, signal: AbortSignal, extra: { headers?: Record<string, string>; body?: Buffer } = {}): Promise<Dispatcher.ResponseData> {
+    const headers: Record<string, string> = { authorization: `Bearer ${this.opts.token}`, 'user-agent': 'fashen-workstation-sync', ...extra.headers };
+    if (extra.body) {
+      headers['content-type'] = 'application/json';
+      headers['x-body-sha256'] = createHash('sha256').update(extra.body).digest('hex');
+    }
+    // undici's own timers tick coarsely (about a second); a native timer bounds the wait for the
+    // answer's headers precisely, and a cancel still reaches the body through the combined signal.
+    const timeout = new AbortController();
+    const timer = setTimeout(() => timeout.abort(new TransportError('network', '中央系统无响应（等待答复超时）')), this.headersTimeoutMs);
+    try {
+      return await request(this.server + path, { method, headers, dispatcher: this.agent, signal: AbortSignal.any([signal, timeout.signal]), ...(extra.body ? { body: extra.body } : {}) });
+    } catch (err) {
+      if (!signal.aborted && timeout.signal.aborted) throw timeout.signal.reason;
+      return networkError(err, signal);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  /** Reads a JSON answer; HTTP errors become TransportError('http') with the server's code. */
+  private async json(res: Dispatcher.ResponseData, signal: AbortSignal, ok: (status: number) => boolean): Promise<unknown> {
+    let buf: Buffer;
+    try {
+      buf = await readLimited(res.body, this.maxJson);
+    } catch (err) {
+      if (err instanceof TransportError) throw err;
+      return networkError(err, signal);
+    }
+    if (!ok(res.statusCode)) {
+      const parsed = ApiErrorAnswer.safeParse(buf.length ? safeJson(buf) : null);
+      const e = parsed.success ? parsed.data.error : null;
+      throw new TransportError('http', e ? e.message : `中央系统答复 HTTP ${res.statusCode}`, res.statusCode, e?.code ?? null);
+    }
+    return parseJson(buf);
+  }
+
+  async feed(after: number, limit: number, signal: AbortSignal): Promise<FeedPage> {
+    const res = await this.send('GET', `/v1/feed?after=${Math.trunc(after)}&limit=${Math.trunc(limit)}`, signal);
+    const parsed = FeedPageAnswer.safeParse(await this.json(res, signal, (s) => s === 200));
+    if (!parsed.success) throw new TransportError('protocol', '中央系统的变更列表格式不正确');
+    return parsed.data;
+  }
+
+  async blob(sha256: string, range: BlobRange | null, signal: AbortSignal): Promise<BlobResponse> {
+    // Never put anything but a plain sha256 into a URL path.
+    if (!SHA256_RE.test(sha256)) throw new TransportError('protocol', `文件编号无效：${sha256.slice(0, 80)}`);
+    const headers: Record<string, string> = range ? { range: `bytes=${range.start}-`, 'if-range': range.ifRange } : {};
+    const res = await this.send('GET', `/v1/blobs/${sha256}`, signal, { headers });
+    if (res.statusCode !== 200 && res.statusCode !== 206) {
+      await this.json(res, signal, () => false);
+    }
+    const etag = typeof res.headers.etag === 'string' ? res.headers.etag : null;
+    if (res.statusCode === 206) {
+      const m = /^bytes (\d+)-(\d+)\/(\d+)$/.exec(String(res.headers['content-range'] ?? ''));
+      if (!m) {
+        res.body.destroy();
+        throw new TransportError('protocol', '中央系统的分段答复缺少 Content-Range');
+      }
+      return { status: 206, start: Number(m[1]), size: Number(m[3]), etag, body: res.body };
+    }
+    const length = Number(res.headers['content-length']);
+    if (!Number.isSafeInteger(length) || length < 0) {
+      res.body.destroy();
+      throw new TransportError('protocol', '中央系统的文件答复缺少 Content-Length');
+    }
+    return { status: 200, start: 0, size: length, etag, body: res.body };
+  }
+
+  async submit(req: SubmissionRequest, signal: AbortSignal): Promise<SubmitResponse> {
+    const res = await this.send('POST', '/v1/submissions', signal, { body: Buffer.from(JSON.stringify(req), 'utf8') });
+    const json = await this.json(res, signal, (s) => s === 200 || s === 422);
+    const parsed = SubmissionAnswerSchema.safeParse(json);
+    if (!parsed.success || parsed.data.id !== req.id) throw new TransportError('protocol', '中央系统对提交的答复格式不正确');
+    return { status: res.statusCode, answer: parsed.data };
+  }
+
+  async close(): Promise<void> {
+    await this.agent.destroy();
+  }
+}
+
+function safeJson(buf: Buffer): unknown {
+  try {
+    return JSON.parse(buf.toString('utf8'));
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,146 @@
+// An in-memory central system behind the SyncTransport interface: the same feed, blob and
+// submission rules as src/server (ordered feed, Range/If-Range, first answer repeated, stale when
+// the revision moved on), for fast tests of the engine and for simulating several devices.
+import { createHash } from 'node:crypto';
+import type { CasePackage } from '../../../shared/casefile/schema';
+import { packageFiles } from '../../../shared/casefile/schema';
+import type { FeedEntry, FeedPage, SubmissionAnswer, SubmissionRequest } from '../../../shared/sync/protocol';
+import { revisionHashOf } from '../importer';
+import { TransportError, type BlobRange, type BlobResponse, type SubmitResponse, type SyncTransport } from './transport';
+
+export type MemoryOp = 'feed' | 'blob' | 'submit';
+
+interface StoredSubmission {
+  request: SubmissionRequest;
+  status: number;
+  answer: SubmissionAnswer;
+}
+
+const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
+
+export class MemoryCentral {
+  readonly entries: FeedEntry[] = [];
+  readonly blobs = new Map<string, Uint8Array>();
+  readonly submissions = new Map<string, StoredSubmission>();
+  private readonly current = new Map<string, { revision: number; revisionHash: string; caseNumber: string }>();
+  /** Called before each operation; throw a TransportError to simulate a failure. */
+  fault: ((op: MemoryOp, detail: string) => void) | null = null;
+  /** Bytes of a blob body to deliver before failing (simulates a connection cut mid-body). */
+  cutBlobAfter: number | null = null;
+  /** Signatures with this value are rejected (stands in for a forged signature). */
+  readonly forged = 'forged';
+  private clock = Date.parse('2026-11-20T08:00:00Z');
+
+  private at(): string {
+    this.clock += 1000;
+    return new Date(this.clock).toISOString();
+  }
+
+  /** Publishes a package revision (files by path) and appends its feed entry. */
+  publish(pkg: CasePackage, files: Map<string, Uint8Array>, opts: { package?: unknown } = {}): FeedEntry {
+    for (const f of packageFiles(pkg)) {
+      const bytes = files.get(f.path);
+      if (bytes) this.blobs.set(sha(bytes), bytes);
+    }
+    const revisionHash = revisionHashOf(pkg);
+    this.current.set(pkg.case.id, { revision: pkg.case.revision, revisionHash, caseNumber: pkg.case.caseNumber });
+    for (const e of this.entries) if (e.caseId === pkg.case.id && e.case) e.case.current = false;
+    const entry: FeedEntry = {
+      seq: this.entries.length + 1,
+      kind: 'revision',
+      caseId: pkg.case.id,
+      revision: pkg.case.revision,
+      at: this.at(),
+      case: {
+        caseNumber: pkg.case.caseNumber,
+        revisionHash,
+        current: true,
+        package: opts.package ?? JSON.parse(JSON.stringify(pkg)),
+        blobs: packageFiles(pkg).map((f) => ({ sha256: f.sha256, size: f.size, mime: f.mime })),
+      },
+    };
+    this.entries.push(entry);
+    return entry;
+  }
+
+  unassign(caseId: string): FeedEntry {
+    const cur = this.current.get(caseId);
+    const entry: FeedEntry = { seq: this.entries.length + 1, kind: 'unassigned', caseId, revision: cur?.revision ?? 1, at: this.at(), case: null };
+    this.entries.push(entry);
+    return entry;
+  }
+
+  /** A transport for one device of the reviewer (all see the same feed). */
+  transport(): SyncTransport {
+    return new MemoryTransport(this);
+  }
+
+  feedPage(after: number, limit: number): FeedPage {
+    const rows = this.entries.filter((e) => e.seq > after);
+    const page = rows.slice(0, limit).map((e) => structuredClone(e));
+    return { entries: page, next: page.at(-1)?.seq ?? after, more: rows.length > limit };
+  }
+
+  submit(req: SubmissionRequest): SubmitResponse {
+    const earlier = this.submissions.get(req.id);
+    if (earlier) {
+      if (JSON.stringify(earlier.request) !== JSON.stringify(req)) throw new TransportError('http', '该提交编号已用于内容不同的另一提交', 409, 'conflict');
+      return { status: earlier.status, answer: { ...earlier.answer, repeated: true } };
+    }
+    const cur = this.current.get(req.caseId);
+    if (!cur) throw new TransportError('http', '案件不存在或未分配给您', 404, 'not_found');
+    const base = { id: req.id, receivedAt: this.at() };
+    let stored: StoredSubmission;
+    if (req.signature.signature === this.forged) stored = { request: req, status: 422, answer: { ...base, status: 'rejected', reason: '签名无效' } };
+    else if (cur.revisionHash !== req.caseRevisionHash)
+      stored = {
+        request: req,
+        status: 200,
+        answer: { ...base, status: 'stale', reason: `案件已更新为修订 ${cur.revision}`, caseId: req.caseId, currentRevision: cur.revision, currentRevisionHash: cur.revisionHash },
+      };
+    else stored = { request: req, status: 200, answer: { ...base, status: 'accepted', caseId: req.caseId, caseRevisionHash: req.caseRevisionHash } };
+    this.submissions.set(req.id, stored);
+    return { status: stored.status, answer: stored.answer };
+  }
+}
+
+class MemoryTransport implements SyncTransport {
+  readonly server = 'memory://central';
+
+  constructor(private readonly c: MemoryCentral) {}
+
+  async feed(after: number, limit: number, signal: AbortSignal): Promise<FeedPage> {
+    signal.throwIfAborted();
+    this.c.fault?.('feed', String(after));
+    return this.c.feedPage(after, limit);
+  }
+
+  async blob(sha256: string, range: BlobRange | null, signal: AbortSignal): Promise<BlobResponse> {
+    signal.throwIfAborted();
+    this.c.fault?.('blob', sha256);
+    const bytes = this.c.blobs.get(sha256);
+    if (!bytes) throw new TransportError('http', '文件不存在或无权访问', 404, 'not_found');
+    const etag = `"${sha256}"`;
+    const partial = range && range.ifRange === etag && range.start < bytes.length;
+    const start = partial ? range.start : 0;
+    const cut = this.c.cutBlobAfter;
+    async function* body() {
+      const rest = bytes!.subarray(start);
+      const step = 16 * 1024;
+      for (let i = 0; i < rest.length; i += step) {
+        signal.throwIfAborted();
+        if (cut !== null && i >= cut) throw new Error('connection reset (simulated)');
+        yield rest.subarray(i, Math.min(i + step, rest.length, cut !== null ? cut : Infinity));
+      }
+    }
+    return { status: partial ? 206 : 200, start, size: bytes.length, etag, body: body() };
+  }
+
+  async submit(request: SubmissionRequest, signal: AbortSignal): Promise<SubmitResponse> {
+    signal.throwIfAborted();
+    this.c.fault?.('submit', request.id);
+    return this.c.submit(structuredClone(request));
+  }
+
+  async close(): Promise<void> {}
+}

@@ -1,0 +1,174 @@
+// Pull: the change feed after the stored cursor. For each entry, in order: fetch the files its
+// package lists that are not here yet (resuming partial downloads), verify each by sha256, then
+// import the revision through the importer (one transaction per case) and only then move the
+// cursor past the entry. A crash anywhere repeats at most the entry in hand, and importing the
+// same revision twice is a no-op ('unchanged').
+//
+// Entries that can never be imported (malformed package, package not matching its entry, a
+// revision older than the one here) are refused: recorded with the reason, reported, and the
+// cursor moves on — an entry is immutable, so waiting would block every later case forever.
+// A file whose bytes do not match its sha256 is different: the run stops with an error and the
+// cursor stays before the entry (the next sync fetches it again); nothing of it is imported.
+import { CasePackage, packageFiles } from '../../../shared/casefile/schema';
+import { describeIssues } from '../../../shared/api/result';
+import type { FeedEntry } from '../../../shared/sync/protocol';
+import type { CaseFileRepo } from '../../db/repos/case-files';
+import type { BlobStore } from '../blob-store';
+import { revisionHashOf, type CaseImporter } from '../importer';
+import type { BlobFetcher, WantedBlob } from './blob-fetcher';
+import type { ProgressMeter } from './progress';
+import { withRetry, type RetryPolicy } from './retry';
+import type { RefusedEntry, SyncStateRepo } from './state';
+import { SyncedPackageSource } from './synced-source';
+import type { SyncTransport } from './transport';
+
+export interface PullDeps {
+  transport: SyncTransport;
+  state: SyncStateRepo;
+  fetcher: BlobFetcher;
+  importer: CaseImporter;
+  cases: CaseFileRepo;
+  blobs: BlobStore;
+  progress: ProgressMeter;
+  retry: RetryPolicy;
+  signal: AbortSignal;
+  pageSize: number;
+  concurrency: number;
+  now: () => Date;
+  /** Put a verified copy into the blob store in place of a missing or bad one. */
+  repair: (sha256: string, verifiedFile: string) => Promise<void>;
+}
+
+export interface PullResult {
+  /** Cases imported or moved to a new revision (new round). */
+  pulled: number;
+  unchanged: number;
+  unassigned: number;
+  refused: RefusedEntry[];
+}
+
+type Plan =
+  | { kind: 'skip'; entry: FeedEntry }
+  | { kind: 'unassign'; entry: FeedEntry }
+  | { kind: 'refuse'; entry: FeedEntry; reason: string; details: string[] }
+  /** Already here; `wanted` lists files that went missing or bad since (they are fetched again). */
+  | { kind: 'present'; entry: FeedEntry; pkg: CasePackage; wanted: WantedBlob[] }
+  | { kind: 'import'; entry: FeedEntry; pkg: CasePackage; wanted: WantedBlob[] };
+
+async function locallyGood(blobs: BlobStore, sha256: string): Promise<boolean> {
+  return blobs.has(sha256) && (await blobs.verify(sha256)) === 'ok';
+}
+
+async function plan(entry: FeedEntry, d: PullDeps): Promise<Plan> {
+  const c = entry.case;
+  const local = d.cases.findIdentity(entry.caseId, '').byId;
+  if (!c) return local ? { kind: 'unassign', entry } : { kind: 'skip', entry };
+  // A later entry carries the current revision: don't fetch (or open a round for) an old one.
+  if (!c.current) return { kind: 'skip', entry };
+  const parsed = CasePackage.safeParse(c.package);
+  if (!parsed.success) return { kind: 'refuse', entry, reason: '案卷包不符合格式', details: describeIssues(parsed.error.issues).slice(0, 20) };
+  const pkg = parsed.data;
+  if (pkg.case.id !== entry.caseId || pkg.case.revision !== entry.revision || revisionHashOf(pkg) !== c.revisionHash)
+    return { kind: 'refuse', entry, reason: '案卷包与变更记录不符（案件编号、修订号或修订校验值不一致）', details: [] };
+  if (local && local.revisionHash !== c.revisionHash && local.revision >= pkg.case.revision)
+    return { kind: 'refuse', entry, reason: `本机已有该案件的修订 ${local.revision}，不接受修订 ${pkg.case.revision} 的不同内容`, details: [] };
+  const unique = [...new Map(packageFiles(pkg).map((f) => [f.sha256, { sha256: f.sha256, size: f.size }])).values()];
+  const wanted: WantedBlob[] = [];
+  for (const b of unique) if (!(await locallyGood(d.blobs, b.sha256))) wanted.push(b);
+  return { kind: local?.revisionHash === c.revisionHash ? 'present' : 'import', entry, pkg, wanted };
+}
+
+async function inPool<T>(items: T[], n: number, fn: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  let failure: { err: unknown } | null = null;
+  const worker = async () => {
+    while (next < items.length && !failure) {
+      const item = items[next++]!;
+      try {
+        await fn(item);
+      } catch (err) {
+        failure ??= { err };
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(n, items.length) }, worker));
+  if (failure) throw (failure as { err: unknown }).err;
+}
+
+/** Fetch (resuming) and verify; a file shared with an entry imported moments ago is good already. */
+async function fetchAll(wanted: WantedBlob[], d: PullDeps, label = ''): Promise<void> {
+  const todo: WantedBlob[] = [];
+  for (const b of wanted) if (d.fetcher.verifiedPath(b.sha256) || !(await locallyGood(d.blobs, b.sha256))) todo.push(b);
+  await inPool(todo, d.concurrency, async (b) => {
+    await withRetry(d.retry, d.signal, () => d.fetcher.fetch(d.transport, b, d.signal, (n) => d.progress.bytes(n)));
+    d.progress.fileDone(label);
+  });
+}
+
+async function apply(p: Plan, d: PullDeps, out: PullResult): Promise<void> {
+  const refuse = (reason: string, details: string[]) => {
+    const r: RefusedEntry = { seq: p.entry.seq, caseId: p.entry.caseId, revision: p.entry.revision, reason, details, at: d.now().toISOString() };
+    d.state.addRefused(r);
+    out.refused.push(r);
+  };
+  switch (p.kind) {
+    case 'skip':
+      return;
+    case 'refuse':
+      return refuse(p.reason, p.details);
+    case 'unassign':
+      // The reviewer's work on it stays; the case is only no longer available here.
+      d.cases.setOffline(p.entry.caseId, false);
+      out.unassigned++;
+      return;
+    case 'present':
+      // Assigned again, or a repeat after a crash. Files that went missing or bad meanwhile are
+      // fetched and verified again; then the case is available offline.
+      await fetchAll(p.wanted, d);
+      for (const b of p.wanted) {
+        const file = d.fetcher.verifiedPath(b.sha256);
+        if (file) await d.repair(b.sha256, file);
+      }
+      p.wanted.forEach((b) => d.fetcher.remove(b.sha256));
+      d.cases.setOffline(p.entry.caseId, true);
+      out.unchanged++;
+      return;
+    case 'import':
+      break;
+  }
+  const label = `中央系统 ${p.entry.case!.caseNumber} 修订 ${p.entry.revision}`;
+  await fetchAll(p.wanted, d, label);
+  const files = new Map<string, string>();
+  for (const f of packageFiles(p.pkg)) files.set(f.path, d.fetcher.verifiedPath(f.sha256) ?? d.blobs.pathOf(f.sha256));
+  d.signal.throwIfAborted();
+  const outcome = await d.importer.importSource(new SyncedPackageSource(label, JSON.stringify(p.entry.case!.package), files), { fromCentral: true, source: label });
+  if (!outcome.ok) return refuse(outcome.error ?? '导入失败', outcome.details ?? []);
+  for (const b of p.wanted) d.fetcher.remove(b.sha256);
+  if (outcome.action === 'unchanged') out.unchanged++;
+  else out.pulled++;
+}
+
+export async function pull(d: PullDeps): Promise<PullResult> {
+  const out: PullResult = { pulled: 0, unchanged: 0, unassigned: 0, refused: [] };
+  for (;;) {
+    d.signal.throwIfAborted();
+    const after = d.state.cursor();
+    const page = await withRetry(d.retry, d.signal, () => d.transport.feed(after, d.pageSize, d.signal));
+    const entries = page.entries.filter((e) => e.seq > after).sort((a, b) => a.seq - b.seq);
+    const plans: Plan[] = [];
+    for (const e of entries) plans.push(await plan(e, d));
+    const wanted = plans.flatMap((p) => (p.kind === 'import' || p.kind === 'present' ? p.wanted : []));
+    d.progress.addFiles(wanted.length, wanted.reduce((n, b) => n + b.size, 0));
+    d.progress.resumed(wanted.reduce((n, b) => n + d.fetcher.haveBytes(b), 0));
+    for (const p of plans) {
+      d.signal.throwIfAborted();
+      await apply(p, d, out);
+      d.state.advanceCursor(p.entry.seq);
+    }
+    if (!page.more || entries.length === 0) {
+      // Every entry up to the end of the feed is applied: leftovers of crashed runs can go.
+      d.fetcher.clear();
+      return out;
+    }
+  }
+}

@@ -1,0 +1,88 @@
+// Push: the outbox in order (oldest first), each signed submission POSTed with its client id.
+// An entry leaves 'queued' only on the server's answer, written in one statement:
+//   accepted (also as a repeat) → 'accepted'; stale → 'stale' with the current revision;
+//   422 → 'rejected' with the reason (both stay visible to the reviewer).
+// Anything else leaves it queued: the next sync sends the same id again and the server, which
+// accepts an id once, answers with its first answer — so a crash at any point neither loses nor
+// duplicates a submission.
+import { SubmissionRequest } from '../../../shared/sync/protocol';
+import type { SubmissionAnswer } from '../../../shared/sync/protocol';
+import { withRetry, type RetryPolicy } from './retry';
+import type { OutboxRow, SyncStateRepo } from './state';
+import { isTransportError, TransportError, type SyncTransport } from './transport';
+
+export interface PushResult {
+  sent: number;
+  stale: number;
+  rejected: number;
+  /** Entries left queued because of a problem other than the network (shown in lastError). */
+  problems: string[];
+}
+
+/** The outbox row as the server's SubmissionRequest: `content` of the signed file is the payload. */
+export function toRequest(row: OutboxRow): { ok: true; request: SubmissionRequest } | { ok: false; reason: string } {
+  let file: { format?: unknown; version?: unknown; content?: { case?: { id?: unknown; revisionHash?: unknown } }; signature?: unknown };
+  try {
+    file = JSON.parse(row.payloadJson) as typeof file;
+  } catch {
+    return { ok: false, reason: '本地提交件不是有效的 JSON' };
+  }
+  if (file?.format !== 'fashen-signed-submission' || file.version !== 1) return { ok: false, reason: '本地提交件格式或版本不符' };
+  const parsed = SubmissionRequest.safeParse({
+    id: row.id,
+    kind: row.kind,
+    caseId: file.content?.case?.id ?? row.caseId,
+    caseRevisionHash: file.content?.case?.revisionHash,
+    payload: file.content,
+    signature: file.signature,
+  });
+  if (!parsed.success) return { ok: false, reason: `本地提交件缺少必要内容：${parsed.error.issues.map((i) => i.path.join('.')).slice(0, 3).join('、')}` };
+  return { ok: true, request: parsed.data };
+}
+
+function describe(answer: SubmissionAnswer): string | null {
+  if (answer.status === 'stale') return `${answer.reason}（当前修订 ${answer.currentRevision}，${answer.currentRevisionHash.slice(0, 12)}…）`;
+  if (answer.status === 'rejected') return answer.reason;
+  return null;
+}
+
+export async function push(deps: {
+  transport: SyncTransport;
+  state: SyncStateRepo;
+  retry: RetryPolicy;
+  signal: AbortSignal;
+  onEntry?: (row: OutboxRow, answer: SubmissionAnswer | null) => void;
+}): Promise<PushResult> {
+  const { transport, state, retry, signal } = deps;
+  const result: PushResult = { sent: 0, stale: 0, rejected: 0, problems: [] };
+  for (const row of state.queued()) {
+    signal.throwIfAborted();
+    const built = toRequest(row);
+    if (!built.ok) {
+      state.attemptFailed(row.id, built.reason);
+      result.problems.push(`${row.id.slice(0, 8)}：${built.reason}`);
+      continue;
+    }
+    let answer: SubmissionAnswer;
+    try {
+      answer = (await withRetry(retry, signal, () => transport.submit(built.request, signal), (err) => state.attemptFailed(row.id, (err as Error).message))).answer;
+    } catch (err) {
+      if (signal.aborted) throw signal.reason;
+      if (!isTransportError(err)) throw err;
+      // (each failed try was already counted, with its reason, by the retry callback)
+      // The network (or the server) is down: the rest would fail the same way. Stop here.
+      if (err.retryable || err.status === 401 || err.kind === 'protocol') throw err;
+      // 404 (case not, or no longer, assigned), 409 (id reused), 400, 413: a problem of this entry.
+      result.problems.push(`${row.id.slice(0, 8)}：${err.message}`);
+      continue;
+    }
+    if (answer.id !== row.id) throw new TransportError('protocol', '中央系统答复的提交编号不符');
+    const state_ = answer.status;
+    state.settle(row.id, state_, describe(answer));
+    if (state_ === 'accepted') result.sent++;
+    else if (state_ === 'stale') result.stale++;
+    else result.rejected++;
+    deps.onEntry?.(row, answer);
+  }
+  return result;
+}

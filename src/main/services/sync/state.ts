@@ -1,0 +1,113 @@
+// The sync engine's rows: `sync_state` (cursor, last outcome) and the `outbox` of signed
+// submissions. Every change is one statement, so a crash between two of them leaves each row
+// either before or after — never half-way.
+import { and, asc, count, eq, inArray, sql } from 'drizzle-orm';
+import type { Db } from '../../db/open';
+import * as t from '../../db/schema';
+import type { RefusedEntry, SyncOutcome } from '../../../shared/sync/status';
+
+export type OutboxRow = typeof t.outbox.$inferSelect;
+export type OutboxState = OutboxRow['state'];
+
+/** The kinds the central system takes as submissions (audit heads travel elsewhere). */
+export const SUBMISSION_KINDS = ['opinion', 'minutes'] as const;
+
+export const KEYS = {
+  cursor: 'feed_cursor',
+  lastSyncAt: 'last_sync_at',
+  lastOutcome: 'last_outcome',
+  lastError: 'last_error',
+  refused: 'refused_entries',
+  server: 'server_url',
+} as const;
+
+export type Outcome = SyncOutcome;
+export type { RefusedEntry };
+
+export class SyncStateRepo {
+  constructor(
+    private readonly db: Db,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  get(key: string): string | null {
+    return this.db.select({ v: t.syncState.value }).from(t.syncState).where(eq(t.syncState.key, key)).get()?.v ?? null;
+  }
+
+  set(key: string, value: string): void {
+    const updatedAt = this.now().toISOString();
+    this.db.insert(t.syncState).values({ key, value, updatedAt }).onConflictDoUpdate({ target: t.syncState.key, set: { value, updatedAt } }).run();
+  }
+
+  clear(key: string): void {
+    this.db.delete(t.syncState).where(eq(t.syncState.key, key)).run();
+  }
+
+  cursor(): number {
+    const v = Number(this.get(KEYS.cursor) ?? 0);
+    return Number.isSafeInteger(v) && v >= 0 ? v : 0;
+  }
+
+  /** Moves forward only (a late duplicate of an earlier page can never move it back). */
+  advanceCursor(seq: number): void {
+    if (seq > this.cursor()) this.set(KEYS.cursor, String(seq));
+  }
+
+  refused(): RefusedEntry[] {
+    try {
+      return JSON.parse(this.get(KEYS.refused) ?? '[]') as RefusedEntry[];
+    } catch {
+      return [];
+    }
+  }
+
+  /** Remember a refused feed entry (the newest 100) so the reviewer can be told why. */
+  addRefused(e: RefusedEntry): void {
+    const list = this.refused().filter((r) => r.seq !== e.seq);
+    list.push(e);
+    this.set(KEYS.refused, JSON.stringify(list.slice(-100)));
+  }
+
+  // ---- outbox ----
+
+  /** Submissions still waiting for the server's confirmation, oldest first. */
+  queued(): OutboxRow[] {
+    return this.db
+      .select()
+      .from(t.outbox)
+      .where(and(eq(t.outbox.state, 'queued'), inArray(t.outbox.kind, [...SUBMISSION_KINDS])))
+      .orderBy(asc(t.outbox.createdAt), asc(t.outbox.id))
+      .all();
+  }
+
+  pendingCount(): number {
+    return this.db.select({ n: count() }).from(t.outbox).where(and(eq(t.outbox.state, 'queued'), inArray(t.outbox.kind, [...SUBMISSION_KINDS]))).get()?.n ?? 0;
+  }
+
+  attentionCount(): number {
+    return this.db.select({ n: count() }).from(t.outbox).where(inArray(t.outbox.state, ['rejected', 'stale'])).get()?.n ?? 0;
+  }
+
+  /** The server's confirmed answer: one statement, and only for a row still queued. */
+  settle(id: string, state: Exclude<OutboxState, 'queued' | 'sent'>, reason: string | null): boolean {
+    const r = this.db
+      .update(t.outbox)
+      .set({ state, lastError: reason, attempts: sql`${t.outbox.attempts} + 1`, updatedAt: this.now().toISOString() })
+      .where(and(eq(t.outbox.id, id), eq(t.outbox.state, 'queued')))
+      .run();
+    return r.changes === 1;
+  }
+
+  /** A try that got no confirmation: stays queued, with the reason shown to the reviewer. */
+  attemptFailed(id: string, reason: string): void {
+    this.db
+      .update(t.outbox)
+      .set({ lastError: reason, attempts: sql`${t.outbox.attempts} + 1`, updatedAt: this.now().toISOString() })
+      .where(and(eq(t.outbox.id, id), eq(t.outbox.state, 'queued')))
+      .run();
+  }
+
+  byId(id: string): OutboxRow | undefined {
+    return this.db.select().from(t.outbox).where(eq(t.outbox.id, id)).get();
+  }
+}

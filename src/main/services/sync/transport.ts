@@ -1,0 +1,64 @@
+// The sync transport (DESIGN.md §7): how the engine talks to the central system. One interface,
+// two implementations: HTTP (http-transport.ts) and in memory (memory-transport.ts, for tests).
+import type { FeedPage, SubmissionAnswer, SubmissionRequest } from '../../../shared/sync/protocol';
+
+export interface BlobRange {
+  /** First byte wanted (the size of the partial copy). */
+  start: number;
+  /** Validator of the partial copy (its ETag): a server with other bytes answers 200 in full. */
+  ifRange: string;
+}
+
+export interface BlobResponse {
+  /** 206: the bytes from `start`; 200: the whole blob (the partial copy must be dropped). */
+  status: 200 | 206;
+  start: number;
+  /** Total size of the blob. */
+  size: number;
+  etag: string | null;
+  body: AsyncIterable<Uint8Array>;
+}
+
+/** The server's answer to a submission: 200 (accepted / stale) and 422 (rejected) carry one. */
+export interface SubmitResponse {
+  status: number;
+  answer: SubmissionAnswer;
+}
+
+export interface SyncTransport {
+  /** The central system's address, for the status line. */
+  readonly server: string;
+  feed(after: number, limit: number, signal: AbortSignal): Promise<FeedPage>;
+  blob(sha256: string, range: BlobRange | null, signal: AbortSignal): Promise<BlobResponse>;
+  submit(request: SubmissionRequest, signal: AbortSignal): Promise<SubmitResponse>;
+  close(): Promise<void>;
+}
+
+export type TransportErrorKind =
+  /** Connection refused/reset/cut, timeouts: the network, worth retrying. */
+  | 'network'
+  /** An HTTP error status; `status` and `code` say which. */
+  | 'http'
+  /** The server answered something that is not the protocol (bad JSON, wrong range, too big). */
+  | 'protocol';
+
+export class TransportError extends Error {
+  constructor(
+    readonly kind: TransportErrorKind,
+    message: string,
+    readonly status: number | null = null,
+    readonly code: string | null = null,
+  ) {
+    super(message);
+    this.name = 'TransportError';
+  }
+
+  /** Network trouble and server errors (5xx, 429, a body digest that did not survive transit). */
+  get retryable(): boolean {
+    if (this.kind === 'network') return true;
+    if (this.kind === 'http') return this.status! >= 500 || this.status === 429 || this.status === 408 || this.code === 'digest_mismatch';
+    return false;
+  }
+}
+
+export const isTransportError = (e: unknown): e is TransportError => e instanceof TransportError;

@@ -1,0 +1,196 @@
+// The central server's wire contract (DESIGN.md §7): request bodies as zod schemas, answers as
+// types. Pure (zod only): the server (src/server/protocol.ts re-exports it) and the workstation's
+// sync engine (src/main/services/sync) share it.
+import { z } from 'zod';
+
+export const SHA256_RE = /^[0-9a-f]{64}$/;
+const sha256 = z.string().regex(SHA256_RE);
+
+export const Role = z.enum(['reviewer', 'admin']);
+export type Role = z.infer<typeof Role>;
+
+export const UserName = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[\p{L}\p{N}._-]+$/u, '用户名只能包含字母、数字、汉字和 . _ -');
+
+export const LoginRequest = z.object({
+  user: UserName,
+  password: z.string().min(1).max(1024),
+  /** A name for the device, e.g. the laptop's host name. */
+  device: z.string().min(1).max(128),
+});
+export type LoginRequest = z.infer<typeof LoginRequest>;
+
+export interface LoginAnswer {
+  /** `Authorization: Bearer <token>`; shown once, stored hashed. */
+  token: string;
+  deviceId: string;
+  user: { name: string; role: Role };
+}
+
+export const CreateUserRequest = z.object({ name: UserName, role: Role, password: z.string().min(8, '密码至少 8 个字符').max(1024) });
+export const AssignRequest = z.object({ user: UserName });
+export const RevokeRequest = z.object({ reason: z.string().min(1).max(500) });
+
+export interface ApiErrorBody {
+  error: { code: string; message: string; details?: string[] };
+}
+
+// ---- intake ----
+
+export type IntakeAction = 'imported' | 'new_revision' | 'unchanged';
+export interface IntakeAnswer {
+  action: IntakeAction;
+  caseId: string;
+  caseNumber: string;
+  revision: number;
+  revisionHash: string;
+  blobs: number;
+}
+
+export interface CaseSummary {
+  id: string;
+  caseNumber: string;
+  revision: number;
+  revisionHash: string;
+  assignedTo: string | null;
+  updatedSeq: number;
+  updatedAt: string;
+}
+
+// ---- feed ----
+
+export interface BlobRef {
+  sha256: string;
+  size: number;
+  mime: string;
+}
+
+export type FeedKind = 'revision' | 'assigned' | 'unassigned';
+
+export interface FeedEntry {
+  seq: number;
+  kind: FeedKind;
+  caseId: string;
+  revision: number;
+  at: string;
+  /**
+   * The case package (case.json as imported, without the files) and the blobs it lists, for the
+   * entry's revision; null when the case is no longer assigned to the caller (e.g. `unassigned`).
+   */
+  case: { caseNumber: string; revisionHash: string; current: boolean; package: unknown; blobs: BlobRef[] } | null;
+}
+
+export interface FeedPage {
+  entries: FeedEntry[];
+  /** Pass as `after` next time (the last seq returned, or the `after` given when nothing came). */
+  next: number;
+  more: boolean;
+}
+
+export const FeedQuery = z.object({
+  after: z.coerce.number().int().min(0).default(0),
+  limit: z.coerce.number().int().min(1).max(1000).default(100),
+});
+
+// ---- submissions ----
+
+export const SubmissionKind = z.enum(['opinion', 'minutes']);
+
+/**
+ * A detached signature over the JCS bytes of `payload`, as src/main/services/signing/detached.ts
+ * makes it (DetachedSignature). Extra fields (timestamp, …) are kept for the verifier.
+ */
+export const SubmissionSignature = z
+  .object({
+    algorithm: z.string().min(1).max(40),
+    keyId: z.string().min(1).max(200),
+    /** base64 */
+    signature: z.string().min(1).max(20_000),
+    /** sha256 hex of the JCS bytes */
+    contentHash: sha256,
+    signedAt: z.string().max(64).optional(),
+    /** SPKI PEM of the signing key */
+    publicKey: z.string().max(20_000).optional(),
+    /** PEM certificates, leaf first */
+    chain: z.array(z.string().max(20_000)).max(8).optional(),
+  })
+  .passthrough();
+export type SubmissionSignature = z.infer<typeof SubmissionSignature>;
+
+export const SubmissionRequest = z.object({
+  /** Client-generated id: the server accepts a submission once per id. */
+  id: z.string().uuid(),
+  kind: SubmissionKind,
+  caseId: z.string().min(1).max(200),
+  caseRevisionHash: sha256,
+  payload: z.record(z.string(), z.unknown()),
+  signature: SubmissionSignature,
+});
+export type SubmissionRequest = z.infer<typeof SubmissionRequest>;
+
+export type SubmissionAnswer =
+  | { id: string; status: 'accepted'; caseId: string; caseRevisionHash: string; receivedAt: string; repeated?: true }
+  | { id: string; status: 'stale'; reason: string; caseId: string; currentRevision: number; currentRevisionHash: string; receivedAt: string; repeated?: true }
+  | { id: string; status: 'rejected'; reason: string; receivedAt: string; repeated?: true };
+
+export interface SubmissionSummary {
+  id: string;
+  user: string;
+  kind: string;
+  caseId: string;
+  caseRevisionHash: string;
+  status: 'accepted' | 'rejected' | 'stale';
+  reason: string | null;
+  receivedAt: string;
+}
+
+// ---- certificates ----
+
+export const CertificateRequest = z.object({
+  /**
+   * The reviewer's public key as PEM: a PKCS#10 request ("CERTIFICATE REQUEST") or a bare key
+   * ("PUBLIC KEY"). The private key never leaves the workstation.
+   */
+  request: z.string().min(40).max(20_000),
+  /** The O= of the certificate; the CN is always the account's name. */
+  agency: z.string().min(2).max(200).optional(),
+});
+
+export interface CertificateAnswer {
+  keyId: string;
+  user: string;
+  status: 'active' | 'revoked';
+  chainPem: string;
+  issuedAt: string;
+  revokedAt: string | null;
+  revokeReason: string | null;
+}
+
+// ---- offline bundles (离线交换包) ----
+
+export const OUTBOX_BUNDLE_FORMAT = 'fashen-outbox-bundle';
+
+/**
+ * The workstation's outbox carried on a USB stick: the submissions exactly as the online sync
+ * would POST them, signed as a whole (detached signature over the JCS bytes of every field but
+ * `signature`) by the reviewer's registered key. Imported by an admin; same exactly-once rule.
+ */
+export const OutboxBundle = z.object({
+  format: z.literal(OUTBOX_BUNDLE_FORMAT),
+  version: z.literal(1),
+  createdAt: z.string().max(64),
+  submissions: z.array(SubmissionRequest).min(1).max(10_000),
+  signature: SubmissionSignature,
+});
+export type OutboxBundle = z.infer<typeof OutboxBundle>;
+
+export interface BundleImportAnswer {
+  /** The reviewer whose key signed the bundle (the submitter of every submission in it). */
+  signer: string;
+  keyId: string;
+  /** One per submission, in bundle order: the answer the online sync would have got. */
+  results: { id: string; httpStatus: number; status: 'accepted' | 'stale' | 'rejected' | 'error'; reason?: string; repeated?: true }[];
+}

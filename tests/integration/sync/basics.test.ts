@@ -1,0 +1,342 @@
+// The sync engine against the real central server on loopback (PGlite): pull with verified files,
+// push with exactly-once confirmation, stale and rejected answers kept visible, unassignment,
+// offline and not-logged-in status lines.
+import { spawn } from 'node:child_process';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
+import * as t from '../../../src/main/db/schema';
+import type { Workstation } from '../../../src/main/workstation';
+import type { SubmissionSummary } from '../../../src/shared/sync/protocol';
+import { enrol, type Signer } from '../../helpers/server-fixtures';
+import { buildOutboxBundle, exportOutboxBundle } from '../../../src/main/services/sync/bundle';
+import { startCentral, type CentralUnderTest, type Client } from '../../helpers/server';
+import { tempDir } from '../../helpers/package-builder';
+import { startFaultProxy } from '../../helpers/fault-proxy';
+import { buildNode, ENTRIES } from '../../../scripts/build-node.mjs';
+import { saveLogin } from '../../../src/cli/commands/central-config';
+import { httpTransport, newDataDir, outbox, packageWithFiles, publish, queueOpinion, workstation } from './fixtures';
+
+let central: CentralUnderTest;
+let alice: Client;
+let signer: Signer;
+let ws: Workstation;
+const cases: { caseId: string; caseNumber: string; revision: number; revisionHash: string }[] = [];
+
+const submissions = async () => (await central.admin.get('/v1/admin/submissions')).json as SubmissionSummary[];
+
+beforeAll(async () => {
+  central = await startCentral();
+  alice = await central.user('alice');
+  await central.user('bob');
+  signer = await enrol(alice, 'alice');
+  const root = tempDir();
+  for (const sizes of [[200_000, 50_000], [1234]]) {
+    const pkg = await packageWithFiles(root, sizes);
+    const a = await publish(central.admin, pkg, 'alice');
+    cases.push({ caseId: a.caseId, caseNumber: a.caseNumber, revision: a.revision, revisionHash: a.revisionHash });
+  }
+  await publish(central.admin, await packageWithFiles(root, [10]), 'bob');
+  ws = workstation(newDataDir(), () => httpTransport(central.url, alice.token!));
+});
+
+afterAll(async () => {
+  ws?.close();
+  await central?.close();
+});
+
+describe('sync against the central server', () => {
+  it('pulls only the reviewer’s cases, every file verified, available offline; the cursor at the end', async () => {
+    const r = await ws.sync.run();
+    expect(r.outcome, r.line).toBe('synced');
+    expect(r.summary.pulled).toBe(2);
+    expect(r.line).toBe('已同步 · 拉取 2 个案件');
+    const local = ws.cases.listRows({});
+    expect(local.map((c) => c.id).sort()).toEqual(cases.map((c) => c.caseId).sort());
+    for (const c of local) {
+      expect(c.offline).toBe(true);
+      const agg = ws.cases.load(c.id)!;
+      for (const sha of agg.blobs.keys()) expect(await ws.blobs.verify(sha)).toBe('ok');
+    }
+    const feed = (await alice.get('/v1/feed?after=0&limit=1000')).json as { next: number };
+    expect(ws.sync.state.cursor()).toBe(feed.next);
+    // A second run has nothing to do.
+    const again = await ws.sync.run();
+    expect(again.line).toBe('已同步');
+    expect(again.summary.bytes).toBe(0);
+  });
+
+  it('pushes the outbox in order; an entry leaves the queue only on the server’s answer; a repeat confirms', async () => {
+    const a = await queueOpinion(ws, signer, cases[0]!, 'alice', '2026-11-20T01:00:00.000Z');
+    const b = await queueOpinion(ws, signer, cases[1]!, 'alice', '2026-11-20T02:00:00.000Z');
+    expect(ws.sync.status().pending).toBe(2);
+    const r = await ws.sync.run();
+    expect(r.summary.sent).toBe(2);
+    expect(r.line).toBe('已同步 · 发送 2 件');
+    const server = await submissions();
+    expect(server.filter((s) => s.id === a || s.id === b).map((s) => s.status)).toEqual(['accepted', 'accepted']);
+    // Receipt order on the server follows the outbox order.
+    const got = server.filter((s) => s.id === a || s.id === b).sort((x, y) => x.receivedAt.localeCompare(y.receivedAt));
+    expect(got.map((s) => s.id)).toEqual([a, b]);
+    expect(outbox(ws).map((o) => o.state)).toEqual(['accepted', 'accepted']);
+
+    // A crash after the server stored it but before the answer was written: the row is still queued.
+    ws.store.db.update(t.outbox).set({ state: 'queued' }).where(eq(t.outbox.id, a)).run();
+    const again = await ws.sync.run();
+    expect(again.summary.sent).toBe(1);
+    expect(ws.sync.state.byId(a)!.state).toBe('accepted');
+    expect((await submissions()).filter((s) => s.id === a)).toHaveLength(1);
+  });
+
+  it('a forged signature is rejected with the reason and stays visible', async () => {
+    const id = await queueOpinion(ws, signer, cases[1]!, 'alice');
+    const row = ws.sync.state.byId(id)!;
+    const file = JSON.parse(row.payloadJson);
+    file.content.facts = '签名之后被改动的事实';
+    ws.store.db.update(t.outbox).set({ payloadJson: JSON.stringify(file) }).where(eq(t.outbox.id, id)).run();
+    const r = await ws.sync.run();
+    expect(r.summary.rejected).toBe(1);
+    const after = ws.sync.state.byId(id)!;
+    expect(after.state).toBe('rejected');
+    expect(after.lastError).toMatch(/签名|摘要/);
+    expect(r.status.attention).toBe(1);
+    expect((await submissions()).find((s) => s.id === id)?.status).toBe('rejected');
+  });
+
+  it('stale: the case moved on — the submission stays visible with the current revision; the pull opens a new round', async () => {
+    const c = cases[0]!;
+    const id = await queueOpinion(ws, signer, c, 'alice');
+    // Meanwhile the handling unit sends revision 2 to the central system.
+    const pkg2 = await packageWithFiles(tempDir(), [3000], { id: c.caseId, caseNumber: c.caseNumber, revision: 2 });
+    const rev2 = await publish(central.admin, pkg2, 'alice');
+    const r = await ws.sync.run();
+    expect(r.summary.stale).toBe(1);
+    expect(r.summary.pulled).toBe(1);
+    const row = ws.sync.state.byId(id)!;
+    expect(row.state).toBe('stale');
+    expect(row.lastError).toContain('当前修订 2');
+    const local = ws.cases.load(c.caseId)!.row;
+    expect(local).toMatchObject({ revision: 2, revisionHash: rev2.revisionHash, round: 2, status: 'pending', offline: true });
+    expect(r.line).toContain('1 件已过期');
+  });
+
+  it('a case no longer assigned is kept (with the reviewer’s work) but marked unavailable', async () => {
+    const c = cases[1]!;
+    await central.admin.post(`/v1/admin/cases/${encodeURIComponent(c.caseId)}/assign`, { user: 'bob' });
+    const r = await ws.sync.run();
+    expect(r.summary.unassigned).toBe(1);
+    const local = ws.cases.load(c.caseId)!.row;
+    expect(local.offline).toBe(false);
+    // Assigned back: available again without downloading anything.
+    await central.admin.post(`/v1/admin/cases/${encodeURIComponent(c.caseId)}/assign`, { user: 'alice' });
+    const back = await ws.sync.run();
+    expect(back.summary.bytes).toBe(0);
+    expect(ws.cases.load(c.caseId)!.row.offline).toBe(true);
+  });
+
+  it('unreachable server: 离线（N 项待发送）; not logged in: 出错', async () => {
+    const dead = workstation(newDataDir(), () => httpTransport('http://127.0.0.1:9', 'x', { connect: 300 }));
+    try {
+      await queueOpinion(dead, signer, cases[1]!, 'alice');
+      const r = await dead.sync.run();
+      expect(r.outcome).toBe('offline');
+      expect(r.line).toBe('离线（1 项待发送）');
+      expect(outbox(dead)[0]).toMatchObject({ state: 'queued' });
+      expect(outbox(dead)[0]!.attempts).toBeGreaterThan(0);
+    } finally {
+      dead.close();
+    }
+    const none = workstation(newDataDir(), () => null as never);
+    try {
+      const r = await none.sync.run();
+      expect(r.line).toBe('出错（尚未登录中央系统（fashen login））');
+    } finally {
+      none.close();
+    }
+  });
+
+  it('a revoked device token: 出错 with a clear reason, nothing changed', async () => {
+    const other = await central.login('alice', 'alice-password');
+    const me = (await other.get('/v1/me')).json as { deviceId: string };
+    expect((await central.admin.post(`/v1/admin/devices/${me.deviceId}/revoke`, {})).status).toBe(200);
+    const w = workstation(newDataDir(), () => httpTransport(central.url, other.token!));
+    try {
+      const r = await w.sync.run();
+      expect(r.outcome).toBe('error');
+      expect(r.line).toMatch(/登录已失效/);
+      expect(w.cases.count()).toBe(0);
+    } finally {
+      w.close();
+    }
+  });
+
+  it('every id the outbox holds arrived exactly once', async () => {
+    const ids = outbox(ws).map((o) => o.id);
+    const server = await submissions();
+    for (const id of ids) expect(server.filter((s) => s.id === id)).toHaveLength(1);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(randomUUID()).not.toBe(ids[0]);
+  });
+});
+
+describe('offline bundle (离线交换包)', () => {
+  const keysOf = (s: Signer) => ({ active: () => ({ keyId: s.keyId }), unlock: async () => s.key });
+  const importBundle = (client: Client, bundle: unknown) => client.post('/v1/admin/bundles', bundle);
+
+  it('the server imports the outbox with the same exactly-once rule; a later online sync only gets repeats', async () => {
+    const w = workstation(newDataDir(), () => httpTransport(central.url, alice.token!));
+    try {
+      await w.sync.run();
+      const c = { ...cases[1]!, revisionHash: w.cases.load(cases[1]!.caseId)!.row.revisionHash };
+      const ids = [await queueOpinion(w, signer, c, 'alice', '2026-11-21T01:00:00.000Z'), await queueOpinion(w, signer, c, 'alice', '2026-11-21T02:00:00.000Z')];
+      const file = join(tempDir(), 'outbox.fashen-bundle.json');
+      const exported = await exportOutboxBundle({ sync: w.sync, opinions: { keys: keysOf(signer) } }, file);
+      expect(exported.count).toBe(2);
+      const bundle = JSON.parse(readFileSync(file, 'utf8'));
+      expect(bundle).toMatchObject({ format: 'fashen-outbox-bundle', version: 1, signature: { keyId: signer.keyId } });
+      // Exporting changes nothing here: the entries wait for the server's answer.
+      expect(outbox(w).filter((o) => ids.includes(o.id)).map((o) => o.state)).toEqual(['queued', 'queued']);
+
+      const first = await importBundle(central.admin, bundle);
+      expect(first.status, first.body.toString()).toBe(200);
+      expect(first.json).toMatchObject({ signer: 'alice', results: [{ id: ids[0], status: 'accepted' }, { id: ids[1], status: 'accepted' }] });
+      const again = await importBundle(central.admin, bundle);
+      expect(again.json.results.map((r: { repeated?: boolean }) => r.repeated)).toEqual([true, true]);
+
+      const r = await w.sync.run();
+      expect(r.summary.sent).toBe(2);
+      expect(outbox(w).filter((o) => ids.includes(o.id)).map((o) => o.state)).toEqual(['accepted', 'accepted']);
+      for (const id of ids) expect((await submissions()).filter((s) => s.id === id)).toHaveLength(1);
+    } finally {
+      w.close();
+    }
+  });
+
+  it('refuses a tampered bundle, a bundle signed by an unregistered key, and a non-admin — storing nothing', async () => {
+    const w = workstation(newDataDir(), () => httpTransport(central.url, alice.token!));
+    try {
+      await w.sync.run();
+      const c = { ...cases[1]!, revisionHash: w.cases.load(cases[1]!.caseId)!.row.revisionHash };
+      const id = await queueOpinion(w, signer, c, 'alice');
+      const bundle = JSON.parse(JSON.stringify(await buildOutboxBundle(w.sync.state, keysOf(signer), undefined)));
+      const before = (await submissions()).length;
+
+      const tampered = structuredClone(bundle);
+      tampered.createdAt = '2020-01-01T00:00:00.000Z';
+      const t1 = await importBundle(central.admin, tampered);
+      expect(t1.status).toBe(422);
+      expect(t1.json.error.message).toMatch(/离线交换包签名无效/);
+
+      const { generateKeyPairSync } = await import('node:crypto');
+      const stranger = { ...signer, keyId: 'f'.repeat(64), key: { ...signer.key, keyId: 'f'.repeat(64), privateKey: generateKeyPairSync('ed25519').privateKey } };
+      const t2 = await importBundle(central.admin, await buildOutboxBundle(w.sync.state, keysOf(stranger), undefined));
+      expect(t2.status).toBe(422);
+      expect(t2.json.error.message).toMatch(/未登记/);
+
+      expect((await importBundle(alice, bundle)).status).toBe(403);
+      expect((await importBundle(central.admin, { ...bundle, submissions: [] })).status).toBe(400);
+      expect((await submissions()).length).toBe(before);
+      expect(w.sync.state.byId(id)!.state).toBe('queued');
+    } finally {
+      w.close();
+    }
+  });
+});
+
+describe('through the fault proxy', () => {
+  it('a download cut mid-body resumes with Range/If-Range from the real server: only the rest crosses the wire', async () => {
+    const dave = await central.user('dave');
+    const pkg = await packageWithFiles(tempDir(), [900_000]);
+    await publish(central.admin, pkg, 'dave');
+    const proxy = await startFaultProxy(Number(new URL(central.url).port));
+    const w = workstation(newDataDir(), () => httpTransport(proxy.url, dave.token!), { retry: { retries: 0, minDelay: 1, maxDelay: 1 }, concurrency: 1 });
+    try {
+      proxy.setMode({ kind: 'cut', afterBytes: 300_000, direction: 'down' });
+      const cut = await w.sync.run();
+      expect(cut.outcome).toBe('offline');
+      expect(proxy.faults).toBeGreaterThan(0);
+      expect(w.cases.load(pkg.manifest.case.id)).toBeNull();
+      proxy.setMode({ kind: 'pass' });
+      const rest = await w.sync.run();
+      expect(rest.outcome, rest.line).toBe('synced');
+      const total = pkg.manifest.documents.concat(pkg.manifest.evidence as never[]).reduce((n, d) => n + (d as { file: { size: number } }).file.size, 0);
+      expect(cut.summary.bytes).toBeGreaterThan(100_000);
+      expect(cut.summary.bytes + rest.summary.bytes).toBe(total);
+      const big = pkg.manifest.evidence.at(-1)!.file.sha256;
+      expect(await w.blobs.verify(big)).toBe('ok');
+    } finally {
+      w.close();
+      await proxy.close();
+    }
+  });
+
+  it('the server answers a blob that was changed on its disk with other bytes: refused, never imported', async () => {
+    const carol = await central.user('carol');
+    const pkg = await packageWithFiles(tempDir(), [40_000]);
+    await publish(central.admin, pkg, 'carol');
+    const big = pkg.manifest.evidence.at(-1)!.file.sha256;
+    const onDisk = join(central.blobDir, big.slice(0, 2), big.slice(2)); // LocalFolderBackend's layout
+    writeFileSync(onDisk, randomBytes(40_000));
+    const w = workstation(newDataDir(), () => httpTransport(central.url, carol.token!));
+    try {
+      const r = await w.sync.run();
+      expect(r.outcome).toBe('error');
+      expect(r.line).toMatch(/文件校验值不符/);
+      expect(w.blobs.has(big)).toBe(false);
+      expect(w.cases.count()).toBe(0);
+      expect(w.sync.state.cursor()).toBe(0);
+    } finally {
+      w.close();
+    }
+  });
+});
+
+describe('fashen sync (CLI, same engine)', () => {
+  // Asynchronously: the server runs in this process and must keep answering.
+  const run = (home: string, args: string[], env: Record<string, string> = {}) =>
+    new Promise<{ code: number | null; out: string; err: string }>((res) => {
+      const p = spawn(process.execPath, [ENTRIES.cli.out, ...args], { env: { ...process.env, FASHEN_HOME: home, ...env } });
+      let out = '';
+      let err = '';
+      p.stdout.on('data', (c: Buffer) => (out += c.toString()));
+      p.stderr.on('data', (c: Buffer) => (err += c.toString()));
+      p.on('close', (code) => res({ code, out, err }));
+    });
+
+  it('prints the status line; exit 0 when synced, 1 when offline; --json; export-bundle', async () => {
+    await buildNode(['cli']);
+    const erin = await central.user('erin');
+    await publish(central.admin, await packageWithFiles(tempDir(), [5_000]), 'erin');
+    const home = newDataDir();
+    saveLogin(home, { server: central.url, user: 'erin', role: 'reviewer', deviceId: 'cli', token: erin.token!, savedAt: new Date().toISOString() });
+
+    const first = await run(home, ['sync']);
+    expect(first, first.err).toMatchObject({ code: 0, out: '已同步 · 拉取 1 个案件\n' });
+    expect(await run(home, ['sync', 'status'])).toMatchObject({ code: 0, out: '已同步\n' });
+    const json = await run(home, ['sync', '--json']);
+    expect(JSON.parse(json.out)).toMatchObject({ outcome: 'synced', status: { state: '已同步', pending: 0 } });
+
+    // Offline, with a signed opinion waiting (a key of this workstation, made by `fashen keys create`).
+    const keys = await run(home, ['keys', 'create', '--name', '李审核', '--agency', '测试市市场监督管理局', '--passphrase-env', 'PW'], { PW: 'long-enough-pw' });
+    expect(keys.code, keys.err).toBe(0);
+    const local = workstation(home, () => null as never);
+    try {
+      const kase = local.cases.listRows({})[0]!;
+      await queueOpinion(local, signer, { caseId: kase.id, caseNumber: kase.caseNumber, revision: kase.revision, revisionHash: kase.revisionHash }, 'erin');
+    } finally {
+      local.close();
+    }
+    const offline = await run(home, ['sync', '--server', 'http://127.0.0.1:9'], { FASHEN_SYNC_TIMEOUT_MS: '300', FASHEN_SYNC_RETRIES: '1' });
+    expect(offline).toMatchObject({ code: 1, out: '离线（1 项待发送）\n' });
+
+    const out = join(tempDir(), 'bundle.json');
+    const bundle = await run(home, ['sync', 'export-bundle', '--out', out, '--passphrase-env', 'PW'], { PW: 'long-enough-pw' });
+    expect(bundle.code, bundle.err).toBe(0);
+    expect(bundle.out).toMatch(/已导出 1 件待发送的提交/);
+    expect(JSON.parse(readFileSync(out, 'utf8'))).toMatchObject({ format: 'fashen-outbox-bundle', version: 1, submissions: [{ kind: 'opinion' }] });
+    expect(await run(home, ['sync', 'export-bundle'])).toMatchObject({ code: 2 });
+    expect((await run(home, ['sync', 'bogus'])).code).toBe(2);
+  });
+});

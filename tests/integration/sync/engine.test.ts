@@ -1,0 +1,341 @@
+// The engine on the in-memory central system (fast): Range resume across runs, If-Range, a bad
+// partial copy, cancel, crash and restart on the same data folder, one sync at a time, progress,
+// old revisions skipped, two devices of one reviewer.
+import { randomBytes, randomUUID } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import yazl from 'yazl';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import * as t from '../../../src/main/db/schema';
+import type { Workstation } from '../../../src/main/workstation';
+import { MemoryCentral } from '../../../src/main/services/sync/memory-transport';
+import { TransportError } from '../../../src/main/services/sync/transport';
+import { revisionHashOf } from '../../../src/main/services/importer';
+import type { SyncProgress } from '../../../src/shared/sync/status';
+import { tempDir } from '../../helpers/package-builder';
+import { filesOf, newDataDir, outbox, packageWithFiles, workstation } from './fixtures';
+
+const open: Workstation[] = [];
+afterEach(() => open.splice(0).forEach((w) => w.close()));
+
+function ws(central: MemoryCentral, dataDir = newDataDir(), extra: Parameters<typeof workstation>[2] = {}): Workstation {
+  const w = workstation(dataDir, () => central.transport(), extra);
+  open.push(w);
+  return w;
+}
+
+async function publishNew(central: MemoryCentral, sizes: number[], opts: { id?: string; caseNumber?: string; revision?: number } = {}) {
+  const pkg = await packageWithFiles(tempDir(), sizes, opts);
+  const entry = central.publish(pkg.manifest, filesOf(pkg));
+  return { pkg, entry, caseId: pkg.manifest.case.id, caseNumber: pkg.manifest.case.caseNumber, revision: pkg.manifest.case.revision, revisionHash: revisionHashOf(pkg.manifest) };
+}
+
+/** A submission with a placeholder signature (the in-memory server checks only its rules). */
+function queue(w: Workstation, c: { caseId: string; revisionHash: string }, opts: { forged?: boolean; createdAt?: string } = {}): string {
+  const id = randomUUID();
+  const content = { schema: 'fashen.minutes/1', case: { id: c.caseId, revisionHash: c.revisionHash }, conclusion: '同意' };
+  const signature = { algorithm: 'ed25519', keyId: 'k1', signature: opts.forged ? 'forged' : 'c2lnbmF0dXJl', contentHash: '0'.repeat(64) };
+  const at = opts.createdAt ?? new Date().toISOString();
+  w.store.db.insert(t.outbox).values({ id, kind: 'minutes', caseId: c.caseId, payloadJson: JSON.stringify({ format: 'fashen-signed-submission', version: 1, content, signature }), state: 'queued', createdAt: at, updatedAt: at }).run();
+  return id;
+}
+
+const partials = (w: Workstation) => readdirSync(join(w.dataDir, 'sync', 'blobs')).filter((f) => f.endsWith('.part'));
+
+describe('pull: downloads that resume', () => {
+  it('keeps a partial download across runs and resumes it with Range; only the rest crosses the wire', async () => {
+    const central = new MemoryCentral();
+    const c = await publishNew(central, [300_000]);
+    const w = ws(central, newDataDir(), { retry: { retries: 0, minDelay: 1, maxDelay: 1 }, concurrency: 1 });
+    central.cutBlobAfter = 100_000;
+    const first = await w.sync.run();
+    expect(first.outcome).toBe('offline');
+    expect(w.cases.count()).toBe(0);
+    expect(w.sync.state.cursor()).toBe(0);
+    const [part] = partials(w);
+    expect(part).toBeDefined();
+    const have = statSync(join(w.dataDir, 'sync', 'blobs', part!)).size;
+    expect(have).toBeGreaterThan(0);
+
+    central.cutBlobAfter = null;
+    const second = await w.sync.run();
+    expect(second.outcome).toBe('synced');
+    const total = [...filesOf(c.pkg).values()].reduce((n, b) => n + b.length, 0);
+    // The first run fetched the small files and part of the big one; the second only the rest.
+    expect(first.summary.bytes + second.summary.bytes).toBe(total);
+    expect(second.summary.bytes).toBeLessThan(total - have + 1);
+    expect(partials(w)).toEqual([]);
+    expect(w.cases.load(c.caseId)!.row.offline).toBe(true);
+  });
+
+  it('resumes within one run when the retries allow it (each retry continues where the last stopped)', async () => {
+    const central = new MemoryCentral();
+    const c = await publishNew(central, [250_000]);
+    const w = ws(central, newDataDir(), { retry: { retries: 5, minDelay: 1, maxDelay: 2 }, concurrency: 1 });
+    central.cutBlobAfter = 60_000;
+    const r = await w.sync.run();
+    expect(r.outcome).toBe('synced');
+    expect(r.summary.bytes).toBe([...filesOf(c.pkg).values()].reduce((n, b) => n + b.length, 0));
+  });
+
+  it('If-Range: a partial copy of other bytes is replaced by the full blob', async () => {
+    const central = new MemoryCentral();
+    const c = await publishNew(central, [50_000]);
+    const w = ws(central);
+    const big = c.pkg.manifest.evidence.at(-1)!.file.sha256;
+    writeFileSync(join(w.dataDir, 'sync', 'blobs', `${big}.part`), Buffer.alloc(20_000, 7));
+    writeFileSync(join(w.dataDir, 'sync', 'blobs', `${big}.etag`), '"not-this-blob"');
+    const r = await w.sync.run();
+    expect(r.outcome).toBe('synced');
+    expect(await w.blobs.verify(big)).toBe('ok');
+  });
+
+  it('a corrupt partial copy (same validator) fails verification, is discarded, and never becomes visible', async () => {
+    const central = new MemoryCentral();
+    const c = await publishNew(central, [50_000]);
+    const w = ws(central);
+    const big = c.pkg.manifest.evidence.at(-1)!.file.sha256;
+    writeFileSync(join(w.dataDir, 'sync', 'blobs', `${big}.part`), Buffer.alloc(20_000, 7));
+    const r = await w.sync.run();
+    expect(r.outcome).toBe('error');
+    expect(r.line).toMatch(/^出错（文件校验值不符/);
+    expect(w.blobs.has(big)).toBe(false);
+    expect(w.cases.count()).toBe(0);
+    expect(w.sync.state.cursor()).toBe(0);
+    expect(partials(w)).toEqual([]);
+    expect((await w.sync.run()).outcome).toBe('synced');
+    expect(await w.blobs.verify(big)).toBe('ok');
+  });
+});
+
+describe('cancel and crashes', () => {
+  it('cancel mid-download: consistent state, cursor before the entry; the next run completes', async () => {
+    const central = new MemoryCentral();
+    const a = await publishNew(central, [10]);
+    const b = await publishNew(central, [400_000]);
+    const w = ws(central, newDataDir(), { concurrency: 1 });
+    const big = b.pkg.manifest.evidence.at(-1)!.file.sha256;
+    central.fault = (op, detail) => {
+      if (op === 'blob' && detail === big) w.sync.cancel();
+    };
+    const r = await w.sync.run();
+    expect(r.outcome).toBe('cancelled');
+    expect(r.status.state).toBe('离线');
+    expect(w.cases.listRows({}).map((c) => c.id)).toEqual([a.caseId]);
+    expect(w.sync.state.cursor()).toBe(a.entry.seq);
+    central.fault = null;
+    const again = await w.sync.run();
+    expect(again.outcome).toBe('synced');
+    expect(w.cases.count()).toBe(2);
+  });
+
+  it('a crash at every step of pull and push loses nothing and duplicates nothing', async () => {
+    const central = new MemoryCentral();
+    const dataDir = newDataDir();
+    const made = [];
+    for (let i = 0; i < 4; i++) made.push(await publishNew(central, [20_000 + i * 1000, 5_000]));
+    let w = ws(central, dataDir, { concurrency: 1 });
+    const ids = made.map((c, i) => queue(w, c, { createdAt: `2026-11-20T0${i}:00:00.000Z` }));
+    // Crash after the k-th transport call, for k = 1, 2, …: the run is aborted and the process "dies".
+    for (let k = 1; k < 40; k++) {
+      let calls = 0;
+      const controller = new AbortController();
+      central.fault = () => {
+        if (++calls === k) controller.abort(new Error('crash'));
+      };
+      await w.sync.run({ signal: controller.signal });
+      w.close();
+      open.splice(open.indexOf(w), 1);
+      w = ws(central, dataDir, { concurrency: 1 });
+      if (w.sync.state.pendingCount() === 0 && w.cases.count() === made.length && calls < k) break;
+    }
+    central.fault = null;
+    expect((await w.sync.run()).outcome).toBe('synced');
+    expect(central.submissions.size).toBe(ids.length);
+    expect(outbox(w).every((o) => o.state === 'accepted')).toBe(true);
+    for (const c of made) expect(w.cases.load(c.caseId)!.row).toMatchObject({ revision: 1, round: 1, offline: true });
+    expect(w.sync.state.cursor()).toBe(central.entries.at(-1)!.seq);
+  });
+
+  it('one sync at a time per data folder: a second engine is refused, a second call joins', async () => {
+    const central = new MemoryCentral();
+    await publishNew(central, [100_000]);
+    const dataDir = newDataDir();
+    const w1 = ws(central, dataDir);
+    const w2 = ws(central, dataDir);
+    const p1 = w1.sync.run();
+    const joined = w1.sync.run();
+    expect(joined).toBe(p1);
+    expect(w1.sync.status().state).toBe('同步中');
+    const r2 = await w2.sync.run();
+    expect(r2.outcome).toBe('error');
+    expect(r2.line).toMatch(/另一个同步正在进行/);
+    expect((await p1).outcome).toBe('synced');
+    expect(existsSync(join(dataDir, 'sync', 'sync.lock'))).toBe(false);
+  });
+});
+
+describe('push rules', () => {
+  it('stale and rejected answers stay visible; the network error keeps an entry queued; order is createdAt', async () => {
+    const central = new MemoryCentral();
+    const c = await publishNew(central, [10]);
+    const w = ws(central);
+    await w.sync.run();
+    const seen: string[] = [];
+    central.fault = (op, detail) => {
+      if (op === 'submit') seen.push(detail);
+    };
+    const late = queue(w, c, { createdAt: '2026-11-20T03:00:00.000Z' });
+    const forged = queue(w, c, { forged: true, createdAt: '2026-11-20T02:00:00.000Z' });
+    const first = queue(w, c, { createdAt: '2026-11-20T01:00:00.000Z' });
+    await publishNew(central, [10], { id: c.caseId, caseNumber: c.caseNumber, revision: 2 });
+    const stale = queue(w, c, { createdAt: '2026-11-20T04:00:00.000Z' });
+    const r = await w.sync.run();
+    expect(seen).toEqual([first, forged, late, stale]);
+    expect(r.summary).toMatchObject({ sent: 0, stale: 3, rejected: 1 });
+    expect(w.sync.state.byId(forged)).toMatchObject({ state: 'rejected', lastError: '签名无效' });
+    expect(w.sync.state.byId(first)!.lastError).toMatch(/当前修订 2/);
+    expect(w.sync.status().attention).toBe(4);
+
+    // Network down: the entry stays queued with the reason and the attempt counted.
+    const fresh = queue(w, { caseId: c.caseId, revisionHash: w.cases.load(c.caseId)!.row.revisionHash });
+    central.fault = (op) => {
+      if (op === 'submit') throw new TransportError('network', '连接被重置');
+    };
+    const down = await w.sync.run();
+    expect(down.line).toBe('离线（1 项待发送）');
+    expect(w.sync.state.byId(fresh)).toMatchObject({ state: 'queued', lastError: '连接被重置', attempts: 3 });
+    central.fault = null;
+    expect((await w.sync.run()).summary.sent).toBe(1);
+  });
+
+  it('two devices of one reviewer: each submission arrives once, both see every case', async () => {
+    const central = new MemoryCentral();
+    const c = await publishNew(central, [1000]);
+    const d1 = ws(central);
+    const d2 = ws(central);
+    await Promise.all([d1.sync.run(), d2.sync.run()]);
+    const a = queue(d1, c);
+    const b = queue(d2, c);
+    await Promise.all([d1.sync.run(), d2.sync.run(), d1.sync.run()]);
+    expect([...central.submissions.keys()].sort()).toEqual([a, b].sort());
+    expect(d1.cases.count()).toBe(1);
+    expect(d2.cases.count()).toBe(1);
+  });
+});
+
+describe('pull rules and progress', () => {
+  it('a case already here whose file went missing or bad is repaired when its entry comes again', async () => {
+    const central = new MemoryCentral();
+    const c = await publishNew(central, [30_000, 20_000]);
+    const w = ws(central);
+    await w.sync.run();
+    const [gone, bad] = c.pkg.manifest.evidence.slice(-2).map((e) => e.file.sha256);
+    w.blobs.remove(gone!);
+    writeFileSync(w.blobs.pathOf(bad!), randomBytes(20_000));
+    w.sync.state.set('feed_cursor', '0'); // as if the cursor update had been lost in a crash
+    const r = await w.sync.run();
+    expect(r.summary.bytes).toBe(50_000);
+    expect(await w.blobs.verify(gone!)).toBe('ok');
+    expect(await w.blobs.verify(bad!)).toBe('ok');
+    expect(w.cases.load(c.caseId)!.row).toMatchObject({ offline: true, round: 1 });
+  });
+
+  it('an old revision in the feed is skipped: only the current one is fetched and it opens no extra round', async () => {
+    const central = new MemoryCentral();
+    const r1 = await publishNew(central, [80_000]);
+    const r2 = await publishNew(central, [1_000], { id: r1.caseId, caseNumber: r1.caseNumber, revision: 2 });
+    const w = ws(central);
+    const r = await w.sync.run();
+    expect(r.summary.pulled).toBe(1);
+    expect(r.summary.bytes).toBeLessThan(80_000);
+    expect(w.cases.load(r1.caseId)!.row).toMatchObject({ revision: 2, round: 1, revisionHash: r2.revisionHash });
+  });
+
+  it('reports files, bytes, speed and remaining; ends with phase done', async () => {
+    const central = new MemoryCentral();
+    await publishNew(central, [200_000, 100_000]);
+    await publishNew(central, [50_000]);
+    const w = ws(central);
+    const events: SyncProgress[] = [];
+    w.on((name, payload) => name === 'sync.progress' && events.push(payload as SyncProgress));
+    const r = await w.sync.run();
+    const last = events.at(-1)!;
+    expect(last.phase).toBe('done');
+    expect(last.filesDone).toBe(last.filesTotal);
+    expect(last.filesTotal).toBe(7);
+    expect(last.bytesDone).toBe(last.bytesTotal);
+    expect(last.bytesTotal).toBe(r.summary.bytes);
+    expect(last.remaining).toBe(0);
+    expect(events.some((e) => e.phase === 'pull')).toBe(true);
+  });
+});
+
+describe('the sync.* Api', () => {
+  it('status, run, cancel and the progress event go through the one dispatch wrapper', async () => {
+    const { buildApi } = await import('../../../src/main/api');
+    const { dispatch } = await import('../../../src/main/dispatch');
+    const central = new MemoryCentral();
+    const c = await publishNew(central, [20_000]);
+    const w = ws(central);
+    const call = (name: string, input: unknown = {}) => dispatch(buildApi(w, 'host'), name, input);
+    const events: string[] = [];
+    w.on((name, p) => name === 'sync.progress' && events.push((p as SyncProgress).phase));
+    queue(w, c);
+    expect(await call('sync.status')).toMatchObject({ ok: true, value: { state: '离线', pending: 1, line: '离线（1 项待发送）' } });
+    const run = await call('sync.run');
+    expect(run).toMatchObject({ ok: true, value: { outcome: 'synced', line: '已同步 · 拉取 1 个案件 · 发送 1 件' } });
+    expect(events).toContain('done');
+    expect(await call('sync.status')).toMatchObject({ ok: true, value: { state: '已同步', pending: 0 } });
+    expect(await call('sync.cancel')).toEqual({ ok: true, value: { cancelled: false } });
+    expect(await call('sync.run', { server: 'http://evil' })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    expect(await call('sync.exportBundle', { path: join(tempDir(), 'b.json') })).toMatchObject({ ok: false, error: { code: 'conflict' } });
+  });
+});
+
+describe('sync.importBundle: case packages from the central system on a stick', () => {
+  async function zipOf(files: [string, Buffer][], out: string): Promise<string> {
+    const zip = new yazl.ZipFile();
+    for (const [name, bytes] of files) zip.addBuffer(bytes, name);
+    zip.end();
+    const chunks: Buffer[] = [];
+    for await (const c of zip.outputStream) chunks.push(c as Buffer);
+    writeFileSync(out, Buffer.concat(chunks));
+    return out;
+  }
+  const folderFiles = (dir: string, prefix: string): [string, Buffer][] =>
+    readdirSync(dir, { recursive: true, withFileTypes: true })
+      .filter((e) => e.isFile())
+      .map((e) => {
+        const full = join(e.parentPath, e.name);
+        return [`${prefix}${full.slice(dir.length + 1).split('\\').join('/')}`, readFileSync(full)] as [string, Buffer];
+      });
+
+  it('imports every package of a multi-package .zip (folders and inner .zip files); refuses a path trick, importing nothing', async () => {
+    const { zipPackage } = await import('../../helpers/server-fixtures');
+    const { buildApi } = await import('../../../src/main/api');
+    const { dispatch } = await import('../../../src/main/dispatch');
+    const [a, b, c] = [await packageWithFiles(tempDir(), [100]), await packageWithFiles(tempDir(), [200]), await packageWithFiles(tempDir(), [300])];
+    const out = join(tempDir(), 'from-central.zip');
+    await zipOf([...folderFiles(a.dir, 'a/'), ...folderFiles(b.dir, 'b/'), ['c.zip', await zipPackage(c)]], out);
+    const w = ws(new MemoryCentral());
+    const r = await dispatch(buildApi(w, 'host'), 'sync.importBundle', { path: out });
+    expect(r.ok && (r.value as { ok: boolean; action: string }[]).map((o) => [o.ok, o.action])).toEqual([
+      [true, 'imported'],
+      [true, 'imported'],
+      [true, 'imported'],
+    ]);
+    expect(w.cases.count()).toBe(3);
+    expect(readdirSync(join(w.dataDir, 'sync')).filter((n) => n.startsWith('bundle-'))).toEqual([]);
+
+    const evil = join(tempDir(), 'evil.zip');
+    // yazl refuses to write "..": write a same-length name and patch it in (names are not checksummed).
+    await zipOf([...folderFiles(a.dir, 'x/'), ...folderFiles(b.dir, 'y/'), ['y/qq/qq/qq/escape.txt', Buffer.from('x')]], evil);
+    writeFileSync(evil, Buffer.from(readFileSync(evil).toString('latin1').replaceAll('y/qq/qq/qq/', 'y/../../../'), 'latin1'));
+    const refused = await dispatch(buildApi(w, 'host'), 'sync.importBundle', { path: evil });
+    // yauzl already refuses the name; our own check stands behind it.
+    expect(refused).toMatchObject({ ok: true, value: [{ ok: false }] });
+    expect(JSON.stringify(refused)).toMatch(/invalid relative path|不安全的文件路径/);
+    expect(w.cases.count()).toBe(3);
+  });
+});

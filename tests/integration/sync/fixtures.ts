@@ -1,0 +1,101 @@
+// Fixtures for the sync tests: case packages with random files of chosen sizes, a workstation
+// logged in to a central server (possibly through the fault proxy), and signed submissions queued
+// in its outbox exactly as the opinion service queues them.
+import { randomBytes, createHash, randomUUID } from 'node:crypto';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Workstation } from '../../../src/main/workstation';
+import { HttpTransport } from '../../../src/main/services/sync/http-transport';
+import type { RetryPolicy } from '../../../src/main/services/sync/retry';
+import type { SyncTransport } from '../../../src/main/services/sync/transport';
+import * as t from '../../../src/main/db/schema';
+import { buildPackage, tempDir, type BuiltPackage } from '../../helpers/package-builder';
+import { opinionFor, upload, type Signer } from '../../helpers/server-fixtures';
+import type { Client } from '../../helpers/server';
+import type { IntakeAnswer } from '../../../src/shared/sync/protocol';
+import { packageFiles } from '../../../src/shared/casefile/schema';
+
+export const TODAY = '2026-11-20';
+export const FAST_RETRY: RetryPolicy = { retries: 2, minDelay: 5, maxDelay: 40 };
+
+const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
+
+/** A valid package whose evidence also holds files of random bytes of the given sizes. */
+export async function packageWithFiles(root: string, sizes: number[], opts: { id?: string; caseNumber?: string; revision?: number } = {}): Promise<BuiltPackage & { files: Map<string, Uint8Array> }> {
+  const pkg = await buildPackage(root, opts);
+  const files = new Map<string, Uint8Array>();
+  mkdirSync(join(pkg.dir, 'evidence'), { recursive: true });
+  sizes.forEach((size, i) => {
+    const bytes = randomBytes(size);
+    const path = `evidence/blob-${i}.bin`;
+    writeFileSync(join(pkg.dir, path), bytes);
+    files.set(path, bytes);
+    pkg.manifest.evidence.push({
+      id: `r${i}`,
+      kind: '视听资料',
+      title: `现场录像 ${i + 1}`,
+      source: '执法记录仪',
+      collectedBy: ['o1', 'o2'],
+      collectedOn: '2026-06-06',
+      proves: '现场情况',
+      file: { path, sha256: sha(bytes), size, mime: 'application/octet-stream' },
+    });
+  });
+  pkg.write();
+  return Object.assign(pkg, { files });
+}
+
+/** Upload to the central server and assign to the reviewer; returns the case as the server has it. */
+export async function publish(admin: Client, pkg: BuiltPackage, reviewer: string): Promise<IntakeAnswer> {
+  const r = await upload(admin, pkg);
+  if (r.status !== 201 && r.status !== 200) throw new Error(`upload: ${r.status} ${r.body.toString()}`);
+  const a = await admin.post(`/v1/admin/cases/${encodeURIComponent((r.json as IntakeAnswer).caseId)}/assign`, { user: reviewer });
+  if (a.status !== 200) throw new Error(`assign: ${a.status} ${a.body.toString()}`);
+  return r.json as IntakeAnswer;
+}
+
+export interface TimeoutsMs {
+  connect?: number;
+  headers?: number;
+  body?: number;
+}
+
+export function httpTransport(server: string, token: string, t: TimeoutsMs = {}): SyncTransport {
+  return new HttpTransport({ server, token, connectTimeout: t.connect ?? 2_000, headersTimeout: t.headers ?? 5_000, bodyTimeout: t.body ?? 5_000 });
+}
+
+/** A workstation on `dataDir` whose sync goes to `server` with `token` (the proxy's URL in fault tests). */
+export function workstation(dataDir: string, connect: () => SyncTransport, extra: { concurrency?: number; pageSize?: number; retry?: RetryPolicy } = {}): Workstation {
+  return new Workstation({ dataDir, today: () => TODAY, sync: { connect, retry: extra.retry ?? FAST_RETRY, ...(extra.concurrency ? { concurrency: extra.concurrency } : {}), ...(extra.pageSize ? { pageSize: extra.pageSize } : {}) } });
+}
+
+export function newDataDir(): string {
+  return tempDir('sync-ws-');
+}
+
+/** Queues a signed opinion in the outbox the way OpinionService.sign does (same envelope). */
+export async function queueOpinion(
+  ws: Workstation,
+  signer: Signer,
+  c: { caseId: string; caseNumber: string; revision: number; revisionHash: string },
+  reviewer: string,
+  createdAt: string = new Date().toISOString(),
+): Promise<string> {
+  const content = opinionFor(c, signer.keyId, reviewer);
+  const id = randomUUID();
+  content.opinionId = id;
+  const submission = { format: 'fashen-signed-submission', version: 1, content, signature: await signer.sign(content) };
+  ws.store.db.insert(t.outbox).values({ id, kind: 'opinion', caseId: c.caseId, payloadJson: JSON.stringify(submission, null, 2), state: 'queued', createdAt, updatedAt: createdAt }).run();
+  return id;
+}
+
+export function outbox(ws: Workstation) {
+  return ws.store.db.select().from(t.outbox).all();
+}
+
+/** All files of a built package by path (for the in-memory central system). */
+export function filesOf(pkg: BuiltPackage): Map<string, Uint8Array> {
+  const out = new Map<string, Uint8Array>();
+  for (const f of packageFiles(pkg.manifest)) out.set(f.path, new Uint8Array(readFileSync(join(pkg.dir, f.path))));
+  return out;
+}
