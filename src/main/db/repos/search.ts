@@ -5,6 +5,13 @@ import type { SearchGroup, SearchHit, SearchResult, SearchSnippet } from '../../
 const MARK_OPEN = '\u0002';
 const MARK_CLOSE = '\u0003';
 const LIKE_SCAN_ROWS = 100_000; // page rows examined at most by the short-query fallback
+/**
+ * Pages a phrase may match and still be ranked by bm25. Ranking reads and scores every match
+ * (bm25 also scans them all once for the phrase's IDF), ~0.7 µs each on a 2-core machine: a
+ * phrase on 100,000+ of 200,000 pages cost 100–400 ms. A phrase found on more pages than this is
+ * too common for relevance to order anything useful; its newest pages come first instead.
+ */
+const RANK_MAX_MATCHES = 5_000;
 const CONTEXT = 24; // characters of context on each side of a match
 
 export class SearchQueryError extends Error {}
@@ -28,14 +35,23 @@ function likePattern(q: string): string {
   return `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
-function snippetAround(text: string, q: string): SearchSnippet {
+/** Where q occurs in text: exactly, else ignoring case as the trigram index does; -1 if not. */
+function findMatch(text: string, q: string): number {
   const at = text.indexOf(q);
+  if (at >= 0) return at;
+  const lower = text.toLowerCase();
+  return lower.length === text.length ? lower.indexOf(q.toLowerCase()) : -1;
+}
+
+function snippetOf(before: string, match: string, after: string, cutBefore: boolean, cutAfter: boolean): SearchSnippet {
+  return { before: (cutBefore ? '…' : '') + before.replace(/\s+/g, ' '), match, after: after.replace(/\s+/g, ' ') + (cutAfter ? '…' : '') };
+}
+
+function snippetAround(text: string, q: string): SearchSnippet {
+  const at = findMatch(text, q);
   if (at < 0) return { before: '', match: text.slice(0, CONTEXT * 2), after: '' };
-  return {
-    before: (at > CONTEXT ? '…' : '') + text.slice(Math.max(0, at - CONTEXT), at).replace(/\s+/g, ' '),
-    match: text.slice(at, at + q.length),
-    after: text.slice(at + q.length, at + q.length + CONTEXT).replace(/\s+/g, ' ') + (at + q.length + CONTEXT < text.length ? '…' : ''),
-  };
+  const end = at + q.length;
+  return snippetOf(text.slice(Math.max(0, at - CONTEXT), at), text.slice(at, end), text.slice(end, end + CONTEXT), at > CONTEXT, end + CONTEXT < text.length);
 }
 
 function snippetFromMarks(marked: string): SearchSnippet {
@@ -58,8 +74,10 @@ function snippetFromMarks(marked: string): SearchSnippet {
 interface PageRow {
   sha256: string;
   page: number;
+  /** FTS5 snippet() with marks, or the text to cut a snippet from, or the snippet itself. */
   snippet: string | null;
   text?: string;
+  cut?: SearchSnippet;
   rank: number;
 }
 interface ItemRow {
@@ -155,7 +173,7 @@ export class SearchRepo {
     };
     for (const c of caseHits) add(c.caseId, c.hit);
     for (const h of pageHits) {
-      const snippet = h.snippet !== null ? snippetFromMarks(h.snippet) : snippetAround(h.text ?? '', q);
+      const snippet = h.cut ?? (h.snippet !== null ? snippetFromMarks(h.snippet) : snippetAround(h.text ?? '', q));
       for (const it of items.get(h.sha256) ?? []) {
         add(it.case_id, { kind: 'page', itemId: it.id, itemTitle: it.title, itemKind: it.item_kind, sha256: h.sha256, page: h.page, field: null, snippet, rank: h.rank });
       }
@@ -187,14 +205,41 @@ export class SearchRepo {
     return { query: q, mode, groups: out, totalHits, truncated: out.length < ordered.length || ordered.some((g) => g.totalHits > g.hits.length) || pageHits.length >= limit * 4 };
   }
 
+  /**
+   * The best `limit` pages for a phrase. Snippets are cut from the text of those pages only: in one
+   * `… order by rank limit n` statement SQLite computes snippet() (and the join) for every match
+   * before sorting, which was most of the cost of a common phrase.
+   */
   private ftsPages(q: string, limit: number): PageRow[] {
-    return this.sqlite
+    const phrase = ftsPhrase(q);
+    // Newest matches first, stopping after RANK_MAX_MATCHES + 1: cheap whatever the phrase.
+    const newest = this.sqlite.prepare('select rowid from page_fts where page_fts match ? order by rowid desc limit ?').pluck().all(phrase, RANK_MAX_MATCHES + 1) as number[];
+    const chosen: { rowid: number; rank: number }[] =
+      newest.length <= RANK_MAX_MATCHES
+        ? (this.sqlite.prepare('select rowid, bm25(page_fts) as rank from page_fts where page_fts match ? order by rank limit ?').all(phrase, limit) as { rowid: number; rank: number }[])
+        : newest.slice(0, limit).map((rowid, i) => ({ rowid, rank: i }));
+    if (!chosen.length) return [];
+    const qLen = [...q].length;
+    // Only the text around the first occurrence leaves SQLite (instr/substr count characters).
+    const rows = this.sqlite
       .prepare(
-        `select p.sha256, p.page, snippet(page_fts, 0, char(2), char(3), '…', 24) as snippet, bm25(page_fts) as rank
-         from page_fts join page_text p on p.rowid = page_fts.rowid
-         where page_fts match ? order by rank limit ?`,
+        `select p.rowid, p.sha256, p.page, length(p.text) as n, instr(p.text, @q) as at,
+           iif(instr(p.text, @q) > 0, substr(p.text, max(1, instr(p.text, @q) - ${CONTEXT}), @len + ${2 * CONTEXT}), p.text) as piece
+         from json_each(@ids) j join page_text p on p.rowid = j.value`,
       )
-      .all(ftsPhrase(q), limit) as PageRow[];
+      .all({ q, len: qLen, ids: JSON.stringify(chosen.map((c) => c.rowid)) }) as { rowid: number; sha256: string; page: number; n: number; at: number; piece: string }[];
+    const byRowid = new Map(rows.map((r) => [r.rowid, r]));
+    return chosen.flatMap((c) => {
+      const r = byRowid.get(c.rowid);
+      if (!r) return [];
+      // at = 0: the page matched ignoring case; cut the snippet from the whole text.
+      const i = r.at > 0 ? r.piece.indexOf(q) : -1;
+      const cut =
+        i >= 0
+          ? snippetOf(r.piece.slice(0, i), q, r.piece.slice(i + q.length, i + q.length + CONTEXT), r.at - 1 > CONTEXT, r.at - 1 + qLen + CONTEXT < r.n)
+          : snippetAround(r.piece, q);
+      return [{ sha256: r.sha256, page: r.page, snippet: null, cut, rank: c.rank }];
+    });
   }
 
   private likePages(q: string, limit: number): PageRow[] {
@@ -208,9 +253,11 @@ export class SearchRepo {
   private ftsCases(q: string, limit: number): { caseId: string; hit: SearchHit & { rank: number } }[] {
     const rows = this.sqlite
       .prepare(
-        `select c.id as case_id, bm25(case_fts) as rank,
+        // Ordering by the rank column (bm25), not an expression, lets FTS5 sort and stop at the
+        // limit itself, so the five snippets are made for the returned rows only.
+        `select c.id as case_id, case_fts.rank as rank,
            ${CASE_FIELDS.map(([col], i) => `snippet(case_fts, ${i}, char(2), char(3), '…', 16) as s_${col}`).join(', ')}
-         from case_fts join case_file c on c.rowid = case_fts.rowid where case_fts match ? order by rank limit ?`,
+         from case_fts join case_file c on c.rowid = case_fts.rowid where case_fts match ? order by case_fts.rank limit ?`,
       )
       .all(ftsPhrase(q), limit) as Record<string, string | number>[];
     return rows.map((r) => {
