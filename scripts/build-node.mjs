@@ -12,7 +12,8 @@ export const ENTRIES = {
   host: { entry: 'src/main/host-main.ts', out: 'out/host/host.mjs' },
 };
 
-function newest(dir) {
+/** Newest modification time of any file below dir (build-if-changed checks). */
+export function newest(dir) {
   let t = 0;
   for (const e of readdirSync(dir, { withFileTypes: true })) {
     const p = join(dir, e.name);

@@ -1,21 +1,13 @@
 // `npm run central -- <args>`: bundle the central server (src/server/main.ts) with esbuild when its
 // sources changed, then run it in this process (signals reach it directly).
 import { build } from 'esbuild';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
+import { newest } from './build-node.mjs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const CENTRAL_OUT = join(root, 'out/server/central.mjs');
-
-function newest(dir) {
-  let t = 0;
-  for (const e of readdirSync(dir, { withFileTypes: true })) {
-    const p = join(dir, e.name);
-    t = Math.max(t, e.isDirectory() ? newest(p) : statSync(p).mtimeMs);
-  }
-  return t;
-}
 
 export async function buildCentral({ force = false } = {}) {
   const srcTime = Math.max(...['src/server', 'src/main', 'src/shared'].map((d) => newest(join(root, d))), statSync(join(root, 'package.json')).mtimeMs);

@@ -1,8 +1,7 @@
 // The headless host (out/host/host.mjs, as in the E2E fixtures) and Chromium for the UI benchmarks.
-import { spawn, type ChildProcess } from 'node:child_process';
-import { join } from 'node:path';
 import { chromium, type Browser, type CDPSession, type Page } from '@playwright/test';
-import { buildNode, ENTRIES } from '../build-node.mjs';
+import { buildNode } from '../build-node.mjs';
+import { spawnHost } from '../host-process';
 import { buildRenderer } from '../renderer-build.mjs';
 import { CHROMIUM, CHROMIUM_ARGS, TODAY } from './common';
 
@@ -23,19 +22,7 @@ export interface Host {
 
 export async function startHost(home: string): Promise<Host> {
   await buildUi();
-  const child: ChildProcess = spawn(process.execPath, [join(process.cwd(), ENTRIES.host.out)], {
-    env: { ...process.env, FASHEN_HOME: home, FASHEN_TODAY: TODAY },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const url = await new Promise<string>((resolve, reject) => {
-    let buf = '';
-    child.stdout!.on('data', (d: Buffer) => {
-      buf += d.toString();
-      const m = /FASHEN_HOST_URL=(\S+)/.exec(buf);
-      if (m) resolve(m[1]!);
-    });
-    child.on('exit', (code) => reject(new Error(`host exited with ${code}`)));
-  });
+  const { url, child } = await spawnHost(home, TODAY);
   return {
     url,
     stop: () =>

@@ -1,5 +1,5 @@
 // E2E fixtures: a real headless host (the built out/host/host.mjs) on a temp FASHEN_HOME.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawnHost } from '../../scripts/host-process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -17,19 +17,7 @@ export interface RunningHost {
 
 export async function startHost(): Promise<RunningHost> {
   const home = mkdtempSync(join(tmpdir(), 'fashen-e2e-'));
-  const child: ChildProcess = spawn(process.execPath, [join(process.cwd(), 'out/host/host.mjs')], {
-    env: { ...process.env, FASHEN_HOME: home, FASHEN_TODAY: E2E_TODAY },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const url = await new Promise<string>((resolve, reject) => {
-    let buf = '';
-    child.stdout!.on('data', (d: Buffer) => {
-      buf += d.toString();
-      const m = /FASHEN_HOST_URL=(\S+)/.exec(buf);
-      if (m) resolve(m[1]!);
-    });
-    child.on('exit', (code) => reject(new Error(`host exited with ${code}`)));
-  });
+  const { url, child } = await spawnHost(home, E2E_TODAY);
   const u = new URL(url);
   return { url, origin: u.origin, token: u.searchParams.get('token')!, home, stop: () => child.kill('SIGTERM') };
 }

@@ -21,12 +21,29 @@ export class CaseViews {
     this.repo = new CaseFileRepo(db);
   }
 
+  /**
+   * Countdowns by (送审日, period, today): many cases share a 送审 date, and walking the calendar
+   * per row dominated cases.list at 10,000 cases. The calendar is fixed for the process.
+   */
+  private readonly countdowns = new Map<string, ReturnType<typeof reviewCountdown>>();
+
+  private countdown(submittedOn: string, today: string, period: number): ReturnType<typeof reviewCountdown> {
+    const key = `${submittedOn}|${today}|${period}`;
+    let c = this.countdowns.get(key);
+    if (!c) {
+      c = reviewCountdown(this.calendar, submittedOn, today, period);
+      if (this.countdowns.size > 5000) this.countdowns.clear();
+      this.countdowns.set(key, c);
+    }
+    return c;
+  }
+
   queueRow(row: CaseRow, today = this.today()): CaseQueueRow {
     let reviewDueOn: string | null = null;
     let remainingWorkingDays: number | null = null;
     let calendarWarning: string | null = null;
     try {
-      const c = reviewCountdown(this.calendar, row.submittedOn, today, this.reviewPeriod(row.agencyCode));
+      const c = this.countdown(row.submittedOn, today, this.reviewPeriod(row.agencyCode));
       reviewDueOn = c.value.dueOn;
       remainingWorkingDays = c.value.remaining;
       calendarWarning = c.warnings.length ? c.warnings.join('；') : null;
