@@ -49,17 +49,22 @@ export interface ScrollResult {
   unrendered: number;
 }
 
-/** Scrolls the viewer of `title` from top to bottom, ~90 % of a screen per step, waiting at each step until the pages in view are painted. */
-export async function scrollThrough(page: Page, cdp: CDPSession, title: string): Promise<ScrollResult> {
+/**
+ * Scrolls the viewer of `title` to the bottom (or back to the top), ~90 % of a screen per step,
+ * waiting at each step until the pages in view are painted.
+ */
+export async function scrollThrough(page: Page, cdp: CDPSession, title: string, dir: 'down' | 'up' = 'down'): Promise<ScrollResult> {
   const sel = scrollSelector(title);
   const r: ScrollResult = { steps: 0, pages: 0, ms: 0, maxCanvases: 0, maxThumbCanvases: 0, maxTextLayers: 0, peakHeap: 0, unrendered: 0 };
+  let first = Infinity;
+  let last = 0;
   const t0 = performance.now();
   for (;;) {
-    const step = await page.evaluate(async (sel) => {
+    const step = await page.evaluate(async ({ sel, down }) => {
       const el = document.querySelector<HTMLElement>(sel)!;
       const viewer = el.closest('[data-testid="pdf-viewer"]')!;
-      const atEnd = el.scrollTop + el.clientHeight >= el.scrollHeight - 1;
-      el.scrollTop = Math.min(el.scrollHeight, el.scrollTop + el.clientHeight * 0.9);
+      const atEnd = down ? el.scrollTop + el.clientHeight >= el.scrollHeight - 1 : el.scrollTop <= 0;
+      el.scrollTop = down ? Math.min(el.scrollHeight, el.scrollTop + el.clientHeight * 0.9) : Math.max(0, el.scrollTop - el.clientHeight * 0.9);
       const box = el.getBoundingClientRect();
       const visible = () =>
         [...el.querySelectorAll<HTMLElement>('[data-testid="pdf-page"]')].filter((p) => {
@@ -76,17 +81,22 @@ export async function scrollThrough(page: Page, cdp: CDPSession, title: string):
           break;
         }
       }
+      const shown = visible().map((p) => Number(p.dataset.pageNumber));
       return {
         atEnd,
         ok,
-        last: Math.max(...visible().map((p) => Number(p.dataset.pageNumber))),
+        first: Math.min(...shown),
+        last: Math.max(...shown),
         canvases: viewer.querySelectorAll('.pdf-page canvas').length,
         thumbs: viewer.querySelectorAll('.pdf-thumb canvas').length,
         text: viewer.querySelectorAll('.pdf-page .textLayer span').length ? viewer.querySelectorAll('.pdf-page .textLayer:not(:empty)').length : 0,
       };
-    }, sel);
+    }, { sel, down: dir === 'down' });
     r.steps++;
-    r.pages = Math.max(r.pages, step.last);
+    first = Math.min(first, step.first);
+    last = Math.max(last, step.last);
+    // Going down starts at page 1 (at the top of the view before the first step).
+    r.pages = dir === 'down' ? last : Math.max(0, last - first + 1);
     r.maxCanvases = Math.max(r.maxCanvases, step.canvases);
     r.maxThumbCanvases = Math.max(r.maxThumbCanvases, step.thumbs);
     r.maxTextLayers = Math.max(r.maxTextLayers, step.text);

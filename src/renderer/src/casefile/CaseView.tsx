@@ -21,8 +21,10 @@ import { CaseHeader } from './CaseHeader';
 import { CaseSidebar, useSidebarTab } from './CaseSidebar';
 import { ProcedureTimeline } from './ProcedureTimeline';
 import { ItemTree } from './ItemTree';
-import { caseItemGroups, flattenGroups, type CaseItem } from './items';
+import { caseItemGroups, fileKind, flattenGroups, type CaseItem } from './items';
 import { useOpinionItems } from '../opinion/OpinionDocument';
+import { preloadPdfViewer } from '../viewers/ItemViewer';
+import { AuditTrailButton } from '../audit/AuditTrail';
 import './case.css';
 
 interface Props {
@@ -68,6 +70,11 @@ function revealFor(a: Annotation): Reveal {
 export function CaseView({ view, reveal: external = null }: Props) {
   const groups = useMemo(() => caseItemGroups(view), [view]);
   const items = useMemo(() => flattenGroups(groups), [groups]);
+  // A case with PDFs: load the viewer's code and start the pdf.js worker now, not on the first click.
+  const hasPdf = items.some((i) => fileKind(i.file) === 'pdf');
+  useEffect(() => {
+    if (hasPdf) preloadPdfViewer();
+  }, [hasPdf]);
   const [copies, setCopies] = useState<Map<string, CaseItem>>(() => new Map());
   const [ws, dispatch] = useReducer(workspaceReducer, initialWorkspace);
   // Opinion PDFs (preview / signed versions) asked for by the review panel open like copies.
@@ -164,7 +171,16 @@ export function CaseView({ view, reveal: external = null }: Props) {
           <div className="case-main">
             <Splitter onResize={onResize} onResizeEnd={onResizeEnd}>
               <Splitter.Panel size={sizes[0]} min={220} max="45%">
-                <CaseSidebar tab={tab} onTab={setTab} noteCount={store.list.length} verifying={verify.running} onVerify={runVerify} tree={tree} notes={notes} />
+                <CaseSidebar
+                  tab={tab}
+                  onTab={setTab}
+                  noteCount={store.list.length}
+                  verifying={verify.running}
+                  onVerify={runVerify}
+                  tree={tree}
+                  notes={notes}
+                  extra={<AuditTrailButton caseId={view.id} caseNumber={view.caseNumber} itemTitle={(id) => itemsById.get(id)?.title ?? null} />}
+                />
               </Splitter.Panel>
               <Splitter.Panel size={sizes[1]} min={360}>
                 <Workspace state={ws} dispatch={dispatch} view={view} itemsById={itemsById} reveal={reveal} />

@@ -1,7 +1,8 @@
-// Opens one 文书/证据 item in the viewer that fits its file type. pdf.js loads on first use.
+// Opens one 文书/证据 item in the viewer that fits its file type. The PDF viewer and pdf.js load when a
+// case opens (preloadPdfViewer), or on first use.
 // The file is re-checked against its sha256 when opened: a tampered or missing file gets a red
 // banner on top (never shown as if fine); a problem with the file itself is shown in amber.
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { api } from '../api';
 import { fileKind, formatBytes, type CaseItem } from '../casefile/items';
 import { useCaseActions } from '../casefile/CaseActions';
@@ -15,7 +16,22 @@ import { ViewerLoading } from './ViewerMessage';
 import '../integrity/integrity.css';
 import './viewer.css';
 
-const PdfViewer = lazy(() => import('./pdf/PdfViewer').then((m) => ({ default: m.PdfViewer })));
+type PdfViewerModule = typeof import('./pdf/PdfViewer');
+let pdfModule: PdfViewerModule | null = null;
+const loadPdfViewer = () => import('./pdf/PdfViewer').then((m) => (pdfModule = m));
+const LazyPdfViewer = lazy(() => loadPdfViewer().then((m) => ({ default: m.PdfViewer })));
+
+/**
+ * Loads the PDF viewer and starts the pdf.js worker ahead of the first PDF (a case was opened).
+ * Once loaded, the viewer is rendered directly: no Suspense fallback, whose reveal React holds
+ * back for up to 300 ms.
+ */
+export function preloadPdfViewer(): void {
+  loadPdfViewer().then(
+    (m) => m.warmPdfViewer(),
+    () => undefined, // the click loads it again and shows the error there
+  );
+}
 
 function FileFacts({ item, state }: { item: CaseItem; state?: string }) {
   return (
@@ -46,15 +62,21 @@ function FileFacts({ item, state }: { item: CaseItem; state?: string }) {
   );
 }
 
+function PdfContent({ url, item, reveal }: { url: string; item: CaseItem; reveal: Reveal | null }) {
+  // Chosen once per mount: switching from the lazy wrapper to the loaded component would remount the viewer.
+  const [PdfViewer] = useState(() => pdfModule?.PdfViewer ?? LazyPdfViewer);
+  return (
+    <Suspense fallback={<ViewerLoading />}>
+      <PdfViewer url={url} title={item.title} item={item} reveal={reveal} />
+    </Suspense>
+  );
+}
+
 function Content({ item, reveal }: { item: CaseItem; reveal: Reveal | null }) {
   const url = api.blobUrl(item.file.sha256);
   switch (fileKind(item.file)) {
     case 'pdf':
-      return (
-        <Suspense fallback={<ViewerLoading />}>
-          <PdfViewer url={url} title={item.title} item={item} reveal={reveal} />
-        </Suspense>
-      );
+      return <PdfContent url={url} item={item} reveal={reveal} />;
     case 'image':
       return <ImageViewer url={url} title={item.title} />;
     case 'video':
@@ -73,7 +95,7 @@ function Content({ item, reveal }: { item: CaseItem; reveal: Reveal | null }) {
 
 export function ItemViewer({ item, reveal = null }: { item: CaseItem; reveal?: Reveal | null }) {
   const actions = useCaseActions();
-  const check = useFileCheck(item.file, Boolean(item.derived), (state) => actions?.reportFileState(item.id, state));
+  const check = useFileCheck(item.file, Boolean(item.derived), (state) => actions?.reportFileState(item.id, state), actions ? { caseId: actions.caseId, itemId: item.id } : undefined);
   const state = item.file.present ? check.state : 'missing';
   return (
     <div className={`item-viewer${state !== 'ok' ? ' is-tampered' : ''}`} data-testid="item-viewer" data-item-id={item.id} data-file-state={state}>

@@ -1,8 +1,11 @@
-// One page slot: always sized, but the canvas and text layer exist only while the page is near the view.
+// One mounted page of the column (PdfViewer mounts only pages near the view). The canvas is drawn
+// first and swapped in when finished; the text layer follows one frame later, so building it never
+// holds back the first paint. Unmounting releases everything: render cancelled, canvas emptied,
+// pdf.js's per-page data (operator list, images) dropped with page.cleanup().
 // The text layer is laid out by pdf.js in page units and follows zoom through --total-scale-factor.
 // Marks (highlights, find and search hits, redaction boxes) sit between the canvas and the text layer.
 import { memo, useEffect, useRef, useState, type CSSProperties, type PointerEvent } from 'react';
-import { TextLayer, type PDFDocumentProxy, type RenderTask } from 'pdfjs-dist';
+import { TextLayer, type PDFDocumentProxy, type PDFPageProxy, type RenderTask } from 'pdfjs-dist';
 import type { Rect } from '../../../../shared/api/evidence';
 import { slotSize, type PageSize } from './pdfLayout';
 import { PageOverlay, type PageLayer } from './PageOverlay';
@@ -12,8 +15,11 @@ interface Props {
   index: number;
   size: PageSize;
   scale: number;
-  live: boolean;
+  /** May start drawing now (on screen, or the viewer's first page is painted); later it stays started. */
+  eager: boolean;
   onSize: (index: number, size: PageSize) => void;
+  /** The page is on screen (each time it is drawn), or failed to draw. */
+  onPainted: (index: number) => void;
   /** What to draw over this page; undefined when nothing (keeps the memo cheap). */
   layer: PageLayer | undefined;
   /** 框选 tool on: dragging draws a rectangle (Alt+drag does so at any time). */
@@ -28,6 +34,16 @@ function outputRatio(width: number, height: number): number {
   const max = 16_000_000;
   return width * height * dpr * dpr > max ? Math.sqrt(max / (width * height)) : dpr;
 }
+
+/** Frees a canvas's pixels now rather than at the next GC. */
+function release(canvas: HTMLCanvasElement | null | undefined): void {
+  if (!canvas) return;
+  canvas.width = 0;
+  canvas.height = 0;
+}
+
+/** Resolves after the next frame has been produced. */
+const afterFrame = () => new Promise<void>((resolve) => requestAnimationFrame(() => window.setTimeout(resolve, 0)));
 
 function isCancel(err: unknown): boolean {
   const name = typeof err === 'object' && err !== null ? (err as { name?: unknown }).name : undefined;
@@ -51,60 +67,81 @@ interface Drag {
   y1: number;
 }
 
-export const PdfPage = memo(function PdfPage({ doc, index, size, scale, live, onSize, layer, drawing, onArea }: Props) {
+export const PdfPage = memo(function PdfPage({ doc, index, size, scale, eager, onSize, onPainted, layer, drawing, onArea }: Props) {
   const pageRef = useRef<HTMLDivElement>(null);
   const canvasHost = useRef<HTMLDivElement>(null);
   const textHost = useRef<HTMLDivElement>(null);
+  const proxy = useRef<PDFPageProxy | null>(null);
   const [state, setState] = useState<'idle' | 'done' | 'error'>('idle');
   /** Bumped each time the text layer finishes rendering: marks re-find their text then. */
   const [textVersion, setTextVersion] = useState(0);
   const [drag, setDrag] = useState<Drag | null>(null);
+  const [started, setStarted] = useState(eager);
+  if (eager && !started) setStarted(true);
   useEffect(bindSelectingReset, []);
 
   useEffect(() => {
     const host = canvasHost.current;
-    if (!live || !host) return;
+    if (!started || !host) return;
     let alive = true;
     let task: RenderTask | null = null;
+    let canvas: HTMLCanvasElement | null = null;
     (async () => {
       const page = await doc.getPage(index + 1);
       if (!alive) return;
+      proxy.current = page;
       const base = page.getViewport({ scale: 1 });
       onSize(index, { w: base.width, h: base.height });
       const viewport = page.getViewport({ scale });
       const ratio = outputRatio(viewport.width, viewport.height);
-      const canvas = document.createElement('canvas');
+      canvas = document.createElement('canvas');
       canvas.width = Math.floor(viewport.width * ratio);
       canvas.height = Math.floor(viewport.height * ratio);
       canvas.setAttribute('role', 'presentation');
       task = page.render({ canvas, viewport, transform: ratio === 1 ? undefined : [ratio, 0, 0, ratio, 0, 0] });
       await task.promise;
-      if (!alive) return;
-      host.replaceChildren(canvas); // swap only when finished: no blank flash while zooming
+      if (!alive) return release(canvas);
+      // Swap only when finished: no blank flash while zooming.
+      const old = host.querySelector('canvas');
+      host.replaceChildren(canvas);
+      release(old);
       setState('done');
+      // Work waiting for the first paint starts once the frame showing this page is out.
+      await afterFrame();
+      if (alive) onPainted(index);
     })().catch((err: unknown) => {
-      if (alive && !isCancel(err)) setState('error');
+      release(canvas);
+      if (!alive || isCancel(err)) return;
+      setState('error');
+      onPainted(index); // settled all the same: what waits for the first paint may go on
     });
     return () => {
       alive = false;
       task?.cancel();
     };
-  }, [doc, index, scale, live, onSize]);
+  }, [doc, index, scale, started, onSize, onPainted]);
 
-  // Free the canvas when the page scrolls far away.
+  // Leaving the view (unmount): the canvas pixels and pdf.js's data for the page go now.
   useEffect(() => {
-    if (!live) {
-      canvasHost.current?.replaceChildren();
-      setState('idle');
-    }
-  }, [live]);
+    const host = canvasHost.current;
+    return () => {
+      release(host?.querySelector('canvas'));
+      host?.replaceChildren();
+      // Waits by itself for a cancelled render or another user of the page (its thumbnail) to finish.
+      proxy.current?.cleanup();
+    };
+  }, []);
 
+  // The text layer once the canvas is up (or failed), one frame later; zoom does not rebuild it.
+  const drawn = state !== 'idle';
   useEffect(() => {
     const host = textHost.current;
-    if (!live || !host) return;
+    if (!drawn || !host) return;
     let layer: TextLayer | null = null;
     let alive = true;
     (async () => {
+      await afterFrame();
+      if (!alive) return;
       const page = await doc.getPage(index + 1);
       if (!alive) return;
       host.replaceChildren();
@@ -122,7 +159,7 @@ export const PdfPage = memo(function PdfPage({ doc, index, size, scale, live, on
       layer?.cancel();
       host.replaceChildren();
     };
-  }, [doc, index, live]);
+  }, [doc, index, drawn]);
 
   const toPage = (e: PointerEvent) => {
     const box = pageRef.current!.getBoundingClientRect();
@@ -175,7 +212,7 @@ export const PdfPage = memo(function PdfPage({ doc, index, size, scale, live, on
       }}
     >
       <div className="pdf-canvas" ref={canvasHost} />
-      {live && layer && <PageOverlay page={index + 1} layer={layer} scale={scale} textHost={textHost} textVersion={textVersion} pageRef={pageRef} />}
+      {layer && <PageOverlay page={index + 1} layer={layer} scale={scale} textHost={textHost} textVersion={textVersion} pageRef={pageRef} />}
       <div
         className="textLayer"
         ref={textHost}
@@ -190,7 +227,7 @@ export const PdfPage = memo(function PdfPage({ doc, index, size, scale, live, on
         />
       )}
       {state !== 'done' && <div className="pdf-page-note">{state === 'error' ? `第 ${index + 1} 页无法显示` : index + 1}</div>}
-      {live && layer?.popover}
+      {layer?.popover}
     </div>
   );
 });

@@ -1,5 +1,5 @@
 // PDF toolbar: thumbnails, page navigation, zoom; find, 框选 and 导出公示版 for case items.
-import { useEffect, useState } from 'react';
+import { memo, useEffect, useState } from 'react';
 import { Input } from 'antd';
 import { BorderOutlined, ColumnWidthOutlined, DownOutlined, ExpandOutlined, SearchOutlined, UnorderedListOutlined, UpOutlined, ZoomInOutlined, ZoomOutOutlined } from '@ant-design/icons';
 import { ToolButton } from '../ToolButton';
@@ -26,7 +26,8 @@ interface Props {
   item: CaseItem | undefined;
 }
 
-export function PdfToolbar({ page, pageCount, onGo, zoom, zoomMode, onZoom, thumbs, onToggleThumbs, onFind, findOpen, drawing, onToggleDrawing, item }: Props) {
+/** Memoised: the viewer re-renders on every scroll frame, the toolbar only when its props change. */
+export const PdfToolbar = memo(function PdfToolbar({ page, pageCount, onGo, zoom, zoomMode, onZoom, thumbs, onToggleThumbs, onFind, findOpen, drawing, onToggleDrawing, item }: Props) {
   const [text, setText] = useState(String(page + 1));
   useEffect(() => setText(String(page + 1)), [page]);
   const commit = () => {
@@ -70,4 +71,4 @@ export function PdfToolbar({ page, pageCount, onGo, zoom, zoomMode, onZoom, thum
       )}
     </div>
   );
-}
+});

@@ -1,12 +1,14 @@
-// PDF viewer: thumbnails, a page column that renders only pages near the view, text layer, zoom,
-// page navigation (toolbar, PageUp/PageDown, Home/End, Ctrl+wheel), find (Ctrl+F), highlights and
-// notes on selected text or drawn rectangles, redaction marks, and marking a search hit.
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+// PDF viewer: thumbnails, a page column that mounts only the pages near the view (spacers keep its
+// full height), text layer, zoom, page navigation (toolbar, PageUp/PageDown, Home/End, Ctrl+wheel),
+// find (Ctrl+F), highlights and notes on selected text or drawn rectangles, redaction marks, and
+// marking a search hit.
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import type { PDFDocumentProxy } from 'pdfjs-dist';
 import type { Annotation } from '../../../../shared/api/evidence';
 import { usePdfDocument } from './usePdfDocument';
-import { PDF_TO_CSS } from './pdfjs';
-import { PAGE_PAD, clampZoom, nextZoom, pageAt, pageTops, slotSize, type PageSize } from './pdfLayout';
+import { PDF_TO_CSS, startPdfWorker } from './pdfjs';
+import { PAGE_PAD, clampZoom, nextZoom, pageAt, pageTops, slotSize, stackWindow, type PageSize, type SlotWindow, type Stack } from './pdfLayout';
+import { usePageSizes } from './usePageSizes';
 import { PdfPage } from './PdfPage';
 import { PdfThumbnails } from './PdfThumbnails';
 import { PdfToolbar } from './PdfToolbar';
@@ -18,7 +20,7 @@ import type { ZoomMode } from '../ZoomSelect';
 import { ViewerError, ViewerLoading } from '../ViewerMessage';
 import { isBoolean, usePersistentState } from '../../lib/usePersistentState';
 import { useScrollBox } from './useScrollBox';
-import { useElementWidth } from '../../lib/useElementWidth';
+import { useLayoutWidth } from './useLayoutWidth';
 import { useGlobalKeys } from '../../lib/useGlobalKeys';
 import { isCtrl, isTypingTarget } from '../../lib/keys';
 import type { CaseItem } from '../../casefile/items';
@@ -29,6 +31,7 @@ import './pdf.css';
 /** Below this viewer width the thumbnails hide themselves unless the reader asks for them. */
 const THUMBS_MIN_WIDTH = 560;
 const NO_ANNOTATIONS: Annotation[] = [];
+const NOTHING: SlotWindow = { from: 0, to: -1, before: null, after: null };
 
 interface Props {
   url: string;
@@ -38,36 +41,16 @@ interface Props {
   reveal?: Reveal | null;
 }
 
-export function PdfViewer({ url, title, item, reveal }: Props) {
-  const { doc, error, progress } = usePdfDocument(url);
-  if (error) return <ViewerError title={`无法打开“${title}”`} text={error} />;
-  if (!doc) return <ViewerLoading progress={progress} />;
-  return <PdfDocumentView doc={doc} title={title} item={item} reveal={reveal ?? null} />;
+/** Loads the pdf.js worker ahead of the first PDF (called when a case opens). */
+export function warmPdfViewer(): void {
+  startPdfWorker();
 }
 
-function useFirstPageSizes(doc: PDFDocumentProxy): [PageSize[], (i: number, s: PageSize) => void] {
-  const [sizes, setSizes] = useState<PageSize[]>([]);
-  useEffect(() => {
-    let alive = true;
-    void doc.getPage(1).then((page) => {
-      const vp = page.getViewport({ scale: 1 });
-      // Until each page loads, assume it has the first page's size.
-      if (alive) setSizes(Array.from({ length: doc.numPages }, () => ({ w: vp.width, h: vp.height })));
-    });
-    return () => {
-      alive = false;
-    };
-  }, [doc]);
-  const onSize = useCallback((i: number, s: PageSize) => {
-    setSizes((prev) => {
-      const old = prev[i];
-      if (!old || (Math.abs(old.w - s.w) < 0.5 && Math.abs(old.h - s.h) < 0.5)) return prev;
-      const next = [...prev];
-      next[i] = s;
-      return next;
-    });
-  }, []);
-  return [sizes, onSize];
+export function PdfViewer({ url, title, item, reveal }: Props) {
+  const { doc, first, error, progress } = usePdfDocument(url);
+  if (error) return <ViewerError title={`无法打开“${title}”`} text={error} />;
+  if (!doc || !first) return <ViewerLoading progress={progress} />;
+  return <PdfDocumentView key={url} doc={doc} first={first} title={title} item={item} reveal={reveal ?? null} />;
 }
 
 function effectiveZoom(mode: ZoomMode, first: PageSize | undefined, box: { width: number; height: number }): number {
@@ -86,29 +69,48 @@ interface Hit {
   seq: number;
 }
 
-function PdfDocumentView({ doc, title, item, reveal }: { doc: PDFDocumentProxy; title: string; item: CaseItem | undefined; reveal: Reveal | null }) {
-  const [sizes, onSize] = useFirstPageSizes(doc);
+interface ViewProps {
+  doc: PDFDocumentProxy;
+  first: PageSize;
+  title: string;
+  item: CaseItem | undefined;
+  reveal: Reveal | null;
+}
+
+function PdfDocumentView({ doc, first, title, item, reveal }: ViewProps) {
+  // Set once a page is on screen: other pages, thumbnails and page sizes wait for it.
+  const [painted, setPainted] = useState(false);
+  const onPainted = useCallback(() => setPainted(true), []);
+  const [sizes, onSize] = usePageSizes(doc, first, painted);
   const [zoomMode, setZoomMode] = useState<ZoomMode>({ mode: 'width' });
   const [thumbsPref, setThumbsPref] = usePersistentState('pdf.thumbnails', true, isBoolean);
   const [thumbsOverride, setThumbsOverride] = useState<boolean | null>(null);
-  const [rootRef, rootWidth] = useElementWidth<HTMLDivElement>();
+  const [rootRef, rootWidth] = useLayoutWidth<HTMLDivElement>();
   const thumbs = thumbsOverride ?? (thumbsPref && rootWidth >= THUMBS_MIN_WIDTH);
-  const toggleThumbs = () => {
+  const toggleThumbs = useCallback(() => {
     setThumbsOverride(!thumbs);
     setThumbsPref(!thumbs);
-  };
-  const { ref: scrollRef, box, onScroll, pin, pinned } = useScrollBox();
+  }, [thumbs, setThumbsPref]);
+  const { ref: scrollRef, box, onScroll, measure, shown, pin, pinned } = useScrollBox();
+  // The thumbnail strip takes width from the column: measure again before painting.
+  useLayoutEffect(measure, [thumbs, measure]);
 
   const zoom = effectiveZoom(zoomMode, sizes[0], box);
   const scale = zoom * PDF_TO_CSS;
-  const { tops, total } = useMemo(() => pageTops(sizes, scale), [sizes, scale]);
+  const layout = useMemo(() => pageTops(sizes, scale), [sizes, scale]);
+  const { tops, total } = layout;
+  const maxWidth = useMemo(() => sizes.reduce((m, s) => Math.max(m, slotSize(s, scale).width), 0), [sizes, scale]);
   const last = sizes.length - 1;
 
   const atEnd = box.top + box.height >= total - 2 && box.top > 0;
   const computed = atEnd ? last : pageAt(tops, box.top + box.height * 0.4);
   const current = Math.max(0, Math.min(last, pinned ?? computed));
-  const liveFrom = pageAt(tops, box.top - box.height);
-  const liveTo = pageAt(tops, box.top + 2 * box.height);
+  // Mounted: a screen above and below the view (nothing until the widths are known, so page 1 is
+  // drawn once at its final zoom; nothing while the tab is in the background, which frees its
+  // canvases). Drawn at once: pages on screen; the others after the first paint.
+  const measured = rootWidth > 0 && box.width > 0 && shown;
+  const mounted = measured ? stackWindow(layout, box.top - box.height, box.top + 2 * box.height) : NOTHING;
+  const onScreen = stackWindow(layout, box.top, box.top + box.height);
 
   const goTo = useCallback(
     (index: number) => {
@@ -144,19 +146,20 @@ function PdfDocumentView({ doc, title, item, reveal }: { doc: PDFDocumentProxy; 
     [scrollToSpot],
   );
 
-  // Zoom keeps the same spot of the same page at the top of the view.
-  const prev = useRef({ scale, tops });
+  useKeepInView(scrollRef, layout, scale, measure);
+  // A column wider than the view (a wider page somewhere, or zoomed in): the current page centred
+  // when it fits, else from its left edge (as before for documents whose pages have one size).
+  const currentRef = useRef(current);
+  currentRef.current = current;
   useLayoutEffect(() => {
     const el = scrollRef.current;
-    const before = prev.current;
-    prev.current = { scale, tops };
-    if (!el || before.scale === scale || before.tops.length === 0) return;
-    const i = pageAt(before.tops, el.scrollTop);
-    const size = sizes[i];
-    if (!size) return;
-    const frac = (el.scrollTop - (before.tops[i] ?? 0)) / Math.max(1, slotSize(size, before.scale).height);
-    el.scrollTop = (tops[i] ?? 0) + frac * slotSize(size, scale).height;
-  }, [scale, tops, sizes, scrollRef]);
+    const size = sizes[currentRef.current];
+    if (!el || !size) return;
+    const w = slotSize(size, scale).width;
+    const left = PAGE_PAD + (maxWidth - w) / 2;
+    const target = w + 2 * PAGE_PAD <= el.clientWidth ? left + w / 2 - el.clientWidth / 2 : left - PAGE_PAD;
+    el.scrollLeft = Math.max(0, Math.min(el.scrollWidth - el.clientWidth, target));
+  }, [maxWidth, box.width, scale, scrollRef]);
 
   // Ctrl+wheel zooms (needs a non-passive listener to stop the page zoom).
   const zoomRef = useRef(zoom);
@@ -176,10 +179,11 @@ function PdfDocumentView({ doc, title, item, reveal }: { doc: PDFDocumentProxy; 
   // ---- find (Ctrl+F) -------------------------------------------------------------------------
   const find = usePdfFind(doc, current);
   const [findFocus, setFindFocus] = useState(0);
+  const showFind = find.show;
   const openFind = useCallback(() => {
-    find.show();
+    showFind();
     setFindFocus((n) => n + 1);
-  }, [find]);
+  }, [showFind]);
   const match = find.current >= 0 ? find.matches[find.current] : undefined;
   useEffect(() => {
     if (match) goTo(match.page);
@@ -269,7 +273,26 @@ function PdfDocumentView({ doc, title, item, reveal }: { doc: PDFDocumentProxy; 
     }
   };
 
-  const maxWidth = sizes.reduce((m, s) => Math.max(m, slotSize(s, scale).width), 0);
+  const pages: ReactNode[] = [];
+  for (let i = mounted.from; i <= mounted.to; i++) {
+    const size = sizes[i];
+    if (!size) continue;
+    pages.push(
+      <PdfPage
+        key={i}
+        doc={doc}
+        index={i}
+        size={size}
+        scale={scale}
+        eager={painted || (i >= onScreen.from && i <= onScreen.to)}
+        onSize={onSize}
+        onPainted={onPainted}
+        layer={layers.get(i)}
+        drawing={marking.drawing}
+        onArea={canMark ? marking.onArea : undefined}
+      />,
+    );
+  }
   return (
     <div ref={rootRef} className="viewer pdf-viewer" onKeyDown={onKeyDown} data-testid="pdf-viewer" data-current-page={current + 1}>
       <PdfToolbar
@@ -289,7 +312,7 @@ function PdfDocumentView({ doc, title, item, reveal }: { doc: PDFDocumentProxy; 
       />
       {find.open && <PdfFindBar find={find} focusSeq={findFocus} onClosed={() => scrollRef.current?.focus()} />}
       <div className="viewer-body">
-        {thumbs && sizes.length > 0 && <PdfThumbnails doc={doc} sizes={sizes} current={current} onGo={goTo} />}
+        {thumbs && sizes.length > 0 && <PdfThumbnails doc={doc} sizes={sizes} current={current} draw={painted} onGo={goTo} />}
         <div
           ref={scrollRef}
           className="pdf-scroll"
@@ -300,23 +323,35 @@ function PdfDocumentView({ doc, title, item, reveal }: { doc: PDFDocumentProxy; 
           aria-label={`${title}，共 ${doc.numPages} 页`}
         >
           <div className="pdf-column" style={{ width: maxWidth + 2 * PAGE_PAD, minHeight: total }}>
-            {sizes.map((size, i) => (
-              <PdfPage
-                key={i}
-                doc={doc}
-                index={i}
-                size={size}
-                scale={scale}
-                live={i >= liveFrom - 1 && i <= liveTo + 1}
-                onSize={onSize}
-                layer={layers.get(i)}
-                drawing={marking.drawing}
-                onArea={canMark ? marking.onArea : undefined}
-              />
-            ))}
+            {mounted.before !== null && <div className="pdf-spacer" style={{ height: mounted.before }} aria-hidden />}
+            {pages}
+            {mounted.after !== null && <div className="pdf-spacer" style={{ height: mounted.after }} aria-hidden />}
           </div>
         </div>
       </div>
     </div>
   );
+}
+
+/**
+ * When the column changes under the reader, the page at the top of the view stays where it was:
+ * after a zoom the same spot of it (same fraction of its height), after a page above it was
+ * measured (estimated size corrected) the same pixels.
+ */
+function useKeepInView(scrollRef: { current: HTMLDivElement | null }, layout: Stack, scale: number, measure: () => void): void {
+  const prev = useRef({ scale, layout });
+  useLayoutEffect(() => {
+    const el = scrollRef.current;
+    const before = prev.current;
+    prev.current = { scale, layout };
+    if (!el || before.layout === layout || before.layout.tops.length !== layout.tops.length) return;
+    const i = pageAt(before.layout.tops, el.scrollTop);
+    const oldTop = before.layout.tops[i] ?? 0;
+    const newTop = layout.tops[i] ?? 0;
+    const into = el.scrollTop - oldTop;
+    const next = before.scale === scale ? newTop + into : newTop + (into / Math.max(1, before.layout.heights[i] ?? 1)) * (layout.heights[i] ?? 0);
+    if (Math.abs(next - el.scrollTop) < 0.5) return;
+    el.scrollTop = next;
+    measure(); // mount the pages for the new position before this frame is painted
+  }, [scale, layout, scrollRef, measure]);
 }

@@ -1,4 +1,5 @@
-// Geometry of the page column: where each page sits at a given scale, and which page is at a y.
+// Geometry of the page column (and of the thumbnail strip): where each slot sits, which slot is at a
+// y, and which slots to mount for a scroll position with spacers standing in for the rest.
 export const PAGE_GAP = 10;
 export const PAGE_PAD = 12;
 export const MIN_ZOOM = 0.1;
@@ -11,22 +12,42 @@ export interface PageSize {
   h: number;
 }
 
+/**
+ * A vertical stack of slots laid out as a flex column: `pad` above the first and below the last,
+ * `gap` between any two children (spacers included). Everything in CSS px.
+ */
+export interface Stack {
+  tops: number[];
+  heights: number[];
+  total: number;
+  pad: number;
+  gap: number;
+}
+
 export function slotSize(size: PageSize, scale: number): { width: number; height: number } {
   return { width: Math.floor(size.w * scale), height: Math.floor(size.h * scale) };
 }
 
-/** Top of every page in CSS px, and the total height of the column. */
-export function pageTops(sizes: readonly PageSize[], scale: number): { tops: number[]; total: number } {
+export function stack(heights: readonly number[], pad: number, gap: number): Stack {
   const tops: number[] = [];
-  let y = PAGE_PAD;
-  for (const s of sizes) {
+  let y = pad;
+  for (const h of heights) {
     tops.push(y);
-    y += slotSize(s, scale).height + PAGE_GAP;
+    y += h + gap;
   }
-  return { tops, total: y - PAGE_GAP + PAGE_PAD };
+  return { tops, heights: [...heights], total: heights.length ? y - gap + pad : 2 * pad, pad, gap };
 }
 
-/** Index of the last page whose top is at or above y (0 when above the first page). */
+/** The page column at a scale. */
+export function pageTops(sizes: readonly PageSize[], scale: number): Stack {
+  return stack(
+    sizes.map((s) => slotSize(s, scale).height),
+    PAGE_PAD,
+    PAGE_GAP,
+  );
+}
+
+/** Index of the last slot whose top is at or above y (0 when above the first one). */
 export function pageAt(tops: readonly number[], y: number): number {
   let lo = 0;
   let hi = tops.length - 1;
@@ -36,6 +57,29 @@ export function pageAt(tops: readonly number[], y: number): number {
     else hi = mid - 1;
   }
   return Math.max(0, lo);
+}
+
+/**
+ * The slots to mount: `from`..`to` (inclusive; to < from when there are none), with the heights of
+ * a spacer before them and one after them (null: no spacer) so the stack keeps its full height.
+ */
+export interface SlotWindow {
+  from: number;
+  to: number;
+  before: number | null;
+  after: number | null;
+}
+
+/** Slots overlapping [y0, y1) (at least one when there are any). */
+export function stackWindow(s: Stack, y0: number, y1: number): SlotWindow {
+  const n = s.tops.length;
+  if (n === 0) return { from: 0, to: -1, before: null, after: null };
+  const from = pageAt(s.tops, y0);
+  const to = Math.max(from, pageAt(s.tops, y1 - 1));
+  // A spacer is a child of the column too: one more gap between it and the slots.
+  const before = from > 0 ? (s.tops[from] ?? 0) - s.pad - s.gap : null;
+  const after = to < n - 1 ? s.total - s.pad - ((s.tops[to] ?? 0) + (s.heights[to] ?? 0)) - s.gap : null;
+  return { from, to, before, after };
 }
 
 export function clampZoom(z: number): number {

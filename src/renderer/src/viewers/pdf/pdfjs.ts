@@ -1,9 +1,32 @@
-// pdf.js set-up for the renderer: the worker and the static assets (cmaps, standard fonts, wasm, icc)
-// that the renderer build ships under pdfjs/ (see the renderer section of electron.vite.config.ts).
-import { GlobalWorkerOptions, getDocument, type PDFDocumentLoadingTask } from 'pdfjs-dist';
+// pdf.js set-up for the renderer: one shared worker and the static assets (cmaps, standard fonts,
+// wasm, icc) that the renderer build ships under pdfjs/ (see the renderer section of electron.vite.config.ts).
+import { GlobalWorkerOptions, PDFWorker, getDocument, type PDFDocumentLoadingTask, type PDFDocumentProxy } from 'pdfjs-dist';
 import workerUrl from 'pdfjs-dist/build/pdf.worker.min.mjs?url';
 
 GlobalWorkerOptions.workerSrc = workerUrl;
+
+let shared: PDFWorker | null = null;
+
+/**
+ * The pdf.js worker every document shares. Started when a case opens (startPdfWorker) so opening a
+ * PDF does not wait for 1.3 MB of worker code to load; documents closing leave it running.
+ */
+function pdfWorker(): PDFWorker {
+  if (!shared || shared.destroyed) {
+    const worker = new PDFWorker();
+    // A worker that failed to start is dropped: the next document tries a new one.
+    worker.promise.catch(() => {
+      if (shared === worker) shared = null;
+      worker.destroy();
+    });
+    shared = worker;
+  }
+  return shared;
+}
+
+export function startPdfWorker(): void {
+  pdfWorker();
+}
 
 /** CSS pixels per PDF point: "100%" shows the page at its printed size. */
 export const PDF_TO_CSS = 96 / 72;
@@ -15,6 +38,7 @@ function assetUrl(dir: string): string {
 export function openPdf(url: string): PDFDocumentLoadingTask {
   return getDocument({
     url,
+    worker: pdfWorker(),
     cMapUrl: assetUrl('cmaps'),
     cMapPacked: true,
     standardFontDataUrl: assetUrl('standard_fonts'),
@@ -24,6 +48,25 @@ export function openPdf(url: string): PDFDocumentLoadingTask {
     // Render on the main thread into our own canvases (pixels stay readable, no second worker).
     disableWorkerRendering: true,
   });
+}
+
+/** Page size in PDF points used when page 1 cannot be read (A4). */
+export const FALLBACK_PAGE = { w: 595.28, h: 841.89 };
+
+/**
+ * Size of page 1 (it stands in for every page until they are measured), and its content parsed in
+ * the worker right away: loading its fonts is most of the time to the first paint, and it runs
+ * while the viewer is being laid out instead of after.
+ */
+export async function firstPageSize(doc: PDFDocumentProxy): Promise<{ w: number; h: number }> {
+  try {
+    const page = await doc.getPage(1);
+    page.getOperatorList().catch(() => undefined);
+    const vp = page.getViewport({ scale: 1 });
+    return { w: vp.width, h: vp.height };
+  } catch {
+    return FALLBACK_PAGE; // drawing page 1 shows the error
+  }
 }
 
 /** pdf.js errors → what the reviewer reads in the pane (never a stack trace). */
