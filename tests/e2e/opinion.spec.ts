@@ -1,8 +1,11 @@
-// Signed opinions end to end (issue 5): set the reviewer, create a passphrase-protected signing key
-// in the UI, conclude a demo case through the Api, then preview the 法制审核意见书 (its text layer
-// carries the title and the case number), sign with a wrong and then the right passphrase, find 第1版
-// in the 意见书 list and verify it, and verify the downloaded signed PDF through 验证签名文件 — plus a
-// tampered copy (无效) and a second version that supersedes the first. Runs on a host of its own.
+// Signed opinions end to end (issue 5): set the reviewer; with some points still open the drafted
+// opinion lists them and proposes no 同意; conclude a demo case through the Api; preview the 法制审核
+// 意见书 before any signing key exists (a note says a key is needed to sign); create a passphrase-
+// protected key from the sign dialog, after which the preview is made again with the key (same
+// document, now with its content hash); sign with a wrong and then the right passphrase, find 第1版 in
+// the 意见书 list and verify it — verdict, 证书来源 and 时间戳 each on a line of their own — and verify
+// the downloaded signed PDF through 验证签名文件, plus a tampered copy (无效) and a second version that
+// supersedes the first. Runs on a host of its own.
 import AxeBuilder from '@axe-core/playwright';
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
@@ -58,6 +61,15 @@ async function cleanestCase(host: RunningHost): Promise<CaseRow> {
   return best!.row;
 }
 
+/** Some points 无问题 (any failing check set aside with a reason), through the Api. */
+async function decideOkByApi(host: RunningHost, caseId: string, ids: string[]): Promise<void> {
+  const review = await callApi<ReviewLite>(host, 'review.get', { caseId });
+  for (const p of review.points.filter((x) => ids.includes(x.id))) {
+    for (const f of p.automatic.filter((x) => x.severity === 'fail')) await callApi(host, 'review.override', { caseId, check: f.id, reason: '经核实，承办机构已补正，不影响认定' });
+    await callApi(host, 'review.setPoint', { caseId, point: p.id, decision: 'ok', note: '' });
+  }
+}
+
 /** P1–P10 无问题 (any failing check set aside with a reason), then a conclusion — as the API allows. */
 async function concludeByApi(host: RunningHost, caseId: string, type: string, text: string): Promise<void> {
   const review = await callApi<ReviewLite>(host, 'review.get', { caseId });
@@ -79,15 +91,47 @@ test('preview, sign with a passphrase, list and verify, verify an uploaded file'
   // The reviewer (with 单位, printed in the certificate); the review concluded through the Api.
   await op.setReviewer(REVIEWER, AGENCY);
   await expect(ws.statusBar().getByTestId('status-keys')).toHaveText(/未创建签名密钥/);
+
+  // Points still open: the drafted opinion lists them and is no all-clear 同意.
+  await decideOkByApi(opinionHost, chosen.id, ['P1', 'P2', 'P4', 'P5', 'P8', 'P9', 'P10']);
+  await op.reloadReview();
+  const conclusion = op.review.getByTestId('conclusion');
+  await expect(conclusion.getByTestId('decided-count')).toHaveText('已认定 7/10');
+  await expect(conclusion.getByTestId('conclusion-open')).toContainText('尚有 3 个要点未认定：P3、P6、P7');
+  const draftText = conclusion.getByTestId('opinion-text');
+  await expect(draftText).toHaveValue(/以下审核要点尚未作出结论：P3 执法程序是否合法；P6 裁量基准运用是否适当；P7 是否超越法定权限。/);
+  await expect(draftText).toHaveValue(/待上述要点全部作出结论后，再提出审核意见。/);
+  await expect(draftText).not.toHaveValue(/同意/);
+  await conclusion.evaluate((e) => e.scrollIntoView({ block: 'start' }));
+  await op.screenshot('opinion-draft-open-points');
+
   await concludeByApi(opinionHost, chosen.id, '同意', '经审核，同意承办机构的处理意见。');
   await op.reloadReview();
   await expect(op.review.getByTestId('conclusion-done')).toBeVisible();
   await expect(op.list).toContainText('尚未签署意见书');
 
-  // No key yet: 预览 says so and leads to 签名密钥, where the key is created (passphrase twice).
-  await op.review.getByTestId('opinion-preview').click();
-  await expect(op.review.getByTestId('opinion-action-error')).toContainText('尚未创建签名密钥');
-  await op.review.getByTestId('opinion-open-keys').click();
+  // No key yet: 预览 works all the same — the document as it will be signed, with a note that signing
+  // needs a key, and no content hash yet (the opinion names the signing certificate).
+  await expect(op.review.getByTestId('opinion-nokey')).toContainText('尚未创建签名密钥');
+  const keyless = await op.preview();
+  const keylessBar = keyless.getByTestId('opinion-preview-bar');
+  await expect(keylessBar).toContainText('预览 · 未签署');
+  await expect(keylessBar.getByTestId('opinion-content-hash')).toHaveText('摘要：创建密钥后确定');
+  await expect(keyless.getByTestId('opinion-preview-nokey')).toContainText('尚未创建签名密钥，暂不能签署。所示即为将要签署的内容');
+  const keylessText = await op.pageText(keyless);
+  expect(keylessText).toContain('法制审核意见书');
+  expect(keylessText).toContain(chosen.caseNumber.replace(/\s+/g, ''));
+  expect(await seriousViolations(page, '[data-testid="opinion-document"]')).toEqual([]);
+  await op.screenshot('opinion-preview-nokey');
+
+  // 签署… says a key is needed (签署 disabled) and leads to 签名密钥, where the key is created (passphrase twice).
+  await op.openSign();
+  await expect(op.signDialog.getByTestId('sign-signer')).toHaveText('本机尚无签名密钥');
+  await expect(op.signDialog.getByTestId('sign-hash')).toContainText('创建签名密钥后确定');
+  await expect(op.signDialog.getByTestId('sign-submit')).toBeDisabled();
+  expect(await seriousViolations(page, '.ant-modal')).toEqual([]);
+  await op.screenshot('opinion-sign-nokey');
+  await op.signDialog.getByTestId('sign-open-keys').click();
   await expect(op.keysDialog).toBeVisible();
   await expect(op.keysDialog.getByTestId('key-subject')).toHaveText(`${REVIEWER}（${AGENCY}）`);
   await op.fillNewKeyPassphrase(PASS, 'correct horse batterx');
@@ -104,15 +148,23 @@ test('preview, sign with a passphrase, list and verify, verify an uploaded file'
   expect(await seriousViolations(page, '.ant-modal')).toEqual([]);
   await op.screenshot('opinion-keys');
   await op.closeKeys();
-  await expect(op.review.getByTestId('opinion-action-error')).toBeHidden();
+  // Back in the sign dialog: the preview was made again with the key — signer, hash, 签署 enabled.
+  await expect(op.signDialog.getByTestId('sign-signer')).toContainText(REVIEWER);
+  await expect(op.signDialog.getByTestId('sign-hash')).toHaveText(/^SHA-256 [0-9a-f]{4} [0-9a-f]{4} [0-9a-f]{4} [0-9a-f]{4} …$/);
+  await expect(op.signDialog.getByTestId('sign-submit')).toBeEnabled();
+  await op.signDialog.getByRole('button', { name: /取\s*消/ }).click();
+  await expect(op.signDialog).toBeHidden();
+  await expect(op.review.getByTestId('opinion-nokey')).toBeHidden();
   // The status bar shows the key (from the dev CA) and opens the same dialog.
   await expect(ws.statusBar().getByTestId('status-keys')).toHaveText(/开发 CA/);
   await op.openKeys();
   await expect(op.keysDialog.getByTestId('key-row')).toHaveCount(1);
   await op.closeKeys();
 
-  // 预览: the PDF that will be signed, in the centre, with 文号 / 版本 / 摘要 and 签署.
+  // 预览: the PDF that will be signed, in the centre, with 文号 / 版本 / 摘要 and 签署 — the same
+  // document as before the key, now with its content hash and no key note.
   const preview = await op.preview();
+  await expect(preview.getByTestId('opinion-preview-nokey')).toBeHidden();
   const bar = preview.getByTestId('opinion-preview-bar');
   await expect(bar).toContainText('第1版');
   await expect(bar.getByTestId('opinion-doc-number')).toHaveText(/〔2026〕\d+号/);
@@ -123,6 +175,9 @@ test('preview, sign with a passphrase, list and verify, verify an uploaded file'
   const text = await op.pageText(preview);
   expect(text).toContain('法制审核意见书');
   expect(text).toContain(chosen.caseNumber.replace(/\s+/g, ''));
+  // Page 1 reads the same with and without the key (the opinion id aside, which is per preview).
+  const withoutId = (t: string) => t.replace(/意见书[0-9a-f-]{36}.*$/, '');
+  expect(withoutId(text)).toBe(withoutId(keylessText));
   expect(await seriousViolations(page, '[data-testid="opinion-preview-bar"]')).toEqual([]);
   await op.screenshot('opinion-preview');
 
@@ -147,9 +202,16 @@ test('preview, sign with a passphrase, list and verify, verify an uploaded file'
   const signedBar = signed.getByTestId('opinion-signed-bar');
   await expect(signedBar).toContainText('已签署');
   await expect(signedBar.getByTestId('opinion-signed-state')).toHaveText('待加盖时间戳 · 待发送');
-  await expect(signedBar.getByTestId('opinion-dl-pdf')).toHaveAttribute('download', /第1版\.pdf$/);
-  await expect(signedBar.getByTestId('opinion-dl-docx')).toHaveAttribute('download', /\.docx$/);
-  await expect(signedBar.getByTestId('opinion-dl-json')).toHaveAttribute('download', /提交件\.json$/);
+  // 下载 goes through opinions.export (export policy + audit log), not a blob link.
+  const downloaded = async (testId: string) => {
+    const [d] = await Promise.all([page.waitForEvent('download'), signedBar.getByTestId(testId).click()]);
+    return { name: d.suggestedFilename(), bytes: readFileSync(await d.path()) };
+  };
+  const signedPdf = await downloaded('opinion-dl-pdf');
+  expect(signedPdf.name).toMatch(/第1版\.pdf$/);
+  expect((await downloaded('opinion-dl-docx')).name).toMatch(/\.docx$/);
+  expect((await downloaded('opinion-dl-json')).name).toMatch(/提交件\.json$/);
+  expect((await callApi<{ action: string; detail: { kind?: string } }[]>(opinionHost, 'audit.case', { caseId: chosen.id })).filter((e) => e.action === 'export.opinion').map((e) => e.detail.kind)).toEqual(['submission', 'docx', 'pdf']);
   expect(await op.pageText(signed)).toContain('法制审核意见书');
   await expect(op.review.getByTestId('opinion-signed-line')).toContainText('已签署 第1版');
   await op.review.getByTestId('conclusion-done').evaluate((e) => e.scrollIntoView({ block: 'start' }));
@@ -163,7 +225,10 @@ test('preview, sign with a passphrase, list and verify, verify an uploaded file'
   await expect(checks.locator('[data-testid="verification"][data-kind="submission"]')).toHaveAttribute('data-valid', 'true');
   await expect(checks.getByTestId('verification-verdict').first()).toHaveText('有效');
   await expect(checks.getByTestId('verification-signer').first()).toContainText(REVIEWER);
-  await expect(checks.getByTestId('verification-notes').first()).toContainText('本地开发 CA');
+  // The verdict alone; 证书来源 and 时间戳 each on a line of their own.
+  await expect(checks.getByTestId('verification-reason').first()).toHaveText('签名有效');
+  await expect(checks.getByTestId('verification-certificate').first()).toHaveText('证书来源本机开发 CA（非机构 CA，非正式，仅供演示）');
+  await expect(checks.getByTestId('verification-timestamp').first()).toHaveText('时间戳未加盖：签署时间未经可信时间戳证明');
   await expect(op.row(1).getByTestId('opinion-row-verdict')).toHaveText('验证有效');
   expect(await seriousViolations(page, '[data-testid="review-panel"]')).toEqual([]);
   await op.list.evaluate((e) => e.scrollIntoView({ block: 'start' }));
@@ -174,15 +239,17 @@ test('preview, sign with a passphrase, list and verify, verify an uploaded file'
   await page.setViewportSize({ width: 1366, height: 768 });
 
   // 验证签名文件: the signed PDF as downloaded → 有效; one byte changed → 无效 with the reason.
-  const href = await signedBar.getByTestId('opinion-dl-pdf').getAttribute('href');
-  const pdf = Buffer.from(await (await page.request.get(href!)).body());
+  const pdf = signedPdf.bytes;
   expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
   await op.openVerifyFile();
   const result = await op.uploadForVerification('意见书.pdf', pdf, 'application/pdf');
   await expect(result).toHaveAttribute('data-valid', 'true', { timeout: 30_000 });
   await expect(result.getByTestId('verification-verdict')).toHaveText('有效');
   await expect(result.getByTestId('verification-signer')).toContainText(REVIEWER);
-  await expect(result.getByTestId('verification-notes')).toContainText('证书由本地开发 CA 签发（非正式，仅供演示）');
+  await expect(result.getByTestId('verification-reason')).toHaveText('签名有效');
+  await expect(result.getByTestId('verification-certificate')).toContainText('本机开发 CA（非机构 CA，非正式，仅供演示）');
+  await expect(result.getByTestId('verification-timestamp')).toContainText('未加盖：签署时间未经可信时间戳证明');
+  await expect(result.getByTestId('verification-signingTime')).toContainText('（北京时间，签名人本机时钟）');
   expect(await seriousViolations(page, '.ant-modal')).toEqual([]);
   await op.screenshot('opinion-verify-file');
   const tampered = Buffer.from(pdf);

@@ -44,7 +44,7 @@ describe('signed opinion', () => {
     expect(rec).toMatchObject({ version: 1, round: 1, conclusion: '同意', timestamp: 'pending', submission: 'queued', superseded: false, contentHash: preview.contentHash });
     const dir = tempDir('signed-');
     const pdf = join(dir, 'opinion.pdf');
-    writeFileSync(pdf, readFileSync(ws.blobs.pathOf(rec.pdfSha256)));
+    writeFileSync(pdf, await ws.blobs.read(rec.pdfSha256));
     const out = pdfsig(pdf);
     expect(out).toMatch(/Signature is Valid\./);
     expect(out).toMatch(/Total document signed/);
@@ -110,11 +110,16 @@ describe('fashen keys / review / opinion sign / verify', () => {
     const json = join(out, files.find((f) => f.endsWith('.json'))!);
     const v = fashen(['verify', pdf]);
     expect(v.status).toBe(0);
-    expect(v.stdout).toMatch(/^VALID/);
-    expect(v.stdout).toMatch(/本地开发 CA/);
+    // The verdict alone on the first line; the certificate source and the timestamp on lines of their own.
+    expect(v.stdout).toMatch(/^VALID 有效：签名有效\n/);
+    expect(v.stdout).toContain('\n证书来源：本机开发 CA（非机构 CA，非正式，仅供演示）\n');
+    expect(v.stdout).toMatch(/\n时间戳：(未加盖：签署时间未经可信时间戳证明|待加盖时间戳：尚无可信时间，联网同步时补加)\n/);
     const vj = fashen(['verify', '--json', json]);
     expect(vj.status).toBe(0);
-    expect(JSON.parse(vj.stdout)).toMatchObject({ valid: true, kind: 'submission', caseId: p.manifest.case.id, round: 1, notes: expect.arrayContaining([expect.stringMatching(/^待加盖时间戳/)]) });
+    expect(JSON.parse(vj.stdout)).toMatchObject({ valid: true, reason: '签名有效', kind: 'submission', caseId: p.manifest.case.id, round: 1, certificate: { kind: 'dev-ca', trusted: true } });
+    expect(['none', 'pending']).toContain(JSON.parse(vj.stdout).timestamp.state);
+    const vt = fashen(['verify', json]);
+    expect(vt.stdout).toContain(`\n案号：${p.manifest.case.caseNumber}（案件编号 ${p.manifest.case.id}）\n审核轮次：第1轮\n`);
     // Tamper with the submission's content → INVALID, exit 1.
     const sub = JSON.parse(readFileSync(json, 'utf8'));
     sub.content.conclusion.type = '同意';

@@ -1,12 +1,11 @@
-// fashen keys create · review point · review conclude · opinion sign · verify
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+// fashen review point · review conclude · opinion sign · verify (keys: keys.ts)
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Io } from '../main';
 import type { Workstation } from '../../main/workstation';
 import { ApiFailure } from '../../shared/api/result';
 import { OpinionType, PointDecision } from '../../shared/api/review';
 import { ReviewPointId } from '../../shared/api/evidence';
-import { verifyBytes } from '../../main/services/opinions/verify-view';
 import { ReviewerKeys } from '../../main/services/opinions/keys';
 import { readPassphrase } from '../secret';
 
@@ -37,30 +36,6 @@ export interface OpinionOpts {
   out?: string | undefined;
   name?: string | undefined;
   agency?: string | undefined;
-}
-
-export async function keysCommand(open: () => Workstation, args: string[], opts: OpinionOpts, io: Io): Promise<number> {
-  if (args[0] !== 'create' && args[0] !== 'list') return io.err('用法：fashen keys create [--name 姓名 --agency 单位] [--passphrase-env VAR] | fashen keys list\n'), 2;
-  const ws = open();
-  try {
-    return await guarded(io, async () => {
-      if (args[0] === 'create') {
-        const profile = ws.review.reviewer();
-        const name = opts.name ?? profile?.name;
-        if (!name) return io.err('请用 --name 指定审核人员姓名（或先在工作台中设置审核人员）\n'), 2;
-        if (!profile || opts.name || opts.agency) ws.review.setReviewer({ name, agency: opts.agency ?? profile?.agency, legalQualification: profile?.legalQualification ?? false, firstTimeReviewer: profile?.firstTimeReviewer ?? false });
-        const pass = await readPassphrase(opts.passphraseEnv, '为新的签名密钥设置口令：');
-        if (pass.length < 8) return io.err('口令至少 8 个字符\n'), 2;
-        await ws.opinions.keys.create({ name, agency: opts.agency ?? profile?.agency ?? '未填写单位' }, pass);
-      }
-      const view = ws.opinions.keys.view();
-      if (opts.json) io.out(`${JSON.stringify(view, null, 2)}\n`);
-      else for (const k of view.keys) io.out(`${k.status === 'active' ? '使用中' : k.status === 'retired' ? '已停用' : '已吊销'}\t${k.keyId}\t${k.algorithm}\t${k.subject}\t${k.issuer ?? '无证书'}\n`);
-      return 0;
-    });
-  } finally {
-    ws.close();
-  }
 }
 
 export async function reviewCommand(open: () => Workstation, args: string[], opts: OpinionOpts, io: Io): Promise<number> {
@@ -111,7 +86,7 @@ export async function opinionSignCommand(open: () => Workstation, args: string[]
         [`${base}.docx`, rec.docxSha256],
         [`${base}.submission.json`, rec.submissionSha256],
       ] as const;
-      for (const [name, sha] of files) writeFileSync(join(opts.out!, name), readFileSync(ws.blobs.pathOf(sha)));
+      for (const [name, sha] of files) writeFileSync(join(opts.out!, name), await ws.blobs.read(sha));
       if (opts.json) io.out(`${JSON.stringify({ ...rec, files: files.map(([n]) => join(opts.out!, n)) }, null, 2)}\n`);
       else io.out(`已签署 ${rec.documentNumber}（第${rec.round}轮第${rec.version}版，${rec.conclusion}），待加盖时间戳；已放入待发送队列\n${files.map(([n]) => `  ${join(opts.out!, n)}`).join('\n')}\n`);
       return 0;
@@ -121,22 +96,5 @@ export async function opinionSignCommand(open: () => Workstation, args: string[]
   }
 }
 
-/** Exit 0 valid, 1 invalid, 2 unreadable. */
-export async function verifyCommand(dataDir: string, args: string[], opts: OpinionOpts, io: Io): Promise<number> {
-  if (args.length !== 1) return io.err('用法：fashen verify <文件.pdf | submission.json> [--json]\n'), 2;
-  let bytes: Uint8Array;
-  try {
-    bytes = new Uint8Array(readFileSync(args[0]!));
-  } catch (err) {
-    return io.err(`无法读取文件：${(err as Error).message}\n`), 2;
-  }
-  const v = await verifyBytes(bytes, new ReviewerKeys(dataDir));
-  if (opts.json) io.out(`${JSON.stringify(v, null, 2)}\n`);
-  else {
-    io.out(`${v.valid ? 'VALID 有效' : 'INVALID 无效'}：${v.reason}\n`);
-    io.out(`签名人：${v.signer ?? '—'}\n签名时间：${v.signingTime ?? '—'}\n证书链：${v.chain.join(' → ') || '—'}\n`);
-    if (v.caseNumber) io.out(`案件：${v.caseNumber}（${v.caseId}），第${v.round}轮\n`);
-    for (const n of v.notes) io.out(`注意：${n}\n`);
-  }
-  return v.valid ? 0 : 1;
-}
+/** Lives in verify.ts (the report's lines are shared with the app). */
+export { verifyCommand } from './verify';

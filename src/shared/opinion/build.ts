@@ -1,5 +1,6 @@
 // Builds the opinion content model from a concluded review and its case file.
 import type { CaseFileView } from '../api/cases';
+import { ApiFailure } from '../api/result';
 import type { ReviewView } from '../api/review';
 import { formatRmbUppercase, formatYuanText } from '../format/money';
 import { OPINION_SCHEMA, type OpinionContent } from './content';
@@ -18,7 +19,12 @@ export interface OpinionMeta {
 const cite = (c: { law: string; article: string; clause?: string | undefined }) => `《${c.law.replace(/^中华人民共和国/, '')}》${c.article}${c.clause ?? ''}`;
 
 export function buildOpinionContent(review: ReviewView, cf: CaseFileView, meta: OpinionMeta): OpinionContent {
-  if (!review.conclusion) throw new Error('审核尚未作出结论，不能生成审核意见书');
+  if (!review.conclusion) throw new ApiFailure({ code: 'conflict', message: '审核尚未作出结论，不能生成审核意见书' });
+  // A signed opinion never prints an undecided point as 不适用, nor 同意 over a point found wanting.
+  const open = review.points.filter((p) => p.decision === null).map((p) => p.id);
+  if (open.length) throw new ApiFailure({ code: 'conflict', message: `审核要点尚未全部作出结论（${open.join('、')}），不能生成审核意见书` });
+  const problems = review.points.filter((p) => p.decision === 'problem').map((p) => p.id);
+  if (review.conclusion.type === '同意' && problems.length) throw new ApiFailure({ code: 'conflict', message: `${problems.join('、')} 认定“存在问题”，与“同意”结论矛盾，不能生成审核意见书` });
   const d = cf.proposedDecision;
   const first = cf.parties[0];
   const citedItems = new Set<string>();
@@ -27,8 +33,8 @@ export function buildOpinionContent(review: ReviewView, cf: CaseFileView, meta: 
     return {
       id: p.id,
       title: p.title,
-      decision: p.decision ?? 'na',
-      decisionText: DECISION_CN[p.decision ?? 'na'],
+      decision: p.decision!,
+      decisionText: DECISION_CN[p.decision!],
       note: p.note,
       findings: p.automatic
         .filter((f) => f.severity === 'fail' || f.severity === 'warn')

@@ -1,5 +1,5 @@
-// Under a concluded review: 预览意见书 (opinions.preview → the PDF in the centre) and 签署… (the sign
-// dialog over that preview). Once this conclusion is signed: the signed version and its state instead.
+// Under a concluded review: 预览意见书 (opinions.preview → the PDF in the centre; works before any
+// signing key exists) and 签署… (the sign dialog over that preview). Once this conclusion is signed: the signed version and its state instead.
 import { useState } from 'react';
 import { Alert, Button } from 'antd';
 import { EditOutlined, EyeOutlined, FilePdfOutlined } from '@ant-design/icons';
@@ -15,7 +15,8 @@ export function OpinionActions({ view }: { view: ReviewView }) {
   const { records, preview } = useCaseOpinions(caseId);
   const [busy, setBusy] = useState<'preview' | 'sign' | null>(null);
   const [failure, setError] = useState<string | null>(null);
-  const hasKey = useOpinionState((s) => Boolean(s.keys?.active));
+  const keys = useOpinionState((s) => s.keys);
+  const hasKey = Boolean(keys?.active);
   // "尚未创建签名密钥" goes away once a key has been created (in the dialog it points to).
   const error = failure !== null && hasKey && /尚未创建签名密钥/.test(failure) ? null : failure;
   if (!conclusion) return null;
@@ -61,6 +62,14 @@ export function OpinionActions({ view }: { view: ReviewView }) {
   return (
     <div className="op-conclusion-actions" data-testid="opinion-actions">
       {latest && <div className="small muted">第{latest.version}版已签署；本结论作出后尚未签署，签署后将形成第{latest.version + 1}版。</div>}
+      {keys && !hasKey && (
+        <div className="op-nokey small" data-testid="opinion-nokey">
+          <span>尚未创建签名密钥：可先预览意见书，签署前需创建密钥。</span>
+          <button type="button" className="rv-link" onClick={opinionActions.openKeys} data-testid="opinion-nokey-keys">
+            创建签名密钥…
+          </button>
+        </div>
+      )}
       {error && (
         <Alert
           type={noKey ? 'warning' : 'error'}

@@ -1,10 +1,11 @@
 // An opinion PDF in a centre pane: the preview (exactly what 签署 will sign) or a signed version,
 // shown by the ordinary viewer as a derived item (like the 公示版 copy), under a one-line header bar:
-// 文号 · 版本 · 内容摘要 and 签署 / downloads for the preview; 已签署 · timestamp · submission state
+// 文号 · 版本 · 内容摘要 and 签署 / downloads for the preview (plus a note when no signing key exists yet:
+// the preview works without one, 签署 does not); 已签署 · timestamp · submission state
 // and the .pdf / .docx / 提交件 JSON downloads for a signed version.
 import { useEffect, useMemo } from 'react';
 import { App as AntApp, Button, Tooltip } from 'antd';
-import { DownloadOutlined, EditOutlined, ReloadOutlined } from '@ant-design/icons';
+import { DownloadOutlined, EditOutlined, KeyOutlined, ReloadOutlined } from '@ant-design/icons';
 import type { OpinionPreview, OpinionRecord } from '../../../shared/api/opinions';
 import { chinaDateTime } from '../../../shared/format/date';
 import { api } from '../api';
@@ -12,6 +13,7 @@ import { errorText } from '../lib/errors';
 import type { CaseItem } from '../casefile/items';
 import { ItemViewer } from '../viewers/ItemViewer';
 import type { Reveal } from '../workspace/reveal';
+import { OpinionDownload, type OpinionFileKind } from './OpinionDownload';
 import { fileBase, shortHash, SUBMISSION_LABEL, TIMESTAMP_LABEL } from './labels';
 import { caseOpinions, opinionActions, PREVIEW_TAB, signedTab, takeOpenRequest, useOpinionState, type CaseOpinions } from './store';
 import './opinion.css';
@@ -76,6 +78,15 @@ function Download({ href, name, label, testId }: { href: string; name: string; l
   );
 }
 
+function SignedDownload({ record, kind, name, label, testId }: { record: OpinionRecord; kind: OpinionFileKind; name: string; label: string; testId: string }) {
+  return (
+    <OpinionDownload record={record} kind={kind} name={name} className="op-dl" testId={testId}>
+      <DownloadOutlined aria-hidden />
+      {label}
+    </OpinionDownload>
+  );
+}
+
 function PreviewBar({ caseId, preview }: { caseId: string; preview: OpinionPreview }) {
   const c = preview.content;
   const base = fileBase(c.documentNumber, c.version);
@@ -89,11 +100,17 @@ function PreviewBar({ caseId, preview }: { caseId: string; preview: OpinionPrevi
           {c.documentNumber}
         </span>
         <span className="num">第{c.version}版</span>
-        <Tooltip title={`内容摘要 SHA-256：${preview.contentHash}（签署的正是这一内容）`}>
-          <span className="num muted op-hash" tabIndex={0} data-testid="opinion-content-hash">
-            摘要 {shortHash(preview.contentHash)}
+        {preview.signable ? (
+          <Tooltip title={`内容摘要 SHA-256：${preview.contentHash}（签署的正是这一内容）`}>
+            <span className="num muted op-hash" tabIndex={0} data-testid="opinion-content-hash">
+              摘要 {shortHash(preview.contentHash)}
+            </span>
+          </Tooltip>
+        ) : (
+          <span className="muted op-hash" data-testid="opinion-content-hash">
+            摘要：创建密钥后确定
           </span>
-        </Tooltip>
+        )}
       </div>
       <div className="op-doc-actions">
         <Button size="small" type="text" icon={<ReloadOutlined />} onClick={again} data-testid="opinion-repreview">
@@ -104,6 +121,19 @@ function PreviewBar({ caseId, preview }: { caseId: string; preview: OpinionPrevi
           签署…
         </Button>
       </div>
+    </div>
+  );
+}
+
+/** Under the bar of a keyless preview: the document is what will be signed; signing needs a key. */
+function NoKeyNote({ preview }: { preview: OpinionPreview }) {
+  return (
+    <div className="op-doc-note" role="note" data-testid="opinion-preview-nokey">
+      <KeyOutlined aria-hidden />
+      <span className="op-doc-note-text">{preview.blocker ?? '尚未创建签名密钥，暂不能签署。'}</span>
+      <Button size="small" onClick={opinionActions.openKeys} data-testid="opinion-preview-keys">
+        创建签名密钥…
+      </Button>
     </div>
   );
 }
@@ -124,9 +154,9 @@ function SignedBar({ record }: { record: OpinionRecord }) {
       </div>
       <div className="op-doc-actions">
         <span className="muted">下载</span>
-        <Download href={api.blobUrl(record.pdfSha256)} name={`${base}.pdf`} label=".pdf" testId="opinion-dl-pdf" />
-        <Download href={api.blobUrl(record.docxSha256)} name={`${base}.docx`} label=".docx" testId="opinion-dl-docx" />
-        {record.submissionSha256 && <Download href={api.blobUrl(record.submissionSha256)} name={`${base}_提交件.json`} label="提交件 JSON" testId="opinion-dl-json" />}
+        <SignedDownload record={record} kind="pdf" name={`${base}.pdf`} label=".pdf" testId="opinion-dl-pdf" />
+        <SignedDownload record={record} kind="docx" name={`${base}.docx`} label=".docx" testId="opinion-dl-docx" />
+        {record.submissionSha256 && <SignedDownload record={record} kind="submission" name={`${base}_提交件.json`} label="提交件 JSON" testId="opinion-dl-json" />}
       </div>
     </div>
   );
@@ -138,6 +168,7 @@ export function OpinionDocument({ caseId, item, reveal = null }: { caseId: strin
   return (
     <div className="op-doc" data-testid="opinion-document" data-kind={item.id === PREVIEW_TAB ? 'preview' : 'signed'}>
       {item.id === PREVIEW_TAB && c.preview && <PreviewBar caseId={caseId} preview={c.preview} />}
+      {item.id === PREVIEW_TAB && c.preview && !c.preview.signable && <NoKeyNote preview={c.preview} />}
       {record && <SignedBar record={record} />}
       <div className="op-doc-body">
         <ItemViewer key={item.file.sha256} item={item} reveal={reveal} />

@@ -7,6 +7,7 @@ import type { OpinionRecord, VerificationView } from '../../../shared/api/opinio
 import { chinaDateTime } from '../../../shared/format/date';
 import { api } from '../api';
 import { errorText } from '../lib/errors';
+import { OpinionDownload } from './OpinionDownload';
 import { fileBase, SUBMISSION_LABEL, TIMESTAMP_LABEL } from './labels';
 import { opinionActions } from './store';
 import { useCaseOpinions } from './useCaseOpinions';
@@ -71,16 +72,16 @@ function Row({ record, newest }: { record: OpinionRecord; newest: number }) {
         <span className="op-sep" aria-hidden>
           |
         </span>
-        <a className="rv-link" href={api.blobUrl(record.pdfSha256)} download={`${base}.pdf`}>
+        <OpinionDownload record={record} kind="pdf" name={`${base}.pdf`} className="rv-link" testId="opinion-row-dl-pdf">
           .pdf
-        </a>
-        <a className="rv-link" href={api.blobUrl(record.docxSha256)} download={`${base}.docx`}>
+        </OpinionDownload>
+        <OpinionDownload record={record} kind="docx" name={`${base}.docx`} className="rv-link" testId="opinion-row-dl-docx">
           .docx
-        </a>
+        </OpinionDownload>
         {record.submissionSha256 && (
-          <a className="rv-link" href={api.blobUrl(record.submissionSha256)} download={`${base}_提交件.json`}>
+          <OpinionDownload record={record} kind="submission" name={`${base}_提交件.json`} className="rv-link" testId="opinion-row-dl-json">
             提交件 JSON
-          </a>
+          </OpinionDownload>
         )}
         {check && (
           <button type="button" className="rv-link op-row-fold" onClick={() => setCheck(null)}>

@@ -39,8 +39,11 @@ function SignBody({ caseId, onDone }: { caseId: string; onDone: () => void }) {
     if (active && needsPass) requestAnimationFrame(() => passRef.current?.focus());
   }, [active, needsPass]);
 
+  // The preview names the key that signs: one made with no key (or another key) is being made again.
+  const previewFits = Boolean(preview && active && preview.signable && preview.content.reviewer.keyId === active.keyId);
+
   const sign = async () => {
-    if (!preview || !active) return;
+    if (!preview || !active || !previewFits) return;
     if (needsPass && pass.length < MIN_PASSPHRASE) {
       setProblem({ kind: 'passphrase', text: pass ? `口令至少 ${MIN_PASSPHRASE} 个字符` : '请输入签名密钥口令' });
       passRef.current?.focus();
@@ -95,9 +98,15 @@ function SignBody({ caseId, onDone }: { caseId: string; onDone: () => void }) {
           <strong className={`rv-opinion-type type-${c.conclusion.type}`}>{c.conclusion.type}</strong>
         </dd>
         <dt>内容摘要</dt>
-        <dd className="num" title={preview.contentHash}>
-          SHA-256 {shortHash(preview.contentHash)} …
-        </dd>
+        {preview.signable ? (
+          <dd className="num" title={preview.contentHash} data-testid="sign-hash">
+            SHA-256 {shortHash(preview.contentHash)} …
+          </dd>
+        ) : (
+          <dd className="muted" data-testid="sign-hash">
+            创建签名密钥后确定（意见书载明签名证书）
+          </dd>
+        )}
         <dt>签名人</dt>
         <dd data-testid="sign-signer">{active ? active.subject : <span className="t-warn">本机尚无签名密钥</span>}</dd>
         {active && (
@@ -117,12 +126,26 @@ function SignBody({ caseId, onDone }: { caseId: string; onDone: () => void }) {
           type="warning"
           showIcon
           title="本机尚无签名密钥"
-          description="签署前请先创建签名密钥；创建后需重新预览（意见书载明签名证书）。"
+          description="预览所示即为将要签署的内容。创建签名密钥后，预览会自动更新以载明签名证书，即可签署。"
           action={
             <Button size="small" onClick={opinionActions.openKeys} data-testid="sign-open-keys">
               创建签名密钥…
             </Button>
           }
+        />
+      )}
+      {active && preview && !previewFits && (
+        <Alert
+          type="info"
+          showIcon
+          title="预览尚未载明当前签名密钥"
+          description="正在按当前签名密钥重新生成预览；文书内容不变。"
+          action={
+            <Button size="small" onClick={() => void repreview()} loading={busy} data-testid="sign-repreview-key">
+              重新预览
+            </Button>
+          }
+          data-testid="sign-preview-key"
         />
       )}
       {active && needsPass && (
@@ -167,7 +190,7 @@ function SignBody({ caseId, onDone }: { caseId: string; onDone: () => void }) {
       )}
       <div className="op-actions">
         <Button onClick={onDone}>取消</Button>
-        <Button type="primary" loading={busy} disabled={!active} onClick={() => void sign()} data-testid="sign-submit">
+        <Button type="primary" loading={busy} disabled={!active || !previewFits} onClick={() => void sign()} data-testid="sign-submit">
           签署
         </Button>
       </div>

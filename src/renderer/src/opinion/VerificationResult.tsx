@@ -1,21 +1,18 @@
 // One verification result (opinions.verify / opinions.verifyUpload): 有效 in green or 无效 in red with
-// the reason, then signer, certificate chain, signing time, case and round, and the notes (本地开发 CA,
-// 待加盖时间戳 …) — the same facts `fashen verify` prints.
+// the verdict's reason, then one labelled line each — signer, 证书来源 (本机开发 CA …), chain, signing
+// time, 时间戳 (trusted / 待加盖 / none), case and round, notes — the same lines `fashen verify` prints
+// (shared/opinion/verification-lines).
 import { CheckCircleFilled, CloseCircleFilled } from '@ant-design/icons';
 import type { VerificationView } from '../../../shared/api/opinions';
-import { chinaDateTime } from '../../../shared/format/date';
+import { verificationLines, type LineTone } from '../../../shared/opinion/verification-lines';
 
 const KIND_LABEL = { pdf: 'PDF 签名', submission: '提交件签名' } as const;
-
-/** Notes that qualify a valid signature (not official, no trusted time yet) are shown in amber. */
-const isCaveat = (note: string) => /开发 CA|非正式|加盖|时间戳|追加|吊销/.test(note);
+const TONE_CLASS: Record<LineTone, string> = { ok: 't-ok', warn: 't-warn', fail: 't-fail' };
 
 export function VerificationResult({ result, title, compact = false }: { result: VerificationView; title?: string; compact?: boolean }) {
   const ok = result.valid;
-  // The reason reads "签名有效；证书由本地开发 CA 签发…；未加盖可信时间戳…": the verdict's reason first,
-  // its qualifications listed with the notes (once).
-  const [headline = result.reason, ...rest] = result.reason.split('；');
-  const notes = [...result.notes, ...rest.filter((r) => r && !result.notes.some((n) => n.includes(r) || r.includes(n)))];
+  const lines = verificationLines(result);
+  const notes = lines.filter((l) => l.key === 'note');
   return (
     <div className={`op-verify${ok ? ' is-valid' : ' is-invalid'}${compact ? ' is-compact' : ''}`} data-testid="verification" data-valid={ok} data-kind={result.kind}>
       <div className="op-verify-head">
@@ -25,47 +22,41 @@ export function VerificationResult({ result, title, compact = false }: { result:
         </span>
         <span className="op-verify-kind">{title ?? KIND_LABEL[result.kind]}</span>
         <span className={`op-verify-reason${ok ? '' : ' t-fail'}`} data-testid="verification-reason">
-          {headline}
+          {result.reason}
         </span>
       </div>
       <dl className="op-kv">
-        <dt>签名人</dt>
-        <dd data-testid="verification-signer">{result.signer ?? '—'}</dd>
-        <dt>证书链</dt>
-        <dd>
-          {result.chain.length ? (
-            <ol className="op-chain">
-              {result.chain.map((c, i) => (
-                <li key={`${i}-${c}`}>{c}</li>
-              ))}
-            </ol>
-          ) : (
-            '—'
-          )}
-        </dd>
-        <dt>签署时间</dt>
-        <dd className="num">{result.signingTime ? `${chinaDateTime(result.signingTime)}（签名人本机时钟）` : '—'}</dd>
-        {result.kind === 'submission' && (
-          <>
-            <dt>案号</dt>
-            <dd>{result.caseNumber ?? '—'}</dd>
-            <dt>审核轮次</dt>
-            <dd className="num">{result.round ? `第${result.round}轮` : '—'}</dd>
-          </>
-        )}
+        {lines
+          .filter((l) => l.key !== 'note')
+          .map((l) => (
+            <div key={l.key} className="op-kv-row" data-testid={`verification-${l.key}`}>
+              <dt>{l.label}</dt>
+              <dd className={[l.tone ? TONE_CLASS[l.tone] : '', l.key === 'signingTime' ? 'num' : ''].filter(Boolean).join(' ') || undefined}>
+                {l.items && l.items.length > 1 ? (
+                  <ol className="op-chain">
+                    {l.items.map((c, i) => (
+                      <li key={`${i}-${c}`}>{c}</li>
+                    ))}
+                  </ol>
+                ) : (
+                  l.text
+                )}
+              </dd>
+            </div>
+          ))}
         {notes.length > 0 && (
-          <>
-            <dt>说明</dt>
+          <div className="op-kv-row">
+            <dt>注意</dt>
             <dd>
               <ul className="op-notes" data-testid="verification-notes">
                 {notes.map((n) => (
-                  <li key={n} className={isCaveat(n) ? 't-warn' : undefined}>
-                    {n}
+                  <li key={n.text} className="t-warn">
+                    {n.text}
                   </li>
                 ))}
               </ul>
             </dd>
-          </>
+          </div>
         )}
       </dl>
     </div>

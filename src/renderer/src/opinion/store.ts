@@ -7,7 +7,7 @@ import type { KeysView, OpinionPreview, OpinionRecord } from '../../../shared/ap
 import { api } from '../api';
 
 export interface CaseOpinions {
-  /** The latest preview (what 签署 signs); null before 预览 and after signing. */
+  /** The latest preview (what 签署 signs; `signable` false before a key exists); null before 预览 and after signing. */
   preview: OpinionPreview | null;
   /** Signed versions, newest first; null until loaded. */
   records: OpinionRecord[] | null;
@@ -83,11 +83,35 @@ export function takeOpenRequest(r: OpenRequest | null, caseId: string): OpenRequ
   return r;
 }
 
+/**
+ * The opinion names the signing key and its certificate, so a preview made with another key (or none)
+ * cannot be signed: once the active key changes, open previews are made again (the document text
+ * stays the same; the content hash now binds the key). A failure leaves the old preview, which
+ * 签署 then refuses with its own message.
+ */
+const refreshing = new Set<string>();
+function refreshPreviews(keys: KeysView): void {
+  const keyId = keys.active?.keyId ?? '';
+  for (const [caseId, c] of Object.entries(state.cases)) {
+    if (!c.preview || c.preview.content.reviewer.keyId === keyId || refreshing.has(caseId)) continue;
+    refreshing.add(caseId);
+    void opinionActions
+      .preview(caseId, { open: false })
+      .catch(() => undefined)
+      .finally(() => refreshing.delete(caseId));
+  }
+}
+
+function keysChanged(keys: KeysView): void {
+  set({ keys, keysError: null });
+  refreshPreviews(keys);
+}
+
 export const opinionActions = {
   async loadKeys(): Promise<KeysView | null> {
     try {
       const keys = await api.call('keys.status', {});
-      set({ keys, keysError: null });
+      keysChanged(keys);
       return keys;
     } catch {
       set({ keysError: '无法读取签名密钥状态' });
@@ -95,18 +119,21 @@ export const opinionActions = {
     }
   },
   setKeys(keys: KeysView): void {
-    set({ keys, keysError: null });
+    keysChanged(keys);
   },
   async loadRecords(caseId: string): Promise<OpinionRecord[]> {
     const records = await api.call('opinions.list', { caseId });
     patchCase(caseId, () => ({ records }));
     return records;
   },
-  /** Render the opinion as it will be signed and show it in the centre. Throws ApiFailure. */
-  async preview(caseId: string): Promise<OpinionPreview> {
+  /**
+   * Render the opinion as it will be signed (with or without a signing key) and show it in the centre
+   * (`open: false` only refreshes it). Throws ApiFailure.
+   */
+  async preview(caseId: string, opts: { open?: boolean } = {}): Promise<OpinionPreview> {
     const preview = await api.call('opinions.preview', { caseId });
     patchCase(caseId, () => ({ preview }));
-    requestOpen(caseId, PREVIEW_TAB);
+    if (opts.open !== false) requestOpen(caseId, PREVIEW_TAB);
     return preview;
   },
   /** Sign the previewed content; the signed PDF replaces the preview in the centre. Throws ApiFailure. */

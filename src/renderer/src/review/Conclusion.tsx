@@ -4,7 +4,7 @@
 import { useId, useState } from 'react';
 import { Alert, App as AntApp, Button, Input, Popconfirm, Radio } from 'antd';
 import type { OpinionType, ReviewView } from '../../../shared/api/review';
-import { suggestedOpinionType } from '../../../shared/review/draft';
+import { opinionDraft } from '../../../shared/review/draft';
 import { chinaDateTime } from '../../../shared/format/date';
 import { errorText } from '../lib/errors';
 import { usePersistentState } from '../lib/usePersistentState';
@@ -69,10 +69,17 @@ export function Conclusion({ view, review }: { view: ReviewView; review: ReviewS
 
   if (view.conclusion) return <Concluded view={view} review={review} onReopened={(t, text) => setDraft({ type: t, text })} />;
 
-  const suggested = suggestedOpinionType(view.points);
+  // The proposed type: null while points are open and nothing has been found wrong (never 同意 then).
+  const { suggested, open } = opinionDraft(view.points, '');
   const type = draft.type;
   const text = draft.text ?? view.draftOpinion;
-  const decided = view.points.filter((p) => p.decision !== null).length;
+  const decided = view.points.length - open.length;
+
+  const adopt = suggested && (
+    <button type="button" className="rv-link rv-adopt" onClick={() => setDraft({ ...draft, type: suggested })} data-testid="adopt-suggested">
+      采用
+    </button>
+  );
 
   const conclude = async () => {
     if (!type) {
@@ -112,14 +119,17 @@ export function Conclusion({ view, review }: { view: ReviewView; review: ReviewS
         className="rv-opinion-types"
         data-testid="conclusion-type-select"
       />
-      {decided > 0 && type !== suggested && (
-        <div className="muted small">
+      {decided > 0 && open.length > 0 && (
+        <div className="small t-warn" data-testid="conclusion-open">
+          尚有 {open.length} 个要点未认定：{open.join('、')}
+          {suggested ? `；按已作出的认定和自动检查，初步建议结论为“${suggested}”` : '；全部认定后给出建议结论'}
+          {suggested && !type && adopt}
+        </div>
+      )}
+      {open.length === 0 && suggested && type !== suggested && (
+        <div className="muted small" data-testid="conclusion-suggested">
           按各要点的认定，建议结论为“{suggested}”
-          {!type && (
-            <button type="button" className="rv-link rv-adopt" onClick={() => setDraft({ ...draft, type: suggested })} data-testid="adopt-suggested">
-              采用
-            </button>
-          )}
+          {!type && adopt}
         </div>
       )}
       <div className="rv-field-label">

@@ -1,0 +1,58 @@
+// The lines of a verification result, worded once for the app (VerificationResult) and `fashen verify`:
+// signer, certificate source, chain, signing time, timestamp, case and round, notes. The timestamp and
+// the certificate source are lines of their own, so "not a trusted time" and "not an agency CA" are
+// never buried in the verdict's reason.
+import type { CertificateSourceView, TimestampView, VerificationView } from '../api/opinions';
+import { chinaDateTime } from '../format/date';
+
+export type LineTone = 'ok' | 'warn' | 'fail';
+
+export interface VerificationLine {
+  key: 'signer' | 'signers' | 'certificate' | 'chain' | 'signingTime' | 'timestamp' | 'case' | 'round' | 'note';
+  label: string;
+  text: string;
+  tone: LineTone | null;
+  /** The chain, leaf first, for a list. */
+  items?: string[];
+}
+
+const when = (iso: string) => `${chinaDateTime(iso)}（北京时间）`;
+
+export function timestampLine(t: TimestampView): { text: string; tone: LineTone } {
+  switch (t.state) {
+    case 'trusted':
+      return { text: `可信时间戳 ${when(t.time)} · 时间戳服务：${t.tsa}`, tone: 'ok' };
+    case 'pending':
+      return { text: '待加盖时间戳：尚无可信时间，联网同步时补加', tone: 'warn' };
+    case 'none':
+      return { text: '未加盖：签署时间未经可信时间戳证明', tone: 'warn' };
+    case 'invalid':
+      return { text: `时间戳无效：${t.reason}`, tone: 'fail' };
+  }
+}
+
+export function certificateLine(c: CertificateSourceView): { text: string; tone: LineTone | null } {
+  if (c.kind === 'dev-ca') return c.trusted ? { text: '本机开发 CA（非机构 CA，非正式，仅供演示）', tone: 'warn' } : { text: '开发 CA（非机构 CA），且不是本机信任的开发 CA', tone: 'fail' };
+  if (c.kind === 'none') return { text: '无证书', tone: 'fail' };
+  return c.trusted ? { text: `机构 CA：${c.root ?? '—'}`, tone: null } : { text: `${c.root ?? '未知 CA'}（不在本机信任的根证书中）`, tone: 'fail' };
+}
+
+export function verificationLines(v: VerificationView): VerificationLine[] {
+  // Several signers (minutes: 主持人, then 记录人): one line naming each with its verdict; the lines
+  // after it (certificate, chain, times) are of the last signer — the submitter, or the PDF's first.
+  const signers = v.signers?.map((s) => `${s.role} ${s.name}：${s.reason}${s.signedAt ? `（${chinaDateTime(s.signedAt)}）` : ''}`);
+  const out: VerificationLine[] = [
+    ...(signers ? [{ key: 'signers' as const, label: '签署人', text: signers.join('；'), tone: v.signers!.every((s) => s.valid) ? null : ('fail' as const), items: signers }] : []),
+    { key: 'signer', label: v.signers && v.kind === 'submission' ? '提交签名人' : '签名人', text: v.signer ?? '—', tone: null },
+    { key: 'certificate', label: '证书来源', ...certificateLine(v.certificate) },
+    { key: 'chain', label: '证书链', text: v.chain.join(' → ') || '—', tone: null, items: v.chain },
+    { key: 'signingTime', label: '签署时间', text: v.signingTime ? `${chinaDateTime(v.signingTime)}（北京时间，签名人本机时钟）` : '—', tone: null },
+    { key: 'timestamp', label: '时间戳', ...timestampLine(v.timestamp) },
+  ];
+  if (v.kind === 'submission') {
+    out.push({ key: 'case', label: '案号', text: v.caseNumber ?? '—', tone: null });
+    out.push({ key: 'round', label: '审核轮次', text: v.round ? `第${v.round}轮` : '—', tone: null });
+  }
+  for (const n of v.notes) out.push({ key: 'note', label: '注意', text: n, tone: 'warn' });
+  return out;
+}
