@@ -5,6 +5,7 @@ import { readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import yazl from 'yazl';
 import { signDetached, type DetachedSignature } from '../../src/main/services/signing/detached';
+import { createCsr } from '../../src/main/services/signing/csr';
 import type { UnlockedKey } from '../../src/main/services/signing/keystore';
 import { splitPemChain } from '../../src/server/submissions/detached-verifier';
 import type { OpinionContent } from '../../src/shared/opinion/content';
@@ -41,11 +42,11 @@ export interface Signer {
   sign(payload: unknown): Promise<DetachedSignature>;
 }
 
-/** A fresh Ed25519 key whose certificate the server's dev CA issues to the logged-in reviewer. */
+/** A fresh Ed25519 key whose certificate the server's dev CA issues to the logged-in reviewer (CSR: proof of possession). */
 export async function enrol(client: Client, name: string): Promise<Signer> {
   const { publicKey, privateKey } = generateKeyPairSync('ed25519');
   const publicKeyPem = publicKey.export({ type: 'spki', format: 'pem' }).toString();
-  const r = await client.post('/v1/certificates', { request: publicKeyPem });
+  const r = await client.post('/v1/certificates', { request: await createCsr('ed25519', privateKey, { name, agency: '测试市市场监督管理局' }) });
   if (r.status !== 201) throw new Error(`enrol: ${r.status} ${r.body.toString()}`);
   const cert = r.json as CertificateAnswer;
   const key: UnlockedKey = { algorithm: 'ed25519', keyId: cert.keyId, publicKeyPem, subject: { name, agency: '测试市市场监督管理局' }, chain: splitPemChain(cert.chainPem), privateKey };

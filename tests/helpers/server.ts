@@ -82,6 +82,8 @@ export interface StartOptions {
   databaseUrl?: string;
   verifier?: SubmissionVerifier;
   limits?: Partial<Limits>;
+  /** The development TSA at POST /v1/tsa, advertised in GET /v1/config (default true). */
+  tsa?: boolean;
 }
 
 export async function startCentral(opts: StartOptions = {}): Promise<CentralUnderTest> {
@@ -89,11 +91,14 @@ export async function startCentral(opts: StartOptions = {}): Promise<CentralUnde
   const database = await openServerDatabase(opts.databaseUrl ? { url: opts.databaseUrl } : { pgliteDir: join(dataDir, 'pg') });
   const issuer = await DevCaIssuer.open(dataDir);
   const blobDir = join(dataDir, 'blobs');
+  const tsa = opts.tsa === false ? null : await issuer.timestampAuthority();
   const app = await buildServer({
     db: database.db,
     blobs: new LocalFolderBackend(blobDir),
     verifier: opts.verifier ?? new DetachedSubmissionVerifier(() => [issuer.caCertificatePem]),
     issuer,
+    tsa,
+    trustAnchors: [issuer.caCertificatePem],
     dataDir,
     workDir: join(dataDir, 'tmp'),
     limits: { ...TEST_LIMITS, ...opts.limits },

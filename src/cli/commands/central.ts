@@ -2,14 +2,17 @@
 // Every command takes --server (default FASHEN_CENTRAL_URL, then the saved login's server) and
 // acts as an admin given by --user + --password-env, or by the token `fashen login` saved.
 import { createReadStream, readdirSync, statSync } from 'node:fs';
+import { hostname } from 'node:os';
 import { join, relative } from 'node:path';
 import { Readable } from 'node:stream';
 import yazl from 'yazl';
 import type { Io } from '../main';
 import { dataDir } from '../../main/paths';
+import { CentralLoginError, loginCentral } from '../../main/services/sync/central-login';
 import type { CaseSummary, IntakeAnswer, SubmissionSummary } from '../../server/protocol';
 import { CentralClient, CentralError } from './central-client';
-import { readSavedLogin, saveLogin } from './central-config';
+import { readSavedLogin } from './central-config';
+import { enrolAfterLogin } from './login-keys';
 
 export interface CentralOptions {
   json?: boolean;
@@ -199,10 +202,12 @@ export function loginCommand(args: string[], opts: CentralOptions, io: Io, env: 
     if (args.length) throw new UsageError('用法：fashen login --server <地址> --user <用户名> --password-env <环境变量>');
     if (!opts.user) throw new UsageError('需要 --user <用户名>');
     const home = dataDir(env);
-    const client = new CentralClient(serverFrom(opts, env, home));
-    const a = await client.login(opts.user, passwordFrom(opts, env));
-    const path = saveLogin(home, { server: client.base, user: a.user.name, role: a.user.role, deviceId: a.deviceId, token: a.token, savedAt: new Date().toISOString() });
-    io.out(`已登录 ${client.base}（用户 ${a.user.name}，${a.user.role === 'admin' ? '管理员' : '审核员'}）；凭据保存在 ${path}\n`);
+    // The same login as the app's form (sync.login): src/main/services/sync/central-login.ts.
+    const a = await loginCentral(home, { server: serverFrom(opts, env, home), user: opts.user, password: passwordFrom(opts, env), device: `fashen-cli@${hostname()}` }).catch((e: unknown) => {
+      throw e instanceof CentralLoginError ? new CentralError(e.message, e.kind === 'unauthorized' ? 401 : null) : e;
+    });
+    io.out(`已登录 ${a.server}（用户 ${a.user}，${a.role === 'admin' ? '管理员' : '审核员'}）；凭据保存在 ${a.path}\n`);
+    await enrolAfterLogin(home, io);
     return 0;
   });
 }

@@ -1,23 +1,30 @@
 // The server as development CA: reviewer certificates from the signing library's DevelopmentCa
 // (src/main/services/signing/dev-ca.ts), kept under <data>/dev-ca/. An agency CA would implement
 // the same CertificateIssuer interface.
+// Only a PKCS#10 request is accepted, and only when its signature verifies: the requester proves
+// it holds the private key, so nobody can register another person's public key as their own.
+// The certificate's subject is the CA's decision (CN = the account, O = the agency), not the CSR's.
+import { checkCsr } from '../../main/services/signing/csr';
 import { DevelopmentCa } from '../../main/services/signing/dev-ca';
-import { keyIdOfPublicKey } from '../../main/services/signing/detached';
 import { isSigningError } from '../../main/services/signing/errors';
-import { derToPem } from '../../main/services/signing/pem';
-import { x509 } from '../../main/services/signing/x509';
 import { CertificateRequestError, type CertificateIssuer, type IssueRequest, type IssuedCertificate } from './issuer';
+import { DevTimestampAuthority } from './dev-tsa';
 
 export const DEFAULT_AGENCY = 'Fashen 中央系统（开发）';
+/** Apart from a workstation's local development CA (本地开发 CA), whose name the verifier recognises. */
+export const CENTRAL_DEV_CA_NAMES = { commonName: 'Fashen 中央系统开发 CA（非正式）', organization: 'Fashen 中央系统 开发测试环境（非正式）' };
 
 export class DevCaIssuer implements CertificateIssuer {
   private constructor(
     private readonly ca: DevelopmentCa,
     private readonly agency: string,
+    private readonly dataDir: string,
+    private readonly now: (() => Date) | undefined,
   ) {}
 
   static async open(dataDir: string, opts: { agency?: string; now?: () => Date } = {}): Promise<DevCaIssuer> {
-    return new DevCaIssuer(await DevelopmentCa.open(dataDir, opts.now ? { now: opts.now } : {}), opts.agency ?? DEFAULT_AGENCY);
+    const ca = await DevelopmentCa.open(dataDir, { names: CENTRAL_DEV_CA_NAMES, ...(opts.now ? { now: opts.now } : {}) });
+    return new DevCaIssuer(ca, opts.agency ?? DEFAULT_AGENCY, dataDir, opts.now);
   }
 
   /** The CA certificate: the trust anchor for verifying submissions. */
@@ -25,15 +32,29 @@ export class DevCaIssuer implements CertificateIssuer {
     return this.ca.certificatePem;
   }
 
-  async issue(req: IssueRequest): Promise<IssuedCertificate> {
-    let chain: string[];
+  /** The development TSA, its certificate issued by this CA. */
+  timestampAuthority(): Promise<DevTimestampAuthority> {
+    return DevTimestampAuthority.open(this.dataDir, this.ca, { agency: this.agency, ...(this.now ? { now: this.now } : {}) });
+  }
+
+  /** The key id a request is for (after checking its proof of possession). */
+  async keyIdOf(request: string): Promise<string> {
     try {
-      ({ chain } = await this.ca.issue(req.request, { name: req.subject.userName, agency: req.subject.agency ?? this.agency }));
+      return (await checkCsr(request)).keyId;
     } catch (err) {
       if (isSigningError(err)) throw new CertificateRequestError(err.message);
       throw err;
     }
-    const publicKeyPem = derToPem(new Uint8Array(new x509.X509Certificate(chain[0]!).publicKey.rawData), 'PUBLIC KEY');
-    return { keyId: keyIdOfPublicKey(publicKeyPem), publicKeyPem, chainPem: chain.join('') };
+  }
+
+  async issue(req: IssueRequest): Promise<IssuedCertificate> {
+    try {
+      const csr = await checkCsr(req.request);
+      const { chain } = await this.ca.issue(req.request.replace(/NEW CERTIFICATE REQUEST/g, 'CERTIFICATE REQUEST'), { name: req.subject.userName, agency: req.subject.agency ?? this.agency });
+      return { keyId: csr.keyId, publicKeyPem: csr.publicKeyPem, chainPem: chain.join('') };
+    } catch (err) {
+      if (isSigningError(err)) throw new CertificateRequestError(err.message);
+      throw err;
+    }
   }
 }

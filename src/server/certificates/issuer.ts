@@ -1,6 +1,6 @@
-// The development CA is injected: it turns a reviewer's public key into a certificate chain.
+// The development CA is injected: it turns a reviewer's certificate request into a certificate chain.
 export interface IssueRequest {
-  /** PEM: "CERTIFICATE REQUEST" or "PUBLIC KEY". */
+  /** PEM PKCS#10 request ("CERTIFICATE REQUEST"), signed by the key it is for. */
   request: string;
   subject: { userName: string; agency?: string };
 }
@@ -13,10 +13,13 @@ export interface IssuedCertificate {
   chainPem: string;
 }
 
+/** A request the CA refuses (unreadable, not a CSR, proof of possession fails): 400, zh-CN message. */
 export class CertificateRequestError extends Error {
   override readonly name = 'CertificateRequestError';
 }
 
 export interface CertificateIssuer {
+  /** The key id the request is for, after checking it (so a registry lookup can come before issuing). */
+  keyIdOf(request: string): Promise<string>;
   issue(req: IssueRequest): Promise<IssuedCertificate>;
 }

@@ -1,5 +1,7 @@
-// The certificate registry: POST /v1/certificates (a reviewer's public key → a certificate from the
-// development CA), GET /v1/certificates/:keyId (status, for anyone verifying a signature).
+// The certificate registry: POST /v1/certificates (a reviewer's PKCS#10 request → a certificate from
+// the development CA, the key registered to the caller), GET /v1/certificates/:keyId (status, for
+// anyone verifying a signature), POST /v1/certificates/:keyId/revoke (the owner revokes their key),
+// and GET /v1/config (the TSA and trust anchors workstations should use).
 import type { FastifyInstance } from 'fastify';
 import { callerOf } from '../auth/guard';
 import { CertificateRequestError } from '../certificates/issuer';
@@ -7,6 +9,9 @@ import type { ServerContext } from '../context';
 import { CertificatesRepo, type CertificateRow } from '../db/repos/certificates';
 import { badRequest, conflict, HttpError, notFound, parseWith } from '../http/errors';
 import { CertificateRequest, type CertificateAnswer } from '../protocol';
+import { KeyRevocationRequest, type CentralConfig } from '../../shared/sync/pki';
+
+const KEY_ID = /^[0-9a-f]{32}$/;
 
 const answer = (c: CertificateRow): CertificateAnswer => ({
   keyId: c.keyId,
@@ -21,30 +26,55 @@ const answer = (c: CertificateRow): CertificateAnswer => ({
 export function certificateRoutes(app: FastifyInstance, ctx: ServerContext): void {
   const certs = new CertificatesRepo(ctx.db);
 
+  app.get('/v1/config', async (): Promise<CentralConfig> => ({ tsaUrl: ctx.tsaUrl, trustAnchors: [...ctx.trustAnchors], enrolment: ctx.issuer !== null }));
+
   app.post('/v1/certificates', async (req, reply) => {
     const caller = callerOf(req);
     const body = parseWith(CertificateRequest, req.body);
     if (!ctx.issuer) throw new HttpError(503, 'unavailable', '本服务器未配置证书签发（开发 CA）');
-    let issued;
-    try {
-      issued = await ctx.issuer.issue({ request: body.request, subject: { userName: caller.name, ...(body.agency ? { agency: body.agency } : {}) } });
-    } catch (err) {
-      if (err instanceof CertificateRequestError) throw badRequest(err.message);
-      throw err;
+    const issuer = ctx.issuer;
+    const refusedAs400 = async <T>(run: () => Promise<T>): Promise<T> => {
+      try {
+        return await run();
+      } catch (err) {
+        if (err instanceof CertificateRequestError) throw badRequest(err.message);
+        throw err;
+      }
+    };
+    // The registry first: a key already registered is answered as it stands, nothing new is issued.
+    const keyId = await refusedAs400(() => issuer.keyIdOf(body.request));
+    const known = await certs.get(keyId);
+    if (known) {
+      if (known.userId !== caller.id) throw conflict('该公钥已由其他用户登记，不能再登记到您的名下');
+      return reply.code(200).send(answer(known));
     }
+    const issued = await refusedAs400(() => issuer.issue({ request: body.request, subject: { userName: caller.name, ...(body.agency ? { agency: body.agency } : {}) } }));
     if (!(await certs.insert({ keyId: issued.keyId, userId: caller.id, publicKeyPem: issued.publicKeyPem, chainPem: issued.chainPem }))) {
+      // A concurrent request registered it first.
       const existing = await certs.get(issued.keyId);
-      if (existing?.userId !== caller.id) throw conflict('该公钥已由其他用户登记');
+      if (existing?.userId !== caller.id) throw conflict('该公钥已由其他用户登记，不能再登记到您的名下');
       return reply.code(200).send(answer(existing));
     }
-    req.log.info({ keyId: issued.keyId, user: caller.name }, 'certificate issued');
+    req.log.info({ keyId: issued.keyId, user: caller.name, device: caller.deviceId }, 'certificate issued');
     return reply.code(201).send(answer((await certs.get(issued.keyId))!));
   });
 
   app.get<{ Params: { keyId: string } }>('/v1/certificates/:keyId', async (req) => {
     callerOf(req);
-    const c = await certs.get(req.params.keyId);
+    const c = KEY_ID.test(req.params.keyId) ? await certs.get(req.params.keyId) : null;
     if (!c) throw notFound('没有这个证书');
     return answer(c);
+  });
+
+  // The owner revokes their own key (lost laptop, suspected leak, leaving): later submissions signed
+  // with it are refused. Repeating it is harmless: the first time and reason stay.
+  app.post<{ Params: { keyId: string } }>('/v1/certificates/:keyId/revoke', async (req) => {
+    const caller = callerOf(req);
+    const body = parseWith(KeyRevocationRequest, req.body);
+    const c = KEY_ID.test(req.params.keyId) ? await certs.get(req.params.keyId) : null;
+    if (!c) throw notFound('没有这个证书');
+    if (c.userId !== caller.id) throw new HttpError(403, 'forbidden', '只能吊销登记在您名下的签名密钥');
+    if (await certs.revoke(c.keyId, body.reason, ctx.now())) req.log.info({ keyId: c.keyId, user: caller.name, device: caller.deviceId, reason: body.reason }, 'certificate revoked by its owner');
+    return answer((await certs.get(c.keyId))!);
   });
 }

@@ -1,14 +1,12 @@
 // Unauthenticated: GET /v1/health, GET /v1/calendar (working-day calendar data for workstations),
-// GET /updates/* (app update files). Neither holds anything private.
+// GET /updates/* (app update files, routes/updates.ts). None holds anything private.
 import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
-import { readFile, realpath, stat } from 'node:fs/promises';
-import { join, sep } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { ServerContext } from '../context';
-import { badRequest, HttpError, notFound } from '../http/errors';
-import { sendBytes } from '../http/send-bytes';
+import { HttpError, notFound } from '../http/errors';
 
 /** The shape of the workstation's <data>/calendar.json override (src/shared/calendar). */
 const CalendarFile = z.object({
@@ -17,10 +15,6 @@ const CalendarFile = z.object({
   holidays: z.record(z.string().regex(/^\d{4}-\d{2}-\d{2}$/), z.string()),
   workdays: z.record(z.string().regex(/^\d{4}-\d{2}-\d{2}$/), z.string()),
 });
-
-const SAFE_SEGMENT = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
-
-const MIME: Record<string, string> = { '.yml': 'text/yaml; charset=utf-8', '.yaml': 'text/yaml; charset=utf-8', '.json': 'application/json', '.blockmap': 'application/octet-stream' };
 
 export function publicRoutes(app: FastifyInstance, ctx: ServerContext): void {
   app.get('/v1/health', async () => ({ ok: true }));
@@ -44,38 +38,5 @@ export function publicRoutes(app: FastifyInstance, ctx: ServerContext): void {
     reply.header('ETag', etag).header('Cache-Control', 'no-cache');
     if (req.headers['if-none-match'] === etag) return reply.code(304).send();
     return data;
-  });
-
-  app.route<{ Params: { '*': string } }>({
-    method: ['GET', 'HEAD'],
-    url: '/updates/*',
-    handler: async (req, reply) => {
-      if (!ctx.dataDir) throw notFound();
-      const rel = req.params['*'];
-      const parts = rel.split('/');
-      if (!rel || !parts.every((p) => SAFE_SEGMENT.test(p))) throw badRequest('更新文件路径不合法');
-      const root = join(ctx.dataDir, 'updates');
-      let file: string;
-      let size: number;
-      let mtime: number;
-      try {
-        file = await realpath(join(root, ...parts));
-        if (!file.startsWith((await realpath(root)) + sep)) throw notFound();
-        const st = await stat(file);
-        if (!st.isFile()) throw notFound();
-        size = st.size;
-        mtime = st.mtimeMs;
-      } catch {
-        throw notFound('没有这个更新文件');
-      }
-      const ext = /\.[^.]+$/.exec(file)?.[0] ?? '';
-      return sendBytes(req, reply, {
-        size,
-        etag: createHash('sha256').update(`${file}:${size}:${mtime}`).digest('hex').slice(0, 32),
-        contentType: MIME[ext] ?? 'application/octet-stream',
-        cacheControl: 'no-cache',
-        open: async (range) => createReadStream(file, range ? { start: range.start, end: range.end } : {}),
-      });
-    },
   });
 }

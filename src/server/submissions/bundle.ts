@@ -4,6 +4,7 @@
 // online POST /v1/submissions. Importing a bundle twice, or syncing the same outbox online
 // afterwards, only gets the first answers repeated.
 import { canonicalJson } from '../../shared/canonical';
+import { AuditHeadsRepo } from '../audit/heads';
 import type { ServerDb } from '../db/open';
 import { CertificatesRepo } from '../db/repos/certificates';
 import { HttpError } from '../http/errors';
@@ -15,6 +16,7 @@ const refused = (reason: string) => new HttpError(422, 'bundle_rejected', reason
 
 export class BundleImporter {
   private readonly certificates: CertificatesRepo;
+  private readonly heads: AuditHeadsRepo;
 
   constructor(
     db: ServerDb,
@@ -22,6 +24,7 @@ export class BundleImporter {
     private readonly submissions: SubmissionService,
   ) {
     this.certificates = new CertificatesRepo(db);
+    this.heads = new AuditHeadsRepo(db);
   }
 
   /**
@@ -49,6 +52,19 @@ export class BundleImporter {
         results.push({ id: sub.id, httpStatus: err.status, status: 'error', reason: err.message });
       }
     }
-    return { signer: key.userName, keyId: key.keyId, results };
+    // The carried audit head is judged as an online report would be (anchors included); a rewrite is kept as evidence
+    // (admin overview) and named in the answer, but does not undo the submissions above.
+    let auditHead: BundleImportAnswer['auditHead'];
+    if (bundle.auditHead) {
+      // A bundle cannot be asked again: a head it cannot anchor is left unverified (not stored), and
+      // the next online report is checked in full.
+      const { verdict } = await this.heads.report(caller, bundle.auditHead, 'bundle');
+      const base = { device: bundle.auditHead.device, seq: bundle.auditHead.seq };
+      if (verdict.status === 'rewritten') auditHead = { ...base, status: 'rewritten', reason: `本机审计记录与此前报送的不一致：${verdict.reason}` };
+      else if (verdict.status === 'unverified') auditHead = { ...base, status: 'unverified', reason: verdict.reason };
+      else if (verdict.status === 'anchor_required') throw new Error('bundle audit heads are never asked again'); // judge.ts: online only
+      else auditHead = { ...base, status: verdict.status };
+    }
+    return { signer: key.userName, keyId: key.keyId, results, ...(auditHead ? { auditHead } : {}) };
   }
 }

@@ -13,6 +13,7 @@ import { SubmissionsRepo, type SubmissionRow } from '../db/repos/submissions';
 import { conflict, notFound } from '../http/errors';
 import type { SubmissionAnswer, SubmissionRequest } from '../protocol';
 import type { SubmissionVerifier } from './verifier';
+import { formatTime } from '../../main/services/signing/cert-check';
 
 export interface SubmitResult {
   status: number;
@@ -57,7 +58,10 @@ export class SubmissionService {
     const key = await this.certificates.get(req.signature.keyId);
     if (!key) return { ok: false, reason: `签名密钥未登记：${req.signature.keyId}` };
     if (key.userId !== caller.id) return { ok: false, reason: '签名密钥不属于提交人' };
-    if (key.status !== 'active') return { ok: false, reason: `签名证书已吊销${key.revokeReason ? `：${key.revokeReason}` : ''}` };
+    if (key.status !== 'active') {
+      const when = key.revokedAt ? `（吊销时间 ${formatTime(key.revokedAt)}）` : '';
+      return { ok: false, reason: `签名证书已吊销${key.revokeReason ? `：${key.revokeReason}` : ''}${when}，此后签名的提交不予接收` };
+    }
     const payloadBytes = new TextEncoder().encode(canonicalJson(req.payload));
     return this.verifier.verify({ kind: req.kind, payload: req.payload, payloadBytes, signature: req.signature, key });
   }

@@ -1,15 +1,54 @@
-// sync.* — exchange with the central system (DESIGN.md §7): status line, one sync run, cancel,
+// sync.* — exchange with the central system (DESIGN.md §7): login, status line, one sync run, cancel,
 // and the offline bundle for a USB stick.
 import { z } from 'zod';
 import { call } from './define';
 import type { ImportOutcome } from './cases';
-import type { SyncRunResult, SyncStatus } from '../sync/status';
+import type { RefusedEntry, SyncOutcome, SyncRunResult, SyncStatus } from '../sync/status';
 
-export type { SyncProgress, SyncRunResult, SyncStatus, SyncSummary, RefusedEntry } from '../sync/status';
+export type { SyncProgress, SyncRunResult, SyncStatus, SyncSummary, RefusedEntry, SyncOutcome } from '../sync/status';
+
+/** One outbox entry as the reviewer sees it in the sync panel. */
+export interface OutboxEntryView {
+  /** The client-generated submission id (the opinion id). */
+  id: string;
+  kind: 'opinion' | 'minutes';
+  /** queued: waiting for the central system's confirmation; stale / rejected: its answer. */
+  state: 'queued' | 'stale' | 'rejected';
+  caseId: string | null;
+  /** From the signed content (else the case as held here). */
+  caseNumber: string | null;
+  /** 当事人 · 案由 of the case as held here (null when the case is not on this workstation). */
+  caseTitle: string | null;
+  /** What was signed: round, opinion version, case revision (null when the content does not say). */
+  round: number | null;
+  version: number | null;
+  revision: number | null;
+  /** The case as held here now (after a pull: the new revision and round). */
+  currentRevision: number | null;
+  currentRound: number | null;
+  /** Tries that got no confirmation (queued) or that led to the answer. */
+  attempts: number;
+  /** queued: why the last try failed; stale / rejected: the central system's reason. */
+  reason: string | null;
+  createdAt: string;
+  updatedAt: string;
+  /** The newest later submission of the same kind for the same case, if any (e.g. re-signed in the new round). */
+  later: { id: string; state: 'queued' | 'sent' | 'accepted' | 'rejected' | 'stale'; version: number | null; round: number | null } | null;
+}
 
 export interface SyncStatusView extends SyncStatus {
-  /** e.g. 已同步 · 离线（2 项待发送） · 出错（原因） */
+  /** e.g. 已同步 · 离线（2 项待发送） · 出错（原因） (the engine's line; the status bar words its own). */
   line: string;
+  /** The saved login (`fashen login`, <data>/central.json), null when this workstation is not logged in. */
+  login: { server: string; user: string | null } | null;
+  /** How the last run ended; null before the first. */
+  lastOutcome: SyncOutcome | null;
+  /** Queued submissions, oldest first (at most 200; `pending` is the full count). */
+  queued: OutboxEntryView[];
+  /** Submissions answered stale or rejected, newest first (at most 200; `attention` is the full count). */
+  needsAttention: OutboxEntryView[];
+  /** Feed entries refused and not since replaced by a later revision here, newest first. */
+  refused: RefusedEntry[];
 }
 
 export interface BundleExport {
@@ -21,11 +60,37 @@ export interface BundleExport {
 
 const filePath = z.string().min(1).max(4096);
 
+/** The central system's address as typed: http(s) only (checked again, with the URL parser, in main). */
+const serverUrl = z
+  .string()
+  .trim()
+  .min(1, '请填写服务器地址')
+  .max(2048, '服务器地址过长')
+  .regex(/^https?:\/\/[^\s/?#]+/i, '服务器地址须以 http:// 或 https:// 开头，如 https://center.example.gov.cn');
+
+export interface SyncLoginResult {
+  login: { server: string; user: string };
+  /** Signing keys registered (or why not) right after the login; zh-CN, may be empty. */
+  notices: string[];
+}
+
 export const syncApi = {
   'sync.status': call<SyncStatusView>()(z.object({}).strict()),
   /** One sync (push the outbox, pull the feed); progress arrives as `sync.progress` events. */
   'sync.run': call<SyncRunResult>()(z.object({}).strict()),
   'sync.cancel': call<{ cancelled: boolean }>()(z.object({}).strict()),
+  /** Log in to the central system (as `fashen login`); the password is sent to the server only, never kept. */
+  'sync.login': call<SyncLoginResult>()(
+    z
+      .object({
+        server: serverUrl,
+        user: z.string().trim().min(1, '请填写用户名').max(64, '用户名过长'),
+        password: z.string().min(1, '请填写密码').max(200, '密码过长（最多 200 个字符）'),
+      })
+      .strict(),
+  ),
+  /** Forget the saved login (and end the device session on the server when reachable). */
+  'sync.logout': call<{ loggedOut: boolean }>()(z.object({}).strict()),
   /** Write the queued outbox entries as one signed bundle file (needs the signing key). */
   'sync.exportBundle': call<BundleExport>()(z.object({ path: filePath, passphrase: z.string().min(8).max(200).optional() }).strict()),
   /** Import a bundle of case packages from the central system (a .zip of packages). */

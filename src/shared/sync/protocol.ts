@@ -2,6 +2,7 @@
 // types. Pure (zod only): the server (src/server/protocol.ts re-exports it) and the workstation's
 // sync engine (src/main/services/sync) share it.
 import { z } from 'zod';
+import { AuditHeadReport } from '../audit/head';
 
 export const SHA256_RE = /^[0-9a-f]{64}$/;
 const sha256 = z.string().regex(SHA256_RE);
@@ -183,6 +184,8 @@ export const OutboxBundle = z.object({
   version: z.literal(1),
   createdAt: z.string().max(64),
   submissions: z.array(SubmissionRequest).min(1).max(10_000),
+  /** The workstation's audit chain head when the bundle was made (under the signature, like the rest). */
+  auditHead: AuditHeadReport.optional(),
   signature: SubmissionSignature,
 });
 export type OutboxBundle = z.infer<typeof OutboxBundle>;
@@ -193,4 +196,6 @@ export interface BundleImportAnswer {
   keyId: string;
   /** One per submission, in bundle order: the answer the online sync would have got. */
   results: { id: string; httpStatus: number; status: 'accepted' | 'stale' | 'rejected' | 'error'; reason?: string; repeated?: true }[];
+  /** The verdict on the carried audit head (as POST /v1/audit/head would give); absent when the bundle has none. */
+  auditHead?: { status: 'accepted' | 'repeated' | 'rewritten' | 'unverified'; device: string; seq: number; reason?: string };
 }

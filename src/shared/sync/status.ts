@@ -30,6 +30,12 @@ export interface SyncSummary {
   /** Cases no longer assigned to this reviewer (kept, marked unavailable). */
   unassigned: number;
   bytes: number;
+  /** Reviewer keys registered with the central system in this run. */
+  enrolled?: number;
+  /** Submissions given an RFC 3161 timestamp before their first send. */
+  stamped?: number;
+  /** Submissions sent (or about to be) without a timestamp because no TSA is configured. */
+  unstamped?: number;
 }
 
 export interface SyncProgress {
@@ -60,6 +66,7 @@ export function statusLine(status: SyncStatus, summary?: SyncSummary | null): st
       if (summary?.stale) parts.push(`${summary.stale} 件已过期（案件已更新）`);
       if (summary?.rejected) parts.push(`${summary.rejected} 件被退回`);
       if (summary?.refused) parts.push(`${summary.refused} 个案卷包被拒收`);
+      if (summary?.unstamped) parts.push(`${summary.unstamped} 件未加盖时间戳（未配置时间戳服务）`);
       if (status.pending) parts.push(`${status.pending} 项待发送`);
       return parts.join(' · ');
     }
@@ -85,6 +92,8 @@ export interface SyncRunResult {
   /** The status line, e.g. 已同步 · 拉取 3 个案件 · 发送 2 件 */
   line: string;
   refused: RefusedEntry[];
-  /** Outbox entries left queued for a reason other than the network. */
+  /** Outbox entries left queued for a reason other than the network (and keys the central system refused). */
   problems: string[];
+  /** Worth telling, not errors: keys registered, revocations reported, entries sent without a timestamp. */
+  notes?: string[];
 }

@@ -14,14 +14,17 @@ import { ReviewRepo } from '../../db/repos/reviews';
 import type { Workstation } from '../../workstation';
 import { renderOpinionDocx } from '../opinion/render-docx';
 import { renderOpinionPdf, renderOpinionPdfBytes, signatureRect } from '../opinion/render-pdf';
-import { signDetached, signPdf, type SignedSubmission } from '../signing/index';
+import { signDetached, signPdf, type KeyInfo, type SignedSubmission } from '../signing/index';
 import { certificateFingerprint, type ReviewerKeys } from './keys';
 import { peekDocumentNumber, takeDocumentNumber } from './document-number';
 
 interface Draft {
   meta: OpinionMeta;
-  contentHash: string;
+  /** Null for a preview made without a signing key: nothing to sign yet. */
+  contentHash: string | null;
 }
+
+export const NO_KEY_NOTICE = '尚未创建签名密钥，暂不能签署。所示即为将要签署的内容，创建密钥后即可签署。';
 
 const sha256 = (b: Uint8Array | string) => createHash('sha256').update(b).digest('hex');
 
@@ -51,12 +54,19 @@ export class OpinionService {
     return OpinionContent.parse(buildOpinionContent(review, cf, meta));
   }
 
+  /** The active signing key, or null: the preview does not need one (keys.active() throws without). */
+  private signingKey(): KeyInfo | null {
+    return this.keys.view().active ? this.keys.active() : null;
+  }
+
   async preview(caseId: string): Promise<OpinionPreview> {
     const cf = this.ws.views.get(caseId);
     if (!cf) throw new ApiFailure({ code: 'not_found', message: `找不到案件：${caseId}` });
     const profile = this.ws.review.reviewer();
     if (!profile) throw new ApiFailure({ code: 'conflict', message: '请先设置审核人员信息' });
-    const key = this.keys.active();
+    // Without a key the document is rendered all the same; only the signer's key and certificate (which
+    // the content names, so the hash binds them) are left empty until a key exists.
+    const key = this.signingKey();
     const review = this.ws.review.get(caseId);
     const date = this.ws.today();
     const meta: OpinionMeta = {
@@ -65,23 +75,37 @@ export class OpinionService {
       documentNumber: peekDocumentNumber(this.reviews, cf.agency, date),
       date,
       signedAt: new Date().toISOString(),
-      reviewer: { name: profile.name, keyId: key.keyId, certificateFingerprint: certificateFingerprint(key.chain) },
+      reviewer: { name: profile.name, keyId: key?.keyId ?? '', certificateFingerprint: key ? certificateFingerprint(key.chain) : '' },
     };
     const content = this.content(caseId, meta);
     const contentHash = sha256(canonicalJson(content));
-    this.reviews.setSetting(`opinion_draft:${caseId}`, { meta, contentHash } satisfies Draft, meta.signedAt);
-    const pdf = await renderOpinionPdfBytes(content, { contentHash });
-    const docx = await renderOpinionDocx(content, { contentHash });
-    return { content, contentHash, pdfSha256: await this.storeBlob(pdf, 'application/pdf', contentHash), docxSha256: await this.storeBlob(docx, DOCX_MIME, contentHash) };
+    // A keyless preview also replaces any earlier draft: 签署 accepts only the latest preview, and
+    // only one made with the key that signs.
+    this.reviews.setSetting(`opinion_draft:${caseId}`, { meta, contentHash: key ? contentHash : null } satisfies Draft, meta.signedAt);
+    // The paper carries the content hash only once it is final (it binds the signer's certificate).
+    const rendered = key ? { contentHash } : {};
+    const pdf = await renderOpinionPdfBytes(content, rendered);
+    const docx = await renderOpinionDocx(content, rendered);
+    return {
+      content,
+      contentHash,
+      pdfSha256: await this.storeBlob(pdf, 'application/pdf', contentHash),
+      docxSha256: await this.storeBlob(docx, DOCX_MIME, contentHash),
+      signable: key !== null,
+      blocker: key ? null : NO_KEY_NOTICE,
+    };
   }
 
   async sign(caseId: string, contentHash: string, passphrase?: string): Promise<OpinionRecord> {
+    const key = this.keys.active();
     const draft = this.reviews.getSetting<Draft>(`opinion_draft:${caseId}`);
+    if (draft && draft.contentHash === null) throw new ApiFailure({ code: 'conflict', message: '预览时尚无签名密钥：请重新预览（意见书将载明签名证书）后再签署' });
     if (!draft || draft.contentHash !== contentHash) throw new ApiFailure({ code: 'conflict', message: '请先预览审核意见书，再签署预览所示的内容' });
     const content = this.content(caseId, draft.meta);
     if (sha256(canonicalJson(content)) !== contentHash) throw new ApiFailure({ code: 'conflict', message: '审核内容在预览后已变更，请重新预览后再签署' });
-    const key = this.keys.active();
     if (key.keyId !== draft.meta.reviewer.keyId) throw new ApiFailure({ code: 'conflict', message: '签名密钥在预览后已更换，请重新预览' });
+    // The content names the certificate; a sync may have brought the central one since the preview.
+    if (certificateFingerprint(key.chain) !== draft.meta.reviewer.certificateFingerprint) throw new ApiFailure({ code: 'conflict', message: '签名证书在预览后已更换（已登记到中心系统），请重新预览' });
     const unlocked = await this.keys.unlock(key.keyId, passphrase);
     if (unlocked.algorithm === 'sm2-sm3') throw new ApiFailure({ code: 'conflict', message: 'PDF 签名需要 ECDSA 密钥' });
     const signingTime = new Date();
@@ -106,6 +130,8 @@ export class OpinionService {
       this.ws.store.db.insert(t.outbox).values({ id: content.opinionId, kind: 'opinion', caseId, payloadJson: submissionJson, state: 'queued', createdAt: now, updatedAt: now }).run();
       takeDocumentNumber(this.reviews, { code: content.agency.code }, content.date, now);
     })();
+    // Online with a TSA known: the trusted timestamp now; else 待加盖时间戳 until the next sync.
+    await this.ws.sync.stampNow(content.opinionId);
     return this.records(caseId).find((r) => r.opinionId === content.opinionId)!;
   }
 

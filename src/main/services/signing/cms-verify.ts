@@ -16,6 +16,12 @@ export interface VerifyOptions {
   revocations?: readonly RevocationEntry[];
   /** "Now" for the future-signing-time check (tests). */
   now?: Date;
+  /**
+   * Without a trusted timestamp, the certificates are checked at the claimed signing time ('claimed',
+   * the default: someone reading a document) or at `now` ('now': a receiver such as the central
+   * system, for which the signer's own clock proves nothing and receipt is the time it knows).
+   */
+  untimestampedAt?: 'claimed' | 'now';
 }
 
 export type TimestampStatus =

@@ -54,7 +54,7 @@ function attribute(type: string, value: asn1js.AsnType): pkijs.Attribute {
 }
 
 /** SigningCertificateV2 ::= SEQUENCE { certs SEQUENCE OF ESSCertIDv2 } with sha256 (the default, so omitted). */
-function signingCertificateV2(leaf: pkijs.Certificate): asn1js.Sequence {
+export function signingCertificateV2(leaf: pkijs.Certificate): asn1js.Sequence {
   const issuerSerial = new pkijs.IssuerSerial({
     issuer: new pkijs.GeneralNames({ names: [new pkijs.GeneralName({ type: 4, value: leaf.issuer })] }),
     serialNumber: leaf.serialNumber,

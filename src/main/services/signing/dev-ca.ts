@@ -31,6 +31,14 @@ export interface IssueOptions {
   validityDays?: number;
   /** Default emailProtection + documentSigning. */
   extendedKeyUsages?: string[];
+  /** RFC 3161 §2.3: a TSA certificate's extended key usage MUST be critical. */
+  extendedKeyUsagesCritical?: boolean;
+}
+
+/** The CA's own subject; the default is the workstation's local development CA. */
+export interface CaNames {
+  commonName: string;
+  organization: string;
 }
 
 function randomSerial(): string {
@@ -52,8 +60,11 @@ export class DevelopmentCa implements CertificateAuthority {
     private readonly now: () => Date,
   ) {}
 
-  /** Open the dev CA under <dataDir>/dev-ca/, creating it on first use. */
-  static async open(dataDir: string, options: { now?: () => Date } = {}): Promise<DevelopmentCa> {
+  /**
+   * Open the dev CA under <dataDir>/dev-ca/, creating it on first use. `names` only matter then (the
+   * central server's development CA names itself apart from a workstation's local one).
+   */
+  static async open(dataDir: string, options: { now?: () => Date; names?: CaNames } = {}): Promise<DevelopmentCa> {
     const now = options.now ?? (() => new Date());
     const dir = join(dataDir, 'dev-ca');
     const keyPath = join(dir, 'ca-key.pem');
@@ -70,7 +81,7 @@ export class DevelopmentCa implements CertificateAuthority {
     const start = now();
     const cert = await x509.X509CertificateGenerator.createSelfSigned({
       serialNumber: randomSerial(),
-      name: [{ O: [DEV_CA_ORGANIZATION] }, { CN: [DEV_CA_COMMON_NAME] }],
+      name: [{ O: [options.names?.organization ?? DEV_CA_ORGANIZATION] }, { CN: [options.names?.commonName ?? DEV_CA_COMMON_NAME] }],
       notBefore: new Date(start.getTime() - DAY_MS),
       notAfter: new Date(start.getTime() + 20 * 365 * DAY_MS),
       keys,
@@ -117,7 +128,7 @@ export class DevelopmentCa implements CertificateAuthority {
       extensions: [
         new x509.BasicConstraintsExtension(false, undefined, true),
         new x509.KeyUsagesExtension(x509.KeyUsageFlags.digitalSignature | x509.KeyUsageFlags.nonRepudiation, true),
-        new x509.ExtendedKeyUsageExtension(options.extendedKeyUsages ?? [EKU_EMAIL_PROTECTION, EKU_DOCUMENT_SIGNING], false),
+        new x509.ExtendedKeyUsageExtension(options.extendedKeyUsages ?? [EKU_EMAIL_PROTECTION, EKU_DOCUMENT_SIGNING], options.extendedKeyUsagesCritical ?? false),
         await x509.SubjectKeyIdentifierExtension.create(publicKey),
         await x509.AuthorityKeyIdentifierExtension.create(this.certificate),
       ],

@@ -2,10 +2,13 @@
 // wrapped by a KeyProtector, one JSON file per key: <dataDir>/keys/<keyId>.json.
 // Rotation: one active key per algorithm; creating a key retires the previous active key of the
 // same algorithm. Retired and revoked keys stay on disk (history) but can no longer be unlocked.
+// Registration with the central system (证书登记) is recorded in the same file: the PKCS#10 request
+// made at creation, the central certificate once issued, a refusal, a revocation reported.
 import { createPrivateKey, createPublicKey, generateKeyPairSync, type KeyObject } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { KEY_FILE_CORRUPT_MESSAGE, SigningError } from './errors';
+import { createCsr } from './csr';
 import { derToPem, keyIdFromSpki, pemToDer } from './pem';
 import type { KeyProtector } from './protector';
 import { sm2GenerateKeyPair, sm2PublicFromPrivate, sm2SpkiDer, type Sm2KeyPair } from './sm2';
@@ -27,7 +30,23 @@ export interface KeyInfo {
   protection: KeyProtector['kind'];
   /** PEM certificates, leaf first; empty when no CA issued one. */
   chain: string[];
-  history: { at: string; event: 'created' | 'retired' | 'revoked' | 'certificate'; detail?: string }[];
+  history: { at: string; event: KeyEvent; detail?: string }[];
+  /** PKCS#10 request signed at creation (proof of possession for the central CA); absent for SM2. */
+  csrPem?: string;
+  /** Registered with the central system; `chain` is then the certificate it issued. */
+  central?: CentralRegistration;
+  /** The central system refused to register the key (e.g. another user's key): not retried. */
+  enrolmentRefused?: { at: string; reason: string };
+  /** The central system has been told of this key's revocation. */
+  revocationReported?: { server: string; at: string };
+}
+
+export type KeyEvent = 'created' | 'retired' | 'revoked' | 'certificate' | 'enrolment-refused' | 'revocation-reported';
+
+export interface CentralRegistration {
+  server: string;
+  user?: string;
+  enrolledAt: string;
 }
 
 interface KeyFile extends KeyInfo {
@@ -88,6 +107,7 @@ export class KeyStore {
     const algorithm = opts.algorithm ?? 'ecdsa-p256';
     if (!KEY_ALGORITHMS.includes(algorithm)) throw new SigningError('unsupported-algorithm', `不支持的签名算法：${String(algorithm)}`);
     const { spki, privateBytes } = generate(algorithm);
+    const csrPem = algorithm === 'sm2-sm3' ? undefined : await createCsr(algorithm, createPrivateKey({ key: Buffer.from(privateBytes), format: 'der', type: 'pkcs8' }), opts.subject);
     const wrapped = await opts.protector.wrap(privateBytes);
     privateBytes.fill(0);
     const publicKeyPem = derToPem(spki, 'PUBLIC KEY');
@@ -105,6 +125,7 @@ export class KeyStore {
       protection: opts.protector.kind,
       chain,
       history: [{ at, event: 'created' }, ...(chain.length ? [{ at, event: 'certificate' as const }] : [])],
+      ...(csrPem ? { csrPem } : {}),
       wrappedPrivateKey: Buffer.from(wrapped).toString('base64'),
     };
     for (const old of this.listKeys()) {
@@ -153,8 +174,10 @@ export class KeyStore {
     return info(file);
   }
 
+  /** Idempotent: a key already revoked keeps its first revocation time and reason. */
   markRevoked(keyId: string, reason: string, at: Date = this.#now()): KeyInfo {
     const file = this.#read(keyId);
+    if (file.status === 'revoked') return info(file);
     file.status = 'revoked';
     file.revokedAt = at.toISOString();
     file.revocationReason = reason;
@@ -168,6 +191,44 @@ export class KeyStore {
     const file = this.#read(keyId);
     file.chain = [...chain];
     file.history.push({ at: this.#now().toISOString(), event: 'certificate' });
+    this.#write(file);
+    return info(file);
+  }
+
+  /** A CSR made later (keys created before CSRs were kept: made when the key is next unlocked). */
+  setCsr(keyId: string, csrPem: string): KeyInfo {
+    const file = this.#read(keyId);
+    file.csrPem = csrPem;
+    this.#write(file);
+    return info(file);
+  }
+
+  /** The central system registered the key and issued `chain`: signatures carry it from now on. */
+  recordEnrolment(keyId: string, chain: string[], central: Omit<CentralRegistration, 'enrolledAt'>): KeyInfo {
+    const file = this.#read(keyId);
+    const at = this.#now().toISOString();
+    file.chain = [...chain];
+    file.central = { ...central, enrolledAt: at };
+    delete file.enrolmentRefused;
+    file.history.push({ at, event: 'certificate', detail: `中心系统签发（${central.server}）` });
+    this.#write(file);
+    return info(file);
+  }
+
+  recordEnrolmentRefused(keyId: string, reason: string): KeyInfo {
+    const file = this.#read(keyId);
+    const at = this.#now().toISOString();
+    file.enrolmentRefused = { at, reason };
+    file.history.push({ at, event: 'enrolment-refused', detail: reason });
+    this.#write(file);
+    return info(file);
+  }
+
+  recordRevocationReported(keyId: string, server: string): KeyInfo {
+    const file = this.#read(keyId);
+    const at = this.#now().toISOString();
+    file.revocationReported = { server, at };
+    file.history.push({ at, event: 'revocation-reported', detail: server });
     this.#write(file);
     return info(file);
   }
@@ -250,7 +311,9 @@ export class KeyStore {
       !KEY_ALGORITHMS.includes(file.algorithm) ||
       typeof file.wrappedPrivateKey !== 'string' ||
       !Array.isArray(file.chain) ||
-      !Array.isArray(file.history)
+      !Array.isArray(file.history) ||
+      (file.csrPem !== undefined && typeof file.csrPem !== 'string') ||
+      (file.central !== undefined && typeof file.central?.server !== 'string')
     ) {
       throw corrupt();
     }

@@ -11,10 +11,12 @@ import { toArrayBuffer } from './pem';
 type SmCrypto = typeof import('sm-crypto');
 type JsbnBigInteger = new (value: string, radix: number) => import('sm-crypto').KeyPairPoint['k'];
 
-const require = createRequire(import.meta.url);
-const smCrypto = require('sm-crypto') as SmCrypto;
+// Not named `require`: electron-vite's ESM shim declares its own top-level `require` in the
+// bundle, and a second one is a SyntaxError that stops the desktop app from starting.
+const cjsRequire = createRequire(import.meta.url);
+const smCrypto = cjsRequire('sm-crypto') as SmCrypto;
 // sm-crypto's own BigInteger class (its jsbn dependency), needed to hand it nonce points.
-const BigInteger = createRequire(require.resolve('sm-crypto'))('jsbn').BigInteger as JsbnBigInteger;
+const BigInteger = createRequire(cjsRequire.resolve('sm-crypto'))('jsbn').BigInteger as JsbnBigInteger;
 const sm2 = smCrypto.sm2;
 
 export const SM2_USER_ID = '1234567812345678';

@@ -25,7 +25,8 @@ export interface TimestampRequestOptions {
   fetch?: typeof fetch;
 }
 
-export async function requestTimestamp(url: string, digest: Uint8Array, options: TimestampRequestOptions = {}): Promise<TimestampResult> {
+/** A DER TimeStampReq for a SHA-256 `digest`, with a random nonce and certReq (for any transport). */
+export function timestampQuery(digest: Uint8Array): { der: Uint8Array<ArrayBuffer>; nonce: Uint8Array } {
   const nonce = randomBytes(8);
   nonce[0] = (nonce[0]! & 0x7f) | 0x01;
   const req = new pkijs.TimeStampReq({
@@ -37,12 +38,17 @@ export async function requestTimestamp(url: string, digest: Uint8Array, options:
     nonce: new asn1js.Integer({ valueHex: toArrayBuffer(nonce) }),
     certReq: true,
   });
+  return { der: new Uint8Array(req.toSchema().toBER(false)), nonce: new Uint8Array(nonce) };
+}
+
+export async function requestTimestamp(url: string, digest: Uint8Array, options: TimestampRequestOptions = {}): Promise<TimestampResult> {
+  const { der, nonce } = timestampQuery(digest);
   let body: ArrayBuffer;
   try {
     const res = await (options.fetch ?? fetch)(url, {
       method: 'POST',
       headers: { 'content-type': 'application/timestamp-query', accept: 'application/timestamp-reply' },
-      body: new Uint8Array(req.toSchema().toBER(false)),
+      body: der,
       signal: AbortSignal.timeout(options.timeoutMs ?? 10_000),
     });
     if (!res.ok) return { status: 'pending', reason: `时间戳服务返回 HTTP ${res.status}` };

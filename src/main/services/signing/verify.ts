@@ -164,7 +164,7 @@ export async function verifySubmission(json: string | unknown, opts: VerifyOptio
   const chain = await checkCertificateChain({
     leaf,
     certificates: certs,
-    at: trustedTime ?? (Number.isNaN(claimed.getTime()) ? now : claimed),
+    at: trustedTime ?? (opts.untimestampedAt === 'now' || Number.isNaN(claimed.getTime()) ? now : claimed),
     trustedTime: trustedTime !== null,
     ...(opts.trustAnchors ? { trustAnchors: opts.trustAnchors } : {}),
     ...(opts.revocations ? { revocations: opts.revocations } : {}),

@@ -96,7 +96,9 @@ export class BlobFetcher {
       have = 0;
     }
     const out = restart ? createHash('sha256') : hash;
-    if (res.etag) writeFileSync(etagFile, res.etag);
+    // The validator for a later If-Range; the usual one (the quoted sha256) needs no file.
+    if (res.etag && res.etag !== `"${blob.sha256}"`) writeFileSync(etagFile, res.etag);
+    else if (restart) rmSync(etagFile, { force: true });
     const fh = await open(part, restart ? 'w' : 'a');
     let written = have;
     try {

@@ -7,8 +7,10 @@ import { createHash } from 'node:crypto';
 import { renameSync, writeFileSync } from 'node:fs';
 import { ApiFailure } from '../../../shared/api/result';
 import type { BundleExport } from '../../../shared/api/sync';
+import type { AuditHeadReport } from '../../../shared/audit/head';
 import { OUTBOX_BUNDLE_FORMAT, type SubmissionRequest } from '../../../shared/sync/protocol';
 import { signDetached, type DetachedSignature, type UnlockedKey } from '../signing/index';
+import { anchoredHead, rememberExportedHead, type AuditHeadSource } from './audit-head';
 import { toRequest } from './push';
 import type { SyncStateRepo } from './state';
 
@@ -19,6 +21,8 @@ export interface OutboxBundleBody {
   version: 1;
   createdAt: string;
   submissions: SubmissionRequest[];
+  /** The audit chain head, reported by the server's import as an online sync would (issue 8). */
+  auditHead?: AuditHeadReport;
 }
 
 export interface OutboxBundle extends OutboxBundleBody {
@@ -32,24 +36,37 @@ export interface BundleKeys {
   unlock(keyId: string, passphrase?: string): Promise<UnlockedKey>;
 }
 
-export async function buildOutboxBundle(state: SyncStateRepo, keys: BundleKeys, passphrase: string | undefined, now: Date = new Date()): Promise<OutboxBundle> {
-  const submissions = state.queued().flatMap((row) => {
+const requestsOf = (state: SyncStateRepo) =>
+  state.queued().flatMap((row) => {
     const r = toRequest(row);
     return r.ok ? [r.request] : [];
   });
-  if (!submissions.length) throw new ApiFailure({ code: 'conflict', message: '没有待发送的提交，无需导出离线交换包' });
+
+export async function buildOutboxBundle(state: SyncStateRepo, keys: BundleKeys, passphrase: string | undefined, now: Date = new Date(), auditHead?: AuditHeadReport): Promise<OutboxBundle> {
+  if (!requestsOf(state).length) throw new ApiFailure({ code: 'conflict', message: '没有待发送的提交，无需导出离线交换包' });
   const key = keys.active();
   const unlocked = await keys.unlock(key.keyId, passphrase);
-  const body: OutboxBundleBody = { format: OUTBOX_BUNDLE_FORMAT, version: 1, createdAt: now.toISOString(), submissions };
-  return { ...body, signature: await signDetached(body, unlocked, { now }) };
+  // These bodies may now reach the server by hand: from here on they are never changed (no timestamp
+  // added later), so the online sync sends exactly what the bundle carries. Counted first, then read:
+  // a timestamp added meanwhile (right after signing, stamp-now.ts) is in the bundle, never lost.
+  const counted = new Set(requestsOf(state).map((r) => r.id));
+  for (const id of counted) state.beginAttempt(id);
+  const submissions = requestsOf(state).filter((r) => counted.has(r.id));
+  const body: OutboxBundleBody = { format: OUTBOX_BUNDLE_FORMAT, version: 1, createdAt: now.toISOString(), submissions, ...(auditHead ? { auditHead } : {}) };
+  const signature = await signDetached(body, unlocked, { now });
+  return { ...body, signature };
 }
 
 /** Writes the bundle atomically (a stick pulled out mid-write leaves no half file under the name). */
-export async function exportOutboxBundle(ws: { sync: { state: SyncStateRepo }; opinions: { keys: BundleKeys } }, path: string, passphrase?: string): Promise<BundleExport> {
-  const bundle = await buildOutboxBundle(ws.sync.state, ws.opinions.keys, passphrase);
+export async function exportOutboxBundle(ws: { sync: { state: SyncStateRepo }; opinions: { keys: BundleKeys }; audit?: AuditHeadSource }, path: string, passphrase?: string): Promise<BundleExport> {
+  // The head carries its anchors (audit-head.ts): the import checks it extends what the server knew.
+  const head = ws.audit ? anchoredHead(ws.audit, ws.sync.state) : undefined;
+  const bundle = await buildOutboxBundle(ws.sync.state, ws.opinions.keys, passphrase, new Date(), head);
   const bytes = Buffer.from(`${JSON.stringify(bundle, null, 2)}\n`, 'utf8');
   const tmp = `${path}.${process.pid}.tmp`;
   writeFileSync(tmp, bytes);
   renameSync(tmp, path);
+  // The server may learn this head from the import: later reports anchor there too.
+  if (head) rememberExportedHead(ws.sync.state, head.seq);
   return { path, count: bundle.submissions.length, sha256: createHash('sha256').update(bytes).digest('hex') };
 }

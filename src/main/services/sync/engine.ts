@@ -1,5 +1,6 @@
-// The sync engine (DESIGN.md §7): one run = push the outbox, then pull the feed. Shared by the app
-// (sync.* Api), the CLI (`fashen sync`) and the tests; the transport is injected.
+// The sync engine (DESIGN.md §7): one run = prepare (central settings, reviewer keys registered or
+// revocations reported, timestamps on entries never sent), push the outbox, then pull the feed.
+// Shared by the app (sync.* Api), the CLI (`fashen sync`) and the tests; the transport is injected.
 import { createReadStream } from 'node:fs';
 import { join } from 'node:path';
 import { statusLine, type SyncProgress, type SyncRunResult, type SyncStatus, type SyncSummary } from '../../../shared/sync/status';
@@ -9,9 +10,12 @@ import { CaseFileRepo } from '../../db/repos/case-files';
 import type { Db } from '../../db/open';
 import type { BlobStore } from '../blob-store';
 import type { CaseImporter } from '../importer';
+import { reportAuditHead, type AuditHeadSource } from './audit-head';
 import { BlobFetcher, BlobIntegrityError } from './blob-fetcher';
 import { ProgressMeter } from './progress';
+import { preparePush, type SyncKeys } from './prepare';
 import { pull } from './pull';
+import { stampNow as stampNowEntry, type StampNowResult } from './stamp-now';
 import { push } from './push';
 import { DEFAULT_RETRY, type RetryPolicy } from './retry';
 import { tryLock } from './run-lock';
@@ -24,6 +28,10 @@ export interface SyncHost {
   readonly store: { db: Db };
   readonly blobs: BlobStore;
   readonly importer: CaseImporter;
+  /** The reviewer's keys (registered with the central system at the start of a run), when there are any. */
+  readonly opinions?: { readonly keys: SyncKeys };
+  /** The audit log whose chain head is reported after the push (absent: nothing reported). */
+  readonly audit?: AuditHeadSource;
   emit(event: 'sync.progress', payload: SyncProgress): void;
 }
 
@@ -35,6 +43,8 @@ export interface SyncEngineOptions {
   pageSize?: number;
   concurrency?: number;
   now?: () => Date;
+  /** FASHEN_TSA_URL (default: process.env). */
+  env?: NodeJS.ProcessEnv;
 }
 
 export class SyncBusyError extends Error {
@@ -106,6 +116,18 @@ export class SyncEngine {
     return current.promise;
   }
 
+  /**
+   * Right after signing: a timestamp for the new outbox entry when a TSA is known (stamp-now.ts);
+   * otherwise, or on failure, it stays 待加盖时间戳 for the next sync.
+   */
+  stampNow(id: string): Promise<StampNowResult> {
+    const keys = this.host.opinions?.keys;
+    return stampNowEntry(
+      { db: this.host.store.db, blobs: this.host.blobs, state: this.state, dataDir: this.host.dataDir, env: this.opts.env ?? process.env, trustAnchors: keys?.centralAnchors?.() ?? null, now: this.now },
+      id,
+    );
+  }
+
   /** Cancels the running sync; everything done so far stays (each step is atomic). */
   cancel(): boolean {
     if (!this.current) return false;
@@ -129,6 +151,8 @@ export class SyncEngine {
     const progress = new ProgressMeter((p) => this.host.emit('sync.progress', p));
     const refused: RefusedEntry[] = [];
     const problems: string[] = [];
+    const notes: string[] = [];
+    const prepProblems: string[] = [];
     let outcome: Outcome = 'synced';
     let reason: string | null = null;
     let transport: SyncTransport | null = null;
@@ -136,7 +160,7 @@ export class SyncEngine {
     if (!release) {
       // Another process is syncing this folder: report it, and leave its state alone.
       const status = { ...this.status(null, false), state: '出错' as const, lastError: new SyncBusyError().message };
-      return { outcome: 'error', summary, status, line: statusLine(status), refused, problems };
+      return { outcome: 'error', summary, status, line: statusLine(status), refused, problems, notes };
     }
     try {
       transport = this.opts.connect(server ? { server } : {});
@@ -146,10 +170,29 @@ export class SyncEngine {
       } else {
         this.state.set(KEYS.server, transport.server);
         const retry = this.opts.retry ?? DEFAULT_RETRY;
+        progress.phase('push', '登记签名密钥、加盖时间戳');
+        const prepared = await preparePush({
+          transport,
+          keys: this.host.opinions?.keys ?? null,
+          db: this.host.store.db,
+          blobs: this.host.blobs,
+          state: this.state,
+          env: this.opts.env ?? process.env,
+          retry,
+          signal,
+          now: this.now,
+        });
+        prepProblems.push(...prepared.problems);
+        notes.push(...prepared.notes);
+        Object.assign(summary, { enrolled: prepared.enrolled.length, stamped: prepared.stamp.stamped, unstamped: prepared.stamp.unstamped });
         progress.phase('push', '发送待发送的提交');
-        const pushed = await push({ transport, state: this.state, retry, signal });
+        const pushed = await push({ transport, state: this.state, retry, signal, holdFrom: prepared.holdFrom });
         Object.assign(summary, { sent: pushed.sent, stale: pushed.stale, rejected: pushed.rejected });
         problems.push(...pushed.problems);
+        // The audit head after the push: a rewritten history is reported, the pull still runs.
+        const head = await reportAuditHead(transport, this.host.audit ?? null, signal, this.state);
+        if (head.kind === 'rewritten') prepProblems.push(head.problem);
+        if (head.kind === 'unsent') notes.push(head.note);
         progress.phase('pull', '接收案件');
         const pulled = await pull({
           transport,
@@ -169,13 +212,15 @@ export class SyncEngine {
         Object.assign(summary, { pulled: pulled.pulled, unassigned: pulled.unassigned, refused: pulled.refused.length });
         refused.push(...pulled.refused);
         this.state.set(KEYS.lastSyncAt, this.now().toISOString());
-        if (refused.length || problems.length) {
+        if (refused.length || problems.length || prepProblems.length) {
           outcome = 'error';
           reason = [
             ...refused.map((r) => `案卷包被拒收（${r.caseId} 修订 ${r.revision}）：${r.reason}`),
+            ...prepProblems,
             ...problems.map((p) => `提交未送达 ${p}`),
           ].join('；');
         }
+        problems.unshift(...prepProblems);
       }
     } catch (err) {
       ({ outcome, reason } = classify(err, signal));
@@ -189,6 +234,6 @@ export class SyncEngine {
     else this.state.clear(KEYS.lastError);
     progress.phase('done', reason ?? '');
     const status = this.status(transport?.server ?? null, false);
-    return { outcome, summary, status, line: statusLine(status, summary), refused, problems };
+    return { outcome, summary, status, line: statusLine(status, summary), refused, problems, notes };
   }
 }

@@ -4,9 +4,20 @@
 // then says nothing must not hang a sync).
 import { createHash } from 'node:crypto';
 import { Agent, request, type Dispatcher } from 'undici';
+import { z } from 'zod';
+import { AUDIT_ANCHOR_REQUIRED_CODE, type AuditHeadAnswer, type AuditHeadReport } from '../../../shared/audit/head';
 import { ApiErrorAnswer, FeedPageAnswer, SubmissionAnswerSchema } from '../../../shared/sync/answers';
-import { SHA256_RE, type FeedPage, type SubmissionRequest } from '../../../shared/sync/protocol';
-import { TransportError, type BlobRange, type BlobResponse, type SubmitResponse, type SyncTransport } from './transport';
+import { CentralConfigAnswer, CertificateAnswerSchema, type CentralConfig } from '../../../shared/sync/pki';
+import { SHA256_RE, type CertificateAnswer, type FeedPage, type SubmissionRequest } from '../../../shared/sync/protocol';
+import type { PkiTransport } from './pki';
+import { AuditAnchorRequired, TransportError, type BlobRange, type BlobResponse, type SubmitResponse, type SyncTransport } from './transport';
+
+const AuditHeadAnswerSchema = z.object({
+  status: z.enum(['accepted', 'repeated']),
+  device: z.string(),
+  seq: z.number().int().nonnegative(),
+  known: z.object({ seq: z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER) }),
+});
 
 export interface HttpTransportOptions {
   /** e.g. http://127.0.0.1:8080 (no trailing path). */
@@ -61,7 +72,7 @@ function parseJson(buf: Buffer): unknown {
   }
 }
 
-export class HttpTransport implements SyncTransport {
+export class HttpTransport implements SyncTransport, PkiTransport {
   readonly server: string;
   private readonly agent: Agent;
   private readonly maxJson: number;
@@ -79,10 +90,11 @@ export class HttpTransport implements SyncTransport {
     });
   }
 
-  private async send(method: 'GET' | 'POST', path: string, signal: AbortSignal, extra: { headers?: Record<string, string>; body?: Buffer } = {}): Promise<Dispatcher.ResponseData> {
-    const headers: Record<string, string> = { authorization: `Bearer ${this.opts.token}`, 'user-agent': 'fashen-workstation-sync', ...extra.headers };
+  /** `url`: another address than the central system's (an external TSA): sent without the device token. */
+  private async send(method: 'GET' | 'POST', path: string, signal: AbortSignal, extra: { headers?: Record<string, string>; body?: Buffer; url?: string; contentType?: string } = {}): Promise<Dispatcher.ResponseData> {
+    const headers: Record<string, string> = { ...(extra.url ? {} : { authorization: `Bearer ${this.opts.token}` }), 'user-agent': 'fashen-workstation-sync', ...extra.headers };
     if (extra.body) {
-      headers['content-type'] = 'application/json';
+      headers['content-type'] = extra.contentType ?? 'application/json';
       headers['x-body-sha256'] = createHash('sha256').update(extra.body).digest('hex');
     }
     // undici's own timers tick coarsely (about a second); a native timer bounds the wait for the
@@ -90,7 +102,7 @@ export class HttpTransport implements SyncTransport {
     const timeout = new AbortController();
     const timer = setTimeout(() => timeout.abort(new TransportError('network', '中央系统无响应（等待答复超时）')), this.headersTimeoutMs);
     try {
-      return await request(this.server + path, { method, headers, dispatcher: this.agent, signal: AbortSignal.any([signal, timeout.signal]), ...(extra.body ? { body: extra.body } : {}) });
+      return await request(extra.url ?? this.server + path, { method, headers, dispatcher: this.agent, signal: AbortSignal.any([signal, timeout.signal]), ...(extra.body ? { body: extra.body } : {}) });
     } catch (err) {
       if (!signal.aborted && timeout.signal.aborted) throw timeout.signal.reason;
       return networkError(err, signal);
@@ -156,9 +168,68 @@ export class HttpTransport implements SyncTransport {
     return { status: res.statusCode, answer: parsed.data };
   }
 
+  async auditHead(head: AuditHeadReport, signal: AbortSignal): Promise<AuditHeadAnswer> {
+    const res = await this.send('POST', '/v1/audit/head', signal, { body: Buffer.from(JSON.stringify(head), 'utf8') });
+    const json = await this.json(res, signal, (s) => s === 200 || s === 409);
+    if (res.statusCode === 409) throw auditConflict(json);
+    const parsed = AuditHeadAnswerSchema.safeParse(json);
+    if (!parsed.success || parsed.data.device !== head.device || parsed.data.seq !== head.seq) throw new TransportError('protocol', '中央系统对审计链头的答复格式不正确');
+    return parsed.data;
+  }
+
+  async centralConfig(signal: AbortSignal): Promise<CentralConfig | null> {
+    const res = await this.send('GET', '/v1/config', signal);
+    const json = await this.json(res, signal, (s) => s === 200 || s === 404);
+    if (res.statusCode === 404) return null;
+    const parsed = CentralConfigAnswer.safeParse(json);
+    if (!parsed.success) throw new TransportError('protocol', '中央系统的配置格式不正确');
+    return parsed.data;
+  }
+
+  private async certificate(res: Dispatcher.ResponseData, signal: AbortSignal, keyId: string | null): Promise<CertificateAnswer> {
+    const parsed = CertificateAnswerSchema.safeParse(await this.json(res, signal, (s) => s === 200 || s === 201));
+    if (!parsed.success || (keyId !== null && parsed.data.keyId !== keyId)) throw new TransportError('protocol', '中央系统对证书请求的答复格式不正确');
+    return parsed.data;
+  }
+
+  async enrolKey(req: { request: string; agency?: string }, signal: AbortSignal): Promise<CertificateAnswer> {
+    const res = await this.send('POST', '/v1/certificates', signal, { body: Buffer.from(JSON.stringify(req), 'utf8') });
+    return this.certificate(res, signal, null);
+  }
+
+  async revokeKey(keyId: string, reason: string, signal: AbortSignal): Promise<CertificateAnswer> {
+    if (!/^[0-9a-f]{32}$/.test(keyId)) throw new TransportError('protocol', `密钥标识无效：${keyId.slice(0, 80)}`);
+    const res = await this.send('POST', `/v1/certificates/${keyId}/revoke`, signal, { body: Buffer.from(JSON.stringify({ reason }), 'utf8') });
+    return this.certificate(res, signal, keyId);
+  }
+
+  async rfc3161(url: string, query: Uint8Array, signal: AbortSignal): Promise<Uint8Array> {
+    // A TSA is open (RFC 3161 over HTTP): no device token goes to it, even when it is the central server.
+    const res = await this.send('POST', '', signal, { url: normaliseServerUrl(url), body: Buffer.from(query), contentType: 'application/timestamp-query', headers: { accept: 'application/timestamp-reply' } });
+    let buf: Buffer;
+    try {
+      buf = await readLimited(res.body, 64 * 1024);
+    } catch (err) {
+      if (err instanceof TransportError) throw err;
+      return networkError(err, signal);
+    }
+    if (res.statusCode !== 200) throw new TransportError('http', `时间戳服务答复 HTTP ${res.statusCode}`, res.statusCode);
+    return new Uint8Array(buf);
+  }
+
   async close(): Promise<void> {
     await this.agent.destroy();
   }
+}
+
+/** A 409 on the audit head: `audit_anchor_required` names the seq it needs in details[0]. */
+function auditConflict(json: unknown): TransportError {
+  const parsed = ApiErrorAnswer.safeParse(json);
+  if (!parsed.success) return new TransportError('http', '中央系统答复 HTTP 409', 409, null);
+  const e = parsed.data.error;
+  const seq = Number(e.details?.[0]);
+  if (e.code === AUDIT_ANCHOR_REQUIRED_CODE && Number.isSafeInteger(seq) && seq >= 1) return new AuditAnchorRequired(seq, e.message);
+  return new TransportError('http', e.message, 409, e.code);
 }
 
 function safeJson(buf: Buffer): unknown {

@@ -2,13 +2,15 @@
 // submission rules as src/server (ordered feed, Range/If-Range, first answer repeated, stale when
 // the revision moved on), for fast tests of the engine and for simulating several devices.
 import { createHash } from 'node:crypto';
+import { AUDIT_REWRITTEN_CODE, type AuditHeadAnswer, type AuditHeadReport } from '../../../shared/audit/head';
 import type { CasePackage } from '../../../shared/casefile/schema';
 import { packageFiles } from '../../../shared/casefile/schema';
 import type { FeedEntry, FeedPage, SubmissionAnswer, SubmissionRequest } from '../../../shared/sync/protocol';
+import { judgeHead } from '../../../server/audit/judge';
 import { revisionHashOf } from '../importer';
-import { TransportError, type BlobRange, type BlobResponse, type SubmitResponse, type SyncTransport } from './transport';
+import { AuditAnchorRequired, TransportError, type BlobRange, type BlobResponse, type SubmitResponse, type SyncTransport } from './transport';
 
-export type MemoryOp = 'feed' | 'blob' | 'submit';
+export type MemoryOp = 'feed' | 'blob' | 'submit' | 'auditHead';
 
 interface StoredSubmission {
   request: SubmissionRequest;
@@ -22,6 +24,8 @@ export class MemoryCentral {
   readonly entries: FeedEntry[] = [];
   readonly blobs = new Map<string, Uint8Array>();
   readonly submissions = new Map<string, StoredSubmission>();
+  /** Audit heads per device as the server keeps them: accepted (seq → hash) and the rewrites seen. */
+  readonly auditHeads = new Map<string, { accepted: Map<number, string>; rewritten: AuditHeadReport[] }>();
   private readonly current = new Map<string, { revision: number; revisionHash: string; caseNumber: string }>();
   /** Called before each operation; throw a TransportError to simulate a failure. */
   fault: ((op: MemoryOp, detail: string) => void) | null = null;
@@ -79,6 +83,22 @@ export class MemoryCentral {
     const rows = this.entries.filter((e) => e.seq > after);
     const page = rows.slice(0, limit).map((e) => structuredClone(e));
     return { entries: page, next: page.at(-1)?.seq ?? after, more: rows.length > limit };
+  }
+
+  /** The server's rule (src/server/audit, online): a head must extend what was reported; a rewrite is kept as evidence. */
+  reportAuditHead(head: AuditHeadReport): AuditHeadAnswer {
+    const d = this.auditHeads.get(head.device) ?? { accepted: new Map<number, string>(), rewritten: [] };
+    this.auditHeads.set(head.device, d);
+    const maxSeq = d.accepted.size ? Math.max(...d.accepted.keys()) : null;
+    const verdict = judgeHead({ maxSeq, hashAt: d.accepted }, head, 'online');
+    if (verdict.status === 'rewritten') {
+      if (!d.rewritten.some((r) => r.seq === head.seq && r.hash === head.hash)) d.rewritten.push(head);
+      throw new TransportError('http', `本机审计记录与此前报送的不一致：${verdict.reason}`, 409, AUDIT_REWRITTEN_CODE);
+    }
+    if (verdict.status === 'anchor_required') throw new AuditAnchorRequired(verdict.seq, `中央系统需要本机审计链第 ${verdict.seq} 条的校验值，以核对链头延续此前报送的记录`);
+    if (verdict.status === 'unverified') throw new Error('online audit heads are never left unverified');
+    if (verdict.status === 'accepted') d.accepted.set(head.seq, head.hash);
+    return { status: verdict.status, device: head.device, seq: head.seq, known: { seq: Math.max(...d.accepted.keys()) } };
   }
 
   submit(req: SubmissionRequest): SubmitResponse {
@@ -140,6 +160,12 @@ class MemoryTransport implements SyncTransport {
     signal.throwIfAborted();
     this.c.fault?.('submit', request.id);
     return this.c.submit(structuredClone(request));
+  }
+
+  async auditHead(head: AuditHeadReport, signal: AbortSignal): Promise<AuditHeadAnswer> {
+    signal.throwIfAborted();
+    this.c.fault?.('auditHead', head.device);
+    return this.c.reportAuditHead(structuredClone(head));
   }
 
   async close(): Promise<void> {}

@@ -2,7 +2,8 @@
 // package lists that are not here yet (resuming partial downloads), verify each by sha256, then
 // import the revision through the importer (one transaction per case) and only then move the
 // cursor past the entry. A crash anywhere repeats at most the entry in hand, and importing the
-// same revision twice is a no-op ('unchanged').
+// same revision twice is a no-op ('unchanged'). The downloads of a page run ahead of its imports
+// (prefetch.ts: in feed order, bounded), so the network is busy while a case is being imported.
 //
 // Entries that can never be imported (malformed package, package not matching its entry, a
 // revision older than the one here) are refused: recorded with the reason, reported, and the
@@ -16,6 +17,7 @@ import type { CaseFileRepo } from '../../db/repos/case-files';
 import type { BlobStore } from '../blob-store';
 import { revisionHashOf, type CaseImporter } from '../importer';
 import type { BlobFetcher, WantedBlob } from './blob-fetcher';
+import { Prefetcher } from './prefetch';
 import type { ProgressMeter } from './progress';
 import { withRetry, type RetryPolicy } from './retry';
 import type { RefusedEntry, SyncStateRepo } from './state';
@@ -78,34 +80,10 @@ async function plan(entry: FeedEntry, d: PullDeps): Promise<Plan> {
   return { kind: local?.revisionHash === c.revisionHash ? 'present' : 'import', entry, pkg, wanted };
 }
 
-async function inPool<T>(items: T[], n: number, fn: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  let failure: { err: unknown } | null = null;
-  const worker = async () => {
-    while (next < items.length && !failure) {
-      const item = items[next++]!;
-      try {
-        await fn(item);
-      } catch (err) {
-        failure ??= { err };
-      }
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(n, items.length) }, worker));
-  if (failure) throw (failure as { err: unknown }).err;
-}
+const wantedOf = (p: Plan): WantedBlob[] => (p.kind === 'import' || p.kind === 'present' ? p.wanted : []);
+const labelOf = (e: FeedEntry) => (e.case ? `中央系统 ${e.case.caseNumber} 修订 ${e.revision}` : '');
 
-/** Fetch (resuming) and verify; a file shared with an entry imported moments ago is good already. */
-async function fetchAll(wanted: WantedBlob[], d: PullDeps, label = ''): Promise<void> {
-  const todo: WantedBlob[] = [];
-  for (const b of wanted) if (d.fetcher.verifiedPath(b.sha256) || !(await locallyGood(d.blobs, b.sha256))) todo.push(b);
-  await inPool(todo, d.concurrency, async (b) => {
-    await withRetry(d.retry, d.signal, () => d.fetcher.fetch(d.transport, b, d.signal, (n) => d.progress.bytes(n)));
-    d.progress.fileDone(label);
-  });
-}
-
-async function apply(p: Plan, d: PullDeps, out: PullResult): Promise<void> {
+async function apply(p: Plan, d: PullDeps, out: PullResult, ready: () => Promise<void>): Promise<void> {
   const refuse = (reason: string, details: string[]) => {
     const r: RefusedEntry = { seq: p.entry.seq, caseId: p.entry.caseId, revision: p.entry.revision, reason, details, at: d.now().toISOString() };
     d.state.addRefused(r);
@@ -124,7 +102,7 @@ async function apply(p: Plan, d: PullDeps, out: PullResult): Promise<void> {
     case 'present':
       // Assigned again, or a repeat after a crash. Files that went missing or bad meanwhile are
       // fetched and verified again; then the case is available offline.
-      await fetchAll(p.wanted, d);
+      await ready();
       for (const b of p.wanted) {
         const file = d.fetcher.verifiedPath(b.sha256);
         if (file) await d.repair(b.sha256, file);
@@ -136,12 +114,13 @@ async function apply(p: Plan, d: PullDeps, out: PullResult): Promise<void> {
     case 'import':
       break;
   }
-  const label = `中央系统 ${p.entry.case!.caseNumber} 修订 ${p.entry.revision}`;
-  await fetchAll(p.wanted, d, label);
+  const label = labelOf(p.entry);
+  await ready();
   const files = new Map<string, string>();
   for (const f of packageFiles(p.pkg)) files.set(f.path, d.fetcher.verifiedPath(f.sha256) ?? d.blobs.pathOf(f.sha256));
   d.signal.throwIfAborted();
-  const outcome = await d.importer.importSource(new SyncedPackageSource(label, JSON.stringify(p.entry.case!.package), files), { fromCentral: true, source: label });
+  const source = new SyncedPackageSource(label, JSON.stringify(p.entry.case!.package), files);
+  const outcome = await d.importer.importSource(source, { fromCentral: true, source: label });
   if (!outcome.ok) return refuse(outcome.error ?? '导入失败', outcome.details ?? []);
   for (const b of p.wanted) d.fetcher.remove(b.sha256);
   if (outcome.action === 'unchanged') out.unchanged++;
@@ -157,13 +136,19 @@ export async function pull(d: PullDeps): Promise<PullResult> {
     const entries = page.entries.filter((e) => e.seq > after).sort((a, b) => a.seq - b.seq);
     const plans: Plan[] = [];
     for (const e of entries) plans.push(await plan(e, d));
-    const wanted = plans.flatMap((p) => (p.kind === 'import' || p.kind === 'present' ? p.wanted : []));
+    const wanted = plans.flatMap(wantedOf);
     d.progress.addFiles(wanted.length, wanted.reduce((n, b) => n + b.size, 0));
     d.progress.resumed(wanted.reduce((n, b) => n + d.fetcher.haveBytes(b), 0));
-    for (const p of plans) {
-      d.signal.throwIfAborted();
-      await apply(p, d, out);
-      d.state.advanceCursor(p.entry.seq);
+    const prefetch = new Prefetcher(d, plans.map(wantedOf), plans.map((p) => labelOf(p.entry)));
+    try {
+      for (const [i, p] of plans.entries()) {
+        d.signal.throwIfAborted();
+        await apply(p, d, out, () => prefetch.ready(i, wantedOf(p)));
+        d.state.advanceCursor(p.entry.seq);
+        prefetch.moveTo(i + 1);
+      }
+    } finally {
+      await prefetch.close();
     }
     if (!page.more || entries.length === 0) {
       // Every entry up to the end of the feed is applied: leftovers of crashed runs can go.

@@ -4,7 +4,8 @@
 //   422 → 'rejected' with the reason (both stay visible to the reviewer).
 // Anything else leaves it queued: the next sync sends the same id again and the server, which
 // accepts an id once, answers with its first answer — so a crash at any point neither loses nor
-// duplicates a submission.
+// duplicates a submission. Each try is counted before it leaves (beginAttempt): an entry that may
+// have reached the server is never changed again (stamp-outbox.ts stamps only untried entries).
 import { SubmissionRequest } from '../../../shared/sync/protocol';
 import type { SubmissionAnswer } from '../../../shared/sync/protocol';
 import { withRetry, type RetryPolicy } from './retry';
@@ -51,12 +52,15 @@ export async function push(deps: {
   state: SyncStateRepo;
   retry: RetryPolicy;
   signal: AbortSignal;
+  /** An entry still waiting for its timestamp: the push stops before it (the outbox goes in order). */
+  holdFrom?: string | null;
   onEntry?: (row: OutboxRow, answer: SubmissionAnswer | null) => void;
 }): Promise<PushResult> {
   const { transport, state, retry, signal } = deps;
   const result: PushResult = { sent: 0, stale: 0, rejected: 0, problems: [] };
   for (const row of state.queued()) {
     signal.throwIfAborted();
+    if (deps.holdFrom && row.id === deps.holdFrom) break;
     const built = toRequest(row);
     if (!built.ok) {
       state.attemptFailed(row.id, built.reason);
@@ -65,7 +69,11 @@ export async function push(deps: {
     }
     let answer: SubmissionAnswer;
     try {
-      answer = (await withRetry(retry, signal, () => transport.submit(built.request, signal), (err) => state.attemptFailed(row.id, (err as Error).message))).answer;
+      const send = () => {
+        state.beginAttempt(row.id);
+        return transport.submit(built.request, signal);
+      };
+      answer = (await withRetry(retry, signal, send, (err) => state.attemptFailed(row.id, (err as Error).message))).answer;
     } catch (err) {
       if (signal.aborted) throw signal.reason;
       if (!isTransportError(err)) throw err;

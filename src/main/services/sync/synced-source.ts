@@ -8,7 +8,8 @@ import { PackageError, type PackageSource } from '../package-source';
 export class SyncedPackageSource implements PackageSource {
   /**
    * @param packageJson case.json as the feed carried it
-   * @param files package path → local file (verified blob); paths are only looked up, never
+   * @param files package path → local file (a verified download, or the blob store's copy of a
+   *   file already here); paths are only looked up, never
    *   joined to a folder, so a path trick in case.json cannot reach the file system.
    */
   constructor(
@@ -30,6 +31,14 @@ export class SyncedPackageSource implements PackageSource {
     const file = this.files.get(path);
     if (!file) throw new PackageError(`同步的案卷包缺少文件：${path}`);
     return createReadStream(file);
+  }
+
+  /**
+   * Every file here is the engine's verified download or the blob store's own copy: nobody else
+   * writes them, so the store links them instead of copying (and still re-hashes them).
+   */
+  ownedFile(path: string): string | null {
+    return this.files.get(path) ?? null;
   }
 
   close(): void {}

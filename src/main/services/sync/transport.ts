@@ -1,5 +1,6 @@
 // The sync transport (DESIGN.md §7): how the engine talks to the central system. One interface,
 // two implementations: HTTP (http-transport.ts) and in memory (memory-transport.ts, for tests).
+import { AUDIT_ANCHOR_REQUIRED_CODE, type AuditHeadAnswer, type AuditHeadReport } from '../../../shared/audit/head';
 import type { FeedPage, SubmissionAnswer, SubmissionRequest } from '../../../shared/sync/protocol';
 
 export interface BlobRange {
@@ -31,6 +32,11 @@ export interface SyncTransport {
   feed(after: number, limit: number, signal: AbortSignal): Promise<FeedPage>;
   blob(sha256: string, range: BlobRange | null, signal: AbortSignal): Promise<BlobResponse>;
   submit(request: SubmissionRequest, signal: AbortSignal): Promise<SubmitResponse>;
+  /**
+   * POST /v1/audit/head: 200 accepted/repeated; a rewritten history is a TransportError 409
+   * `audit_history_rewritten`; a head the server cannot check without an anchor is AuditAnchorRequired.
+   */
+  auditHead(head: AuditHeadReport, signal: AbortSignal): Promise<AuditHeadAnswer>;
   close(): Promise<void>;
 }
 
@@ -62,3 +68,14 @@ export class TransportError extends Error {
 }
 
 export const isTransportError = (e: unknown): e is TransportError => e instanceof TransportError;
+
+/** 409 `audit_anchor_required`: the central system needs the current hash at `seq` to judge the head. */
+export class AuditAnchorRequired extends TransportError {
+  constructor(
+    readonly seq: number,
+    message: string,
+  ) {
+    super('http', message, 409, AUDIT_ANCHOR_REQUIRED_CODE);
+    this.name = 'AuditAnchorRequired';
+  }
+}

@@ -1,7 +1,10 @@
 // Submissions: accepted once, repeats answered with the first answer, a reused id with another
 // body refused, bad signatures rejected with a reason, outdated revisions answered stale.
 import { beforeAll, describe, expect, it } from 'vitest';
+import { createHash } from 'node:crypto';
 import { enrol, signedOpinion, upload, type Signer } from '../../../helpers/server-fixtures';
+import { hostKey, minutesFor, minutesPayload, minutesRequest } from '../../../helpers/minutes-fixture';
+import { canonicalJson } from '../../../../src/shared/canonical';
 import type { Client } from '../../../helpers/server';
 import type { CertificateAnswer, IntakeAnswer, SubmissionSummary } from '../../../../src/server/protocol';
 import { assign, importCase, uniqueName, type CaseUnderTest, type Env } from './env';
@@ -37,13 +40,25 @@ export function submissionSuite(env: Env): void {
       expect((await reviewer.get(`/v1/certificates/${'0'.repeat(32)}`)).status).toBe(404);
     });
 
-    it('accepts signed meeting minutes bound to the case revision', async () => {
-      const payload = { schema: 'fashen.minutes/1', case: { id: kase.caseId, revisionHash: kase.revisionHash }, conclusion: '同意' };
-      const sub = { id: crypto.randomUUID(), kind: 'minutes', caseId: kase.caseId, caseRevisionHash: kase.revisionHash, payload, signature: await signer.sign(payload) };
+    it('accepts signed meeting minutes bound to the case revision, checking the host countersignature', async () => {
+      const host = await hostKey('张局长');
+      const sub = await minutesRequest(signer, await minutesPayload(minutesFor(kase, '张局长', name), host));
       const r = await reviewer.post('/v1/submissions', sub);
       expect(r.status, r.body.toString()).toBe(200);
       expect(r.json.status).toBe('accepted');
       expect(await listed(sub.id)).toMatchObject({ kind: 'minutes', status: 'accepted' });
+      // Not minutes at all; minutes changed after the host signed; the host's signature by someone else.
+      const bare = { schema: 'fashen.minutes/1', case: { id: kase.caseId, revisionHash: kase.revisionHash }, conclusion: '同意' };
+      const r1 = await reviewer.post('/v1/submissions', { id: crypto.randomUUID(), kind: 'minutes', caseId: kase.caseId, caseRevisionHash: kase.revisionHash, payload: bare, signature: await signer.sign(bare) });
+      expect(r1.status).toBe(422);
+      expect(r1.json.reason).toMatch(/^集体讨论记录不符合格式/);
+      const changed = await minutesPayload(minutesFor(kase, '张局长', name), host);
+      changed.minutes.conclusion.text = '不予处罚。';
+      changed.minutesHash = createHash('sha256').update(canonicalJson(changed.minutes)).digest('hex');
+      const r2 = await reviewer.post('/v1/submissions', await minutesRequest(signer, changed));
+      expect(r2.json).toMatchObject({ status: 'rejected', reason: expect.stringMatching(/^主持人签名无效：/) });
+      const impostor = await minutesRequest(signer, await minutesPayload(minutesFor(kase, '张局长', name), await hostKey('李副局长')));
+      expect((await reviewer.post('/v1/submissions', impostor)).json).toMatchObject({ status: 'rejected', reason: '主持人签名证书的持有人（李副局长）与记录所载主持人（张局长）不符' });
     });
 
     it('accepts a signed opinion once and answers a repeat with the first answer', async () => {

@@ -1,0 +1,102 @@
+// The sync panel's view (sync.status): the engine's status plus what a reviewer needs to act on —
+// the saved login, the queued submissions with their cases, the stale and rejected ones with the
+// central system's reason and what followed them, and feed entries refused and not since replaced.
+import { z } from 'zod';
+import type { OutboxEntryView, SyncStatusView } from '../../../shared/api/sync';
+import { statusLine, type SyncOutcome } from '../../../shared/sync/status';
+import type { SyncEngine } from './engine';
+import { readCentralLogin } from './login';
+import { KEYS, type OutboxRow, type OutboxWithCase } from './state';
+
+/** Lists are capped: weeks offline may queue many; the counts stay exact. */
+export const LIST_LIMIT = 200;
+
+const OUTCOMES: readonly SyncOutcome[] = ['synced', 'offline', 'error', 'cancelled'];
+
+// The outbox holds our own signed files, but a damaged row must not break the panel: read leniently.
+const SignedFile = z.object({
+  content: z
+    .object({
+      case: z.object({ caseNumber: z.string().max(200), revision: z.number().int() }).partial().optional(),
+      round: z.number().int().optional(),
+      version: z.number().int().optional(),
+    })
+    .optional(),
+});
+
+interface Signed {
+  caseNumber: string | null;
+  revision: number | null;
+  round: number | null;
+  version: number | null;
+}
+
+function signedOf(row: OutboxRow): Signed {
+  let json: unknown;
+  try {
+    json = JSON.parse(row.payloadJson);
+  } catch {
+    json = null;
+  }
+  const c = SignedFile.safeParse(json).data?.content;
+  return { caseNumber: c?.case?.caseNumber ?? null, revision: c?.case?.revision ?? null, round: c?.round ?? null, version: c?.version ?? null };
+}
+
+function entryView({ row, local }: OutboxWithCase, later: OutboxEntryView['later']): OutboxEntryView {
+  const signed = signedOf(row);
+  return {
+    id: row.id,
+    kind: row.kind === 'minutes' ? 'minutes' : 'opinion',
+    state: row.state === 'stale' || row.state === 'rejected' ? row.state : 'queued',
+    caseId: row.caseId,
+    caseNumber: signed.caseNumber ?? local?.caseNumber ?? null,
+    caseTitle: local ? `${local.partyName} · ${local.cause}` : null,
+    round: signed.round,
+    version: signed.version,
+    revision: signed.revision,
+    currentRevision: local?.revision ?? null,
+    currentRound: local?.round ?? null,
+    attempts: row.attempts,
+    reason: row.lastError,
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+    later,
+  };
+}
+
+/** The newest submission of the same kind for the same case made after `row`. */
+function laterOf(row: OutboxRow, sameCase: OutboxRow[]): OutboxEntryView['later'] {
+  const after = sameCase.filter((o) => o.kind === row.kind && o.id !== row.id && (o.createdAt > row.createdAt || (o.createdAt === row.createdAt && o.id > row.id)));
+  const last = after[after.length - 1];
+  if (!last) return null;
+  const s = signedOf(last);
+  return { id: last.id, state: last.state, version: s.version, round: s.round };
+}
+
+export function syncStatusView(engine: SyncEngine, dataDir: string): SyncStatusView {
+  const login = readCentralLogin(dataDir);
+  const status = engine.status(login?.server ?? null);
+  const outcome = engine.state.get(KEYS.lastOutcome);
+  const state = engine.state;
+
+  const queued = state.listWithCase(['queued'], 'oldest', LIST_LIMIT);
+  const attention = state.listWithCase(['stale', 'rejected'], 'newest', LIST_LIMIT);
+  const caseIds = [...new Set(attention.map((a) => a.row.caseId).filter((id): id is string => id !== null))];
+  const byCase = new Map<string, OutboxRow[]>();
+  for (const o of state.submissionsForCases(caseIds)) byCase.set(o.caseId!, [...(byCase.get(o.caseId!) ?? []), o]);
+
+  // A refusal matters until a later revision of that case has arrived here.
+  const refusedAll = state.refused();
+  const local = state.localRevisions([...new Set(refusedAll.map((r) => r.caseId))]);
+  const refused = refusedAll.filter((r) => (local.get(r.caseId)?.revision ?? 0) < r.revision).reverse();
+
+  return {
+    ...status,
+    line: statusLine(status),
+    login: login ? { server: login.server, user: login.user ?? null } : null,
+    lastOutcome: OUTCOMES.includes(outcome as SyncOutcome) ? (outcome as SyncOutcome) : null,
+    queued: queued.map((q) => entryView(q, null)),
+    needsAttention: attention.map((a) => entryView(a, a.row.caseId ? laterOf(a.row, byCase.get(a.row.caseId) ?? []) : null)),
+    refused,
+  };
+}
