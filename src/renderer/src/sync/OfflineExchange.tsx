@@ -1,0 +1,129 @@
+// 离线交换 (no network): export the queued submissions as one signed bundle file for a USB stick
+// (sync.exportBundle), and import a bundle of case packages from the central system
+// (sync.importBundle). The back end reads and writes the files, so both take a full path on this
+// computer — as in the browser host there is no native file dialog (the host only listens locally).
+import { useEffect, useState } from 'react';
+import { Alert, Button, Input } from 'antd';
+import type { BundleExport } from '../../../shared/api/sync';
+import type { ImportOutcome } from '../../../shared/api/cases';
+import type { ApiEvents } from '../../../shared/api/events';
+import { api } from '../api';
+import { errorText } from '../lib/errors';
+import { useOpinionState } from '../opinion/store';
+import { ImportResult } from '../queue/ImportResult';
+import { syncActions } from './store';
+
+function suggestedPath(dataDir: string | null, now: Date): string {
+  if (!dataDir) return '';
+  const sep = dataDir.includes('\\') && !dataDir.includes('/') ? '\\' : '/';
+  const stamp = new Date(now.getTime() + 8 * 3600 * 1000).toISOString().slice(0, 16).replace(/[-:]/g, '').replace('T', '-');
+  return `${dataDir.replace(/[\\/]+$/, '')}${sep}outbox-${stamp}.fashen-bundle.json`;
+}
+
+function ExportBundle({ dataDir, pending }: { dataDir: string | null; pending: number }) {
+  const protection = useOpinionState((s) => s.keys?.protection ?? 'passphrase');
+  const [path, setPath] = useState(() => suggestedPath(dataDir, new Date()));
+  const [pass, setPass] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [done, setDone] = useState<BundleExport | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const needsPass = protection === 'passphrase';
+
+  const run = async () => {
+    setBusy(true);
+    setError(null);
+    setDone(null);
+    try {
+      setDone(await api.call('sync.exportBundle', { path: path.trim(), ...(needsPass ? { passphrase: pass } : {}) }));
+      setPass('');
+    } catch (err) {
+      setError(errorText(err, '离线交换包未能导出，请检查路径后重试'));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <div className="sync-exchange" data-testid="sync-export">
+      <div className="sync-exchange-label">导出离线包</div>
+      <div className="sync-exchange-body">
+        <Input size="small" value={path} onChange={(e) => setPath(e.target.value)} placeholder="保存到（完整路径，如 U 盘上的 outbox.fashen-bundle.json）" aria-label="离线交换包的保存路径" data-testid="sync-export-path" />
+        <div className="sync-exchange-row">
+          {needsPass && (
+            <Input.Password size="small" value={pass} onChange={(e) => setPass(e.target.value)} placeholder="签名密钥口令" aria-label="签名密钥口令" autoComplete="off" style={{ width: 180 }} data-testid="sync-export-passphrase" />
+          )}
+          <Button size="small" loading={busy} disabled={pending === 0 || !path.trim() || (needsPass && pass.length < 8)} onClick={() => void run()} data-testid="sync-export-run">
+            导出
+          </Button>
+          <span className="small muted">{pending === 0 ? '没有待发送的提交' : `${pending} 项，用签名密钥签名`}</span>
+        </div>
+        {done && (
+          <Alert
+            type="success"
+            showIcon
+            title={`已导出 ${done.count} 项待发送的提交`}
+            description={
+              <>
+                <div className="num sync-break">{done.path}</div>
+                <div className="muted">交中心系统导入后，下次联网同步时这些提交会得到确认（不会重复）。</div>
+              </>
+            }
+            data-testid="sync-export-done"
+          />
+        )}
+        {error && <Alert type="error" showIcon title={error} data-testid="sync-export-error" />}
+      </div>
+    </div>
+  );
+}
+
+function ImportBundle() {
+  const [path, setPath] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [progress, setProgress] = useState<ApiEvents['import.progress'] | null>(null);
+  const [outcomes, setOutcomes] = useState<ImportOutcome[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => (busy ? api.on('import.progress', setProgress) : undefined), [busy]);
+
+  const run = async () => {
+    setBusy(true);
+    setError(null);
+    setOutcomes(null);
+    setProgress(null);
+    try {
+      setOutcomes(await api.call('sync.importBundle', { path: path.trim() }));
+      syncActions.changed();
+    } catch (err) {
+      setError(errorText(err, '案卷包未能导入，请检查路径后重试'));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <div className="sync-exchange" data-testid="sync-import">
+      <div className="sync-exchange-label">导入案卷包</div>
+      <div className="sync-exchange-body">
+        <div className="sync-exchange-row">
+          <Input size="small" value={path} onChange={(e) => setPath(e.target.value)} onPressEnter={() => path.trim() && !busy && void run()} placeholder="中心系统导出的案卷包（.zip）或案卷文件夹的完整路径" aria-label="案卷包路径" data-testid="sync-import-path" />
+          <Button size="small" loading={busy} disabled={!path.trim()} onClick={() => void run()} data-testid="sync-import-run">
+            导入
+          </Button>
+        </div>
+        {busy && progress && <div className="small muted num">{`${progress.done}/${progress.total} ${progress.label}`}</div>}
+        {outcomes && <ImportResult outcomes={outcomes} />}
+        {error && <Alert type="error" showIcon title={error} data-testid="sync-import-error" />}
+      </div>
+    </div>
+  );
+}
+
+export function OfflineExchange({ dataDir, pending }: { dataDir: string | null; pending: number }) {
+  return (
+    <section className="sync-section" aria-label="离线交换">
+      <h3 className="sync-sub">离线交换（U 盘）</h3>
+      <ExportBundle dataDir={dataDir} pending={pending} />
+      <ImportBundle />
+    </section>
+  );
+}

@@ -1,0 +1,175 @@
+// Sync state shared by the status line and the sync panel: the status view (sync.status), the
+// progress of a running sync (sync.progress events), the result of the last run started here, and
+// whether the panel is open. The status is read again when a run ends, every 30 s (a sync from the
+// command line, a new login) and, while a run goes on with the panel open, every 1.5 s (tries and
+// their errors). A tiny external store, like the opinion store.
+import { useSyncExternalStore } from 'react';
+import type { SyncProgress, SyncRunResult, SyncStatusView } from '../../../shared/api/sync';
+import { api } from '../api';
+import { errorText } from '../lib/errors';
+import { opinionActions } from '../opinion/store';
+
+interface State {
+  view: SyncStatusView | null;
+  loadError: string | null;
+  progress: SyncProgress | null;
+  /** A run started from this window is going on (its sync.run call has not answered yet). */
+  own: boolean;
+  /** Progress events of a run are arriving (from any window). */
+  live: boolean;
+  cancelling: boolean;
+  /** The last run started from this window, and why it could not start, if so. */
+  result: SyncRunResult | null;
+  runError: string | null;
+  panelOpen: boolean;
+  /** What the key registration after a login from the panel said (zh-CN). */
+  loginNotices: string[];
+  /** Bumped whenever cases may have changed (a run ended, a sync happened elsewhere, an import). */
+  changes: number;
+}
+
+let state: State = { view: null, loadError: null, progress: null, own: false, live: false, cancelling: false, result: null, runError: null, panelOpen: false, loginNotices: [], changes: 0 };
+const listeners = new Set<() => void>();
+
+/** A run goes on: ours, one whose progress arrives, or one the status reports (e.g. the command line). */
+export const isRunning = (s: State) => s.own || s.live || s.view?.state === '同步中';
+
+function set(patch: Partial<State> | ((s: State) => Partial<State>)): void {
+  state = { ...state, ...(typeof patch === 'function' ? patch(state) : patch) };
+  for (const l of listeners) l();
+}
+
+let started = false;
+let fastTimer: ReturnType<typeof setInterval> | null = null;
+
+/** Events and polling start with the first reader (the status bar) and run for the page's life. */
+function start(): void {
+  if (started) return;
+  started = true;
+  api.on('sync.progress', (p) => {
+    if (p.phase === 'done') {
+      set({ progress: null, live: false, cancelling: false });
+      // A run of ours reads the status itself once its answer is in (with what it changed).
+      if (!state.own) void syncActions.refresh();
+    } else set({ progress: p, live: true });
+    tick();
+  });
+  setInterval(() => {
+    if (document.visibilityState === 'visible' && !isRunning(state)) void syncActions.refresh();
+  }, 30_000);
+  void syncActions.refresh();
+}
+
+/** While a run goes on and the panel is open: re-read the status often (tries, errors, counts). */
+function tick(): void {
+  const want = isRunning(state) && state.panelOpen;
+  if (want && !fastTimer) fastTimer = setInterval(() => void syncActions.refresh(), 1_500);
+  if (!want && fastTimer) {
+    clearInterval(fastTimer);
+    fastTimer = null;
+  }
+}
+
+function subscribe(l: () => void): () => void {
+  start();
+  listeners.add(l);
+  return () => listeners.delete(l);
+}
+
+export function useSyncState<T>(select: (s: State) => T): T {
+  return useSyncExternalStore(subscribe, () => select(state));
+}
+
+let reading: Promise<void> | null = null;
+
+export const syncActions = {
+  /** Re-read the status; a read already on its way is shared. */
+  refresh(): Promise<void> {
+    reading ??= api
+      .call('sync.status', {})
+      .then(
+        (view) =>
+          set((s) => ({
+            view,
+            loadError: null,
+            changes: s.view && s.view.lastSyncAt !== view.lastSyncAt ? s.changes + 1 : s.changes,
+          })),
+        (err: unknown) => set({ loadError: errorText(err, '无法读取同步状态') }),
+      )
+      .finally(() => {
+        reading = null;
+        tick();
+      });
+    return reading;
+  },
+
+  async run(): Promise<void> {
+    if (isRunning(state)) return;
+    set({ own: true, progress: null, runError: null, result: null, cancelling: false, loginNotices: [] });
+    tick();
+    // Cases whose submissions may be answered in this run: their 意见书 list shows the outbox state.
+    const sending = [...new Set((state.view?.queued ?? []).map((q) => q.caseId).filter((id): id is string => id !== null))];
+    try {
+      const result = await api.call('sync.run', {});
+      const answered = result.summary.sent + result.summary.stale + result.summary.rejected > 0;
+      if (answered) for (const caseId of sending) void opinionActions.loadRecords(caseId).catch(() => undefined);
+      // A run may register the signing key with the central system (its certificate changes).
+      void opinionActions.loadKeys();
+      // Cases changed when some came in or went away — or may have, when the run stopped half-way.
+      const touched = result.summary.pulled + result.summary.unassigned > 0 || result.outcome !== 'synced';
+      set((s) => ({
+        result,
+        // This run's end is known here: the next status read must not count it as a sync from elsewhere.
+        view: s.view ? { ...s.view, lastSyncAt: result.status.lastSyncAt } : s.view,
+        changes: touched ? s.changes + 1 : s.changes,
+      }));
+    } catch (err) {
+      set({ runError: errorText(err, '同步未能开始，请稍后重试') });
+    } finally {
+      set({ own: false, live: false, progress: null, cancelling: false });
+      await syncActions.refresh();
+    }
+  },
+
+  async cancel(): Promise<void> {
+    set({ cancelling: true });
+    try {
+      const { cancelled } = await api.call('sync.cancel', {});
+      if (!cancelled) set({ cancelling: false });
+    } catch {
+      set({ cancelling: false });
+    }
+  },
+
+  /** A login from the panel's form answered: say what the key registration said, read the status again. */
+  loggedIn(notices: string[]): void {
+    set({ loginNotices: notices, result: null, runError: null });
+    void syncActions.refresh();
+  },
+
+  async logout(): Promise<void> {
+    try {
+      await api.call('sync.logout', {});
+      set({ loginNotices: [], result: null });
+    } catch (err) {
+      set({ runError: errorText(err, '未能退出登录，请稍后重试') });
+    }
+    await syncActions.refresh();
+  },
+
+  /** Cases came in another way (an imported bundle): the queue should reload. */
+  changed(): void {
+    set((s) => ({ changes: s.changes + 1 }));
+  },
+
+  openPanel(): void {
+    set({ panelOpen: true });
+    tick();
+    void syncActions.refresh();
+  },
+
+  closePanel(): void {
+    set({ panelOpen: false });
+    tick();
+  },
+};
