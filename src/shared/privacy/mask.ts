@@ -42,7 +42,8 @@
 // (¥80,000.00), 批号/编号/条码/单号 and other numbers right after such a label.
 //
 // Addresses are recognised only after a label: a bare address (a table cell whose label is in
-// another cell) is not — pass "住址：" + value if it is one.
+// another cell) is not — pass "住址：" + value if it is one. Values the case file itself records as a
+// natural person's (`knownValues`: 住址, 身份证号, 电话) are masked wherever they occur, label or not.
 //
 // Full-width ASCII (１３８, －, （）, ：, ，) is read as its half-width form; offsets are those of
 // the original text (normalisation is one UTF-16 unit for one). Idempotence is also guaranteed
@@ -66,6 +67,18 @@ export interface MaskOptions {
   naturalPersons?: readonly string[];
   /** Names of legal persons: never masked, and a 住所 right after one is a company's. */
   legalPersons?: readonly string[];
+  /**
+   * Values the case file records as a natural person's (住址, 身份证号, 电话): masked wherever they
+   * occur, with or without a label — also where a label would keep them (an individual
+   * business's 经营场所 that is the owner's recorded address). Whitespace and line breaks inside
+   * an occurrence are tolerated (text extracted from a PDF wraps).
+   */
+  knownValues?: readonly KnownValue[];
+}
+
+export interface KnownValue {
+  value: string;
+  kind: 'id_card' | 'mobile' | 'landline' | 'address';
 }
 
 export interface MaskResult {
@@ -185,6 +198,8 @@ const B = '(?<![0-9A-Za-z*]|[0-9]\\.)';
 const E = '(?![0-9A-Za-z*]|\\.[0-9])';
 
 const RE_ID18 = new RegExp(`${B}\\d{6}[ -]?\\d{4}[ -]?\\d{4}[ -]?\\d{3}[\\dXx]${E}`, 'g');
+/** Digits broken by one line break (a wrapped id or mobile number); the length decides. */
+const RE_WRAPPED = new RegExp(`${B}\\d{1,17}[ \\t]*\\n[ \\t]*\\d{0,16}[\\dXx]${E}`, 'g');
 const RE_ID15 = new RegExp(`${B}\\d{6}[ -]?\\d{6}[ -]?\\d{3}${E}`, 'g');
 const RE_MOBILE = new RegExp(`${B}(?:(?:\\+|00)?86[ -]?|\\(\\+?86\\) ?)?(1[3-9]\\d[ -]?\\d{4}[ -]?\\d{4})${E}`, 'g');
 const AREA = '0(?:10|2\\d|[3-9]\\d{2})';
@@ -209,6 +224,14 @@ function idCandidates(norm: string, out: Cand[]): void {
     const ctx = contextBefore(norm, m.index);
     const plausible = /^[1-8]\d/.test(d) && isValidDate(1900 + +d.slice(6, 8), +d.slice(8, 10), +d.slice(10, 12));
     if (ctx === 'id' || (plausible && ctx === null)) out.push({ start: m.index, end: m.index + m[0].length, kind: 'id_card', replacement: maskId(d) });
+  }
+  // Broken over two lines (text extracted from a PDF wraps at the margin): only a valid number.
+  for (const m of norm.matchAll(RE_WRAPPED)) {
+    const d = onlyDigits(m[0]);
+    const ctx = contextBefore(norm, m.index);
+    if (d.length === 18 && ctx !== 'neg' && ctx !== 'bank' && isValidIdCardChecksum(d) && isValidDate(+d.slice(6, 10), +d.slice(10, 12), +d.slice(12, 14)))
+      out.push({ start: m.index, end: m.index + m[0].length, kind: 'id_card', replacement: maskId(d) });
+    else if (d.length === 11 && ctx === 'phone' && /^1[3-9]/.test(d)) out.push({ start: m.index, end: m.index + m[0].length, kind: 'mobile', replacement: `${d.slice(0, 3)}****${d.slice(-4)}` });
   }
 }
 
@@ -258,6 +281,8 @@ const RE_REGION = new RegExp(
     `(?:${AREA_CH}{1,8}?(?:自治县|区|县|市|旗)(?![场民政委府局]))?`,
 );
 const RE_ADDR_LABEL = /(家庭住址|现住址|户籍地址|户籍所在地|现居住地|居住地址|居住地|家庭地址|暂住地址|暂住地|住址|住所地|住所|家住|现住|住在)[ \t]*(:|为|是|在)?[ \t]*/g;
+/** "…，1976年9月出生，住安徽省…": a bare 住 after a clause break, taken only before a place name. */
+const RE_BARE_ZHU = /(?<=^|[,;。、\s(])住(?=[\u3400-\u9fff])/g;
 /** Labels whose value may be written without a colon (家住安徽省…). */
 const FREE_LABELS = new Set(['家住', '现住', '住在']);
 /** A label preceded by these names a business's or an office's place, not a home. */
@@ -308,6 +333,17 @@ function addressEnd(norm: string, from: number): number {
   return open.length ? open[0]! : i;
 }
 
+/**
+ * An address wrapped at the end of a line (PDF text: "花山区\n解放路23号") goes on when the next line
+ * reads as its continuation: no field label (nothing with a colon) in its first characters.
+ */
+function continuedAddressEnd(norm: string, _from: number, end: number): number {
+  if (norm[end] !== '\n') return end;
+  const next = norm.slice(end + 1, end + 13);
+  if (!next || /[:：]/.test(next) || ADDR_STOP_WORDS.some((w) => next.startsWith(w)) || !LOOKS_LIKE_ADDRESS.test(asciiDigits(next.slice(0, 8)))) return end;
+  return addressEnd(norm, end + 1);
+}
+
 function addressCandidates(text: string, norm: string, opts: Names, out: Cand[]): void {
   for (const m of norm.matchAll(RE_ADDR_LABEL)) {
     const label = m[1]!;
@@ -315,13 +351,23 @@ function addressCandidates(text: string, norm: string, opts: Names, out: Cand[])
     if (BUSINESS_BEFORE.test(norm.slice(Math.max(0, at - 4), at))) continue;
     if ((label === '住所' || label === '住所地') && domicileIsCompany(norm, at, opts)) continue;
     const from = at + m[0].length;
-    const end = addressEnd(norm, from);
+    const end = continuedAddressEnd(norm, from, addressEnd(norm, from));
     if (end <= from) continue;
-    const value = text.slice(from, end);
+    // (a value that starts on the next line: its region is read from there)
+    const value = text.slice(from, end).replace(/^\s+/, '');
     if (!LOOKS_LIKE_ADDRESS.test(asciiDigits(value)) || /[*＊]/.test(value)) continue; // '*': masked already
     const region = RE_REGION.exec(value)?.[0] ?? '';
     if (!m[2] && !FREE_LABELS.has(label) && !region) continue; // "住所地的…" is prose, not a label
     if (region.length === value.length) continue; // nothing below county level
+    out.push({ start: from, end, kind: 'address', replacement: `${region}****` });
+  }
+  for (const m of norm.matchAll(RE_BARE_ZHU)) {
+    const from = m.index + 1;
+    const end = continuedAddressEnd(norm, from, addressEnd(norm, from));
+    const value = text.slice(from, end);
+    const region = RE_REGION.exec(value)?.[0] ?? '';
+    // Only a real place name (花山区…, 安徽省…), never 住宿/住院 prose.
+    if (region.length < 3 || region.length === value.length || /[*＊]/.test(value) || !LOOKS_LIKE_ADDRESS.test(asciiDigits(value.slice(region.length)))) continue;
     out.push({ start: from, end, kind: 'address', replacement: `${region}****` });
   }
 }
@@ -430,6 +476,44 @@ function nameCandidates(norm: string, opts: Names, out: Cand[]): void {
 interface Names {
   natural: string[];
   legal: string[];
+  known: { re: RegExp; kind: KnownValue['kind']; replacement: string }[];
+}
+
+/** Known values as whitespace-tolerant patterns with their fixed replacement (too short or unmaskable: dropped). */
+function knownPatterns(list: readonly KnownValue[] | undefined): Names['known'] {
+  if (!Array.isArray(list)) return [];
+  const out: Names['known'] = [];
+  for (const k of list) {
+    if (typeof k?.value !== 'string') continue;
+    const v = normalise(k.value).replace(/\s+/g, '');
+    const all = onlyDigits(v);
+    // A country prefix is not part of the number (+86 138…).
+    const d = k.kind === 'mobile' && all.length === 13 && all.startsWith('86') ? all.slice(2) : all;
+    let replacement: string;
+    if (k.kind === 'address') {
+      const region = RE_REGION.exec(v)?.[0] ?? '';
+      if (v.length < 6 || region.length === v.length) continue;
+      replacement = `${region}****`;
+    } else if (k.kind === 'id_card') {
+      if (d.length < 15) continue;
+      replacement = maskId(d);
+    } else if (k.kind === 'mobile') {
+      if (d.length !== 11) continue;
+      replacement = `${d.slice(0, 3)}****${d.slice(-4)}`;
+    } else {
+      if (d.length < 7) continue;
+      replacement = `${'*'.repeat(d.length - 3)}${d.slice(-3)}`;
+    }
+    const chars = Array.from(k.kind === 'address' ? v : d);
+    const body = chars.map((c) => (/^[Xx]$/.test(c) ? '[Xx]' : c.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&'))).join(k.kind === 'address' ? '\\s*' : '[ \\t\\n()-]*');
+    const edge = k.kind === 'address' ? ['', ''] : [B, E];
+    out.push({ re: new RegExp(`${edge[0]}${body}${edge[1]}`, 'g'), kind: k.kind, replacement });
+  }
+  return out;
+}
+
+function knownCandidates(norm: string, names: Names, out: Cand[]): void {
+  for (const k of names.known) for (const m of norm.matchAll(k.re)) out.push({ start: m.index, end: m.index + m[0].length, kind: k.kind, replacement: k.replacement });
 }
 
 function cleanNames(list: readonly string[] | undefined): string[] {
@@ -471,6 +555,7 @@ function maskOnce(src: string, names: Names): MaskResult {
   cardCandidates(norm, cands);
   addressCandidates(src, norm, names, cands);
   nameCandidates(norm, names, cands);
+  knownCandidates(norm, names, cands);
   const chosen = resolve(cands.filter((c) => c.replacement !== src.slice(c.start, c.end)));
   let out = '';
   let at = 0;
@@ -535,7 +620,7 @@ function compose(src: string, first: MaskResult, second: MaskResult): MaskResult
 export function maskPersonalData(text: string, opts: MaskOptions = {}): MaskResult {
   const src = typeof text === 'string' ? text : text == null ? '' : String(text);
   if (!src) return { text: src, spans: [] };
-  const names: Names = { natural: cleanNames(opts?.naturalPersons), legal: cleanNames(opts?.legalPersons) };
+  const names: Names = { natural: cleanNames(opts?.naturalPersons), legal: cleanNames(opts?.legalPersons), known: knownPatterns(opts?.knownValues) };
   let result = maskOnce(src, names);
   // Masking only removes information, so this settles at once in practice; the loop makes
   // idempotence a guarantee rather than a property of every heuristic above.

@@ -1,0 +1,29 @@
+// meetings.* handlers (负责人集体讨论).
+import type { Handlers } from '../dispatch';
+import type { Workstation } from '../workstation';
+
+type MeetingHandlers = Pick<Handlers, Extract<keyof Handlers, `meetings.${string}`>>;
+
+export function meetingHandlers(ws: Workstation): MeetingHandlers {
+  const m = ws.meetings;
+  return {
+    'meetings.list': ({ state }) => m.list(state),
+    'meetings.get': ({ id }) => m.get(id),
+    'meetings.create': (setup) => m.create(setup),
+    'meetings.update': ({ id, setup }) => m.update(id, setup),
+    'meetings.delete': ({ id }) => m.delete(id),
+    'meetings.start': ({ id }) => m.start(id),
+    'meetings.navigate': ({ id, agendaIndex, topic, evidence }) => m.navigate(id, agendaIndex, topic, evidence),
+    // Always masked (audience-service → shared/meeting/audience.ts); the call has no unmask option.
+    'meetings.audience': ({ id }) => m.audience.view(id),
+    'meetings.recordOpinion': ({ id, caseId, attendeeId, opinion }) => m.recordOpinion(id, caseId, attendeeId, opinion),
+    'meetings.recordNotes': ({ id, caseId, notes }) => m.recordNotes(id, caseId, notes),
+    'meetings.conclude': ({ id, caseId, conclusion }) => m.conclude(id, caseId, conclusion),
+    'meetings.end': ({ id }) => m.end(id),
+    'meetings.previewMinutes': ({ id }) => m.minutes.preview(id),
+    'meetings.signers': ({ id }) => m.minutes.signers(id),
+    'meetings.createSignerKey': ({ id, role, passphrase }) => m.minutes.createSignerKey(id, role, passphrase),
+    'meetings.signMinutes': ({ id, role, setHash, passphrase }) => m.minutes.sign(id, role, setHash, passphrase),
+    'meetings.minutes': ({ id, caseId }) => m.minutes.records({ ...(id ? { meetingId: id } : {}), ...(caseId ? { caseId } : {}) }),
+  };
+}

@@ -1,0 +1,240 @@
+// 负责人集体讨论: set-up (only reviewed cases on the agenda), start (quorum), the presenter's
+// position, each attendee's opinion, the discussion record, the conclusions (reason required when
+// the decision differs from the review), end. Each call writes at once and announces the change
+// (`meetings.changed`), so the audience window follows and a crash loses nothing.
+import { randomUUID } from 'node:crypto';
+import { ApiFailure } from '../../../shared/api/result';
+import type { AttendeeOpinionInput, ConclusionInput, EvidenceFocus, Meeting, MeetingSetupInput, MeetingState, MeetingSummary, Topic } from '../../../shared/meeting/schema';
+import { TOPIC_LABEL } from '../../../shared/meeting/schema';
+import { evaluateQuorum } from '../../../shared/meeting/quorum';
+import type { z } from 'zod';
+import { MeetingRepo, parsePeople, type MeetingPeopleV1, type MeetingRow } from '../../db/repos/meetings';
+import { ReviewRepo } from '../../db/repos/reviews';
+import type { Workstation } from '../../workstation';
+import { buildMeeting, type CaseFacts, type ReviewSnapshot } from './meeting-view';
+import type { MinutesService } from './minutes-service';
+import type { AudienceService } from './audience-service';
+
+type Setup = z.output<typeof MeetingSetupInput>;
+type OpinionIn = z.output<typeof AttendeeOpinionInput>;
+type ConclusionIn = z.output<typeof ConclusionInput>;
+
+const STATE_BLOCK: Record<MeetingState, string> = {
+  draft: '会议尚未开始',
+  running: '会议正在进行',
+  ended: '会议已结束',
+  signed: '集体讨论记录已签署，会议记录不能再修改',
+};
+
+export class MeetingService {
+  readonly repo: MeetingRepo;
+  private readonly reviews: ReviewRepo;
+  /** Set by createMeetingService (index.ts): both need this service. */
+  minutes!: MinutesService;
+  audience!: AudienceService;
+
+  constructor(private readonly ws: Workstation) {
+    this.repo = new MeetingRepo(ws.store.db);
+    this.reviews = new ReviewRepo(ws.store.db);
+  }
+
+  private now(): string {
+    return new Date().toISOString();
+  }
+
+  private row(id: string): MeetingRow {
+    const row = this.repo.get(id);
+    if (!row) throw new ApiFailure({ code: 'not_found', message: `找不到会议：${id}` });
+    return row;
+  }
+
+  facts(caseId: string): CaseFacts {
+    const c = this.repo.caseRow(caseId);
+    if (!c) throw new ApiFailure({ code: 'not_found', message: `找不到案件：${caseId}` });
+    const r = this.reviews.round(caseId, c.round);
+    return {
+      caseNumber: c.caseNumber,
+      name: `${c.partyName}${c.cause}案`,
+      cause: c.cause,
+      round: c.round,
+      revisionHash: c.revisionHash,
+      review: r?.conclusion ? { type: r.conclusion, text: r.opinionText ?? '', concludedAt: r.concludedAt ?? '', points: [] } : null,
+    };
+  }
+
+  list(state?: MeetingState): MeetingSummary[] {
+    const counts = this.repo.counts();
+    return this.repo.list(state).map((r) => ({
+      id: r.id,
+      title: r.title,
+      date: r.heldOn,
+      place: r.place,
+      state: r.state,
+      caseCount: counts.get(r.id)?.cases ?? 0,
+      concludedCount: counts.get(r.id)?.concluded ?? 0,
+      startedAt: r.startedAt,
+      endedAt: r.endedAt,
+      updatedAt: r.updatedAt,
+    }));
+  }
+
+  get(id: string): Meeting {
+    const row = this.row(id);
+    return buildMeeting(row, this.repo.cases(id), this.repo.opinions(id), (c) => this.facts(c), this.minutes.records({ meetingId: id }));
+  }
+
+  private changed(id: string): Meeting {
+    const m = this.get(id);
+    this.ws.emit('meetings.changed', { meetingId: id, revision: m.revision, state: m.state, agendaIndex: m.position?.agendaIndex ?? null, topic: m.position?.topic ?? null });
+    return m;
+  }
+
+  /** Every agenda case exists and its current round's review is concluded. */
+  private checkAgenda(agenda: string[]): void {
+    const problems: string[] = [];
+    for (const caseId of agenda) {
+      const c = this.repo.caseRow(caseId);
+      if (!c) {
+        problems.push(`找不到案件：${caseId}`);
+        continue;
+      }
+      const r = this.reviews.round(caseId, c.round);
+      if (!r?.conclusion) problems.push(`${c.caseNumber}（${c.partyName}）第 ${c.round} 轮法制审核尚未作出结论，不能列入集体讨论议程`);
+    }
+    if (problems.length) throw new ApiFailure({ code: 'conflict', message: problems.length === 1 ? problems[0]! : `议程中有 ${problems.length} 个案件不能讨论`, details: problems });
+  }
+
+  private people(s: Setup): MeetingPeopleV1 {
+    const attendees = s.attendees.map((a, i) => ({ id: `a${i + 1}`, name: a.name, post: a.post, role: a.role }));
+    const idOf = (name: string) => attendees.find((a) => a.name === name)!.id;
+    return { v: 1, attendees, hostId: idOf(s.host), reporterId: idOf(s.reporter), recorderId: idOf(s.recorder), quorum: s.quorum };
+  }
+
+  create(s: Setup): Meeting {
+    this.checkAgenda(s.agenda);
+    const id = randomUUID();
+    this.repo.saveDraft({ id, title: s.title, heldOn: s.date, place: s.place, people: this.people(s) }, s.agenda, this.now(), true);
+    return this.changed(id);
+  }
+
+  update(id: string, s: Setup): Meeting {
+    const row = this.row(id);
+    if (row.state !== 'draft') throw new ApiFailure({ code: 'conflict', message: `${STATE_BLOCK[row.state]}，不能再修改议程、人员和人数规则` });
+    this.checkAgenda(s.agenda);
+    this.repo.saveDraft({ id, title: s.title, heldOn: s.date, place: s.place, people: this.people(s) }, s.agenda, this.now(), false);
+    return this.changed(id);
+  }
+
+  delete(id: string): { id: string } {
+    const row = this.row(id);
+    if (row.state !== 'draft' || !this.repo.deleteDraft(id)) throw new ApiFailure({ code: 'conflict', message: '会议已开始，其记录须保留，不能删除' });
+    this.ws.emit('meetings.changed', { meetingId: id, revision: row.revision + 1, state: 'draft', agendaIndex: null, topic: null });
+    return { id };
+  }
+
+  start(id: string): Meeting {
+    const row = this.row(id);
+    if (row.state !== 'draft') throw new ApiFailure({ code: 'conflict', message: `${STATE_BLOCK[row.state]}，不能再次开始` });
+    const people = parsePeople(row.stateJson);
+    const agenda = this.repo.cases(id).map((c) => c.caseId);
+    this.checkAgenda(agenda);
+    const quorum = evaluateQuorum(people.quorum, people.attendees.filter((a) => a.role === 'member').length);
+    if (!quorum.met) throw new ApiFailure({ code: 'conflict', message: `出席的负责人不足，不能开始集体讨论：${quorum.text}` });
+    const busy = agenda.flatMap((c) => this.repo.meetingsWithCase(c, ['running'], id).map((m) => `${this.facts(c).caseNumber} 正在“${m.title}”中讨论`));
+    if (busy.length) throw new ApiFailure({ code: 'conflict', message: busy[0]!, details: busy });
+    const snapshots = agenda.map((caseId) => {
+      const review = this.ws.review.get(caseId);
+      const c = review.conclusion!;
+      const snap: ReviewSnapshot = {
+        type: c.type,
+        text: c.opinionText,
+        concludedAt: c.concludedAt,
+        points: review.points.map((p) => ({ id: p.id, title: p.title, decision: p.decision, note: p.note })),
+      };
+      return { caseId, revisionHash: review.revisionHash, round: review.round, reviewJson: JSON.stringify(snap) };
+    });
+    this.repo.start(id, this.now(), snapshots);
+    return this.changed(id);
+  }
+
+  navigate(id: string, agendaIndex: number, topic: Topic, evidence: EvidenceFocus | null | undefined): Meeting {
+    const row = this.row(id);
+    if (row.state !== 'running') throw new ApiFailure({ code: 'conflict', message: `${STATE_BLOCK[row.state]}，不能切换演示内容` });
+    const cases = this.repo.cases(id);
+    const item = cases[agendaIndex];
+    if (!item) throw new ApiFailure({ code: 'invalid_input', message: `议程共 ${cases.length} 项，没有第 ${agendaIndex + 1} 项` });
+    let focus: EvidenceFocus | null = null;
+    if (evidence && topic !== 'evidence') throw new ApiFailure({ code: 'invalid_input', message: `只有“${TOPIC_LABEL.evidence}”可以指定证据` });
+    if (evidence) {
+      this.checkEvidence(item.caseId, evidence);
+      focus = evidence;
+    }
+    this.repo.navigate(id, agendaIndex, topic, focus ? JSON.stringify(focus) : null, this.now());
+    const m = this.changed(id);
+    // A page picture takes a second or two to render: start now, before the audience window asks.
+    if (focus) this.audience.prefetch(id);
+    return m;
+  }
+
+  private checkEvidence(caseId: string, f: EvidenceFocus): void {
+    const cf = this.ws.views.get(caseId);
+    const file = cf?.evidence.find((e) => e.id === f.itemId)?.file ?? cf?.documents.find((d) => d.id === f.itemId)?.file;
+    if (!cf || !file) throw new ApiFailure({ code: 'not_found', message: `本案没有该证据或文书：${f.itemId}` });
+    if (f.page !== undefined && file.pageCount !== null && f.page > file.pageCount) throw new ApiFailure({ code: 'invalid_input', message: `该文件共 ${file.pageCount} 页，没有第 ${f.page} 页` });
+    if (f.annotationId && !this.ws.annotations.list(caseId, f.itemId).some((a) => a.id === f.annotationId))
+      throw new ApiFailure({ code: 'not_found', message: '找不到该标注（可能已删除）' });
+  }
+
+  /** Records may be written while running, and after the end until the first signature. */
+  private editable(id: string): MeetingRow {
+    const row = this.row(id);
+    if (row.state === 'running') return row;
+    if (row.state === 'ended' && !this.minutes.anySigned(id)) return row;
+    throw new ApiFailure({ code: 'conflict', message: row.state === 'ended' ? '集体讨论记录已有签名，不能再修改' : `${STATE_BLOCK[row.state]}，不能记录` });
+  }
+
+  private onAgenda(id: string, caseId: string): void {
+    if (!this.repo.cases(id).some((c) => c.caseId === caseId)) throw new ApiFailure({ code: 'not_found', message: '该案件不在本次会议议程中' });
+  }
+
+  recordOpinion(id: string, caseId: string, attendeeId: string, o: OpinionIn): Meeting {
+    const row = this.editable(id);
+    this.onAgenda(id, caseId);
+    const a = parsePeople(row.stateJson).attendees.find((x) => x.id === attendeeId);
+    if (!a) throw new ApiFailure({ code: 'not_found', message: `出席人员中没有 ${attendeeId}` });
+    this.repo.recordOpinion({ meetingId: id, caseId, attendeeId, kind: o.kind, text: o.text, recordedAt: this.now() });
+    return this.changed(id);
+  }
+
+  recordNotes(id: string, caseId: string, notes: string): Meeting {
+    this.editable(id);
+    this.onAgenda(id, caseId);
+    this.repo.updateCase(id, caseId, { notes }, this.now());
+    return this.changed(id);
+  }
+
+  conclude(id: string, caseId: string, c: ConclusionIn): Meeting {
+    const row = this.editable(id);
+    this.onAgenda(id, caseId);
+    const people = parsePeople(row.stateJson);
+    const members = new Set(people.attendees.filter((a) => a.role === 'member').map((a) => a.id));
+    const voiced = this.repo.opinions(id).filter((o) => o.caseId === caseId && members.has(o.attendeeId)).length;
+    const q = evaluateQuorum(people.quorum, voiced, '对本案发表意见的负责人');
+    if (!q.met) throw new ApiFailure({ code: 'conflict', message: `发表意见的负责人不足法定人数，不能形成结论性意见：${q.text}` });
+    this.repo.updateCase(id, caseId, { conclusionText: c.text, followsReview: c.followsReview, differingReason: c.followsReview ? null : (c.differingReason ?? null), concludedAt: this.now() }, this.now());
+    return this.changed(id);
+  }
+
+  end(id: string): Meeting {
+    const row = this.row(id);
+    if (row.state !== 'running') throw new ApiFailure({ code: 'conflict', message: `${STATE_BLOCK[row.state]}，不能结束` });
+    const open = this.repo.cases(id).filter((c) => !c.concludedAt);
+    if (open.length) {
+      const numbers = open.map((c) => this.facts(c.caseId).caseNumber);
+      throw new ApiFailure({ code: 'conflict', message: `尚有 ${open.length} 个案件未形成结论性意见：${numbers.join('、')}`, details: numbers });
+    }
+    const at = this.now();
+    this.repo.touch(id, at, { state: 'ended', endedAt: at });
+    return this.changed(id);
+  }
+}

@@ -1,0 +1,89 @@
+// The minutes files of the meeting once signed: per case, who signed when, the outbox state, the
+// downloads (signed PDF, .docx, 提交件) and 验证签名 on the signed PDF (opinions.verify, the same
+// check as for opinions: both signatures, chain, timestamp).
+import { useState } from 'react';
+import { Alert, Button } from 'antd';
+import { DownloadOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
+import type { VerificationView } from '../../../shared/api/opinions';
+import type { MinutesRecord } from '../../../shared/meeting/schema';
+import { api } from '../api';
+import { errorText } from '../lib/errors';
+import { SUBMISSION_LABEL } from '../opinion/labels';
+import { VerificationResult } from '../opinion/VerificationResult';
+import '../opinion/opinion.css';
+import { stamp } from './labels';
+
+const ROLE = { host: '主持人', recorder: '记录人' } as const;
+const SUBMISSION: Record<MinutesRecord['submission'], string> = { not_queued: '尚未提交', ...SUBMISSION_LABEL };
+
+const safeName = (s: string) => s.replace(/[\\/:*?"<>|\s]/g, '');
+
+function Download({ sha, name, label }: { sha: string; name: string; label: string }) {
+  return (
+    <a className="op-dl" href={api.blobUrl(sha)} download={name}>
+      <DownloadOutlined aria-hidden />
+      {label}
+    </a>
+  );
+}
+
+function RecordRow({ r }: { r: MinutesRecord }) {
+  const [result, setResult] = useState<VerificationView | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const base = `集体讨论记录_${safeName(r.caseNumber)}`;
+  const verify = async () => {
+    if (!r.pdfSha256) return;
+    setBusy(true);
+    setError(null);
+    try {
+      setResult(await api.call('opinions.verify', { sha256: r.pdfSha256 }));
+    } catch (err) {
+      setError(errorText(err, '未能验证，请稍后重试'));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <li className="mt-minutes-rec" data-testid="minutes-record" data-case-id={r.caseId} data-submission={r.submission}>
+      <div className="mt-minutes-rec-head">
+        <strong className="num">{r.caseNumber}</strong>
+        <span className={`small ${r.submission === 'rejected' || r.submission === 'stale' ? 't-fail' : r.submission === 'accepted' ? 't-ok' : 'muted'}`} data-testid="minutes-submission">
+          {SUBMISSION[r.submission]}
+        </span>
+      </div>
+      <ul className="mt-minutes-sigs small">
+        {r.signatures.map((s) => (
+          <li key={s.role}>
+            {ROLE[s.role]} {s.name} · <span className="num">{stamp(s.signedAt)}</span>
+          </li>
+        ))}
+        {r.signatures.length === 0 && <li className="muted">尚未签署</li>}
+      </ul>
+      <div className="mt-minutes-links">
+        {r.pdfSha256 && <Download sha={r.pdfSha256} name={`${base}.pdf`} label="PDF" />}
+        <Download sha={r.docxSha256} name={`${base}.docx`} label="Word" />
+        {r.submissionSha256 && <Download sha={r.submissionSha256} name={`${base}_提交件.json`} label="提交件" />}
+        <span className="spacer" />
+        {r.pdfSha256 && r.signatures.length > 0 && (
+          <Button size="small" icon={<SafetyCertificateOutlined />} loading={busy} onClick={() => void verify()} data-testid="minutes-verify">
+            验证签名
+          </Button>
+        )}
+      </div>
+      {error && <Alert type="error" showIcon title={error} />}
+      {result && <VerificationResult result={result} title="集体讨论记录 PDF 签名" compact />}
+    </li>
+  );
+}
+
+export function MinutesRecords({ records }: { records: MinutesRecord[] }) {
+  if (records.length === 0) return null;
+  return (
+    <ul className="mt-minutes-recs" data-testid="minutes-records">
+      {records.map((r) => (
+        <RecordRow key={r.minutesId} r={r} />
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,37 @@
+// Api failures of the meeting calls as text plus, for rejected input, one line per field: zod's
+// details come as "quorum.minMembers：最少出席人数（9）不能多于负责人人数（5）".
+import { ApiFailure } from '../../../shared/api/result';
+
+export interface FieldProblem {
+  /** e.g. ['attendees', 5, 'name'] */
+  path: (string | number)[];
+  message: string;
+}
+
+export interface MeetingProblem {
+  text: string;
+  /** Lines that name no field, or the conflict's own details (e.g. each refused agenda case). */
+  lines: string[];
+  fields: FieldProblem[];
+}
+
+export function meetingProblem(err: unknown, fallback = '操作未完成，请稍后重试'): MeetingProblem {
+  if (!(err instanceof ApiFailure)) return { text: fallback, lines: [], fields: [] };
+  const lines: string[] = [];
+  const fields: FieldProblem[] = [];
+  for (const d of err.error.details ?? []) {
+    const m = /^([A-Za-z0-9_.]+)：(.+)$/s.exec(d);
+    if (m) fields.push({ path: m[1]!.split('.').map((p) => (/^\d+$/.test(p) ? Number(p) : p)), message: m[2]! });
+    else lines.push(d);
+  }
+  const text = err.error.code === 'invalid_input' && fields.length ? '请按提示改正标红的内容' : err.error.message || fallback;
+  // A single detail that repeats the message adds nothing.
+  return { text, lines: lines.filter((l) => l !== text), fields };
+}
+
+/** One line for a toast or an inline note: the message and the first field problem. */
+export function problemLine(err: unknown, fallback?: string): string {
+  const p = meetingProblem(err, fallback);
+  const first = p.fields[0]?.message ?? p.lines[0];
+  return first && first !== p.text ? `${p.text}：${first}` : p.text;
+}

@@ -1,0 +1,93 @@
+// meetings.* — 负责人集体讨论 (issue 7): set-up, the running meeting (presenter), the audience
+// screen (masked in the back end, no way to unmask), opinions, conclusions and signed minutes.
+// Every call saves at once: a meeting interrupted (app closed, power lost) resumes where it stopped.
+import { z } from 'zod';
+import { call } from './define';
+import type { KeySummary } from './opinions';
+import type { MinutesContent } from '../meeting/minutes-content';
+import type { AudienceView } from '../meeting/slides';
+import { AttendeeOpinionInput, ConclusionInput, EvidenceFocus, MeetingSetupInput, Topic, type Meeting, type MeetingSummary, type MinutesRecord, type MinutesSignerRole } from '../meeting/schema';
+
+export type { Meeting, MeetingSummary, MinutesRecord, MinutesSignerRole, AudienceView, MinutesContent };
+
+export interface MinutesDocumentPreview {
+  caseId: string;
+  caseNumber: string;
+  content: MinutesContent;
+  contentHash: string;
+  /** The PDF exactly as it will be signed, as a blob. */
+  pdfSha256: string;
+  docxSha256: string;
+}
+
+export interface MinutesPreview {
+  meetingId: string;
+  /** One 集体讨论记录 per agenda case, in agenda order. */
+  documents: MinutesDocumentPreview[];
+  /** sha256 over the documents' content hashes: what signMinutes must be given. */
+  setHash: string;
+  /** Frozen once the first signer has signed (later previews return the same content). */
+  frozen: boolean;
+  /** Roles that have signed already. */
+  signed: MinutesSignerRole[];
+}
+
+export interface MinutesSignerView {
+  role: MinutesSignerRole;
+  /** 记录人 / 主持人 */
+  roleLabel: string;
+  name: string;
+  post: string;
+  /** The person's active signing key on this workstation, if any. */
+  key: KeySummary | null;
+  /** The person is this workstation's reviewer and signs with the reviewer's own key. */
+  usesReviewerKey: boolean;
+  /** How a new key for this person would be protected. */
+  protection: 'passphrase' | 'os';
+  signed: boolean;
+}
+
+const id = z.string().min(1).max(200);
+const role = z.enum(['recorder', 'host']);
+const passphrase = z.string().min(8, '口令至少 8 个字符').max(200);
+
+export const meetingsApi = {
+  'meetings.list': call<MeetingSummary[]>()(z.object({ state: z.enum(['draft', 'running', 'ended', 'signed']).optional() }).strict()),
+  'meetings.get': call<Meeting>()(z.object({ id }).strict()),
+  /** Set up a meeting (draft). Only cases whose review is concluded may be on the agenda. */
+  'meetings.create': call<Meeting>()(MeetingSetupInput),
+  /** Change the set-up while the meeting is a draft (the whole set-up is replaced). */
+  'meetings.update': call<Meeting>()(z.object({ id, setup: MeetingSetupInput }).strict()),
+  /** Delete a draft meeting (a meeting that has started is a record and is kept). */
+  'meetings.delete': call<{ id: string }>()(z.object({ id }).strict()),
+  /** Start: checks the quorum, records the start time, shows the first case's summary. */
+  'meetings.start': call<Meeting>()(z.object({ id }).strict()),
+  /** The presenter moves to an agenda item / topic (and, on 关键证据, an evidence item, page, highlight). */
+  'meetings.navigate': call<Meeting>()(
+    z.object({ id, agendaIndex: z.number().int().min(0).max(19), topic: Topic, evidence: EvidenceFocus.nullable().optional() }).strict(),
+  ),
+  /** The audience screen as it should look now. Always masked; there is no option to unmask. */
+  'meetings.audience': call<AudienceView>()(z.object({ id }).strict()),
+  /** The recorder enters one attendee's opinion on one case (同意 / 不同意 / 补充意见 + text); replaces an earlier one. */
+  'meetings.recordOpinion': call<Meeting>()(z.object({ id, caseId: id, attendeeId: z.string().min(1).max(40), opinion: AttendeeOpinionInput }).strict()),
+  /** The recorder's record of the discussion of a case (讨论情况); saved as typed. */
+  'meetings.recordNotes': call<Meeting>()(z.object({ id, caseId: id, notes: z.string().max(50_000) }).strict()),
+  /** 结论性意见 of a case; a decision that differs from the review opinion needs its reason. Checks the quorum of heads who gave an opinion. */
+  'meetings.conclude': call<Meeting>()(z.object({ id, caseId: id, conclusion: ConclusionInput }).strict()),
+  /** End the meeting (every agenda case concluded); the end time is recorded. */
+  'meetings.end': call<Meeting>()(z.object({ id }).strict()),
+  /** Render the minutes (one 集体讨论记录 per case) exactly as they will be signed. */
+  'meetings.previewMinutes': call<MinutesPreview>()(z.object({ id }).strict()),
+  /** Who signs the minutes, and whether each has a key on this workstation. */
+  'meetings.signers': call<MinutesSignerView[]>()(z.object({ id }).strict()),
+  /** Create the signing key of the recorder or host (certificate in their name; the reviewer's own key is used when the person is the reviewer). */
+  'meetings.createSignerKey': call<MinutesSignerView[]>()(z.object({ id, role, passphrase: passphrase.optional() }).strict()),
+  /**
+   * Sign every case's minutes: the host first, then the recorder (incremental PDF signature over
+   * the host's), who closes the record; after the recorder signs, each case's minutes go to the
+   * outbox (kind 'minutes'), signed with the recorder's key.
+   */
+  'meetings.signMinutes': call<MinutesRecord[]>()(z.object({ id, role, setHash: z.string().regex(/^[0-9a-f]{64}$/), passphrase: passphrase.optional() }).strict()),
+  /** The minutes files of a meeting (or of all meetings when id is omitted), signed or in signing. */
+  'meetings.minutes': call<MinutesRecord[]>()(z.object({ id: id.optional(), caseId: id.optional() }).strict()),
+} as const;
