@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { isAppUrl, navigationAllowed } from '../../src/main/app/guards/url-policy';
 import { senderAllowed } from '../../src/main/app/guards/ipc-sender';
 import { resolveStatic } from '../../src/main/static-files';
-import { parseRange } from '../../src/main/http-range';
+import { parseRange, RENDERER_CSP } from '../../src/main/http-range';
 
 describe('URL policy (parsed with new URL, never substring checks)', () => {
   it('accepts only app://fashen', () => {
@@ -63,5 +63,27 @@ describe('HTTP Range', () => {
     expect(parseRange('bytes=9-3', 100)).toEqual({ kind: 'unsatisfiable' });
     expect(parseRange('bytes=0-1,5-6', 100)).toEqual({ kind: 'full' });
     expect(parseRange('items=0-1', 100)).toEqual({ kind: 'full' });
+  });
+});
+
+describe('renderer CSP (sent by app:// and the host)', () => {
+  const directives = new Map(
+    RENDERER_CSP.split(';').map((d) => {
+      const [name, ...values] = d.trim().split(/\s+/);
+      return [name!, values] as const;
+    }),
+  );
+  it('runs only our own scripts: no inline script, no eval (WebAssembly compilation only, for pdf.js)', () => {
+    expect(directives.get('script-src')).toEqual(["'self'", "'wasm-unsafe-eval'"]);
+    expect(directives.get('default-src')).toEqual(["'self'"]);
+  });
+  it('leaves nothing to fall back on for plugins, base URLs, forms and framing', () => {
+    expect(directives.get('object-src')).toEqual(["'none'"]);
+    expect(directives.get('base-uri')).toEqual(["'none'"]);
+    expect(directives.get('form-action')).toEqual(["'none'"]);
+    expect(directives.get('frame-ancestors')).toEqual(["'none'"]);
+  });
+  it('connects only to itself and the loopback Api', () => {
+    expect(directives.get('connect-src')).toEqual(["'self'", 'ws://127.0.0.1:*', 'ws://localhost:*']);
   });
 });

@@ -1,0 +1,163 @@
+// Which Api calls the audit log records, as what, about which subject. The dispatch runs every
+// call through `withAudit` (recorder.ts), which consults this table: one place instead of a line
+// in every service. Subjects are case ids for everything about a case, so a case's trail is one
+// indexed lookup; details hold ids and codes, never party names or free text (personal data).
+import { basename } from 'node:path';
+import type { ApiContract, CallName, CallOutput } from '../../../shared/api/index';
+import type { ParsedInputOf } from '../../../shared/api/define';
+import type { AuditAction } from '../../../shared/audit/actions';
+import { ApiFailure } from '../../../shared/api/result';
+import type { ImportOutcome } from '../../../shared/api/cases';
+import type { Workstation } from '../../workstation';
+import type { AppendEntry } from './log';
+import { maskText } from '../../../shared/privacy/mask';
+
+/**
+ * read: recorded on success only, and a repeat of the same read with nothing in between is folded;
+ * change: recorded on success, and as refused/failed when it does not go through;
+ * export: a change that copies records out — the export policy applies (approval).
+ */
+export type RuleKind = 'read' | 'change' | 'export';
+
+export interface AuditRule<N extends CallName, B = unknown> {
+  action: AuditAction;
+  kind: RuleKind;
+  /** Runs before the handler: what the entry needs that the call destroys (e.g. a deleted note's case). */
+  before?: (ws: Workstation, input: ParsedInputOf<ApiContract[N]>) => B;
+  /** Subject of a refused/failed attempt (and of success unless `entries` says otherwise). */
+  subject: (input: ParsedInputOf<ApiContract[N]>, before: B) => string | null;
+  detail?: (input: ParsedInputOf<ApiContract[N]>, output: CallOutput<N>, before: B) => Record<string, unknown>;
+  /** Several entries for one call (imports: one per case). */
+  entries?: (input: ParsedInputOf<ApiContract[N]>, output: CallOutput<N>) => AppendEntry[];
+  /** Not recorded when false (e.g. an integrity re-check not tied to opening an item). */
+  when?: (input: ParsedInputOf<ApiContract[N]>) => boolean;
+  /**
+   * The handler is synchronous (better-sqlite3): run it and the append in one transaction, so
+   * the action and its record commit together or not at all.
+   */
+  sameTx?: boolean;
+}
+
+// `any`: each rule names the type its own `before` returns.
+type Rules = { [N in CallName]?: AuditRule<N, any> };
+
+function importEntries(outcomes: ImportOutcome[], origin: string): AppendEntry[] {
+  return outcomes
+    .filter((o) => !o.ok || o.action !== 'unchanged')
+    .map((o) =>
+      o.ok
+        ? { action: 'case.import', subject: o.caseId ?? null, detail: { caseNumber: o.caseNumber ?? null, result: o.action ?? 'imported', source: basename(o.source), origin } }
+        : { action: 'case.import', subject: o.caseId ?? null, detail: { outcome: 'failed', source: basename(o.source), error: o.error ?? null, origin } },
+    );
+}
+
+function annotationCase(ws: Workstation, id: string): { caseId: string; itemId: string; kind: string } | null {
+  const a = ws.annotations.get(id);
+  return a ? { caseId: a.caseId, itemId: a.itemId, kind: a.kind } : null;
+}
+
+/** The item being opened must be that case's item with that file; a forged pairing is refused. */
+function openedItem(ws: Workstation, input: { sha256: string; caseId?: string | undefined; itemId?: string | undefined }): null {
+  if (!input.caseId || !input.itemId) return null;
+  const agg = ws.cases.load(input.caseId);
+  const item = agg && [...agg.documents, ...agg.evidence].find((x) => x.id === input.itemId);
+  if (!item || item.sha256 !== input.sha256) throw new ApiFailure({ code: 'invalid_input', message: '请求参数无效：该案件中没有与此文件对应的材料' });
+  return null;
+}
+
+export const AUDIT_RULES: Rules = {
+  'cases.get': { action: 'case.open', kind: 'read', subject: ({ id }) => id, detail: (_i, v) => ({ caseNumber: v.caseNumber, round: v.round, revision: v.revision }) },
+  'cases.import': { action: 'case.import', kind: 'change', subject: () => null, entries: (_i, out) => importEntries(out, 'import') },
+  'cases.loadDemo': { action: 'case.import', kind: 'change', subject: () => null, entries: (_i, out) => importEntries(out, 'demo') },
+  'evidence.check': {
+    action: 'evidence.open',
+    kind: 'read',
+    when: (i) => Boolean(i.caseId && i.itemId),
+    before: (ws, i) => openedItem(ws, i),
+    subject: (i) => i.caseId ?? null,
+    detail: (i, v) => ({ itemId: i.itemId, sha256: i.sha256, state: v.state }),
+  },
+  'evidence.verifyCase': { action: 'case.verify', kind: 'read', subject: (i) => i.caseId, detail: (_i, v) => ({ ...v.summary }) },
+  'evidence.exportRedacted': { action: 'export.redacted', kind: 'export', subject: (i) => i.caseId, detail: (i, v) => ({ itemId: i.itemId, sha256: v.sha256, size: v.size }) },
+  'annotations.create': {
+    action: 'annotation.create',
+    kind: 'change',
+    sameTx: true,
+    subject: (i) => i.caseId,
+    detail: (i, v) => ({ annotationId: v.id, itemId: i.itemId, kind: i.kind, ...(i.anchor.type === 'text' || i.anchor.type === 'area' ? { page: i.anchor.page } : {}) }),
+  },
+  'annotations.update': {
+    action: 'annotation.update',
+    kind: 'change',
+    sameTx: true,
+    before: (ws, i) => annotationCase(ws, i.id),
+    subject: (_i, b: ReturnType<typeof annotationCase>) => b?.caseId ?? null,
+    detail: (i, v) => ({ annotationId: i.id, itemId: v.itemId, fields: Object.keys(i).filter((k) => k !== 'id') }),
+  },
+  'annotations.delete': {
+    action: 'annotation.delete',
+    kind: 'change',
+    sameTx: true,
+    before: (ws, i) => annotationCase(ws, i.id),
+    subject: (_i, b: ReturnType<typeof annotationCase>) => b?.caseId ?? null,
+    detail: (i, _v, b: ReturnType<typeof annotationCase>) => ({ annotationId: i.id, itemId: b?.itemId ?? null, kind: b?.kind ?? null }),
+  },
+  'review.setPoint': {
+    action: 'review.point',
+    kind: 'change',
+    sameTx: true,
+    subject: (i) => i.caseId,
+    detail: (i, v) => ({ round: v.round, point: i.point, ...(i.decision !== undefined ? { decision: i.decision } : {}), fields: Object.keys(i).filter((k) => k !== 'caseId' && k !== 'point') }),
+  },
+  'review.override': { action: 'review.override', kind: 'change', sameTx: true, subject: (i) => i.caseId, detail: (i, v) => ({ round: v.round, check: i.check }) },
+  'review.clearOverride': { action: 'review.clearOverride', kind: 'change', sameTx: true, subject: (i) => i.caseId, detail: (i, v) => ({ round: v.round, check: i.check }) },
+  'review.conclude': { action: 'review.conclude', kind: 'change', sameTx: true, subject: (i) => i.caseId, detail: (i, v) => ({ round: v.round, type: i.type }) },
+  'review.reopen': { action: 'review.reopen', kind: 'change', sameTx: true, subject: (i) => i.caseId, detail: (_i, v) => ({ round: v.round }) },
+  'opinions.sign': {
+    action: 'opinion.sign',
+    kind: 'change',
+    subject: (i) => i.caseId,
+    detail: (i, v) => ({ opinionId: v.opinionId, round: v.round, version: v.version, documentNumber: v.documentNumber, conclusion: v.conclusion, contentHash: i.contentHash, pdfSha256: v.pdfSha256 }),
+  },
+  'opinions.export': { action: 'export.opinion', kind: 'export', subject: (i) => i.caseId, detail: (i, v) => ({ opinionId: i.opinionId, kind: i.kind, sha256: v.sha256, size: v.size }) },
+  'keys.create': { action: 'key.create', kind: 'change', subject: () => null, detail: (_i, v) => ({ keyId: v.active?.keyId ?? null, algorithm: v.active?.algorithm ?? null, protection: v.active?.protection ?? null }) },
+  'settings.setReviewer': {
+    action: 'settings.change',
+    kind: 'change',
+    sameTx: true,
+    before: (ws) => ws.review.reviewer(),
+    subject: () => null,
+    detail: (i, _v, before: Record<string, unknown> | null) => ({
+      setting: 'reviewer_profile',
+      changed: Object.keys(i).filter((k) => JSON.stringify((i as Record<string, unknown>)[k]) !== JSON.stringify(before?.[k])),
+    }),
+  },
+  'settings.setExportPolicy': {
+    action: 'settings.change',
+    kind: 'change',
+    sameTx: true,
+    before: (ws) => ws.audit.policy.get(),
+    subject: () => null,
+    detail: (i, _v, before: { exportRequiresApproval: boolean }) => ({ setting: 'exportRequiresApproval', from: before.exportRequiresApproval, to: i.exportRequiresApproval }),
+  },
+  'keys.revoke': { action: 'key.revoke', kind: 'change', subject: () => null, detail: (i) => ({ keyId: i.keyId, reason: maskText(i.reason) }) },
+  'meetings.createSignerKey': { action: 'key.create', kind: 'change', subject: () => null, detail: (i, v) => ({ meetingId: i.id, role: i.role, keyId: v.find((s) => s.role === i.role)?.key?.keyId ?? null }) },
+  'meetings.start': { action: 'meeting.start', kind: 'change', subject: () => null, detail: (i, v) => ({ meetingId: i.id, cases: v.agenda.map((a) => a.caseId) }) },
+  'meetings.conclude': { action: 'meeting.conclude', kind: 'change', subject: (i) => i.caseId, detail: (i) => ({ meetingId: i.id, followsReview: i.conclusion.followsReview }) },
+  'meetings.end': { action: 'meeting.end', kind: 'change', subject: () => null, detail: (i) => ({ meetingId: i.id }) },
+  'meetings.signMinutes': {
+    action: 'meeting.sign',
+    kind: 'change',
+    subject: () => null,
+    entries: (i, out) => out.map((m) => ({ action: 'meeting.sign', subject: m.caseId, detail: { meetingId: i.id, role: i.role, minutesId: m.minutesId, contentHash: m.contentHash } })),
+  },
+  'app.installUpdate': { action: 'app.update', kind: 'change', subject: () => null, detail: (_i, v) => ({ started: v.started }) },
+  'app.applyOfflineUpdate': { action: 'app.update', kind: 'change', subject: () => null, detail: (i, v) => ({ file: basename(i.path), version: v.update.version, keyId: v.update.keyId, installing: v.installing }) },
+  'sync.run': { action: 'sync.run', kind: 'change', subject: () => null, detail: (_i, v) => ({ outcome: v.outcome, ...v.summary, refused: v.refused.length }) },
+  'sync.exportBundle': { action: 'export.bundle', kind: 'export', subject: () => null, detail: (i, v) => ({ file: basename(i.path), count: v.count, sha256: v.sha256 }) },
+  'sync.importBundle': { action: 'sync.importBundle', kind: 'change', subject: () => null, entries: (i, out) => importEntries(out, 'bundle') },
+};
+
+export function auditRule(name: CallName): AuditRule<CallName, unknown> | undefined {
+  return AUDIT_RULES[name] as AuditRule<CallName, unknown> | undefined;
+}

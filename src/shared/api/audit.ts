@@ -1,0 +1,68 @@
+// audit.* and the export policy: the tamper-evident audit trail (issue 8) and seed 002 item 10 —
+// copying records out (公示版, 离线交换包, 审核意见书文件) needs the approval the agency configured.
+import { z } from 'zod';
+import { call } from './define';
+
+export interface AuditEntryView {
+  seq: number;
+  /** ISO 8601 instant. */
+  at: string;
+  actor: string;
+  device: string;
+  action: string;
+  subject: string | null;
+  detail: Record<string, unknown>;
+}
+
+export type AuditProblemKind = 'hash_mismatch' | 'prev_link' | 'gap' | 'bad_detail';
+
+export interface AuditProblem {
+  seq: number;
+  kind: AuditProblemKind;
+  /** zh-CN, e.g. 第 12 条的内容与其校验值不符（记录被修改） */
+  message: string;
+}
+
+export interface AuditVerifyReport {
+  intact: boolean;
+  /** Entries checked. */
+  count: number;
+  head: { seq: number; hash: string } | null;
+  /** The first broken entry, if any. */
+  problem: AuditProblem | null;
+}
+
+export interface ExportPolicy {
+  /** 复制、导出执法记录须经批准 (seed 002 item 10(4)). */
+  exportRequiresApproval: boolean;
+}
+
+/** The approval a reviewer gives with an export when the policy requires it. */
+export const ExportApproval = z
+  .object({
+    /** 批准文号 / 审批单号 */
+    reference: z.string().trim().min(2, '请填写批准文号或审批单号').max(100),
+    /** 批准人 */
+    approver: z.string().trim().min(2, '请填写批准人').max(40),
+  })
+  .strict();
+export type ExportApproval = z.infer<typeof ExportApproval>;
+
+/** The error code of an export refused for want of an approval (the renderer then asks for one). */
+export const APPROVAL_REQUIRED = 'approval_required';
+
+export const auditApi = {
+  /** The audit trail of one case, newest first. */
+  'audit.case': call<AuditEntryView[]>()(z.object({ caseId: z.string().min(1).max(200), limit: z.number().int().min(1).max(2000).default(500) }).strict()),
+  /** Check the whole chain; names the first broken entry. */
+  'audit.verify': call<AuditVerifyReport>()(z.object({}).strict()),
+  'settings.getExportPolicy': call<ExportPolicy>()(z.object({}).strict()),
+  'settings.setExportPolicy': call<ExportPolicy>()(z.object({ exportRequiresApproval: z.boolean() }).strict()),
+} as const;
+
+/**
+ * Calls that copy records out. Besides their own input they take an optional `approval`
+ * (ExportApproval), split off and checked by the dispatch before the call's schema runs, so the
+ * export policy is enforced in one place for every transport.
+ */
+export const APPROVABLE_CALLS: ReadonlySet<string> = new Set(['evidence.exportRedacted', 'sync.exportBundle', 'opinions.export']);

@@ -1,0 +1,45 @@
+// What the audit log records: action codes (stable, hashed into the chain) and their zh-CN labels
+// for the case view and `fashen audit list`. Pure: shared by the back end, the CLI and the renderer.
+
+export const AUDIT_ACTIONS = {
+  'case.open': '打开案件',
+  'case.import': '导入案件',
+  'case.verify': '校验案卷',
+  'evidence.open': '打开材料',
+  'annotation.create': '添加标注',
+  'annotation.update': '修改标注',
+  'annotation.delete': '删除标注',
+  'review.point': '记录审核认定',
+  'review.override': '不采纳自动检查',
+  'review.clearOverride': '撤回不采纳理由',
+  'review.conclude': '作出审核结论',
+  'review.reopen': '撤回审核结论',
+  'opinion.sign': '签署审核意见书',
+  'export.redacted': '导出公示版',
+  'export.bundle': '导出离线交换包',
+  'export.opinion': '导出审核意见书文件',
+  'sync.run': '同步',
+  'sync.importBundle': '导入案卷交换包',
+  'settings.change': '修改设置',
+  'key.create': '创建签名密钥',
+  'key.revoke': '吊销签名密钥',
+  'meeting.start': '开始集体讨论',
+  'meeting.conclude': '集体讨论结论',
+  'meeting.end': '结束集体讨论',
+  'meeting.sign': '签署集体讨论记录',
+  'app.update': '安装更新',
+} as const;
+
+export type AuditAction = keyof typeof AUDIT_ACTIONS;
+
+/** The zh-CN label of an action code; an unknown code (a newer version wrote it) shows as is. */
+export function auditActionLabel(action: string, outcome?: string | null): string {
+  const label = (AUDIT_ACTIONS as Record<string, string>)[action] ?? action;
+  return outcome === 'refused' ? `${label}（被拒绝）` : outcome === 'failed' ? `${label}（未成功）` : label;
+}
+
+/** Actions that copy records out of the workstation (seed 002 item 10(4): 复制须经负责人同意). */
+export const EXPORT_ACTIONS: readonly AuditAction[] = ['export.redacted', 'export.bundle', 'export.opinion'];
+
+/** The genesis entry's prevHash. */
+export const GENESIS_HASH = '0'.repeat(64);

@@ -1,0 +1,125 @@
+// The audit trail in the case view (审计记录), the approval asked for an export when the agency
+// requires one, and crash reporting: a renderer error on file, the notice of the last error on
+// the next start with 查看详情 / 知道了.
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { ChildProcess } from 'node:child_process';
+import { spawnHost } from '../../scripts/host-process';
+import { CrashLog, crashDir } from '../../src/main/services/crash/crash-log';
+import { callApi, E2E_TODAY, expect, test } from './fixtures';
+import { WorkstationPage } from './pages/WorkstationPage';
+
+test.describe('审计记录', () => {
+  test('opening a case and an item shows in the case’s trail, with the chain intact', async ({ page, workstationUrl }) => {
+    const ws = new WorkstationPage(page);
+    await ws.open(workstationUrl);
+    await expect(ws.queue.rows.first()).toBeVisible();
+    await ws.caseFile.openCaseHaving(ws.queue, '询问笔录');
+    await ws.caseFile.openItem('询问笔录');
+    await ws.caseFile.pdf(0).waitRendered(1);
+    await page.getByTestId('audit-open').click();
+    const trail = page.getByTestId('audit-trail');
+    await expect(trail.getByTestId('audit-chain')).toHaveAttribute('data-intact', 'true');
+    await expect(trail.locator('[data-action="case.open"]').first()).toContainText('打开案件');
+    const opened = trail.locator('[data-action="evidence.open"]').first();
+    await expect(opened).toContainText('打开材料');
+    await expect(opened).toContainText('询问笔录');
+    await expect(trail.locator('[data-action="case.import"]')).toHaveCount(1);
+    await ws.screenshot('audit-trail-1366');
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    await ws.screenshot('audit-trail-1920');
+  });
+
+  test('an export the policy requires approval for asks for it, goes through with it, and is recorded', async ({ page, workstationUrl, workstationHost }) => {
+    const ws = new WorkstationPage(page);
+    await ws.open(workstationUrl);
+    await expect(ws.queue.rows.first()).toBeVisible();
+    await ws.caseFile.openCaseHaving(ws.queue, '询问笔录');
+    const caseId = (await ws.caseFile.view.getAttribute('data-case-id'))!;
+    const itemId = (await ws.caseFile.item('询问笔录').getAttribute('data-item-id'))!;
+    await callApi(workstationHost, 'annotations.create', { caseId, itemId, kind: 'redaction', anchor: { type: 'area', page: 1, rects: [{ x: 300, y: 200, width: 120, height: 14 }] }, redactionReason: 'personal' });
+    await callApi(workstationHost, 'settings.setExportPolicy', { exportRequiresApproval: true });
+    try {
+      await page.reload();
+      await page.getByTestId('status-bar').getByText('数据目录').waitFor();
+      await ws.queue.openCaseId(caseId);
+      await ws.caseFile.openItem('询问笔录');
+      await ws.caseFile.pdf(0).waitRendered(1);
+      await ws.caseFile.pane(0).getByTestId('export-redacted').click();
+      const dialog = page.getByRole('dialog', { name: '导出须经批准' });
+      await expect(dialog).toContainText('须经批准');
+      // Empty fields are not accepted.
+      await dialog.getByRole('button', { name: '填写完毕，导出' }).click();
+      await expect(dialog).toContainText('请填写批准文号或审批单号');
+      await dialog.getByTestId('approval-reference').fill('测市监批〔2026〕12号');
+      await dialog.getByTestId('approval-approver').fill('李局长');
+      await ws.screenshot('export-approval-1366');
+      await dialog.getByRole('button', { name: '填写完毕，导出' }).click();
+      await expect(page.getByRole('dialog', { name: '已导出公示版' })).toBeVisible({ timeout: 30_000 });
+      await page.getByRole('dialog', { name: '已导出公示版' }).getByRole('button', { name: '关闭' }).click();
+      await page.getByTestId('audit-open').click();
+      const exported = page.getByTestId('audit-trail').locator('[data-action="export.redacted"]');
+      await expect(exported.first()).toContainText('批准：测市监批〔2026〕12号（李局长）');
+      await expect(exported.nth(1)).toContainText('导出公示版（被拒绝）');
+    } finally {
+      await callApi(workstationHost, 'settings.setExportPolicy', { exportRequiresApproval: false });
+    }
+  });
+});
+
+test.describe('crash reporting', () => {
+  let child: ChildProcess | null = null;
+  test.afterEach(() => {
+    child?.kill('SIGTERM');
+    child = null;
+  });
+
+  test('a renderer error is written to <data>/logs and shown on the next start; 知道了 clears it', async ({ page }) => {
+    const home = mkdtempSync(join(tmpdir(), 'fashen-e2e-crash-'));
+    // An error from an earlier run (the main process), already on file.
+    new CrashLog(crashDir(home), { version: '0.1.0', dataDir: home }).write({ source: 'main', kind: 'uncaughtException', error: new Error(`数据库文件 ${join(home, 'fashen.db')} 被占用`) });
+
+    let host = await spawnHost(home, E2E_TODAY);
+    child = host.child;
+    const ws = new WorkstationPage(page);
+    await ws.open(host.url);
+    const notice = page.getByTestId('crash-notice');
+    await expect(notice).toContainText('上次运行时工作台发生错误');
+    await notice.getByTestId('crash-details').click();
+    const details = page.getByTestId('crash-detail');
+    await expect(details).toContainText('工作台主进程（uncaughtException）');
+    await expect(details).toContainText('数据库文件 <数据目录>/fashen.db 被占用');
+    await ws.screenshot('crash-notice-1366');
+
+    // This run's renderer error goes on file (and waits for the next start).
+    await page.evaluate(() => setTimeout(() => { throw new TypeError('测试：界面渲染出错'); }, 0));
+    const logs = crashDir(home);
+    const rendererReport = () =>
+      readdirSync(logs)
+        .filter((f) => f.startsWith('crash-2'))
+        .map((f) => JSON.parse(readFileSync(join(logs, f), 'utf8')) as { source: string; kind: string; message: string; page?: string })
+        .find((r) => r.source === 'renderer');
+    await expect.poll(() => rendererReport()?.message ?? null).toBe('测试：界面渲染出错');
+    expect(rendererReport()).toMatchObject({ kind: 'window.onerror', page: expect.not.stringContaining('token') });
+
+    await page.getByRole('dialog', { name: '错误详情' }).getByRole('button', { name: '知道了' }).click();
+    await expect(notice).toHaveCount(0);
+
+    // Next start: the renderer error is what is shown now; 知道了 on the notice itself clears it.
+    child.kill('SIGTERM');
+    host = await spawnHost(home, E2E_TODAY);
+    child = host.child;
+    await ws.open(host.url);
+    await expect(notice).toContainText('上次运行时工作台发生错误');
+    await notice.getByTestId('crash-details').click();
+    await expect(page.getByTestId('crash-detail')).toContainText('界面（window.onerror）');
+    await page.getByRole('dialog', { name: '错误详情' }).getByRole('button', { name: '关闭' }).click();
+    await notice.getByTestId('crash-ack').click();
+    await expect(notice).toHaveCount(0);
+    await page.reload();
+    await page.getByTestId('status-bar').getByText('数据目录').waitFor();
+    await expect(notice).toHaveCount(0);
+    expect(existsSync(join(logs, 'crash-ack.json'))).toBe(true);
+  });
+});

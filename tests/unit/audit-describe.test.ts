@@ -1,0 +1,36 @@
+// The zh-CN line shown for each audit entry (case view and `fashen audit list`).
+import { describe, expect, it } from 'vitest';
+import { auditActionLabel } from '../../src/shared/audit/actions';
+import { describeAuditDetail } from '../../src/shared/audit/describe';
+
+const titles = (id: string) => ({ d1: '询问笔录', e2: '现场照片' })[id] ?? null;
+
+describe('audit entry wording', () => {
+  it('labels actions in Chinese, marking refused and failed attempts', () => {
+    expect(auditActionLabel('export.redacted')).toBe('导出公示版');
+    expect(auditActionLabel('export.redacted', 'refused')).toBe('导出公示版（被拒绝）');
+    expect(auditActionLabel('sync.run', 'failed')).toBe('同步（未成功）');
+    expect(auditActionLabel('future.action')).toBe('future.action');
+  });
+
+  it.each([
+    ['evidence.open', { itemId: 'd1', sha256: 'ab', state: 'ok', via: 'browser' }, '询问笔录'],
+    ['evidence.open', { itemId: 'x9', state: 'tampered' }, 'x9 · 校验：已篡改'],
+    ['annotation.create', { itemId: 'e2', kind: 'redaction', page: 2 }, '遮盖 · 现场照片 · 第 2 页'],
+    ['review.point', { point: 'P3', decision: 'problem', fields: ['decision', 'note'] }, 'P3 · 存在问题 · 修改说明'],
+    ['review.point', { point: 'P4', fields: ['citations'] }, 'P4 · 修改引用'],
+    ['review.conclude', { round: 2, type: '建议纠正' }, '建议纠正 · 第2轮'],
+    ['opinion.sign', { documentNumber: '测市监法审〔2026〕1号', version: 1, conclusion: '同意' }, '测市监法审〔2026〕1号 · 第1版 · 同意'],
+    ['export.redacted', { itemId: 'd1', approval: { reference: '批〔2026〕3号', approver: '李局长' } }, '询问笔录 · 批准：批〔2026〕3号（李局长）'],
+    ['export.bundle', { outcome: 'refused', code: 'approval_required', reason: '按本单位规定…须经批准', via: 'cli' }, '按本单位规定…须经批准 · 经命令行'],
+    ['case.import', { result: 'new_round', origin: 'sync', revision: 2 }, '新一轮 · 来源：同步'],
+    ['case.verify', { ok: 9, tampered: 1, missing: 0 }, '完好 9，已篡改 1，缺失 0'],
+    ['settings.change', { setting: 'exportRequiresApproval', from: false, to: true }, '导出须经批准：否 → 是'],
+    ['settings.change', { setting: 'reviewer_profile', changed: ['name', 'legalQualification'] }, '审核人员信息（姓名、法律职业资格）'],
+    ['meeting.sign', { role: 'host' }, '主持人签署'],
+    ['sync.run', { outcome: 'failed', exitCode: 1, via: 'cli' }, '退出码 1 · 经命令行'],
+    ['future.action', { anything: 1 }, ''],
+  ])('%s %j → %s', (action, detail, text) => {
+    expect(describeAuditDetail({ action, detail }, titles)).toBe(text);
+  });
+});
