@@ -1,0 +1,216 @@
+// Application updates for one workstation: the state the 设置 screen shows, the online check against
+// the central server's feed (verified, staged rollout honoured, then handed to the shell's installer),
+// and offline update files. The same code runs in the desktop app and the browser host; only the
+// installer differs.
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import type { OfflineApplyResult, OfflineUpdateView, UpdateRelease, UpdateStatus } from '../../../shared/api/app';
+import { ApiFailure } from '../../../shared/api/result';
+import { CHANNEL_NAME, DEFAULT_CHANNEL, feedUrl, readFeed, type FeedCheck } from './feed';
+import type { UpdateInstaller } from './installer';
+import { verifyOfflineUpdate, type VerifiedUpdate } from './offline-package';
+import { isNewer } from './policy';
+import { installId, withinRollout } from './rollout';
+import type { TrustedKey } from './signature';
+import { UpdateError, type UpdatePlatform } from './update-info';
+
+export interface UpdateServiceOptions {
+  dataDir: string;
+  currentVersion: string;
+  platform: UpdatePlatform;
+  arch: string;
+  trustedKeys: () => TrustedKey[];
+  installer: UpdateInstaller;
+  /** The central server's address (the saved login), or null. */
+  server: () => string | null;
+  emit: (status: UpdateStatus) => void;
+  now?: () => Date;
+}
+
+/** The channel this workstation follows: `<data>/update.json` {"channel": "beta"}, else stable. */
+export function configuredChannel(dataDir: string): string {
+  const p = join(dataDir, 'update.json');
+  if (!existsSync(p)) return DEFAULT_CHANNEL;
+  try {
+    const v = (JSON.parse(readFileSync(p, 'utf8')) as { channel?: unknown }).channel;
+    return typeof v === 'string' && CHANNEL_NAME.test(v) ? v : DEFAULT_CHANNEL;
+  } catch {
+    return DEFAULT_CHANNEL;
+  }
+}
+
+function failure(err: unknown): ApiFailure {
+  if (err instanceof UpdateError) return new ApiFailure({ code: 'bad_package', message: err.message, ...(err.details.length ? { details: err.details } : {}) });
+  return new ApiFailure({ code: 'internal', message: `更新失败：${(err as Error).message}` });
+}
+
+function releaseOf(info: FeedCheck['info'], keyId: string): UpdateRelease {
+  const date = info.releaseDate;
+  return {
+    version: info.version,
+    releaseDate: date === undefined ? null : date instanceof Date ? date.toISOString() : date,
+    releaseName: info.releaseName ?? null,
+    keyId: keyId.slice(0, 16),
+    stagingPercentage: info.stagingPercentage ?? null,
+  };
+}
+
+export class UpdateService {
+  private current: Omit<UpdateStatus, 'currentVersion' | 'channel' | 'feedUrl' | 'installBlocked' | 'canPickFile' | 'trustedKeys'> = {
+    state: 'idle',
+    message: '尚未检查更新',
+    latest: null,
+    progress: null,
+    checkedAt: null,
+  };
+  private checking: Promise<UpdateStatus> | null = null;
+  private readonly now: () => Date;
+
+  constructor(private readonly opts: UpdateServiceOptions) {
+    this.now = opts.now ?? (() => new Date());
+  }
+
+  private feed(): string | null {
+    const server = this.opts.server();
+    return server ? feedUrl(server, configuredChannel(this.opts.dataDir)) : null;
+  }
+
+  private keys(): { keys: TrustedKey[]; error: string | null } {
+    try {
+      return { keys: this.opts.trustedKeys(), error: null };
+    } catch (err) {
+      return { keys: [], error: (err as Error).message };
+    }
+  }
+
+  status(): UpdateStatus {
+    let feed: string | null = null;
+    try {
+      feed = this.feed();
+    } catch {
+      feed = null;
+    }
+    return {
+      currentVersion: this.opts.currentVersion,
+      channel: configuredChannel(this.opts.dataDir),
+      feedUrl: feed,
+      ...this.current,
+      installBlocked: this.opts.installer.blockedReason(),
+      canPickFile: typeof this.opts.installer.pickFile === 'function',
+      trustedKeys: this.keys().keys.map((k) => ({ keyId: k.keyId.slice(0, 16), label: k.label, development: k.label.startsWith('dev-') })),
+    };
+  }
+
+  private set(next: Partial<typeof this.current>): UpdateStatus {
+    this.current = { ...this.current, ...next };
+    const s = this.status();
+    this.opts.emit(s);
+    return s;
+  }
+
+  /** One check at a time; a second caller shares the running one. */
+  check(): Promise<UpdateStatus> {
+    if (this.current.state === 'downloading' || this.current.state === 'installing') return Promise.resolve(this.status());
+    this.checking ??= this.runCheck().finally(() => {
+      this.checking = null;
+    });
+    return this.checking;
+  }
+
+  private async runCheck(): Promise<UpdateStatus> {
+    let feed: string | null;
+    try {
+      feed = this.feed();
+    } catch (err) {
+      return this.set({ state: 'error', message: (err as Error).message, progress: null });
+    }
+    if (!feed) return this.set({ state: 'unconfigured', message: '未登录中心系统，无法在线检查更新；可使用离线更新包', latest: null, progress: null });
+    const { keys, error } = this.keys();
+    if (error) return this.set({ state: 'error', message: `发布公钥有误，已停止更新：${error}`, progress: null });
+    this.set({ state: 'checking', message: '正在检查更新…', progress: null });
+    let verified: FeedCheck;
+    try {
+      verified = await readFeed(feed, { platform: this.opts.platform, arch: this.opts.arch, trusted: keys });
+    } catch (err) {
+      const message = err instanceof UpdateError ? err.message : `检查更新失败：${(err as Error).message}`;
+      return this.set({ state: 'error', message, latest: null, checkedAt: this.now().toISOString() });
+    }
+    const latest = releaseOf(verified.info, verified.keyId);
+    const checkedAt = this.now().toISOString();
+    if (!isNewer(verified.info.version, this.opts.currentVersion)) return this.set({ state: 'up-to-date', message: `已是最新版本（${this.opts.currentVersion}）`, latest, checkedAt });
+    if (!withinRollout(verified.info.stagingPercentage, installId(this.opts.dataDir))) {
+      return this.set({ state: 'not-in-rollout', message: `新版本 ${latest.version} 正在分批推送（${latest.stagingPercentage}%），本机尚未轮到`, latest, checkedAt });
+    }
+    const blocked = this.opts.installer.blockedReason();
+    if (blocked) return this.set({ state: 'available', message: `有新版本 ${latest.version}，签名已验证；${blocked}`, latest, checkedAt });
+    this.set({ state: 'downloading', message: `正在下载新版本 ${latest.version}…`, latest, checkedAt, progress: { percent: 0, transferred: 0, total: 0 } });
+    void this.opts.installer
+      .download(feed, verified, (progress) => this.set({ progress }))
+      .then(
+        () => this.set({ state: 'downloaded', message: `新版本 ${latest.version} 已下载并验证，重启后安装`, progress: null }),
+        (err: unknown) => this.set({ state: 'error', message: err instanceof UpdateError ? err.message : `下载更新失败：${(err as Error).message}`, progress: null }),
+      );
+    return this.status();
+  }
+
+  install(): { started: boolean } {
+    const blocked = this.opts.installer.blockedReason();
+    if (blocked) throw new ApiFailure({ code: 'forbidden', message: blocked });
+    if (this.current.state !== 'downloaded') throw new ApiFailure({ code: 'conflict', message: '没有已下载并验证的更新' });
+    this.set({ state: 'installing', message: '正在重启并安装更新…' });
+    this.opts.installer.installDownloaded();
+    return { started: true };
+  }
+
+  private view(path: string, v: VerifiedUpdate): OfflineUpdateView {
+    return { path, version: v.version, releaseDate: v.releaseDate, releaseName: v.releaseName, keyId: v.keyId.slice(0, 16), keyLabel: v.keyLabel, files: v.files };
+  }
+
+  private verifyOptions() {
+    const { keys, error } = this.keys();
+    if (error) throw new UpdateError(`发布公钥有误，已停止更新：${error}`);
+    return { trusted: keys, currentVersion: this.opts.currentVersion, platform: this.opts.platform, arch: this.opts.arch };
+  }
+
+  async verifyOffline(path: string): Promise<OfflineUpdateView> {
+    if (!existsSync(path)) throw new ApiFailure({ code: 'not_found', message: `找不到离线更新文件：${path}` });
+    try {
+      return this.view(path, await verifyOfflineUpdate(path, this.verifyOptions()));
+    } catch (err) {
+      throw failure(err);
+    }
+  }
+
+  async applyOffline(path: string): Promise<OfflineApplyResult> {
+    const blocked = this.opts.installer.blockedReason();
+    if (blocked) {
+      const update = await this.verifyOffline(path);
+      return { update, installing: false, message: `更新包已验证（版本 ${update.version}），${blocked}` };
+    }
+    if (!existsSync(path)) throw new ApiFailure({ code: 'not_found', message: `找不到离线更新文件：${path}` });
+    const work = join(this.opts.dataDir, 'updates', 'offline');
+    // Earlier attempts are of no further use: keep the data folder small.
+    rmSync(work, { recursive: true, force: true });
+    mkdirSync(work, { recursive: true });
+    let verified: VerifiedUpdate;
+    try {
+      verified = await verifyOfflineUpdate(path, { ...this.verifyOptions(), extractTo: work });
+    } catch (err) {
+      throw failure(err);
+    }
+    const update = this.view(path, verified);
+    this.set({ state: 'installing', message: `正在安装离线更新 ${update.version}…`, latest: { version: update.version, releaseDate: update.releaseDate, releaseName: update.releaseName, keyId: update.keyId, stagingPercentage: null }, progress: null });
+    try {
+      await this.opts.installer.installOffline(verified);
+    } catch (err) {
+      this.set({ state: 'error', message: err instanceof UpdateError ? err.message : `安装离线更新失败：${(err as Error).message}` });
+      throw failure(err);
+    }
+    return { update, installing: true, message: `正在安装 ${update.version}，工作台将重启` };
+  }
+
+  async pickFile(): Promise<{ path: string | null }> {
+    if (!this.opts.installer.pickFile) throw new ApiFailure({ code: 'forbidden', message: '浏览器版不能打开文件对话框，请输入更新文件的完整路径' });
+    return { path: await this.opts.installer.pickFile() };
+  }
+}
