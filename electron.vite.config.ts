@@ -38,12 +38,15 @@ export default defineConfig({
       outDir: 'out/main',
       rollupOptions: {
         input: { index: resolve(__dirname, 'src/main/app/main.ts') },
-        external: ['better-sqlite3', 'electron', 'electron-updater', '@napi-rs/canvas'],
+        external: ['better-sqlite3-multiple-ciphers', 'electron', 'electron-updater', '@napi-rs/canvas'],
       },
     },
   },
   preload: {
     build: {
+      // The preload runs sandboxed (sandbox: true), where require() knows only 'electron' and a few
+      // built-ins: its dependencies (zod, for the contract) must be bundled, not left external.
+      externalizeDeps: false,
       outDir: 'out/preload',
       rollupOptions: { input: { index: resolve(__dirname, 'src/preload/index.ts') }, output: { format: 'cjs' } },
     },

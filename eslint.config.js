@@ -12,7 +12,15 @@ export default tseslint.config(
     languageOptions: { parser: tseslint.parser },
     plugins: { '@typescript-eslint': tseslint.plugin },
     rules: {
-      'no-restricted-imports': ['error', { paths: [{ name: 'electron', message: "Only src/main/app may import 'electron'." }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            { name: 'electron', message: "Only src/main/app may import 'electron'." },
+            { name: 'electron-updater', message: 'electron-updater touches electron when loaded: only src/main/app/updater.ts loads it (lazily).' },
+          ],
+        },
+      ],
     },
   },
   {

@@ -1,5 +1,5 @@
 // Bundles the Node entry points (CLI, headless host) with esbuild when their sources changed.
-// Packages stay external (native better-sqlite3, @napi-rs/canvas); only our TypeScript is bundled.
+// Packages stay external (native better-sqlite3-multiple-ciphers, @napi-rs/canvas); only our TypeScript is bundled.
 import { build } from 'esbuild';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, dirname } from 'node:path';

@@ -1,11 +1,11 @@
 // `npm start` step: make sure native modules load in Electron without breaking Node's tests.
 //
-// better-sqlite3 ≥ 12 ships Node-API prebuilds: one binary is ABI-stable across Node and Electron,
-// so nothing needs rebuilding and `npm test` keeps working. If the installed binding is not a
-// Node-API build (e.g. compiled from source against V8), we rebuild a *separate copy* for
-// Electron into .cache/electron-native/ and the Electron main process loads it via
-// better-sqlite3's `nativeBinding` option — Node keeps its own build, so neither command breaks
-// the other.
+// better-sqlite3-multiple-ciphers (the SQLCipher-compatible SQLite of the encrypted cache) ships
+// Node-API prebuilds: one binary is ABI-stable across Node and Electron, so nothing needs
+// rebuilding and `npm test` keeps working. If the installed binding is not a Node-API build (e.g.
+// compiled from source against V8), we rebuild a *separate copy* for Electron into
+// .cache/electron-native/ and the Electron main process loads it via the `nativeBinding` option —
+// Node keeps its own build, so neither command breaks the other.
 import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, copyFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -23,8 +23,10 @@ function electronBinary() {
   return join(dir, 'dist', readFileSync(pathTxt, 'utf8').trim());
 }
 
+const SQLITE = 'better-sqlite3-multiple-ciphers';
+
 function loadedBindingPath() {
-  const dir = dirname(require.resolve('better-sqlite3/package.json'));
+  const dir = dirname(require.resolve(`${SQLITE}/package.json`));
   for (const p of ['build/Debug/better_sqlite3.node', 'build/Release/better_sqlite3.node', `prebuilds/${process.platform}-${process.arch}.node`]) {
     if (existsSync(join(dir, p))) return join(dir, p);
   }
@@ -52,11 +54,11 @@ if (!bin || !existsSync(bin)) {
 
 const binding = loadedBindingPath();
 if (!binding) {
-  console.error('better-sqlite3 native binding not found; run npm install');
+  console.error(`${SQLITE} native binding not found; run npm install`);
   process.exit(1);
 }
 if (isNodeApi(binding)) {
-  console.log('better-sqlite3: Node-API build — the same binary serves Node (tests) and Electron; no rebuild needed.');
+  console.log(`${SQLITE}: Node-API build — the same binary serves Node (tests) and Electron; no rebuild needed.`);
   process.exit(0);
 }
 
@@ -64,11 +66,11 @@ const electronVersion = require('electron/package.json').version;
 const cache = join(root, '.cache', 'electron-native');
 const stamp = join(cache, `electron-${electronVersion}.stamp`);
 if (existsSync(stamp) && existsSync(join(cache, 'better_sqlite3.node'))) process.exit(0);
-console.log(`Rebuilding a copy of better-sqlite3 for Electron ${electronVersion} into .cache/electron-native …`);
+console.log(`Rebuilding a copy of ${SQLITE} for Electron ${electronVersion} into .cache/electron-native …`);
 rmSync(cache, { recursive: true, force: true });
 const work = join(cache, 'work');
 mkdirSync(join(work, 'node_modules'), { recursive: true });
-cpSync(dirname(require.resolve('better-sqlite3/package.json')), join(work, 'node_modules', 'better-sqlite3'), { recursive: true });
-execFileSync(process.execPath, [require.resolve('@electron/rebuild/lib/cli.js'), '--version', electronVersion, '--module-dir', work, '--only', 'better-sqlite3', '--force'], { stdio: 'inherit' });
-copyFileSync(join(work, 'node_modules', 'better-sqlite3', 'build', 'Release', 'better_sqlite3.node'), join(cache, 'better_sqlite3.node'));
+cpSync(dirname(require.resolve(`${SQLITE}/package.json`)), join(work, 'node_modules', SQLITE), { recursive: true });
+execFileSync(process.execPath, [require.resolve('@electron/rebuild/lib/cli.js'), '--version', electronVersion, '--module-dir', work, '--only', SQLITE, '--force'], { stdio: 'inherit' });
+copyFileSync(join(work, 'node_modules', SQLITE, 'build', 'Release', 'better_sqlite3.node'), join(cache, 'better_sqlite3.node'));
 copyFileSync(join(root, 'package.json'), stamp);

@@ -1,4 +1,4 @@
-// `npm test`: every check, in order — layer lint, type checks, unit + integration (vitest),
+// `npm test`: every check, in order — layer lint, Electron security lint, type checks, unit + integration (vitest),
 // then build and run the E2E suite in Debian Chromium through the headless host.
 import { spawnSync } from 'node:child_process';
 import { join, dirname } from 'node:path';
@@ -23,6 +23,7 @@ if (Number(process.versions.node.split('.')[0]) < 24) {
 }
 
 step('lint (layer boundaries)', [bin('eslint', 'bin/eslint.js'), '.']);
+step('Electron security lint (electronegativity)', [join(root, 'scripts', 'electronegativity.mjs')]);
 step('typecheck', [bin('typescript', 'bin/tsc'), '-p', 'tsconfig.json']);
 step('typecheck src/shared without DOM/Node', [bin('typescript', 'bin/tsc'), '-p', 'tsconfig.shared.json']);
 step('unit + integration (vitest)', [bin('vitest', 'vitest.mjs'), 'run']);

@@ -9,7 +9,7 @@ export const TODAY = '2026-11-23';
 export const LARGE = Number(process.env.FASHEN_BENCH_CASES ?? 10_000);
 /** Synthetic PDF pages indexed for the search benchmark (issue 3: 200,000 at 10,000 cases). */
 export const SEARCH_PAGES = Number(process.env.FASHEN_BENCH_PAGES ?? LARGE * 20);
-/** Comma-separated subset of sections to run (iteration); docs/benchmarks.md is written only by a full run. */
+/** Comma-separated subset of sections to run; a partial run replaces only its sections in docs/benchmarks.md. */
 export const ONLY = (process.env.FASHEN_BENCH_ONLY ?? '').split(',').map((s) => s.trim()).filter(Boolean);
 export const runs = (name: string) => ONLY.length === 0 || ONLY.includes(name);
 
@@ -76,10 +76,17 @@ export class Section {
   /** Load average and other busy processes when the section started (noise). */
   readonly load: string;
   readonly busy: string;
+  /** The day it was measured (sections of earlier partial runs keep theirs). */
+  readonly date = new Date().toISOString().slice(0, 10);
 
+  /**
+   * @param parts the FASHEN_BENCH_ONLY names whose measurements make up this section: a partial
+   *   run writes it to docs/benchmarks.md only when all of them ran (else rows would go missing).
+   */
   constructor(
     readonly title: string,
     readonly intro: string,
+    readonly parts: readonly string[],
   ) {
     this.load = loadString();
     this.busy = busyProcesses();

@@ -10,9 +10,14 @@ import { searchCommand } from './commands/search';
 import { checkCommand } from './commands/check';
 import { calendarCommand } from './commands/calendar';
 import { verifyFilesCommand } from './commands/verify-files';
-import { keysCommand, opinionSignCommand, reviewCommand, verifyCommand } from './commands/opinion';
+import { opinionSignCommand, reviewCommand, verifyCommand } from './commands/opinion';
+import { keysCommand } from './commands/keys';
 import { centralCommand, loginCommand } from './commands/central';
 import { syncCommand } from './commands/sync';
+import { updateCommand } from './commands/update';
+import { auditCommand } from './commands/audit';
+import { auditedCommand } from './audit-hook';
+import { needsStore, unlockCacheForCli } from './cache-unlock';
 
 const HELP = `法审工作台命令行 fashen ${'{version}'}
 
@@ -21,8 +26,9 @@ const HELP = `法审工作台命令行 fashen ${'{version}'}
   fashen cases list [--json] [--status S] 列出待审案件
   fashen mask [--names 方宇,李月] [--json] 读标准输入，遮蔽个人信息后写到标准输出
   fashen check <案卷包 或 案件> [--json]  运行自动审核检查（P1–P10）
-  fashen keys create [--name 姓名 --agency 单位] [--passphrase-env VAR]   创建签名密钥（证书由本地开发 CA 签发）
-  fashen keys list [--json]                       列出签名密钥
+  fashen keys create [--name 姓名 --agency 单位] [--passphrase-env VAR]   创建签名密钥（已登录中心系统时立即登记，否则证书由本地开发 CA 签发）
+  fashen keys list [--json]                       列出签名密钥及其中心登记状态
+  fashen keys revoke <密钥标识> --reason 原因      吊销签名密钥（告知中心系统；离线时下次同步告知）
   fashen review point <案件> <P1…P10> <无问题|存在问题|不适用> [--note 文字]
   fashen review conclude <案件> --opinion 同意|建议纠正|建议补充调查|其他意见 --text 文字
   fashen opinion sign <案件> --out <目录> [--passphrase-env VAR]   写出 .docx、签名 .pdf 与签名提交件 JSON
@@ -31,13 +37,19 @@ const HELP = `法审工作台命令行 fashen ${'{version}'}
   fashen calendar is-working-day <日期>         是否工作日（true/false）
   fashen search <检索词> [--json]        全文检索（案件信息与全部 PDF 页面文字）
   fashen verify-files <案件> [--json]    重新校验案件全部文件（有已篡改或缺失时退出码为 1）
-  fashen login --server <地址> --user <用户名> --password-env <变量>   登录中央系统
+  fashen login --server <地址> --user <用户名> --password-env <变量>   登录中央系统（并登记本机签名密钥）
   fashen central user add|import|cases|assign|submissions …   中央系统管理（fashen central help）
   fashen sync [--server <地址>] [--json]   与中央系统同步一次（退出码 0 已同步，1 离线或出错）
   fashen sync status | export-bundle --out <文件> [--passphrase-env VAR]   同步状态；导出离线交换包
+  fashen audit verify [--json]            校验审计记录哈希链（完好退出码 0，被篡改 1，并指出首个异常记录）
+  fashen audit list [--case <案件>] [--json]   列出审计记录 · fashen audit head · fashen audit policy [on|off]
+  （导出类命令 opinion sign、sync export-bundle 在须经批准时加 --approval <批准文号> --approver <批准人>）
+  fashen update verify <文件.fsupdate> [--json]   验证离线更新包（发布签名与文件校验；有效退出码 0，无效 1）
+  fashen update sign|pack|keygen …      发布：签名更新信息、打包离线更新包、生成发布密钥（fashen update 查看用法）
   fashen --version | --help
 
 数据目录: 环境变量 FASHEN_HOME，未设置时为系统用户数据目录。
+缓存加密: 本机数据库与案卷文件加密保存；口令保护的缓存从环境变量 FASHEN_CACHE_PASSPHRASE 或终端提示读取缓存口令。
 --json 输出稳定、仅写入 stdout（格式见 README）。
 退出码: 0 成功；1 有案卷包导入失败或文件校验未通过；2 用法错误。`;
 
@@ -48,25 +60,39 @@ export interface Io {
 
 const stdio: Io = { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s) };
 
-export async function run(argv: string[], io: Io = stdio): Promise<number> {
-  const { values, positionals } = parseArgs({
+function parseCli(argv: string[]) {
+  return parseArgs({
     args: argv,
     allowPositionals: true,
     strict: true,
-    options: { server: { type: 'string' }, user: { type: 'string' }, 'password-env': { type: 'string' }, role: { type: 'string' }, json: { type: 'boolean' }, status: { type: 'string' }, names: { type: 'string' }, 'passphrase-env': { type: 'string' }, opinion: { type: 'string' }, text: { type: 'string' }, note: { type: 'string' }, out: { type: 'string' }, name: { type: 'string' }, agency: { type: 'string' }, help: { type: 'boolean', short: 'h' }, version: { type: 'boolean' } },
+    options: { server: { type: 'string' }, user: { type: 'string' }, 'password-env': { type: 'string' }, role: { type: 'string' }, json: { type: 'boolean' }, status: { type: 'string' }, names: { type: 'string' }, 'passphrase-env': { type: 'string' }, opinion: { type: 'string' }, text: { type: 'string' }, note: { type: 'string' }, out: { type: 'string' }, name: { type: 'string' }, agency: { type: 'string' }, case: { type: 'string' }, approval: { type: 'string' }, approver: { type: 'string' }, key: { type: 'string' }, reason: { type: 'string' }, help: { type: 'boolean', short: 'h' }, version: { type: 'boolean' } },
   });
+}
+
+export async function run(argv: string[], io: Io = stdio): Promise<number> {
+  const { values, positionals } = parseCli(argv);
   if (values.version) return io.out(`${appVersion()}\n`), 0;
   if (values.help || positionals.length === 0) return io.out(`${HELP.replace('{version}', appVersion())}\n`), positionals.length ? 0 : values.help ? 0 : 2;
   const [cmd, ...rest] = positionals;
+  // The cache key first (passphrase from FASHEN_CACHE_PASSPHRASE or a prompt): every Workstation below uses it.
+  if (needsStore(cmd)) await unlockCacheForCli(dataDir(), io);
   const ws = () => new Workstation({ dataDir: dataDir() });
+  // Commands that change things are recorded in the audit log (and exports checked against the policy).
+  return auditedCommand(ws, { positionals, approval: values.approval, approver: values.approver, opinion: values.opinion }, () => command(cmd, rest, values, ws, io), io);
+}
+
+async function command(cmd: string | undefined, rest: string[], values: ReturnType<typeof parseCli>['values'], ws: () => Workstation, io: Io): Promise<number> {
+  const positionals = [cmd ?? '', ...rest];
   switch (cmd) {
+    case 'audit':
+      return auditCommand(ws, rest, { json: values.json === true, case: values.case }, io);
     case 'import':
       return importCommand(ws, rest, { json: values.json === true }, io);
     case 'keys':
     case 'review':
     case 'opinion': {
       const o = { json: values.json === true, passphraseEnv: values['passphrase-env'], opinion: values.opinion, text: values.text, note: values.note, out: values.out, name: values.name, agency: values.agency };
-      if (cmd === 'keys') return keysCommand(ws, rest, o, io);
+      if (cmd === 'keys') return keysCommand(ws, rest, { ...o, reason: values.reason }, io);
       if (cmd === 'review') return reviewCommand(ws, rest, o, io);
       return opinionSignCommand(ws, rest, o, io);
     }
@@ -89,6 +115,8 @@ export async function run(argv: string[], io: Io = stdio): Promise<number> {
       return loginCommand(rest, values, io);
     case 'sync':
       return syncCommand(dataDir(), rest, { json: values.json, server: values.server, out: values.out, 'passphrase-env': values['passphrase-env'] }, io);
+    case 'update':
+      return updateCommand(rest, { json: values.json === true, out: values.out, key: values.key, passphraseEnv: values['passphrase-env'] }, io);
     case 'mask':
       return maskCommand(rest, { json: values.json === true, names: values.names }, io);
   }

@@ -2,24 +2,42 @@
 import { api, isCallName, type ApiContract, type CallName, type CallOutput } from '../shared/api/index';
 import type { ParsedInputOf } from '../shared/api/define';
 import { ApiFailure, describeIssues, type Result } from '../shared/api/result';
+import { APPROVABLE_CALLS, ExportApproval } from '../shared/api/audit';
+
+/** What a call carries besides its own input: the approval of an export (seed 002 item 10). */
+export interface CallContext {
+  approval?: ExportApproval;
+}
 
 export type Handlers = {
-  [N in CallName]: (input: ParsedInputOf<ApiContract[N]>) => Promise<CallOutput<N>> | CallOutput<N>;
+  [N in CallName]: (input: ParsedInputOf<ApiContract[N]>, ctx: CallContext) => Promise<CallOutput<N>> | CallOutput<N>;
 };
 
 export interface DispatchLog {
   error(msg: string, err?: unknown): void;
 }
 
+const invalid = (details: string[]): Result<never> => ({ ok: false, error: { code: 'invalid_input', message: '请求参数无效', details } });
+
+/** Exports may carry `approval` beside their input: split it off and check it before the call's schema runs. */
+function splitApproval(name: CallName, raw: unknown): { input: unknown; ctx: CallContext } | Result<never> {
+  if (!APPROVABLE_CALLS.has(name) || raw === null || typeof raw !== 'object' || Array.isArray(raw) || !('approval' in raw)) return { input: raw, ctx: {} };
+  const { approval, ...input } = raw as Record<string, unknown>;
+  if (approval === undefined) return { input, ctx: {} };
+  const parsed = ExportApproval.safeParse(approval);
+  if (!parsed.success) return invalid(describeIssues(parsed.error.issues.map((i) => ({ ...i, path: ['approval', ...i.path] }))));
+  return { input, ctx: { approval: parsed.data } };
+}
+
 export async function dispatch(handlers: Handlers, name: unknown, rawInput: unknown, log?: DispatchLog): Promise<Result<unknown>> {
   if (!isCallName(name)) return { ok: false, error: { code: 'unknown_call', message: `未知的调用：${String(name).slice(0, 80)}` } };
-  const parsed = api[name].input.safeParse(rawInput);
-  if (!parsed.success) {
-    return { ok: false, error: { code: 'invalid_input', message: '请求参数无效', details: describeIssues(parsed.error.issues) } };
-  }
+  const split = splitApproval(name, rawInput);
+  if ('ok' in split) return split;
+  const parsed = api[name].input.safeParse(split.input);
+  if (!parsed.success) return invalid(describeIssues(parsed.error.issues));
   try {
-    const handler = handlers[name] as (input: unknown) => unknown;
-    return { ok: true, value: await handler(parsed.data) };
+    const handler = handlers[name] as (input: unknown, ctx: CallContext) => unknown;
+    return { ok: true, value: await handler(parsed.data, split.ctx) };
   } catch (err) {
     if (err instanceof ApiFailure) return { ok: false, error: err.error };
     log?.error(`call ${name} failed`, err);

@@ -1,9 +1,12 @@
 // `npm run serve`: the workstation in a browser through the headless host.
 import { join } from 'node:path';
-import { buildApi } from './api';
 import { startHost } from './host';
 import { appRoot, dataDir } from './paths';
-import { Workstation } from './workstation';
+import { startShellSession } from './shell-session';
+import { CACHE_PASSPHRASE_ENV } from './services/cache-crypto/resolve';
+import { CrashLog, crashDir } from './services/crash/crash-log';
+import { installCrashHandlers } from './services/crash/process-hooks';
+import { appVersion } from './version';
 
 function arg(name: string): string | undefined {
   const i = process.argv.indexOf(name);
@@ -11,18 +14,30 @@ function arg(name: string): string | undefined {
 }
 
 async function main(): Promise<void> {
-  const workstation = new Workstation({ dataDir: dataDir(), ...(process.env.FASHEN_TODAY ? { today: () => process.env.FASHEN_TODAY! } : {}) });
+  const home = dataDir();
+  const crash = new CrashLog(crashDir(home), { version: appVersion(), dataDir: home });
+  installCrashHandlers(process, crash, { source: 'host', log: (l) => process.stderr.write(`${l}\n`), onFatal: () => process.exit(1) });
+  const log = (l: string) => process.stderr.write(`${l}\n`);
+  // The cache key: FASHEN_CACHE_PASSPHRASE, else (a passphrase-protected store) locked until the
+  // passphrase is typed in the browser; a new store without one gets the development key file (warned).
+  const session = await startShellSession({
+    shell: 'host',
+    workstation: { dataDir: home, ...(process.env.FASHEN_TODAY ? { today: () => process.env.FASHEN_TODAY! } : {}) },
+    keys: { passphrase: process.env[CACHE_PASSPHRASE_ENV] || undefined, allowDevKey: true },
+    api: { crash },
+    log,
+  });
   const host = await startHost({
-    workstation,
-    handlers: buildApi(workstation, 'host'),
+    workstation: session,
+    handlers: session.handlers,
     rendererDir: arg('--renderer') ?? join(appRoot(), 'out', 'renderer'),
     ...(arg('--port') ? { port: Number(arg('--port')) } : {}),
-    log: (l) => process.stderr.write(`${l}\n`),
+    log,
   });
   // The first stdout line is machine-readable for test harnesses; the rest is for people.
   process.stdout.write(`FASHEN_HOST_URL=${host.url}\n`);
-  process.stdout.write(`法审工作台已启动（仅本机访问）：${host.url}\n数据目录：${workstation.dataDir}\n按 Ctrl+C 退出。\n`);
-  const stop = () => void host.close().then(() => (workstation.close(), process.exit(0)));
+  process.stdout.write(`法审工作台已启动（仅本机访问）：${host.url}\n数据目录：${home}\n按 Ctrl+C 退出。\n`);
+  const stop = () => void host.close().then(() => session.close()).then(() => process.exit(0));
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
 }

@@ -2,6 +2,7 @@
 // HTTP, for the browser and E2E tests. Loopback only, random port, per-run token.
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createReadStream } from 'node:fs';
+import { pipeline } from 'node:stream/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
@@ -10,8 +11,14 @@ import { parseRange, RENDERER_CSP } from './http-range';
 import { mimeOf, resolveStatic } from './static-files';
 import type { Workstation } from './workstation';
 
+/** A workstation that can be locked (services/lock/session.ts): null while locked. */
+export interface LiveWorkstation {
+  current(): Workstation | null;
+  on: Workstation['on'];
+}
+
 export interface HostOptions {
-  workstation: Workstation;
+  workstation: Workstation | LiveWorkstation;
   handlers: Handlers;
   /** Built renderer (out/renderer). */
   rendererDir: string;
@@ -45,7 +52,8 @@ function hostAllowed(req: IncomingMessage, port: number): boolean {
 
 export async function startHost(opts: HostOptions): Promise<RunningHost> {
   const token = opts.token ?? randomBytes(24).toString('base64url');
-  const ws = opts.workstation;
+  const w = opts.workstation;
+  const live: LiveWorkstation = 'current' in w ? w : { current: () => w, on: (l) => w.on(l) };
   const log = opts.log ?? (() => undefined);
   let port = 0;
 
@@ -77,6 +85,8 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
 
   function serveBlob(req: IncomingMessage, res: ServerResponse, sha: string, given: string | null): void {
     if (!sameToken(given, token)) return void res.writeHead(401).end();
+    const ws = live.current();
+    if (!ws) return void res.writeHead(423, { 'Content-Type': 'text/plain; charset=utf-8' }).end('已锁定');
     const row = ws.cases.blobKnown(sha);
     if (!row || !ws.blobs.has(sha)) return void res.writeHead(404).end();
     const size = ws.blobs.size(sha);
@@ -86,12 +96,20 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
     if (range.kind === 'partial') {
       res.writeHead(206, { ...common, 'Content-Range': `bytes ${range.start}-${range.end}/${size}`, 'Content-Length': range.end - range.start + 1 });
       if (req.method === 'HEAD') return void res.end();
-      ws.blobs.open(sha, { start: range.start, end: range.end }).pipe(res);
+      send(ws.blobs.open(sha, { start: range.start, end: range.end }), res);
       return;
     }
     res.writeHead(200, { ...common, 'Content-Length': size });
     if (req.method === 'HEAD') return void res.end();
-    ws.blobs.open(sha).pipe(res);
+    send(ws.blobs.open(sha), res);
+  }
+
+  // A chunk that fails authentication (已篡改) ends the decrypting stream: the response is cut off.
+  function send(body: NodeJS.ReadableStream, res: ServerResponse): void {
+    pipeline(body, res).catch((err: unknown) => {
+      log(`blob stream ended: ${(err as Error).message}`);
+      res.destroy();
+    });
   }
 
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
@@ -108,7 +126,7 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
   });
 
   wss.on('connection', (client: WebSocket) => {
-    const off = ws.on((event, payload) => client.readyState === client.OPEN && client.send(JSON.stringify({ event, payload })));
+    const off = live.on((event, payload) => client.readyState === client.OPEN && client.send(JSON.stringify({ event, payload })));
     client.on('close', off);
     client.on('message', (data) => {
       let msg: { id?: unknown; name?: unknown; input?: unknown };

@@ -41,5 +41,9 @@ export function migrationsDir(): string {
 }
 
 export function resourcePath(...parts: string[]): string {
-  return join(appRoot(), 'resources', ...parts);
+  const p = join(appRoot(), 'resources', ...parts);
+  // In a packaged app, files under asarUnpack (electron-builder.yml) sit beside app.asar in
+  // app.asar.unpacked: native code (Skia loading a font by path) can read only those.
+  const unpacked = p.replace(/\.asar([\\/])/, '.asar.unpacked$1');
+  return unpacked !== p && existsSync(unpacked) ? unpacked : p;
 }

@@ -18,12 +18,18 @@ import { loadRuleSet } from './services/rule-data';
 import type { RuleSet } from '../shared/rules/rule-data';
 import { OpinionService } from './services/opinions/service';
 import { ReviewerKeys } from './services/opinions/keys';
+import { createMeetingService, type MeetingService } from './services/meetings/index';
 import type { KeyProtector } from './services/signing/index';
 import { chinaToday } from '../shared/format/date';
 import type { WorkingDayCalendar } from '../shared/calendar/working-days';
 import type { ApiEventName, ApiEvents } from '../shared/api/events';
 import { SyncEngine, type SyncEngineOptions } from './services/sync/engine';
 import { connectWithSavedLogin } from './services/sync/login';
+import { AuditService, NO_REVIEWER } from './services/audit/index';
+import type { CacheKey } from './services/cache-crypto/cache-key';
+import { devKeySync } from './services/cache-crypto/keyring';
+import { migrateStoreSync, migrationPending } from './services/cache-crypto/migrate';
+import { rememberedCacheKey } from './services/cache-crypto/resolve';
 
 export interface WorkstationOptions {
   dataDir: string;
@@ -34,6 +40,12 @@ export interface WorkstationOptions {
   osProtector?: KeyProtector;
   /** Sync engine settings (tests: another transport, short retries); default: the saved login. */
   sync?: Partial<SyncEngineOptions>;
+  /**
+   * The unlocked cache key (services/cache-crypto). Default: the key this process unlocked for
+   * the folder, else the unprotected development key file (tests, benchmarks) — which the
+   * security state reports as 未加密保护.
+   */
+  cacheKey?: CacheKey;
 }
 
 type Listener = (event: ApiEventName, payload: ApiEvents[ApiEventName]) => void;
@@ -41,6 +53,7 @@ type Listener = (event: ApiEventName, payload: ApiEvents[ApiEventName]) => void;
 export class Workstation {
   readonly store: Store;
   readonly blobs: BlobStore;
+  readonly cacheKey: CacheKey;
   readonly calendar: WorkingDayCalendar;
   readonly importer: CaseImporter;
   readonly views: CaseViews;
@@ -51,7 +64,10 @@ export class Workstation {
   readonly integrity: IntegrityService;
   readonly review: ReviewService;
   readonly opinions: OpinionService;
+  /** 负责人集体讨论 (issue 7): meetings, the audience view, signed minutes. */
+  readonly meetings: MeetingService;
   readonly sync: SyncEngine;
+  readonly audit: AuditService;
   readonly today: () => string;
   private readonly ruleSets = new Map<string, RuleSet>();
   private readonly listeners = new Set<Listener>();
@@ -59,8 +75,12 @@ export class Workstation {
   constructor(readonly opts: WorkstationOptions) {
     mkdirSync(opts.dataDir, { recursive: true });
     this.today = opts.today ?? (() => chinaToday());
-    this.store = openStore(join(opts.dataDir, 'fashen.db'), opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {});
-    this.blobs = new BlobStore(join(opts.dataDir, 'blobs'));
+    this.cacheKey = opts.cacheKey ?? rememberedCacheKey(opts.dataDir) ?? devKeySync(opts.dataDir);
+    const native = opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {};
+    // An unencrypted store from before (or a migration cut short) is encrypted before it opens.
+    if (migrationPending(opts.dataDir)) migrateStoreSync(opts.dataDir, this.cacheKey, native);
+    this.store = openStore(join(opts.dataDir, 'fashen.db'), { key: this.cacheKey, ...native });
+    this.blobs = new BlobStore(join(opts.dataDir, 'blobs'), this.cacheKey);
     this.calendar = loadCalendar(opts.dataDir);
     this.processor = new EvidenceProcessor(this.store.db, this.store.sqlite, this.blobs);
     this.importer = new CaseImporter(this.store.db, this.store.sqlite, this.blobs, this.processor);
@@ -80,6 +100,8 @@ export class Workstation {
       today: this.today,
     });
     this.opinions = new OpinionService(this, new ReviewerKeys(opts.dataDir, opts.osProtector));
+    this.meetings = createMeetingService(this);
+    this.audit = new AuditService(this.store.sqlite, { actor: () => this.review.reviewer()?.name ?? NO_REVIEWER });
     this.sync = new SyncEngine(this, { connect: connectWithSavedLogin(opts.dataDir), ...opts.sync });
   }
 

@@ -8,6 +8,7 @@ import { authenticator, requireAdmin } from './auth/guard';
 import { DEFAULT_COST, type ScryptCost } from './auth/passwords';
 import type { BlobBackend } from './blobs/backend';
 import type { CertificateIssuer } from './certificates/issuer';
+import type { TimestampAuthority } from './certificates/dev-tsa';
 import { DEFAULT_LIMITS, type Limits, type ServerContext } from './context';
 import type { ServerDb } from './db/open';
 import { assertDigest, claimedDigest } from './http/body-digest';
@@ -17,6 +18,9 @@ import { certificateRoutes } from './routes/certificates';
 import { publicRoutes } from './routes/public';
 import { loginRoute, sessionRoutes } from './routes/session';
 import { syncRoutes } from './routes/sync';
+import { auditAdminRoutes, auditRoutes } from './audit/routes';
+import { updateAdminRoutes, updateFileRoutes } from './routes/updates';
+import { tsaRoute } from './routes/tsa';
 import type { SubmissionVerifier } from './submissions/verifier';
 
 export interface ServerDeps {
@@ -24,6 +28,12 @@ export interface ServerDeps {
   blobs: BlobBackend;
   verifier: SubmissionVerifier;
   issuer?: CertificateIssuer | null;
+  /** Served at POST /v1/tsa; advertised to workstations unless `tsaUrl` names another TSA. */
+  tsa?: TimestampAuthority | null;
+  /** The agency's TSA to advertise instead (absolute URL); null: none at all. */
+  tsaUrl?: string | null;
+  /** Roots trusted for reviewer certificates and timestamps, told to workstations (GET /v1/config). */
+  trustAnchors?: readonly string[];
   /** A pino logger; false (or absent) logs nothing. */
   log?: Logger | false;
   dataDir?: string | null;
@@ -40,6 +50,9 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
     blobs: deps.blobs,
     verifier: deps.verifier,
     issuer: deps.issuer ?? null,
+    tsa: deps.tsa ?? null,
+    tsaUrl: deps.tsaUrl !== undefined ? deps.tsaUrl : deps.tsa ? '/v1/tsa' : null,
+    trustAnchors: deps.trustAnchors ?? [],
     dataDir: deps.dataDir ?? null,
     workDir: deps.workDir,
     limits: { ...DEFAULT_LIMITS, ...deps.limits },
@@ -91,17 +104,22 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
 
   await app.register(async (open) => {
     publicRoutes(open, ctx);
+    updateFileRoutes(open, ctx);
     loginRoute(open, ctx);
+    tsaRoute(open, ctx);
   });
   await app.register(async (authed) => {
     // onRequest: an unauthenticated upload is refused before its body is read.
     authed.addHook('onRequest', authenticate);
     sessionRoutes(authed, ctx);
     syncRoutes(authed, ctx);
+    auditRoutes(authed, ctx);
     certificateRoutes(authed, ctx);
     await authed.register(async (admin) => {
       admin.addHook('onRequest', requireAdmin);
       adminRoutes(admin, ctx);
+      auditAdminRoutes(admin, ctx);
+      updateAdminRoutes(admin, ctx);
     });
   });
   return app;

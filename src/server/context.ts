@@ -2,6 +2,7 @@
 import type { ScryptCost } from './auth/passwords';
 import type { BlobBackend } from './blobs/backend';
 import type { CertificateIssuer } from './certificates/issuer';
+import type { TimestampAuthority } from './certificates/dev-tsa';
 import type { ServerDb } from './db/open';
 import type { SubmissionVerifier } from './submissions/verifier';
 
@@ -24,6 +25,12 @@ export interface ServerContext {
   verifier: SubmissionVerifier;
   /** The development CA; null: certificates cannot be requested (registry lookups still work). */
   issuer: CertificateIssuer | null;
+  /** The development TSA served at POST /v1/tsa; null: not offered. */
+  tsa: TimestampAuthority | null;
+  /** The TSA workstations are told to use (GET /v1/config): a URL, '/v1/tsa', or null. */
+  tsaUrl: string | null;
+  /** Roots trusted for reviewer certificates and timestamps (also told to workstations). */
+  trustAnchors: readonly string[];
   /** Holds calendar.json and updates/ (optional). */
   dataDir: string | null;
   /** Temporary files (uploads, staging); best on the same disk as the blobs. */

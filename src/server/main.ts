@@ -28,6 +28,8 @@ const HELP = `法审中央系统（参考实现）
                       FASHEN_S3_PREFIX 与 AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY）；未设置时为 <目录>/blobs
   FASHEN_TRUST_ANCHORS 额外信任的根证书（PEM 文件，如机关 CA）；开发 CA 总是受信任
   FASHEN_CA_AGENCY    开发 CA 签发证书的 O= 名称
+  FASHEN_TSA_URL      机关的 RFC 3161 时间戳服务地址，告知各工作站（此时不提供开发时间戳服务）；
+                      off：不提供任何时间戳服务；未设置时在 POST /v1/tsa 提供开发时间戳服务
   LOG_LEVEL           日志级别（默认 info），日志为 JSON（pino）写到标准输出`;
 
 function adminPassword(envVar: string | undefined): string {
@@ -51,6 +53,15 @@ async function initAdmin(db: ServerDatabase, name: string, password: string, log
 }
 
 class UsageError extends Error {}
+
+/** FASHEN_TSA_URL: unset → the development TSA; 'off' → none; else the agency's TSA (http(s) URL). */
+function tsaFromEnv(raw: string | undefined): 'development' | string | null {
+  const v = raw?.trim();
+  if (!v) return 'development';
+  if (v === 'off') return null;
+  if (!/^https?:\/\/[^\s]+$/i.test(v)) throw new UsageError(`FASHEN_TSA_URL 须为 http(s) 地址或 off：${v}`);
+  return v;
+}
 
 async function main(argv: string[]): Promise<number> {
   const { values } = parseArgs({
@@ -95,17 +106,22 @@ async function main(argv: string[]): Promise<number> {
   const issuer = await DevCaIssuer.open(dataDir, process.env.FASHEN_CA_AGENCY ? { agency: process.env.FASHEN_CA_AGENCY } : {});
   const extraAnchors = process.env.FASHEN_TRUST_ANCHORS ? splitPemChain(readFileSync(process.env.FASHEN_TRUST_ANCHORS, 'utf8')) : [];
   const anchors = [issuer.caCertificatePem, ...extraAnchors];
+  const tsaSetting = tsaFromEnv(process.env.FASHEN_TSA_URL);
+  const tsa = tsaSetting === 'development' ? await issuer.timestampAuthority() : null;
   const app = await buildServer({
     db: db.db,
     blobs,
     verifier: new DetachedSubmissionVerifier(() => anchors),
     issuer,
+    tsa,
+    ...(tsaSetting === 'development' ? {} : { tsaUrl: tsaSetting }),
+    trustAnchors: anchors,
     log,
     dataDir,
     workDir: join(dataDir, 'tmp'),
   });
   await app.listen({ port, host: values.host ?? '127.0.0.1' });
-  log.info({ blobs: blobs.name, trustAnchors: anchors.length }, 'central server ready');
+  log.info({ blobs: blobs.name, trustAnchors: anchors.length, tsa: tsaSetting }, 'central server ready');
 
   let stopping = false;
   const stop = (signal: string) => {

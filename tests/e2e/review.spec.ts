@@ -3,11 +3,12 @@
 // 建议纠正 with an edited opinion, reload and find all of it kept. Then a resubmitted case: 上一轮
 // with the diff. Runs on a host of its own (it changes review state other specs read).
 import AxeBuilder from '@axe-core/playwright';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { callApi, expect, startHost, test as base, type RunningHost } from './fixtures';
+import { callApi, E2E_TODAY, expect, startHost, test as base, type RunningHost } from './fixtures';
+import { generateDemoPackages } from '../../src/main/demo/generate';
 import { WorkstationPage } from './pages/WorkstationPage';
 import { POINTS, ReviewPanel, type PointId } from './pages/ReviewPanel';
 
@@ -206,10 +207,9 @@ test('a resubmitted case shows 上一轮: conclusion, points side by side, and w
   await callApi(reviewHost, 'review.conclude', { caseId: row.id, type: '建议纠正', opinionText: '经审核，建议承办机构依法纠正后重新送审。' });
 
   // The handling unit resubmits revision 2: fine halved, one evidence renamed, one removed, a document added.
-  const demoRoot = join(reviewHost.home, 'demo-packages');
-  const source = readdirSync(demoRoot)
-    .flatMap((d) => readdirSync(join(demoRoot, d)).map((c) => join(demoRoot, d, c)))
-    .find((dir) => (JSON.parse(readFileSync(join(dir, 'case.json'), 'utf8')) as { case: { id: string } }).case.id === row.id)!;
+  // The demo loader deletes its plaintext packages once imported; the generator makes the same ones again.
+  const demoRoot = mkdtempSync(join(tmpdir(), 'fashen-e2e-demo-'));
+  const source = (await generateDemoPackages({ outDir: demoRoot, today: E2E_TODAY })).find((g) => g.caseId === row.id)!.dir;
   const dir = mkdtempSync(join(tmpdir(), 'fashen-e2e-round2-'));
   cpSync(source, dir, { recursive: true });
   const pkg = JSON.parse(readFileSync(join(dir, 'case.json'), 'utf8')) as {

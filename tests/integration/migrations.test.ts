@@ -2,7 +2,7 @@
 // the old database untouched.
 import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { describe, expect, it } from 'vitest';
 import { openStore } from '../../src/main/db/open';
 import { migrationsDir } from '../../src/main/paths';
@@ -81,6 +81,29 @@ describe('migrations', () => {
     store.sqlite.prepare('insert into page_fts (rowid, text) values (?, ?)').run(lastInsertRowid, '当事人销售超过保质期的食品');
     expect(store.sqlite.prepare('select rowid from page_fts where page_fts match ?').all('"保质期"')).toHaveLength(1);
     store.close();
+  });
+
+  it('0004 turns the meeting table into meetings with agenda, opinions and minutes', () => {
+    const idx = journal.entries.findIndex((e) => e.tag === '0004_meetings');
+    const file = join(tempDir(), 'store.db');
+    const prev = openStore(file, { migrationsFolder: firstMigrations(idx) });
+    prev.sqlite.prepare("insert into meeting (id, title, held_on, place, state_json) values ('m0', '旧会议', '2026-11-01', '会议室', '{}')").run();
+    prev.close();
+    const next = openStore(file, { migrationsFolder: firstMigrations(idx + 1) });
+    expect(next.sqlite.prepare('select state, revision, agenda_index from meeting').get()).toEqual({ state: 'draft', revision: 0, agenda_index: null });
+    expect(tables(file)).toEqual(expect.arrayContaining(['meeting_case', 'meeting_opinion', 'meeting_minutes']));
+    // A draft's agenda and opinions go with it; a case on an agenda cannot disappear under it.
+    next.sqlite.prepare("insert into agency (code, name, short_name, region, level) values ('1', '测试局', '测', '测试', 'city')").run();
+    next.sqlite
+      .prepare("insert into case_file (id, revision, revision_hash, case_number, cause, agency_code, handling_unit, party_name, submitted_on, violation_start, violation_end, facts, procedure_json, proposed_decision_json, imported_at) values ('c1', 1, 'h', '测〔2026〕1号', '案由', '1', '支队', '甲', '2026-11-01', '2026-01-01', '2026-01-02', '事实', '{}', '{}', '2026-11-01')")
+      .run();
+    next.sqlite.prepare("insert into meeting_case (meeting_id, case_id, position) values ('m0', 'c1', 0)").run();
+    next.sqlite.prepare("insert into meeting_opinion (meeting_id, case_id, attendee_id, kind, recorded_at) values ('m0', 'c1', 'a1', '同意', '2026-11-01')").run();
+    expect(() => next.sqlite.prepare("insert into meeting_opinion (meeting_id, case_id, attendee_id, kind, recorded_at) values ('m0', 'zz', 'a1', '同意', '2026-11-01')").run()).toThrow(/FOREIGN KEY/);
+    expect(() => next.sqlite.prepare("delete from case_file where id = 'c1'").run()).toThrow(/FOREIGN KEY/);
+    next.sqlite.prepare("delete from meeting where id = 'm0'").run();
+    expect(next.sqlite.prepare('select (select count(*) from meeting_case) + (select count(*) from meeting_opinion) n').get()).toEqual({ n: 0 });
+    next.close();
   });
 
   it('a failing migration leaves the previous database untouched', () => {

@@ -20,7 +20,9 @@ const USAGE = `用法:
   fashen sync [--server <地址>] [--json]          与中央系统同步一次（发送待发送的提交，接收案件）
   fashen sync status [--json]                     显示同步状态
   fashen sync export-bundle --out <文件> [--passphrase-env <变量>]   把待发送的提交导出为签名的离线交换包
-环境变量 FASHEN_SYNC_TIMEOUT_MS：连接与等待答复的超时（毫秒，默认 30000）；
+每次同步先登记本机签名密钥、告知吊销，并为尚未发送的提交加盖时间戳，再发送与接收。
+环境变量 FASHEN_TSA_URL：时间戳服务地址（RFC 3161；未设置时使用中心系统告知的时间戳服务）；
+FASHEN_SYNC_TIMEOUT_MS：连接与等待答复的超时（毫秒，默认 30000）；
 FASHEN_SYNC_RETRIES：网络故障时的重试次数（默认 4，间隔约 0.5–10 秒，指数退避加随机抖动）。`;
 
 function timeouts(env: NodeJS.ProcessEnv) {
@@ -74,7 +76,9 @@ export async function syncCommand(home: string, args: string[], opts: SyncCliOpt
     else {
       io.out(`${result.line}\n`);
       for (const r of result.refused) io.err(`  拒收：${r.caseId} 修订 ${r.revision}：${r.reason}${r.details.length ? `（${r.details.slice(0, 3).join('；')}）` : ''}\n`);
-      for (const p of result.problems) io.err(`  未送达：${p}\n`);
+      // Entries the push could not deliver read "<id>：<reason>"; the rest (keys, timestamps) speak for themselves.
+      for (const p of result.problems) io.err(/^[0-9a-f]{8}：/.test(p) ? `  未送达：${p}\n` : `  ${p}\n`);
+      for (const n of result.notes ?? []) io.err(`  注意：${n}\n`);
     }
     return result.outcome === 'synced' ? 0 : 1;
   } finally {

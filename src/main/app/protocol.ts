@@ -5,6 +5,7 @@ import { Readable } from 'node:stream';
 import { pathToFileURL } from 'node:url';
 import { parseRange, RENDERER_CSP } from '../http-range';
 import { mimeOf, resolveStatic } from '../static-files';
+import type { LiveWorkstation } from '../host';
 import type { Workstation } from '../workstation';
 
 export function registerSchemeAsPrivileged(): void {
@@ -13,13 +14,16 @@ export function registerSchemeAsPrivileged(): void {
   ]);
 }
 
-export function handleAppProtocol(rendererDir: string, ws: Workstation): void {
+export function handleAppProtocol(rendererDir: string, live: LiveWorkstation): void {
   protocol.handle('app', async (request) => {
     if (request.method !== 'GET' && request.method !== 'HEAD') return new Response(null, { status: 405 });
     const url = new URL(request.url);
     if (url.host !== 'fashen') return new Response(null, { status: 404 });
     const blob = /^\/blobs\/([0-9a-f]{64})$/.exec(url.pathname);
-    if (blob) return serveBlob(ws, blob[1]!, request.headers.get('range'));
+    if (blob) {
+      const ws = live.current();
+      return ws ? serveBlob(ws, blob[1]!, request.headers.get('range')) : new Response('已锁定', { status: 423 });
+    }
     const file = resolveStatic(rendererDir, url.pathname);
     if (!file) return new Response('未找到', { status: 404 });
     const res = await net.fetch(pathToFileURL(file).toString());

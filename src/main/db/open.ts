@@ -1,9 +1,12 @@
-// Opens the local store: WAL, foreign keys, migrations applied in one transaction.
-import Database from 'better-sqlite3';
+// Opens the local store: SQLCipher-encrypted (the cache key, before any other statement), WAL,
+// foreign keys, migrations applied in one transaction.
+import Database from 'better-sqlite3-multiple-ciphers';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import * as schema from './schema';
 import { migrationsDir } from '../paths';
+import type { CacheKey } from '../services/cache-crypto/cache-key';
+import { keyDatabase } from '../services/cache-crypto/sqlcipher';
 
 export type Db = BetterSQLite3Database<typeof schema>;
 
@@ -14,15 +17,21 @@ export interface Store {
 }
 
 export interface OpenOptions {
+  /**
+   * The cache key: the file is SQLCipher-encrypted with it (the Workstation always passes one).
+   * Omitted: an unencrypted file — only for tests of the schema and its migrations.
+   */
+  key?: CacheKey;
   /** Migrations folder (tests point this at a truncated copy to migrate step by step). */
   migrationsFolder?: string;
-  /** Path to a better-sqlite3 native binding built for the current runtime (Electron). */
+  /** Path to a native binding built for the current runtime (Electron), if the prebuild does not load there. */
   nativeBinding?: string;
 }
 
 export function openStore(file: string, opts: OpenOptions = {}): Store {
   const sqlite = new Database(file, opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {});
   try {
+    if (opts.key) keyDatabase(sqlite, opts.key);
     sqlite.pragma('journal_mode = WAL');
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('busy_timeout = 5000');

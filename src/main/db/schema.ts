@@ -1,6 +1,6 @@
 // The local store (DESIGN.md §4). Nested structures that are read whole (procedure, proposed
 // decision) are JSON columns; everything the queue filters or sorts on is a real column.
-import { sqliteTable, text, integer, primaryKey, index, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { sqliteTable, text, integer, primaryKey, index, uniqueIndex, foreignKey } from 'drizzle-orm/sqlite-core';
 
 export const agencies = sqliteTable('agency', {
   code: text('code').primaryKey(),
@@ -231,15 +231,104 @@ export const opinions = sqliteTable('opinion', {
   createdAt: text('created_at').notNull(),
 });
 
-export const meetings = sqliteTable('meeting', {
-  id: text('id').primaryKey(),
-  title: text('title').notNull(),
-  heldOn: text('held_on').notNull(),
-  place: text('place').notNull(),
-  stateJson: text('state_json').notNull(),
-  startedAt: text('started_at'),
-  endedAt: text('ended_at'),
-});
+/**
+ * 负责人集体讨论 (issue 7). Every record is written the moment it is made, so a meeting
+ * interrupted by a crash resumes where it stopped. What lists and checks query is a column;
+ * the people and the quorum rule, read whole, are `state_json` ({ v: 1, host, reporter,
+ * recorder, attendees, quorum }, see repos/meetings.ts).
+ */
+export const meetings = sqliteTable(
+  'meeting',
+  {
+    id: text('id').primaryKey(),
+    title: text('title').notNull(),
+    heldOn: text('held_on').notNull(),
+    place: text('place').notNull(),
+    stateJson: text('state_json').notNull(),
+    startedAt: text('started_at'),
+    endedAt: text('ended_at'),
+    state: text('state', { enum: ['draft', 'running', 'ended', 'signed'] }).notNull().default('draft'),
+    /** The presenter's position (null while draft). */
+    agendaIndex: integer('agenda_index'),
+    topic: text('topic'),
+    evidenceJson: text('evidence_json'),
+    /** Bumped by every change; the audience window follows it. */
+    revision: integer('revision').notNull().default(0),
+    createdAt: text('created_at').notNull().default(''),
+    updatedAt: text('updated_at').notNull().default(''),
+  },
+  (t) => [index('meeting_state_idx').on(t.state)],
+);
+
+/** The agenda: one row per case, in order, with the discussion record and the conclusion. */
+export const meetingCases = sqliteTable(
+  'meeting_case',
+  {
+    meetingId: text('meeting_id')
+      .notNull()
+      .references(() => meetings.id, { onDelete: 'cascade' }),
+    caseId: text('case_id')
+      .notNull()
+      .references(() => cases.id),
+    position: integer('position').notNull(),
+    /** The case revision and review round the meeting decides on (fixed at start). */
+    revisionHash: text('revision_hash'),
+    round: integer('round'),
+    /** The concluded review as it stood at the start ({ type, text, concludedAt, points }). */
+    reviewJson: text('review_json'),
+    notes: text('notes').notNull().default(''),
+    conclusionText: text('conclusion_text'),
+    followsReview: integer('follows_review', { mode: 'boolean' }),
+    differingReason: text('differing_reason'),
+    concludedAt: text('concluded_at'),
+  },
+  (t) => [primaryKey({ columns: [t.meetingId, t.caseId] }), index('meeting_case_case_idx').on(t.caseId)],
+);
+
+/** Each attendee's opinion on each case (同意 / 不同意 / 补充意见), entered by the recorder. */
+export const meetingOpinions = sqliteTable(
+  'meeting_opinion',
+  {
+    meetingId: text('meeting_id').notNull(),
+    caseId: text('case_id').notNull(),
+    attendeeId: text('attendee_id').notNull(),
+    kind: text('kind', { enum: ['同意', '不同意', '补充意见'] }).notNull(),
+    text: text('text').notNull().default(''),
+    recordedAt: text('recorded_at').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.meetingId, t.caseId, t.attendeeId] }),
+    foreignKey({ columns: [t.meetingId, t.caseId], foreignColumns: [meetingCases.meetingId, meetingCases.caseId] }).onDelete('cascade'),
+  ],
+);
+
+/**
+ * 集体讨论记录, one per case of a meeting: the content as previewed (frozen by the first
+ * signature), the rendered files, and the recorder's and host's signatures in order.
+ */
+export const meetingMinutes = sqliteTable(
+  'meeting_minutes',
+  {
+    id: text('id').primaryKey(), // minutesId (uuid), also the outbox submission id
+    meetingId: text('meeting_id')
+      .notNull()
+      .references(() => meetings.id),
+    caseId: text('case_id')
+      .notNull()
+      .references(() => cases.id),
+    contentJson: text('content_json').notNull(),
+    contentHash: text('content_hash').notNull(),
+    docxSha256: text('docx_sha256').notNull(),
+    /** Unsigned preview, then signed by the recorder, then by both (incremental update). */
+    pdfSha256: text('pdf_sha256').notNull(),
+    recorderSignatureJson: text('recorder_signature_json'),
+    hostSignatureJson: text('host_signature_json'),
+    submissionSha256: text('submission_sha256'),
+    createdAt: text('created_at').notNull(),
+    updatedAt: text('updated_at').notNull(),
+  },
+  (t) => [uniqueIndex('meeting_minutes_case_uq').on(t.meetingId, t.caseId), index('meeting_minutes_case_idx').on(t.caseId)],
+);
 
 /** Signed submissions waiting for the central system; never dropped silently. */
 export const outbox = sqliteTable('outbox', {
@@ -267,15 +356,22 @@ export const syncState = sqliteTable('sync_state', {
   updatedAt: text('updated_at').notNull(),
 });
 
-/** Append-only, hash-chained audit log (issue 8 adds the verification). */
-export const audit = sqliteTable('audit', {
-  seq: integer('seq').primaryKey({ autoIncrement: true }),
-  at: text('at').notNull(),
-  actor: text('actor').notNull(),
-  device: text('device').notNull(),
-  action: text('action').notNull(),
-  subject: text('subject'),
-  detailJson: text('detail_json').notNull().default('{}'),
-  prevHash: text('prev_hash').notNull(),
-  hash: text('hash').notNull(),
-});
+/**
+ * Append-only, hash-chained audit log (services/audit). Migration 0005 adds triggers that refuse
+ * UPDATE and DELETE; `subject` is the case id for everything about a case (the case's trail).
+ */
+export const audit = sqliteTable(
+  'audit',
+  {
+    seq: integer('seq').primaryKey({ autoIncrement: true }),
+    at: text('at').notNull(),
+    actor: text('actor').notNull(),
+    device: text('device').notNull(),
+    action: text('action').notNull(),
+    subject: text('subject'),
+    detailJson: text('detail_json').notNull().default('{}'),
+    prevHash: text('prev_hash').notNull(),
+    hash: text('hash').notNull(),
+  },
+  (t) => [index('audit_subject_idx').on(t.subject, t.seq)],
+);

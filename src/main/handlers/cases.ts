@@ -1,4 +1,5 @@
 // cases.* handlers.
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { ApiFailure } from '../../shared/api/result';
 import type { Handlers } from '../dispatch';
@@ -21,11 +22,16 @@ export function caseHandlers(ws: Workstation): CaseHandlers {
       const today = ws.today();
       const outDir = join(ws.dataDir, 'demo-packages', today);
       progress(0, 1, '正在生成演示案卷…');
-      const generated = await generateDemoPackages({ outDir, today, onProgress: (done, total) => progress(done, total, `正在生成演示案卷（${done}/${total}）`) });
-      return ws.importer.importMany(
-        generated.map((g) => g.dir),
-        (done, total) => progress(done, total, `正在导入演示案卷（${done}/${total}）`),
-      );
+      try {
+        const generated = await generateDemoPackages({ outDir, today, onProgress: (done, total) => progress(done, total, `正在生成演示案卷（${done}/${total}）`) });
+        return await ws.importer.importMany(
+          generated.map((g) => g.dir),
+          (done, total) => progress(done, total, `正在导入演示案卷（${done}/${total}）`),
+        );
+      } finally {
+        // The generated packages are plaintext: once imported (encrypted) they go (the cache is encrypted at rest).
+        rmSync(outDir, { recursive: true, force: true });
+      }
     },
   };
 }

@@ -6,7 +6,9 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { WorkingDayCalendar, type CalendarData } from '../../shared/calendar/working-days';
 
-const require = createRequire(import.meta.url);
+// Not named `require`: electron-vite's ESM shim declares its own top-level `require` in the
+// bundle, and a second one is a SyntaxError that stops the desktop app from starting.
+const cjsRequire = createRequire(import.meta.url);
 
 const ChineseDaysJson = z.object({
   holidays: z.record(z.string(), z.string()),
@@ -32,8 +34,8 @@ function cnName(v: string): string {
 }
 
 export function loadCalendar(dataDir?: string): WorkingDayCalendar {
-  const raw = ChineseDaysJson.parse(require('chinese-days/dist/chinese-days.json'));
-  const version = (require('chinese-days/package.json') as { version: string }).version;
+  const raw = ChineseDaysJson.parse(cjsRequire('chinese-days/dist/chinese-days.json'));
+  const version = (cjsRequire('chinese-days/package.json') as { version: string }).version;
   const holidays = Object.fromEntries(Object.entries(raw.holidays).map(([k, v]) => [k, cnName(v)]));
   const workdays = Object.fromEntries(Object.entries(raw.workdays).map(([k, v]) => [k, cnName(v)]));
   const data: CalendarData = { years: yearsOf(holidays, workdays), holidays, workdays, source: `chinese-days ${version}` };

@@ -10,7 +10,7 @@ import type { Db } from '../db/open';
 import { BlobStore, type StagedBlob } from './blob-store';
 import { SearchRepo } from '../db/repos/search';
 import type { EvidenceProcessor } from './evidence/processor';
-import type Database from 'better-sqlite3';
+import type Database from 'better-sqlite3-multiple-ciphers';
 import { openPackage, PackageError, readManifest, type PackageSource } from './package-source';
 
 export function revisionHashOf(pkg: CasePackage): string {
@@ -31,7 +31,9 @@ async function stageFiles(src: PackageSource, files: FileRef[], store: BlobStore
     }
     let s: StagedBlob;
     try {
-      s = await store.stage(await src.open(f.path));
+      const owned = src.ownedFile?.(f.path);
+      // The listed sha256 binds the ciphertext as it is written (a file that differs is refused below).
+      s = owned ? await store.stageOwned(owned, f.sha256) : await store.stage(await src.open(f.path), f.sha256);
     } catch (err) {
       problems.push(`无法读取文件：${f.path}（${(err as Error).message}）`);
       continue;
@@ -119,7 +121,7 @@ export class CaseImporter {
       }
       // Type sniffing and page-text indexing for new files (a corrupt PDF is recorded, not fatal:
       // the evidence is what it is, and the viewer says what is wrong with it).
-      for (const b of blobs) await this.processor.process(b.sha256);
+      await this.processor.processMany(blobs.map((b) => b.sha256));
       return { ...base, ok: true, action: replace ? 'new_round' : 'imported' };
     } catch (err) {
       if (err instanceof PackageError) return { source: path, ok: false, error: err.message, details: err.details };

@@ -12,6 +12,12 @@ export interface PackageSource {
   readText(path: string): Promise<string>;
   has(path: string): boolean;
   open(path: string): Promise<Readable>;
+  /**
+   * A local file the blob store may take over by hard link instead of copying (it is still
+   * re-hashed). Only for files nobody else writes: the sync engine's verified downloads and the
+   * blob store's own copies (SyncedPackageSource); never a user's folder or a .zip.
+   */
+  ownedFile?(path: string): string | null;
   close(): void;
 }
 

@@ -2,8 +2,10 @@
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 
-const require = createRequire(import.meta.url);
-const pdfjsDir = dirname(require.resolve('pdfjs-dist/package.json'));
+// Not named `require`: electron-vite's ESM shim declares its own top-level `require` in the
+// bundle, and a second one is a SyntaxError that stops the desktop app from starting.
+const cjsRequire = createRequire(import.meta.url);
+const pdfjsDir = dirname(cjsRequire.resolve('pdfjs-dist/package.json'));
 
 type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
 let loaded: Promise<PdfJs> | null = null;

@@ -1,6 +1,7 @@
 // The main window: queue | case file | review panel (审核要点), status bar below. 1–9/0 open P1–P10.
 // Ctrl+K focuses the queue's search box (expanding the queue when it is collapsed): typing filters the
 // queue, Enter searches everything; opening a hit opens its case and reveals the spot in the item.
+// Hash routes lead to the meeting module (集体讨论) and its audience screen instead.
 import { useCallback, useRef, useState } from 'react';
 import { Splitter, type InputRef } from 'antd';
 import { CaseQueue } from './queue/CaseQueue';
@@ -8,6 +9,9 @@ import { useCaseQueue } from './queue/useCaseQueue';
 import { Centre } from './shell/Centre';
 import { QueueRail } from './shell/QueueRail';
 import { StatusBar } from './shell/StatusBar';
+import { SettingsHost } from './settings/SettingsHost';
+import { CrashNotice } from './shell/CrashNotice';
+import { ApprovalDialog } from './audit/ApprovalDialog';
 import { useAppInfo } from './shell/useAppInfo';
 import { isCtrl } from './lib/keys';
 import { useGlobalKeys } from './lib/useGlobalKeys';
@@ -19,9 +23,20 @@ import { SUMMARY_TAB } from './workspace/workspaceModel';
 import { ReviewPanel } from './review/ReviewPanel';
 import { ReviewRail } from './review/ReviewRail';
 import { usePointKeys, type PointJump } from './review/usePointKeys';
+import { useMeetingRoute } from './meeting/route';
+import { AudiencePage } from './meeting/audience/AudiencePage';
+import { MeetingsScreen } from './meeting/MeetingsScreen';
 import './shell/shell.css';
 
+/** The review workbench, or a meeting route (#/meetings…, the audience screen #/meeting/<id>/audience). */
 export function App() {
+  const route = useMeetingRoute();
+  if (route?.kind === 'audience') return <AudiencePage id={route.id} />;
+  if (route) return <MeetingsScreen route={route} />;
+  return <Workbench />;
+}
+
+function Workbench() {
   const queue = useCaseQueue();
   const app = useAppInfo();
   const [caseId, setCaseId] = useState<string | null>(null);
@@ -36,6 +51,8 @@ export function App() {
     void queue.reload();
     setCaseVersion((v) => v + 1);
   }, [queue.reload]);
+  // Bumped when a sync brought cases (a new round of the open case reloads its review panel).
+  const [syncVersion, setSyncVersion] = useState(0);
   const searchRef = useRef<InputRef>(null);
   const [reveal, setReveal] = useState<{ caseId: string; reveal: Reveal } | null>(null);
 
@@ -69,6 +86,16 @@ export function App() {
     app.reload();
   };
   const queueState = { ...queue, reload: reloadAll };
+  const onCasesChanged = useCallback(() => {
+    void queue.reload();
+    app.reload();
+    setCaseVersion((v) => v + 1);
+    setSyncVersion((v) => v + 1);
+  }, [queue.reload, app.reload]);
+  const openFromSync = useCallback((id: string) => {
+    setCaseId(id);
+    setReviewCollapsed(false);
+  }, [setReviewCollapsed]);
 
   return (
     <>
@@ -86,13 +113,16 @@ export function App() {
           </Splitter.Panel>
           {showReview && (
             <Splitter.Panel size={split.review} min={300} max="50%">
-              <ReviewPanel key={caseId} caseId={caseId} onCollapse={() => setReviewCollapsed(true)} onReveal={revealInCase} onStatusChange={onStatusChange} jump={jump?.caseId === caseId ? jump.jump : null} />
+              <ReviewPanel key={`${caseId}#${syncVersion}`} caseId={caseId} onCollapse={() => setReviewCollapsed(true)} onReveal={revealInCase} onStatusChange={onStatusChange} jump={jump?.caseId === caseId ? jump.jump : null} />
             </Splitter.Panel>
           )}
         </Splitter>
         {caseId !== null && reviewCollapsed && <ReviewRail onExpand={() => setReviewCollapsed(false)} />}
       </main>
-      <StatusBar info={app.info} error={app.error} />
+      <StatusBar info={app.info} error={app.error} onOpenCase={openFromSync} onCasesChanged={onCasesChanged} />
+      <SettingsHost info={app.info} onCasesImported={reloadAll} />
+      <CrashNotice />
+      <ApprovalDialog />
     </>
   );
 }

@@ -3,6 +3,8 @@ import { createClient, type ApiClient } from '../../shared/api/client';
 import type { PreloadBridge } from '../../shared/api/bridge';
 import { ipcTransport } from './transport/ipc';
 import { wsTransport } from './transport/ws';
+import { withApproval } from './audit/approval';
+import { withLock } from './lock/transport';
 
 declare global {
   interface Window {
@@ -24,4 +26,6 @@ function pickTransport() {
   return wsTransport(window.location.origin, token);
 }
 
-export const api: ApiClient = createClient(pickTransport());
+// Exports refused for want of an approval ask for one and retry (audit/approval.ts); a call refused
+// with 已锁定 shows the lock screen (lock/transport.ts).
+export const api: ApiClient = createClient(withLock(withApproval(pickTransport())));

@@ -5,16 +5,29 @@ import { App as AntApp, ConfigProvider } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
 import { workstationTheme } from './theme';
 import { App } from './App';
+import { LockGate } from './lock/LockGate';
+import { installErrorReporting, reportRendererError } from './shell/errorReporting';
+import { lockWindowOpen } from './shell/lockdown';
 import './styles/global.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('缺少 #root 节点');
+lockWindowOpen();
+installErrorReporting();
 
-createRoot(root).render(
+// A render error no boundary caught is reported too (it would otherwise only reach the console).
+createRoot(root, {
+  onUncaughtError: (error, info) => {
+    reportRendererError('react', error);
+    console.error(error, info.componentStack);
+  },
+}).render(
   <StrictMode>
     <ConfigProvider locale={zhCN} theme={workstationTheme} componentSize="small">
       <AntApp className="app-root">
-        <App />
+        <LockGate>
+          <App />
+        </LockGate>
       </AntApp>
     </ConfigProvider>
   </StrictMode>,

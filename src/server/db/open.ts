@@ -30,6 +30,8 @@ export interface OpenDatabaseOptions {
   migrationsFolder?: string;
 }
 
+const ANALYZE_EVERY_MS = 15 * 60_000;
+
 export function serverMigrationsDir(): string {
   return join(appRoot(), 'src', 'server', 'db', 'migrations');
 }
@@ -54,7 +56,20 @@ export async function openServerDatabase(opts: OpenDatabaseOptions): Promise<Ser
   try {
     const db = drizzlePglite(client, { schema });
     await migratePglite(db, { migrationsFolder });
-    return { db: db as unknown as ServerDb, kind: 'pglite', close: () => client.close() };
+    // PGlite runs no autovacuum, so nothing else gathers planner statistics. Without them the
+    // planner guesses, e.g. walks every case of a reviewer to check one blob (O(cases) per
+    // download). Analyze at open and then every 15 minutes while the server runs.
+    await client.exec('analyze');
+    const timer = setInterval(() => void client.exec('analyze').catch(() => undefined), ANALYZE_EVERY_MS);
+    timer.unref();
+    return {
+      db: db as unknown as ServerDb,
+      kind: 'pglite',
+      close: () => {
+        clearInterval(timer);
+        return client.close();
+      },
+    };
   } catch (err) {
     await client.close();
     throw err;

@@ -163,3 +163,33 @@ export const certificates = pgTable(
   },
   (t) => [index('certificates_user_idx').on(t.userId)],
 );
+
+export const AUDIT_HEAD_STATUSES = ['accepted', 'rewritten'] as const;
+
+/**
+ * Audit chain heads reported by workstations on each sync (src/server/audit). `device` is the
+ * workstation's install id (the device of its audit entries), not the login's device record:
+ * it stays the same across logins. A head that goes back in seq, or another hash at a known seq,
+ * is kept as `rewritten` — the evidence that a local history was changed.
+ */
+export const auditHeads = pgTable(
+  'audit_heads',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    device: text('device').notNull(),
+    seq: bigint('seq', { mode: 'number' }).notNull(),
+    hash: text('hash').notNull(),
+    /** When the workstation says its last entry was written (its own clock). */
+    reportedAt: text('reported_at'),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id),
+    /** The login (devices.id) the report came through. */
+    loginDevice: text('login_device').notNull(),
+    status: text('status', { enum: AUDIT_HEAD_STATUSES }).notNull(),
+    /** For a rewrite: what did not match (evidence for the admin). */
+    reason: text('reason'),
+    receivedAt: at('received_at').notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('audit_heads_uq').on(t.device, t.seq, t.hash), index('audit_heads_user_idx').on(t.userId), check('audit_heads_status_ck', sql`${t.status} in ('accepted', 'rewritten')`)],
+);

@@ -112,7 +112,8 @@ export const evidenceApi = {
   /** Re-hash every file of a case: 完好 / 已篡改 / 缺失 per item. */
   'evidence.verifyCase': call<IntegrityReport>()(z.object({ caseId: id }).strict()),
   /** Re-hash one file when it is opened (cached while size and mtime are unchanged). */
-  'evidence.check': call<{ sha256: string; state: FileState }>()(z.object({ sha256: z.string().regex(/^[0-9a-f]{64}$/) }).strict()),
+  /** caseId + itemId: the item being opened (the audit log records the opening). */
+  'evidence.check': call<{ sha256: string; state: FileState }>()(z.object({ sha256: z.string().regex(/^[0-9a-f]{64}$/), caseId: id.optional(), itemId: id.optional() }).strict()),
   /** Export a redacted copy of a PDF item using its redaction marks; the original is untouched. */
   'evidence.exportRedacted': call<RedactedCopy>()(z.object({ caseId: id, itemId: id }).strict()),
   'search.query': call<SearchResult>()(

@@ -6,6 +6,8 @@ export type ApiErrorCode =
   | 'conflict'
   | 'bad_package'
   | 'forbidden'
+  | 'approval_required' // an export needs the approval the agency requires (seed 002 item 10)
+  | 'locked' // the workstation is locked (inactivity or by hand): only unlocking and its state answer
   | 'unavailable' // transport down
   | 'internal';
 

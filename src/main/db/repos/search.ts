@@ -1,5 +1,5 @@
 // Full-text search over case fields and PDF page text (FTS5 trigram; LIKE for 1–2 characters).
-import type Database from 'better-sqlite3';
+import type Database from 'better-sqlite3-multiple-ciphers';
 import type { SearchGroup, SearchHit, SearchResult, SearchSnippet } from '../../../shared/api/evidence';
 
 const MARK_OPEN = '\u0002';

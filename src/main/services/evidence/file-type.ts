@@ -1,11 +1,23 @@
 // What a file really is, from its bytes (file-type), so a lying extension can't fool the viewer.
-import { fileTypeFromFile } from 'file-type';
+import { Readable } from 'node:stream';
+import { fileTypeFromFile, fileTypeFromStream } from 'file-type';
 
 export async function sniffMime(path: string): Promise<string | null> {
   try {
     return (await fileTypeFromFile(path))?.mime ?? null;
   } catch {
     return null;
+  }
+}
+
+/** The same from a stream (a decrypting blob stream: the store's files are encrypted). */
+export async function sniffMimeStream(stream: Readable): Promise<string | null> {
+  try {
+    return (await fileTypeFromStream(Readable.toWeb(stream) as ReadableStream<Uint8Array>))?.mime ?? null;
+  } catch {
+    return null;
+  } finally {
+    stream.destroy();
   }
 }
 

@@ -1,15 +1,16 @@
 // After a file is stored: find its real type and, for PDFs, extract and index each page's text.
-import { readFile } from 'node:fs/promises';
-import type Database from 'better-sqlite3';
+import type Database from 'better-sqlite3-multiple-ciphers';
 import { BlobRepo } from '../../db/repos/blobs';
 import { SearchRepo } from '../../db/repos/search';
 import type { Db } from '../../db/open';
 import type { BlobStore } from '../blob-store';
 import { extractPdfText } from './text-extract';
-import { mimeMismatch, sniffMime } from './file-type';
+import { mimeMismatch, sniffMimeStream } from './file-type';
 
 /** PDFs larger than this are indexed page by page in the same way; this only guards memory. */
 const MAX_PDF_BYTES_FOR_TEXT = 512 * 1024 * 1024;
+
+type Processed = Parameters<BlobRepo['setProcessed']>[1];
 
 export class EvidenceProcessor {
   private readonly blobs: BlobRepo;
@@ -26,21 +27,45 @@ export class EvidenceProcessor {
 
   /** Process a stored file once; `force` redoes it (e.g. after a repair). */
   async process(sha256: string, force = false): Promise<void> {
+    const s = await this.sniff(sha256, force);
+    if (!s) return;
+    if ('info' in s) return this.blobs.setProcessed(sha256, s.info);
+    await this.extract(sha256, s.detected, s.mismatch);
+  }
+
+  /**
+   * The files of one import: types sniffed, the results of files without text written in one
+   * transaction (one commit, not one per file), then the text of each PDF extracted and indexed.
+   */
+  async processMany(shas: readonly string[]): Promise<void> {
+    const done: { sha256: string; info: Processed }[] = [];
+    const pdfs: { sha256: string; detected: string | null; mismatch: string | null }[] = [];
+    for (const sha256 of shas) {
+      const s = await this.sniff(sha256, false);
+      if (s && 'info' in s) done.push({ sha256, info: s.info });
+      else if (s) pdfs.push({ sha256, ...s });
+    }
+    this.sqlite.transaction(() => done.forEach((d) => this.blobs.setProcessed(d.sha256, d.info)))();
+    for (const p of pdfs) await this.extract(p.sha256, p.detected, p.mismatch);
+  }
+
+  /** The real type; for anything but a PDF of a sane size also the final result. */
+  private async sniff(sha256: string, force: boolean): Promise<{ info: Processed } | { detected: string | null; mismatch: string | null } | null> {
     const row = this.blobs.get(sha256);
-    if (!row || !this.store.has(sha256) || (!force && row.textState !== 'pending')) return;
-    const detected = await sniffMime(this.store.pathOf(sha256));
+    if (!row || !this.store.has(sha256) || (!force && row.textState !== 'pending')) return null;
+    const detected = await sniffMimeStream(this.store.open(sha256));
     const mismatch = mimeMismatch(row.mime, detected);
     const isPdf = (detected ?? row.mime) === 'application/pdf';
     if (!isPdf) {
       const empty = row.size === 0 ? '文件为空（0 字节）' : null;
-      this.blobs.setProcessed(sha256, { detectedMime: detected, textState: 'none', pageCount: null, problem: empty ?? mismatch });
-      return;
+      return { info: { detectedMime: detected, textState: 'none', pageCount: null, problem: empty ?? mismatch } };
     }
-    if (row.size > MAX_PDF_BYTES_FOR_TEXT) {
-      this.blobs.setProcessed(sha256, { detectedMime: detected, textState: 'failed', pageCount: null, problem: 'PDF 过大，未建立全文索引' });
-      return;
-    }
-    const result = await extractPdfText(new Uint8Array(await readFile(this.store.pathOf(sha256))));
+    if (row.size > MAX_PDF_BYTES_FOR_TEXT) return { info: { detectedMime: detected, textState: 'failed', pageCount: null, problem: 'PDF 过大，未建立全文索引' } };
+    return { detected, mismatch };
+  }
+
+  private async extract(sha256: string, detected: string | null, mismatch: string | null): Promise<void> {
+    const result = await extractPdfText(new Uint8Array(await this.store.read(sha256)));
     if (!result.ok) {
       this.blobs.setProcessed(sha256, { detectedMime: detected, textState: result.state, pageCount: null, problem: result.message });
       return;

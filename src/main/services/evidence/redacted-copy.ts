@@ -1,7 +1,6 @@
 // Export a redacted copy for publication (公示) from an item's redaction marks.
 // The original blob is never modified; the copy is stored as a derived blob so it can be downloaded.
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import { ApiFailure } from '../../../shared/api/result';
 import type { RedactedCopy } from '../../../shared/api/evidence';
@@ -24,7 +23,7 @@ export async function exportRedactedCopy(ws: Workstation, caseId: string, itemId
   if ((await ws.integrity.check(sha256)) !== 'ok') throw new ApiFailure({ code: 'conflict', message: '原件校验未通过（已篡改或缺失），不能据此生成公示文本' });
   let result;
   try {
-    result = await redactPdf(new Uint8Array(await readFile(ws.blobs.pathOf(sha256))), marks, { label: '本件已作公示处理，隐去个人信息和商业秘密' });
+    result = await redactPdf(new Uint8Array(await ws.blobs.read(sha256)), marks, { label: '本件已作公示处理，隐去个人信息和商业秘密' });
   } catch (err) {
     throw new ApiFailure({ code: 'invalid_input', message: (err as Error).message });
   }

@@ -1,6 +1,6 @@
 // The reviewer's workflow: P1–P10 with automatic findings, decisions, citations, overrides,
 // conclusion; saved as the reviewer works; rounds with a diff against the previous revision.
-import type Database from 'better-sqlite3';
+import type Database from 'better-sqlite3-multiple-ciphers';
 import { ApiFailure } from '../../../shared/api/result';
 import type { Citation, CheckOverride, OpinionType, PointDecision, PointView, PreviousRound, ResolvedCitation, ReviewerProfile, ReviewView } from '../../../shared/api/review';
 import type { ReviewPointId } from '../../../shared/api/evidence';

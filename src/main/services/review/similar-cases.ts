@@ -1,5 +1,5 @@
 // 类案同罚: other cached cases citing the same penalty article, with their proposed fines.
-import type Database from 'better-sqlite3';
+import type Database from 'better-sqlite3-multiple-ciphers';
 import type { CasePackage, ProposedDecision } from '../../../shared/casefile/schema';
 import { caseArticleKey } from '../../../shared/rules/index';
 import type { RuleSet } from '../../../shared/rules/rule-data';

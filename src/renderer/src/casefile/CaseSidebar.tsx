@@ -16,13 +16,15 @@ interface Props {
   onVerify: () => void;
   tree: ReactNode;
   notes: ReactNode;
+  /** More actions beside 校验案卷 (审计记录). */
+  extra?: ReactNode;
 }
 
 export function useSidebarTab() {
   return usePersistentState<SidebarTab>('case.sidebar', 'tree', isTab);
 }
 
-export function CaseSidebar({ tab, onTab, noteCount, verifying, onVerify, tree, notes }: Props) {
+export function CaseSidebar({ tab, onTab, noteCount, verifying, onVerify, tree, notes, extra }: Props) {
   const tabs: { key: SidebarTab; label: ReactNode; name: string }[] = [
     { key: 'tree', label: '目录', name: '目录' },
     {
@@ -64,6 +66,7 @@ export function CaseSidebar({ tab, onTab, noteCount, verifying, onVerify, tree, 
           ))}
         </div>
         <span className="spacer" />
+        {extra}
         <Tooltip title="校验案卷：重新计算本案全部文件的校验值（完好 / 已篡改 / 缺失）" mouseEnterDelay={0.4}>
           <Button size="small" type="text" icon={<SafetyCertificateOutlined />} loading={verifying} onClick={onVerify} aria-label="校验案卷" data-testid="verify-case">
             <span className="side-verify-label">校验案卷</span>

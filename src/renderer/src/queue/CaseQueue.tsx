@@ -12,6 +12,8 @@ import { EmptyQueue } from './EmptyQueue';
 import { ImportResult } from './ImportResult';
 import type { SearchGroup, SearchHit } from '../../../shared/api/evidence';
 import { SearchResults } from '../search/SearchResults';
+import { SettingsButton } from '../settings/SettingsButton';
+import { MeetingsButton } from '../meeting/MeetingsButton';
 import { useGlobalSearch } from '../search/useGlobalSearch';
 
 interface Props {
@@ -58,6 +60,8 @@ export function CaseQueue({ queue, selectedId, onOpen, onCollapse, searchRef, on
         <Tooltip title="刷新队列">
           <Button type="text" size="small" icon={<ReloadOutlined />} aria-label="刷新队列" loading={queue.loading && queue.loaded} onClick={() => void queue.reload()} />
         </Tooltip>
+        <MeetingsButton />
+        <SettingsButton />
         <Tooltip title="收起队列">
           <Button type="text" size="small" icon={<MenuFoldOutlined />} aria-label="收起队列" onClick={onCollapse} />
         </Tooltip>

@@ -1,6 +1,7 @@
-// The collapsed queue: a slim rail that brings it back.
+// The collapsed queue: a slim rail that brings it back (and keeps 设置 within reach).
 import { Button, Tooltip } from 'antd';
 import { MenuUnfoldOutlined } from '@ant-design/icons';
+import { SettingsButton } from '../settings/SettingsButton';
 
 export function QueueRail({ count, onExpand }: { count: number; onExpand: () => void }) {
   return (
@@ -11,6 +12,10 @@ export function QueueRail({ count, onExpand }: { count: number; onExpand: () => 
       <button type="button" className="queue-rail-label" onClick={onExpand}>
         待审案件 <span className="num">{count}</span>
       </button>
+      <span className="spacer" />
+      <div className="queue-rail-foot">
+        <SettingsButton placement="right" />
+      </div>
     </aside>
   );
 }

@@ -1,0 +1,169 @@
+// Initial sync: N cases × K distinct files from the real central server (child process, PGlite,
+// loopback) into a fresh workstation data folder with the real SyncEngine and HTTP transport, and
+// the physical limit it is compared with: `cp -r` of the same blob files on the same disk.
+import { execFileSync } from 'node:child_process';
+import { readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { saveLogin } from '../../src/cli/commands/central-config';
+import { Workstation } from '../../src/main/workstation';
+import { dirBytes, int, mb, ms, TODAY, timed, tmp, type Section } from './common';
+
+function timedSync<T>(fn: () => T): [T, number] {
+  const t = performance.now();
+  const r = fn();
+  return [r, performance.now() - t];
+}
+import { CentralSeeder, REVIEWER, startCentralProcess } from './sync-central';
+import { writeSyncCases, type SyncCase, type SyncDataOptions } from './sync-data';
+import type { CasePackage } from '../../src/shared/casefile/schema';
+
+/** Drops the page cache (root only); returns whether it worked, so the report says cold or warm. */
+export function dropCaches(): boolean {
+  if (process.env.FASHEN_BENCH_WARM === '1') return false;
+  try {
+    execFileSync('sync');
+    writeFileSync('/proc/sys/vm/drop_caches', '3');
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Seconds of CPU (user + system) a process has used so far, from /proc (Linux). */
+export function cpuSeconds(pid: number): number {
+  try {
+    const stat = execFileSync('cat', [`/proc/${pid}/stat`], { encoding: 'utf8' });
+    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(f[11]) + Number(f[12])) / 100;
+  } catch {
+    return NaN;
+  }
+}
+
+export const mbps = (bytes: number, millis: number) => bytes / 1e6 / (millis / 1000);
+
+/** Count the files a blob store folder holds (two-level sha256 layout). */
+function storedFiles(dir: string): number {
+  let n = 0;
+  for (const d of readdirSync(dir, { withFileTypes: true })) if (d.isDirectory() && /^[0-9a-f]{2}$/.test(d.name)) n += readdirSync(join(dir, d.name)).length;
+  return n;
+}
+
+export interface SyncedWorld {
+  root: string;
+  /** Package folders (hard links to the server's blobs: no space), kept for new revisions. */
+  pkgDir: string;
+  centralDir: string;
+  wsDir: string;
+  cases: SyncCase[];
+  /** The reviewer's device token (the workstation's saved login). */
+  token: string;
+  files: number;
+  bytes: number;
+}
+
+export interface WorldOptions {
+  bases: readonly CasePackage[];
+  files: number;
+  minBytes: number;
+  maxBytes: number;
+  documents?: SyncDataOptions['documents'];
+}
+
+/** Packages generated into the server's blob folder, taken in by its intake and assigned. */
+export async function buildWorld(s: Section, o: WorldOptions, what: string): Promise<SyncedWorld> {
+  const root = tmp('bench-sync-');
+  const pkgDir = join(root, 'packages');
+  const centralDir = join(root, 'central');
+  const [cases, genMs] = await timed(() =>
+    writeSyncCases({ root: pkgDir, bases: o.bases, filesPerCase: o.files, minBytes: o.minBytes, maxBytes: o.maxBytes, serverBlobs: join(centralDir, 'blobs'), ...(o.documents ? { documents: o.documents } : {}) }),
+  );
+  const bytes = cases.reduce((n, c) => n + c.bytes, 0);
+  const files = cases.reduce((n, c) => n + c.files, 0);
+  s.add({ what: `生成 generate ${int(cases.length)} packages × ${what}`, measured: `${ms(genMs)} · ${int(files)} files, ${mb(bytes)}` });
+  const seeder = await CentralSeeder.open(centralDir);
+  const [, seedMs] = await timed(async () => {
+    for (const c of cases) {
+      await seeder.intake(c.dir);
+      await seeder.assign(c.pkg.case.id);
+    }
+  });
+  const token = await seeder.token('bench-workstation');
+  await seeder.close();
+  s.add({ what: `中央系统收案 server intake of the ${int(cases.length)} packages + assignment (in-process IntakeService; setup, not the measurement)`, measured: ms(seedMs) });
+  return { root, pkgDir, centralDir, wsDir: join(root, 'workstation'), cases, token, files, bytes };
+}
+
+export interface CpResult {
+  ms: number;
+  flushMs: number;
+  bytes: number;
+  cold: boolean;
+}
+
+/** The physical limit: one `cp -r` of the server's blob folder on the same disk. */
+export function measureCp(s: Section, w: SyncedWorld): CpResult {
+  const blobDir = join(w.centralDir, 'blobs');
+  const dest = join(w.root, 'cp-copy');
+  const cold = dropCaches();
+  const [, cpMs] = timedSync(() => execFileSync('cp', ['-r', blobDir, dest]));
+  const [, flushMs] = timedSync(() => execFileSync('sync'));
+  const bytes = dirBytes(dest);
+  rmSync(dest, { recursive: true, force: true });
+  s.add({
+    what: `cp -r of the server's blob folder (${int(storedFiles(blobDir))} files, ${mb(bytes)}), ${cold ? 'page cache dropped first (cold)' : 'warm page cache (could not drop it)'}`,
+    measured: `**${mbps(bytes, cpMs).toFixed(0)} MB/s** (${ms(cpMs)}; with the final \`sync\` to disk: ${ms(cpMs + flushMs)}, ${mbps(bytes, cpMs + flushMs).toFixed(0)} MB/s)`,
+  });
+  return { ms: cpMs, flushMs, bytes, cold };
+}
+
+export interface SyncMeasure {
+  ms: number;
+  flushMs: number;
+  cold: boolean;
+  /** CPU seconds of the workstation (this process) and of the server process. */
+  cpu: { user: number; system: number; server: number };
+}
+
+/** One SyncEngine run into the world's empty workstation folder, the server as a child process. */
+export async function measureInitialSync(w: SyncedWorld): Promise<SyncMeasure> {
+  const central = await startCentralProcess(w.centralDir);
+  saveLogin(w.wsDir, { server: central.url, token: w.token, user: REVIEWER, role: 'reviewer', deviceId: w.token.split('.')[0]!, savedAt: new Date().toISOString() });
+  const ws = new Workstation({ dataDir: w.wsDir, today: () => TODAY });
+  try {
+    const cold = dropCaches();
+    const serverCpu0 = cpuSeconds(central.proc.pid!);
+    const cpu0 = process.cpuUsage();
+    const [r, syncMs] = await timed(() => ws.sync.run());
+    const cpu = process.cpuUsage(cpu0);
+    const server = cpuSeconds(central.proc.pid!) - serverCpu0;
+    const [, flushMs] = timedSync(() => execFileSync('sync'));
+    if (r.outcome !== 'synced' || r.summary.pulled !== w.cases.length) throw new Error(`initial sync: ${r.line} ${JSON.stringify(r.summary)} ${r.status.lastError ?? ''}`);
+    const stored = storedFiles(join(w.wsDir, 'blobs'));
+    if (stored !== w.files) throw new Error(`initial sync stored ${stored} files, expected ${w.files}`);
+    return { ms: syncMs, flushMs, cold, cpu: { user: cpu.user / 1e6, system: cpu.system / 1e6, server } };
+  } finally {
+    ws.close();
+    await central.stop();
+  }
+}
+
+export const cpuLine = (m: SyncMeasure) =>
+  `workstation ${(m.cpu.user + m.cpu.system).toFixed(1)} s (user ${m.cpu.user.toFixed(1)}, system ${m.cpu.system.toFixed(1)}) · server ${m.cpu.server.toFixed(1)} s`;
+
+export async function benchInitialSync(s: Section, o: WorldOptions): Promise<SyncedWorld> {
+  const w = await buildWorld(s, o, `${o.files} distinct random files (${int(o.minBytes / 1000)}–${int(o.maxBytes / 1000)} kB)`);
+  const cp = measureCp(s, w);
+  const m = await measureInitialSync(w);
+  const rate = mbps(w.bytes, m.ms);
+  const cpRate = mbps(cp.bytes, cp.ms);
+  s.add({
+    what: `初次同步 initial sync, ${int(w.cases.length)} cases / ${int(w.files)} files / ${mb(w.bytes)}: SyncEngine over HTTP on loopback into an empty data folder (feed, download, verify, import; ${m.cold ? 'cold' : 'warm'} page cache)`,
+    target: '≥ 50 % of cp',
+    ok: rate >= 0.5 * cpRate,
+    label: 'initial sync vs cp -r',
+    measured: `**${rate.toFixed(0)} MB/s = ${((100 * rate) / cpRate).toFixed(0)} % of cp** (${ms(m.ms)}, ${(w.cases.length / (m.ms / 1000)).toFixed(1)} cases/s; with the final \`sync\` to disk: ${ms(m.ms + m.flushMs)}, ${((100 * mbps(w.bytes, m.ms + m.flushMs)) / mbps(cp.bytes, cp.ms + cp.flushMs)).toFixed(0)} % of cp + sync)`,
+  });
+  s.add({ what: 'CPU time during that sync (2 cores shared by server, workstation and everything else on the machine)', measured: cpuLine(m) });
+  return w;
+}

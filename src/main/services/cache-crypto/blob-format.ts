@@ -1,0 +1,172 @@
+// Encrypted blob format, version 1: a 64-byte header, then the plaintext in 64 KiB chunks, each
+// sealed with AES-256-GCM (ciphertext followed by its 16-byte tag). Range reads decrypt only the
+// chunks they need.
+//
+//   0  magic "FSHNBLOB"      8 bytes — tells an encrypted blob from a plaintext one
+//   8  version (1)           1
+//   9  log2 chunk size (16)  1
+//  10  reserved (0)          2
+//  12  key id                8 — the cache key that sealed it
+//  20  nonce prefix          8 — random per blob; nonce = prefix ‖ chunk index (u32 BE)
+//  28  reserved (0)          4
+//  32  sha256 of plaintext  32 — the content address
+//
+// Every chunk's AAD is the whole header ‖ chunk index ‖ final flag: the sha256 and the key id are
+// bound to every chunk, chunks cannot be moved, reordered or dropped, and the file cannot be cut
+// short at a chunk boundary (the last chunk left would not carry the final flag). There is always
+// a final chunk, empty for an empty file. The plaintext size follows from the file size.
+import { createCipheriv, createDecipheriv } from 'node:crypto';
+
+export const BLOB_MAGIC = Buffer.from('FSHNBLOB', 'latin1');
+export const BLOB_VERSION = 1;
+export const HEADER_BYTES = 64;
+export const CHUNK_LOG2 = 16;
+export const CHUNK_BYTES = 1 << CHUNK_LOG2;
+export const TAG_BYTES = 16;
+const SEALED_CHUNK = CHUNK_BYTES + TAG_BYTES;
+
+export interface BlobHeader {
+  keyId: string;
+  noncePrefix: Buffer;
+  sha256: string;
+  /** The 64 header bytes as stored (part of every chunk's AAD). */
+  bytes: Buffer;
+}
+
+/** A chunk failed authentication, or the header does not belong to this blob: 已篡改. */
+export class BlobTamperedError extends Error {
+  constructor(message = '文件已被改动（解密校验失败）') {
+    super(message);
+    this.name = 'BlobTamperedError';
+  }
+}
+
+export function encodeHeader(keyId: string, noncePrefix: Buffer, sha256: string): BlobHeader {
+  if (!/^[0-9a-f]{16}$/.test(keyId) || noncePrefix.length !== 8 || !/^[0-9a-f]{64}$/.test(sha256)) throw new Error('invalid blob header fields');
+  const b = Buffer.alloc(HEADER_BYTES);
+  BLOB_MAGIC.copy(b, 0);
+  b[8] = BLOB_VERSION;
+  b[9] = CHUNK_LOG2;
+  b.write(keyId, 12, 'hex');
+  noncePrefix.copy(b, 20);
+  b.write(sha256, 32, 'hex');
+  return { keyId, noncePrefix: Buffer.from(noncePrefix), sha256, bytes: b };
+}
+
+export function hasMagic(head: Buffer): boolean {
+  return head.length >= BLOB_MAGIC.length && head.subarray(0, BLOB_MAGIC.length).equals(BLOB_MAGIC);
+}
+
+/** The header of an encrypted blob; null when the bytes are not one (no magic: plaintext). */
+export function parseHeader(head: Buffer): BlobHeader | null {
+  if (!hasMagic(head)) return null;
+  if (head.length < HEADER_BYTES) throw new BlobTamperedError('文件头不完整');
+  if (head[8] !== BLOB_VERSION || head[9] !== CHUNK_LOG2 || head.readUInt16BE(10) !== 0 || head.readUInt32BE(28) !== 0) {
+    throw new BlobTamperedError('文件头无效（版本或分块参数不符）');
+  }
+  const bytes = Buffer.from(head.subarray(0, HEADER_BYTES));
+  return { keyId: bytes.toString('hex', 12, 20), noncePrefix: bytes.subarray(20, 28), sha256: bytes.toString('hex', 32, 64), bytes };
+}
+
+/** Number of chunks for a plaintext size (at least one: the final chunk). */
+export function chunkCount(plainSize: number): number {
+  return Math.max(1, Math.ceil(plainSize / CHUNK_BYTES));
+}
+
+export function encryptedSize(plainSize: number): number {
+  return HEADER_BYTES + plainSize + chunkCount(plainSize) * TAG_BYTES;
+}
+
+/** Plaintext size from the file size; null when no plaintext size gives this file size. */
+export function plainSizeOf(fileSize: number): number | null {
+  const body = fileSize - HEADER_BYTES;
+  if (body < TAG_BYTES) return null;
+  const n = Math.ceil(body / SEALED_CHUNK);
+  const plain = body - n * TAG_BYTES;
+  return plain >= 0 && encryptedSize(plain) === fileSize ? plain : null;
+}
+
+/** File offset of chunk i. */
+export function chunkOffset(i: number): number {
+  return HEADER_BYTES + i * SEALED_CHUNK;
+}
+
+/** Plaintext length of chunk i of a blob of `plainSize` bytes. */
+export function chunkPlainLength(i: number, plainSize: number): number {
+  const n = chunkCount(plainSize);
+  return i < n - 1 ? CHUNK_BYTES : plainSize - (n - 1) * CHUNK_BYTES;
+}
+
+function nonce(h: BlobHeader, i: number): Buffer {
+  const n = Buffer.alloc(12);
+  h.noncePrefix.copy(n, 0);
+  n.writeUInt32BE(i, 8);
+  return n;
+}
+
+function aad(h: BlobHeader, i: number, final: boolean): Buffer {
+  const a = Buffer.alloc(HEADER_BYTES + 5);
+  h.bytes.copy(a, 0);
+  a.writeUInt32BE(i, HEADER_BYTES);
+  a[HEADER_BYTES + 4] = final ? 1 : 0;
+  return a;
+}
+
+export function sealChunk(key: Buffer, h: BlobHeader, i: number, final: boolean, plain: Buffer): Buffer {
+  if (i > 0xffffffff) throw new Error('blob too large');
+  const c = createCipheriv('aes-256-gcm', key, nonce(h, i));
+  c.setAAD(aad(h, i, final));
+  return Buffer.concat([c.update(plain), c.final(), c.getAuthTag()]);
+}
+
+export function openChunk(key: Buffer, h: BlobHeader, i: number, final: boolean, sealed: Buffer): Buffer {
+  if (sealed.length < TAG_BYTES) throw new BlobTamperedError('文件被截短');
+  const d = createDecipheriv('aes-256-gcm', key, nonce(h, i));
+  d.setAAD(aad(h, i, final));
+  d.setAuthTag(sealed.subarray(sealed.length - TAG_BYTES));
+  try {
+    return Buffer.concat([d.update(sealed.subarray(0, sealed.length - TAG_BYTES)), d.final()]);
+  } catch {
+    throw new BlobTamperedError(`文件第 ${i + 1} 段解密校验失败（已被改动）`);
+  }
+}
+
+/**
+ * Cuts a byte stream into sealed chunks. A full chunk is held back until more data arrives, so
+ * the last one — and only the last one — is sealed with the final flag.
+ */
+export class ChunkSealer {
+  private pending: Buffer[] = [];
+  private pendingBytes = 0;
+  private index = 0;
+
+  constructor(
+    private readonly key: Buffer,
+    private readonly header: BlobHeader,
+  ) {}
+
+  push(data: Buffer): Buffer[] {
+    const out: Buffer[] = [];
+    let rest = data;
+    while (rest.length > 0) {
+      if (this.pendingBytes === CHUNK_BYTES) out.push(this.flushChunk(false));
+      const take = Math.min(CHUNK_BYTES - this.pendingBytes, rest.length);
+      // A copy: callers may reuse their read buffer before this chunk is sealed.
+      this.pending.push(Buffer.from(rest.subarray(0, take)));
+      this.pendingBytes += take;
+      rest = rest.subarray(take);
+    }
+    return out;
+  }
+
+  finish(): Buffer {
+    return this.flushChunk(true);
+  }
+
+  private flushChunk(final: boolean): Buffer {
+    const plain = Buffer.concat(this.pending, this.pendingBytes);
+    this.pending = [];
+    this.pendingBytes = 0;
+    return sealChunk(this.key, this.header, this.index++, final, plain);
+  }
+}

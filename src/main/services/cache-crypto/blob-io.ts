@@ -1,0 +1,194 @@
+// Encrypted blob files: write while hashing, read any byte range, verify, and encrypt a plaintext
+// file in place of itself (migration). Only whole chunks are ever decrypted, and each chunk's tag
+// is checked before a byte of it is handed out.
+import { createHash, randomBytes } from 'node:crypto';
+import { closeSync, createWriteStream, fsyncSync, openSync, readSync, writeSync } from 'node:fs';
+import { open } from 'node:fs/promises';
+import { Readable, Transform } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import {
+  BlobTamperedError,
+  CHUNK_BYTES,
+  ChunkSealer,
+  HEADER_BYTES,
+  TAG_BYTES,
+  chunkCount,
+  chunkOffset,
+  chunkPlainLength,
+  encodeHeader,
+  openChunk,
+  parseHeader,
+  plainSizeOf,
+  type BlobHeader,
+} from './blob-format';
+import type { CacheKey } from './cache-key';
+
+export interface WrittenBlob {
+  /** sha256 of the plaintext that was read. */
+  sha256: string;
+  size: number;
+  /** The sha256 the chunks are bound to (equals sha256 unless the source differed from what was expected). */
+  boundTo: string;
+}
+
+/**
+ * Encrypt a plaintext stream into `dest`, bound to `bindTo` (the sha256 the caller expects),
+ * hashing the plaintext on the way. Plaintext never touches the disk.
+ */
+export async function encryptStream(source: Readable, dest: string, key: CacheKey, bindTo: string): Promise<WrittenBlob> {
+  const header = encodeHeader(key.keyId, randomBytes(8), bindTo);
+  const sealer = new ChunkSealer(key.blobKey(), header);
+  const hash = createHash('sha256');
+  let size = 0;
+  let first = true;
+  const seal = new Transform({
+    transform(chunk: Buffer, _enc, cb) {
+      try {
+        hash.update(chunk);
+        size += chunk.length;
+        const out = sealer.push(chunk);
+        if (first) out.unshift(header.bytes);
+        first = false;
+        cb(null, out.length ? Buffer.concat(out) : undefined);
+      } catch (err) {
+        cb(err as Error);
+      }
+    },
+    flush(cb) {
+      try {
+        const last = sealer.finish();
+        cb(null, first ? Buffer.concat([header.bytes, last]) : last);
+      } catch (err) {
+        cb(err as Error);
+      }
+    },
+  });
+  await pipeline(source, seal, createWriteStream(dest, { flags: 'wx' }));
+  return { sha256: hash.digest('hex'), size, boundTo: bindTo };
+}
+
+export interface OpenedBlob {
+  header: BlobHeader;
+  plainSize: number;
+}
+
+async function readExactly(fh: Awaited<ReturnType<typeof open>>, length: number, position: number): Promise<Buffer> {
+  const buf = Buffer.alloc(length);
+  let got = 0;
+  while (got < length) {
+    const { bytesRead } = await fh.read(buf, got, length - got, position + got);
+    if (bytesRead === 0) break;
+    got += bytesRead;
+  }
+  return got === length ? buf : buf.subarray(0, got);
+}
+
+function checkHeader(head: Buffer, fileSize: number, key: CacheKey, sha256: string): OpenedBlob {
+  const header = parseHeader(head);
+  if (!header) throw new BlobTamperedError('文件不是加密格式（可能被替换为明文）');
+  if (header.keyId !== key.keyId) throw new BlobTamperedError('文件由另一把缓存密钥加密，无法解密');
+  if (header.sha256 !== sha256) throw new BlobTamperedError('文件头与文件编号不符（文件被替换）');
+  const plainSize = plainSizeOf(fileSize);
+  if (plainSize === null) throw new BlobTamperedError('文件长度不符（被截短或追加）');
+  return { header, plainSize };
+}
+
+/**
+ * The plaintext bytes [start, end] (inclusive, like HTTP Range) of an encrypted blob, chunk by
+ * chunk. Throws BlobTamperedError on the first chunk that fails authentication.
+ */
+export async function* decryptRange(path: string, key: CacheKey, sha256: string, range?: { start: number; end: number }): AsyncGenerator<Buffer> {
+  const fh = await open(path, 'r');
+  try {
+    const { size } = await fh.stat();
+    const { header, plainSize } = checkHeader(await readExactly(fh, HEADER_BYTES, 0), size, key, sha256);
+    const start = range?.start ?? 0;
+    const end = Math.min(range?.end ?? plainSize - 1, plainSize - 1);
+    const n = chunkCount(plainSize);
+    if (plainSize === 0 || end < start) {
+      // Still authenticate the (empty) final chunk: an emptied file is not silently "empty".
+      openChunk(key.blobKey(), header, 0, true, await readExactly(fh, TAG_BYTES, chunkOffset(0)));
+      return;
+    }
+    for (let i = Math.floor(start / CHUNK_BYTES); i <= Math.floor(end / CHUNK_BYTES); i++) {
+      const len = chunkPlainLength(i, plainSize) + TAG_BYTES;
+      const sealed = await readExactly(fh, len, chunkOffset(i));
+      if (sealed.length !== len) throw new BlobTamperedError('文件被截短');
+      const plain = openChunk(key.blobKey(), header, i, i === n - 1, sealed);
+      const from = i * CHUNK_BYTES;
+      yield plain.subarray(Math.max(0, start - from), Math.min(plain.length, end - from + 1));
+    }
+  } finally {
+    await fh.close();
+  }
+}
+
+export function decryptStream(path: string, key: CacheKey, sha256: string, range?: { start: number; end: number }): Readable {
+  return Readable.from(decryptRange(path, key, sha256, range), { objectMode: false });
+}
+
+/** The plaintext size of an encrypted blob file of `fileSize` bytes (−1 when the size is impossible). */
+export function plainSize(fileSize: number): number {
+  return plainSizeOf(fileSize) ?? -1;
+}
+
+/** Decrypt everything and re-hash: 'ok' only when every chunk authenticates and the hash is the name. */
+export async function verifyEncrypted(path: string, key: CacheKey, sha256: string): Promise<'ok' | 'tampered'> {
+  const hash = createHash('sha256');
+  try {
+    for await (const part of decryptRange(path, key, sha256)) hash.update(part);
+  } catch (err) {
+    if (err instanceof BlobTamperedError) return 'tampered';
+    throw err;
+  }
+  return hash.digest('hex') === sha256 ? 'ok' : 'tampered';
+}
+
+/** First bytes of a file (to tell encrypted from plaintext). */
+export function readHead(path: string, length = HEADER_BYTES): Buffer {
+  const fd = openSync(path, 'r');
+  try {
+    const buf = Buffer.alloc(length);
+    const n = readSync(fd, buf, 0, length, 0);
+    return buf.subarray(0, n);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * Encrypt a plaintext file into `dest` (created, fsynced), bound to `bindTo`, synchronously and
+ * chunk by chunk — for the migration of an existing store, which runs before the store opens.
+ */
+export function encryptFileSync(src: string, dest: string, key: CacheKey, bindTo: string): void {
+  const header = encodeHeader(key.keyId, randomBytes(8), bindTo);
+  const sealer = new ChunkSealer(key.blobKey(), header);
+  const inFd = openSync(src, 'r');
+  const outFd = openSync(dest, 'wx');
+  try {
+    writeAll(outFd, header.bytes);
+    const buf = Buffer.alloc(CHUNK_BYTES);
+    let n: number;
+    while ((n = readSync(inFd, buf, 0, buf.length, null)) > 0) for (const c of sealer.push(buf.subarray(0, n))) writeAll(outFd, c);
+    writeAll(outFd, sealer.finish());
+    fsyncSync(outFd);
+  } finally {
+    closeSync(inFd);
+    closeSync(outFd);
+  }
+}
+
+function writeAll(fd: number, b: Buffer): void {
+  let off = 0;
+  while (off < b.length) off += writeSync(fd, b, off, b.length - off);
+}
+
+/** fsync a file by path (durability before a rename). */
+export function fsyncPath(path: string): void {
+  const fd = openSync(path, 'r+');
+  try {
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}

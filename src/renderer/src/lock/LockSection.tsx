@@ -1,0 +1,59 @@
+// 设置 › 锁定: lock after how many minutes without activity, and lock now. Locking wipes the
+// cache key from memory; unlocking asks for what protects it.
+import { useState } from 'react';
+import { Alert, Button, Select } from 'antd';
+import { LockOutlined } from '@ant-design/icons';
+import type { LockState } from '../../../shared/api/app';
+import { api } from '../api';
+import { setLockState } from './store';
+
+const CHOICES = [0, 5, 10, 15, 30, 60, 120];
+
+function label(m: number): string {
+  return m === 0 ? '从不' : m < 60 ? `${m} 分钟` : `${m / 60} 小时`;
+}
+
+export function LockSection({ lock, onChanged }: { lock: LockState | null; onChanged: () => void }) {
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  if (!lock?.canLock) return null;
+  const options = [...new Set([...CHOICES, lock.lockAfterMinutes])].sort((a, b) => a - b).map((m) => ({ value: m, label: label(m) }));
+
+  const setAfter = async (minutes: number) => {
+    setError(null);
+    const r = await api.result('app.setLockAfter', { minutes });
+    if (r.ok) onChanged();
+    else setError(r.error.message);
+  };
+  const lockNow = async () => {
+    setBusy(true);
+    setError(null);
+    const r = await api.result('app.lock', {});
+    setBusy(false);
+    if (r.ok) setLockState(r.value);
+    else setError(r.error.message);
+  };
+
+  return (
+    <section className="st-section" aria-labelledby="st-lock-h" data-testid="settings-lock">
+      <header className="st-section-h">
+        <h3 id="st-lock-h">锁定</h3>
+      </header>
+      {error && <Alert type="error" showIcon title={error} />}
+      <dl className="st-kv">
+        <div className="st-row">
+          <dt>无操作后自动锁定</dt>
+          <dd>
+            <Select size="small" value={lock.lockAfterMinutes} options={options} onChange={(m) => void setAfter(m)} style={{ width: 110 }} aria-label="无操作后自动锁定" data-testid="st-lock-after" />
+            <div className="small muted st-detail">锁定后缓存密钥从内存中清除，界面上的案卷内容一并关闭；{lock.unlockWith === 'passphrase' ? '输入缓存口令解锁' : lock.unlockWith === 'os-keystore' ? '由系统密钥库解锁' : '点“解锁”即可（开发密钥文件，未加密保护）'}。</div>
+          </dd>
+        </div>
+      </dl>
+      <div className="st-actions">
+        <Button size="small" icon={<LockOutlined />} onClick={() => void lockNow()} loading={busy} data-testid="st-lock-now">
+          立即锁定
+        </Button>
+      </div>
+    </section>
+  );
+}
