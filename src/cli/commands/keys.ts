@@ -5,7 +5,7 @@
 // and reaches the central system now or at the next sync.
 import type { Io } from '../main';
 import type { Workstation } from '../../main/workstation';
-import { ApiFailure } from '../../shared/api/result';
+import { guarded } from '../api-failure';
 import type { KeySummary, KeysView } from '../../shared/api/opinions';
 import { readPassphrase } from '../secret';
 
@@ -47,18 +47,6 @@ function print(view: KeysView, opts: KeysOpts, io: Io): void {
   if (opts.json) return io.out(`${JSON.stringify(view, null, 2)}\n`);
   for (const k of view.keys) io.out(`${STATUS[k.status]}\t${k.keyId}\t${k.algorithm}\t${k.subject}\t${k.issuer ?? '无证书'}\t${registrationText(k)}\n`);
   if (view.centralNotice) io.err(`注意：${view.centralNotice}\n`);
-}
-
-async function guarded(io: Io, fn: () => Promise<number>): Promise<number> {
-  try {
-    return await fn();
-  } catch (err) {
-    if (err instanceof ApiFailure) {
-      io.err(`${err.error.message}\n${(err.error.details ?? []).map((d) => `  - ${d}\n`).join('')}`);
-      return 1;
-    }
-    throw err;
-  }
 }
 
 export async function keysCommand(open: () => Workstation, args: string[], opts: KeysOpts, io: Io): Promise<number> {

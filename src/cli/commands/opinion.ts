@@ -3,7 +3,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Io } from '../main';
 import type { Workstation } from '../../main/workstation';
-import { ApiFailure } from '../../shared/api/result';
+import { guarded } from '../api-failure';
 import { OpinionType, PointDecision } from '../../shared/api/review';
 import { ReviewPointId } from '../../shared/api/evidence';
 import { ReviewerKeys } from '../../main/services/opinions/keys';
@@ -13,18 +13,6 @@ const DECISIONS: Record<string, 'ok' | 'problem' | 'na'> = { 无问题: 'ok', �
 
 function caseIdOf(ws: Workstation, key: string): string | null {
   return ws.cases.load(key) ? key : (ws.cases.findIdentity('', key).byNumber?.id ?? null);
-}
-
-async function guarded(io: Io, fn: () => Promise<number>): Promise<number> {
-  try {
-    return await fn();
-  } catch (err) {
-    if (err instanceof ApiFailure) {
-      io.err(`${err.error.message}\n${(err.error.details ?? []).map((d) => `  - ${d}\n`).join('')}`);
-      return 1;
-    }
-    throw err;
-  }
 }
 
 export interface OpinionOpts {
