@@ -68,6 +68,23 @@ describe('search', () => {
     expect(r.groups.map((g) => g.caseId)).toEqual([id]);
   });
 
+  it('finds every page hit of one case even when other cases fill the global top results', () => {
+    // A limit of 1 makes the global top-4 pages miss most cases; the case-scoped search must not.
+    const cases = ws.views.list({});
+    for (const c of cases) {
+      const all = ws.search.query('询问笔录', { caseId: c.id, limit: 200 }).groups.flatMap((g) => g.hits).filter((h) => h.kind === 'page');
+      const scoped = ws.search.query('询问笔录', { caseId: c.id, limit: 1 });
+      expect(scoped.groups.every((g) => g.caseId === c.id)).toBe(true);
+      if (all.length) expect(scoped.groups[0]!.hits.some((h) => h.kind === 'page')).toBe(true);
+    }
+    // Short queries (LIKE) are scoped the same way.
+    const id = cases[0]!.id;
+    const short = ws.search.query('笔录', { caseId: id, limit: 50 });
+    expect(short.mode).toBe('like');
+    expect(short.groups.map((g) => g.caseId)).toEqual([id]);
+    expect(short.totalHits).toBeGreaterThan(0);
+  });
+
   it('treats FTS operators and LIKE wildcards as plain text', () => {
     expect(ws.search.query('"询问 OR 笔录"', { limit: 10 }).totalHits).toBe(0);
     expect(ws.search.query('询%录', { limit: 10 }).totalHits).toBe(0);

@@ -147,7 +147,12 @@ export class SearchRepo {
     const q = normaliseQuery(raw);
     const mode = [...q].length >= 3 ? 'fts' : 'like';
     const limit = opts.limit;
-    const pageHits = mode === 'fts' ? this.ftsPages(q, limit * 4) : this.likePages(q, limit * 4);
+    // Within one case, search only that case's files: a global top-N then filtered could miss them.
+    const pageHits = opts.caseId
+      ? this.casePages(q, mode, opts.caseId, limit * 4)
+      : mode === 'fts'
+        ? this.ftsPages(q, limit * 4)
+        : this.likePages(q, limit * 4);
     const caseHits = mode === 'fts' ? this.ftsCases(q, limit) : this.likeCases(q, limit);
 
     // Map page hits (per blob) to the case items that carry that blob.
@@ -240,6 +245,20 @@ export class SearchRepo {
           : snippetAround(r.piece, q);
       return [{ sha256: r.sha256, page: r.page, snippet: null, cut, rank: c.rank }];
     });
+  }
+
+  /** Pages of one case's documents and evidence that contain the query, in page order. */
+  private casePages(q: string, mode: 'fts' | 'like', caseId: string, limit: number): PageRow[] {
+    const filter = mode === 'fts' ? 'p.rowid in (select rowid from page_fts where page_fts match @match)' : "p.text like @like escape '\\'";
+    const rows = this.sqlite
+      .prepare(
+        `select p.sha256, p.page, p.text from page_text p
+         where p.sha256 in (select sha256 from document where case_id = @caseId union select sha256 from evidence where case_id = @caseId)
+           and ${filter}
+         order by p.sha256, p.page limit @limit`,
+      )
+      .all({ caseId, limit, ...(mode === 'fts' ? { match: ftsPhrase(q) } : { like: likePattern(q) }) }) as { sha256: string; page: number; text: string }[];
+    return rows.map((r, i) => ({ ...r, snippet: null, rank: i }));
   }
 
   private likePages(q: string, limit: number): PageRow[] {
