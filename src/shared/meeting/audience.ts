@@ -8,26 +8,10 @@ import { formatYuanText } from '../format/money';
 import { maskPersonalData, maskText, type MaskOptions } from '../privacy/mask';
 import type { Meeting } from './schema';
 import { TOPIC_LABEL, TOPICS, type EvidenceFocus } from './schema';
+import { emptyDiscretion } from './discretion';
 import type { AudienceView, DiscretionSlide, SlideField, TopicSlide } from './slides';
 
 export const HIDDEN = '（已隐去）';
-
-const EMPTY_DISCRETION: DiscretionSlide = {
-  topic: 'discretion',
-  available: false,
-  note: null,
-  article: null,
-  model: null,
-  rangeText: null,
-  minFen: null,
-  maxFen: null,
-  bands: [],
-  caseFen: null,
-  position: null,
-  statedLevel: '',
-  factors: [],
-  similar: [],
-};
 
 /** The raw material of the 关键证据 focus; the back end made `image` from the masked page already. */
 export interface EvidenceFocusData {
@@ -167,7 +151,7 @@ function topicSlide(meeting: Meeting, data: AudienceCaseData, topic: (typeof TOP
     }
     case 'discretion': {
       const stated = cf.proposedDecision.discretion;
-      const d = data.discretion ?? { ...EMPTY_DISCRETION, statedLevel: stated.level, factors: [...stated.factors, ...(stated.reason ? [stated.reason] : [])], note: '裁量数据暂不可用' };
+      const d = data.discretion ?? { ...emptyDiscretion(stated, null), note: '裁量数据暂不可用' };
       return { ...d, statedLevel: m(d.statedLevel), factors: d.factors.map(m), note: d.note === null ? null : m(d.note) };
     }
     case 'decision': {

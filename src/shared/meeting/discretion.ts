@@ -14,10 +14,9 @@ function fineOf(pkg: CasePackage): number | null {
   return f?.amountFen ?? null;
 }
 
-export function discretionAnalysis(pkg: CasePackage, rules: RuleSet, similarCases: readonly SimilarCase[]): DiscretionSlide {
-  const d = pkg.case.proposedDecision.discretion;
-  const caseFen = fineOf(pkg);
-  const base: DiscretionSlide = {
+/** The slide with no range worked out yet: what the case file itself states about its discretion. */
+export function emptyDiscretion(stated: { level: string; factors: readonly string[]; reason?: string | null | undefined }, caseFen: number | null): DiscretionSlide {
+  return {
     topic: 'discretion',
     available: false,
     note: null,
@@ -29,10 +28,16 @@ export function discretionAnalysis(pkg: CasePackage, rules: RuleSet, similarCase
     bands: [],
     caseFen,
     position: null,
-    statedLevel: d.level,
-    factors: [...d.factors, ...(d.reason ? [d.reason] : [])],
+    statedLevel: stated.level,
+    factors: [...stated.factors, ...(stated.reason ? [stated.reason] : [])],
     similar: [],
   };
+}
+
+export function discretionAnalysis(pkg: CasePackage, rules: RuleSet, similarCases: readonly SimilarCase[]): DiscretionSlide {
+  const d = pkg.case.proposedDecision.discretion;
+  const caseFen = fineOf(pkg);
+  const base = emptyDiscretion(d, caseFen);
   let key = '';
   try {
     key = caseArticleKey(pkg, rules);
