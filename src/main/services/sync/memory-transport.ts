@@ -8,9 +8,9 @@ import { packageFiles } from '../../../shared/casefile/schema';
 import type { FeedEntry, FeedPage, SubmissionAnswer, SubmissionRequest } from '../../../shared/sync/protocol';
 import { judgeHead } from '../../../server/audit/judge';
 import { revisionHashOf } from '../importer';
-import { AuditAnchorRequired, TransportError, type BlobRange, type BlobResponse, type SubmitResponse, type SyncTransport } from './transport';
+import { AuditAnchorRequired, TransportError, type BatchedBlob, type BlobRange, type BlobResponse, type SubmitResponse, type SyncTransport } from './transport';
 
-export type MemoryOp = 'feed' | 'blob' | 'submit' | 'auditHead';
+export type MemoryOp = 'feed' | 'blob' | 'blobs' | 'submit' | 'auditHead';
 
 interface StoredSubmission {
   request: SubmissionRequest;
@@ -154,6 +154,34 @@ class MemoryTransport implements SyncTransport {
       }
     }
     return { status: partial ? 206 : 200, start, size: bytes.length, etag, body: body() };
+  }
+
+  /** Like the server: every blob must exist or nothing is sent; `cutBlobAfter` counts bytes across the whole batch. */
+  async *blobs(sha256s: readonly string[], signal: AbortSignal): AsyncIterable<BatchedBlob> {
+    signal.throwIfAborted();
+    this.c.fault?.('blobs', sha256s.join(','));
+    const all = sha256s.map((s) => [s, this.c.blobs.get(s)] as const);
+    if (all.some(([, b]) => !b)) throw new TransportError('http', '文件不存在或无权访问', 404, 'not_found');
+    const cut = this.c.cutBlobAfter;
+    let sent = 0;
+    for (const [sha256, bytes] of all) {
+      const b = bytes!;
+      async function* body() {
+        const step = 16 * 1024;
+        for (let i = 0; i < b.length; i += step) {
+          signal.throwIfAborted();
+          const end = Math.min(i + step, b.length);
+          if (cut !== null && sent + (end - i) > cut) {
+            if (cut > sent) yield b.subarray(i, i + (cut - sent));
+            sent = cut;
+            throw new TransportError('network', '文件下载中断：connection reset (simulated)');
+          }
+          sent += end - i;
+          yield b.subarray(i, end);
+        }
+      }
+      yield { sha256, size: b.length, body: body() };
+    }
   }
 
   async submit(request: SubmissionRequest, signal: AbortSignal): Promise<SubmitResponse> {

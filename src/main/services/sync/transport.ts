@@ -20,6 +20,16 @@ export interface BlobResponse {
   body: AsyncIterable<Uint8Array>;
 }
 
+/**
+ * One blob of a batch download (POST /v1/blobs/batch). `body` yields exactly `size` bytes; it must
+ * be read to its end (or the iteration abandoned) before the next blob is asked for.
+ */
+export interface BatchedBlob {
+  sha256: string;
+  size: number;
+  body: AsyncIterable<Uint8Array>;
+}
+
 /** The server's answer to a submission: 200 (accepted / stale) and 422 (rejected) carry one. */
 export interface SubmitResponse {
   status: number;
@@ -31,6 +41,14 @@ export interface SyncTransport {
   readonly server: string;
   feed(after: number, limit: number, signal: AbortSignal): Promise<FeedPage>;
   blob(sha256: string, range: BlobRange | null, signal: AbortSignal): Promise<BlobResponse>;
+  /**
+   * Many whole blobs in one request, in the order asked (for the initial sync: one request per
+   * case instead of one per file). All must be visible to the caller or the request fails as a
+   * whole (TransportError http 404/403) before any bytes; a cut mid-stream throws a 'network'
+   * TransportError from the iteration — blobs already yielded in full stay good, the one in hand
+   * is resumed later with blob() and Range. Optional: without it the fetcher uses blob().
+   */
+  blobs?(sha256s: readonly string[], signal: AbortSignal): AsyncIterable<BatchedBlob>;
   submit(request: SubmissionRequest, signal: AbortSignal): Promise<SubmitResponse>;
   /**
    * POST /v1/audit/head: 200 accepted/repeated; a rewritten history is a TransportError 409
