@@ -5,6 +5,7 @@
 import { Agent, request } from 'undici';
 import { int, mb, ms, p95, median, type Section } from './common';
 import { cpuSeconds } from './sync-initial';
+import { startCentralProcess } from './sync-central';
 import type { IncrementalWorld } from './sync-incremental';
 
 interface Load {
@@ -46,20 +47,35 @@ const line = (l: Load) =>
   `**${(l.requests / l.seconds).toFixed(0)} requests/s** · p50 ${ms(median(l.latencies))} · p95 ${ms(p95(l.latencies))} · ${mb(l.bytes / l.seconds)}/s (${int(l.requests)} requests in ${l.seconds.toFixed(1)} s; CPU: server ${l.serverCpu.toFixed(1)} s, clients ${l.clientCpu.toFixed(1)} s)`;
 
 export async function benchFeed(s: Section, iw: IncrementalWorld, seconds: number): Promise<void> {
+  // A server just started holds no revision texts in memory (src/server/routes/revision-texts.ts):
+  // one client paging through the whole feed then reads every case.json out of the database.
+  await iw.central.stop();
+  iw.central = await startCentralProcess(iw.centralDir);
   // The feed does not change during the measurement: its page cursors are read once, so the
   // clients need not parse the pages they fetch (their CPU would compete with the server's).
   const cursors: number[] = [];
+  const cold: number[] = [];
+  let coldBytes = 0;
   for (let after = 0; ; ) {
     cursors.push(after);
+    const t = performance.now();
     const res = await fetch(`${iw.central.url}/v1/feed?after=${after}&limit=100`, { headers: { authorization: `Bearer ${iw.clientTokens[0]}` } });
-    const page = (await res.json()) as { next: number; more: boolean };
+    const text = await res.text();
+    cold.push(performance.now() - t);
+    coldBytes += Buffer.byteLength(text);
+    const page = JSON.parse(text) as { next: number; more: boolean };
     if (!page.more) break;
     after = page.next;
   }
+  const coldMs = cold.reduce((a, b) => a + b, 0);
+  s.add({
+    what: `feed, one client paging through all ${int(iw.cases)} cases on a server just started (nothing in memory: every case.json read from the database)`,
+    measured: `${(cold.length / (coldMs / 1000)).toFixed(0)} requests/s · p50 ${ms(median(cold))} · ${mb(coldBytes / (coldMs / 1000))}/s (${cold.length} pages in ${ms(coldMs)})`,
+  });
   const clients = iw.clientTokens.length;
   const paging = await load(iw, seconds, (client, i) => `/v1/feed?after=${cursors[(client * 7 + i) % cursors.length]}&limit=100`);
   s.add({
-    what: `中央系统变更列表 feed, ${clients} concurrent clients paging through all ${int(iw.cases)} cases (${cursors.length} ${cursors.length === 1 ? "page" : "pages"} of up to 100 entries, each with its case.json)`,
+    what: `中央系统变更列表 feed, ${clients} concurrent clients paging through all ${int(iw.cases)} cases (${cursors.length} ${cursors.length === 1 ? "page" : "pages"} of up to 100 entries, each with its case.json; every revision in memory after the pass above)`,
     measured: line(paging),
   });
   const polling = await load(iw, Math.max(5, seconds / 2), () => `/v1/feed?after=${iw.head}&limit=100`);

@@ -13,7 +13,9 @@ import { CentralSeeder, REVIEWER, startCentralProcess, type RunningCentral } fro
 import type { SyncedWorld } from './sync-initial';
 
 export interface IncrementalWorld {
+  /** Replaced when the feed benchmark restarts the server (to measure it with nothing in memory). */
   central: RunningCentral;
+  centralDir: string;
   /** Device tokens of the reviewer for the feed benchmark's clients. */
   clientTokens: string[];
   /** The reviewer's feed cursor at its end. */
@@ -96,7 +98,7 @@ export async function benchIncremental(s: Section, w: SyncedWorld, more: readonl
       label: `incremental sync, 1 of ${int(total)} cases changed`,
       measured: `${ms(median(runs))} (runs ${runs.map((x) => x.toFixed(0)).join(', ')} ms)`,
     });
-    return { central, clientTokens, head: ws.sync.state.cursor(), cases: total };
+    return { central, centralDir: w.centralDir, clientTokens, head: ws.sync.state.cursor(), cases: total };
   } catch (err) {
     await central.stop();
     throw err;

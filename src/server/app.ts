@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import Fastify, { type FastifyBaseLogger, type FastifyError, type FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
+import { AuthCache } from './auth/cache';
 import { authenticator, requireAdmin } from './auth/guard';
 import { DEFAULT_COST, type ScryptCost } from './auth/passwords';
 import type { BlobBackend } from './blobs/backend';
@@ -18,6 +19,7 @@ import { certificateRoutes } from './routes/certificates';
 import { publicRoutes } from './routes/public';
 import { loginRoute, sessionRoutes } from './routes/session';
 import { syncRoutes } from './routes/sync';
+import { blobBatchRoute } from './routes/blob-batch';
 import { auditAdminRoutes, auditRoutes } from './audit/routes';
 import { updateAdminRoutes, updateFileRoutes } from './routes/updates';
 import { tsaRoute } from './routes/tsa';
@@ -41,6 +43,8 @@ export interface ServerDeps {
   limits?: Partial<Limits>;
   passwordCost?: ScryptCost;
   now?: () => Date;
+  /** How long a device's authentication is reused (default 5 s; 0: read on every request). */
+  authCacheTtlMs?: number;
 }
 
 export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
@@ -56,6 +60,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
     dataDir: deps.dataDir ?? null,
     workDir: deps.workDir,
     limits: { ...DEFAULT_LIMITS, ...deps.limits },
+    auth: new AuthCache(deps.authCacheTtlMs !== undefined ? { ttlMs: deps.authCacheTtlMs } : {}),
     passwordCost: deps.passwordCost ?? DEFAULT_COST,
     now: deps.now ?? (() => new Date()),
   };
@@ -100,7 +105,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   app.setNotFoundHandler((_req, reply) => sendError(reply, new HttpError(404, 'not_found', '没有这个接口')));
 
   app.decorateRequest('caller', null);
-  const authenticate = authenticator(ctx.db, ctx.now);
+  const authenticate = authenticator(ctx.db, ctx.now, ctx.auth);
 
   await app.register(async (open) => {
     publicRoutes(open, ctx);
@@ -113,6 +118,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
     authed.addHook('onRequest', authenticate);
     sessionRoutes(authed, ctx);
     syncRoutes(authed, ctx);
+    blobBatchRoute(authed, ctx);
     auditRoutes(authed, ctx);
     certificateRoutes(authed, ctx);
     await authed.register(async (admin) => {

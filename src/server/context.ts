@@ -1,10 +1,12 @@
 // What every route module gets: the database, the blob store, the injected verifier and CA.
+import type { AuthCache } from './auth/cache';
 import type { ScryptCost } from './auth/passwords';
 import type { BlobBackend } from './blobs/backend';
 import type { CertificateIssuer } from './certificates/issuer';
 import type { TimestampAuthority } from './certificates/dev-tsa';
 import type { ServerDb } from './db/open';
 import type { SubmissionVerifier } from './submissions/verifier';
+import { BLOB_BATCH_MAX_BYTES } from '../shared/sync/protocol';
 
 export interface Limits {
   /** Case package uploads (.zip), streamed to disk. */
@@ -15,9 +17,11 @@ export interface Limits {
   submissionBytes: number;
   /** Any other JSON body. */
   jsonBytes: number;
+  /** The blobs of one POST /v1/blobs/batch together (more: 413, ask in smaller batches). */
+  batchBytes: number;
 }
 
-export const DEFAULT_LIMITS: Limits = { packageBytes: 2 * 1024 ** 3, unpackedBytes: 8 * 1024 ** 3, submissionBytes: 16 * 1024 ** 2, jsonBytes: 1024 ** 2 };
+export const DEFAULT_LIMITS: Limits = { packageBytes: 2 * 1024 ** 3, unpackedBytes: 8 * 1024 ** 3, submissionBytes: 16 * 1024 ** 2, jsonBytes: 1024 ** 2, batchBytes: BLOB_BATCH_MAX_BYTES };
 
 export interface ServerContext {
   db: ServerDb;
@@ -36,6 +40,8 @@ export interface ServerContext {
   /** Temporary files (uploads, staging); best on the same disk as the blobs. */
   workDir: string;
   limits: Limits;
+  /** Device authentication remembered for a few seconds; logout and revocation must forget(). */
+  auth: AuthCache;
   passwordCost: ScryptCost;
   now: () => Date;
 }

@@ -84,6 +84,10 @@ export interface StartOptions {
   limits?: Partial<Limits>;
   /** The development TSA at POST /v1/tsa, advertised in GET /v1/config (default true). */
   tsa?: boolean;
+  /** The server's clock (default: the real one). */
+  now?: () => Date;
+  /** How long a device's authentication is reused (the server's default when absent). */
+  authCacheTtlMs?: number;
 }
 
 export async function startCentral(opts: StartOptions = {}): Promise<CentralUnderTest> {
@@ -103,6 +107,8 @@ export async function startCentral(opts: StartOptions = {}): Promise<CentralUnde
     workDir: join(dataDir, 'tmp'),
     limits: { ...TEST_LIMITS, ...opts.limits },
     passwordCost: TEST_COST,
+    ...(opts.now ? { now: opts.now } : {}),
+    ...(opts.authCacheTtlMs !== undefined ? { authCacheTtlMs: opts.authCacheTtlMs } : {}),
   });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address() as { port: number };

@@ -3,6 +3,7 @@ import type { FastifyRequest } from 'fastify';
 import { DevicesRepo } from '../db/repos/devices';
 import type { ServerDb } from '../db/open';
 import { HttpError } from '../http/errors';
+import type { AuthCache } from './cache';
 import { parseToken, secretMatches } from './tokens';
 
 export interface Caller {
@@ -22,21 +23,29 @@ const TOUCH_EVERY_MS = 60_000;
 
 const unauthorized = () => new HttpError(401, 'unauthorized', '未登录或登录已失效');
 
-export function authenticator(db: ServerDb, now: () => Date) {
+export function authenticator(db: ServerDb, now: () => Date, cache: AuthCache) {
   const devices = new DevicesRepo(db);
   return async function authenticate(req: FastifyRequest): Promise<void> {
     const header = req.headers.authorization;
     const m = header ? /^Bearer ([^\s]+)$/i.exec(header) : null;
     const parsed = m ? parseToken(m[1]!) : null;
     if (!parsed) throw unauthorized();
-    const device = await devices.withUser(parsed.deviceId);
+    const at = now();
+    let device = cache.get(parsed.deviceId, at.getTime());
+    if (!device) {
+      const ticket = cache.ticket();
+      device = await devices.withUser(parsed.deviceId);
+      if (device) cache.put(device, at.getTime(), ticket);
+    }
     // Compare even when the device is unknown, so both paths cost the same.
     const ok = secretMatches(parsed.secret, device?.tokenHash ?? '0'.repeat(64));
     if (!device || !ok || device.revokedAt || device.user.disabled) throw unauthorized();
     req.caller = { id: device.user.id, name: device.user.name, role: device.user.role, deviceId: device.id };
-    // The row just read says whether a touch is due: no write query on every request.
-    const at = now();
-    if (!device.lastSeenAt || at.getTime() - device.lastSeenAt.getTime() >= TOUCH_EVERY_MS) await devices.touch(device.id, at, TOUCH_EVERY_MS);
+    // The row in hand says whether a touch is due: no write query on every request.
+    if (!device.lastSeenAt || at.getTime() - device.lastSeenAt.getTime() >= TOUCH_EVERY_MS) {
+      await devices.touch(device.id, at, TOUCH_EVERY_MS);
+      device.lastSeenAt = at;
+    }
   };
 }
 

@@ -92,7 +92,9 @@ export function adminRoutes(app: FastifyInstance, ctx: ServerContext): void {
   );
 
   app.post<{ Params: { id: string } }>('/v1/admin/devices/:id/revoke', async (req) => {
-    if (!(await new DevicesRepo(ctx.db).revoke(req.params.id, ctx.now()))) throw notFound('没有这个设备，或已注销');
+    const revoked = await new DevicesRepo(ctx.db).revoke(req.params.id, ctx.now());
+    ctx.auth.forget(req.params.id);
+    if (!revoked) throw notFound('没有这个设备，或已注销');
     return { ok: true };
   });
 

@@ -38,6 +38,7 @@ export function sessionRoutes(app: FastifyInstance, ctx: ServerContext): void {
   app.post('/v1/logout', async (req) => {
     const c = callerOf(req);
     await devices.revoke(c.deviceId, ctx.now());
+    ctx.auth.forget(c.deviceId);
     return { ok: true };
   });
 }

@@ -6,37 +6,25 @@ import { BlobsRepo } from '../db/repos/blobs';
 import { FeedRepo } from '../db/repos/feed';
 import { badRequest, notFound, parseWith } from '../http/errors';
 import { sendBytes } from '../http/send-bytes';
-import { FeedQuery, SHA256_RE, SubmissionRequest, type FeedEntry, type FeedPage } from '../protocol';
+import { FeedQuery, SHA256_RE, SubmissionRequest } from '../protocol';
+import { feedPageJson } from './feed-page';
+import { RevisionTexts } from './revision-texts';
 import { SubmissionService } from '../submissions/service';
 
 export function syncRoutes(app: FastifyInstance, ctx: ServerContext): void {
   const feed = new FeedRepo(ctx.db);
   const blobs = new BlobsRepo(ctx.db);
   const submissions = new SubmissionService(ctx.db, ctx.verifier, ctx.now);
+  const texts = new RevisionTexts(feed, blobs);
 
-  app.get('/v1/feed', async (req): Promise<FeedPage> => {
+  app.get('/v1/feed', async (req, reply) => {
     const caller = callerOf(req);
     const q = parseWith(FeedQuery, req.query, '查询参数');
     const rows = await feed.page(caller, q.after, q.limit + 1);
     const more = rows.length > q.limit;
     const page = rows.slice(0, q.limit);
-    const wanted = page.filter((r) => r.visible).map((r) => ({ caseId: r.caseId, revision: r.revision }));
-    const [packages, lists] = await Promise.all([feed.packages(wanted), blobs.listsFor(wanted)]);
-    const entries: FeedEntry[] = page.map((r) => {
-      const key = `${r.caseId}#${r.revision}`;
-      const pkg = r.visible ? packages.get(key) : undefined;
-      return {
-        seq: r.seq,
-        kind: r.kind,
-        caseId: r.caseId,
-        revision: r.revision,
-        at: r.at.toISOString(),
-        case: pkg
-          ? { caseNumber: r.caseNumber, revisionHash: pkg.revisionHash, current: r.revision === r.currentRevision, package: JSON.parse(pkg.packageJson) as unknown, blobs: lists.get(key) ?? [] }
-          : null,
-      };
-    });
-    return { entries, next: page.at(-1)?.seq ?? q.after, more };
+    const revisions = await texts.get(page.filter((r) => r.visible).map((r) => ({ caseId: r.caseId, revision: r.revision })));
+    return reply.type('application/json; charset=utf-8').send(feedPageJson(page, revisions, page.at(-1)?.seq ?? q.after, more));
   });
 
   // A wildcard, so that anything but a plain lowercase sha256 (encoded slashes, dots, …) is a 400.

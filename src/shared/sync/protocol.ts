@@ -96,6 +96,32 @@ export const FeedQuery = z.object({
   limit: z.coerce.number().int().min(1).max(1000).default(100),
 });
 
+// ---- batch download (POST /v1/blobs/batch) ----
+
+/** Most blobs one batch may ask for, and most bytes it may come to (a single bigger blob: GET /v1/blobs/:sha256). */
+export const BLOB_BATCH_MAX_IDS = 256;
+export const BLOB_BATCH_MAX_BYTES = 64 * 1024 * 1024;
+export const BLOB_BATCH_CONTENT_TYPE = 'application/vnd.fashen.blob-batch';
+
+export const BlobBatchRequest = z.object({
+  sha256: z
+    .array(sha256)
+    .min(1)
+    .max(BLOB_BATCH_MAX_IDS)
+    .refine((ids) => new Set(ids).size === ids.length, '文件编号不得重复'),
+});
+export type BlobBatchRequest = z.infer<typeof BlobBatchRequest>;
+
+/**
+ * The answer's framing (content type BLOB_BATCH_CONTENT_TYPE, with Content-Length): for each blob,
+ * in the order asked, the header line `<sha256> <size>\n` (ASCII, size in decimal) and then exactly
+ * `size` bytes; nothing after the last blob.
+ */
+export const blobFrameHeader = (sha: string, size: number): string => `${sha} ${size}\n`;
+/** The longest header line: 64 hex, a space, up to 16 digits, the newline. */
+export const BLOB_FRAME_HEADER_MAX = 64 + 1 + 16 + 1;
+export const BLOB_FRAME_HEADER_RE = /^([0-9a-f]{64}) (0|[1-9][0-9]{0,15})\n$/;
+
 // ---- submissions ----
 
 export const SubmissionKind = z.enum(['opinion', 'minutes']);
@@ -179,15 +205,18 @@ export const OUTBOX_BUNDLE_FORMAT = 'fashen-outbox-bundle';
  * would POST them, signed as a whole (detached signature over the JCS bytes of every field but
  * `signature`) by the reviewer's registered key. Imported by an admin; same exactly-once rule.
  */
-export const OutboxBundle = z.object({
-  format: z.literal(OUTBOX_BUNDLE_FORMAT),
-  version: z.literal(1),
-  createdAt: z.string().max(64),
-  submissions: z.array(SubmissionRequest).min(1).max(10_000),
-  /** The workstation's audit chain head when the bundle was made (under the signature, like the rest). */
-  auditHead: AuditHeadReport.optional(),
-  signature: SubmissionSignature,
-});
+export const OutboxBundle = z
+  .object({
+    format: z.literal(OUTBOX_BUNDLE_FORMAT),
+    version: z.literal(1),
+    createdAt: z.string().max(64),
+    /** May be empty when the bundle carries only the audit head (an office with nothing to submit reports it by USB). */
+    submissions: z.array(SubmissionRequest).max(10_000),
+    /** The workstation's audit chain head when the bundle was made (under the signature, like the rest). */
+    auditHead: AuditHeadReport.optional(),
+    signature: SubmissionSignature,
+  })
+  .refine((b) => b.submissions.length > 0 || b.auditHead !== undefined, { message: '离线交换包中既没有提交，也没有审计链头', path: ['submissions'] });
 export type OutboxBundle = z.infer<typeof OutboxBundle>;
 
 export interface BundleImportAnswer {

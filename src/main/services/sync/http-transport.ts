@@ -8,9 +8,10 @@ import { z } from 'zod';
 import { AUDIT_ANCHOR_REQUIRED_CODE, type AuditHeadAnswer, type AuditHeadReport } from '../../../shared/audit/head';
 import { ApiErrorAnswer, FeedPageAnswer, SubmissionAnswerSchema } from '../../../shared/sync/answers';
 import { CentralConfigAnswer, CertificateAnswerSchema, type CentralConfig } from '../../../shared/sync/pki';
-import { SHA256_RE, type CertificateAnswer, type FeedPage, type SubmissionRequest } from '../../../shared/sync/protocol';
+import { BLOB_BATCH_CONTENT_TYPE, BLOB_BATCH_MAX_IDS, SHA256_RE, type CertificateAnswer, type FeedPage, type SubmissionRequest } from '../../../shared/sync/protocol';
+import { readBlobBatch } from './blob-batch-reader';
 import type { PkiTransport } from './pki';
-import { AuditAnchorRequired, TransportError, type BlobRange, type BlobResponse, type SubmitResponse, type SyncTransport } from './transport';
+import { AuditAnchorRequired, TransportError, type BatchedBlob, type BlobRange, type BlobResponse, type SubmitResponse, type SyncTransport } from './transport';
 
 const AuditHeadAnswerSchema = z.object({
   status: z.enum(['accepted', 'repeated']),
@@ -158,6 +159,30 @@ export class HttpTransport implements SyncTransport, PkiTransport {
       throw new TransportError('protocol', '中央系统的文件答复缺少 Content-Length');
     }
     return { status: 200, start: 0, size: length, etag, body: res.body };
+  }
+
+  /**
+   * POST /v1/blobs/batch: the blobs in the order asked, read strictly (blob-batch-reader.ts). More
+   * ids than one request may carry go in several requests, one after the other.
+   */
+  async *blobs(sha256s: readonly string[], signal: AbortSignal): AsyncGenerator<BatchedBlob> {
+    const bad = sha256s.find((s) => !SHA256_RE.test(s));
+    if (bad !== undefined) throw new TransportError('protocol', `文件编号无效：${bad.slice(0, 80)}`);
+    if (new Set(sha256s).size !== sha256s.length) throw new TransportError('protocol', '批量下载的文件编号有重复');
+    for (let i = 0; i < sha256s.length; i += BLOB_BATCH_MAX_IDS) yield* this.batch(sha256s.slice(i, i + BLOB_BATCH_MAX_IDS), signal);
+  }
+
+  private async *batch(sha256s: readonly string[], signal: AbortSignal): AsyncGenerator<BatchedBlob> {
+    const res = await this.send('POST', '/v1/blobs/batch', signal, { body: Buffer.from(JSON.stringify({ sha256: sha256s }), 'utf8') });
+    if (res.statusCode !== 200) await this.json(res, signal, () => false);
+    try {
+      const type = String(res.headers['content-type'] ?? '').split(';')[0]!.trim();
+      if (type !== BLOB_BATCH_CONTENT_TYPE) throw new TransportError('protocol', `中央系统的批量下载答复类型不对：${type.slice(0, 80) || '无'}`);
+      yield* readBlobBatch(sha256s, res.body, (err) => networkError(err, signal));
+    } finally {
+      // Stopped early (or a protocol error): the rest of the answer is not wanted, nor the connection.
+      if (!res.body.readableEnded) res.body.destroy();
+    }
   }
 
   async submit(req: SubmissionRequest, signal: AbortSignal): Promise<SubmitResponse> {

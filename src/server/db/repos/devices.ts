@@ -1,5 +1,5 @@
 // Devices: one row per login; the bearer token's secret is kept only as its sha256.
-import { and, eq, isNull, lt, or } from 'drizzle-orm';
+import { and, eq, isNull, lt, or, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../open';
 import { devices, users } from '../schema';
 
@@ -18,8 +18,11 @@ export class DevicesRepo {
     await this.db.insert(devices).values({ id, userId, name, tokenHash, lastSeenAt: new Date() });
   }
 
-  async withUser(id: string): Promise<DeviceWithUser | null> {
-    const [row] = await this.db
+  private byIdWithUser: ReturnType<DevicesRepo['prepareWithUser']> | null = null;
+
+  /** Every authenticated request asks this: prepared once (use this repository on the database, not a transaction). */
+  private prepareWithUser() {
+    return this.db
       .select({
         id: devices.id,
         tokenHash: devices.tokenHash,
@@ -29,8 +32,14 @@ export class DevicesRepo {
       })
       .from(devices)
       .innerJoin(users, eq(users.id, devices.userId))
-      .where(eq(devices.id, id))
-      .limit(1);
+      .where(eq(devices.id, sql.placeholder('id')))
+      .limit(1)
+      .prepare('devices_with_user');
+  }
+
+  async withUser(id: string): Promise<DeviceWithUser | null> {
+    this.byIdWithUser ??= this.prepareWithUser();
+    const [row] = await this.byIdWithUser.execute({ id });
     return row ?? null;
   }
 

@@ -24,25 +24,48 @@ export class FeedRepo {
     return row!.seq;
   }
 
+  private prepared: ReturnType<FeedRepo['prepare']> | null = null;
+
+  /** Every feed request asks this (prepared once: use this repository on the database, not a transaction). */
+  private prepare() {
+    const viewer = sql.placeholder('viewer');
+    const query = (admin: boolean) =>
+      this.db
+        .select({
+          seq: feed.seq,
+          kind: feed.kind,
+          caseId: feed.caseId,
+          revision: feed.revision,
+          at: feed.at,
+          visible: admin ? sql<boolean>`true` : sql<boolean>`coalesce(${cases.assignedTo} = ${viewer}, false)`,
+          caseNumber: cases.caseNumber,
+          currentRevision: cases.currentRevision,
+        })
+        .from(feed)
+        .innerJoin(cases, eq(cases.id, feed.caseId))
+        .where(
+          and(
+            gt(feed.seq, sql.placeholder('after')),
+            admin ? undefined : or(and(eq(feed.kind, 'revision'), eq(cases.assignedTo, viewer), gt(feed.seq, cases.assignedSeq)), and(inArray(feed.kind, ['assigned', 'unassigned']), eq(feed.userId, viewer))),
+          ),
+        )
+        .orderBy(asc(feed.seq))
+        .limit(sql.placeholder('limit'));
+    return { admin: query(true).prepare('feed_page_admin'), reviewer: query(false).prepare('feed_page_reviewer') };
+  }
+
   /**
    * Entries after `after` that concern the viewer: their own assignment changes, and revisions of
    * cases assigned to them that came after the assignment (the `assigned` entry carries the
    * revision current then). Admins see every entry.
    */
   async page(viewer: { id: number; role: string }, after: number, limit: number): Promise<FeedRow[]> {
-    const visible = viewer.role === 'admin' ? sql<boolean>`true` : sql<boolean>`coalesce(${cases.assignedTo} = ${viewer.id}, false)`;
-    const concerns =
-      viewer.role === 'admin' ? undefined : or(and(eq(feed.kind, 'revision'), eq(cases.assignedTo, viewer.id), gt(feed.seq, cases.assignedSeq)), and(inArray(feed.kind, ['assigned', 'unassigned']), eq(feed.userId, viewer.id)));
-    return this.db
-      .select({ seq: feed.seq, kind: feed.kind, caseId: feed.caseId, revision: feed.revision, at: feed.at, visible, caseNumber: cases.caseNumber, currentRevision: cases.currentRevision })
-      .from(feed)
-      .innerJoin(cases, eq(cases.id, feed.caseId))
-      .where(and(gt(feed.seq, after), concerns))
-      .orderBy(asc(feed.seq))
-      .limit(limit);
+    this.prepared ??= this.prepare();
+    return viewer.role === 'admin' ? this.prepared.admin.execute({ after, limit }) : this.prepared.reviewer.execute({ after, limit, viewer: viewer.id });
   }
 
-  async packages(pairs: { caseId: string; revision: number }[]): Promise<Map<string, { revisionHash: string; packageJson: string }>> {
+  /** The stored case.json text and hash of several revisions at once. */
+  async packages(pairs: readonly { caseId: string; revision: number }[]): Promise<Map<string, { revisionHash: string; packageJson: string }>> {
     const out = new Map<string, { revisionHash: string; packageJson: string }>();
     if (!pairs.length) return out;
     const rows = await this.db

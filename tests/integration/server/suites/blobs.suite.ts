@@ -52,6 +52,26 @@ export function blobSuite(env: Env): void {
       expect(past.headers.get('content-range')).toBe(`bytes */${bytes.length}`);
     });
 
+    it('sends several blobs in one batch, and nothing when one is not the caller’s', async () => {
+      const mine = (await importCase(env.c.admin)).pkg;
+      const name = uniqueName('reviewer');
+      const other = await env.c.user(name);
+      const c = await importCase(env.c.admin);
+      await assign(env.c.admin, c.caseId, name);
+      const theirs = c.pkg.manifest.evidence[0]!.file.sha256;
+      const r = await reviewer.post('/v1/blobs/batch', { sha256: [sha] });
+      expect(r.status).toBe(200);
+      expect(r.body.equals(Buffer.concat([Buffer.from(`${sha} ${bytes.length}\n`), bytes]))).toBe(true);
+      expect((await reviewer.post('/v1/blobs/batch', { sha256: [sha, theirs] })).status).toBe(404);
+      expect((await other.post('/v1/blobs/batch', { sha256: [theirs, sha] })).status).toBe(404);
+      // Unassigned cases are nobody's but the admin's.
+      const unassigned = mine.manifest.evidence[0]!.file.sha256;
+      expect((await reviewer.post('/v1/blobs/batch', { sha256: [unassigned] })).status).toBe(404);
+      const all = await env.c.admin.post('/v1/blobs/batch', { sha256: [theirs, unassigned, sha] });
+      expect(all.status).toBe(200);
+      expect(all.body.subarray(0, 65).toString()).toBe(`${theirs} `);
+    });
+
     it('answers HEAD with the size and no body, and 404 for an unknown blob', async () => {
       const head = await reviewer.request('HEAD', `/v1/blobs/${sha}`);
       expect(head.status).toBe(200);

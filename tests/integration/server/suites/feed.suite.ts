@@ -3,6 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import { upload } from '../../../helpers/server-fixtures';
 import type { FeedPage } from '../../../../src/server/protocol';
+import { canonicalJson } from '../../../../src/shared/canonical';
+import { FeedPageAnswer } from '../../../../src/shared/sync/answers';
 import { assign, importCase, readFeed, uniqueName, type Env } from './env';
 
 export function feedSuite(env: Env): void {
@@ -71,6 +73,22 @@ export function feedSuite(env: Env): void {
       const name = uniqueName('reviewer');
       await env.c.user(name);
       expect((await env.c.admin.post('/v1/admin/cases/no-such-case-id/assign', { user: name })).status).toBe(404);
+    });
+
+    it('sends each stored case.json as it is, in a page the workstation’s schema reads', async () => {
+      const name = uniqueName('reviewer');
+      const reviewer = await env.c.user(name);
+      const cases = [await importCase(env.c.admin), await importCase(env.c.admin)];
+      for (const c of cases) await assign(env.c.admin, c.caseId, name);
+      const r = await reviewer.get('/v1/feed?after=0&limit=1000');
+      expect(r.headers.get('content-type')).toBe('application/json; charset=utf-8');
+      const text = r.body.toString('utf8');
+      // The canonical text the revision hash covers, byte for byte, inside valid JSON.
+      for (const c of cases) expect(text).toContain(`"package":${canonicalJson(c.pkg.manifest)},"blobs":`);
+      const parsed = FeedPageAnswer.safeParse(JSON.parse(text));
+      expect(parsed.success).toBe(true);
+      expect(JSON.stringify(parsed.data)).toBe(text);
+      expect(parsed.data!.entries.map((e) => e.case!.package)).toEqual(cases.map((c) => JSON.parse(JSON.stringify(c.pkg.manifest))));
     });
 
     it('refuses a malformed cursor', async () => {
