@@ -72,6 +72,6 @@ export function syncHandlers(ws: Workstation): SyncHandlers {
       return { loggedOut: true };
     },
     'sync.exportBundle': ({ path, passphrase }) => exportOutboxBundle(ws, exportTarget(path), passphrase),
-    'sync.importBundle': ({ path }) => importCaseBundle(ws.importer, importSource(path), join(ws.dataDir, 'sync'), (done, total, label) => ws.emit('import.progress', { done, total, label })),
+    'sync.importBundle': ({ path }) => importCaseBundle(ws.importer, importSource(path), (done, total, label) => ws.emit('import.progress', { done, total, label })),
   };
 }

@@ -1,14 +1,18 @@
 // Content-addressed file store: blobs/ab/cdef… named by the sha256 of the plaintext, encrypted at
-// rest (cache-crypto/blob-format.ts: AES-256-GCM in 64 KiB chunks bound to the sha256), verified on
-// write and on demand. Plaintext never reaches the disk: staging encrypts while it hashes.
+// rest (cache-crypto/blob-format.ts: AES-256-GCM in 64 KiB chunks bound to the sha256). Bytes from
+// outside are hashed while they are encrypted (stage); files this process sealed itself (its own
+// copies, verified sync downloads) are taken over by link without decrypting them again: every
+// chunk is authenticated on every read, and verify() re-hashes on demand. Plaintext never reaches
+// the disk.
 import { randomBytes, randomUUID } from 'node:crypto';
-import { createReadStream, existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, mkdirSync, renameSync, rmSync, statSync, type Stats } from 'node:fs';
 import { copyFile, link } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { BlobTamperedError, parseHeader } from './cache-crypto/blob-format';
 import { decryptRange, decryptStream, encryptStream, plainSize, readHead, verifyEncrypted } from './cache-crypto/blob-io';
 import type { CacheKey } from './cache-crypto/cache-key';
+import { SealedWriter, isSealedFor } from './cache-crypto/sealed-writer';
 
 export interface StagedBlob {
   /** sha256 of the plaintext that was staged. */
@@ -17,6 +21,15 @@ export interface StagedBlob {
   tempPath: string;
   /** The sha256 the staged ciphertext is bound to; commit() refuses a blob whose content differs. */
   boundTo: string;
+  /** The first bytes of the plaintext when they passed through here (type sniffing); else null. */
+  head: Buffer | null;
+}
+
+/** An encrypted scratch file (e.g. an inner .zip of a bundle being imported), bound to a random id. */
+export interface ScratchFile {
+  path: string;
+  boundTo: string;
+  size: number;
 }
 
 export type BlobState = 'ok' | 'tampered' | 'missing';
@@ -45,6 +58,17 @@ export class BlobStore {
   }
 
   /**
+   * Present with this blob's header under this key and a possible length: the cheap check (64
+   * bytes read) for a copy about to be reused. The content is authenticated on every read; a full
+   * decrypt-and-hash is verify().
+   */
+  looksIntact(sha256: string): boolean {
+    const p = this.pathOf(sha256);
+    const s = statOrNull(p);
+    return !!s && plainSize(s.size) >= 0 && this.isSealed(p, sha256);
+  }
+
+  /**
    * Encrypt a stream into a staging file while hashing its plaintext; nothing is visible until
    * commit(). Pass the sha256 the content should have (a package lists it) and the bytes are
    * encrypted once; without it they are encrypted, hashed, then re-bound to the hash (all on disk
@@ -55,7 +79,7 @@ export class BlobStore {
     try {
       const bindTo = expectedSha256 ?? randomBytes(32).toString('hex');
       const w = await encryptStream(source, tempPath, this.key, bindTo);
-      if (expectedSha256 || w.sha256 === bindTo) return { sha256: w.sha256, size: w.size, tempPath, boundTo: w.boundTo };
+      if (expectedSha256 || w.sha256 === bindTo) return { sha256: w.sha256, size: w.size, tempPath, boundTo: w.boundTo, head: w.head };
       const rebound = join(this.tmpDir, randomUUID());
       try {
         await encryptStream(decryptStream(tempPath, this.key, bindTo), rebound, this.key, w.sha256);
@@ -65,7 +89,7 @@ export class BlobStore {
       } finally {
         rmSync(tempPath, { force: true });
       }
-      return { sha256: w.sha256, size: w.size, tempPath: rebound, boundTo: w.sha256 };
+      return { sha256: w.sha256, size: w.size, tempPath: rebound, boundTo: w.sha256, head: w.head };
     } catch (err) {
       rmSync(tempPath, { force: true });
       throw err;
@@ -73,39 +97,87 @@ export class BlobStore {
   }
 
   /**
-   * Stage a file this process owns (ownedFile of a package source). The store's own encrypted
-   * copy is taken over by hard link, not by copying its bytes (a copy where links are impossible),
-   * then decrypted and re-hashed; a plaintext file (a verified sync download) is encrypted.
+   * Stage a file this process owns (ownedFile of a package source): the store's own encrypted copy,
+   * or a sync download the fetcher sealed after checking its sha256 and size. It is taken over by
+   * hard link (a copy where links are impossible) without decrypting it: its header must name the
+   * expected sha256 under this store's key, and GCM authenticates every chunk on every read. A
+   * file without the encrypted header is treated as bytes from outside (encrypted and hashed).
    */
-  async stageOwned(file: string, expectedSha256?: string): Promise<StagedBlob> {
+  async stageOwned(file: string, expectedSha256?: string, head: Buffer | null = null): Promise<StagedBlob> {
     const header = parseHeader(readHead(file));
-    if (!header || header.keyId !== this.key.keyId) return this.stage(createReadStream(file), expectedSha256);
+    if (!header) return this.stage(createReadStream(file), expectedSha256);
+    if (header.keyId !== this.key.keyId) throw new BlobTamperedError('文件由另一把缓存密钥加密，无法接收');
+    if (expectedSha256 && header.sha256 !== expectedSha256) throw new BlobTamperedError(`文件与预期的校验值不符（应为 ${expectedSha256.slice(0, 12)}…，实际 ${header.sha256.slice(0, 12)}…）`);
+    const size = plainSize(statSync(file).size);
+    if (size < 0) throw new BlobTamperedError('文件长度不符（被截短或追加）');
     const tempPath = join(this.tmpDir, randomUUID());
-    try {
-      await link(file, tempPath).catch(() => copyFile(file, tempPath));
-      if ((await verifyEncrypted(tempPath, this.key, header.sha256)) !== 'ok') throw new BlobTamperedError(`本机副本已被改动：${header.sha256.slice(0, 12)}…`);
-      return { sha256: header.sha256, size: plainSize(statSync(tempPath).size), tempPath, boundTo: header.sha256 };
-    } catch (err) {
-      rmSync(tempPath, { force: true });
-      throw err;
-    }
+    await link(file, tempPath).catch(() => copyFile(file, tempPath));
+    return { sha256: header.sha256, size, tempPath, boundTo: header.sha256, head };
   }
 
-  /** Move a verified staged file into place; returns true when the blob is new. */
+  /** Move a staged file into place; returns true when the blob is new. */
   async commit(staged: StagedBlob): Promise<boolean> {
     if (staged.boundTo !== staged.sha256) {
       this.discard(staged);
       throw new BlobTamperedError(`文件内容与预期的校验值不符（应为 ${staged.boundTo.slice(0, 12)}…，实际 ${staged.sha256.slice(0, 12)}…）`);
     }
     const dest = this.pathOf(staged.sha256);
-    // An existing copy is kept only if it still matches; a tampered one is replaced by the good bytes.
-    if (existsSync(dest) && (await this.verify(staged.sha256)) === 'ok') {
-      rmSync(staged.tempPath, { force: true });
+    const existing = statOrNull(dest);
+    if (existing) {
+      // A link to the very copy in place (a file already here): nothing to move. Otherwise the
+      // staged bytes (hashed, or sealed after a verified download) replace the copy atomically —
+      // a damaged copy is repaired that way, a good one is replaced by the same content.
+      const s = statSync(staged.tempPath);
+      if (s.ino === existing.ino && s.dev === existing.dev) rmSync(staged.tempPath, { force: true });
+      else renameSync(staged.tempPath, dest);
       return false;
     }
     mkdirSync(join(this.root, staged.sha256.slice(0, 2)), { recursive: true });
     renameSync(staged.tempPath, dest);
     return true;
+  }
+
+  /** A file in this store's encrypted format written elsewhere first (a sync download), bound to `sha256`. */
+  newSealed(path: string, sha256: string, size: number): SealedWriter {
+    return SealedWriter.create(path, this.key, sha256, size);
+  }
+
+  /** Continue such a file from its last whole chunk (see SealedWriter.resume). */
+  resumeSealed(path: string, sha256: string, size: number): ReturnType<typeof SealedWriter.resume> {
+    return SealedWriter.resume(path, this.key, sha256, size);
+  }
+
+  /** Whether a file carries this blob's header under this store's key (not a plaintext leftover). */
+  isSealed(path: string, sha256: string): boolean {
+    return isSealedFor(path, this.key, sha256);
+  }
+
+  /** Encrypt a stream into staging under a random binding: a temporary nobody else can read. */
+  async scratch(source: Readable): Promise<ScratchFile> {
+    const path = join(this.tmpDir, randomUUID());
+    try {
+      const w = await encryptStream(source, path, this.key, randomBytes(32).toString('hex'));
+      return { path, boundTo: w.boundTo, size: w.size };
+    } catch (err) {
+      rmSync(path, { force: true });
+      throw err;
+    }
+  }
+
+  discardScratch(f: ScratchFile): void {
+    rmSync(f.path, { force: true });
+  }
+
+  /** Plaintext bytes [start, end] of a scratch file (each chunk authenticated). */
+  openScratch(f: ScratchFile, range?: { start: number; end: number }): Readable {
+    return decryptStream(f.path, this.key, f.boundTo, range);
+  }
+
+  /** Plaintext bytes [start, end] (inclusive) of a stored blob, decrypting only the chunks they cover. */
+  async readRange(sha256: string, start: number, end: number): Promise<Buffer> {
+    const parts: Buffer[] = [];
+    for await (const p of decryptRange(this.pathOf(sha256), this.key, sha256, { start, end })) parts.push(p);
+    return Buffer.concat(parts);
   }
 
   discard(staged: StagedBlob): void {
@@ -141,5 +213,13 @@ export class BlobStore {
     const p = this.pathOf(sha256);
     if (!existsSync(p)) return 'missing';
     return verifyEncrypted(p, this.key, sha256);
+  }
+}
+
+function statOrNull(p: string): Stats | null {
+  try {
+    return statSync(p);
+  } catch {
+    return null;
   }
 }

@@ -17,8 +17,15 @@ export function revisionHashOf(pkg: CasePackage): string {
   return createHash('sha256').update(canonicalJson(pkg)).digest('hex');
 }
 
-/** Stage every listed file, checking presence, size and sha256; collect every problem. */
-async function stageFiles(src: PackageSource, files: FileRef[], store: BlobStore): Promise<StagedBlob[]> {
+/** A source that may know the first plaintext bytes of its files (sync downloads: type sniffing without a second read). */
+type SourceWithHeads = PackageSource & { head?(path: string): Buffer | null };
+
+/**
+ * Stage every listed file, checking presence, size and sha256; collect every problem. Bytes from
+ * outside (a folder, a .zip) are hashed while they are encrypted; files this process sealed itself
+ * (ownedFile: verified sync downloads, the store's own copies) are linked, their header checked.
+ */
+async function stageFiles(src: SourceWithHeads, files: FileRef[], store: BlobStore): Promise<StagedBlob[]> {
   const staged: StagedBlob[] = [];
   const problems: string[] = [];
   const seen = new Set<string>();
@@ -33,7 +40,7 @@ async function stageFiles(src: PackageSource, files: FileRef[], store: BlobStore
     try {
       const owned = src.ownedFile?.(f.path);
       // The listed sha256 binds the ciphertext as it is written (a file that differs is refused below).
-      s = owned ? await store.stageOwned(owned, f.sha256) : await store.stage(await src.open(f.path), f.sha256);
+      s = owned ? await store.stageOwned(owned, f.sha256, src.head?.(f.path) ?? null) : await store.stage(await src.open(f.path), f.sha256);
     } catch (err) {
       problems.push(`无法读取文件：${f.path}（${(err as Error).message}）`);
       continue;
@@ -56,7 +63,8 @@ export class CaseImporter {
   constructor(
     db: Db,
     sqlite: Database.Database,
-    private readonly store: BlobStore,
+    /** Where imported files go (also the encrypted scratch space of a bundle import). */
+    readonly store: BlobStore,
     private readonly processor: EvidenceProcessor,
     private readonly now: () => Date = () => new Date(),
   ) {
@@ -83,7 +91,7 @@ export class CaseImporter {
    * `fromCentral`: the central system is the authority on revisions, so a higher revision opens a
    * new round whatever the local review status (the earlier round's work stays as that round).
    */
-  async importSource(src: PackageSource, opts: { fromCentral?: boolean; source?: string } = {}): Promise<ImportOutcome> {
+  async importSource(src: SourceWithHeads, opts: { fromCentral?: boolean; source?: string } = {}): Promise<ImportOutcome> {
     const path = opts.source ?? src.label;
     try {
       const pkg = await readManifest(src);
@@ -121,7 +129,8 @@ export class CaseImporter {
       }
       // Type sniffing and page-text indexing for new files (a corrupt PDF is recorded, not fatal:
       // the evidence is what it is, and the viewer says what is wrong with it).
-      await this.processor.processMany(blobs.map((b) => b.sha256));
+      const heads = new Map(staged.flatMap((s) => (s.head ? [[s.sha256, s.head] as const] : [])));
+      await this.processor.processMany(blobs.map((b) => b.sha256), heads);
       return { ...base, ok: true, action: replace ? 'new_round' : 'imported' };
     } catch (err) {
       if (err instanceof PackageError) return { source: path, ok: false, error: err.message, details: err.details };

@@ -172,9 +172,33 @@ describe('encrypted blobs', () => {
     expect(await t.commit(enc)).toBe(true);
     expect((await t.read(id)).equals(bytes)).toBe(true);
 
-    // A damaged own copy is not taken over.
+    // An own copy is taken over without decrypting it: a damaged one stays damaged, and every
+    // read of it says so (GCM); verify() finds it.
     flip(s.pathOf(id), chunkOffset(1) + 2);
-    await expect(s.stageOwned(s.pathOf(id), id)).rejects.toBeInstanceOf(BlobTamperedError);
+    const damaged = await s.stageOwned(s.pathOf(id), id);
+    expect(await s.commit(damaged)).toBe(false);
+    await expect(s.read(id)).rejects.toBeInstanceOf(BlobTamperedError);
+    expect(await s.verify(id)).toBe('tampered');
+    expect(readdirSync(join(s.root, '.staging'))).toEqual([]);
+  });
+
+  it('stageOwned refuses a sealed file that names another blob, or is sealed by another key; a staged copy replaces a damaged one', async () => {
+    const key = CacheKey.generate('unprotected-dev').key;
+    const s = store(key);
+    const one = randomBytes(1000);
+    const other = randomBytes(2000);
+    const a = await put(s, one);
+    const b = await put(s, other);
+    await expect(s.stageOwned(s.pathOf(b), a)).rejects.toThrow(/校验值不符/);
+    const foreign = store();
+    const f = await put(foreign, one);
+    await expect(s.stageOwned(foreign.pathOf(f), a)).rejects.toThrow(/另一把缓存密钥/);
+    expect(readdirSync(join(s.root, '.staging'))).toEqual([]);
+    // A copy damaged in place is replaced by newly staged good bytes (the repair path).
+    flip(s.pathOf(a), HEADER_BYTES + 3);
+    expect(await s.verify(a)).toBe('tampered');
+    expect(await s.commit(await s.stage(Readable.from([one]), a))).toBe(false);
+    expect(await s.verify(a)).toBe('ok');
   });
 
   it('a locked key (wiped) reads nothing', async () => {

@@ -17,6 +17,7 @@ import { tempDir } from '../../helpers/package-builder';
 import { startFaultProxy } from '../../helpers/fault-proxy';
 import { buildNode, ENTRIES } from '../../../scripts/build-node.mjs';
 import { saveLogin } from '../../../src/cli/commands/central-config';
+import { CHUNK_BYTES } from '../../../src/main/services/cache-crypto/blob-format';
 import { httpTransport, newDataDir, outbox, packageWithFiles, publish, queueOpinion, workstation } from './fixtures';
 
 let central: CentralUnderTest;
@@ -264,7 +265,9 @@ describe('through the fault proxy', () => {
       expect(rest.outcome, rest.line).toBe('synced');
       const total = pkg.manifest.documents.concat(pkg.manifest.evidence as never[]).reduce((n, d) => n + (d as { file: { size: number } }).file.size, 0);
       expect(cut.summary.bytes).toBeGreaterThan(100_000);
-      expect(cut.summary.bytes + rest.summary.bytes).toBe(total);
+      // Across runs only whole sealed chunks are kept: at most the partial chunk crosses the wire again.
+      expect(cut.summary.bytes + rest.summary.bytes).toBeGreaterThanOrEqual(total);
+      expect(cut.summary.bytes + rest.summary.bytes).toBeLessThan(total + CHUNK_BYTES);
       const big = pkg.manifest.evidence.at(-1)!.file.sha256;
       expect(await w.blobs.verify(big)).toBe('ok');
     } finally {

@@ -11,9 +11,11 @@ import type { Workstation } from '../../../src/main/workstation';
 import { MemoryCentral } from '../../../src/main/services/sync/memory-transport';
 import { TransportError } from '../../../src/main/services/sync/transport';
 import { revisionHashOf } from '../../../src/main/services/importer';
+import { CHUNK_BYTES, chunkOffset } from '../../../src/main/services/cache-crypto/blob-format';
+import { keptPlainBytes } from '../../../src/main/services/cache-crypto/sealed-writer';
 import type { SyncProgress } from '../../../src/shared/sync/status';
 import { tempDir } from '../../helpers/package-builder';
-import { filesOf, newDataDir, outbox, packageWithFiles, workstation } from './fixtures';
+import { filesOf, newDataDir, outbox, packageWithFiles, perBlob, workstation } from './fixtures';
 
 const open: Workstation[] = [];
 afterEach(() => open.splice(0).forEach((w) => w.close()));
@@ -43,9 +45,11 @@ function queue(w: Workstation, c: { caseId: string; revisionHash: string }, opts
 const partials = (w: Workstation) => readdirSync(join(w.dataDir, 'sync', 'blobs')).filter((f) => f.endsWith('.part'));
 
 describe('pull: downloads that resume', () => {
-  it('keeps a partial download across runs and resumes it with Range; only the rest crosses the wire', async () => {
+  it('keeps a sealed partial download across runs and resumes it with Range from its last whole chunk', async () => {
     const central = new MemoryCentral();
     const c = await publishNew(central, [300_000]);
+    const big = c.pkg.manifest.evidence.at(-1)!.file.sha256;
+    const bigBytes = central.blobs.get(big)!;
     const w = ws(central, newDataDir(), { retry: { retries: 0, minDelay: 1, maxDelay: 1 }, concurrency: 1 });
     central.cutBlobAfter = 100_000;
     const first = await w.sync.run();
@@ -53,25 +57,31 @@ describe('pull: downloads that resume', () => {
     expect(w.cases.count()).toBe(0);
     expect(w.sync.state.cursor()).toBe(0);
     const [part] = partials(w);
-    expect(part).toBeDefined();
-    const have = statSync(join(w.dataDir, 'sync', 'blobs', part!)).size;
-    expect(have).toBeGreaterThan(0);
+    expect(part).toBe(`${big}.part`);
+    const partBytes = readFileSync(join(w.dataDir, 'sync', 'blobs', part!));
+    const kept = keptPlainBytes(partBytes.length, bigBytes.length);
+    // Whole chunks only, sealed: the file is exactly those chunks and holds none of the plaintext.
+    expect(kept).toBeGreaterThan(0);
+    expect(kept % CHUNK_BYTES).toBe(0);
+    expect(partBytes.length).toBe(chunkOffset(kept / CHUNK_BYTES));
+    expect(partBytes.subarray(0, 8).toString('latin1')).toBe('FSHNBLOB');
+    for (let at = 0; at < kept; at += 10_000) expect(partBytes.includes(Buffer.from(bigBytes.subarray(at, at + 32)))).toBe(false);
 
     central.cutBlobAfter = null;
     const second = await w.sync.run();
     expect(second.outcome).toBe('synced');
-    const total = [...filesOf(c.pkg).values()].reduce((n, b) => n + b.length, 0);
-    // The first run fetched the small files and part of the big one; the second only the rest.
-    expect(first.summary.bytes + second.summary.bytes).toBe(total);
-    expect(second.summary.bytes).toBeLessThan(total - have + 1);
+    // The second run asked only for the bytes after the kept chunks.
+    expect(second.summary.bytes).toBe(bigBytes.length - kept);
     expect(partials(w)).toEqual([]);
+    expect(await w.blobs.verify(big)).toBe('ok');
     expect(w.cases.load(c.caseId)!.row.offline).toBe(true);
   });
 
-  it('resumes within one run when the retries allow it (each retry continues where the last stopped)', async () => {
+  it('resumes within one run when the retries allow it: each retry continues exactly where the last stopped', async () => {
     const central = new MemoryCentral();
     const c = await publishNew(central, [250_000]);
     const w = ws(central, newDataDir(), { retry: { retries: 5, minDelay: 1, maxDelay: 2 }, concurrency: 1 });
+    // Less than a chunk per request: only the writer kept open between tries makes progress.
     central.cutBlobAfter = 60_000;
     const r = await w.sync.run();
     expect(r.outcome).toBe('synced');
@@ -80,54 +90,99 @@ describe('pull: downloads that resume', () => {
 
   it('If-Range: a partial copy of other bytes is replaced by the full blob', async () => {
     const central = new MemoryCentral();
-    const c = await publishNew(central, [50_000]);
-    const w = ws(central);
+    const c = await publishNew(central, [300_000]);
+    const w = ws(central, newDataDir(), { retry: { retries: 0, minDelay: 1, maxDelay: 1 }, concurrency: 1 });
     const big = c.pkg.manifest.evidence.at(-1)!.file.sha256;
-    writeFileSync(join(w.dataDir, 'sync', 'blobs', `${big}.part`), Buffer.alloc(20_000, 7));
+    central.cutBlobAfter = 100_000;
+    expect((await w.sync.run()).outcome).toBe('offline');
+    central.cutBlobAfter = null;
     writeFileSync(join(w.dataDir, 'sync', 'blobs', `${big}.etag`), '"not-this-blob"');
     const r = await w.sync.run();
     expect(r.outcome).toBe('synced');
+    expect(r.summary.bytes).toBe(300_000);
     expect(await w.blobs.verify(big)).toBe('ok');
   });
 
-  it('a corrupt partial copy (same validator) fails verification, is discarded, and never becomes visible', async () => {
+  it('a tampered sealed partial copy is detected on resume, dropped and fetched anew; nothing bad becomes visible', async () => {
     const central = new MemoryCentral();
-    const c = await publishNew(central, [50_000]);
-    const w = ws(central);
+    const c = await publishNew(central, [300_000]);
+    const w = ws(central, newDataDir(), { retry: { retries: 0, minDelay: 1, maxDelay: 1 }, concurrency: 1 });
     const big = c.pkg.manifest.evidence.at(-1)!.file.sha256;
-    writeFileSync(join(w.dataDir, 'sync', 'blobs', `${big}.part`), Buffer.alloc(20_000, 7));
+    central.cutBlobAfter = 100_000;
+    expect((await w.sync.run()).outcome).toBe('offline');
+    central.cutBlobAfter = null;
+    const part = join(w.dataDir, 'sync', 'blobs', `${big}.part`);
+    const bytes = readFileSync(part);
+    expect(keptPlainBytes(bytes.length, 300_000)).toBeGreaterThan(0);
+    bytes[chunkOffset(0) + 100]! ^= 0x01;
+    writeFileSync(part, bytes);
+    const r = await w.sync.run();
+    expect(r.outcome).toBe('synced');
+    // Fetched in full again, not resumed from the tampered chunks.
+    expect(r.summary.bytes).toBe(300_000);
+    expect(await w.blobs.verify(big)).toBe('ok');
+    expect(partials(w)).toEqual([]);
+  });
+
+  it('plaintext leftovers of an earlier version (.part and a "verified" copy) are deleted and fetched again sealed', async () => {
+    const central = new MemoryCentral();
+    const c = await publishNew(central, [50_000, 30_000]);
+    const w = ws(central);
+    const [a, b] = c.pkg.manifest.evidence.slice(-2).map((e) => e.file.sha256);
+    writeFileSync(join(w.dataDir, 'sync', 'blobs', `${a}.part`), central.blobs.get(a!)!.subarray(0, 20_000));
+    writeFileSync(join(w.dataDir, 'sync', 'blobs', b!), central.blobs.get(b!)!);
+    const r = await w.sync.run();
+    expect(r.outcome).toBe('synced');
+    // Everything crosses the wire: nothing of the leftovers was used.
+    expect(r.summary.bytes).toBe([...filesOf(c.pkg).values()].reduce((n, x) => n + x.length, 0));
+    expect(await w.blobs.verify(a!)).toBe('ok');
+    expect(await w.blobs.verify(b!)).toBe('ok');
+    expect(readdirSync(join(w.dataDir, 'sync', 'blobs')).filter((f) => /^[0-9a-f]{64}/.test(f))).toEqual([]);
+  });
+
+  it('a blob whose bytes do not match its sha256 is refused at the end of the download: nothing is kept or imported', async () => {
+    const central = new MemoryCentral();
+    const c = await publishNew(central, [100_000]);
+    const big = c.pkg.manifest.evidence.at(-1)!.file.sha256;
+    const good = central.blobs.get(big)!;
+    central.blobs.set(big, randomBytes(good.length));
+    const w = ws(central);
     const r = await w.sync.run();
     expect(r.outcome).toBe('error');
     expect(r.line).toMatch(/^出错（文件校验值不符/);
     expect(w.blobs.has(big)).toBe(false);
     expect(w.cases.count()).toBe(0);
     expect(w.sync.state.cursor()).toBe(0);
-    expect(partials(w)).toEqual([]);
+    expect(readdirSync(join(w.dataDir, 'sync', 'blobs')).filter((f) => f.startsWith(big))).toEqual([]);
+    central.blobs.set(big, good);
     expect((await w.sync.run()).outcome).toBe('synced');
     expect(await w.blobs.verify(big)).toBe('ok');
   });
 });
 
 describe('cancel and crashes', () => {
-  it('cancel mid-download: consistent state, cursor before the entry; the next run completes', async () => {
-    const central = new MemoryCentral();
-    const a = await publishNew(central, [10]);
-    const b = await publishNew(central, [400_000]);
-    const w = ws(central, newDataDir(), { concurrency: 1 });
-    const big = b.pkg.manifest.evidence.at(-1)!.file.sha256;
-    central.fault = (op, detail) => {
-      if (op === 'blob' && detail === big) w.sync.cancel();
-    };
-    const r = await w.sync.run();
-    expect(r.outcome).toBe('cancelled');
-    expect(r.status.state).toBe('离线');
-    expect(w.cases.listRows({}).map((c) => c.id)).toEqual([a.caseId]);
-    expect(w.sync.state.cursor()).toBe(a.entry.seq);
-    central.fault = null;
-    const again = await w.sync.run();
-    expect(again.outcome).toBe('synced');
-    expect(w.cases.count()).toBe(2);
-  });
+  for (const batch of [false, true])
+    it(`cancel mid-download (${batch ? 'batch download' : 'one request per blob'}): consistent state, cursor before the entry; the next run completes`, async () => {
+      const central = new MemoryCentral();
+      const a = await publishNew(central, [10]);
+      const b = await publishNew(central, [400_000]);
+      const w = workstation(newDataDir(), () => (batch ? central.transport() : perBlob(central.transport())), { concurrency: 1 });
+      open.push(w);
+      const big = b.pkg.manifest.evidence.at(-1)!.file.sha256;
+      central.fault = (op, detail) => {
+        if ((op === 'blob' && detail === big) || (op === 'blobs' && detail.split(',').includes(big))) w.sync.cancel();
+      };
+      const r = await w.sync.run();
+      expect(r.outcome).toBe('cancelled');
+      expect(r.status.state).toBe('离线');
+      // One request per blob: the first case is in before the big file is asked for. A batch asks for both cases' files at once.
+      expect(w.cases.listRows({}).map((c) => c.id)).toEqual(batch ? [] : [a.caseId]);
+      expect(w.sync.state.cursor()).toBe(batch ? 0 : a.entry.seq);
+      central.fault = null;
+      const again = await w.sync.run();
+      expect(again.outcome).toBe('synced');
+      expect(w.cases.count()).toBe(2);
+    });
 
   it('a crash at every step of pull and push loses nothing and duplicates nothing', async () => {
     const central = new MemoryCentral();

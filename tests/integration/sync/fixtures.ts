@@ -69,6 +69,18 @@ export function workstation(dataDir: string, connect: () => SyncTransport, extra
   return new Workstation({ dataDir, today: () => TODAY, sync: { connect, retry: extra.retry ?? FAST_RETRY, ...(extra.concurrency ? { concurrency: extra.concurrency } : {}), ...(extra.pageSize ? { pageSize: extra.pageSize } : {}) } });
 }
 
+/** The same transport without batch downloads (as a central system without POST /v1/blobs/batch): one request per blob. */
+export function perBlob(t: SyncTransport): SyncTransport {
+  return {
+    server: t.server,
+    feed: (...a) => t.feed(...a),
+    blob: (...a) => t.blob(...a),
+    submit: (...a) => t.submit(...a),
+    auditHead: (...a) => t.auditHead(...a),
+    close: () => t.close(),
+  };
+}
+
 export function newDataDir(): string {
   return tempDir('sync-ws-');
 }

@@ -11,6 +11,8 @@ import type { Workstation } from '../../../src/main/workstation';
 import { MemoryCentral } from '../../../src/main/services/sync/memory-transport';
 import { HttpTransport, normaliseServerUrl } from '../../../src/main/services/sync/http-transport';
 import { BlobFetcher, BlobIntegrityError } from '../../../src/main/services/sync/blob-fetcher';
+import { BlobStore } from '../../../src/main/services/blob-store';
+import { CacheKey } from '../../../src/main/services/cache-crypto/cache-key';
 import { TransportError, type SyncTransport } from '../../../src/main/services/sync/transport';
 import * as t from '../../../src/main/db/schema';
 import { tempDir } from '../../helpers/package-builder';
@@ -143,7 +145,7 @@ describe('feed entries that cannot be imported are refused, reported, and do not
     }
     expect(srv.paths).toEqual([]);
     await tr.close();
-    const fetcher = new BlobFetcher(tempDir());
+    const fetcher = new BlobFetcher(tempDir(), new BlobStore(join(tempDir(), 'blobs'), CacheKey.generate('unprotected-dev').key));
     await expect(fetcher.fetch(central.transport(), { sha256: '../../etc/passwd', size: 1 }, signal, () => undefined)).rejects.toBeInstanceOf(BlobIntegrityError);
     expect(existsSync(join(fetcher.dir, '..', '..', 'etc', 'passwd.part'))).toBe(false);
   });

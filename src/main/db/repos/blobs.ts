@@ -1,5 +1,5 @@
 // Repository of blob metadata: integrity state, sniffed type, text extraction state.
-import { eq } from 'drizzle-orm';
+import { eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../open';
 import * as t from '../schema';
 
@@ -7,10 +7,27 @@ export type BlobRow = typeof t.blobs.$inferSelect;
 export type TextState = BlobRow['textState'];
 
 export class BlobRepo {
-  constructor(private readonly db: Db) {}
+  /** Prepared once: an import records one result per file (building the statement each time was most of its cost). */
+  private readonly processed;
+
+  constructor(private readonly db: Db) {
+    this.processed = db
+      .update(t.blobs)
+      .set({ detectedMime: sql`${sql.placeholder('detectedMime')}`, textState: sql`${sql.placeholder('textState')}`, pageCount: sql`${sql.placeholder('pageCount')}`, problem: sql`${sql.placeholder('problem')}` })
+      .where(eq(t.blobs.sha256, sql.placeholder('sha256')))
+      .prepare();
+  }
 
   get(sha256: string): BlobRow | undefined {
     return this.db.select().from(t.blobs).where(eq(t.blobs.sha256, sha256)).get();
+  }
+
+  /** The rows of many blobs in one query (an import's files). */
+  getMany(sha256s: readonly string[]): Map<string, BlobRow> {
+    const out = new Map<string, BlobRow>();
+    // Well under SQLite's limit of bound parameters per statement.
+    for (let i = 0; i < sha256s.length; i += 500) for (const r of this.db.select().from(t.blobs).where(inArray(t.blobs.sha256, sha256s.slice(i, i + 500))).all()) out.set(r.sha256, r);
+    return out;
   }
 
   pending(): BlobRow[] {
@@ -18,7 +35,7 @@ export class BlobRepo {
   }
 
   setProcessed(sha256: string, info: { detectedMime: string | null; textState: TextState; pageCount: number | null; problem: string | null }): void {
-    this.db.update(t.blobs).set(info).where(eq(t.blobs.sha256, sha256)).run();
+    this.processed.run({ sha256, detectedMime: info.detectedMime, textState: info.textState, pageCount: info.pageCount, problem: info.problem });
   }
 
   setVerified(sha256: string, state: BlobRow['verifiedState'], at: string): void {

@@ -54,12 +54,12 @@ export class CaseFileRepo {
         const { id, ...rest } = o;
         tx.insert(t.officers).values(o).onConflictDoUpdate({ target: t.officers.id, set: rest }).run();
       }
-      for (const b of blobs) {
+      // One statement per table, not per row: drizzle builds and SQLite prepares each anew (the import's hot path).
+      if (blobs.length)
         tx.insert(t.blobs)
-          .values({ ...b, storedAt: meta.importedAt, verifiedAt: meta.importedAt, verifiedState: 'ok' })
+          .values(blobs.map((b) => ({ ...b, storedAt: meta.importedAt, verifiedAt: meta.importedAt, verifiedState: 'ok' as const })))
           .onConflictDoUpdate({ target: t.blobs.sha256, set: { verifiedState: 'ok', verifiedAt: meta.importedAt } })
           .run();
-      }
       const firstParty = pkg.parties.find((p) => p.id === c.partyIds[0]) ?? pkg.parties[0]!;
       const row = {
         revision: c.revision,
@@ -89,21 +89,47 @@ export class CaseFileRepo {
       tx.insert(t.caseRevisions)
         .values({ caseId: c.id, revision: c.revision, revisionHash: meta.revisionHash, packageJson: meta.packageJson, receivedOn: meta.receivedOn, importedAt: meta.importedAt })
         .run();
-      pkg.parties.forEach((p, position) =>
+      if (pkg.parties.length)
         tx.insert(t.parties)
-          .values({ caseId: c.id, position, id: p.id, kind: p.kind, name: p.name, idNumber: p.idNumber, address: p.address, legalRepresentative: p.legalRepresentative ?? null, phone: p.phone ?? null, businessScope: p.businessScope ?? null })
-          .run(),
-      );
+          .values(
+            pkg.parties.map((p, position) => ({
+              caseId: c.id,
+              position,
+              id: p.id,
+              kind: p.kind,
+              name: p.name,
+              idNumber: p.idNumber,
+              address: p.address,
+              legalRepresentative: p.legalRepresentative ?? null,
+              phone: p.phone ?? null,
+              businessScope: p.businessScope ?? null,
+            })),
+          )
+          .run();
       const caseOfficerIds = new Set(c.caseOfficerIds);
-      for (const o of pkg.officers) tx.insert(t.caseOfficers).values({ caseId: c.id, officerId: o.id, isCaseOfficer: caseOfficerIds.has(o.id) }).run();
-      pkg.documents.forEach((d, position) =>
-        tx.insert(t.documents).values({ caseId: c.id, id: d.id, position, kind: d.kind, title: d.title, docNumber: d.docNumber ?? null, date: d.date, path: d.file.path, sha256: d.file.sha256 }).run(),
-      );
-      pkg.evidence.forEach((e, position) =>
+      if (pkg.officers.length) tx.insert(t.caseOfficers).values(pkg.officers.map((o) => ({ caseId: c.id, officerId: o.id, isCaseOfficer: caseOfficerIds.has(o.id) }))).run();
+      if (pkg.documents.length)
+        tx.insert(t.documents)
+          .values(pkg.documents.map((d, position) => ({ caseId: c.id, id: d.id, position, kind: d.kind, title: d.title, docNumber: d.docNumber ?? null, date: d.date, path: d.file.path, sha256: d.file.sha256 })))
+          .run();
+      if (pkg.evidence.length)
         tx.insert(t.evidence)
-          .values({ caseId: c.id, id: e.id, position, kind: e.kind, title: e.title, source: e.source, collectedByJson: JSON.stringify(e.collectedBy), collectedOn: e.collectedOn, proves: e.proves, path: e.file.path, sha256: e.file.sha256 })
-          .run(),
-      );
+          .values(
+            pkg.evidence.map((e, position) => ({
+              caseId: c.id,
+              id: e.id,
+              position,
+              kind: e.kind,
+              title: e.title,
+              source: e.source,
+              collectedByJson: JSON.stringify(e.collectedBy),
+              collectedOn: e.collectedOn,
+              proves: e.proves,
+              path: e.file.path,
+              sha256: e.file.sha256,
+            })),
+          )
+          .run();
       within?.();
     });
   }

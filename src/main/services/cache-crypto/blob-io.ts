@@ -22,6 +22,7 @@ import {
   type BlobHeader,
 } from './blob-format';
 import type { CacheKey } from './cache-key';
+import { HEAD_BYTES } from './sealed-writer';
 
 export interface WrittenBlob {
   /** sha256 of the plaintext that was read. */
@@ -29,6 +30,8 @@ export interface WrittenBlob {
   size: number;
   /** The sha256 the chunks are bound to (equals sha256 unless the source differed from what was expected). */
   boundTo: string;
+  /** The first HEAD_BYTES of the plaintext, for type sniffing without reading the file again. */
+  head: Buffer;
 }
 
 /**
@@ -41,10 +44,12 @@ export async function encryptStream(source: Readable, dest: string, key: CacheKe
   const hash = createHash('sha256');
   let size = 0;
   let first = true;
+  let head = Buffer.alloc(0);
   const seal = new Transform({
     transform(chunk: Buffer, _enc, cb) {
       try {
         hash.update(chunk);
+        if (head.length < HEAD_BYTES) head = Buffer.concat([head, chunk.subarray(0, HEAD_BYTES - head.length)]);
         size += chunk.length;
         const out = sealer.push(chunk);
         if (first) out.unshift(header.bytes);
@@ -64,7 +69,7 @@ export async function encryptStream(source: Readable, dest: string, key: CacheKe
     },
   });
   await pipeline(source, seal, createWriteStream(dest, { flags: 'wx' }));
-  return { sha256: hash.digest('hex'), size, boundTo: bindTo };
+  return { sha256: hash.digest('hex'), size, boundTo: bindTo, head };
 }
 
 export interface OpenedBlob {

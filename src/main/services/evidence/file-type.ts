@@ -1,6 +1,6 @@
 // What a file really is, from its bytes (file-type), so a lying extension can't fool the viewer.
 import { Readable } from 'node:stream';
-import { fileTypeFromFile, fileTypeFromStream } from 'file-type';
+import { fileTypeFromBuffer, fileTypeFromFile, fileTypeFromStream } from 'file-type';
 
 export async function sniffMime(path: string): Promise<string | null> {
   try {
@@ -19,6 +19,23 @@ export async function sniffMimeStream(stream: Readable): Promise<string | null> 
   } finally {
     stream.destroy();
   }
+}
+
+/** The same from the first bytes of a file (captured while it was staged or downloaded). */
+export async function sniffMimeHead(head: Uint8Array): Promise<string | null> {
+  try {
+    return (await fileTypeFromBuffer(head))?.mime ?? null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Containers told apart by entries further in than the first bytes (a .docx is a zip whose
+ * entries say so; Office 97 files are all CFB): sniff these from the whole stream.
+ */
+export function headMayNotTell(mime: string | null): boolean {
+  return mime === 'application/zip' || mime === 'application/x-cfb';
 }
 
 const KIND_NAMES: Record<string, string> = {

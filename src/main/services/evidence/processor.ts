@@ -1,11 +1,12 @@
 // After a file is stored: find its real type and, for PDFs, extract and index each page's text.
 import type Database from 'better-sqlite3-multiple-ciphers';
-import { BlobRepo } from '../../db/repos/blobs';
+import { BlobRepo, type BlobRow } from '../../db/repos/blobs';
 import { SearchRepo } from '../../db/repos/search';
 import type { Db } from '../../db/open';
 import type { BlobStore } from '../blob-store';
 import { extractPdfText } from './text-extract';
-import { mimeMismatch, sniffMimeStream } from './file-type';
+import { HEAD_BYTES } from '../cache-crypto/sealed-writer';
+import { headMayNotTell, mimeMismatch, sniffMimeHead, sniffMimeStream } from './file-type';
 
 /** PDFs larger than this are indexed page by page in the same way; this only guards memory. */
 const MAX_PDF_BYTES_FOR_TEXT = 512 * 1024 * 1024;
@@ -34,14 +35,16 @@ export class EvidenceProcessor {
   }
 
   /**
-   * The files of one import: types sniffed, the results of files without text written in one
-   * transaction (one commit, not one per file), then the text of each PDF extracted and indexed.
+   * The files of one import: types sniffed (from `heads`, the first bytes captured while staging,
+   * when given), the results of files without text written in one transaction (one commit, not one
+   * per file), then the text of each PDF extracted and indexed.
    */
-  async processMany(shas: readonly string[]): Promise<void> {
+  async processMany(shas: readonly string[], heads: ReadonlyMap<string, Buffer> = new Map()): Promise<void> {
     const done: { sha256: string; info: Processed }[] = [];
     const pdfs: { sha256: string; detected: string | null; mismatch: string | null }[] = [];
+    const rows = this.blobs.getMany(shas);
     for (const sha256 of shas) {
-      const s = await this.sniff(sha256, false);
+      const s = await this.sniff(sha256, false, heads.get(sha256), rows.get(sha256) ?? null);
       if (s && 'info' in s) done.push({ sha256, info: s.info });
       else if (s) pdfs.push({ sha256, ...s });
     }
@@ -50,10 +53,10 @@ export class EvidenceProcessor {
   }
 
   /** The real type; for anything but a PDF of a sane size also the final result. */
-  private async sniff(sha256: string, force: boolean): Promise<{ info: Processed } | { detected: string | null; mismatch: string | null } | null> {
-    const row = this.blobs.get(sha256);
+  private async sniff(sha256: string, force: boolean, head?: Buffer, known?: BlobRow | null): Promise<{ info: Processed } | { detected: string | null; mismatch: string | null } | null> {
+    const row = known === undefined ? this.blobs.get(sha256) : known;
     if (!row || !this.store.has(sha256) || (!force && row.textState !== 'pending')) return null;
-    const detected = await sniffMimeStream(this.store.open(sha256));
+    const detected = await this.detect(sha256, row.size, head);
     const mismatch = mimeMismatch(row.mime, detected);
     const isPdf = (detected ?? row.mime) === 'application/pdf';
     if (!isPdf) {
@@ -62,6 +65,20 @@ export class EvidenceProcessor {
     }
     if (row.size > MAX_PDF_BYTES_FOR_TEXT) return { info: { detectedMime: detected, textState: 'failed', pageCount: null, problem: 'PDF 过大，未建立全文索引' } };
     return { detected, mismatch };
+  }
+
+  /** The type from the first bytes (given, or the first chunk decrypted); the whole stream only for containers. */
+  private async detect(sha256: string, size: number, head?: Buffer): Promise<string | null> {
+    let first: Buffer | null = head ?? null;
+    if (!first) {
+      try {
+        first = await this.store.readRange(sha256, 0, HEAD_BYTES - 1);
+      } catch {
+        return null;
+      }
+    }
+    const mime = await sniffMimeHead(first);
+    return headMayNotTell(mime) && size > first.length ? sniffMimeStream(this.store.open(sha256)) : mime;
   }
 
   private async extract(sha256: string, detected: string | null, mismatch: string | null): Promise<void> {

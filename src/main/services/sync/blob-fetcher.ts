@@ -1,14 +1,19 @@
-// Downloads blobs by sha256 into <data>/sync/blobs: `<sha>.part` grows across interrupted runs and
-// resumes with Range + If-Range; only a copy whose sha256 and size match becomes `<sha>` (verified),
-// and only verified copies are handed to the importer. File names are built from a checked sha256,
-// never from anything else the server says.
-import { createHash, type Hash } from 'node:crypto';
-import { createReadStream, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { open } from 'node:fs/promises';
+// Downloads blobs by sha256 into <data>/sync/blobs, written straight in the blob store's encrypted
+// format (cache-crypto/sealed-writer.ts: hashed while they arrive, sealed chunk by chunk with the
+// store's key, bound to the expected sha256) — no plaintext ever reaches the disk. `<sha>.part`
+// keeps whole chunks across interrupted runs and resumes with Range + If-Range; only a copy whose
+// sha256 and size match becomes `<sha>` (verified), which the importer then takes over by link
+// without decrypting it again (GCM authenticates it on every later read). File names are built
+// from a checked sha256, never from anything else the server says. Plaintext leftovers of an
+// earlier version are deleted when met.
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { pipeline } from 'node:stream/promises';
 import { SHA256_RE } from '../../../shared/sync/protocol';
+import { keptPlainBytes, type SealedWriter } from '../cache-crypto/sealed-writer';
+import type { BlobStore } from '../blob-store';
 import { TransportError, type SyncTransport } from './transport';
+
+const YIELD_EVERY = 256 * 1024;
 
 export class BlobIntegrityError extends Error {
   constructor(
@@ -25,14 +30,19 @@ export interface WantedBlob {
   size: number;
 }
 
-async function hashFile(path: string, hash: Hash): Promise<void> {
-  await pipeline(createReadStream(path), async function* (src) {
-    for await (const c of src) hash.update(c as Buffer);
-  });
-}
-
 export class BlobFetcher {
-  constructor(readonly dir: string) {
+  /** First plaintext bytes of the downloads finished in this process (type sniffing at import). */
+  private readonly heads = new Map<string, Buffer>();
+  /** Final copies known to be sealed for this key (checked once per process). */
+  private readonly sealed = new Set<string>();
+  /** Writers of downloads cut off by the network in this run: a retry continues exactly there. */
+  private readonly interrupted = new Map<string, SealedWriter>();
+
+  constructor(
+    readonly dir: string,
+    /** The store whose format and key the downloads are sealed in. */
+    private readonly store: Pick<BlobStore, 'newSealed' | 'resumeSealed' | 'isSealed'>,
+  ) {
     mkdirSync(dir, { recursive: true });
   }
 
@@ -41,97 +51,201 @@ export class BlobFetcher {
     return join(this.dir, sha256);
   }
 
-  /** The verified copy, if one is here. */
+  /** The verified (encrypted) copy, if one is here; a plaintext leftover of an earlier version is deleted. */
   verifiedPath(sha256: string): string | null {
     const p = this.name(sha256);
-    return existsSync(p) ? p : null;
+    if (this.sealed.has(sha256)) {
+      if (existsSync(p)) return p;
+      this.sealed.delete(sha256);
+      return null;
+    }
+    if (!existsSync(p)) return null;
+    if (!this.store.isSealed(p, sha256)) {
+      this.remove(sha256);
+      return null;
+    }
+    this.sealed.add(sha256);
+    return p;
   }
 
-  /** Bytes already on disk for this blob (partial or verified), for progress totals. */
+  /** The first plaintext bytes of a download finished in this process (else null: read them from the store). */
+  headOf(sha256: string): Buffer | null {
+    return this.heads.get(sha256) ?? null;
+  }
+
+  /** Plaintext bytes already on disk for this blob (verified, or whole chunks of a partial copy), for progress totals. */
   haveBytes(blob: WantedBlob): number {
-    const p = this.name(blob.sha256);
-    if (existsSync(p)) return blob.size;
-    return existsSync(`${p}.part`) ? Math.min(statSync(`${p}.part`).size, blob.size) : 0;
+    if (this.verifiedPath(blob.sha256)) return blob.size;
+    const part = `${this.name(blob.sha256)}.part`;
+    return existsSync(part) ? keptPlainBytes(statSync(part).size, blob.size) : 0;
+  }
+
+  /** Whether a partial copy waits to be resumed (a batch download would start it over). */
+  hasPartial(sha256: string): boolean {
+    return existsSync(`${this.name(sha256)}.part`);
   }
 
   /** After a complete pull nothing here is needed any more (everything fetched was imported). */
   clear(): void {
     for (const f of readdirSync(this.dir)) if (/^[0-9a-f]{64}(\.part|\.etag)?$/.test(f)) rmSync(join(this.dir, f), { force: true });
+    this.release();
+    this.heads.clear();
+    this.sealed.clear();
   }
 
   remove(sha256: string): void {
     const p = this.name(sha256);
+    this.interrupted.get(sha256)?.close();
+    this.interrupted.delete(sha256);
     for (const f of [p, `${p}.part`, `${p}.etag`]) rmSync(f, { force: true });
+    this.heads.delete(sha256);
+    this.sealed.delete(sha256);
   }
 
   /**
    * Fetch one blob (resuming a partial copy) and verify it; returns the verified file's path.
-   * Network trouble leaves the partial copy for the next attempt; a copy with the wrong hash or
-   * size is deleted and reported as BlobIntegrityError (it never reaches the importer).
+   * Network trouble leaves the partial copy for the next attempt — within this run exactly where
+   * it stopped (the writer is kept open), in a later run from its last whole chunk; a copy with the
+   * wrong hash or size is deleted and reported as BlobIntegrityError (it never reaches the
+   * importer); a partial copy that fails authentication is dropped and fetched anew.
    */
   async fetch(transport: SyncTransport, blob: WantedBlob, signal: AbortSignal, onBytes: (n: number) => void): Promise<string> {
-    const final = this.name(blob.sha256);
-    if (existsSync(final)) return final;
-    const part = `${final}.part`;
-    const etagFile = `${final}.etag`;
-    let have = existsSync(part) ? statSync(part).size : 0;
-    if (have > blob.size) {
-      rmSync(part, { force: true });
-      have = 0;
+    const final = this.verifiedPath(blob.sha256);
+    if (final) return final;
+    const path = this.name(blob.sha256);
+    const part = `${path}.part`;
+    const etagFile = `${path}.etag`;
+    let w = this.interrupted.get(blob.sha256);
+    this.interrupted.delete(blob.sha256);
+    if (!w) {
+      const before = existsSync(part) ? keptPlainBytes(statSync(part).size, blob.size) : 0;
+      w = this.resume(blob, part);
+      if (w.start < before) onBytes(w.start - before);
     }
-    const hash = createHash('sha256');
-    if (have > 0) await hashFile(part, hash);
-    if (have === blob.size) return this.finish(blob, part, etagFile, final, hash);
-
-    const etag = existsSync(etagFile) ? readFileSync(etagFile, 'utf8').trim() : `"${blob.sha256}"`;
-    const res = await transport.blob(blob.sha256, have > 0 ? { start: have, ifRange: etag } : null, signal);
-    const restart = res.status === 200;
-    if (res.status === 206 && res.start !== have) throw new TransportError('protocol', `中央系统返回的分段起点不符（应为 ${have}，实际 ${res.start}）`);
-    if (res.size !== blob.size) {
-      this.remove(blob.sha256);
-      throw new BlobIntegrityError(blob.sha256, `中央系统提供的文件大小不符：${blob.sha256.slice(0, 12)}…（应为 ${blob.size} 字节，实际 ${res.size} 字节）`);
-    }
-    if (restart && have > 0) {
-      onBytes(-have);
-      have = 0;
-    }
-    const out = restart ? createHash('sha256') : hash;
-    // The validator for a later If-Range; the usual one (the quoted sha256) needs no file.
-    if (res.etag && res.etag !== `"${blob.sha256}"`) writeFileSync(etagFile, res.etag);
-    else if (restart) rmSync(etagFile, { force: true });
-    const fh = await open(part, restart ? 'w' : 'a');
-    let written = have;
-    try {
-      for await (const chunk of res.body) {
-        written += chunk.length;
-        if (written > blob.size) throw new BlobIntegrityError(blob.sha256, `中央系统提供的文件超过声明的大小：${blob.sha256.slice(0, 12)}…`);
-        out.update(chunk);
-        await fh.write(chunk);
-        onBytes(chunk.length);
+    return this.guard(blob, w, signal, onBytes, async (writer) => {
+      if (writer.written === blob.size) return this.finish(blob, writer);
+      const have = writer.written;
+      const etag = existsSync(etagFile) ? readFileSync(etagFile, 'utf8').trim() : `"${blob.sha256}"`;
+      const res = await transport.blob(blob.sha256, have > 0 ? { start: have, ifRange: etag } : null, signal);
+      if (res.status === 206 && res.start !== have) throw new TransportError('protocol', `中央系统返回的分段起点不符（应为 ${have}，实际 ${res.start}）`);
+      if (res.size !== blob.size) throw new BlobIntegrityError(blob.sha256, `中央系统提供的文件大小不符：${blob.sha256.slice(0, 12)}…（应为 ${blob.size} 字节，实际 ${res.size} 字节）`);
+      // The validator for a later If-Range; the usual one (the quoted sha256) needs no file.
+      if (res.etag && res.etag !== `"${blob.sha256}"`) writeFileSync(etagFile, res.etag);
+      else if (res.status === 200) rmSync(etagFile, { force: true });
+      if (res.status === 200 && have > 0) {
+        // The server sent the whole blob (its bytes changed, or it ignores ranges): start over, under a new nonce prefix.
+        onBytes(-have);
+        writer.close();
+        writer = this.store.newSealed(part, blob.sha256, blob.size);
       }
-    } catch (err) {
-      if (err instanceof BlobIntegrityError) {
-        await fh.close();
-        this.remove(blob.sha256);
-        throw err;
-      }
-      if (signal.aborted) throw signal.reason;
-      throw new TransportError('network', `文件下载中断：${(err as Error).message}`);
-    } finally {
-      await fh.close().catch(() => undefined);
-    }
-    if (written < blob.size) throw new TransportError('network', `文件下载中断：${blob.sha256.slice(0, 12)}…（${written}/${blob.size} 字节）`);
-    return this.finish(blob, part, etagFile, final, out);
+      return { writer, body: res.body };
+    });
   }
 
-  private finish(blob: WantedBlob, part: string, etagFile: string, final: string, hash: Hash): string {
-    const actual = hash.digest('hex');
+  /**
+   * Many whole blobs in one request (transport.blobs), each written like fetch() does. `onDone`
+   * is told of each verified blob as soon as it is in; the first failure is thrown (the caller
+   * fetches what is left with fetch(), which continues the one cut off where it stopped).
+   */
+  async fetchBatch(transport: SyncTransport, blobs: readonly WantedBlob[], signal: AbortSignal, onBytes: (n: number) => void, onDone: (blob: WantedBlob) => void): Promise<void> {
+    if (!transport.blobs) throw new Error('transport has no batch download');
+    const todo = blobs.filter((b) => (this.verifiedPath(b.sha256) ? (onDone(b), false) : true));
+    if (!todo.length) return;
+    let i = 0;
+    for await (const item of transport.blobs(todo.map((b) => b.sha256), signal)) {
+      const blob = todo[i++];
+      if (!blob || item.sha256 !== blob.sha256) throw new TransportError('protocol', '中央系统批量返回的文件与请求的顺序不符');
+      if (item.size !== blob.size) {
+        this.remove(blob.sha256);
+        throw new BlobIntegrityError(blob.sha256, `中央系统提供的文件大小不符：${blob.sha256.slice(0, 12)}…（应为 ${blob.size} 字节，实际 ${item.size} 字节）`);
+      }
+      const path = this.name(blob.sha256);
+      rmSync(`${path}.etag`, { force: true });
+      this.interrupted.get(blob.sha256)?.close();
+      this.interrupted.delete(blob.sha256);
+      const w = this.store.newSealed(`${path}.part`, blob.sha256, blob.size);
+      await this.guard(blob, w, signal, onBytes, async (writer) => ({ writer, body: item.body }));
+      onDone(blob);
+    }
+    if (i < todo.length) throw new TransportError('protocol', `中央系统批量返回的文件不全（${i}/${todo.length}）`);
+  }
+
+  /** Closes the writers of downloads cut off in this run (their partial chunk is dropped; whole chunks stay). */
+  release(): void {
+    for (const w of this.interrupted.values()) w.close();
+    this.interrupted.clear();
+  }
+
+  /** A writer for the partial copy: resumed when it authenticates, else (old plaintext, tampered) a new one. */
+  private resume(blob: WantedBlob, part: string): SealedWriter {
+    const r = this.store.resumeSealed(part, blob.sha256, blob.size);
+    if (typeof r !== 'string') return r;
+    if (r !== 'absent') rmSync(`${this.name(blob.sha256)}.etag`, { force: true });
+    return this.store.newSealed(part, blob.sha256, blob.size);
+  }
+
+  /**
+   * Runs one download into a writer: `start` asks for the bytes (or finishes at once), then the
+   * body is written and the blob finished. A network failure keeps the writer for the next try in
+   * this run; a bad blob deletes every copy; anything else closes it (whole chunks stay on disk).
+   */
+  private async guard(
+    blob: WantedBlob,
+    first: SealedWriter,
+    signal: AbortSignal,
+    onBytes: (n: number) => void,
+    start: (w: SealedWriter) => Promise<string | { writer: SealedWriter; body: AsyncIterable<Uint8Array> }>,
+  ): Promise<string> {
+    let w = first;
+    try {
+      const got = await start(w);
+      if (typeof got === 'string') return got;
+      w = got.writer;
+      try {
+        let sinceYield = 0;
+        for await (const chunk of got.body) {
+          if (w.written + chunk.length > blob.size) throw new BlobIntegrityError(blob.sha256, `中央系统提供的文件超过声明的大小：${blob.sha256.slice(0, 12)}…`);
+          w.write(chunk);
+          onBytes(chunk.length);
+          // A body already in memory never yields: let timers and a cancel in every few MB.
+          if ((sinceYield += chunk.length) >= YIELD_EVERY) {
+            sinceYield = 0;
+            await new Promise<void>((r) => setImmediate(r));
+          }
+        }
+      } catch (err) {
+        if (err instanceof BlobIntegrityError || signal.aborted) throw err;
+        if (err instanceof TransportError && err.kind !== 'network') throw err;
+        throw new TransportError('network', `文件下载中断：${(err as Error).message}`);
+      }
+      if (w.written < blob.size) throw new TransportError('network', `文件下载中断：${blob.sha256.slice(0, 12)}…（${w.written}/${blob.size} 字节）`);
+      return this.finish(blob, w);
+    } catch (err) {
+      if (err instanceof BlobIntegrityError) {
+        w.close();
+        this.remove(blob.sha256);
+      } else if (err instanceof TransportError && err.kind === 'network' && !signal.aborted) {
+        this.interrupted.set(blob.sha256, w);
+      } else {
+        // Only whole chunks stay on disk: the bytes of the chunk being filled will come again.
+        onBytes(-w.close());
+      }
+      if (signal.aborted && !(err instanceof BlobIntegrityError)) throw signal.reason;
+      throw err;
+    }
+  }
+
+  private finish(blob: WantedBlob, w: SealedWriter): string {
+    const { sha256: actual, head } = w.finish();
+    const path = this.name(blob.sha256);
     if (actual !== blob.sha256) {
       this.remove(blob.sha256);
       throw new BlobIntegrityError(blob.sha256, `文件校验值不符，已丢弃：应为 ${blob.sha256.slice(0, 12)}…，实际 ${actual.slice(0, 12)}…`);
     }
-    renameSync(part, final);
-    rmSync(etagFile, { force: true });
-    return final;
+    renameSync(`${path}.part`, path);
+    rmSync(`${path}.etag`, { force: true });
+    this.heads.set(blob.sha256, head);
+    this.sealed.add(blob.sha256);
+    return path;
   }
 }

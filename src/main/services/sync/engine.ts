@@ -1,7 +1,6 @@
 // The sync engine (DESIGN.md §7): one run = prepare (central settings, reviewer keys registered or
 // revocations reported, timestamps on entries never sent), push the outbox, then pull the feed.
 // Shared by the app (sync.* Api), the CLI (`fashen sync`) and the tests; the transport is injected.
-import { createReadStream } from 'node:fs';
 import { join } from 'node:path';
 import { statusLine, type SyncProgress, type SyncRunResult, type SyncStatus, type SyncSummary } from '../../../shared/sync/status';
 export type { SyncRunResult };
@@ -82,7 +81,7 @@ export class SyncEngine {
     this.state = new SyncStateRepo(host.store.db, this.now);
     this.cases = new CaseFileRepo(host.store.db);
     this.blobRows = new BlobRepo(host.store.db);
-    this.fetcher = new BlobFetcher(join(host.dataDir, 'sync', 'blobs'));
+    this.fetcher = new BlobFetcher(join(host.dataDir, 'sync', 'blobs'), host.blobs);
   }
 
   get running(): boolean {
@@ -135,13 +134,9 @@ export class SyncEngine {
     return true;
   }
 
-  /** A verified download replaces a missing or damaged copy in the blob store. */
+  /** A verified download (sealed by the fetcher) replaces a missing or damaged copy in the blob store. */
   private async repair(sha256: string, file: string): Promise<void> {
-    const staged = await this.host.blobs.stage(createReadStream(file));
-    if (staged.sha256 !== sha256) {
-      this.host.blobs.discard(staged);
-      throw new BlobIntegrityError(sha256, `文件校验值不符，已丢弃：${sha256.slice(0, 12)}…`);
-    }
+    const staged = await this.host.blobs.stageOwned(file, sha256);
     await this.host.blobs.commit(staged);
     this.blobRows.setVerified(sha256, 'ok', this.now().toISOString());
   }

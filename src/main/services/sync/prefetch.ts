@@ -1,6 +1,9 @@
-// Downloads the blobs of a feed page ahead of the imports: in feed order, `concurrency` at a time,
-// while the pull imports the entries one by one in order. So the network (and the server) stays
-// busy while a case is being imported, instead of idling between cases.
+// Downloads the blobs of a feed page ahead of the imports: in feed order, `concurrency` requests at
+// a time, while the pull imports the entries one by one in order. So the network (and the server)
+// stays busy while a case is being imported, instead of idling between cases. When the transport
+// has batch downloads, one request asks for consecutive blobs (of one entry or a few) up to
+// BATCH_BYTES; after a failure in a batch, the rest of it is fetched blob by blob (with retries, the
+// one cut off resumed with Range).
 //
 // Nothing changes about what becomes visible: a download is only a verified file in
 // <data>/sync/blobs until its entry is imported, and entries are imported (and the cursor moved)
@@ -8,14 +11,18 @@
 // files are all here are still imported, and the pull stops at the first entry that lacks one.
 // `close()` stops and waits for every download in flight, so nothing writes into sync/blobs after
 // the run has released its lock.
+import { BLOB_BATCH_MAX_IDS } from '../../../shared/sync/protocol';
 import type { BlobStore } from '../blob-store';
-import type { BlobFetcher, WantedBlob } from './blob-fetcher';
+import { BlobIntegrityError, type BlobFetcher, type WantedBlob } from './blob-fetcher';
 import type { ProgressMeter } from './progress';
 import { withRetry, type RetryPolicy } from './retry';
 import type { SyncTransport } from './transport';
 
 /** Downloaded but not yet imported: at most this many bytes ahead of the entry being imported. */
 export const LOOKAHEAD_BYTES = 256 * 1024 * 1024;
+
+/** One batch request (transport.blobs) asks for consecutive blobs up to about this many bytes. */
+export const BATCH_BYTES = 16 * 1024 * 1024;
 
 export interface PrefetchDeps {
   transport: SyncTransport;
@@ -137,19 +144,27 @@ export class Prefetcher {
         });
         continue;
       }
-      this.next++;
-      j.started = true;
-      if (j.entry > this.current) {
-        j.ahead = true;
-        this.ahead += j.blob.size;
+      const group = [this.claim(j)];
+      if (this.d.transport.blobs && !this.d.fetcher.hasPartial(j.blob.sha256)) {
+        // One request for the following blobs too (of this entry and the next ones), as long as
+        // each may start and the request stays under BATCH_BYTES; a partial copy is resumed alone.
+        let bytes = j.blob.size;
+        for (
+          let k = this.jobs[this.next];
+          k && group.length < BLOB_BATCH_MAX_IDS && bytes + k.blob.size <= BATCH_BYTES && this.mayStart(k) && !this.d.fetcher.hasPartial(k.blob.sha256);
+          k = this.jobs[this.next]
+        ) {
+          bytes += k.blob.size;
+          group.push(this.claim(k));
+        }
       }
       try {
-        await this.fetchOne(j);
-        j.resolve();
+        if (group.length > 1) await this.fetchGroup(group);
+        else await this.fetchOne(j);
       } catch (err) {
         this.failure ??= { err };
-        j.reject(err);
         // The pull stops at the first entry that lacks a file: later downloads would be wasted.
+        for (const k of group) k.reject(err);
         for (const k of this.jobs.slice(this.next)) if (!k.started) k.reject(err);
         this.poke();
         return;
@@ -157,12 +172,54 @@ export class Prefetcher {
     }
   }
 
+  private claim(j: Job): Job {
+    this.next++;
+    j.started = true;
+    if (j.entry > this.current) {
+      j.ahead = true;
+      this.ahead += j.blob.size;
+    }
+    return j;
+  }
+
+  /** Already in the blob store (shared with an entry imported moments ago): nothing to fetch. */
+  private stored(j: Job): boolean {
+    return !this.d.fetcher.verifiedPath(j.blob.sha256) && this.d.blobs.looksIntact(j.blob.sha256);
+  }
+
   private async fetchOne(j: Job): Promise<void> {
     const { d } = this;
-    const sha = j.blob.sha256;
-    // Shared with an entry imported moments ago (earlier page): it is good already.
-    if (!d.fetcher.verifiedPath(sha) && d.blobs.has(sha) && (await d.blobs.verify(sha)) === 'ok') return;
-    await withRetry(d.retry, this.signal, () => d.fetcher.fetch(d.transport, j.blob, this.signal, (n) => d.progress.bytes(n)));
-    d.progress.fileDone(j.label);
+    if (!this.stored(j)) {
+      await withRetry(d.retry, this.signal, () => d.fetcher.fetch(d.transport, j.blob, this.signal, (n) => d.progress.bytes(n)));
+      d.progress.fileDone(j.label);
+    }
+    j.resolve();
+  }
+
+  /**
+   * A batch download; each job is ready as soon as its blob is in. On a failure other than a bad
+   * blob, what is left is fetched one by one (retried as usual, the blob cut off resumed with Range).
+   */
+  private async fetchGroup(group: Job[]): Promise<void> {
+    const { d } = this;
+    const todo = group.filter((j) => (this.stored(j) ? (j.resolve(), false) : true));
+    const byShaDone = new Set<string>();
+    if (todo.length > 1) {
+      try {
+        await d.fetcher.fetchBatch(d.transport, todo.map((j) => j.blob), this.signal, (n) => d.progress.bytes(n), (b) => {
+          const j = todo.find((x) => x.blob.sha256 === b.sha256)!;
+          byShaDone.add(b.sha256);
+          d.progress.fileDone(j.label);
+          j.resolve();
+        });
+      } catch (err) {
+        if (err instanceof BlobIntegrityError || this.signal.aborted) throw err;
+      }
+    }
+    for (const j of todo) {
+      if (byShaDone.has(j.blob.sha256)) continue;
+      this.signal.throwIfAborted();
+      await this.fetchOne(j);
+    }
   }
 }

@@ -21,7 +21,7 @@ import { Prefetcher } from './prefetch';
 import type { ProgressMeter } from './progress';
 import { withRetry, type RetryPolicy } from './retry';
 import type { RefusedEntry, SyncStateRepo } from './state';
-import { SyncedPackageSource } from './synced-source';
+import { SyncedPackageSource, type SyncedFile } from './synced-source';
 import type { SyncTransport } from './transport';
 
 export interface PullDeps {
@@ -57,7 +57,14 @@ type Plan =
   | { kind: 'present'; entry: FeedEntry; pkg: CasePackage; wanted: WantedBlob[] }
   | { kind: 'import'; entry: FeedEntry; pkg: CasePackage; wanted: WantedBlob[] };
 
-async function locallyGood(blobs: BlobStore, sha256: string): Promise<boolean> {
+/**
+ * Whether a file already in the store can be reused. For a new revision: present with its header
+ * (GCM authenticates the content on every read). For a case that is already here (assigned again,
+ * a repeat after a crash: the repair path) it is decrypted and re-hashed, so a damaged copy is
+ * fetched again.
+ */
+async function locallyGood(blobs: BlobStore, sha256: string, repair: boolean): Promise<boolean> {
+  if (!repair) return blobs.looksIntact(sha256);
   return blobs.has(sha256) && (await blobs.verify(sha256)) === 'ok';
 }
 
@@ -75,9 +82,10 @@ async function plan(entry: FeedEntry, d: PullDeps): Promise<Plan> {
   if (local && local.revisionHash !== c.revisionHash && local.revision >= pkg.case.revision)
     return { kind: 'refuse', entry, reason: `本机已有该案件的修订 ${local.revision}，不接受修订 ${pkg.case.revision} 的不同内容`, details: [] };
   const unique = [...new Map(packageFiles(pkg).map((f) => [f.sha256, { sha256: f.sha256, size: f.size }])).values()];
+  const kind = local?.revisionHash === c.revisionHash ? 'present' : 'import';
   const wanted: WantedBlob[] = [];
-  for (const b of unique) if (!(await locallyGood(d.blobs, b.sha256))) wanted.push(b);
-  return { kind: local?.revisionHash === c.revisionHash ? 'present' : 'import', entry, pkg, wanted };
+  for (const b of unique) if (!(await locallyGood(d.blobs, b.sha256, kind === 'present'))) wanted.push(b);
+  return { kind, entry, pkg, wanted };
 }
 
 const wantedOf = (p: Plan): WantedBlob[] => (p.kind === 'import' || p.kind === 'present' ? p.wanted : []);
@@ -116,8 +124,11 @@ async function apply(p: Plan, d: PullDeps, out: PullResult, ready: () => Promise
   }
   const label = labelOf(p.entry);
   await ready();
-  const files = new Map<string, string>();
-  for (const f of packageFiles(p.pkg)) files.set(f.path, d.fetcher.verifiedPath(f.sha256) ?? d.blobs.pathOf(f.sha256));
+  const files = new Map<string, SyncedFile>();
+  for (const f of packageFiles(p.pkg)) {
+    const download = d.fetcher.verifiedPath(f.sha256);
+    files.set(f.path, download ? { file: download, head: d.fetcher.headOf(f.sha256) } : { file: d.blobs.pathOf(f.sha256), head: null });
+  }
   d.signal.throwIfAborted();
   const source = new SyncedPackageSource(label, JSON.stringify(p.entry.case!.package), files);
   const outcome = await d.importer.importSource(source, { fromCentral: true, source: label });
@@ -149,6 +160,7 @@ export async function pull(d: PullDeps): Promise<PullResult> {
       }
     } finally {
       await prefetch.close();
+      d.fetcher.release();
     }
     if (!page.more || entries.length === 0) {
       // Every entry up to the end of the feed is applied: leftovers of crashed runs can go.

@@ -1,21 +1,26 @@
 // A case package as the sync engine receives it: case.json from the feed entry plus the files it
 // lists, each already downloaded and verified by sha256. It goes through the importer's one
 // validation-and-transaction path, exactly like a folder or a .zip from a USB stick.
-import { createReadStream } from 'node:fs';
 import type { Readable } from 'node:stream';
 import { PackageError, type PackageSource } from '../package-source';
+
+/** A verified download (sealed by the fetcher) or the blob store's copy, and its first plaintext bytes when known. */
+export interface SyncedFile {
+  file: string;
+  head: Buffer | null;
+}
 
 export class SyncedPackageSource implements PackageSource {
   /**
    * @param packageJson case.json as the feed carried it
-   * @param files package path → local file (a verified download, or the blob store's copy of a
-   *   file already here); paths are only looked up, never
-   *   joined to a folder, so a path trick in case.json cannot reach the file system.
+   * @param files package path → local encrypted file (a verified download, or the blob store's
+   *   copy of a file already here); paths are only looked up, never joined to a folder, so a path
+   *   trick in case.json cannot reach the file system.
    */
   constructor(
     readonly label: string,
     private readonly packageJson: string,
-    private readonly files: ReadonlyMap<string, string>,
+    private readonly files: ReadonlyMap<string, SyncedFile>,
   ) {}
 
   has(path: string): boolean {
@@ -28,17 +33,21 @@ export class SyncedPackageSource implements PackageSource {
   }
 
   async open(path: string): Promise<Readable> {
-    const file = this.files.get(path);
-    if (!file) throw new PackageError(`同步的案卷包缺少文件：${path}`);
-    return createReadStream(file);
+    // The files are encrypted: the importer takes them over with ownedFile(), never reads them here.
+    throw new PackageError(`同步的案卷包文件只能由本机接收：${path}`);
   }
 
   /**
-   * Every file here is the engine's verified download or the blob store's own copy: nobody else
-   * writes them, so the store links them instead of copying (and still re-hashes them).
+   * Every file here is the engine's verified download or the blob store's own copy, sealed by this
+   * process: the store links them instead of copying, without decrypting them again.
    */
   ownedFile(path: string): string | null {
-    return this.files.get(path) ?? null;
+    return this.files.get(path)?.file ?? null;
+  }
+
+  /** The first plaintext bytes of a file, when they passed through the fetcher (type sniffing). */
+  head(path: string): Buffer | null {
+    return this.files.get(path)?.head ?? null;
   }
 
   close(): void {}
