@@ -1,5 +1,6 @@
 // Headless host: the same Api over a loopback WebSocket, plus the built renderer and blobs over
-// HTTP, for the browser and E2E tests. Loopback only, random port, per-run token.
+// HTTP, for the browser and E2E tests. Loopback only, random port, per-run token — or a meeting's
+// read-only audience token (audience-gate.ts) for the shared screen's page.
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { pipeline } from 'node:stream/promises';
@@ -10,6 +11,13 @@ import { dispatch, type Handlers } from './dispatch';
 import { parseRange, RENDERER_CSP } from './http-range';
 import { mimeOf, resolveStatic } from './static-files';
 import type { Workstation } from './workstation';
+import { audienceGate } from './audience-gate';
+import { BLOB_VARY, blobAccess } from './services/audit/blob-access';
+
+const header = (req: IncomingMessage, name: string): string | undefined => {
+  const v = req.headers[name];
+  return Array.isArray(v) ? v[0] : v;
+};
 
 /** A workstation that can be locked (services/lock/session.ts): null while locked. */
 export interface LiveWorkstation {
@@ -55,6 +63,7 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
   const w = opts.workstation;
   const live: LiveWorkstation = 'current' in w ? w : { current: () => w, on: (l) => w.on(l) };
   const log = opts.log ?? (() => undefined);
+  const gate = audienceGate(live, opts.handlers, { error: (m, e) => log(`${m}: ${(e as Error)?.stack ?? String(e)}`) });
   let port = 0;
 
   const server: Server = createServer((req, res) => {
@@ -70,7 +79,7 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
     if (req.method !== 'GET' && req.method !== 'HEAD') return void res.writeHead(405, { Allow: 'GET, HEAD' }).end();
     const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
     const blob = /^\/blobs\/([0-9a-f]{64})$/.exec(url.pathname);
-    if (blob) return serveBlob(req, res, blob[1]!, url.searchParams.get('token'));
+    if (blob) return serveBlob(req, res, blob[1]!, url.searchParams.get('token'), url.searchParams.get('audience'));
     const file = resolveStatic(opts.rendererDir, url.pathname);
     if (!file) return void res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('未找到');
     res.writeHead(200, {
@@ -83,15 +92,20 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
     createReadStream(file).pipe(res);
   }
 
-  function serveBlob(req: IncomingMessage, res: ServerResponse, sha: string, given: string | null): void {
-    if (!sameToken(given, token)) return void res.writeHead(401).end();
+  function serveBlob(req: IncomingMessage, res: ServerResponse, sha: string, given: string | null, audience: string | null): void {
+    // The session token reads any blob; an audience token only the pictures its view showed.
+    if (!sameToken(given, token) && !(audience !== null && gate.mayRead(audience, sha))) return void res.writeHead(401).end();
     const ws = live.current();
     if (!ws) return void res.writeHead(423, { 'Content-Type': 'text/plain; charset=utf-8' }).end('已锁定');
-    const row = ws.cases.blobKnown(sha);
-    if (!row || !ws.blobs.has(sha)) return void res.writeHead(404).end();
+    // Records made here are shown in the app but copied out only through the audited export calls.
+    const access = blobAccess(ws.cases, sha, { 'sec-fetch-mode': header(req, 'sec-fetch-mode'), 'sec-fetch-dest': header(req, 'sec-fetch-dest') });
+    if (!access.ok) return void res.writeHead(access.status, { 'Content-Type': 'text/plain; charset=utf-8', Vary: BLOB_VARY }).end(access.message);
+    const row = access.row;
+    if (!ws.blobs.has(sha)) return void res.writeHead(404).end();
     const size = ws.blobs.size(sha);
     const range = parseRange(req.headers.range, size);
-    const common = { 'Content-Type': row.mime, 'Accept-Ranges': 'bytes', ETag: `"${sha}"`, 'X-Content-Type-Options': 'nosniff', 'Cache-Control': 'private, max-age=86400, immutable' };
+    // Vary: a copy cached for the viewer must not answer a page load or download (blob-access.ts).
+    const common = { 'Content-Type': row.mime, 'Accept-Ranges': 'bytes', ETag: `"${sha}"`, 'X-Content-Type-Options': 'nosniff', 'Cache-Control': 'private, max-age=86400, immutable', Vary: BLOB_VARY };
     if (range.kind === 'unsatisfiable') return void res.writeHead(416, { ...common, 'Content-Range': `bytes */${size}` }).end();
     if (range.kind === 'partial') {
       res.writeHead(206, { ...common, 'Content-Range': `bytes ${range.start}-${range.end}/${size}`, 'Content-Length': range.end - range.start + 1 });
@@ -117,16 +131,23 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
     const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
     const origin = req.headers.origin;
     const originOk = !origin || origin === `http://127.0.0.1:${port}` || origin === `http://localhost:${port}`;
-    if (url.pathname !== '/api' || !hostAllowed(req, port) || !originOk || !sameToken(url.searchParams.get('token'), token)) {
+    // The session token, or a meeting's audience token (read-only, that meeting's screen only).
+    const audience = url.searchParams.get('audience');
+    const scope = audience !== null ? gate.meetingOf(audience) : null;
+    const authorised = scope ? scope.ok : sameToken(url.searchParams.get('token'), token);
+    if (url.pathname !== '/api' || !hostAllowed(req, port) || !originOk || !authorised) {
       socket.write('HTTP/1.1 403 Forbidden\r\n\r\n');
       socket.destroy();
       return;
     }
-    wss.handleUpgrade(req, socket, head, (client) => wss.emit('connection', client));
+    const grant = scope?.ok ? { token: audience!, meetingId: scope.value } : null;
+    wss.handleUpgrade(req, socket, head, (client) => wss.emit('connection', client, grant));
   });
 
-  wss.on('connection', (client: WebSocket) => {
-    const off = live.on((event, payload) => client.readyState === client.OPEN && client.send(JSON.stringify({ event, payload })));
+  wss.on('connection', (client: WebSocket, grant: { token: string; meetingId: string } | null) => {
+    // An audience page hears only that its meeting changed (the event carries no case data).
+    const hears = (event: string, payload: unknown) => !grant || (event === 'meetings.changed' && (payload as { meetingId?: unknown }).meetingId === grant.meetingId);
+    const off = live.on((event, payload) => hears(event, payload) && client.readyState === client.OPEN && client.send(JSON.stringify({ event, payload })));
     client.on('close', off);
     client.on('message', (data) => {
       let msg: { id?: unknown; name?: unknown; input?: unknown };
@@ -136,7 +157,8 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
         return client.send(JSON.stringify({ id: null, result: { ok: false, error: { code: 'invalid_input', message: '请求不是有效的 JSON' } } }));
       }
       const id = typeof msg.id === 'number' ? msg.id : null;
-      void dispatch(opts.handlers, msg.name, msg.input, { error: (m, e) => log(`${m}: ${(e as Error)?.stack ?? String(e)}`) }).then((result) => {
+      const errors = { error: (m: string, e: unknown) => log(`${m}: ${(e as Error)?.stack ?? String(e)}`) };
+      void (grant ? gate.call(grant.token, msg.name, msg.input) : dispatch(opts.handlers, msg.name, msg.input, errors)).then((result) => {
         if (client.readyState === client.OPEN) client.send(JSON.stringify({ id, result }));
       });
     });

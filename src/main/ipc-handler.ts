@@ -3,17 +3,25 @@
 import { dispatch, type Handlers } from './dispatch';
 import { senderAllowed } from './app/guards/ipc-sender';
 import type { Result } from '../shared/api/result';
+import type { AudienceGate } from './audience-gate';
 
 export interface IpcCallEvent {
   senderFrame: { url: string } | null;
   /** True when the calling frame is the window's main frame (not an iframe). */
   isTopFrame: boolean;
+  /** The audience token of the window that called (the meeting's audience window), if it is one. */
+  audienceToken?: string | null;
 }
 
-export function makeIpcHandler(handlers: Handlers, log: (m: string) => void) {
+export function makeIpcHandler(handlers: Handlers, log: (m: string) => void, gate?: AudienceGate) {
   return (event: IpcCallEvent, name: unknown, input: unknown): Promise<Result<unknown>> => {
     if (!senderAllowed({ url: event.senderFrame?.url, isTopFrame: event.isTopFrame })) {
       return Promise.resolve({ ok: false, error: { code: 'forbidden', message: '拒绝来自未知页面的调用' } });
+    }
+    // The audience window holds only its meeting's audience token: it reads that screen, nothing else.
+    if (event.audienceToken != null) {
+      if (!gate) return Promise.resolve({ ok: false, error: { code: 'forbidden', message: '投屏窗口不能进行此操作' } });
+      return gate.call(event.audienceToken, name, input);
     }
     return dispatch(handlers, name, input, { error: (m, e) => log(`${m}: ${(e as Error)?.stack ?? String(e)}`) });
   };

@@ -44,7 +44,7 @@ interface CaseFile {
   id: string;
   caseNumber: string;
   parties: { kind: string; name: string; idNumber: string; phone?: string }[];
-  evidence: { id: string; title: string; file: { mime: string; pageCount: number | null } }[];
+  evidence: { id: string; title: string; file: { mime: string; pageCount: number | null; sha256: string } }[];
   documents: { id: string; kind: string; title: string; file: { pageCount: number | null } }[];
 }
 interface ReviewLite {
@@ -162,8 +162,12 @@ test('set up, present on a second screen, record, end, sign and verify the minut
   await page.getByTestId('audience-link-button').click();
   await expect(page.getByTestId('audience-url')).toContainText(`#/meeting/${meetingId}/audience`);
   await expect(page.getByTestId('audience-url')).not.toContainText(meetingHost.token);
+  // The address carries a read-only audience token of this meeting, never the session token.
+  await expect(page.getByTestId('audience-open')).toHaveAttribute('href', /\?audience=aud_[A-Za-z0-9_-]{43}#\/meeting\//);
   const href = await page.getByTestId('audience-open').getAttribute('href');
-  expect(href).toContain(`token=${meetingHost.token}`);
+  expect(href).not.toContain(meetingHost.token);
+  expect(href).not.toContain('token=');
+  await page.screenshot({ path: `${SHOTS}/meeting-audience-link-1366.png` });
   await page.getByTestId('audience-link-button').click();
   const screen2 = await browser.newContext({ viewport: { width: 1920, height: 1080 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
   const audPage = await screen2.newPage();
@@ -172,6 +176,24 @@ test('set up, present on a second screen, record, end, sign and verify the minut
   await audience.at(0, 'summary');
   await expect(audience.screen).toContainText(legal.caseNumber);
   await audPage.screenshot({ path: `${SHOTS}/meeting-audience-summary.png` });
+  // With the audience token every other call is refused, and so is a case file.
+  const audienceToken = new URL(href!).searchParams.get('audience')!;
+  const refused = await audPage.evaluate(
+    (t) =>
+      new Promise<unknown>((resolve) => {
+        const ws = new WebSocket(`${location.origin.replace(/^http/, 'ws')}/api?audience=${t}`);
+        ws.onopen = () => ws.send(JSON.stringify({ id: 1, name: 'cases.list', input: {} }));
+        ws.onmessage = (m) => {
+          const data = JSON.parse(String(m.data)) as { id?: number; result?: unknown };
+          if (data.id === 1) resolve(data.result);
+          ws.close();
+        };
+      }),
+    audienceToken,
+  );
+  expect(refused).toEqual({ ok: false, error: { code: 'forbidden', message: '投屏页只能读取本次会议的投屏内容，不能进行其他操作' } });
+  const idCardFile = natural.evidence.find((e) => e.title.includes('身份证'))!.file;
+  expect((await fetch(`${meetingHost.origin}/blobs/${idCardFile.sha256}?audience=${audienceToken}`)).status).toBe(401);
 
   // The audience follows the presenter's keys and clicks.
   await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
@@ -286,8 +308,10 @@ test('set up, present on a second screen, record, end, sign and verify the minut
   await page.locator('.ant-popconfirm').getByRole('button', { name: '结束会议' }).click();
   await expect(meetingPage).toHaveAttribute('data-state', 'ended');
   await expect(page.getByTestId('meeting-ended')).toHaveText(/^\d{2}:\d{2}$/);
-  await expect(audience.screen).toHaveAttribute('data-state', 'ended');
-  await expect(audience.screen).toContainText('会议已结束');
+  // The audience token ends with the meeting: the shared screen closes and keeps nothing of the cases.
+  await expect(audPage.getByTestId('audience-closed')).toContainText('会议已结束，投屏已关闭');
+  await expect(audience.screen).toHaveCount(0);
+  await audPage.screenshot({ path: `${SHOTS}/meeting-audience-closed.png` });
 
   // The minutes: previewed, then signed by the host (wrong, then right passphrase) and the recorder.
   const minutes = new MinutesPage(page);

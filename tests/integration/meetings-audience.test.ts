@@ -2,11 +2,16 @@
 // picture the presenter can open as 关键证据, never carries a natural person's id number, phone,
 // street address or name; pictures of pages are rendered with the personal data blacked out and
 // photos/scans are not shown at all. The discretion screen reuses the P6 range and bands.
+// Across all ten demo cases, every topic and every PDF page: no natural person's name — the party,
+// a company's legal representative, the agent after 兹委托 / 受托人 / 委托代理人, the complainant
+// who signs a 商标注册证 copy as 提供人 — reaches the screen.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadImage } from '@napi-rs/canvas';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateDemoPackages, type GeneratedCase } from '../../src/main/demo/generate';
+import { demoSeedKey, generateDemoPackages, type GeneratedCase } from '../../src/main/demo/generate';
+import { assignCaseNumbers, buildCase } from '../../src/main/demo/case-builder';
+import { demoCalendar } from '../../src/main/demo/calendar';
 import { maskedPageImage } from '../../src/main/services/meetings/masked-page';
 import type { Workstation } from '../../src/main/workstation';
 import { CasePackage } from '../../src/shared/casefile/schema';
@@ -21,6 +26,8 @@ let meeting: Meeting;
 let natural: CasePackage;
 let legal: CasePackage;
 let demoDir: string;
+let demo: GeneratedCase[];
+const DEMO_SEED = 7;
 /** Strings that must never reach the shared screen. */
 let secrets: string[] = [];
 
@@ -40,7 +47,7 @@ function assertClean(view: AudienceView, where: string): void {
 
 beforeAll(async () => {
   demoDir = tempDir('meeting-demo-');
-  const demo = await generateDemoPackages({ outDir: demoDir, today: '2026-11-23', seed: 7 });
+  demo = await generateDemoPackages({ outDir: demoDir, today: '2026-11-23', seed: DEMO_SEED });
   const n = demo.find((d) => pkg(d).parties[0]!.kind === 'natural' && d.defects.length === 0)!;
   const l = demo.find((d) => pkg(d).parties[0]!.kind === 'legal' && d.defects.length === 0)!;
   natural = pkg(n);
@@ -162,4 +169,67 @@ describe('audience view', () => {
     expect(d.bands[2]!.hiFen).toBe(d.maxFen);
     expect(d.model).toMatch(/模式/);
   });
+});
+
+describe('names of natural persons in all demo cases', () => {
+  let all: Workstation;
+  let allCall: Call;
+  let shared: Meeting;
+  /** Per case: the natural persons its papers name (from the generator's own model, same seed and day). */
+  const people = new Map<string, string[]>();
+
+  beforeAll(async () => {
+    all = openWorkstation(tempDir('meeting-names-'));
+    all.review.setReviewer({ name: REVIEWER, agency: AGENCY, legalQualification: true, firstTimeReviewer: false });
+    for (const d of demo) {
+      await all.importer.importOne(d.dir);
+      concludeReview(all, d.caseId);
+    }
+    await all.processor.processPending();
+    const seed = demoSeedKey(DEMO_SEED, '2026-11-23');
+    const cal = demoCalendar();
+    const model = demo.map((_, index) => buildCase({ seed, index, today: '2026-11-23', cal }));
+    assignCaseNumbers(seed, model);
+    for (const c of model) people.set(c.caseId, [c.party.person.name, c.party.agent?.name, c.witness?.name].filter((n): n is string => !!n));
+    allCall = caller(all);
+    shared = await ok(allCall, 'meetings.create', setup(demo.map((d) => d.caseId), { title: '十案集体讨论' }));
+    await ok(allCall, 'meetings.start', { id: shared.id });
+  }, 240_000);
+  afterAll(() => all.close());
+
+  it('the papers do name them in the tricky roles (so the check below means something)', () => {
+    const texts = demo.map((d) => all.meetings.repo.pageTexts(d.caseId).join('\n'));
+    const agents = demo.flatMap((d, i) => people.get(d.caseId)!.filter((n) => texts[i]!.includes(`兹委托${n}`)));
+    expect(agents.length).toBeGreaterThan(0);
+    expect(texts.some((t) => /提供人签名（盖章）：\s*[\u4e00-\u9fff]{2,3}\s/.test(t))).toBe(true);
+    expect(texts.some((t) => /法定代表人[：:]?\s*[\u4e00-\u9fff]{2,3}/.test(t))).toBe(true);
+    expect(texts.some((t) => /委托代理人[\u4e00-\u9fff]{2,3}向本局投诉/.test(t))).toBe(true);
+  });
+
+  it('no topic and no PDF page shows any of them', async () => {
+    const everyone = [...people.values()].flat();
+    let pages = 0;
+    const check = (v: AudienceView, caseId: string, where: string) => {
+      const own = JSON.stringify(v.current);
+      for (const n of people.get(caseId)!) expect(own.includes(n), `${where}: shows ${n}`).toBe(false);
+      const agenda = JSON.stringify(v.agenda);
+      for (const n of everyone) expect(agenda.includes(n), `agenda: shows ${n}`).toBe(false);
+    };
+    for (const [agendaIndex, d] of demo.entries()) {
+      for (const topic of TOPICS.filter((t) => t !== 'evidence')) {
+        await ok(allCall, 'meetings.navigate', { id: shared.id, agendaIndex, topic });
+        check(await ok(allCall, 'meetings.audience', { id: shared.id }), d.caseId, `${d.caseNumber} ${topic}`);
+      }
+      const cf = all.views.get(d.caseId)!;
+      for (const item of [...cf.evidence, ...cf.documents]) {
+        if (item.file.mime !== 'application/pdf') continue;
+        for (let page = 1; page <= (item.file.pageCount ?? 1); page++) {
+          await ok(allCall, 'meetings.navigate', { id: shared.id, agendaIndex, topic: 'evidence', evidence: { itemId: item.id, page } });
+          check(await ok(allCall, 'meetings.audience', { id: shared.id }), d.caseId, `${d.caseNumber} ${item.title} p.${page}`);
+          pages++;
+        }
+      }
+    }
+    expect(pages).toBeGreaterThan(100);
+  }, 900_000);
 });

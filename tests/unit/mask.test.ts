@@ -167,6 +167,40 @@ describe('姓名', () => {
   it.each(rows)('%s', (...row) => check(row));
 });
 
+describe('姓名 in role contexts (兹委托, 委托代理人, 受托人, 签字, 经办人, 法定代表人)', () => {
+  const LEGAL_REPS: MaskOptions = { maskLegalRepresentatives: true };
+  const rows: Row[] = [
+    ['兹委托 … 代表', '兹委托刘婉清代表我公司接受调查询问。', '兹委托刘某代表我公司接受调查询问。', ['name']],
+    ['兹委托 a 2-character name … 为', '兹委托王芳为我公司代理人', '兹委托王某为我公司代理人', ['name']],
+    ['兹委托 a 4-character name before punctuation', '兹委托王李思琪（身份证号见附件）办理', '兹委托王某（身份证号见附件）办理', ['name']],
+    ['兹委托 a compound surname … 同志', '兹委托欧阳晓东同志前往办理', '兹委托欧阳某同志前往办理', ['name']],
+    ['兹委托 our employee …', '兹委托我公司员工赵俊办理有关事宜', '兹委托我公司员工赵某办理有关事宜', ['name']],
+    ['兹委托 a name wrapped over a line (PDF text)', '兹委托刘婉\n清代表我公司', '兹委托刘某代表我公司', ['name']],
+    ['a name from 兹委托 is masked everywhere', '兹委托刘婉清代表我公司。\n受托人刘婉清在上述权限内', '兹委托刘某代表我公司。\n受托人刘某在上述权限内', ['name', 'name']],
+    ['受托人 in a table row (spaces)', '受托人 刘婉清，身份证号340521199009012031，职务：市场部经理', '受托人 刘某，身份证号3405**********2031，职务：市场部经理', ['name', 'id_card']],
+    ['受托人： a 4-character compound name … 先生', '受托人：司马相如先生', '受托人：司马某先生', ['name']],
+    ['委托代理人 without a colon … 向', '晋江极风鞋服有限公司委托代理人刘俊向本局投诉', '晋江极风鞋服有限公司委托代理人刘某向本局投诉', ['name']],
+    ['委托代理人 … 签收', '备注：由当事人委托代理人吴浩然签收。', '备注：由当事人委托代理人吴某签收。', ['name']],
+    ['委托代理人： … 女士', '委托代理人：李秋菊女士', '委托代理人：李某女士', ['name']],
+    ['经办人： before a full stop', '经办人：王芳。', '经办人：王某。', ['name']],
+    ['签字人 before a comma', '签字人 张伟，日期2026年11月23日', '签字人 张某，日期2026年11月23日', ['name']],
+    ['a signer printed under the label (商标注册证 copy)', '（此件为复印件，经核对与原件一致。）\n提供人签名（盖章）：\n刘俊 日期：\n2026年10月10日', '（此件为复印件，经核对与原件一致。）\n提供人签名（盖章）：\n刘某 日期：\n2026年10月10日', ['name']],
+    ['the party signs, the officers are kept', '当事人（现场负责人）签名：\n张亮 执法人员签名：\n陈永、张俊', '当事人（现场负责人）签名：\n张某 执法人员签名：\n陈永、张俊', ['name']],
+    ['投诉举报人 with a space', '投诉举报人 周红（联系方式已登记，依法予以保密）', '投诉举报人 周某（联系方式已登记，依法予以保密）', ['name']],
+    ['an officer’s signature stays', '承办人意见\n建议立案调查。\n签名：\n陈永 2026年9月30日', '承办人意见\n建议立案调查。\n签名：\n陈永 2026年9月30日', []],
+    ['a company after 兹委托 stays', '兹委托马鞍山恒润商贸有限公司为我公司代理人', '兹委托马鞍山恒润商贸有限公司为我公司代理人', []],
+    ['a short company name after 兹委托 stays', '兹委托华为公司。兹委托王氏公司为代理人，兹委托张三店为代收点', '兹委托华为公司。兹委托王氏公司为代理人，兹委托张三店为代收点', []],
+    ['a law firm after 兹委托 stays', '兹委托安徽方正律师事务所律师办理', '兹委托安徽方正律师事务所律师办理', []],
+    ['a shop with a person’s name after 兹委托 stays', '兹委托方宇便利店为代收点', '兹委托方宇便利店为代收点', []],
+    ['prose after the role words stays', '受托人在上述权限内所作的陈述，委托代理人于当日签收，经办人员已到场，受托人向本局提交', '受托人在上述权限内所作的陈述，委托代理人于当日签收，经办人员已到场，受托人向本局提交', []],
+    ['法定代表人 is kept by default', '法定代表人方宇，注册资本300万元', '法定代表人方宇，注册资本300万元', []],
+    ['法定代表人 masked when asked (the shared screen)', '法定代表人：方宇\n受公司法定代表人方宇委托，法定代表人 方宇 联系电话', '法定代表人：方某\n受公司法定代表人方某委托，法定代表人 方某 联系电话', ['name', 'name', 'name'], LEGAL_REPS],
+    ['法定代表人 wrapped before 委托', '受公司法定代表人吴美玲委\n托，负责', '受公司法定代表人吴某委\n托，负责', ['name'], LEGAL_REPS],
+    ['法定代表人 of a company: the company stays', '马鞍山恒润商贸有限公司（法定代表人：陶雪）', '马鞍山恒润商贸有限公司（法定代表人：陶某）', ['name'], LEGAL_REPS],
+  ];
+  it.each(rows)('%s', (...row) => check(row));
+});
+
 describe('住址', () => {
   const rows: Row[] = [
     ['住址 keeps province/city/district', '住址：安徽省马鞍山市花山区解放路88号', '住址：安徽省马鞍山市花山区****', ['address']],

@@ -106,6 +106,23 @@ describe('audience view builder', () => {
     expect(s.fields.find((f) => f.label === '当事人')!.value).toBe('方某');
   });
 
+  it('masks a company’s legal representative and the agent it authorised, keeps the company', () => {
+    const company = { id: 'p2', kind: 'legal' as const, name: '马鞍山信达装饰工程有限公司', idNumber: '91340503MA2H68385R', address: '安徽省马鞍山市花山区湖北东路226号', legalRepresentative: '方宇' };
+    const cf = caseFile({ parties: [company], facts: '当事人马鞍山信达装饰工程有限公司（法定代表人方宇）发布虚假广告。' });
+    const opts = withNamesFrom(caseMaskOptions(cf), ['兹委托刘婉清代表我公司接受调查询问。']);
+    const d = { ...data(cf), evidence: { ...data(cf).evidence!, text: '委托人 马鞍山信达装饰工程有限公司（法定代表人：方宇）\n兹委托刘婉清代表我公司接受调查询问。' } };
+    const at = (topic: Parameters<typeof meeting>[1]) => buildAudienceView({ meeting: meeting('running', topic), namesByCase: { c1: opts }, current: d }).current!.slide;
+    const s = at('summary') as SummarySlide;
+    expect(s.fields.slice(0, 4)).toEqual([
+      { label: '当事人', value: company.name },
+      { label: '统一社会信用代码', value: company.idNumber },
+      { label: '住所', value: company.address },
+      { label: '法定代表人', value: '方某' },
+    ]);
+    expect((at('evidence') as EvidenceSlide).focus!.excerpt).toBe('委托人 马鞍山信达装饰工程有限公司（法定代表人：方某）\n兹委托刘某代表我公司接受调查询问。');
+    for (const topic of ['facts', 'review', 'decision'] as const) expect(JSON.stringify(at(topic)), topic).not.toMatch(/方宇|刘婉清/);
+  });
+
   it('masks every topic, learned names included', () => {
     for (const topic of ['summary', 'timeline', 'facts', 'evidence', 'review', 'discretion', 'decision'] as const) {
       const json = JSON.stringify(view(topic));

@@ -6,7 +6,9 @@ import { appRoot, dataDir } from '../paths';
 import { startShellSession } from '../shell-session';
 import type { WorkstationSession } from '../services/lock/session';
 import { APP_ORIGIN } from '../../shared/api/bridge';
-import { denyPermissions, guardWebContents } from './guards/web-contents';
+import { denyPermissions, guardDownloads, guardWebContents } from './guards/web-contents';
+import { appBlobSha } from './guards/url-policy';
+import { isRecordDocument } from '../services/audit/blob-access';
 import { registerIpc } from './ipc';
 import { handleAppProtocol, registerSchemeAsPrivileged } from './protocol';
 import { loadWindowState, trackWindowState } from './window-state';
@@ -16,7 +18,8 @@ import { CrashLog, crashDir } from '../services/crash/crash-log';
 import { appVersion } from '../version';
 import { desktopInstaller } from './updater';
 import { OpenedFiles } from '../handlers/app-opened-files';
-import { audienceWindowOpener } from './audience-window';
+import { audienceWindows } from './audience-window';
+import { audienceGate } from '../audience-gate';
 
 registerSchemeAsPrivileged();
 guardWebContents();
@@ -49,20 +52,31 @@ async function start(): Promise<void> {
   installCrashReporting(crash);
   const binding = electronNativeBinding();
   const osProtector = safeStorageProtector();
+  const audience = audienceWindows();
   // The cache key is wrapped by the OS keystore; without one (Linux with no secret service) the
   // app starts locked and the lock screen asks for the cache passphrase (or a new one).
   const s = await startShellSession({
     shell: 'electron',
     workstation: { dataDir: home, ...(binding ? { nativeBinding: binding } : {}), ...(osProtector ? { osProtector } : {}) },
     keys: { os: osProtector },
-    api: { crash, shell: { installer: desktopInstaller(home, (m) => console.error(m)), openedFiles, audienceWindow: audienceWindowOpener() } },
+    api: { crash, shell: { installer: desktopInstaller(home, (m) => console.error(m)), openedFiles, audienceWindow: (id, issue) => audience.open(id, issue) } },
     log: (m) => console.error(m),
   });
   session = s;
   if (process.platform === 'win32') app.setAppUserModelId('com.fashen.workstation');
   denyPermissions();
+  // A record's blob link saved as a file would bypass the export policy and the audit log.
+  guardDownloads((url) => {
+    const sha = appBlobSha(url);
+    const ws = sha ? s.current() : null;
+    const row = sha && ws ? ws.cases.blobKnown(sha) : undefined;
+    return Boolean(ws && row && isRecordDocument(ws.cases, row));
+  });
   handleAppProtocol(join(appRoot(), 'out', 'renderer'), s);
-  registerIpc(s.handlers, s, () => BrowserWindow.getAllWindows(), (m) => console.error(m));
+  // Audience windows: a meeting's read-only token, their own app:// (renderer + that token's pictures).
+  const gate = audienceGate(s, s.handlers, { error: (m, e) => console.error(m, e) });
+  audience.serveWith((ses, token) => handleAppProtocol(join(appRoot(), 'out', 'renderer'), s, { on: ses.protocol, blobAllowed: (sha) => gate.mayRead(token, sha) }));
+  registerIpc(s.handlers, s, () => BrowserWindow.getAllWindows(), (m) => console.error(m), { gate, grantOf: (id) => audience.grantOf(id) });
 
   const state = loadWindowState(home);
   mainWindow = new BrowserWindow({

@@ -18,7 +18,8 @@ export interface ShellServices {
   installer: UpdateInstaller;
   openedFiles: OpenedFiles;
   /** Opens a meeting's audience screen in a second window (src/main/app/audience-window.ts). */
-  audienceWindow?: (meetingId: string) => Promise<AudienceWindowResult>;
+  /** `issueToken` gives the new window its read-only audience token (called only when a window is made). */
+  audienceWindow?: (meetingId: string, issueToken: () => string) => Promise<AudienceWindowResult>;
 }
 
 type AppHandlers = Pick<
@@ -73,7 +74,7 @@ export function appHandlers(ws: Workstation, shell: 'electron' | 'host', service
     'app.openAudienceWindow': ({ meetingId }) => {
       ws.meetings.get(meetingId); // not_found for an unknown meeting
       if (!services?.audienceWindow) throw new ApiFailure({ code: 'conflict', message: '浏览器版不能由工作台打开窗口：请在“投屏页”中复制地址，在第二个浏览器窗口中打开' });
-      return services.audienceWindow(meetingId);
+      return services.audienceWindow(meetingId, () => ws.meetings.grants.issue(meetingId).token);
     },
   };
 }

@@ -2,7 +2,8 @@
 import type { Handlers } from '../dispatch';
 import type { Workstation } from '../workstation';
 
-type MeetingHandlers = Pick<Handlers, Extract<keyof Handlers, `meetings.${string}`>>;
+// meetings.exportMinutes: with the other record exports (record-exports.ts).
+type MeetingHandlers = Pick<Handlers, Exclude<Extract<keyof Handlers, `meetings.${string}`>, 'meetings.exportMinutes'>>;
 
 export function meetingHandlers(ws: Workstation): MeetingHandlers {
   const m = ws.meetings;
@@ -16,6 +17,7 @@ export function meetingHandlers(ws: Workstation): MeetingHandlers {
     'meetings.navigate': ({ id, agendaIndex, topic, evidence }) => m.navigate(id, agendaIndex, topic, evidence),
     // Always masked (audience-service → shared/meeting/audience.ts); the call has no unmask option.
     'meetings.audience': ({ id }) => m.audience.view(id),
+    'meetings.audienceToken': ({ id }) => m.grants.issue(id),
     'meetings.recordOpinion': ({ id, caseId, attendeeId, opinion }) => m.recordOpinion(id, caseId, attendeeId, opinion),
     'meetings.recordNotes': ({ id, caseId, notes }) => m.recordNotes(id, caseId, notes),
     'meetings.conclude': ({ id, caseId, conclusion }) => m.conclude(id, caseId, conclusion),

@@ -8,12 +8,14 @@ import { App } from './App';
 import { LockGate } from './lock/LockGate';
 import { installErrorReporting, reportRendererError } from './shell/errorReporting';
 import { lockWindowOpen } from './shell/lockdown';
+import { audienceMode } from './api';
 import './styles/global.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('缺少 #root 节点');
 lockWindowOpen();
-installErrorReporting();
+// An audience page (read-only audience token) may read its meeting's screen only: no error reports.
+if (!audienceMode) installErrorReporting();
 
 // A render error no boundary caught is reported too (it would otherwise only reach the console).
 createRoot(root, {
@@ -25,9 +27,13 @@ createRoot(root, {
   <StrictMode>
     <ConfigProvider locale={zhCN} theme={workstationTheme} componentSize="small">
       <AntApp className="app-root">
-        <LockGate>
+        {audienceMode ? (
           <App />
-        </LockGate>
+        ) : (
+          <LockGate>
+            <App />
+          </LockGate>
+        )}
       </AntApp>
     </ConfigProvider>
   </StrictMode>,

@@ -3,7 +3,7 @@
 // Every call saves at once: a meeting interrupted (app closed, power lost) resumes where it stopped.
 import { z } from 'zod';
 import { call } from './define';
-import type { KeySummary } from './opinions';
+import type { KeySummary, OpinionExport } from './opinions';
 import type { MinutesContent } from '../meeting/minutes-content';
 import type { AudienceView } from '../meeting/slides';
 import { AttendeeOpinionInput, ConclusionInput, EvidenceFocus, MeetingSetupInput, Topic, type Meeting, type MeetingSummary, type MinutesRecord, type MinutesSignerRole } from '../meeting/schema';
@@ -47,7 +47,27 @@ export interface MinutesSignerView {
   signed: boolean;
 }
 
+/** One case's minutes file copied out (meetings.exportMinutes). */
+export interface MinutesExport extends OpinionExport {
+  minutesId: string;
+  caseNumber: string;
+  /** Signed by at least the host (false: the unsigned preview). */
+  signed: boolean;
+}
+
 const id = z.string().min(1).max(200);
+
+/**
+ * A meeting's audience token (投屏授权): read-only, for one meeting. With it only that meeting's
+ * `meetings.audience` and the pictures it shows can be read; it ends when the meeting ends or the
+ * workstation locks or stops. Carried in the audience page's address instead of the session token.
+ */
+export const AudienceToken = z.string().regex(/^aud_[A-Za-z0-9_-]{43}$/, '投屏授权无效');
+
+export interface AudienceGrant {
+  token: string;
+  meetingId: string;
+}
 const role = z.enum(['recorder', 'host']);
 const passphrase = z.string().min(8, '口令至少 8 个字符').max(200);
 
@@ -68,6 +88,8 @@ export const meetingsApi = {
   ),
   /** The audience screen as it should look now. Always masked; there is no option to unmask. */
   'meetings.audience': call<AudienceView>()(z.object({ id }).strict()),
+  /** A read-only audience token for this meeting (draft or running): the browser's audience page address carries it. */
+  'meetings.audienceToken': call<AudienceGrant>()(z.object({ id }).strict()),
   /** The recorder enters one attendee's opinion on one case (同意 / 不同意 / 补充意见 + text); replaces an earlier one. */
   'meetings.recordOpinion': call<Meeting>()(z.object({ id, caseId: id, attendeeId: z.string().min(1).max(40), opinion: AttendeeOpinionInput }).strict()),
   /** The recorder's record of the discussion of a case (讨论情况); saved as typed. */
@@ -90,4 +112,9 @@ export const meetingsApi = {
   'meetings.signMinutes': call<MinutesRecord[]>()(z.object({ id, role, setHash: z.string().regex(/^[0-9a-f]{64}$/), passphrase: passphrase.optional() }).strict()),
   /** The minutes files of a meeting (or of all meetings when id is omitted), signed or in signing. */
   'meetings.minutes': call<MinutesRecord[]>()(z.object({ id: id.optional(), caseId: id.optional() }).strict()),
+  /**
+   * Copy one case's minutes out (下载 PDF / Word / 提交件), signed or not: an export (APPROVABLE_CALLS),
+   * refused without an approval when the policy requires one, and logged.
+   */
+  'meetings.exportMinutes': call<MinutesExport>()(z.object({ id, caseId: id, kind: z.enum(['pdf', 'docx', 'submission'], { message: '下载类型应为 pdf、docx 或 submission' }) }).strict()),
 } as const;

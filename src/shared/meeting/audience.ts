@@ -41,11 +41,16 @@ export interface AudienceInput {
   current: AudienceCaseData | null;
 }
 
-/** Natural persons' names (masked everywhere) and legal persons' names (kept) of a case. */
+/**
+ * Natural persons' names (masked everywhere) and legal persons' names (kept) of a case. The shared
+ * screen is stricter than publication: a company's legal representative is masked as well
+ * (法定代表人方某), as are agents, signers and the like named in the papers (mask.ts).
+ */
 export function caseMaskOptions(cf: Pick<CaseFileView, 'parties'>): MaskOptions {
   return {
-    naturalPersons: cf.parties.filter((p) => p.kind === 'natural').flatMap((p) => [p.name]),
+    naturalPersons: cf.parties.flatMap((p) => (p.kind === 'natural' ? [p.name] : p.legalRepresentative ? [p.legalRepresentative] : [])),
     legalPersons: cf.parties.filter((p) => p.kind !== 'natural').map((p) => p.name),
+    maskLegalRepresentatives: true,
   };
 }
 
@@ -56,7 +61,7 @@ export function caseMaskOptions(cf: Pick<CaseFileView, 'parties'>): MaskOptions 
  */
 export function withNamesFrom(opts: MaskOptions, texts: readonly string[]): MaskOptions {
   const names = new Set(opts.naturalPersons ?? []);
-  for (const t of texts) for (const sp of maskPersonalData(t, opts).spans) if (sp.kind === 'name') names.add(sp.original);
+  for (const t of texts) for (const sp of maskPersonalData(t, opts).spans) if (sp.kind === 'name') names.add(sp.original.replace(/\s+/g, ''));
   return { ...opts, naturalPersons: [...names] };
 }
 
@@ -66,20 +71,27 @@ function maskLabelled(label: string, value: string, opts: MaskOptions): string {
   return masked === value ? HIDDEN : masked;
 }
 
+/** A person's name as the screen shows it, failing closed when the masker left it as it was. */
+function maskedName(name: string, m: (s: string) => string): string {
+  const masked = m(name);
+  return masked === name ? `${name.slice(0, 1)}某` : masked;
+}
+
 function summarySlide(cf: CaseFileView, m: (s: string) => string, opts: MaskOptions, name: string): TopicSlide {
   const fields: SlideField[] = [];
   for (const p of cf.parties) {
     if (p.kind === 'natural') {
-      fields.push({ label: '当事人', value: m(p.name) === p.name ? `${p.name.slice(0, 1)}某` : m(p.name) });
+      fields.push({ label: '当事人', value: maskedName(p.name, m) });
       fields.push({ label: '身份证号', value: maskLabelled('身份证号', p.idNumber, opts) });
       fields.push({ label: '住址', value: maskLabelled('住址', p.address, opts) });
       if (p.phone) fields.push({ label: '联系电话', value: maskLabelled('联系电话', p.phone, opts) });
     } else {
-      // A legal person's name, credit code, domicile and representative are public registration data.
+      // A legal person's name, credit code and domicile are public registration data; its
+      // representative is a person and masked like every other on this screen.
       fields.push({ label: '当事人', value: p.name });
       fields.push({ label: '统一社会信用代码', value: m(p.idNumber) });
       fields.push({ label: '住所', value: m(p.address) });
-      if (p.legalRepresentative) fields.push({ label: '法定代表人', value: m(p.legalRepresentative) });
+      if (p.legalRepresentative) fields.push({ label: '法定代表人', value: maskedName(p.legalRepresentative, m) });
     }
   }
   fields.push({ label: '案由', value: m(cf.cause) }, { label: '承办机构', value: m(cf.handlingUnit) }, { label: '送审日期', value: cf.procedure.submittedForReviewOn }, { label: '审核轮次', value: `第 ${cf.round} 轮` });

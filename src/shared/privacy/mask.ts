@@ -35,7 +35,9 @@
 //              also masked everywhere else in the text. Kept: names of legal persons (a run ending
 //              in 有限公司/公司/店/厂/合作社/中心/超市 …, or listed in `legalPersons`), including a
 //              natural person's name inside a shop name (方宇便利店), and the name after
-//              法定代表人 (public in the business registration).
+//              法定代表人 (public in the business registration; masked too with maskLegalRepresentatives).
+//              Names in role contexts without such a label — 兹委托刘婉清代表…, 委托代理人刘俊向…,
+//              提供人签名（盖章）：刘俊, 经办人 王芳 — are found by person-names.ts and masked everywhere too.
 //
 // Not masked (false positives avoided by shape and by the label just before the number):
 // 执法证号, 统一社会信用代码, 案号/文号 (马市监处罚〔2026〕193号), dates (20261123), amounts
@@ -48,6 +50,8 @@
 // Full-width ASCII (１３８, －, （）, ：, ，) is read as its half-width form; offsets are those of
 // the original text (normalisation is one UTF-16 unit for one). Idempotence is also guaranteed
 // structurally: the masked text is masked again until nothing changes (see maskPersonalData).
+
+import { HAN, isMaskedName, looksLikeName, roleNames, surnameOf } from './person-names';
 
 export type MaskKind = 'id_card' | 'mobile' | 'landline' | 'address' | 'bank_card' | 'name';
 
@@ -74,6 +78,11 @@ export interface MaskOptions {
    * an occurrence are tolerated (text extracted from a PDF wraps).
    */
   knownValues?: readonly KnownValue[];
+  /**
+   * Mask the name after 法定代表人 too. Off by default: a company's legal representative is public
+   * registration data (公示). The shared screen of a meeting (集体讨论) turns it on.
+   */
+  maskLegalRepresentatives?: boolean;
 }
 
 export interface KnownValue {
@@ -272,7 +281,6 @@ function cardCandidates(norm: string, out: Cand[]): void {
 // ---------------------------------------------------------------------------------------------
 // Addresses
 
-const HAN = '\\u3400-\\u4dbf\\u4e00-\\u9fff';
 /** A character of an administrative-area name (not the street level and below). */
 const AREA_CH = `(?:(?![镇乡街路道村巷弄号楼室幢栋社组的场])[${HAN}])`;
 const RE_REGION = new RegExp(
@@ -375,33 +383,6 @@ function addressCandidates(text: string, norm: string, opts: Names, out: Cand[])
 // ---------------------------------------------------------------------------------------------
 // Names
 
-const COMPOUND_SURNAMES = ['欧阳', '司马', '诸葛', '上官', '东方', '皇甫', '尉迟', '公孙', '慕容', '长孙', '宇文', '司徒', '夏侯', '轩辕', '令狐', '钟离', '端木', '万俟', '西门', '南宫', '申屠', '澹台', '濮阳', '太史', '闻人', '呼延', '赫连', '独孤', '百里'];
-/** Common single-character surnames (words that are more often not a surname left out). */
-const SURNAMES = new Set(
-  [
-    ...'王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付傅方白邹孟熊秦邱江尹薛闫阎段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤穆农卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂佟臧闵苟邬卞姬仇栾隋刁沙荣巫寇桑郎甄丛仲虞敖巩佘池查麻苑迟邝封谈匡鞠惠荆冀郁胥班储栗燕楚鄢劳谌奚皮粟冼蔺楼闻厉仝郜阚权帅屠朴练廉禹井祖漆巴丰卿狄宣晋扈晁芮阙浦戈伏鹿薄邸雍辜羊裘亓邰赫杭况宿鲜逯隆茹诸战慕危亢嵇湛宾戎勾茅尉冶斯束檀昝幸奉植衡尧',
-  ],
-);
-/** Name candidates ending like these are businesses, not people. */
-const BUSINESS_TAIL = /[店厂社行部场馆所院站司局室]$|中心$|超市$/;
-
-function surnameOf(name: string): string {
-  if (name.length >= 3 && COMPOUND_SURNAMES.some((s) => name.startsWith(s))) return name.slice(0, 2);
-  return name.slice(0, 1);
-}
-
-function isMaskedName(name: string): boolean {
-  return /[某*＊×Xx]/.test(name.slice(surnameOf(name).length)) || name.length < 2;
-}
-
-/** A string that reads like a person's full name after a personal label. */
-function looksLikeName(s: string): boolean {
-  if (BUSINESS_TAIL.test(s)) return false;
-  const compound = COMPOUND_SURNAMES.some((c) => s.startsWith(c));
-  if (compound) return s.length >= 3 && s.length <= 4;
-  return s.length >= 2 && s.length <= 3 && SURNAMES.has(s[0]!);
-}
-
 const RE_NAME_LABEL = new RegExp(
   `(被询问人|被调查人|被检查人|当事人|姓名|联系人|见证人|证人|经营者|委托代理人|代理人|举报人|投诉人|受托人)[ \\t]*:[ \\t]*([${HAN}]+(?:、[${HAN}]+)*)(?![${HAN}])`,
   'g',
@@ -411,8 +392,9 @@ const ORG_SUFFIX = /(有限责任公司|股份有限公司|有限公司|分公�
 // Walking back from the suffix, an organisation name ends at a function word or a verb: in
 // "经营者方宇称本店" only "本店" is a name, so 方宇 stays masked. Over-stopping only costs masking
 // a person's name inside an odd company name; under-stopping would leak a name.
-const ORG_STOP_CHARS = new Set([...'的了在是为与和及向对从由被将把给到于即系至或并但等其该此称说讲问答知见去有无不也都又还就才均已曾要会能让叫请帮找送买卖进出入做用拿收付欠借租人者']);
-const ORG_STOP_PAIRS = ['经营', '开办', '开设', '名下', '位于', '雇佣', '雇用', '负责', '承包', '管理'];
+// "我公司" / "贵公司" name no company, and 代表/委托 end one: "兹委托刘婉清代表我公司" keeps no name.
+const ORG_STOP_CHARS = new Set([...'的了在是为与和及向对从由被将把给到于即系至或并但等其该此称说讲问答知见去有无不也都又还就才均已曾要会能让叫请帮找送买卖进出入做用拿收付欠借租人者我贵受']);
+const ORG_STOP_PAIRS = ['经营', '开办', '开设', '名下', '位于', '雇佣', '雇用', '负责', '承包', '管理', '代表', '委托', '授权'];
 
 /** Ranges in which a person's name is part of a legal person's name or a public registration entry. */
 function protectedRanges(norm: string, opts: Names): [number, number][] {
@@ -429,7 +411,7 @@ function protectedRanges(norm: string, opts: Names): [number, number][] {
     ranges.push([s, m.index + m[0].length]);
   }
   for (const name of opts.legal) for (let i = norm.indexOf(name); i >= 0; i = norm.indexOf(name, i + 1)) ranges.push([i, i + name.length]);
-  for (const m of norm.matchAll(RE_LEGAL_REP)) {
+  for (const m of opts.legalReps ? [] : norm.matchAll(RE_LEGAL_REP)) {
     const s = m.index + m[0].length - m[1]!.length;
     ranges.push([s, s + m[1]!.length]);
   }
@@ -459,6 +441,12 @@ function nameCandidates(norm: string, opts: Names, out: Cand[]): void {
   for (const m of norm.matchAll(RE_NAME_LABEL)) {
     for (const part of m[2]!.split('、')) if (looksLikeName(part) && !isMaskedName(part)) names.add(part);
   }
+  // 兹委托…、委托代理人…、提供人签名：… (person-names.ts); a name wrapped over a line break is masked where it stands.
+  const wrapped: { start: number; end: number; name: string }[] = [];
+  for (const r of roleNames(norm, opts.legalReps)) {
+    names.add(r.name);
+    if (r.end - r.start !== r.name.length) wrapped.push(r);
+  }
   const guarded = containment(protectedRanges(norm, opts));
   for (const name of names) {
     if (isMaskedName(name)) continue;
@@ -469,6 +457,7 @@ function nameCandidates(norm: string, opts: Names, out: Cand[]): void {
       out.push({ start: i, end, kind: 'name', replacement });
     }
   }
+  for (const r of wrapped) if (!guarded(r.start, r.end)) out.push({ start: r.start, end: r.end, kind: 'name', replacement: `${surnameOf(r.name)}某` });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -477,6 +466,7 @@ interface Names {
   natural: string[];
   legal: string[];
   known: { re: RegExp; kind: KnownValue['kind']; replacement: string }[];
+  legalReps: boolean;
 }
 
 /** Known values as whitespace-tolerant patterns with their fixed replacement (too short or unmaskable: dropped). */
@@ -620,7 +610,7 @@ function compose(src: string, first: MaskResult, second: MaskResult): MaskResult
 export function maskPersonalData(text: string, opts: MaskOptions = {}): MaskResult {
   const src = typeof text === 'string' ? text : text == null ? '' : String(text);
   if (!src) return { text: src, spans: [] };
-  const names: Names = { natural: cleanNames(opts?.naturalPersons), legal: cleanNames(opts?.legalPersons), known: knownPatterns(opts?.knownValues) };
+  const names: Names = { natural: cleanNames(opts?.naturalPersons), legal: cleanNames(opts?.legalPersons), known: knownPatterns(opts?.knownValues), legalReps: opts?.maskLegalRepresentatives === true };
   let result = maskOnce(src, names);
   // Masking only removes information, so this settles at once in practice; the loop makes
   // idempotence a guarantee rather than a property of every heuristic above.

@@ -14,6 +14,7 @@ import type { Workstation } from '../../workstation';
 import { buildMeeting, type CaseFacts, type ReviewSnapshot } from './meeting-view';
 import type { MinutesService } from './minutes-service';
 import type { AudienceService } from './audience-service';
+import type { AudienceGrants } from './audience-grants';
 
 type Setup = z.output<typeof MeetingSetupInput>;
 type OpinionIn = z.output<typeof AttendeeOpinionInput>;
@@ -32,6 +33,8 @@ export class MeetingService {
   /** Set by createMeetingService (index.ts): both need this service. */
   minutes!: MinutesService;
   audience!: AudienceService;
+  /** Read-only audience tokens (投屏授权) of this workstation's meetings. */
+  grants!: AudienceGrants;
 
   constructor(private readonly ws: Workstation) {
     this.repo = new MeetingRepo(ws.store.db);
@@ -235,6 +238,7 @@ export class MeetingService {
     }
     const at = this.now();
     this.repo.touch(id, at, { state: 'ended', endedAt: at });
+    this.grants?.revokeMeeting(id); // the shared screen closes with the meeting
     return this.changed(id);
   }
 }

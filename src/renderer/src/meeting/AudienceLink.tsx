@@ -1,25 +1,44 @@
-// How the shared screen is opened. In the browser host: the audience page's address (with the
-// session's access token, which the page needs to reach the workstation) to open in a second
-// browser window on the projector; the token is not printed on screen, only copied. In the desktop
+// How the shared screen is opened. In the browser host: the audience page's address to open in a
+// second browser window on the projector. It carries a read-only audience token of this meeting
+// (meetings.audienceToken: that meeting's screen and nothing else, ending with the meeting or a
+// lock), never the session's token; the token is not printed on screen, only copied. In the desktop
 // app a second window is opened on the external display by app.openAudienceWindow.
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { App as AntApp, Button, Popover } from 'antd';
 import { CopyOutlined, ExportOutlined, FundProjectionScreenOutlined } from '@ant-design/icons';
 import { api } from '../api';
 import { problemLine } from './errors';
 import { audienceHash } from './route';
 
-/** The audience page's address in the browser host; the token is kept by api.ts in sessionStorage. */
-function audienceUrl(id: string): { full: string; shown: string } {
-  const token = sessionStorage.getItem('fashen.token') ?? '';
+/** The audience page's address in the browser host, with the meeting's audience token. */
+function audienceUrl(id: string, token: string | null): { full: string | null; shown: string } {
   const base = `${window.location.origin}${window.location.pathname}`;
-  return { full: `${base}?token=${encodeURIComponent(token)}${audienceHash(id)}`, shown: `${base}?token=••••${audienceHash(id)}` };
+  return { full: token ? `${base}?audience=${encodeURIComponent(token)}${audienceHash(id)}` : null, shown: `${base}?audience=••••${audienceHash(id)}` };
+}
+
+/** A fresh audience token for the browser's audience page (none in the desktop app). */
+function useAudienceToken(meetingId: string, wanted: boolean): { token: string | null; error: string | null } {
+  const [state, setState] = useState<{ token: string | null; error: string | null }>({ token: null, error: null });
+  useEffect(() => {
+    if (!wanted) return;
+    let live = true;
+    setState({ token: null, error: null });
+    api.call('meetings.audienceToken', { id: meetingId }).then(
+      (g) => live && setState({ token: g.token, error: null }),
+      (err: unknown) => live && setState({ token: null, error: problemLine(err, '未能生成投屏页地址') }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [meetingId, wanted]);
+  return state;
 }
 
 export function AudienceLink({ meetingId }: { meetingId: string }) {
   const { message } = AntApp.useApp();
   const [busy, setBusy] = useState(false);
   const desktop = Boolean(window.fashen);
+  const grant = useAudienceToken(meetingId, !desktop);
 
   if (desktop) {
     const open = async () => {
@@ -40,9 +59,9 @@ export function AudienceLink({ meetingId }: { meetingId: string }) {
     );
   }
 
-  const url = audienceUrl(meetingId);
+  const url = audienceUrl(meetingId, grant.token);
   const copy = () =>
-    navigator.clipboard.writeText(url.full).then(
+    navigator.clipboard.writeText(url.full ?? '').then(
       () => message.success('已复制投屏页地址'),
       () => message.error('未能复制：请使用“在新窗口打开投屏页”'),
     );
@@ -58,14 +77,20 @@ export function AudienceLink({ meetingId }: { meetingId: string }) {
             {url.shown}
           </code>
           <div className="mt-audience-actions">
-            <Button size="small" icon={<CopyOutlined />} onClick={() => void copy()}>
+            <Button size="small" icon={<CopyOutlined />} disabled={!url.full} onClick={() => void copy()}>
               复制地址
             </Button>
-            <Button type="primary" size="small" icon={<ExportOutlined />} href={url.full} target="_blank" rel="noopener noreferrer" data-testid="audience-open">
+            <Button type="primary" size="small" icon={<ExportOutlined />} disabled={!url.full} {...(url.full ? { href: url.full } : {})} target="_blank" rel="noopener noreferrer" data-testid="audience-open">
               在新窗口打开投屏页
             </Button>
           </div>
-          <p className="small muted">地址含本次会话的访问令牌，请勿发给他人。</p>
+          {grant.error ? (
+            <p className="small" role="alert" data-testid="audience-link-error">
+              {grant.error}
+            </p>
+          ) : (
+            <p className="small muted">地址含本次会议的投屏授权：只能查看本会议的投屏画面，会议结束或工作台锁定后失效。请勿发给会场以外的人。</p>
+          )}
         </div>
       }
     >

@@ -6,8 +6,16 @@ interface Pending {
   resolve: (r: Result<unknown>) => void;
 }
 
-export function wsTransport(origin: string, token: string): Transport {
-  const url = `${origin.replace(/^http/, 'ws')}/api?token=${encodeURIComponent(token)}`;
+/** The session token (`token`), or a meeting's read-only audience token (`audience`). */
+export interface HostCredential {
+  param: 'token' | 'audience';
+  value: string;
+}
+
+export function wsTransport(origin: string, credential: HostCredential | string): Transport {
+  const c = typeof credential === 'string' ? { param: 'token', value: credential } : credential;
+  const query = `${c.param}=${encodeURIComponent(c.value)}`;
+  const url = `${origin.replace(/^http/, 'ws')}/api?${query}`;
   const pending = new Map<number, Pending>();
   const listeners = new Set<(event: string, payload: unknown) => void>();
   let nextId = 1;
@@ -67,6 +75,6 @@ export function wsTransport(origin: string, token: string): Transport {
       void connect().catch(() => undefined);
       return () => listeners.delete(listener);
     },
-    blobUrl: (sha) => `${origin}/blobs/${sha}?token=${encodeURIComponent(token)}`,
+    blobUrl: (sha) => `${origin}/blobs/${sha}?${query}`,
   };
 }
