@@ -12,6 +12,7 @@ import { meetingHandlers } from './handlers/meetings';
 import { appHandlers, type ShellServices } from './handlers/app';
 import { auditHandlers } from './handlers/audit';
 import { crashHandlers } from './handlers/crash';
+import { recordExportHandlers } from './handlers/record-exports';
 import { withAudit } from './services/audit/recorder';
 import { CrashLog, crashDir } from './services/crash/crash-log';
 import type { LockControl } from './services/lock/control';
@@ -37,6 +38,7 @@ export function buildApi(ws: Workstation, shell: 'electron' | 'host', opts: Buil
     ...meetingHandlers(ws),
     ...auditHandlers(ws),
     ...crashHandlers(crash),
+    ...recordExportHandlers(ws),
   };
   return withAudit(ws, handlers, shell === 'electron' ? 'desktop' : 'browser');
 }

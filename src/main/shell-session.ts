@@ -23,6 +23,7 @@ export function startShellSession(o: ShellSessionOptions): Promise<WorkstationSe
     open: (key) => new Workstation({ ...o.workstation, cacheKey: key }),
     handlers: (ws, lock) => buildApi(ws, o.shell, { ...o.api, lock }),
     lockHandlers: (lock) => lockHandlers(lock, { dataDir: o.workstation.dataDir, shell: o.shell, osProtected }),
+    via: o.shell === 'electron' ? 'desktop' : 'browser',
     ...(o.log ? { log: o.log } : {}),
   });
 }

@@ -211,7 +211,9 @@ test('preview, sign with a passphrase, list and verify, verify an uploaded file'
   expect(signedPdf.name).toMatch(/第1版\.pdf$/);
   expect((await downloaded('opinion-dl-docx')).name).toMatch(/\.docx$/);
   expect((await downloaded('opinion-dl-json')).name).toMatch(/提交件\.json$/);
-  expect((await callApi<{ action: string; detail: { kind?: string } }[]>(opinionHost, 'audit.case', { caseId: chosen.id })).filter((e) => e.action === 'export.opinion').map((e) => e.detail.kind)).toEqual(['submission', 'docx', 'pdf']);
+  // Newest first: the three signed files, then the preview's .docx downloaded earlier (also an audited export).
+  const copies = (await callApi<{ action: string; detail: { kind?: string; preview?: boolean } }[]>(opinionHost, 'audit.case', { caseId: chosen.id })).filter((e) => e.action === 'export.opinion');
+  expect(copies.map((e) => `${e.detail.kind}${e.detail.preview ? '·预览' : ''}`)).toEqual(['submission', 'docx', 'pdf', 'docx·预览']);
   expect(await op.pageText(signed)).toContain('法制审核意见书');
   await expect(op.review.getByTestId('opinion-signed-line')).toContainText('已签署 第1版');
   await op.review.getByTestId('conclusion-done').evaluate((e) => e.scrollIntoView({ block: 'start' }));

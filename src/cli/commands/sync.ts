@@ -58,7 +58,11 @@ export async function syncCommand(home: string, args: string[], opts: SyncCliOpt
       }
       try {
         const r = await exportOutboxBundle(ws, opts.out, passphrase);
-        io.out(opts.json ? `${JSON.stringify(r, null, 2)}\n` : `已导出 ${r.count} 件待发送的提交：${r.path}\n（中央系统导入后，下次联网同步时这些提交会得到确认）\n`);
+        const text =
+          r.count === 0
+            ? `没有待发送的提交：已导出只含本机审计链头（第 ${r.auditHeadSeq ?? 0} 条）的离线交换包：${r.path}\n（中心系统导入后记下本机审计链头）\n`
+            : `已导出 ${r.count} 件待发送的提交：${r.path}\n（中央系统导入后，下次联网同步时这些提交会得到确认）\n`;
+        io.out(opts.json ? `${JSON.stringify(r, null, 2)}\n` : text);
         return 0;
       } catch (err) {
         if (err instanceof ApiFailure) {

@@ -180,4 +180,9 @@ export const opinionsApi = {
   'opinions.export': call<OpinionExport>()(
     z.object({ caseId: z.string().min(1).max(200), opinionId: z.string().min(1).max(200), kind: z.enum(['pdf', 'docx', 'submission'], { message: '下载类型应为 pdf、docx 或 submission' }) }).strict(),
   ),
+  /**
+   * Copy the latest unsigned preview out (下载预览 .docx / PDF): an export like opinions.export —
+   * the preview's files are shown in the app but never served for saving by a blob link.
+   */
+  'opinions.exportPreview': call<OpinionExport>()(z.object({ caseId: z.string().min(1).max(200), kind: z.enum(['pdf', 'docx'], { message: '下载类型应为 pdf 或 docx' }) }).strict()),
 } as const;

@@ -53,9 +53,11 @@ export interface SyncStatusView extends SyncStatus {
 
 export interface BundleExport {
   path: string;
-  /** Submissions in the bundle (the queued outbox entries). */
+  /** Submissions in the bundle (the queued outbox entries); 0: the bundle carries only the audit head. */
   count: number;
   sha256: string;
+  /** The audit chain head carried (its seq), reported to the central system by the import. */
+  auditHeadSeq?: number;
 }
 
 const filePath = z.string().min(1).max(4096);

@@ -27,7 +27,11 @@ export const AUDIT_ACTIONS = {
   'meeting.conclude': '集体讨论结论',
   'meeting.end': '结束集体讨论',
   'meeting.sign': '签署集体讨论记录',
+  'meeting.screen': '开启投屏',
   'app.update': '安装更新',
+  'app.lock': '锁定工作台',
+  'app.unlock': '解锁工作台',
+  'export.minutes': '导出集体讨论记录文件',
 } as const;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
@@ -39,7 +43,7 @@ export function auditActionLabel(action: string, outcome?: string | null): strin
 }
 
 /** Actions that copy records out of the workstation (seed 002 item 10(4): 复制须经负责人同意). */
-export const EXPORT_ACTIONS: readonly AuditAction[] = ['export.redacted', 'export.bundle', 'export.opinion'];
+export const EXPORT_ACTIONS: readonly AuditAction[] = ['export.redacted', 'export.bundle', 'export.opinion', 'export.minutes'];
 
 /** The genesis entry's prevHash. */
 export const GENESIS_HASH = '0'.repeat(64);

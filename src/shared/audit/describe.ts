@@ -10,10 +10,15 @@ const ORIGIN = { import: '导入', demo: '演示案卷', bundle: '交换包', sy
 const POINT_FIELD: Record<string, string> = { note: '说明', citations: '引用' };
 const PROFILE_FIELD: Record<string, string> = { name: '姓名', agency: '单位', officerId: '人员编号', legalQualification: '法律职业资格', firstTimeReviewer: '初次审核' };
 const ROLE = { host: '主持人', recorder: '记录人' } as const;
+const LOCK_TRIGGER = { manual: '手动锁定', inactivity: '无操作自动锁定' } as const;
+const UNLOCK_METHOD = { passphrase: '缓存口令', 'new-passphrase': '设置缓存口令', 'os-keystore': '系统密钥库', 'key-file': '开发密钥文件' } as const;
+const EXPORT_KIND = { pdf: 'PDF', docx: '.docx', submission: '提交件' } as const;
 const VIA = { desktop: '桌面版', browser: '浏览器', cli: '命令行' } as const;
 
 const str = (v: unknown): string | null => (typeof v === 'string' && v ? v : typeof v === 'number' ? String(v) : null);
 const pick = <T extends Record<string, string>>(map: T, v: unknown): string | null => (typeof v === 'string' && v in map ? map[v as keyof T]! : str(v));
+
+const lockMinutes = (v: unknown): string => (v === 0 ? '从不' : typeof v === 'number' ? `${v} 分钟` : '未知');
 
 export function describeAuditDetail(e: Pick<AuditEntryView, 'action' | 'detail'>, itemTitle: (itemId: string) => string | null = () => null): string {
   const d = e.detail;
@@ -62,7 +67,19 @@ export function describeAuditDetail(e: Pick<AuditEntryView, 'action' | 'detail'>
       parts.push(item());
       break;
     case 'export.bundle':
-      parts.push(str(d.file), typeof d.count === 'number' ? `${d.count} 件提交` : null);
+      parts.push(str(d.file), typeof d.count === 'number' ? (d.count === 0 ? '仅审计链头' : `${d.count} 件提交`) : null);
+      break;
+    case 'export.opinion':
+      parts.push(d.preview === true ? '预览（未签署）' : null, pick(EXPORT_KIND, d.kind));
+      break;
+    case 'export.minutes':
+      parts.push(str(d.caseNumber), d.signed === false ? '未签署' : d.signed === true ? '已签署' : null, pick(EXPORT_KIND, d.kind));
+      break;
+    case 'app.lock':
+      parts.push(pick(LOCK_TRIGGER, d.trigger));
+      break;
+    case 'app.unlock':
+      parts.push(d.method ? `方式：${pick(UNLOCK_METHOD, d.method)}` : null, d.recordedLater === true ? '锁定期间的尝试，解锁后补记' : null);
       break;
     case 'sync.run':
       parts.push(typeof d.pulled === 'number' ? `拉取 ${d.pulled} 个案件，发送 ${str(d.sent) ?? 0} 件` : null);
@@ -71,7 +88,9 @@ export function describeAuditDetail(e: Pick<AuditEntryView, 'action' | 'detail'>
       parts.push(
         d.setting === 'exportRequiresApproval'
           ? `导出须经批准：${d.from ? '是' : '否'} → ${d.to ? '是' : '否'}`
-          : d.setting === 'reviewer_profile'
+          : d.setting === 'lockAfterMinutes'
+            ? `无操作锁定：${lockMinutes(d.from)} → ${lockMinutes(d.to)}`
+            : d.setting === 'reviewer_profile'
             ? `审核人员信息${Array.isArray(d.changed) && d.changed.length ? `（${d.changed.map((f) => PROFILE_FIELD[String(f)] ?? String(f)).join('、')}）` : ''}`
             : str(d.setting),
       );
@@ -82,6 +101,9 @@ export function describeAuditDetail(e: Pick<AuditEntryView, 'action' | 'detail'>
       break;
     case 'meeting.conclude':
       parts.push(d.followsReview === true ? '与审核意见一致' : d.followsReview === false ? '与审核意见不一致' : null);
+      break;
+    case 'meeting.screen':
+      parts.push(d.screen === 'window' ? '投屏窗口' : d.screen === 'browser' ? '浏览器投屏页' : null);
       break;
     case 'meeting.sign':
       parts.push(d.role ? `${pick(ROLE, d.role)}签署` : null);

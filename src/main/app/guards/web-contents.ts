@@ -16,6 +16,13 @@ export function guardWebContents(): void {
   });
 }
 
+/** Downloads the app must not start by itself (a record's blob link: it goes through the audited export). */
+export function guardDownloads(refuse: (url: string) => boolean): void {
+  session.defaultSession.on('will-download', (event, item) => {
+    if (refuse(item.getURL())) event.preventDefault();
+  });
+}
+
 export function denyPermissions(): void {
   session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
   session.defaultSession.setPermissionCheckHandler(() => false);

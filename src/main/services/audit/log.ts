@@ -13,6 +13,8 @@ export interface AppendEntry {
   action: string;
   subject?: string | null;
   detail?: Record<string, unknown>;
+  /** When it happened, if not now: an attempt made while the store was closed (lock/lock-audit.ts). */
+  at?: string;
 }
 
 export interface AuditLogOptions {
@@ -80,7 +82,7 @@ export class AuditLog {
       const seq = Math.max(last?.seq ?? 0, this.issuedSeq()) + 1;
       const content = {
         seq,
-        at: this.now().toISOString(),
+        at: entry.at ?? this.now().toISOString(),
         actor,
         device,
         action: entry.action,

@@ -120,6 +120,13 @@ export const AUDIT_RULES: Rules = {
     detail: (i, v) => ({ opinionId: v.opinionId, round: v.round, version: v.version, documentNumber: v.documentNumber, conclusion: v.conclusion, contentHash: i.contentHash, pdfSha256: v.pdfSha256 }),
   },
   'opinions.export': { action: 'export.opinion', kind: 'export', subject: (i) => i.caseId, detail: (i, v) => ({ opinionId: i.opinionId, kind: i.kind, sha256: v.sha256, size: v.size }) },
+  'opinions.exportPreview': { action: 'export.opinion', kind: 'export', subject: (i) => i.caseId, detail: (i, v) => ({ preview: true, kind: i.kind, sha256: v.sha256, size: v.size }) },
+  'meetings.exportMinutes': {
+    action: 'export.minutes',
+    kind: 'export',
+    subject: (i) => i.caseId,
+    detail: (i, v) => ({ meetingId: i.id, minutesId: v.minutesId, caseNumber: v.caseNumber, signed: v.signed, kind: i.kind, sha256: v.sha256, size: v.size }),
+  },
   'keys.create': { action: 'key.create', kind: 'change', subject: () => null, detail: (_i, v) => ({ keyId: v.active?.keyId ?? null, algorithm: v.active?.algorithm ?? null, protection: v.active?.protection ?? null }) },
   'settings.setReviewer': {
     action: 'settings.change',
@@ -144,6 +151,9 @@ export const AUDIT_RULES: Rules = {
   'meetings.createSignerKey': { action: 'key.create', kind: 'change', subject: () => null, detail: (i, v) => ({ meetingId: i.id, role: i.role, keyId: v.find((s) => s.role === i.role)?.key?.keyId ?? null }) },
   'meetings.start': { action: 'meeting.start', kind: 'change', subject: () => null, detail: (i, v) => ({ meetingId: i.id, cases: v.agenda.map((a) => a.caseId) }) },
   'meetings.conclude': { action: 'meeting.conclude', kind: 'change', subject: (i) => i.caseId, detail: (i) => ({ meetingId: i.id, followsReview: i.conclusion.followsReview }) },
+  // Who put a meeting on a shared screen (the audience token reads that meeting's masked slides).
+  'meetings.audienceToken': { action: 'meeting.screen', kind: 'change', subject: () => null, detail: (i) => ({ meetingId: i.id, screen: 'browser' }) },
+  'app.openAudienceWindow': { action: 'meeting.screen', kind: 'change', subject: () => null, detail: (i) => ({ meetingId: i.meetingId, screen: 'window' }) },
   'meetings.end': { action: 'meeting.end', kind: 'change', subject: () => null, detail: (i) => ({ meetingId: i.id }) },
   'meetings.signMinutes': {
     action: 'meeting.sign',

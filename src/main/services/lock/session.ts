@@ -16,6 +16,9 @@ import { migrateStore, migrationPending, type MigrationProgress } from '../cache
 import { forgetCacheKey, openCacheKey, rememberCacheKey } from '../cache-crypto/resolve';
 import { unlockWithFor, type LockControl } from './control';
 import { readLockAfter, writeLockAfter } from './settings';
+import type { Via } from '../audit/recorder';
+import { flushFailedUnlocks, recordLock, recordLockAfter, recordUnlock, type LockTrigger } from './lock-audit';
+import { addPendingAttempt } from './unlock-attempts';
 
 type Listener = (event: ApiEventName, payload: ApiEvents[ApiEventName]) => void;
 type AnyHandler = (input: unknown, ctx: CallContext) => unknown;
@@ -51,6 +54,8 @@ export interface SessionOptions {
   timers?: Timers;
   /** Polls before an inactivity lock is retried while calls are still running. */
   busyRetryMs?: number;
+  /** Which door the lock entries in the audit chain name (default: browser). */
+  via?: Via;
 }
 
 export class WorkstationSession implements LockControl {
@@ -124,17 +129,27 @@ export class WorkstationSession implements LockControl {
   }
 
   setLockAfter(minutes: number): LockState {
+    // A security setting is changed by someone who has unlocked (and is recorded in the chain).
+    if (!this.ws) throw new ApiFailure({ code: 'locked', message: '工作台已锁定，请先解锁' });
+    const from = this.lockAfter;
     writeLockAfter(this.opts.dataDir, minutes);
     this.lockAfter = minutes;
-    if (this.ws) this.armIdle();
+    recordLockAfter(this.ws.audit.log, from, minutes, this.via, this.log);
+    this.armIdle();
     return this.state();
   }
 
   lock(): Promise<LockState> {
-    return this.lockNow(false);
+    return this.lockNow('manual');
   }
 
-  private lockNow(quiet: boolean): Promise<LockState> {
+  private get via(): Via {
+    return this.opts.via ?? 'browser';
+  }
+
+  /** `quiet`: the process ends — not a lock anyone asked for, so nothing is announced or recorded. */
+  private lockNow(trigger: LockTrigger | 'quiet'): Promise<LockState> {
+    const quiet = trigger === 'quiet';
     return this.serial(async () => {
       if (!this.ws) return this.state();
       this.closing = true;
@@ -142,6 +157,8 @@ export class WorkstationSession implements LockControl {
         // Running calls finish first (a running sync is cancelled; what it did so far stays).
         this.ws.sync.cancel();
         if (this.inFlight > 0) await new Promise<void>((r) => this.drained.push(r));
+        // Recorded while the store is still open: after this the chain is closed with it.
+        if (!quiet) recordLock(this.ws.audit.log, trigger, this.via, this.log);
         this.disarmIdle();
         this.offWs?.();
         this.offWs = null;
@@ -166,11 +183,19 @@ export class WorkstationSession implements LockControl {
     return this.serial(async () => {
       if (this.ws) return this.state();
       const { os, allowDevKey } = this.opts.keys;
+      const method = this.state().unlockWith;
       let opening;
       try {
         opening = await openCacheKey(this.opts.dataDir, { os, passphrase, allowDevKey });
       } catch (err) {
         if (!(err instanceof CacheKeyError)) throw err;
+        // The chain is closed while locked: the attempt waits on disk (without the passphrase) and
+        // goes into the chain when the store is next opened (lock-audit.ts).
+        try {
+          addPendingAttempt(this.opts.dataDir, { at: new Date().toISOString(), method, code: err.code, reason: err.message.slice(0, 200), via: this.via });
+        } catch (e) {
+          this.log(`未能记下失败的解锁尝试：${(e as Error).message}`);
+        }
         if (err.code === 'wrong-passphrase' && passphrase) {
           // Each wrong passphrase in a row waits a little longer (scrypt already costs ~0.1 s).
           this.failures++;
@@ -184,6 +209,7 @@ export class WorkstationSession implements LockControl {
       this.need = null;
       opening.notes.forEach((n) => this.log(n));
       await this.openWith(opening.key);
+      recordUnlock(this.ws!.audit.log, method, this.via, this.log);
       this.emit('app.lock', { locked: false });
       return this.state();
     });
@@ -191,7 +217,7 @@ export class WorkstationSession implements LockControl {
 
   /** Close for good (the process ends): the store closes and the key is wiped, as when locking. */
   async close(): Promise<void> {
-    await this.lockNow(true);
+    await this.lockNow('quiet');
   }
 
   private async openWith(key: CacheKey): Promise<void> {
@@ -205,6 +231,8 @@ export class WorkstationSession implements LockControl {
       this.ws = ws;
       this.api = this.opts.handlers(ws, this);
       this.offWs = ws.on((event, payload) => this.emit(event, payload));
+      // Failed unlock attempts made while the store was closed (this run or an earlier one).
+      flushFailedUnlocks(ws.audit.log, ws.store.sqlite, this.opts.dataDir, this.log);
       rememberCacheKey(this.opts.dataDir, key);
       this.armIdle();
     } catch (err) {
@@ -244,7 +272,7 @@ export class WorkstationSession implements LockControl {
       this.idleTimer = this.timers.setTimeout(() => this.onIdle(), this.opts.busyRetryMs ?? 60_000);
       return;
     }
-    void this.lock().catch((err: unknown) => this.log(`自动锁定失败：${(err as Error).message}`));
+    void this.lockNow('inactivity').catch((err: unknown) => this.log(`自动锁定失败：${(err as Error).message}`));
   }
 
   /** Lock and unlock one at a time. */

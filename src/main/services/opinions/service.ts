@@ -22,6 +22,8 @@ interface Draft {
   meta: OpinionMeta;
   /** Null for a preview made without a signing key: nothing to sign yet. */
   contentHash: string | null;
+  /** The preview's files, for 下载 through opinions.exportPreview (set once rendered). */
+  files?: { pdf: string; docx: string };
 }
 
 export const NO_KEY_NOTICE = '尚未创建签名密钥，暂不能签署。所示即为将要签署的内容，创建密钥后即可签署。';
@@ -86,14 +88,18 @@ export class OpinionService {
     const rendered = key ? { contentHash } : {};
     const pdf = await renderOpinionPdfBytes(content, rendered);
     const docx = await renderOpinionDocx(content, rendered);
-    return {
-      content,
-      contentHash,
-      pdfSha256: await this.storeBlob(pdf, 'application/pdf', contentHash),
-      docxSha256: await this.storeBlob(docx, DOCX_MIME, contentHash),
-      signable: key !== null,
-      blocker: key ? null : NO_KEY_NOTICE,
-    };
+    const files = { pdf: await this.storeBlob(pdf, 'application/pdf', contentHash), docx: await this.storeBlob(docx, DOCX_MIME, contentHash) };
+    this.reviews.setSetting(`opinion_draft:${caseId}`, { meta, contentHash: key ? contentHash : null, files } satisfies Draft, meta.signedAt);
+    return { content, contentHash, pdfSha256: files.pdf, docxSha256: files.docx, signable: key !== null, blocker: key ? null : NO_KEY_NOTICE };
+  }
+
+  /** The latest preview's file (下载预览), as shown: refused when there is none. */
+  previewFile(caseId: string, kind: 'pdf' | 'docx'): { sha256: string; mime: string } {
+    if (!this.ws.views.get(caseId)) throw new ApiFailure({ code: 'not_found', message: `找不到案件：${caseId}` });
+    const files = this.reviews.getSetting<Draft>(`opinion_draft:${caseId}`)?.files;
+    const sha256 = files?.[kind];
+    if (!sha256 || !this.ws.blobs.has(sha256)) throw new ApiFailure({ code: 'conflict', message: '此案件还没有意见书预览（或预览文件已不在本机）：请先生成预览，再下载' });
+    return { sha256, mime: kind === 'pdf' ? 'application/pdf' : DOCX_MIME };
   }
 
   async sign(caseId: string, contentHash: string, passphrase?: string): Promise<OpinionRecord> {

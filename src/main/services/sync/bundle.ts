@@ -1,5 +1,6 @@
 // The offline bundle (离线交换包, DESIGN.md §7) for a workstation that cannot reach the central
-// system: the queued outbox entries, exactly as the online push would send them, in one JSON file
+// system: the queued outbox entries, exactly as the online push would send them (none: the bundle
+// carries only the audit chain head), in one JSON file
 // signed (detached, over its JCS bytes) with the reviewer's active key. The server imports it with
 // the same exactly-once rule (client ids); the entries stay queued here until a later sync gets the
 // server's (repeated) answer — so carrying a bundle and syncing later never duplicates anything.
@@ -43,7 +44,9 @@ const requestsOf = (state: SyncStateRepo) =>
   });
 
 export async function buildOutboxBundle(state: SyncStateRepo, keys: BundleKeys, passphrase: string | undefined, now: Date = new Date(), auditHead?: AuditHeadReport): Promise<OutboxBundle> {
-  if (!requestsOf(state).length) throw new ApiFailure({ code: 'conflict', message: '没有待发送的提交，无需导出离线交换包' });
+  // With nothing queued the bundle still carries the audit head (reported by the import); only
+  // a bundle with neither would be empty.
+  if (!requestsOf(state).length && !auditHead) throw new ApiFailure({ code: 'conflict', message: '没有待发送的提交，无需导出离线交换包' });
   const key = keys.active();
   const unlocked = await keys.unlock(key.keyId, passphrase);
   // These bodies may now reach the server by hand: from here on they are never changed (no timestamp
@@ -68,5 +71,5 @@ export async function exportOutboxBundle(ws: { sync: { state: SyncStateRepo }; o
   renameSync(tmp, path);
   // The server may learn this head from the import: later reports anchor there too.
   if (head) rememberExportedHead(ws.sync.state, head.seq);
-  return { path, count: bundle.submissions.length, sha256: createHash('sha256').update(bytes).digest('hex') };
+  return { path, count: bundle.submissions.length, sha256: createHash('sha256').update(bytes).digest('hex'), ...(head ? { auditHeadSeq: head.seq } : {}) };
 }

@@ -10,6 +10,7 @@ import { api } from '../api';
 import { errorText } from '../lib/errors';
 import { SUBMISSION_LABEL } from '../opinion/labels';
 import { VerificationResult } from '../opinion/VerificationResult';
+import { RecordDownload } from '../opinion/OpinionDownload';
 import '../opinion/opinion.css';
 import { stamp } from './labels';
 
@@ -18,12 +19,13 @@ const SUBMISSION: Record<MinutesRecord['submission'], string> = { not_queued: '�
 
 const safeName = (s: string) => s.replace(/[\\/:*?"<>|\s]/g, '');
 
-function Download({ sha, name, label }: { sha: string; name: string; label: string }) {
+/** Through meetings.exportMinutes (approval when required, audit log), never a blob link. */
+function Download({ r, kind, name, label }: { r: MinutesRecord; kind: 'pdf' | 'docx' | 'submission'; name: string; label: string }) {
   return (
-    <a className="op-dl" href={api.blobUrl(sha)} download={name}>
+    <RecordDownload load={() => api.call('meetings.exportMinutes', { id: r.meetingId, caseId: r.caseId, kind })} kind={kind} name={name} className="op-dl" testId={`minutes-dl-${kind}`}>
       <DownloadOutlined aria-hidden />
       {label}
-    </a>
+    </RecordDownload>
   );
 }
 
@@ -61,9 +63,9 @@ function RecordRow({ r }: { r: MinutesRecord }) {
         {r.signatures.length === 0 && <li className="muted">尚未签署</li>}
       </ul>
       <div className="mt-minutes-links">
-        {r.pdfSha256 && <Download sha={r.pdfSha256} name={`${base}.pdf`} label="PDF" />}
-        <Download sha={r.docxSha256} name={`${base}.docx`} label="Word" />
-        {r.submissionSha256 && <Download sha={r.submissionSha256} name={`${base}_提交件.json`} label="提交件" />}
+        {r.pdfSha256 && <Download r={r} kind="pdf" name={`${base}.pdf`} label="PDF" />}
+        <Download r={r} kind="docx" name={`${base}.docx`} label="Word" />
+        {r.submissionSha256 && <Download r={r} kind="submission" name={`${base}_提交件.json`} label="提交件" />}
         <span className="spacer" />
         {r.pdfSha256 && r.signatures.length > 0 && (
           <Button size="small" icon={<SafetyCertificateOutlined />} loading={busy} onClick={() => void verify()} data-testid="minutes-verify">

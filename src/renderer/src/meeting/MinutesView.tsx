@@ -9,6 +9,7 @@ import { api } from '../api';
 import type { CaseItem } from '../casefile/items';
 import { errorText } from '../lib/errors';
 import { shortHash } from '../opinion/labels';
+import { RecordDownload } from '../opinion/OpinionDownload';
 import { ItemViewer } from '../viewers/ItemViewer';
 import { MinutesRecords } from './MinutesRecords';
 import { SignerStep } from './SignerStep';
@@ -85,12 +86,13 @@ export function MinutesView({ meeting, reload }: Props) {
             摘要 {shortHash(d.contentHash)} …
           </span>
           <span className="spacer" />
-          <a className="op-dl small" href={api.blobUrl(d.docxSha256)} download={`${title}.docx`}>
+          {/* Through meetings.exportMinutes: approval when required, and the audit log. */}
+          <RecordDownload load={() => api.call('meetings.exportMinutes', { id: meeting.id, caseId: d.caseId, kind: 'docx' })} kind="docx" name={`${title}.docx`} className="op-dl small" testId="minutes-preview-docx">
             下载 Word
-          </a>
-          <a className="op-dl small" href={api.blobUrl(pdf)} download={`${title}.pdf`}>
+          </RecordDownload>
+          <RecordDownload load={() => api.call('meetings.exportMinutes', { id: meeting.id, caseId: d.caseId, kind: 'pdf' })} kind="pdf" name={`${title}.pdf`} className="op-dl small" testId="minutes-preview-pdf">
             下载 PDF
-          </a>
+          </RecordDownload>
         </div>
         <div className="mt-minutes-viewer">
           <ItemViewer key={pdf} item={pdfItem(`minutes-${d.caseId}`, title, pdf)} />

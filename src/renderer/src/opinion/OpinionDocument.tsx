@@ -13,7 +13,7 @@ import { errorText } from '../lib/errors';
 import type { CaseItem } from '../casefile/items';
 import { ItemViewer } from '../viewers/ItemViewer';
 import type { Reveal } from '../workspace/reveal';
-import { OpinionDownload, type OpinionFileKind } from './OpinionDownload';
+import { OpinionDownload, RecordDownload, type OpinionFileKind } from './OpinionDownload';
 import { fileBase, shortHash, SUBMISSION_LABEL, TIMESTAMP_LABEL } from './labels';
 import { caseOpinions, opinionActions, PREVIEW_TAB, signedTab, takeOpenRequest, useOpinionState, type CaseOpinions } from './store';
 import './opinion.css';
@@ -69,12 +69,12 @@ export function useOpinionItems(caseId: string, tabs: OpinionTabs): [string, Cas
   return items;
 }
 
-function Download({ href, name, label, testId }: { href: string; name: string; label: string; testId: string }) {
+function PreviewDownload({ caseId, kind, name, label, testId }: { caseId: string; kind: 'pdf' | 'docx'; name: string; label: string; testId: string }) {
   return (
-    <a className="op-dl" href={href} download={name} data-testid={testId}>
+    <RecordDownload load={() => api.call('opinions.exportPreview', { caseId, kind })} kind={kind} name={name} className="op-dl" testId={testId}>
       <DownloadOutlined aria-hidden />
       {label}
-    </a>
+    </RecordDownload>
   );
 }
 
@@ -116,7 +116,9 @@ function PreviewBar({ caseId, preview }: { caseId: string; preview: OpinionPrevi
         <Button size="small" type="text" icon={<ReloadOutlined />} onClick={again} data-testid="opinion-repreview">
           重新生成
         </Button>
-        <Download href={api.blobUrl(preview.docxSha256)} name={`${base}.docx`} label="下载 .docx" testId="opinion-preview-docx" />
+        <span className="muted">下载</span>
+        <PreviewDownload caseId={caseId} kind="pdf" name={`${base}_预览.pdf`} label=".pdf" testId="opinion-preview-pdf" />
+        <PreviewDownload caseId={caseId} kind="docx" name={`${base}.docx`} label=".docx" testId="opinion-preview-docx" />
         <Button size="small" type="primary" icon={<EditOutlined />} onClick={() => opinionActions.openSign(caseId)} data-testid="opinion-sign">
           签署…
         </Button>

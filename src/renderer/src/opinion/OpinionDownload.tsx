@@ -1,9 +1,11 @@
-// 下载 of a signed opinion's file: through opinions.export (not a blob link), so the copy passes the
-// export policy — the approval dialog asks for 批准文号/批准人 when required (audit/approval.ts) —
-// and is recorded in the audit log. The bytes come back over the Api and are saved by the browser.
+// 下载 of a record the workstation made — a signed opinion's file, the unsigned preview, a meeting's
+// minutes: through an export call (opinions.export / opinions.exportPreview / meetings.exportMinutes),
+// never a blob link, so the copy passes the export policy — the approval dialog asks for
+// 批准文号/批准人 when required (audit/approval.ts) — and is recorded in the audit log. The bytes
+// come back over the Api and are saved by the browser. (The blob links only display these files.)
 import { useState, type ReactNode } from 'react';
 import { App as AntApp } from 'antd';
-import type { OpinionRecord } from '../../../shared/api/opinions';
+import type { OpinionExport, OpinionRecord } from '../../../shared/api/opinions';
 import { api } from '../api';
 import { errorText } from '../lib/errors';
 
@@ -22,13 +24,23 @@ function save(base64: string, mime: string, name: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
 
-export function OpinionDownload({ record, kind, name, className, testId, children }: { record: OpinionRecord; kind: OpinionFileKind; name: string; className: string; testId?: string; children: ReactNode }) {
+interface DownloadProps {
+  /** The export call that returns the file. */
+  load: () => Promise<OpinionExport>;
+  kind: OpinionFileKind;
+  name: string;
+  className: string;
+  testId?: string;
+  children: ReactNode;
+}
+
+export function RecordDownload({ load, kind, name, className, testId, children }: DownloadProps) {
   const { message } = AntApp.useApp();
   const [busy, setBusy] = useState(false);
   const download = async () => {
     setBusy(true);
     try {
-      const file = await api.call('opinions.export', { caseId: record.caseId, opinionId: record.opinionId, kind });
+      const file = await load();
       save(file.base64, file.mime, name);
     } catch (err) {
       message.error(errorText(err, '未能下载该文件，请稍后重试'));
@@ -41,4 +53,8 @@ export function OpinionDownload({ record, kind, name, className, testId, childre
       {children}
     </button>
   );
+}
+
+export function OpinionDownload({ record, kind, ...rest }: Omit<DownloadProps, 'load'> & { record: OpinionRecord }) {
+  return <RecordDownload load={() => api.call('opinions.export', { caseId: record.caseId, opinionId: record.opinionId, kind })} kind={kind} {...rest} />;
 }

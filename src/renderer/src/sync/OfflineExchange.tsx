@@ -1,5 +1,6 @@
 // 离线交换 (no network): export the queued submissions as one signed bundle file for a USB stick
-// (sync.exportBundle), and import a bundle of case packages from the central system
+// (sync.exportBundle) — with none queued, a bundle with only the audit chain head, so an office
+// that has nothing to submit still reports its audit trail — and import a bundle of case packages from the central system
 // (sync.importBundle). The back end reads and writes the files, so both take a full path on this
 // computer — as in the browser host there is no native file dialog (the host only listens locally).
 import { useEffect, useState } from 'react';
@@ -52,20 +53,24 @@ function ExportBundle({ dataDir, pending }: { dataDir: string | null; pending: n
           {needsPass && (
             <Input.Password size="small" value={pass} onChange={(e) => setPass(e.target.value)} placeholder="签名密钥口令" aria-label="签名密钥口令" autoComplete="off" style={{ width: 180 }} data-testid="sync-export-passphrase" />
           )}
-          <Button size="small" loading={busy} disabled={pending === 0 || !path.trim() || (needsPass && pass.length < 8)} onClick={() => void run()} data-testid="sync-export-run">
+          <Button size="small" loading={busy} disabled={!path.trim() || (needsPass && pass.length < 8)} onClick={() => void run()} data-testid="sync-export-run">
             导出
           </Button>
-          <span className="small muted">{pending === 0 ? '没有待发送的提交' : `${pending} 项，用签名密钥签名`}</span>
+          <span className="small muted" data-testid="sync-export-contents">
+            {pending === 0 ? '没有待发送的提交：只导出本机审计链头（供中心系统核对审计记录），用签名密钥签名' : `${pending} 项待发送的提交和本机审计链头，用签名密钥签名`}
+          </span>
         </div>
         {done && (
           <Alert
             type="success"
             showIcon
-            title={`已导出 ${done.count} 项待发送的提交`}
+            title={done.count === 0 ? `已导出离线交换包：仅含本机审计链头（第 ${done.auditHeadSeq ?? 0} 条）` : `已导出 ${done.count} 项待发送的提交${done.auditHeadSeq !== undefined ? `和审计链头（第 ${done.auditHeadSeq} 条）` : ''}`}
             description={
               <>
                 <div className="num sync-break">{done.path}</div>
-                <div className="muted">交中心系统导入后，下次联网同步时这些提交会得到确认（不会重复）。</div>
+                <div className="muted">
+                  {done.count === 0 ? '交中心系统导入后，中心系统记下本机审计链头，用于发现本机审计记录被改写。' : '交中心系统导入后，下次联网同步时这些提交会得到确认（不会重复）。'}
+                </div>
               </>
             }
             data-testid="sync-export-done"
