@@ -2,9 +2,11 @@
 // loopback) into a fresh workstation data folder with the real SyncEngine and HTTP transport, and
 // the physical limit it is compared with: `cp -r` of the same blob files on the same disk.
 import { execFileSync } from 'node:child_process';
-import { readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readdirSync, readSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { saveLogin } from '../../src/cli/commands/central-config';
+import { CacheKey } from '../../src/main/services/cache-crypto/cache-key';
+import { SealedWriter } from '../../src/main/services/cache-crypto/sealed-writer';
 import { Workstation } from '../../src/main/workstation';
 import { dirBytes, int, mb, ms, TODAY, timed, tmp, type Section } from './common';
 
@@ -117,6 +119,40 @@ export function measureCp(s: Section, w: SyncedWorld): CpResult {
   return { ms: cpMs, flushMs, bytes, cold };
 }
 
+/**
+ * What encryption at rest costs alone: every blob file of the server read, hashed and sealed into
+ * the store format (SealedWriter, the fetcher's writer) in this process — no HTTP, no import.
+ * A ceiling for any sync that stores files encrypted on this machine.
+ */
+export function measureSealFloor(s: Section, w: SyncedWorld, cp: CpResult): void {
+  const blobDir = join(w.centralDir, 'blobs');
+  const dest = join(w.root, 'seal-floor');
+  mkdirSync(dest, { recursive: true });
+  const { key } = CacheKey.generate('unprotected-dev');
+  const cold = dropCaches();
+  const buf = Buffer.allocUnsafe(256 * 1024);
+  const [, sealMs] = timedSync(() => {
+    for (const d of readdirSync(blobDir)) {
+      if (!/^[0-9a-f]{2}$/.test(d)) continue;
+      for (const f of readdirSync(join(blobDir, d))) {
+        const src = join(blobDir, d, f);
+        const sha = d + f; // the server stores blobs by sha256; the writer hashes what it seals
+        const size = statSync(src).size;
+        const wr = SealedWriter.create(join(dest, sha), key, sha, size);
+        const fd = openSync(src, 'r');
+        for (let n; (n = readSync(fd, buf, 0, buf.length, null)) > 0; ) wr.write(buf.subarray(0, n));
+        closeSync(fd);
+        wr.finish();
+      }
+    }
+  });
+  rmSync(dest, { recursive: true, force: true });
+  s.add({
+    what: `reference: read + sha256 + seal (AES-256-GCM store format) the same ${int(w.files)} files locally in one process, no network, no import (${cold ? 'cold' : 'warm'} page cache)`,
+    measured: `${mbps(cp.bytes, sealMs).toFixed(0)} MB/s = ${((100 * mbps(cp.bytes, sealMs)) / mbps(cp.bytes, cp.ms)).toFixed(0)} % of cp (${ms(sealMs)})`,
+  });
+}
+
 export interface SyncMeasure {
   ms: number;
   flushMs: number;
@@ -154,6 +190,7 @@ export const cpuLine = (m: SyncMeasure) =>
 export async function benchInitialSync(s: Section, o: WorldOptions): Promise<SyncedWorld> {
   const w = await buildWorld(s, o, `${o.files} distinct random files (${int(o.minBytes / 1000)}–${int(o.maxBytes / 1000)} kB)`);
   const cp = measureCp(s, w);
+  measureSealFloor(s, w, cp);
   const m = await measureInitialSync(w);
   const rate = mbps(w.bytes, m.ms);
   const cpRate = mbps(cp.bytes, cp.ms);
