@@ -35,7 +35,7 @@ async function pdfDocuments(index: number): Promise<{ title: string; bytes: Uint
 export async function benchSync(): Promise<Section[]> {
   const initial = new Section(
     '同步 Initial sync',
-    `${int(CASES)} cases × ${FILES} files of random bytes (50–150 kB, all distinct) on the real central server (\`scripts/central.mjs\`, PGlite, local blob folder) synced over HTTP on loopback into an empty workstation data folder by the real \`SyncEngine\` (\`HttpTransport\`, saved login) — feed, downloads verified by sha256, import of every case (files re-hashed into the blob store, types sniffed) — compared with \`cp -r\` of the server's blob folder on the same disk. Page cache dropped before each (\`/proc/sys/vm/drop_caches\`; the rows say when that was not possible).`,
+    `${int(CASES)} cases × ${FILES} files of random bytes (50–150 kB, all distinct) on the real central server (\`scripts/central.mjs\`, PGlite, local blob folder) synced over HTTP on loopback into an empty workstation data folder by the real \`SyncEngine\` (\`HttpTransport\`, saved login) — feed, downloads hashed and sealed into the encrypted store format as they arrive (batches of up to 16 MB), import of every case (the sealed files taken over by hard link, types sniffed from the first bytes) — compared with \`cp -r\` of the server's blob folder on the same disk. Page cache dropped before each (\`/proc/sys/vm/drop_caches\`; the rows say when that was not possible).`,
     ['sync'],
   );
   const bases = baseCases(TOTAL + PDF_CASES, 6);
