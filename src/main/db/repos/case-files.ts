@@ -1,8 +1,10 @@
 // Repository of the case-file aggregate: case, parties, officers, documents, evidence, blobs.
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, or, sql } from 'drizzle-orm';
+import type Database from 'better-sqlite3-multiple-ciphers';
 import type { Db } from '../open';
 import * as t from '../schema';
 import type { CasePackage } from '../../../shared/casefile/schema';
+import { CaseFileWriter, type WriteBlob, type WriteMeta } from './case-file-write';
 
 export type CaseRow = typeof t.cases.$inferSelect;
 export type PartyRow = typeof t.parties.$inferSelect;
@@ -26,112 +28,38 @@ export function totalFineFen(pkg: CasePackage): number | null {
   return fines.length ? fines.reduce((s, p) => s + (p.amountFen ?? 0), 0) : null;
 }
 
+/** The better-sqlite3 connection under a drizzle database (drizzle() sets `$client`). */
+function clientOf(db: Db): Database.Database {
+  const client = (db as Db & { $client?: Database.Database }).$client;
+  if (!client) throw new Error('数据库连接不可用（缺少底层 SQLite 连接）');
+  return client;
+}
+
 export class CaseFileRepo {
   constructor(private readonly db: Db) {}
 
+  /** Statements prepared on first use, once per repo (the import calls these per case). */
+  private writer?: CaseFileWriter;
+  private identity?: { all(values: { id: string; caseNumber: string }): CaseRow[] };
+
   findIdentity(id: string, caseNumber: string): { byId?: CaseRow; byNumber?: CaseRow } {
-    const byId = this.db.select().from(t.cases).where(eq(t.cases.id, id)).get();
-    const byNumber = this.db.select().from(t.cases).where(eq(t.cases.caseNumber, caseNumber)).get();
-    return { byId, byNumber };
+    this.identity ??= this.db
+      .select()
+      .from(t.cases)
+      .where(or(eq(t.cases.id, sql.placeholder('id')), eq(t.cases.caseNumber, sql.placeholder('caseNumber'))))
+      .prepare();
+    const rows = this.identity.all({ id, caseNumber });
+    return { byId: rows.find((r) => r.id === id), byNumber: rows.find((r) => r.caseNumber === caseNumber) };
   }
 
-  /** Insert a whole validated package in one transaction. */
   /**
    * Write a whole validated package in one transaction: a new case, or (replace) a new revision of
    * an existing one — its reviews and annotations stay. `within` runs inside the same transaction
    * (e.g. search indexing), so all or nothing is written.
    */
-  write(
-    pkg: CasePackage,
-    meta: { revisionHash: string; importedAt: string; receivedOn: string; packageJson: string; replace?: { round: number } },
-    blobs: { sha256: string; size: number; mime: string }[],
-    within?: () => void,
-  ): void {
-    const c = pkg.case;
-    this.db.transaction((tx) => {
-      tx.insert(t.agencies).values(c.agency).onConflictDoUpdate({ target: t.agencies.code, set: { name: c.agency.name, shortName: c.agency.shortName, region: c.agency.region, level: c.agency.level } }).run();
-      for (const o of pkg.officers) {
-        const { id, ...rest } = o;
-        tx.insert(t.officers).values(o).onConflictDoUpdate({ target: t.officers.id, set: rest }).run();
-      }
-      // One statement per table, not per row: drizzle builds and SQLite prepares each anew (the import's hot path).
-      if (blobs.length)
-        tx.insert(t.blobs)
-          .values(blobs.map((b) => ({ ...b, storedAt: meta.importedAt, verifiedAt: meta.importedAt, verifiedState: 'ok' as const })))
-          .onConflictDoUpdate({ target: t.blobs.sha256, set: { verifiedState: 'ok', verifiedAt: meta.importedAt } })
-          .run();
-      const firstParty = pkg.parties.find((p) => p.id === c.partyIds[0]) ?? pkg.parties[0]!;
-      const row = {
-        revision: c.revision,
-        revisionHash: meta.revisionHash,
-        caseNumber: c.caseNumber,
-        cause: c.cause,
-        agencyCode: c.agency.code,
-        handlingUnit: c.handlingUnit,
-        partyName: firstParty.name,
-        submittedOn: c.procedure.submittedForReviewOn,
-        violationStart: c.violationPeriod.start,
-        violationEnd: c.violationPeriod.end,
-        continuing: c.violationPeriod.continuing,
-        facts: c.facts,
-        procedureJson: JSON.stringify(c.procedure),
-        proposedDecisionJson: JSON.stringify(c.proposedDecision),
-        proposedFineFen: totalFineFen(pkg),
-        offline: true,
-        importedAt: meta.importedAt,
-      };
-      if (meta.replace) {
-        for (const table of [t.parties, t.caseOfficers, t.documents, t.evidence]) tx.delete(table).where(eq(table.caseId, c.id)).run();
-        tx.update(t.cases).set({ ...row, status: 'pending', round: meta.replace.round }).where(eq(t.cases.id, c.id)).run();
-      } else {
-        tx.insert(t.cases).values({ id: c.id, ...row }).run();
-      }
-      tx.insert(t.caseRevisions)
-        .values({ caseId: c.id, revision: c.revision, revisionHash: meta.revisionHash, packageJson: meta.packageJson, receivedOn: meta.receivedOn, importedAt: meta.importedAt })
-        .run();
-      if (pkg.parties.length)
-        tx.insert(t.parties)
-          .values(
-            pkg.parties.map((p, position) => ({
-              caseId: c.id,
-              position,
-              id: p.id,
-              kind: p.kind,
-              name: p.name,
-              idNumber: p.idNumber,
-              address: p.address,
-              legalRepresentative: p.legalRepresentative ?? null,
-              phone: p.phone ?? null,
-              businessScope: p.businessScope ?? null,
-            })),
-          )
-          .run();
-      const caseOfficerIds = new Set(c.caseOfficerIds);
-      if (pkg.officers.length) tx.insert(t.caseOfficers).values(pkg.officers.map((o) => ({ caseId: c.id, officerId: o.id, isCaseOfficer: caseOfficerIds.has(o.id) }))).run();
-      if (pkg.documents.length)
-        tx.insert(t.documents)
-          .values(pkg.documents.map((d, position) => ({ caseId: c.id, id: d.id, position, kind: d.kind, title: d.title, docNumber: d.docNumber ?? null, date: d.date, path: d.file.path, sha256: d.file.sha256 })))
-          .run();
-      if (pkg.evidence.length)
-        tx.insert(t.evidence)
-          .values(
-            pkg.evidence.map((e, position) => ({
-              caseId: c.id,
-              id: e.id,
-              position,
-              kind: e.kind,
-              title: e.title,
-              source: e.source,
-              collectedByJson: JSON.stringify(e.collectedBy),
-              collectedOn: e.collectedOn,
-              proves: e.proves,
-              path: e.file.path,
-              sha256: e.file.sha256,
-            })),
-          )
-          .run();
-      within?.();
-    });
+  write(pkg: CasePackage, meta: WriteMeta, blobs: WriteBlob[], within?: () => void): void {
+    this.writer ??= new CaseFileWriter(clientOf(this.db));
+    this.writer.write(pkg, meta, blobs, totalFineFen(pkg), within);
   }
 
   /** The stored package JSON of a revision (null for cases imported before revisions were kept). */
