@@ -80,7 +80,7 @@ describe('fashen CLI', () => {
     closeSync(fd);
     const r = fashen(['verify-files', '--json', a.manifest.case.caseNumber]);
     expect(r.code).toBe(1);
-    expect(JSON.parse(r.stdout).summary).toEqual({ ok: 1, tampered: 1, missing: 0 });
+    expect(JSON.parse(r.stdout).summary).toEqual({ ok: 1, tampered: 1, missing: 0, unchecked: 0 });
     expect(fashen(['verify-files', 'no-such-case']).code).toBe(2);
   });
 });

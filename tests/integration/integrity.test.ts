@@ -28,7 +28,8 @@ describe('integrity', () => {
   it('reports every file 完好 after import', async () => {
     const { ws, caseId } = await withCase();
     const r = (await ws.integrity.verifyCase(caseId))!;
-    expect(r.summary).toEqual({ ok: 2, tampered: 0, missing: 0 });
+    expect(r.summary).toEqual({ ok: 2, tampered: 0, missing: 0, unchecked: 0 });
+    expect(r.cancelled).toBe(false);
   });
 
   it('detects one flipped byte as 已篡改 and a deleted file as 缺失', async () => {
@@ -38,7 +39,7 @@ describe('integrity', () => {
     const r = (await ws.integrity.verifyCase(caseId))!;
     expect(r.items.find((i) => i.itemId === doc.id)!.state).toBe('tampered');
     expect(r.items.find((i) => i.itemId === ev.id)!.state).toBe('missing');
-    expect(r.summary).toEqual({ ok: 0, tampered: 1, missing: 1 });
+    expect(r.summary).toEqual({ ok: 0, tampered: 1, missing: 1, unchecked: 0 });
     // The case view shows it too, and the case is no longer available offline.
     const view = ws.views.get(caseId)!;
     expect(view.documents[0]!.file.state).toBe('tampered');

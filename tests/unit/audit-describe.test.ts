@@ -25,6 +25,7 @@ describe('audit entry wording', () => {
     ['export.bundle', { outcome: 'refused', code: 'approval_required', reason: '按本单位规定…须经批准', via: 'cli' }, '按本单位规定…须经批准 · 经命令行'],
     ['case.import', { result: 'new_round', origin: 'sync', revision: 2 }, '新一轮 · 来源：同步'],
     ['case.verify', { ok: 9, tampered: 1, missing: 0 }, '完好 9，已篡改 1，缺失 0'],
+    ['case.verify', { ok: 2, tampered: 0, missing: 0, unchecked: 1, cancelled: true }, '完好 2，已篡改 0，缺失 0 · 已取消，未校验 1'],
     ['settings.change', { setting: 'exportRequiresApproval', from: false, to: true }, '导出须经批准：否 → 是'],
     ['settings.change', { setting: 'reviewer_profile', changed: ['name', 'legalQualification'] }, '审核人员信息（姓名、法律职业资格）'],
     ['meeting.sign', { role: 'host' }, '主持人签署'],

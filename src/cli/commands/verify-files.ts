@@ -1,7 +1,7 @@
 import type { Io } from '../main';
 import type { Workstation } from '../../main/workstation';
 
-const STATE_CN = { ok: '完好', tampered: '已篡改', missing: '缺失' } as const;
+const STATE_CN = { ok: '完好', tampered: '已篡改', missing: '缺失', unchecked: '未校验' } as const;
 
 /** Exit 1 when anything is 已篡改 or 缺失. */
 export async function verifyFilesCommand(open: () => Workstation, args: string[], opts: { json: boolean }, io: Io): Promise<number> {

@@ -4,10 +4,11 @@ import type { Handlers } from '../dispatch';
 import type { Workstation } from '../workstation';
 import { SearchQueryError } from '../db/repos/search';
 import { exportRedactedCopy } from '../services/evidence/redacted-copy';
+import { withFileState } from '../services/evidence/annotation-file-state';
 
 type EvidenceHandlers = Pick<
   Handlers,
-  'evidence.verifyCase' | 'evidence.check' | 'evidence.exportRedacted' | 'search.query' | 'annotations.list' | 'annotations.create' | 'annotations.update' | 'annotations.delete'
+  'evidence.verifyCase' | 'evidence.cancelVerify' | 'evidence.check' | 'evidence.exportRedacted' | 'search.query' | 'annotations.list' | 'annotations.create' | 'annotations.update' | 'annotations.delete'
 >;
 
 const notFound = (message: string) => new ApiFailure({ code: 'not_found', message });
@@ -25,10 +26,11 @@ export function evidenceHandlers(ws: Workstation): EvidenceHandlers {
   const now = () => new Date().toISOString();
   return {
     'evidence.verifyCase': async ({ caseId }) => {
-      const report = await ws.integrity.verifyCase(caseId, (done, total) => ws.emit('verify.progress', { caseId, done, total }));
+      const report = await ws.integrity.verifyCase(caseId, (done, total, file) => ws.emit('verify.progress', { caseId, done, total, ...(file ? { file } : {}) }));
       if (!report) throw notFound(`找不到案件：${caseId}`);
       return report;
     },
+    'evidence.cancelVerify': ({ caseId }) => ({ cancelled: ws.integrity.cancel(caseId) }),
     'evidence.check': async ({ sha256 }) => {
       if (!ws.cases.blobKnown(sha256)) throw notFound('未知的文件');
       return { sha256, state: await ws.integrity.check(sha256) };
@@ -42,7 +44,7 @@ export function evidenceHandlers(ws: Workstation): EvidenceHandlers {
         throw err;
       }
     },
-    'annotations.list': ({ caseId, itemId }) => ws.annotations.list(caseId, itemId),
+    'annotations.list': ({ caseId, itemId }) => withFileState(ws, ws.annotations.list(caseId, itemId)),
     'annotations.create': (input) => {
       const { sha256 } = itemSha(ws, input.caseId, input.itemId);
       return ws.annotations.create({ ...input, sha256 }, now());
@@ -50,7 +52,7 @@ export function evidenceHandlers(ws: Workstation): EvidenceHandlers {
     'annotations.update': ({ id, ...patch }) => {
       const a = ws.annotations.update(id, patch, now());
       if (!a) throw notFound('找不到该标注（可能已被删除）');
-      return a;
+      return withFileState(ws, [a])[0]!;
     },
     'annotations.delete': ({ id }) => {
       if (!ws.annotations.delete(id)) throw notFound('找不到该标注（可能已被删除）');

@@ -10,7 +10,7 @@ import { copyFile, link } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { BlobTamperedError, parseHeader } from './cache-crypto/blob-format';
-import { decryptRange, decryptStream, encryptStream, plainSize, readHead, verifyEncrypted } from './cache-crypto/blob-io';
+import { decryptRange, decryptStream, encryptStream, plainSize, readHead, verifyEncrypted, type VerifyOptions } from './cache-crypto/blob-io';
 import type { CacheKey } from './cache-crypto/cache-key';
 import { SealedWriter, isSealedFor } from './cache-crypto/sealed-writer';
 
@@ -209,10 +209,10 @@ export class BlobStore {
   }
 
   /** Decrypt and re-hash the stored file: a failed chunk or a mismatch is tampering, never silently repaired. */
-  async verify(sha256: string): Promise<BlobState> {
+  async verify(sha256: string, opts?: VerifyOptions): Promise<BlobState> {
     const p = this.pathOf(sha256);
     if (!existsSync(p)) return 'missing';
-    return verifyEncrypted(p, this.key, sha256);
+    return verifyEncrypted(p, this.key, sha256, opts);
   }
 }
 

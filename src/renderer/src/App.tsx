@@ -60,7 +60,7 @@ function Workbench() {
     setCaseId(group.caseId);
     const target =
       hit.kind === 'page' && hit.itemId
-        ? makeReveal({ itemId: hit.itemId, page: hit.page ?? 1, find: { text: hit.snippet.match, before: hit.snippet.before, after: hit.snippet.after } })
+        ? makeReveal({ itemId: hit.itemId, page: hit.page ?? 1, find: { text: hit.snippet.match, before: hit.snippet.before, after: hit.snippet.after, occurrence: hit.occurrence } })
         : makeReveal({ itemId: SUMMARY_TAB });
     setReveal({ caseId: group.caseId, reveal: target });
   };

@@ -5,7 +5,13 @@ import type { MeetingState, Topic } from '../meeting/schema';
 
 export interface ApiEvents {
   'import.progress': { done: number; total: number; label: string };
-  'verify.progress': { caseId: string; done: number; total: number };
+  'verify.progress': {
+    caseId: string;
+    done: number;
+    total: number;
+    /** Bytes re-hashed of the file in progress (big videos take a while), when one is. */
+    file?: { title: string; done: number; size: number };
+  };
   /** Files, bytes, speed and time remaining of the running sync; phase 'done' when it ends. */
   'sync.progress': SyncProgress;
   /** The application update's state changed (check, download progress, verified, offered file). */

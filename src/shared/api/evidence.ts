@@ -4,19 +4,24 @@ import { call } from './define';
 
 export type FileState = 'ok' | 'tampered' | 'missing';
 
+/** 'unchecked': the check was cancelled before this file was (fully) re-hashed — never a verdict. */
+export type IntegrityItemState = FileState | 'unchecked';
+
 export interface IntegrityItem {
   itemId: string;
   itemKind: 'document' | 'evidence';
   title: string;
   sha256: string;
-  state: FileState;
+  state: IntegrityItemState;
 }
 export interface IntegrityReport {
   caseId: string;
   checkedAt: string;
+  /** True when 取消 stopped the check: checked files keep their state, the rest are 'unchecked'. */
+  cancelled: boolean;
   items: IntegrityItem[];
   /** Counts per state, for the summary line. */
-  summary: Record<FileState, number>;
+  summary: Record<IntegrityItemState, number>;
 }
 
 export interface SearchSnippet {
@@ -35,6 +40,12 @@ export interface SearchHit {
   /** Which case field matched, for case hits (案号, 当事人, 案由, 案件事实…). */
   field: string | null;
   snippet: SearchSnippet;
+  /**
+   * Page hits: which occurrence of the query on the page the snippet shows (0-based, counted in
+   * folded text — whitespace ignored, NFKC, case-insensitive — see src/shared/text/fold), so the
+   * viewer marks that one and not the first. Null for case hits.
+   */
+  occurrence: number | null;
 }
 export interface SearchGroup {
   caseId: string;
@@ -94,6 +105,13 @@ export interface Annotation {
   redactionReason: 'personal' | 'trade_secret' | null;
   createdAt: string;
   updatedAt: string;
+  /**
+   * Set by annotations.list / annotations.update when the item's file has been replaced (re-import)
+   * since the annotation was made: text marks are re-anchored by their quote on the same page —
+   * quote 'found' there or 'not_found'; null for marks without a quote (areas, times) or when the
+   * new file's text is not extracted yet.
+   */
+  fileUpdated?: { quote: 'found' | 'not_found' | null };
 }
 
 export interface RedactedCopy {
@@ -111,6 +129,8 @@ const id = z.string().min(1).max(200);
 export const evidenceApi = {
   /** Re-hash every file of a case: 完好 / 已篡改 / 缺失 per item. */
   'evidence.verifyCase': call<IntegrityReport>()(z.object({ caseId: id }).strict()),
+  /** Stop a running 校验案卷 of the case (between files and within a file); false when none was running. */
+  'evidence.cancelVerify': call<{ cancelled: boolean }>()(z.object({ caseId: id }).strict()),
   /** Re-hash one file when it is opened (cached while size and mtime are unchanged). */
   /** caseId + itemId: the item being opened (the audit log records the opening). */
   'evidence.check': call<{ sha256: string; state: FileState }>()(z.object({ sha256: z.string().regex(/^[0-9a-f]{64}$/), caseId: id.optional(), itemId: id.optional() }).strict()),

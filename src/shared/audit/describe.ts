@@ -35,7 +35,7 @@ export function describeAuditDetail(e: Pick<AuditEntryView, 'action' | 'detail'>
       parts.push(pick(IMPORT_RESULT, d.result), d.origin ? `来源：${pick(ORIGIN, d.origin)}` : null, str(d.source), d.error ? `原因：${str(d.error)}` : null);
       break;
     case 'case.verify':
-      parts.push(typeof d.ok === 'number' ? `完好 ${d.ok}，已篡改 ${str(d.tampered) ?? 0}，缺失 ${str(d.missing) ?? 0}` : null);
+      parts.push(typeof d.ok === 'number' ? `完好 ${d.ok}，已篡改 ${str(d.tampered) ?? 0}，缺失 ${str(d.missing) ?? 0}` : null, d.cancelled === true ? `已取消，未校验 ${str(d.unchecked) ?? 0}` : null);
       break;
     case 'evidence.open':
       parts.push(item(), d.state && d.state !== 'ok' ? `校验：${pick(FILE_STATE, d.state)}` : null);

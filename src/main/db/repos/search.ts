@@ -1,6 +1,7 @@
 // Full-text search over case fields and PDF page text (FTS5 trigram; LIKE for 1–2 characters).
 import type Database from 'better-sqlite3-multiple-ciphers';
 import type { SearchGroup, SearchHit, SearchResult, SearchSnippet } from '../../../shared/api/evidence';
+import { occurrenceIndex } from '../../../shared/text/fold';
 
 const MARK_OPEN = '\u0002';
 const MARK_CLOSE = '\u0003';
@@ -54,6 +55,12 @@ function snippetAround(text: string, q: string): SearchSnippet {
   return snippetOf(text.slice(Math.max(0, at - CONTEXT), at), text.slice(at, end), text.slice(end, end + CONTEXT), at > CONTEXT, end + CONTEXT < text.length);
 }
 
+/** A page hit's snippet around the match findMatch picks, and which occurrence (folded) that is. */
+function pageCut(text: string, q: string): { cut: SearchSnippet; occurrence: number } {
+  const at = findMatch(text, q);
+  return { cut: snippetAround(text, q), occurrence: at < 0 ? 0 : occurrenceIndex(text, q, at) };
+}
+
 function snippetFromMarks(marked: string): SearchSnippet {
   const a = marked.indexOf(MARK_OPEN);
   const b = marked.indexOf(MARK_CLOSE, a + 1);
@@ -78,6 +85,8 @@ interface PageRow {
   snippet: string | null;
   text?: string;
   cut?: SearchSnippet;
+  /** Which occurrence of the query on the page the snippet shows (see SearchHit.occurrence). */
+  occurrence: number;
   rank: number;
 }
 interface ItemRow {
@@ -105,24 +114,24 @@ const CASE_FIELDS: [column: string, label: string][] = [
 export class SearchRepo {
   constructor(private readonly sqlite: Database.Database) {}
 
+  /** indexCase's statements, prepared on first use (it runs once per imported case). */
+  private caseIndex?: { row: Database.Statement; parties: Database.Statement; del: Database.Statement; ins: Database.Statement };
+
   /** (Re)index one case's fields; call inside the import transaction. */
   indexCase(caseId: string): void {
-    const row = this.sqlite.prepare('select rowid, case_number, cause, facts, handling_unit from case_file where id = ?').get(caseId) as
-      | { rowid: number; case_number: string; cause: string; facts: string; handling_unit: string }
-      | undefined;
+    const st = (this.caseIndex ??= {
+      row: this.sqlite.prepare('select rowid, case_number, cause, facts, handling_unit from case_file where id = ?'),
+      parties: this.sqlite.prepare('select name, id_number, address, legal_representative from party where case_id = ? order by position'),
+      del: this.sqlite.prepare('delete from case_fts where rowid = ?'),
+      ins: this.sqlite.prepare('insert into case_fts (rowid, case_number, parties, cause, facts, handling_unit) values (?, ?, ?, ?, ?, ?)'),
+    });
+    const row = st.row.get(caseId) as { rowid: number; case_number: string; cause: string; facts: string; handling_unit: string } | undefined;
     if (!row) return;
-    const parties = (this.sqlite.prepare('select name, id_number, address, legal_representative from party where case_id = ? order by position').all(caseId) as {
-      name: string;
-      id_number: string;
-      address: string;
-      legal_representative: string | null;
-    }[])
+    const parties = (st.parties.all(caseId) as { name: string; id_number: string; address: string; legal_representative: string | null }[])
       .map((p) => [p.name, p.legal_representative ?? '', p.id_number, p.address].filter(Boolean).join(' '))
       .join('\n');
-    this.sqlite.prepare('delete from case_fts where rowid = ?').run(row.rowid);
-    this.sqlite
-      .prepare('insert into case_fts (rowid, case_number, parties, cause, facts, handling_unit) values (?, ?, ?, ?, ?, ?)')
-      .run(row.rowid, row.case_number, parties, row.cause, row.facts, row.handling_unit);
+    st.del.run(row.rowid);
+    st.ins.run(row.rowid, row.case_number, parties, row.cause, row.facts, row.handling_unit);
   }
 
   /** Store and index the text of a blob's pages (replacing earlier text). */
@@ -137,6 +146,12 @@ export class SearchRepo {
       const { lastInsertRowid } = ins.run(sha256, i + 1, text);
       fts.run(lastInsertRowid, text);
     });
+  }
+
+  /** The stored text of one page of a blob (null: none stored, e.g. not extracted yet). */
+  pageText(sha256: string, page: number): string | null {
+    const r = this.sqlite.prepare('select text from page_text where sha256 = ? and page = ?').get(sha256, page) as { text: string } | undefined;
+    return r ? r.text : null;
   }
 
   pageCount(): number {
@@ -180,7 +195,7 @@ export class SearchRepo {
     for (const h of pageHits) {
       const snippet = h.cut ?? (h.snippet !== null ? snippetFromMarks(h.snippet) : snippetAround(h.text ?? '', q));
       for (const it of items.get(h.sha256) ?? []) {
-        add(it.case_id, { kind: 'page', itemId: it.id, itemTitle: it.title, itemKind: it.item_kind, sha256: h.sha256, page: h.page, field: null, snippet, rank: h.rank });
+        add(it.case_id, { kind: 'page', itemId: it.id, itemTitle: it.title, itemKind: it.item_kind, sha256: h.sha256, page: h.page, field: null, snippet, occurrence: h.occurrence, rank: h.rank });
       }
     }
 
@@ -225,25 +240,25 @@ export class SearchRepo {
         : newest.slice(0, limit).map((rowid, i) => ({ rowid, rank: i }));
     if (!chosen.length) return [];
     const qLen = [...q].length;
-    // Only the text around the first occurrence leaves SQLite (instr/substr count characters).
+    // Only the text around the first occurrence leaves SQLite (instr/substr count characters), and
+    // the text before it, to count which occurrence it is in folded text (the viewer's count).
     const rows = this.sqlite
       .prepare(
         `select p.rowid, p.sha256, p.page, length(p.text) as n, instr(p.text, @q) as at,
-           iif(instr(p.text, @q) > 0, substr(p.text, max(1, instr(p.text, @q) - ${CONTEXT}), @len + ${2 * CONTEXT}), p.text) as piece
+           iif(instr(p.text, @q) > 0, substr(p.text, max(1, instr(p.text, @q) - ${CONTEXT}), @len + ${2 * CONTEXT}), p.text) as piece,
+           iif(instr(p.text, @q) > 0, substr(p.text, 1, instr(p.text, @q) - 1), null) as head
          from json_each(@ids) j join page_text p on p.rowid = j.value`,
       )
-      .all({ q, len: qLen, ids: JSON.stringify(chosen.map((c) => c.rowid)) }) as { rowid: number; sha256: string; page: number; n: number; at: number; piece: string }[];
+      .all({ q, len: qLen, ids: JSON.stringify(chosen.map((c) => c.rowid)) }) as { rowid: number; sha256: string; page: number; n: number; at: number; piece: string; head: string | null }[];
     const byRowid = new Map(rows.map((r) => [r.rowid, r]));
     return chosen.flatMap((c) => {
       const r = byRowid.get(c.rowid);
       if (!r) return [];
       // at = 0: the page matched ignoring case; cut the snippet from the whole text.
       const i = r.at > 0 ? r.piece.indexOf(q) : -1;
-      const cut =
-        i >= 0
-          ? snippetOf(r.piece.slice(0, i), q, r.piece.slice(i + q.length, i + q.length + CONTEXT), r.at - 1 > CONTEXT, r.at - 1 + qLen + CONTEXT < r.n)
-          : snippetAround(r.piece, q);
-      return [{ sha256: r.sha256, page: r.page, snippet: null, cut, rank: c.rank }];
+      if (i < 0 || r.head === null) return [{ sha256: r.sha256, page: r.page, snippet: null, ...pageCut(r.piece, q), rank: c.rank }];
+      const cut = snippetOf(r.piece.slice(0, i), q, r.piece.slice(i + q.length, i + q.length + CONTEXT), r.at - 1 > CONTEXT, r.at - 1 + qLen + CONTEXT < r.n);
+      return [{ sha256: r.sha256, page: r.page, snippet: null, cut, occurrence: occurrenceIndex(r.head + q, q, r.head.length), rank: c.rank }];
     });
   }
 
@@ -258,7 +273,7 @@ export class SearchRepo {
          order by p.sha256, p.page limit @limit`,
       )
       .all({ caseId, limit, ...(mode === 'fts' ? { match: ftsPhrase(q) } : { like: likePattern(q) }) }) as { sha256: string; page: number; text: string }[];
-    return rows.map((r, i) => ({ ...r, snippet: null, rank: i }));
+    return rows.map((r, i) => ({ sha256: r.sha256, page: r.page, snippet: null, ...pageCut(r.text, q), rank: i }));
   }
 
   private likePages(q: string, limit: number): PageRow[] {
@@ -266,7 +281,7 @@ export class SearchRepo {
     const rows = this.sqlite
       .prepare(`select sha256, page, text from (select sha256, page, text from page_text limit ${LIKE_SCAN_ROWS}) where text like ? escape '\\' limit ?`)
       .all(likePattern(q), limit) as { sha256: string; page: number; text: string }[];
-    return rows.map((r, i) => ({ ...r, snippet: null, rank: i }));
+    return rows.map((r, i) => ({ sha256: r.sha256, page: r.page, snippet: null, ...pageCut(r.text, q), rank: i }));
   }
 
   private ftsCases(q: string, limit: number): { caseId: string; hit: SearchHit & { rank: number } }[] {
@@ -281,7 +296,7 @@ export class SearchRepo {
       .all(ftsPhrase(q), limit) as Record<string, string | number>[];
     return rows.map((r) => {
       const [col, label] = CASE_FIELDS.find(([c]) => String(r[`s_${c}`]).includes(MARK_OPEN)) ?? CASE_FIELDS[0]!;
-      return { caseId: String(r.case_id), hit: { kind: 'case', itemId: null, itemTitle: null, itemKind: null, sha256: null, page: null, field: label, snippet: snippetFromMarks(String(r[`s_${col}`])), rank: Number(r.rank) - 1000 } };
+      return { caseId: String(r.case_id), hit: { kind: 'case', itemId: null, itemTitle: null, itemKind: null, sha256: null, page: null, field: label, snippet: snippetFromMarks(String(r[`s_${col}`])), occurrence: null, rank: Number(r.rank) - 1000 } };
     });
   }
 
@@ -303,7 +318,7 @@ export class SearchRepo {
         [r.handling_unit, '承办机构'],
       ];
       const [text, label] = fields.find(([t]) => t.includes(q)) ?? fields[0]!;
-      return { caseId: r.id, hit: { kind: 'case' as const, itemId: null, itemTitle: null, itemKind: null, sha256: null, page: null, field: label, snippet: snippetAround(text, q), rank: i - 1000 } };
+      return { caseId: r.id, hit: { kind: 'case' as const, itemId: null, itemTitle: null, itemKind: null, sha256: null, page: null, field: label, snippet: snippetAround(text, q), occurrence: null, rank: i - 1000 } };
     });
   }
 }

@@ -137,11 +137,27 @@ export function plainSize(fileSize: number): number {
   return plainSizeOf(fileSize) ?? -1;
 }
 
+/** Cancellation and progress of a long re-hash (a 2 GB video takes ~20 s). */
+export interface VerifyOptions {
+  /** Aborting stops between chunks; verifyEncrypted then rejects with the signal's reason. */
+  signal?: AbortSignal;
+  /** Plaintext bytes hashed so far, after each chunk. */
+  onBytes?: (done: number) => void;
+}
+
 /** Decrypt everything and re-hash: 'ok' only when every chunk authenticates and the hash is the name. */
-export async function verifyEncrypted(path: string, key: CacheKey, sha256: string): Promise<'ok' | 'tampered'> {
+export async function verifyEncrypted(path: string, key: CacheKey, sha256: string, opts: VerifyOptions = {}): Promise<'ok' | 'tampered'> {
   const hash = createHash('sha256');
+  let done = 0;
   try {
-    for await (const part of decryptRange(path, key, sha256)) hash.update(part);
+    opts.signal?.throwIfAborted();
+    for await (const part of decryptRange(path, key, sha256)) {
+      // Leaving the loop closes the generator, and with it the file handle.
+      opts.signal?.throwIfAborted();
+      hash.update(part);
+      done += part.length;
+      opts.onBytes?.(done);
+    }
   } catch (err) {
     if (err instanceof BlobTamperedError) return 'tampered';
     throw err;

@@ -2,7 +2,7 @@
 // jumps to it (opens the item at the page or time and flashes the mark); edit note/point; delete.
 import { useMemo, useState } from 'react';
 import { Button, Popconfirm, Select, Tooltip } from 'antd';
-import { DeleteOutlined, EditOutlined } from '@ant-design/icons';
+import { DeleteOutlined, EditOutlined, ExclamationCircleOutlined, SyncOutlined } from '@ant-design/icons';
 import type { Annotation, ReviewPointId } from '../../../shared/api/evidence';
 import type { CaseItem } from '../casefile/items';
 import { errorText } from '../lib/errors';
@@ -25,6 +25,22 @@ function matches(a: Annotation, f: Filter): boolean {
   if (f === 'none') return a.kind !== 'redaction' && !a.reviewPoint;
   if (f === 'redaction') return a.kind === 'redaction';
   return a.reviewPoint === f;
+}
+
+/** The file was re-imported since the mark was made: say how the mark was placed on the new version. */
+function FileUpdated({ a }: { a: Annotation }) {
+  if (!a.fileUpdated) return null;
+  const lost = a.fileUpdated.quote === 'not_found';
+  const text = lost ? '未能在新版本中找到原文' : a.fileUpdated.quote === 'found' ? '原文件已更新，标注按原文重新定位' : '原文件已更新，标注位置按原版本保留';
+  const tip = lost
+    ? '该文件重新导入后，本页已找不到标注的原文；标注仍显示在原位置，请核对后修改或删除。'
+    : '该文件在标注之后重新导入过；请核对标注位置是否仍然准确。';
+  return (
+    <span className={`ann-updated${lost ? ' is-lost' : ''}`} data-testid="annotation-file-updated" data-quote={a.fileUpdated.quote ?? ''} title={tip}>
+      {lost ? <ExclamationCircleOutlined aria-hidden /> : <SyncOutlined aria-hidden />}
+      {text}
+    </span>
+  );
 }
 
 function Row({ a, title, onReveal, store }: { a: Annotation; title: string; onReveal: () => void; store: AnnotationStore }) {
@@ -62,6 +78,7 @@ function Row({ a, title, onReveal, store }: { a: Annotation; title: string; onRe
         </span>
         <span className="ann-title ellipsis">{title}</span>
         {quote && <span className="ann-quote">{quote}</span>}
+        <FileUpdated a={a} />
         {a.note && <span className="ann-note">{a.note}</span>}
         {a.reviewPoint && (
           <span className="point-chip" data-testid="annotation-point-chip">

@@ -2,7 +2,7 @@
 // with 校验案卷 at hand. Both panels stay mounted so each keeps its scroll position.
 import type { KeyboardEvent, ReactNode } from 'react';
 import { Button, Tooltip } from 'antd';
-import { SafetyCertificateOutlined } from '@ant-design/icons';
+import { LoadingOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
 import { usePersistentState } from '../lib/usePersistentState';
 
 export type SidebarTab = 'tree' | 'notes';
@@ -67,8 +67,9 @@ export function CaseSidebar({ tab, onTab, noteCount, verifying, onVerify, tree, 
         </div>
         <span className="spacer" />
         {extra}
+        {/* A spinner, not antd's `loading` (which swallows clicks): while the check runs a click reopens its dialog (取消校验). */}
         <Tooltip title="校验案卷：重新计算本案全部文件的校验值（完好 / 已篡改 / 缺失）" mouseEnterDelay={0.4}>
-          <Button size="small" type="text" icon={<SafetyCertificateOutlined />} loading={verifying} onClick={onVerify} aria-label="校验案卷" data-testid="verify-case">
+          <Button size="small" type="text" icon={verifying ? <LoadingOutlined /> : <SafetyCertificateOutlined />} aria-busy={verifying} onClick={onVerify} aria-label="校验案卷" data-testid="verify-case">
             <span className="side-verify-label">校验案卷</span>
           </Button>
         </Tooltip>

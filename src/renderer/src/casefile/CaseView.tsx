@@ -100,8 +100,10 @@ export function CaseView({ view, reveal: external = null }: Props) {
   const verified = useMemo(() => new Set(verify.report?.items.filter((i) => i.state === 'ok').map((i) => i.itemId) ?? []), [verify.report]);
   const runVerify = () => {
     setVerifyOpen(true);
+    if (verify.running) return; // reopened while it runs: show progress and 取消校验, don't start another
     void verify.run().then((r) => {
-      if (r) setStates((m) => new Map([...m, ...r.items.map((i) => [i.itemId, i.state] as const)]));
+      // Files a cancelled check did not reach keep whatever state they had.
+      if (r) setStates((m) => new Map([...m, ...r.items.flatMap((i) => (i.state === 'unchecked' ? [] : [[i.itemId, i.state] as const]))]));
     });
   };
 

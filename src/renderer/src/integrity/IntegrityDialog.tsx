@@ -1,11 +1,11 @@
 // 校验案卷 result: progress while re-hashing, then 完好 / 已篡改 / 缺失 per item (problems first).
 // The dialog can be closed at any time; the check finishes in the background and the tree shows it.
 import { Alert, Button, Modal, Progress } from 'antd';
-import { CheckCircleFilled, CloseCircleFilled } from '@ant-design/icons';
+import { CheckCircleFilled, CloseCircleFilled, MinusCircleOutlined } from '@ant-design/icons';
 import { chinaDateTime } from '../../../shared/format/date';
-import type { IntegrityItem } from '../../../shared/api/evidence';
+import type { IntegrityItem, IntegrityReport } from '../../../shared/api/evidence';
 import type { VerifyState } from './useVerifyCase';
-import { FILE_STATE_LABEL } from './labels';
+import { ITEM_STATE_LABEL } from './labels';
 import './integrity.css';
 
 interface Props {
@@ -15,23 +15,43 @@ interface Props {
   onOpenItem: (itemId: string) => void;
 }
 
-const ORDER = { tampered: 0, missing: 1, ok: 2 } as const;
+const ORDER = { tampered: 0, missing: 1, unchecked: 2, ok: 3 } as const;
+
+const MB = 1024 * 1024;
+const mb = (n: number) => Math.round(n / MB).toLocaleString('zh-CN');
+
+function summaryText(r: IntegrityReport): { type: 'error' | 'success' | 'warning'; title: string; description: string } {
+  const { ok, tampered, missing, unchecked } = r.summary;
+  const bad = tampered + missing;
+  const when = `校验时间 ${chinaDateTime(r.checkedAt)}`;
+  const advice = '已篡改或缺失的文件不能作为审核依据，请重新同步或导入该案卷包。';
+  if (r.cancelled) {
+    const found = bad ? `，其中已篡改 ${tampered}，缺失 ${missing}` : '';
+    return {
+      type: bad ? 'error' : 'warning',
+      title: `已取消：已校验 ${ok + bad} 个文件${found}；${unchecked} 个未校验`,
+      description: `${when}。未校验的文件状态不变，可稍后重新校验。${bad ? advice : ''}`,
+    };
+  }
+  if (bad) return { type: 'error', title: `${bad} 个文件有问题：已篡改 ${tampered}，缺失 ${missing}；完好 ${ok}`, description: `${when}。${advice}` };
+  return { type: 'success', title: `全部 ${ok} 个文件完好`, description: when };
+}
 
 function StateTag({ item }: { item: IntegrityItem }) {
-  const ok = item.state === 'ok';
+  const icon = item.state === 'ok' ? <CheckCircleFilled aria-hidden /> : item.state === 'unchecked' ? <MinusCircleOutlined aria-hidden /> : <CloseCircleFilled aria-hidden />;
   return (
     <span className={`state-tag state-${item.state}`} data-testid="integrity-state" data-state={item.state}>
-      {ok ? <CheckCircleFilled aria-hidden /> : <CloseCircleFilled aria-hidden />}
-      {FILE_STATE_LABEL[item.state]}
+      {icon}
+      {ITEM_STATE_LABEL[item.state]}
     </span>
   );
 }
 
 export function IntegrityDialog({ open, verify, onClose, onOpenItem }: Props) {
-  const { running, progress, report, error } = verify;
+  const { running, cancelling, progress, report, error } = verify;
   const percent = progress && progress.total ? Math.round((progress.done / progress.total) * 100) : 0;
   const items = report ? [...report.items].sort((a, b) => ORDER[a.state] - ORDER[b.state]) : [];
-  const bad = report ? report.summary.tampered + report.summary.missing : 0;
+  const summary = report ? summaryText(report) : null;
   return (
     <Modal
       open={open}
@@ -39,9 +59,16 @@ export function IntegrityDialog({ open, verify, onClose, onOpenItem }: Props) {
       onCancel={onClose}
       width={560}
       footer={
-        <Button type="primary" onClick={onClose} data-testid="integrity-close">
-          {running ? '在后台继续' : '关闭'}
-        </Button>
+        <>
+          {running && (
+            <Button onClick={() => void verify.cancel()} loading={cancelling} disabled={cancelling} data-testid="integrity-cancel">
+              {cancelling ? '正在取消…' : '取消校验'}
+            </Button>
+          )}
+          <Button type="primary" onClick={onClose} data-testid="integrity-close">
+            {running ? '在后台继续' : '关闭'}
+          </Button>
+        </>
       }
     >
       <div data-testid="integrity-dialog">
@@ -49,19 +76,18 @@ export function IntegrityDialog({ open, verify, onClose, onOpenItem }: Props) {
           <div aria-live="polite">
             <div className="small muted">正在逐个重新计算文件的 SHA-256 校验值…</div>
             <Progress percent={percent} size="small" status="active" />
-            {progress && <div className="small muted num">{`${progress.done}/${progress.total}`}</div>}
+            {progress && (
+              <div className="small muted num" data-testid="integrity-progress">
+                {`${progress.done}/${progress.total}`}
+                {progress.file && `　正在校验「${progress.file.title}」${mb(progress.file.done)} / ${mb(progress.file.size)} MB`}
+              </div>
+            )}
           </div>
         )}
         {error && <Alert type="error" showIcon title={error} />}
-        {report && !running && (
+        {report && summary && !running && (
           <>
-            <Alert
-              type={bad ? 'error' : 'success'}
-              showIcon
-              title={bad ? `${bad} 个文件有问题：已篡改 ${report.summary.tampered}，缺失 ${report.summary.missing}；完好 ${report.summary.ok}` : `全部 ${report.summary.ok} 个文件完好`}
-              description={`校验时间 ${chinaDateTime(report.checkedAt)}${bad ? '。已篡改或缺失的文件不能作为审核依据，请重新同步或导入该案卷包。' : ''}`}
-              data-testid="integrity-summary"
-            />
+            <Alert type={summary.type} showIcon title={summary.title} description={summary.description} data-testid="integrity-summary" data-cancelled={report.cancelled} />
             <table className="dense-table integrity-table">
               <thead>
                 <tr>

@@ -4,17 +4,29 @@ import type { IntegrityReport } from '../../../shared/api/evidence';
 import { api } from '../api';
 import { errorText } from '../lib/errors';
 
+export interface VerifyProgressState {
+  done: number;
+  total: number;
+  /** The big file being re-hashed, bytes so far. */
+  file?: { title: string; done: number; size: number };
+}
+
 export interface VerifyState {
   running: boolean;
-  progress: { done: number; total: number } | null;
+  /** 取消 was pressed and the check has not stopped yet. */
+  cancelling: boolean;
+  progress: VerifyProgressState | null;
   report: IntegrityReport | null;
   error: string | null;
   run: () => Promise<IntegrityReport | null>;
+  /** Stop the running check; the report comes back marked 已取消. */
+  cancel: () => Promise<void>;
 }
 
 export function useVerifyCase(caseId: string): VerifyState {
   const [running, setRunning] = useState(false);
-  const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
+  const [cancelling, setCancelling] = useState(false);
+  const [progress, setProgress] = useState<VerifyProgressState | null>(null);
   const [report, setReport] = useState<IntegrityReport | null>(null);
   const [error, setError] = useState<string | null>(null);
   const alive = useRef(true);
@@ -22,7 +34,7 @@ export function useVerifyCase(caseId: string): VerifyState {
   useEffect(() => {
     alive.current = true;
     const off = api.on('verify.progress', (p) => {
-      if (p.caseId === caseId && alive.current) setProgress({ done: p.done, total: p.total });
+      if (p.caseId === caseId && alive.current) setProgress({ done: p.done, total: p.total, ...(p.file ? { file: p.file } : {}) });
     });
     return () => {
       alive.current = false;
@@ -32,6 +44,7 @@ export function useVerifyCase(caseId: string): VerifyState {
 
   const run = useCallback(async () => {
     setRunning(true);
+    setCancelling(false);
     setError(null);
     setProgress(null);
     try {
@@ -42,9 +55,24 @@ export function useVerifyCase(caseId: string): VerifyState {
       if (alive.current) setError(errorText(err, '校验未能完成，请稍后重试'));
       return null;
     } finally {
-      if (alive.current) setRunning(false);
+      if (alive.current) {
+        setRunning(false);
+        setCancelling(false);
+      }
     }
   }, [caseId]);
 
-  return { running, progress, report, error, run };
+  const cancel = useCallback(async () => {
+    setCancelling(true);
+    try {
+      await api.call('evidence.cancelVerify', { caseId });
+    } catch (err) {
+      if (alive.current) {
+        setCancelling(false);
+        setError(errorText(err, '未能取消校验，请稍后重试'));
+      }
+    }
+  }, [caseId]);
+
+  return { running, cancelling, progress, report, error, run, cancel };
 }

@@ -4,14 +4,14 @@
 import { useEffect, useLayoutEffect, useState, type ReactNode, type RefObject } from 'react';
 import type { Annotation, Rect } from '../../../../shared/api/evidence';
 import { annotationLabel } from '../../annotations/labels';
-import { findAll, mapTextLayer, normalizeText, bestOccurrence, rangeAt, rangeRects } from './textMatch';
+import { findAll, mapTextLayer, normalizeText, bestOccurrence, hitOccurrence, rangeAt, rangeRects } from './textMatch';
 
 export interface PageLayer {
   annotations: readonly Annotation[];
   /** Ctrl+F: every occurrence on the page is marked, `current` (n-th on this page) stands out. */
   find: { text: string; current: number | null } | null;
-  /** A search hit to mark: the occurrence whose context matches best. */
-  hit: { text: string; before: string; after: string; seq: number } | null;
+  /** A search hit to mark: the occurrence the index counted (SearchHit.occurrence), checked against its context. */
+  hit: { text: string; before: string; after: string; occurrence: number | null; seq: number } | null;
   flashId: string | null;
   /** The selection / edit popover, when it belongs to this page. */
   popover: ReactNode;
@@ -63,7 +63,7 @@ export function PageOverlay({ page, layer, scale, textHost, textVersion, pageRef
     if (hit) {
       const n = normalizeText(hit.text);
       const starts = findAll(map.text, n);
-      const at = bestOccurrence(map.text, starts, n.length, hit.before, hit.after);
+      const at = hitOccurrence(map.text, starts, n.length, hit.before, hit.after, hit.occurrence);
       if (at >= 0) next.hit = rectsOf(at, n.length);
     }
     if (find) {

@@ -66,6 +66,7 @@ interface Hit {
   text: string;
   before: string;
   after: string;
+  occurrence: number | null;
   seq: number;
 }
 
@@ -215,7 +216,7 @@ function PdfDocumentView({ doc, first, title, item, reveal }: ViewProps) {
     handled.current = reveal.seq;
     const page = Math.max(1, Math.min(sizes.length, reveal.page ?? 1));
     goTo(page - 1);
-    if (reveal.find) setHit({ page: page - 1, ...reveal.find, seq: reveal.seq });
+    if (reveal.find) setHit({ page: page - 1, ...reveal.find, occurrence: reveal.find.occurrence ?? null, seq: reveal.seq });
     if (reveal.annotationId) {
       const a = annotations.find((x) => x.id === reveal.annotationId);
       const y = a && 'rects' in a.anchor ? a.anchor.rects[0]?.y : undefined;
@@ -247,7 +248,7 @@ function PdfDocumentView({ doc, first, title, item, reveal }: ViewProps) {
       const pages = new Set(find.matches.map((x) => x.page));
       for (const p of pages) get(p).find = { text: find.query, current: match && match.page === p ? match.nth : null };
     }
-    if (hit) get(hit.page).hit = { text: hit.text, before: hit.before, after: hit.after, seq: hit.seq };
+    if (hit) get(hit.page).hit = { text: hit.text, before: hit.before, after: hit.after, occurrence: hit.occurrence, seq: hit.seq };
     if (marking.popover) get(marking.popover.page - 1).popover = marking.popover.node;
     return m;
   }, [annotations, find.open, find.query, find.matches, match, hit, flashId, marking.popover, marking.onPin, onPlaced]);

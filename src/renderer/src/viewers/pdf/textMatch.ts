@@ -2,18 +2,10 @@
 // whitespace ignored, full-width forms folded (NFKC), case-insensitive. The same folding is used for
 // counting matches from getTextContent() and for marking them in the DOM, so the n-th match agrees.
 import type { Rect } from '../../../../shared/api/evidence';
+import { findAll, foldCodePoint as fold, normalizeText } from '../../../../shared/text/fold';
 
-/** Fold one code point; '' for whitespace. */
-function fold(cp: string): string {
-  if (/\s/u.test(cp)) return '';
-  return cp.normalize('NFKC').toLowerCase().replace(/\s+/gu, '');
-}
-
-export function normalizeText(s: string): string {
-  let out = '';
-  for (const cp of s) out += fold(cp);
-  return out;
-}
+// The folding lives in src/shared so the search index counts occurrences the same way.
+export { findAll, normalizeText };
 
 /** Folded text of a text layer, with where each folded UTF-16 unit came from. */
 export interface TextMap {
@@ -46,12 +38,23 @@ export function mapTextLayer(root: HTMLElement): TextMap {
   return map;
 }
 
-/** Start indexes of every non-overlapping occurrence. */
-export function findAll(haystack: string, needle: string): number[] {
-  const out: number[] = [];
-  if (!needle) return out;
-  for (let at = haystack.indexOf(needle); at >= 0; at = haystack.indexOf(needle, at + needle.length)) out.push(at);
-  return out;
+/**
+ * The search hit's occurrence: the n-th one the index counted, when the page has it and its
+ * context does not disagree with the snippet; else the one whose context agrees best.
+ */
+export function hitOccurrence(text: string, starts: readonly number[], length: number, before: string, after: string, nth: number | null): number {
+  const at = nth !== null ? starts[nth] : undefined;
+  if (at !== undefined && contextScore(text, at, length, before, after) >= contextScore(text, bestOccurrence(text, starts, length, before, after), length, before, after)) return at;
+  return bestOccurrence(text, starts, length, before, after);
+}
+
+function contextScore(text: string, s: number, length: number, before: string, after: string): number {
+  const b = normalizeText(before.replace(/…/g, '')).slice(-16);
+  const a = normalizeText(after.replace(/…/g, '')).slice(0, 16);
+  let score = 0;
+  for (let k = 1; k <= b.length && text[s - k] === b[b.length - k]; k++) score++;
+  for (let k = 0; k < a.length && text[s + length + k] === a[k]; k++) score++;
+  return score;
 }
 
 /** Of several occurrences, the one whose surroundings best agree with the expected context. */

@@ -1,0 +1,68 @@
+// 校验案卷 on a case with a big video: the dialog shows the file being re-hashed with a 取消校验
+// button; cancelling stops the check and the report says 已取消, files not reached stay 未校验.
+import { createHash } from 'node:crypto';
+import { createReadStream, truncateSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import { callApi, expect, test } from './fixtures';
+import { WorkstationPage } from './pages/WorkstationPage';
+import { buildPackage, tempDir } from '../helpers/package-builder';
+
+const VIDEO_TITLE = '执法记录仪视频';
+/** Sparse, so building it is instant; re-hashing it takes seconds — long enough to press 取消. */
+const VIDEO_BYTES = 1024 * 1024 * 1024;
+
+async function bigVideoPackage(): Promise<{ dir: string; caseNumber: string }> {
+  const pkg = await buildPackage(tempDir('fashen-e2e-pkg-'), { caseNumber: `测市监处罚〔2026〕${Math.floor(Math.random() * 9000) + 1000}号` });
+  const path = join(pkg.dir, 'evidence/bodycam.mp4');
+  writeFileSync(path, Buffer.from('\0\0\0\x18ftypmp42'));
+  truncateSync(path, VIDEO_BYTES);
+  const h = createHash('sha256');
+  await pipeline(createReadStream(path), h);
+  pkg.manifest.evidence.push({
+    id: 'e-video',
+    kind: '视听资料',
+    title: VIDEO_TITLE,
+    source: '执法记录仪',
+    collectedBy: ['o1', 'o2'],
+    collectedOn: '2026-06-06',
+    proves: '现场检查过程',
+    file: { path: 'evidence/bodycam.mp4', sha256: h.digest('hex'), size: VIDEO_BYTES, mime: 'video/mp4' },
+  });
+  pkg.write();
+  return { dir: pkg.dir, caseNumber: pkg.manifest.case.caseNumber };
+}
+
+test('校验案卷 can be cancelled while a big video is re-hashed', async ({ page, freshHost }) => {
+  test.setTimeout(180_000);
+  const pkg = await bigVideoPackage();
+  await callApi(freshHost, 'cases.import', { paths: [pkg.dir] });
+  await page.setViewportSize({ width: 1366, height: 800 });
+
+  const ws = new WorkstationPage(page);
+  await ws.open(freshHost.url);
+  await ws.queue.openCaseNumber(pkg.caseNumber);
+  await page.getByTestId('verify-case').click();
+  const dialog = page.getByTestId('integrity-dialog');
+  // The progress names the big file and counts its megabytes.
+  await expect(dialog.getByTestId('integrity-progress')).toContainText(`正在校验「${VIDEO_TITLE}」`, { timeout: 60_000 });
+  await ws.screenshot('integrity-running-cancel');
+  // 在后台继续 closes the dialog; 校验案卷 reopens it on the running check (no second run) to cancel.
+  await page.getByTestId('integrity-close').click();
+  await expect(dialog).toBeHidden();
+  await page.getByTestId('verify-case').click();
+  await expect(dialog.getByTestId('integrity-progress')).toBeVisible();
+  await page.getByTestId('integrity-cancel').click();
+
+  const summary = dialog.getByTestId('integrity-summary');
+  await expect(summary).toContainText('已取消', { timeout: 30_000 });
+  await expect(summary).toContainText('1 个未校验');
+  await expect(summary).toHaveAttribute('data-cancelled', 'true');
+  await expect(dialog.locator('tr', { hasText: VIDEO_TITLE }).getByTestId('integrity-state')).toHaveAttribute('data-state', 'unchecked');
+  await expect(dialog.locator('[data-testid="integrity-state"][data-state="ok"]')).toHaveCount(2);
+  await expect(page.getByTestId('integrity-cancel')).toHaveCount(0);
+  await ws.screenshot('integrity-cancelled');
+  await page.getByTestId('integrity-close').click();
+  // Nothing was marked wrong: the video is not shown as damaged in the tree.
+  await expect(ws.caseFile.item(VIDEO_TITLE)).not.toHaveAttribute('data-file-state', /tampered|missing/);
+});

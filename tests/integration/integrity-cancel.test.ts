@@ -1,0 +1,125 @@
+// 校验案卷 cancelled (取消) end to end through the Api: it stops between files and inside a big
+// file's hashing stream, reports 已取消, keeps what was checked and marks nothing wrong.
+import { createHash } from 'node:crypto';
+import { createReadStream, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApi } from '../../src/main/api';
+import { dispatch } from '../../src/main/dispatch';
+import { Workstation } from '../../src/main/workstation';
+import type { IntegrityReport } from '../../src/shared/api/evidence';
+import type { ApiEvents } from '../../src/shared/api/events';
+import { buildPackage, tempDir, type BuiltPackage } from '../helpers/package-builder';
+
+/** Big enough for many byte-progress reports (one per 8 MB), small enough to import quickly. */
+const VIDEO_BYTES = 96 * 1024 * 1024;
+
+let ws: Workstation;
+let api: ReturnType<typeof buildApi>;
+let pkg: BuiltPackage;
+let caseId: string;
+
+async function call<T>(name: string, input: unknown): Promise<T> {
+  const r = await dispatch(api, name, input);
+  if (!r.ok) throw new Error(`${name}: ${r.error.message}`);
+  return r.value as T;
+}
+
+/** Run 校验案卷 and call 取消 when `when` first says so for a progress event. */
+async function verifyCancelledWhen(when: (p: ApiEvents['verify.progress']) => boolean): Promise<{ report: IntegrityReport; cancelAnswer: { cancelled: boolean } | null; seen: ApiEvents['verify.progress'][] }> {
+  const seen: ApiEvents['verify.progress'][] = [];
+  let cancelling: Promise<{ cancelled: boolean }> | null = null;
+  const off = ws.on((event, payload) => {
+    if (event !== 'verify.progress') return;
+    const p = payload as ApiEvents['verify.progress'];
+    seen.push(p);
+    if (!cancelling && when(p)) cancelling = call<{ cancelled: boolean }>('evidence.cancelVerify', { caseId });
+  });
+  try {
+    const report = await call<IntegrityReport>('evidence.verifyCase', { caseId });
+    return { report, cancelAnswer: cancelling ? await cancelling : null, seen };
+  } finally {
+    off();
+  }
+}
+
+beforeAll(async () => {
+  ws = new Workstation({ dataDir: tempDir('verify-cancel-'), today: () => '2026-11-23' });
+  api = buildApi(ws, 'host');
+  pkg = await buildPackage(tempDir());
+  const path = join(pkg.dir, 'evidence/bodycam.mp4');
+  writeFileSync(path, Buffer.from('\0\0\0\x18ftypmp42'));
+  truncateSync(path, VIDEO_BYTES); // sparse
+  const h = createHash('sha256');
+  await pipeline(createReadStream(path), h);
+  const sha = h.digest('hex');
+  pkg.manifest.evidence.push({ id: 'video', kind: '视听资料', title: '执法记录仪视频', source: '执法记录仪', collectedBy: ['o1', 'o2'], collectedOn: '2026-06-06', proves: '现场检查过程', file: { path: 'evidence/bodycam.mp4', sha256: sha, size: VIDEO_BYTES, mime: 'video/mp4' } });
+  pkg.write();
+  expect(await ws.importer.importOne(pkg.dir)).toMatchObject({ ok: true, action: 'imported' });
+  caseId = pkg.manifest.case.id;
+}, 120_000);
+
+afterAll(() => {
+  ws.close();
+  rmSync(pkg.dir, { recursive: true, force: true });
+});
+
+describe('cancelling 校验案卷', () => {
+  it('stops inside the big video: 已取消, earlier files keep 完好, the video is 未校验 and not cached as checked', async () => {
+    const { report, cancelAnswer, seen } = await verifyCancelledWhen((p) => p.file?.title === '执法记录仪视频');
+    expect(cancelAnswer).toEqual({ cancelled: true });
+    // Cancelled within the file: the byte progress stopped short of the end.
+    const bytes = seen.filter((p) => p.file).map((p) => p.file!.done);
+    expect(bytes.length).toBeGreaterThan(0);
+    expect(Math.max(...bytes)).toBeLessThan(VIDEO_BYTES);
+    expect(seen.every((p) => p.done < p.total)).toBe(true);
+    expect(report.cancelled).toBe(true);
+    const video = report.items.find((i) => i.itemId === 'video')!;
+    expect(video.state).toBe('unchecked');
+    expect(report.items.filter((i) => i.itemId !== 'video').every((i) => i.state === 'ok')).toBe(true);
+    expect(report.summary).toEqual({ ok: report.items.length - 1, tampered: 0, missing: 0, unchecked: 1 });
+    // Nothing marked wrong: the case view still shows the video as it was.
+    expect(ws.views.get(caseId)!.evidence.find((e) => e.id === 'video')!.file.state).toBe('ok');
+  });
+
+  it('stops between files when cancelled after the first file', async () => {
+    const { report, cancelAnswer } = await verifyCancelledWhen((p) => p.done === 1 && !p.file);
+    expect(cancelAnswer).toEqual({ cancelled: true });
+    expect(report.cancelled).toBe(true);
+    expect(report.items[0]!.state).toBe('ok');
+    expect(report.items.slice(1).every((i) => i.state === 'unchecked')).toBe(true);
+    expect(report.summary.unchecked).toBe(report.items.length - 1);
+  });
+
+  it('a check after a cancelled one runs to the end (the cancel does not linger)', async () => {
+    const r = await call<IntegrityReport>('evidence.verifyCase', { caseId });
+    expect(r.cancelled).toBe(false);
+    expect(r.summary).toEqual({ ok: r.items.length, tampered: 0, missing: 0, unchecked: 0 });
+    expect(ws.views.get(caseId)!.queue.offline).toBe(true);
+  }, 60_000);
+
+  it('a cancelled check that already found a damaged file still reports it and takes the case offline', async () => {
+    const doc = pkg.manifest.documents[0]!;
+    const blob = ws.blobs.pathOf(doc.file.sha256);
+    const saved = Buffer.from(await import('node:fs').then((fs) => fs.readFileSync(blob)));
+    rmSync(blob);
+    try {
+      const { report } = await verifyCancelledWhen((p) => p.file?.title === '执法记录仪视频');
+      expect(report.cancelled).toBe(true);
+      expect(report.items.find((i) => i.itemId === doc.id)!.state).toBe('missing');
+      expect(report.summary.unchecked).toBe(1);
+      expect(ws.views.get(caseId)!.queue.offline).toBe(false);
+    } finally {
+      writeFileSync(blob, saved);
+    }
+  }, 60_000);
+
+  it('取消 with nothing running says so, and bad input gets a clear error', async () => {
+    expect(await call('evidence.cancelVerify', { caseId })).toEqual({ cancelled: false });
+    const bad = await dispatch(api, 'evidence.cancelVerify', { caseId: '' });
+    expect(bad.ok).toBe(false);
+    const extra = await dispatch(api, 'evidence.cancelVerify', { caseId, runId: 'x' });
+    expect(extra.ok).toBe(false);
+  });
+});
