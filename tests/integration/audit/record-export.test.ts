@@ -159,3 +159,16 @@ describe('the blob links of these records', () => {
     expect((await get(`/blobs/${'0'.repeat(64)}`, VIEWER)).status).toBe(404);
   });
 });
+
+describe('a preview being made again', () => {
+  it('下载 during 重新生成 gives the preview still shown, afterwards the new one', async () => {
+    const shown = await ok(call, 'opinions.preview', { caseId: caseA });
+    // preview() replaces the draft before it renders: a download asked meanwhile must not fail.
+    const again = ws.opinions.preview(caseA);
+    const during = await ok(call, 'opinions.exportPreview', { caseId: caseA, kind: 'docx' });
+    expect(during.sha256).toBe(shown.docxSha256);
+    const made = await again;
+    const after = await ok(call, 'opinions.exportPreview', { caseId: caseA, kind: 'pdf' });
+    expect(after.sha256).toBe(made.pdfSha256);
+  });
+});

@@ -22,7 +22,7 @@ interface Draft {
   meta: OpinionMeta;
   /** Null for a preview made without a signing key: nothing to sign yet. */
   contentHash: string | null;
-  /** The preview's files, for 下载 through opinions.exportPreview (set once rendered). */
+  /** The preview's files, for 下载 through opinions.exportPreview (the shown one's until the new one is rendered). */
   files?: { pdf: string; docx: string };
 }
 
@@ -83,7 +83,10 @@ export class OpinionService {
     const contentHash = sha256(canonicalJson(content));
     // A keyless preview also replaces any earlier draft: 签署 accepts only the latest preview, and
     // only one made with the key that signs.
-    this.reviews.setSetting(`opinion_draft:${caseId}`, { meta, contentHash: key ? contentHash : null } satisfies Draft, meta.signedAt);
+    // Until the new files are stored, 下载 still gives the preview on screen (a click during 重新生成
+    // must not fail); signing already needs the new content hash.
+    const shown = this.reviews.getSetting<Draft>(`opinion_draft:${caseId}`)?.files;
+    this.reviews.setSetting(`opinion_draft:${caseId}`, { meta, contentHash: key ? contentHash : null, ...(shown ? { files: shown } : {}) } satisfies Draft, meta.signedAt);
     // The paper carries the content hash only once it is final (it binds the signer's certificate).
     const rendered = key ? { contentHash } : {};
     const pdf = await renderOpinionPdfBytes(content, rendered);
