@@ -6,7 +6,6 @@ import type { Workstation } from '../../main/workstation';
 import { guarded } from '../api-failure';
 import { OpinionType, PointDecision } from '../../shared/api/review';
 import { ReviewPointId } from '../../shared/api/evidence';
-import { ReviewerKeys } from '../../main/services/opinions/keys';
 import { readPassphrase } from '../secret';
 
 const DECISIONS: Record<string, 'ok' | 'problem' | 'na'> = { 无问题: 'ok', 存在问题: 'problem', 不适用: 'na', ok: 'ok', problem: 'problem', na: 'na' };
@@ -85,4 +84,3 @@ export async function opinionSignCommand(open: () => Workstation, args: string[]
 }
 
 /** Lives in verify.ts (the report's lines are shared with the app). */
-export { verifyCommand } from './verify';

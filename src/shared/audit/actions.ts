@@ -42,8 +42,5 @@ export function auditActionLabel(action: string, outcome?: string | null): strin
   return outcome === 'refused' ? `${label}（被拒绝）` : outcome === 'failed' ? `${label}（未成功）` : label;
 }
 
-/** Actions that copy records out of the workstation (seed 002 item 10(4): 复制须经负责人同意). */
-export const EXPORT_ACTIONS: readonly AuditAction[] = ['export.redacted', 'export.bundle', 'export.opinion', 'export.minutes'];
-
 /** The genesis entry's prevHash. */
 export const GENESIS_HASH = '0'.repeat(64);

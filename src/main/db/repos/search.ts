@@ -48,8 +48,7 @@ function snippetOf(before: string, match: string, after: string, cutBefore: bool
   return { before: (cutBefore ? '…' : '') + before.replace(/\s+/g, ' '), match, after: after.replace(/\s+/g, ' ') + (cutAfter ? '…' : '') };
 }
 
-function snippetAround(text: string, q: string): SearchSnippet {
-  const at = findMatch(text, q);
+function snippetAround(text: string, q: string, at = findMatch(text, q)): SearchSnippet {
   if (at < 0) return { before: '', match: text.slice(0, CONTEXT * 2), after: '' };
   const end = at + q.length;
   return snippetOf(text.slice(Math.max(0, at - CONTEXT), at), text.slice(at, end), text.slice(end, end + CONTEXT), at > CONTEXT, end + CONTEXT < text.length);
@@ -58,7 +57,7 @@ function snippetAround(text: string, q: string): SearchSnippet {
 /** A page hit's snippet around the match findMatch picks, and which occurrence (folded) that is. */
 function pageCut(text: string, q: string): { cut: SearchSnippet; occurrence: number } {
   const at = findMatch(text, q);
-  return { cut: snippetAround(text, q), occurrence: at < 0 ? 0 : occurrenceIndex(text, q, at) };
+  return { cut: snippetAround(text, q, at), occurrence: at < 0 ? 0 : occurrenceIndex(text, q, at) };
 }
 
 function snippetFromMarks(marked: string): SearchSnippet {

@@ -203,13 +203,3 @@ function writeAll(fd: number, b: Buffer): void {
   let off = 0;
   while (off < b.length) off += writeSync(fd, b, off, b.length - off);
 }
-
-/** fsync a file by path (durability before a rename). */
-export function fsyncPath(path: string): void {
-  const fd = openSync(path, 'r+');
-  try {
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-}

@@ -64,7 +64,7 @@ export class AudienceService {
   async view(id: string): Promise<AudienceView> {
     const meeting = this.meetings.get(id);
     const namesByCase: Record<string, MaskOptions> = {};
-    for (const a of meeting.agenda) namesByCase[a.caseId] = this.namesOf(a.caseId, this.ws.cases.load(a.caseId)?.row.revisionHash ?? a.revisionHash);
+    for (const a of meeting.agenda) namesByCase[a.caseId] = this.namesOf(a.caseId, this.meetings.repo.caseRow(a.caseId)?.revisionHash ?? a.revisionHash);
     const current = meeting.state === 'running' && meeting.position ? await this.caseData(meeting) : null;
     return buildAudienceView({ meeting, namesByCase, current });
   }

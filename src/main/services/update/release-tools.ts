@@ -1,10 +1,11 @@
 // Release side (`fashen update sign|pack`): sign electron-builder's channel files with the agency's
 // release key, and pack one platform's signed update into an offline .fsupdate for a USB stick.
-import { createHash, createPrivateKey, type KeyObject } from 'node:crypto';
-import { createReadStream, createWriteStream, existsSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { createPrivateKey, type KeyObject } from 'node:crypto';
+import { createWriteStream, existsSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { ZipFile } from 'yazl';
+import { sha512Base64OfFile } from './downloaded';
 import { parseSignatureFile, signUpdateInfo } from './signature';
 import { fileNamesOf, parseUpdateInfo, platformOfChannelFile, UpdateError } from './update-info';
 
@@ -36,12 +37,6 @@ export function signChannelFile(ymlPath: string, key: KeyObject, now: Date = new
   return sigPath;
 }
 
-async function sha512Base64(file: string): Promise<string> {
-  const hash = createHash('sha512');
-  await pipeline(createReadStream(file), hash);
-  return hash.digest('base64');
-}
-
 /**
  * Packs `<dir>/<channelFile>`, its signature and the files it lists into one .fsupdate. Checks the
  * files against the channel file first, so a stick never carries an update that would be refused.
@@ -56,7 +51,7 @@ export async function packOfflineUpdate(dir: string, channelFile: string, out: s
   for (const f of info.files) {
     const p = join(dir, f.url);
     if (!existsSync(p)) throw new UpdateError(`缺少更新信息列出的文件 ${f.url}`);
-    if ((await sha512Base64(p)) !== f.sha512) throw new UpdateError(`文件 ${f.url} 的 SHA-512 与 ${channelFile} 不符`);
+    if ((await sha512Base64OfFile(p)) !== f.sha512) throw new UpdateError(`文件 ${f.url} 的 SHA-512 与 ${channelFile} 不符`);
   }
   const zip = new ZipFile();
   zip.addFile(ymlPath, channelFile);

@@ -70,29 +70,35 @@ export class UpdateService {
     this.now = opts.now ?? (() => new Date());
   }
 
-  private feed(): string | null {
+  private feed(channel = configuredChannel(this.opts.dataDir)): string | null {
     const server = this.opts.server();
-    return server ? feedUrl(server, configuredChannel(this.opts.dataDir)) : null;
+    return server ? feedUrl(server, channel) : null;
   }
 
+  /** The release keys ship with the app (read-only resources): read once, not on every progress event. */
+  private trusted: { keys: TrustedKey[]; error: string | null } | null = null;
+
   private keys(): { keys: TrustedKey[]; error: string | null } {
+    if (this.trusted) return this.trusted;
     try {
-      return { keys: this.opts.trustedKeys(), error: null };
+      this.trusted = { keys: this.opts.trustedKeys(), error: null };
     } catch (err) {
-      return { keys: [], error: (err as Error).message };
+      this.trusted = { keys: [], error: (err as Error).message };
     }
+    return this.trusted;
   }
 
   status(): UpdateStatus {
+    const channel = configuredChannel(this.opts.dataDir);
     let feed: string | null = null;
     try {
-      feed = this.feed();
+      feed = this.feed(channel);
     } catch {
       feed = null;
     }
     return {
       currentVersion: this.opts.currentVersion,
-      channel: configuredChannel(this.opts.dataDir),
+      channel,
       feedUrl: feed,
       ...this.current,
       installBlocked: this.opts.installer.blockedReason(),

@@ -27,10 +27,6 @@ export function useLockView(): LockView {
   );
 }
 
-export function lockView(): LockView {
-  return view;
-}
-
 export function setLockState(state: LockState): void {
   set({ locked: state.locked, state });
 }
