@@ -9,6 +9,7 @@ import type { AppendEntry } from '../main/services/audit/log';
 import { ApiFailure } from '../shared/api/result';
 import type { AuditAction } from '../shared/audit/actions';
 import type { Io } from './main';
+import { caseIdOf } from './case-key';
 
 export interface CliAuditArgs {
   positionals: string[];
@@ -54,10 +55,6 @@ function plan(args: string[], opinion: string | undefined): Plan | null {
   }
 }
 
-function caseIdOf(ws: Workstation, key: string | undefined): string | null {
-  if (!key) return null;
-  return ws.cases.load(key) ? key : (ws.cases.findIdentity('', key).byNumber?.id ?? null);
-}
 
 function revisions(ws: Workstation): Map<string, number> {
   const rows = ws.store.sqlite.prepare('select id, revision from case_file').all() as { id: string; revision: number }[];

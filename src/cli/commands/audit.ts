@@ -5,6 +5,7 @@ import type { Workstation } from '../../main/workstation';
 import { auditActionLabel } from '../../shared/audit/actions';
 import { describeAuditDetail } from '../../shared/audit/describe';
 import { chinaDateTime } from '../../shared/format/date';
+import { caseIdOf } from '../case-key';
 
 const USAGE = `用法:
   fashen audit verify [--json]                 校验审计记录的哈希链（完好退出码 0，被篡改 1）
@@ -36,7 +37,7 @@ export async function auditCommand(open: () => Workstation, args: string[], opts
       case 'list': {
         let subject: string | undefined;
         if (opts.case !== undefined) {
-          subject = ws.cases.load(opts.case) ? opts.case : ws.cases.findIdentity('', opts.case).byNumber?.id;
+          subject = caseIdOf(ws, opts.case) ?? undefined;
           if (!subject) return io.err(`找不到案件：${opts.case}\n`), 2;
         }
         const entries = ws.audit.log.list(subject !== undefined ? { subject } : {});

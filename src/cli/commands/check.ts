@@ -5,6 +5,7 @@ import type { Finding } from '../../shared/rules/types';
 import { REVIEW_POINTS } from '../../shared/rules/points';
 import { checkPackage } from '../../main/services/review/check-package';
 import { PackageError } from '../../main/services/package-source';
+import { caseIdOf } from '../case-key';
 
 const MARK = { ok: '✓', warn: '!', fail: '✗', info: 'i' } as const;
 
@@ -48,7 +49,7 @@ export async function checkCommand(open: () => Workstation, args: string[], opts
         return 2;
       }
     } else {
-      const id = ws.cases.load(key) ? key : ws.cases.findIdentity('', key).byNumber?.id;
+      const id = caseIdOf(ws, key);
       if (!id) {
         io.err(`找不到案件或案卷包：${key}\n`);
         return 2;

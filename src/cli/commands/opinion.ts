@@ -7,12 +7,10 @@ import { guarded } from '../api-failure';
 import { OpinionType, PointDecision } from '../../shared/api/review';
 import { ReviewPointId } from '../../shared/api/evidence';
 import { readPassphrase } from '../secret';
+import { caseIdOf } from '../case-key';
 
 const DECISIONS: Record<string, 'ok' | 'problem' | 'na'> = { 无问题: 'ok', 存在问题: 'problem', 不适用: 'na', ok: 'ok', problem: 'problem', na: 'na' };
 
-function caseIdOf(ws: Workstation, key: string): string | null {
-  return ws.cases.load(key) ? key : (ws.cases.findIdentity('', key).byNumber?.id ?? null);
-}
 
 export interface OpinionOpts {
   json: boolean;
