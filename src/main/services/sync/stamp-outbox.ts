@@ -41,13 +41,19 @@ interface SubmissionFile {
   signature?: DetachedSignature;
 }
 
-function parse(json: string): SubmissionFile | null {
+type Unstamped = SubmissionFile & { signature: DetachedSignature };
+
+/** The submission of a queued entry that never left and still lacks a timestamp; else null. */
+function unstamped(row: OutboxRow): Unstamped | null {
+  if (row.attempts > 0 || row.state !== 'queued') return null;
+  let f: SubmissionFile;
   try {
-    const f = JSON.parse(json) as SubmissionFile;
-    return f && f.format === 'fashen-signed-submission' && f.signature && typeof f.signature.signature === 'string' ? f : null;
+    f = JSON.parse(row.payloadJson) as SubmissionFile;
   } catch {
     return null; // the push reports it
   }
+  if (!f || f.format !== 'fashen-signed-submission' || !f.signature || typeof f.signature.signature !== 'string') return null;
+  return f.signature.timestamp?.status === 'granted' ? null : (f as Unstamped);
 }
 
 /** What stamping one entry came to. */
@@ -64,9 +70,17 @@ export async function stampEntry(
   client: TimestampClient,
   commit: (write: () => boolean) => boolean = (write) => write(),
 ): Promise<EntryStamp> {
-  if (row.attempts > 0 || row.state !== 'queued') return { status: 'skipped' };
-  const file = parse(row.payloadJson);
-  if (!file?.signature || file.signature.timestamp?.status === 'granted') return { status: 'skipped' };
+  const file = unstamped(row);
+  return file ? stampFile(deps, row, file, client, commit) : { status: 'skipped' };
+}
+
+async function stampFile(
+  deps: { db: Db; blobs: BlobStore; trustAnchors: readonly string[] | null; now: () => Date },
+  row: OutboxRow,
+  file: Unstamped,
+  client: TimestampClient,
+  commit: (write: () => boolean) => boolean = (write) => write(),
+): Promise<EntryStamp> {
   const stamped = await stampDetached(file.signature, client);
   if (stamped.timestamp?.status !== 'granted') return { status: 'failed', reason: stamped.timestamp?.reason ?? '时间戳服务未给出时间戳' };
   if (deps.trustAnchors) {
@@ -110,14 +124,13 @@ export async function stampOutbox(deps: {
   const rows = deps.state.queued();
   for (const [i, row] of rows.entries()) {
     deps.signal.throwIfAborted();
-    if (row.attempts > 0) continue;
-    const file = parse(row.payloadJson);
-    if (!file?.signature || file.signature.timestamp?.status === 'granted') continue;
+    const file = unstamped(row);
+    if (!file) continue;
     if (!deps.client) {
       out.unstamped++;
       continue;
     }
-    const r = await stampEntry(deps, row, deps.client);
+    const r = await stampFile(deps, row, file, deps.client);
     if (r.status === 'failed') {
       // This one and everything queued after it wait: the push keeps the outbox order.
       out.holdFrom = row.id;
