@@ -72,14 +72,24 @@ export class CaseImporter {
     this.search = new SearchRepo(sqlite);
   }
 
-  async importOne(path: string): Promise<ImportOutcome> {
+  /** A package on disk (folder or .zip) by its path. */
+  importOne(path: string): Promise<ImportOutcome> {
+    return this.importFrom(path, () => openPackage(path));
+  }
+
+  /**
+   * The one way a user's package comes in (a path, or one package of a bundle): opened, imported,
+   * closed. Every failure, even unreadable bytes or a full disk, is that package's outcome, so a
+   * batch goes on with the next.
+   */
+  async importFrom(source: string, open: () => Promise<PackageSource>): Promise<ImportOutcome> {
     let src: PackageSource | null = null;
     try {
-      src = await openPackage(path);
-      return await this.importSource(src, { source: path });
+      src = await open();
+      return await this.importSource(src, { source });
     } catch (err) {
-      if (err instanceof PackageError) return { source: path, ok: false, error: err.message, details: err.details };
-      return { source: path, ok: false, error: `导入失败：${(err as Error).message}` };
+      if (err instanceof PackageError) return { source, ok: false, error: err.message, details: err.details };
+      return { source, ok: false, error: `导入失败：${(err as Error).message}` };
     } finally {
       src?.close();
     }

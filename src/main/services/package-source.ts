@@ -52,38 +52,55 @@ class FolderSource implements PackageSource {
   close() {}
 }
 
-class ZipSource implements PackageSource {
-  private constructor(
-    readonly label: string,
-    private readonly zip: yauzl.ZipFile,
-    private readonly entries: Map<string, yauzl.Entry>,
-  ) {}
+/** yauzl's options for every zip a package is read from: entries on demand, sizes checked against the headers. */
+export const ZIP_OPTIONS = { lazyEntries: true, autoClose: false, validateEntrySizes: true } as const;
 
-  static async open(file: string): Promise<ZipSource> {
-    const zip = await new Promise<yauzl.ZipFile>((res, rej) =>
-      yauzl.open(file, { lazyEntries: true, autoClose: false, validateEntrySizes: true }, (err, z) => (err || !z ? rej(err) : res(z))),
-    );
-    const entries = new Map<string, yauzl.Entry>();
-    await new Promise<void>((res, rej) => {
-      zip.on('entry', (e: yauzl.Entry) => {
-        if (!e.fileName.endsWith('/')) entries.set(e.fileName, e);
-        zip.readEntry();
-      });
-      zip.on('end', () => res());
-      zip.on('error', rej);
+export function openZipFile(file: string): Promise<yauzl.ZipFile> {
+  return new Promise((res, rej) => yauzl.open(file, ZIP_OPTIONS, (err, z) => (err || !z ? rej(err) : res(z))));
+}
+
+/** Every entry of an open zip, folders included (yauzl refuses absolute names and ".." as it lists). */
+export async function listZipEntries(zip: yauzl.ZipFile): Promise<yauzl.Entry[]> {
+  const entries: yauzl.Entry[] = [];
+  await new Promise<void>((res, rej) => {
+    zip.on('entry', (e: yauzl.Entry) => {
+      entries.push(e);
       zip.readEntry();
     });
-    // Packages zipped with a top-level folder: strip it when case.json sits inside it.
-    if (!entries.has('case.json')) {
-      const nested = [...entries.keys()].filter((k) => /^[^/]+\/case\.json$/.test(k));
-      if (nested.length === 1) {
-        const prefix = nested[0]!.slice(0, -'case.json'.length);
-        const stripped = new Map<string, yauzl.Entry>();
-        for (const [k, v] of entries) if (k.startsWith(prefix)) stripped.set(k.slice(prefix.length), v);
-        return new ZipSource(file, zip, stripped);
-      }
-    }
-    return new ZipSource(file, zip, entries);
+    zip.on('end', () => res());
+    zip.on('error', rej);
+    zip.readEntry();
+  });
+  return entries;
+}
+
+export function openZipEntry(zip: yauzl.ZipFile, e: yauzl.Entry): Promise<Readable> {
+  return new Promise((res, rej) => zip.openReadStream(e, (err, s) => (err || !s ? rej(err) : res(s))));
+}
+
+/**
+ * Where a zipped package starts: packages zipped with their top-level folder hold case.json inside
+ * it, so that folder is stripped. Otherwise the root (readManifest then says what is missing).
+ */
+export function packageRoot(names: readonly string[]): string {
+  if (names.includes('case.json')) return '';
+  const nested = names.filter((n) => /^[^/]+\/case\.json$/.test(n));
+  return nested.length === 1 ? nested[0]!.slice(0, -'case.json'.length) : '';
+}
+
+/** The files under `prefix` of an open zip as a package (paths looked up, never joined to a folder). */
+export class ZipSource implements PackageSource {
+  constructor(
+    readonly label: string,
+    private readonly zip: yauzl.ZipFile,
+    private readonly entries: ReadonlyMap<string, yauzl.Entry>,
+    private readonly onClose: () => void = () => undefined,
+  ) {}
+
+  static under(label: string, zip: yauzl.ZipFile, entries: readonly yauzl.Entry[], prefix: string, onClose?: () => void): ZipSource {
+    const map = new Map<string, yauzl.Entry>();
+    for (const e of entries) if (!e.fileName.endsWith('/') && e.fileName.startsWith(prefix)) map.set(e.fileName.slice(prefix.length), e);
+    return new ZipSource(label, zip, map, onClose);
   }
 
   has(path: string) {
@@ -92,7 +109,7 @@ class ZipSource implements PackageSource {
   async open(path: string): Promise<Readable> {
     const entry = this.entries.get(path);
     if (!entry) throw new PackageError(`压缩包中缺少文件：${path}`);
-    return new Promise((res, rej) => this.zip.openReadStream(entry, (err, s) => (err || !s ? rej(err) : res(s))));
+    return openZipEntry(this.zip, entry);
   }
   async readText(path: string) {
     const chunks: Buffer[] = [];
@@ -100,15 +117,32 @@ class ZipSource implements PackageSource {
     return Buffer.concat(chunks).toString('utf8');
   }
   close() {
-    this.zip.close();
+    this.onClose();
   }
+}
+
+/**
+ * An open zip holding one package (a .zip on disk, an inner .zip of a bundle), its top folder
+ * stripped by packageRoot(). `onClose` releases the zip: called when the source is closed, or at
+ * once if the entries cannot be listed.
+ */
+export async function zipPackage(label: string, zip: yauzl.ZipFile, onClose: () => void): Promise<ZipSource> {
+  let files: yauzl.Entry[];
+  try {
+    files = (await listZipEntries(zip)).filter((e) => !e.fileName.endsWith('/'));
+  } catch (err) {
+    onClose();
+    throw err;
+  }
+  return ZipSource.under(label, zip, files, packageRoot(files.map((e) => e.fileName)), onClose);
 }
 
 export async function openPackage(path: string): Promise<PackageSource> {
   if (!existsSync(path)) throw new PackageError(`找不到案卷包：${path}`);
   if (statSync(path).isDirectory()) return new FolderSource(resolve(path));
   try {
-    return await ZipSource.open(path);
+    const zip = await openZipFile(path);
+    return await zipPackage(path, zip, () => zip.close());
   } catch (err) {
     if (err instanceof PackageError) throw err;
     throw new PackageError(`无法读取案卷包（不是有效的文件夹或 .zip）：${path}`, [String((err as Error).message)]);

@@ -1,30 +1,16 @@
 // A bundle of case packages from the central system (for a workstation without a connection):
 // one .zip holding several packages — each a folder with case.json or an inner .zip — or simply
-// one package. Each package goes through the importer as if imported from a USB stick. Entry
-// names are checked before anything is read (no "..", no absolute paths, no backslashes). Nothing
-// of a bundle is extracted to disk in the clear: folders are read in place from the .zip, inner
-// .zip files through an encrypted scratch copy (bundle-source.ts).
-import yauzl from 'yauzl';
+// one package. Each package goes through the importer's one entry point (importFrom), as if
+// imported from a USB stick. Entry names are checked before anything is read (no "..", no absolute
+// paths, no backslashes). Nothing of a bundle is extracted to disk in the clear: folders are read
+// in place from the .zip, inner .zip files through an encrypted scratch copy (bundle-source.ts).
+import type yauzl from 'yauzl';
 import type { ImportOutcome } from '../../../shared/api/cases';
 import type { CaseImporter } from '../importer';
-import { PackageError, type PackageSource } from '../package-source';
-import { innerZipSource, listEntries, openEntry, ZipEntriesSource } from './bundle-source';
+import { listZipEntries, openZipEntry, openZipFile, ZipSource, type PackageSource } from '../package-source';
+import { innerZipSource } from './bundle-source';
 
 const safeName = (n: string) => n.length > 0 && !n.startsWith('/') && !n.includes('\\') && !n.split('/').includes('..') && !/^[a-zA-Z]:/.test(n);
-
-/** One package of the bundle through the importer; a bad package is an outcome, like importOne(). */
-async function importFrom(importer: CaseImporter, label: string, open: () => Promise<PackageSource>): Promise<ImportOutcome> {
-  let src: PackageSource | null = null;
-  try {
-    src = await open();
-    return await importer.importSource(src, { source: label });
-  } catch (err) {
-    if (err instanceof PackageError) return { source: label, ok: false, error: err.message, details: err.details };
-    return { source: label, ok: false, error: `导入失败：${(err as Error).message}` };
-  } finally {
-    src?.close();
-  }
-}
 
 /** Imports every package in the bundle; a single-package .zip (or a folder) is imported as is. */
 export async function importCaseBundle(importer: CaseImporter, path: string, onProgress?: (done: number, total: number, label: string) => void): Promise<ImportOutcome[]> {
@@ -32,28 +18,33 @@ export async function importCaseBundle(importer: CaseImporter, path: string, onP
   let zip: yauzl.ZipFile;
   let entries: yauzl.Entry[];
   try {
-    zip = await new Promise<yauzl.ZipFile>((res, rej) => yauzl.open(path, { lazyEntries: true, autoClose: false, validateEntrySizes: true }, (e, z) => (e || !z ? rej(e) : res(z))));
-    entries = await listEntries(zip);
+    zip = await openZipFile(path);
   } catch (err) {
     return [{ source: path, ok: false, error: `无法读取交换包（不是有效的 .zip）：${(err as Error).message}` }];
   }
   try {
+    try {
+      entries = await listZipEntries(zip);
+    } catch (err) {
+      return [{ source: path, ok: false, error: `无法读取交换包（不是有效的 .zip）：${(err as Error).message}` }];
+    }
     const names = entries.map((e) => e.fileName).filter((n) => !n.endsWith('/'));
     const nested = names.filter((n) => /^[^/]+\/case\.json$/.test(n)).map((n) => n.slice(0, n.indexOf('/')));
     const inner = entries.filter((e) => /^[^/]+\.zip$/i.test(e.fileName));
     if (names.includes('case.json') || nested.length + inner.length <= 1) {
+      // One package, perhaps in a top folder: the importer opens it as any .zip.
       zip.close();
       return await importer.importMany([path], onProgress);
     }
     const bad = names.filter((n) => !safeName(n));
     if (bad.length) return [{ source: path, ok: false, error: '交换包中有不安全的文件路径，未导入任何内容', details: bad.slice(0, 10) }];
     const jobs: { label: string; open: () => Promise<PackageSource> }[] = [
-      ...nested.map((top) => ({ label: `${path}/${top}`, open: async () => ZipEntriesSource.under(`${path}/${top}`, zip, entries, `${top}/`) })),
-      ...inner.map((e) => ({ label: `${path}/${e.fileName}`, open: async () => innerZipSource(importer.store, `${path}/${e.fileName}`, await openEntry(zip, e)) })),
+      ...nested.map((top) => ({ label: `${path}/${top}`, open: async () => ZipSource.under(`${path}/${top}`, zip, entries, `${top}/`) })),
+      ...inner.map((e) => ({ label: `${path}/${e.fileName}`, open: async () => innerZipSource(importer.store, `${path}/${e.fileName}`, await openZipEntry(zip, e)) })),
     ];
     const out: ImportOutcome[] = [];
     for (const [i, j] of jobs.entries()) {
-      out.push(await importFrom(importer, j.label, j.open));
+      out.push(await importer.importFrom(j.label, j.open));
       onProgress?.(i + 1, jobs.length, j.label);
     }
     return out;

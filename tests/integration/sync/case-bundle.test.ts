@@ -1,0 +1,134 @@
+// A bundle of case packages (sync.importBundle) through the importer's one entry point: an inner
+// .zip follows the same top-folder rule as a .zip on disk, a bad bundle or a bad package in it is a
+// zh-CN outcome (the good ones still come in, no scratch copy stays behind), and importing the same
+// bundle again changes nothing. (Plaintext at rest: cache/at-rest.test.ts; path tricks: engine.test.ts.)
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import yazl from 'yazl';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Workstation } from '../../../src/main/workstation';
+import { packageRoot } from '../../../src/main/services/package-source';
+import { importCaseBundle } from '../../../src/main/services/sync/case-bundle';
+import { MemoryCentral } from '../../../src/main/services/sync/memory-transport';
+import { filesUnder } from '../../helpers/cache-store';
+import { tempDir } from '../../helpers/package-builder';
+import { newDataDir, packageWithFiles, workstation } from './fixtures';
+
+const open: Workstation[] = [];
+afterEach(() => open.splice(0).forEach((w) => w.close()));
+
+function ws(): Workstation {
+  const central = new MemoryCentral();
+  const w = workstation(newDataDir(), () => central.transport());
+  open.push(w);
+  return w;
+}
+
+const staging = (w: Workstation) => filesUnder(join(w.dataDir, 'blobs', '.staging'));
+
+async function zipBuffer(files: [string, Buffer][]): Promise<Buffer> {
+  const zip = new yazl.ZipFile();
+  for (const [name, bytes] of files) zip.addBuffer(bytes, name);
+  zip.end();
+  const chunks: Buffer[] = [];
+  for await (const c of zip.outputStream) chunks.push(c as Buffer);
+  return Buffer.concat(chunks);
+}
+
+/** A package folder's files, named under `prefix` (e.g. "a/" for a folder in the bundle). */
+function folderFiles(dir: string, prefix: string): [string, Buffer][] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => {
+      const full = join(e.parentPath, e.name);
+      return [`${prefix}${full.slice(dir.length + 1).split('\\').join('/')}`, readFileSync(full)];
+    });
+}
+
+async function bundleOf(files: [string, Buffer][]): Promise<string> {
+  const out = join(tempDir('case-bundle-'), 'from-central.zip');
+  writeFileSync(out, await zipBuffer(files));
+  return out;
+}
+
+describe('packageRoot: where a zipped package starts', () => {
+  it('the root when case.json is there, else the one top folder holding it, else the root', () => {
+    expect(packageRoot(['case.json', 'x/case.json', 'evidence/a.pdf'])).toBe('');
+    expect(packageRoot(['pkg/case.json', 'pkg/evidence/a.pdf', 'readme.txt'])).toBe('pkg/');
+    expect(packageRoot(['a/case.json', 'b/case.json'])).toBe('');
+    expect(packageRoot(['a/b/case.json', 'evidence/a.pdf'])).toBe('');
+    expect(packageRoot([])).toBe('');
+  });
+});
+
+describe('importCaseBundle', () => {
+  it('imports a folder, an inner .zip and an inner .zip zipped with its top folder; again: unchanged, nothing new', async () => {
+    const [a, b, c] = [await packageWithFiles(tempDir(), [120]), await packageWithFiles(tempDir(), [240]), await packageWithFiles(tempDir(), [360])];
+    const bundle = await bundleOf([
+      ...folderFiles(a.dir, 'a/'),
+      ['b.zip', await zipBuffer(folderFiles(b.dir, ''))],
+      ['c.zip', await zipBuffer(folderFiles(c.dir, '案卷C/'))],
+    ]);
+    const w = ws();
+    const progress: [number, number][] = [];
+    const first = await importCaseBundle(w.importer, bundle, (done, total) => progress.push([done, total]));
+    expect(first.map((o) => [o.ok, o.ok && o.action, o.source.slice(bundle.length)])).toEqual([
+      [true, 'imported', '/a'],
+      [true, 'imported', '/b.zip'],
+      [true, 'imported', '/c.zip'],
+    ]);
+    expect(first.map((o) => o.ok && o.caseId)).toEqual([a, b, c].map((p) => p.manifest.case.id));
+    expect(progress).toEqual([
+      [1, 3],
+      [2, 3],
+      [3, 3],
+    ]);
+    expect(w.cases.count()).toBe(3);
+    expect(staging(w)).toEqual([]);
+
+    // Exactly once: the same bundle carried in again imports nothing new.
+    const again = await importCaseBundle(w.importer, bundle);
+    expect(again.map((o) => o.ok && o.action)).toEqual(['unchanged', 'unchanged', 'unchanged']);
+    expect(w.cases.count()).toBe(3);
+    expect(staging(w)).toEqual([]);
+  });
+
+  it('a bundle of one package in a top folder is that package', async () => {
+    const a = await packageWithFiles(tempDir(), [64]);
+    const bundle = await bundleOf(folderFiles(a.dir, '交换包/'));
+    const w = ws();
+    expect(await importCaseBundle(w.importer, bundle)).toMatchObject([{ ok: true, action: 'imported', caseId: a.manifest.case.id, source: bundle }]);
+  });
+
+  it('a file that is not a .zip: one zh-CN outcome, nothing imported', async () => {
+    const bundle = join(tempDir(), 'broken.zip');
+    writeFileSync(bundle, '这不是压缩包');
+    const w = ws();
+    const out = await importCaseBundle(w.importer, bundle);
+    expect(out).toHaveLength(1);
+    expect(out[0]).toMatchObject({ ok: false, source: bundle });
+    expect(out[0]!.error).toMatch(/^无法读取交换包（不是有效的 \.zip）：/);
+    expect(w.cases.count()).toBe(0);
+  });
+
+  it('a corrupt inner .zip and a package whose file does not match are their own zh-CN outcomes; the good package still comes in', async () => {
+    const [good, bad] = [await packageWithFiles(tempDir(), [100]), await packageWithFiles(tempDir(), [200])];
+    // One byte of an evidence file changed after case.json listed its hash.
+    const badFiles = folderFiles(bad.dir, '').map(([n, bytes]): [string, Buffer] => (n === 'evidence/blob-0.bin' ? [n, Buffer.concat([bytes.subarray(0, -1), Buffer.from([bytes.at(-1)! ^ 1])])] : [n, bytes]));
+    const bundle = await bundleOf([
+      ...folderFiles(good.dir, 'good/'),
+      ['junk.zip', Buffer.from('这不是压缩包，只是名字像')],
+      ['bad.zip', await zipBuffer(badFiles)],
+    ]);
+    const w = ws();
+    const out = await importCaseBundle(w.importer, bundle);
+    expect(out.map((o) => o.ok)).toEqual([true, false, false]);
+    expect(out[0]).toMatchObject({ action: 'imported', caseId: good.manifest.case.id });
+    expect(out[1]).toMatchObject({ source: `${bundle}/junk.zip`, error: `无法读取案卷包（不是有效的 .zip）：${bundle}/junk.zip` });
+    expect(out[2]).toMatchObject({ source: `${bundle}/bad.zip`, error: '案卷包文件校验失败（1 处问题）' });
+    expect(out[2]!.details?.[0]).toMatch(/^文件校验值不符：evidence\/blob-0\.bin/);
+    expect(w.cases.count()).toBe(1);
+    // Neither the scratch copies of the inner .zip files nor the refused package's staged files stay.
+    expect(staging(w)).toEqual([]);
+  });
+});
