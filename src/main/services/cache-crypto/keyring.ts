@@ -50,8 +50,16 @@ export function readKeyring(dataDir: string): KeyringFile | null {
   return parsed.data;
 }
 
-function writeKeyring(dataDir: string, file: KeyringFile): void {
+function writeKeyring(dataDir: string, keyId: string, protection: KeyProtection, wrapped: string, createdAt: string): void {
+  const file: KeyringFile = { format: 'fashen-cache-keyring', version: 1, keyId, protection, wrapped, createdAt, ...(protection === 'unprotected-dev' ? { warning: DEV_WARNING } : {}) };
   writeFileDurable(keyringPath(dataDir), `${JSON.stringify(file, null, 2)}\n`);
+}
+
+/** The unwrapped key, if it is one and the one the file names (else wiped and refused). */
+function checkedMaster(master: Buffer, file: KeyringFile): Buffer {
+  if (master.length === MASTER_KEY_BYTES && keyIdOf(master) === file.keyId) return master;
+  master.fill(0);
+  throw new CacheKeyError('keyring-corrupt', '缓存密钥文件已损坏（密钥与其标识不符）');
 }
 
 export function checkNewPassphrase(passphrase: string): void {
@@ -84,11 +92,7 @@ async function unwrap(file: KeyringFile, w: KeyWrapper): Promise<Buffer> {
       throw new CacheKeyError('keyring-corrupt', '缓存密钥文件已损坏，无法解开', { cause: err });
     }
   }
-  if (master.length !== MASTER_KEY_BYTES || keyIdOf(master) !== file.keyId) {
-    master.fill(0);
-    throw new CacheKeyError('keyring-corrupt', '缓存密钥文件已损坏（密钥与其标识不符）');
-  }
-  return master;
+  return checkedMaster(master, file);
 }
 
 /** Make a new random key and store it wrapped; refuses to replace an existing key file. */
@@ -97,15 +101,7 @@ export async function createKeyring(dataDir: string, w: KeyWrapper, now = new Da
   if (w.kind === 'passphrase') checkNewPassphrase(w.passphrase);
   const { key, master } = CacheKey.generate(w.kind);
   try {
-    writeKeyring(dataDir, {
-      format: 'fashen-cache-keyring',
-      version: 1,
-      keyId: key.keyId,
-      protection: w.kind,
-      wrapped: await wrap(master, w),
-      createdAt: now.toISOString(),
-      ...(w.kind === 'unprotected-dev' ? { warning: DEV_WARNING } : {}),
-    });
+    writeKeyring(dataDir, key.keyId, w.kind, await wrap(master, w), now.toISOString());
   } finally {
     master.fill(0);
   }
@@ -122,7 +118,7 @@ export function devKeySync(dataDir: string, now = new Date()): CacheKey {
     if (hasEncryptedData(dataDir)) throw new CacheKeyError('keyring-missing', KEYRING_MISSING_MESSAGE);
     const { key, master } = CacheKey.generate('unprotected-dev');
     try {
-      writeKeyring(dataDir, { format: 'fashen-cache-keyring', version: 1, keyId: key.keyId, protection: 'unprotected-dev', wrapped: master.toString('base64'), createdAt: now.toISOString(), warning: DEV_WARNING });
+      writeKeyring(dataDir, key.keyId, 'unprotected-dev', master.toString('base64'), now.toISOString());
     } finally {
       master.fill(0);
     }
@@ -130,9 +126,7 @@ export function devKeySync(dataDir: string, now = new Date()): CacheKey {
   }
   if (file.protection === 'passphrase') throw new CacheKeyError('needs-passphrase', '本机缓存已用口令加密：请提供缓存口令（环境变量 FASHEN_CACHE_PASSPHRASE）');
   if (file.protection === 'os-keystore') throw new CacheKeyError('needs-os-keystore', '本机缓存的密钥由系统密钥库保护，只能在桌面版中打开');
-  const master = Buffer.from(file.wrapped, 'base64');
-  if (master.length !== MASTER_KEY_BYTES || keyIdOf(master) !== file.keyId) throw new CacheKeyError('keyring-corrupt', '缓存密钥文件已损坏（密钥与其标识不符）');
-  return new CacheKey(master, 'unprotected-dev');
+  return new CacheKey(checkedMaster(Buffer.from(file.wrapped, 'base64'), file), 'unprotected-dev');
 }
 
 /** Unwrap the key (wrong passphrase / other keystore → CacheKeyError, nothing written). */
@@ -148,8 +142,7 @@ export async function rewrapKeyring(dataDir: string, file: KeyringFile, from: Ke
   if (to.kind === 'passphrase') checkNewPassphrase(to.passphrase);
   const master = await unwrap(file, from);
   try {
-    const { warning: _drop, ...rest } = file;
-    writeKeyring(dataDir, { ...rest, protection: to.kind, wrapped: await wrap(master, to), ...(to.kind === 'unprotected-dev' ? { warning: DEV_WARNING } : {}) });
+    writeKeyring(dataDir, file.keyId, to.kind, await wrap(master, to), file.createdAt);
     return new CacheKey(Buffer.from(master), to.kind);
   } finally {
     master.fill(0);
