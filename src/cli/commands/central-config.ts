@@ -1,6 +1,7 @@
 // The workstation's saved central-system login: <FASHEN_HOME>/central.json, readable by its owner only.
-import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { writeFileDurable } from '../../main/services/cache-crypto/durable';
 
 export interface SavedLogin {
   server: string;
@@ -27,9 +28,6 @@ export function readSavedLogin(dataDir: string): SavedLogin | null {
 export function saveLogin(dataDir: string, login: SavedLogin): string {
   mkdirSync(dataDir, { recursive: true });
   const p = centralConfigPath(dataDir);
-  const tmp = `${p}.${process.pid}.tmp`;
-  writeFileSync(tmp, `${JSON.stringify(login, null, 2)}\n`, { mode: 0o600 });
-  chmodSync(tmp, 0o600);
-  renameSync(tmp, p);
+  writeFileDurable(p, `${JSON.stringify(login, null, 2)}\n`, 0o600);
   return p;
 }

@@ -9,6 +9,7 @@ import { exportOutboxBundle } from '../services/sync/bundle';
 import { importCaseBundle } from '../services/sync/case-bundle';
 import { syncStatusView } from '../services/sync/status-view';
 import { CentralLoginError, loginCentral, logoutCentral } from '../services/sync/central-login';
+import { keyReportLines } from '../services/sync/keys-report-text';
 import type { SyncLoginResult } from '../../shared/api/sync';
 
 type SyncHandlers = Pick<Handlers, 'sync.status' | 'sync.run' | 'sync.cancel' | 'sync.login' | 'sync.logout' | 'sync.exportBundle' | 'sync.importBundle'>;
@@ -51,11 +52,7 @@ export async function syncLogin(ws: Workstation, input: { server: string; user: 
   const notices: string[] = [];
   const keys = ws.opinions.keys;
   if (keys.store.listKeys().length) {
-    const { report, error } = await keys.contactCentral();
-    if (error) notices.push(`签名密钥未能登记到中心系统（${error}）：下次同步时重试`);
-    for (const id of report?.enrolled ?? []) notices.push(`签名密钥 ${id.slice(0, 8)}… 已登记到中心系统，此后的签名使用中心签发的证书`);
-    for (const id of report?.revoked ?? []) notices.push(`已告知中心系统：签名密钥 ${id.slice(0, 8)}… 已吊销`);
-    for (const r of report?.refused ?? []) notices.push(`签名密钥 ${r.keyId.slice(0, 8)}… 未能登记到中心系统：${r.reason}`);
+    for (const line of keyReportLines(await keys.contactCentral(), 'app')) notices.push(line.text);
   }
   return { login: { server: session.server, user: session.user }, notices };
 }

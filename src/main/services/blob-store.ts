@@ -9,7 +9,7 @@ import { createReadStream, existsSync, mkdirSync, renameSync, rmSync, statSync, 
 import { copyFile, link } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
-import { BlobTamperedError, parseHeader } from './cache-crypto/blob-format';
+import { BlobTamperedError, checkBlobHeader } from './cache-crypto/blob-format';
 import { decryptRange, decryptStream, encryptStream, plainSize, readHead, verifyEncrypted, type VerifyOptions } from './cache-crypto/blob-io';
 import type { CacheKey } from './cache-crypto/cache-key';
 import { SealedWriter, isSealedFor } from './cache-crypto/sealed-writer';
@@ -104,10 +104,12 @@ export class BlobStore {
    * file without the encrypted header is treated as bytes from outside (encrypted and hashed).
    */
   async stageOwned(file: string, expectedSha256?: string, head: Buffer | null = null): Promise<StagedBlob> {
-    const header = parseHeader(readHead(file));
-    if (!header) return this.stage(createReadStream(file), expectedSha256);
-    if (header.keyId !== this.key.keyId) throw new BlobTamperedError('文件由另一把缓存密钥加密，无法接收');
-    if (expectedSha256 && header.sha256 !== expectedSha256) throw new BlobTamperedError(`文件与预期的校验值不符（应为 ${expectedSha256.slice(0, 12)}…，实际 ${header.sha256.slice(0, 12)}…）`);
+    const c = checkBlobHeader(readHead(file), this.key.keyId, expectedSha256 || null);
+    if (c.kind === 'plaintext') return this.stage(createReadStream(file), expectedSha256);
+    if (c.kind === 'damaged') throw c.error;
+    if (c.kind === 'foreign-key') throw new BlobTamperedError('文件由另一把缓存密钥加密，无法接收');
+    if (c.kind === 'other-blob') throw new BlobTamperedError(`文件与预期的校验值不符（应为 ${(expectedSha256 ?? '').slice(0, 12)}…，实际 ${c.header.sha256.slice(0, 12)}…）`);
+    const header = c.header;
     const size = plainSize(statSync(file).size);
     if (size < 0) throw new BlobTamperedError('文件长度不符（被截短或追加）');
     const tempPath = join(this.tmpDir, randomUUID());

@@ -4,12 +4,13 @@
 // <data>/dev-ca/ next to the CA, so tokens keep one signer across restarts. An agency with a real
 // TSA sets FASHEN_TSA_URL instead and this one is not offered.
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as asn1js from 'asn1js';
 import { OID, signingCertificateV2 } from '../../main/services/signing/cms';
 import { EKU_TIME_STAMPING, type DevelopmentCa } from '../../main/services/signing/dev-ca';
 import { derToPem, pemToDer, toArrayBuffer } from '../../main/services/signing/pem';
+import { writeFileDurable } from '../../main/services/cache-crypto/durable';
 import { pkijs, subtle } from '../../main/services/signing/x509';
 
 export interface TimestampAuthority {
@@ -49,12 +50,6 @@ function positiveSerial(): asn1js.Integer {
   return new asn1js.Integer({ valueHex: toArrayBuffer(new Uint8Array(b)) });
 }
 
-function writePrivate(path: string, text: string): void {
-  const tmp = `${path}.${process.pid}.tmp`;
-  writeFileSync(tmp, text, { mode: 0o600 });
-  renameSync(tmp, path);
-}
-
 export class DevTimestampAuthority implements TimestampAuthority {
   private constructor(
     private readonly key: CryptoKey,
@@ -85,8 +80,8 @@ export class DevTimestampAuthority implements TimestampAuthority {
         { validityDays: 10 * 365, extendedKeyUsages: [EKU_TIME_STAMPING], extendedKeyUsagesCritical: true },
       );
       certPem = issued.chain[0]!;
-      writePrivate(keyPath, derToPem(await subtle.exportKey('pkcs8', pair.privateKey), 'PRIVATE KEY'));
-      writePrivate(certPath, certPem);
+      writeFileDurable(keyPath, derToPem(await subtle.exportKey('pkcs8', pair.privateKey), 'PRIVATE KEY'), 0o600);
+      writeFileDurable(certPath, certPem, 0o600);
       key = pair.privateKey;
     }
     const chain = [certPem, ca.certificatePem].map((pem) => pkijs.Certificate.fromBER(toArrayBuffer(pemToDer(pem))));

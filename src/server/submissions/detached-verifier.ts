@@ -10,10 +10,10 @@ import { verifySubmission, type SignedSubmission } from '../../main/services/sig
 import type { DetachedSignature } from '../../main/services/signing/detached';
 import type { SubmissionVerifier, VerificationInput, VerificationResult } from './verifier';
 import { checkMinutesSubmission } from './minutes-check';
+import { splitPemCertificates } from '../../shared/pem';
 
-export function splitPemChain(pem: string): string[] {
-  return pem.match(/-----BEGIN CERTIFICATE-----[\s\S]*?-----END CERTIFICATE-----\n?/g) ?? [];
-}
+/** Kept under its old name for the server's entry point and the test fixtures. */
+export const splitPemChain = splitPemCertificates;
 
 export class DetachedSubmissionVerifier implements SubmissionVerifier {
   constructor(
@@ -23,7 +23,7 @@ export class DetachedSubmissionVerifier implements SubmissionVerifier {
   ) {}
 
   async verify(input: VerificationInput): Promise<VerificationResult> {
-    const signature = { ...input.signature, publicKey: input.key.publicKeyPem, chain: splitPemChain(input.key.chainPem) } as unknown as DetachedSignature;
+    const signature = { ...input.signature, publicKey: input.key.publicKeyPem, chain: splitPemCertificates(input.key.chainPem) } as unknown as DetachedSignature;
     const submission: SignedSubmission = { format: 'fashen-signed-submission', version: 1, content: input.payload, signature };
     const r = await verifySubmission(submission, { trustAnchors: this.trustAnchors(), now: this.now(), untimestampedAt: 'now' });
     if (!r.valid) return { ok: false, reason: r.reason };

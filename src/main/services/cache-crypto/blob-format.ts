@@ -68,6 +68,35 @@ export function parseHeader(head: Buffer): BlobHeader | null {
   return { keyId: bytes.toString('hex', 12, 20), noncePrefix: bytes.subarray(20, 28), sha256: bytes.toString('hex', 32, 64), bytes };
 }
 
+/**
+ * What a file's first bytes say about it, for one blob under one key. Each caller words its own
+ * refusal; `damaged` carries parseHeader's error (magic present, header broken).
+ */
+export type HeaderCheck =
+  | { kind: 'plaintext' }
+  | { kind: 'damaged'; error: BlobTamperedError }
+  | { kind: 'foreign-key'; header: BlobHeader }
+  | { kind: 'other-blob'; header: BlobHeader }
+  | { kind: 'sealed'; header: BlobHeader };
+
+/**
+ * Classify the first HEADER_BYTES of a file: is it blob `sha256` sealed with key `keyId`? A null
+ * sha256 accepts any blob sealed with that key. The key is checked before the blob.
+ */
+export function checkBlobHeader(head: Buffer, keyId: string, sha256: string | null): HeaderCheck {
+  let header: BlobHeader | null;
+  try {
+    header = parseHeader(head);
+  } catch (err) {
+    if (err instanceof BlobTamperedError) return { kind: 'damaged', error: err };
+    throw err;
+  }
+  if (!header) return { kind: 'plaintext' };
+  if (header.keyId !== keyId) return { kind: 'foreign-key', header };
+  if (sha256 !== null && header.sha256 !== sha256) return { kind: 'other-blob', header };
+  return { kind: 'sealed', header };
+}
+
 /** Number of chunks for a plaintext size (at least one: the final chunk). */
 export function chunkCount(plainSize: number): number {
   return Math.max(1, Math.ceil(plainSize / CHUNK_BYTES));

@@ -12,12 +12,12 @@ import {
   ChunkSealer,
   HEADER_BYTES,
   TAG_BYTES,
+  checkBlobHeader,
   chunkCount,
   chunkOffset,
   chunkPlainLength,
   encodeHeader,
   openChunk,
-  parseHeader,
   plainSizeOf,
   type BlobHeader,
 } from './blob-format';
@@ -89,13 +89,14 @@ async function readExactly(fh: Awaited<ReturnType<typeof open>>, length: number,
 }
 
 function checkHeader(head: Buffer, fileSize: number, key: CacheKey, sha256: string): OpenedBlob {
-  const header = parseHeader(head);
-  if (!header) throw new BlobTamperedError('文件不是加密格式（可能被替换为明文）');
-  if (header.keyId !== key.keyId) throw new BlobTamperedError('文件由另一把缓存密钥加密，无法解密');
-  if (header.sha256 !== sha256) throw new BlobTamperedError('文件头与文件编号不符（文件被替换）');
+  const c = checkBlobHeader(head, key.keyId, sha256);
+  if (c.kind === 'damaged') throw c.error;
+  if (c.kind === 'plaintext') throw new BlobTamperedError('文件不是加密格式（可能被替换为明文）');
+  if (c.kind === 'foreign-key') throw new BlobTamperedError('文件由另一把缓存密钥加密，无法解密');
+  if (c.kind === 'other-blob') throw new BlobTamperedError('文件头与文件编号不符（文件被替换）');
   const plainSize = plainSizeOf(fileSize);
   if (plainSize === null) throw new BlobTamperedError('文件长度不符（被截短或追加）');
-  return { header, plainSize };
+  return { header: c.header, plainSize };
 }
 
 /**

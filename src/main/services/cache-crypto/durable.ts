@@ -25,12 +25,28 @@ export function fsyncFile(path: string): void {
   }
 }
 
-/** Replace `path` with `data` atomically: a crash leaves either the old or the new content. */
+/**
+ * Replace `path` with `data` atomically: a crash leaves either the old or the new content. The
+ * file is created with `mode` (0600 by default: key files, tokens; the umask may narrow it, never
+ * widen it). The temporary is always created afresh, so a leftover of a crashed process with the
+ * same pid cannot lend it a wider mode; a failed write leaves no temporary behind.
+ */
 export function writeFileDurable(path: string, data: string | Buffer, mode = 0o600): void {
   const tmp = `${path}.${process.pid}.tmp`;
-  writeFileSync(tmp, data, { mode });
-  fsyncFile(tmp);
-  renameSync(tmp, path);
+  rmSync(tmp, { force: true });
+  try {
+    const fd = openSync(tmp, 'wx', mode);
+    try {
+      writeFileSync(fd, data);
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(tmp, path);
+  } catch (err) {
+    rmSync(tmp, { force: true });
+    throw err;
+  }
   fsyncDir(dirname(path));
 }
 

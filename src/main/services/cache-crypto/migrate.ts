@@ -16,7 +16,7 @@ import { createHash } from 'node:crypto';
 import { closeSync, copyFileSync, existsSync, linkSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
-import { parseHeader } from './blob-format';
+import { checkBlobHeader } from './blob-format';
 import { encryptFileSync, readHead } from './blob-io';
 import { CacheKeyError, type CacheKey } from './cache-key';
 import { fsyncDir, fsyncFile, sameFile, wipeFile, writeFileDurable } from './durable';
@@ -167,14 +167,9 @@ function sha256File(path: string): string {
 
 /** Plaintext still to encrypt? (A file that merely starts with the magic but hashes to its name is plaintext too.) */
 function blobNeedsEncryption(b: BlobFile, key: CacheKey): boolean {
-  let header;
-  try {
-    header = parseHeader(readHead(b.path));
-  } catch {
-    header = null;
-  }
-  if (header && header.keyId === key.keyId && header.sha256 === b.sha256) return false;
-  if (!isEncryptedBlob(b.path)) return true;
+  const c = checkBlobHeader(readHead(b.path), key.keyId, b.sha256);
+  if (c.kind === 'sealed') return false;
+  if (c.kind === 'plaintext') return true;
   return sha256File(b.path) === b.sha256;
 }
 

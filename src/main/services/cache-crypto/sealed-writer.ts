@@ -15,15 +15,16 @@ import {
   CHUNK_BYTES,
   HEADER_BYTES,
   TAG_BYTES,
+  checkBlobHeader,
   chunkCount,
   chunkOffset,
   chunkPlainLength,
   encodeHeader,
   encryptedSize,
   openChunk,
-  parseHeader,
   sealChunk,
   type BlobHeader,
+  type HeaderCheck,
 } from './blob-format';
 import type { CacheKey } from './cache-key';
 
@@ -63,11 +64,7 @@ export function isSealedFor(path: string, key: CacheKey, sha256: string): boolea
     return false;
   }
   try {
-    const h = parseHeader(readAt(fd, HEADER_BYTES, 0));
-    return !!h && h.keyId === key.keyId && h.sha256 === sha256;
-  } catch (err) {
-    if (err instanceof BlobTamperedError) return false;
-    throw err;
+    return checkBlobHeader(readAt(fd, HEADER_BYTES, 0), key.keyId, sha256).kind === 'sealed';
   } finally {
     closeSync(fd);
   }
@@ -128,13 +125,14 @@ export class SealedWriter {
     let handed = false;
     try {
       const fileSize = fstatSync(fd).size;
-      let header: BlobHeader | null;
+      let check: HeaderCheck;
       try {
-        header = parseHeader(readAt(fd, HEADER_BYTES, 0));
+        check = checkBlobHeader(readAt(fd, HEADER_BYTES, 0), key.keyId, sha256);
       } catch {
         return 'foreign';
       }
-      if (!header || header.keyId !== key.keyId || header.sha256 !== sha256) return 'foreign';
+      if (check.kind !== 'sealed') return 'foreign';
+      const header = check.header;
       const blobKey = key.blobKey();
       const complete = fileSize === encryptedSize(size);
       const kept = keptPlainBytes(fileSize, size);

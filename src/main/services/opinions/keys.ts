@@ -7,11 +7,13 @@
 // on. Offline, that happens at the next login or sync. Revocation is recorded here at once and told
 // to the central system now or at the next contact.
 import { createHash } from 'node:crypto';
-import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ApiFailure } from '../../../shared/api/result';
 import type { KeyRegistration, KeySummary, KeysView } from '../../../shared/api/opinions';
 import type { CertificateAnswer } from '../../../shared/sync/protocol';
+import { splitPemCertificates } from '../../../shared/pem';
+import { writeFileDurable } from '../cache-crypto/durable';
 import { createCsr, DevelopmentCa, isDevelopmentCa, KeyStore, PassphraseProtector, isSigningError, type KeyInfo, type KeyProtector, type UnlockedKey } from '../signing/index';
 import { pemToDer } from '../signing/pem';
 import { x509 } from '../signing/x509';
@@ -30,10 +32,6 @@ function savedLoginConnect(dataDir: string): CentralConnect {
     const login = readCentralLogin(dataDir);
     return login ? new HttpTransport({ server: login.server, token: login.token, connectTimeout: 10_000, headersTimeout: 20_000, bodyTimeout: 20_000 }) : null;
   };
-}
-
-function splitPem(pem: string): string[] {
-  return pem.match(/-----BEGIN CERTIFICATE-----[\s\S]*?-----END CERTIFICATE-----\n?/g) ?? [];
 }
 
 /** Readable certificates only (an unreadable one trusts nothing). */
@@ -186,7 +184,7 @@ export class ReviewerKeys implements SyncKeys {
 
   enrolled(keyId: string, answer: CertificateAnswer, server: string): void {
     const key = this.store.getKey(keyId);
-    const chain = splitPem(answer.chainPem);
+    const chain = splitPemCertificates(answer.chainPem);
     let leafKey: Uint8Array | null = null;
     try {
       leafKey = new Uint8Array(new x509.X509Certificate(chain[0]!).publicKey.rawData);
@@ -216,9 +214,7 @@ export class ReviewerKeys implements SyncKeys {
   rememberCentralTrust(server: string, anchors: readonly string[]): void {
     const p = join(this.dataDir, 'central-trust.json');
     const body: CentralTrust = { server, anchors: certificates(anchors), at: new Date().toISOString() };
-    const tmp = `${p}.${process.pid}.tmp`;
-    writeFileSync(tmp, `${JSON.stringify(body, null, 2)}\n`, { mode: 0o600 });
-    renameSync(tmp, p);
+    writeFileDurable(p, `${JSON.stringify(body, null, 2)}\n`, 0o600);
   }
 
   centralAnchors(): readonly string[] | null {

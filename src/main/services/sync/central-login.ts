@@ -2,10 +2,11 @@
 // (sync.login): user + password → a device token for this workstation, saved in <data>/central.json
 // (owner-only, read back by login.ts), then this workstation's signing keys are registered (as after
 // every login). The password goes to the server only: never logged, never stored, never echoed.
-import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { z } from 'zod';
+import { writeFileDurable } from '../cache-crypto/durable';
 import { readCentralLogin } from './login';
 
 export type LoginFailure = 'bad_url' | 'unauthorized' | 'unreachable' | 'refused';
@@ -60,9 +61,7 @@ async function post(url: string, init: { json?: unknown; token?: string; timeout
 export function writeCentralLogin(dataDir: string, login: { server: string; user: string; role: string; deviceId: string; token: string }): string {
   mkdirSync(dataDir, { recursive: true });
   const p = join(dataDir, 'central.json');
-  const tmp = `${p}.${process.pid}.tmp`;
-  writeFileSync(tmp, `${JSON.stringify({ ...login, savedAt: new Date().toISOString() }, null, 2)}\n`, { mode: 0o600 });
-  renameSync(tmp, p);
+  writeFileDurable(p, `${JSON.stringify({ ...login, savedAt: new Date().toISOString() }, null, 2)}\n`, 0o600);
   return p;
 }
 

@@ -12,6 +12,7 @@ import type { CentralConfig } from '../../../shared/sync/pki';
 import type { BlobStore } from '../blob-store';
 import type { Db } from '../../db/open';
 import { reportKeys, type CentralKeyHost } from './keys-report';
+import { keyReportLines } from './keys-report-text';
 import { withRetry, type RetryPolicy } from './retry';
 import { hasPki, type PkiTransport } from './pki';
 import { stampOutbox, type StampOutcome } from './stamp-outbox';
@@ -70,8 +71,6 @@ export function tsaUrlFor(server: string, env: NodeJS.ProcessEnv, config: Centra
   return advertised.startsWith('/') ? `${server}${advertised}` : advertised;
 }
 
-const short = (keyId: string) => `${keyId.slice(0, 8)}…`;
-
 export async function preparePush(deps: {
   transport: SyncTransport;
   keys: SyncKeys | null;
@@ -96,9 +95,7 @@ export async function preparePush(deps: {
     const report = await reportKeys(keys, pki, signal, attempt, { enrol: config?.enrolment !== false });
     result.enrolled = report.enrolled;
     result.revoked = report.revoked;
-    for (const id of report.enrolled) result.notes.push(`签名密钥 ${short(id)} 已登记到中心系统，此后的签名使用中心签发的证书`);
-    for (const id of report.revoked) result.notes.push(`已告知中心系统：签名密钥 ${short(id)} 已吊销`);
-    for (const r of report.refused) result.problems.push(`签名密钥 ${short(r.keyId)} 未能登记到中心系统：${r.reason}`);
+    for (const line of keyReportLines({ report }, 'app')) (line.problem ? result.problems : result.notes).push(line.text);
   }
 
   // Remembered for signing offline-or-not later: the stamp right after signing uses it (stamp-now.ts).

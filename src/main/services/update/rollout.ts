@@ -3,8 +3,9 @@
 // bytes of the id as a fraction of 2^32−1), so the desktop and the browser host agree, and the
 // desktop hands this decision to electron-updater (isUserWithinRollout) instead of its own id file.
 import { randomUUID } from 'node:crypto';
-import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { writeFileDurable } from '../cache-crypto/durable';
 
 const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -16,9 +17,8 @@ export function installId(dataDir: string): string {
     if (UUID_RE.test(id)) return id;
   }
   const id = randomUUID();
-  const tmp = `${file}.${process.pid}.tmp`;
-  writeFileSync(tmp, id);
-  renameSync(tmp, file);
+  // Not a secret: Node's default mode for new files (0666 less the umask, usually 0644), as before.
+  writeFileDurable(file, id, 0o666);
   return id;
 }
 
