@@ -2,7 +2,8 @@
 // issued by a CA created on first use under <dataDir>/dev-ca/. Its key is stored unencrypted —
 // acceptable only because it is for development and demonstration, which its subject says.
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { writeFileDurable } from '../cache-crypto/durable';
 import { join } from 'node:path';
 import { SigningError } from './errors';
 import { derToPem, pemToDer, toArrayBuffer } from './pem';
@@ -47,12 +48,6 @@ function randomSerial(): string {
   return b.toString('hex');
 }
 
-function writePrivate(path: string, text: string): void {
-  const tmp = `${path}.${process.pid}.tmp`;
-  writeFileSync(tmp, text, { mode: 0o600 });
-  renameSync(tmp, path);
-}
-
 export class DevelopmentCa implements CertificateAuthority {
   private constructor(
     readonly certificate: x509.X509Certificate,
@@ -92,8 +87,8 @@ export class DevelopmentCa implements CertificateAuthority {
         await x509.SubjectKeyIdentifierExtension.create(keys.publicKey),
       ],
     });
-    writePrivate(keyPath, derToPem(await subtle.exportKey('pkcs8', keys.privateKey), 'PRIVATE KEY'));
-    writePrivate(certPath, cert.toString('pem'));
+    writeFileDurable(keyPath, derToPem(await subtle.exportKey('pkcs8', keys.privateKey), 'PRIVATE KEY'));
+    writeFileDurable(certPath, cert.toString('pem'));
     return new DevelopmentCa(cert, keys.privateKey, now);
   }
 

@@ -5,7 +5,8 @@
 // Registration with the central system (证书登记) is recorded in the same file: the PKCS#10 request
 // made at creation, the central certificate once issued, a refusal, a revocation reported.
 import { createPrivateKey, createPublicKey, generateKeyPairSync, type KeyObject } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { writeFileDurable } from '../cache-crypto/durable';
 import { join } from 'node:path';
 import { KEY_FILE_CORRUPT_MESSAGE, SigningError } from './errors';
 import { createCsr } from './csr';
@@ -328,9 +329,7 @@ export class KeyStore {
   #write(file: KeyFile): void {
     mkdirSync(this.dir, { recursive: true, mode: 0o700 });
     const path = this.#path(file.keyId);
-    const tmp = `${path}.${process.pid}.tmp`;
-    writeFileSync(tmp, `${JSON.stringify(file, null, 2)}\n`, { mode: 0o600 });
-    renameSync(tmp, path);
+    writeFileDurable(path, `${JSON.stringify(file, null, 2)}\n`);
   }
 }
 

@@ -5,7 +5,7 @@
 // the same exactly-once rule (client ids); the entries stay queued here until a later sync gets the
 // server's (repeated) answer — so carrying a bundle and syncing later never duplicates anything.
 import { createHash } from 'node:crypto';
-import { renameSync, writeFileSync } from 'node:fs';
+import { writeFileDurable } from '../cache-crypto/durable';
 import { ApiFailure } from '../../../shared/api/result';
 import type { BundleExport } from '../../../shared/api/sync';
 import type { AuditHeadReport } from '../../../shared/audit/head';
@@ -66,9 +66,8 @@ export async function exportOutboxBundle(ws: { sync: { state: SyncStateRepo }; o
   const head = ws.audit ? anchoredHead(ws.audit, ws.sync.state) : undefined;
   const bundle = await buildOutboxBundle(ws.sync.state, ws.opinions.keys, passphrase, new Date(), head);
   const bytes = Buffer.from(`${JSON.stringify(bundle, null, 2)}\n`, 'utf8');
-  const tmp = `${path}.${process.pid}.tmp`;
-  writeFileSync(tmp, bytes);
-  renameSync(tmp, path);
+  // Not a secret (it travels on a stick): Node's default mode for new files, less the umask.
+  writeFileDurable(path, bytes, 0o666);
   // The server may learn this head from the import: later reports anchor there too.
   if (head) rememberExportedHead(ws.sync.state, head.seq);
   return { path, count: bundle.submissions.length, sha256: createHash('sha256').update(bytes).digest('hex'), ...(head ? { auditHeadSeq: head.seq } : {}) };
