@@ -1,7 +1,7 @@
 // The workstation's saved central-system login: <FASHEN_HOME>/central.json, readable by its owner only.
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { writeFileDurable } from '../../main/services/cache-crypto/durable';
+import { writeCentralLogin } from '../../main/services/sync/central-login';
 
 export interface SavedLogin {
   server: string;
@@ -26,8 +26,5 @@ export function readSavedLogin(dataDir: string): SavedLogin | null {
 }
 
 export function saveLogin(dataDir: string, login: SavedLogin): string {
-  mkdirSync(dataDir, { recursive: true });
-  const p = centralConfigPath(dataDir);
-  writeFileDurable(p, `${JSON.stringify(login, null, 2)}\n`, 0o600);
-  return p;
+  return writeCentralLogin(dataDir, login);
 }

@@ -58,10 +58,11 @@ async function post(url: string, init: { json?: unknown; token?: string; timeout
   }
 }
 
-export function writeCentralLogin(dataDir: string, login: { server: string; user: string; role: string; deviceId: string; token: string }): string {
+/** Saves the login (readable by its owner only); `savedAt` defaults to now. */
+export function writeCentralLogin(dataDir: string, login: { server: string; user: string; role: string; deviceId: string; token: string; savedAt?: string }): string {
   mkdirSync(dataDir, { recursive: true });
   const p = join(dataDir, 'central.json');
-  writeFileDurable(p, `${JSON.stringify({ ...login, savedAt: new Date().toISOString() }, null, 2)}\n`, 0o600);
+  writeFileDurable(p, `${JSON.stringify({ ...login, savedAt: login.savedAt ?? new Date().toISOString() }, null, 2)}\n`, 0o600);
   return p;
 }
 
