@@ -7,7 +7,7 @@ import { pipeline } from 'node:stream/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { dispatch, type Handlers } from './dispatch';
+import { dispatch, type DispatchLog, type Handlers } from './dispatch';
 import { parseRange, RENDERER_CSP } from './http-range';
 import { mimeOf, resolveStatic } from './static-files';
 import type { Workstation } from './workstation';
@@ -63,7 +63,9 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
   const w = opts.workstation;
   const live: LiveWorkstation = 'current' in w ? w : { current: () => w, on: (l) => w.on(l) };
   const log = opts.log ?? (() => undefined);
-  const gate = audienceGate(live, opts.handlers, { error: (m, e) => log(`${m}: ${(e as Error)?.stack ?? String(e)}`) });
+  // One logger for every call, the audience gate's and the dispatcher's.
+  const errors: DispatchLog = { error: (m, e) => log(`${m}: ${(e as Error)?.stack ?? String(e)}`) };
+  const gate = audienceGate(live, opts.handlers, errors);
   let port = 0;
 
   const server: Server = createServer((req, res) => {
@@ -157,7 +159,6 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
         return client.send(JSON.stringify({ id: null, result: { ok: false, error: { code: 'invalid_input', message: '请求不是有效的 JSON' } } }));
       }
       const id = typeof msg.id === 'number' ? msg.id : null;
-      const errors = { error: (m: string, e: unknown) => log(`${m}: ${(e as Error)?.stack ?? String(e)}`) };
       void (grant ? gate.call(grant.token, msg.name, msg.input) : dispatch(opts.handlers, msg.name, msg.input, errors)).then((result) => {
         if (client.readyState === client.OPEN) client.send(JSON.stringify({ id, result }));
       });

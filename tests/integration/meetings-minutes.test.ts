@@ -102,6 +102,14 @@ describe('minutes preview', () => {
     expect((await err(call, 'meetings.signMinutes', { id: meeting.id, role: 'host', setHash: preview.setHash, passphrase: HOST_PASS })).message).toBe('会议记录在预览后已变更，请重新预览后再签署');
     expect((await err(call, 'meetings.signMinutes', { id: meeting.id, role: 'host', setHash: 'f'.repeat(64), passphrase: HOST_PASS })).message).toBe('请先预览集体讨论记录，再签署预览所示的内容');
   });
+
+  it('records the review the meeting decided on, not one concluded again after the start', async () => {
+    const before = (await ok(call, 'meetings.previewMinutes', { id: meeting.id })).documents[1]!.content.review;
+    expect(before).toEqual({ round: 1, type: '建议纠正', text: '建议承办机构补充从轻处罚的理由后再作决定。' });
+    ws.review.reopen(reviewed[1]!);
+    ws.review.conclude(reviewed[1]!, '建议纠正', '会后重新作出的审核意见，不是会上讨论的。');
+    expect((await ok(call, 'meetings.previewMinutes', { id: meeting.id })).documents[1]!.content.review).toEqual(before);
+  });
 });
 
 describe('signing the minutes', () => {
@@ -136,9 +144,16 @@ describe('signing the minutes', () => {
   });
 
   it('then the recorder: two valid signatures in pdfsig, outbox kind minutes, meeting signed', async () => {
+    const events: unknown[] = [];
+    const off = ws.on((name, payload) => name === 'meetings.changed' && events.push(payload));
     const records = await ok(call, 'meetings.signMinutes', { id: meeting.id, role: 'recorder', setHash: preview.setHash, passphrase: PASS });
+    off();
     expect(records.every((r) => r.submission === 'queued' && r.signatures.map((s) => s.role).join() === 'host,recorder' && r.submissionSha256)).toBe(true);
-    expect((await ok(call, 'meetings.get', { id: meeting.id })).state).toBe('signed');
+    const signedMeeting = await ok(call, 'meetings.get', { id: meeting.id });
+    expect(signedMeeting.state).toBe('signed');
+    // Announced once, like every meeting write; the answer is the meeting's minutes as they now stand.
+    expect(events).toEqual([{ meetingId: meeting.id, revision: signedMeeting.revision, state: 'signed', agendaIndex: signedMeeting.position?.agendaIndex ?? null, topic: signedMeeting.position?.topic ?? null }]);
+    expect(records).toEqual(signedMeeting.minutes);
     expect((await err(call, 'meetings.signMinutes', { id: meeting.id, role: 'recorder', setHash: preview.setHash, passphrase: PASS })).message).toBe('集体讨论记录已由主持人和记录人签署完毕');
     const rows = ws.store.sqlite.prepare("select id, kind, state, case_id from outbox where kind = 'minutes' order by case_id").all();
     expect(rows).toEqual(records.map((r) => ({ id: r.minutesId, kind: 'minutes', state: 'queued', case_id: r.caseId })).sort((a, b) => a.case_id.localeCompare(b.case_id)));

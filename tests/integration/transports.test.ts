@@ -93,6 +93,34 @@ describe.each(transports)('Api over %s', (_name, makeClient) => {
   });
 });
 
+describe('an unexpected failure in a handler', () => {
+  // A call whose handler breaks (not an ApiFailure): the caller gets the generic error, the log the stack.
+  const failing = () => ({ ...buildApi(ws, 'host'), 'app.info': () => { throw new Error('磁盘已满'); } }) as ReturnType<typeof buildApi>;
+  const expectLogged = (lines: string[]) => {
+    expect(lines).toHaveLength(2);
+    for (const l of lines) expect(l).toMatch(/^call app\.info failed: Error: 磁盘已满\n\s+at /);
+  };
+
+  it('is logged by the WebSocket host for every message, the caller told only “internal”', async () => {
+    const lines: string[] = [];
+    const h = await startHost({ workstation: ws, handlers: failing(), rendererDir: tempDir('renderer-'), log: (l) => lines.push(l) });
+    try {
+      const api = createClient(wsTransport(h.origin, h.token));
+      for (let i = 0; i < 2; i++) expect(await api.result('app.info', {})).toMatchObject({ ok: false, error: { code: 'internal' } });
+      expectLogged(lines);
+    } finally {
+      await h.close();
+    }
+  });
+
+  it('is logged by the IPC handler for every call', async () => {
+    const lines: string[] = [];
+    const handle = makeIpcHandler(failing(), (l) => lines.push(l));
+    for (let i = 0; i < 2; i++) expect(await handle({ senderFrame: { url: 'app://fashen/index.html' }, isTopFrame: true }, 'app.info', {})).toMatchObject({ ok: false, error: { code: 'internal' } });
+    expectLogged(lines);
+  });
+});
+
 describe('IPC transport guards', () => {
   it('refuses calls from another origin or from a sub-frame', async () => {
     for (const [url, top] of [

@@ -284,6 +284,18 @@ describe('spans', () => {
   });
 });
 
+describe('values the case file records (knownValues)', () => {
+  it('mask a recorded mobile number wherever it stands, in the one 138****8000 shape', () => {
+    const known: MaskOptions = { knownValues: [{ value: '+86 138-0013-8000', kind: 'mobile' }] };
+    // After 编号 a number is not taken for a mobile; the recorded one is masked all the same (also wrapped).
+    expect(maskText('编号：13800138000')).toBe('编号：13800138000');
+    check(['', '编号：13800138000', '编号：138****8000', ['mobile'], known]);
+    check(['', '编号：1380013\n8000', '编号：138****8000', ['mobile'], known]);
+    // A recorded value that is no mobile number (not 11 digits) masks nothing.
+    expect(maskText('编号：13800138000', { knownValues: [{ value: '1380013800', kind: 'mobile' }] })).toBe('编号：13800138000');
+  });
+});
+
 describe('idempotence', () => {
   it('is guaranteed even when masking hides a marker a heuristic relied on', () => {
     // On a first reading 住所 follows "有限公司" (a company's domicile); once the personal address

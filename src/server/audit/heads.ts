@@ -1,7 +1,7 @@
 // Audit heads per workstation (install id): every accepted head is kept (seq → hash), so an anchor
 // at any seq once accepted can be checked; each report is judged against them (judge.ts) under a
 // per-device lock so two reports of one device are judged one after the other.
-import { and, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, or, sql } from 'drizzle-orm';
 import type { AuditHeadReport } from '../../shared/audit/head';
 import type { Caller } from '../auth/guard';
 import type { ServerDb } from '../db/open';
@@ -53,11 +53,26 @@ export class AuditHeadsRepo {
 
   /** For the admin: each device's latest accepted head and whether a rewrite was ever seen. */
   async overview() {
-    const rows = await this.db
-      .select({ device: auditHeads.device, seq: auditHeads.seq, hash: auditHeads.hash, status: auditHeads.status, reason: auditHeads.reason, user: users.name, receivedAt: auditHeads.receivedAt })
+    // Only the rows the answer shows: every rewrite (the evidence), and per device the highest accepted head.
+    const ranked = this.db
+      .select({
+        device: auditHeads.device,
+        seq: auditHeads.seq,
+        hash: auditHeads.hash,
+        status: auditHeads.status,
+        reason: auditHeads.reason,
+        user: users.name,
+        receivedAt: auditHeads.receivedAt,
+        rank: sql<number>`row_number() over (partition by ${auditHeads.device}, ${auditHeads.status} order by ${auditHeads.seq} desc)`.as('rank'),
+      })
       .from(auditHeads)
       .innerJoin(users, eq(users.id, auditHeads.userId))
-      .orderBy(auditHeads.device, desc(auditHeads.seq));
+      .as('ranked');
+    const rows = await this.db
+      .select({ device: ranked.device, seq: ranked.seq, hash: ranked.hash, status: ranked.status, reason: ranked.reason, user: ranked.user, receivedAt: ranked.receivedAt })
+      .from(ranked)
+      .where(or(eq(ranked.status, 'rewritten'), eq(ranked.rank, 1)))
+      .orderBy(ranked.device, desc(ranked.seq));
     type Rewrite = { seq: number; hash: string; reason: string | null; receivedAt: string };
     const byDevice = new Map<string, { device: string; user: string; seq: number | null; hash: string | null; lastReportAt: string | null; rewritten: Rewrite[] }>();
     for (const r of rows) {

@@ -7,7 +7,7 @@
 import { checkCsr } from '../../main/services/signing/csr';
 import { DevelopmentCa } from '../../main/services/signing/dev-ca';
 import { isSigningError } from '../../main/services/signing/errors';
-import { CertificateRequestError, type CertificateIssuer, type IssueRequest, type IssuedCertificate } from './issuer';
+import { CertificateRequestError, type CertificateIssuer, type CheckedRequest, type IssueRequest, type IssuedCertificate } from './issuer';
 import { DevTimestampAuthority } from './dev-tsa';
 
 export const DEFAULT_AGENCY = 'Fashen 中央系统（开发）';
@@ -37,10 +37,11 @@ export class DevCaIssuer implements CertificateIssuer {
     return DevTimestampAuthority.open(this.dataDir, this.ca, { agency: this.agency, ...(this.now ? { now: this.now } : {}) });
   }
 
-  /** The key id a request is for (after checking its proof of possession). */
-  async keyIdOf(request: string): Promise<string> {
+  /** Parses the request and verifies its proof of possession — the only time it is read. */
+  async check(request: string): Promise<CheckedRequest> {
     try {
-      return (await checkCsr(request)).keyId;
+      const { keyId, publicKeyPem } = await checkCsr(request);
+      return { pem: request, keyId, publicKeyPem };
     } catch (err) {
       if (isSigningError(err)) throw new CertificateRequestError(err.message);
       throw err;
@@ -48,10 +49,11 @@ export class DevCaIssuer implements CertificateIssuer {
   }
 
   async issue(req: IssueRequest): Promise<IssuedCertificate> {
+    const { keyId, publicKeyPem } = req.request;
     try {
-      const csr = await checkCsr(req.request);
-      const { chain } = await this.ca.issue(req.request.replace(/NEW CERTIFICATE REQUEST/g, 'CERTIFICATE REQUEST'), { name: req.subject.userName, agency: req.subject.agency ?? this.agency });
-      return { keyId: csr.keyId, publicKeyPem: csr.publicKeyPem, chainPem: chain.join('') };
+      // The key checked above, as SPKI: the CA does not parse and verify the request again.
+      const { chain } = await this.ca.issue(publicKeyPem, { name: req.subject.userName, agency: req.subject.agency ?? this.agency });
+      return { keyId, publicKeyPem, chainPem: chain.join('') };
     } catch (err) {
       if (isSigningError(err)) throw new CertificateRequestError(err.message);
       throw err;

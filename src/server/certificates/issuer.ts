@@ -1,7 +1,16 @@
 // The development CA is injected: it turns a reviewer's certificate request into a certificate chain.
+
+/** A PKCS#10 request read and checked once (signature = proof of possession): what issue() takes. */
+export interface CheckedRequest {
+  /** The request as received (PEM "CERTIFICATE REQUEST"), for a CA that wants it whole. */
+  pem: string;
+  keyId: string;
+  /** The public key the request is for (SPKI PEM). */
+  publicKeyPem: string;
+}
+
 export interface IssueRequest {
-  /** PEM PKCS#10 request ("CERTIFICATE REQUEST"), signed by the key it is for. */
-  request: string;
+  request: CheckedRequest;
   subject: { userName: string; agency?: string };
 }
 
@@ -19,7 +28,7 @@ export class CertificateRequestError extends Error {
 }
 
 export interface CertificateIssuer {
-  /** The key id the request is for, after checking it (so a registry lookup can come before issuing). */
-  keyIdOf(request: string): Promise<string>;
+  /** Reads and checks the request (so a registry lookup by key id can come before issuing). */
+  check(request: string): Promise<CheckedRequest>;
   issue(req: IssueRequest): Promise<IssuedCertificate>;
 }

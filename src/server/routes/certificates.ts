@@ -42,13 +42,13 @@ export function certificateRoutes(app: FastifyInstance, ctx: ServerContext): voi
       }
     };
     // The registry first: a key already registered is answered as it stands, nothing new is issued.
-    const keyId = await refusedAs400(() => issuer.keyIdOf(body.request));
-    const known = await certs.get(keyId);
+    const request = await refusedAs400(() => issuer.check(body.request));
+    const known = await certs.get(request.keyId);
     if (known) {
       if (known.userId !== caller.id) throw conflict('该公钥已由其他用户登记，不能再登记到您的名下');
       return reply.code(200).send(answer(known));
     }
-    const issued = await refusedAs400(() => issuer.issue({ request: body.request, subject: { userName: caller.name, ...(body.agency ? { agency: body.agency } : {}) } }));
+    const issued = await refusedAs400(() => issuer.issue({ request, subject: { userName: caller.name, ...(body.agency ? { agency: body.agency } : {}) } }));
     if (!(await certs.insert({ keyId: issued.keyId, userId: caller.id, publicKeyPem: issued.publicKeyPem, chainPem: issued.chainPem }))) {
       // A concurrent request registered it first.
       const existing = await certs.get(issued.keyId);
@@ -74,7 +74,12 @@ export function certificateRoutes(app: FastifyInstance, ctx: ServerContext): voi
     const c = KEY_ID.test(req.params.keyId) ? await certs.get(req.params.keyId) : null;
     if (!c) throw notFound('没有这个证书');
     if (c.userId !== caller.id) throw new HttpError(403, 'forbidden', '只能吊销登记在您名下的签名密钥');
-    if (await certs.revoke(c.keyId, body.reason, ctx.now())) req.log.info({ keyId: c.keyId, user: caller.name, device: caller.deviceId, reason: body.reason }, 'certificate revoked by its owner');
-    return answer((await certs.get(c.keyId))!);
+    const revoked = await certs.revoke(c.keyId, body.reason, ctx.now());
+    if (revoked) {
+      req.log.info({ keyId: c.keyId, user: caller.name, device: caller.deviceId, reason: body.reason }, 'certificate revoked by its owner');
+      return answer({ ...c, ...revoked });
+    }
+    // Revoked already: as read — unless another request revoked it between that read and this one.
+    return answer(c.status === 'revoked' ? c : (await certs.get(c.keyId))!);
   });
 }

@@ -8,9 +8,10 @@ import { existsSync, readdirSync, readFileSync, renameSync, statSync, writeFileS
 import { join } from 'node:path';
 import { dump, load } from 'js-yaml';
 import { z } from 'zod';
+import { channelFilesIn } from '../../main/services/update/release-tools';
+import { platformOfChannelFile } from '../../main/services/update/update-info';
 import { UPDATE_CHANNEL_NAME } from '../../shared/api/app';
 
-const CHANNEL_FILE = /^[a-z][a-z0-9]*(-mac|-linux(-[a-z0-9]+)?)?\.yml$/;
 const Rollout = z.object({ stagingPercentage: z.number().int().min(0).max(100) }).strict();
 
 export interface ChannelSummary {
@@ -24,8 +25,9 @@ export function isChannelName(name: string): boolean {
   return UPDATE_CHANNEL_NAME.test(name);
 }
 
+/** latest.yml, latest-linux.yml, beta-mac.yml …: the names electron-updater asks for (update-info.ts). */
 export function isChannelFile(name: string): boolean {
-  return CHANNEL_FILE.test(name);
+  return platformOfChannelFile(name) !== null;
 }
 
 export function readRollout(channelDir: string): number | null {
@@ -69,10 +71,7 @@ export function listChannels(updatesRoot: string): ChannelSummary[] {
       return {
         channel: d.name,
         stagingPercentage: readRollout(dir),
-        files: readdirSync(dir)
-          .filter(isChannelFile)
-          .sort()
-          .map((name) => ({ name, version: versionOf(join(dir, name)), signed: existsSync(join(dir, `${name}.sig`)), updatedAt: statSync(join(dir, name)).mtime.toISOString() })),
+        files: channelFilesIn(dir).map((name) => ({ name, version: versionOf(join(dir, name)), signed: existsSync(join(dir, `${name}.sig`)), updatedAt: statSync(join(dir, name)).mtime.toISOString() })),
       };
     })
     .sort((a, b) => a.channel.localeCompare(b.channel));

@@ -220,6 +220,11 @@ function maskId(digits: string): string {
   return `${digits.slice(0, 4)}${'*'.repeat(10)}${digits.slice(-4)}`;
 }
 
+/** 11 mobile digits → 138****8000. */
+function maskMobile(digits: string): string {
+  return `${digits.slice(0, 3)}****${digits.slice(-4)}`;
+}
+
 function idCandidates(norm: string, out: Cand[]): void {
   for (const m of norm.matchAll(RE_ID18)) {
     const d = onlyDigits(m[0]);
@@ -240,7 +245,7 @@ function idCandidates(norm: string, out: Cand[]): void {
     const ctx = contextBefore(norm, m.index);
     if (d.length === 18 && ctx !== 'neg' && ctx !== 'bank' && isValidIdCardChecksum(d) && isValidDate(+d.slice(6, 10), +d.slice(10, 12), +d.slice(12, 14)))
       out.push({ start: m.index, end: m.index + m[0].length, kind: 'id_card', replacement: maskId(d) });
-    else if (d.length === 11 && ctx === 'phone' && /^1[3-9]/.test(d)) out.push({ start: m.index, end: m.index + m[0].length, kind: 'mobile', replacement: `${d.slice(0, 3)}****${d.slice(-4)}` });
+    else if (d.length === 11 && ctx === 'phone' && /^1[3-9]/.test(d)) out.push({ start: m.index, end: m.index + m[0].length, kind: 'mobile', replacement: maskMobile(d) });
   }
 }
 
@@ -250,7 +255,7 @@ function phoneCandidates(text: string, norm: string, out: Cand[]): void {
     const start = m.index + m[0].length - num.length;
     if (contextBefore(norm, m.index) === 'neg') continue;
     const d = onlyDigits(num);
-    out.push({ start, end: start + num.length, kind: 'mobile', replacement: `${d.slice(0, 3)}****${d.slice(-4)}` });
+    out.push({ start, end: start + num.length, kind: 'mobile', replacement: maskMobile(d) });
   }
   const landline = (start: number, prefixLen: number, local: string, end: number) => {
     const prefix = asciiDigits(text.slice(start, start + prefixLen));
@@ -345,7 +350,7 @@ function addressEnd(norm: string, from: number): number {
  * An address wrapped at the end of a line (PDF text: "花山区\n解放路23号") goes on when the next line
  * reads as its continuation: no field label (nothing with a colon) in its first characters.
  */
-function continuedAddressEnd(norm: string, _from: number, end: number): number {
+function continuedAddressEnd(norm: string, end: number): number {
   if (norm[end] !== '\n') return end;
   const next = norm.slice(end + 1, end + 13);
   if (!next || /[:：]/.test(next) || ADDR_STOP_WORDS.some((w) => next.startsWith(w)) || !LOOKS_LIKE_ADDRESS.test(asciiDigits(next.slice(0, 8)))) return end;
@@ -359,7 +364,7 @@ function addressCandidates(text: string, norm: string, opts: Names, out: Cand[])
     if (BUSINESS_BEFORE.test(norm.slice(Math.max(0, at - 4), at))) continue;
     if ((label === '住所' || label === '住所地') && domicileIsCompany(norm, at, opts)) continue;
     const from = at + m[0].length;
-    const end = continuedAddressEnd(norm, from, addressEnd(norm, from));
+    const end = continuedAddressEnd(norm, addressEnd(norm, from));
     if (end <= from) continue;
     // (a value that starts on the next line: its region is read from there)
     const value = text.slice(from, end).replace(/^\s+/, '');
@@ -371,7 +376,7 @@ function addressCandidates(text: string, norm: string, opts: Names, out: Cand[])
   }
   for (const m of norm.matchAll(RE_BARE_ZHU)) {
     const from = m.index + 1;
-    const end = continuedAddressEnd(norm, from, addressEnd(norm, from));
+    const end = continuedAddressEnd(norm, addressEnd(norm, from));
     const value = text.slice(from, end);
     const region = RE_REGION.exec(value)?.[0] ?? '';
     // Only a real place name (花山区…, 安徽省…), never 住宿/住院 prose.
@@ -489,7 +494,7 @@ function knownPatterns(list: readonly KnownValue[] | undefined): Names['known'] 
       replacement = maskId(d);
     } else if (k.kind === 'mobile') {
       if (d.length !== 11) continue;
-      replacement = `${d.slice(0, 3)}****${d.slice(-4)}`;
+      replacement = maskMobile(d);
     } else {
       if (d.length < 7) continue;
       replacement = `${'*'.repeat(d.length - 3)}${d.slice(-3)}`;

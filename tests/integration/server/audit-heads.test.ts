@@ -6,7 +6,9 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStore, type Store } from '../../../src/main/db/open';
 import { AuditService } from '../../../src/main/services/audit/index';
+import { desc, eq } from 'drizzle-orm';
 import { judgeHead } from '../../../src/server/audit/judge';
+import { auditHeads, users } from '../../../src/server/db/schema';
 import { GENESIS_HASH } from '../../../src/shared/audit/actions';
 import { startCentral, type CentralUnderTest, type Client } from '../../helpers/server';
 import { tempDir } from '../../helpers/package-builder';
@@ -148,6 +150,48 @@ describe('POST /v1/audit/head', () => {
     const d = ((await c.admin.get('/v1/admin/audit/heads')).json.devices as { device: string; seq: number; rewritten: { seq: number; reason: string }[] }[]).find((x) => x.device === device)!;
     expect(d.seq).toBe(4);
     expect(d.rewritten).toEqual([expect.objectContaining({ seq: 9, reason: expect.stringContaining('第 4 条的校验值') })]);
+  });
+
+  it('the overview shows per device the highest accepted head (its reporter) and every rewrite, as the whole table says', async () => {
+    const bob = await c.user('bob');
+    const w = workstation();
+    append(w.audit, 3, 'echt');
+    const device = w.audit.log.device();
+    expect((await alice.post('/v1/audit/head', w.audit.head())).status).toBe(200);
+    append(w.audit, 2, 'echt');
+    expect((await bob.post('/v1/audit/head', anchored(w.audit, 3))).json).toMatchObject({ status: 'accepted', seq: 5 });
+    const latest = w.audit.head();
+    w.store.close();
+    const shorter = rewrite(w.file, 2, 'neu');
+    expect((await alice.post('/v1/audit/head', shorter.audit.head())).status).toBe(409);
+    const rewrittenHash = shorter.audit.head().hash;
+    shorter.store.close();
+
+    const devices = (await c.admin.get('/v1/admin/audit/heads')).json.devices as { device: string }[];
+    expect(devices.find((d) => d.device === device)).toEqual({
+      device,
+      user: 'bob',
+      seq: 5,
+      hash: latest.hash,
+      lastReportAt: expect.any(String),
+      rewritten: [{ seq: 2, hash: rewrittenHash, reason: expect.stringContaining('早于此前报送的第 5 条'), receivedAt: expect.any(String) }],
+    });
+
+    // The same answer as folding every row of the table (what the overview read before it asked SQL for less).
+    const rows = await c.database.db
+      .select({ device: auditHeads.device, seq: auditHeads.seq, hash: auditHeads.hash, status: auditHeads.status, reason: auditHeads.reason, user: users.name, receivedAt: auditHeads.receivedAt })
+      .from(auditHeads)
+      .innerJoin(users, eq(users.id, auditHeads.userId))
+      .orderBy(auditHeads.device, desc(auditHeads.seq));
+    const expected = new Map<string, { device: string; user: string; seq: number | null; hash: string | null; lastReportAt: string | null; rewritten: unknown[] }>();
+    for (const r of rows) {
+      const d = expected.get(r.device) ?? { device: r.device, user: r.user, seq: null, hash: null, lastReportAt: null, rewritten: [] };
+      if (r.status === 'rewritten') d.rewritten.push({ seq: r.seq, hash: r.hash, reason: r.reason, receivedAt: r.receivedAt.toISOString() });
+      else if (d.seq === null) Object.assign(d, { seq: r.seq, hash: r.hash, user: r.user, lastReportAt: r.receivedAt.toISOString() });
+      expected.set(r.device, d);
+    }
+    expect(rows.filter((r) => r.status === 'accepted').length).toBeGreaterThan(devices.length); // superseded heads the answer leaves out
+    expect(devices).toEqual([...expected.values()]);
   });
 
   it('refuses a malformed head or anchor, an anonymous caller and non-admins on the overview', async () => {

@@ -56,7 +56,7 @@ const csrFor = async (subject = { name: '王法审', agency: '测试市市场监
 
 describe('certificate requests', () => {
   it('issues a certificate for a CSR: CN is the account, O the agency asked for, under the central development CA', async () => {
-    const { csr } = await csrFor({ name: '别人的名字', agency: '测试市市场监督管理局' });
+    const { csr, publicKey } = await csrFor({ name: '别人的名字', agency: '测试市市场监督管理局' });
     const r = await alice.post('/v1/certificates', { request: csr, agency: '测试市市场监督管理局' });
     expect(r.status, r.body.toString()).toBe(201);
     const cert = r.json as CertificateAnswer;
@@ -64,6 +64,9 @@ describe('certificate requests', () => {
     const subjects = x509Describe(cert.chainPem);
     expect(subjects[0]).toBe('CN=alice, O=测试市市场监督管理局');
     expect(subjects[1]).toMatch(/CN=Fashen 中央系统开发 CA（非正式）/);
+    // The leaf certifies exactly the key the request proved possession of.
+    const leaf = new x509.X509Certificate(splitPemChain(cert.chainPem)[0]!);
+    expect(Buffer.from(leaf.publicKey.rawData)).toEqual(publicKey.export({ type: 'spki', format: 'der' }));
     // Asked again (an answer lost in transit): the same registration, nothing new issued.
     const again = await alice.post('/v1/certificates', { request: csr });
     expect(again.status).toBe(200);
@@ -159,6 +162,18 @@ describe('submissions and the registry', () => {
     expect(r.json).toMatchObject({ status: 'revoked', revokeReason: '笔记本电脑遗失' });
     const again = await alice.post(`/v1/certificates/${signer.keyId}/revoke`, { reason: '另一个原因' });
     expect(again.json).toMatchObject({ status: 'revoked', revokeReason: '笔记本电脑遗失', revokedAt: r.json.revokedAt });
+    // Both answers are the registry's row as it now stands.
+    const registered = (await bob.get(`/v1/certificates/${signer.keyId}`)).json as CertificateAnswer;
+    expect(r.json).toEqual(registered);
+    expect(again.json).toEqual(registered);
+
+    // Two revocations at once: one wins; both answer with the one reason and time that stand.
+    const { csr } = await csrFor();
+    const { keyId } = (await alice.post('/v1/certificates', { request: csr })).json as CertificateAnswer;
+    const both = await Promise.all(['第一个原因', '第二个原因'].map((reason) => alice.post(`/v1/certificates/${keyId}/revoke`, { reason })));
+    const stands = (await alice.get(`/v1/certificates/${keyId}`)).json as CertificateAnswer;
+    expect(stands).toMatchObject({ status: 'revoked', revokeReason: expect.stringMatching(/^第[一二]个原因$/) });
+    expect(both.map((b) => b.json)).toEqual([stands, stands]);
 
     const after = await alice.post('/v1/submissions', await signedOpinion(signer, kase, 'alice'));
     expect(after.status).toBe(422);

@@ -16,7 +16,6 @@ import { renderDocumentDocx } from '../opinion/render-docx';
 import { renderDocumentPdf } from '../opinion/render-pdf';
 import { addSignature, signDetached, signPdf, type DetachedSignature, type SignedSubmission, type UnlockedKey } from '../signing/index';
 import { storeDerivedBlob } from './derived-blob';
-import { parseReviewSnapshot } from './meeting-view';
 import { minutesDocument } from './minutes-document';
 import type { MeetingService } from './service';
 import type { SignerKeys } from './signer-keys';
@@ -76,14 +75,16 @@ export class MinutesService {
     return m;
   }
 
-  /** The content of one case's minutes from the record as it stands, with the given identity. */
+  /**
+   * The content of one case's minutes from the record as it stands, with the given identity. `m` is
+   * built from the meeting's case rows: its agenda item already carries the round and the review
+   * snapshot taken at the start (buildMeeting), so the rows are not read again here.
+   */
   private content(m: Meeting, caseId: string, meta: { minutesId: string; generatedAt: string }): MinutesContent {
     const cf = this.ws.views.get(caseId);
     if (!cf) throw new ApiFailure({ code: 'not_found', message: `找不到案件：${caseId}` });
-    const row = this.repo.cases(m.id).find((c) => c.caseId === caseId);
-    const snap = parseReviewSnapshot(row?.reviewJson ?? null);
     const item = m.agenda.find((a) => a.caseId === caseId)!;
-    const review = { round: row?.round ?? item.round, type: snap?.type ?? item.review.type, text: snap?.text ?? item.review.text };
+    const review = { round: item.round, type: item.review.type, text: item.review.text };
     // The revision decided on: its hash is fixed at the start; a later revision does not change the record.
     const revision = item.revisionHash === cf.revisionHash ? cf.revision : (this.repo.revisionNumber(caseId, item.revisionHash) ?? cf.revision);
     return MinutesContent.parse(buildMinutesContent(m, caseId, cf, { ...meta, review, revision }));
@@ -246,9 +247,8 @@ export class MinutesService {
     return this.done(m.id);
   }
 
+  /** Announced like every meeting write; the meeting carries its minutes records already. */
   private done(meetingId: string): MinutesRecord[] {
-    const m = this.meetings.get(meetingId);
-    this.ws.emit('meetings.changed', { meetingId, revision: m.revision, state: m.state, agendaIndex: m.position?.agendaIndex ?? null, topic: m.position?.topic ?? null });
-    return this.records({ meetingId });
+    return this.meetings.changed(meetingId).minutes;
   }
 }

@@ -86,7 +86,8 @@ export class MeetingService {
     return buildMeeting(row, this.repo.cases(id), this.repo.opinions(id), (c) => this.facts(c), this.minutes.records({ meetingId: id }));
   }
 
-  private changed(id: string): Meeting {
+  /** The meeting as it now stands, announced (`meetings.changed`) — after every write, here and in MinutesService. */
+  changed(id: string): Meeting {
     const m = this.get(id);
     this.ws.emit('meetings.changed', { meetingId: id, revision: m.revision, state: m.state, agendaIndex: m.position?.agendaIndex ?? null, topic: m.position?.topic ?? null });
     return m;

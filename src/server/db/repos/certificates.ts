@@ -34,12 +34,13 @@ export class CertificatesRepo {
     return done.length > 0;
   }
 
-  async revoke(keyId: string, reason: string, now: Date): Promise<boolean> {
-    const done = await this.db
+  /** The row as revoked; null when there is no such key or it was revoked already. */
+  async revoke(keyId: string, reason: string, now: Date): Promise<typeof certificates.$inferSelect | null> {
+    const [row] = await this.db
       .update(certificates)
       .set({ status: 'revoked', revokedAt: now, revokeReason: reason })
       .where(and(eq(certificates.keyId, keyId), eq(certificates.status, 'active')))
-      .returning({ keyId: certificates.keyId });
-    return done.length > 0;
+      .returning();
+    return row ?? null;
   }
 }
