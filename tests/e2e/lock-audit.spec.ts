@@ -12,6 +12,7 @@ import { Workstation } from '../../src/main/workstation';
 import { buildPackage } from '../helpers/package-builder';
 import { E2E_TODAY, expect, test } from './fixtures';
 import { WorkstationPage } from './pages/WorkstationPage';
+import { callsOf, recordApiCalls } from './support/api-calls';
 
 const PASS = '端到端审计用的口令';
 const WRONG = '猜错了的缓存口令';
@@ -28,6 +29,7 @@ test('failed and successful unlocks, the timeout and the lock are in the chain; 
   const { url, child } = await spawnHost(home, E2E_TODAY);
   if (env !== undefined) process.env.FASHEN_CACHE_PASSPHRASE = env;
   try {
+    const calls = recordApiCalls(page);
     await page.goto(url);
     await expect(page.getByTestId('lock-screen')).toBeVisible();
     await page.getByTestId('lock-passphrase').fill(WRONG);
@@ -49,6 +51,11 @@ test('failed and successful unlocks, the timeout and the lock are in the chain; 
     await page.getByRole('button', { name: '重新检查安全状态' }).click();
     await expect(page.getByTestId('st-audit')).toContainText('✓ 完整');
     await expect(page.getByTestId('st-audit')).toContainText(/\d+ 条记录/);
+    // app.security once at start and once on unlocking (shared by the lock screen, the status bar and
+    // 设置); the new lock time comes back with its own answer — only 重新检查 reads both again.
+    await expect
+      .poll(() => callsOf(calls, 'app.security', 'audit.verify', 'app.setLockAfter'))
+      .toEqual(['app.security', 'app.security', 'audit.verify', 'app.setLockAfter', 'app.security', 'audit.verify']);
     await new WorkstationPage(page).screenshot('settings-security-lock-audit-1366');
     await page.getByTestId('st-lock-now').click();
     await expect(page.getByTestId('lock-screen')).toBeVisible();

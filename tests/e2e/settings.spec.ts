@@ -11,6 +11,7 @@ import { tempDir } from '../helpers/package-builder';
 import { makeRelease } from '../helpers/update-release';
 import { expect, test } from './fixtures';
 import { WorkstationPage } from './pages/WorkstationPage';
+import { callsOf, recordApiCalls } from './support/api-calls';
 
 const devKey = { privateKey: readPrivateKey(join(process.cwd(), 'tests/fixtures/update/dev-release-key.pem')) };
 let central: CentralUnderTest;
@@ -28,6 +29,7 @@ test.afterAll(async () => {
 
 test('设置 shows the security state and checks and verifies updates', async ({ page, freshHost }) => {
   const ws = new WorkstationPage(page);
+  const calls = recordApiCalls(page);
   await ws.open(freshHost.url);
   await page.getByTestId('settings-open').first().click();
   const settings = page.getByTestId('settings');
@@ -42,7 +44,9 @@ test('设置 shows the security state and checks and verifies updates', async ({
   await expect(page.getByTestId('status-cache')).toHaveText('缓存密钥未加密保护');
   await expect(page.getByTestId('st-keystore')).toContainText('口令保护');
   await expect(page.getByTestId('st-audit')).not.toContainText('正在校验');
-  await expect(page.getByTestId('st-audit')).toContainText(/✓ 完整|未检查/);
+  await expect(page.getByTestId('st-audit')).toContainText('✓ 完整');
+  // One app.security for the lock gate, the status bar and 设置 alike.
+  await expect.poll(() => callsOf(calls, 'app.security', 'audit.verify')).toEqual(['app.security', 'audit.verify']);
 
   // Version and updates: no central login yet.
   await expect(page.getByTestId('st-channel')).toHaveText('stable');

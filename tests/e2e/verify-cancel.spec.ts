@@ -44,8 +44,18 @@ test('校验案卷 can be cancelled while a big video is re-hashed', async ({ pa
   await ws.queue.openCaseNumber(pkg.caseNumber);
   await page.getByTestId('verify-case').click();
   const dialog = page.getByTestId('integrity-dialog');
-  // The progress names the big file and counts its megabytes.
-  await expect(dialog.getByTestId('integrity-progress')).toContainText(`正在校验「${VIDEO_TITLE}」`, { timeout: 60_000 });
+  // The progress names the big file, keeps the file count and counts bytes of the whole case.
+  const progress = dialog.getByTestId('integrity-progress');
+  await expect(progress).toContainText(`正在校验「${VIDEO_TITLE}」`, { timeout: 60_000 });
+  await expect(progress).toContainText(/^已校验 2\/3 个文件 · [\d.]+ (B|KB|MB|GB) \/ 1\.00 GB · 正在校验/);
+  // The bar counts bytes: it agrees with the bytes in the text (one render), not with 2 of 3 files.
+  const shown = await dialog.evaluate((d) => ({
+    percent: Number(d.querySelector('[role="progressbar"]')?.getAttribute('aria-valuenow')),
+    text: d.querySelector('[data-testid="integrity-progress"]')?.textContent ?? '',
+  }));
+  const [, amount, unit] = /· ([\d.]+) (B|KB|MB|GB) \//.exec(shown.text) ?? [];
+  const doneBytes = Number(amount) * { B: 1, KB: 1024, MB: 1024 ** 2, GB: 1024 ** 3 }[unit as 'B' | 'KB' | 'MB' | 'GB'];
+  expect(Math.abs(shown.percent - (doneBytes / VIDEO_BYTES) * 100)).toBeLessThan(1.5);
   await ws.screenshot('integrity-running-cancel');
   // 在后台继续 closes the dialog; 校验案卷 reopens it on the running check (no second run) to cancel.
   await page.getByTestId('integrity-close').click();

@@ -92,9 +92,20 @@ describe('cancelling 校验案卷', () => {
     expect(report.summary.unchecked).toBe(report.items.length - 1);
   });
 
-  it('a check after a cancelled one runs to the end (the cancel does not linger)', async () => {
-    const r = await call<IntegrityReport>('evidence.verifyCase', { caseId });
+  it('a check after a cancelled one runs to the end (the cancel does not linger); its progress counts bytes up to all the case’s bytes', async () => {
+    const { report: r, cancelAnswer, seen } = await verifyCancelledWhen(() => false);
+    expect(cancelAnswer).toBeNull();
     expect(r.cancelled).toBe(false);
+    const view = ws.views.get(caseId)!;
+    const sizes = new Map([...view.documents, ...view.evidence].map((i) => [i.file.sha256, i.file.size]));
+    const total = [...sizes.values()].reduce((n, s) => n + s, 0);
+    expect(seen.every((p) => p.bytes.total === total)).toBe(true);
+    const done = seen.map((p) => p.bytes.done);
+    expect(done.every((d, i) => i === 0 || d >= done[i - 1]!)).toBe(true);
+    expect(seen.at(-1)!.bytes.done).toBe(total);
+    // While the video is read, the bar is below the share of bytes done, however many files are done.
+    const inVideo = seen.find((p) => p.file?.title === '执法记录仪视频')!;
+    expect(inVideo.bytes.done).toBeLessThan(total);
     expect(r.summary).toEqual({ ok: r.items.length, tampered: 0, missing: 0, unchecked: 0 });
     expect(ws.views.get(caseId)!.queue.offline).toBe(true);
   }, 60_000);

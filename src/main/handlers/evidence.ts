@@ -26,7 +26,7 @@ export function evidenceHandlers(ws: Workstation): EvidenceHandlers {
   const now = () => new Date().toISOString();
   return {
     'evidence.verifyCase': async ({ caseId }) => {
-      const report = await ws.integrity.verifyCase(caseId, (done, total, file) => ws.emit('verify.progress', { caseId, done, total, ...(file ? { file } : {}) }));
+      const report = await ws.integrity.verifyCase(caseId, (p) => ws.emit('verify.progress', { caseId, ...p }));
       if (!report) throw notFound(`找不到案件：${caseId}`);
       return report;
     },

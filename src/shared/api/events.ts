@@ -9,6 +9,8 @@ export interface ApiEvents {
     caseId: string;
     done: number;
     total: number;
+    /** Bytes re-hashed so far of the bytes the check reads in all (a file listed twice is read once). */
+    bytes: { done: number; total: number };
     /** Bytes re-hashed of the file in progress (big videos take a while), when one is. */
     file?: { title: string; done: number; size: number };
   };

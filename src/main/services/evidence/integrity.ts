@@ -8,8 +8,8 @@ import type { CaseFileRepo } from '../../db/repos/case-files';
 import type { Db } from '../../db/open';
 import type { BlobStore } from '../blob-store';
 
-/** Files done of total, and bytes of the file being re-hashed (reported every few MB). */
-export type VerifyProgress = (done: number, total: number, file?: { title: string; done: number; size: number }) => void;
+/** Files done of total, bytes done of all bytes to read, and bytes of the file being re-hashed (reported every few MB). */
+export type VerifyProgress = (p: { done: number; total: number; bytes: { done: number; total: number }; file?: { title: string; done: number; size: number } }) => void;
 
 /** Report bytes of the file in progress at most every this many bytes (the UI needs no more). */
 const BYTES_STEP = 8 * 1024 * 1024;
@@ -69,16 +69,19 @@ export class IntegrityService {
     const stop = signal ? AbortSignal.any([signal, ctrl.signal]) : ctrl.signal;
     const states = new Map<string, FileState>();
     let done = 0;
+    // The bar counts bytes: one big video among small PDFs is most of the work.
+    const sizeOf = (sha256: string) => agg.blobs.get(sha256)?.size ?? 0;
+    const bytes = { done: 0, total: [...new Set(items.map((i) => i.sha256))].reduce((n, sha) => n + sizeOf(sha), 0) };
     try {
       for (const it of items) {
         if (stop.aborted) break;
         if (!states.has(it.sha256)) {
-          const size = agg.blobs.get(it.sha256)?.size ?? 0;
+          const size = sizeOf(it.sha256);
           let reported = 0;
           const onBytes = (n: number) => {
             if (n - reported < BYTES_STEP) return;
             reported = n;
-            onProgress?.(done, items.length, { title: it.title, done: n, size });
+            onProgress?.({ done, total: items.length, bytes: { done: bytes.done + Math.min(n, size), total: bytes.total }, file: { title: it.title, done: n, size } });
           };
           try {
             states.set(it.sha256, await this.check(it.sha256, true, { signal: stop, onBytes }));
@@ -86,8 +89,9 @@ export class IntegrityService {
             if (stop.aborted) break; // cancelled mid-file: this file stays unchecked
             throw err;
           }
+          bytes.done += size;
         }
-        onProgress?.(++done, items.length);
+        onProgress?.({ done: ++done, total: items.length, bytes: { ...bytes } });
       }
     } finally {
       runs.delete(ctrl);

@@ -5,6 +5,7 @@ import { CheckCircleFilled, CloseCircleFilled, MinusCircleOutlined } from '@ant-
 import { chinaDateTime } from '../../../shared/format/date';
 import type { IntegrityItem, IntegrityReport } from '../../../shared/api/evidence';
 import type { VerifyState } from './useVerifyCase';
+import { verifyProgressView } from './progress';
 import { ITEM_STATE_LABEL } from './labels';
 import './integrity.css';
 
@@ -16,9 +17,6 @@ interface Props {
 }
 
 const ORDER = { tampered: 0, missing: 1, unchecked: 2, ok: 3 } as const;
-
-const MB = 1024 * 1024;
-const mb = (n: number) => Math.round(n / MB).toLocaleString('zh-CN');
 
 function summaryText(r: IntegrityReport): { type: 'error' | 'success' | 'warning'; title: string; description: string } {
   const { ok, tampered, missing, unchecked } = r.summary;
@@ -49,7 +47,7 @@ function StateTag({ item }: { item: IntegrityItem }) {
 
 export function IntegrityDialog({ open, verify, onClose, onOpenItem }: Props) {
   const { running, cancelling, progress, report, error } = verify;
-  const percent = progress && progress.total ? Math.round((progress.done / progress.total) * 100) : 0;
+  const shown = progress ? verifyProgressView(progress) : null;
   const items = report ? [...report.items].sort((a, b) => ORDER[a.state] - ORDER[b.state]) : [];
   const summary = report ? summaryText(report) : null;
   return (
@@ -75,11 +73,10 @@ export function IntegrityDialog({ open, verify, onClose, onOpenItem }: Props) {
         {running && (
           <div aria-live="polite">
             <div className="small muted">正在逐个重新计算文件的 SHA-256 校验值…</div>
-            <Progress percent={percent} size="small" status="active" />
-            {progress && (
+            <Progress percent={shown?.percent ?? 0} size="small" status="active" />
+            {shown && (
               <div className="small muted num" data-testid="integrity-progress">
-                {`${progress.done}/${progress.total}`}
-                {progress.file && `　正在校验「${progress.file.title}」${mb(progress.file.done)} / ${mb(progress.file.size)} MB`}
+                {shown.text}
               </div>
             )}
           </div>

@@ -7,6 +7,8 @@ import { errorText } from '../lib/errors';
 export interface VerifyProgressState {
   done: number;
   total: number;
+  /** Bytes re-hashed so far of all the check reads. */
+  bytes: { done: number; total: number };
   /** The big file being re-hashed, bytes so far. */
   file?: { title: string; done: number; size: number };
 }
@@ -34,7 +36,7 @@ export function useVerifyCase(caseId: string): VerifyState {
   useEffect(() => {
     alive.current = true;
     const off = api.on('verify.progress', (p) => {
-      if (p.caseId === caseId && alive.current) setProgress({ done: p.done, total: p.total, ...(p.file ? { file: p.file } : {}) });
+      if (p.caseId === caseId && alive.current) setProgress({ done: p.done, total: p.total, bytes: p.bytes, ...(p.file ? { file: p.file } : {}) });
     });
     return () => {
       alive.current = false;

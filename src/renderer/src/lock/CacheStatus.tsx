@@ -1,10 +1,10 @@
 // The status bar's cache corner (UI.md): whether the local cache is encrypted and its key
 // protected, from app.security (the bytes on disk and keyring.json). Opens 设置.
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { LockOutlined, UnlockOutlined } from '@ant-design/icons';
 import type { SecurityState } from '../../../shared/api/app';
-import { api } from '../api';
 import { openSettings } from '../settings/store';
+import { ensureSecurity, useSecurityFacts } from './security';
 
 function label(c: SecurityState['cache']): { text: string; tone: string } {
   if (!c.encrypted) return { text: '缓存未加密', tone: 't-fail' };
@@ -12,18 +12,10 @@ function label(c: SecurityState['cache']): { text: string; tone: string } {
   return { text: '缓存已加密', tone: '' };
 }
 
+/** Shows the answer the lock gate already has (lock/security.ts); a failed read shows nothing — 设置 says why. */
 export function CacheStatus() {
-  const [cache, setCache] = useState<SecurityState['cache'] | null>(null);
-  useEffect(() => {
-    let alive = true;
-    api.call('app.security', {}).then(
-      (s) => alive && setCache(s.cache),
-      () => undefined, // the settings screen says why, when opened
-    );
-    return () => {
-      alive = false;
-    };
-  }, []);
+  const cache = useSecurityFacts()?.cache;
+  useEffect(ensureSecurity, []);
   if (!cache) return null;
   const l = label(cache);
   return (

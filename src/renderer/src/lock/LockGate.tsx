@@ -1,39 +1,36 @@
 // The whole window behind the lock: until the back end says it is unlocked nothing of the
 // workstation is mounted, and when it locks the workstation is unmounted (its case data leaves
 // the page) and the lock screen takes its place. Unlocking mounts it afresh.
-import { useCallback, useEffect, useState, type ReactNode } from 'react';
+import { useEffect, type ReactNode } from 'react';
 import { Alert, Button } from 'antd';
 import { api } from '../api';
 import { errorText } from '../lib/errors';
 import { LockScreen } from './LockScreen';
+import { readSecurity, useSecurityError } from './security';
 import { setLocked, setLockState, useLockView } from './store';
 import { useActivity } from './useActivity';
 import './lock.css';
 
+const reload = () => void readSecurity();
+
 export function LockGate({ children }: { children: ReactNode }) {
   const view = useLockView();
-  const [error, setError] = useState<string | null>(null);
-
-  const load = useCallback(() => {
-    setError(null);
-    api.call('app.security', {}).then(
-      (s) => setLockState(s.lock),
-      (err: unknown) => setError(errorText(err, '无法连接工作台后端')),
-    );
-  }, []);
+  const error = useSecurityError();
 
   useEffect(() => {
-    load();
+    reload();
+    // Locking or unlocking can change the security state (a new store gets its key on the first
+    // unlock), so the shared answer is read again.
     return api.on('app.lock', ({ locked }) => {
       setLocked(locked);
-      if (locked) load();
+      reload();
     });
-  }, [load]);
+  }, []);
 
   // Details (what unlocking asks for) after a call was refused with 已锁定.
   useEffect(() => {
-    if (view.locked && !view.state?.locked) load();
-  }, [view.locked, view.state, load]);
+    if (view.locked && !view.state?.locked) reload();
+  }, [view.locked, view.state]);
 
   useActivity(view.locked === false);
 
@@ -42,8 +39,8 @@ export function LockGate({ children }: { children: ReactNode }) {
     return (
       <div className="lock-screen">
         <div className="lock-card">
-          <Alert type="error" showIcon title={error} />
-          <Button onClick={load}>重试</Button>
+          <Alert type="error" showIcon title={errorText(error, '无法连接工作台后端')} />
+          <Button onClick={reload}>重试</Button>
         </div>
       </div>
     );

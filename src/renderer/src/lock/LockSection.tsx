@@ -3,9 +3,8 @@
 import { useState } from 'react';
 import { Alert, Button, Select } from 'antd';
 import { LockOutlined } from '@ant-design/icons';
-import type { LockState } from '../../../shared/api/app';
 import { api } from '../api';
-import { setLockState } from './store';
+import { setLockState, useLockView } from './store';
 
 const CHOICES = [0, 5, 10, 15, 30, 60, 120];
 
@@ -13,7 +12,9 @@ function label(m: number): string {
   return m === 0 ? '从不' : m < 60 ? `${m} 分钟` : `${m / 60} 小时`;
 }
 
-export function LockSection({ lock, onChanged }: { lock: LockState | null; onChanged: () => void }) {
+/** Reads the lock store: shown even when the rest of the security state could not be read. */
+export function LockSection() {
+  const lock = useLockView().state;
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   if (!lock?.canLock) return null;
@@ -21,8 +22,9 @@ export function LockSection({ lock, onChanged }: { lock: LockState | null; onCha
 
   const setAfter = async (minutes: number) => {
     setError(null);
+    // The answer is the new lock state: nothing else to read again.
     const r = await api.result('app.setLockAfter', { minutes });
-    if (r.ok) onChanged();
+    if (r.ok) setLockState(r.value);
     else setError(r.error.message);
   };
   const lockNow = async () => {

@@ -1,10 +1,10 @@
 // Shared state of the signed-opinion UI, read by the review panel (预览 / 签署 / 意见书), the centre
 // pane (the opinion PDF with its header bar) and the status bar (签名密钥 / 验证签名文件): the
 // signing keys, each case's current preview and signed versions, which dialog is open, and requests
-// to open an opinion PDF in the centre. A tiny external store (useSyncExternalStore), no framework.
-import { useSyncExternalStore } from 'react';
+// to open an opinion PDF in the centre. A tiny external store (lib/createStore), no framework.
 import type { KeysView, OpinionPreview, OpinionRecord } from '../../../shared/api/opinions';
 import { api } from '../api';
+import { createStore } from '../lib/createStore';
 
 export interface CaseOpinions {
   /** The latest preview (what 签署 signs; `signable` false before a key exists); null before 预览 and after signing. */
@@ -34,22 +34,12 @@ interface State {
   openRequest: OpenRequest | null;
 }
 
-let state: State = { keys: null, keysError: null, cases: {}, signFor: null, keysOpen: false, verifyOpen: false, openRequest: null };
-const listeners = new Set<() => void>();
+const store = createStore<State>({ keys: null, keysError: null, cases: {}, signFor: null, keysOpen: false, verifyOpen: false, openRequest: null });
+const set = store.set;
 let seq = 0;
 
-function set(patch: Partial<State> | ((s: State) => Partial<State>)): void {
-  state = { ...state, ...(typeof patch === 'function' ? patch(state) : patch) };
-  for (const l of listeners) l();
-}
-
-function subscribe(l: () => void): () => void {
-  listeners.add(l);
-  return () => listeners.delete(l);
-}
-
 export function useOpinionState<T>(select: (s: State) => T): T {
-  return useSyncExternalStore(subscribe, () => select(state));
+  return store.use(select);
 }
 
 const EMPTY_CASE: CaseOpinions = { preview: null, records: null, opened: [] };
@@ -92,7 +82,7 @@ export function takeOpenRequest(r: OpenRequest | null, caseId: string): OpenRequ
 const refreshing = new Set<string>();
 function refreshPreviews(keys: KeysView): void {
   const keyId = keys.active?.keyId ?? '';
-  for (const [caseId, c] of Object.entries(state.cases)) {
+  for (const [caseId, c] of Object.entries(store.get().cases)) {
     if (!c.preview || c.preview.content.reviewer.keyId === keyId || refreshing.has(caseId)) continue;
     refreshing.add(caseId);
     void opinionActions

@@ -22,8 +22,6 @@ function Row({ label, tone, value, detail, testId }: { label: string; tone: Tone
 
 function auditRow(a: AuditState) {
   switch (a.kind) {
-    case 'unavailable':
-      return { tone: 'muted' as const, value: '未检查', detail: '此版本没有审计记录校验' };
     case 'checking':
       return { tone: 'muted' as const, value: '正在校验…' };
     case 'intact':

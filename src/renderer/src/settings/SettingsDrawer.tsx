@@ -18,7 +18,7 @@ export function SettingsDrawer({ info }: { info: AppInfo | null }) {
     <Drawer open={open} onClose={closeSettings} title="设置" size={520} rootClassName="settings-drawer" destroyOnHidden>
       <div className="st-body" data-testid="settings">
         <SecuritySection security={sec.security} error={sec.error} audit={sec.audit} onReload={sec.reload} />
-        <LockSection lock={sec.security?.lock ?? null} onChanged={sec.reload} />
+        <LockSection />
         <UpdateSection info={info} status={upd.status} error={upd.error} busy={upd.busy} onCheck={() => void upd.check()} onInstall={() => void upd.install()} />
         <OfflineUpdateSection canPickFile={upd.status?.canPickFile ?? false} installBlocked={upd.status?.installBlocked ?? null} />
       </div>

@@ -1,6 +1,6 @@
 // Whether 设置 is open, and an offline update file to put in front of the reviewer (one opened
-// through the .fsupdate file association). A tiny external store, like the opinion UI's.
-import { useSyncExternalStore } from 'react';
+// through the .fsupdate file association).
+import { createStore } from '../lib/createStore';
 
 interface State {
   open: boolean;
@@ -8,29 +8,17 @@ interface State {
   offered: { path: string; seq: number } | null;
 }
 
-let state: State = { open: false, offered: null };
+const store = createStore<State>({ open: false, offered: null });
 let seq = 0;
-const listeners = new Set<() => void>();
-
-function set(patch: Partial<State>): void {
-  state = { ...state, ...patch };
-  for (const l of listeners) l();
-}
 
 export function useSettingsState<T>(select: (s: State) => T): T {
-  return useSyncExternalStore(
-    (l) => {
-      listeners.add(l);
-      return () => listeners.delete(l);
-    },
-    () => select(state),
-  );
+  return store.use(select);
 }
 
 export function openSettings(offeredPath?: string): void {
-  set({ open: true, ...(offeredPath ? { offered: { path: offeredPath, seq: ++seq } } : {}) });
+  store.set({ open: true, ...(offeredPath ? { offered: { path: offeredPath, seq: ++seq } } : {}) });
 }
 
 export function closeSettings(): void {
-  set({ open: false });
+  store.set({ open: false });
 }

@@ -2,10 +2,10 @@
 // progress of a running sync (sync.progress events), the result of the last run started here, and
 // whether the panel is open. The status is read again when a run ends, every 30 s (a sync from the
 // command line, a new login) and, while a run goes on with the panel open, every 1.5 s (tries and
-// their errors). A tiny external store, like the opinion store.
-import { useSyncExternalStore } from 'react';
+// their errors). A tiny external store (lib/createStore).
 import type { SyncProgress, SyncRunResult, SyncStatusView } from '../../../shared/api/sync';
 import { api } from '../api';
+import { createStore } from '../lib/createStore';
 import { errorText } from '../lib/errors';
 import { opinionActions } from '../opinion/store';
 
@@ -28,16 +28,11 @@ interface State {
   changes: number;
 }
 
-let state: State = { view: null, loadError: null, progress: null, own: false, live: false, cancelling: false, result: null, runError: null, panelOpen: false, loginNotices: [], changes: 0 };
-const listeners = new Set<() => void>();
+const store = createStore<State>({ view: null, loadError: null, progress: null, own: false, live: false, cancelling: false, result: null, runError: null, panelOpen: false, loginNotices: [], changes: 0 }, start);
+const set = store.set;
 
 /** A run goes on: ours, one whose progress arrives, or one the status reports (e.g. the command line). */
 export const isRunning = (s: State) => s.own || s.live || s.view?.state === '同步中';
-
-function set(patch: Partial<State> | ((s: State) => Partial<State>)): void {
-  state = { ...state, ...(typeof patch === 'function' ? patch(state) : patch) };
-  for (const l of listeners) l();
-}
 
 let started = false;
 let fastTimer: ReturnType<typeof setInterval> | null = null;
@@ -50,19 +45,20 @@ function start(): void {
     if (p.phase === 'done') {
       set({ progress: null, live: false, cancelling: false });
       // A run of ours reads the status itself once its answer is in (with what it changed).
-      if (!state.own) void syncActions.refresh();
+      if (!store.get().own) void syncActions.refresh();
     } else set({ progress: p, live: true });
     tick();
   });
   setInterval(() => {
-    if (document.visibilityState === 'visible' && !isRunning(state)) void syncActions.refresh();
+    if (document.visibilityState === 'visible' && !isRunning(store.get())) void syncActions.refresh();
   }, 30_000);
   void syncActions.refresh();
 }
 
 /** While a run goes on and the panel is open: re-read the status often (tries, errors, counts). */
 function tick(): void {
-  const want = isRunning(state) && state.panelOpen;
+  const s = store.get();
+  const want = isRunning(s) && s.panelOpen;
   if (want && !fastTimer) fastTimer = setInterval(() => void syncActions.refresh(), 1_500);
   if (!want && fastTimer) {
     clearInterval(fastTimer);
@@ -70,14 +66,8 @@ function tick(): void {
   }
 }
 
-function subscribe(l: () => void): () => void {
-  start();
-  listeners.add(l);
-  return () => listeners.delete(l);
-}
-
 export function useSyncState<T>(select: (s: State) => T): T {
-  return useSyncExternalStore(subscribe, () => select(state));
+  return store.use(select);
 }
 
 let reading: Promise<void> | null = null;
@@ -104,11 +94,11 @@ export const syncActions = {
   },
 
   async run(): Promise<void> {
-    if (isRunning(state)) return;
+    if (isRunning(store.get())) return;
     set({ own: true, progress: null, runError: null, result: null, cancelling: false, loginNotices: [] });
     tick();
     // Cases whose submissions may be answered in this run: their 意见书 list shows the outbox state.
-    const sending = [...new Set((state.view?.queued ?? []).map((q) => q.caseId).filter((id): id is string => id !== null))];
+    const sending = [...new Set((store.get().view?.queued ?? []).map((q) => q.caseId).filter((id): id is string => id !== null))];
     try {
       const result = await api.call('sync.run', {});
       const answered = result.summary.sent + result.summary.stale + result.summary.rejected > 0;
