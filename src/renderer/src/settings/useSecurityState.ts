@@ -6,12 +6,13 @@ import { api } from '../api';
 import { errorText } from '../lib/errors';
 import { ensureSecurity, readSecurity, useSecurity, useSecurityError } from '../lock/security';
 
-export type AuditState = { kind: 'checking' } | { kind: 'intact'; count: number } | { kind: 'broken'; message: string } | { kind: 'error'; message: string };
+/** `at`: when the chain was verified (the count is as of then; later actions add entries). */
+export type AuditState = { kind: 'checking' } | { kind: 'intact'; count: number; at: Date } | { kind: 'broken'; message: string } | { kind: 'error'; message: string };
 
 async function verifyAudit(): Promise<AuditState> {
   const r = await api.result('audit.verify', {});
   if (!r.ok) return { kind: 'error', message: r.error.message };
-  if (r.value.intact) return { kind: 'intact', count: r.value.count };
+  if (r.value.intact) return { kind: 'intact', count: r.value.count, at: new Date() };
   return { kind: 'broken', message: r.value.problem?.message ?? '审计记录链已断开' };
 }
 
