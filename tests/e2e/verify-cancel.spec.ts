@@ -1,12 +1,9 @@
 // 校验案卷 on a case with a big video: the dialog shows the file being re-hashed with a 取消校验
 // button; cancelling stops the check and the report says 已取消, files not reached stay 未校验.
-import { createHash } from 'node:crypto';
-import { createReadStream, truncateSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { pipeline } from 'node:stream/promises';
 import { callApi, expect, test } from './fixtures';
 import { WorkstationPage } from './pages/WorkstationPage';
 import { buildPackage, tempDir } from '../helpers/package-builder';
+import { addSparseVideo } from '../helpers/sparse-video';
 
 const VIDEO_TITLE = '执法记录仪视频';
 /** Sparse, so building it is instant; re-hashing it takes seconds — long enough to press 取消. */
@@ -14,21 +11,7 @@ const VIDEO_BYTES = 1024 * 1024 * 1024;
 
 async function bigVideoPackage(): Promise<{ dir: string; caseNumber: string }> {
   const pkg = await buildPackage(tempDir('fashen-e2e-pkg-'), { caseNumber: `测市监处罚〔2026〕${Math.floor(Math.random() * 9000) + 1000}号` });
-  const path = join(pkg.dir, 'evidence/bodycam.mp4');
-  writeFileSync(path, Buffer.from('\0\0\0\x18ftypmp42'));
-  truncateSync(path, VIDEO_BYTES);
-  const h = createHash('sha256');
-  await pipeline(createReadStream(path), h);
-  pkg.manifest.evidence.push({
-    id: 'e-video',
-    kind: '视听资料',
-    title: VIDEO_TITLE,
-    source: '执法记录仪',
-    collectedBy: ['o1', 'o2'],
-    collectedOn: '2026-06-06',
-    proves: '现场检查过程',
-    file: { path: 'evidence/bodycam.mp4', sha256: h.digest('hex'), size: VIDEO_BYTES, mime: 'video/mp4' },
-  });
+  await addSparseVideo(pkg, { id: 'e-video', title: VIDEO_TITLE, bytes: VIDEO_BYTES });
   pkg.write();
   return { dir: pkg.dir, caseNumber: pkg.manifest.case.caseNumber };
 }

@@ -1,9 +1,6 @@
 // 校验案卷 cancelled (取消) end to end through the Api: it stops between files and inside a big
 // file's hashing stream, reports 已取消, keeps what was checked and marks nothing wrong.
-import { createHash } from 'node:crypto';
-import { createReadStream, rmSync, truncateSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { pipeline } from 'node:stream/promises';
+import { rmSync, writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApi } from '../../src/main/api';
 import { dispatch } from '../../src/main/dispatch';
@@ -11,6 +8,7 @@ import { Workstation } from '../../src/main/workstation';
 import type { IntegrityReport } from '../../src/shared/api/evidence';
 import type { ApiEvents } from '../../src/shared/api/events';
 import { buildPackage, tempDir, type BuiltPackage } from '../helpers/package-builder';
+import { addSparseVideo } from '../helpers/sparse-video';
 
 /** Big enough for many byte-progress reports (one per 8 MB), small enough to import quickly. */
 const VIDEO_BYTES = 96 * 1024 * 1024;
@@ -48,13 +46,7 @@ beforeAll(async () => {
   ws = new Workstation({ dataDir: tempDir('verify-cancel-'), today: () => '2026-11-23' });
   api = buildApi(ws, 'host');
   pkg = await buildPackage(tempDir());
-  const path = join(pkg.dir, 'evidence/bodycam.mp4');
-  writeFileSync(path, Buffer.from('\0\0\0\x18ftypmp42'));
-  truncateSync(path, VIDEO_BYTES); // sparse
-  const h = createHash('sha256');
-  await pipeline(createReadStream(path), h);
-  const sha = h.digest('hex');
-  pkg.manifest.evidence.push({ id: 'video', kind: '视听资料', title: '执法记录仪视频', source: '执法记录仪', collectedBy: ['o1', 'o2'], collectedOn: '2026-06-06', proves: '现场检查过程', file: { path: 'evidence/bodycam.mp4', sha256: sha, size: VIDEO_BYTES, mime: 'video/mp4' } });
+  await addSparseVideo(pkg, { id: 'video', title: '执法记录仪视频', bytes: VIDEO_BYTES });
   pkg.write();
   expect(await ws.importer.importOne(pkg.dir)).toMatchObject({ ok: true, action: 'imported' });
   caseId = pkg.manifest.case.id;
