@@ -71,7 +71,8 @@ export class IntegrityService {
     let done = 0;
     // The bar counts bytes: one big video among small PDFs is most of the work.
     const sizeOf = (sha256: string) => agg.blobs.get(sha256)?.size ?? 0;
-    const bytes = { done: 0, total: [...new Set(items.map((i) => i.sha256))].reduce((n, sha) => n + sizeOf(sha), 0) };
+    const distinct = new Set(items.map((i) => i.sha256));
+    const bytes = { done: 0, total: [...distinct].reduce((n, sha) => n + sizeOf(sha), 0) };
     try {
       for (const it of items) {
         if (stop.aborted) break;
@@ -97,7 +98,7 @@ export class IntegrityService {
       runs.delete(ctrl);
       if (!runs.size) this.running.delete(caseId);
     }
-    const cancelled = stop.aborted && states.size < new Set(items.map((i) => i.sha256)).size;
+    const cancelled = stop.aborted && states.size < distinct.size;
     const report = items.map((it) => ({ ...it, state: (states.get(it.sha256) ?? 'unchecked') as IntegrityItemState }));
     const summary: Record<IntegrityItemState, number> = { ok: 0, tampered: 0, missing: 0, unchecked: 0 };
     report.forEach((r) => summary[r.state]++);

@@ -1,17 +1,12 @@
 // 校验案卷: re-hash every file of the case with progress (verify.progress events).
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { IntegrityReport } from '../../../shared/api/evidence';
+import type { ApiEvents } from '../../../shared/api/events';
 import { api } from '../api';
 import { errorText } from '../lib/errors';
 
-export interface VerifyProgressState {
-  done: number;
-  total: number;
-  /** Bytes re-hashed so far of all the check reads. */
-  bytes: { done: number; total: number };
-  /** The big file being re-hashed, bytes so far. */
-  file?: { title: string; done: number; size: number };
-}
+/** Files and bytes done, and the big file being re-hashed (the verify.progress event of this case). */
+export type VerifyProgressState = Omit<ApiEvents['verify.progress'], 'caseId'>;
 
 export interface VerifyState {
   running: boolean;
@@ -36,7 +31,8 @@ export function useVerifyCase(caseId: string): VerifyState {
   useEffect(() => {
     alive.current = true;
     const off = api.on('verify.progress', (p) => {
-      if (p.caseId === caseId && alive.current) setProgress({ done: p.done, total: p.total, bytes: p.bytes, ...(p.file ? { file: p.file } : {}) });
+      const { caseId: of, ...rest } = p;
+      if (of === caseId && alive.current) setProgress(rest);
     });
     return () => {
       alive.current = false;
