@@ -29,6 +29,7 @@ export function findAll(haystack: string, needle: string): number[] {
  */
 export function occurrenceIndex(text: string, query: string, offset: number): number {
   const q = normalizeText(query);
-  const at = normalizeText(text.slice(0, offset)).length;
-  return findAll(normalizeText(text.slice(0, offset) + query), q).filter((s) => s < at).length;
+  // Folding is per code point, so the head is folded once and the query appended folded.
+  const head = normalizeText(text.slice(0, offset));
+  return findAll(head + q, q).filter((s) => s < head.length).length;
 }

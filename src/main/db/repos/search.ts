@@ -257,7 +257,7 @@ export class SearchRepo {
       const i = r.at > 0 ? r.piece.indexOf(q) : -1;
       if (i < 0 || r.head === null) return [{ sha256: r.sha256, page: r.page, snippet: null, ...pageCut(r.piece, q), rank: c.rank }];
       const cut = snippetOf(r.piece.slice(0, i), q, r.piece.slice(i + q.length, i + q.length + CONTEXT), r.at - 1 > CONTEXT, r.at - 1 + qLen + CONTEXT < r.n);
-      return [{ sha256: r.sha256, page: r.page, snippet: null, cut, occurrence: occurrenceIndex(r.head + q, q, r.head.length), rank: c.rank }];
+      return [{ sha256: r.sha256, page: r.page, snippet: null, cut, occurrence: occurrenceIndex(r.head, q, r.head.length), rank: c.rank }];
     });
   }
 

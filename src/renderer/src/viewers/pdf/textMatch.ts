@@ -38,42 +38,52 @@ export function mapTextLayer(root: HTMLElement): TextMap {
   return map;
 }
 
-/**
- * The search hit's occurrence: the n-th one the index counted, when the page has it and its
- * context does not disagree with the snippet; else the one whose context agrees best.
- */
-export function hitOccurrence(text: string, starts: readonly number[], length: number, before: string, after: string, nth: number | null): number {
-  const at = nth !== null ? starts[nth] : undefined;
-  if (at !== undefined && contextScore(text, at, length, before, after) >= contextScore(text, bestOccurrence(text, starts, length, before, after), length, before, after)) return at;
-  return bestOccurrence(text, starts, length, before, after);
+interface Context {
+  /** Folded last 16 characters before the match, and first 16 after it (snippet ellipses dropped). */
+  b: string;
+  a: string;
 }
 
-function contextScore(text: string, s: number, length: number, before: string, after: string): number {
-  const b = normalizeText(before.replace(/…/g, '')).slice(-16);
-  const a = normalizeText(after.replace(/…/g, '')).slice(0, 16);
+function contextOf(before: string, after: string): Context {
+  return { b: normalizeText(before.replace(/…/g, '')).slice(-16), a: normalizeText(after.replace(/…/g, '')).slice(0, 16) };
+}
+
+/** How many characters around the occurrence at `s` agree with the context. */
+function contextScore(text: string, s: number, length: number, { b, a }: Context): number {
   let score = 0;
   for (let k = 1; k <= b.length && text[s - k] === b[b.length - k]; k++) score++;
   for (let k = 0; k < a.length && text[s + length + k] === a[k]; k++) score++;
   return score;
 }
 
-/** Of several occurrences, the one whose surroundings best agree with the expected context. */
-export function bestOccurrence(text: string, starts: readonly number[], length: number, before: string, after: string): number {
+function best(text: string, starts: readonly number[], length: number, ctx: Context): number {
   if (starts.length <= 1) return starts[0] ?? -1;
-  const b = normalizeText(before.replace(/…/g, '')).slice(-16);
-  const a = normalizeText(after.replace(/…/g, '')).slice(0, 16);
-  let best = starts[0]!;
-  let bestScore = -1;
+  let at = starts[0]!;
+  let atScore = -1;
   for (const s of starts) {
-    let score = 0;
-    for (let k = 1; k <= b.length && text[s - k] === b[b.length - k]; k++) score++;
-    for (let k = 0; k < a.length && text[s + length + k] === a[k]; k++) score++;
-    if (score > bestScore) {
-      bestScore = score;
-      best = s;
+    const score = contextScore(text, s, length, ctx);
+    if (score > atScore) {
+      atScore = score;
+      at = s;
     }
   }
-  return best;
+  return at;
+}
+
+/**
+ * The search hit's occurrence: the n-th one the index counted, when the page has it and its
+ * context does not disagree with the snippet; else the one whose context agrees best.
+ */
+export function hitOccurrence(text: string, starts: readonly number[], length: number, before: string, after: string, nth: number | null): number {
+  const ctx = contextOf(before, after);
+  const fallback = best(text, starts, length, ctx);
+  const at = nth !== null ? starts[nth] : undefined;
+  return at !== undefined && contextScore(text, at, length, ctx) >= contextScore(text, fallback, length, ctx) ? at : fallback;
+}
+
+/** Of several occurrences, the one whose surroundings best agree with the expected context. */
+export function bestOccurrence(text: string, starts: readonly number[], length: number, before: string, after: string): number {
+  return best(text, starts, length, contextOf(before, after));
 }
 
 export function rangeAt(map: TextMap, start: number, length: number): Range | null {
