@@ -81,4 +81,3 @@ export async function opinionSignCommand(open: () => Workstation, args: string[]
   }
 }
 
-/** Lives in verify.ts (the report's lines are shared with the app). */

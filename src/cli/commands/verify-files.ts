@@ -1,5 +1,6 @@
 import type { Io } from '../main';
 import type { Workstation } from '../../main/workstation';
+import { caseIdOf } from '../case-key';
 
 const STATE_CN = { ok: '完好', tampered: '已篡改', missing: '缺失', unchecked: '未校验' } as const;
 
@@ -12,7 +13,7 @@ export async function verifyFilesCommand(open: () => Workstation, args: string[]
   const ws = open();
   try {
     const key = args[0]!;
-    const id = ws.cases.load(key) ? key : ws.cases.findIdentity('', key).byNumber?.id;
+    const id = caseIdOf(ws, key);
     const report = id ? await ws.integrity.verifyCase(id) : null;
     if (!report) {
       io.err(`找不到案件：${key}\n`);

@@ -17,13 +17,23 @@ export function withFileState(ws: Pick<Workstation, 'cases' | 'search'>, annotat
     }
     return m.get(itemId);
   };
+  // Several marks on one page: its text is read and folded once.
+  const pages = new Map<string, string | null>();
+  const foldedPage = (sha: string, page: number): string | null => {
+    const key = `${sha}:${page}`;
+    if (!pages.has(key)) {
+      const text = ws.search.pageText(sha, page);
+      pages.set(key, text === null ? null : normalizeText(text));
+    }
+    return pages.get(key)!;
+  };
   return annotations.map((a) => {
     const sha = shaOf(a.caseId, a.itemId);
     if (!sha || sha === a.sha256) return a;
     if (a.anchor.type !== 'text') return { ...a, fileUpdated: { quote: null } };
-    const text = ws.search.pageText(sha, a.anchor.page);
-    if (text === null) return { ...a, fileUpdated: { quote: null } };
+    const folded = foldedPage(sha, a.anchor.page);
+    if (folded === null) return { ...a, fileUpdated: { quote: null } };
     // The viewer matches in folded text (whitespace, width and case ignored): so does this.
-    return { ...a, fileUpdated: { quote: normalizeText(text).includes(normalizeText(a.anchor.quote.exact)) ? 'found' : 'not_found' } };
+    return { ...a, fileUpdated: { quote: folded.includes(normalizeText(a.anchor.quote.exact)) ? 'found' : 'not_found' } };
   });
 }

@@ -55,7 +55,7 @@ export class IntegrityService {
     return true;
   }
 
-  async verifyCase(caseId: string, onProgress?: VerifyProgress, signal?: AbortSignal): Promise<IntegrityReport | null> {
+  async verifyCase(caseId: string, onProgress?: VerifyProgress): Promise<IntegrityReport | null> {
     const agg = this.cases.load(caseId);
     if (!agg) return null;
     const items = [
@@ -66,7 +66,7 @@ export class IntegrityService {
     const runs = this.running.get(caseId) ?? new Set<AbortController>();
     runs.add(ctrl);
     this.running.set(caseId, runs);
-    const stop = signal ? AbortSignal.any([signal, ctrl.signal]) : ctrl.signal;
+    const stop = ctrl.signal;
     const states = new Map<string, FileState>();
     let done = 0;
     // The bar counts bytes: one big video among small PDFs is most of the work.
