@@ -17,6 +17,9 @@ export interface DispatchLog {
   error(msg: string, err?: unknown): void;
 }
 
+/** A DispatchLog writing a failed call's message and stack as one line. */
+export const dispatchLogTo = (log: (line: string) => void): DispatchLog => ({ error: (m, e) => log(`${m}: ${(e as Error)?.stack ?? String(e)}`) });
+
 const invalid = (details: string[]): Result<never> => ({ ok: false, error: { code: 'invalid_input', message: '请求参数无效', details } });
 
 /** Exports may carry `approval` beside their input: split it off and check it before the call's schema runs. */

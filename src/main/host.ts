@@ -7,7 +7,7 @@ import { pipeline } from 'node:stream/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { dispatch, type DispatchLog, type Handlers } from './dispatch';
+import { dispatch, dispatchLogTo, type Handlers } from './dispatch';
 import { parseRange, RENDERER_CSP } from './http-range';
 import { mimeOf, resolveStatic } from './static-files';
 import type { Workstation } from './workstation';
@@ -64,7 +64,7 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
   const live: LiveWorkstation = 'current' in w ? w : { current: () => w, on: (l) => w.on(l) };
   const log = opts.log ?? (() => undefined);
   // One logger for every call, the audience gate's and the dispatcher's.
-  const errors: DispatchLog = { error: (m, e) => log(`${m}: ${(e as Error)?.stack ?? String(e)}`) };
+  const errors = dispatchLogTo(log);
   const gate = audienceGate(live, opts.handlers, errors);
   let port = 0;
 

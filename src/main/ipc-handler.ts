@@ -1,6 +1,6 @@
 // The Electron IPC transport's handler, free of 'electron' so it is testable in Node:
 // sender-frame check first, then the shared dispatch (zod validation, Result wrapping).
-import { dispatch, type DispatchLog, type Handlers } from './dispatch';
+import { dispatch, dispatchLogTo, type Handlers } from './dispatch';
 import { senderAllowed } from './app/guards/ipc-sender';
 import type { Result } from '../shared/api/result';
 import type { AudienceGate } from './audience-gate';
@@ -14,7 +14,7 @@ export interface IpcCallEvent {
 }
 
 export function makeIpcHandler(handlers: Handlers, log: (m: string) => void, gate?: AudienceGate) {
-  const errors: DispatchLog = { error: (m, e) => log(`${m}: ${(e as Error)?.stack ?? String(e)}`) };
+  const errors = dispatchLogTo(log);
   return (event: IpcCallEvent, name: unknown, input: unknown): Promise<Result<unknown>> => {
     if (!senderAllowed({ url: event.senderFrame?.url, isTopFrame: event.isTopFrame })) {
       return Promise.resolve({ ok: false, error: { code: 'forbidden', message: '拒绝来自未知页面的调用' } });

@@ -129,7 +129,7 @@ export class ZipSource implements PackageSource {
 export async function zipPackage(label: string, zip: yauzl.ZipFile, onClose: () => void): Promise<ZipSource> {
   let files: yauzl.Entry[];
   try {
-    files = (await listZipEntries(zip)).filter((e) => !e.fileName.endsWith('/'));
+    files = await listZipEntries(zip);
   } catch (err) {
     onClose();
     throw err;

@@ -7,7 +7,7 @@
 import type yauzl from 'yauzl';
 import type { ImportOutcome } from '../../../shared/api/cases';
 import type { CaseImporter } from '../importer';
-import { listZipEntries, openZipEntry, openZipFile, ZipSource, type PackageSource } from '../package-source';
+import { listZipEntries, openZipEntry, openZipFile, packageRoot, ZipSource, type PackageSource } from '../package-source';
 import { innerZipSource } from './bundle-source';
 
 const safeName = (n: string) => n.length > 0 && !n.startsWith('/') && !n.includes('\\') && !n.split('/').includes('..') && !/^[a-zA-Z]:/.test(n);
@@ -15,33 +15,32 @@ const safeName = (n: string) => n.length > 0 && !n.startsWith('/') && !n.include
 /** Imports every package in the bundle; a single-package .zip (or a folder) is imported as is. */
 export async function importCaseBundle(importer: CaseImporter, path: string, onProgress?: (done: number, total: number, label: string) => void): Promise<ImportOutcome[]> {
   if (!path.toLowerCase().endsWith('.zip')) return importer.importMany([path], onProgress);
-  let zip: yauzl.ZipFile;
+  let zip: yauzl.ZipFile | undefined;
   let entries: yauzl.Entry[];
   try {
     zip = await openZipFile(path);
+    entries = await listZipEntries(zip);
   } catch (err) {
+    zip?.close();
     return [{ source: path, ok: false, error: `无法读取交换包（不是有效的 .zip）：${(err as Error).message}` }];
   }
+  const opened = zip;
   try {
-    try {
-      entries = await listZipEntries(zip);
-    } catch (err) {
-      return [{ source: path, ok: false, error: `无法读取交换包（不是有效的 .zip）：${(err as Error).message}` }];
-    }
     const names = entries.map((e) => e.fileName).filter((n) => !n.endsWith('/'));
     const nested = names.filter((n) => /^[^/]+\/case\.json$/.test(n)).map((n) => n.slice(0, n.indexOf('/')));
     const inner = entries.filter((e) => /^[^/]+\.zip$/i.test(e.fileName));
-    if (names.includes('case.json') || nested.length + inner.length <= 1) {
-      // One package, perhaps in a top folder: the importer opens it as any .zip.
-      zip.close();
-      return await importer.importMany([path], onProgress);
+    const single = names.includes('case.json') || nested.length + inner.length <= 1;
+    if (!single) {
+      const bad = names.filter((n) => !safeName(n));
+      if (bad.length) return [{ source: path, ok: false, error: '交换包中有不安全的文件路径，未导入任何内容', details: bad.slice(0, 10) }];
     }
-    const bad = names.filter((n) => !safeName(n));
-    if (bad.length) return [{ source: path, ok: false, error: '交换包中有不安全的文件路径，未导入任何内容', details: bad.slice(0, 10) }];
-    const jobs: { label: string; open: () => Promise<PackageSource> }[] = [
-      ...nested.map((top) => ({ label: `${path}/${top}`, open: async () => ZipSource.under(`${path}/${top}`, zip, entries, `${top}/`) })),
-      ...inner.map((e) => ({ label: `${path}/${e.fileName}`, open: async () => innerZipSource(importer.store, `${path}/${e.fileName}`, await openZipEntry(zip, e)) })),
-    ];
+    // One package (perhaps in a top folder) is read from the zip already open, as any .zip would be.
+    const jobs: { label: string; open: () => Promise<PackageSource> }[] = single
+      ? [{ label: path, open: async () => ZipSource.under(path, opened, entries, packageRoot(names)) }]
+      : [
+          ...nested.map((top) => ({ label: `${path}/${top}`, open: async () => ZipSource.under(`${path}/${top}`, opened, entries, `${top}/`) })),
+          ...inner.map((e) => ({ label: `${path}/${e.fileName}`, open: async () => innerZipSource(importer.store, `${path}/${e.fileName}`, await openZipEntry(opened, e)) })),
+        ];
     const out: ImportOutcome[] = [];
     for (const [i, j] of jobs.entries()) {
       out.push(await importer.importFrom(j.label, j.open));
@@ -49,6 +48,6 @@ export async function importCaseBundle(importer: CaseImporter, path: string, onP
     }
     return out;
   } finally {
-    zip.close();
+    opened.close();
   }
 }
