@@ -41,7 +41,7 @@ export class DevCaIssuer implements CertificateIssuer {
   async check(request: string): Promise<CheckedRequest> {
     try {
       const { keyId, publicKeyPem } = await checkCsr(request);
-      return { pem: request, keyId, publicKeyPem };
+      return { keyId, publicKeyPem };
     } catch (err) {
       if (isSigningError(err)) throw new CertificateRequestError(err.message);
       throw err;

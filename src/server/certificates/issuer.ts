@@ -2,8 +2,6 @@
 
 /** A PKCS#10 request read and checked once (signature = proof of possession): what issue() takes. */
 export interface CheckedRequest {
-  /** The request as received (PEM "CERTIFICATE REQUEST"), for a CA that wants it whole. */
-  pem: string;
   keyId: string;
   /** The public key the request is for (SPKI PEM). */
   publicKeyPem: string;

@@ -77,7 +77,7 @@ export function certificateRoutes(app: FastifyInstance, ctx: ServerContext): voi
     const revoked = await certs.revoke(c.keyId, body.reason, ctx.now());
     if (revoked) {
       req.log.info({ keyId: c.keyId, user: caller.name, device: caller.deviceId, reason: body.reason }, 'certificate revoked by its owner');
-      return answer({ ...c, ...revoked });
+      return answer({ ...c, ...revoked }); // the join's userName comes from the row read above
     }
     // Revoked already: as read — unless another request revoked it between that read and this one.
     return answer(c.status === 'revoked' ? c : (await certs.get(c.keyId))!);

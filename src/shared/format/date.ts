@@ -6,6 +6,9 @@ export function chinaToday(now: Date = new Date()): string {
   return new Date(now.getTime() + CHINA_OFFSET_MS).toISOString().slice(0, 10);
 }
 
+/** "14:05" in China time. */
+export const chinaTime = (at: Date | string): string => chinaDateTime(at).slice(11);
+
 /** A timestamp as "2026-11-23 14:05" in China time. */
 export function chinaDateTime(at: Date | string): string {
   const d = typeof at === 'string' ? new Date(at) : at;

@@ -1,6 +1,6 @@
 // Labels and small formatters of the meeting screens (the contract's own labels come from
 // shared/meeting/schema: MEETING_STATE_LABEL, TOPIC_LABEL, ATTENDEE_ROLE_LABEL).
-import { chinaDateTime } from '../../../shared/format/date';
+import { chinaDateTime, chinaTime } from '../../../shared/format/date';
 import { TOPIC_LABEL, TOPICS, type MeetingState, type Topic } from '../../../shared/meeting/schema';
 
 /** Tag tone of each state: colour only where it means something (blue = live, amber = still to sign, green = done). */
@@ -14,7 +14,7 @@ export const STATE_TONE: Record<MeetingState, 'default' | 'blue' | 'warning' | '
 
 /** "14:05" in China time, or "—". */
 export function clock(at: string | null): string {
-  return at ? chinaDateTime(at).slice(11) : '—';
+  return at ? chinaTime(at) : '—';
 }
 
 /** "2026-11-23 14:05" in China time, or "—". */

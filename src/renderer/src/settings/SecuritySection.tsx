@@ -5,7 +5,7 @@ import { Alert, Button } from 'antd';
 import { ReloadOutlined } from '@ant-design/icons';
 import type { AuditState } from './useSecurityState';
 import type { SecurityState } from '../../../shared/api/app';
-import { chinaDateTime } from '../../../shared/format/date';
+import { chinaTime } from '../../../shared/format/date';
 
 type Tone = 'ok' | 'fail' | 'warn' | 'muted';
 
@@ -27,7 +27,7 @@ function auditRow(a: AuditState) {
       return { tone: 'muted' as const, value: '正在校验…' };
     case 'intact':
       // The time says what the count is as of: saving a setting here adds an entry after it.
-      return { tone: 'ok' as const, value: '✓ 完整', detail: `${a.count ? `${a.count} 条记录，哈希链逐条相连，未发现改动` : '尚无审计记录'}（校验于 ${chinaDateTime(a.at).slice(11)}）` };
+      return { tone: 'ok' as const, value: '✓ 完整', detail: `${a.count ? `${a.count} 条记录，哈希链逐条相连，未发现改动` : '尚无审计记录'}（校验于 ${chinaTime(a.at)}）` };
     case 'broken':
       return { tone: 'fail' as const, value: '✗ 已被改动', detail: a.message };
     case 'error':

@@ -7,7 +7,7 @@ export interface RevealTarget {
   /** Media position. */
   seconds?: number;
   /** A search hit: the matched text and its context, to mark in the text layer; occurrence: which one on the page (SearchHit.occurrence). */
-  find?: { text: string; before: string; after: string; occurrence?: number | null };
+  find?: { text: string; before: string; after: string; occurrence: number | null };
   annotationId?: string;
 }
 

@@ -216,7 +216,7 @@ function PdfDocumentView({ doc, first, title, item, reveal }: ViewProps) {
     handled.current = reveal.seq;
     const page = Math.max(1, Math.min(sizes.length, reveal.page ?? 1));
     goTo(page - 1);
-    if (reveal.find) setHit({ page: page - 1, ...reveal.find, occurrence: reveal.find.occurrence ?? null, seq: reveal.seq });
+    if (reveal.find) setHit({ page: page - 1, ...reveal.find, seq: reveal.seq });
     if (reveal.annotationId) {
       const a = annotations.find((x) => x.id === reveal.annotationId);
       const y = a && 'rects' in a.anchor ? a.anchor.rects[0]?.y : undefined;
