@@ -1,29 +1,16 @@
 // Marks made on an older version of a re-imported file carry a small note in the 标注 list:
 // 原文件已更新，标注按原文重新定位 — or 未能在新版本中找到原文 when the quote is gone.
-import { createHash } from 'node:crypto';
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { PDFDocument, StandardFonts } from 'pdf-lib';
+import { POINT_IDS } from '../../src/shared/rules/types';
 import { callApi, expect, test } from './fixtures';
 import { WorkstationPage } from './pages/WorkstationPage';
-import { buildPackage, tempDir, type BuiltPackage } from '../helpers/package-builder';
-
-async function setNotice(pkg: BuiltPackage, lines: string[]): Promise<void> {
-  const doc = await PDFDocument.create();
-  const font = await doc.embedFont(StandardFonts.Helvetica);
-  const page = doc.addPage([595, 842]);
-  lines.forEach((l, i) => page.drawText(l, { x: 72, y: 760 - i * 24, size: 14, font }));
-  const bytes = await doc.save();
-  writeFileSync(join(pkg.dir, 'documents/notice.pdf'), bytes);
-  pkg.manifest.documents[0]!.file = { ...pkg.manifest.documents[0]!.file, sha256: createHash('sha256').update(bytes).digest('hex'), size: bytes.length };
-  pkg.write();
-}
-
-const POINTS = ['P1', 'P2', 'P3', 'P4', 'P5', 'P6', 'P7', 'P8', 'P9', 'P10'];
+import { buildPackage, setNoticeText, tempDir } from '../helpers/package-builder';
 
 test('marks on a replaced file are flagged in the 标注 list', async ({ page, freshHost }) => {
-  const pkg = await buildPackage(tempDir('fashen-e2e-pkg-'), { caseNumber: `测市监处罚〔2026〕${Math.floor(Math.random() * 9000) + 1000}号` });
-  await setNotice(pkg, ['Hearing rights were notified to the party', 'Fine of 5000 yuan']);
+  const pkg = await buildPackage(tempDir('fashen-e2e-pkg-'));
+  await setNoticeText(pkg, [
+    ['Hearing rights were notified to the party', 760],
+    ['Fine of 5000 yuan', 736],
+  ]);
   await callApi(freshHost, 'cases.import', { paths: [pkg.dir] });
   const caseId = pkg.manifest.case.id;
   const anchor = (exact: string, y: number) => ({ type: 'text', page: 1, quote: { exact, prefix: '', suffix: '' }, rects: [{ x: 72, y, width: 120, height: 16 }] });
@@ -32,10 +19,13 @@ test('marks on a replaced file are flagged in the 标注 list', async ({ page, f
   await callApi(freshHost, 'annotations.create', { caseId, itemId: 'e1', kind: 'highlight', anchor: anchor('Evidence', 68), note: '进货单据未改动' });
 
   // The review returns the case (建议纠正); the agency resubmits revision 2 with a corrected notice.
-  for (const point of POINTS) await callApi(freshHost, 'review.setPoint', { caseId, point, decision: 'problem', note: '需补正' });
+  for (const point of POINT_IDS) await callApi(freshHost, 'review.setPoint', { caseId, point, decision: 'problem', note: '需补正' });
   await callApi(freshHost, 'review.conclude', { caseId, type: '建议纠正', opinionText: '告知书罚款金额有误，建议纠正后重新报送。' });
   pkg.manifest.case.revision = 2;
-  await setNotice(pkg, ['HEARING RIGHTS were notified to the party', 'Fine of 3000 yuan']);
+  await setNoticeText(pkg, [
+    ['HEARING RIGHTS were notified to the party', 760],
+    ['Fine of 3000 yuan', 736],
+  ]);
   const [out] = await callApi<{ ok: boolean; error?: string }[]>(freshHost, 'cases.import', { paths: [pkg.dir] });
   expect(out, JSON.stringify(out)).toMatchObject({ ok: true });
 

@@ -1,25 +1,16 @@
 // Opening a search hit marks the occurrence its snippet showed, not the page's first one — even
 // when the two read the same once case is ignored (context alone cannot tell them apart).
-import { createHash } from 'node:crypto';
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { callApi, expect, test } from './fixtures';
 import { WorkstationPage } from './pages/WorkstationPage';
-import { buildPackage, tempDir } from '../helpers/package-builder';
+import { buildPackage, setNoticeText, tempDir } from '../helpers/package-builder';
 
 test('a search hit on the second occurrence marks the second occurrence', async ({ page, freshHost }) => {
-  const pkg = await buildPackage(tempDir('fashen-e2e-pkg-'), { caseNumber: `测市监处罚〔2026〕${Math.floor(Math.random() * 9000) + 1000}号` });
-  const doc = await PDFDocument.create();
-  const font = await doc.embedFont(StandardFonts.Helvetica);
-  const p = doc.addPage([595, 842]);
+  const pkg = await buildPackage(tempDir('fashen-e2e-pkg-'));
   // Upper case near the top, the exact (lower case) text far below it.
-  p.drawText('Notice: QUORUM HEARING RIGHTS apply.', { x: 72, y: 760, size: 14, font });
-  p.drawText('Notice: quorum hearing rights apply.', { x: 72, y: 300, size: 14, font });
-  const bytes = await doc.save();
-  writeFileSync(join(pkg.dir, 'documents/notice.pdf'), bytes);
-  pkg.manifest.documents[0]!.file = { ...pkg.manifest.documents[0]!.file, sha256: createHash('sha256').update(bytes).digest('hex'), size: bytes.length };
-  pkg.write();
+  await setNoticeText(pkg, [
+    ['Notice: QUORUM HEARING RIGHTS apply.', 760],
+    ['Notice: quorum hearing rights apply.', 300],
+  ]);
   await callApi(freshHost, 'cases.import', { paths: [pkg.dir] });
 
   const ws = new WorkstationPage(page);

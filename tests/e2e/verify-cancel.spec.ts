@@ -10,7 +10,7 @@ const VIDEO_TITLE = '执法记录仪视频';
 const VIDEO_BYTES = 1024 * 1024 * 1024;
 
 async function bigVideoPackage(): Promise<{ dir: string; caseNumber: string }> {
-  const pkg = await buildPackage(tempDir('fashen-e2e-pkg-'), { caseNumber: `测市监处罚〔2026〕${Math.floor(Math.random() * 9000) + 1000}号` });
+  const pkg = await buildPackage(tempDir('fashen-e2e-pkg-'));
   await addSparseVideo(pkg, { id: 'e-video', title: VIDEO_TITLE, bytes: VIDEO_BYTES });
   pkg.write();
   return { dir: pkg.dir, caseNumber: pkg.manifest.case.caseNumber };

@@ -91,3 +91,15 @@ export async function buildPackage(root: string, opts: { id?: string; caseNumber
   built.write();
   return built;
 }
+
+/** Replace the notice PDF (documents[0]) with these lines, each drawn at x=72 and its own y, in Helvetica; updates case.json. */
+export async function setNoticeText(pkg: BuiltPackage, lines: [text: string, y: number][], size = 14): Promise<void> {
+  const doc = await PDFDocument.create();
+  const font = await doc.embedFont(StandardFonts.Helvetica);
+  const page = doc.addPage([595, 842]);
+  for (const [text, y] of lines) page.drawText(text, { x: 72, y, size, font });
+  const bytes = await doc.save();
+  writeFileSync(join(pkg.dir, 'documents/notice.pdf'), bytes);
+  pkg.manifest.documents[0]!.file = { ...pkg.manifest.documents[0]!.file, sha256: sha(bytes), size: bytes.length };
+  pkg.write();
+}

@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { openStore, type Store } from '../../src/main/db/open';
 import { CaseFileRepo } from '../../src/main/db/repos/case-files';
 import { SearchRepo } from '../../src/main/db/repos/search';
-import type { CasePackage } from '../../src/shared/casefile/schema';
+import { packageFiles, type CasePackage } from '../../src/shared/casefile/schema';
 import { buildPackage, tempDir } from '../helpers/package-builder';
 
 const stores: Store[] = [];
@@ -24,7 +24,8 @@ const meta = (revisionHash: string, extra: { replace?: { round: number } } = {})
   packageJson: `{"hash":"${revisionHash}"}`,
   ...extra,
 });
-const blobsOf = (pkg: CasePackage) => [...new Map([...pkg.documents, ...pkg.evidence].map((x) => [x.file.sha256, { sha256: x.file.sha256, size: x.file.size, mime: x.file.mime }])).values()];
+/** One row per distinct file (as the importer writes them). */
+const blobsOf = (pkg: CasePackage) => [...new Map(packageFiles(pkg).map((f) => [f.sha256, { sha256: f.sha256, size: f.size, mime: f.mime }])).values()];
 const count = (s: Store, sql: string, ...args: unknown[]) => (s.sqlite.prepare(sql).get(...args) as { n: number }).n;
 /** Case ids whose indexed fields contain the phrase. */
 const ftsCases = (s: Store, phrase: string) =>

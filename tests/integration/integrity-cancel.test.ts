@@ -1,28 +1,21 @@
 // 校验案卷 cancelled (取消) end to end through the Api: it stops between files and inside a big
 // file's hashing stream, reports 已取消, keeps what was checked and marks nothing wrong.
-import { rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApi } from '../../src/main/api';
-import { dispatch } from '../../src/main/dispatch';
 import { Workstation } from '../../src/main/workstation';
 import type { IntegrityReport } from '../../src/shared/api/evidence';
 import type { ApiEvents } from '../../src/shared/api/events';
 import { buildPackage, tempDir, type BuiltPackage } from '../helpers/package-builder';
+import { caller, ok, type Call } from '../helpers/meeting-fixture';
 import { addSparseVideo } from '../helpers/sparse-video';
 
 /** Big enough for many byte-progress reports (one per 8 MB), small enough to import quickly. */
 const VIDEO_BYTES = 96 * 1024 * 1024;
 
 let ws: Workstation;
-let api: ReturnType<typeof buildApi>;
+let call: Call;
 let pkg: BuiltPackage;
 let caseId: string;
-
-async function call<T>(name: string, input: unknown): Promise<T> {
-  const r = await dispatch(api, name, input);
-  if (!r.ok) throw new Error(`${name}: ${r.error.message}`);
-  return r.value as T;
-}
 
 /** Run 校验案卷 and call 取消 when `when` first says so for a progress event. */
 async function verifyCancelledWhen(when: (p: ApiEvents['verify.progress']) => boolean): Promise<{ report: IntegrityReport; cancelAnswer: { cancelled: boolean } | null; seen: ApiEvents['verify.progress'][] }> {
@@ -32,10 +25,10 @@ async function verifyCancelledWhen(when: (p: ApiEvents['verify.progress']) => bo
     if (event !== 'verify.progress') return;
     const p = payload as ApiEvents['verify.progress'];
     seen.push(p);
-    if (!cancelling && when(p)) cancelling = call<{ cancelled: boolean }>('evidence.cancelVerify', { caseId });
+    if (!cancelling && when(p)) cancelling = ok(call, 'evidence.cancelVerify', { caseId });
   });
   try {
-    const report = await call<IntegrityReport>('evidence.verifyCase', { caseId });
+    const report = await ok(call, 'evidence.verifyCase', { caseId });
     return { report, cancelAnswer: cancelling ? await cancelling : null, seen };
   } finally {
     off();
@@ -44,7 +37,7 @@ async function verifyCancelledWhen(when: (p: ApiEvents['verify.progress']) => bo
 
 beforeAll(async () => {
   ws = new Workstation({ dataDir: tempDir('verify-cancel-'), today: () => '2026-11-23' });
-  api = buildApi(ws, 'host');
+  call = caller(ws);
   pkg = await buildPackage(tempDir());
   await addSparseVideo(pkg, { id: 'video', title: '执法记录仪视频', bytes: VIDEO_BYTES });
   pkg.write();
@@ -105,7 +98,7 @@ describe('cancelling 校验案卷', () => {
   it('a cancelled check that already found a damaged file still reports it and takes the case offline', async () => {
     const doc = pkg.manifest.documents[0]!;
     const blob = ws.blobs.pathOf(doc.file.sha256);
-    const saved = Buffer.from(await import('node:fs').then((fs) => fs.readFileSync(blob)));
+    const saved = readFileSync(blob);
     rmSync(blob);
     try {
       const { report } = await verifyCancelledWhen((p) => p.file?.title === '执法记录仪视频');
@@ -119,10 +112,10 @@ describe('cancelling 校验案卷', () => {
   }, 60_000);
 
   it('取消 with nothing running says so, and bad input gets a clear error', async () => {
-    expect(await call('evidence.cancelVerify', { caseId })).toEqual({ cancelled: false });
-    const bad = await dispatch(api, 'evidence.cancelVerify', { caseId: '' });
+    expect(await ok(call, 'evidence.cancelVerify', { caseId })).toEqual({ cancelled: false });
+    const bad = await call('evidence.cancelVerify', { caseId: '' });
     expect(bad.ok).toBe(false);
-    const extra = await dispatch(api, 'evidence.cancelVerify', { caseId, runId: 'x' });
+    const extra = await call('evidence.cancelVerify', { caseId, runId: 'x' } as never);
     expect(extra.ok).toBe(false);
   });
 });

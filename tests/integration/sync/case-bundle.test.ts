@@ -2,9 +2,8 @@
 // .zip follows the same top-folder rule as a .zip on disk, a bad bundle or a bad package in it is a
 // zh-CN outcome (the good ones still come in, no scratch copy stays behind), and importing the same
 // bundle again changes nothing. (Plaintext at rest: cache/at-rest.test.ts; path tricks: engine.test.ts.)
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import yazl from 'yazl';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Workstation } from '../../../src/main/workstation';
 import { packageRoot } from '../../../src/main/services/package-source';
@@ -12,7 +11,8 @@ import { importCaseBundle } from '../../../src/main/services/sync/case-bundle';
 import { MemoryCentral } from '../../../src/main/services/sync/memory-transport';
 import { filesUnder } from '../../helpers/cache-store';
 import { tempDir } from '../../helpers/package-builder';
-import { newDataDir, packageWithFiles, workstation } from './fixtures';
+import { zipPackage } from '../../helpers/server-fixtures';
+import { folderFiles, newDataDir, packageWithFiles, workstation, zipBuffer } from './fixtures';
 
 const open: Workstation[] = [];
 afterEach(() => open.splice(0).forEach((w) => w.close()));
@@ -25,25 +25,6 @@ function ws(): Workstation {
 }
 
 const staging = (w: Workstation) => filesUnder(join(w.dataDir, 'blobs', '.staging'));
-
-async function zipBuffer(files: [string, Buffer][]): Promise<Buffer> {
-  const zip = new yazl.ZipFile();
-  for (const [name, bytes] of files) zip.addBuffer(bytes, name);
-  zip.end();
-  const chunks: Buffer[] = [];
-  for await (const c of zip.outputStream) chunks.push(c as Buffer);
-  return Buffer.concat(chunks);
-}
-
-/** A package folder's files, named under `prefix` (e.g. "a/" for a folder in the bundle). */
-function folderFiles(dir: string, prefix: string): [string, Buffer][] {
-  return readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((e) => e.isFile())
-    .map((e) => {
-      const full = join(e.parentPath, e.name);
-      return [`${prefix}${full.slice(dir.length + 1).split('\\').join('/')}`, readFileSync(full)];
-    });
-}
 
 async function bundleOf(files: [string, Buffer][]): Promise<string> {
   const out = join(tempDir('case-bundle-'), 'from-central.zip');
@@ -66,7 +47,7 @@ describe('importCaseBundle', () => {
     const [a, b, c] = [await packageWithFiles(tempDir(), [120]), await packageWithFiles(tempDir(), [240]), await packageWithFiles(tempDir(), [360])];
     const bundle = await bundleOf([
       ...folderFiles(a.dir, 'a/'),
-      ['b.zip', await zipBuffer(folderFiles(b.dir, ''))],
+      ['b.zip', await zipPackage(b)],
       ['c.zip', await zipBuffer(folderFiles(c.dir, '案卷C/'))],
     ]);
     const w = ws();

@@ -3,7 +3,6 @@
 // old revisions skipped, two devices of one reviewer.
 import { randomBytes, randomUUID } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import yazl from 'yazl';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as t from '../../../src/main/db/schema';
@@ -15,7 +14,7 @@ import { CHUNK_BYTES, chunkOffset } from '../../../src/main/services/cache-crypt
 import { keptPlainBytes } from '../../../src/main/services/cache-crypto/sealed-writer';
 import type { SyncProgress } from '../../../src/shared/sync/status';
 import { tempDir } from '../../helpers/package-builder';
-import { filesOf, newDataDir, outbox, packageWithFiles, perBlob, workstation } from './fixtures';
+import { filesOf, folderFiles, newDataDir, outbox, packageWithFiles, perBlob, workstation, zipBuffer } from './fixtures';
 
 const open: Workstation[] = [];
 afterEach(() => open.splice(0).forEach((w) => w.close()));
@@ -351,21 +350,9 @@ describe('the sync.* Api', () => {
 
 describe('sync.importBundle: case packages from the central system on a stick', () => {
   async function zipOf(files: [string, Buffer][], out: string): Promise<string> {
-    const zip = new yazl.ZipFile();
-    for (const [name, bytes] of files) zip.addBuffer(bytes, name);
-    zip.end();
-    const chunks: Buffer[] = [];
-    for await (const c of zip.outputStream) chunks.push(c as Buffer);
-    writeFileSync(out, Buffer.concat(chunks));
+    writeFileSync(out, await zipBuffer(files));
     return out;
   }
-  const folderFiles = (dir: string, prefix: string): [string, Buffer][] =>
-    readdirSync(dir, { recursive: true, withFileTypes: true })
-      .filter((e) => e.isFile())
-      .map((e) => {
-        const full = join(e.parentPath, e.name);
-        return [`${prefix}${full.slice(dir.length + 1).split('\\').join('/')}`, readFileSync(full)] as [string, Buffer];
-      });
 
   it('imports every package of a multi-package .zip (folders and inner .zip files); refuses a path trick, importing nothing', async () => {
     const { zipPackage } = await import('../../helpers/server-fixtures');

@@ -2,8 +2,9 @@
 // logged in to a central server (possibly through the fault proxy), and signed submissions queued
 // in its outbox exactly as the opinion service queues them.
 import { randomBytes, createHash, randomUUID } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import yazl from 'yazl';
 import { Workstation } from '../../../src/main/workstation';
 import { HttpTransport } from '../../../src/main/services/sync/http-transport';
 import type { RetryPolicy } from '../../../src/main/services/sync/retry';
@@ -110,4 +111,24 @@ export function filesOf(pkg: BuiltPackage): Map<string, Uint8Array> {
   const out = new Map<string, Uint8Array>();
   for (const f of packageFiles(pkg.manifest)) out.set(f.path, new Uint8Array(readFileSync(join(pkg.dir, f.path))));
   return out;
+}
+
+/** Named files zipped in memory (bundles from the central system are small in tests). */
+export async function zipBuffer(files: [string, Buffer][]): Promise<Buffer> {
+  const zip = new yazl.ZipFile();
+  for (const [name, bytes] of files) zip.addBuffer(bytes, name);
+  zip.end();
+  const chunks: Buffer[] = [];
+  for await (const c of zip.outputStream) chunks.push(c as Buffer);
+  return Buffer.concat(chunks);
+}
+
+/** A package folder's files, named under `prefix` (e.g. "a/" for a folder in the bundle). */
+export function folderFiles(dir: string, prefix: string): [string, Buffer][] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e): [string, Buffer] => {
+      const full = join(e.parentPath, e.name);
+      return [`${prefix}${full.slice(dir.length + 1).split('\\').join('/')}`, readFileSync(full)];
+    });
 }
