@@ -9,7 +9,7 @@
 // that left the previous attempt's bytes of that chunk unwritten (truncated away): content-addressed
 // bytes from the same server are the same plaintext, so the same ciphertext.
 import { createHash, randomBytes, type Hash } from 'node:crypto';
-import { closeSync, existsSync, fstatSync, ftruncateSync, openSync, readSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fstatSync, ftruncateSync, openSync, readSync, writeSync, writevSync } from 'node:fs';
 import {
   BlobTamperedError,
   CHUNK_BYTES,
@@ -22,7 +22,7 @@ import {
   encodeHeader,
   encryptedSize,
   openChunk,
-  sealChunk,
+  sealChunkParts,
   type BlobHeader,
   type HeaderCheck,
 } from './blob-format';
@@ -42,6 +42,13 @@ export interface SealedResult {
 function writeAll(fd: number, b: Buffer, position: number): void {
   let off = 0;
   while (off < b.length) off += writeSync(fd, b, off, b.length - off, position + off);
+}
+
+/** A sealed chunk's parts in one positional writev (the rest by writeAll if the kernel takes less). */
+function writeParts(fd: number, parts: readonly Buffer[], position: number): void {
+  const total = parts.reduce((n, b) => n + b.length, 0);
+  const n = writevSync(fd, parts, position);
+  if (n < total) writeAll(fd, Buffer.concat(parts).subarray(n), position + n);
 }
 
 function readAt(fd: number, length: number, position: number): Buffer {
@@ -195,7 +202,7 @@ export class SealedWriter {
 
   private seal(final: boolean): void {
     const i = this.index++;
-    writeAll(this.fd, sealChunk(this.blobKey, this.header, i, final, this.buf.subarray(0, this.fill)), chunkOffset(i));
+    writeParts(this.fd, sealChunkParts(this.blobKey, this.header, i, final, this.buf.subarray(0, this.fill)), chunkOffset(i));
     this.fill = 0;
   }
 
