@@ -154,10 +154,6 @@ export function sealChunkParts(key: Buffer, h: BlobHeader, i: number, final: boo
   return [body, c.getAuthTag()];
 }
 
-export function sealChunk(key: Buffer, h: BlobHeader, i: number, final: boolean, plain: Buffer): Buffer {
-  return Buffer.concat(sealChunkParts(key, h, i, final, plain));
-}
-
 export function openChunk(key: Buffer, h: BlobHeader, i: number, final: boolean, sealed: Buffer): Buffer {
   if (sealed.length < TAG_BYTES) throw new BlobTamperedError('文件被截短');
   const d = createDecipheriv('aes-256-gcm', key, nonce(h, i));
@@ -174,11 +170,12 @@ export function openChunk(key: Buffer, h: BlobHeader, i: number, final: boolean,
 
 /**
  * Cuts a byte stream into sealed chunks. A full chunk is held back until more data arrives, so
- * the last one — and only the last one — is sealed with the final flag.
+ * the last one — and only the last one — is sealed with the final flag. Each chunk comes out as
+ * its parts (ciphertext, tag), to be written in order.
  */
 export class ChunkSealer {
-  private pending: Buffer[] = [];
-  private pendingBytes = 0;
+  private readonly buf = Buffer.allocUnsafe(CHUNK_BYTES);
+  private fill = 0;
   private index = 0;
 
   constructor(
@@ -188,26 +185,26 @@ export class ChunkSealer {
 
   push(data: Buffer): Buffer[] {
     const out: Buffer[] = [];
-    let rest = data;
-    while (rest.length > 0) {
-      if (this.pendingBytes === CHUNK_BYTES) out.push(this.flushChunk(false));
-      const take = Math.min(CHUNK_BYTES - this.pendingBytes, rest.length);
-      // A copy: callers may reuse their read buffer before this chunk is sealed.
-      this.pending.push(Buffer.from(rest.subarray(0, take)));
-      this.pendingBytes += take;
-      rest = rest.subarray(take);
+    let off = 0;
+    while (off < data.length) {
+      if (this.fill === CHUNK_BYTES) out.push(...this.flushChunk(false));
+      // Copied: callers may reuse their read buffer before this chunk is sealed.
+      const take = Math.min(CHUNK_BYTES - this.fill, data.length - off);
+      data.copy(this.buf, this.fill, off, off + take);
+      this.fill += take;
+      off += take;
     }
     return out;
   }
 
-  finish(): Buffer {
+  finish(): Buffer[] {
     return this.flushChunk(true);
   }
 
-  private flushChunk(final: boolean): Buffer {
-    const plain = Buffer.concat(this.pending, this.pendingBytes);
-    this.pending = [];
-    this.pendingBytes = 0;
-    return sealChunk(this.key, this.header, this.index++, final, plain);
+  private flushChunk(final: boolean): Buffer[] {
+    // The parts never alias the buffer (the cipher's output is new), so it is reused at once.
+    const parts = sealChunkParts(this.key, this.header, this.index++, final, this.buf.subarray(0, this.fill));
+    this.fill = 0;
+    return parts;
   }
 }

@@ -54,6 +54,7 @@ export async function encryptStream(source: Readable, dest: string, key: CacheKe
         const out = sealer.push(chunk);
         if (first) out.unshift(header.bytes);
         first = false;
+        // One write per call: the parts joined once (a tag written alone costs a syscall).
         cb(null, out.length ? Buffer.concat(out) : undefined);
       } catch (err) {
         cb(err as Error);
@@ -62,7 +63,7 @@ export async function encryptStream(source: Readable, dest: string, key: CacheKe
     flush(cb) {
       try {
         const last = sealer.finish();
-        cb(null, first ? Buffer.concat([header.bytes, last]) : last);
+        cb(null, Buffer.concat(first ? [header.bytes, ...last] : last));
       } catch (err) {
         cb(err as Error);
       }
@@ -192,7 +193,7 @@ export function encryptFileSync(src: string, dest: string, key: CacheKey, bindTo
     const buf = Buffer.alloc(CHUNK_BYTES);
     let n: number;
     while ((n = readSync(inFd, buf, 0, buf.length, null)) > 0) for (const c of sealer.push(buf.subarray(0, n))) writeAll(outFd, c);
-    writeAll(outFd, sealer.finish());
+    for (const c of sealer.finish()) writeAll(outFd, c);
     fsyncSync(outFd);
   } finally {
     closeSync(inFd);
