@@ -1,5 +1,6 @@
 // Marks made on an older version of a re-imported file carry a small note in the 标注 list:
-// 原文件已更新，标注按原文重新定位 — or 未能在新版本中找到原文 when the quote is gone.
+// 原文件已更新，标注按原文重新定位 — 原文已移至第 N 页 when the text moved to another page (the mark
+// is drawn there) — or 未能在新版本中找到原文 when the quote is gone.
 import { POINT_IDS } from '../../src/shared/rules/types';
 import { callApi, expect, test } from './fixtures';
 import { WorkstationPage } from './pages/WorkstationPage';
@@ -10,6 +11,7 @@ test('marks on a replaced file are flagged in the 标注 list', async ({ page, f
   await setNoticeText(pkg, [
     ['Hearing rights were notified to the party', 760],
     ['Fine of 5000 yuan', 736],
+    ['Goods seized on site', 712],
   ]);
   await callApi(freshHost, 'cases.import', { paths: [pkg.dir] });
   const caseId = pkg.manifest.case.id;
@@ -17,6 +19,7 @@ test('marks on a replaced file are flagged in the 标注 list', async ({ page, f
   await callApi(freshHost, 'annotations.create', { caseId, itemId: 'd1', kind: 'highlight', anchor: anchor('Hearing rights were notified', 68), note: '已告知听证权利', reviewPoint: 'P4' });
   await callApi(freshHost, 'annotations.create', { caseId, itemId: 'd1', kind: 'note', anchor: anchor('Fine of 5000 yuan', 92), note: '罚款金额与决定书一致' });
   await callApi(freshHost, 'annotations.create', { caseId, itemId: 'e1', kind: 'highlight', anchor: anchor('Evidence', 68), note: '进货单据未改动' });
+  await callApi(freshHost, 'annotations.create', { caseId, itemId: 'd1', kind: 'highlight', anchor: anchor('Goods seized on site', 116), note: '扣押物品清单' });
 
   // The review returns the case (建议纠正); the agency resubmits revision 2 with a corrected notice.
   for (const point of POINT_IDS) await callApi(freshHost, 'review.setPoint', { caseId, point, decision: 'problem', note: '需补正' });
@@ -25,6 +28,7 @@ test('marks on a replaced file are flagged in the 标注 list', async ({ page, f
   await setNoticeText(pkg, [
     ['HEARING RIGHTS were notified to the party', 760],
     ['Fine of 3000 yuan', 736],
+    ['Goods seized on site', 500, 2],
   ]);
   const [out] = await callApi<{ ok: boolean; error?: string }[]>(freshHost, 'cases.import', { paths: [pkg.dir] });
   expect(out, JSON.stringify(out)).toMatchObject({ ok: true });
@@ -40,5 +44,23 @@ test('marks on a replaced file are flagged in the 标注 list', async ({ page, f
   const lost = ws.annotations.rowWithNote('罚款金额与决定书一致').getByTestId('annotation-file-updated');
   await expect(lost).toHaveText('未能在新版本中找到原文');
   await expect(ws.annotations.rowWithNote('进货单据未改动').getByTestId('annotation-file-updated')).toHaveCount(0);
+  const movedRow = ws.annotations.rowWithNote('扣押物品清单');
+  await expect(movedRow.getByTestId('annotation-file-updated')).toHaveText('原文已移至第 2 页（原在第 1 页）');
+  await expect(movedRow).toContainText('第 2 页');
   await ws.screenshot('annotations-file-updated');
+
+  // Opening it shows the mark on page 2, over the quote (not at the stored place on page 1).
+  const id = (await movedRow.getAttribute('data-annotation-id'))!;
+  await movedRow.locator('.ann-main').click();
+  const pdf = ws.caseFile.pdf(0);
+  await pdf.waitRendered(2);
+  const drawn = pdf.page(2).locator(`[data-annotation-id="${id}"] .pdf-mark`).first();
+  await expect(drawn).toBeVisible();
+  await expect(pdf.page(1).locator(`[data-annotation-id="${id}"]`)).toHaveCount(0);
+  const [markBox, pageBox] = [await drawn.boundingBox(), await pdf.page(2).boundingBox()];
+  // The quote is drawn at y = 500 of 842 pt (from the bottom): about 40 % down the page.
+  const down = (markBox!.y - pageBox!.y) / pageBox!.height;
+  expect(down, `mark at ${down.toFixed(2)} of the page height`).toBeGreaterThan(0.3);
+  expect(down).toBeLessThan(0.5);
+  await ws.screenshot('annotations-moved-mark');
 });

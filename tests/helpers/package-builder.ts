@@ -93,11 +93,12 @@ export async function buildPackage(root: string, opts: { id?: string; caseNumber
 }
 
 /** Replace the notice PDF (documents[0]) with these lines, each drawn at x=72 and its own y, in Helvetica; updates case.json. */
-export async function setNoticeText(pkg: BuiltPackage, lines: [text: string, y: number][], size = 14): Promise<void> {
+/** Replace the notice with a PDF of these lines (page 1 unless a line names another; pages up to the last named). */
+export async function setNoticeText(pkg: BuiltPackage, lines: [text: string, y: number, page?: number][], size = 14): Promise<void> {
   const doc = await PDFDocument.create();
   const font = await doc.embedFont(StandardFonts.Helvetica);
-  const page = doc.addPage([595, 842]);
-  for (const [text, y] of lines) page.drawText(text, { x: 72, y, size, font });
+  const pages = Array.from({ length: Math.max(1, ...lines.map(([, , p]) => p ?? 1)) }, () => doc.addPage([595, 842]));
+  for (const [text, y, p] of lines) pages[(p ?? 1) - 1]!.drawText(text, { x: 72, y, size, font });
   const bytes = await doc.save();
   writeFileSync(join(pkg.dir, 'documents/notice.pdf'), bytes);
   pkg.manifest.documents[0]!.file = { ...pkg.manifest.documents[0]!.file, sha256: sha(bytes), size: bytes.length };

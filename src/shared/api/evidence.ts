@@ -107,11 +107,12 @@ export interface Annotation {
   updatedAt: string;
   /**
    * Set by annotations.list / annotations.update when the item's file has been replaced (re-import)
-   * since the annotation was made: text marks are re-anchored by their quote on the same page —
-   * quote 'found' there or 'not_found'; null for marks without a quote (areas, times) or when the
-   * new file's text is not extracted yet.
+   * since the annotation was made: text marks are re-anchored by their quote — quote 'found' (on
+   * the same page, or on `page` when the new version has it on another page: the nearest one) or
+   * 'not_found'; null for marks without a quote (areas, times) or when the new file's text is not
+   * extracted yet.
    */
-  fileUpdated?: { quote: 'found' | 'not_found' | null };
+  fileUpdated?: { quote: 'found' | 'not_found' | null; page?: number };
 }
 
 export interface RedactedCopy {

@@ -147,10 +147,9 @@ export class SearchRepo {
     });
   }
 
-  /** The stored text of one page of a blob (null: none stored, e.g. not extracted yet). */
-  pageText(sha256: string, page: number): string | null {
-    const r = this.sqlite.prepare('select text from page_text where sha256 = ? and page = ?').get(sha256, page) as { text: string } | undefined;
-    return r ? r.text : null;
+  /** The stored text of every page of a blob, in page order (empty: none stored). */
+  pagesOf(sha256: string): string[] {
+    return (this.sqlite.prepare('select text from page_text where sha256 = ? order by page').all(sha256) as { text: string }[]).map((r) => r.text);
   }
 
   pageCount(): number {

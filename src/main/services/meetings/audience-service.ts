@@ -16,6 +16,8 @@ import { SimilarCases } from '../review/similar-cases';
 import { storeDerivedBlob } from './derived-blob';
 import { maskedPageImage, type TopLeftRect } from './masked-page';
 import { parseReviewSnapshot } from './meeting-view';
+import { withFileState } from '../evidence/annotation-file-state';
+import { markPage } from '../../../shared/mark-page';
 import type { MeetingService } from './service';
 
 type Picture = { image: EvidenceFocusData['image']; imageNote: string | null; pageText: string | null };
@@ -93,9 +95,10 @@ export class AudienceService {
     const doc = cf.documents.find((d) => d.id === f.itemId);
     const item = ev ?? doc;
     if (!item) return null;
-    const annotations = this.ws.annotations.list(cf.id, item.id);
+    // As the presenter sees them: a mark whose text moved in a re-imported file is shown on its new page.
+    const annotations = withFileState(this.ws, this.ws.annotations.list(cf.id, item.id));
     const highlight = f.annotationId ? (annotations.find((a) => a.id === f.annotationId) ?? null) : null;
-    const page = highlight && 'page' in highlight.anchor ? highlight.anchor.page : (f.page ?? 1);
+    const page = (highlight && markPage(highlight)) ?? f.page ?? 1;
     const quote = highlight?.anchor.type === 'text' ? highlight.anchor.quote.exact : null;
     const pic = await this.picture(cf, item.file, page, annotations, highlight);
     const text = quote ?? (pic.pageText === null ? null : pic.pageText.length > EXCERPT_CHARS ? `${pic.pageText.slice(0, EXCERPT_CHARS)}…` : pic.pageText);

@@ -31,7 +31,12 @@ function matches(a: Annotation, f: Filter): boolean {
 function FileUpdated({ a }: { a: Annotation }) {
   if (!a.fileUpdated) return null;
   const lost = a.fileUpdated.quote === 'not_found';
-  const text = lost ? '未能在新版本中找到原文' : a.fileUpdated.quote === 'found' ? '原文件已更新，标注按原文重新定位' : '原文件已更新，标注位置按原版本保留';
+  const moved = a.fileUpdated.page !== undefined && 'page' in a.anchor ? `原文已移至第 ${a.fileUpdated.page} 页（原在第 ${a.anchor.page} 页）` : null;
+  const text = lost
+    ? '未能在新版本中找到原文'
+    : a.fileUpdated.quote === 'found'
+      ? (moved ?? '原文件已更新，标注按原文重新定位')
+      : '原文件已更新，标注位置按原版本保留';
   const tip = lost
     ? '该文件重新导入后，本页已找不到标注的原文；标注仍显示在原位置，请核对后修改或删除。'
     : '该文件在标注之后重新导入过；请核对标注位置是否仍然准确。';

@@ -1,5 +1,6 @@
 // How an annotation is named in lists, pins and tooltips.
 import type { Annotation } from '../../../shared/api/evidence';
+import { markPage } from '../../../shared/mark-page';
 import { formatSeconds } from '../lib/time';
 import { pointLabel } from '../lib/reviewPoints';
 
@@ -11,11 +12,11 @@ export function kindLabel(a: Pick<Annotation, 'kind' | 'redactionReason'>): stri
 }
 
 /** 第 3 页 / 1:05 / 图片 */
-export function whereLabel(a: Pick<Annotation, 'anchor'>): string {
+export function whereLabel(a: Pick<Annotation, 'anchor' | 'fileUpdated'>): string {
   switch (a.anchor.type) {
     case 'text':
     case 'area':
-      return `第 ${a.anchor.page} 页`;
+      return `第 ${markPage(a)} 页`;
     case 'time':
       return a.anchor.endSeconds !== undefined ? `${formatSeconds(a.anchor.seconds)}–${formatSeconds(a.anchor.endSeconds)}` : formatSeconds(a.anchor.seconds);
     case 'image':

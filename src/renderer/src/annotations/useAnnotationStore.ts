@@ -2,6 +2,7 @@
 // viewers and the 标注 list. Every change goes through the Api; the list is updated from its answer.
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { Anchor, Annotation, AnnotationKind, ReviewPointId } from '../../../shared/api/evidence';
+import { markPage } from '../../../shared/mark-page';
 import { api } from '../api';
 import { errorText } from '../lib/errors';
 
@@ -34,8 +35,8 @@ export interface AnnotationStore {
 }
 
 function byPosition(a: Annotation, b: Annotation): number {
-  const pa = 'page' in a.anchor ? a.anchor.page : 0;
-  const pb = 'page' in b.anchor ? b.anchor.page : 0;
+  const pa = markPage(a) ?? 0;
+  const pb = markPage(b) ?? 0;
   const ya = 'rects' in a.anchor ? (a.anchor.rects[0]?.y ?? 0) : a.anchor.type === 'time' ? a.anchor.seconds : 0;
   const yb = 'rects' in b.anchor ? (b.anchor.rects[0]?.y ?? 0) : b.anchor.type === 'time' ? b.anchor.seconds : 0;
   return a.itemId.localeCompare(b.itemId) || pa - pb || ya - yb || a.createdAt.localeCompare(b.createdAt);

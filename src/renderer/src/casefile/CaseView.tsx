@@ -5,6 +5,7 @@ import { useCallback, useEffect, useMemo, useReducer, useState } from 'react';
 import { Splitter } from 'antd';
 import type { CaseFileView } from '../../../shared/api/cases';
 import type { Annotation, FileState, RedactedCopy } from '../../../shared/api/evidence';
+import { markPage } from '../../../shared/mark-page';
 import { hasModifier, isCtrl, isTypingTarget } from '../lib/keys';
 import { useGlobalKeys } from '../lib/useGlobalKeys';
 import { useSplitSizes } from '../lib/useSplitSizes';
@@ -62,7 +63,7 @@ function revealFor(a: Annotation): Reveal {
   return makeReveal({
     itemId: a.itemId,
     annotationId: a.id,
-    ...(anchor.type === 'text' || anchor.type === 'area' ? { page: anchor.page } : {}),
+    ...(anchor.type === 'text' || anchor.type === 'area' ? { page: markPage(a)! } : {}),
     ...(anchor.type === 'time' ? { seconds: anchor.seconds } : {}),
   });
 }

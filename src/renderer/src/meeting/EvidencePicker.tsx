@@ -6,6 +6,7 @@ import { Alert, Button, Drawer, InputNumber, Spin, Tag, Tooltip } from 'antd';
 import { EyeOutlined, FundProjectionScreenOutlined } from '@ant-design/icons';
 import type { CaseFileView, StoredFile } from '../../../shared/api/cases';
 import type { Annotation } from '../../../shared/api/evidence';
+import { markPage } from '../../../shared/mark-page';
 import type { EvidenceFocus } from '../../../shared/meeting/schema';
 import { api } from '../api';
 import { fileKind, type CaseItem } from '../casefile/items';
@@ -28,7 +29,8 @@ function itemsOf(cf: CaseFileView, annotations: Annotation[]): Row[] {
 const shownOnScreen = (f: StoredFile) => fileKind(f) === 'pdf';
 
 function markText(a: Annotation): string {
-  const where = 'page' in a.anchor ? `第 ${a.anchor.page} 页` : '';
+  const page = markPage(a);
+  const where = page !== null ? `第 ${page} 页` : '';
   const what = a.anchor.type === 'text' ? `“${a.anchor.quote.exact.slice(0, 40)}${a.anchor.quote.exact.length > 40 ? '…' : ''}”` : '区域标注';
   return `${where} ${what}${a.note ? ` — ${a.note.slice(0, 30)}` : ''}`;
 }
@@ -136,7 +138,7 @@ export function EvidencePicker({ caseId, focus, onShow, disabled, version }: Pro
                         icon={<FundProjectionScreenOutlined />}
                         disabled={disabled}
                         loading={busy === a.id}
-                        onClick={() => void show(a.id, { itemId: item.id, ...('page' in a.anchor ? { page: a.anchor.page } : {}), annotationId: a.id })}
+                        onClick={() => void show(a.id, { itemId: item.id, ...(markPage(a) !== null ? { page: markPage(a)! } : {}), annotationId: a.id })}
                         aria-label={`投屏标注：${markText(a)}`}
                         data-testid="evidence-show-mark"
                       >

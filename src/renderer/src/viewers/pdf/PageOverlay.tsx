@@ -105,7 +105,8 @@ export function PageOverlay({ page, layer, scale, textHost, textVersion, pageRef
     <div className="pdf-overlay">
       {annotations.map((a) => {
         if (a.anchor.type !== 'text' && a.anchor.type !== 'area') return null;
-        const rects = marks.anchored.get(a.id) ?? a.anchor.rects;
+        // A mark whose text moved to this page in a new version: its stored rects belong to another page.
+        const rects = marks.anchored.get(a.id) ?? (a.fileUpdated?.page !== undefined ? [] : a.anchor.rects);
         const cls = `pdf-mark mark-${a.kind}${a.kind === 'redaction' ? ` reason-${a.redactionReason ?? 'personal'}` : ''}${a.anchor.type === 'area' ? ' is-area' : ''}${layer.flashId === a.id ? ' is-flash' : ''}`;
         const top = rects[0];
         const slot = top ? slotOf(top.y * scale) : 0;

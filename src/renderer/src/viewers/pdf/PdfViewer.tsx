@@ -5,6 +5,7 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import type { PDFDocumentProxy } from 'pdfjs-dist';
 import type { Annotation } from '../../../../shared/api/evidence';
+import { markPage } from '../../../../shared/mark-page';
 import { usePdfDocument } from './usePdfDocument';
 import { PDF_TO_CSS, startPdfWorker } from './pdfjs';
 import { PAGE_PAD, clampZoom, nextZoom, pageAt, pageTops, slotSize, stackWindow, type PageSize, type SlotWindow, type Stack } from './pdfLayout';
@@ -242,7 +243,8 @@ function PdfDocumentView({ doc, first, title, item, reveal }: ViewProps) {
       return l;
     };
     for (const a of annotations) {
-      if (a.anchor.type === 'text' || a.anchor.type === 'area') (get(a.anchor.page - 1).annotations as Annotation[]).push(a);
+      const p = markPage(a);
+      if (p !== null) (get(p - 1).annotations as Annotation[]).push(a);
     }
     if (find.open && find.query.trim()) {
       const pages = new Set(find.matches.map((x) => x.page));

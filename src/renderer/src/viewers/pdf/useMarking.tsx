@@ -3,6 +3,7 @@
 // units at scale 1 (top-left origin).
 import { useCallback, useMemo, useRef, useState, type MouseEvent } from 'react';
 import type { Anchor, Annotation, Rect } from '../../../../shared/api/evidence';
+import { markPage } from '../../../../shared/mark-page';
 import type { CaseItem } from '../../casefile/items';
 import type { AnnotationStore, NewAnnotation } from '../../annotations/useAnnotationStore';
 import type { AnnotationValues } from '../../annotations/AnnotationForm';
@@ -114,7 +115,7 @@ export function useMarking({ item, store, scale, annotations }: Options) {
     const r = a.anchor.rects[0];
     setPending(null);
     setError(null);
-    setEditing({ id, page: a.anchor.page, at: { x: 0, y: r ? r.y + r.height : 0 } });
+    setEditing({ id, page: markPage(a)!, at: { x: 0, y: r ? r.y + r.height : 0 } });
   }, []);
 
   const create = useCallback(
