@@ -4,13 +4,14 @@
 // the server's to change: `rollout.json` {"stagingPercentage": 20} in the channel folder is merged
 // into every channel file as it is served. The release signature does not cover that field, so
 // changing the share needs no re-signing.
-import { existsSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { dump, load } from 'js-yaml';
 import { z } from 'zod';
 import { channelFilesIn } from '../../main/services/update/release-tools';
 import { platformOfChannelFile } from '../../main/services/update/update-info';
 import { UPDATE_CHANNEL_NAME } from '../../shared/api/app';
+import { writeFileDurable } from '../../main/services/cache-crypto/durable';
 
 const Rollout = z.object({ stagingPercentage: z.number().int().min(0).max(100) }).strict();
 
@@ -40,9 +41,7 @@ export function readRollout(channelDir: string): number | null {
 
 export function writeRollout(channelDir: string, stagingPercentage: number): void {
   const p = join(channelDir, 'rollout.json');
-  const tmp = `${p}.${process.pid}.tmp`;
-  writeFileSync(tmp, `${JSON.stringify(Rollout.parse({ stagingPercentage }))}\n`);
-  renameSync(tmp, p);
+  writeFileDurable(p, `${JSON.stringify(Rollout.parse({ stagingPercentage }))}\n`, 0o644);
 }
 
 /** A channel file as served: unchanged, or with the server's rollout share in stagingPercentage. */

@@ -3,11 +3,12 @@
 // when the app started is shown once on that start (查看详情 / 知道了); 知道了 acknowledges it and
 // everything before it (<data>/logs/crash-ack.json).
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { arch, platform } from 'node:os';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { errorFacts, MAX_MESSAGE, MAX_STACK, sanitize, type CrashReport, type CrashSource, type ErrorFacts } from './report';
+import { writeFileDurable } from '../cache-crypto/durable';
 
 const FILE_RE = /^crash-([0-9TZ]+-[0-9a-f]{6})\.json$/;
 const ACK_FILE = 'crash-ack.json';
@@ -82,8 +83,7 @@ export class CrashLog {
     };
     mkdirSync(this.dir, { recursive: true });
     const file = join(this.dir, `crash-${id}.json`);
-    writeFileSync(`${file}.tmp`, `${JSON.stringify(report, null, 2)}\n`, { mode: 0o600 });
-    renameSync(`${file}.tmp`, file);
+    writeFileDurable(file, `${JSON.stringify(report, null, 2)}\n`);
     this.prune();
     return report;
   }
@@ -104,8 +104,7 @@ export class CrashLog {
     if (!this.ids().includes(id) || id <= this.acknowledged()) return;
     mkdirSync(this.dir, { recursive: true });
     const file = join(this.dir, ACK_FILE);
-    writeFileSync(`${file}.tmp`, `${JSON.stringify({ acknowledged: id })}\n`);
-    renameSync(`${file}.tmp`, file);
+    writeFileDurable(file, `${JSON.stringify({ acknowledged: id })}\n`);
   }
 
   read(id: string): CrashReport | null {

@@ -1,13 +1,14 @@
 // Release side (`fashen update sign|pack`): sign electron-builder's channel files with the agency's
 // release key, and pack one platform's signed update into an offline .fsupdate for a USB stick.
 import { createPrivateKey, type KeyObject } from 'node:crypto';
-import { createWriteStream, existsSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { createWriteStream, existsSync, readdirSync, readFileSync, renameSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { ZipFile } from 'yazl';
 import { sha512Base64OfFile } from './downloaded';
 import { parseSignatureFile, signUpdateInfo } from './signature';
 import { fileNamesOf, parseUpdateInfo, platformOfChannelFile, UpdateError } from './update-info';
+import { writeFileDurable } from '../cache-crypto/durable';
 
 export function readPrivateKey(pemFile: string, passphrase?: string): KeyObject {
   let key: KeyObject;
@@ -31,9 +32,8 @@ export function channelFilesIn(dir: string): string[] {
 export function signChannelFile(ymlPath: string, key: KeyObject, now: Date = new Date()): string {
   const info = parseUpdateInfo(readFileSync(ymlPath, 'utf8'), basename(ymlPath));
   const sigPath = `${ymlPath}.sig`;
-  const tmp = `${sigPath}.${process.pid}.tmp`;
-  writeFileSync(tmp, `${JSON.stringify(signUpdateInfo(info, key, now), null, 2)}\n`);
-  renameSync(tmp, sigPath);
+  // Published next to the channel file: readable by whoever serves it.
+  writeFileDurable(sigPath, `${JSON.stringify(signUpdateInfo(info, key, now), null, 2)}\n`, 0o644);
   return sigPath;
 }
 
