@@ -182,16 +182,17 @@ export class MinutesService {
   private async signAsHost(m: Meeting, rows: MinutesRow[], passphrase?: string): Promise<MinutesRecord[]> {
     if (rows.some((r) => r.hostSignatureJson)) throw new ApiFailure({ code: 'conflict', message: '主持人已签署' });
     // The record must still say what the preview showed.
-    for (const r of rows) {
+    const contents = rows.map((r) => {
       const stored = MinutesContent.parse(JSON.parse(r.contentJson));
       if (hashOf(this.content(m, r.caseId, { minutesId: stored.minutesId, generatedAt: stored.generatedAt })) !== r.contentHash)
         throw new ApiFailure({ code: 'conflict', message: '会议记录在预览后已变更，请重新预览后再签署' });
-    }
+      return stored;
+    });
     const key = await this.unlock(m.host.name, passphrase);
     const signingTime = new Date();
     const out: { id: string; pdfSha256: string; signatureJson: string }[] = [];
-    for (const r of rows) {
-      const content = MinutesContent.parse(JSON.parse(r.contentJson));
+    for (const [i, r] of rows.entries()) {
+      const content = contents[i]!;
       const detached = await signDetached(content, key, { now: signingTime });
       const { doc, signature } = await this.render(content, r.contentHash);
       const pdf = await signPdf(doc, { privateKey: key.privateKey, chain: key.chain }, {
