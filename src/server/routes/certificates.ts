@@ -49,14 +49,15 @@ export function certificateRoutes(app: FastifyInstance, ctx: ServerContext): voi
       return reply.code(200).send(answer(known));
     }
     const issued = await refusedAs400(() => issuer.issue({ request, subject: { userName: caller.name, ...(body.agency ? { agency: body.agency } : {}) } }));
-    if (!(await certs.insert({ keyId: issued.keyId, userId: caller.id, publicKeyPem: issued.publicKeyPem, chainPem: issued.chainPem }))) {
+    const inserted = await certs.insert({ keyId: issued.keyId, userId: caller.id, publicKeyPem: issued.publicKeyPem, chainPem: issued.chainPem });
+    if (!inserted) {
       // A concurrent request registered it first.
       const existing = await certs.get(issued.keyId);
       if (existing?.userId !== caller.id) throw conflict('该公钥已由其他用户登记，不能再登记到您的名下');
       return reply.code(200).send(answer(existing));
     }
     req.log.info({ keyId: issued.keyId, user: caller.name, device: caller.deviceId }, 'certificate issued');
-    return reply.code(201).send(answer((await certs.get(issued.keyId))!));
+    return reply.code(201).send(answer({ ...inserted, userName: caller.name }));
   });
 
   app.get<{ Params: { keyId: string } }>('/v1/certificates/:keyId', async (req) => {

@@ -28,10 +28,10 @@ export class CertificatesRepo {
     return row ?? null;
   }
 
-  /** Returns false when the key id is already registered. */
-  async insert(row: { keyId: string; userId: number; publicKeyPem: string; chainPem: string }): Promise<boolean> {
-    const done = await this.db.insert(certificates).values(row).onConflictDoNothing().returning({ keyId: certificates.keyId });
-    return done.length > 0;
+  /** The row as stored (its defaults filled in); null when the key id is already registered. */
+  async insert(row: { keyId: string; userId: number; publicKeyPem: string; chainPem: string }): Promise<typeof certificates.$inferSelect | null> {
+    const [done] = await this.db.insert(certificates).values(row).onConflictDoNothing().returning();
+    return done ?? null;
   }
 
   /** The row as revoked; null when there is no such key or it was revoked already. */
