@@ -5,7 +5,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import yazl from 'yazl';
-import { saveLogin } from '../../src/cli/commands/central-config';
+import { writeCentralLogin } from '../../src/main/services/sync/central-login';
 import { Workstation } from '../../src/main/workstation';
 import type { CasePackage } from '../../src/shared/casefile/schema';
 import { int, median, ms, TODAY, timed, type Section } from './common';
@@ -64,7 +64,7 @@ export async function benchIncremental(s: Section, w: SyncedWorld, more: readonl
   s.add({ what: `setup: ${int(more.length)} more cases without files assigned to the reviewer (rows as intake + assignment write them, in bulk)`, measured: ms(bulkMs) });
 
   const central = await startCentralProcess(w.centralDir);
-  saveLogin(w.wsDir, { server: central.url, token: w.token, user: REVIEWER, role: 'reviewer', deviceId: w.token.split('.')[0]!, savedAt: new Date().toISOString() });
+  writeCentralLogin(w.wsDir, { server: central.url, token: w.token, user: REVIEWER, role: 'reviewer', deviceId: w.token.split('.')[0]!, savedAt: new Date().toISOString() });
   const ws = new Workstation({ dataDir: w.wsDir, today: () => TODAY });
   try {
     const [catchUp, catchMs] = await timed(() => ws.sync.run());

@@ -4,7 +4,7 @@
 import { execFileSync } from 'node:child_process';
 import { closeSync, mkdirSync, openSync, readdirSync, readSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { saveLogin } from '../../src/cli/commands/central-config';
+import { writeCentralLogin } from '../../src/main/services/sync/central-login';
 import { CacheKey } from '../../src/main/services/cache-crypto/cache-key';
 import { SealedWriter } from '../../src/main/services/cache-crypto/sealed-writer';
 import { Workstation } from '../../src/main/workstation';
@@ -164,7 +164,7 @@ export interface SyncMeasure {
 /** One SyncEngine run into the world's empty workstation folder, the server as a child process. */
 export async function measureInitialSync(w: SyncedWorld): Promise<SyncMeasure> {
   const central = await startCentralProcess(w.centralDir);
-  saveLogin(w.wsDir, { server: central.url, token: w.token, user: REVIEWER, role: 'reviewer', deviceId: w.token.split('.')[0]!, savedAt: new Date().toISOString() });
+  writeCentralLogin(w.wsDir, { server: central.url, token: w.token, user: REVIEWER, role: 'reviewer', deviceId: w.token.split('.')[0]!, savedAt: new Date().toISOString() });
   const ws = new Workstation({ dataDir: w.wsDir, today: () => TODAY });
   try {
     const cold = dropCaches();

@@ -3,7 +3,7 @@
 // reviewer, whose key the central system registers), go out through the outbox at the next sync;
 // the server verifies the recorder's signature and the host's countersignature and accepts them.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { saveLogin } from '../../src/cli/commands/central-config';
+import { writeCentralLogin } from '../../src/main/services/sync/central-login';
 import { Workstation } from '../../src/main/workstation';
 import type { SubmissionSummary } from '../../src/shared/sync/protocol';
 import { startCentral, type CentralUnderTest, type Client } from '../helpers/server';
@@ -27,7 +27,7 @@ describe('minutes through sync', () => {
     expect((await upload(central.admin, pkg)).status).toBe(201);
     expect((await central.admin.post(`/v1/admin/cases/${pkg.manifest.case.id}/assign`, { user: 'alice' })).status).toBe(200);
     const home = tempDir('meeting-sync-');
-    saveLogin(home, { server: central.url, user: 'alice', role: 'reviewer', deviceId: 'test', token: alice.token!, savedAt: new Date().toISOString() });
+    writeCentralLogin(home, { server: central.url, user: 'alice', role: 'reviewer', deviceId: 'test', token: alice.token!, savedAt: new Date().toISOString() });
     const ws = new Workstation({ dataDir: home, today: () => TODAY, sync: { retry: { retries: 1, minDelay: 5, maxDelay: 20 } } });
     try {
       ws.review.setReviewer({ name: REVIEWER, agency: AGENCY, legalQualification: true, firstTimeReviewer: false });

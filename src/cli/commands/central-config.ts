@@ -1,7 +1,6 @@
 // The workstation's saved central-system login: <FASHEN_HOME>/central.json, readable by its owner only.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { writeCentralLogin } from '../../main/services/sync/central-login';
 
 export interface SavedLogin {
   server: string;
@@ -23,8 +22,4 @@ export function readSavedLogin(dataDir: string): SavedLogin | null {
   } catch {
     return null;
   }
-}
-
-export function saveLogin(dataDir: string, login: SavedLogin): string {
-  return writeCentralLogin(dataDir, login);
 }

@@ -5,7 +5,7 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSy
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { writeFileDurable } from '../../../src/main/services/cache-crypto/durable';
-import { saveLogin } from '../../../src/cli/commands/central-config';
+import { writeCentralLogin } from '../../../src/main/services/sync/central-login';
 import { installId } from '../../../src/main/services/update/rollout';
 import { tempDir } from '../../helpers/package-builder';
 
@@ -55,11 +55,11 @@ describe('writeFileDurable', () => {
 });
 
 describe('callers that now write through it', () => {
-  it('saveLogin: the token file is owner-only and replaced whole', () => {
+  it('writeCentralLogin: the token file is owner-only and replaced whole', () => {
     const home = join(tempDir(), 'home');
     const login = { server: 'https://central.example', user: 'alice', role: 'reviewer', deviceId: 'd1', token: 't1', savedAt: '2026-01-01T00:00:00.000Z' };
-    const p = saveLogin(home, login);
-    saveLogin(home, { ...login, token: 't2' });
+    const p = writeCentralLogin(home, login);
+    writeCentralLogin(home, { ...login, token: 't2' });
     expect(JSON.parse(readFileSync(p, 'utf8'))).toMatchObject({ token: 't2' });
     if (posix) expect(modeOf(p)).toBe(0o600);
     expect(readdirSync(home)).toEqual(['central.json']);

@@ -11,7 +11,7 @@ import { TransportError } from '../../../src/main/services/sync/transport';
 import { exportOutboxBundle } from '../../../src/main/services/sync/bundle';
 import { ANCHOR_SEQS_KEY, anchorSeqs } from '../../../src/main/services/sync/audit-head';
 import { syncCommand } from '../../../src/cli/commands/sync';
-import { saveLogin } from '../../../src/cli/commands/central-config';
+import { writeCentralLogin } from '../../../src/main/services/sync/central-login';
 import { enrol, type Signer } from '../../helpers/server-fixtures';
 import { startCentral, type CentralUnderTest, type Client } from '../../helpers/server';
 import { buildPackage, tempDir } from '../../helpers/package-builder';
@@ -115,7 +115,7 @@ describe('the head on each sync (real central server)', () => {
 
   it('`fashen sync` prints the mismatch and exits 1', async () => {
     const home = newDataDir();
-    saveLogin(home, { server: central.url, user: 'alice', role: 'reviewer', deviceId: 'cli', token: alice.token!, savedAt: new Date().toISOString() });
+    writeCentralLogin(home, { server: central.url, user: 'alice', role: 'reviewer', deviceId: 'cli', token: alice.token!, savedAt: new Date().toISOString() });
     const w = workstation(home, () => httpTransport(central.url, alice.token!));
     append(w, 5, 'echt');
     expect((await w.sync.run()).outcome).toBe('synced');

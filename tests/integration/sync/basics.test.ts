@@ -16,7 +16,7 @@ import { startCentral, type CentralUnderTest, type Client } from '../../helpers/
 import { tempDir } from '../../helpers/package-builder';
 import { startFaultProxy } from '../../helpers/fault-proxy';
 import { buildNode, ENTRIES } from '../../../scripts/build-node.mjs';
-import { saveLogin } from '../../../src/cli/commands/central-config';
+import { writeCentralLogin } from '../../../src/main/services/sync/central-login';
 import { CHUNK_BYTES } from '../../../src/main/services/cache-crypto/blob-format';
 import { httpTransport, newDataDir, outbox, packageWithFiles, publish, queueOpinion, workstation } from './fixtures';
 
@@ -314,7 +314,7 @@ describe('fashen sync (CLI, same engine)', () => {
     const erin = await central.user('erin');
     await publish(central.admin, await packageWithFiles(tempDir(), [5_000]), 'erin');
     const home = newDataDir();
-    saveLogin(home, { server: central.url, user: 'erin', role: 'reviewer', deviceId: 'cli', token: erin.token!, savedAt: new Date().toISOString() });
+    writeCentralLogin(home, { server: central.url, user: 'erin', role: 'reviewer', deviceId: 'cli', token: erin.token!, savedAt: new Date().toISOString() });
 
     const first = await run(home, ['sync']);
     expect(first, first.err).toMatchObject({ code: 0, out: '已同步 · 拉取 1 个案件\n' });

@@ -13,7 +13,7 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { buildNode, ENTRIES } from '../../../scripts/build-node.mjs';
-import { saveLogin } from '../../../src/cli/commands/central-config';
+import { writeCentralLogin } from '../../../src/main/services/sync/central-login';
 import type { Workstation } from '../../../src/main/workstation';
 import type { CaseSummary, FeedPage, LoginAnswer, SubmissionSummary } from '../../../src/shared/sync/protocol';
 import { startFaultProxy, type FaultMode, type FaultProxy } from '../../helpers/fault-proxy';
@@ -169,7 +169,7 @@ beforeAll(async () => {
   signer = await enrol(reviewer(), 'rita');
   proxy = await startFaultProxy(server.port);
   home = newDataDir();
-  saveLogin(home, { server: proxy.url, user: 'rita', role: 'reviewer', deviceId: 'test', token: reviewerToken, savedAt: new Date().toISOString() });
+  writeCentralLogin(home, { server: proxy.url, user: 'rita', role: 'reviewer', deviceId: 'test', token: reviewerToken, savedAt: new Date().toISOString() });
   for (let i = 0; i < 6; i++) await newCase();
   ws = openWorkstation();
   for (let i = 0; i < 8; i++) await newOpinion();

@@ -12,7 +12,7 @@ import { DevelopmentCa, verifyPdf, verifySubmission } from '../../../src/main/se
 import { buildOutboxBundle } from '../../../src/main/services/sync/bundle';
 import { MemoryCentral } from '../../../src/main/services/sync/memory-transport';
 import { revisionHashOf } from '../../../src/main/services/importer';
-import { saveLogin } from '../../../src/cli/commands/central-config';
+import { writeCentralLogin } from '../../../src/main/services/sync/central-login';
 import type { CertificateAnswer, SubmissionSummary } from '../../../src/shared/sync/protocol';
 import { buildNode, ENTRIES } from '../../../scripts/build-node.mjs';
 import { startCentral, type CentralUnderTest, type Client } from '../../helpers/server';
@@ -27,7 +27,7 @@ let alice: Client;
 
 const submissions = async () => (await central.admin.get('/v1/admin/submissions')).json as SubmissionSummary[];
 const serverKey = async (keyId: string) => (await alice.get(`/v1/certificates/${keyId}`)).json as CertificateAnswer;
-const login = (dataDir: string, server = central.url) => saveLogin(dataDir, { server, user: 'alice', role: 'reviewer', deviceId: 'test', token: alice.token!, savedAt: new Date().toISOString() });
+const login = (dataDir: string, server = central.url) => writeCentralLogin(dataDir, { server, user: 'alice', role: 'reviewer', deviceId: 'test', token: alice.token!, savedAt: new Date().toISOString() });
 
 /** A case on the server, assigned to alice. */
 async function serverCase(): Promise<BuiltPackage> {

@@ -4,7 +4,7 @@
 // way the stored submission file (submissionSha256) is byte for byte the outbox copy that is sent.
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { saveLogin } from '../../../src/cli/commands/central-config';
+import { writeCentralLogin } from '../../../src/main/services/sync/central-login';
 import * as t from '../../../src/main/db/schema';
 import { verifySubmission } from '../../../src/main/services/signing';
 import { Workstation } from '../../../src/main/workstation';
@@ -37,7 +37,7 @@ async function ready(): Promise<{ home: string; caseId: string }> {
   expect((await upload(central.admin, pkg)).status).toBe(201);
   expect((await central.admin.post(`/v1/admin/cases/${pkg.manifest.case.id}/assign`, { user: 'alice' })).status).toBe(200);
   const home = tempDir('stamp-now-');
-  saveLogin(home, { server: central.url, user: 'alice', role: 'reviewer', deviceId: 'test', token: alice.token!, savedAt: new Date().toISOString() });
+  writeCentralLogin(home, { server: central.url, user: 'alice', role: 'reviewer', deviceId: 'test', token: alice.token!, savedAt: new Date().toISOString() });
   const ws = open(home);
   try {
     ws.review.setReviewer({ name: REVIEWER, agency: AGENCY, legalQualification: true, firstTimeReviewer: false });
