@@ -3,9 +3,10 @@ import { createReadStream, existsSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { resolve, sep } from 'node:path';
 import type { Readable } from 'node:stream';
-import yauzl from 'yauzl';
+import type yauzl from 'yauzl';
 import { CasePackage } from '../../shared/casefile/schema';
 import { describeIssues } from '../../shared/api/result';
+import { listZipEntries, openZipEntry, openZipFile } from './zip-read';
 
 export interface PackageSource {
   readonly label: string;
@@ -50,32 +51,6 @@ class FolderSource implements PackageSource {
     return createReadStream(this.safe(path));
   }
   close() {}
-}
-
-/** yauzl's options for every zip a package is read from: entries on demand, sizes checked against the headers. */
-export const ZIP_OPTIONS = { lazyEntries: true, autoClose: false, validateEntrySizes: true } as const;
-
-export function openZipFile(file: string): Promise<yauzl.ZipFile> {
-  return new Promise((res, rej) => yauzl.open(file, ZIP_OPTIONS, (err, z) => (err || !z ? rej(err) : res(z))));
-}
-
-/** Every entry of an open zip, folders included (yauzl refuses absolute names and ".." as it lists). */
-export async function listZipEntries(zip: yauzl.ZipFile): Promise<yauzl.Entry[]> {
-  const entries: yauzl.Entry[] = [];
-  await new Promise<void>((res, rej) => {
-    zip.on('entry', (e: yauzl.Entry) => {
-      entries.push(e);
-      zip.readEntry();
-    });
-    zip.on('end', () => res());
-    zip.on('error', rej);
-    zip.readEntry();
-  });
-  return entries;
-}
-
-export function openZipEntry(zip: yauzl.ZipFile, e: yauzl.Entry): Promise<Readable> {
-  return new Promise((res, rej) => zip.openReadStream(e, (err, s) => (err || !s ? rej(err) : res(s))));
 }
 
 /**

@@ -5,7 +5,8 @@
 import type { Readable } from 'node:stream';
 import yauzl from 'yauzl';
 import type { BlobStore, ScratchFile } from '../blob-store';
-import { PackageError, ZIP_OPTIONS, zipPackage, type PackageSource } from '../package-source';
+import { PackageError, zipPackage, type PackageSource } from '../package-source';
+import { ZIP_OPTIONS } from '../zip-read';
 
 /** yauzl reading an encrypted scratch file: each range decrypts only the chunks it covers. */
 class ScratchReader extends yauzl.RandomAccessReader {

@@ -7,7 +7,8 @@
 import type yauzl from 'yauzl';
 import type { ImportOutcome } from '../../../shared/api/cases';
 import type { CaseImporter } from '../importer';
-import { listZipEntries, openZipEntry, openZipFile, packageRoot, ZipSource, type PackageSource } from '../package-source';
+import { packageRoot, ZipSource, type PackageSource } from '../package-source';
+import { listZipEntries, openZipEntry, openZipFile } from '../zip-read';
 import { innerZipSource } from './bundle-source';
 
 const safeName = (n: string) => n.length > 0 && !n.startsWith('/') && !n.includes('\\') && !n.split('/').includes('..') && !/^[a-zA-Z]:/.test(n);

@@ -10,7 +10,8 @@ import { createWriteStream, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { PassThrough, Transform, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import yauzl from 'yauzl';
+import type yauzl from 'yauzl';
+import { listZipEntries, openZipEntry, openZipFile } from '../zip-read';
 import { checkInstallable, describePlatform } from './policy';
 import { parseSignatureFile, verifyUpdateInfo, type TrustedKey } from './signature';
 import { fileNamesOf, parseUpdateInfo, platformOfChannelFile, SAFE_FILE_NAME, UpdateError, type UpdateInfo, type UpdatePlatform } from './update-info';
@@ -49,37 +50,22 @@ export interface VerifiedUpdate {
 async function openZip(file: string): Promise<{ zip: yauzl.ZipFile; entries: yauzl.Entry[] }> {
   let zip: yauzl.ZipFile;
   try {
-    zip = await new Promise<yauzl.ZipFile>((res, rej) => yauzl.open(file, { lazyEntries: true, autoClose: false, validateEntrySizes: true, strictFileNames: true }, (e, z) => (e || !z ? rej(e) : res(z))));
+    zip = await openZipFile(file, { strictFileNames: true });
   } catch (err) {
     throw new UpdateError('不是有效的离线更新包（应为 .fsupdate 文件）', [(err as Error).message]);
   }
-  const entries: yauzl.Entry[] = [];
   try {
-    await new Promise<void>((res, rej) => {
-      zip.on('entry', (e: yauzl.Entry) => {
-        entries.push(e);
-        if (entries.length > MAX_ENTRIES) return rej(new Error(`条目超过 ${MAX_ENTRIES} 个`));
-        zip.readEntry();
-      });
-      zip.on('end', () => res());
-      zip.on('error', rej);
-      zip.readEntry();
-    });
+    return { zip, entries: await listZipEntries(zip, MAX_ENTRIES) };
   } catch (err) {
     zip.close();
     throw new UpdateError('离线更新包已损坏', [(err as Error).message]);
   }
-  return { zip, entries };
-}
-
-function openEntry(zip: yauzl.ZipFile, entry: yauzl.Entry): Promise<Readable> {
-  return new Promise((res, rej) => zip.openReadStream(entry, (err, s) => (err || !s ? rej(err ?? new Error('无法读取条目')) : res(s))));
 }
 
 async function readSmall(zip: yauzl.ZipFile, entry: yauzl.Entry, what: string): Promise<string> {
   if (entry.uncompressedSize > MAX_META_BYTES) throw new UpdateError(`${what}过大`);
   const chunks: Buffer[] = [];
-  for await (const c of await openEntry(zip, entry)) chunks.push(c as Buffer);
+  for await (const c of await openZipEntry(zip, entry)) chunks.push(c as Buffer);
   return Buffer.concat(chunks).toString('utf8');
 }
 
@@ -97,7 +83,7 @@ async function checkFile(zip: yauzl.ZipFile, entry: yauzl.Entry, expected: { sha
     },
   });
   try {
-    const src = await openEntry(zip, entry);
+    const src = await openZipEntry(zip, entry);
     await pipeline(src, tap, dest ? createWriteStream(dest, { flags: 'wx' }) : new PassThrough().resume());
   } catch (err) {
     throw new UpdateError(`读取文件 ${name} 失败（更新包可能已损坏）`, [(err as Error).message]);
@@ -148,7 +134,7 @@ export async function verifyOfflineUpdate(file: string, opts: VerifyOfflineOptio
     let dir: string | null = null;
     if (staging) {
       // The channel file and signature go along, so the folder can serve as an update feed.
-      for (const meta of [channelFile, `${channelFile}.sig`]) await pipeline(await openEntry(zip, byName.get(meta)!), createWriteStream(join(staging, meta), { flags: 'wx' }));
+      for (const meta of [channelFile, `${channelFile}.sig`]) await pipeline(await openZipEntry(zip, byName.get(meta)!), createWriteStream(join(staging, meta), { flags: 'wx' }));
       dir = join(opts.extractTo!, `${info.version}-${randomUUID().slice(0, 8)}`);
       renameSync(staging, dir);
       staging = null;
