@@ -7,14 +7,23 @@ import { keyReportLines } from '../../src/main/services/sync/keys-report-text';
 const A = '0123456789abcdef0123456789abcdef';
 const B = 'fedcba9876543210fedcba9876543210';
 const C = 'aaaaaaaabbbbbbbbccccccccdddddddd';
-const report = { enrolled: [A], revoked: [B], refused: [{ keyId: C, reason: '该密钥已由另一位审核人员登记' }] };
+const D = '11111111222222223333333344444444';
+const report = {
+  enrolled: [A],
+  revoked: [B],
+  refused: [
+    { keyId: C, action: 'enrol' as const, reason: '该密钥已由另一位审核人员登记' },
+    { keyId: D, action: 'revoke' as const, reason: '只能吊销登记在您名下的签名密钥' },
+  ],
+};
 
 describe('keyReportLines', () => {
-  it('app: short ids, in the order registered · revoked · refused; only the refusal is a problem', () => {
+  it('app: short ids, in the order registered · revoked · refused; only the refusals are problems, each saying what was refused', () => {
     expect(keyReportLines({ report }, 'app')).toEqual([
       { problem: false, text: '签名密钥 01234567… 已登记到中心系统，此后的签名使用中心签发的证书' },
       { problem: false, text: '已告知中心系统：签名密钥 fedcba98… 已吊销' },
       { problem: true, text: '签名密钥 aaaaaaaa… 未能登记到中心系统：该密钥已由另一位审核人员登记' },
+      { problem: true, text: '签名密钥 11111111… 的吊销未能告知中心系统：只能吊销登记在您名下的签名密钥' },
     ]);
   });
 
@@ -23,6 +32,7 @@ describe('keyReportLines', () => {
       `已将签名密钥 ${A} 登记到中心系统：此后的签名使用中心签发的证书`,
       `已告知中心系统：签名密钥 ${B} 已吊销`,
       `签名密钥 ${C} 未能登记到中心系统：该密钥已由另一位审核人员登记`,
+      `签名密钥 ${D} 的吊销未能告知中心系统：只能吊销登记在您名下的签名密钥`,
     ]);
   });
 

@@ -26,6 +26,7 @@ export function keyReportLines(contact: { report: KeyReport | null; error?: stri
     lines.push({ problem: false, text });
   }
   for (const k of report?.revoked ?? []) lines.push({ problem: false, text: `已告知中心系统：签名密钥 ${id(k)} 已吊销` });
-  for (const r of report?.refused ?? []) lines.push({ problem: true, text: `签名密钥 ${id(r.keyId)} 未能登记到中心系统：${r.reason}` });
+  for (const r of report?.refused ?? [])
+    lines.push({ problem: true, text: r.action === 'revoke' ? `签名密钥 ${id(r.keyId)} 的吊销未能告知中心系统：${r.reason}` : `签名密钥 ${id(r.keyId)} 未能登记到中心系统：${r.reason}` });
   return lines;
 }

@@ -22,7 +22,8 @@ export interface CentralKeyHost {
 export interface KeyReport {
   enrolled: string[];
   revoked: string[];
-  refused: { keyId: string; reason: string }[];
+  /** Final answers against this key: its registration ('enrol') or the report of its revocation ('revoke'). */
+  refused: { keyId: string; action: 'enrol' | 'revoke'; reason: string }[];
 }
 
 /** A final answer about this one key (not the network's, the login's or the server's trouble). */
@@ -52,7 +53,7 @@ export async function reportKeys(
       if (!(isTransportError(err) && err.status === 404)) {
         const why = refusedOnly(err);
         if (why === null) throw err;
-        report.refused.push({ keyId: r.keyId, reason: `吊销未能告知中心系统：${why}` });
+        report.refused.push({ keyId: r.keyId, action: 'revoke', reason: why });
         continue;
       }
     }
@@ -68,7 +69,7 @@ export async function reportKeys(
       const why = refusedOnly(err);
       if (why === null) throw err;
       host.enrolmentRefused(e.keyId, why);
-      report.refused.push({ keyId: e.keyId, reason: why });
+      report.refused.push({ keyId: e.keyId, action: 'enrol', reason: why });
       continue;
     }
     host.enrolled(e.keyId, answer, pki.server);
