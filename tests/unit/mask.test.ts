@@ -296,6 +296,31 @@ describe('values the case file records (knownValues)', () => {
   });
 });
 
+describe('text the reviewer marked for redaction (markedTexts)', () => {
+  const marked: MaskOptions = { markedTexts: ['进货价 35元', 'ACME-Trade', '商', '***', '  '] };
+
+  it('is masked wherever it occurs: whitespace (also a line break), case and width ignored', () => {
+    const r = maskPersonalData('进货价 35 元，供货商 Acme-Trade 提供；另见进货价３５\n元。', marked);
+    expect(r.text).toBe('******，供货商 ******** 提供；另见******。');
+    expect(r.spans.map((x) => [x.kind, x.original])).toEqual([
+      ['marked', '进货价 35 元'],
+      ['marked', 'Acme-Trade'],
+      ['marked', '进货价３５\n元'],
+    ]);
+  });
+
+  it('ignores marks of one character and runs of stars, and masking again changes nothing', () => {
+    expect(maskText('商品：商标', marked)).toBe('商品：商标');
+    const once = maskText('进货价35元', marked);
+    expect(once).toBe('******');
+    expect(maskText(once, marked)).toBe(once);
+  });
+
+  it('masks together with the rules (the longer span wins, nothing overlaps)', () => {
+    check(['', '联系人 张三 电话：13800138000，进货价 35元', '联系人 张三 电话：138****8000，******', ['mobile', 'marked'], marked]);
+  });
+});
+
 describe('idempotence', () => {
   it('is guaranteed even when masking hides a marker a heuristic relied on', () => {
     // On a first reading 住所 follows "有限公司" (a company's domicile); once the personal address

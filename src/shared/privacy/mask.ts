@@ -53,7 +53,7 @@
 
 import { HAN, isMaskedName, looksLikeName, roleNames, surnameOf } from './person-names';
 
-export type MaskKind = 'id_card' | 'mobile' | 'landline' | 'address' | 'bank_card' | 'name';
+export type MaskKind = 'id_card' | 'mobile' | 'landline' | 'address' | 'bank_card' | 'name' | 'marked';
 
 export interface MaskSpan {
   /** Offsets in the ORIGINAL text (UTF-16 code units), end exclusive. */
@@ -83,6 +83,12 @@ export interface MaskOptions {
    * registration data (公示). The shared screen of a meeting (集体讨论) turns it on.
    */
   maskLegalRepresentatives?: boolean;
+  /**
+   * Text the reviewer marked for redaction (遮盖标注: personal data the rules do not recognise, a
+   * trade secret): masked wherever it occurs, case, width and whitespace ignored. Shorter than two
+   * characters: ignored (it would garble every line).
+   */
+  markedTexts?: readonly string[];
 }
 
 export interface KnownValue {
@@ -200,7 +206,7 @@ interface Cand {
   replacement: string;
 }
 
-const PRIORITY: Record<MaskKind, number> = { id_card: 0, bank_card: 1, mobile: 2, landline: 3, address: 4, name: 5 };
+const PRIORITY: Record<MaskKind, number> = { id_card: 0, bank_card: 1, mobile: 2, landline: 3, address: 4, name: 5, marked: 6 };
 
 // A number starts where no letter/digit (or masked '*', or a decimal point) touches it.
 const B = '(?<![0-9A-Za-z*]|[0-9]\\.)';
@@ -470,8 +476,21 @@ function nameCandidates(norm: string, opts: Names, out: Cand[]): void {
 interface Names {
   natural: string[];
   legal: string[];
-  known: { re: RegExp; kind: KnownValue['kind']; replacement: string }[];
+  known: { re: RegExp; kind: KnownValue['kind'] | 'marked'; replacement: string }[];
   legalReps: boolean;
+}
+
+/** The reviewer's marked texts as whitespace-tolerant, case-insensitive patterns ('*' runs: masked already). */
+function markedPatterns(list: readonly string[] | undefined): Names['known'] {
+  if (!Array.isArray(list)) return [];
+  const out: Names['known'] = [];
+  for (const t of new Set(list.filter((x): x is string => typeof x === 'string').map((x) => normalise(x).replace(/\s+/g, '')))) {
+    const chars = Array.from(t);
+    if (chars.length < 2 || /^[*＊]+$/.test(t)) continue;
+    const body = chars.map((c) => c.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&')).join('\\s*');
+    out.push({ re: new RegExp(body, 'gi'), kind: 'marked', replacement: '*'.repeat(Math.min(8, Math.max(3, chars.length))) });
+  }
+  return out;
 }
 
 /** Known values as whitespace-tolerant patterns with their fixed replacement (too short or unmaskable: dropped). */
@@ -615,7 +634,7 @@ function compose(src: string, first: MaskResult, second: MaskResult): MaskResult
 export function maskPersonalData(text: string, opts: MaskOptions = {}): MaskResult {
   const src = typeof text === 'string' ? text : text == null ? '' : String(text);
   if (!src) return { text: src, spans: [] };
-  const names: Names = { natural: cleanNames(opts?.naturalPersons), legal: cleanNames(opts?.legalPersons), known: knownPatterns(opts?.knownValues), legalReps: opts?.maskLegalRepresentatives === true };
+  const names: Names = { natural: cleanNames(opts?.naturalPersons), legal: cleanNames(opts?.legalPersons), known: [...knownPatterns(opts?.knownValues), ...markedPatterns(opts?.markedTexts)], legalReps: opts?.maskLegalRepresentatives === true };
   let result = maskOnce(src, names);
   // Masking only removes information, so this settles at once in practice; the loop makes
   // idempotence a guarantee rather than a property of every heuristic above.

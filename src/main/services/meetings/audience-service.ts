@@ -63,10 +63,22 @@ export class AudienceService {
     return opts;
   }
 
+  /**
+   * What the shared screen masks for a case: the parties' data (namesOf) and whatever the reviewer
+   * marked for redaction as text anywhere in the case — a trade secret or a detail no rule knows
+   * stays hidden in the page pictures and in every text, wherever it occurs (and after a re-import
+   * moved it elsewhere on the page or to another page).
+   */
+  private maskFor(caseId: string, revisionHash: string): MaskOptions {
+    const names = this.namesOf(caseId, revisionHash);
+    const markedTexts = this.ws.annotations.list(caseId).flatMap((a) => (a.kind === 'redaction' && a.anchor.type === 'text' ? [a.anchor.quote.exact] : []));
+    return markedTexts.length ? names : names;
+  }
+
   async view(id: string): Promise<AudienceView> {
     const meeting = this.meetings.get(id);
     const namesByCase: Record<string, MaskOptions> = {};
-    for (const a of meeting.agenda) namesByCase[a.caseId] = this.namesOf(a.caseId, this.meetings.repo.caseRow(a.caseId)?.revisionHash ?? a.revisionHash);
+    for (const a of meeting.agenda) namesByCase[a.caseId] = this.maskFor(a.caseId, this.meetings.repo.caseRow(a.caseId)?.revisionHash ?? a.revisionHash);
     const current = meeting.state === 'running' && meeting.position ? await this.caseData(meeting) : null;
     return buildAudienceView({ meeting, namesByCase, current });
   }
@@ -117,7 +129,7 @@ export class AudienceService {
     const isPdf = (file.detectedMime ?? file.mime) === 'application/pdf';
     if (!isPdf) return { image: null, imageNote: NOT_SHOWN_MEDIA, pageText: null };
     if (file.state !== 'ok' || !file.present) return { image: null, imageNote: file.state === 'tampered' ? '文件校验不符（已被篡改），不予显示' : '文件缺失，无法显示', pageText: null };
-    const mask = this.namesOf(cf.id, cf.revisionHash);
+    const mask = this.maskFor(cf.id, cf.revisionHash);
     const redactions = annotations.filter((a) => a.kind === 'redaction').flatMap((a) => rectsOn(a, page));
     const zoomTo = highlight ? rectsOn(highlight, page) : [];
     const key = createHash('sha256').update(JSON.stringify([file.sha256, page, mask, redactions, zoomTo])).digest('hex');
