@@ -72,7 +72,7 @@ export class AudienceService {
   private maskFor(caseId: string, revisionHash: string): MaskOptions {
     const names = this.namesOf(caseId, revisionHash);
     const markedTexts = this.ws.annotations.list(caseId).flatMap((a) => (a.kind === 'redaction' && a.anchor.type === 'text' ? [a.anchor.quote.exact] : []));
-    return markedTexts.length ? names : names;
+    return markedTexts.length ? { ...names, markedTexts } : names;
   }
 
   async view(id: string): Promise<AudienceView> {
