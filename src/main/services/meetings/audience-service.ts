@@ -79,11 +79,11 @@ export class AudienceService {
     const meeting = this.meetings.get(id);
     const namesByCase: Record<string, MaskOptions> = {};
     for (const a of meeting.agenda) namesByCase[a.caseId] = this.maskFor(a.caseId, this.meetings.repo.caseRow(a.caseId)?.revisionHash ?? a.revisionHash);
-    const current = meeting.state === 'running' && meeting.position ? await this.caseData(meeting) : null;
+    const current = meeting.state === 'running' && meeting.position ? await this.caseData(meeting, namesByCase) : null;
     return buildAudienceView({ meeting, namesByCase, current });
   }
 
-  private async caseData(meeting: Meeting): Promise<AudienceCaseData | null> {
+  private async caseData(meeting: Meeting, masks: Record<string, MaskOptions>): Promise<AudienceCaseData | null> {
     const pos = meeting.position!;
     const item = meeting.agenda[pos.agendaIndex];
     if (!item) return null;
@@ -98,21 +98,22 @@ export class AudienceService {
       const rules = this.ws.rulesFor(pkg.case.agency.code);
       discretion = discretionAnalysis(pkg, rules, this.similar.forCase(item.caseId, rules));
     }
-    const evidence = pos.topic === 'evidence' && pos.evidence ? await this.focus(cf, pos.evidence) : null;
+    const evidence = pos.topic === 'evidence' && pos.evidence ? await this.focus(cf, pos.evidence, masks[item.caseId]!) : null;
     return { caseFile: cf, review: { type: review.type, text: review.text, points: review.points }, discretion, evidence };
   }
 
-  private async focus(cf: CaseFileView, f: EvidenceFocus): Promise<EvidenceFocusData | null> {
+  private async focus(cf: CaseFileView, f: EvidenceFocus, mask: MaskOptions): Promise<EvidenceFocusData | null> {
     const ev = cf.evidence.find((e) => e.id === f.itemId);
     const doc = cf.documents.find((d) => d.id === f.itemId);
     const item = ev ?? doc;
     if (!item) return null;
-    // As the presenter sees them: a mark whose text moved in a re-imported file is shown on its new page.
-    const annotations = withFileState(this.ws, this.ws.annotations.list(cf.id, item.id));
-    const highlight = f.annotationId ? (annotations.find((a) => a.id === f.annotationId) ?? null) : null;
+    const annotations = this.ws.annotations.list(cf.id, item.id);
+    const shown = f.annotationId ? annotations.find((a) => a.id === f.annotationId) : undefined;
+    // As the presenter sees it: a mark whose text moved in a re-imported file is shown on its new page.
+    const highlight = shown ? withFileState(this.ws, [shown])[0]! : null;
     const page = (highlight && markPage(highlight)) ?? f.page ?? 1;
     const quote = highlight?.anchor.type === 'text' ? highlight.anchor.quote.exact : null;
-    const pic = await this.picture(cf, item.file, page, annotations, highlight);
+    const pic = await this.picture(item.file, page, mask, annotations, highlight);
     const text = quote ?? (pic.pageText === null ? null : pic.pageText.length > EXCERPT_CHARS ? `${pic.pageText.slice(0, EXCERPT_CHARS)}…` : pic.pageText);
     return {
       focus: { itemId: item.id, ...(f.page !== undefined || highlight ? { page } : {}), ...(f.annotationId ? { annotationId: f.annotationId } : {}) },
@@ -125,11 +126,10 @@ export class AudienceService {
     };
   }
 
-  private async picture(cf: CaseFileView, file: CaseFileView['evidence'][number]['file'], page: number, annotations: Annotation[], highlight: Annotation | null): Promise<Picture> {
+  private async picture(file: CaseFileView['evidence'][number]['file'], page: number, mask: MaskOptions, annotations: Annotation[], highlight: Annotation | null): Promise<Picture> {
     const isPdf = (file.detectedMime ?? file.mime) === 'application/pdf';
     if (!isPdf) return { image: null, imageNote: NOT_SHOWN_MEDIA, pageText: null };
     if (file.state !== 'ok' || !file.present) return { image: null, imageNote: file.state === 'tampered' ? '文件校验不符（已被篡改），不予显示' : '文件缺失，无法显示', pageText: null };
-    const mask = this.maskFor(cf.id, cf.revisionHash);
     const redactions = annotations.filter((a) => a.kind === 'redaction').flatMap((a) => rectsOn(a, page));
     const zoomTo = highlight ? rectsOn(highlight, page) : [];
     const key = createHash('sha256').update(JSON.stringify([file.sha256, page, mask, redactions, zoomTo])).digest('hex');
