@@ -480,6 +480,8 @@ interface Names {
   legalReps: boolean;
 }
 
+const escapeRe = (c: string) => c.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
+
 /** The reviewer's marked texts as whitespace-tolerant, case-insensitive patterns ('*' runs: masked already). */
 function markedPatterns(list: readonly string[] | undefined): Names['known'] {
   if (!Array.isArray(list)) return [];
@@ -487,7 +489,7 @@ function markedPatterns(list: readonly string[] | undefined): Names['known'] {
   for (const t of new Set(list.filter((x): x is string => typeof x === 'string').map((x) => normalise(x).replace(/\s+/g, '')))) {
     const chars = Array.from(t);
     if (chars.length < 2 || /^[*＊]+$/.test(t)) continue;
-    const body = chars.map((c) => c.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&')).join('\\s*');
+    const body = chars.map(escapeRe).join('\\s*');
     out.push({ re: new RegExp(body, 'gi'), kind: 'marked', replacement: '*'.repeat(Math.min(8, Math.max(3, chars.length))) });
   }
   return out;
@@ -519,7 +521,7 @@ function knownPatterns(list: readonly KnownValue[] | undefined): Names['known'] 
       replacement = `${'*'.repeat(d.length - 3)}${d.slice(-3)}`;
     }
     const chars = Array.from(k.kind === 'address' ? v : d);
-    const body = chars.map((c) => (/^[Xx]$/.test(c) ? '[Xx]' : c.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&'))).join(k.kind === 'address' ? '\\s*' : '[ \\t\\n()-]*');
+    const body = chars.map((c) => (/^[Xx]$/.test(c) ? '[Xx]' : escapeRe(c))).join(k.kind === 'address' ? '\\s*' : '[ \\t\\n()-]*');
     const edge = k.kind === 'address' ? ['', ''] : [B, E];
     out.push({ re: new RegExp(`${edge[0]}${body}${edge[1]}`, 'g'), kind: k.kind, replacement });
   }
