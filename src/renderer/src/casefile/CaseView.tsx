@@ -59,12 +59,12 @@ function copyItem(copy: RedactedCopy, source: CaseItem): CaseItem {
 }
 
 function revealFor(a: Annotation): Reveal {
-  const anchor = a.anchor;
+  const page = markPage(a);
   return makeReveal({
     itemId: a.itemId,
     annotationId: a.id,
-    ...(anchor.type === 'text' || anchor.type === 'area' ? { page: markPage(a)! } : {}),
-    ...(anchor.type === 'time' ? { seconds: anchor.seconds } : {}),
+    ...(page !== null ? { page } : {}),
+    ...(a.anchor.type === 'time' ? { seconds: a.anchor.seconds } : {}),
   });
 }
 

@@ -35,6 +35,12 @@ function markText(a: Annotation): string {
   return `${where} ${what}${a.note ? ` — ${a.note.slice(0, 30)}` : ''}`;
 }
 
+/** The shared screen's focus on a mark: its item, the page it is shown on, the mark. */
+function markFocus(itemId: string, a: Annotation): EvidenceFocus {
+  const page = markPage(a);
+  return { itemId, ...(page !== null ? { page } : {}), annotationId: a.id };
+}
+
 interface Props {
   caseId: string;
   focus: EvidenceFocus | null;
@@ -138,7 +144,7 @@ export function EvidencePicker({ caseId, focus, onShow, disabled, version }: Pro
                         icon={<FundProjectionScreenOutlined />}
                         disabled={disabled}
                         loading={busy === a.id}
-                        onClick={() => void show(a.id, { itemId: item.id, ...(markPage(a) !== null ? { page: markPage(a)! } : {}), annotationId: a.id })}
+                        onClick={() => void show(a.id, markFocus(item.id, a))}
                         aria-label={`投屏标注：${markText(a)}`}
                         data-testid="evidence-show-mark"
                       >
