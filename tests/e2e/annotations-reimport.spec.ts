@@ -20,6 +20,9 @@ test('marks on a replaced file are flagged in the 标注 list', async ({ page, f
   await callApi(freshHost, 'annotations.create', { caseId, itemId: 'd1', kind: 'note', anchor: anchor('Fine of 5000 yuan', 92), note: '罚款金额与决定书一致' });
   await callApi(freshHost, 'annotations.create', { caseId, itemId: 'e1', kind: 'highlight', anchor: anchor('Evidence', 68), note: '进货单据未改动' });
   await callApi(freshHost, 'annotations.create', { caseId, itemId: 'd1', kind: 'highlight', anchor: anchor('Goods seized on site', 116), note: '扣押物品清单' });
+  // Redaction marks for the publication copy (导出公示版): one whose text moves, one whose text goes.
+  await callApi(freshHost, 'annotations.create', { caseId, itemId: 'd1', kind: 'redaction', anchor: anchor('Goods seized', 116), redactionReason: 'trade_secret' });
+  await callApi(freshHost, 'annotations.create', { caseId, itemId: 'd1', kind: 'redaction', anchor: anchor('5000 yuan', 92), redactionReason: 'trade_secret' });
 
   // The review returns the case (建议纠正); the agency resubmits revision 2 with a corrected notice.
   for (const point of POINT_IDS) await callApi(freshHost, 'review.setPoint', { caseId, point, decision: 'problem', note: '需补正' });
@@ -63,4 +66,13 @@ test('marks on a replaced file are flagged in the 标注 list', async ({ page, f
   expect(down, `mark at ${down.toFixed(2)} of the page height`).toBeGreaterThan(0.3);
   expect(down).toBeLessThan(0.5);
   await ws.screenshot('annotations-moved-mark');
+
+  // The publication copy removes the moved text where it is now and says which marked text is gone.
+  await ws.caseFile.pane(0).getByTestId('export-redacted').click();
+  const done = page.getByRole('dialog', { name: '已导出公示版' });
+  await expect(done).toBeVisible({ timeout: 30_000 });
+  await expect(done.getByTestId('redacted-reanchored')).toHaveText('文件已更新，1 处标记按原文在新版本中定位：第 1 → 2 页');
+  await expect(done).toContainText('处理页共 1 页（第 2 页）');
+  await expect(done.getByTestId('redacted-warnings')).toContainText('「5000 yuan」（原在第 1 页）在文件新版本中未找到，未作隐去');
+  await ws.screenshot('export-redacted-reanchored');
 });

@@ -274,6 +274,18 @@ describe('redactPdf — marks', () => {
     expect(r.remainingOccurrences).toEqual([{ page: 1, text: ID }]);
   });
 
+  it("locate: 'text' removes every occurrence of the quote on its page, wherever it is drawn", async () => {
+    // As for a mark made on an earlier version of the file: no usable rectangles, only the quote (spaced out here).
+    const r = await redactPdf(record, [{ page: 1, rects: [], locate: 'text', reason: 'personal', text: ID.split('').join(' ') }]);
+    expect(r.pagesRasterized).toEqual([1]);
+    const text = squash(pdftotext(r.pdf, 1));
+    expect(text).not.toContain(ID);
+    expect(text).toContain('身份证号：联系电话：13357047363');
+    expect(r.remainingOccurrences).toEqual([]);
+    const px = await pixels(renderPage(r.pdf, 1, 100, 'locate-text'));
+    for (const full of await uiRects(record, 1, ID)) expect(darkShare(px, { ...full, x: full.x + 1, width: full.width - 2 }, 100)).toBeGreaterThan(0.9);
+  });
+
   it('searchable: false leaves no text at all on the rasterised page', async () => {
     const r = await redactPdf(record, await marksFor(record, 1, [PHONE]), { searchable: false });
     expect(pdftotext(r.pdf, 1).trim()).toBe('');
@@ -378,5 +390,12 @@ describe('redactPdf — bad input gets a zh-CN error', () => {
     await expectError(redactPdf(record, [mark(1, { x: Number.NaN, y: 0, width: 1, height: 1 })]), /^第 1 页的标注区域坐标无效$/);
     await expectError(redactPdf(record, [{ ...mark(1), reason: 'other' as 'personal' }]), /^第 1 页的标注理由无效/);
     await expectError(redactPdf(record, [mark(1)], { dpi: 5000 }), /^分辨率无效/);
+  });
+  it("locate: 'text' without a quote, with a quote not on the page, and an unknown locate", async () => {
+    const byText = (text: string | undefined): RedactionMark => ({ page: 2, rects: [], locate: 'text', reason: 'personal', ...(text === undefined ? {} : { text }) });
+    await expectError(redactPdf(record, [byText(undefined)]), /^第 2 页的标注须按原文定位，但没有至少两个字的原文$/);
+    await expectError(redactPdf(record, [byText(' 号 ')]), /^第 2 页的标注须按原文定位/);
+    await expectError(redactPdf(record, [byText(ID)]), new RegExp(`^第 2 页没有找到标注的原文「${ID}」$`));
+    await expectError(redactPdf(record, [{ ...mark(1), locate: 'nearby' as 'text' }]), /^第 1 页的标注定位方式无效：nearby$/);
   });
 });

@@ -29,7 +29,9 @@ import type { TextItem } from 'pdfjs-dist/types/src/display/api';
 import { FONT_POSTSCRIPT_NAME, loadDemoFont, subsetTag } from '../demo/pdf/font';
 import { intersect, itemGeometry, normBox, removedChars, removedInkBoxes, stretchBox, topLeftToUserBox, type Box, type FontStyleLike } from './redaction/geometry';
 import { glyphWidths, openWithPdfjs, RedactionError } from './redaction/pdfjs-node';
+import { rangeBoxes } from './redaction/range-boxes';
 import { embedBitmap, renderRedacted } from './redaction/raster';
+import { markedTextSpans } from '../../shared/privacy/mask';
 import { invisibleTextOperators, runsOf, type TextRun } from './redaction/text-layer';
 
 export { RedactionError } from './redaction/pdfjs-node';
@@ -53,6 +55,12 @@ export interface RedactionMark {
   reason: RedactionReason;
   /** The quoted text run (for the log; also anchors the per-character split and the leftover check). */
   text?: string;
+  /**
+   * 'text': remove every occurrence of `text` on `page` wherever it is drawn (case, width and
+   * whitespace ignored, as the shared screen matches marked text); `rects` are not used. For a
+   * mark made on an earlier version of the file, whose rectangles no longer fit. Default 'rects'.
+   */
+  locate?: 'rects' | 'text';
 }
 
 export interface RedactionResult {
@@ -123,27 +131,43 @@ async function collectMarks(js: PDFDocumentProxy, marks: RedactionMark[]): Promi
     if (n < 1 || n > js.numPages) throw new RedactionError(`第 ${n} 页不存在（文档共 ${js.numPages} 页）`);
     if (!REASONS.has(m.reason)) throw new RedactionError(`第 ${n} 页的标注理由无效：${String(m.reason)}（应为个人信息或商业秘密）`);
     if (m.origin !== undefined && m.origin !== 'bottom-left' && m.origin !== 'top-left') throw new RedactionError(`第 ${n} 页的标注坐标系无效：${String(m.origin)}`);
-    if (!Array.isArray(m.rects) || m.rects.length === 0) throw new RedactionError(`第 ${n} 页的标注没有区域`);
+    if (m.locate !== undefined && m.locate !== 'rects' && m.locate !== 'text') throw new RedactionError(`第 ${n} 页的标注定位方式无效：${String(m.locate)}`);
     const page = await js.getPage(n);
-    const [vx0 = 0, vy0 = 0, vx1 = 0, vy1 = 0] = page.view;
-    const view: Box = { x0: vx0, y0: vy0, x1: vx1, y1: vy1 };
-    const vp = page.getViewport({ scale: 1 });
-    const boxes: Box[] = [];
-    for (const r of m.rects) {
-      const vals = [r?.x, r?.y, r?.width, r?.height];
-      if (!vals.every((v) => typeof v === 'number' && Number.isFinite(v))) throw new RedactionError(`第 ${n} 页的标注区域坐标无效`);
-      if (r.width === 0 || r.height === 0) continue;
-      const box = m.origin === 'top-left' ? topLeftToUserBox(vp, r.x, r.y, r.width, r.height) : normBox(r.x, r.y, r.width, r.height);
-      const onPage = intersect(box, view);
-      if (!onPage) throw new RedactionError(`第 ${n} 页的标注区域不在页面范围内`);
-      boxes.push(onPage);
-    }
-    if (!boxes.length) throw new RedactionError(`第 ${n} 页的标注区域面积为零`);
+    const boxes = m.locate === 'text' ? await quoteBoxes(page, n, m.text) : rectBoxes(page, n, m);
     const list = byPage.get(n) ?? [];
     list.push({ boxes, ...(m.text ? { text: m.text } : {}) });
     byPage.set(n, list);
   }
   return byPage;
+}
+
+/** The mark's rectangles in user space, clipped to the page. */
+function rectBoxes(page: PDFPageProxy, n: number, m: RedactionMark): Box[] {
+  if (!Array.isArray(m.rects) || m.rects.length === 0) throw new RedactionError(`第 ${n} 页的标注没有区域`);
+  const [vx0 = 0, vy0 = 0, vx1 = 0, vy1 = 0] = page.view;
+  const view: Box = { x0: vx0, y0: vy0, x1: vx1, y1: vy1 };
+  const vp = page.getViewport({ scale: 1 });
+  const boxes: Box[] = [];
+  for (const r of m.rects) {
+    const vals = [r?.x, r?.y, r?.width, r?.height];
+    if (!vals.every((v) => typeof v === 'number' && Number.isFinite(v))) throw new RedactionError(`第 ${n} 页的标注区域坐标无效`);
+    if (r.width === 0 || r.height === 0) continue;
+    const box = m.origin === 'top-left' ? topLeftToUserBox(vp, r.x, r.y, r.width, r.height) : normBox(r.x, r.y, r.width, r.height);
+    const onPage = intersect(box, view);
+    if (!onPage) throw new RedactionError(`第 ${n} 页的标注区域不在页面范围内`);
+    boxes.push(onPage);
+  }
+  if (!boxes.length) throw new RedactionError(`第 ${n} 页的标注区域面积为零`);
+  return boxes;
+}
+
+/** The glyph boxes of every occurrence of the quoted text on the page. */
+async function quoteBoxes(page: PDFPageProxy, n: number, text: string | undefined): Promise<Box[]> {
+  const quote = typeof text === 'string' ? text.replace(/\s+/g, '') : '';
+  if (Array.from(quote).length < 2) throw new RedactionError(`第 ${n} 页的标注须按原文定位，但没有至少两个字的原文`);
+  const { boxes } = await rangeBoxes(page, (t) => markedTextSpans(t, [quote]));
+  if (!boxes.length) throw new RedactionError(`第 ${n} 页没有找到标注的原文「${quote.slice(0, 40)}」`);
+  return boxes;
 }
 
 interface RebuiltPage {

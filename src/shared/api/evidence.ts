@@ -123,6 +123,12 @@ export interface RedactedCopy {
   removedTextItems: number;
   /** Marked text that still appears unmarked elsewhere in the copy (e.g. the same ID on page 2). */
   remainingOccurrences: { page: number; text: string }[];
+  /**
+   * Text marks made on an earlier version of the file (re-imported since): removed where their
+   * quote is in this version (`to`: that page, `from`: the page it was marked on), or not found
+   * there (`to` null: nothing removed for them).
+   */
+  reanchored: { text: string; from: number; to: number | null }[];
 }
 
 const id = z.string().min(1).max(200);

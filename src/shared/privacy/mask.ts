@@ -495,6 +495,17 @@ function markedPatterns(list: readonly string[] | undefined): Names['known'] {
   return out;
 }
 
+/**
+ * Where the reviewer's marked texts occur in `text`, matched as `markedTexts` is (case, width and
+ * whitespace ignored; shorter than two characters: never), in order of their start.
+ */
+export function markedTextSpans(text: string, marked: readonly string[]): { start: number; end: number }[] {
+  const norm = normalise(text);
+  const out: { start: number; end: number }[] = [];
+  for (const p of markedPatterns(marked)) for (const m of norm.matchAll(p.re)) out.push({ start: m.index, end: m.index + m[0].length });
+  return out.sort((a, b) => a.start - b.start);
+}
+
 /** Known values as whitespace-tolerant patterns with their fixed replacement (too short or unmaskable: dropped). */
 function knownPatterns(list: readonly KnownValue[] | undefined): Names['known'] {
   if (!Array.isArray(list)) return [];

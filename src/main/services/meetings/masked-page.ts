@@ -5,12 +5,12 @@
 // because text masking cannot see into pixels.
 import { createCanvas } from '@napi-rs/canvas';
 import type { PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
-import type { TextItem } from 'pdfjs-dist/types/src/display/api';
 import { maskPersonalData, type MaskOptions } from '../../../shared/privacy/mask';
 import { pdfjs as loadPdfjs } from '../pdfjs-node';
-import { itemGeometry, stretchBox, topLeftToUserBox, type Box, type FontStyleLike } from '../redaction/geometry';
-import { glyphWidths, openWithPdfjs } from '../redaction/pdfjs-node';
+import { topLeftToUserBox } from '../redaction/geometry';
+import { openWithPdfjs } from '../redaction/pdfjs-node';
 import { renderRedacted } from '../redaction/raster';
+import { rangeBoxes } from '../redaction/range-boxes';
 
 export interface TopLeftRect {
   x: number;
@@ -35,49 +35,6 @@ async function drawsImages(page: PDFPageProxy): Promise<boolean> {
   return ops.fnArray.some((fn) => imageOps.has(fn));
 }
 
-/** The page's text (items joined, a newline at each end of line) and the boxes of masked characters. */
-async function maskedBoxes(page: PDFPageProxy, opts: MaskOptions): Promise<{ text: string; boxes: Box[]; masked: number }> {
-  const tc = await page.getTextContent();
-  const widths = await glyphWidths(page);
-  const styles = tc.styles as Record<string, FontStyleLike>;
-  const items: { item: TextItem; start: number }[] = [];
-  let text = '';
-  for (const raw of tc.items) {
-    const item = raw as TextItem;
-    if (typeof item.str !== 'string') continue;
-    items.push({ item, start: text.length });
-    text += item.str + (item.hasEOL ? '\n' : '');
-  }
-  const { spans } = maskPersonalData(text, opts);
-  const boxes: Box[] = [];
-  for (const { item, start } of items) {
-    const end = start + item.str.length;
-    const hits = spans.filter((s) => s.start < end && s.end > start);
-    if (!hits.length) continue;
-    const g = itemGeometry(item, styles[item.fontName], (font, cp) => widths.get(font)?.get(cp));
-    // Offsets are UTF-16 units; geometry is per code point: map through Array.from.
-    const units: number[] = [];
-    Array.from(item.str).forEach((ch, i) => {
-      for (let k = 0; k < ch.length; k++) units.push(i);
-    });
-    for (const s of hits) {
-      if (!g.axisAligned) {
-        boxes.push(stretchBox(g));
-        continue;
-      }
-      const a = units[Math.max(0, s.start - start)] ?? 0;
-      const b = units[Math.min(item.str.length, s.end - start) - 1] ?? g.chars.length - 1;
-      const from = g.chars[a]!;
-      const to = g.chars[b]!;
-      const box = stretchBox(g, from.u0, to.uNext);
-      // A little extra so no anti-aliased edge of a glyph survives.
-      const pad = g.size * 0.15;
-      boxes.push({ x0: box.x0 - pad, y0: box.y0 - pad, x1: box.x1 + pad, y1: box.y1 + pad });
-    }
-  }
-  return { text, boxes, masked: spans.length };
-}
-
 function encodePng(rgba: Uint8ClampedArray, width: number, crop: { x: number; y: number; w: number; h: number }): Uint8Array {
   const canvas = createCanvas(crop.w, crop.h);
   const ctx = canvas.getContext('2d');
@@ -99,7 +56,8 @@ export async function maskedPageImage(
   try {
     if (pageNo < 1 || pageNo > doc.numPages) return { ok: false, reason: `该文件共 ${doc.numPages} 页，没有第 ${pageNo} 页`, text: '' };
     const page = await doc.getPage(pageNo);
-    const { text, boxes, masked } = await maskedBoxes(page, opts.mask);
+    // A little extra around masked characters so no anti-aliased edge of a glyph survives.
+    const { text, boxes, ranges: masked } = await rangeBoxes(page, (t) => maskPersonalData(t, opts.mask).spans, 0.15);
     if (await drawsImages(page)) return { ok: false, reason: '该页含图像（如证件照片、扫描件），可能含个人信息，不在共享屏幕上显示', text };
     const vp = page.getViewport({ scale: 1 });
     const marks = opts.redactions.map((r) => topLeftToUserBox(vp, r.x, r.y, r.width, r.height));

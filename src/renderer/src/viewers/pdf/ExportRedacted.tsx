@@ -36,6 +36,7 @@ export function ExportRedacted({ item }: { item: CaseItem }) {
 
   const copy = state.phase === 'done' ? state.copy : null;
   const pages = copy?.pagesRasterized ?? [];
+  const moved = copy?.reanchored.filter((r) => r.to !== null) ?? [];
   return (
     <>
       <Tooltip title={`按本文件的 ${marks} 处遮盖标记导出公示用副本`} mouseEnterDelay={0.4}>
@@ -47,7 +48,7 @@ export function ExportRedacted({ item }: { item: CaseItem }) {
         open={state.phase === 'done' || state.phase === 'error' || state.phase === 'none'}
         title={state.phase === 'done' ? '已导出公示版' : state.phase === 'none' ? '没有遮盖标记' : '导出失败'}
         onCancel={close}
-        width={440}
+        width={480}
         footer={
           copy ? (
             <>
@@ -86,13 +87,55 @@ export function ExportRedacted({ item }: { item: CaseItem }) {
               <dd className="num">
                 {marks} 处标记，删除文字 {copy.removedTextItems} 段
               </dd>
+              {moved.length > 0 && (
+                <>
+                  <dt>重新定位</dt>
+                  <dd data-testid="redacted-reanchored">
+                    文件已更新，{moved.length} 处标记按原文在新版本中定位：
+                    {moved.map((r) => (r.to === r.from ? `第 ${r.to} 页` : `第 ${r.from} → ${r.to} 页`)).join('、')}
+                  </dd>
+                </>
+              )}
               <dt>处理页</dt>
               <dd className="num">{pages.length ? `共 ${pages.length} 页（第 ${pages.join('、')} 页）` : '无需重新生成页面'}</dd>
             </dl>
+            <RedactionWarnings copy={copy} />
             <p className="small muted">副本中被遮盖的文字已真正删除，无法复制或检索。原始证据未作任何修改。</p>
           </div>
         )}
       </Modal>
     </>
+  );
+}
+
+const quote = (t: string) => `「${t.length > 24 ? `${t.slice(0, 24)}…` : t}」`;
+
+/** What the reviewer must still look at before publishing: text left in the copy, marks not found. */
+function RedactionWarnings({ copy }: { copy: RedactedCopy }) {
+  const lost = copy.reanchored.filter((r) => r.to === null);
+  const left = copy.remainingOccurrences;
+  if (!lost.length && !left.length) return null;
+  return (
+    <Alert
+      type="warning"
+      showIcon
+      className="redacted-warnings"
+      data-testid="redacted-warnings"
+      title="公示前请核对"
+      description={
+        <ul>
+          {left.map((o, i) => (
+            <li key={`l${i}`}>
+              第 {o.page} 页仍有 {quote(o.text)}：该处未标记，副本中未隐去
+            </li>
+          ))}
+          {lost.map((r, i) => (
+            <li key={`n${i}`}>
+              {quote(r.text)}（原在第 {r.from} 页）在文件新版本中未找到，未作隐去
+            </li>
+          ))}
+        </ul>
+      }
+    />
   );
 }
