@@ -4,6 +4,7 @@
 // on any page or slide where it occurs.
 import { createCanvas, loadImage } from '@napi-rs/canvas';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openPackage } from '../../src/main/services/package-source';
 import type { Workstation } from '../../src/main/workstation';
 import type { Meeting } from '../../src/shared/meeting/schema';
 import type { EvidenceSlide } from '../../src/shared/meeting/slides';
@@ -84,5 +85,44 @@ describe('a text redaction on the shared screen', () => {
     const two = await evidenceFocus(2);
     expect(two.excerpt).toContain('See above:');
     expect(two.excerpt).not.toContain('Purchase price 35');
+  });
+});
+
+describe('an area redaction on the shared screen', () => {
+  it('takes the text under it out of the excerpt as well as the picture', async () => {
+    expect((await evidenceFocus(1)).excerpt).toContain('Supplier named in the invoice');
+    // A box over the second line of page 1 (baseline 736 pt of 842: 94–118 px from the top at scale 1).
+    await ok(call, 'annotations.create', {
+      caseId: pkg.manifest.case.id,
+      itemId: 'd1',
+      kind: 'redaction',
+      redactionReason: 'personal',
+      anchor: { type: 'area', page: 1, rects: [{ x: 60, y: 90, width: 320, height: 22 }] },
+    });
+    const f = await evidenceFocus(1);
+    expect(f.excerpt).not.toMatch(/Supplier|invoice/);
+    expect(f.excerpt).toContain('***');
+    expect(f.image).not.toBeNull();
+  });
+
+  it('made on an earlier version of a re-imported file keeps that file off the screen', async () => {
+    pkg.manifest.case.revision = 2;
+    await setNoticeText(pkg, [
+      ['Cover page', 760],
+      ['Supplier named in the invoice', 600, 2],
+    ]);
+    const src = await openPackage(pkg.dir);
+    try {
+      expect(await ws.importer.importSource(src, { fromCentral: true })).toMatchObject({ ok: true });
+    } finally {
+      src.close();
+    }
+    await ws.processor.processPending();
+    for (const page of [1, 2]) {
+      const f = await evidenceFocus(page);
+      expect(f.image).toBeNull();
+      expect(f.imageNote).toContain('有遮盖标记是在旧版本上框选的');
+      expect(f.excerpt ?? '').not.toMatch(/Supplier|invoice/);
+    }
   });
 });

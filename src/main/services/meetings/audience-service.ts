@@ -24,6 +24,7 @@ type Picture = { image: EvidenceFocusData['image']; imageNote: string | null; pa
 
 const NOT_SHOWN_MEDIA = '图像、音视频证据不在共享屏幕上显示（可能含个人信息），请在演示者屏幕上查看';
 const EXCERPT_CHARS = 600;
+const STALE_AREA = '该文件已更新，有遮盖标记是在旧版本上框选的，在新版本中无法确定位置，不在共享屏幕上显示；请在演示者屏幕上重新框选';
 
 function rectsOn(a: Annotation, page: number): TopLeftRect[] {
   return (a.anchor.type === 'text' || a.anchor.type === 'area') && a.anchor.page === page ? a.anchor.rects : [];
@@ -130,7 +131,11 @@ export class AudienceService {
     const isPdf = (file.detectedMime ?? file.mime) === 'application/pdf';
     if (!isPdf) return { image: null, imageNote: NOT_SHOWN_MEDIA, pageText: null };
     if (file.state !== 'ok' || !file.present) return { image: null, imageNote: file.state === 'tampered' ? '文件校验不符（已被篡改），不予显示' : '文件缺失，无法显示', pageText: null };
-    const redactions = annotations.filter((a) => a.kind === 'redaction').flatMap((a) => rectsOn(a, page));
+    const marks = annotations.filter((a) => a.kind === 'redaction');
+    // Marks made on an earlier version of a re-imported file: text marks are hidden by their quote
+    // (the mask's markedTexts); an area has nothing to find it by, so the file stays off the screen.
+    if (marks.some((a) => a.sha256 !== file.sha256 && a.anchor.type === 'area')) return { image: null, imageNote: STALE_AREA, pageText: null };
+    const redactions = marks.filter((a) => a.sha256 === file.sha256).flatMap((a) => rectsOn(a, page));
     const zoomTo = highlight ? rectsOn(highlight, page) : [];
     const key = createHash('sha256').update(JSON.stringify([file.sha256, page, mask, redactions, zoomTo])).digest('hex');
     // Shared while in flight: the presenter's navigation starts the rendering (prefetch), the

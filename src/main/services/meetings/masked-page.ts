@@ -1,8 +1,8 @@
 // A PDF page for the shared screen: rendered to a bitmap with every piece of personal data the
 // masker finds in the page's text blacked out (the same maskPersonalData the audience text goes
-// through), plus the reviewer's own redaction marks, optionally cropped to a highlight. Fails
-// closed: a page that draws any raster image (a scanned ID card, a photo) is not rendered at all,
-// because text masking cannot see into pixels.
+// through), plus the reviewer's own redaction marks (whose characters leave the page's text too),
+// optionally cropped to a highlight. Fails closed: a page that draws any raster image (a scanned ID
+// card, a photo) is not rendered at all, because text masking cannot see into pixels.
 import { createCanvas } from '@napi-rs/canvas';
 import type { PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { maskPersonalData, type MaskOptions } from '../../../shared/privacy/mask';
@@ -10,7 +10,7 @@ import { pdfjs as loadPdfjs } from '../pdfjs-node';
 import { topLeftToUserBox } from '../redaction/geometry';
 import { openWithPdfjs } from '../redaction/pdfjs-node';
 import { renderRedacted } from '../redaction/raster';
-import { rangeBoxes } from '../redaction/range-boxes';
+import { rangeBoxes, textOutside } from '../redaction/range-boxes';
 
 export interface TopLeftRect {
   x: number;
@@ -57,10 +57,12 @@ export async function maskedPageImage(
     if (pageNo < 1 || pageNo > doc.numPages) return { ok: false, reason: `该文件共 ${doc.numPages} 页，没有第 ${pageNo} 页`, text: '' };
     const page = await doc.getPage(pageNo);
     // A little extra around masked characters so no anti-aliased edge of a glyph survives.
-    const { text, boxes, ranges: masked } = await rangeBoxes(page, (t) => maskPersonalData(t, opts.mask).spans, 0.15);
-    if (await drawsImages(page)) return { ok: false, reason: '该页含图像（如证件照片、扫描件），可能含个人信息，不在共享屏幕上显示', text };
+    const { text: pageText, boxes, ranges: masked } = await rangeBoxes(page, (t) => maskPersonalData(t, opts.mask).spans, 0.15);
     const vp = page.getViewport({ scale: 1 });
     const marks = opts.redactions.map((r) => topLeftToUserBox(vp, r.x, r.y, r.width, r.height));
+    // What the reviewer boxed is out of the text as well as the picture (an area over a paragraph).
+    const text = marks.length ? await textOutside(page, marks) : pageText;
+    if (await drawsImages(page)) return { ok: false, reason: '该页含图像（如证件照片、扫描件），可能含个人信息，不在共享屏幕上显示', text };
     const bmp = await renderRedacted(page, DPI, [...boxes, ...marks]);
     let crop = { x: 0, y: 0, w: bmp.width, h: bmp.height };
     // Zoom to the highlight (unrotated pages: the viewer's top-left space is the bitmap's, scaled).

@@ -1,10 +1,13 @@
-// Boxes (PDF user space) of character ranges in a page's text: the page's pdf.js text items are
-// joined (a newline at each end of line), the caller finds ranges in that text (personal data for
-// the shared screen, a marked quote for the publication copy), and each range becomes the glyph
-// boxes of its characters, item by item — a range wrapped over two lines gives a box on each.
+// A page's text as the shared screen and the publication copy read it (pdf.js text items joined, a
+// newline at each end of line), tied back to where each character is drawn:
+// - rangeBoxes: the caller finds ranges in that text (personal data for the shared screen, a marked
+//   quote for the publication copy) and gets the glyph boxes of their characters, item by item — a
+//   range wrapped over two lines gives a box on each;
+// - textOutside: the text with the characters under given boxes (the reviewer's redaction marks)
+//   taken out, so an excerpt never shows what the picture blacks out.
 import type { PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { TextItem } from 'pdfjs-dist/types/src/display/api';
-import { itemGeometry, stretchBox, type Box, type FontStyleLike } from './geometry';
+import { intersect, itemGeometry, removedChars, stretchBox, type Box, type FontStyleLike, type ItemGeometry } from './geometry';
 import { glyphWidths } from './pdfjs-node';
 
 export interface TextRange {
@@ -12,12 +15,13 @@ export interface TextRange {
   end: number;
 }
 
-/**
- * `rangesOf` gets the page's text and answers the ranges (UTF-16 offsets) to box. `pad` widens each
- * box by that fraction of the font size on every side (the shared screen: no anti-aliased edge of
- * a glyph survives); without it the box is the characters' own extent.
- */
-export async function rangeBoxes(page: PDFPageProxy, rangesOf: (text: string) => readonly TextRange[], pad = 0): Promise<{ text: string; boxes: Box[]; ranges: number }> {
+interface PageText {
+  text: string;
+  items: { item: TextItem; start: number }[];
+  geometry(item: TextItem): ItemGeometry;
+}
+
+async function pageText(page: PDFPageProxy): Promise<PageText> {
   const tc = await page.getTextContent();
   const widths = await glyphWidths(page);
   const styles = tc.styles as Record<string, FontStyleLike>;
@@ -29,13 +33,23 @@ export async function rangeBoxes(page: PDFPageProxy, rangesOf: (text: string) =>
     items.push({ item, start: text.length });
     text += item.str + (item.hasEOL ? '\n' : '');
   }
+  return { text, items, geometry: (item) => itemGeometry(item, styles[item.fontName], (font, cp) => widths.get(font)?.get(cp)) };
+}
+
+/**
+ * `rangesOf` gets the page's text and answers the ranges (UTF-16 offsets) to box. `pad` widens each
+ * box by that fraction of the font size on every side (the shared screen: no anti-aliased edge of
+ * a glyph survives); without it the box is the characters' own extent.
+ */
+export async function rangeBoxes(page: PDFPageProxy, rangesOf: (text: string) => readonly TextRange[], pad = 0): Promise<{ text: string; boxes: Box[]; ranges: number }> {
+  const { text, items, geometry } = await pageText(page);
   const ranges = rangesOf(text);
   const boxes: Box[] = [];
   for (const { item, start } of items) {
     const end = start + item.str.length;
     const hits = ranges.filter((s) => s.start < end && s.end > start);
     if (!hits.length) continue;
-    const g = itemGeometry(item, styles[item.fontName], (font, cp) => widths.get(font)?.get(cp));
+    const g = geometry(item);
     // Offsets are UTF-16 units; geometry is per code point: map through Array.from.
     const units: number[] = [];
     Array.from(item.str).forEach((ch, i) => {
@@ -54,4 +68,20 @@ export async function rangeBoxes(page: PDFPageProxy, rangesOf: (text: string) =>
     }
   }
   return { text, boxes, ranges: ranges.length };
+}
+
+/** The page's text with each run of characters under `cover` (the publication copy's rule, geometry.ts removedChars) replaced by '***'. */
+export async function textOutside(page: PDFPageProxy, cover: readonly Box[]): Promise<string> {
+  const { items, geometry } = await pageText(page);
+  let text = '';
+  for (const { item } of items) {
+    let s = item.str;
+    const g = cover.length && s ? geometry(item) : null;
+    if (g && cover.some((b) => intersect(b, stretchBox(g)))) {
+      const gone = removedChars(g, [{ boxes: [...cover] }]);
+      s = g.chars.map((c, i) => (gone[i] ? (gone[i - 1] ? '' : '***') : c.ch)).join('');
+    }
+    text += s + (item.hasEOL ? '\n' : '');
+  }
+  return text;
 }
