@@ -15,6 +15,7 @@ import { listZipEntries, openZipEntry, openZipFile } from '../zip-read';
 import { checkInstallable, describePlatform } from './policy';
 import { parseSignatureFile, verifyUpdateInfo, type TrustedKey } from './signature';
 import { fileNamesOf, parseUpdateInfo, platformOfChannelFile, SAFE_FILE_NAME, UpdateError, type UpdateInfo, type UpdatePlatform } from './update-info';
+import { fsyncDir, fsyncFile } from '../cache-crypto/durable';
 
 export const OFFLINE_UPDATE_EXT = '.fsupdate';
 const MAX_META_BYTES = 1 << 20;
@@ -135,8 +136,12 @@ export async function verifyOfflineUpdate(file: string, opts: VerifyOfflineOptio
     if (staging) {
       // The channel file and signature go along, so the folder can serve as an update feed.
       for (const meta of [channelFile, `${channelFile}.sig`]) await pipeline(await openZipEntry(zip, byName.get(meta)!), createWriteStream(join(staging, meta), { flags: 'wx' }));
+      // On disk before the folder gets its final name: a power cut never leaves a named update half written.
+      for (const name of [...info.files.map((f) => f.url), channelFile, `${channelFile}.sig`]) fsyncFile(join(staging, name));
+      fsyncDir(staging);
       dir = join(opts.extractTo!, `${info.version}-${randomUUID().slice(0, 8)}`);
       renameSync(staging, dir);
+      fsyncDir(opts.extractTo!);
       staging = null;
     }
     return {
