@@ -2,10 +2,10 @@
 // 原文件已更新 (re-anchored by quote, on its page or the nearest page it moved to) or
 // 未能在新版本中找到原文 — and marks on the current file are not.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openPackage } from '../../src/main/services/package-source';
 import { Workstation } from '../../src/main/workstation';
 import type { Anchor } from '../../src/shared/api/evidence';
 import { buildPackage, setNoticeText, tempDir, type BuiltPackage } from '../helpers/package-builder';
+import { reimportFromCentral } from '../helpers/reimport';
 import { caller, ok, type Call } from '../helpers/meeting-fixture';
 
 let ws: Workstation;
@@ -60,14 +60,7 @@ describe('annotations on a re-imported file', () => {
       ],
       12,
     );
-    // As a revision received from the central system (which opens a new round whatever the status).
-    const src = await openPackage(pkg.dir);
-    try {
-      expect(await ws.importer.importSource(src, { fromCentral: true })).toMatchObject({ ok: true });
-    } finally {
-      src.close();
-    }
-    await ws.processor.processPending();
+    await reimportFromCentral(ws, pkg.dir);
 
     const byId = new Map((await ok(call, 'annotations.list', { caseId })).map((a) => [a.id, a]));
     expect(byId.get(kept.id)!.fileUpdated).toEqual({ quote: 'found' });

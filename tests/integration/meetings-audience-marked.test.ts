@@ -4,11 +4,11 @@
 // on any page or slide where it occurs.
 import { createCanvas, loadImage } from '@napi-rs/canvas';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openPackage } from '../../src/main/services/package-source';
 import type { Workstation } from '../../src/main/workstation';
 import type { Meeting } from '../../src/shared/meeting/schema';
 import type { EvidenceSlide } from '../../src/shared/meeting/slides';
 import { buildPackage, setNoticeText, tempDir, type BuiltPackage } from '../helpers/package-builder';
+import { reimportFromCentral } from '../helpers/reimport';
 import { AGENCY, caller, concludeReview, ok, openWorkstation, REVIEWER, setup, type Call } from '../helpers/meeting-fixture';
 
 let ws: Workstation;
@@ -111,13 +111,7 @@ describe('an area redaction on the shared screen', () => {
       ['Cover page', 760],
       ['Supplier named in the invoice', 600, 2],
     ]);
-    const src = await openPackage(pkg.dir);
-    try {
-      expect(await ws.importer.importSource(src, { fromCentral: true })).toMatchObject({ ok: true });
-    } finally {
-      src.close();
-    }
-    await ws.processor.processPending();
+    await reimportFromCentral(ws, pkg.dir);
     for (const page of [1, 2]) {
       const f = await evidenceFocus(page);
       expect(f.image).toBeNull();

@@ -5,10 +5,10 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import * as pdfjs from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openPackage } from '../../src/main/services/package-source';
 import { Workstation } from '../../src/main/workstation';
 import type { Anchor } from '../../src/shared/api/evidence';
 import { buildPackage, setNoticeText, tempDir, type BuiltPackage } from '../helpers/package-builder';
+import { reimportFromCentral } from '../helpers/reimport';
 import { caller, ok, type Call } from '../helpers/meeting-fixture';
 
 const pdfjsRoot = dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
@@ -61,13 +61,7 @@ describe('publication copy of a re-imported file', () => {
       ['Fine of 3000 yuan', 580, 2],
       ['Zhang Wei paid 8800 yuan in cash', 700, 3],
     ]);
-    const src = await openPackage(pkg.dir);
-    try {
-      expect(await ws.importer.importSource(src, { fromCentral: true })).toMatchObject({ ok: true });
-    } finally {
-      src.close();
-    }
-    await ws.processor.processPending();
+    await reimportFromCentral(ws, pkg.dir);
     const derivedBefore = ws.store.sqlite.prepare('select count(*) as n from blob').get() as { n: number };
 
     // The area mark has nothing to locate it by in the new version: refused, nothing stored.
