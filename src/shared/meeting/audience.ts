@@ -10,6 +10,7 @@ import type { Meeting } from './schema';
 import { TOPIC_LABEL, TOPICS, type EvidenceFocus } from './schema';
 import { emptyDiscretion } from './discretion';
 import type { AudienceView, DiscretionSlide, SlideField, TopicSlide } from './slides';
+import { penaltyText } from '../casefile/penalty-text';
 
 export const HIDDEN = '（已隐去）';
 
@@ -102,7 +103,7 @@ function summarySlide(cf: CaseFileView, m: (s: string) => string, opts: MaskOpti
     caseNumber: cf.caseNumber,
     caseName: name,
     fields,
-    penalties: d.penalties.map((p) => m(`${PENALTY_LABEL[p.type]}${p.amountFen !== undefined ? ` ${formatYuanText(p.amountFen)}` : ''}：${p.description}`)),
+    penalties: d.penalties.map((p) => m(penaltyText(p))),
   };
 }
 

@@ -1,10 +1,9 @@
 // Builds the 集体讨论记录 content of one agenda case from the meeting record and the case file.
 import type { CaseFileView } from '../api/cases';
-import { PENALTY_LABEL } from '../casefile/labels';
-import { formatRmbUppercase, formatYuanText } from '../format/money';
 import { evaluateQuorum } from './quorum';
 import { MINUTES_SCHEMA, type MinutesContent } from './minutes-content';
 import type { Meeting } from './schema';
+import { penaltyText } from '../casefile/penalty-text';
 
 const cite = (c: { law: string; article: string; clause?: string | undefined }) => `《${c.law.replace(/^中华人民共和国/, '')}》${c.article}${c.clause ?? ''}`;
 
@@ -48,7 +47,7 @@ export function buildMinutesContent(meeting: Meeting, caseId: string, cf: CaseFi
     attendees: meeting.attendees.map((a) => ({ ...person(a), role: a.role })),
     quorum: { text: quorum.text, met: quorum.met },
     proposedDecision: {
-      penalties: d.penalties.map((p) => `${PENALTY_LABEL[p.type]}${p.amountFen !== undefined ? ` ${formatYuanText(p.amountFen)}（${formatRmbUppercase(p.amountFen)}）` : ''}：${p.description}`),
+      penalties: d.penalties.map((p) => penaltyText(p, { uppercase: true })),
       legalBasis: d.legalBasis.map(cite),
       discretion: `${d.discretion.level}${d.discretion.reason ? `：${d.discretion.reason}` : ''}${d.discretion.factors.length ? `（${d.discretion.factors.join('；')}）` : ''}`,
     },

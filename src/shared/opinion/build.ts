@@ -2,9 +2,8 @@
 import type { CaseFileView } from '../api/cases';
 import { ApiFailure } from '../api/result';
 import type { ReviewView } from '../api/review';
-import { formatRmbUppercase, formatYuanText } from '../format/money';
 import { OPINION_SCHEMA, type OpinionContent } from './content';
-import { PENALTY_LABEL } from '../casefile/labels';
+import { penaltyText } from '../casefile/penalty-text';
 
 const DECISION_CN = { ok: '无问题', problem: '存在问题', na: '不适用' } as const;
 export interface OpinionMeta {
@@ -62,7 +61,7 @@ export function buildOpinionContent(review: ReviewView, cf: CaseFileView, meta: 
     round: review.round,
     parties: cf.parties.map((p) => ({ kind: p.kind, name: p.name, idNumber: p.idNumber, address: p.address, legalRepresentative: p.legalRepresentative ?? null })),
     proposedDecision: {
-      penalties: d.penalties.map((p) => `${PENALTY_LABEL[p.type]}${p.amountFen !== undefined ? ` ${formatYuanText(p.amountFen)}（${formatRmbUppercase(p.amountFen)}）` : ''}：${p.description}`),
+      penalties: d.penalties.map((p) => penaltyText(p, { uppercase: true })),
       violated: d.violatedProvisions.map(cite),
       legalBasis: d.legalBasis.map(cite),
       discretion: `${d.discretion.level}${d.discretion.reason ? `：${d.discretion.reason}` : ''}${d.discretion.factors.length ? `（${d.discretion.factors.join('；')}）` : ''}`,
