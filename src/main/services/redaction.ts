@@ -29,7 +29,7 @@ import type { TextItem } from 'pdfjs-dist/types/src/display/api';
 import { FONT_POSTSCRIPT_NAME, loadDemoFont, subsetTag } from '../demo/pdf/font';
 import { intersect, itemGeometry, normBox, removedChars, removedInkBoxes, stretchBox, topLeftToUserBox, type Box, type FontStyleLike } from './redaction/geometry';
 import { glyphWidths, openWithPdfjs, RedactionError } from './redaction/pdfjs-node';
-import { rangeBoxes } from './redaction/range-boxes';
+import { rangeBoxes, readPageText } from './redaction/range-boxes';
 import { embedBitmap, renderRedacted } from './redaction/raster';
 import { markedTextSpans } from '../../shared/privacy/mask';
 import { invisibleTextOperators, runsOf, type TextRun } from './redaction/text-layer';
@@ -165,7 +165,7 @@ function rectBoxes(page: PDFPageProxy, n: number, m: RedactionMark): Box[] {
 async function quoteBoxes(page: PDFPageProxy, n: number, text: string | undefined): Promise<Box[]> {
   const quote = typeof text === 'string' ? text.replace(/\s+/g, '') : '';
   if (Array.from(quote).length < 2) throw new RedactionError(`第 ${n} 页的标注须按原文定位，但没有至少两个字的原文`);
-  const { boxes } = await rangeBoxes(page, (t) => markedTextSpans(t, [quote]));
+  const { boxes } = rangeBoxes(await readPageText(page), (t) => markedTextSpans(t, [quote]));
   if (!boxes.length) throw new RedactionError(`第 ${n} 页没有找到标注的原文「${quote.slice(0, 40)}」`);
   return boxes;
 }

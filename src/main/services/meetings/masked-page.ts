@@ -10,7 +10,7 @@ import { pdfjs as loadPdfjs } from '../pdfjs-node';
 import { topLeftToUserBox } from '../redaction/geometry';
 import { openWithPdfjs } from '../redaction/pdfjs-node';
 import { renderRedacted } from '../redaction/raster';
-import { rangeBoxes, textOutside } from '../redaction/range-boxes';
+import { rangeBoxes, readPageText, textOutside } from '../redaction/range-boxes';
 
 export interface TopLeftRect {
   x: number;
@@ -56,12 +56,13 @@ export async function maskedPageImage(
   try {
     if (pageNo < 1 || pageNo > doc.numPages) return { ok: false, reason: `该文件共 ${doc.numPages} 页，没有第 ${pageNo} 页`, text: '' };
     const page = await doc.getPage(pageNo);
+    const pageText = await readPageText(page);
     // A little extra around masked characters so no anti-aliased edge of a glyph survives.
-    const { text: pageText, boxes, ranges: masked } = await rangeBoxes(page, (t) => maskPersonalData(t, opts.mask).spans, 0.15);
+    const { boxes, ranges: masked } = rangeBoxes(pageText, (t) => maskPersonalData(t, opts.mask).spans, 0.15);
     const vp = page.getViewport({ scale: 1 });
     const marks = opts.redactions.map((r) => topLeftToUserBox(vp, r.x, r.y, r.width, r.height));
     // What the reviewer boxed is out of the text as well as the picture (an area over a paragraph).
-    const text = marks.length ? await textOutside(page, marks) : pageText;
+    const text = textOutside(pageText, marks);
     if (await drawsImages(page)) return { ok: false, reason: '该页含图像（如证件照片、扫描件），可能含个人信息，不在共享屏幕上显示', text };
     const bmp = await renderRedacted(page, DPI, [...boxes, ...marks]);
     let crop = { x: 0, y: 0, w: bmp.width, h: bmp.height };

@@ -1,5 +1,6 @@
 // A page's text as the shared screen and the publication copy read it (pdf.js text items joined, a
-// newline at each end of line), tied back to where each character is drawn:
+// newline at each end of line), read once (readPageText) and tied back to where each character is
+// drawn:
 // - rangeBoxes: the caller finds ranges in that text (personal data for the shared screen, a marked
 //   quote for the publication copy) and gets the glyph boxes of their characters, item by item — a
 //   range wrapped over two lines gives a box on each;
@@ -7,7 +8,7 @@
 //   taken out, so an excerpt never shows what the picture blacks out.
 import type { PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { TextItem } from 'pdfjs-dist/types/src/display/api';
-import { intersect, itemGeometry, removedChars, stretchBox, type Box, type FontStyleLike, type ItemGeometry } from './geometry';
+import { itemGeometry, removedChars, stretchBox, type Box, type FontStyleLike, type ItemGeometry } from './geometry';
 import { glyphWidths } from './pdfjs-node';
 
 export interface TextRange {
@@ -15,13 +16,14 @@ export interface TextRange {
   end: number;
 }
 
-interface PageText {
+/** A page's text and how to place its items; read once, for both rangeBoxes and textOutside. */
+export interface PageText {
   text: string;
   items: { item: TextItem; start: number }[];
   geometry(item: TextItem): ItemGeometry;
 }
 
-async function pageText(page: PDFPageProxy): Promise<PageText> {
+export async function readPageText(page: PDFPageProxy): Promise<PageText> {
   const tc = await page.getTextContent();
   const widths = await glyphWidths(page);
   const styles = tc.styles as Record<string, FontStyleLike>;
@@ -41,8 +43,8 @@ async function pageText(page: PDFPageProxy): Promise<PageText> {
  * box by that fraction of the font size on every side (the shared screen: no anti-aliased edge of
  * a glyph survives); without it the box is the characters' own extent.
  */
-export async function rangeBoxes(page: PDFPageProxy, rangesOf: (text: string) => readonly TextRange[], pad = 0): Promise<{ text: string; boxes: Box[]; ranges: number }> {
-  const { text, items, geometry } = await pageText(page);
+export function rangeBoxes(page: PageText, rangesOf: (text: string) => readonly TextRange[], pad = 0): { boxes: Box[]; ranges: number } {
+  const { text, items, geometry } = page;
   const ranges = rangesOf(text);
   const boxes: Box[] = [];
   for (const { item, start } of items) {
@@ -67,20 +69,17 @@ export async function rangeBoxes(page: PDFPageProxy, rangesOf: (text: string) =>
       boxes.push({ x0: box.x0 - p, y0: box.y0 - p, x1: box.x1 + p, y1: box.y1 + p });
     }
   }
-  return { text, boxes, ranges: ranges.length };
+  return { boxes, ranges: ranges.length };
 }
 
 /** The page's text with each run of characters under `cover` (the publication copy's rule, geometry.ts removedChars) replaced by '***'. */
-export async function textOutside(page: PDFPageProxy, cover: readonly Box[]): Promise<string> {
-  const { items, geometry } = await pageText(page);
+export function textOutside(page: PageText, cover: readonly Box[]): string {
+  if (!cover.length) return page.text;
   let text = '';
-  for (const { item } of items) {
-    let s = item.str;
-    const g = cover.length && s ? geometry(item) : null;
-    if (g && cover.some((b) => intersect(b, stretchBox(g)))) {
-      const gone = removedChars(g, [{ boxes: [...cover] }]);
-      s = g.chars.map((c, i) => (gone[i] ? (gone[i - 1] ? '' : '***') : c.ch)).join('');
-    }
+  for (const { item } of page.items) {
+    const g = page.geometry(item);
+    const gone = removedChars(g, [{ boxes: [...cover] }]);
+    const s = gone.some(Boolean) ? g.chars.map((c, i) => (gone[i] ? (gone[i - 1] ? '' : '***') : c.ch)).join('') : item.str;
     text += s + (item.hasEOL ? '\n' : '');
   }
   return text;
