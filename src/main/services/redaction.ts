@@ -25,11 +25,10 @@
 //   with pdf.js `viewport.convertToPdfPoint`, so rotated pages and offset MediaBoxes are handled.
 import { degrees, drawObject, concatTransformationMatrix, popGraphicsState, pushGraphicsState, PDFDocument, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
 import type { PDFDocumentProxy, PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
-import type { TextItem } from 'pdfjs-dist/types/src/display/api';
 import { FONT_POSTSCRIPT_NAME, loadDemoFont, subsetTag } from '../demo/pdf/font';
-import { intersect, itemGeometry, normBox, removedChars, removedInkBoxes, stretchBox, topLeftToUserBox, type Box, type FontStyleLike } from './redaction/geometry';
-import { glyphWidths, openWithPdfjs, RedactionError } from './redaction/pdfjs-node';
-import { rangeBoxes, readPageText } from './redaction/range-boxes';
+import { intersect, normBox, removedChars, removedInkBoxes, stretchBox, topLeftToUserBox, type Box } from './redaction/geometry';
+import { openWithPdfjs, RedactionError } from './redaction/pdfjs-node';
+import { rangeBoxes, readPageText, type PageText } from './redaction/range-boxes';
 import { embedBitmap, renderRedacted } from './redaction/raster';
 import { markedTextSpans } from '../../shared/privacy/mask';
 import { invisibleTextOperators, runsOf, type TextRun } from './redaction/text-layer';
@@ -116,14 +115,21 @@ export async function redactPdf(original: Uint8Array, marks: RedactionMark[], op
   try {
     const count = js.numPages;
     if (src.getPageCount() !== count) throw new RedactionError(`无法读取 PDF：页面结构无法识别（${src.getPageCount()} / ${count} 页）`);
-    const byPage = await collectMarks(js, marks);
-    return await build(src, js, byPage, dpi, opts);
+    // A page's text is read once: to find quoted marks and to rebuild the page, with one geometry.
+    const texts = new Map<number, Promise<PageText>>();
+    const textOf = (page: PDFPageProxy): Promise<PageText> => {
+      const n = page.pageNumber;
+      if (!texts.has(n)) texts.set(n, readPageText(page));
+      return texts.get(n)!;
+    };
+    const byPage = await collectMarks(js, marks, textOf);
+    return await build(src, js, byPage, dpi, opts, textOf);
   } finally {
     await close();
   }
 }
 
-async function collectMarks(js: PDFDocumentProxy, marks: RedactionMark[]): Promise<Map<number, PageMarks[]>> {
+async function collectMarks(js: PDFDocumentProxy, marks: RedactionMark[], textOf: (page: PDFPageProxy) => Promise<PageText>): Promise<Map<number, PageMarks[]>> {
   const byPage = new Map<number, PageMarks[]>();
   for (const m of marks) {
     const n = m?.page;
@@ -133,7 +139,7 @@ async function collectMarks(js: PDFDocumentProxy, marks: RedactionMark[]): Promi
     if (m.origin !== undefined && m.origin !== 'bottom-left' && m.origin !== 'top-left') throw new RedactionError(`第 ${n} 页的标注坐标系无效：${String(m.origin)}`);
     if (m.locate !== undefined && m.locate !== 'rects' && m.locate !== 'text') throw new RedactionError(`第 ${n} 页的标注定位方式无效：${String(m.locate)}`);
     const page = await js.getPage(n);
-    const boxes = m.locate === 'text' ? await quoteBoxes(page, n, m.text) : rectBoxes(page, n, m);
+    const boxes = m.locate === 'text' ? quoteBoxes(await textOf(page), n, m.text) : rectBoxes(page, n, m);
     const list = byPage.get(n) ?? [];
     list.push({ boxes, ...(m.text ? { text: m.text } : {}) });
     byPage.set(n, list);
@@ -162,10 +168,10 @@ function rectBoxes(page: PDFPageProxy, n: number, m: RedactionMark): Box[] {
 }
 
 /** The glyph boxes of every occurrence of the quoted text on the page. */
-async function quoteBoxes(page: PDFPageProxy, n: number, text: string | undefined): Promise<Box[]> {
+function quoteBoxes(page: PageText, n: number, text: string | undefined): Box[] {
   const quote = typeof text === 'string' ? text.replace(/\s+/g, '') : '';
   if (Array.from(quote).length < 2) throw new RedactionError(`第 ${n} 页的标注须按原文定位，但没有至少两个字的原文`);
-  const { boxes } = rangeBoxes(await readPageText(page), (t) => markedTextSpans(t, [quote]));
+  const { boxes } = rangeBoxes(page, (t) => markedTextSpans(t, [quote]));
   if (!boxes.length) throw new RedactionError(`第 ${n} 页没有找到标注的原文「${quote.slice(0, 40)}」`);
   return boxes;
 }
@@ -177,7 +183,14 @@ interface RebuiltPage {
   runs: TextRun[];
 }
 
-async function build(src: PDFDocument, js: PDFDocumentProxy, byPage: Map<number, PageMarks[]>, dpi: number, opts: RedactionOptions): Promise<RedactionResult> {
+async function build(
+  src: PDFDocument,
+  js: PDFDocumentProxy,
+  byPage: Map<number, PageMarks[]>,
+  dpi: number,
+  opts: RedactionOptions,
+  textOf: (page: PDFPageProxy) => Promise<PageText>,
+): Promise<RedactionResult> {
   const demo = loadDemoFont();
   const out = await PDFDocument.create({ updateMetadata: false });
   out.registerFontkit(demo.fontkit as Parameters<PDFDocument['registerFontkit']>[0]);
@@ -197,8 +210,7 @@ async function build(src: PDFDocument, js: PDFDocumentProxy, byPage: Map<number,
       continue;
     }
     const jsPage = await js.getPage(i + 1);
-    const ours = (cp: number): number | undefined => (demo.hasGlyph(cp) ? demo.advance(cp) : undefined);
-    const kept = await keptText(jsPage, pageMarks, (cp) => demo.hasGlyph(cp), ours);
+    const kept = keptText(await textOf(jsPage), jsPage.view, pageMarks, (cp) => demo.hasGlyph(cp));
     removedTextItems += kept.removed;
     const bmp = await renderRedacted(jsPage, dpi, [...pageMarks.flatMap((m) => m.boxes), ...kept.paint]);
     const [vx0 = 0, vy0 = 0, vx1 = 0, vy1 = 0] = jsPage.view;
@@ -229,25 +241,15 @@ async function build(src: PDFDocument, js: PDFDocumentProxy, byPage: Map<number,
  * Text items of a page minus what the marks cover: runs for the invisible layer, the number of
  * items touched, and the glyph boxes of removed characters (painted black as well).
  */
-async function keptText(
-  page: PDFPageProxy,
-  marks: PageMarks[],
-  hasGlyph: (cp: number) => boolean,
-  ours: (cp: number) => number | undefined,
-): Promise<{ runs: TextRun[]; removed: number; paint: Box[] }> {
-  const tc = await page.getTextContent();
-  const widths = await glyphWidths(page);
-  const advance = (font: string, cp: number): number | undefined => widths.get(font)?.get(cp) ?? ours(cp);
-  const styles = tc.styles as Record<string, FontStyleLike>;
-  const [vx0 = 0, vy0 = 0, vx1 = 0, vy1 = 0] = page.view;
+function keptText(page: PageText, pageView: number[], marks: PageMarks[], hasGlyph: (cp: number) => boolean): { runs: TextRun[]; removed: number; paint: Box[] } {
+  const [vx0 = 0, vy0 = 0, vx1 = 0, vy1 = 0] = pageView;
   const view: Box = { x0: vx0, y0: vy0, x1: vx1, y1: vy1 };
   const runs: TextRun[] = [];
   const paint: Box[] = [];
   let removed = 0;
-  for (const raw of tc.items) {
-    const item = raw as TextItem;
-    if (typeof item.str !== 'string' || !item.str.trim()) continue;
-    const g = itemGeometry(item, styles[item.fontName], advance);
+  for (const { item } of page.items) {
+    if (!item.str.trim()) continue;
+    const g = page.geometry(item);
     if (!intersect(stretchBox(g), view)) continue; // outside the visible page: not carried over
     const gone = removedChars(g, marks);
     if (gone.some((r, i) => r && g.chars[i]!.ch.trim())) {

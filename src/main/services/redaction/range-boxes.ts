@@ -8,6 +8,7 @@
 //   taken out, so an excerpt never shows what the picture blacks out.
 import type { PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { TextItem } from 'pdfjs-dist/types/src/display/api';
+import { loadDemoFont } from '../../demo/pdf/font';
 import { itemGeometry, removedChars, stretchBox, type Box, type FontStyleLike, type ItemGeometry } from './geometry';
 import { glyphWidths } from './pdfjs-node';
 
@@ -23,9 +24,16 @@ export interface PageText {
   geometry(item: TextItem): ItemGeometry;
 }
 
+/**
+ * Characters are placed with the page's own font widths; where a font gives none (no /Widths, a
+ * standard font) with the widths of our CJK face, the one the publication copy's text layer is
+ * written in — so the copy, its leftover check and the shared screen all place a character alike.
+ */
 export async function readPageText(page: PDFPageProxy): Promise<PageText> {
   const tc = await page.getTextContent();
   const widths = await glyphWidths(page);
+  const ours = loadDemoFont();
+  const advance = (font: string, cp: number): number | undefined => widths.get(font)?.get(cp) ?? (ours.hasGlyph(cp) ? ours.advance(cp) : undefined);
   const styles = tc.styles as Record<string, FontStyleLike>;
   const items: { item: TextItem; start: number }[] = [];
   let text = '';
@@ -35,7 +43,7 @@ export async function readPageText(page: PDFPageProxy): Promise<PageText> {
     items.push({ item, start: text.length });
     text += item.str + (item.hasEOL ? '\n' : '');
   }
-  return { text, items, geometry: (item) => itemGeometry(item, styles[item.fontName], (font, cp) => widths.get(font)?.get(cp)) };
+  return { text, items, geometry: (item) => itemGeometry(item, styles[item.fontName], advance) };
 }
 
 /**
