@@ -1,12 +1,13 @@
 // `fashen login` and `fashen central …`: the central server's admin API from the command line.
 // Every command takes --server (default FASHEN_CENTRAL_URL, then the saved login's server) and
 // acts as an admin given by --user + --password-env, or by the token `fashen login` saved.
-import { createReadStream, readdirSync, statSync } from 'node:fs';
+import { createReadStream, readdirSync, readFileSync, statSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join, relative } from 'node:path';
 import { Readable } from 'node:stream';
 import yazl from 'yazl';
 import type { Io } from '../main';
+import { readCalendarFile } from '../../shared/calendar/calendar-file';
 import { dataDir } from '../../main/paths';
 import { CentralLoginError, loginCentral } from '../../main/services/sync/central-login';
 import type { CaseSummary, IntakeAnswer, SubmissionSummary } from '../../server/protocol';
@@ -29,6 +30,7 @@ const USAGE = `用法:
   fashen central cases [--json]
   fashen central assign <案件编号> <审核员>
   fashen central submissions [--json]
+  fashen central calendar set <calendar.json>   发布工作日历（国务院节假日安排），工作站下次同步时更新
 以上命令均可加 --server <地址>（默认环境变量 FASHEN_CENTRAL_URL）；以管理员身份执行：
 --user <用户名> --password-env <环境变量>，或先用 fashen login 登录。`;
 
@@ -169,6 +171,22 @@ async function central(args: string[], opts: CentralOptions, io: Io, env: NodeJS
         const status = { accepted: '已接收', rejected: '已拒绝', stale: '已过时' } as const;
         io.out(table([['接收时间', '状态', '类型', '审核员', '案件编号', '原因'], ...list.map((s) => [s.receivedAt, status[s.status], s.kind, s.user, s.caseId, s.reason ?? ''])]));
       }
+      return 0;
+    }
+    case 'calendar': {
+      const [verb, file] = rest;
+      if (verb !== 'set' || !file || rest.length !== 2) throw new UsageError('用法：fashen central calendar set <calendar.json>');
+      let text: string;
+      try {
+        text = readFileSync(file, 'utf8');
+      } catch (err) {
+        throw new UsageError(`无法读取 ${file}：${(err as Error).message}`);
+      }
+      // Checked here as well, so a mistake is shown with its reasons before anything is sent.
+      const read = readCalendarFile(text);
+      if (!read.ok) throw new CentralError(`工作日历数据无效（${file}）`, null, read.problems);
+      const r = await adminSession(opts, env, home, async (c) => (await c.request<{ years: number[]; source: string }>('PUT', '/v1/admin/calendar', { json: read.file })).body);
+      io.out(`已发布工作日历：${r.years.join('、')} 年（${r.source}）；各工作站下次同步时更新\n`);
       return 0;
     }
   }

@@ -4,20 +4,17 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { z } from 'zod';
+import { readCalendarFile } from '../../shared/calendar/calendar-file';
 import { WorkingDayCalendar, type CalendarData } from '../../shared/calendar/working-days';
+import { writeFileDurable } from './cache-crypto/durable';
+
+export const CALENDAR_FILE = 'calendar.json';
 
 // Not named `require`: electron-vite's ESM shim declares its own top-level `require` in the
 // bundle, and a second one is a SyntaxError that stops the desktop app from starting.
 const cjsRequire = createRequire(import.meta.url);
 
 const ChineseDaysJson = z.object({
-  holidays: z.record(z.string(), z.string()),
-  workdays: z.record(z.string(), z.string()),
-});
-
-const OverrideFile = z.object({
-  source: z.string(),
-  years: z.array(z.number().int()),
   holidays: z.record(z.string(), z.string()),
   workdays: z.record(z.string(), z.string()),
 });
@@ -33,23 +30,62 @@ function cnName(v: string): string {
   return v.split(',')[1] ?? v;
 }
 
-export function loadCalendar(dataDir?: string): WorkingDayCalendar {
+/** The library data with <data>/calendar.json laid over it (a year in the file replaces that year). */
+export function loadCalendarData(dataDir?: string): CalendarData {
   const raw = ChineseDaysJson.parse(cjsRequire('chinese-days/dist/chinese-days.json'));
   const version = (cjsRequire('chinese-days/package.json') as { version: string }).version;
   const holidays = Object.fromEntries(Object.entries(raw.holidays).map(([k, v]) => [k, cnName(v)]));
   const workdays = Object.fromEntries(Object.entries(raw.workdays).map(([k, v]) => [k, cnName(v)]));
   const data: CalendarData = { years: yearsOf(holidays, workdays), holidays, workdays, source: `chinese-days ${version}` };
-  const overridePath = dataDir ? join(dataDir, 'calendar.json') : null;
-  if (overridePath && existsSync(overridePath)) {
-    const o = OverrideFile.parse(JSON.parse(readFileSync(overridePath, 'utf8')));
-    for (const y of o.years) {
-      // A year in the override replaces that year wholesale.
-      for (const m of [data.holidays, data.workdays]) for (const k of Object.keys(m)) if (k.startsWith(`${y}-`)) delete m[k];
-    }
-    Object.assign(data.holidays, o.holidays);
-    Object.assign(data.workdays, o.workdays);
-    data.years = [...new Set([...data.years, ...o.years])].sort((a, b) => a - b);
-    data.source += ` + ${o.source}`;
+  const overridePath = dataDir ? join(dataDir, CALENDAR_FILE) : null;
+  if (!overridePath || !existsSync(overridePath)) return data;
+  const read = readCalendarFile(readFileSync(overridePath, 'utf8'));
+  // Written only after the same check (applyCalendarUpdate): a bad file was edited by hand. The
+  // app still starts, on the library data, and says so where the calendar's source is shown.
+  if (!read.ok) return { ...data, source: `${data.source}（${CALENDAR_FILE} 无效，未采用：${read.problems[0]}）` };
+  const o = read.file;
+  for (const y of o.years) {
+    for (const m of [data.holidays, data.workdays]) for (const k of Object.keys(m)) if (k.startsWith(`${y}-`)) delete m[k];
   }
-  return new WorkingDayCalendar(data);
+  Object.assign(data.holidays, o.holidays);
+  Object.assign(data.workdays, o.workdays);
+  data.years = [...new Set([...data.years, ...o.years])].sort((a, b) => a - b);
+  data.source += ` + ${o.source}`;
+  return data;
+}
+
+export function loadCalendar(dataDir?: string): WorkingDayCalendar {
+  return new WorkingDayCalendar(loadCalendarData(dataDir));
+}
+
+export interface CalendarUpdateResult {
+  /** False: the same schedule was here already. */
+  changed: boolean;
+  /** Years of the update. */
+  years: number[];
+  source: string;
+}
+
+/**
+ * Takes a calendar update (the text of GET /v1/calendar): checked, written durably as
+ * <data>/calendar.json and put into the running calendar. A bad update throws CalendarUpdateError
+ * and leaves the file and the calendar as they were.
+ */
+export function applyCalendarUpdate(dataDir: string, calendar: WorkingDayCalendar, text: string): CalendarUpdateResult {
+  const read = readCalendarFile(text);
+  if (!read.ok) throw new CalendarUpdateError(read.problems);
+  const path = join(dataDir, CALENDAR_FILE);
+  const canonical = `${JSON.stringify(read.file, null, 2)}\n`;
+  const result = { years: read.file.years, source: read.file.source };
+  if (existsSync(path) && readFileSync(path, 'utf8') === canonical) return { changed: false, ...result };
+  writeFileDurable(path, canonical, 0o644);
+  calendar.replace(loadCalendarData(dataDir));
+  return { changed: true, ...result };
+}
+
+export class CalendarUpdateError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`工作日历数据无效：${problems.join('；')}`);
+    this.name = 'CalendarUpdateError';
+  }
 }

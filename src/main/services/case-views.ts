@@ -23,12 +23,12 @@ export class CaseViews {
 
   /**
    * Countdowns by (送审日, period, today): many cases share a 送审 date, and walking the calendar
-   * per row dominated cases.list at 10,000 cases. The calendar is fixed for the process.
+   * per row dominated cases.list at 10,000 cases. A calendar update (revision) makes new keys.
    */
   private readonly countdowns = new Map<string, ReturnType<typeof reviewCountdown>>();
 
   private countdown(submittedOn: string, today: string, period: number): ReturnType<typeof reviewCountdown> {
-    const key = `${submittedOn}|${today}|${period}`;
+    const key = `${submittedOn}|${today}|${period}|${this.calendar.revision}`;
     let c = this.countdowns.get(key);
     if (!c) {
       c = reviewCountdown(this.calendar, submittedOn, today, period);

@@ -1,8 +1,12 @@
-// /v1/admin/*: accounts, package intake, cases and assignment, submissions, devices, certificates.
+// /v1/admin/*: accounts, package intake, cases and assignment, submissions, devices, certificates,
+// the working-day calendar handed to workstations.
 import { createHash } from 'node:crypto';
 import { rm } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
+import { writeFileDurable } from '../../main/services/cache-crypto/durable';
+import { readCalendarFile } from '../../shared/calendar/calendar-file';
 import { canonicalJson } from '../../shared/canonical';
 import { callerOf } from '../auth/guard';
 import { hashPassword } from '../auth/passwords';
@@ -81,6 +85,17 @@ export function adminRoutes(app: FastifyInstance, ctx: ServerContext): void {
     const answer = await bundles.import(req.body as Record<string, unknown>, bundle, origin);
     req.log.info({ signer: answer.signer, submissions: answer.results.length, by: callerOf(req).name }, 'bundle imported');
     return answer;
+  });
+
+  // The State Council's schedule for a new year (or a correction): GET /v1/calendar hands it to
+  // every workstation at its next sync. Checked as the workstations check it; written whole.
+  app.put('/v1/admin/calendar', async (req) => {
+    if (!ctx.dataDir) throw conflict('本服务器没有数据目录，不能发布工作日历');
+    const read = readCalendarFile(JSON.stringify(req.body ?? null));
+    if (!read.ok) throw badRequest('工作日历数据无效', read.problems);
+    writeFileDurable(join(ctx.dataDir, 'calendar.json'), `${JSON.stringify(read.file, null, 2)}\n`, 0o644);
+    req.log.info({ years: read.file.years, source: read.file.source, by: callerOf(req).name }, 'calendar published');
+    return { years: read.file.years, source: read.file.source };
   });
 
   app.get('/v1/admin/submissions', async (): Promise<SubmissionSummary[]> =>

@@ -20,10 +20,29 @@ export interface CalendarAnswer<T> {
 }
 
 export class WorkingDayCalendar {
-  private readonly years: Set<number>;
+  private years: Set<number>;
+  private current: CalendarData;
+  /** Bumped by replace(): answers remembered under an older revision are stale. */
+  private rev = 0;
 
-  constructor(readonly data: CalendarData) {
+  constructor(data: CalendarData) {
+    this.current = data;
     this.years = new Set(data.years);
+  }
+
+  get data(): CalendarData {
+    return this.current;
+  }
+
+  get revision(): number {
+    return this.rev;
+  }
+
+  /** New data in place (an update from the central system): every holder of this calendar sees it. */
+  replace(data: CalendarData): void {
+    this.current = data;
+    this.years = new Set(data.years);
+    this.rev++;
   }
 
   covers(year: number): boolean {

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildNode, ENTRIES } from '../../../scripts/build-node.mjs';
 import { buildPackage, tempDir, type BuiltPackage } from '../../helpers/package-builder';
 import { zipPackage } from '../../helpers/server-fixtures';
+import { testCalendar } from '../../helpers/test-calendar';
 
 const ADMIN_PW = 'admin-secret-pw';
 let data: string;
@@ -140,11 +141,23 @@ describe('npm run central and fashen central', () => {
     expect(down.stderr).toMatch(/无法连接中央系统/);
   });
 
-  it('serves the working-day calendar and update files from the data folder', async () => {
+  it('publishes the working-day calendar (checked) and serves it and update files from the data folder', async () => {
     const url = server!.url;
     expect((await fetch(`${url}/v1/calendar`)).status).toBe(404);
-    const calendar = { source: '国务院办公厅 2027 年部分节假日安排', years: [2027], holidays: { '2027-01-01': '元旦' }, workdays: { '2027-02-06': '春节' } };
-    writeFileSync(join(data, 'calendar.json'), JSON.stringify(calendar));
+    const admin = ['--server', url, '--user', 'admin', '--password-env', 'ADMIN_PW'];
+    // A schedule with a 调休 working day on a Monday: refused with the reason, before anything is sent.
+    const badFile = join(tempDir(), 'bad-calendar.json');
+    writeFileSync(badFile, JSON.stringify({ ...testCalendar(), workdays: { '2099-03-02': '春节' } }));
+    const bad = fashen(['central', 'calendar', 'set', badFile, ...admin], { ADMIN_PW });
+    expect(bad.code, bad.stderr).toBe(1);
+    expect(bad.stderr).toMatch(/工作日历数据无效[\s\S]*调休上班日 2099-03-02 不是周末/);
+    expect((await fetch(`${url}/v1/calendar`)).status).toBe(404);
+    const calendar = testCalendar();
+    const file = join(tempDir(), 'calendar.json');
+    writeFileSync(file, JSON.stringify(calendar));
+    const set = fashen(['central', 'calendar', 'set', file, ...admin], { ADMIN_PW });
+    expect(set.code, set.stderr).toBe(0);
+    expect(set.stdout).toMatch(/已发布工作日历：2099 年/);
     const cal = await fetch(`${url}/v1/calendar`);
     expect(cal.status).toBe(200);
     expect(await cal.json()).toEqual(calendar);
