@@ -36,6 +36,8 @@ export interface SyncSummary {
   stamped?: number;
   /** Submissions sent (or about to be) without a timestamp because no TSA is configured. */
   unstamped?: number;
+  /** Years of a working-day calendar update taken from the central system in this run (deadlines may move). */
+  calendarUpdated?: number[];
 }
 
 export interface SyncProgress {

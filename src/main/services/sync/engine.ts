@@ -1,5 +1,6 @@
 // The sync engine (DESIGN.md §7): one run = prepare (central settings, reviewer keys registered or
-// revocations reported, timestamps on entries never sent), push the outbox, then pull the feed.
+// revocations reported, timestamps on entries never sent), push the outbox, pull the feed, then take
+// the central system's working-day calendar if it has a new one (calendar-sync.ts).
 // Shared by the app (sync.* Api), the CLI (`fashen sync`) and the tests; the transport is injected.
 import { join } from 'node:path';
 import { statusLine, type SyncProgress, type SyncRunResult, type SyncStatus, type SyncSummary } from '../../../shared/sync/status';
@@ -7,10 +8,12 @@ export type { SyncRunResult };
 import { BlobRepo } from '../../db/repos/blobs';
 import { CaseFileRepo } from '../../db/repos/case-files';
 import type { Db } from '../../db/open';
+import type { WorkingDayCalendar } from '../../../shared/calendar/working-days';
 import type { BlobStore } from '../blob-store';
 import type { CaseImporter } from '../importer';
 import { reportAuditHead, type AuditHeadSource } from './audit-head';
 import { BlobFetcher, BlobIntegrityError } from './blob-fetcher';
+import { syncCalendar } from './calendar-sync';
 import { ProgressMeter } from './progress';
 import { preparePush, type SyncKeys } from './prepare';
 import { pull } from './pull';
@@ -31,6 +34,8 @@ export interface SyncHost {
   readonly opinions?: { readonly keys: SyncKeys };
   /** The audit log whose chain head is reported after the push (absent: nothing reported). */
   readonly audit?: AuditHeadSource;
+  /** The working-day calendar, updated from the central system after the pull (absent: not asked). */
+  readonly calendar?: WorkingDayCalendar;
   emit(event: 'sync.progress', payload: SyncProgress): void;
 }
 
@@ -206,6 +211,11 @@ export class SyncEngine {
         });
         Object.assign(summary, { pulled: pulled.pulled, unassigned: pulled.unassigned, refused: pulled.refused.length });
         refused.push(...pulled.refused);
+        if (this.host.calendar) {
+          const cal = await syncCalendar({ transport, state: this.state, dataDir: this.host.dataDir, calendar: this.host.calendar, retry, signal });
+          if (cal.updated) summary.calendarUpdated = cal.updated;
+          if (cal.note) notes.push(cal.note);
+        }
         this.state.set(KEYS.lastSyncAt, this.now().toISOString());
         if (refused.length || problems.length || prepProblems.length) {
           outcome = 'error';

@@ -11,7 +11,7 @@ import { CentralConfigAnswer, CertificateAnswerSchema, type CentralConfig } from
 import { BLOB_BATCH_CONTENT_TYPE, BLOB_BATCH_MAX_IDS, SHA256_RE, type CertificateAnswer, type FeedPage, type SubmissionRequest } from '../../../shared/sync/protocol';
 import { readBlobBatch } from './blob-batch-reader';
 import type { PkiTransport } from './pki';
-import { AuditAnchorRequired, TransportError, type BatchedBlob, type BlobRange, type BlobResponse, type SubmitResponse, type SyncTransport } from './transport';
+import { AuditAnchorRequired, TransportError, type BatchedBlob, type CalendarAnswer, type BlobRange, type BlobResponse, type SubmitResponse, type SyncTransport } from './transport';
 
 const AuditHeadAnswerSchema = z.object({
   status: z.enum(['accepted', 'repeated']),
@@ -200,6 +200,19 @@ export class HttpTransport implements SyncTransport, PkiTransport {
     const parsed = AuditHeadAnswerSchema.safeParse(json);
     if (!parsed.success || parsed.data.device !== head.device || parsed.data.seq !== head.seq) throw new TransportError('protocol', '中央系统对审计链头的答复格式不正确');
     return parsed.data;
+  }
+
+  async calendar(etag: string | null, signal: AbortSignal): Promise<CalendarAnswer> {
+    const res = await this.send('GET', '/v1/calendar', signal, etag ? { headers: { 'if-none-match': etag } } : {});
+    if (res.statusCode === 304) {
+      await res.body.dump();
+      return { kind: 'unchanged' };
+    }
+    const json = await this.json(res, signal, (s) => s === 200 || s === 404);
+    if (res.statusCode === 404) return { kind: 'none' };
+    const tag = res.headers.etag;
+    // Checked by the caller (applyCalendarUpdate) with the same rules the server applies.
+    return { kind: 'data', text: JSON.stringify(json), etag: typeof tag === 'string' ? tag : null };
   }
 
   async centralConfig(signal: AbortSignal): Promise<CentralConfig | null> {

@@ -21,6 +21,8 @@ export const KEYS = {
   server: 'server_url',
   /** The TSA the central system named at the last sync ('' = none), for stamping right after signing. */
   tsa: 'central_tsa_url',
+  /** ETag of the calendar update taken last (GET /v1/calendar with If-None-Match). */
+  calendarEtag: 'central_calendar_etag',
 } as const;
 
 export type Outcome = SyncOutcome;

@@ -36,6 +36,14 @@ export interface SubmitResponse {
   answer: SubmissionAnswer;
 }
 
+/** GET /v1/calendar: the working-day calendar the central system hands out. */
+export type CalendarAnswer =
+  /** The server hands out none (an older server, or no schedule published there). */
+  | { kind: 'none' }
+  /** The same as the one asked with If-None-Match. */
+  | { kind: 'unchanged' }
+  | { kind: 'data'; text: string; etag: string | null };
+
 export interface SyncTransport {
   /** The central system's address, for the status line. */
   readonly server: string;
@@ -55,6 +63,8 @@ export interface SyncTransport {
    * `audit_history_rewritten`; a head the server cannot check without an anchor is AuditAnchorRequired.
    */
   auditHead(head: AuditHeadReport, signal: AbortSignal): Promise<AuditHeadAnswer>;
+  /** The calendar update, asked with the validator of the one taken last (optional: not every transport has one). */
+  calendar?(etag: string | null, signal: AbortSignal): Promise<CalendarAnswer>;
   close(): Promise<void>;
 }
 

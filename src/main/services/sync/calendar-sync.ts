@@ -1,0 +1,45 @@
+// The working-day calendar from the central system (GET /v1/calendar): when a new year's holiday
+// schedule is published there, each workstation takes it at its next sync — no release needed.
+// Asked with the validator of the update taken last, so an unchanged calendar costs a 304. An
+// update that fails the checks is not taken (the calendar stays as it was) and the run says why;
+// a calendar that cannot be fetched is a note, never a reason to call the run failed.
+import type { WorkingDayCalendar } from '../../../shared/calendar/working-days';
+import { applyCalendarUpdate, CalendarUpdateError } from '../calendar';
+import { withRetry, type RetryPolicy } from './retry';
+import { KEYS, type SyncStateRepo } from './state';
+import type { SyncTransport } from './transport';
+
+export interface CalendarSyncResult {
+  /** Years of an update taken in this run (absent: nothing changed). */
+  updated?: number[];
+  /** For the run's notes. */
+  note?: string;
+}
+
+export async function syncCalendar(d: {
+  transport: SyncTransport;
+  state: SyncStateRepo;
+  dataDir: string;
+  calendar: WorkingDayCalendar;
+  retry: RetryPolicy;
+  signal: AbortSignal;
+}): Promise<CalendarSyncResult> {
+  const fetch = d.transport.calendar?.bind(d.transport);
+  if (!fetch) return {};
+  let answer;
+  try {
+    answer = await withRetry(d.retry, d.signal, () => fetch(d.state.get(KEYS.calendarEtag), d.signal));
+  } catch (err) {
+    if (d.signal.aborted) throw err;
+    return { note: `工作日历未能从中心系统更新（${(err as Error).message}），下次同步时再试` };
+  }
+  if (answer.kind !== 'data') return {};
+  try {
+    const r = applyCalendarUpdate(d.dataDir, d.calendar, answer.text);
+    d.state.set(KEYS.calendarEtag, answer.etag ?? '');
+    return r.changed ? { updated: r.years, note: `工作日历已更新：${r.years.join('、')} 年节假日安排（${r.source}）` } : {};
+  } catch (err) {
+    if (err instanceof CalendarUpdateError) return { note: `中心系统下发的工作日历未被采用，期限仍按原日历计算：${err.problems.slice(0, 3).join('；')}` };
+    throw err;
+  }
+}

@@ -1,0 +1,143 @@
+// The working-day calendar from the central system: an admin publishes a year's schedule
+// (PUT /v1/admin/calendar, checked), every workstation takes it at its next sync (GET /v1/calendar
+// with If-None-Match), keeps it in <data>/calendar.json and counts deadlines with it at once. Bad
+// schedules are refused on both sides and change nothing.
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Workstation } from '../../../src/main/workstation';
+import { loadCalendar } from '../../../src/main/services/calendar';
+import type { SyncTransport } from '../../../src/main/services/sync/transport';
+import { startCentral, type CentralUnderTest, type Client } from '../../helpers/server';
+import { tempDir } from '../../helpers/package-builder';
+import { testCalendar } from '../../helpers/test-calendar';
+import { httpTransport, newDataDir, packageWithFiles, publish, workstation } from './fixtures';
+
+let central: CentralUnderTest;
+let alice: Client;
+let ws: Workstation;
+let dataDir: string;
+const calendarFile = () => join(dataDir, 'calendar.json');
+
+beforeAll(async () => {
+  central = await startCentral();
+  alice = await central.user('alice');
+  await publish(central.admin, await packageWithFiles(tempDir(), [1000]), 'alice');
+  dataDir = newDataDir();
+  ws = workstation(dataDir, () => httpTransport(central.url, alice.token!));
+});
+
+afterAll(async () => {
+  ws?.close();
+  await central?.close();
+});
+
+describe('working-day calendar from the central system', () => {
+  it('a central system without a calendar: the sync says nothing of it and the library data stays', async () => {
+    const r = await ws.sync.run();
+    expect(r.outcome, r.line).toBe('synced');
+    expect(r.summary.calendarUpdated).toBeUndefined();
+    expect(r.notes ?? []).toEqual([]);
+    expect(ws.calendar.covers(2099)).toBe(false);
+  });
+
+  it('an admin cannot publish a bad schedule: refused with the reasons, nothing handed out', async () => {
+    const bad = { ...testCalendar(), workdays: { '2099-03-02': '春节' } };
+    const r = await central.admin.request('PUT', '/v1/admin/calendar', { json: bad });
+    expect(r.status).toBe(400);
+    expect((r.json as { error: { details: string[] } }).error.details).toEqual([expect.stringContaining('调休上班日 2099-03-02 不是周末')]);
+    expect((await central.anon.get('/v1/calendar')).status).toBe(404);
+    // Only admins publish.
+    expect((await alice.request('PUT', '/v1/admin/calendar', { json: testCalendar() })).status).toBe(403);
+  });
+
+  it('a published schedule reaches the workstation at its next sync and counts at once', async () => {
+    const put = await central.admin.request('PUT', '/v1/admin/calendar', { json: testCalendar() });
+    expect(put.status).toBe(200);
+    expect(put.json).toEqual({ years: [2099], source: testCalendar().source });
+
+    const before = ws.calendar.addWorkingDays('2098-12-31', 1).value;
+    expect(before).toBe('2099-01-01'); // counted by weekends only: New Year's Day not yet known
+    const r = await ws.sync.run();
+    expect(r.outcome, r.line).toBe('synced');
+    expect(r.summary.calendarUpdated).toEqual([2099]);
+    expect(r.notes).toEqual([expect.stringContaining('工作日历已更新：2099 年节假日安排')]);
+    expect(ws.calendar.covers(2099)).toBe(true);
+    expect(ws.calendar.isWorkingDay('2099-01-01')).toBe(false);
+    expect(ws.calendar.addWorkingDays('2098-12-31', 1).value).toBe('2099-01-05'); // 1–3 holidays, 4th a Sunday
+    expect(ws.calendar.addWorkingDays('2098-12-31', 1).warnings).toEqual([]);
+    expect(ws.calendar.data.source).toContain(testCalendar().source);
+    // Kept: a workstation started later on the same folder has it.
+    expect(loadCalendar(dataDir).covers(2099)).toBe(true);
+  });
+
+  it('an unchanged calendar is asked with its validator (304) and left alone', async () => {
+    const mtime = statSync(calendarFile()).mtimeMs;
+    const r = await ws.sync.run();
+    expect(r.summary.calendarUpdated).toBeUndefined();
+    expect(r.notes ?? []).toEqual([]);
+    expect(statSync(calendarFile()).mtimeMs).toBe(mtime);
+    const etag = ws.sync.state.get('central_calendar_etag');
+    expect(etag).toMatch(/^"[0-9a-f]{64}"$/);
+    const t = httpTransport(central.url, alice.token!);
+    try {
+      expect(await t.calendar!(etag, AbortSignal.timeout(5000))).toEqual({ kind: 'unchanged' });
+      expect((await t.calendar!(null, AbortSignal.timeout(5000))).kind).toBe('data');
+    } finally {
+      await t.close();
+    }
+  });
+
+  it('the queue’s deadlines follow a calendar update (countdowns are not kept across one)', () => {
+    const row = ws.views.list({})[0]!;
+    const due = row.reviewDueOn!;
+    const data = ws.calendar.data;
+    ws.calendar.replace({ ...data, holidays: { ...data.holidays, [due]: '测试假日' } });
+    try {
+      const moved = ws.views.list({})[0]!.reviewDueOn!;
+      expect(moved > due).toBe(true);
+      expect(ws.calendar.isWorkingDay(moved)).toBe(true);
+    } finally {
+      ws.calendar.replace(data);
+    }
+    expect(ws.views.list({})[0]!.reviewDueOn).toBe(due);
+  });
+
+  it('a calendar file spoiled on the server is not handed out; the sync notes it and keeps the one it has', async () => {
+    const good = readFileSync(join(central.dataDir, 'calendar.json'), 'utf8');
+    writeFileSync(join(central.dataDir, 'calendar.json'), JSON.stringify({ ...testCalendar(), holidays: {} }));
+    try {
+      const served = await central.anon.get('/v1/calendar');
+      expect(served.status).toBe(503);
+      const r = await ws.sync.run();
+      expect(r.outcome, r.line).toBe('synced');
+      expect(r.notes).toEqual([expect.stringContaining('工作日历未能从中心系统更新')]);
+      expect(ws.calendar.isWorkingDay('2099-01-01')).toBe(false);
+    } finally {
+      writeFileSync(join(central.dataDir, 'calendar.json'), good);
+    }
+  });
+
+  it('a bad schedule from a server that does not check is not taken: file and calendar unchanged', async () => {
+    const before = readFileSync(calendarFile(), 'utf8');
+    const hostile = { ...testCalendar(2099), holidays: { '2099-01-01': '元旦' } };
+    // The same data folder, through a transport that hands out the bad schedule.
+    const lying = (t: SyncTransport): SyncTransport => ({
+      server: t.server,
+      feed: (...a) => t.feed(...a),
+      blob: (...a) => t.blob(...a),
+      submit: (...a) => t.submit(...a),
+      auditHead: (...a) => t.auditHead(...a),
+      calendar: async () => ({ kind: 'data', text: JSON.stringify(hostile), etag: '"other"' }),
+      close: () => t.close(),
+    });
+    ws.close();
+    ws = workstation(dataDir, () => lying(httpTransport(central.url, alice.token!)));
+    const r = await ws.sync.run();
+    expect(r.outcome, r.line).toBe('synced');
+    expect(r.notes).toEqual([expect.stringContaining('中心系统下发的工作日历未被采用，期限仍按原日历计算：2099年只列了 1 天节假日')]);
+    expect(readFileSync(calendarFile(), 'utf8')).toBe(before);
+    expect(ws.calendar.isWorkingDay('2099-01-02')).toBe(false);
+    expect(ws.sync.state.get('central_calendar_etag')).not.toBe('"other"');
+  });
+});
