@@ -61,6 +61,7 @@ export function appHandlers(ws: Workstation, shell: 'electron' | 'host', service
       caseCount: ws.cases.count(),
       today: ws.today(),
       calendarYears: ws.calendar.data.years,
+      calendarSource: ws.calendar.data.source,
     }),
     // Security state and lock: the session's (host, desktop), else a back end that cannot lock.
     ...lockHandlers(lock ?? noLock(() => ws.cacheKey.protection), { dataDir: ws.dataDir, shell, osProtected: ws.opts.osProtector?.kind === 'os' }),

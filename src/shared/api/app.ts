@@ -11,6 +11,8 @@ export interface AppInfo {
   caseCount: number;
   today: string;
   calendarYears: number[];
+  /** Where the holiday schedules come from (library version, central system updates). */
+  calendarSource: string;
 }
 
 /** How the cache key (keyring.json) is protected; 'unprotected-dev' is shown as 未加密保护. */

@@ -24,7 +24,8 @@ export function StatusBar({ info, error, onOpenCase, onCasesChanged }: Props) {
       </footer>
     );
   }
-  const years = info.calendarYears.length ? `${Math.min(...info.calendarYears)}–${Math.max(...info.calendarYears)}` : '无';
+  const years = yearRanges(info.calendarYears);
+  const gap = calendarGap(info.today, info.calendarYears);
   return (
     <footer className="status-bar" data-testid="status-bar">
       <SyncStatus dataDir={info.dataDir} onOpenCase={onOpenCase} onChanged={onCasesChanged} />
@@ -36,8 +37,9 @@ export function StatusBar({ info, error, onOpenCase, onCasesChanged }: Props) {
       <span className="spacer" />
       <CacheStatus />
       <OpinionStatus />
-      <span className="num" title="节假日日历覆盖年份">
+      <span className={gap ? 'num t-warn' : 'num'} title={`节假日日历覆盖年份 ${years}\n数据来源：${info.calendarSource}${gap ? `\n${gap.title}` : ''}`} data-testid="calendar-years">
         工作日历 {years}
+        {gap ? ` · ${gap.label}` : ''}
       </span>
       <span className="num">
         今天 {info.today} {weekdayLabel(weekday(info.today))}
@@ -45,4 +47,38 @@ export function StatusBar({ info, error, onOpenCase, onCasesChanged }: Props) {
       <span className="num">v{info.version}</span>
     </footer>
   );
+}
+
+/**
+ * Deadlines reach into the next year from December on (10 working days for the review, 20 for
+ * publication): without its holiday schedule they are counted by weekends only. Said here, where
+ * the reviewer sees it every day, not only in each deadline's warning.
+ */
+function calendarGap(today: string, years: number[]): { label: string; title: string } | null {
+  const y = Number(today.slice(0, 4));
+  const next = today.slice(5, 7) === '12' ? y + 1 : null;
+  const missing = !years.includes(y) ? y : next !== null && !years.includes(next) ? next : null;
+  if (missing === null) return null;
+  return {
+    label: `${missing}年未覆盖`,
+    title: `${missing}年节假日安排尚未收到：落在${missing}年的期限暂按周末推算。中心系统发布后，下次同步时自动更新。`,
+  };
+}
+
+/** 2004–2026、2099: runs of consecutive years (a year pushed on its own is not shown as covering the gap). */
+function yearRanges(years: number[]): string {
+  const sorted = [...new Set(years)].sort((a, b) => a - b);
+  if (!sorted.length) return '无';
+  const runs: string[] = [];
+  let start = sorted[0]!;
+  let prev = start;
+  for (const y of [...sorted.slice(1), Number.NaN]) {
+    if (y === prev + 1) {
+      prev = y;
+      continue;
+    }
+    runs.push(start === prev ? String(start) : `${start}–${prev}`);
+    start = prev = y;
+  }
+  return runs.join('、');
 }

@@ -106,7 +106,8 @@ export const syncActions = {
       // A run may register the signing key with the central system (its certificate changes).
       void opinionActions.loadKeys();
       // Cases changed when some came in or went away — or may have, when the run stopped half-way.
-      const touched = result.summary.pulled + result.summary.unassigned > 0 || result.outcome !== 'synced';
+      // A new working-day calendar moves deadlines in the queue and the status bar's calendar years.
+      const touched = result.summary.pulled + result.summary.unassigned > 0 || !!result.summary.calendarUpdated?.length || result.outcome !== 'synced';
       set((s) => ({
         result,
         // This run's end is known here: the next status read must not count it as a sync from elsewhere.

@@ -1,0 +1,48 @@
+// The working-day calendar in the status bar, and its update from the central system: in December
+// a workstation without next year's holiday schedule says so where the reviewer looks all day; the
+// schedule an admin publishes (PUT /v1/admin/calendar — here a made-up one standing in for the State
+// Council's notice) arrives with the next 立即同步, and the warning goes without a restart.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { spawnHost } from '../../scripts/host-process';
+import { startCentral } from '../helpers/server';
+import { testCalendar } from '../helpers/test-calendar';
+import { callApi, expect, test } from './fixtures';
+import { SyncPanel } from './pages/SyncPanel';
+import { WorkstationPage } from './pages/WorkstationPage';
+
+test('next year’s holiday schedule: flagged in December, taken from the central system at the next sync', async ({ page }) => {
+  test.setTimeout(90_000);
+  const central = await startCentral();
+  const home = mkdtempSync(join(tmpdir(), 'fashen-e2e-'));
+  const { url, child } = await spawnHost(home, '2026-12-03');
+  try {
+    const u = new URL(url);
+    const host = { origin: u.origin, token: u.searchParams.get('token')! };
+    await central.user('alice', 'reviewer', 'alice-password-e2e');
+    await callApi(host, 'sync.login', { server: central.url, user: 'alice', password: 'alice-password-e2e' });
+
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await new WorkstationPage(page).open(url);
+    const calendar = page.getByTestId('calendar-years');
+    await expect(calendar).toHaveText('工作日历 2004–2026 · 2027年未覆盖');
+    await expect(calendar).toHaveClass(/t-warn/);
+    await expect(calendar).toHaveAttribute('title', /2027年节假日安排尚未收到：落在2027年的期限暂按周末推算/);
+    await page.getByTestId('status-bar').screenshot({ path: 'test-results/screenshots/calendar-next-year-missing.png' });
+
+    const put = await central.admin.request('PUT', '/v1/admin/calendar', { json: testCalendar(2027) });
+    expect(put.status).toBe(200);
+    const sync = new SyncPanel(page);
+    await sync.open();
+    await sync.runButton().click();
+    await expect(sync.drawer.getByTestId('sync-result')).toContainText('工作日历已更新：2027 年节假日安排（测试用节假日安排（虚构，非真实公告））', { timeout: 30_000 });
+    await expect(calendar).toHaveText('工作日历 2004–2027');
+    await expect(calendar).not.toHaveClass(/t-warn/);
+    await expect(calendar).toHaveAttribute('title', /数据来源：chinese-days [\d.]+ \+ 测试用节假日安排/);
+    await page.screenshot({ path: 'test-results/screenshots/calendar-updated-by-sync.png' });
+  } finally {
+    child.kill('SIGTERM');
+    await central.close();
+  }
+});
