@@ -1,10 +1,13 @@
 // The working-day calendar in the status bar, and its update from the central system: in December
 // a workstation without next year's holiday schedule says so where the reviewer looks all day; the
 // schedule an admin publishes (PUT /v1/admin/calendar — here a made-up one standing in for the State
-// Council's notice) arrives with the next 立即同步, and the warning goes without a restart.
-import { mkdtempSync } from 'node:fs';
+// Council's notice) arrives with the next 立即同步, and the warning goes without a restart. An office
+// that never connects gets it in the bundle of case packages it imports (离线交换 › 导入案卷包).
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import yazl from 'yazl';
+import { generateDemoPackages } from '../../src/main/demo/generate';
 import { spawnHost } from '../../scripts/host-process';
 import { startCentral } from '../helpers/server';
 import { testCalendar } from '../helpers/test-calendar';
@@ -44,5 +47,51 @@ test('next year’s holiday schedule: flagged in December, taken from the centra
   } finally {
     child.kill('SIGTERM');
     await central.close();
+  }
+});
+
+/** A .zip of package folders plus the calendar at its root, as the central system would hand out. */
+async function bundleWith(dirs: string[], calendar: unknown, out: string): Promise<string> {
+  const zip = new yazl.ZipFile();
+  dirs.forEach((dir, i) => {
+    for (const e of readdirSync(dir, { recursive: true, withFileTypes: true }).filter((f) => f.isFile())) {
+      const full = join(e.parentPath, e.name);
+      zip.addBuffer(readFileSync(full), `case-${i + 1}/${full.slice(dir.length + 1).split('\\').join('/')}`);
+    }
+  });
+  zip.addBuffer(Buffer.from(JSON.stringify(calendar)), 'calendar.json');
+  zip.end();
+  const chunks: Buffer[] = [];
+  for await (const c of zip.outputStream) chunks.push(c as Buffer);
+  writeFileSync(out, Buffer.concat(chunks));
+  return out;
+}
+
+test('an office that never connects takes next year’s schedule from the bundle it imports', async ({ page }) => {
+  test.setTimeout(90_000);
+  const home = mkdtempSync(join(tmpdir(), 'fashen-e2e-'));
+  const work = mkdtempSync(join(tmpdir(), 'fashen-e2e-bundle-'));
+  const generated = await generateDemoPackages({ outDir: join(work, 'packages'), today: '2026-12-03', count: 2 });
+  const bundle = await bundleWith(
+    generated.map((g) => g.dir),
+    testCalendar(2027),
+    join(work, 'from-central.zip'),
+  );
+  const { url, child } = await spawnHost(home, '2026-12-03');
+  try {
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await new WorkstationPage(page).open(url);
+    const calendar = page.getByTestId('calendar-years');
+    await expect(calendar).toHaveText('工作日历 2004–2026 · 2027年未覆盖');
+    const sync = new SyncPanel(page);
+    await sync.open();
+    await sync.drawer.getByTestId('sync-import-path').fill(bundle);
+    await sync.drawer.getByTestId('sync-import-run').click();
+    await expect(sync.drawer.getByTestId('import-result')).toContainText('已导入 2 个案卷');
+    await expect(sync.drawer.getByTestId('sync-import-calendar')).toContainText('工作日历已更新：2027 年节假日安排');
+    await expect(calendar).toHaveText('工作日历 2004–2027');
+    await sync.drawer.getByTestId('sync-import').screenshot({ path: 'test-results/screenshots/calendar-from-bundle.png' });
+  } finally {
+    child.kill('SIGTERM');
   }
 });

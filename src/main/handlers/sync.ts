@@ -10,7 +10,8 @@ import { importCaseBundle } from '../services/sync/case-bundle';
 import { syncStatusView } from '../services/sync/status-view';
 import { CentralLoginError, loginCentral, logoutCentral } from '../services/sync/central-login';
 import { keyReportLines } from '../services/sync/keys-report-text';
-import type { SyncLoginResult } from '../../shared/api/sync';
+import type { BundleCalendar, SyncLoginResult } from '../../shared/api/sync';
+import { applyCalendarUpdate, CalendarUpdateError } from '../services/calendar';
 
 type SyncHandlers = Pick<Handlers, 'sync.status' | 'sync.run' | 'sync.cancel' | 'sync.login' | 'sync.logout' | 'sync.exportBundle' | 'sync.importBundle'>;
 
@@ -69,6 +70,21 @@ export function syncHandlers(ws: Workstation): SyncHandlers {
       return { loggedOut: true };
     },
     'sync.exportBundle': ({ path, passphrase }) => exportOutboxBundle(ws, exportTarget(path), passphrase),
-    'sync.importBundle': ({ path }) => importCaseBundle(ws.importer, importSource(path), (done, total, label) => ws.emit('import.progress', { done, total, label })),
+    'sync.importBundle': ({ path }) =>
+      importCaseBundle(ws.importer, importSource(path), {
+        onProgress: (done, total, label) => ws.emit('import.progress', { done, total, label }),
+        takeCalendar: (text) => bundleCalendar(ws, text),
+      }),
   };
+}
+
+/** A calendar.json from a bundle: checked and taken like one from a sync (src/main/services/calendar.ts). */
+function bundleCalendar(ws: Workstation, text: string): BundleCalendar {
+  try {
+    const r = applyCalendarUpdate(ws.dataDir, ws.calendar, text);
+    return { taken: true, years: r.years, source: r.source, changed: r.changed };
+  } catch (err) {
+    if (err instanceof CalendarUpdateError) return { taken: false, problem: err.message };
+    throw err;
+  }
 }

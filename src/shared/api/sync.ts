@@ -51,6 +51,19 @@ export interface SyncStatusView extends SyncStatus {
   refused: RefusedEntry[];
 }
 
+/** A working-day calendar carried by a bundle from the central system (calendar.json at its root). */
+export type BundleCalendar =
+  /** Taken (changed: false when the same schedule was here already). */
+  | { taken: true; years: number[]; source: string; changed: boolean }
+  /** Not taken: the reason (the calendar stays as it was). */
+  | { taken: false; problem: string };
+
+/** What importing a bundle from the central system did. */
+export interface BundleImport {
+  outcomes: ImportOutcome[];
+  calendar: BundleCalendar | null;
+}
+
 export interface BundleExport {
   path: string;
   /** Submissions in the bundle (the queued outbox entries); 0: the bundle carries only the audit head. */
@@ -95,6 +108,6 @@ export const syncApi = {
   'sync.logout': call<{ loggedOut: boolean }>()(z.object({}).strict()),
   /** Write the queued outbox entries as one signed bundle file (needs the signing key). */
   'sync.exportBundle': call<BundleExport>()(z.object({ path: filePath, passphrase: z.string().min(8).max(200).optional() }).strict()),
-  /** Import a bundle of case packages from the central system (a .zip of packages). */
-  'sync.importBundle': call<ImportOutcome[]>()(z.object({ path: filePath }).strict()),
+  /** Import a bundle of case packages from the central system (a .zip of packages; a calendar.json at its root is the working-day calendar). */
+  'sync.importBundle': call<BundleImport>()(z.object({ path: filePath }).strict()),
 } as const;

@@ -20,6 +20,7 @@ export const AUDIT_ACTIONS = {
   'export.opinion': '导出审核意见书文件',
   'sync.run': '同步',
   'sync.importBundle': '导入案卷交换包',
+  'calendar.update': '更新工作日历',
   'settings.change': '修改设置',
   'key.create': '创建签名密钥',
   'key.revoke': '吊销签名密钥',

@@ -189,7 +189,7 @@ describe('sync temporaries at rest', () => {
         scratch.push(filesUnder(join(dataDir, 'blobs', '.staging')).length);
         return w.importer.importSource(src, opts);
       };
-      const out = await importCaseBundle(importer, bundle);
+      const { outcomes: out } = await importCaseBundle(importer, bundle);
       expect(out.map((o) => o.ok)).toEqual([true, true]);
       expect(w.cases.count()).toBe(2);
       expect(during).toEqual([[], []]);

@@ -1,11 +1,14 @@
 // A bundle of case packages (sync.importBundle) through the importer's one entry point: an inner
 // .zip follows the same top-folder rule as a .zip on disk, a bad bundle or a bad package in it is a
 // zh-CN outcome (the good ones still come in, no scratch copy stays behind), and importing the same
-// bundle again changes nothing. (Plaintext at rest: cache/at-rest.test.ts; path tricks: engine.test.ts.)
-import { writeFileSync } from 'node:fs';
+// bundle again changes nothing. A calendar.json at the root is the working-day calendar, taken only
+// when it passes the checks. (Plaintext at rest: cache/at-rest.test.ts; path tricks: engine.test.ts.)
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Workstation } from '../../../src/main/workstation';
+import type { BundleImport } from '../../../src/shared/api/sync';
+import { testCalendar } from '../../helpers/test-calendar';
 import { packageRoot } from '../../../src/main/services/package-source';
 import { importCaseBundle } from '../../../src/main/services/sync/case-bundle';
 import { MemoryCentral } from '../../../src/main/services/sync/memory-transport';
@@ -52,7 +55,8 @@ describe('importCaseBundle', () => {
     ]);
     const w = ws();
     const progress: [number, number][] = [];
-    const first = await importCaseBundle(w.importer, bundle, (done, total) => progress.push([done, total]));
+    const { outcomes: first, calendar } = await importCaseBundle(w.importer, bundle, { onProgress: (done, total) => progress.push([done, total]) });
+    expect(calendar).toBeNull();
     expect(first.map((o) => [o.ok, o.ok && o.action, o.source.slice(bundle.length)])).toEqual([
       [true, 'imported', '/a'],
       [true, 'imported', '/b.zip'],
@@ -68,7 +72,7 @@ describe('importCaseBundle', () => {
     expect(staging(w)).toEqual([]);
 
     // Exactly once: the same bundle carried in again imports nothing new.
-    const again = await importCaseBundle(w.importer, bundle);
+    const { outcomes: again } = await importCaseBundle(w.importer, bundle);
     expect(again.map((o) => o.ok && o.action)).toEqual(['unchanged', 'unchanged', 'unchanged']);
     expect(w.cases.count()).toBe(3);
     expect(staging(w)).toEqual([]);
@@ -78,14 +82,14 @@ describe('importCaseBundle', () => {
     const a = await packageWithFiles(tempDir(), [64]);
     const bundle = await bundleOf(folderFiles(a.dir, '交换包/'));
     const w = ws();
-    expect(await importCaseBundle(w.importer, bundle)).toMatchObject([{ ok: true, action: 'imported', caseId: a.manifest.case.id, source: bundle }]);
+    expect((await importCaseBundle(w.importer, bundle)).outcomes).toMatchObject([{ ok: true, action: 'imported', caseId: a.manifest.case.id, source: bundle }]);
   });
 
   it('a file that is not a .zip: one zh-CN outcome, nothing imported', async () => {
     const bundle = join(tempDir(), 'broken.zip');
     writeFileSync(bundle, '这不是压缩包');
     const w = ws();
-    const out = await importCaseBundle(w.importer, bundle);
+    const { outcomes: out } = await importCaseBundle(w.importer, bundle);
     expect(out).toHaveLength(1);
     expect(out[0]).toMatchObject({ ok: false, source: bundle });
     expect(out[0]!.error).toMatch(/^无法读取交换包（不是有效的 \.zip）：/);
@@ -102,7 +106,7 @@ describe('importCaseBundle', () => {
       ['bad.zip', await zipBuffer(badFiles)],
     ]);
     const w = ws();
-    const out = await importCaseBundle(w.importer, bundle);
+    const { outcomes: out } = await importCaseBundle(w.importer, bundle);
     expect(out.map((o) => o.ok)).toEqual([true, false, false]);
     expect(out[0]).toMatchObject({ action: 'imported', caseId: good.manifest.case.id });
     expect(out[1]).toMatchObject({ source: `${bundle}/junk.zip`, error: `无法读取案卷包（不是有效的 .zip）：${bundle}/junk.zip` });
@@ -111,5 +115,45 @@ describe('importCaseBundle', () => {
     expect(w.cases.count()).toBe(1);
     // Neither the scratch copies of the inner .zip files nor the refused package's staged files stay.
     expect(staging(w)).toEqual([]);
+  });
+});
+
+describe('a working-day calendar in a bundle (an office that never connects)', () => {
+  const importBundle = async (w: Workstation, path: string) => {
+    const { buildApi } = await import('../../../src/main/api');
+    const { dispatch } = await import('../../../src/main/dispatch');
+    const r = await dispatch(buildApi(w, 'host'), 'sync.importBundle', { path });
+    if (!r.ok) throw new Error(JSON.stringify(r.error));
+    return r.value as BundleImport;
+  };
+
+  it('is taken with the packages and counts at once; carried in again it is already here', async () => {
+    const a = await packageWithFiles(tempDir(), [80]);
+    const b = await packageWithFiles(tempDir(), [90]);
+    const bundle = await bundleOf([...folderFiles(a.dir, 'a/'), ...folderFiles(b.dir, 'b/'), ['calendar.json', Buffer.from(JSON.stringify(testCalendar()))]]);
+    const w = ws();
+    const first = await importBundle(w, bundle);
+    expect(first.outcomes.map((o) => o.ok)).toEqual([true, true]);
+    expect(first.calendar).toEqual({ taken: true, years: [2099], source: testCalendar().source, changed: true });
+    expect(w.calendar.isWorkingDay('2099-01-01')).toBe(false);
+    expect(existsSync(join(w.dataDir, 'calendar.json'))).toBe(true);
+    expect(w.audit.log.list().filter((e) => e.action === 'calendar.update').map((e) => e.detail)).toEqual([{ years: [2099], source: testCalendar().source, origin: 'bundle', via: 'browser' }]);
+    const again = await importBundle(w, bundle);
+    expect(again.calendar).toMatchObject({ taken: true, changed: false });
+  });
+
+  it('a bad one is refused with the reason; the packages still come in and the calendar stays as it was', async () => {
+    const a = await packageWithFiles(tempDir(), [70]);
+    const b = await packageWithFiles(tempDir(), [60]);
+    const bad = { ...testCalendar(), holidays: { '2099-01-01': '元旦' } };
+    const bundle = await bundleOf([...folderFiles(a.dir, 'a/'), ...folderFiles(b.dir, 'b/'), ['calendar.json', Buffer.from(JSON.stringify(bad))]]);
+    const w = ws();
+    const r = await importBundle(w, bundle);
+    expect(r.outcomes.map((o) => o.ok)).toEqual([true, true]);
+    expect(r.calendar).toEqual({ taken: false, problem: expect.stringContaining('2099年只列了 1 天节假日') });
+    expect(w.calendar.covers(2099)).toBe(false);
+    expect(existsSync(join(w.dataDir, 'calendar.json'))).toBe(false);
+    const notJson = await bundleOf([...folderFiles(a.dir, 'a/'), ...folderFiles(b.dir, 'b/'), ['calendar.json', Buffer.from('不是日历')]]);
+    expect((await importBundle(w, notJson)).calendar).toEqual({ taken: false, problem: expect.stringContaining('不是有效的 JSON') });
   });
 });

@@ -8,6 +8,7 @@ import type { ParsedInputOf } from '../../../shared/api/define';
 import type { AuditAction } from '../../../shared/audit/actions';
 import { ApiFailure } from '../../../shared/api/result';
 import type { ImportOutcome } from '../../../shared/api/cases';
+import type { BundleCalendar } from '../../../shared/api/sync';
 import type { Workstation } from '../../workstation';
 import type { AppendEntry } from './log';
 import { maskText } from '../../../shared/privacy/mask';
@@ -49,6 +50,12 @@ function importEntries(outcomes: ImportOutcome[], origin: string): AppendEntry[]
         ? { action: 'case.import', subject: o.caseId ?? null, detail: { caseNumber: o.caseNumber ?? null, result: o.action ?? 'imported', source: basename(o.source), origin } }
         : { action: 'case.import', subject: o.caseId ?? null, detail: { outcome: 'failed', source: basename(o.source), error: o.error ?? null, origin } },
     );
+}
+
+/** A working-day calendar from a bundle moves deadlines: recorded when taken anew or refused. */
+function calendarEntries(c: BundleCalendar | null, origin: string): AppendEntry[] {
+  if (!c || (c.taken && !c.changed)) return [];
+  return [{ action: 'calendar.update', subject: null, detail: c.taken ? { years: c.years, source: c.source, origin } : { outcome: 'refused', problem: c.problem, origin } }];
 }
 
 function annotationCase(ws: Workstation, id: string): { caseId: string; itemId: string; kind: string } | null {
@@ -165,7 +172,7 @@ export const AUDIT_RULES: Rules = {
   'app.applyOfflineUpdate': { action: 'app.update', kind: 'change', subject: () => null, detail: (i, v) => ({ file: basename(i.path), version: v.update.version, keyId: v.update.keyId, installing: v.installing }) },
   'sync.run': { action: 'sync.run', kind: 'change', subject: () => null, detail: (_i, v) => ({ outcome: v.outcome, ...v.summary, refused: v.refused.length }) },
   'sync.exportBundle': { action: 'export.bundle', kind: 'export', subject: () => null, detail: (i, v) => ({ file: basename(i.path), count: v.count, sha256: v.sha256 }) },
-  'sync.importBundle': { action: 'sync.importBundle', kind: 'change', subject: () => null, entries: (i, out) => importEntries(out, 'bundle') },
+  'sync.importBundle': { action: 'sync.importBundle', kind: 'change', subject: () => null, entries: (_i, out) => [...importEntries(out.outcomes, 'bundle'), ...calendarEntries(out.calendar, 'bundle')] },
 };
 
 export function auditRule(name: CallName): AuditRule<CallName, unknown> | undefined {

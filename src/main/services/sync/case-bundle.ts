@@ -4,8 +4,11 @@
 // imported from a USB stick. Entry names are checked before anything is read (no "..", no absolute
 // paths, no backslashes). Nothing of a bundle is extracted to disk in the clear: folders are read
 // in place from the .zip, inner .zip files through an encrypted scratch copy (bundle-source.ts).
+// A calendar.json at the root is the working-day calendar (a new year's holiday schedule for an
+// office that never connects): handed to `takeCalendar`, which checks it like a sync does.
 import type yauzl from 'yauzl';
 import type { ImportOutcome } from '../../../shared/api/cases';
+import type { BundleCalendar, BundleImport } from '../../../shared/api/sync';
 import type { CaseImporter } from '../importer';
 import { packageRoot, ZipSource, type PackageSource } from '../package-source';
 import { listZipEntries, openZipEntry, openZipFile } from '../zip-read';
@@ -13,9 +16,31 @@ import { innerZipSource } from './bundle-source';
 
 const safeName = (n: string) => n.length > 0 && !n.startsWith('/') && !n.includes('\\') && !n.split('/').includes('..') && !/^[a-zA-Z]:/.test(n);
 
+/** A calendar larger than this is not a holiday schedule. */
+const CALENDAR_MAX_BYTES = 1024 * 1024;
+
+export interface CaseBundleOptions {
+  onProgress?: (done: number, total: number, label: string) => void;
+  /** Takes the text of a calendar.json found at the bundle's root (absent: it is left alone). */
+  takeCalendar?: (text: string) => BundleCalendar;
+}
+
+async function readCalendar(zip: yauzl.ZipFile, entry: yauzl.Entry, take: (text: string) => BundleCalendar): Promise<BundleCalendar> {
+  if (entry.uncompressedSize > CALENDAR_MAX_BYTES) return { taken: false, problem: `交换包中的 calendar.json 过大（${entry.uncompressedSize} 字节），不是工作日历` };
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const c of await openZipEntry(zip, entry)) {
+    size += (c as Buffer).length;
+    if (size > CALENDAR_MAX_BYTES) return { taken: false, problem: '交换包中的 calendar.json 过大，不是工作日历' };
+    chunks.push(c as Buffer);
+  }
+  return take(Buffer.concat(chunks).toString('utf8'));
+}
+
 /** Imports every package in the bundle; a single-package .zip (or a folder) is imported as is. */
-export async function importCaseBundle(importer: CaseImporter, path: string, onProgress?: (done: number, total: number, label: string) => void): Promise<ImportOutcome[]> {
-  if (!path.toLowerCase().endsWith('.zip')) return importer.importMany([path], onProgress);
+export async function importCaseBundle(importer: CaseImporter, path: string, opts: CaseBundleOptions = {}): Promise<BundleImport> {
+  const { onProgress } = opts;
+  if (!path.toLowerCase().endsWith('.zip')) return { outcomes: await importer.importMany([path], onProgress), calendar: null };
   let zip: yauzl.ZipFile | undefined;
   let entries: yauzl.Entry[];
   try {
@@ -23,7 +48,7 @@ export async function importCaseBundle(importer: CaseImporter, path: string, onP
     entries = await listZipEntries(zip);
   } catch (err) {
     zip?.close();
-    return [{ source: path, ok: false, error: `无法读取交换包（不是有效的 .zip）：${(err as Error).message}` }];
+    return { outcomes: [{ source: path, ok: false, error: `无法读取交换包（不是有效的 .zip）：${(err as Error).message}` }], calendar: null };
   }
   const opened = zip;
   try {
@@ -33,7 +58,7 @@ export async function importCaseBundle(importer: CaseImporter, path: string, onP
     const single = names.includes('case.json') || nested.length + inner.length <= 1;
     if (!single) {
       const bad = names.filter((n) => !safeName(n));
-      if (bad.length) return [{ source: path, ok: false, error: '交换包中有不安全的文件路径，未导入任何内容', details: bad.slice(0, 10) }];
+      if (bad.length) return { outcomes: [{ source: path, ok: false, error: '交换包中有不安全的文件路径，未导入任何内容', details: bad.slice(0, 10) }], calendar: null };
     }
     // One package (perhaps in a top folder) is read from the zip already open, as any .zip would be.
     const jobs: { label: string; open: () => Promise<PackageSource> }[] = single
@@ -47,7 +72,9 @@ export async function importCaseBundle(importer: CaseImporter, path: string, onP
       out.push(await importer.importFrom(j.label, j.open));
       onProgress?.(i + 1, jobs.length, j.label);
     }
-    return out;
+    const calendarEntry = opts.takeCalendar ? entries.find((e) => e.fileName === 'calendar.json') : undefined;
+    const calendar = calendarEntry && opts.takeCalendar ? await readCalendar(opened, calendarEntry, opts.takeCalendar) : null;
+    return { outcomes: out, calendar };
   } finally {
     opened.close();
   }

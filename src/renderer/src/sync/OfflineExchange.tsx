@@ -5,8 +5,7 @@
 // computer — as in the browser host there is no native file dialog (the host only listens locally).
 import { useEffect, useState } from 'react';
 import { Alert, Button, Input } from 'antd';
-import type { BundleExport } from '../../../shared/api/sync';
-import type { ImportOutcome } from '../../../shared/api/cases';
+import type { BundleCalendar, BundleExport, BundleImport } from '../../../shared/api/sync';
 import type { ApiEvents } from '../../../shared/api/events';
 import { api } from '../api';
 import { errorText } from '../lib/errors';
@@ -86,17 +85,17 @@ function ImportBundle() {
   const [path, setPath] = useState('');
   const [busy, setBusy] = useState(false);
   const [progress, setProgress] = useState<ApiEvents['import.progress'] | null>(null);
-  const [outcomes, setOutcomes] = useState<ImportOutcome[] | null>(null);
+  const [result, setResult] = useState<BundleImport | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => (busy ? api.on('import.progress', setProgress) : undefined), [busy]);
 
   const run = async () => {
     setBusy(true);
     setError(null);
-    setOutcomes(null);
+    setResult(null);
     setProgress(null);
     try {
-      setOutcomes(await api.call('sync.importBundle', { path: path.trim() }));
+      setResult(await api.call('sync.importBundle', { path: path.trim() }));
       syncActions.changed();
     } catch (err) {
       setError(errorText(err, '案卷包未能导入，请检查路径后重试'));
@@ -116,7 +115,8 @@ function ImportBundle() {
           </Button>
         </div>
         {busy && progress && <div className="small muted num">{`${progress.done}/${progress.total} ${progress.label}`}</div>}
-        {outcomes && <ImportResult outcomes={outcomes} />}
+        {result && result.outcomes.length > 0 && <ImportResult outcomes={result.outcomes} />}
+        {result?.calendar && <CalendarTaken calendar={result.calendar} />}
         {error && <Alert type="error" showIcon title={error} data-testid="sync-import-error" />}
       </div>
     </div>
@@ -131,4 +131,12 @@ export function OfflineExchange({ dataDir, pending }: { dataDir: string | null; 
       <ImportBundle />
     </section>
   );
+}
+
+/** The working-day calendar a bundle carried: taken (deadlines follow it at once) or why not. */
+function CalendarTaken({ calendar }: { calendar: BundleCalendar }) {
+  if (!calendar.taken) return <Alert type="warning" showIcon title="交换包中的工作日历未被采用，期限仍按原日历计算" description={calendar.problem} data-testid="sync-import-calendar" />;
+  const years = calendar.years.join('、');
+  const title = calendar.changed ? `工作日历已更新：${years} 年节假日安排（${calendar.source}）` : `工作日历已是最新（${years} 年）`;
+  return <Alert type="success" showIcon title={title} data-testid="sync-import-calendar" />;
 }
