@@ -29,10 +29,15 @@ async function readCalendar(zip: yauzl.ZipFile, entry: yauzl.Entry, take: (text:
   if (entry.uncompressedSize > CALENDAR_MAX_BYTES) return { taken: false, problem: `交换包中的 calendar.json 过大（${entry.uncompressedSize} 字节），不是工作日历` };
   const chunks: Buffer[] = [];
   let size = 0;
-  for await (const c of await openZipEntry(zip, entry)) {
-    size += (c as Buffer).length;
-    if (size > CALENDAR_MAX_BYTES) return { taken: false, problem: '交换包中的 calendar.json 过大，不是工作日历' };
-    chunks.push(c as Buffer);
+  try {
+    for await (const c of await openZipEntry(zip, entry)) {
+      size += (c as Buffer).length;
+      if (size > CALENDAR_MAX_BYTES) return { taken: false, problem: '交换包中的 calendar.json 过大，不是工作日历' };
+      chunks.push(c as Buffer);
+    }
+  } catch (err) {
+    // The packages are in already: a damaged calendar entry is reported with them, not instead of them.
+    return { taken: false, problem: `交换包中的 calendar.json 无法读取：${(err as Error).message}` };
   }
   return take(Buffer.concat(chunks).toString('utf8'));
 }

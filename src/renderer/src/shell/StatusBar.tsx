@@ -61,7 +61,7 @@ function calendarGap(today: string, years: number[]): { label: string; title: st
   if (missing === null) return null;
   return {
     label: `${missing}年未覆盖`,
-    title: `${missing}年节假日安排尚未收到：落在${missing}年的期限暂按周末推算。中心系统发布后，下次同步时自动更新。`,
+    title: `${missing}年节假日安排尚未收到：落在${missing}年的期限暂按周末推算。中心系统发布后，下次同步（或导入带工作日历的交换包）时自动更新。`,
   };
 }
 
