@@ -26,9 +26,16 @@ export class OpinionPanel {
   /** Text of a rendered page's text layer, without whitespace (pdf.js splits runs into spans). */
   async pageText(doc: Locator, n = 1): Promise<string> {
     const page = doc.locator(`[data-testid="pdf-page"][data-page-number="${n}"]`);
-    await doc.locator(`[data-testid="pdf-page"][data-page-number="${n}"][data-rendered="true"]`).waitFor({ timeout: 30_000 });
-    await expect(page.locator('.textLayer span').first()).toBeAttached({ timeout: 30_000 });
-    return (await page.locator('.textLayer').innerText()).replace(/\s+/g, '');
+    // A preview made again (with the key) replaces the document under the same page element: its
+    // text layer can be empty for a moment between the two, so read until there is text.
+    let text = '';
+    await expect(async () => {
+      await doc.locator(`[data-testid="pdf-page"][data-page-number="${n}"][data-rendered="true"]`).waitFor({ timeout: 5_000 });
+      await expect(page.locator('.textLayer span').first()).toBeAttached({ timeout: 5_000 });
+      text = (await page.locator('.textLayer').innerText()).replace(/\s+/g, '');
+      expect(text).not.toBe('');
+    }).toPass({ timeout: 30_000 });
+    return text;
   }
 
   async setReviewer(name: string, agency: string): Promise<void> {
