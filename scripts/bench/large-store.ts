@@ -36,7 +36,7 @@ export async function buildLargeStore(s: Section): Promise<string> {
   s.add({ what: `cases.list over ${int(generated.length)} cases (back end, incl. working-day countdown)`, measured: `median ${ms(median(list))} (7 runs)` });
   s.add({ what: 'cases.list with a text filter (马市监)', measured: `median ${ms(median(filtered))}` });
   s.note(
-    'cases.list is the largest part of the queue\'s first paint at this size. A CPU profile of it over 10,000 cases (2026-11-23): ~150 ms reading every case_file row with all columns (select *, including the stored package JSON) and ~400 ms in the working-day countdown (parseIsoDate / addDays / isWorkingDay, day by day for each case). Not changed here; selecting only the queue columns and counting working days from a precomputed table would cut most of it.',
+    'cases.list over 10,000 cases was 550 ms on 2026-11-23 (CPU profile: ~150 ms reading every case_file row with all its columns, ~400 ms in the working-day countdown, day by day for each case). Since then the countdown is remembered per (送审日, period, today, calendar revision) — many cases share a 送审 date — and the queue reads only its own columns (CaseFileRepo.queueRows). Measured on this store on 2026-12-03 (median of 7, same process): all columns 291 ms, the queue columns 170 ms, the whole cases.list 173 ms, of which ~154 ms is SQLite itself (the same SELECT as a prepared statement; the rows are spread over the table\'s encrypted pages, facts and JSON included). The queue\'s first paint did not move with it (1,540 → 1,557 ms): at this size it is no longer bound by cases.list.',
   );
   ws.close();
   rmSync(out, { recursive: true, force: true });

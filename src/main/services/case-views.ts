@@ -3,7 +3,7 @@ import type { CaseFileView, CaseQueueRow, TimelineStep } from '../../shared/api/
 import { REVIEW_PERIOD_WORKING_DAYS, reviewCountdown, type WorkingDayCalendar } from '../../shared/calendar/working-days';
 import type { Procedure, ProposedDecision, EvidenceKind } from '../../shared/casefile/schema';
 import { daysBetween } from '../../shared/format/date';
-import { CaseFileRepo, type CaseAggregate, type CaseRow } from '../db/repos/case-files';
+import { CaseFileRepo, type CaseAggregate, type CaseRow, type QueueRowSource } from '../db/repos/case-files';
 import type { Db } from '../db/open';
 import type { BlobStore } from './blob-store';
 
@@ -38,7 +38,7 @@ export class CaseViews {
     return c;
   }
 
-  queueRow(row: CaseRow, today = this.today()): CaseQueueRow {
+  queueRow(row: QueueRowSource, today = this.today()): CaseQueueRow {
     let reviewDueOn: string | null = null;
     let remainingWorkingDays: number | null = null;
     let calendarWarning: string | null = null;
@@ -71,7 +71,7 @@ export class CaseViews {
     const today = this.today();
     const needle = filter.text?.trim();
     return this.repo
-      .listRows(filter)
+      .queueRows(filter)
       .filter((r) => !needle || [r.caseNumber, r.partyName, r.cause, r.handlingUnit].some((f) => f.includes(needle)))
       .map((r) => this.queueRow(r, today))
       .sort((a, b) => (a.remainingWorkingDays ?? 1e9) - (b.remainingWorkingDays ?? 1e9) || a.submittedOn.localeCompare(b.submittedOn));
