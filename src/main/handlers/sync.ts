@@ -11,7 +11,8 @@ import { syncStatusView } from '../services/sync/status-view';
 import { CentralLoginError, loginCentral, logoutCentral } from '../services/sync/central-login';
 import { keyReportLines } from '../services/sync/keys-report-text';
 import type { BundleCalendar, SyncLoginResult } from '../../shared/api/sync';
-import { applyCalendarUpdate, CalendarUpdateError } from '../services/calendar';
+import { readCalendarFile } from '../../shared/calendar/calendar-file';
+import { takeCalendarUpdate } from '../services/calendar';
 
 type SyncHandlers = Pick<Handlers, 'sync.status' | 'sync.run' | 'sync.cancel' | 'sync.login' | 'sync.logout' | 'sync.exportBundle' | 'sync.importBundle'>;
 
@@ -80,11 +81,6 @@ export function syncHandlers(ws: Workstation): SyncHandlers {
 
 /** A calendar.json from a bundle: checked and taken like one from a sync (src/main/services/calendar.ts). */
 function bundleCalendar(ws: Workstation, text: string): BundleCalendar {
-  try {
-    const r = applyCalendarUpdate(ws.dataDir, ws.calendar, text);
-    return { taken: true, years: r.years, source: r.source, changed: r.changed };
-  } catch (err) {
-    if (err instanceof CalendarUpdateError) return { taken: false, problem: err.message };
-    throw err;
-  }
+  const r = takeCalendarUpdate(ws.dataDir, ws.calendar, readCalendarFile(text));
+  return r.taken ? r : { taken: false, problem: `工作日历数据无效：${r.problems.join('；')}` };
 }

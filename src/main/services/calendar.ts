@@ -4,7 +4,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { readCalendarFile } from '../../shared/calendar/calendar-file';
+import { calendarFileText, readCalendarFile, type CalendarFile, type CalendarRead } from '../../shared/calendar/calendar-file';
 import { WorkingDayCalendar, type CalendarData } from '../../shared/calendar/working-days';
 import { writeFileDurable } from './cache-crypto/durable';
 
@@ -30,20 +30,17 @@ function cnName(v: string): string {
   return v.split(',')[1] ?? v;
 }
 
-/** The library data with <data>/calendar.json laid over it (a year in the file replaces that year). */
-export function loadCalendarData(dataDir?: string): CalendarData {
+/** The library's schedules (a fresh copy: an overlay deletes the years it replaces). */
+function libraryData(): CalendarData {
   const raw = ChineseDaysJson.parse(cjsRequire('chinese-days/dist/chinese-days.json'));
   const version = (cjsRequire('chinese-days/package.json') as { version: string }).version;
   const holidays = Object.fromEntries(Object.entries(raw.holidays).map(([k, v]) => [k, cnName(v)]));
   const workdays = Object.fromEntries(Object.entries(raw.workdays).map(([k, v]) => [k, cnName(v)]));
-  const data: CalendarData = { years: yearsOf(holidays, workdays), holidays, workdays, source: `chinese-days ${version}` };
-  const overridePath = dataDir ? join(dataDir, CALENDAR_FILE) : null;
-  if (!overridePath || !existsSync(overridePath)) return data;
-  const read = readCalendarFile(readFileSync(overridePath, 'utf8'));
-  // Written only after the same check (applyCalendarUpdate): a bad file was edited by hand. The
-  // app still starts, on the library data, and says so where the calendar's source is shown.
-  if (!read.ok) return { ...data, source: `${data.source}（${CALENDAR_FILE} 无效，未采用：${read.problems[0]}）` };
-  const o = read.file;
+  return { years: yearsOf(holidays, workdays), holidays, workdays, source: `chinese-days ${version}` };
+}
+
+/** `data` with a checked update laid over it: each year in the update replaces that year. */
+function overlay(data: CalendarData, o: CalendarFile): CalendarData {
   for (const y of o.years) {
     for (const m of [data.holidays, data.workdays]) for (const k of Object.keys(m)) if (k.startsWith(`${y}-`)) delete m[k];
   }
@@ -54,38 +51,39 @@ export function loadCalendarData(dataDir?: string): CalendarData {
   return data;
 }
 
+/** The library data with <data>/calendar.json laid over it. */
+export function loadCalendarData(dataDir?: string): CalendarData {
+  const data = libraryData();
+  const overridePath = dataDir ? join(dataDir, CALENDAR_FILE) : null;
+  if (!overridePath || !existsSync(overridePath)) return data;
+  const read = readCalendarFile(readFileSync(overridePath, 'utf8'));
+  // Written only after the same check (takeCalendarUpdate): a bad file was edited by hand. The
+  // app still starts, on the library data, and says so where the calendar's source is shown.
+  if (!read.ok) return { ...data, source: `${data.source}（${CALENDAR_FILE} 无效，未采用：${read.problems[0]}）` };
+  return overlay(data, read.file);
+}
+
 export function loadCalendar(dataDir?: string): WorkingDayCalendar {
   return new WorkingDayCalendar(loadCalendarData(dataDir));
 }
 
-export interface CalendarUpdateResult {
-  /** False: the same schedule was here already. */
-  changed: boolean;
-  /** Years of the update. */
-  years: number[];
-  source: string;
-}
+export type CalendarUpdateResult =
+  /** changed: false when the same schedule was here already. */
+  | { taken: true; changed: boolean; years: number[]; source: string }
+  | { taken: false; problems: string[] };
 
 /**
- * Takes a calendar update (the text of GET /v1/calendar): checked, written durably as
- * <data>/calendar.json and put into the running calendar. A bad update throws CalendarUpdateError
- * and leaves the file and the calendar as they were.
+ * Takes a calendar update (from a sync or a bundle, already read): written durably as
+ * <data>/calendar.json and put into the running calendar. One that failed the checks is not
+ * taken: the file and the calendar stay as they were.
  */
-export function applyCalendarUpdate(dataDir: string, calendar: WorkingDayCalendar, text: string): CalendarUpdateResult {
-  const read = readCalendarFile(text);
-  if (!read.ok) throw new CalendarUpdateError(read.problems);
+export function takeCalendarUpdate(dataDir: string, calendar: WorkingDayCalendar, read: CalendarRead): CalendarUpdateResult {
+  if (!read.ok) return { taken: false, problems: read.problems };
   const path = join(dataDir, CALENDAR_FILE);
-  const canonical = `${JSON.stringify(read.file, null, 2)}\n`;
-  const result = { years: read.file.years, source: read.file.source };
-  if (existsSync(path) && readFileSync(path, 'utf8') === canonical) return { changed: false, ...result };
-  writeFileDurable(path, canonical, 0o644);
-  calendar.replace(loadCalendarData(dataDir));
-  return { changed: true, ...result };
-}
-
-export class CalendarUpdateError extends Error {
-  constructor(readonly problems: string[]) {
-    super(`工作日历数据无效：${problems.join('；')}`);
-    this.name = 'CalendarUpdateError';
-  }
+  const text = calendarFileText(read.file);
+  const result = { taken: true as const, years: read.file.years, source: read.file.source };
+  if (existsSync(path) && readFileSync(path, 'utf8') === text) return { ...result, changed: false };
+  writeFileDurable(path, text, 0o644);
+  calendar.replace(overlay(libraryData(), read.file));
+  return { ...result, changed: true };
 }

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import { writeFileDurable } from '../../main/services/cache-crypto/durable';
-import { readCalendarFile } from '../../shared/calendar/calendar-file';
+import { calendarFileText, checkCalendarFile } from '../../shared/calendar/calendar-file';
 import { canonicalJson } from '../../shared/canonical';
 import { callerOf } from '../auth/guard';
 import { hashPassword } from '../auth/passwords';
@@ -91,9 +91,9 @@ export function adminRoutes(app: FastifyInstance, ctx: ServerContext): void {
   // every workstation at its next sync. Checked as the workstations check it; written whole.
   app.put('/v1/admin/calendar', async (req) => {
     if (!ctx.dataDir) throw conflict('本服务器没有数据目录，不能发布工作日历');
-    const read = readCalendarFile(JSON.stringify(req.body ?? null));
+    const read = checkCalendarFile(req.body);
     if (!read.ok) throw badRequest('工作日历数据无效', read.problems);
-    writeFileDurable(join(ctx.dataDir, 'calendar.json'), `${JSON.stringify(read.file, null, 2)}\n`, 0o644);
+    writeFileDurable(join(ctx.dataDir, 'calendar.json'), calendarFileText(read.file), 0o644);
     req.log.info({ years: read.file.years, source: read.file.source, by: callerOf(req).name }, 'calendar published');
     return { years: read.file.years, source: read.file.source };
   });

@@ -57,16 +57,28 @@ export function calendarFileProblems(file: CalendarFile): string[] {
   return problems.slice(0, 20);
 }
 
+export type CalendarRead = { ok: true; file: CalendarFile } | { ok: false; problems: string[] };
+
+/** Checks an update already parsed from JSON (an Api body, a transport's answer). */
+export function checkCalendarFile(value: unknown): CalendarRead {
+  const parsed = CalendarFile.safeParse(value);
+  if (!parsed.success) return { ok: false, problems: describeIssues(parsed.error.issues).slice(0, 10) };
+  const problems = calendarFileProblems(parsed.data);
+  return problems.length ? { ok: false, problems } : { ok: true, file: parsed.data };
+}
+
 /** Parses and checks an update's text: the file, or the reasons it cannot be used. */
-export function readCalendarFile(text: string): { ok: true; file: CalendarFile } | { ok: false; problems: string[] } {
+export function readCalendarFile(text: string): CalendarRead {
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch {
     return { ok: false, problems: ['不是有效的 JSON'] };
   }
-  const parsed = CalendarFile.safeParse(json);
-  if (!parsed.success) return { ok: false, problems: describeIssues(parsed.error.issues).slice(0, 10) };
-  const problems = calendarFileProblems(parsed.data);
-  return problems.length ? { ok: false, problems } : { ok: true, file: parsed.data };
+  return checkCalendarFile(json);
+}
+
+/** The one way a checked update is written (server and workstation): the same schedule, the same bytes. */
+export function calendarFileText(file: CalendarFile): string {
+  return `${JSON.stringify(file, null, 2)}\n`;
 }

@@ -128,7 +128,7 @@ describe('working-day calendar from the central system', () => {
       blob: (...a) => t.blob(...a),
       submit: (...a) => t.submit(...a),
       auditHead: (...a) => t.auditHead(...a),
-      calendar: async () => ({ kind: 'data', text: JSON.stringify(hostile), etag: '"other"' }),
+      calendar: async () => ({ kind: 'data', value: hostile, etag: '"other"' }),
       close: () => t.close(),
     });
     ws.close();

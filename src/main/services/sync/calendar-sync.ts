@@ -4,7 +4,8 @@
 // update that fails the checks is not taken (the calendar stays as it was) and the run says why;
 // a calendar that cannot be fetched is a note, never a reason to call the run failed.
 import type { WorkingDayCalendar } from '../../../shared/calendar/working-days';
-import { applyCalendarUpdate, CalendarUpdateError } from '../calendar';
+import { checkCalendarFile } from '../../../shared/calendar/calendar-file';
+import { takeCalendarUpdate } from '../calendar';
 import { withRetry, type RetryPolicy } from './retry';
 import { KEYS, type SyncStateRepo } from './state';
 import type { SyncTransport } from './transport';
@@ -34,12 +35,8 @@ export async function syncCalendar(d: {
     return { note: `工作日历未能从中心系统更新（${(err as Error).message}），下次同步时再试` };
   }
   if (answer.kind !== 'data') return {};
-  try {
-    const r = applyCalendarUpdate(d.dataDir, d.calendar, answer.text);
-    d.state.set(KEYS.calendarEtag, answer.etag ?? '');
-    return r.changed ? { updated: r.years, note: `工作日历已更新：${r.years.join('、')} 年节假日安排（${r.source}）` } : {};
-  } catch (err) {
-    if (err instanceof CalendarUpdateError) return { note: `中心系统下发的工作日历未被采用，期限仍按原日历计算：${err.problems.slice(0, 3).join('；')}` };
-    throw err;
-  }
+  const r = takeCalendarUpdate(d.dataDir, d.calendar, checkCalendarFile(answer.value));
+  if (!r.taken) return { note: `中心系统下发的工作日历未被采用，期限仍按原日历计算：${r.problems.slice(0, 3).join('；')}` };
+  d.state.set(KEYS.calendarEtag, answer.etag ?? '');
+  return r.changed ? { updated: r.years, note: `工作日历已更新：${r.years.join('、')} 年节假日安排（${r.source}）` } : {};
 }

@@ -211,8 +211,7 @@ export class HttpTransport implements SyncTransport, PkiTransport {
     const json = await this.json(res, signal, (s) => s === 200 || s === 404);
     if (res.statusCode === 404) return { kind: 'none' };
     const tag = res.headers.etag;
-    // Checked by the caller (applyCalendarUpdate) with the same rules the server applies.
-    return { kind: 'data', text: JSON.stringify(json), etag: typeof tag === 'string' ? tag : null };
+    return { kind: 'data', value: json, etag: typeof tag === 'string' ? tag : null };
   }
 
   async centralConfig(signal: AbortSignal): Promise<CentralConfig | null> {

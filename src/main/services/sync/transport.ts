@@ -42,7 +42,8 @@ export type CalendarAnswer =
   | { kind: 'none' }
   /** The same as the one asked with If-None-Match. */
   | { kind: 'unchanged' }
-  | { kind: 'data'; text: string; etag: string | null };
+  /** The answer's JSON, not yet checked (the caller checks it as the server does). */
+  | { kind: 'data'; value: unknown; etag: string | null };
 
 export interface SyncTransport {
   /** The central system's address, for the status line. */
