@@ -33,3 +33,14 @@ export async function listZipEntries(zip: yauzl.ZipFile, max = Infinity): Promis
 export function openZipEntry(zip: yauzl.ZipFile, e: yauzl.Entry): Promise<Readable> {
   return new Promise((res, rej) => zip.openReadStream(e, (err, s) => (err || !s ? rej(err ?? new Error('无法读取条目')) : res(s))));
 }
+
+/**
+ * A small entry (a manifest, a calendar) as UTF-8 text; null when its declared size is over
+ * `maxBytes` (ZIP_OPTIONS validates entry sizes, so the bytes read cannot exceed what it declares).
+ */
+export async function readZipText(zip: yauzl.ZipFile, entry: yauzl.Entry, maxBytes: number): Promise<string | null> {
+  if (entry.uncompressedSize > maxBytes) return null;
+  const chunks: Buffer[] = [];
+  for await (const c of await openZipEntry(zip, entry)) chunks.push(c as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}

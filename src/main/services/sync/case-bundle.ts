@@ -11,7 +11,7 @@ import type { ImportOutcome } from '../../../shared/api/cases';
 import type { BundleCalendar, BundleImport } from '../../../shared/api/sync';
 import type { CaseImporter } from '../importer';
 import { packageRoot, ZipSource, type PackageSource } from '../package-source';
-import { listZipEntries, openZipEntry, openZipFile } from '../zip-read';
+import { listZipEntries, openZipEntry, openZipFile, readZipText } from '../zip-read';
 import { innerZipSource } from './bundle-source';
 
 const safeName = (n: string) => n.length > 0 && !n.startsWith('/') && !n.includes('\\') && !n.split('/').includes('..') && !/^[a-zA-Z]:/.test(n);
@@ -26,20 +26,15 @@ export interface CaseBundleOptions {
 }
 
 async function readCalendar(zip: yauzl.ZipFile, entry: yauzl.Entry, take: (text: string) => BundleCalendar): Promise<BundleCalendar> {
-  if (entry.uncompressedSize > CALENDAR_MAX_BYTES) return { taken: false, problem: `交换包中的 calendar.json 过大（${entry.uncompressedSize} 字节），不是工作日历` };
-  const chunks: Buffer[] = [];
-  let size = 0;
+  let text: string | null;
   try {
-    for await (const c of await openZipEntry(zip, entry)) {
-      size += (c as Buffer).length;
-      if (size > CALENDAR_MAX_BYTES) return { taken: false, problem: '交换包中的 calendar.json 过大，不是工作日历' };
-      chunks.push(c as Buffer);
-    }
+    text = await readZipText(zip, entry, CALENDAR_MAX_BYTES);
   } catch (err) {
     // The packages are in already: a damaged calendar entry is reported with them, not instead of them.
     return { taken: false, problem: `交换包中的 calendar.json 无法读取：${(err as Error).message}` };
   }
-  return take(Buffer.concat(chunks).toString('utf8'));
+  if (text === null) return { taken: false, problem: `交换包中的 calendar.json 过大（${entry.uncompressedSize} 字节），不是工作日历` };
+  return take(text);
 }
 
 /** Imports every package in the bundle; a single-package .zip (or a folder) is imported as is. */

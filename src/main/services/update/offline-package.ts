@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { PassThrough, Transform, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type yauzl from 'yauzl';
-import { listZipEntries, openZipEntry, openZipFile } from '../zip-read';
+import { listZipEntries, openZipEntry, openZipFile, readZipText } from '../zip-read';
 import { checkInstallable, describePlatform } from './policy';
 import { parseSignatureFile, verifyUpdateInfo, type TrustedKey } from './signature';
 import { fileNamesOf, parseUpdateInfo, platformOfChannelFile, SAFE_FILE_NAME, UpdateError, type UpdateInfo, type UpdatePlatform } from './update-info';
@@ -64,10 +64,9 @@ async function openZip(file: string): Promise<{ zip: yauzl.ZipFile; entries: yau
 }
 
 async function readSmall(zip: yauzl.ZipFile, entry: yauzl.Entry, what: string): Promise<string> {
-  if (entry.uncompressedSize > MAX_META_BYTES) throw new UpdateError(`${what}过大`);
-  const chunks: Buffer[] = [];
-  for await (const c of await openZipEntry(zip, entry)) chunks.push(c as Buffer);
-  return Buffer.concat(chunks).toString('utf8');
+  const text = await readZipText(zip, entry, MAX_META_BYTES);
+  if (text === null) throw new UpdateError(`${what}过大`);
+  return text;
 }
 
 /** Streams one listed file, checking size and sha512; writes it to `dest` when given. */
