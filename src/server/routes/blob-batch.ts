@@ -5,14 +5,13 @@
 // batch never tells which of the ids exist.
 import { Readable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
+import { formatBytes } from '../../shared/format/bytes';
 import { callerOf } from '../auth/guard';
 import type { BlobBackend } from '../blobs/backend';
 import type { ServerContext } from '../context';
 import { BlobsRepo } from '../db/repos/blobs';
 import { HttpError, notFound, parseWith } from '../http/errors';
 import { BLOB_BATCH_CONTENT_TYPE, BLOB_BATCH_MAX_IDS, BlobBatchRequest, blobFrameHeader } from '../protocol';
-
-const mib = (n: number) => `${(n / 1024 / 1024).toFixed(n < 10 * 1024 * 1024 ? 1 : 0)} MB`;
 
 /** The frames one after another; a stored file that is not the size on record breaks the answer off. */
 async function* frames(store: BlobBackend, list: readonly { sha256: string; size: number }[]): AsyncGenerator<Buffer> {
@@ -41,7 +40,7 @@ export function blobBatchRoute(app: FastifyInstance, ctx: ServerContext): void {
     if (found.size !== body.sha256.length) throw notFound('文件不存在或无权访问');
     const list = body.sha256.map((sha) => found.get(sha)!);
     const total = list.reduce((n, b) => n + b.size, 0);
-    if (total > ctx.limits.batchBytes) throw new HttpError(413, 'too_large', `所请求文件共 ${mib(total)}，超过单次批量下载上限 ${mib(ctx.limits.batchBytes)}，请分批下载`);
+    if (total > ctx.limits.batchBytes) throw new HttpError(413, 'too_large', `所请求文件共 ${formatBytes(total)}，超过单次批量下载上限 ${formatBytes(ctx.limits.batchBytes)}，请分批下载`);
     const length = list.reduce((n, b) => n + Buffer.byteLength(blobFrameHeader(b.sha256, b.size)) + b.size, 0);
     req.log.info({ blobs: list.length, bytes: total }, 'blob batch');
     reply.code(200).type(BLOB_BATCH_CONTENT_TYPE).header('Content-Length', String(length)).header('Cache-Control', 'no-store').header('X-Content-Type-Options', 'nosniff');

@@ -63,8 +63,4 @@ export function fileKind(file: StoredFile): 'pdf' | 'image' | 'video' | 'audio' 
   return 'other';
 }
 
-export function formatBytes(size: number): string {
-  if (size < 1024) return `${size} B`;
-  if (size < 1024 * 1024) return `${(size / 1024).toFixed(1)} KB`;
-  return `${(size / 1024 / 1024).toFixed(1)} MB`;
-}
+export { formatBytes } from '../../../shared/format/bytes';

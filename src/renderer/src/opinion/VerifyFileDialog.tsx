@@ -4,6 +4,7 @@ import { useRef, useState, type DragEvent } from 'react';
 import { Alert, Button, Modal, Spin } from 'antd';
 import { FileSearchOutlined } from '@ant-design/icons';
 import type { VerificationView } from '../../../shared/api/opinions';
+import { formatBytes } from '../../../shared/format/bytes';
 import { api } from '../api';
 import { errorText } from '../lib/errors';
 import { VerificationResult } from './VerificationResult';
@@ -25,7 +26,6 @@ function readBase64(file: File): Promise<string> {
   });
 }
 
-const sizeText = (n: number) => (n < 1024 * 1024 ? `${(n / 1024).toFixed(1)} KB` : `${(n / 1024 / 1024).toFixed(1)} MB`);
 
 function VerifyBody() {
   const input = useRef<HTMLInputElement>(null);
@@ -98,7 +98,7 @@ function VerifyBody() {
         {state.phase === 'done' && (
           <>
             <div className="small muted op-file-line" data-testid="verify-file-name">
-              {state.name}（{sizeText(state.size)}）
+              {state.name}（{formatBytes(state.size)}）
             </div>
             <VerificationResult result={state.result} />
           </>

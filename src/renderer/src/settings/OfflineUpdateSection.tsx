@@ -6,6 +6,7 @@ import { Alert, Button, Input } from 'antd';
 import { FolderOpenOutlined } from '@ant-design/icons';
 import type { OfflineApplyResult, OfflineUpdateView } from '../../../shared/api/app';
 import { ApiFailure } from '../../../shared/api/result';
+import { formatBytes } from '../../../shared/format/bytes';
 import { chinaDateTime } from '../../../shared/format/date';
 import { api } from '../api';
 import { errorText } from '../lib/errors';
@@ -15,10 +16,6 @@ type Problem = { message: string; details: string[] };
 
 function problemOf(err: unknown, fallback: string): Problem {
   return { message: errorText(err, fallback), details: err instanceof ApiFailure ? (err.error.details ?? []) : [] };
-}
-
-function size(bytes: number): string {
-  return bytes >= 1 << 20 ? `${(bytes / (1 << 20)).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`;
 }
 
 export function OfflineUpdateSection({ canPickFile, installBlocked }: { canPickFile: boolean; installBlocked: string | null }) {
@@ -140,7 +137,7 @@ export function OfflineUpdateSection({ canPickFile, installBlocked }: { canPickF
               <dd>
                 {verified.files.map((f) => (
                   <div key={f.name}>
-                    {f.name} <span className="muted small num">{size(f.size)}</span>
+                    {f.name} <span className="muted small num">{formatBytes(f.size)}</span>
                   </div>
                 ))}
               </dd>

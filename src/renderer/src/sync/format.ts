@@ -3,6 +3,7 @@
 //   · 离线（2 项待发送） · 同步已取消 · 出错（原因）
 // Pure functions (tested in tests/unit/sync-format.test.ts); times in China time.
 import type { OutboxEntryView, SyncProgress, SyncStatusView } from '../../../shared/api/sync';
+import { formatBytes } from '../../../shared/format/bytes';
 import { chinaDateTime } from '../../../shared/format/date';
 
 export type LineKind = 'loading' | 'logged-out' | 'never' | 'running' | 'synced' | 'offline' | 'cancelled' | 'error';
@@ -16,13 +17,7 @@ export interface SyncLine {
   title: string;
 }
 
-export function formatBytes(n: number): string {
-  if (!Number.isFinite(n) || n < 0) return '—';
-  if (n < 1024) return `${n} B`;
-  if (n < 1024 * 1024) return `${(n / 1024).toFixed(n < 10 * 1024 ? 1 : 0)} KB`;
-  if (n < 1024 ** 3) return `${(n / 1024 / 1024).toFixed(1)} MB`;
-  return `${(n / 1024 ** 3).toFixed(2)} GB`;
-}
+export { formatBytes };
 
 export const formatSpeed = (bytesPerSecond: number) => `${formatBytes(Math.round(bytesPerSecond))}/s`;
 
