@@ -20,6 +20,7 @@ import { publicRoutes } from './routes/public';
 import { loginRoute, sessionRoutes } from './routes/session';
 import { syncRoutes } from './routes/sync';
 import { blobBatchRoute } from './routes/blob-batch';
+import { caseBundleRoute } from './routes/case-bundle';
 import { auditAdminRoutes, auditRoutes } from './audit/routes';
 import { updateAdminRoutes, updateFileRoutes } from './routes/updates';
 import { tsaRoute } from './routes/tsa';
@@ -124,6 +125,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
     await authed.register(async (admin) => {
       admin.addHook('onRequest', requireAdmin);
       adminRoutes(admin, ctx);
+      caseBundleRoute(admin, ctx);
       auditAdminRoutes(admin, ctx);
       updateAdminRoutes(admin, ctx);
     });

@@ -1,5 +1,9 @@
 // HTTP client for the central server's API (fetch), used by `fashen login` and `fashen central …`.
+import { createWriteStream } from 'node:fs';
 import { hostname } from 'node:os';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
 import type { ApiErrorBody, LoginAnswer } from '../../server/protocol';
 
 export class CentralError extends Error {
@@ -37,32 +41,38 @@ export class CentralClient {
 
   async request<T>(method: string, path: string, init: { json?: unknown; body?: BodyInit; headers?: Record<string, string>; ok?: number[] } = {}): Promise<Answer<T>> {
     const headers: Record<string, string> = { accept: 'application/json', ...init.headers };
-    if (this.token) headers.authorization = `Bearer ${this.token}`;
     let body = init.body;
     if (init.json !== undefined) {
       body = JSON.stringify(init.json);
       headers['content-type'] = 'application/json';
     }
-    let res: Response;
+    const res = await this.send(method, path, headers, body);
+    const text = await res.text();
+    if (!res.ok && !(init.ok ?? []).includes(res.status)) throw failure(res.status, text);
+    return { status: res.status, body: parseJson(text) as T };
+  }
+
+  /** A GET whose answer is a file, streamed to `dest` (created, never overwritten); its headers. */
+  async download(path: string, dest: string): Promise<Headers> {
+    const res = await this.send('GET', path, { accept: 'application/zip, application/json' });
+    if (!res.ok || !res.body) throw failure(res.status, await res.text());
     try {
-      res = await fetch(this.base + path, { method, headers, ...(body !== undefined ? { body, duplex: 'half' } : {}) } as RequestInit);
+      await pipeline(Readable.fromWeb(res.body as NodeReadableStream), createWriteStream(dest, { flags: 'wx', mode: 0o600 }));
+    } catch (err) {
+      const cause = (err as { cause?: { message?: string } }).cause;
+      throw new CentralError(`下载中断：${cause?.message ?? (err as Error).message}`, null);
+    }
+    return res.headers;
+  }
+
+  private async send(method: string, path: string, headers: Record<string, string>, body?: BodyInit): Promise<Response> {
+    if (this.token) headers.authorization = `Bearer ${this.token}`;
+    try {
+      return await fetch(this.base + path, { method, headers, ...(body !== undefined ? { body, duplex: 'half' } : {}) } as RequestInit);
     } catch (err) {
       const cause = (err as { cause?: { code?: string; message?: string } }).cause;
       throw new CentralError(`无法连接中央系统 ${this.base}：${cause?.code ?? cause?.message ?? (err as Error).message}`, null);
     }
-    const text = await res.text();
-    let parsed: unknown = null;
-    try {
-      parsed = text ? JSON.parse(text) : null;
-    } catch {
-      parsed = null;
-    }
-    const ok = init.ok ?? [];
-    if (!res.ok && !ok.includes(res.status)) {
-      const e = (parsed as ApiErrorBody | null)?.error;
-      throw new CentralError(e?.message ?? `中央系统返回 HTTP ${res.status}`, res.status, e?.details ?? []);
-    }
-    return { status: res.status, body: parsed as T };
   }
 
   async login(user: string, password: string, device = `fashen-cli@${hostname()}`): Promise<LoginAnswer> {
@@ -75,4 +85,18 @@ export class CentralClient {
     if (this.token) await this.request('POST', '/v1/logout').catch(() => undefined);
     this.token = null;
   }
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return text ? JSON.parse(text) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** An error answer as the server worded it (zh-CN), or its status. */
+function failure(status: number, text: string): CentralError {
+  const e = (parseJson(text) as ApiErrorBody | null)?.error;
+  return new CentralError(e?.message ?? `中央系统返回 HTTP ${status}`, status, e?.details ?? []);
 }

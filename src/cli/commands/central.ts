@@ -11,6 +11,7 @@ import { readCalendarFile } from '../../shared/calendar/calendar-file';
 import { dataDir } from '../../main/paths';
 import { CentralLoginError, loginCentral } from '../../main/services/sync/central-login';
 import type { CaseSummary, IntakeAnswer, SubmissionSummary } from '../../server/protocol';
+import { defaultBundleName, printCaseBundle, writeCaseBundle } from './central-bundle';
 import { CentralClient, CentralError } from './central-client';
 import { readSavedLogin } from './central-config';
 import { enrolAfterLogin } from './login-keys';
@@ -21,6 +22,7 @@ export interface CentralOptions {
   user?: string;
   'password-env'?: string;
   role?: string;
+  out?: string;
 }
 
 const USAGE = `用法:
@@ -31,6 +33,8 @@ const USAGE = `用法:
   fashen central assign <案件编号> <审核员>
   fashen central submissions [--json]
   fashen central calendar set <calendar.json>   发布工作日历（国务院节假日安排），工作站下次同步时更新
+  fashen central bundle <审核员> [案件编号…] [--out <文件.zip>] [--json]
+                                    为无网络的审核员生成案卷交换包（其全部或指定的已分配案件，含工作日历）
 以上命令均可加 --server <地址>（默认环境变量 FASHEN_CENTRAL_URL）；以管理员身份执行：
 --user <用户名> --password-env <环境变量>，或先用 fashen login 登录。`;
 
@@ -171,6 +175,14 @@ async function central(args: string[], opts: CentralOptions, io: Io, env: NodeJS
         const status = { accepted: '已接收', rejected: '已拒绝', stale: '已过时' } as const;
         io.out(table([['接收时间', '状态', '类型', '审核员', '案件编号', '原因'], ...list.map((s) => [s.receivedAt, status[s.status], s.kind, s.user, s.caseId, s.reason ?? ''])]));
       }
+      return 0;
+    }
+    case 'bundle': {
+      const [user, ...caseIds] = rest;
+      if (!user) throw new UsageError('用法：fashen central bundle <审核员> [案件编号…] [--out <文件.zip>]');
+      const out = opts.out ?? defaultBundleName(user);
+      const written = await adminSession(opts, env, home, (c) => writeCaseBundle(c, user, caseIds, out));
+      printCaseBundle(written, user, io, opts.json === true);
       return 0;
     }
     case 'calendar': {

@@ -35,6 +35,28 @@ export const CreateUserRequest = z.object({ name: UserName, role: Role, password
 export const AssignRequest = z.object({ user: UserName });
 export const RevokeRequest = z.object({ reason: z.string().min(1).max(500) });
 
+/**
+ * GET /v1/admin/case-bundle?user=<reviewer>[&case=<id>…]: an offline bundle (application/zip) of the
+ * current revisions of the reviewer's assigned cases — all of them, or the ones named — for the
+ * workstation's 导入案卷包. The answer says what it holds in these headers.
+ */
+export const CaseBundleQuery = z.object({
+  user: UserName,
+  case: z
+    .union([z.string().min(1).max(200), z.array(z.string().min(1).max(200)).max(1000)])
+    .optional()
+    .transform((v) => (v === undefined ? [] : [...new Set(Array.isArray(v) ? v : [v])])),
+});
+export const CASE_BUNDLE_HEADERS = {
+  /** How many case packages the zip holds. */
+  cases: 'x-fashen-bundle-cases',
+  /** How many files (blobs) the packages list together, and their bytes. */
+  files: 'x-fashen-bundle-files',
+  bytes: 'x-fashen-bundle-bytes',
+  /** 'included' (calendar.json at the root), 'none' (none published) or 'invalid' (published but failing the checks: left out). */
+  calendar: 'x-fashen-bundle-calendar',
+} as const;
+
 export interface ApiErrorBody {
   error: { code: string; message: string; details?: string[] };
 }

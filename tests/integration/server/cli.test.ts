@@ -1,12 +1,13 @@
 // `npm run central` (the real process: bootstrap, PGlite in the data folder, graceful shutdown,
 // restart) driven by the built `fashen login` / `fashen central …` commands.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdirSync, statSync, writeFileSync, readFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, renameSync, statSync, writeFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildNode, ENTRIES } from '../../../scripts/build-node.mjs';
 import { buildPackage, tempDir, type BuiltPackage } from '../../helpers/package-builder';
 import { zipPackage } from '../../helpers/server-fixtures';
+import { listZipEntries, openZipFile } from '../../../src/main/services/zip-read';
 import { testCalendar } from '../../helpers/test-calendar';
 
 const ADMIN_PW = 'admin-secret-pw';
@@ -167,6 +168,44 @@ describe('npm run central and fashen central', () => {
     expect(upd.status).toBe(200);
     expect(await upd.text()).toBe('version: 0.2.0\n');
     expect((await fetch(`${url}/updates/nothing.yml`)).status).toBe(404);
+  });
+
+  it('writes an offline case bundle for a reviewer (her cases and the calendar) and never overwrites a file', async () => {
+    const dir = tempDir('central-bundle-');
+    const out = join(dir, 'alice.zip');
+    const r = fashen(['central', 'bundle', 'alice', '--out', out, '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout)).toEqual({ path: out, cases: 1, files: pkgA.manifest.documents.length + pkgA.manifest.evidence.length, bytes: expect.any(Number), calendar: 'included' });
+    const zip = await openZipFile(out);
+    const names = (await listZipEntries(zip)).map((e) => e.fileName);
+    zip.close();
+    expect(names).toEqual(expect.arrayContaining([`${pkgA.manifest.case.id}/case.json`, 'calendar.json']));
+    expect(names.filter((n) => n.endsWith('/case.json'))).toHaveLength(1);
+
+    const text = fashen(['central', 'bundle', 'alice', '--out', join(dir, 'again.zip')]);
+    expect(text.stdout).toMatch(/已生成案卷交换包 .*again\.zip：审核员 alice 的 1 个案卷/);
+    expect(text.stdout).toMatch(/含工作日历/);
+    const exists = fashen(['central', 'bundle', 'alice', '--out', out]);
+    expect(exists.code).toBe(1);
+    expect(exists.stderr).toMatch(/已存在，未覆盖/);
+    const unassigned = fashen(['central', 'bundle', 'alice', 'no-such-case', '--out', join(dir, 'x.zip')]);
+    expect(unassigned.code).toBe(1);
+    expect(unassigned.stderr).toMatch(/未分配给 alice[\s\S]*- no-such-case/);
+    expect(fashen(['central', 'bundle', 'nobody', '--out', join(dir, 'y.zip')]).stderr).toMatch(/没有用户 nobody/);
+    expect(fashen(['central', 'bundle']).code).toBe(2);
+    // A blob gone from the server's folder: the answer is cut off, the command says so and keeps nothing.
+    const sha = pkgA.manifest.evidence[0]!.file.sha256;
+    const blob = join(data, 'blobs', sha.slice(0, 2), sha.slice(2));
+    renameSync(blob, `${blob}.away`);
+    try {
+      const cut = fashen(['central', 'bundle', 'alice', '--out', join(dir, 'cut.zip')]);
+      expect(cut.code).toBe(1);
+      expect(cut.stderr).toMatch(/下载中断/);
+    } finally {
+      renameSync(`${blob}.away`, blob);
+    }
+    // Nothing but the two whole bundles is left (no .part, nothing under the refused names).
+    expect(readdirSync(dir).sort()).toEqual(['again.zip', 'alice.zip']);
   });
 
   it('shuts down gracefully on SIGTERM and keeps its data across a restart', async () => {

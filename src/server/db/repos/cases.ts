@@ -48,6 +48,15 @@ export class CasesRepo {
     if (shas.length) await this.db.insert(caseBlobs).values(shas.map((sha256) => ({ caseId: r.caseId, revision: r.revision, sha256 })));
   }
 
+  /** The current revisions of a user's assigned cases, by case number (an offline bundle's contents). */
+  async assignedTo(userId: number): Promise<{ id: string; caseNumber: string; revision: number; revisionHash: string; packageJson: string }[]> {
+    return this.db
+      .select({ id: cases.id, caseNumber: cases.caseNumber, revision: cases.currentRevision, revisionHash: cases.revisionHash, packageJson: cases.packageJson })
+      .from(cases)
+      .where(eq(cases.assignedTo, userId))
+      .orderBy(asc(cases.caseNumber));
+  }
+
   async setSeq(caseId: string, seq: number): Promise<void> {
     await this.db.update(cases).set({ updatedSeq: seq }).where(eq(cases.id, caseId));
   }

@@ -1,0 +1,74 @@
+// `fashen central bundle <reviewer> [case id…] [--out file.zip]`: the offline bundle of a reviewer's
+// assigned cases (GET /v1/admin/case-bundle) written to a file for a USB stick. Downloaded beside
+// the target as .part, its listing checked against what the server said it holds, then renamed:
+// a file under the target name is always a whole bundle. An existing file is never overwritten.
+import { existsSync, renameSync, rmSync } from 'node:fs';
+import { formatBytes } from '../../shared/format/bytes';
+import { chinaToday } from '../../shared/format/date';
+import { listZipEntries, openZipFile } from '../../main/services/zip-read';
+import { CASE_BUNDLE_HEADERS } from '../../server/protocol';
+import type { Io } from '../main';
+import { CentralError, type CentralClient } from './central-client';
+
+export interface CaseBundleWritten {
+  path: string;
+  cases: number;
+  files: number;
+  bytes: number;
+  calendar: 'included' | 'none' | 'invalid';
+}
+
+/** The default file name: 案卷交换包-<reviewer>-<China date>.zip in the current folder. */
+export const defaultBundleName = (user: string, now = new Date()) => `案卷交换包-${user}-${chinaToday(now)}.zip`;
+
+/** What the zip holds: its case folders and whether calendar.json is at the root. */
+async function listing(path: string): Promise<{ cases: number; calendar: boolean }> {
+  const zip = await openZipFile(path);
+  try {
+    const names = (await listZipEntries(zip)).map((e) => e.fileName);
+    return { cases: names.filter((n) => /^[^/]+\/case\.json$/.test(n)).length, calendar: names.includes('calendar.json') };
+  } finally {
+    zip.close();
+  }
+}
+
+export async function writeCaseBundle(c: CentralClient, user: string, caseIds: string[], out: string): Promise<CaseBundleWritten> {
+  if (existsSync(out)) throw new CentralError(`${out} 已存在，未覆盖；请换一个文件名（--out）或先移走它`, null);
+  const part = `${out}.part`;
+  rmSync(part, { force: true }); // a download cut off earlier
+  const query = new URLSearchParams({ user });
+  for (const id of caseIds) query.append('case', id);
+  try {
+    const headers = await c.download(`/v1/admin/case-bundle?${query}`, part);
+    const said = {
+      cases: Number(headers.get(CASE_BUNDLE_HEADERS.cases)),
+      files: Number(headers.get(CASE_BUNDLE_HEADERS.files)),
+      bytes: Number(headers.get(CASE_BUNDLE_HEADERS.bytes)),
+      calendar: (headers.get(CASE_BUNDLE_HEADERS.calendar) ?? 'none') as CaseBundleWritten['calendar'],
+    };
+    let held: { cases: number; calendar: boolean };
+    try {
+      held = await listing(part);
+    } catch (err) {
+      throw new CentralError(`下载的交换包无法读取（不是完整的 .zip）：${(err as Error).message}`, null);
+    }
+    if (held.cases !== said.cases || held.calendar !== (said.calendar === 'included'))
+      throw new CentralError(`下载的交换包与中央系统所述不符（应有 ${said.cases} 个案卷，实有 ${held.cases} 个），未保存`, null);
+    renameSync(part, out);
+    return { path: out, ...said };
+  } finally {
+    rmSync(part, { force: true });
+  }
+}
+
+export function printCaseBundle(w: CaseBundleWritten, user: string, io: Io, json: boolean): void {
+  if (json) {
+    io.out(`${JSON.stringify(w, null, 2)}\n`);
+    return;
+  }
+  io.out(`已生成案卷交换包 ${w.path}：审核员 ${user} 的 ${w.cases} 个案卷，${w.files} 个文件，${formatBytes(w.bytes)}\n`);
+  if (w.calendar === 'included') io.out('  含工作日历（calendar.json），导入时一并更新工作站的节假日安排\n');
+  else if (w.calendar === 'invalid') io.err('  注意：中央系统上的工作日历数据有误，未放入交换包（fashen central calendar set 重新发布）\n');
+  else io.out('  未含工作日历（中央系统尚未发布）\n');
+  io.out('  在工作站上用“同步 → 导入案卷包”导入；之后联网同步时这些案卷不会重复下载\n');
+}

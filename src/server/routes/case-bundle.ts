@@ -1,0 +1,97 @@
+// GET /v1/admin/case-bundle?user=<reviewer>[&case=<id>…]: the bundle of case packages an admin
+// copies to a USB stick for a reviewer whose county has no connection (the workstation's 导入案卷包,
+// src/main/services/sync/case-bundle.ts). One folder per case — case.json exactly as the feed
+// carries it (the same revision hash, so a later online sync finds the case already there) and the
+// files at the paths it lists — plus the published working-day calendar at the root when it passes
+// the checks. Only cases assigned to the reviewer: a submission for any other would be refused.
+// Streamed from the blob backend, stored (not deflated: evidence is mostly PDF and JPEG already),
+// so the length is known before the first byte and a cut download is seen as one.
+import type { Readable } from 'node:stream';
+import type { FastifyInstance } from 'fastify';
+import yazl from 'yazl';
+import { CasePackage, packageFiles, type FileRef } from '../../shared/casefile/schema';
+import { calendarFileText } from '../../shared/calendar/calendar-file';
+import { chinaToday } from '../../shared/format/date';
+import { callerOf } from '../auth/guard';
+import type { ServerContext } from '../context';
+import { CasesRepo } from '../db/repos/cases';
+import { UsersRepo } from '../db/repos/users';
+import { badRequest, notFound, parseWith } from '../http/errors';
+import { CASE_BUNDLE_HEADERS, CaseBundleQuery } from '../protocol';
+import { publishedCalendar } from '../published-calendar';
+
+/** A folder name that is safe on every file system the stick may meet; unique within the bundle. */
+function folderName(caseId: string, used: Set<string>): string {
+  const base = caseId.replace(/[^\p{L}\p{N}._-]/gu, '_').replace(/^\.+/, '_').slice(0, 80) || 'case';
+  let name = base;
+  for (let i = 2; used.has(name.toLowerCase()); i++) name = `${base}-${i}`;
+  used.add(name.toLowerCase());
+  return name;
+}
+
+/** Each path once (a package may list one file under two items). */
+const distinctPaths = (files: FileRef[]) => [...new Map(files.map((f) => [f.path, f])).values()];
+
+export function caseBundleRoute(app: FastifyInstance, ctx: ServerContext): void {
+  const users = new UsersRepo(ctx.db);
+  const cases = new CasesRepo(ctx.db);
+
+  app.get('/v1/admin/case-bundle', async (req, reply) => {
+    const q = parseWith(CaseBundleQuery, req.query, '查询参数');
+    const user = await users.byName(q.user);
+    if (!user || user.disabled) throw notFound(`没有用户 ${q.user}`);
+    if (user.role !== 'reviewer') throw badRequest(`${q.user} 不是审核员，没有分配的案件`);
+    const assigned = await cases.assignedTo(user.id);
+    const wanted = q.case.length ? new Set(q.case) : null;
+    if (wanted) {
+      const missing = q.case.filter((id) => !assigned.some((c) => c.id === id));
+      if (missing.length) throw badRequest(`以下案件未分配给 ${q.user}（或不存在），未生成交换包；请先分配`, missing);
+    }
+    const chosen = wanted ? assigned.filter((c) => wanted.has(c.id)) : assigned;
+    if (!chosen.length) throw notFound(`没有分配给 ${q.user} 的案件`);
+
+    const zip = new yazl.ZipFile();
+    const used = new Set<string>(['calendar.json']);
+    let files = 0;
+    let bytes = 0;
+    for (const c of chosen) {
+      const folder = folderName(c.id, used);
+      // Written at intake from a checked package; parsed again so a damaged row fails here, not on the stick.
+      const pkg = CasePackage.parse(JSON.parse(c.packageJson));
+      zip.addBuffer(Buffer.from(c.packageJson, 'utf8'), `${folder}/case.json`, { compress: false });
+      for (const f of distinctPaths(packageFiles(pkg))) {
+        files++;
+        bytes += f.size;
+        // Opened only when its turn comes; yazl checks the byte count against the recorded size.
+        zip.addReadStreamLazy(`${folder}/${f.path}`, { size: f.size, compress: false }, (cb) => {
+          ctx.blobs.get(f.sha256).then((s) => cb(null, s), (err: Error) => cb(err, null as unknown as Readable));
+        });
+      }
+    }
+    const calendar = await publishedCalendar(ctx.dataDir);
+    if (calendar.kind === 'ok') zip.addBuffer(Buffer.from(calendarFileText(calendar.file), 'utf8'), 'calendar.json', { compress: false });
+    if (calendar.kind === 'invalid') req.log.error({ problems: calendar.problems }, 'calendar.json is invalid: left out of the case bundle');
+
+    // yazl passes the total size (-1: not predictable); @types/yazl declares the callback without it.
+    const length = await new Promise<number>((resolve) => zip.end(undefined, ((total: number) => resolve(total)) as unknown as () => void));
+    // A blob missing from the backend (or shorter than recorded) breaks the answer off: the
+    // Content-Length is not reached, so the download is seen as cut, never as a good bundle.
+    zip.on('error', (err: Error) => {
+      req.log.error({ err: err.message, user: q.user }, 'case bundle cut off');
+      (zip.outputStream as Readable).destroy(err);
+    });
+    req.log.info({ user: q.user, cases: chosen.length, files, bytes, calendar: calendar.kind, by: callerOf(req).name }, 'case bundle');
+    const day = chinaToday(ctx.now());
+    reply
+      .code(200)
+      .type('application/zip')
+      .header('Content-Disposition', `attachment; filename="case-bundle-${day}.zip"; filename*=UTF-8''${encodeURIComponent(`案卷交换包-${q.user}-${day}.zip`)}`)
+      .header('Cache-Control', 'no-store')
+      .header(CASE_BUNDLE_HEADERS.cases, String(chosen.length))
+      .header(CASE_BUNDLE_HEADERS.files, String(files))
+      .header(CASE_BUNDLE_HEADERS.bytes, String(bytes))
+      .header(CASE_BUNDLE_HEADERS.calendar, calendar.kind === 'ok' ? 'included' : calendar.kind);
+    if (length >= 0) reply.header('Content-Length', String(length));
+    return reply.send(zip.outputStream);
+  });
+}

@@ -1,0 +1,154 @@
+// The offline bundle the central system makes for a reviewer without a connection
+// (GET /v1/admin/case-bundle): her assigned cases only, each exactly as the feed carries it, plus the
+// published calendar. Carried in on a stick (the app's 导入案卷包), the cases are the same revisions
+// the server has: a later online sync downloads nothing again, and an opinion signed offline on one
+// of them is accepted. Bad requests are refused with the reason, and a bundle whose blob is missing
+// on the server is cut off, never handed out short.
+import { rmSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Workstation } from '../../../src/main/workstation';
+import { LocalFolderBackend } from '../../../src/server/blobs/local';
+import { buildApi } from '../../../src/main/api';
+import { dispatch } from '../../../src/main/dispatch';
+import { listZipEntries, openZipFile } from '../../../src/main/services/zip-read';
+import type { SyncTransport } from '../../../src/main/services/sync/transport';
+import type { BundleImport } from '../../../src/shared/api/sync';
+import type { IntakeAnswer } from '../../../src/shared/sync/protocol';
+import { startCentral, type CentralUnderTest, type Client } from '../../helpers/server';
+import { enrol } from '../../helpers/server-fixtures';
+import { tempDir, type BuiltPackage } from '../../helpers/package-builder';
+import { testCalendar } from '../../helpers/test-calendar';
+import { httpTransport, newDataDir, outbox, packageWithFiles, publish, queueOpinion, workstation } from './fixtures';
+
+let central: CentralUnderTest;
+let alice: Client;
+const aliceCases: IntakeAnswer[] = [];
+let bobCase: IntakeAnswer;
+let bobPkg: BuiltPackage;
+const open: Workstation[] = [];
+
+beforeAll(async () => {
+  central = await startCentral();
+  alice = await central.user('alice');
+  await central.user('bob');
+  await central.user('carol');
+  aliceCases.push(await publish(central.admin, await packageWithFiles(tempDir(), [3000, 5000]), 'alice'));
+  aliceCases.push(await publish(central.admin, await packageWithFiles(tempDir(), [7000]), 'alice'));
+  bobPkg = await packageWithFiles(tempDir(), [4000]);
+  bobCase = await publish(central.admin, bobPkg, 'bob');
+  expect((await central.admin.request('PUT', '/v1/admin/calendar', { json: testCalendar() })).status).toBe(200);
+});
+
+afterAll(async () => {
+  open.splice(0).forEach((w) => w.close());
+  await central?.close();
+});
+
+async function bundleFor(query: string): Promise<{ status: number; path: string; headers: Headers; json: unknown }> {
+  const r = await central.admin.request('GET', `/v1/admin/case-bundle?${query}`);
+  const path = join(tempDir('central-bundle-'), 'bundle.zip');
+  writeFileSync(path, r.body);
+  return { status: r.status, path, headers: r.headers, json: r.json };
+}
+
+async function names(path: string): Promise<string[]> {
+  const zip = await openZipFile(path);
+  try {
+    return (await listZipEntries(zip)).map((e) => e.fileName).sort();
+  } finally {
+    zip.close();
+  }
+}
+
+/** The app's 导入案卷包 (Api call sync.importBundle, audited). */
+async function importBundle(w: Workstation, path: string): Promise<BundleImport> {
+  const r = await dispatch(buildApi(w, 'host'), 'sync.importBundle', { path });
+  if (!r.ok) throw new Error(JSON.stringify(r.error));
+  return r.value as BundleImport;
+}
+
+/** The HTTP transport, counting the blob requests it makes. */
+function counting(t: SyncTransport, count: { blobs: number }): SyncTransport {
+  return new Proxy(t, {
+    get(target, prop, receiver) {
+      const v = Reflect.get(target, prop, receiver) as unknown;
+      if ((prop === 'blob' || prop === 'blobs') && typeof v === 'function')
+        return (...a: unknown[]) => {
+          count.blobs++;
+          return (v as (...x: unknown[]) => unknown).apply(target, a);
+        };
+      return typeof v === 'function' ? (v as (...x: unknown[]) => unknown).bind(target) : v;
+    },
+  });
+}
+
+describe('a case bundle from the central system for an offline reviewer', () => {
+  it('holds her assigned cases (not another reviewer’s) and the calendar, and says so in its headers', async () => {
+    const b = await bundleFor('user=alice');
+    expect(b.status).toBe(200);
+    expect(b.headers.get('content-type')).toBe('application/zip');
+    expect(Number(b.headers.get('content-length'))).toBe(statSync(b.path).size);
+    expect(b.headers.get('x-fashen-bundle-cases')).toBe('2');
+    expect(b.headers.get('x-fashen-bundle-calendar')).toBe('included');
+    const listed = await names(b.path);
+    expect(listed).toContain('calendar.json');
+    for (const c of aliceCases) expect(listed).toContain(`${c.caseId}/case.json`);
+    expect(listed.filter((n) => n.startsWith(`${bobCase.caseId}/`))).toEqual([]);
+    expect(listed.filter((n) => n.endsWith('/case.json'))).toHaveLength(2);
+  });
+
+  it('imported offline: the same revisions as the server; online later nothing is downloaded again and an opinion signed offline is accepted', async () => {
+    const count = { blobs: 0 };
+    const w = workstation(newDataDir(), () => counting(httpTransport(central.url, alice.token!), count));
+    open.push(w);
+    const { path } = await bundleFor('user=alice');
+    const r = await importBundle(w, path);
+    expect(r.outcomes.map((o) => o.ok && o.action)).toEqual(['imported', 'imported']);
+    expect(r.calendar).toMatchObject({ taken: true, years: [2099] });
+    for (const c of aliceCases) expect(w.cases.load(c.caseId)!.row).toMatchObject({ revision: c.revision, revisionHash: c.revisionHash });
+
+    const signer = await enrol(alice, 'alice');
+    const id = await queueOpinion(w, signer, aliceCases[0]!, 'alice');
+    const run = await w.sync.run();
+    expect(run.outcome, run.line).toBe('synced');
+    expect(run.summary).toMatchObject({ pulled: 0, bytes: 0, sent: 1, refused: 0 });
+    expect(run.summary.calendarUpdated).toBeUndefined(); // the same schedule: nothing to say
+    expect(count.blobs).toBe(0);
+    expect(outbox(w).find((o) => o.id === id)?.state).toBe('accepted');
+
+    // The control: a workstation without the bundle downloads the same cases through the counted transport.
+    const plain = { blobs: 0 };
+    const other = workstation(newDataDir(), () => counting(httpTransport(central.url, alice.token!), plain));
+    open.push(other);
+    const first = await other.sync.run();
+    expect(first.summary.pulled).toBe(2);
+    expect(first.summary.bytes).toBeGreaterThan(15_000); // the evidence above and each package's documents
+    expect(plain.blobs).toBeGreaterThan(0);
+  });
+
+  it('only the cases named, when some are; a case not hers is refused with its id, nothing sent', async () => {
+    const one = await bundleFor(`user=alice&case=${encodeURIComponent(aliceCases[1]!.caseId)}`);
+    expect(one.status).toBe(200);
+    expect((await names(one.path)).filter((n) => n.endsWith('/case.json'))).toEqual([`${aliceCases[1]!.caseId}/case.json`]);
+    const notHers = await bundleFor(`user=alice&case=${encodeURIComponent(aliceCases[0]!.caseId)}&case=${encodeURIComponent(bobCase.caseId)}&case=nope`);
+    expect(notHers.status).toBe(400);
+    expect(notHers.json).toMatchObject({ error: { message: expect.stringContaining('未分配给 alice'), details: [bobCase.caseId, 'nope'] } });
+  });
+
+  it('refuses an unknown user, an admin, a reviewer with no cases, a bad query and a non-admin caller', async () => {
+    expect(await bundleFor('user=nobody')).toMatchObject({ status: 404, json: { error: { message: '没有用户 nobody' } } });
+    expect(await bundleFor('user=admin')).toMatchObject({ status: 400, json: { error: { message: expect.stringContaining('不是审核员') } } });
+    expect(await bundleFor('user=carol')).toMatchObject({ status: 404, json: { error: { message: '没有分配给 carol 的案件' } } });
+    expect((await bundleFor('')).status).toBe(400);
+    expect((await alice.request('GET', '/v1/admin/case-bundle?user=alice')).status).toBe(403);
+    expect((await central.anon.request('GET', '/v1/admin/case-bundle?user=alice')).status).toBe(401);
+  });
+
+  it('a blob missing on the server cuts the download off before its declared length', async () => {
+    expect((await bundleFor('user=bob')).status).toBe(200);
+    const sha = bobPkg.manifest.evidence.at(-1)!.file.sha256;
+    rmSync(join(central.blobDir, new LocalFolderBackend(central.blobDir).keyOf(sha)));
+    await expect(central.admin.request('GET', '/v1/admin/case-bundle?user=bob')).rejects.toThrow();
+  });
+});
