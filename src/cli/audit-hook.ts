@@ -3,7 +3,9 @@
 // since the commands call the services directly. Imports (and sync pulls) are recorded per case
 // from what changed in the store. Exports (opinion files, offline bundle) first pass the export
 // policy: without --approval/--approver when an approval is required, the command is refused.
-import { basename } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { readCalendarFile } from '../shared/calendar/calendar-file';
 import type { Workstation } from '../main/workstation';
 import type { AppendEntry } from '../main/services/audit/log';
 import { ApiFailure } from '../shared/api/result';
@@ -61,6 +63,15 @@ function revisions(ws: Workstation): Map<string, number> {
   return new Map(rows.map((r) => [r.id, r.revision]));
 }
 
+/** The calendar update this data folder holds (<data>/calendar.json), or null. */
+function calendarText(ws: Workstation): string | null {
+  try {
+    return readFileSync(join(ws.dataDir, 'calendar.json'), 'utf8');
+  } catch {
+    return null;
+  }
+}
+
 /**
  * Runs a command under the audit hook. `open` opens the workstation (the command opens and
  * closes its own; the hook's is open only before and after it, never while it runs).
@@ -70,6 +81,7 @@ export async function auditedCommand(open: () => Workstation, args: CliAuditArgs
   if (!p) return run();
   const approval = args.approval || args.approver ? { reference: (args.approval ?? '').trim(), approver: (args.approver ?? '').trim() } : undefined;
   let before: Map<string, number> | null = null;
+  let calendarBefore: string | null = null;
   if (p.export || p.diffCases) {
     const ws = open();
     try {
@@ -88,6 +100,7 @@ export async function auditedCommand(open: () => Workstation, args: CliAuditArgs
         }
       }
       if (p.diffCases) before = revisions(ws);
+      if (p.diffCases === 'sync') calendarBefore = calendarText(ws);
     } finally {
       ws.close();
     }
@@ -106,6 +119,12 @@ export async function auditedCommand(open: () => Workstation, args: CliAuditArgs
         if (was === revision) continue;
         entries.push({ action: 'case.import', subject: id, detail: { result: was === undefined ? 'imported' : 'new_round', revision, origin: p.diffCases, ...extra } });
       }
+    }
+    if (p.diffCases === 'sync') {
+      const after = calendarText(ws);
+      const read = after !== null && after !== calendarBefore ? readCalendarFile(after) : null;
+      // A calendar taken in the run moves deadlines: its own entry, as in the app.
+      if (read?.ok) entries.push({ action: 'calendar.update', subject: null, detail: { years: read.file.years, source: read.file.source, origin: 'sync', ...extra } });
     }
     const detail = code === 0 ? { ...p.detail, ...extra } : { ...p.detail, outcome: 'failed', exitCode: code, ...extra };
     if (p.action === 'key.create' && code === 0) Object.assign(detail, { keyId: ws.opinions.keys.view().active?.keyId ?? null });

@@ -38,6 +38,8 @@ export interface SyncSummary {
   unstamped?: number;
   /** Years of a working-day calendar update taken from the central system in this run (deadlines may move). */
   calendarUpdated?: number[];
+  /** Where that update says it comes from (the State Council notice). */
+  calendarSource?: string;
 }
 
 export interface SyncProgress {

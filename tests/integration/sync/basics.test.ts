@@ -14,6 +14,7 @@ import { enrol, type Signer } from '../../helpers/server-fixtures';
 import { buildOutboxBundle, exportOutboxBundle } from '../../../src/main/services/sync/bundle';
 import { startCentral, type CentralUnderTest, type Client } from '../../helpers/server';
 import { tempDir } from '../../helpers/package-builder';
+import { testCalendar } from '../../helpers/test-calendar';
 import { startFaultProxy } from '../../helpers/fault-proxy';
 import { buildNode, ENTRIES } from '../../../scripts/build-node.mjs';
 import { writeCentralLogin } from '../../../src/main/services/sync/central-login';
@@ -342,5 +343,23 @@ describe('fashen sync (CLI, same engine)', () => {
     expect(JSON.parse(readFileSync(out, 'utf8'))).toMatchObject({ format: 'fashen-outbox-bundle', version: 1, submissions: [{ kind: 'opinion' }] });
     expect(await run(home, ['sync', 'export-bundle'])).toMatchObject({ code: 2 });
     expect((await run(home, ['sync', 'bogus'])).code).toBe(2);
+  });
+
+  it('a working-day calendar taken by fashen sync is audited as its own calendar.update entry', async () => {
+    const fay = await central.user('fay');
+    const home = newDataDir();
+    writeCentralLogin(home, { server: central.url, user: 'fay', role: 'reviewer', deviceId: 'cli', token: fay.token!, savedAt: new Date().toISOString() });
+    expect((await central.admin.request('PUT', '/v1/admin/calendar', { json: testCalendar() })).status).toBe(200);
+    const first = await run(home, ['sync']);
+    expect(first.code, first.err).toBe(0);
+    expect((await run(home, ['sync'])).code).toBe(0); // unchanged the second time: no second entry
+    const local = workstation(home, () => null as never);
+    try {
+      const log = local.audit.log.list();
+      expect(log.filter((e) => e.action === 'calendar.update').map((e) => e.detail)).toEqual([{ years: [2099], source: testCalendar().source, origin: 'sync', via: 'cli' }]);
+      expect(log.filter((e) => e.action === 'sync.run')).toHaveLength(2);
+    } finally {
+      local.close();
+    }
   });
 });

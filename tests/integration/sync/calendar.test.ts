@@ -88,6 +88,23 @@ describe('working-day calendar from the central system', () => {
     }
   });
 
+  it('a correction taken through the app’s 立即同步 is audited as its own calendar.update entry, beside the run', async () => {
+    const corrected = { ...testCalendar(), source: `${testCalendar().source}（更正）` };
+    expect((await central.admin.request('PUT', '/v1/admin/calendar', { json: corrected })).status).toBe(200);
+    const { buildApi } = await import('../../../src/main/api');
+    const { dispatch } = await import('../../../src/main/dispatch');
+    const r = await dispatch(buildApi(ws, 'host'), 'sync.run', {});
+    expect(r.ok).toBe(true);
+    const entries = ws.audit.log.list().slice(-2);
+    expect(entries.map((e) => e.action)).toEqual(['sync.run', 'calendar.update']);
+    expect(entries[0]!.detail).toMatchObject({ outcome: 'synced', calendarUpdated: [2099] });
+    expect(entries[0]!.detail).not.toHaveProperty('calendarSource');
+    expect(entries[1]!.detail).toEqual({ years: [2099], source: corrected.source, origin: 'sync', via: 'browser' });
+    // Nothing new the next time: no calendar entry.
+    await dispatch(buildApi(ws, 'host'), 'sync.run', {});
+    expect(ws.audit.log.list().at(-1)!.action).toBe('sync.run');
+  });
+
   it('the queue’s deadlines follow a calendar update (countdowns are not kept across one)', () => {
     const row = ws.views.list({})[0]!;
     const due = row.reviewDueOn!;

@@ -170,7 +170,17 @@ export const AUDIT_RULES: Rules = {
   },
   'app.installUpdate': { action: 'app.update', kind: 'change', subject: () => null, detail: (_i, v) => ({ started: v.started }) },
   'app.applyOfflineUpdate': { action: 'app.update', kind: 'change', subject: () => null, detail: (i, v) => ({ file: basename(i.path), version: v.update.version, keyId: v.update.keyId, installing: v.installing }) },
-  'sync.run': { action: 'sync.run', kind: 'change', subject: () => null, detail: (_i, v) => ({ outcome: v.outcome, ...v.summary, refused: v.refused.length }) },
+  'sync.run': {
+    action: 'sync.run',
+    kind: 'change',
+    subject: () => null,
+    // A calendar taken in the run moves deadlines: its own entry, as when it comes in a bundle.
+    entries: (_i, v) => {
+      const { calendarSource, ...summary } = v.summary;
+      const run: AppendEntry = { action: 'sync.run', subject: null, detail: { outcome: v.outcome, ...summary, refused: v.refused.length } };
+      return v.summary.calendarUpdated ? [run, { action: 'calendar.update', subject: null, detail: { years: v.summary.calendarUpdated, source: calendarSource ?? null, origin: 'sync' } }] : [run];
+    },
+  },
   'sync.exportBundle': { action: 'export.bundle', kind: 'export', subject: () => null, detail: (i, v) => ({ file: basename(i.path), count: v.count, sha256: v.sha256 }) },
   'sync.importBundle': { action: 'sync.importBundle', kind: 'change', subject: () => null, entries: (_i, out) => [...importEntries(out.outcomes, 'bundle'), ...calendarEntries(out.calendar, 'bundle')] },
 };

@@ -13,6 +13,7 @@ import type { SyncTransport } from './transport';
 export interface CalendarSyncResult {
   /** Years of an update taken in this run (absent: nothing changed). */
   updated?: number[];
+  source?: string;
   /** For the run's notes. */
   note?: string;
 }
@@ -38,5 +39,5 @@ export async function syncCalendar(d: {
   const r = takeCalendarUpdate(d.dataDir, d.calendar, checkCalendarFile(answer.value));
   if (!r.taken) return { note: `中心系统下发的工作日历未被采用，期限仍按原日历计算：${r.problems.slice(0, 3).join('；')}` };
   d.state.set(KEYS.calendarEtag, answer.etag ?? '');
-  return r.changed ? { updated: r.years, note: `工作日历已更新：${r.years.join('、')} 年节假日安排（${r.source}）` } : {};
+  return r.changed ? { updated: r.years, source: r.source, note: `工作日历已更新：${r.years.join('、')} 年节假日安排（${r.source}）` } : {};
 }

@@ -213,7 +213,7 @@ export class SyncEngine {
         refused.push(...pulled.refused);
         if (this.host.calendar) {
           const cal = await syncCalendar({ transport, state: this.state, dataDir: this.host.dataDir, calendar: this.host.calendar, retry, signal });
-          if (cal.updated) summary.calendarUpdated = cal.updated;
+          if (cal.updated) Object.assign(summary, { calendarUpdated: cal.updated, calendarSource: cal.source });
           if (cal.note) notes.push(cal.note);
         }
         this.state.set(KEYS.lastSyncAt, this.now().toISOString());
