@@ -56,8 +56,13 @@ export default defineConfig({
     plugins: [react(), pdfjsAssets()],
     build: {
       outDir: resolve(__dirname, 'out/renderer'),
-      // Served from the local disk / loopback: one ~1 MB antd+React chunk is fine; pdf.js is split off.
+      // Served from the local disk / loopback: one ~1.5 MB antd+React chunk is fine; pdf.js is split off.
       chunkSizeWarningLimit: 1600,
+      // electron-vite leaves the renderer unminified; minified, the main chunk is 1.5 MB instead of
+      // 3.2 MB and the queue's first paint ~15 % sooner (parse and compile). Hidden source maps (not
+      // referenced from the bundle) keep a reported stack traceable to the source.
+      minify: true,
+      sourcemap: 'hidden',
       rollupOptions: { input: resolve(__dirname, 'src/renderer/index.html') },
     },
   },
