@@ -100,7 +100,7 @@ export async function auditedCommand(open: () => Workstation, args: CliAuditArgs
         }
       }
       if (p.diffCases) before = revisions(ws);
-      if (p.diffCases === 'sync') calendarBefore = calendarText(ws);
+      if (p.diffCases) calendarBefore = calendarText(ws);
     } finally {
       ws.close();
     }
@@ -120,11 +120,11 @@ export async function auditedCommand(open: () => Workstation, args: CliAuditArgs
         entries.push({ action: 'case.import', subject: id, detail: { result: was === undefined ? 'imported' : 'new_round', revision, origin: p.diffCases, ...extra } });
       }
     }
-    if (p.diffCases === 'sync') {
+    if (p.diffCases) {
       const after = calendarText(ws);
       const read = after !== null && after !== calendarBefore ? readCalendarFile(after) : null;
-      // A calendar taken in the run moves deadlines: its own entry, as in the app.
-      if (read?.ok) entries.push({ action: 'calendar.update', subject: null, detail: { years: read.file.years, source: read.file.source, origin: 'sync', ...extra } });
+      // A calendar taken by a sync or from a bundle moves deadlines: its own entry, as in the app.
+      if (read?.ok) entries.push({ action: 'calendar.update', subject: null, detail: { years: read.file.years, source: read.file.source, origin: p.diffCases === 'sync' ? 'sync' : 'bundle', ...extra } });
     }
     const detail = code === 0 ? { ...p.detail, ...extra } : { ...p.detail, outcome: 'failed', exitCode: code, ...extra };
     if (p.action === 'key.create' && code === 0) Object.assign(detail, { keyId: ws.opinions.keys.view().active?.keyId ?? null });

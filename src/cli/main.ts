@@ -23,7 +23,7 @@ import { needsStore, unlockCacheForCli } from './cache-unlock';
 const HELP = `法审工作台命令行 fashen ${'{version}'}
 
 用法:
-  fashen import <案卷包…> [--json]      导入案卷包（文件夹或 .zip）
+  fashen import <案卷包…> [--json]      导入案卷包（文件夹或 .zip），或中心系统的案卷交换包（含工作日历）
   fashen cases list [--json] [--status S] 列出待审案件
   fashen mask [--names 方宇,李月] [--json] 读标准输入，遮蔽个人信息后写到标准输出
   fashen check <案卷包 或 案件> [--json]  运行自动审核检查（P1–P10）

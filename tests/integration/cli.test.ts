@@ -1,10 +1,12 @@
 // The built `fashen` CLI: import, cases list --json (stdout alone), search, verify-files; exit codes.
 import { spawnSync } from 'node:child_process';
-import { openSync, readSync, writeSync, closeSync } from 'node:fs';
+import { openSync, readSync, writeSync, closeSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildNode, ENTRIES } from '../../scripts/build-node.mjs';
 import { buildPackage, tempDir, type BuiltPackage } from '../helpers/package-builder';
+import { testCalendar } from '../helpers/test-calendar';
+import { folderFiles, zipBuffer } from './sync/fixtures';
 
 let home: string;
 let a: BuiltPackage;
@@ -57,6 +59,28 @@ describe('fashen CLI', () => {
     const again = fashen(['import', a.dir]);
     expect(again.code).toBe(0);
     expect(again.stdout).toMatch(/未变化/);
+  });
+
+  it('imports a bundle from the central system (packages and its calendar.json), audited; a bad calendar is refused, exit 1', async () => {
+    const [c, d] = [await buildPackage(tempDir()), await buildPackage(tempDir())];
+    const bundle = join(tempDir(), 'from-central.zip');
+    writeFileSync(bundle, await zipBuffer([...folderFiles(c.dir, 'c/'), ...folderFiles(d.dir, 'd/'), ['calendar.json', Buffer.from(JSON.stringify(testCalendar()))]]));
+    const r = fashen(['import', bundle]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/工作日历已更新：2099 年节假日安排/);
+    expect(r.stdout.match(/^已导入 /gm)).toHaveLength(2);
+    expect(fashen(['calendar', 'is-working-day', '2099-01-01']).stdout.trim()).toBe('false');
+    const audit = JSON.parse(fashen(['audit', 'list', '--json']).stdout) as { action: string; detail: Record<string, unknown> }[];
+    expect(audit.filter((e) => e.action === 'calendar.update').map((e) => e.detail)).toEqual([{ years: [2099], source: testCalendar().source, origin: 'bundle', via: 'cli' }]);
+
+    const e = await buildPackage(tempDir());
+    const bad = join(tempDir(), 'bad-calendar.zip');
+    writeFileSync(bad, await zipBuffer([...folderFiles(e.dir, 'e/'), ['calendar.json', Buffer.from(JSON.stringify({ ...testCalendar(), holidays: {} }))]]));
+    const refused = fashen(['import', '--json', bad]);
+    expect(refused.code).toBe(1);
+    expect(JSON.parse(refused.stdout)).toMatchObject([{ ok: true, action: 'imported', caseId: e.manifest.case.id }]);
+    expect(refused.stderr).toMatch(/工作日历未采用[\s\S]*工作日历数据无效/);
+    expect(fashen(['calendar', 'is-working-day', '2099-01-01']).stdout.trim()).toBe('false');
   });
 
   it('searches from the command line with the same results as the app', () => {

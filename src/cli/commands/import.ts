@@ -1,5 +1,18 @@
+// `fashen import <案卷包…>`: each path as the app's 导入 takes it — a package (folder or .zip) or a
+// bundle of packages from the central system (`fashen central bundle`), whose calendar.json is
+// taken as the app takes it. --json prints the packages' outcomes (the stable array); a calendar
+// line goes to stderr then.
 import type { Io } from '../main';
+import type { ImportOutcome } from '../../shared/api/cases';
+import type { BundleCalendar } from '../../shared/api/sync';
 import type { Workstation } from '../../main/workstation';
+import { takeBundledCalendar } from '../../main/services/calendar';
+import { importCaseBundle } from '../../main/services/sync/case-bundle';
+
+function calendarLine(c: BundleCalendar, source: string): string {
+  if (!c.taken) return `工作日历未采用  ${source}\n  ${c.problem}\n`;
+  return c.changed ? `工作日历已更新：${c.years.join('、')} 年节假日安排（${c.source}）\n` : `工作日历未变化（${c.years.join('、')} 年）\n`;
+}
 
 export async function importCommand(open: () => Workstation, paths: string[], opts: { json: boolean }, io: Io): Promise<number> {
   if (!paths.length) {
@@ -8,17 +21,26 @@ export async function importCommand(open: () => Workstation, paths: string[], op
   }
   const ws = open();
   try {
-    const outcomes = await ws.importer.importMany(paths);
+    const outcomes: ImportOutcome[] = [];
+    let calendarRefused = false;
+    for (const path of paths) {
+      const r = await importCaseBundle(ws.importer, path, { takeCalendar: (text) => takeBundledCalendar(ws.dataDir, ws.calendar, text) });
+      outcomes.push(...r.outcomes);
+      if (r.calendar) {
+        (opts.json || !r.calendar.taken ? io.err : io.out)(calendarLine(r.calendar, path));
+        calendarRefused ||= !r.calendar.taken;
+      }
+    }
     if (opts.json) io.out(`${JSON.stringify(outcomes, null, 2)}\n`);
     else
       for (const o of outcomes) {
-        if (o.ok) io.out(`${o.action === 'imported' ? '已导入' : '未变化'}  ${o.caseNumber}  ${o.source}\n`);
+        if (o.ok) io.out(`${o.action === 'imported' ? '已导入' : o.action === 'new_round' ? '新一轮' : '未变化'}  ${o.caseNumber}  ${o.source}\n`);
         else {
           io.err(`导入失败  ${o.source}\n  ${o.error}\n`);
           for (const d of o.details ?? []) io.err(`    - ${d}\n`);
         }
       }
-    return outcomes.every((o) => o.ok) ? 0 : 1;
+    return outcomes.every((o) => o.ok) && !calendarRefused ? 0 : 1;
   } finally {
     ws.close();
   }

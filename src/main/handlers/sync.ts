@@ -10,9 +10,8 @@ import { importCaseBundle } from '../services/sync/case-bundle';
 import { syncStatusView } from '../services/sync/status-view';
 import { CentralLoginError, loginCentral, logoutCentral } from '../services/sync/central-login';
 import { keyReportLines } from '../services/sync/keys-report-text';
-import type { BundleCalendar, SyncLoginResult } from '../../shared/api/sync';
-import { readCalendarFile } from '../../shared/calendar/calendar-file';
-import { takeCalendarUpdate } from '../services/calendar';
+import type { SyncLoginResult } from '../../shared/api/sync';
+import { takeBundledCalendar } from '../services/calendar';
 
 type SyncHandlers = Pick<Handlers, 'sync.status' | 'sync.run' | 'sync.cancel' | 'sync.login' | 'sync.logout' | 'sync.exportBundle' | 'sync.importBundle'>;
 
@@ -74,13 +73,7 @@ export function syncHandlers(ws: Workstation): SyncHandlers {
     'sync.importBundle': ({ path }) =>
       importCaseBundle(ws.importer, importSource(path), {
         onProgress: (done, total, label) => ws.emit('import.progress', { done, total, label }),
-        takeCalendar: (text) => bundleCalendar(ws, text),
+        takeCalendar: (text) => takeBundledCalendar(ws.dataDir, ws.calendar, text),
       }),
   };
-}
-
-/** A calendar.json from a bundle: checked and taken like one from a sync (src/main/services/calendar.ts). */
-function bundleCalendar(ws: Workstation, text: string): BundleCalendar {
-  const r = takeCalendarUpdate(ws.dataDir, ws.calendar, readCalendarFile(text));
-  return r.taken ? r : { taken: false, problem: `工作日历数据无效：${r.problems.join('；')}` };
 }

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { calendarFileText, readCalendarFile, type CalendarFile, type CalendarRead } from '../../shared/calendar/calendar-file';
 import { WorkingDayCalendar, type CalendarData } from '../../shared/calendar/working-days';
+import type { BundleCalendar } from '../../shared/api/sync';
 import { writeFileDurable } from './cache-crypto/durable';
 
 export const CALENDAR_FILE = 'calendar.json';
@@ -86,4 +87,10 @@ export function takeCalendarUpdate(dataDir: string, calendar: WorkingDayCalendar
   writeFileDurable(path, text, 0o644);
   calendar.replace(overlay(libraryData(), read.file));
   return { ...result, changed: true };
+}
+
+/** A calendar.json carried in a bundle (the app's 导入案卷包, `fashen import`): taken as a sync takes one, or the reason in zh-CN. */
+export function takeBundledCalendar(dataDir: string, calendar: WorkingDayCalendar, text: string): BundleCalendar {
+  const r = takeCalendarUpdate(dataDir, calendar, readCalendarFile(text));
+  return r.taken ? r : { taken: false, problem: `工作日历数据无效：${r.problems.join('；')}` };
 }

@@ -6,6 +6,7 @@
 // in place from the .zip, inner .zip files through an encrypted scratch copy (bundle-source.ts).
 // A calendar.json at the root is the working-day calendar (a new year's holiday schedule for an
 // office that never connects): handed to `takeCalendar`, which checks it like a sync does.
+import { existsSync } from 'node:fs';
 import type yauzl from 'yauzl';
 import type { ImportOutcome } from '../../../shared/api/cases';
 import type { BundleCalendar, BundleImport } from '../../../shared/api/sync';
@@ -40,7 +41,8 @@ async function readCalendar(zip: yauzl.ZipFile, entry: yauzl.Entry, take: (text:
 /** Imports every package in the bundle; a single-package .zip (or a folder) is imported as is. */
 export async function importCaseBundle(importer: CaseImporter, path: string, opts: CaseBundleOptions = {}): Promise<BundleImport> {
   const { onProgress } = opts;
-  if (!path.toLowerCase().endsWith('.zip')) return { outcomes: await importer.importMany([path], onProgress), calendar: null };
+  // A folder, or a path that is not there (the importer says 找不到案卷包), goes the way of one package.
+  if (!path.toLowerCase().endsWith('.zip') || !existsSync(path)) return { outcomes: await importer.importMany([path], onProgress), calendar: null };
   let zip: yauzl.ZipFile | undefined;
   let entries: yauzl.Entry[];
   try {
