@@ -12,6 +12,7 @@ import { dataDir } from '../../main/paths';
 import { CentralLoginError, loginCentral } from '../../main/services/sync/central-login';
 import type { CaseSummary, IntakeAnswer, SubmissionSummary } from '../../server/protocol';
 import { defaultBundleName, printCaseBundle, writeCaseBundle } from './central-bundle';
+import { printReceived, receiveBundles, receiveFailed } from './central-receive';
 import { CentralClient, CentralError } from './central-client';
 import { readSavedLogin } from './central-config';
 import { enrolAfterLogin } from './login-keys';
@@ -33,6 +34,7 @@ const USAGE = `用法:
   fashen central assign <案件编号> <审核员>
   fashen central submissions [--json]
   fashen central calendar set <calendar.json>   发布工作日历（国务院节假日安排），工作站下次同步时更新
+  fashen central receive <离线交换包.json…> [--json]   导入审核员用 U 盘带来的离线交换包（其待发送的提交与审计链头）
   fashen central bundle <审核员> [案件编号…] [--out <文件.zip>] [--json]
                                     为无网络的审核员生成案卷交换包（其全部或指定的已分配案件，含工作日历）
 以上命令均可加 --server <地址>（默认环境变量 FASHEN_CENTRAL_URL）；以管理员身份执行：
@@ -176,6 +178,13 @@ async function central(args: string[], opts: CentralOptions, io: Io, env: NodeJS
         io.out(table([['接收时间', '状态', '类型', '审核员', '案件编号', '原因'], ...list.map((s) => [s.receivedAt, status[s.status], s.kind, s.user, s.caseId, s.reason ?? ''])]));
       }
       return 0;
+    }
+    case 'receive': {
+      if (!rest.length) throw new UsageError('用法：fashen central receive <离线交换包.json…>');
+      const outcomes = await adminSession(opts, env, home, (c) => receiveBundles(c, rest));
+      if (opts.json) io.out(`${JSON.stringify(outcomes, null, 2)}\n`);
+      else printReceived(outcomes, io);
+      return outcomes.some(receiveFailed) ? 1 : 0;
     }
     case 'bundle': {
       const [user, ...caseIds] = rest;

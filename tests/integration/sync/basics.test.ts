@@ -345,6 +345,42 @@ describe('fashen sync (CLI, same engine)', () => {
     expect((await run(home, ['sync', 'bogus'])).code).toBe(2);
   });
 
+  it('fashen central receive hands the central system an outbox bundle from a USB stick, exactly once; bad files are named, exit 1', async () => {
+    const w = workstation(newDataDir(), () => httpTransport(central.url, alice.token!));
+    const file = join(tempDir(), 'outbox.fashen-bundle.json');
+    let id: string;
+    try {
+      const a = await publish(central.admin, await packageWithFiles(tempDir(), [10]), 'alice');
+      await w.sync.run();
+      id = await queueOpinion(w, signer, { caseId: a.caseId, caseNumber: a.caseNumber, revision: a.revision, revisionHash: a.revisionHash }, 'alice');
+      const keys = { active: () => ({ keyId: signer.keyId }), unlock: async () => signer.key };
+      await exportOutboxBundle({ sync: w.sync, opinions: { keys }, audit: w.audit }, file);
+    } finally {
+      w.close();
+    }
+    const notJson = join(tempDir(), 'photo.json');
+    writeFileSync(notJson, 'not json');
+    const other = join(tempDir(), 'other.json');
+    writeFileSync(other, JSON.stringify({ format: 'something-else' }));
+    const admin = ['--server', central.url, '--user', 'admin', '--password-env', 'APW'];
+    const home = newDataDir();
+    const first = await run(home, ['central', 'receive', file, notJson, other, join(tempDir(), 'missing.json'), ...admin], { APW: 'admin-password' });
+    expect(first.code).toBe(1);
+    expect(first.out).toMatch(/^已导入  .*outbox\.fashen-bundle\.json：审核员 alice（密钥 .+），1 项提交（已接收 1，已过时 0，已拒绝 0）$/m);
+    expect(first.out).toMatch(/审计链头（第 \d+ 条）(此前)?已记下/);
+    expect(first.err).toMatch(/未导入  .*photo\.json\n  不是离线交换包（不是 JSON 文件）/);
+    expect(first.err).toMatch(/未导入  .*other\.json\n  不是有效的离线交换包/);
+    expect(first.err).toMatch(/找不到文件/);
+    const again = await run(home, ['central', 'receive', file, '--json', ...admin], { APW: 'admin-password' });
+    expect(again.code, again.err).toBe(0);
+    expect(JSON.parse(again.out)).toMatchObject([{ ok: true, signer: 'alice', results: [{ id: id!, status: 'accepted', repeated: true }] }]);
+    expect((await submissions()).filter((x) => x.id === id!)).toHaveLength(1);
+    // Reviewers cannot hand in bundles for the central system.
+    const asAlice = await run(home, ['central', 'receive', file, '--server', central.url, '--user', 'alice', '--password-env', 'PW'], { PW: 'alice-password' });
+    expect(asAlice.code).toBe(1);
+    expect(asAlice.err).toMatch(/需要管理员权限/);
+  });
+
   it('a working-day calendar taken by fashen sync is audited as its own calendar.update entry', async () => {
     const fay = await central.user('fay');
     const home = newDataDir();

@@ -1,0 +1,74 @@
+// `fashen central receive <离线交换包.json…>`: an admin hands the central system the outboxes that
+// reviewers without a connection brought on a USB stick (the workstation's 导出离线交换包,
+// `fashen sync export-bundle`) — POST /v1/admin/bundles, the same exactly-once rule as the online
+// sync. Each file is read and checked here first, so a wrong file is named before anything is sent.
+// Exit 1 when a bundle could not be read or was refused, a submission could not be judged
+// ('error'), or the carried audit head shows a rewritten history; stale and rejected submissions
+// are answers the reviewer sees at the next sync.
+import { readFileSync, statSync } from 'node:fs';
+import { describeIssues } from '../../shared/api/result';
+import { OutboxBundle, type BundleImportAnswer } from '../../server/protocol';
+import type { Io } from '../main';
+import { CentralError, type CentralClient } from './central-client';
+
+/** The server's own limit for one bundle body. */
+const MAX_BYTES = 256 * 1024 ** 2;
+
+export type ReceiveOutcome = ({ ok: true; file: string } & BundleImportAnswer) | { ok: false; file: string; error: string; details: string[] };
+
+const RESULT_TEXT = { accepted: '已接收', stale: '已过时', rejected: '已拒绝', error: '未能处理' } as const;
+const HEAD_TEXT = { accepted: '已记下', repeated: '此前已记下', rewritten: '与此前报送的不一致（审计记录可能被改写）', unverified: '无法核对，未记下（下次联网同步时核对）' } as const;
+
+function readBundle(file: string): { ok: true; body: unknown } | { ok: false; error: string; details: string[] } {
+  try {
+    if (statSync(file).size > MAX_BYTES) return { ok: false, error: `文件超过 ${MAX_BYTES / 1024 ** 2} MB，不是离线交换包`, details: [] };
+    const body: unknown = JSON.parse(readFileSync(file, 'utf8'));
+    const checked = OutboxBundle.safeParse(body);
+    if (!checked.success) return { ok: false, error: '不是有效的离线交换包', details: describeIssues(checked.error.issues).slice(0, 10) };
+    return { ok: true, body };
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return { ok: false, error: `找不到文件：${file}`, details: [] };
+    if (err instanceof SyntaxError) return { ok: false, error: '不是离线交换包（不是 JSON 文件）', details: [] };
+    return { ok: false, error: `无法读取：${(err as Error).message}`, details: [] };
+  }
+}
+
+export async function receiveBundles(c: CentralClient, files: string[]): Promise<ReceiveOutcome[]> {
+  const out: ReceiveOutcome[] = [];
+  for (const file of files) {
+    const read = readBundle(file);
+    if (!read.ok) {
+      out.push({ ok: false, file, error: read.error, details: read.details });
+      continue;
+    }
+    try {
+      const a = await c.request<BundleImportAnswer>('POST', '/v1/admin/bundles', { json: read.body });
+      out.push({ ok: true, file, ...a.body });
+    } catch (err) {
+      // A lost connection stops here: the next files would meet the same; a refusal is per file.
+      if (!(err instanceof CentralError) || err.status === null) throw err;
+      out.push({ ok: false, file, error: err.message, details: err.details });
+    }
+  }
+  return out;
+}
+
+/** Anything an admin must act on (exit 1). */
+export const receiveFailed = (o: ReceiveOutcome) => !o.ok || o.results.some((r) => r.status === 'error') || o.auditHead?.status === 'rewritten';
+
+export function printReceived(outcomes: ReceiveOutcome[], io: Io): void {
+  for (const o of outcomes) {
+    if (!o.ok) {
+      io.err(`未导入  ${o.file}\n  ${o.error}\n`);
+      for (const d of o.details) io.err(`    - ${d}\n`);
+      continue;
+    }
+    const count = (s: keyof typeof RESULT_TEXT) => o.results.filter((r) => r.status === s).length;
+    const repeated = o.results.filter((r) => r.repeated).length;
+    io.out(`已导入  ${o.file}：审核员 ${o.signer}（密钥 ${o.keyId}），${o.results.length} 项提交`);
+    io.out(o.results.length ? `（已接收 ${count('accepted')}，已过时 ${count('stale')}，已拒绝 ${count('rejected')}${repeated ? `；其中 ${repeated} 项此前已收到` : ''}）\n` : '\n');
+    for (const r of o.results.filter((x) => x.status !== 'accepted')) (r.status === 'error' ? io.err : io.out)(`  ${RESULT_TEXT[r.status]}  ${r.id}${r.reason ? `：${r.reason}` : ''}\n`);
+    if (o.auditHead) (o.auditHead.status === 'rewritten' ? io.err : io.out)(`  审计链头（第 ${o.auditHead.seq} 条）${HEAD_TEXT[o.auditHead.status]}${o.auditHead.reason ? `：${o.auditHead.reason}` : ''}\n`);
+  }
+}
