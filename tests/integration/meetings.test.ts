@@ -60,7 +60,7 @@ describe('meeting set-up', () => {
       [{ ...base, quorum: { ...base.quorum, minMembers: 9 } }, 'quorum.minMembers：最少出席人数（9）不能多于负责人人数（5）'],
       [{ ...base, quorum: { ...base.quorum, fraction: { numerator: 3, denominator: 2, moreThan: false } } }, 'quorum.fraction：比例不能大于 1（分子不得大于分母）'],
       [{ ...base, quorum: { ...base.quorum, source: '' } }, 'quorum.source：请写明人数规则的依据'],
-      [{ ...base, unknownField: 1 }, 'Unrecognized key: "unknownField"'],
+      [{ ...base, unknownField: 1 }, '出现未知的键(key): "unknownField"'],
     ];
     for (const [input, detail] of cases) {
       const e = await err(call, 'meetings.create', input as never);

@@ -1,4 +1,5 @@
 // Every Api answer is a Result: transports never throw across the boundary.
+import '../zod-zh';
 export type ApiErrorCode =
   | 'invalid_input' // zod rejected the call
   | 'unknown_call'
