@@ -51,6 +51,13 @@ export function caseBundleRoute(app: FastifyInstance, ctx: ServerContext): void 
     if (!chosen.length) throw notFound(`没有分配给 ${q.user} 的案件`);
 
     const zip = new yazl.ZipFile();
+    // Before any entry is added (a lazy stream may fail as soon as it is opened): a blob missing from
+    // the backend, or shorter than recorded, breaks the answer off — the Content-Length is not
+    // reached, so the download is seen as cut, never as a good bundle.
+    zip.on('error', (err: Error) => {
+      req.log.error({ err: err.message, user: q.user }, 'case bundle cut off');
+      (zip.outputStream as Readable).destroy(err);
+    });
     const used = new Set<string>(['calendar.json']);
     let files = 0;
     let bytes = 0;
@@ -74,12 +81,6 @@ export function caseBundleRoute(app: FastifyInstance, ctx: ServerContext): void 
 
     // yazl passes the total size (-1: not predictable); @types/yazl declares the callback without it.
     const length = await new Promise<number>((resolve) => zip.end(undefined, ((total: number) => resolve(total)) as unknown as () => void));
-    // A blob missing from the backend (or shorter than recorded) breaks the answer off: the
-    // Content-Length is not reached, so the download is seen as cut, never as a good bundle.
-    zip.on('error', (err: Error) => {
-      req.log.error({ err: err.message, user: q.user }, 'case bundle cut off');
-      (zip.outputStream as Readable).destroy(err);
-    });
     req.log.info({ user: q.user, cases: chosen.length, files, bytes, calendar: calendar.kind, by: callerOf(req).name }, 'case bundle');
     const day = chinaToday(ctx.now());
     reply

@@ -145,6 +145,21 @@ describe('a case bundle from the central system for an offline reviewer', () => 
     expect((await central.anon.request('GET', '/v1/admin/case-bundle?user=alice')).status).toBe(401);
   });
 
+  it('a download abandoned half-way leaves the server serving', async () => {
+    const big = await publish(central.admin, await packageWithFiles(tempDir(), [4 * 1024 * 1024]), 'carol');
+    const ac = new AbortController();
+    const res = await fetch(`${central.url}/v1/admin/case-bundle?user=carol`, { headers: { authorization: `Bearer ${central.admin.token}` }, signal: ac.signal });
+    expect(res.status).toBe(200);
+    const reader = res.body!.getReader();
+    await reader.read();
+    ac.abort();
+    await expect(reader.read()).rejects.toThrow();
+    expect((await central.anon.get('/v1/health')).status).toBe(200);
+    const again = await bundleFor('user=carol');
+    expect(again.status).toBe(200);
+    expect(await names(again.path)).toContain(`${big.caseId}/case.json`);
+  });
+
   it('a blob missing on the server cuts the download off before its declared length', async () => {
     expect((await bundleFor('user=bob')).status).toBe(200);
     const sha = bobPkg.manifest.evidence.at(-1)!.file.sha256;
