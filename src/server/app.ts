@@ -21,6 +21,7 @@ import { loginRoute, sessionRoutes } from './routes/session';
 import { syncRoutes } from './routes/sync';
 import { blobBatchRoute } from './routes/blob-batch';
 import { caseBundleRoute } from './routes/case-bundle';
+import { BundleSigner } from './bundle-signer';
 import { auditAdminRoutes, auditRoutes } from './audit/routes';
 import { updateAdminRoutes, updateFileRoutes } from './routes/updates';
 import { tsaRoute } from './routes/tsa';
@@ -64,6 +65,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
     auth: new AuthCache(deps.authCacheTtlMs !== undefined ? { ttlMs: deps.authCacheTtlMs } : {}),
     passwordCost: deps.passwordCost ?? DEFAULT_COST,
     now: deps.now ?? (() => new Date()),
+    bundleSigner: BundleSigner.open(deps.dataDir ?? null),
   };
   const app: FastifyInstance = Fastify({
     bodyLimit: ctx.limits.jsonBytes,

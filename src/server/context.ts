@@ -2,6 +2,7 @@
 import type { AuthCache } from './auth/cache';
 import type { ScryptCost } from './auth/passwords';
 import type { BlobBackend } from './blobs/backend';
+import type { BundleSigner } from './bundle-signer';
 import type { CertificateIssuer } from './certificates/issuer';
 import type { TimestampAuthority } from './certificates/dev-tsa';
 import type { ServerDb } from './db/open';
@@ -44,4 +45,6 @@ export interface ServerContext {
   auth: AuthCache;
   passwordCost: ScryptCost;
   now: () => Date;
+  /** Signs the bundle.json of the case bundles this server makes (its public half in GET /v1/config). */
+  bundleSigner: BundleSigner;
 }

@@ -11,6 +11,7 @@ import { generateDemoPackages } from '../../src/main/demo/generate';
 import { spawnHost } from '../../scripts/host-process';
 import { startCentral } from '../helpers/server';
 import { testCalendar } from '../helpers/test-calendar';
+import { upload, zipPackage } from '../helpers/server-fixtures';
 import { callApi, expect, test } from './fixtures';
 import { SyncPanel } from './pages/SyncPanel';
 import { WorkstationPage } from './pages/WorkstationPage';
@@ -44,6 +45,22 @@ test('next year’s holiday schedule: flagged in December, taken from the centra
     await expect(calendar).not.toHaveClass(/t-warn/);
     await expect(calendar).toHaveAttribute('title', /数据来源：chinese-days [\d.]+ \+ 测试用节假日安排/);
     await page.screenshot({ path: 'test-results/screenshots/calendar-updated-by-sync.png' });
+
+    // Later, offline: a bundle the central system made for alice, carried in on a stick. The sync above
+    // told this workstation the central system's bundle key, so the bundle's signature is checked.
+    const [pkg] = await generateDemoPackages({ outDir: mkdtempSync(join(tmpdir(), 'fashen-e2e-pkg-')), today: '2026-12-03', count: 1, seed: 7 });
+    const up = await upload(central.admin, await zipPackage(pkg!.dir));
+    expect(up.status).toBe(201);
+    expect((await central.admin.post(`/v1/admin/cases/${encodeURIComponent(pkg!.caseId)}/assign`, { user: 'alice' })).status).toBe(200);
+    const made = await central.admin.request('GET', '/v1/admin/case-bundle?user=alice');
+    expect(made.status).toBe(200);
+    const stick = join(mkdtempSync(join(tmpdir(), 'fashen-e2e-stick-')), 'alice.zip');
+    writeFileSync(stick, made.body);
+    await sync.drawer.getByTestId('sync-import-path').fill(stick);
+    await sync.drawer.getByTestId('sync-import-run').click();
+    await expect(sync.drawer.getByTestId('import-result')).toContainText('已导入 1 个案卷');
+    await expect(sync.drawer.getByTestId('sync-import-central')).toContainText('中心系统签名已核验（为 alice 制作）');
+    await sync.drawer.getByTestId('sync-import').screenshot({ path: 'test-results/screenshots/bundle-central-verified.png' });
   } finally {
     child.kill('SIGTERM');
     await central.close();

@@ -6,8 +6,7 @@ import type { Io } from '../main';
 import type { ImportOutcome } from '../../shared/api/cases';
 import type { BundleCalendar } from '../../shared/api/sync';
 import type { Workstation } from '../../main/workstation';
-import { takeBundledCalendar } from '../../main/services/calendar';
-import { importCaseBundle } from '../../main/services/sync/case-bundle';
+import { importBundleInto } from '../../main/services/sync/bundle-into';
 
 function calendarLine(c: BundleCalendar, source: string): string {
   if (!c.taken) return `工作日历未采用  ${source}\n  ${c.problem}\n`;
@@ -24,8 +23,12 @@ export async function importCommand(open: () => Workstation, paths: string[], op
     const outcomes: ImportOutcome[] = [];
     let calendarRefused = false;
     for (const path of paths) {
-      const r = await importCaseBundle(ws.importer, path, { takeCalendar: (text) => takeBundledCalendar(ws.dataDir, ws.calendar, text) });
+      const r = await importBundleInto(ws, path);
       outcomes.push(...r.outcomes);
+      if (r.central?.verified) {
+        const a = r.central.answers;
+        io[opts.json ? 'err' : 'out'](`中心系统签名已核验（为 ${r.central.reviewer} 制作）；带回的答复：已接收 ${a.accepted}，已过期 ${a.stale}，已拒绝 ${a.rejected}\n`);
+      } else if (r.central) io.err(`${r.central.note}\n`);
       if (r.calendar) {
         (opts.json || !r.calendar.taken ? io.err : io.out)(calendarLine(r.calendar, path));
         calendarRefused ||= !r.calendar.taken;

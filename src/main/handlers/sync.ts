@@ -6,12 +6,11 @@ import { ApiFailure } from '../../shared/api/result';
 import type { Handlers } from '../dispatch';
 import type { Workstation } from '../workstation';
 import { exportOutboxBundle } from '../services/sync/bundle';
-import { importCaseBundle } from '../services/sync/case-bundle';
+import { importBundleInto } from '../services/sync/bundle-into';
 import { syncStatusView } from '../services/sync/status-view';
 import { CentralLoginError, loginCentral, logoutCentral } from '../services/sync/central-login';
 import { keyReportLines } from '../services/sync/keys-report-text';
 import type { SyncLoginResult } from '../../shared/api/sync';
-import { takeBundledCalendar } from '../services/calendar';
 
 type SyncHandlers = Pick<Handlers, 'sync.status' | 'sync.run' | 'sync.cancel' | 'sync.login' | 'sync.logout' | 'sync.exportBundle' | 'sync.importBundle'>;
 
@@ -70,10 +69,6 @@ export function syncHandlers(ws: Workstation): SyncHandlers {
       return { loggedOut: true };
     },
     'sync.exportBundle': ({ path, passphrase }) => exportOutboxBundle(ws, exportTarget(path), passphrase),
-    'sync.importBundle': ({ path }) =>
-      importCaseBundle(ws.importer, importSource(path), {
-        onProgress: (done, total, label) => ws.emit('import.progress', { done, total, label }),
-        takeCalendar: (text) => takeBundledCalendar(ws.dataDir, ws.calendar, text),
-      }),
+    'sync.importBundle': ({ path }) => importBundleInto(ws, importSource(path), (done, total, label) => ws.emit('import.progress', { done, total, label })),
   };
 }

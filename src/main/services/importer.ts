@@ -82,11 +82,11 @@ export class CaseImporter {
    * closed. Every failure, even unreadable bytes or a full disk, is that package's outcome, so a
    * batch goes on with the next.
    */
-  async importFrom(source: string, open: () => Promise<PackageSource>): Promise<ImportOutcome> {
+  async importFrom(source: string, open: () => Promise<PackageSource>, opts: { centralRevisions?: ReadonlySet<string> } = {}): Promise<ImportOutcome> {
     let src: PackageSource | null = null;
     try {
       src = await open();
-      return await this.importSource(src, { source });
+      return await this.importSource(src, { source, ...opts });
     } catch (err) {
       if (err instanceof PackageError) return { source, ok: false, error: err.message, details: err.details };
       return { source, ok: false, error: `导入失败：${(err as Error).message}` };
@@ -99,23 +99,26 @@ export class CaseImporter {
    * Import from any package source (folder, .zip, or a revision received by sync). A bad package
    * is an outcome with ok:false; other failures (disk, database) are thrown.
    * `fromCentral`: the central system is the authority on revisions, so a higher revision opens a
-   * new round whatever the local review status (the earlier round's work stays as that round).
+   * new round whatever the local review status (the earlier round's work stays as that round);
+   * `centralRevisions`: the revision hashes a verified central bundle lists count the same way.
    */
-  async importSource(src: SourceWithHeads, opts: { fromCentral?: boolean; source?: string } = {}): Promise<ImportOutcome> {
+  async importSource(src: SourceWithHeads, opts: { fromCentral?: boolean; centralRevisions?: ReadonlySet<string>; source?: string } = {}): Promise<ImportOutcome> {
     const path = opts.source ?? src.label;
     try {
       const pkg = await readManifest(src);
       const revisionHash = revisionHashOf(pkg);
+      // A revision listed in a verified bundle from the central system counts as one a sync brought.
+      const fromCentral = opts.fromCentral === true || opts.centralRevisions?.has(revisionHash) === true;
       const { byId, byNumber } = this.repo.findIdentity(pkg.case.id, pkg.case.caseNumber);
       const base = { source: path, caseId: pkg.case.id, caseNumber: pkg.case.caseNumber };
       let replace: { round: number } | undefined;
       if (byId) {
         if (byId.revisionHash === revisionHash) return { ...base, ok: true, action: 'unchanged' };
         // A resubmission after an opinion other than 同意 (status 已退回) opens the next round.
-        if ((byId.status === 'returned' || opts.fromCentral) && pkg.case.revision > byId.revision) replace = { round: byId.round + 1 };
+        if ((byId.status === 'returned' || fromCentral) && pkg.case.revision > byId.revision) replace = { round: byId.round + 1 };
         else throw new PackageError(
           `案件 ${pkg.case.caseNumber} 已存在（修订 ${byId.revision}），导入包为修订 ${pkg.case.revision} 且内容不同；未作任何更改`,
-            byId.status === 'returned' || opts.fromCentral
+            byId.status === 'returned' || fromCentral
               ? ['只接受比当前修订更新的修订']
               : ['案件尚在审核中：新修订只在审核意见退回承办机构（非“同意”）后才作为新一轮接收'],
           );

@@ -3,7 +3,8 @@
 // src/main/services/sync/case-bundle.ts). One folder per case — case.json exactly as the feed
 // carries it (the same revision hash, so a later online sync finds the case already there) and the
 // files at the paths it lists — plus the published working-day calendar at the root when it passes
-// the checks. Only cases assigned to the reviewer: a submission for any other would be refused.
+// the checks, and bundle.json signed with the server's bundle key (shared/sync/case-bundle-manifest.ts).
+// Only cases assigned to the reviewer: a submission for any other would be refused.
 // Streamed from the blob backend, stored (not deflated: evidence is mostly PDF and JPEG already),
 // so the length is known before the first byte and a cut download is seen as one.
 import type { Readable } from 'node:stream';
@@ -15,7 +16,9 @@ import { chinaToday } from '../../shared/format/date';
 import { callerOf } from '../auth/guard';
 import type { ServerContext } from '../context';
 import { CasesRepo } from '../db/repos/cases';
+import { SubmissionsRepo } from '../db/repos/submissions';
 import { UsersRepo } from '../db/repos/users';
+import { CASE_BUNDLE_FORMAT, CASE_BUNDLE_MANIFEST } from '../../shared/sync/case-bundle-manifest';
 import { badRequest, notFound, parseWith } from '../http/errors';
 import { CASE_BUNDLE_HEADERS, CaseBundleQuery } from '../protocol';
 import { publishedCalendar } from '../published-calendar';
@@ -35,6 +38,7 @@ const distinctPaths = (files: FileRef[]) => [...new Map(files.map((f) => [f.path
 export function caseBundleRoute(app: FastifyInstance, ctx: ServerContext): void {
   const users = new UsersRepo(ctx.db);
   const cases = new CasesRepo(ctx.db);
+  const submissions = new SubmissionsRepo(ctx.db);
 
   app.get('/v1/admin/case-bundle', async (req, reply) => {
     const q = parseWith(CaseBundleQuery, req.query, '查询参数');
@@ -58,7 +62,7 @@ export function caseBundleRoute(app: FastifyInstance, ctx: ServerContext): void 
       req.log.error({ err: err.message, user: q.user }, 'case bundle cut off');
       (zip.outputStream as Readable).destroy(err);
     });
-    const used = new Set<string>(['calendar.json']);
+    const used = new Set<string>(['calendar.json', CASE_BUNDLE_MANIFEST]);
     let files = 0;
     let bytes = 0;
     for (const c of chosen) {
@@ -75,6 +79,17 @@ export function caseBundleRoute(app: FastifyInstance, ctx: ServerContext): void 
         });
       }
     }
+    // Signed: which revisions these are, and the answers so far to the reviewer's submissions.
+    const body = {
+      format: CASE_BUNDLE_FORMAT,
+      version: 1 as const,
+      createdAt: ctx.now().toISOString(),
+      reviewer: user.name,
+      cases: chosen.map((c) => ({ id: c.id, revision: c.revision, revisionHash: c.revisionHash })),
+      answers: await submissions.firstAnswersOf(user.id),
+    };
+    const manifest = { ...body, signature: await ctx.bundleSigner.sign(body, ctx.now()) };
+    zip.addBuffer(Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`, 'utf8'), CASE_BUNDLE_MANIFEST, { compress: false });
     const calendar = await publishedCalendar(ctx.dataDir);
     if (calendar.kind === 'ok') zip.addBuffer(Buffer.from(calendarFileText(calendar.file), 'utf8'), 'calendar.json', { compress: false });
     if (calendar.kind === 'invalid') req.log.error({ problems: calendar.problems }, 'calendar.json is invalid: left out of the case bundle');

@@ -26,7 +26,7 @@ const answer = (c: CertificateRow): CertificateAnswer => ({
 export function certificateRoutes(app: FastifyInstance, ctx: ServerContext): void {
   const certs = new CertificatesRepo(ctx.db);
 
-  app.get('/v1/config', async (): Promise<CentralConfig> => ({ tsaUrl: ctx.tsaUrl, trustAnchors: [...ctx.trustAnchors], enrolment: ctx.issuer !== null }));
+  app.get('/v1/config', async (): Promise<CentralConfig> => ({ tsaUrl: ctx.tsaUrl, trustAnchors: [...ctx.trustAnchors], enrolment: ctx.issuer !== null, bundleSigner: ctx.bundleSigner.info }));
 
   app.post('/v1/certificates', async (req, reply) => {
     const caller = callerOf(req);

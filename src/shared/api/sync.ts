@@ -58,10 +58,19 @@ export type BundleCalendar =
   /** Not taken: the reason (the calendar stays as it was). */
   | { taken: false; problem: string };
 
+/** What a bundle's signed bundle.json (made by the central system) meant on this workstation. */
+export type CentralBundleResult =
+  /** Checked against the central system's bundle key: its revisions came in as a sync brings them, its answers settled the outbox. */
+  | { verified: true; reviewer: string; createdAt: string; answers: { accepted: number; stale: number; rejected: number } }
+  /** Could not be checked here: taken as any package from a stick. */
+  | { verified: false; note: string };
+
 /** What importing a bundle from the central system did. */
 export interface BundleImport {
   outcomes: ImportOutcome[];
   calendar: BundleCalendar | null;
+  /** Absent: the bundle had no bundle.json (not made by the central system, or by an older one). */
+  central?: CentralBundleResult;
 }
 
 export interface BundleExport {

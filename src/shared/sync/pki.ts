@@ -3,6 +3,7 @@
 // them, and the owner's revocation request (POST /v1/certificates/:keyId/revoke).
 import { z } from 'zod';
 import type { CertificateAnswer } from './protocol';
+import { BundleSignerInfo } from './case-bundle-manifest';
 
 /** What a workstation learns from its central system besides the feed. */
 export interface CentralConfig {
@@ -15,6 +16,8 @@ export interface CentralConfig {
   trustAnchors: string[];
   /** POST /v1/certificates issues certificates (the server acts as CA). */
   enrolment: boolean;
+  /** The key that signs the case bundles the server makes (absent from servers before it). */
+  bundleSigner?: BundleSignerInfo | null;
 }
 
 const pem = z.string().min(40).max(20_000);
@@ -27,6 +30,7 @@ export const CentralConfigAnswer = z.object({
     .nullable(),
   trustAnchors: z.array(pem).max(20),
   enrolment: z.boolean(),
+  bundleSigner: BundleSignerInfo.nullable().optional(),
 }) satisfies z.ZodType<CentralConfig>;
 
 export const CertificateAnswerSchema = z.object({

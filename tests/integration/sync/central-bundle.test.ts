@@ -4,14 +4,15 @@
 // the server has: a later online sync downloads nothing again, and an opinion signed offline on one
 // of them is accepted. Bad requests are refused with the reason, and a bundle whose blob is missing
 // on the server is cut off, never handed out short.
-import { rmSync, statSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Workstation } from '../../../src/main/workstation';
 import { LocalFolderBackend } from '../../../src/server/blobs/local';
 import { buildApi } from '../../../src/main/api';
 import { dispatch } from '../../../src/main/dispatch';
-import { listZipEntries, openZipFile } from '../../../src/main/services/zip-read';
+import { listZipEntries, openZipEntry, openZipFile } from '../../../src/main/services/zip-read';
+import { exportOutboxBundle } from '../../../src/main/services/sync/bundle';
 import type { SyncTransport } from '../../../src/main/services/sync/transport';
 import type { BundleImport } from '../../../src/shared/api/sync';
 import type { IntakeAnswer } from '../../../src/shared/sync/protocol';
@@ -19,7 +20,7 @@ import { startCentral, type CentralUnderTest, type Client } from '../../helpers/
 import { enrol } from '../../helpers/server-fixtures';
 import { tempDir, type BuiltPackage } from '../../helpers/package-builder';
 import { testCalendar } from '../../helpers/test-calendar';
-import { httpTransport, newDataDir, outbox, packageWithFiles, publish, queueOpinion, workstation } from './fixtures';
+import { httpTransport, newDataDir, outbox, packageWithFiles, publish, queueOpinion, workstation, zipBuffer } from './fixtures';
 
 let central: CentralUnderTest;
 let alice: Client;
@@ -106,6 +107,8 @@ describe('a case bundle from the central system for an offline reviewer', () => 
     const r = await importBundle(w, path);
     expect(r.outcomes.map((o) => o.ok && o.action)).toEqual(['imported', 'imported']);
     expect(r.calendar).toMatchObject({ taken: true, years: [2099] });
+    // Never synced: the central system's signature cannot be checked here, so the bundle is taken as any stick's.
+    expect(r.central).toMatchObject({ verified: false, note: expect.stringContaining('尚未与中心系统联网同步过') });
     for (const c of aliceCases) expect(w.cases.load(c.caseId)!.row).toMatchObject({ revision: c.revision, revisionHash: c.revisionHash });
 
     const signer = await enrol(alice, 'alice');
@@ -165,5 +168,77 @@ describe('a case bundle from the central system for an offline reviewer', () => 
     const sha = bobPkg.manifest.evidence.at(-1)!.file.sha256;
     rmSync(join(central.blobDir, new LocalFolderBackend(central.blobDir).keyOf(sha)));
     await expect(central.admin.request('GET', '/v1/admin/case-bundle?user=bob')).rejects.toThrow();
+  });
+});
+
+/** The same zip with one entry's bytes changed. */
+async function rezip(path: string, name: string, change: (b: Buffer) => Buffer): Promise<string> {
+  const zip = await openZipFile(path);
+  const files: [string, Buffer][] = [];
+  try {
+    for (const e of await listZipEntries(zip)) {
+      if (e.fileName.endsWith('/')) continue;
+      const chunks: Buffer[] = [];
+      for await (const c of await openZipEntry(zip, e)) chunks.push(c as Buffer);
+      const bytes = Buffer.concat(chunks);
+      files.push([e.fileName, e.fileName === name ? change(bytes) : bytes]);
+    }
+  } finally {
+    zip.close();
+  }
+  const out = join(tempDir('central-bundle-'), 'changed.zip');
+  writeFileSync(out, await zipBuffer(files));
+  return out;
+}
+
+describe('the central system’s signature on its bundle (bundle.json)', () => {
+  it('verified after one online sync: a new revision of a case under review opens a new round, and the outbox gets the answers', async () => {
+    const w = workstation(newDataDir(), () => httpTransport(central.url, alice.token!));
+    open.push(w);
+    expect((await w.sync.run()).outcome).toBe('synced'); // the bundle key is learnt here
+    const signer = await enrol(alice, 'alice');
+    const id = await queueOpinion(w, signer, aliceCases[0]!, 'alice');
+    // Offline from here. The outbox goes in by stick; the handling unit sends revision 2 of the other case.
+    const file = join(tempDir(), 'outbox.json');
+    await exportOutboxBundle({ sync: w.sync, opinions: { keys: { active: () => ({ keyId: signer.keyId }), unlock: async () => signer.key } } }, file);
+    expect((await central.admin.post('/v1/admin/bundles', JSON.parse(readFileSync(file, 'utf8')))).status).toBe(200);
+    const c1 = aliceCases[1]!;
+    const rev2 = await publish(central.admin, await packageWithFiles(tempDir(), [900], { id: c1.caseId, caseNumber: c1.caseNumber, revision: 2 }), 'alice');
+    expect(w.cases.load(c1.caseId)!.row).toMatchObject({ revision: 1, status: 'pending' });
+
+    const { path } = await bundleFor('user=alice');
+    const r = await importBundle(w, path);
+    expect(r.central).toEqual({ verified: true, reviewer: 'alice', createdAt: expect.any(String), answers: { accepted: 1, stale: 0, rejected: 0 } });
+    const actions = (x: BundleImport) => Object.fromEntries(x.outcomes.map((o) => [o.caseId, o.ok && o.action]));
+    expect(actions(r)).toEqual({ [aliceCases[0]!.caseId]: 'unchanged', [c1.caseId]: 'new_round' });
+    expect(w.cases.load(c1.caseId)!.row).toMatchObject({ revision: 2, revisionHash: rev2.revisionHash, round: 2 });
+    expect(outbox(w).find((o) => o.id === id)?.state).toBe('accepted');
+    expect(w.audit.log.list().filter((e) => e.action === 'sync.importBundle').map((e) => e.detail)).toContainEqual(expect.objectContaining({ central: 'verified', reviewer: 'alice', accepted: 1, origin: 'bundle' }));
+
+    // Carried in again: nothing new, nothing settled twice.
+    const again = await importBundle(w, path);
+    expect(actions(again)).toEqual({ [aliceCases[0]!.caseId]: 'unchanged', [c1.caseId]: 'unchanged' });
+    expect(again.central).toMatchObject({ verified: true, answers: { accepted: 0, stale: 0, rejected: 0 } });
+  });
+
+  it('a bundle.json changed on the way is refused whole: no case, no answer, no calendar taken', async () => {
+    const w = workstation(newDataDir(), () => httpTransport(central.url, alice.token!));
+    open.push(w);
+    await w.sync.run();
+    const before = w.cases.count();
+    const { path } = await bundleFor('user=alice');
+    const forged = await rezip(path, 'bundle.json', (b) => {
+      const m = JSON.parse(b.toString('utf8'));
+      m.answers.push({ id: '00000000-0000-4000-8000-000000000000', status: 'accepted', caseId: aliceCases[0]!.caseId, caseRevisionHash: aliceCases[0]!.revisionHash, receivedAt: new Date().toISOString() });
+      return Buffer.from(JSON.stringify(m));
+    });
+    const r = await importBundle(w, forged);
+    expect(r.outcomes).toEqual([{ source: forged, ok: false, error: expect.stringContaining('交换包的中心系统签名无效') }]);
+    expect(r.calendar).toBeNull();
+    expect(r.central).toBeUndefined();
+    expect(w.cases.count()).toBe(before);
+
+    const garbled = await rezip(path, 'bundle.json', () => Buffer.from('{"format":'));
+    expect((await importBundle(w, garbled)).outcomes[0]).toMatchObject({ ok: false, error: expect.stringContaining('不是有效的 JSON') });
   });
 });

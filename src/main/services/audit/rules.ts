@@ -8,7 +8,7 @@ import type { ParsedInputOf } from '../../../shared/api/define';
 import type { AuditAction } from '../../../shared/audit/actions';
 import { ApiFailure } from '../../../shared/api/result';
 import type { ImportOutcome } from '../../../shared/api/cases';
-import type { BundleCalendar } from '../../../shared/api/sync';
+import type { BundleCalendar, CentralBundleResult } from '../../../shared/api/sync';
 import type { Workstation } from '../../workstation';
 import type { AppendEntry } from './log';
 import { maskText } from '../../../shared/privacy/mask';
@@ -56,6 +56,13 @@ function importEntries(outcomes: ImportOutcome[], origin: string): AppendEntry[]
 function calendarEntries(c: BundleCalendar | null, origin: string): AppendEntry[] {
   if (!c || (c.taken && !c.changed)) return [];
   return [{ action: 'calendar.update', subject: null, detail: c.taken ? { years: c.years, source: c.source, origin } : { outcome: 'refused', problem: c.problem, origin } }];
+}
+
+/** What a central bundle's signed manifest did: answers settling the outbox are worth a line. */
+function centralEntries(c: CentralBundleResult | undefined): AppendEntry[] {
+  if (!c) return [];
+  const detail = c.verified ? { central: 'verified', reviewer: c.reviewer, ...c.answers } : { central: 'unverified' };
+  return [{ action: 'sync.importBundle', subject: null, detail: { ...detail, origin: 'bundle' } }];
 }
 
 function annotationCase(ws: Workstation, id: string): { caseId: string; itemId: string; kind: string } | null {
@@ -182,7 +189,7 @@ export const AUDIT_RULES: Rules = {
     },
   },
   'sync.exportBundle': { action: 'export.bundle', kind: 'export', subject: () => null, detail: (i, v) => ({ file: basename(i.path), count: v.count, sha256: v.sha256 }) },
-  'sync.importBundle': { action: 'sync.importBundle', kind: 'change', subject: () => null, entries: (_i, out) => [...importEntries(out.outcomes, 'bundle'), ...calendarEntries(out.calendar, 'bundle')] },
+  'sync.importBundle': { action: 'sync.importBundle', kind: 'change', subject: () => null, entries: (_i, out) => [...importEntries(out.outcomes, 'bundle'), ...calendarEntries(out.calendar, 'bundle'), ...centralEntries(out.central)] },
 };
 
 export function auditRule(name: CallName): AuditRule<CallName, unknown> | undefined {

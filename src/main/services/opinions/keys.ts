@@ -6,6 +6,7 @@
 // device token — and the central certificate replaces the local one for every signature from then
 // on. Offline, that happens at the next login or sync. Revocation is recorded here at once and told
 // to the central system now or at the next contact.
+import { BundleSignerInfo } from '../../../shared/sync/case-bundle-manifest';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -50,6 +51,8 @@ interface CentralTrust {
   server: string;
   anchors: string[];
   at: string;
+  /** The key the central system signs its case bundles with (GET /v1/config), for checking one carried on a stick. */
+  bundleSigner?: BundleSignerInfo | null;
 }
 
 export interface CentralContact {
@@ -139,7 +142,7 @@ export class ReviewerKeys implements SyncKeys {
     if (!pki) return { report: null, error: null };
     try {
       const config = await pki.centralConfig(signal);
-      if (config) this.rememberCentralTrust(pki.server, config.trustAnchors);
+      if (config) this.rememberCentralTrust(pki.server, config.trustAnchors, config.bundleSigner ?? null);
       return { report: await reportKeys(this, pki, signal, undefined, { enrol: config?.enrolment !== false }), error: null };
     } catch (err) {
       // The network's words (ECONNREFUSED…) are for logs; the reviewer is told what it means.
@@ -211,9 +214,9 @@ export class ReviewerKeys implements SyncKeys {
     this.store.recordRevocationReported(keyId, server);
   }
 
-  rememberCentralTrust(server: string, anchors: readonly string[]): void {
+  rememberCentralTrust(server: string, anchors: readonly string[], bundleSigner: BundleSignerInfo | null = null): void {
     const p = join(this.dataDir, 'central-trust.json');
-    const body: CentralTrust = { server, anchors: certificates(anchors), at: new Date().toISOString() };
+    const body: CentralTrust = { server, anchors: certificates(anchors), at: new Date().toISOString(), bundleSigner };
     writeFileDurable(p, `${JSON.stringify(body, null, 2)}\n`, 0o600);
   }
 
@@ -221,10 +224,16 @@ export class ReviewerKeys implements SyncKeys {
     return this.centralTrust()?.anchors ?? null;
   }
 
+  /** The central system's bundle key as last told (null: never synced, or a server without one). */
+  centralBundleSigner(): BundleSignerInfo | null {
+    const parsed = BundleSignerInfo.safeParse(this.centralTrust()?.bundleSigner);
+    return parsed.success ? parsed.data : null;
+  }
+
   private centralTrust(): CentralTrust | null {
     try {
       const v = JSON.parse(readFileSync(join(this.dataDir, 'central-trust.json'), 'utf8')) as Partial<CentralTrust>;
-      return typeof v.server === 'string' && Array.isArray(v.anchors) ? { server: v.server, anchors: v.anchors.filter((a): a is string => typeof a === 'string'), at: String(v.at ?? '') } : null;
+      return typeof v.server === 'string' && Array.isArray(v.anchors) ? { server: v.server, anchors: v.anchors.filter((a): a is string => typeof a === 'string'), at: String(v.at ?? ''), bundleSigner: v.bundleSigner ?? null } : null;
     } catch {
       return null;
     }

@@ -9,7 +9,9 @@
 import { existsSync } from 'node:fs';
 import type yauzl from 'yauzl';
 import type { ImportOutcome } from '../../../shared/api/cases';
-import type { BundleCalendar, BundleImport } from '../../../shared/api/sync';
+import type { BundleCalendar, BundleImport, CentralBundleResult } from '../../../shared/api/sync';
+import { CASE_BUNDLE_MANIFEST, type CaseBundleManifest } from '../../../shared/sync/case-bundle-manifest';
+import type { ManifestCheck } from './central-manifest';
 import type { CaseImporter } from '../importer';
 import { packageRoot, ZipSource, type PackageSource } from '../package-source';
 import { listZipEntries, openZipEntry, openZipFile, readZipText } from '../zip-read';
@@ -19,11 +21,30 @@ const safeName = (n: string) => n.length > 0 && !n.startsWith('/') && !n.include
 
 /** A calendar larger than this is not a holiday schedule. */
 const CALENDAR_MAX_BYTES = 1024 * 1024;
+/** 100,000 cases and answers fit well below this. */
+const MANIFEST_MAX_BYTES = 64 * 1024 * 1024;
 
 export interface CaseBundleOptions {
   onProgress?: (done: number, total: number, label: string) => void;
   /** Takes the text of a calendar.json found at the bundle's root (absent: it is left alone). */
   takeCalendar?: (text: string) => BundleCalendar;
+  /** Checks a bundle.json found at the root (the central system's signed manifest); absent: it is ignored. */
+  checkManifest?: (text: string) => ManifestCheck;
+  /** Applies the answers a verified manifest carried (to the outbox entries still queued). */
+  settle?: (answers: CaseBundleManifest['answers']) => { accepted: number; stale: number; rejected: number };
+}
+
+/** The central system's manifest, read and checked; null: none in the bundle (or not asked to check). */
+async function readManifest(zip: yauzl.ZipFile, entries: yauzl.Entry[], check: ((text: string) => ManifestCheck) | undefined): Promise<ManifestCheck | null> {
+  const entry = check ? entries.find((e) => e.fileName === CASE_BUNDLE_MANIFEST) : undefined;
+  if (!entry || !check) return null;
+  let text: string | null;
+  try {
+    text = await readZipText(zip, entry, MANIFEST_MAX_BYTES);
+  } catch (err) {
+    return { kind: 'invalid', problem: `交换包中的 bundle.json 无法读取，未导入任何内容：${(err as Error).message}` };
+  }
+  return text === null ? { kind: 'invalid', problem: '交换包中的 bundle.json 过大，未导入任何内容' } : check(text);
 }
 
 async function readCalendar(zip: yauzl.ZipFile, entry: yauzl.Entry, take: (text: string) => BundleCalendar): Promise<BundleCalendar> {
@@ -69,14 +90,24 @@ export async function importCaseBundle(importer: CaseImporter, path: string, opt
           ...nested.map((top) => ({ label: `${path}/${top}`, open: async () => ZipSource.under(`${path}/${top}`, opened, entries, `${top}/`) })),
           ...inner.map((e) => ({ label: `${path}/${e.fileName}`, open: async () => innerZipSource(importer.store, `${path}/${e.fileName}`, await openZipEntry(opened, e)) })),
         ];
+    // A signature that fails means the bundle was changed on the way: nothing of it is taken.
+    const manifest = await readManifest(opened, entries, opts.checkManifest);
+    if (manifest?.kind === 'invalid') return { outcomes: [{ source: path, ok: false, error: manifest.problem }], calendar: null };
+    const centralRevisions = manifest?.kind === 'verified' ? new Set(manifest.manifest.cases.map((c) => c.revisionHash)) : undefined;
     const out: ImportOutcome[] = [];
     for (const [i, j] of jobs.entries()) {
-      out.push(await importer.importFrom(j.label, j.open));
+      out.push(await importer.importFrom(j.label, j.open, centralRevisions ? { centralRevisions } : {}));
       onProgress?.(i + 1, jobs.length, j.label);
     }
     const calendarEntry = opts.takeCalendar ? entries.find((e) => e.fileName === 'calendar.json') : undefined;
     const calendar = calendarEntry && opts.takeCalendar ? await readCalendar(opened, calendarEntry, opts.takeCalendar) : null;
-    return { outcomes: out, calendar };
+    const central: CentralBundleResult | undefined =
+      manifest?.kind === 'verified'
+        ? { verified: true, reviewer: manifest.manifest.reviewer, createdAt: manifest.manifest.createdAt, answers: opts.settle?.(manifest.manifest.answers) ?? { accepted: 0, stale: 0, rejected: 0 } }
+        : manifest?.kind === 'unverified'
+          ? { verified: false, note: manifest.note }
+          : undefined;
+    return { outcomes: out, calendar, ...(central ? { central } : {}) };
   } finally {
     opened.close();
   }

@@ -7,6 +7,7 @@
 // central system does not name one), else the one the central system names in GET /v1/config — so
 // an agency configures its TSA once, on the server, not on every laptop. None: entries go out
 // unstamped and the run says so.
+import type { BundleSignerInfo } from '../../../shared/sync/case-bundle-manifest';
 import { parseTimestampResponse, timestampQuery, HttpTimestampClient, type TimestampClient, type TimestampResult } from '../signing/index';
 import type { CentralConfig } from '../../../shared/sync/pki';
 import type { BlobStore } from '../blob-store';
@@ -21,7 +22,7 @@ import { isTransportError, type SyncTransport } from './transport';
 
 /** The keys side as the engine sees it (ReviewerKeys): reporting plus the central trust anchors. */
 export interface SyncKeys extends CentralKeyHost {
-  rememberCentralTrust(server: string, anchors: readonly string[]): void;
+  rememberCentralTrust(server: string, anchors: readonly string[], bundleSigner?: BundleSignerInfo | null): void;
   /** The central system's trust anchors as last told; null before the first sync. */
   centralAnchors?(): readonly string[] | null;
 }
@@ -89,7 +90,7 @@ export async function preparePush(deps: {
   // Unreadable settings (network) end the run here: without them nothing may go out — it might
   // leave without the timestamp the agency's TSA would have given it.
   const config = pki ? await attempt(() => pki.centralConfig(signal)) : null;
-  if (config && keys) keys.rememberCentralTrust(transport.server, config.trustAnchors);
+  if (config && keys) keys.rememberCentralTrust(transport.server, config.trustAnchors, config.bundleSigner ?? null);
 
   if (pki && keys) {
     const report = await reportKeys(keys, pki, signal, attempt, { enrol: config?.enrolment !== false });

@@ -41,7 +41,8 @@ export function toRequest(row: OutboxRow): { ok: true; request: SubmissionReques
   return { ok: true, request: parsed.data };
 }
 
-function describe(answer: SubmissionAnswer): string | null {
+/** What the reviewer is shown for an answer (stale: the current revision; rejected: the reason). */
+export function describeAnswer(answer: SubmissionAnswer): string | null {
   if (answer.status === 'stale') return `${answer.reason}（当前修订 ${answer.currentRevision}，${answer.currentRevisionHash.slice(0, 12)}…）`;
   if (answer.status === 'rejected') return answer.reason;
   return null;
@@ -86,7 +87,7 @@ export async function push(deps: {
     }
     if (answer.id !== row.id) throw new TransportError('protocol', '中央系统答复的提交编号不符');
     const state_ = answer.status;
-    state.settle(row.id, state_, describe(answer));
+    state.settle(row.id, state_, describeAnswer(answer));
     if (state_ === 'accepted') result.sent++;
     else if (state_ === 'stale') result.stale++;
     else result.rejected++;

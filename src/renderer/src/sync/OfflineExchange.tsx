@@ -5,7 +5,7 @@
 // computer — as in the browser host there is no native file dialog (the host only listens locally).
 import { useEffect, useState } from 'react';
 import { Alert, Button, Input } from 'antd';
-import type { BundleCalendar, BundleExport, BundleImport } from '../../../shared/api/sync';
+import type { BundleCalendar, BundleExport, BundleImport, CentralBundleResult } from '../../../shared/api/sync';
 import type { ApiEvents } from '../../../shared/api/events';
 import { api } from '../api';
 import { errorText } from '../lib/errors';
@@ -116,6 +116,7 @@ function ImportBundle() {
         </div>
         {busy && progress && <div className="small muted num">{`${progress.done}/${progress.total} ${progress.label}`}</div>}
         {result && result.outcomes.length > 0 && <ImportResult outcomes={result.outcomes} />}
+        {result?.central && <CentralSigned central={result.central} />}
         {result?.calendar && <CalendarTaken calendar={result.calendar} />}
         {error && <Alert type="error" showIcon title={error} data-testid="sync-import-error" />}
       </div>
@@ -139,4 +140,13 @@ function CalendarTaken({ calendar }: { calendar: BundleCalendar }) {
   const years = calendar.years.join('、');
   const title = calendar.changed ? `工作日历已更新：${years} 年节假日安排（${calendar.source}）` : `工作日历已是最新（${years} 年）`;
   return <Alert type="success" showIcon title={title} data-testid="sync-import-calendar" />;
+}
+
+/** The central system's signature on the bundle: checked (its answers settled the outbox) or why not. One line, like its neighbours. */
+function CentralSigned({ central }: { central: CentralBundleResult }) {
+  if (!central.verified) return <Alert type="info" showIcon title={`交换包的中心系统签名未能核验：${central.note}`} data-testid="sync-import-central" />;
+  const { accepted, stale, rejected } = central.answers;
+  const answered = accepted + stale + rejected;
+  const answers = answered ? `带回中心系统的答复 ${answered} 项：已接收 ${accepted}，已过期 ${stale}，已拒绝 ${rejected}` : '没有待发送提交的新答复';
+  return <Alert type={stale + rejected ? 'warning' : 'success'} showIcon title={`中心系统签名已核验（为 ${central.reviewer} 制作）· ${answers}`} data-testid="sync-import-central" />;
 }

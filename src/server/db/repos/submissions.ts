@@ -1,5 +1,5 @@
 // Signed submissions keyed by the client's id; the first answer is kept and repeated verbatim.
-import { desc, eq } from 'drizzle-orm';
+import { asc, desc, eq } from 'drizzle-orm';
 import type { DbOrTx } from '../open';
 import { submissions, users } from '../schema';
 
@@ -18,6 +18,12 @@ export class SubmissionsRepo {
   async insertOnce(row: NewSubmission): Promise<boolean> {
     const done = await this.db.insert(submissions).values(row).onConflictDoNothing().returning({ id: submissions.clientId });
     return done.length > 0;
+  }
+
+  /** The first answers to one user's submissions, oldest first (carried back in their case bundles). */
+  async firstAnswersOf(userId: number): Promise<unknown[]> {
+    const rows = await this.db.select({ answer: submissions.firstAnswer }).from(submissions).where(eq(submissions.userId, userId)).orderBy(asc(submissions.receivedAt));
+    return rows.map((r) => r.answer);
   }
 
   list() {

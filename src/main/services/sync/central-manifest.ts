@@ -1,0 +1,46 @@
+// bundle.json of a case bundle made by the central system, checked against the bundle key this
+// workstation was told at its last online sync (central-trust.json). Verified, the bundle speaks
+// for the central system: its listed revisions come in as a sync brings them (a higher revision
+// opens a new round) and its answers settle the outbox as the push would. A bundle that cannot be
+// checked here (never synced, or signed with a key this workstation has not been told) is taken
+// as any package from a stick; one whose signature fails is not taken at all.
+import { describeIssues } from '../../../shared/api/result';
+import { CaseBundleManifest, type BundleSignerInfo } from '../../../shared/sync/case-bundle-manifest';
+import type { SubmissionAnswer } from '../../../shared/sync/protocol';
+import { verifyDetached, type DetachedSignature } from '../signing/detached';
+import { describeAnswer } from './push';
+import type { SyncStateRepo } from './state';
+
+export type ManifestCheck =
+  | { kind: 'verified'; manifest: CaseBundleManifest }
+  | { kind: 'unverified'; note: string }
+  | { kind: 'invalid'; problem: string };
+
+const PLAIN = '案卷按普通导入处理（审核中的案件不接收新修订），交换包带回的中心系统答复未采用';
+
+export function checkCaseBundleManifest(text: string, signer: BundleSignerInfo | null): ManifestCheck {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return { kind: 'invalid', problem: '交换包中的 bundle.json 不是有效的 JSON，未导入任何内容' };
+  }
+  const parsed = CaseBundleManifest.safeParse(value);
+  if (!parsed.success) return { kind: 'invalid', problem: `交换包中的 bundle.json 格式不正确，未导入任何内容：${describeIssues(parsed.error.issues).slice(0, 3).join('；')}` };
+  if (!signer) return { kind: 'unverified', note: `本机尚未与中心系统联网同步过，无法核验交换包的签名：${PLAIN}` };
+  const { signature } = parsed.data;
+  if (signature.keyId !== signer.keyId) return { kind: 'unverified', note: `交换包的签名密钥不是本机上次同步时中心系统告知的（中心系统可能已更换密钥，联网同步一次即可）：${PLAIN}` };
+  // The bytes as signed: every field of the file but the signature (not zod's copy, which drops unknown ones).
+  const { signature: _omit, ...body } = value as Record<string, unknown>;
+  // An algorithm verifyDetached does not know is answered invalid by it.
+  const check = verifyDetached(body, signature as Pick<DetachedSignature, 'algorithm' | 'signature' | 'contentHash'>, signer.publicKeyPem);
+  if (!check.valid) return { kind: 'invalid', problem: `交换包的中心系统签名无效（${check.reason}），可能在途中被改动，未导入任何内容` };
+  return { kind: 'verified', manifest: parsed.data };
+}
+
+/** The central system's answers a verified bundle carried, applied to the entries still queued here. */
+export function settleFromBundle(state: SyncStateRepo, answers: readonly SubmissionAnswer[]): { accepted: number; stale: number; rejected: number } {
+  const out = { accepted: 0, stale: 0, rejected: 0 };
+  for (const a of answers) if (state.settle(a.id, a.status, describeAnswer(a))) out[a.status]++;
+  return out;
+}

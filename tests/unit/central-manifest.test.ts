@@ -1,0 +1,42 @@
+// bundle.json of a central case bundle, checked against the bundle key a workstation was told:
+// verified only with that key and unchanged bytes (fields the workstation does not know included);
+// another key or no key: unverified (taken as any stick's); a changed or malformed file: refused.
+import { describe, expect, it } from 'vitest';
+import { BundleSigner } from '../../src/server/bundle-signer';
+import { checkCaseBundleManifest } from '../../src/main/services/sync/central-manifest';
+
+const server = BundleSigner.open(null);
+const other = BundleSigner.open(null);
+const now = new Date('2026-12-03T08:00:00Z');
+const body = {
+  format: 'fashen-case-bundle',
+  version: 1,
+  createdAt: now.toISOString(),
+  reviewer: 'alice',
+  cases: [{ id: 'c1', revision: 2, revisionHash: 'a'.repeat(64) }],
+  answers: [{ id: '8c7d1a52-1d1b-4a43-9a63-1f0b2b7c1e11', status: 'accepted', caseId: 'c1', caseRevisionHash: 'a'.repeat(64), receivedAt: now.toISOString() }],
+};
+const signed = async (b: object, by = server) => JSON.stringify({ ...b, signature: await by.sign(b, now) });
+
+describe('checkCaseBundleManifest', () => {
+  it('verifies a manifest signed with the key the workstation was told, extra fields and all', async () => {
+    const r = checkCaseBundleManifest(await signed({ ...body, note: 'a field this version does not know' }), server.info);
+    expect(r).toMatchObject({ kind: 'verified', manifest: { reviewer: 'alice', cases: [{ id: 'c1', revision: 2 }], answers: [{ status: 'accepted' }] } });
+  });
+
+  it('cannot check without the key, or with another key: unverified, with the reason', async () => {
+    expect(checkCaseBundleManifest(await signed(body), null)).toMatchObject({ kind: 'unverified', note: expect.stringContaining('尚未与中心系统联网同步过') });
+    expect(checkCaseBundleManifest(await signed(body, other), server.info)).toMatchObject({ kind: 'unverified', note: expect.stringContaining('不是本机上次同步时中心系统告知的') });
+  });
+
+  it('refuses a manifest changed after signing, one claiming the right key with another’s signature, and malformed ones', async () => {
+    const text = JSON.parse(await signed(body));
+    text.cases[0].revision = 3;
+    expect(checkCaseBundleManifest(JSON.stringify(text), server.info)).toMatchObject({ kind: 'invalid', problem: expect.stringContaining('签名无效') });
+    const borrowed = JSON.parse(await signed(body, other));
+    borrowed.signature.keyId = server.info.keyId;
+    expect(checkCaseBundleManifest(JSON.stringify(borrowed), server.info)).toMatchObject({ kind: 'invalid', problem: expect.stringContaining('签名无效') });
+    expect(checkCaseBundleManifest('{', server.info)).toMatchObject({ kind: 'invalid', problem: expect.stringContaining('不是有效的 JSON') });
+    expect(checkCaseBundleManifest(JSON.stringify({ ...body, format: 'x' }), server.info)).toMatchObject({ kind: 'invalid', problem: expect.stringContaining('格式不正确') });
+  });
+});
