@@ -8,6 +8,7 @@
 // Streamed from the blob backend, stored (not deflated: evidence is mostly PDF and JPEG already),
 // so the length is known before the first byte and a cut download is seen as one.
 import type { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import type { FastifyInstance } from 'fastify';
 import yazl from 'yazl';
 import { CasePackage, packageFiles, type FileRef } from '../../shared/casefile/schema';
@@ -54,14 +55,32 @@ export function caseBundleRoute(app: FastifyInstance, ctx: ServerContext): void 
     const chosen = wanted ? assigned.filter((c) => wanted.has(c.id)) : assigned;
     if (!chosen.length) throw notFound(`没有分配给 ${q.user} 的案件`);
 
+    // Signed: which revisions these are, and the answers so far to the reviewer's submissions.
+    const body = {
+      format: CASE_BUNDLE_FORMAT,
+      version: 1 as const,
+      createdAt: ctx.now().toISOString(),
+      reviewer: user.name,
+      cases: chosen.map((c) => ({ id: c.id, revision: c.revision, revisionHash: c.revisionHash })),
+      answers: await submissions.firstAnswersOf(user.id),
+    };
+    const manifest = { ...body, signature: await ctx.bundleSigner.sign(body, ctx.now()) };
+    const calendar = await publishedCalendar(ctx.dataDir);
+    if (calendar.kind === 'invalid') req.log.error({ problems: calendar.problems }, 'calendar.json is invalid: left out of the case bundle');
+
     const zip = new yazl.ZipFile();
-    // Before any entry is added (a lazy stream may fail as soon as it is opened): a blob missing from
-    // the backend, or shorter than recorded, breaks the answer off — the Content-Length is not
-    // reached, so the download is seen as cut, never as a good bundle.
+    const output = zip.outputStream as Readable;
+    // A blob missing from the backend, or shorter than recorded, ends the answer early: the
+    // Content-Length is not reached, so the download is seen as cut, never as a good bundle. This
+    // can happen as soon as the first file is opened, so the stream is ended without an error
+    // event that nobody might be listening to yet; the pipeline below sees it end early.
+    let failed: string | null = null;
     zip.on('error', (err: Error) => {
-      req.log.error({ err: err.message, user: q.user }, 'case bundle cut off');
-      (zip.outputStream as Readable).destroy(err);
+      failed = err.message;
+      output.destroy();
     });
+    zip.addBuffer(Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`, 'utf8'), CASE_BUNDLE_MANIFEST, { compress: false });
+    if (calendar.kind === 'ok') zip.addBuffer(Buffer.from(calendarFileText(calendar.file), 'utf8'), 'calendar.json', { compress: false });
     const used = new Set<string>(['calendar.json', CASE_BUNDLE_MANIFEST]);
     let files = 0;
     let bytes = 0;
@@ -74,40 +93,40 @@ export function caseBundleRoute(app: FastifyInstance, ctx: ServerContext): void 
         files++;
         bytes += f.size;
         // Opened only when its turn comes; yazl checks the byte count against the recorded size.
+        // yazl does not listen for a read error on a stream it is given: ours ends the answer.
         zip.addReadStreamLazy(`${folder}/${f.path}`, { size: f.size, compress: false }, (cb) => {
-          ctx.blobs.get(f.sha256).then((s) => cb(null, s), (err: Error) => cb(err, null as unknown as Readable));
+          ctx.blobs.get(f.sha256).then(
+            (s) => cb(null, s.once('error', (err: Error) => zip.emit('error', err))),
+            (err: Error) => cb(err, null as unknown as Readable),
+          );
         });
       }
     }
-    // Signed: which revisions these are, and the answers so far to the reviewer's submissions.
-    const body = {
-      format: CASE_BUNDLE_FORMAT,
-      version: 1 as const,
-      createdAt: ctx.now().toISOString(),
-      reviewer: user.name,
-      cases: chosen.map((c) => ({ id: c.id, revision: c.revision, revisionHash: c.revisionHash })),
-      answers: await submissions.firstAnswersOf(user.id),
-    };
-    const manifest = { ...body, signature: await ctx.bundleSigner.sign(body, ctx.now()) };
-    zip.addBuffer(Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`, 'utf8'), CASE_BUNDLE_MANIFEST, { compress: false });
-    const calendar = await publishedCalendar(ctx.dataDir);
-    if (calendar.kind === 'ok') zip.addBuffer(Buffer.from(calendarFileText(calendar.file), 'utf8'), 'calendar.json', { compress: false });
-    if (calendar.kind === 'invalid') req.log.error({ problems: calendar.problems }, 'calendar.json is invalid: left out of the case bundle');
-
     // yazl passes the total size (-1: not predictable); @types/yazl declares the callback without it.
     const length = await new Promise<number>((resolve) => zip.end(undefined, ((total: number) => resolve(total)) as unknown as () => void));
     req.log.info({ user: q.user, cases: chosen.length, files, bytes, calendar: calendar.kind, by: callerOf(req).name }, 'case bundle');
+
+    // Written by hand: the headers go out before the first file is read, so a failure while
+    // streaming is always a cut after them (fastify would answer 500 or drop the socket instead).
     const day = chinaToday(ctx.now());
-    reply
-      .code(200)
-      .type('application/zip')
-      .header('Content-Disposition', `attachment; filename="case-bundle-${day}.zip"; filename*=UTF-8''${encodeURIComponent(`案卷交换包-${q.user}-${day}.zip`)}`)
-      .header('Cache-Control', 'no-store')
-      .header(CASE_BUNDLE_HEADERS.cases, String(chosen.length))
-      .header(CASE_BUNDLE_HEADERS.files, String(files))
-      .header(CASE_BUNDLE_HEADERS.bytes, String(bytes))
-      .header(CASE_BUNDLE_HEADERS.calendar, calendar.kind === 'ok' ? 'included' : calendar.kind);
-    if (length >= 0) reply.header('Content-Length', String(length));
-    return reply.send(zip.outputStream);
+    reply.hijack();
+    const res = reply.raw;
+    res.writeHead(200, {
+      'content-type': 'application/zip',
+      'content-disposition': `attachment; filename="case-bundle-${day}.zip"; filename*=UTF-8''${encodeURIComponent(`案卷交换包-${q.user}-${day}.zip`)}`,
+      'cache-control': 'no-store',
+      'x-content-type-options': 'nosniff',
+      [CASE_BUNDLE_HEADERS.cases]: String(chosen.length),
+      [CASE_BUNDLE_HEADERS.files]: String(files),
+      [CASE_BUNDLE_HEADERS.bytes]: String(bytes),
+      [CASE_BUNDLE_HEADERS.calendar]: calendar.kind === 'ok' ? 'included' : calendar.kind,
+      ...(length >= 0 ? { 'content-length': String(length) } : {}),
+    });
+    res.flushHeaders();
+    pipeline(output, res).catch((err: Error) => {
+      req.log.error({ err: failed ?? err.message, user: q.user }, 'case bundle cut off');
+      res.destroy();
+    });
+    return reply;
   });
 }

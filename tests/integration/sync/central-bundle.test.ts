@@ -4,7 +4,7 @@
 // the server has: a later online sync downloads nothing again, and an opinion signed offline on one
 // of them is accepted. Bad requests are refused with the reason, and a bundle whose blob is missing
 // on the server is cut off, never handed out short.
-import { readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Workstation } from '../../../src/main/workstation';
@@ -16,6 +16,7 @@ import { exportOutboxBundle } from '../../../src/main/services/sync/bundle';
 import type { SyncTransport } from '../../../src/main/services/sync/transport';
 import type { BundleImport } from '../../../src/shared/api/sync';
 import type { IntakeAnswer } from '../../../src/shared/sync/protocol';
+import { packageFiles } from '../../../src/shared/casefile/schema';
 import { startCentral, type CentralUnderTest, type Client } from '../../helpers/server';
 import { enrol } from '../../helpers/server-fixtures';
 import { tempDir, type BuiltPackage } from '../../helpers/package-builder';
@@ -163,11 +164,22 @@ describe('a case bundle from the central system for an offline reviewer', () => 
     expect(await names(again.path)).toContain(`${big.caseId}/case.json`);
   });
 
-  it('a blob missing on the server cuts the download off before its declared length', async () => {
+  it('a blob missing on the server — the first file or the last — cuts the download off after the headers; the server keeps serving', async () => {
     expect((await bundleFor('user=bob')).status).toBe(200);
-    const sha = bobPkg.manifest.evidence.at(-1)!.file.sha256;
-    rmSync(join(central.blobDir, new LocalFolderBackend(central.blobDir).keyOf(sha)));
-    await expect(central.admin.request('GET', '/v1/admin/case-bundle?user=bob')).rejects.toThrow();
+    const files = packageFiles(bobPkg.manifest);
+    for (const f of [files[0]!, files.at(-1)!]) {
+      const blob = join(central.blobDir, new LocalFolderBackend(central.blobDir).keyOf(f.sha256));
+      renameSync(blob, `${blob}.away`);
+      try {
+        const res = await fetch(`${central.url}/v1/admin/case-bundle?user=bob`, { headers: { authorization: `Bearer ${central.admin.token}` } });
+        expect(res.status, f.path).toBe(200); // the headers went out before any file was read
+        await expect(res.arrayBuffer()).rejects.toThrow();
+      } finally {
+        renameSync(`${blob}.away`, blob);
+      }
+      expect((await central.anon.get('/v1/health')).status).toBe(200);
+    }
+    expect((await bundleFor('user=bob')).status).toBe(200);
   });
 });
 
