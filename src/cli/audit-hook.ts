@@ -5,7 +5,7 @@
 // policy: without --approval/--approver when an approval is required, the command is refused.
 import { readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { readCalendarFile } from '../shared/calendar/calendar-file';
+import { CALENDAR_FILE, readCalendarFile } from '../shared/calendar/calendar-file';
 import type { Workstation } from '../main/workstation';
 import type { AppendEntry } from '../main/services/audit/log';
 import { ApiFailure } from '../shared/api/result';
@@ -66,7 +66,7 @@ function revisions(ws: Workstation): Map<string, number> {
 /** The calendar update this data folder holds (<data>/calendar.json), or null. */
 function calendarText(ws: Workstation): string | null {
   try {
-    return readFileSync(join(ws.dataDir, 'calendar.json'), 'utf8');
+    return readFileSync(join(ws.dataDir, CALENDAR_FILE), 'utf8');
   } catch {
     return null;
   }

@@ -3,6 +3,7 @@
 // the target as .part, its listing checked against what the server said it holds, then renamed:
 // a file under the target name is always a whole bundle. An existing file is never overwritten.
 import { existsSync, renameSync, rmSync } from 'node:fs';
+import { CALENDAR_FILE } from '../../shared/calendar/calendar-file';
 import { formatBytes } from '../../shared/format/bytes';
 import { chinaToday } from '../../shared/format/date';
 import { listZipEntries, openZipFile } from '../../main/services/zip-read';
@@ -26,7 +27,7 @@ async function listing(path: string): Promise<{ cases: number; calendar: boolean
   const zip = await openZipFile(path);
   try {
     const names = (await listZipEntries(zip)).map((e) => e.fileName);
-    return { cases: names.filter((n) => /^[^/]+\/case\.json$/.test(n)).length, calendar: names.includes('calendar.json') };
+    return { cases: names.filter((n) => /^[^/]+\/case\.json$/.test(n)).length, calendar: names.includes(CALENDAR_FILE) };
   } finally {
     zip.close();
   }

@@ -7,12 +7,10 @@
 // are answers the reviewer sees at the next sync.
 import { readFileSync, statSync } from 'node:fs';
 import { describeIssues } from '../../shared/api/result';
-import { OutboxBundle, type BundleImportAnswer } from '../../server/protocol';
+import { formatBytes } from '../../shared/format/bytes';
+import { OUTBOX_BUNDLE_MAX_BYTES, OutboxBundle, type BundleImportAnswer } from '../../server/protocol';
 import type { Io } from '../main';
 import { CentralError, type CentralClient } from './central-client';
-
-/** The server's own limit for one bundle body. */
-const MAX_BYTES = 256 * 1024 ** 2;
 
 export type ReceiveOutcome = ({ ok: true; file: string } & BundleImportAnswer) | { ok: false; file: string; error: string; details: string[] };
 
@@ -21,7 +19,7 @@ const HEAD_TEXT = { accepted: '已记下', repeated: '此前已记下', rewritte
 
 function readBundle(file: string): { ok: true; body: unknown } | { ok: false; error: string; details: string[] } {
   try {
-    if (statSync(file).size > MAX_BYTES) return { ok: false, error: `文件超过 ${MAX_BYTES / 1024 ** 2} MB，不是离线交换包`, details: [] };
+    if (statSync(file).size > OUTBOX_BUNDLE_MAX_BYTES) return { ok: false, error: `文件超过 ${formatBytes(OUTBOX_BUNDLE_MAX_BYTES)}，不是离线交换包`, details: [] };
     const body: unknown = JSON.parse(readFileSync(file, 'utf8'));
     const checked = OutboxBundle.safeParse(body);
     if (!checked.success) return { ok: false, error: '不是有效的离线交换包', details: describeIssues(checked.error.issues).slice(0, 10) };

@@ -4,12 +4,10 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { calendarFileText, readCalendarFile, type CalendarFile, type CalendarRead } from '../../shared/calendar/calendar-file';
+import { CALENDAR_FILE, calendarFileText, readCalendarFile, type CalendarFile, type CalendarRead } from '../../shared/calendar/calendar-file';
 import { WorkingDayCalendar, type CalendarData } from '../../shared/calendar/working-days';
 import type { BundleCalendar } from '../../shared/api/sync';
 import { writeFileDurable } from './cache-crypto/durable';
-
-export const CALENDAR_FILE = 'calendar.json';
 
 // Not named `require`: electron-vite's ESM shim declares its own top-level `require` in the
 // bundle, and a second one is a SyntaxError that stops the desktop app from starting.

@@ -23,12 +23,17 @@ export class CaseViews {
 
   /**
    * Countdowns by (送审日, period, today): many cases share a 送审 date, and walking the calendar
-   * per row dominated cases.list at 10,000 cases. A calendar update (revision) makes new keys.
+   * per row dominated cases.list at 10,000 cases. A calendar update (a new revision) empties it.
    */
   private readonly countdowns = new Map<string, ReturnType<typeof reviewCountdown>>();
+  private countdownsRevision = 0;
 
   private countdown(submittedOn: string, today: string, period: number): ReturnType<typeof reviewCountdown> {
-    const key = `${submittedOn}|${today}|${period}|${this.calendar.revision}`;
+    if (this.countdownsRevision !== this.calendar.revision) {
+      this.countdowns.clear();
+      this.countdownsRevision = this.calendar.revision;
+    }
+    const key = `${submittedOn}|${today}|${period}`;
     let c = this.countdowns.get(key);
     if (!c) {
       c = reviewCountdown(this.calendar, submittedOn, today, period);

@@ -2,11 +2,9 @@
 // the working-day calendar handed to workstations.
 import { createHash } from 'node:crypto';
 import { rm } from 'node:fs/promises';
-import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
-import { writeFileDurable } from '../../main/services/cache-crypto/durable';
-import { calendarFileText, checkCalendarFile } from '../../shared/calendar/calendar-file';
+import { checkCalendarFile } from '../../shared/calendar/calendar-file';
 import { canonicalJson } from '../../shared/canonical';
 import { callerOf } from '../auth/guard';
 import { hashPassword } from '../auth/passwords';
@@ -21,7 +19,8 @@ import { UsersRepo } from '../db/repos/users';
 import { badRequest, conflict, HttpError, notFound, parseWith } from '../http/errors';
 import { IntakeService } from '../intake/intake';
 import { receiveUpload } from '../intake/upload';
-import { AssignRequest, CreateUserRequest, OutboxBundle, RevokeRequest, type CaseSummary, type SubmissionSummary } from '../protocol';
+import { AssignRequest, CreateUserRequest, OUTBOX_BUNDLE_MAX_BYTES, OutboxBundle, RevokeRequest, type CaseSummary, type SubmissionSummary } from '../protocol';
+import { publishCalendar } from '../published-calendar';
 import { BundleImporter } from '../submissions/bundle';
 import { SubmissionService } from '../submissions/service';
 
@@ -79,7 +78,7 @@ export function adminRoutes(app: FastifyInstance, ctx: ServerContext): void {
 
   // An offline bundle brought in on a USB stick (the workstation's `fashen sync export-bundle`).
   const bundles = new BundleImporter(ctx.db, ctx.verifier, new SubmissionService(ctx.db, ctx.verifier, ctx.now));
-  app.post('/v1/admin/bundles', { bodyLimit: Math.min(ctx.limits.packageBytes, 256 * 1024 ** 2) }, async (req) => {
+  app.post('/v1/admin/bundles', { bodyLimit: Math.min(ctx.limits.packageBytes, OUTBOX_BUNDLE_MAX_BYTES) }, async (req) => {
     const bundle = parseWith(OutboxBundle, req.body, '离线交换包');
     const origin = `bundle:${createHash('sha256').update(canonicalJson(req.body)).digest('hex').slice(0, 16)}`;
     const answer = await bundles.import(req.body as Record<string, unknown>, bundle, origin);
@@ -93,7 +92,7 @@ export function adminRoutes(app: FastifyInstance, ctx: ServerContext): void {
     if (!ctx.dataDir) throw conflict('本服务器没有数据目录，不能发布工作日历');
     const read = checkCalendarFile(req.body);
     if (!read.ok) throw badRequest('工作日历数据无效', read.problems);
-    writeFileDurable(join(ctx.dataDir, 'calendar.json'), calendarFileText(read.file), 0o644);
+    publishCalendar(ctx.dataDir, read.file);
     req.log.info({ years: read.file.years, source: read.file.source, by: callerOf(req).name }, 'calendar published');
     return { years: read.file.years, source: read.file.source };
   });

@@ -12,7 +12,7 @@ import { pipeline } from 'node:stream/promises';
 import type { FastifyInstance } from 'fastify';
 import yazl from 'yazl';
 import { CasePackage, packageFiles, type FileRef } from '../../shared/casefile/schema';
-import { calendarFileText } from '../../shared/calendar/calendar-file';
+import { CALENDAR_FILE, calendarFileText } from '../../shared/calendar/calendar-file';
 import { chinaToday } from '../../shared/format/date';
 import { callerOf } from '../auth/guard';
 import type { ServerContext } from '../context';
@@ -80,8 +80,8 @@ export function caseBundleRoute(app: FastifyInstance, ctx: ServerContext): void 
       output.destroy();
     });
     zip.addBuffer(Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`, 'utf8'), CASE_BUNDLE_MANIFEST, { compress: false });
-    if (calendar.kind === 'ok') zip.addBuffer(Buffer.from(calendarFileText(calendar.file), 'utf8'), 'calendar.json', { compress: false });
-    const used = new Set<string>(['calendar.json', CASE_BUNDLE_MANIFEST]);
+    if (calendar.kind === 'ok') zip.addBuffer(Buffer.from(calendarFileText(calendar.file), 'utf8'), CALENDAR_FILE, { compress: false });
+    const used = new Set<string>([CALENDAR_FILE, CASE_BUNDLE_MANIFEST]);
     let files = 0;
     let bytes = 0;
     for (const c of chosen) {

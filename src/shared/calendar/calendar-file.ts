@@ -6,6 +6,9 @@ import { z } from 'zod';
 import { describeIssues } from '../api/result';
 import { parseIsoDate, weekday } from '../format/date';
 
+/** Its name: in a workstation's and the server's data folder, and at the root of a case bundle. */
+export const CALENDAR_FILE = 'calendar.json';
+
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const dayName = z.string().trim().min(1).max(50);
 

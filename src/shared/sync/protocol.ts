@@ -227,6 +227,9 @@ export const OUTBOX_BUNDLE_FORMAT = 'fashen-outbox-bundle';
  * would POST them, signed as a whole (detached signature over the JCS bytes of every field but
  * `signature`) by the reviewer's registered key. Imported by an admin; same exactly-once rule.
  */
+/** The largest outbox bundle the central system takes (the body of POST /v1/admin/bundles). */
+export const OUTBOX_BUNDLE_MAX_BYTES = 256 * 1024 ** 2;
+
 export const OutboxBundle = z
   .object({
     format: z.literal(OUTBOX_BUNDLE_FORMAT),

@@ -10,6 +10,7 @@ import { existsSync } from 'node:fs';
 import type yauzl from 'yauzl';
 import type { ImportOutcome } from '../../../shared/api/cases';
 import type { BundleCalendar, BundleImport, CentralBundleResult } from '../../../shared/api/sync';
+import { CALENDAR_FILE } from '../../../shared/calendar/calendar-file';
 import { CASE_BUNDLE_MANIFEST, type CaseBundleManifest } from '../../../shared/sync/case-bundle-manifest';
 import type { ManifestCheck } from './central-manifest';
 import type { CaseImporter } from '../importer';
@@ -34,29 +35,30 @@ export interface CaseBundleOptions {
   settle?: (answers: CaseBundleManifest['answers']) => { accepted: number; stale: number; rejected: number };
 }
 
-/** The central system's manifest, read and checked; null: none in the bundle (or not asked to check). */
-async function readManifest(zip: yauzl.ZipFile, entries: yauzl.Entry[], check: ((text: string) => ManifestCheck) | undefined): Promise<ManifestCheck | null> {
-  const entry = check ? entries.find((e) => e.fileName === CASE_BUNDLE_MANIFEST) : undefined;
-  if (!entry || !check) return null;
-  let text: string | null;
+/** A small file at the bundle's root as text; null: not there; `problem`: unreadable or too large. */
+async function rootText(zip: yauzl.ZipFile, entries: yauzl.Entry[], name: string, maxBytes: number): Promise<{ text: string } | { problem: string } | null> {
+  const entry = entries.find((e) => e.fileName === name);
+  if (!entry) return null;
   try {
-    text = await readZipText(zip, entry, MANIFEST_MAX_BYTES);
+    const text = await readZipText(zip, entry, maxBytes);
+    return text === null ? { problem: `交换包中的 ${name} 过大（${entry.uncompressedSize} 字节）` } : { text };
   } catch (err) {
-    return { kind: 'invalid', problem: `交换包中的 bundle.json 无法读取，未导入任何内容：${(err as Error).message}` };
+    return { problem: `交换包中的 ${name} 无法读取：${(err as Error).message}` };
   }
-  return text === null ? { kind: 'invalid', problem: '交换包中的 bundle.json 过大，未导入任何内容' } : check(text);
 }
 
-async function readCalendar(zip: yauzl.ZipFile, entry: yauzl.Entry, take: (text: string) => BundleCalendar): Promise<BundleCalendar> {
-  let text: string | null;
-  try {
-    text = await readZipText(zip, entry, CALENDAR_MAX_BYTES);
-  } catch (err) {
-    // The packages are in already: a damaged calendar entry is reported with them, not instead of them.
-    return { taken: false, problem: `交换包中的 calendar.json 无法读取：${(err as Error).message}` };
-  }
-  if (text === null) return { taken: false, problem: `交换包中的 calendar.json 过大（${entry.uncompressedSize} 字节），不是工作日历` };
-  return take(text);
+/** The central system's manifest, checked; null: none in the bundle (or not asked to check). */
+async function readManifest(zip: yauzl.ZipFile, entries: yauzl.Entry[], check: ((text: string) => ManifestCheck) | undefined): Promise<ManifestCheck | null> {
+  const r = check ? await rootText(zip, entries, CASE_BUNDLE_MANIFEST, MANIFEST_MAX_BYTES) : null;
+  if (!r || !check) return null;
+  return 'text' in r ? check(r.text) : { kind: 'invalid', problem: `${r.problem}，未导入任何内容` };
+}
+
+/** The calendar at the root; the packages are in already, so a damaged one is reported with them, not instead of them. */
+async function readCalendar(zip: yauzl.ZipFile, entries: yauzl.Entry[], take: ((text: string) => BundleCalendar) | undefined): Promise<BundleCalendar | null> {
+  const r = take ? await rootText(zip, entries, CALENDAR_FILE, CALENDAR_MAX_BYTES) : null;
+  if (!r || !take) return null;
+  return 'text' in r ? take(r.text) : { taken: false, problem: r.problem };
 }
 
 /** Imports every package in the bundle; a single-package .zip (or a folder) is imported as is. */
@@ -99,8 +101,7 @@ export async function importCaseBundle(importer: CaseImporter, path: string, opt
       out.push(await importer.importFrom(j.label, j.open, centralRevisions ? { centralRevisions } : {}));
       onProgress?.(i + 1, jobs.length, j.label);
     }
-    const calendarEntry = opts.takeCalendar ? entries.find((e) => e.fileName === 'calendar.json') : undefined;
-    const calendar = calendarEntry && opts.takeCalendar ? await readCalendar(opened, calendarEntry, opts.takeCalendar) : null;
+    const calendar = await readCalendar(opened, entries, opts.takeCalendar);
     const central: CentralBundleResult | undefined =
       manifest?.kind === 'verified'
         ? { verified: true, reviewer: manifest.manifest.reviewer, createdAt: manifest.manifest.createdAt, answers: opts.settle?.(manifest.manifest.answers) ?? { accepted: 0, stale: 0, rejected: 0 } }

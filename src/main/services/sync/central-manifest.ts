@@ -38,9 +38,13 @@ export function checkCaseBundleManifest(text: string, signer: BundleSignerInfo |
   return { kind: 'verified', manifest: parsed.data };
 }
 
-/** The central system's answers a verified bundle carried, applied to the entries still queued here. */
+/**
+ * The central system's answers a verified bundle carried, applied to the entries still queued here
+ * (the bundle holds every answer the reviewer ever got: only the few still waiting are written).
+ */
 export function settleFromBundle(state: SyncStateRepo, answers: readonly SubmissionAnswer[]): { accepted: number; stale: number; rejected: number } {
   const out = { accepted: 0, stale: 0, rejected: 0 };
-  for (const a of answers) if (state.settle(a.id, a.status, describeAnswer(a))) out[a.status]++;
+  const waiting = new Set(state.queued().map((r) => r.id));
+  for (const a of answers) if (waiting.has(a.id) && state.settle(a.id, a.status, describeAnswer(a))) out[a.status]++;
   return out;
 }
