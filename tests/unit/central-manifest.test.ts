@@ -15,6 +15,7 @@ const body = {
   reviewer: 'alice',
   cases: [{ id: 'c1', revision: 2, revisionHash: 'a'.repeat(64) }],
   answers: [{ id: '8c7d1a52-1d1b-4a43-9a63-1f0b2b7c1e11', status: 'accepted', caseId: 'c1', caseRevisionHash: 'a'.repeat(64), receivedAt: now.toISOString() }],
+  calendar: { sha256: 'b'.repeat(64) },
 };
 const signed = async (b: object, by = server) => JSON.stringify({ ...b, signature: await by.sign(b, now) });
 

@@ -100,15 +100,19 @@ export class CaseImporter {
    * is an outcome with ok:false; other failures (disk, database) are thrown.
    * `fromCentral`: the central system is the authority on revisions, so a higher revision opens a
    * new round whatever the local review status (the earlier round's work stays as that round);
-   * `centralRevisions`: the revision hashes a verified central bundle lists count the same way.
+   * `centralRevisions`: the revision hashes a verified central bundle lists count the same way, and
+   * only those are taken from it.
    */
   async importSource(src: SourceWithHeads, opts: { fromCentral?: boolean; centralRevisions?: ReadonlySet<string>; source?: string } = {}): Promise<ImportOutcome> {
     const path = opts.source ?? src.label;
     try {
       const pkg = await readManifest(src);
       const revisionHash = revisionHashOf(pkg);
-      // A revision listed in a verified bundle from the central system counts as one a sync brought.
-      const fromCentral = opts.fromCentral === true || opts.centralRevisions?.has(revisionHash) === true;
+      // A revision listed in a verified bundle from the central system counts as one a sync brought;
+      // one the bundle's signed list does not name was put on the stick by someone else.
+      if (opts.centralRevisions && !opts.centralRevisions.has(revisionHash))
+        throw new PackageError(`案件 ${pkg.case.caseNumber}（修订 ${pkg.case.revision}）不在中心系统签名的交换包清单中，可能在途中被加入或替换；未导入`, ['请向中心系统重新索取交换包']);
+      const fromCentral = opts.fromCentral === true || opts.centralRevisions !== undefined;
       const { byId, byNumber } = this.repo.findIdentity(pkg.case.id, pkg.case.caseNumber);
       const base = { source: path, caseId: pkg.case.id, caseNumber: pkg.case.caseNumber };
       let replace: { round: number } | undefined;

@@ -7,6 +7,7 @@
 // Only cases assigned to the reviewer: a submission for any other would be refused.
 // Streamed from the blob backend, stored (not deflated: evidence is mostly PDF and JPEG already),
 // so the length is known before the first byte and a cut download is seen as one.
+import { createHash } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { FastifyInstance } from 'fastify';
@@ -55,7 +56,11 @@ export function caseBundleRoute(app: FastifyInstance, ctx: ServerContext): void 
     const chosen = wanted ? assigned.filter((c) => wanted.has(c.id)) : assigned;
     if (!chosen.length) throw notFound(`没有分配给 ${q.user} 的案件`);
 
-    // Signed: which revisions these are, and the answers so far to the reviewer's submissions.
+    const calendar = await publishedCalendar(ctx.dataDir);
+    if (calendar.kind === 'invalid') req.log.error({ problems: calendar.problems }, 'calendar.json is invalid: left out of the case bundle');
+    const calendarBytes = calendar.kind === 'ok' ? Buffer.from(calendarFileText(calendar.file), 'utf8') : null;
+
+    // Signed: which revisions these are, the answers so far to the reviewer's submissions, and the calendar's hash.
     const body = {
       format: CASE_BUNDLE_FORMAT,
       version: 1 as const,
@@ -63,10 +68,9 @@ export function caseBundleRoute(app: FastifyInstance, ctx: ServerContext): void 
       reviewer: user.name,
       cases: chosen.map((c) => ({ id: c.id, revision: c.revision, revisionHash: c.revisionHash })),
       answers: await submissions.firstAnswersOf(user.id),
+      calendar: calendarBytes ? { sha256: createHash('sha256').update(calendarBytes).digest('hex') } : null,
     };
     const manifest = { ...body, signature: await ctx.bundleSigner.sign(body, ctx.now()) };
-    const calendar = await publishedCalendar(ctx.dataDir);
-    if (calendar.kind === 'invalid') req.log.error({ problems: calendar.problems }, 'calendar.json is invalid: left out of the case bundle');
 
     const zip = new yazl.ZipFile();
     const output = zip.outputStream as Readable;
@@ -80,7 +84,7 @@ export function caseBundleRoute(app: FastifyInstance, ctx: ServerContext): void 
       output.destroy();
     });
     zip.addBuffer(Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`, 'utf8'), CASE_BUNDLE_MANIFEST, { compress: false });
-    if (calendar.kind === 'ok') zip.addBuffer(Buffer.from(calendarFileText(calendar.file), 'utf8'), CALENDAR_FILE, { compress: false });
+    if (calendarBytes) zip.addBuffer(calendarBytes, CALENDAR_FILE, { compress: false });
     const used = new Set<string>([CALENDAR_FILE, CASE_BUNDLE_MANIFEST]);
     let files = 0;
     let bytes = 0;

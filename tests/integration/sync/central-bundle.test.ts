@@ -21,10 +21,11 @@ import { startCentral, type CentralUnderTest, type Client } from '../../helpers/
 import { enrol } from '../../helpers/server-fixtures';
 import { tempDir, type BuiltPackage } from '../../helpers/package-builder';
 import { testCalendar } from '../../helpers/test-calendar';
-import { httpTransport, newDataDir, outbox, packageWithFiles, publish, queueOpinion, workstation, zipBuffer } from './fixtures';
+import { folderFiles, httpTransport, newDataDir, outbox, packageWithFiles, publish, queueOpinion, workstation, zipBuffer } from './fixtures';
 
 let central: CentralUnderTest;
 let alice: Client;
+let dave: Client;
 const aliceCases: IntakeAnswer[] = [];
 let bobCase: IntakeAnswer;
 let bobPkg: BuiltPackage;
@@ -35,6 +36,7 @@ beforeAll(async () => {
   alice = await central.user('alice');
   await central.user('bob');
   await central.user('carol');
+  dave = await central.user('dave');
   aliceCases.push(await publish(central.admin, await packageWithFiles(tempDir(), [3000, 5000]), 'alice'));
   aliceCases.push(await publish(central.admin, await packageWithFiles(tempDir(), [7000]), 'alice'));
   bobPkg = await packageWithFiles(tempDir(), [4000]);
@@ -183,8 +185,8 @@ describe('a case bundle from the central system for an offline reviewer', () => 
   });
 });
 
-/** The same zip with one entry's bytes changed. */
-async function rezip(path: string, name: string, change: (b: Buffer) => Buffer): Promise<string> {
+/** The same zip with entries changed (`change` answers null: the entry is left out) and others added. */
+async function rezip(path: string, name: string, change: (b: Buffer) => Buffer | null, add: [string, Buffer][] = []): Promise<string> {
   const zip = await openZipFile(path);
   const files: [string, Buffer][] = [];
   try {
@@ -192,15 +194,24 @@ async function rezip(path: string, name: string, change: (b: Buffer) => Buffer):
       if (e.fileName.endsWith('/')) continue;
       const chunks: Buffer[] = [];
       for await (const c of await openZipEntry(zip, e)) chunks.push(c as Buffer);
-      const bytes = Buffer.concat(chunks);
-      files.push([e.fileName, e.fileName === name ? change(bytes) : bytes]);
+      const bytes = e.fileName === name || e.fileName.startsWith(`${name}/`) ? change(Buffer.concat(chunks)) : Buffer.concat(chunks);
+      if (bytes) files.push([e.fileName, bytes]);
     }
   } finally {
     zip.close();
   }
   const out = join(tempDir('central-bundle-'), 'changed.zip');
-  writeFileSync(out, await zipBuffer(files));
+  writeFileSync(out, await zipBuffer([...files, ...add]));
   return out;
+}
+
+/** A workstation that knows the central system's bundle key (one sync) and holds no case: dave is never given one. */
+async function keyedWorkstation(): Promise<Workstation> {
+  const w = workstation(newDataDir(), () => httpTransport(central.url, dave.token!));
+  open.push(w);
+  expect((await w.sync.run()).outcome).toBe('synced');
+  expect(w.cases.count()).toBe(0);
+  return w;
 }
 
 describe('the central system’s signature on its bundle (bundle.json)', () => {
@@ -252,5 +263,71 @@ describe('the central system’s signature on its bundle (bundle.json)', () => {
 
     const garbled = await rezip(path, 'bundle.json', () => Buffer.from('{"format":'));
     expect((await importBundle(w, garbled)).outcomes[0]).toMatchObject({ ok: false, error: expect.stringContaining('不是有效的 JSON') });
+  });
+
+  it('what the signature lists is all that is taken: an added case, or a calendar added or changed, refuses the bundle whole', async () => {
+    const w = await keyedWorkstation();
+    const calendarBefore = readFileSync(join(w.dataDir, 'calendar.json'), 'utf8');
+    const { path } = await bundleFor('user=alice');
+    const extra = await rezip(path, '-', (b) => b, folderFiles(bobPkg.dir, 'extra/'));
+    const changedCalendar = await rezip(path, 'calendar.json', (b) => {
+      const c = JSON.parse(b.toString('utf8'));
+      c.holidays['2099-06-02'] = '端午节'; // a working day made a holiday: every deadline across it moves
+      return Buffer.from(JSON.stringify(c));
+    });
+    for (const [zip, reason] of [
+      [extra, '多于中心系统签名清单所列'],
+      [changedCalendar, '与中心系统签名时的不同'],
+    ] as const) {
+      const r = await importBundle(w, zip);
+      expect(r.outcomes).toEqual([{ source: zip, ok: false, error: expect.stringContaining(reason) }]);
+      expect(r).toMatchObject({ calendar: null });
+      expect(r.central).toBeUndefined();
+      expect(w.cases.count()).toBe(0);
+    }
+    // A server with no valid calendar signs a bundle without one; a calendar put in afterwards is not taken.
+    const published = join(central.dataDir, 'calendar.json');
+    const good = readFileSync(published);
+    writeFileSync(published, '{"broken":');
+    let bare: string;
+    try {
+      bare = (await bundleFor('user=alice')).path;
+    } finally {
+      writeFileSync(published, good);
+    }
+    expect(await names(bare)).not.toContain('calendar.json');
+    const added = await rezip(bare, '-', (b) => b, [['calendar.json', good]]);
+    expect((await importBundle(w, added)).outcomes).toEqual([{ source: added, ok: false, error: expect.stringContaining('不在中心系统的签名之内') }]);
+    expect(w.cases.count()).toBe(0);
+    expect(readFileSync(join(w.dataDir, 'calendar.json'), 'utf8')).toBe(calendarBefore);
+  });
+
+  it('a case swapped on the way is refused, a case or calendar taken off is said; the rest comes in', async () => {
+    const w = await keyedWorkstation();
+    const { path } = await bundleFor('user=alice');
+    const [kept, other] = aliceCases;
+    const swapped = await rezip(path, `${other!.caseId}/case.json`, (b) => {
+      const pkg = JSON.parse(b.toString('utf8'));
+      pkg.case.facts = `${pkg.case.facts}当事人已全部退赔。`; // the facts rewritten on the stick
+      return Buffer.from(JSON.stringify(pkg));
+    });
+    const r = await importBundle(w, swapped);
+    expect(r.central).toMatchObject({ verified: true });
+    expect(r.outcomes).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ ok: true, caseId: kept!.caseId, action: 'imported' }),
+        expect.objectContaining({ ok: false, error: expect.stringContaining('不在中心系统签名的交换包清单中') }),
+      ]),
+    );
+    expect(w.cases.load(other!.caseId)).toBeNull();
+
+    const w2 = await keyedWorkstation();
+    const thinned = await rezip(await rezip(path, other!.caseId, () => null), 'calendar.json', () => null);
+    const t = await importBundle(w2, thinned);
+    expect(t.outcomes).toEqual([
+      expect.objectContaining({ ok: true, caseId: kept!.caseId, action: 'imported' }),
+      expect.objectContaining({ ok: false, caseId: other!.caseId, error: expect.stringContaining('不在交换包中，可能在途中被删去') }),
+    ]);
+    expect(t.calendar).toEqual({ taken: false, problem: expect.stringContaining('应带有工作日历') });
   });
 });

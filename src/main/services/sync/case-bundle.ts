@@ -16,6 +16,7 @@ import type { ManifestCheck } from './central-manifest';
 import type { CaseImporter } from '../importer';
 import { packageRoot, ZipSource, type PackageSource } from '../package-source';
 import { listZipEntries, openZipEntry, openZipFile, readZipText } from '../zip-read';
+import { sha256 } from '../signing/pem';
 import { innerZipSource } from './bundle-source';
 
 const safeName = (n: string) => n.length > 0 && !n.startsWith('/') && !n.includes('\\') && !n.split('/').includes('..') && !/^[a-zA-Z]:/.test(n);
@@ -54,11 +55,24 @@ async function readManifest(zip: yauzl.ZipFile, entries: yauzl.Entry[], check: (
   return 'text' in r ? check(r.text) : { kind: 'invalid', problem: `${r.problem}，未导入任何内容` };
 }
 
-/** The calendar at the root; the packages are in already, so a damaged one is reported with them, not instead of them. */
-async function readCalendar(zip: yauzl.ZipFile, entries: yauzl.Entry[], take: ((text: string) => BundleCalendar) | undefined): Promise<BundleCalendar | null> {
-  const r = take ? await rootText(zip, entries, CALENDAR_FILE, CALENDAR_MAX_BYTES) : null;
-  if (!r || !take) return null;
-  return 'text' in r ? take(r.text) : { taken: false, problem: r.problem };
+/**
+ * What a verified manifest says against what the bundle holds: more packages than it lists, or a
+ * calendar it does not list (or with other bytes), means the stick was changed after the central
+ * system signed it, and nothing is taken. A package swapped for an unlisted one is refused by the
+ * importer (centralRevisions); a listed case or calendar that is missing is reported after the import.
+ */
+function unsignedContent(m: CaseBundleManifest, packages: number, calendar: { text: string } | { problem: string } | null): string | null {
+  const changed = '，可能在途中被改动，未导入任何内容';
+  if (packages > m.cases.length) return `交换包中的案卷（${packages} 件）多于中心系统签名清单所列（${m.cases.length} 件）${changed}`;
+  if (calendar && !m.calendar) return `交换包中的工作日历（${CALENDAR_FILE}）不在中心系统的签名之内${changed}`;
+  if (calendar && m.calendar && !('text' in calendar && sha256(calendar.text).toString('hex') === m.calendar.sha256)) return `交换包中的工作日历（${CALENDAR_FILE}）与中心系统签名时的不同${changed}`;
+  return null;
+}
+
+/** Listed in the signed manifest but not in the bundle: each said, nothing else is affected. */
+function missingListed(m: CaseBundleManifest, path: string, out: ImportOutcome[]): ImportOutcome[] {
+  const seen = new Set(out.flatMap((o) => (o.caseId ? [o.caseId] : [])));
+  return m.cases.filter((c) => !seen.has(c.id)).map((c) => ({ source: path, ok: false, caseId: c.id, error: `中心系统签名清单所列的案件 ${c.id}（修订 ${c.revision}）不在交换包中，可能在途中被删去；请向中心系统重新索取交换包` }));
 }
 
 /** Imports every package in the bundle; a single-package .zip (or a folder) is imported as is. */
@@ -95,16 +109,27 @@ export async function importCaseBundle(importer: CaseImporter, path: string, opt
     // A signature that fails means the bundle was changed on the way: nothing of it is taken.
     const manifest = await readManifest(opened, entries, opts.checkManifest);
     if (manifest?.kind === 'invalid') return { outcomes: [{ source: path, ok: false, error: manifest.problem }], calendar: null };
-    const centralRevisions = manifest?.kind === 'verified' ? new Set(manifest.manifest.cases.map((c) => c.revisionHash)) : undefined;
+    const signed = manifest?.kind === 'verified' ? manifest.manifest : null;
+    const calendarText = opts.takeCalendar || signed ? await rootText(opened, entries, CALENDAR_FILE, CALENDAR_MAX_BYTES) : null;
+    const unsigned = signed ? unsignedContent(signed, jobs.length, calendarText) : null;
+    if (unsigned) return { outcomes: [{ source: path, ok: false, error: unsigned }], calendar: null };
+    const centralRevisions = signed ? new Set(signed.cases.map((c) => c.revisionHash)) : undefined;
     const out: ImportOutcome[] = [];
     for (const [i, j] of jobs.entries()) {
       out.push(await importer.importFrom(j.label, j.open, centralRevisions ? { centralRevisions } : {}));
       onProgress?.(i + 1, jobs.length, j.label);
     }
-    const calendar = await readCalendar(opened, entries, opts.takeCalendar);
+    if (signed) out.push(...missingListed(signed, path, out));
+    // The packages are in already, so a damaged calendar is reported with them, not instead of them.
+    const calendar: BundleCalendar | null =
+      !opts.takeCalendar ? null
+      : calendarText && 'text' in calendarText ? opts.takeCalendar(calendarText.text)
+      : calendarText ? { taken: false, problem: calendarText.problem }
+      : signed?.calendar ? { taken: false, problem: `中心系统签名的交换包应带有工作日历（${CALENDAR_FILE}），但包中没有，可能在途中被删去；工作日历未更改` }
+      : null;
     const central: CentralBundleResult | undefined =
-      manifest?.kind === 'verified'
-        ? { verified: true, reviewer: manifest.manifest.reviewer, createdAt: manifest.manifest.createdAt, answers: opts.settle?.(manifest.manifest.answers) ?? { accepted: 0, stale: 0, rejected: 0 } }
+      signed
+        ? { verified: true, reviewer: signed.reviewer, createdAt: signed.createdAt, answers: opts.settle?.(signed.answers) ?? { accepted: 0, stale: 0, rejected: 0 } }
         : manifest?.kind === 'unverified'
           ? { verified: false, note: manifest.note }
           : undefined;
