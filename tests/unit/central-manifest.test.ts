@@ -40,4 +40,11 @@ describe('checkCaseBundleManifest', () => {
     expect(checkCaseBundleManifest('{', server.info)).toMatchObject({ kind: 'invalid', problem: expect.stringContaining('不是有效的 JSON') });
     expect(checkCaseBundleManifest(JSON.stringify({ ...body, format: 'x' }), server.info)).toMatchObject({ kind: 'invalid', problem: expect.stringContaining('格式不正确') });
   });
+
+  it('refuses a bundle made for another reviewer than the one logged in here, signed or not', async () => {
+    const text = await signed(body);
+    expect(checkCaseBundleManifest(text, server.info, 'alice')).toMatchObject({ kind: 'verified' });
+    for (const signer of [server.info, null])
+      expect(checkCaseBundleManifest(text, signer, 'bob')).toEqual({ kind: 'invalid', problem: expect.stringMatching(/为审核员 alice 制作的，本机登录的是 bob.*未导入任何内容/) });
+  });
 });

@@ -13,6 +13,7 @@ import { buildApi } from '../../../src/main/api';
 import { dispatch } from '../../../src/main/dispatch';
 import { listZipEntries, openZipEntry, openZipFile } from '../../../src/main/services/zip-read';
 import { exportOutboxBundle } from '../../../src/main/services/sync/bundle';
+import { writeCentralLogin } from '../../../src/main/services/sync/central-login';
 import type { SyncTransport } from '../../../src/main/services/sync/transport';
 import type { BundleImport } from '../../../src/shared/api/sync';
 import type { IntakeAnswer } from '../../../src/shared/sync/protocol';
@@ -300,6 +301,15 @@ describe('the central system’s signature on its bundle (bundle.json)', () => {
     expect((await importBundle(w, added)).outcomes).toEqual([{ source: added, ok: false, error: expect.stringContaining('不在中心系统的签名之内') }]);
     expect(w.cases.count()).toBe(0);
     expect(readFileSync(join(w.dataDir, 'calendar.json'), 'utf8')).toBe(calendarBefore);
+  });
+
+  it('a bundle made for another reviewer is refused on a workstation logged in as someone else', async () => {
+    const w = await keyedWorkstation();
+    writeCentralLogin(w.dataDir, { server: central.url, user: 'dave', role: 'reviewer', deviceId: 'd1', token: dave.token! });
+    const { path } = await bundleFor('user=alice');
+    const r = await importBundle(w, path);
+    expect(r.outcomes).toEqual([{ source: path, ok: false, error: expect.stringContaining('为审核员 alice 制作的，本机登录的是 dave') }]);
+    expect(w.cases.count()).toBe(0);
   });
 
   it('a case swapped on the way is refused, a case or calendar taken off is said; the rest comes in', async () => {

@@ -6,12 +6,13 @@ import type { Workstation } from '../../workstation';
 import { takeBundledCalendar } from '../calendar';
 import { importCaseBundle } from './case-bundle';
 import { checkCaseBundleManifest, settleFromBundle } from './central-manifest';
+import { readCentralLogin } from './login';
 
 export function importBundleInto(ws: Workstation, path: string, onProgress?: (done: number, total: number, label: string) => void): Promise<BundleImport> {
   return importCaseBundle(ws.importer, path, {
     ...(onProgress ? { onProgress } : {}),
     takeCalendar: (text) => takeBundledCalendar(ws.dataDir, ws.calendar, text),
-    checkManifest: (text) => checkCaseBundleManifest(text, ws.opinions.keys.centralBundleSigner()),
+    checkManifest: (text) => checkCaseBundleManifest(text, ws.opinions.keys.centralBundleSigner(), readCentralLogin(ws.dataDir)?.user),
     settle: (answers) => settleFromBundle(ws.sync.state, answers),
   });
 }

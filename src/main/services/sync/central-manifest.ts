@@ -18,7 +18,12 @@ export type ManifestCheck =
 
 const PLAIN = '案卷按普通导入处理（审核中的案件不接收新修订），交换包带回的中心系统答复未采用';
 
-export function checkCaseBundleManifest(text: string, signer: BundleSignerInfo | null): ManifestCheck {
+/**
+ * `loggedIn`: the reviewer this workstation logged in as. A bundle made for someone else is refused
+ * whatever its signature: its cases are not assigned to this reviewer, so weeks of work on them
+ * would end in submissions the central system refuses (a stick handed to the wrong county).
+ */
+export function checkCaseBundleManifest(text: string, signer: BundleSignerInfo | null, loggedIn?: string): ManifestCheck {
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -27,6 +32,9 @@ export function checkCaseBundleManifest(text: string, signer: BundleSignerInfo |
   }
   const parsed = CaseBundleManifest.safeParse(value);
   if (!parsed.success) return { kind: 'invalid', problem: `交换包中的 bundle.json 格式不正确，未导入任何内容：${describeIssues(parsed.error.issues).slice(0, 3).join('；')}` };
+  const { reviewer } = parsed.data;
+  if (loggedIn && reviewer !== loggedIn)
+    return { kind: 'invalid', problem: `此交换包是中心系统为审核员 ${reviewer} 制作的，本机登录的是 ${loggedIn}：其中的案件未分配给 ${loggedIn}，在本机审核后提交会被中心系统拒绝。未导入任何内容；请管理员为 ${loggedIn} 制作交换包（fashen central bundle ${loggedIn}）` };
   if (!signer) return { kind: 'unverified', note: `本机尚未与中心系统联网同步过，无法核验交换包的签名：${PLAIN}` };
   const { signature } = parsed.data;
   if (signature.keyId !== signer.keyId) return { kind: 'unverified', note: `交换包的签名密钥不是本机上次同步时中心系统告知的（中心系统可能已更换密钥，联网同步一次即可）：${PLAIN}` };
