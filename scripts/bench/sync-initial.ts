@@ -2,7 +2,8 @@
 // loopback) into a fresh workstation data folder with the real SyncEngine and HTTP transport, and
 // the physical limit it is compared with: `cp -r` of the same blob files on the same disk.
 import { execFileSync } from 'node:child_process';
-import { closeSync, mkdirSync, openSync, readdirSync, readSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createCipheriv, createHash, randomBytes } from 'node:crypto';
+import { closeSync, mkdirSync, openSync, readdirSync, readSync, rmSync, statSync, writeFileSync, writevSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeCentralLogin } from '../../src/main/services/sync/central-login';
 import { CacheKey } from '../../src/main/services/cache-crypto/cache-key';
@@ -119,37 +120,73 @@ export function measureCp(s: Section, w: SyncedWorld): CpResult {
   return { ms: cpMs, flushMs, bytes, cold };
 }
 
+/** Every blob file of the server's folder (stored by sha256: <2 hex>/<62 hex>). */
+function eachBlob(blobDir: string, fn: (src: string, sha: string) => void): void {
+  for (const d of readdirSync(blobDir)) if (/^[0-9a-f]{2}$/.test(d)) for (const f of readdirSync(join(blobDir, d))) fn(join(blobDir, d, f), d + f);
+}
+
 /**
- * What encryption at rest costs alone: every blob file of the server read, hashed and sealed into
- * the store format (SealedWriter, the fetcher's writer) in this process — no HTTP, no import.
- * A ceiling for any sync that stores files encrypted on this machine.
+ * The work a sync cannot skip, alone, in this process, with no HTTP, no server and no import: every
+ * blob read and its sha256 checked (issue 6: verified before it becomes visible); then also sealed
+ * (issue 8: encrypted at rest) into one file per blob as the store keeps them (SealedWriter, the
+ * fetcher's writer); then sealed the same way but appended to one pack file, which is what a
+ * pack store would write instead of 20,000 files. Ceilings for any sync on this machine.
  */
-export function measureSealFloor(s: Section, w: SyncedWorld, cp: CpResult): void {
+export function measureFloors(s: Section, w: SyncedWorld, cp: CpResult): void {
   const blobDir = join(w.centralDir, 'blobs');
   const dest = join(w.root, 'seal-floor');
-  mkdirSync(dest, { recursive: true });
   const { key } = CacheKey.generate('unprotected-dev');
-  const cold = dropCaches();
   const buf = Buffer.allocUnsafe(256 * 1024);
-  const [, sealMs] = timedSync(() => {
-    for (const d of readdirSync(blobDir)) {
-      if (!/^[0-9a-f]{2}$/.test(d)) continue;
-      for (const f of readdirSync(join(blobDir, d))) {
-        const src = join(blobDir, d, f);
-        const sha = d + f; // the server stores blobs by sha256; the writer hashes what it seals
-        const size = statSync(src).size;
-        const wr = SealedWriter.create(join(dest, sha), key, sha, size);
-        const fd = openSync(src, 'r');
-        for (let n; (n = readSync(fd, buf, 0, buf.length, null)) > 0; ) wr.write(buf.subarray(0, n));
-        closeSync(fd);
-        wr.finish();
-      }
+  const read = (src: string, each: (chunk: Buffer) => void) => {
+    const fd = openSync(src, 'r');
+    try {
+      for (let n; (n = readSync(fd, buf, 0, buf.length, null)) > 0; ) each(buf.subarray(0, n));
+    } finally {
+      closeSync(fd);
     }
-  });
-  rmSync(dest, { recursive: true, force: true });
-  s.add({
-    what: `reference: read + sha256 + seal (AES-256-GCM store format) the same ${int(w.files)} files locally in one process, no network, no import (${cold ? 'cold' : 'warm'} page cache)`,
-    measured: `${mbps(cp.bytes, sealMs).toFixed(0)} MB/s = ${((100 * mbps(cp.bytes, sealMs)) / mbps(cp.bytes, cp.ms)).toFixed(0)} % of cp (${ms(sealMs)})`,
+  };
+  const floor = (what: string, run: () => void) => {
+    mkdirSync(dest, { recursive: true });
+    const cold = dropCaches();
+    const [, took] = timedSync(run);
+    rmSync(dest, { recursive: true, force: true });
+    s.add({ what: `reference: ${what} (${cold ? 'cold' : 'warm'} page cache)`, measured: `${mbps(cp.bytes, took).toFixed(0)} MB/s = ${((100 * mbps(cp.bytes, took)) / mbps(cp.bytes, cp.ms)).toFixed(0)} % of cp (${ms(took)})` });
+  };
+  floor(`read + sha256 of the same ${int(w.files)} files in one process: the hash check alone, nothing written`, () =>
+    eachBlob(blobDir, (src) => {
+      const h = createHash('sha256');
+      read(src, (c) => h.update(c));
+      h.digest();
+    }),
+  );
+  floor(`read + sha256 + seal (AES-256-GCM store format) into one file each, in one process, no network, no import`, () =>
+    eachBlob(blobDir, (src, sha) => {
+      const wr = SealedWriter.create(join(dest, sha), key, sha, statSync(src).size); // the writer hashes what it seals
+      read(src, (c) => wr.write(c));
+      wr.finish();
+    }),
+  );
+  floor(`the same sealed into one pack file (AES-256-GCM per 64 KiB chunk, appended; what a pack store would write)`, () => {
+    const pack = openSync(join(dest, 'pack'), 'w');
+    const raw = key.blobKey();
+    try {
+      eachBlob(blobDir, (src) => {
+        const h = createHash('sha256');
+        read(src, (c) => {
+          h.update(c);
+          for (let o = 0; o < c.length; o += 64 * 1024) {
+            const iv = randomBytes(12);
+            const gcm = createCipheriv('aes-256-gcm', raw, iv);
+            const ct = gcm.update(c.subarray(o, o + 64 * 1024));
+            gcm.final();
+            writevSync(pack, [iv, ct, gcm.getAuthTag()]);
+          }
+        });
+        h.digest();
+      });
+    } finally {
+      closeSync(pack);
+    }
   });
 }
 
@@ -190,7 +227,7 @@ export const cpuLine = (m: SyncMeasure) =>
 export async function benchInitialSync(s: Section, o: WorldOptions): Promise<SyncedWorld> {
   const w = await buildWorld(s, o, `${o.files} distinct random files (${int(o.minBytes / 1000)}–${int(o.maxBytes / 1000)} kB)`);
   const cp = measureCp(s, w);
-  measureSealFloor(s, w, cp);
+  measureFloors(s, w, cp);
   const m = await measureInitialSync(w);
   const rate = mbps(w.bytes, m.ms);
   const cpRate = mbps(cp.bytes, cp.ms);
