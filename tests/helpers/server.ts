@@ -88,10 +88,16 @@ export interface StartOptions {
   now?: () => Date;
   /** How long a device's authentication is reused (the server's default when absent). */
   authCacheTtlMs?: number;
+  /**
+   * A second instance of a deployment: the same database (databaseUrl), data folder and blob folder
+   * as this one, as several servers behind a load balancer would share them; its admin already exists.
+   */
+  alongside?: CentralUnderTest;
 }
 
 export async function startCentral(opts: StartOptions = {}): Promise<CentralUnderTest> {
-  const dataDir = tempDir('central-');
+  if (opts.alongside && !opts.databaseUrl) throw new Error('a second instance shares a PostgreSQL database (PGlite is one process)');
+  const dataDir = opts.alongside?.dataDir ?? tempDir('central-');
   const database = await openServerDatabase(opts.databaseUrl ? { url: opts.databaseUrl } : { pgliteDir: join(dataDir, 'pg') });
   const issuer = await DevCaIssuer.open(dataDir);
   const blobDir = join(dataDir, 'blobs');
@@ -114,7 +120,7 @@ export async function startCentral(opts: StartOptions = {}): Promise<CentralUnde
   const address = app.server.address() as { port: number };
   const url = `http://127.0.0.1:${address.port}`;
   const anon = new Client(url);
-  await new UsersRepo(database.db).create('admin', 'admin', await hashPassword('admin-password', TEST_COST));
+  if (!opts.alongside) await new UsersRepo(database.db).create('admin', 'admin', await hashPassword('admin-password', TEST_COST));
   const login = async (name: string, password: string) => {
     const r = await anon.post('/v1/login', { user: name, password, device: `${name}-laptop` });
     if (r.status !== 200) throw new Error(`login ${name}: ${r.status} ${r.body.toString()}`);
