@@ -61,6 +61,18 @@ test('next year’s holiday schedule: flagged in December, taken from the centra
     await expect(sync.drawer.getByTestId('import-result')).toContainText('已导入 1 个案卷');
     await expect(sync.drawer.getByTestId('sync-import-central')).toContainText('中心系统签名已核验（为 alice 制作）');
     await sync.drawer.getByTestId('sync-import').screenshot({ path: 'test-results/screenshots/bundle-central-verified.png' });
+
+    // A stick the central system made for another reviewer: refused whole, with what to ask for.
+    await central.user('bob', 'reviewer', 'bob-password-e2e');
+    const [bobs] = await generateDemoPackages({ outDir: mkdtempSync(join(tmpdir(), 'fashen-e2e-pkg-')), today: '2026-12-03', count: 1, seed: 8 });
+    expect((await upload(central.admin, await zipPackage(bobs!.dir))).status).toBe(201);
+    expect((await central.admin.post(`/v1/admin/cases/${encodeURIComponent(bobs!.caseId)}/assign`, { user: 'bob' })).status).toBe(200);
+    const forBob = join(mkdtempSync(join(tmpdir(), 'fashen-e2e-stick-')), 'bob.zip');
+    writeFileSync(forBob, (await central.admin.request('GET', '/v1/admin/case-bundle?user=bob')).body);
+    await sync.drawer.getByTestId('sync-import-path').fill(forBob);
+    await sync.drawer.getByTestId('sync-import-run').click();
+    await expect(sync.drawer.getByTestId('import-result')).toContainText('交换包未导入此交换包是中心系统为审核员 bob 制作的，本机登录的是 alice');
+    await sync.drawer.getByTestId('sync-import').screenshot({ path: 'test-results/screenshots/bundle-wrong-reviewer.png' });
   } finally {
     child.kill('SIGTERM');
     await central.close();

@@ -101,6 +101,8 @@ export interface ImportOutcome {
   action?: 'imported' | 'unchanged' | 'new_round';
   error?: string;
   details?: string[];
+  /** The failure is the whole file's: a bundle refused before any of its packages was read. */
+  whole?: boolean;
 }
 
 export const CaseListFilter = z

@@ -257,7 +257,7 @@ describe('the central system’s signature on its bundle (bundle.json)', () => {
       return Buffer.from(JSON.stringify(m));
     });
     const r = await importBundle(w, forged);
-    expect(r.outcomes).toEqual([{ source: forged, ok: false, error: expect.stringContaining('交换包的中心系统签名无效') }]);
+    expect(r.outcomes).toEqual([{ source: forged, ok: false, whole: true, error: expect.stringContaining('交换包的中心系统签名无效') }]);
     expect(r.calendar).toBeNull();
     expect(r.central).toBeUndefined();
     expect(w.cases.count()).toBe(before);
@@ -281,7 +281,7 @@ describe('the central system’s signature on its bundle (bundle.json)', () => {
       [changedCalendar, '与中心系统签名时的不同'],
     ] as const) {
       const r = await importBundle(w, zip);
-      expect(r.outcomes).toEqual([{ source: zip, ok: false, error: expect.stringContaining(reason) }]);
+      expect(r.outcomes).toEqual([{ source: zip, ok: false, whole: true, error: expect.stringContaining(reason) }]);
       expect(r).toMatchObject({ calendar: null });
       expect(r.central).toBeUndefined();
       expect(w.cases.count()).toBe(0);
@@ -298,7 +298,7 @@ describe('the central system’s signature on its bundle (bundle.json)', () => {
     }
     expect(await names(bare)).not.toContain('calendar.json');
     const added = await rezip(bare, '-', (b) => b, [['calendar.json', good]]);
-    expect((await importBundle(w, added)).outcomes).toEqual([{ source: added, ok: false, error: expect.stringContaining('不在中心系统的签名之内') }]);
+    expect((await importBundle(w, added)).outcomes).toEqual([{ source: added, ok: false, whole: true, error: expect.stringContaining('不在中心系统的签名之内') }]);
     expect(w.cases.count()).toBe(0);
     expect(readFileSync(join(w.dataDir, 'calendar.json'), 'utf8')).toBe(calendarBefore);
   });
@@ -308,7 +308,7 @@ describe('the central system’s signature on its bundle (bundle.json)', () => {
     writeCentralLogin(w.dataDir, { server: central.url, user: 'dave', role: 'reviewer', deviceId: 'd1', token: dave.token! });
     const { path } = await bundleFor('user=alice');
     const r = await importBundle(w, path);
-    expect(r.outcomes).toEqual([{ source: path, ok: false, error: expect.stringContaining('为审核员 alice 制作的，本机登录的是 dave') }]);
+    expect(r.outcomes).toEqual([{ source: path, ok: false, whole: true, error: expect.stringContaining('为审核员 alice 制作的，本机登录的是 dave') }]);
     expect(w.cases.count()).toBe(0);
   });
 

@@ -72,8 +72,11 @@ function unsignedContent(m: CaseBundleManifest, packages: number, calendar: { te
 /** Listed in the signed manifest but not in the bundle: each said, nothing else is affected. */
 function missingListed(m: CaseBundleManifest, path: string, out: ImportOutcome[]): ImportOutcome[] {
   const seen = new Set(out.flatMap((o) => (o.caseId ? [o.caseId] : [])));
-  return m.cases.filter((c) => !seen.has(c.id)).map((c) => ({ source: path, ok: false, caseId: c.id, error: `中心系统签名清单所列的案件 ${c.id}（修订 ${c.revision}）不在交换包中，可能在途中被删去；请向中心系统重新索取交换包` }));
+  return m.cases.filter((c) => !seen.has(c.id)).map((c) => ({ source: `${path}/${c.id}`, ok: false, caseId: c.id, error: `中心系统签名清单所列的案件 ${c.id}（修订 ${c.revision}）不在交换包中，可能在途中被删去；请向中心系统重新索取交换包` }));
 }
+
+/** Nothing of the bundle taken, for one reason. */
+const refused = (source: string, error: string, details?: string[]): BundleImport => ({ outcomes: [{ source, ok: false, whole: true, error, ...(details ? { details } : {}) }], calendar: null });
 
 /** Imports every package in the bundle; a single-package .zip (or a folder) is imported as is. */
 export async function importCaseBundle(importer: CaseImporter, path: string, opts: CaseBundleOptions = {}): Promise<BundleImport> {
@@ -87,7 +90,7 @@ export async function importCaseBundle(importer: CaseImporter, path: string, opt
     entries = await listZipEntries(zip);
   } catch (err) {
     zip?.close();
-    return { outcomes: [{ source: path, ok: false, error: `无法读取交换包（不是有效的 .zip）：${(err as Error).message}` }], calendar: null };
+    return refused(path, `无法读取交换包（不是有效的 .zip）：${(err as Error).message}`);
   }
   const opened = zip;
   try {
@@ -97,7 +100,7 @@ export async function importCaseBundle(importer: CaseImporter, path: string, opt
     const single = names.includes('case.json') || nested.length + inner.length <= 1;
     if (!single) {
       const bad = names.filter((n) => !safeName(n));
-      if (bad.length) return { outcomes: [{ source: path, ok: false, error: '交换包中有不安全的文件路径，未导入任何内容', details: bad.slice(0, 10) }], calendar: null };
+      if (bad.length) return refused(path, '交换包中有不安全的文件路径，未导入任何内容', bad.slice(0, 10));
     }
     // One package (perhaps in a top folder) is read from the zip already open, as any .zip would be.
     const jobs: { label: string; open: () => Promise<PackageSource> }[] = single
@@ -108,11 +111,11 @@ export async function importCaseBundle(importer: CaseImporter, path: string, opt
         ];
     // A signature that fails means the bundle was changed on the way: nothing of it is taken.
     const manifest = await readManifest(opened, entries, opts.checkManifest);
-    if (manifest?.kind === 'invalid') return { outcomes: [{ source: path, ok: false, error: manifest.problem }], calendar: null };
+    if (manifest?.kind === 'invalid') return refused(path, manifest.problem);
     const signed = manifest?.kind === 'verified' ? manifest.manifest : null;
     const calendarText = opts.takeCalendar || signed ? await rootText(opened, entries, CALENDAR_FILE, CALENDAR_MAX_BYTES) : null;
     const unsigned = signed ? unsignedContent(signed, jobs.length, calendarText) : null;
-    if (unsigned) return { outcomes: [{ source: path, ok: false, error: unsigned }], calendar: null };
+    if (unsigned) return refused(path, unsigned);
     const centralRevisions = signed ? new Set(signed.cases.map((c) => c.revisionHash)) : undefined;
     const out: ImportOutcome[] = [];
     for (const [i, j] of jobs.entries()) {

@@ -3,6 +3,8 @@ import { Alert } from 'antd';
 import type { ImportOutcome } from '../../../shared/api/cases';
 
 export function ImportResult({ outcomes, onClose }: { outcomes: ImportOutcome[]; onClose?: () => void }) {
+  const whole = outcomes.length === 1 && outcomes[0]!.whole ? outcomes[0]! : null;
+  if (whole) return <WholeRefused outcome={whole} {...(onClose ? { onClose } : {})} />;
   const imported = outcomes.filter((o) => o.ok && o.action !== 'unchanged').length;
   const unchanged = outcomes.filter((o) => o.ok && o.action === 'unchanged').length;
   const failed = outcomes.filter((o) => !o.ok);
@@ -30,6 +32,31 @@ export function ImportResult({ outcomes, onClose }: { outcomes: ImportOutcome[];
             ))}
           </ul>
         )
+      }
+      data-testid="import-result"
+    />
+  );
+}
+
+/** A bundle refused as a whole (signature, contents, another reviewer's): one reason, nothing imported. */
+function WholeRefused({ outcome, onClose }: { outcome: ImportOutcome; onClose?: () => void }) {
+  return (
+    <Alert
+      className="import-result"
+      type="error"
+      showIcon
+      banner={Boolean(onClose)}
+      closable={onClose ? { 'aria-label': '关闭导入结果', onClose } : false}
+      title="交换包未导入"
+      description={
+        <>
+          <div>{outcome.error ?? '未知原因'}</div>
+          {outcome.details?.slice(0, 3).map((d) => (
+            <div key={d} className="small muted">
+              {d}
+            </div>
+          ))}
+        </>
       }
       data-testid="import-result"
     />
