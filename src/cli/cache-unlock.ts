@@ -1,6 +1,7 @@
 // The CLI's cache key, unlocked once per command before any Workstation opens (every one the
 // command opens then uses it): FASHEN_CACHE_PASSPHRASE, else a prompt on a terminal; a new store
 // without a passphrase gets the unprotected development key file, with a warning when it is made.
+import { mkdirSync } from 'node:fs';
 import { readKeyring } from '../main/services/cache-crypto/keyring';
 import { CacheKeyError } from '../main/services/cache-crypto/cache-key';
 import { migrateStore, migrationPending } from '../main/services/cache-crypto/migrate';
@@ -17,6 +18,8 @@ export function needsStore(cmd: string | undefined): boolean {
 
 export async function unlockCacheForCli(home: string, io: Io, env: NodeJS.ProcessEnv = process.env): Promise<void> {
   if (rememberedCacheKey(home)) return;
+  // The first command on a machine where the app never ran: the data folder is made here, with the key.
+  mkdirSync(home, { recursive: true });
   let passphrase = env[CACHE_PASSPHRASE_ENV] || undefined;
   if (!passphrase && readKeyring(home)?.protection === 'passphrase') {
     if (!process.stdin.isTTY) throw new CacheKeyError('needs-passphrase', `本机缓存已用口令加密：请设置环境变量 ${CACHE_PASSPHRASE_ENV}，或在终端中运行以输入缓存口令`);

@@ -1,6 +1,6 @@
 // The built `fashen` CLI: import, cases list --json (stdout alone), search, verify-files; exit codes.
 import { spawnSync } from 'node:child_process';
-import { openSync, readSync, writeSync, closeSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildNode, ENTRIES } from '../../scripts/build-node.mjs';
@@ -12,8 +12,8 @@ let home: string;
 let a: BuiltPackage;
 let b: BuiltPackage;
 
-function fashen(args: string[], input?: string) {
-  const r = spawnSync(process.execPath, [join(process.cwd(), ENTRIES.cli.out), ...args], { env: { ...process.env, FASHEN_HOME: home }, encoding: 'utf8', input });
+function fashen(args: string[], input?: string, at: string = home) {
+  const r = spawnSync(process.execPath, [join(process.cwd(), ENTRIES.cli.out), ...args], { env: { ...process.env, FASHEN_HOME: at }, encoding: 'utf8', input });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -48,6 +48,15 @@ describe('fashen CLI', () => {
       expect(r.status).toBe('pending');
     }
     expect(rows.map((r) => r.id).sort()).toEqual([a.manifest.case.id, b.manifest.case.id].sort());
+  });
+
+  it('the first command on a machine where the app never ran makes the data folder (before: ENOENT on keyring.json)', () => {
+    const fresh = join(tempDir(), 'not-yet', 'fashen');
+    const r = fashen(['import', a.dir], undefined, fresh);
+    expect(r.stderr).not.toMatch(/ENOENT/);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^已导入 /);
+    expect(existsSync(join(fresh, 'keyring.json'))).toBe(true);
   });
 
   it('exits 1 when a package fails, with the reason on stderr, importing the good ones', () => {
