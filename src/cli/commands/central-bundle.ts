@@ -3,6 +3,8 @@
 // the target as .part, its listing checked against what the server said it holds, then renamed:
 // a file under the target name is always a whole bundle. An existing file is never overwritten.
 import { existsSync, renameSync, rmSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { exportTarget } from '../../main/services/sync/bundle-paths';
 import { CALENDAR_FILE } from '../../shared/calendar/calendar-file';
 import { formatBytes } from '../../shared/format/bytes';
 import { chinaToday } from '../../shared/format/date';
@@ -35,6 +37,11 @@ async function listing(path: string): Promise<{ cases: number; calendar: boolean
 
 export async function writeCaseBundle(c: CentralClient, user: string, caseIds: string[], out: string): Promise<CaseBundleWritten> {
   if (existsSync(out)) throw new CentralError(`${out} 已存在，未覆盖；请换一个文件名（--out）或先移走它`, null);
+  try {
+    exportTarget(resolve(out)); // the folder must be there: a stick not mounted is not made on the local disk
+  } catch (err) {
+    throw new CentralError((err as Error).message, null);
+  }
   const part = `${out}.part`;
   rmSync(part, { force: true }); // a download cut off earlier
   const query = new URLSearchParams({ user });

@@ -7,8 +7,10 @@ import { keyReportLines } from '../../main/services/sync/keys-report-text';
 
 export async function enrolAfterLogin(home: string, io: Io): Promise<void> {
   const keys = new ReviewerKeys(home);
+  // Also with no key yet: the trust roots and the bundle key are learnt here (offline bundles need them).
+  const contact = await keys.contactCentral();
   if (!keys.store.listKeys().length) return;
-  for (const line of keyReportLines(await keys.contactCentral(), 'cli')) {
+  for (const line of keyReportLines(contact, 'cli')) {
     if (line.problem) io.err(`${line.text}\n`);
     else io.out(`${line.text}\n`);
   }

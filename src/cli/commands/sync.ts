@@ -2,7 +2,9 @@
 // line; `fashen sync status`; `fashen sync export-bundle --out <file>` (offline bundle).
 // Exit codes: 0 synced (or bundle written), 1 offline / error, 2 usage.
 import { Workstation } from '../../main/workstation';
+import { resolve } from 'node:path';
 import { exportOutboxBundle } from '../../main/services/sync/bundle';
+import { exportTarget } from '../../main/services/sync/bundle-paths';
 import { connectWithSavedLogin } from '../../main/services/sync/login';
 import { DEFAULT_RETRY } from '../../main/services/sync/retry';
 import { ApiFailure } from '../../shared/api/result';
@@ -57,7 +59,7 @@ export async function syncCommand(home: string, args: string[], opts: SyncCliOpt
         return 2;
       }
       try {
-        const r = await exportOutboxBundle(ws, opts.out, passphrase);
+        const r = await exportOutboxBundle(ws, exportTarget(resolve(opts.out)), passphrase);
         const text =
           r.count === 0
             ? `没有待发送的提交：已导出只含本机审计链头（第 ${r.auditHeadSeq ?? 0} 条）的离线交换包：${r.path}\n（中心系统导入后记下本机审计链头）\n`

@@ -1,11 +1,10 @@
 // sync.* handlers: the engine (src/main/services/sync) behind the Api. File paths typed by the
-// reviewer are checked here first, so a wrong folder gets a clear zh-CN answer, not a generic failure.
-import { existsSync, statSync } from 'node:fs';
-import { dirname, isAbsolute, join } from 'node:path';
+// reviewer are checked first (bundle-paths.ts), so a wrong folder gets a clear zh-CN answer.
 import { ApiFailure } from '../../shared/api/result';
 import type { Handlers } from '../dispatch';
 import type { Workstation } from '../workstation';
 import { exportOutboxBundle } from '../services/sync/bundle';
+import { exportTarget, importSource } from '../services/sync/bundle-paths';
 import { importBundleInto } from '../services/sync/bundle-into';
 import { syncStatusView } from '../services/sync/status-view';
 import { CentralLoginError, loginCentral, logoutCentral } from '../services/sync/central-login';
@@ -13,30 +12,6 @@ import { keyReportLines } from '../services/sync/keys-report-text';
 import type { SyncLoginResult } from '../../shared/api/sync';
 
 type SyncHandlers = Pick<Handlers, 'sync.status' | 'sync.run' | 'sync.cancel' | 'sync.login' | 'sync.logout' | 'sync.exportBundle' | 'sync.importBundle'>;
-
-const bad = (message: string) => new ApiFailure({ code: 'invalid_input', message });
-
-function absolute(path: string): string {
-  const p = path.trim();
-  if (!isAbsolute(p)) throw bad(`请填写完整路径（从根目录或盘符开始）：${p}`);
-  return p;
-}
-
-/** Where the bundle goes: an absolute file path in an existing folder, not an existing folder. */
-export function exportTarget(path: string): string {
-  const p = absolute(path);
-  if (existsSync(p) && statSync(p).isDirectory()) throw bad(`这是一个文件夹，请在末尾加上文件名（如 离线交换包.json）：${p}`);
-  const dir = dirname(p);
-  if (!existsSync(dir) || !statSync(dir).isDirectory()) throw bad(`文件夹不存在：${dir}（U 盘是否已插好？）`);
-  return p;
-}
-
-/** A case bundle to read: an existing .zip file or a package folder. */
-export function importSource(path: string): string {
-  const p = absolute(path);
-  if (!existsSync(p)) throw bad(`找不到文件：${p}`);
-  return p;
-}
 
 /** The app's login form: the same login as `fashen login`, then the signing keys registered, as the CLI does. */
 export async function syncLogin(ws: Workstation, input: { server: string; user: string; password: string }): Promise<SyncLoginResult> {
@@ -51,9 +26,10 @@ export async function syncLogin(ws: Workstation, input: { server: string; user: 
   }
   const notices: string[] = [];
   const keys = ws.opinions.keys;
-  if (keys.store.listKeys().length) {
-    for (const line of keyReportLines(await keys.contactCentral(), 'app')) notices.push(line.text);
-  }
+  // Also with no key yet: this is where the trust roots and the bundle key are learnt, which an
+  // office that never connects again needs to check the bundles it is sent.
+  const contact = await keys.contactCentral();
+  if (keys.store.listKeys().length) for (const line of keyReportLines(contact, 'app')) notices.push(line.text);
   return { login: { server: session.server, user: session.user }, notices };
 }
 

@@ -193,6 +193,10 @@ describe('npm run central and fashen central', () => {
     expect(unassigned.stderr).toMatch(/未分配给 alice[\s\S]*- no-such-case/);
     expect(fashen(['central', 'bundle', 'nobody', '--out', join(dir, 'y.zip')]).stderr).toMatch(/没有用户 nobody/);
     expect(fashen(['central', 'bundle']).code).toBe(2);
+    // A stick not mounted: refused, never made on the local disk under the mount point.
+    const unmounted = fashen(['central', 'bundle', 'alice', '--out', join(dir, 'no-stick', 'alice.zip')]);
+    expect(unmounted.code).toBe(1);
+    expect(unmounted.stderr).toMatch(/文件夹不存在：.*no-stick（U 盘是否已插好？）/);
     // A blob gone from the server's folder: the answer is cut off, the command says so and keeps nothing.
     const sha = pkgA.manifest.evidence[0]!.file.sha256;
     const blob = join(data, 'blobs', sha.slice(0, 2), sha.slice(2));
@@ -206,6 +210,18 @@ describe('npm run central and fashen central', () => {
     }
     // Nothing but the two whole bundles is left (no .part, nothing under the refused names).
     expect(readdirSync(dir).sort()).toEqual(['again.zip', 'alice.zip']);
+  });
+
+  it('a reviewer who logged in once (no signing key yet) checks the central system’s signature on the bundle she is sent', async () => {
+    const county = tempDir('county-home-');
+    const login = fashen(['login', '--server', server!.url, '--user', 'alice', '--password-env', 'ALICE_PW'], { ALICE_PW: 'alice-password', FASHEN_HOME: county });
+    expect(login.code, login.stderr).toBe(0);
+    const out = join(tempDir('stick-'), 'alice.zip');
+    expect(fashen(['central', 'bundle', 'alice', '--out', out]).code).toBe(0);
+    const imported = fashen(['import', out], { FASHEN_HOME: county });
+    expect(imported.code, imported.stderr).toBe(0);
+    expect(imported.stdout).toMatch(/中心系统签名已核验（为 alice 制作）/);
+    expect(imported.stdout).toMatch(new RegExp(`已导入\\s+${pkgA.manifest.case.caseNumber}`));
   });
 
   it('shuts down gracefully on SIGTERM and keeps its data across a restart', async () => {

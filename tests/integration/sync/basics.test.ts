@@ -3,8 +3,8 @@
 // offline and not-logged-in status lines.
 import { spawn } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import * as t from '../../../src/main/db/schema';
@@ -121,7 +121,7 @@ describe('sync against the central server', () => {
     expect(row.lastError).toContain('当前修订 2');
     const local = ws.cases.load(c.caseId)!.row;
     expect(local).toMatchObject({ revision: 2, revisionHash: rev2.revisionHash, round: 2, status: 'pending', offline: true });
-    expect(r.line).toContain('1 件已过期');
+    expect(r.line).toContain('1 件已过时');
   });
 
   it('a case no longer assigned is kept (with the reviewer’s work) but marked unavailable', async () => {
@@ -342,6 +342,10 @@ describe('fashen sync (CLI, same engine)', () => {
     expect(bundle.out).toMatch(/已导出 1 件待发送的提交/);
     expect(JSON.parse(readFileSync(out, 'utf8'))).toMatchObject({ format: 'fashen-outbox-bundle', version: 1, submissions: [{ kind: 'opinion' }] });
     expect(await run(home, ['sync', 'export-bundle'])).toMatchObject({ code: 2 });
+    // A stick not mounted: the same answer as the app's form, nothing written under the mount point.
+    const unmounted = join(tempDir(), 'no-stick', 'bundle.json');
+    expect(await run(home, ['sync', 'export-bundle', '--out', unmounted, '--passphrase-env', 'PW'], { PW: 'long-enough-pw' })).toMatchObject({ code: 1, err: expect.stringMatching(/文件夹不存在：.*no-stick（U 盘是否已插好？）/) });
+    expect(existsSync(dirname(unmounted))).toBe(false);
     expect((await run(home, ['sync', 'bogus'])).code).toBe(2);
   });
 

@@ -96,4 +96,17 @@ describe('sync.login / sync.logout', () => {
       ws.close();
     }
   }, 60_000);
+
+  it('learns the central system’s bundle key at login even with no signing key yet (a county that never connects again checks its bundles with it)', async () => {
+    const ws = open();
+    try {
+      expect(ws.opinions.keys.centralBundleSigner()).toBeNull();
+      const r = await ok(caller(ws), 'sync.login', { server: central.url, user: 'bob', password: PASSWORD });
+      expect(r.notices).toEqual([]);
+      const config = (await (await fetch(`${central.url}/v1/config`, { headers: { authorization: `Bearer ${JSON.parse(readFileSync(join(ws.dataDir, 'central.json'), 'utf8')).token}` } })).json()) as { bundleSigner: unknown };
+      expect(ws.opinions.keys.centralBundleSigner()).toEqual(config.bundleSigner);
+    } finally {
+      ws.close();
+    }
+  });
 });
