@@ -27,7 +27,7 @@ export async function importCommand(open: () => Workstation, paths: string[], op
       outcomes.push(...r.outcomes);
       if (r.central?.verified) {
         const a = r.central.answers;
-        io[opts.json ? 'err' : 'out'](`中心系统签名已核验（为 ${r.central.reviewer} 制作）；带回的答复：已接收 ${a.accepted}，已过期 ${a.stale}，已拒绝 ${a.rejected}\n`);
+        io[opts.json ? 'err' : 'out'](`中心系统签名已核验（为 ${r.central.reviewer} 制作）；带回的答复：已接收 ${a.accepted}，已过时 ${a.stale}，已拒绝 ${a.rejected}\n`);
       } else if (r.central) io.err(`${r.central.note}\n`);
       if (r.calendar) {
         (opts.json || !r.calendar.taken ? io.err : io.out)(calendarLine(r.calendar, path));

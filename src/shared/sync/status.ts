@@ -7,7 +7,7 @@ export interface SyncStatus {
   state: SyncState;
   /** Outbox entries still waiting for the central system's confirmation. */
   pending: number;
-  /** Submissions the central system answered 退回 (rejected) or 已过期 (stale): they stay visible. */
+  /** Submissions the central system answered 退回 (rejected) or 已过时 (stale): they stay visible. */
   attention: number;
   /** End of the last complete sync (ISO), null before the first. */
   lastSyncAt: string | null;
@@ -67,7 +67,7 @@ export function statusLine(status: SyncStatus, summary?: SyncSummary | null): st
       const parts: string[] = ['已同步'];
       if (summary?.pulled) parts.push(`拉取 ${summary.pulled} 个案件`);
       if (summary?.sent) parts.push(`发送 ${summary.sent} 件`);
-      if (summary?.stale) parts.push(`${summary.stale} 件已过期（案件已更新）`);
+      if (summary?.stale) parts.push(`${summary.stale} 件已过时（案件已更新）`);
       if (summary?.rejected) parts.push(`${summary.rejected} 件被退回`);
       if (summary?.refused) parts.push(`${summary.refused} 个案卷包被拒收`);
       if (summary?.unstamped) parts.push(`${summary.unstamped} 件未加盖时间戳（未配置时间戳服务）`);

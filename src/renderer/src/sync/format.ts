@@ -101,7 +101,7 @@ const LATER_STATE: Record<NonNullable<OutboxEntryView['later']>['state'], string
   sent: '已发送',
   accepted: '中心系统已接收',
   rejected: '被退回',
-  stale: '已过期',
+  stale: '已过时',
 };
 
 /** What happened after a stale or rejected submission: 已重新签署第2版（中心系统已接收）. */
