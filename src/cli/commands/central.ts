@@ -175,7 +175,8 @@ async function central(args: string[], opts: CentralOptions, io: Io, env: NodeJS
       else if (!list.length) io.out('（没有提交）\n');
       else {
         const status = { accepted: '已接收', rejected: '已拒绝', stale: '已过时' } as const;
-        io.out(table([['接收时间', '状态', '类型', '审核员', '案件编号', '原因'], ...list.map((s) => [s.receivedAt, status[s.status], s.kind, s.user, s.caseId, s.reason ?? ''])]));
+        const kind: Record<string, string> = { opinion: '审核意见书', minutes: '集体讨论记录' };
+        io.out(table([['接收时间', '状态', '类型', '审核员', '案件编号', '原因'], ...list.map((s) => [s.receivedAt, status[s.status], kind[s.kind] ?? s.kind, s.user, s.caseId, s.reason ?? ''])]));
       }
       return 0;
     }

@@ -379,6 +379,10 @@ describe('fashen sync (CLI, same engine)', () => {
     expect(again.code, again.err).toBe(0);
     expect(JSON.parse(again.out)).toMatchObject([{ ok: true, signer: 'alice', results: [{ id: id!, status: 'accepted', repeated: true }] }]);
     expect((await submissions()).filter((x) => x.id === id!)).toHaveLength(1);
+    // The admin's list says what each one is, in Chinese.
+    const listed = await run(home, ['central', 'submissions', ...admin], { APW: 'admin-password' });
+    expect(listed.code, listed.err).toBe(0);
+    expect(listed.out).toMatch(/已接收\s+审核意见书\s+alice/);
     // Reviewers cannot hand in bundles for the central system.
     const asAlice = await run(home, ['central', 'receive', file, '--server', central.url, '--user', 'alice', '--password-env', 'PW'], { PW: 'alice-password' });
     expect(asAlice.code).toBe(1);
