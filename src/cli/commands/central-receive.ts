@@ -11,10 +11,11 @@ import { formatBytes } from '../../shared/format/bytes';
 import { OUTBOX_BUNDLE_MAX_BYTES, OutboxBundle, type BundleImportAnswer } from '../../server/protocol';
 import type { Io } from '../main';
 import { CentralError, type CentralClient } from './central-client';
+import { ANSWER_LABEL, answerCounts } from '../../shared/sync/answer-labels';
 
 export type ReceiveOutcome = ({ ok: true; file: string } & BundleImportAnswer) | { ok: false; file: string; error: string; details: string[] };
 
-const RESULT_TEXT = { accepted: '已接收', stale: '已过时', rejected: '已拒绝', error: '未能处理' } as const;
+const RESULT_TEXT = { ...ANSWER_LABEL, error: '未能处理' } as const;
 const HEAD_TEXT = { accepted: '已记下', repeated: '此前已记下', rewritten: '与此前报送的不一致（审计记录可能被改写）', unverified: '无法核对，未记下（下次联网同步时核对）' } as const;
 
 function readBundle(file: string): { ok: true; body: unknown } | { ok: false; error: string; details: string[] } {
@@ -62,10 +63,10 @@ export function printReceived(outcomes: ReceiveOutcome[], io: Io): void {
       for (const d of o.details) io.err(`    - ${d}\n`);
       continue;
     }
-    const count = (s: keyof typeof RESULT_TEXT) => o.results.filter((r) => r.status === s).length;
+    const count = (s: keyof typeof ANSWER_LABEL) => o.results.filter((r) => r.status === s).length;
     const repeated = o.results.filter((r) => r.repeated).length;
     io.out(`已导入  ${o.file}：审核员 ${o.signer}（密钥 ${o.keyId}），${o.results.length} 项提交`);
-    io.out(o.results.length ? `（已接收 ${count('accepted')}，已过时 ${count('stale')}，已拒绝 ${count('rejected')}${repeated ? `；其中 ${repeated} 项此前已收到` : ''}）\n` : '\n');
+    io.out(o.results.length ? `（${answerCounts({ accepted: count('accepted'), stale: count('stale'), rejected: count('rejected') })}${repeated ? `；其中 ${repeated} 项此前已收到` : ''}）\n` : '\n');
     for (const r of o.results.filter((x) => x.status !== 'accepted')) (r.status === 'error' ? io.err : io.out)(`  ${RESULT_TEXT[r.status]}  ${r.id}${r.reason ? `：${r.reason}` : ''}\n`);
     if (o.auditHead) (o.auditHead.status === 'rewritten' ? io.err : io.out)(`  审计链头（第 ${o.auditHead.seq} 条）${HEAD_TEXT[o.auditHead.status]}${o.auditHead.reason ? `：${o.auditHead.reason}` : ''}\n`);
   }

@@ -16,6 +16,7 @@ import { printReceived, receiveBundles, receiveFailed } from './central-receive'
 import { CentralClient, CentralError } from './central-client';
 import { readSavedLogin } from './central-config';
 import { enrolAfterLogin } from './login-keys';
+import { ANSWER_LABEL, SUBMISSION_KIND_LABEL } from '../../shared/sync/answer-labels';
 
 export interface CentralOptions {
   json?: boolean;
@@ -174,9 +175,8 @@ async function central(args: string[], opts: CentralOptions, io: Io, env: NodeJS
       if (opts.json) io.out(`${JSON.stringify(list, null, 2)}\n`);
       else if (!list.length) io.out('（没有提交）\n');
       else {
-        const status = { accepted: '已接收', rejected: '已拒绝', stale: '已过时' } as const;
-        const kind: Record<string, string> = { opinion: '审核意见书', minutes: '集体讨论记录' };
-        io.out(table([['接收时间', '状态', '类型', '审核员', '案件编号', '原因'], ...list.map((s) => [s.receivedAt, status[s.status], kind[s.kind] ?? s.kind, s.user, s.caseId, s.reason ?? ''])]));
+        const kind = (k: string) => SUBMISSION_KIND_LABEL[k as keyof typeof SUBMISSION_KIND_LABEL] ?? k;
+        io.out(table([['接收时间', '状态', '类型', '审核员', '案件编号', '原因'], ...list.map((s) => [s.receivedAt, ANSWER_LABEL[s.status], kind(s.kind), s.user, s.caseId, s.reason ?? ''])]));
       }
       return 0;
     }

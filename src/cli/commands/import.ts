@@ -7,6 +7,7 @@ import type { ImportOutcome } from '../../shared/api/cases';
 import type { BundleCalendar } from '../../shared/api/sync';
 import type { Workstation } from '../../main/workstation';
 import { importBundleInto } from '../../main/services/sync/bundle-into';
+import { answerCounts } from '../../shared/sync/answer-labels';
 
 function calendarLine(c: BundleCalendar, source: string): string {
   if (!c.taken) return `工作日历未采用  ${source}\n  ${c.problem}\n`;
@@ -26,8 +27,7 @@ export async function importCommand(open: () => Workstation, paths: string[], op
       const r = await importBundleInto(ws, path);
       outcomes.push(...r.outcomes);
       if (r.central?.verified) {
-        const a = r.central.answers;
-        io[opts.json ? 'err' : 'out'](`中心系统签名已核验（为 ${r.central.reviewer} 制作）；带回的答复：已接收 ${a.accepted}，已过时 ${a.stale}，已拒绝 ${a.rejected}\n`);
+        io[opts.json ? 'err' : 'out'](`中心系统签名已核验（为 ${r.central.reviewer} 制作）；带回的答复：${answerCounts(r.central.answers)}\n`);
       } else if (r.central) io.err(`${r.central.note}\n`);
       if (r.calendar) {
         (opts.json || !r.calendar.taken ? io.err : io.out)(calendarLine(r.calendar, path));

@@ -12,6 +12,7 @@ import { errorText } from '../lib/errors';
 import { useOpinionState } from '../opinion/store';
 import { ImportResult } from '../queue/ImportResult';
 import { syncActions } from './store';
+import { answerCounts } from '../../../shared/sync/answer-labels';
 
 function suggestedPath(dataDir: string | null, now: Date): string {
   if (!dataDir) return '';
@@ -147,6 +148,6 @@ function CentralSigned({ central }: { central: CentralBundleResult }) {
   if (!central.verified) return <Alert type="info" showIcon title={`交换包的中心系统签名未能核验：${central.note}`} data-testid="sync-import-central" />;
   const { accepted, stale, rejected } = central.answers;
   const answered = accepted + stale + rejected;
-  const answers = answered ? `带回中心系统的答复 ${answered} 项：已接收 ${accepted}，已过时 ${stale}，已拒绝 ${rejected}` : '没有待发送提交的新答复';
+  const answers = answered ? `带回中心系统的答复 ${answered} 项：${answerCounts(central.answers)}` : '没有待发送提交的新答复';
   return <Alert type={stale + rejected ? 'warning' : 'success'} showIcon title={`中心系统签名已核验（为 ${central.reviewer} 制作）· ${answers}`} data-testid="sync-import-central" />;
 }
