@@ -75,6 +75,16 @@ function missingListed(m: CaseBundleManifest, path: string, out: ImportOutcome[]
   return m.cases.filter((c) => !seen.has(c.id)).map((c) => ({ source: `${path}/${c.id}`, ok: false, caseId: c.id, error: `中心系统签名清单所列的案件 ${c.id}（修订 ${c.revision}）不在交换包中，可能在途中被删去；请向中心系统重新索取交换包` }));
 }
 
+/**
+ * The calendar at the root, taken after the packages: a damaged one is reported with them, not
+ * instead of them. One the signed manifest lists but the bundle lacks is said.
+ */
+function takeCalendar(take: (text: string) => BundleCalendar, found: { text: string } | { problem: string } | null, signed: CaseBundleManifest | null): BundleCalendar | null {
+  if (found) return 'text' in found ? take(found.text) : { taken: false, problem: found.problem };
+  if (signed?.calendar) return { taken: false, problem: `中心系统签名的交换包应带有工作日历（${CALENDAR_FILE}），但包中没有，可能在途中被删去；工作日历未更改` };
+  return null;
+}
+
 /** Nothing of the bundle taken, for one reason. */
 const refused = (source: string, error: string, details?: string[]): BundleImport => ({ outcomes: [{ source, ok: false, whole: true, error, ...(details ? { details } : {}) }], calendar: null });
 
@@ -123,13 +133,7 @@ export async function importCaseBundle(importer: CaseImporter, path: string, opt
       onProgress?.(i + 1, jobs.length, j.label);
     }
     if (signed) out.push(...missingListed(signed, path, out));
-    // The packages are in already, so a damaged calendar is reported with them, not instead of them.
-    const calendar: BundleCalendar | null =
-      !opts.takeCalendar ? null
-      : calendarText && 'text' in calendarText ? opts.takeCalendar(calendarText.text)
-      : calendarText ? { taken: false, problem: calendarText.problem }
-      : signed?.calendar ? { taken: false, problem: `中心系统签名的交换包应带有工作日历（${CALENDAR_FILE}），但包中没有，可能在途中被删去；工作日历未更改` }
-      : null;
+    const calendar = opts.takeCalendar ? takeCalendar(opts.takeCalendar, calendarText, signed) : null;
     const central: CentralBundleResult | undefined =
       signed
         ? { verified: true, reviewer: signed.reviewer, createdAt: signed.createdAt, answers: opts.settle?.(signed.answers) ?? { accepted: 0, stale: 0, rejected: 0 } }
