@@ -47,6 +47,8 @@ export interface ServerDeps {
   now?: () => Date;
   /** How long a device's authentication is reused (default 5 s; 0: read on every request). */
   authCacheTtlMs?: number;
+  /** Opened by the caller (main.ts does it under the start-up lock); else from `dataDir`. */
+  bundleSigner?: BundleSigner;
 }
 
 export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
@@ -65,7 +67,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
     auth: new AuthCache(deps.authCacheTtlMs !== undefined ? { ttlMs: deps.authCacheTtlMs } : {}),
     passwordCost: deps.passwordCost ?? DEFAULT_COST,
     now: deps.now ?? (() => new Date()),
-    bundleSigner: BundleSigner.open(deps.dataDir ?? null),
+    bundleSigner: deps.bundleSigner ?? BundleSigner.open(deps.dataDir ?? null),
   };
   const app: FastifyInstance = Fastify({
     bodyLimit: ctx.limits.jsonBytes,

@@ -2,7 +2,8 @@
 // as <data>/bundle-signing-key.pem (0600), made on first start. Workstations learn its public half
 // from GET /v1/config over their authenticated connection and keep it, so a bundle carried on a
 // stick can be checked later without a connection. Several servers on one database share the
-// data folder's key (copy the file). Without a data folder the key lives only as long as the process.
+// data folder and so its one key (made once: main.ts opens it under the start-up lock). Without
+// a data folder the key lives only as long as the process.
 import { createPrivateKey, createPublicKey, generateKeyPairSync, type KeyObject } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';

@@ -12,7 +12,9 @@ import { LocalFolderBackend } from './blobs/local';
 import { S3Backend } from './blobs/s3';
 import { DevCaIssuer } from './certificates/dev-ca-issuer';
 import { openServerDatabase, type ServerDatabase } from './db/open';
+import { BundleSigner } from './bundle-signer';
 import { acquireDataLock } from './data-lock';
+import { withStartupLock } from './db/startup-lock';
 import { UsersRepo } from './db/repos/users';
 import { DetachedSubmissionVerifier, splitPemChain } from './submissions/detached-verifier';
 
@@ -83,31 +85,39 @@ async function main(argv: string[]): Promise<number> {
   if (port === null && !values['init-admin']) throw new UsageError('需要 --port <端口>（或 --init-admin）');
 
   const password = values['init-admin'] ? adminPassword(values['password-env']) : null;
+  const tsaSetting = tsaFromEnv(process.env.FASHEN_TSA_URL);
   const dataDir = resolve(values.data);
   const log = pino({ level: process.env.LOG_LEVEL ?? 'info', base: { service: 'fashen-central' } });
   const url = process.env.DATABASE_URL || undefined;
   const releaseLock = url ? () => {} : acquireDataLock(dataDir);
-  const db = await openServerDatabase(url ? { url } : { pgliteDir: join(dataDir, 'pg') });
-  log.info({ database: db.kind, dataDir }, 'database ready (migrations applied)');
-  try {
-    if (values['init-admin'] && password) await initAdmin(db, values['init-admin'], password, log);
-    if (port === null) {
+  const started = await withStartupLock(url, async () => {
+    const db = await openServerDatabase(url ? { url } : { pgliteDir: join(dataDir, 'pg') });
+    log.info({ database: db.kind, dataDir }, 'database ready (migrations applied)');
+    try {
+      if (values['init-admin'] && password) await initAdmin(db, values['init-admin'], password, log);
+      if (port === null) return { db, serving: null };
+      const issuer = await DevCaIssuer.open(dataDir, process.env.FASHEN_CA_AGENCY ? { agency: process.env.FASHEN_CA_AGENCY } : {});
+      const tsa = tsaSetting === 'development' ? await issuer.timestampAuthority() : null;
+      return { db, serving: { issuer, tsa, bundleSigner: BundleSigner.open(dataDir) } };
+    } catch (err) {
       await db.close();
-      releaseLock();
-      return 0;
+      throw err;
     }
-  } catch (err) {
-    await db.close();
+  }, () => log.info('another instance is starting on this database: waiting for it to finish')).catch((err: unknown) => {
     releaseLock();
     throw err;
+  });
+  const { db, serving } = started;
+  if (port === null || !serving) {
+    await db.close();
+    releaseLock();
+    return 0;
   }
 
+  const { issuer, tsa, bundleSigner } = serving;
   const blobs = S3Backend.fromEnv(process.env) ?? new LocalFolderBackend(join(dataDir, 'blobs'));
-  const issuer = await DevCaIssuer.open(dataDir, process.env.FASHEN_CA_AGENCY ? { agency: process.env.FASHEN_CA_AGENCY } : {});
   const extraAnchors = process.env.FASHEN_TRUST_ANCHORS ? splitPemChain(readFileSync(process.env.FASHEN_TRUST_ANCHORS, 'utf8')) : [];
   const anchors = [issuer.caCertificatePem, ...extraAnchors];
-  const tsaSetting = tsaFromEnv(process.env.FASHEN_TSA_URL);
-  const tsa = tsaSetting === 'development' ? await issuer.timestampAuthority() : null;
   const app = await buildServer({
     db: db.db,
     blobs,
@@ -118,6 +128,7 @@ async function main(argv: string[]): Promise<number> {
     trustAnchors: anchors,
     log,
     dataDir,
+    bundleSigner,
     workDir: join(dataDir, 'tmp'),
   });
   await app.listen({ port, host: values.host ?? '127.0.0.1' });
