@@ -81,7 +81,7 @@ describe('figures', () => {
   it('entries and what followed them', () => {
     const e: Pick<OutboxEntryView, 'kind' | 'round' | 'version'> = { kind: 'opinion', round: 2, version: 1 };
     expect(entryLabel(e)).toBe('审核意见书 第2轮 第1版');
-    expect(entryLabel({ kind: 'minutes', round: 1, version: 3 })).toBe('会议纪要 第1轮');
+    expect(entryLabel({ kind: 'minutes', round: 1, version: 3 })).toBe('集体讨论记录 第1轮');
     expect(entryLabel({ kind: 'opinion', round: null, version: null })).toBe('审核意见书');
     expect(laterText(null)).toBeNull();
     expect(laterText({ id: 'x', state: 'accepted', round: 2, version: 1 })).toBe('已重新签署第2轮第1版（中心系统已接收）');

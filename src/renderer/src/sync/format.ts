@@ -3,6 +3,7 @@
 //   · 离线（2 项待发送） · 同步已取消 · 出错（原因）
 // Pure functions (tested in tests/unit/sync-format.test.ts); times in China time.
 import type { OutboxEntryView, SyncProgress, SyncStatusView } from '../../../shared/api/sync';
+import { SUBMISSION_KIND_LABEL } from '../../../shared/sync/answer-labels';
 import { formatBytes } from '../../../shared/format/bytes';
 import { chinaDateTime } from '../../../shared/format/date';
 
@@ -87,10 +88,9 @@ export function syncLine(view: SyncStatusView | null, progress: SyncProgress | n
   }
 }
 
-/** 意见书 第1轮 第2版 · 会议纪要 */
+/** 审核意见书 第1轮 第2版 · 集体讨论记录 第1轮 (the kind's word as the central CLI and the meeting screens say it) */
 export function entryLabel(e: Pick<OutboxEntryView, 'kind' | 'round' | 'version'>): string {
-  const what = e.kind === 'minutes' ? '会议纪要' : '审核意见书';
-  const parts = [what];
+  const parts = [SUBMISSION_KIND_LABEL[e.kind]];
   if (e.round !== null) parts.push(`第${e.round}轮`);
   if (e.version !== null && e.kind === 'opinion') parts.push(`第${e.version}版`);
   return parts.join(' ');
