@@ -15,6 +15,7 @@ import type { ServerDb } from './db/open';
 import { assertDigest, claimedDigest } from './http/body-digest';
 import { badRequest, HttpError, sendError } from './http/errors';
 import { adminRoutes } from './routes/admin';
+import { calendarAdminRoutes } from './routes/calendar-admin';
 import { certificateRoutes } from './routes/certificates';
 import { publicRoutes } from './routes/public';
 import { loginRoute, sessionRoutes } from './routes/session';
@@ -129,6 +130,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
     await authed.register(async (admin) => {
       admin.addHook('onRequest', requireAdmin);
       adminRoutes(admin, ctx);
+      calendarAdminRoutes(admin, ctx);
       caseBundleRoute(admin, ctx);
       auditAdminRoutes(admin, ctx);
       updateAdminRoutes(admin, ctx);

@@ -6,6 +6,9 @@ import { pipeline } from 'node:stream/promises';
 import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
 import type { ApiErrorBody, LoginAnswer } from '../../server/protocol';
 
+/** A command used wrongly (exit code 2), the message saying how to use it. */
+export class UsageError extends Error {}
+
 export class CentralError extends Error {
   constructor(
     message: string,

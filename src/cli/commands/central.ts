@@ -7,13 +7,13 @@ import { join, relative } from 'node:path';
 import { Readable } from 'node:stream';
 import yazl from 'yazl';
 import type { Io } from '../main';
-import { readCalendarFile } from '../../shared/calendar/calendar-file';
 import { dataDir } from '../../main/paths';
 import { CentralLoginError, loginCentral } from '../../main/services/sync/central-login';
 import type { CaseSummary, IntakeAnswer, SubmissionSummary } from '../../server/protocol';
 import { defaultBundleName, printCaseBundle, writeCaseBundle } from './central-bundle';
 import { printReceived, receiveBundles, receiveFailed } from './central-receive';
-import { CentralClient, CentralError } from './central-client';
+import { CentralClient, CentralError, UsageError } from './central-client';
+import { CALENDAR_USAGE, calendarCommand } from './central-calendar';
 import { readSavedLogin } from './central-config';
 import { enrolAfterLogin } from './login-keys';
 import { ANSWER_LABEL, SUBMISSION_KIND_LABEL } from '../../shared/sync/answer-labels';
@@ -34,14 +34,12 @@ const USAGE = `用法:
   fashen central cases [--json]
   fashen central assign <案件编号> <审核员>
   fashen central submissions [--json]
-  fashen central calendar set <calendar.json>   发布工作日历（国务院节假日安排），工作站下次同步时更新
+${CALENDAR_USAGE}
   fashen central receive <离线交换包.json…> [--json]   导入审核员用 U 盘带来的离线交换包（其待发送的提交与审计链头）
   fashen central bundle <审核员> [案件编号…] [--out <文件.zip>] [--json]
                                     为无网络的审核员生成案卷交换包（其全部或指定的已分配案件，含工作日历）
 以上命令均可加 --server <地址>（默认环境变量 FASHEN_CENTRAL_URL）；以管理员身份执行：
 --user <用户名> --password-env <环境变量>，或先用 fashen login 登录。`;
-
-class UsageError extends Error {}
 
 function passwordFrom(opts: CentralOptions, env: NodeJS.ProcessEnv): string {
   const name = opts['password-env'];
@@ -195,22 +193,8 @@ async function central(args: string[], opts: CentralOptions, io: Io, env: NodeJS
       printCaseBundle(written, user, io, opts.json === true);
       return 0;
     }
-    case 'calendar': {
-      const [verb, file] = rest;
-      if (verb !== 'set' || !file || rest.length !== 2) throw new UsageError('用法：fashen central calendar set <calendar.json>');
-      let text: string;
-      try {
-        text = readFileSync(file, 'utf8');
-      } catch (err) {
-        throw new UsageError(`无法读取 ${file}：${(err as Error).message}`);
-      }
-      // Checked here as well, so a mistake is shown with its reasons before anything is sent.
-      const read = readCalendarFile(text);
-      if (!read.ok) throw new CentralError(`工作日历数据无效（${file}）`, null, read.problems);
-      const r = await adminSession(opts, env, home, async (c) => (await c.request<{ years: number[]; source: string }>('PUT', '/v1/admin/calendar', { json: read.file })).body);
-      io.out(`已发布工作日历：${r.years.join('、')} 年（${r.source}）；各工作站下次同步时更新\n`);
-      return 0;
-    }
+    case 'calendar':
+      return calendarCommand(rest, (run) => adminSession(opts, env, home, run), io, opts.json === true);
   }
   throw new UsageError(`未知命令：central ${args.join(' ')}\n${USAGE}`);
 }

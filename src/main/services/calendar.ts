@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { CALENDAR_FILE, calendarFileText, readCalendarFile, type CalendarFile, type CalendarRead } from '../../shared/calendar/calendar-file';
 import { WorkingDayCalendar, type CalendarData } from '../../shared/calendar/working-days';
 import type { BundleCalendar } from '../../shared/api/sync';
+import type { BuiltInDifference } from '../../shared/calendar/publish';
 import { writeFileDurable } from './cache-crypto/durable';
 
 // Not named `require`: electron-vite's ESM shim declares its own top-level `require` in the
@@ -50,6 +51,23 @@ function overlay(data: CalendarData, o: CalendarFile): CalendarData {
   return data;
 }
 
+/**
+ * For each year of `file` the app's own data covers: how many days it counts differently (a rest day
+ * that is a working day there, or the other way round). The central system tells the admin, since a
+ * wrong year published over a right one would move every deadline of that year.
+ */
+export function builtInDifferences(file: CalendarFile): BuiltInDifference[] {
+  const lib = libraryData();
+  const inYear = (m: Record<string, string>, y: number) => Object.keys(m).filter((d) => d.startsWith(`${y}-`));
+  return file.years
+    .filter((y) => lib.years.includes(y))
+    .map((y) => {
+      const dates = new Set([...inYear(lib.holidays, y), ...inYear(lib.workdays, y), ...inYear(file.holidays, y), ...inYear(file.workdays, y)]);
+      const days = [...dates].filter((d) => !!lib.holidays[d] !== !!file.holidays[d] || !!lib.workdays[d] !== !!file.workdays[d]).length;
+      return { year: y, days, builtInSource: lib.source };
+    });
+}
+
 /** The library data with <data>/calendar.json laid over it. */
 export function loadCalendarData(dataDir?: string): CalendarData {
   const data = libraryData();
@@ -67,8 +85,8 @@ export function loadCalendar(dataDir?: string): WorkingDayCalendar {
 }
 
 export type CalendarUpdateResult =
-  /** changed: false when the same schedule was here already. */
-  | { taken: true; changed: boolean; years: number[]; source: string }
+  /** changed: false when the same schedule was here already; dropped: years the previous update had and this one has not (withdrawn centrally). */
+  | { taken: true; changed: boolean; years: number[]; source: string; dropped: number[] }
   | { taken: false; problems: string[] };
 
 /**
@@ -80,8 +98,11 @@ export function takeCalendarUpdate(dataDir: string, calendar: WorkingDayCalendar
   if (!read.ok) return { taken: false, problems: read.problems };
   const path = join(dataDir, CALENDAR_FILE);
   const text = calendarFileText(read.file);
-  const result = { taken: true as const, years: read.file.years, source: read.file.source };
-  if (existsSync(path) && readFileSync(path, 'utf8') === text) return { ...result, changed: false };
+  const before = existsSync(path) ? readFileSync(path, 'utf8') : null;
+  const previous = before === null ? null : readCalendarFile(before);
+  const dropped = previous?.ok ? previous.file.years.filter((y) => !read.file.years.includes(y)) : [];
+  const result = { taken: true as const, years: read.file.years, source: read.file.source, dropped };
+  if (before === text) return { ...result, changed: false };
   writeFileDurable(path, text, 0o644);
   calendar.replace(overlay(libraryData(), read.file));
   return { ...result, changed: true };
@@ -90,5 +111,5 @@ export function takeCalendarUpdate(dataDir: string, calendar: WorkingDayCalendar
 /** A calendar.json carried in a bundle (the app's 导入案卷包, `fashen import`): taken as a sync takes one, or the reason in zh-CN. */
 export function takeBundledCalendar(dataDir: string, calendar: WorkingDayCalendar, text: string): BundleCalendar {
   const r = takeCalendarUpdate(dataDir, calendar, readCalendarFile(text));
-  return r.taken ? r : { taken: false, problem: `工作日历数据无效：${r.problems.join('；')}` };
+  return r.taken ? { taken: true, years: r.years, source: r.source, changed: r.changed } : { taken: false, problem: `工作日历数据无效：${r.problems.join('；')}` };
 }

@@ -4,7 +4,6 @@ import { createHash } from 'node:crypto';
 import { rm } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
-import { checkCalendarFile } from '../../shared/calendar/calendar-file';
 import { canonicalJson } from '../../shared/canonical';
 import { callerOf } from '../auth/guard';
 import { hashPassword } from '../auth/passwords';
@@ -20,7 +19,6 @@ import { badRequest, conflict, HttpError, notFound, parseWith } from '../http/er
 import { IntakeService } from '../intake/intake';
 import { receiveUpload } from '../intake/upload';
 import { AssignRequest, CreateUserRequest, OUTBOX_BUNDLE_MAX_BYTES, OutboxBundle, RevokeRequest, type CaseSummary, type SubmissionSummary } from '../protocol';
-import { publishCalendar } from '../published-calendar';
 import { BundleImporter } from '../submissions/bundle';
 import { SubmissionService } from '../submissions/service';
 
@@ -84,17 +82,6 @@ export function adminRoutes(app: FastifyInstance, ctx: ServerContext): void {
     const answer = await bundles.import(req.body as Record<string, unknown>, bundle, origin);
     req.log.info({ signer: answer.signer, submissions: answer.results.length, by: callerOf(req).name }, 'bundle imported');
     return answer;
-  });
-
-  // The State Council's schedule for a new year (or a correction): GET /v1/calendar hands it to
-  // every workstation at its next sync. Checked as the workstations check it; written whole.
-  app.put('/v1/admin/calendar', async (req) => {
-    if (!ctx.dataDir) throw conflict('本服务器没有数据目录，不能发布工作日历');
-    const read = checkCalendarFile(req.body);
-    if (!read.ok) throw badRequest('工作日历数据无效', read.problems);
-    publishCalendar(ctx.dataDir, read.file);
-    req.log.info({ years: read.file.years, source: read.file.source, by: callerOf(req).name }, 'calendar published');
-    return { years: read.file.years, source: read.file.source };
   });
 
   app.get('/v1/admin/submissions', async (): Promise<SubmissionSummary[]> =>

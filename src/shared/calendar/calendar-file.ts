@@ -20,6 +20,11 @@ export const CalendarFile = z.object({
   holidays: z.record(z.string().regex(ISO_DATE), dayName),
   /** Weekend days that are working days (调休): date → name. */
   workdays: z.record(z.string().regex(ISO_DATE), dayName),
+  /**
+   * Where each year comes from, when the file was published a year at a time (shared/calendar/publish.ts);
+   * `source` then joins them. Optional, and ignored by workstations before it (zod drops unknown keys).
+   */
+  sources: z.record(z.string().regex(/^\d{4}$/), z.string().trim().min(1).max(200)).optional(),
 });
 export type CalendarFile = z.infer<typeof CalendarFile>;
 
@@ -56,6 +61,7 @@ export function calendarFileProblems(file: CalendarFile): string[] {
     const wd = weekday(date);
     if (wd !== 0 && wd !== 6) problems.push(`调休上班日 ${date} 不是周末（调休上班日只能是周六或周日）`);
   }
+  for (const y of Object.keys(file.sources ?? {})) if (!years.has(Number(y))) problems.push(`来源所列的 ${y} 年不在所列年份（${file.years.join('、')}）内`);
   for (const [y, n] of perYear) if (years.has(y) && n < MIN_HOLIDAYS_PER_YEAR) problems.push(`${y}年只列了 ${n} 天节假日，少于法定节假日天数，数据不完整`);
   return problems.slice(0, 20);
 }

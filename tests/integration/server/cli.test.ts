@@ -162,6 +162,32 @@ describe('npm run central and fashen central', () => {
     const cal = await fetch(`${url}/v1/calendar`);
     expect(cal.status).toBe(200);
     expect(await cal.json()).toEqual(calendar);
+    // Next year's notice: added, the year published before stays.
+    const next = join(tempDir(), 'calendar-2098.json');
+    writeFileSync(next, JSON.stringify(testCalendar(2098, '2098 年测试安排（虚构）')));
+    const add = fashen(['central', 'calendar', 'set', next, ...admin], { ADMIN_PW });
+    expect(add.code, add.stderr).toBe(0);
+    expect(add.stdout).toContain('已发布工作日历：2098 年（2098 年测试安排（虚构））；中心系统现发布 2098、2099 年');
+    expect(add.stderr).toBe('');
+    const show = fashen(['central', 'calendar', 'show', ...admin], { ADMIN_PW });
+    expect(show.code, show.stderr).toBe(0);
+    expect(show.stdout).toContain(`2098 年：节假日 13 天，调休上班日 1 天（2098 年测试安排（虚构））\n  2099 年：节假日 13 天，调休上班日 1 天（${calendar.source}）`);
+    // A year the app's own data covers, published from a made-up file: said on stderr, with the way back.
+    const year = new Date().getFullYear();
+    const wrong = join(tempDir(), 'calendar-wrong.json');
+    writeFileSync(wrong, JSON.stringify(testCalendar(year, '误发（虚构）')));
+    const mistake = fashen(['central', 'calendar', 'set', wrong, ...admin], { ADMIN_PW });
+    expect(mistake.code, mistake.stderr).toBe(0);
+    expect(mistake.stderr).toMatch(new RegExp(`注意：${year} 年与程序内置的节假日安排（chinese-days [^）]+）有 \\d+ 天不同[\\s\\S]*fashen central calendar withdraw ${year}`));
+    const back = fashen(['central', 'calendar', 'withdraw', String(year), ...admin], { ADMIN_PW });
+    expect(back.code, back.stderr).toBe(0);
+    expect(back.stdout).toContain(`已撤回 ${year} 年的工作日历；中心系统现发布 2098、2099 年`);
+    const again = fashen(['central', 'calendar', 'withdraw', String(year), ...admin], { ADMIN_PW });
+    expect(again.code).toBe(1);
+    expect(again.stderr).toContain(`中心系统未发布 ${year} 年的工作日历`);
+    expect(fashen(['central', 'calendar', 'withdraw', 'next', ...admin], { ADMIN_PW }).code).toBe(2);
+    const json = fashen(['central', 'calendar', 'show', '--json', ...admin], { ADMIN_PW });
+    expect(JSON.parse(json.stdout)).toEqual({ years: [2098, 2099], source: `2098 年测试安排（虚构）；${calendar.source}` });
     mkdirSync(join(data, 'updates'), { recursive: true });
     writeFileSync(join(data, 'updates', 'latest.yml'), 'version: 0.2.0\n');
     const upd = await fetch(`${url}/updates/latest.yml`);

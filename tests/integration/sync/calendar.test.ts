@@ -54,7 +54,7 @@ describe('working-day calendar from the central system', () => {
   it('a published schedule reaches the workstation at its next sync and counts at once', async () => {
     const put = await central.admin.request('PUT', '/v1/admin/calendar', { json: testCalendar() });
     expect(put.status).toBe(200);
-    expect(put.json).toEqual({ years: [2099], source: testCalendar().source });
+    expect(put.json).toEqual({ years: [2099], source: testCalendar().source, published: [2099], differsFromBuiltIn: [] });
 
     const before = ws.calendar.addWorkingDays('2098-12-31', 1).value;
     expect(before).toBe('2099-01-01'); // counted by weekends only: New Year's Day not yet known
@@ -156,5 +156,62 @@ describe('working-day calendar from the central system', () => {
     expect(readFileSync(calendarFile(), 'utf8')).toBe(before);
     expect(ws.calendar.isWorkingDay('2099-01-02')).toBe(false);
     expect(ws.sync.state.get('central_calendar_etag')).not.toBe('"other"');
+  });
+});
+
+describe('publishing one year at a time (the State Council’s notice comes yearly)', () => {
+  beforeAll(() => {
+    ws.close(); // the block above left it on a transport that lies about the calendar
+    ws = workstation(dataDir, () => httpTransport(central.url, alice.token!));
+  });
+
+  it('next year’s schedule is added to the published one: this year stays with every workstation', async () => {
+    const put = await central.admin.request('PUT', '/v1/admin/calendar', { json: testCalendar(2098, '2098 年测试安排（虚构）') });
+    expect(put.status).toBe(200);
+    expect(put.json).toMatchObject({ years: [2098], published: [2098, 2099], differsFromBuiltIn: [] });
+    const served = (await central.anon.get('/v1/calendar')).json as { years: number[]; source: string };
+    expect(served.years).toEqual([2098, 2099]);
+    expect(served.source).toContain('2098 年测试安排（虚构）');
+    const r = await ws.sync.run();
+    expect(r.outcome, r.line).toBe('synced');
+    expect(ws.calendar.covers(2098)).toBe(true);
+    expect(ws.calendar.covers(2099)).toBe(true); // before: replaced by 2098 alone, 2099 counted by weekends again
+    expect(ws.calendar.isWorkingDay('2099-01-01')).toBe(false);
+    expect(ws.calendar.isWorkingDay('2098-01-01')).toBe(false);
+  });
+
+  it('a year the app’s own data covers, published differently, is told to the admin with the days that differ', async () => {
+    const year = new Date().getFullYear(); // a year chinese-days covers
+    const put = await central.admin.request('PUT', '/v1/admin/calendar', { json: testCalendar(year, '误发的安排（虚构）') });
+    expect(put.status).toBe(200);
+    const answer = put.json as { differsFromBuiltIn: { year: number; days: number; builtInSource: string }[] };
+    expect(answer.differsFromBuiltIn).toEqual([{ year, days: expect.any(Number), builtInSource: expect.stringMatching(/^chinese-days /) }]);
+    expect(answer.differsFromBuiltIn[0]!.days).toBeGreaterThan(0);
+  });
+
+  it('a year published by mistake is withdrawn: the workstations count it by the app’s own data again', async () => {
+    const year = new Date().getFullYear();
+    const builtIn = loadCalendar().isWorkingDay(`${year}-10-08`);
+    await ws.sync.run();
+    expect(ws.calendar.isWorkingDay(`${year}-10-08`)).toBe(true); // the fictional schedule ends 国庆 on 10-03
+    const del = await central.admin.request('DELETE', `/v1/admin/calendar/years/${year}`);
+    expect(del.status, del.body.toString()).toBe(200);
+    expect(del.json).toMatchObject({ years: [], published: [2098, 2099] });
+    const r = await ws.sync.run();
+    expect(r.outcome, r.line).toBe('synced');
+    expect(r.notes).toEqual([expect.stringContaining(`中心系统已撤回 ${year} 年的发布，该年改按程序内置的安排计算`)]);
+    expect(ws.calendar.isWorkingDay(`${year}-10-08`)).toBe(builtIn);
+    expect(ws.calendar.covers(2099)).toBe(true);
+  });
+
+  it('withdrawing refuses a year not published, the last year, a bad year, and a reviewer', async () => {
+    expect((await central.admin.request('DELETE', '/v1/admin/calendar/years/2097')).status).toBe(404);
+    expect((await central.admin.request('DELETE', '/v1/admin/calendar/years/20x9')).status).toBe(400);
+    expect((await alice.request('DELETE', '/v1/admin/calendar/years/2098')).status).toBe(403);
+    expect((await central.admin.request('DELETE', '/v1/admin/calendar/years/2098')).status).toBe(200);
+    const last = await central.admin.request('DELETE', '/v1/admin/calendar/years/2099');
+    expect(last.status).toBe(409);
+    expect((last.json as { error: { message: string } }).error.message).toContain('唯一已发布的年份');
+    expect(((await central.anon.get('/v1/calendar')).json as { years: number[] }).years).toEqual([2099]);
   });
 });

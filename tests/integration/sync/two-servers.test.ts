@@ -94,6 +94,19 @@ it('the calendar published on one is what the other hands out; a bundle made by 
   expect(done.calendar).toMatchObject({ taken: true, years: [2099] });
 });
 
+it('two admins publishing a year each on the two instances at once: both years are published', async () => {
+  for (let round = 0; round < 5; round++) {
+    const [y1, y2] = [2090 - 2 * round, 2089 - 2 * round];
+    const [pa, pb] = await Promise.all([
+      a.admin.request('PUT', '/v1/admin/calendar', { json: testCalendar(y1, `${y1}（虚构）`) }),
+      b.admin.request('PUT', '/v1/admin/calendar', { json: testCalendar(y2, `${y2}（虚构）`) }),
+    ]);
+    expect([pa.status, pb.status]).toEqual([200, 200]);
+    const served = (await aliceOnB.get('/v1/calendar')).json as { years: number[] };
+    expect(served.years).toEqual(expect.arrayContaining([y1, y2, 2099]));
+  }
+});
+
 it('a device revoked through one instance is refused there at once, and by the other once its remembered authentication runs out', async () => {
   const laptop = await b.login('alice', 'alice-password');
   expect((await laptop.get('/v1/feed')).status).toBe(200); // B now remembers this device

@@ -39,5 +39,7 @@ export async function syncCalendar(d: {
   const r = takeCalendarUpdate(d.dataDir, d.calendar, checkCalendarFile(answer.value));
   if (!r.taken) return { note: `中心系统下发的工作日历未被采用，期限仍按原日历计算：${r.problems.slice(0, 3).join('；')}` };
   d.state.set(KEYS.calendarEtag, answer.etag ?? '');
-  return r.changed ? { updated: r.years, source: r.source, note: `工作日历已更新：${r.years.join('、')} 年节假日安排（${r.source}）` } : {};
+  if (!r.changed) return {};
+  const withdrawn = r.dropped.length ? `；中心系统已撤回 ${r.dropped.join('、')} 年的发布，该年改按程序内置的安排计算` : '';
+  return { updated: r.years, source: r.source, note: `工作日历已更新：${r.years.join('、')} 年节假日安排（${r.source}）${withdrawn}` };
 }
