@@ -172,6 +172,7 @@ test('status line and sync panel: logged out, first sync with progress and cance
   await expect(sync.line).toHaveText(/^已同步（\d\d:\d\d）$/);
   await expect(sync.drawer.getByTestId('sync-panel-last')).toHaveText(/^\d{4}-\d\d-\d\d \d\d:\d\d$/);
   await expect(ws.queue.rows).toHaveCount(3);
+  await expect(sync.drawer.getByTestId('sync-result')).toHaveClass(/ant-alert-success/);
   await sync.close();
   await ws.screenshot('sync-synced');
   await statusBarShot(page, 'sync-statusbar-synced');
@@ -217,6 +218,7 @@ test('status line and sync panel: logged out, first sync with progress and cance
   await expect(stale.getByTestId('sync-reason')).toContainText('案件已更新为修订 2');
   await expect(stale).toContainText('本机案卷已是修订 2（第2轮）');
   await expect(sync.line.getByTestId('sync-attention')).toHaveText('1 件需处理');
+  await expect(sync.drawer.getByTestId('sync-result')).toHaveClass(/ant-alert-warning/);
 
   // 8. Round 2 reviewed and signed — but the central system has meanwhile revoked the reviewer's
   //    certificate (a lost laptop, say): 被退回 with the central system's reason.
@@ -232,6 +234,9 @@ test('status line and sync panel: logged out, first sync with progress and cance
   // The stale one now says what followed it.
   await expect(stale).toContainText('已重新签署第2轮第1版（被退回）');
   await expect(sync.line.getByTestId('sync-attention')).toHaveText('2 件需处理');
+  // Went through, but with a refusal: a warning to act on, not the all-clear green.
+  await expect(sync.drawer.getByTestId('sync-result')).toContainText('1 件被退回');
+  await expect(sync.drawer.getByTestId('sync-result')).toHaveClass(/ant-alert-warning/);
   await ws.screenshot('sync-panel-attention');
   await statusBarShot(page, 'sync-statusbar-attention');
 

@@ -91,7 +91,11 @@ function informative(r: SyncRunResult): boolean {
 }
 
 function RunResult({ result }: { result: SyncRunResult }) {
-  const type = result.outcome === 'synced' ? 'success' : result.outcome === 'error' ? 'error' : 'warning';
+  // A run that brought back a refusal or a stale answer went through, but it is not good news: the
+  // reviewer has to act, so it is not shown in the all-clear green.
+  const s = result.summary;
+  const toActOn = s.rejected + s.stale + s.refused > 0;
+  const type = result.outcome === 'error' ? 'error' : result.outcome === 'synced' && !toActOn ? 'success' : 'warning';
   return (
     <Alert
       type={type}
