@@ -3,12 +3,14 @@
 // revision that has since moved on is answered `stale` with the current revision.
 import { createHash } from 'node:crypto';
 import { canonicalJson } from '../../shared/canonical';
+import { REASSIGNED_REASON } from '../../shared/sync/answer-labels';
 import { OpinionContent } from '../../shared/opinion/content';
 import { describeIssues } from '../../shared/api/result';
 import type { Caller } from '../auth/guard';
 import type { ServerDb } from '../db/open';
 import { CasesRepo } from '../db/repos/cases';
 import { CertificatesRepo } from '../db/repos/certificates';
+import { FeedRepo } from '../db/repos/feed';
 import { SubmissionsRepo, type SubmissionRow } from '../db/repos/submissions';
 import { conflict, notFound } from '../http/errors';
 import type { SubmissionAnswer, SubmissionRequest } from '../protocol';
@@ -38,6 +40,7 @@ export class SubmissionService {
   private readonly submissions: SubmissionsRepo;
   private readonly cases: CasesRepo;
   private readonly certificates: CertificatesRepo;
+  private readonly feed: FeedRepo;
 
   constructor(
     db: ServerDb,
@@ -47,6 +50,7 @@ export class SubmissionService {
     this.submissions = new SubmissionsRepo(db);
     this.cases = new CasesRepo(db);
     this.certificates = new CertificatesRepo(db);
+    this.feed = new FeedRepo(db);
   }
 
   private repeat(row: SubmissionRow, caller: Caller, requestHash: string): SubmitResult {
@@ -72,12 +76,16 @@ export class SubmissionService {
     if (earlier) return this.repeat(earlier, caller, requestHash);
 
     const kase = await this.cases.byId(req.caseId);
-    if (!kase || kase.assignedTo !== caller.id) throw notFound('案件不存在或未分配给您');
+    if (!kase) throw notFound('案件不存在或未分配给您');
+    // Reassigned after the reviewer signed (offline, say): a final answer she is shown, so the
+    // entry leaves her outbox. A case that was never hers stays a 404: nothing about it is told.
+    const reassigned = kase.assignedTo !== caller.id;
+    if (reassigned && !(await this.feed.wasAssigned(req.caseId, caller.id))) throw notFound('案件不存在或未分配给您');
 
     const receivedAt = this.now();
     const base = { id: req.id, receivedAt: receivedAt.toISOString() };
     let result: SubmitResult;
-    let check = await this.signatureCheck(caller, req);
+    let check: Check = reassigned ? { ok: false, reason: REASSIGNED_REASON } : await this.signatureCheck(caller, req);
     if (check.ok) check = bindingCheck(req);
     if (check.ok && !(await this.cases.revision(req.caseId, req.caseRevisionHash))) check = { ok: false, reason: `案件没有此修订：${req.caseRevisionHash}` };
     if (!check.ok) result = { status: 422, body: { ...base, status: 'rejected', reason: check.reason } };

@@ -10,3 +10,6 @@ export const SUBMISSION_KIND_LABEL: Record<z.infer<typeof SubmissionKind>, strin
 /** 已接收 2，已过时 0，已拒绝 1 */
 export const answerCounts = (c: Record<keyof typeof ANSWER_LABEL, number>): string =>
   (Object.keys(ANSWER_LABEL) as (keyof typeof ANSWER_LABEL)[]).map((k) => `${ANSWER_LABEL[k]} ${c[k]}`).join('，');
+
+/** The central system's reason for a submission about a case reassigned to someone else after she signed. */
+export const REASSIGNED_REASON = '案件已改派给其他审核员，本提交未被接收；如需转交本意见，请与法制审核机构联系';

@@ -138,6 +138,26 @@ describe('sync against the central server', () => {
     expect(ws.cases.load(c.caseId)!.row.offline).toBe(true);
   });
 
+  it('an opinion for a case reassigned before it was sent: 被退回 with the reason, not left queued for ever', async () => {
+    const c = cases[1]!;
+    const id = await queueOpinion(ws, signer, c, 'alice');
+    await central.admin.post(`/v1/admin/cases/${encodeURIComponent(c.caseId)}/assign`, { user: 'bob' });
+    const r = await ws.sync.run();
+    expect(r.outcome, r.line).toBe('synced');
+    expect(r.summary.rejected).toBe(1);
+    const row = ws.sync.state.byId(id)!;
+    expect(row.state).toBe('rejected');
+    expect(row.lastError).toContain('案件已改派给其他审核员');
+    expect(ws.sync.status().pending).toBe(0);
+    expect((await submissions()).find((s) => s.id === id)).toMatchObject({ status: 'rejected', user: 'alice' });
+    // The answer is the first answer: sent again (a crash before it was written), the same refusal.
+    ws.store.db.update(t.outbox).set({ state: 'queued' }).where(eq(t.outbox.id, id)).run();
+    expect((await ws.sync.run()).summary.rejected).toBe(1);
+    expect((await submissions()).filter((s) => s.id === id)).toHaveLength(1);
+    await central.admin.post(`/v1/admin/cases/${encodeURIComponent(c.caseId)}/assign`, { user: 'alice' });
+    expect((await ws.sync.run()).outcome).toBe('synced');
+  });
+
   it('unreachable server: 离线（N 项待发送）; not logged in: 出错', async () => {
     const dead = workstation(newDataDir(), () => httpTransport('http://127.0.0.1:9', 'x', { connect: 300 }));
     try {

@@ -263,6 +263,23 @@ describe('push rules', () => {
     expect((await w.sync.run()).summary.sent).toBe(1);
   });
 
+  it('a case taken from the reviewer before her entry left: answered 被退回 (reassigned), the queue goes on', async () => {
+    const central = new MemoryCentral();
+    const c = await publishNew(central, [10]);
+    const other = await publishNew(central, [10]);
+    const w = ws(central);
+    await w.sync.run();
+    const gone = queue(w, c, { createdAt: '2026-11-20T01:00:00.000Z' });
+    const next = queue(w, other, { createdAt: '2026-11-20T02:00:00.000Z' });
+    central.unassign(c.caseId);
+    const r = await w.sync.run();
+    expect(r.outcome, r.line).toBe('synced');
+    expect(r.summary).toMatchObject({ sent: 1, rejected: 1, unassigned: 1 });
+    expect(w.sync.state.byId(gone)).toMatchObject({ state: 'rejected', lastError: expect.stringContaining('案件已改派给其他审核员') });
+    expect(w.sync.state.byId(next)!.state).toBe('accepted');
+    expect(w.sync.status().pending).toBe(0);
+  });
+
   it('two devices of one reviewer: each submission arrives once, both see every case', async () => {
     const central = new MemoryCentral();
     const c = await publishNew(central, [1000]);

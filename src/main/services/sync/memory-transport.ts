@@ -6,6 +6,7 @@ import { AUDIT_REWRITTEN_CODE, type AuditHeadAnswer, type AuditHeadReport } from
 import type { CasePackage } from '../../../shared/casefile/schema';
 import { packageFiles } from '../../../shared/casefile/schema';
 import type { FeedEntry, FeedPage, SubmissionAnswer, SubmissionRequest } from '../../../shared/sync/protocol';
+import { REASSIGNED_REASON } from '../../../shared/sync/answer-labels';
 import { judgeHead } from '../../../server/audit/judge';
 import { revisionHashOf } from '../importer';
 import { AuditAnchorRequired, TransportError, type BatchedBlob, type BlobRange, type BlobResponse, type SubmitResponse, type SyncTransport } from './transport';
@@ -27,6 +28,8 @@ export class MemoryCentral {
   /** Audit heads per device as the server keeps them: accepted (seq → hash) and the rewrites seen. */
   readonly auditHeads = new Map<string, { accepted: Map<number, string>; rewritten: AuditHeadReport[] }>();
   private readonly current = new Map<string, { revision: number; revisionHash: string; caseNumber: string }>();
+  /** Cases taken from the reviewer (unassign) and not given back. */
+  private readonly reassigned = new Set<string>();
   /** Called before each operation; throw a TransportError to simulate a failure. */
   fault: ((op: MemoryOp, detail: string) => void) | null = null;
   /** Bytes of a blob body to deliver before failing (simulates a connection cut mid-body). */
@@ -48,6 +51,7 @@ export class MemoryCentral {
     }
     const revisionHash = revisionHashOf(pkg);
     this.current.set(pkg.case.id, { revision: pkg.case.revision, revisionHash, caseNumber: pkg.case.caseNumber });
+    this.reassigned.delete(pkg.case.id);
     for (const e of this.entries) if (e.caseId === pkg.case.id && e.case) e.case.current = false;
     const entry: FeedEntry = {
       seq: this.entries.length + 1,
@@ -71,6 +75,7 @@ export class MemoryCentral {
     const cur = this.current.get(caseId);
     const entry: FeedEntry = { seq: this.entries.length + 1, kind: 'unassigned', caseId, revision: cur?.revision ?? 1, at: this.at(), case: null };
     this.entries.push(entry);
+    this.reassigned.add(caseId);
     return entry;
   }
 
@@ -111,7 +116,8 @@ export class MemoryCentral {
     if (!cur) throw new TransportError('http', '案件不存在或未分配给您', 404, 'not_found');
     const base = { id: req.id, receivedAt: this.at() };
     let stored: StoredSubmission;
-    if (req.signature.signature === this.forged) stored = { request: req, status: 422, answer: { ...base, status: 'rejected', reason: '签名无效' } };
+    if (this.reassigned.has(req.caseId)) stored = { request: req, status: 422, answer: { ...base, status: 'rejected', reason: REASSIGNED_REASON } };
+    else if (req.signature.signature === this.forged) stored = { request: req, status: 422, answer: { ...base, status: 'rejected', reason: '签名无效' } };
     else if (cur.revisionHash !== req.caseRevisionHash)
       stored = {
         request: req,

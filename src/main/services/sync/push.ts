@@ -81,7 +81,7 @@ export async function push(deps: {
       // (each failed try was already counted, with its reason, by the retry callback)
       // The network (or the server) is down: the rest would fail the same way. Stop here.
       if (err.retryable || err.status === 401 || err.kind === 'protocol') throw err;
-      // 404 (case not, or no longer, assigned), 409 (id reused), 400, 413: a problem of this entry.
+      // 404 (a case never assigned to her; a reassigned one is answered rejected), 409 (id reused), 400, 413: a problem of this entry.
       result.problems.push(`${row.id.slice(0, 8)}：${err.message}`);
       continue;
     }

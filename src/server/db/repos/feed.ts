@@ -24,6 +24,16 @@ export class FeedRepo {
     return row!.seq;
   }
 
+  /** Whether the case was ever assigned to the user (an `assigned` entry names them). */
+  async wasAssigned(caseId: string, userId: number): Promise<boolean> {
+    const rows = await this.db
+      .select({ seq: feed.seq })
+      .from(feed)
+      .where(and(eq(feed.caseId, caseId), eq(feed.userId, userId), eq(feed.kind, 'assigned')))
+      .limit(1);
+    return rows.length > 0;
+  }
+
   private prepared: ReturnType<FeedRepo['prepare']> | null = null;
 
   /** Every feed request asks this (prepared once: use this repository on the database, not a transaction). */
