@@ -8,9 +8,13 @@ export interface HostProcess {
   child: ChildProcess;
 }
 
-export async function spawnHost(home: string, today: string): Promise<HostProcess> {
+/**
+ * `autoSync`: the app's automatic sync (on in the product). Off by default here: the E2E specs drive
+ * every run by the button and would race a run of its own starting seconds after a login.
+ */
+export async function spawnHost(home: string, today: string, opts: { autoSync?: boolean } = {}): Promise<HostProcess> {
   const child = spawn(process.execPath, [join(process.cwd(), 'out/host/host.mjs')], {
-    env: { ...process.env, FASHEN_HOME: home, FASHEN_TODAY: today },
+    env: { ...process.env, FASHEN_HOME: home, FASHEN_TODAY: today, ...(opts.autoSync ? {} : { FASHEN_AUTO_SYNC: 'off' }) },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const url = await new Promise<string>((resolve, reject) => {

@@ -1,7 +1,7 @@
 // The sync status line and the running-sync figures as the reviewer reads them (renderer/sync/format).
 import { describe, expect, it } from 'vitest';
 import type { OutboxEntryView, SyncProgress, SyncStatusView } from '../../src/shared/api/sync';
-import { entryLabel, formatBytes, formatRemaining, formatWhen, laterText, progressText, syncLine } from '../../src/renderer/src/sync/format';
+import { autoText, entryLabel, formatBytes, formatRemaining, formatWhen, laterText, progressText, syncLine } from '../../src/renderer/src/sync/format';
 
 // 2026-11-23 15:00 in China.
 const NOW = new Date('2026-11-23T07:00:00.000Z');
@@ -20,6 +20,7 @@ function view(patch: Partial<SyncStatusView> = {}): SyncStatusView {
     queued: [],
     needsAttention: [],
     refused: [],
+    auto: null,
     ...patch,
   };
 }
@@ -87,5 +88,19 @@ describe('figures', () => {
     expect(laterText({ id: 'x', state: 'accepted', round: 2, version: 1 })).toBe('已重新签署第2轮第1版（中心系统已接收）');
     expect(laterText({ id: 'x', state: 'queued', round: null, version: 2 })).toBe('已重新签署第2版（待发送）');
     expect(laterText({ id: 'x', state: 'rejected', round: null, version: null })).toBe('已重新签署新的提交（被退回）');
+  });
+});
+
+describe('autoText (the panel’s 自动同步 row)', () => {
+  it('says when the next run is due, in China time', () => {
+    expect(autoText(view({ auto: { nextAt: '2026-11-23T07:15:00.000Z' } }), false)).toBe('已开启 · 下次约 15:15');
+  });
+  it('while a run goes on, or logged out, or off', () => {
+    expect(autoText(view({ auto: { nextAt: null } }), true)).toBe('已开启 · 正在同步');
+    expect(autoText(view({ auto: { nextAt: '2026-11-23T07:15:00.000Z' }, login: null }), false)).toBe('登录后自动同步');
+    expect(autoText(view({ auto: null }), false)).toBe('未开启（仅手动同步）');
+  });
+  it('offline: the next try, and that it keeps trying', () => {
+    expect(autoText(view({ auto: { nextAt: '2026-11-23T07:02:00.000Z' }, state: '离线', pending: 1, lastOutcome: 'offline' }), false)).toBe('已开启 · 连接恢复后自动发送，下次尝试约 15:02');
   });
 });

@@ -49,6 +49,8 @@ export interface SyncStatusView extends SyncStatus {
   needsAttention: OutboxEntryView[];
   /** Feed entries refused and not since replaced by a later revision here, newest first. */
   refused: RefusedEntry[];
+  /** The app syncs by itself while logged in (null: only by hand — the command line, FASHEN_AUTO_SYNC=off); when next. */
+  auto: { nextAt: string | null } | null;
 }
 
 /** A working-day calendar carried by a bundle from the central system (calendar.json at its root). */

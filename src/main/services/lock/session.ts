@@ -19,6 +19,7 @@ import { readLockAfter, writeLockAfter } from './settings';
 import type { Via } from '../audit/recorder';
 import { flushFailedUnlocks, recordLock, recordLockAfter, recordUnlock, type LockTrigger } from './lock-audit';
 import { addPendingAttempt } from './unlock-attempts';
+import type { AutoSync } from '../sync/auto-sync';
 
 type Listener = (event: ApiEventName, payload: ApiEvents[ApiEventName]) => void;
 type AnyHandler = (input: unknown, ctx: CallContext) => unknown;
@@ -56,11 +57,17 @@ export interface SessionOptions {
   busyRetryMs?: number;
   /** Which door the lock entries in the audit chain name (default: browser). */
   via?: Via;
+  /** Automatic sync for an open Workstation (the shells; none in tests that do not ask for it). */
+  autoSync?: (ws: Workstation) => AutoSync | null;
 }
+
+/** Calls after which there is something to send or a new login: an automatic sync soon. */
+const POKE_AFTER: ReadonlySet<CallName> = new Set<CallName>(['opinions.sign', 'meetings.signMinutes', 'sync.login']);
 
 export class WorkstationSession implements LockControl {
   readonly handlers: Handlers;
   private ws: Workstation | null = null;
+  private auto: AutoSync | null = null;
   private api: Handlers | null = null;
   private key: CacheKey | null = null;
   private offWs: (() => void) | null = null;
@@ -156,6 +163,8 @@ export class WorkstationSession implements LockControl {
       try {
         // Running calls finish first (a running sync is cancelled; what it did so far stays).
         this.ws.sync.cancel();
+        await this.auto?.stop();
+        this.auto = null;
         if (this.inFlight > 0) await new Promise<void>((r) => this.drained.push(r));
         // Recorded while the store is still open: after this the chain is closed with it.
         if (!quiet) recordLock(this.ws.audit.log, trigger, this.via, this.log);
@@ -235,6 +244,9 @@ export class WorkstationSession implements LockControl {
       flushFailedUnlocks(ws.audit.log, ws.store.sqlite, this.opts.dataDir, this.log);
       rememberCacheKey(this.opts.dataDir, key);
       this.armIdle();
+      this.auto = this.opts.autoSync?.(ws) ?? null;
+      ws.sync.auto = this.auto;
+      this.auto?.start();
     } catch (err) {
       key.wipe();
       throw err;
@@ -247,7 +259,9 @@ export class WorkstationSession implements LockControl {
     const api = this.api;
     this.inFlight++;
     try {
-      return await (api[name] as AnyHandler)(input, ctx);
+      const out = await (api[name] as AnyHandler)(input, ctx);
+      if (POKE_AFTER.has(name)) this.auto?.poke();
+      return out;
     } finally {
       if (--this.inFlight === 0) this.drained.splice(0).forEach((r) => r());
     }

@@ -106,6 +106,9 @@ export class SyncEngine {
     };
   }
 
+  /** The automatic sync of the shell running this workstation (shown in the panel); null: only by hand. */
+  auto: { nextAt(): Date | null } | null = null;
+
   /** Runs one sync; a call while one is running joins it. */
   run(opts: { server?: string; signal?: AbortSignal } = {}): Promise<SyncRunResult> {
     if (this.current) return this.current.promise;

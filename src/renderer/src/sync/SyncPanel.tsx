@@ -7,7 +7,7 @@ import { Alert, Button, Drawer, Progress, Tooltip } from 'antd';
 import { ReloadOutlined } from '@ant-design/icons';
 import type { SyncRunResult, SyncStatusView } from '../../../shared/api/sync';
 import { chinaDateTime } from '../../../shared/format/date';
-import { formatBytes, progressText, syncLine } from './format';
+import { autoText, formatBytes, progressText, syncLine } from './format';
 import { AttentionList, QueuedList, RefusedList } from './SubmissionLists';
 import { LoginForm } from './LoginForm';
 import { OfflineExchange } from './OfflineExchange';
@@ -44,6 +44,10 @@ function Overview({ view }: { view: SyncStatusView }) {
         ) : (
           <span className="muted">未登录</span>
         )}
+      </dd>
+      <dt>自动同步</dt>
+      <dd className="small" data-testid="sync-panel-auto">
+        {autoText(view, running)}
       </dd>
       <dt>上次同步</dt>
       <dd className="num" data-testid="sync-panel-last">

@@ -5,7 +5,7 @@
 import type { OutboxEntryView, SyncProgress, SyncStatusView } from '../../../shared/api/sync';
 import { SUBMISSION_KIND_LABEL } from '../../../shared/sync/answer-labels';
 import { formatBytes } from '../../../shared/format/bytes';
-import { chinaDateTime } from '../../../shared/format/date';
+import { chinaDateTime, chinaTime } from '../../../shared/format/date';
 
 export type LineKind = 'loading' | 'logged-out' | 'never' | 'running' | 'synced' | 'offline' | 'cancelled' | 'error';
 
@@ -109,4 +109,14 @@ export function laterText(later: OutboxEntryView['later']): string | null {
   if (!later) return null;
   const what = later.version !== null ? `第${later.round !== null ? `${later.round}轮第` : ''}${later.version}版` : '新的提交';
   return `已重新签署${what}（${LATER_STATE[later.state]}）`;
+}
+
+/** The 自动同步 row: on or off, and when the next run is due (China time). */
+export function autoText(view: Pick<SyncStatusView, 'auto' | 'login' | 'state' | 'lastOutcome'>, running: boolean): string {
+  if (!view.auto) return '未开启（仅手动同步）';
+  if (!view.login) return '登录后自动同步';
+  if (running || !view.auto.nextAt) return '已开启 · 正在同步';
+  const at = chinaTime(view.auto.nextAt);
+  const down = view.lastOutcome === 'offline' || view.lastOutcome === 'error';
+  return down ? `已开启 · 连接恢复后自动发送，下次尝试约 ${at}` : `已开启 · 下次约 ${at}`;
 }

@@ -1,0 +1,144 @@
+// Automatic sync while the app runs (DESIGN.md: "work queues up and syncs when a connection
+// returns"): a reviewer in a county office should not have to remember 立即同步 once the network
+// is back. While logged in, one run shortly after the workstation opens, again soon after she
+// signs something or logs in, every `idleMs` after a good run, and — while the central system is
+// unreachable — on a backoff from `retryMinMs` doubling up to `retryMaxMs` (with jitter, so the
+// offices of one county do not all knock at the same second when a line comes back). Each run is
+// the same SyncEngine run as the button's (a run already going is joined, not doubled).
+import type { SyncRunResult } from '../../../shared/sync/status';
+
+export interface AutoSyncTimers {
+  setTimeout(fn: () => void, ms: number): unknown;
+  clearTimeout(handle: unknown): void;
+}
+
+export interface AutoSyncOptions {
+  /** One sync run (the shells: through the engine; what it did is recorded by `onRun`). */
+  run(): Promise<SyncRunResult>;
+  /** Whether a run makes sense now (a saved login). Asked at every turn: logging in later is seen. */
+  ready(): boolean;
+  /** Told of every automatic run's result (the audit chain records the runs that changed something). */
+  onRun?(result: SyncRunResult): void;
+  onError?(err: unknown): void;
+  timers?: AutoSyncTimers;
+  random?: () => number;
+  now?: () => number;
+}
+
+export interface AutoSyncTiming {
+  /** After the workstation opens. */
+  firstMs?: number;
+  /** After a sign, a login or the connection coming back (poke). */
+  soonMs?: number;
+  idleMs?: number;
+  retryMinMs?: number;
+  retryMaxMs?: number;
+}
+
+export const AUTO_SYNC_DEFAULTS = { firstMs: 10_000, soonMs: 3_000, idleMs: 15 * 60_000, retryMinMs: 60_000, retryMaxMs: 5 * 60_000 } as const;
+
+const realTimers: AutoSyncTimers = {
+  setTimeout: (fn, ms) => {
+    const t = setTimeout(fn, ms);
+    t.unref?.();
+    return t;
+  },
+  clearTimeout: (h) => clearTimeout(h as ReturnType<typeof setTimeout>),
+};
+
+export class AutoSync {
+  private timer: unknown = null;
+  private dueAt: number | null = null;
+  /** The run going on (awaited by stop: the store must not close under it). */
+  private running: Promise<void> | null = null;
+  private stopped = true;
+  private failures = 0;
+  /** A poke while a run goes on: one more run right after it (the entry signed meanwhile goes out). */
+  private again = false;
+  private readonly timers: AutoSyncTimers;
+  private readonly t: Required<AutoSyncTiming>;
+
+  constructor(private readonly opts: AutoSyncOptions & AutoSyncTiming) {
+    this.timers = opts.timers ?? realTimers;
+    const given = Object.entries(opts).filter(([k, v]) => k in AUTO_SYNC_DEFAULTS && typeof v === 'number');
+    this.t = { ...AUTO_SYNC_DEFAULTS, ...Object.fromEntries(given) };
+  }
+
+  start(): void {
+    if (!this.stopped) return;
+    this.stopped = false;
+    this.failures = 0;
+    this.schedule(this.t.firstMs);
+  }
+
+  /** No more runs; resolves when a run going on has ended (the caller cancels it first if in a hurry). */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    this.again = false;
+    this.clear();
+    await this.running;
+  }
+
+  /** Something to send, a login, a connection back: a run soon, the backoff forgotten. */
+  poke(): void {
+    if (this.stopped) return;
+    this.failures = 0;
+    if (this.running) this.again = true;
+    else this.schedule(this.t.soonMs);
+  }
+
+  /** When the next automatic run is due (null: one is going on, or stopped). */
+  nextAt(): Date | null {
+    return this.dueAt === null ? null : new Date(this.dueAt);
+  }
+
+  /** The delay before the next run after one that ended `outcome` (exposed for the status text and tests). */
+  nextDelay(outcome: SyncRunResult['outcome'] | 'threw'): number {
+    if (outcome === 'synced' || outcome === 'cancelled') return this.t.idleMs;
+    const base = Math.min(this.t.retryMaxMs, this.t.retryMinMs * 2 ** Math.max(0, this.failures - 1));
+    // ×[0.75, 1.25): spread, never past the cap by more than a quarter.
+    return Math.round(base * (0.75 + 0.5 * (this.opts.random ?? Math.random)()));
+  }
+
+  private schedule(ms: number): void {
+    this.clear();
+    if (this.stopped) return;
+    this.dueAt = (this.opts.now ?? Date.now)() + ms;
+    this.timer = this.timers.setTimeout(() => this.turn(), ms);
+  }
+
+  private clear(): void {
+    if (this.timer !== null) this.timers.clearTimeout(this.timer);
+    this.timer = null;
+    this.dueAt = null;
+  }
+
+  private turn(): void {
+    this.timer = null;
+    this.dueAt = null;
+    if (this.stopped || this.running) return;
+    if (!this.opts.ready()) return this.schedule(this.t.idleMs);
+    this.running = this.runOnce().finally(() => {
+      this.running = null;
+    });
+  }
+
+  private async runOnce(): Promise<void> {
+    let outcome: SyncRunResult['outcome'] | 'threw';
+    try {
+      const result = await this.opts.run();
+      outcome = result.outcome;
+      this.opts.onRun?.(result);
+    } catch (err) {
+      outcome = 'threw';
+      this.opts.onError?.(err);
+    }
+    if (this.stopped) return;
+    this.failures = outcome === 'synced' || outcome === 'cancelled' ? 0 : this.failures + 1;
+    if (this.again) {
+      this.again = false;
+      return this.schedule(this.t.soonMs);
+    }
+    this.schedule(this.nextDelay(outcome));
+  }
+}

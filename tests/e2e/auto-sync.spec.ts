@@ -1,0 +1,49 @@
+// The app syncs by itself (the product's default; the other specs switch it off to drive every
+// run by the button): a reviewer logs in from the panel and her cases arrive in the queue without
+// a click; the panel says automatic sync is on and when the next run is due.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { generateDemoPackages } from '../../src/main/demo/generate';
+import { spawnHost } from '../../scripts/host-process';
+import { E2E_TODAY, expect, test } from './fixtures';
+import { SyncPanel } from './pages/SyncPanel';
+import { WorkstationPage } from './pages/WorkstationPage';
+import { startCentral } from './support/central';
+
+const ALICE_PW = 'alice-password-e2e';
+
+test('logged in from the panel: the cases arrive without 立即同步; the panel tells when the next run is due', async ({ page }) => {
+  test.setTimeout(120_000);
+  const central = await startCentral();
+  const home = mkdtempSync(join(tmpdir(), 'fashen-e2e-'));
+  const { url, child } = await spawnHost(home, E2E_TODAY, { autoSync: true });
+  try {
+    await central.admin.addReviewer('alice', ALICE_PW);
+    const generated = await generateDemoPackages({ outDir: mkdtempSync(join(tmpdir(), 'fashen-e2e-auto-')), today: E2E_TODAY, count: 2 });
+    for (const g of generated) await central.admin.publish(g.dir, 'alice');
+
+    await page.setViewportSize({ width: 1366, height: 768 });
+    const ws = new WorkstationPage(page);
+    await ws.open(url);
+    await expect(ws.queue.rows).toHaveCount(0);
+    const sync = new SyncPanel(page);
+    await sync.open();
+    await expect(sync.drawer.getByTestId('sync-panel-auto')).toHaveText('登录后自动同步');
+    const form = sync.drawer.getByTestId('sync-login-form');
+    await form.getByTestId('sync-login-server').fill(central.url);
+    await form.getByTestId('sync-login-user').fill('alice');
+    await form.getByTestId('sync-login-password').fill(ALICE_PW);
+    await form.getByTestId('sync-login-submit').click();
+
+    // No click on 立即同步: the run starts a few seconds after the login, the queue fills.
+    await expect(ws.queue.rows).toHaveCount(2, { timeout: 60_000 });
+    await expect(sync.line).toHaveAttribute('data-state', 'synced', { timeout: 30_000 });
+    await sync.refresh();
+    await expect(sync.drawer.getByTestId('sync-panel-auto')).toHaveText(/^已开启 · 下次约 \d\d:\d\d$/);
+    await ws.screenshot('sync-auto-after-login');
+  } finally {
+    child.kill('SIGTERM');
+    await central.stop();
+  }
+});

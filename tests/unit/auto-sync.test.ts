@@ -1,0 +1,172 @@
+// The automatic sync's schedule, on a clock the test moves: first run after the workstation
+// opens, a quarter of an hour after a good run, a doubling backoff (capped, with jitter) while the
+// central system is unreachable, soon after a poke (and once more when poked during a run), never
+// while logged out, nothing after stop — which waits for a run still going.
+import { describe, expect, it } from 'vitest';
+import { AutoSync, AUTO_SYNC_DEFAULTS, type AutoSyncTimers } from '../../src/main/services/sync/auto-sync';
+import type { SyncRunResult } from '../../src/shared/sync/status';
+
+class Clock implements AutoSyncTimers {
+  now = 0;
+  private seq = 0;
+  private readonly due = new Map<number, { at: number; fn: () => void }>();
+  setTimeout(fn: () => void, ms: number): unknown {
+    const id = ++this.seq;
+    this.due.set(id, { at: this.now + ms, fn });
+    return id;
+  }
+  clearTimeout(h: unknown): void {
+    this.due.delete(h as number);
+  }
+  /** When the one pending timer fires (null: none). */
+  next(): number | null {
+    const ats = [...this.due.values()].map((d) => d.at);
+    return ats.length ? Math.min(...ats) : null;
+  }
+  pending(): number {
+    return this.due.size;
+  }
+  /** Moves to the next timer and fires it; lets the run's promise settle. */
+  async fire(): Promise<number> {
+    const at = this.next();
+    if (at === null) throw new Error('no timer');
+    this.now = at;
+    for (const [id, t] of this.due) if (t.at === at) (this.due.delete(id), t.fn());
+    for (let i = 0; i < 5; i++) await Promise.resolve();
+    return at;
+  }
+}
+
+const result = (outcome: SyncRunResult['outcome']) => ({ outcome, summary: { pulled: 0, sent: 0, stale: 0, rejected: 0, refused: 0, unassigned: 0, bytes: 0 } }) as unknown as SyncRunResult;
+
+function setup(outcomes: SyncRunResult['outcome'][], ready = () => true) {
+  const clock = new Clock();
+  const runs: number[] = [];
+  const auto = new AutoSync({
+    timers: clock,
+    random: () => 0.5, // jitter ×1
+    ready,
+    run: async () => {
+      runs.push(clock.now);
+      return result(outcomes.shift() ?? 'synced');
+    },
+  });
+  return { clock, runs, auto };
+}
+
+const { firstMs, soonMs, idleMs, retryMinMs, retryMaxMs } = AUTO_SYNC_DEFAULTS;
+
+describe('AutoSync', () => {
+  it('runs after the workstation opens, then every quarter of an hour while all is well', async () => {
+    const { clock, runs, auto } = setup([]);
+    auto.start();
+    await clock.fire();
+    await clock.fire();
+    await clock.fire();
+    expect(runs).toEqual([firstMs, firstMs + idleMs, firstMs + 2 * idleMs]);
+  });
+
+  it('offline: retries after 1, 2, 4 minutes, then every 5 (the cap); back to the quarter hour once through', async () => {
+    const { clock, runs, auto } = setup(['offline', 'offline', 'offline', 'error', 'offline', 'synced']);
+    auto.start();
+    for (let i = 0; i < 7; i++) await clock.fire();
+    const gaps = runs.slice(1).map((t, i) => t - runs[i]!);
+    expect(gaps).toEqual([retryMinMs, 2 * retryMinMs, 4 * retryMinMs, retryMaxMs, retryMaxMs, idleMs]);
+  });
+
+  it('jitter spreads a retry over ×0.75 … ×1.25', () => {
+    const lo = new AutoSync({ run: async () => result('synced'), ready: () => true, random: () => 0 });
+    const hi = new AutoSync({ run: async () => result('synced'), ready: () => true, random: () => 0.999999 });
+    expect(lo.nextDelay('offline')).toBe(0.75 * retryMinMs);
+    expect(hi.nextDelay('offline')).toBe(1.25 * retryMinMs);
+    expect(lo.nextDelay('synced')).toBe(idleMs);
+  });
+
+  it('a poke (signed, logged in) brings the next run to a few seconds and forgets the backoff', async () => {
+    const { clock, runs, auto } = setup(['offline', 'offline', 'offline']);
+    auto.start();
+    await clock.fire();
+    await clock.fire();
+    await clock.fire(); // three failures: the next try would be 4 minutes away
+    expect(clock.next()! - clock.now).toBe(4 * retryMinMs);
+    auto.poke();
+    expect(clock.next()! - clock.now).toBe(soonMs);
+    await clock.fire(); // synced
+    expect(runs).toHaveLength(4);
+    expect(clock.next()! - clock.now).toBe(idleMs);
+  });
+
+  it('poked while a run goes on: one more run right after it (what was signed meanwhile goes out)', async () => {
+    const clock = new Clock();
+    let release!: (r: SyncRunResult) => void;
+    let runs = 0;
+    const auto = new AutoSync({
+      timers: clock,
+      ready: () => true,
+      run: () => {
+        runs++;
+        return runs === 1 ? new Promise((r) => (release = r)) : Promise.resolve(result('synced'));
+      },
+    });
+    auto.start();
+    await clock.fire();
+    auto.poke();
+    expect(clock.pending()).toBe(0); // nothing scheduled while running
+    release(result('synced'));
+    for (let i = 0; i < 5; i++) await Promise.resolve();
+    expect(clock.next()! - clock.now).toBe(soonMs);
+    await clock.fire();
+    expect(runs).toBe(2);
+  });
+
+  it('logged out: no run, only a look again later; after a login poke it runs', async () => {
+    let loggedIn = false;
+    const { clock, runs, auto } = setup([], () => loggedIn);
+    auto.start();
+    await clock.fire();
+    await clock.fire();
+    expect(runs).toEqual([]);
+    loggedIn = true;
+    auto.poke();
+    await clock.fire();
+    expect(runs).toHaveLength(1);
+  });
+
+  it('a run that throws is retried as an offline one and reported', async () => {
+    const clock = new Clock();
+    const errors: unknown[] = [];
+    let n = 0;
+    const auto = new AutoSync({
+      timers: clock,
+      random: () => 0.5,
+      ready: () => true,
+      onError: (e) => errors.push(e),
+      run: async () => {
+        if (++n === 1) throw new Error('store closed');
+        return result('synced');
+      },
+    });
+    auto.start();
+    await clock.fire();
+    expect(errors).toHaveLength(1);
+    expect(clock.next()! - clock.now).toBe(retryMinMs);
+  });
+
+  it('stop: nothing more is scheduled, and it resolves only when the run going on has ended', async () => {
+    const clock = new Clock();
+    let release!: (r: SyncRunResult) => void;
+    const auto = new AutoSync({ timers: clock, ready: () => true, run: () => new Promise((r) => (release = r)) });
+    auto.start();
+    await clock.fire();
+    let stopped = false;
+    const stopping = auto.stop().then(() => (stopped = true));
+    await Promise.resolve();
+    expect(stopped).toBe(false);
+    release(result('synced'));
+    await stopping;
+    expect(stopped).toBe(true);
+    expect(clock.pending()).toBe(0);
+    auto.poke();
+    expect(clock.pending()).toBe(0);
+  });
+});
