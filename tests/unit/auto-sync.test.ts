@@ -3,37 +3,17 @@
 // central system is unreachable, soon after a poke (and once more when poked during a run), never
 // while logged out, nothing after stop — which waits for a run still going.
 import { describe, expect, it } from 'vitest';
-import { AutoSync, AUTO_SYNC_DEFAULTS, type AutoSyncTimers } from '../../src/main/services/sync/auto-sync';
+import { AutoSync, AUTO_SYNC_DEFAULTS } from '../../src/main/services/sync/auto-sync';
+import { ManualTimers } from '../helpers/manual-timers';
 import type { SyncRunResult } from '../../src/shared/sync/status';
 
-class Clock implements AutoSyncTimers {
-  now = 0;
-  private seq = 0;
-  private readonly due = new Map<number, { at: number; fn: () => void }>();
-  setTimeout(fn: () => void, ms: number): unknown {
-    const id = ++this.seq;
-    this.due.set(id, { at: this.now + ms, fn });
-    return id;
-  }
-  clearTimeout(h: unknown): void {
-    this.due.delete(h as number);
-  }
-  /** When the one pending timer fires (null: none). */
-  next(): number | null {
-    const ats = [...this.due.values()].map((d) => d.at);
-    return ats.length ? Math.min(...ats) : null;
-  }
-  pending(): number {
-    return this.due.size;
-  }
-  /** Moves to the next timer and fires it; lets the run's promise settle. */
-  async fire(): Promise<number> {
+/** Manual timers with a step that fires the next timer and lets the run's promise settle. */
+class Clock extends ManualTimers {
+  async fire(): Promise<void> {
     const at = this.next();
     if (at === null) throw new Error('no timer');
-    this.now = at;
-    for (const [id, t] of this.due) if (t.at === at) (this.due.delete(id), t.fn());
+    this.advance(at - this.now);
     for (let i = 0; i < 5; i++) await Promise.resolve();
-    return at;
   }
 }
 

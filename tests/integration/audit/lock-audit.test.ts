@@ -5,6 +5,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { ManualTimers } from '../../helpers/manual-timers';
 import { buildApi } from '../../../src/main/api';
 import { dispatch } from '../../../src/main/dispatch';
 import { lockHandlers } from '../../../src/main/handlers/app-lock';
@@ -21,26 +22,6 @@ const PASS = '锁定审计口令 2026';
 const WRONG = '猜错的口令-Secret-123';
 const TODAY = () => '2026-11-23';
 
-class ManualTimers implements Timers {
-  private now = 0;
-  private seq = 0;
-  private readonly due = new Map<number, { at: number; fn: () => void }>();
-  setTimeout(fn: () => void, ms: number): unknown {
-    this.due.set(++this.seq, { at: this.now + ms, fn });
-    return this.seq;
-  }
-  clearTimeout(h: unknown): void {
-    this.due.delete(h as number);
-  }
-  advance(ms: number): void {
-    this.now += ms;
-    for (const [id, t] of [...this.due].sort((a, b) => a[1].at - b[1].at)) {
-      if (t.at > this.now) continue;
-      this.due.delete(id);
-      t.fn();
-    }
-  }
-}
 
 let session: WorkstationSession | null = null;
 afterEach(async () => {

@@ -8,6 +8,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { ManualTimers } from '../../helpers/manual-timers';
 import { dispatch } from '../../../src/main/dispatch';
 import { startHost, type RunningHost } from '../../../src/main/host';
 import { startShellSession } from '../../../src/main/shell-session';
@@ -24,29 +25,6 @@ import { closeSync, openSync, readSync, writeSync } from 'node:fs';
 
 const PASS = '锁定测试口令 2026';
 const TODAY = () => '2026-11-23';
-
-/** Timers a test advances by hand. */
-class ManualTimers implements Timers {
-  private now = 0;
-  private seq = 0;
-  private readonly due = new Map<number, { at: number; fn: () => void }>();
-  setTimeout(fn: () => void, ms: number): unknown {
-    const id = ++this.seq;
-    this.due.set(id, { at: this.now + ms, fn });
-    return id;
-  }
-  clearTimeout(h: unknown): void {
-    this.due.delete(h as number);
-  }
-  advance(ms: number): void {
-    this.now += ms;
-    for (const [id, t] of [...this.due].sort((a, b) => a[1].at - b[1].at)) {
-      if (t.at > this.now) continue;
-      this.due.delete(id);
-      t.fn();
-    }
-  }
-}
 
 let host: RunningHost | null = null;
 let session: WorkstationSession | null = null;

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, expect, it, vi } from 'vitest';
 import { dispatch } from '../../../src/main/dispatch';
 import { startShellSession } from '../../../src/main/shell-session';
 import type { WorkstationSession } from '../../../src/main/services/lock/session';
+import type { SyncStatusView } from '../../../src/shared/api/sync';
 import type { SubmissionSummary } from '../../../src/shared/sync/protocol';
 import { startFaultProxy, type FaultProxy } from '../../helpers/fault-proxy';
 import { tempDir } from '../../helpers/package-builder';
@@ -49,14 +50,14 @@ it('logged out: no run at all; the panel says the app syncs by itself once logge
   expect(ws().sync.status().lastSyncAt).toBeNull();
   expect(syncRuns()).toEqual([]);
   const v = await dispatch(session.handlers, 'sync.status', {});
-  expect(v.ok && v.value.auto).toEqual({ nextAt: expect.any(String) });
+  expect(v.ok && (v.value as SyncStatusView).auto).toEqual({ nextAt: expect.any(String) });
 });
 
 it('FASHEN_AUTO_SYNC=off: only by hand (the panel says so)', async () => {
   const off = await startShellSession({ shell: 'host', workstation: { dataDir: newDataDir(), today: () => TODAY }, keys: { allowDevKey: true }, env: { FASHEN_AUTO_SYNC: 'off' } });
   try {
     const v = await dispatch(off.handlers, 'sync.status', {});
-    expect(v.ok && v.value.auto).toBeNull();
+    expect(v.ok && (v.value as SyncStatusView).auto).toBeNull();
   } finally {
     await off.close();
   }

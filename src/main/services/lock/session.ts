@@ -20,6 +20,7 @@ import type { Via } from '../audit/recorder';
 import { flushFailedUnlocks, recordLock, recordLockAfter, recordUnlock, type LockTrigger } from './lock-audit';
 import { addPendingAttempt } from './unlock-attempts';
 import type { AutoSync } from '../sync/auto-sync';
+import { realTimers, type Timers } from '../timers';
 
 type Listener = (event: ApiEventName, payload: ApiEvents[ApiEventName]) => void;
 type AnyHandler = (input: unknown, ctx: CallContext) => unknown;
@@ -27,19 +28,7 @@ type AnyHandler = (input: unknown, ctx: CallContext) => unknown;
 /** The calls that answer while locked. */
 export const LOCK_CALLS: ReadonlySet<CallName> = new Set<CallName>(['app.security', 'app.lock', 'app.unlock', 'app.activity', 'app.setLockAfter']);
 
-export interface Timers {
-  setTimeout(fn: () => void, ms: number): unknown;
-  clearTimeout(handle: unknown): void;
-}
-
-const realTimers: Timers = {
-  setTimeout: (fn, ms) => {
-    const t = setTimeout(fn, ms);
-    t.unref?.();
-    return t;
-  },
-  clearTimeout: (h) => clearTimeout(h as ReturnType<typeof setTimeout>),
-};
+export type { Timers } from '../timers';
 
 export interface SessionOptions {
   dataDir: string;

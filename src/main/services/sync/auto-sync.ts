@@ -6,11 +6,7 @@
 // offices of one county do not all knock at the same second when a line comes back). Each run is
 // the same SyncEngine run as the button's (a run already going is joined, not doubled).
 import type { SyncRunResult } from '../../../shared/sync/status';
-
-export interface AutoSyncTimers {
-  setTimeout(fn: () => void, ms: number): unknown;
-  clearTimeout(handle: unknown): void;
-}
+import { realTimers, type Timers } from '../timers';
 
 export interface AutoSyncOptions {
   /** One sync run (the shells: through the engine; what it did is recorded by `onRun`). */
@@ -20,7 +16,7 @@ export interface AutoSyncOptions {
   /** Told of every automatic run's result (the audit chain records the runs that changed something). */
   onRun?(result: SyncRunResult): void;
   onError?(err: unknown): void;
-  timers?: AutoSyncTimers;
+  timers?: Timers;
   random?: () => number;
   now?: () => number;
 }
@@ -37,15 +33,6 @@ export interface AutoSyncTiming {
 
 export const AUTO_SYNC_DEFAULTS = { firstMs: 10_000, soonMs: 3_000, idleMs: 15 * 60_000, retryMinMs: 60_000, retryMaxMs: 5 * 60_000 } as const;
 
-const realTimers: AutoSyncTimers = {
-  setTimeout: (fn, ms) => {
-    const t = setTimeout(fn, ms);
-    t.unref?.();
-    return t;
-  },
-  clearTimeout: (h) => clearTimeout(h as ReturnType<typeof setTimeout>),
-};
-
 export class AutoSync {
   private timer: unknown = null;
   private dueAt: number | null = null;
@@ -55,7 +42,7 @@ export class AutoSync {
   private failures = 0;
   /** A poke while a run goes on: one more run right after it (the entry signed meanwhile goes out). */
   private again = false;
-  private readonly timers: AutoSyncTimers;
+  private readonly timers: Timers;
   private readonly t: Required<AutoSyncTiming>;
 
   constructor(private readonly opts: AutoSyncOptions & AutoSyncTiming) {
