@@ -39,7 +39,7 @@ export function startShellSession(o: ShellSessionOptions): Promise<WorkstationSe
         ? null
         : new AutoSync({
             run: () => ws.sync.run(),
-            ready: () => readCentralLogin(ws.dataDir) !== null,
+            ready: () => ws.sync.autoEnabled() && readCentralLogin(ws.dataDir) !== null,
             onRun: (r) => recordAutoSync(ws, r, via),
             onError: (err) => o.log?.(`自动同步未能运行：${(err as Error).message}`),
             ...o.autoSyncTiming,

@@ -1,6 +1,6 @@
 // The app syncs by itself (the product's default; the other specs switch it off to drive every
 // run by the button): a reviewer logs in from the panel and her cases arrive in the queue without
-// a click; the panel says automatic sync is on and when the next run is due.
+// a click; the panel says automatic sync is on and when the next run is due; her switch turns it off.
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -42,6 +42,15 @@ test('logged in from the panel: the cases arrive without 立即同步; the panel
     await sync.refresh();
     await expect(sync.drawer.getByTestId('sync-panel-auto')).toHaveText(/^已开启 · 下次约 \d\d:\d\d$/);
     await ws.screenshot('sync-auto-after-login');
+
+    // The reviewer's switch: off (only by hand), and on again.
+    const auto = sync.drawer.getByTestId('sync-panel-auto');
+    await sync.drawer.getByTestId('sync-auto-switch').click();
+    await expect(auto).toHaveText('已关闭（仅手动同步）');
+    await sync.refresh();
+    await expect(auto).toHaveText('已关闭（仅手动同步）');
+    await sync.drawer.getByTestId('sync-auto-switch').click();
+    await expect(auto).toHaveText(/^已开启 · (下次约 \d\d:\d\d|正在同步)$/);
   } finally {
     child.kill('SIGTERM');
     await central.stop();

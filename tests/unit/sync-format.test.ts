@@ -93,14 +93,15 @@ describe('figures', () => {
 
 describe('autoText (the panel’s 自动同步 row)', () => {
   it('says when the next run is due, in China time', () => {
-    expect(autoText(view({ auto: { nextAt: '2026-11-23T07:15:00.000Z' } }), false)).toBe('已开启 · 下次约 15:15');
+    expect(autoText(view({ auto: { enabled: true, nextAt: '2026-11-23T07:15:00.000Z' } }), false)).toBe('已开启 · 下次约 15:15');
   });
   it('while a run goes on, or logged out, or off', () => {
-    expect(autoText(view({ auto: { nextAt: null } }), true)).toBe('已开启 · 正在同步');
-    expect(autoText(view({ auto: { nextAt: '2026-11-23T07:15:00.000Z' }, login: null }), false)).toBe('登录后自动同步');
+    expect(autoText(view({ auto: { enabled: true, nextAt: null } }), true)).toBe('已开启 · 正在同步');
+    expect(autoText(view({ auto: { enabled: false, nextAt: null } }), false)).toBe('已关闭（仅手动同步）');
+    expect(autoText(view({ auto: { enabled: true, nextAt: '2026-11-23T07:15:00.000Z' }, login: null }), false)).toBe('登录后自动同步');
     expect(autoText(view({ auto: null }), false)).toBe('未开启（仅手动同步）');
   });
   it('offline: the next try, and that it keeps trying', () => {
-    expect(autoText(view({ auto: { nextAt: '2026-11-23T07:02:00.000Z' }, state: '离线', pending: 1, lastOutcome: 'offline' }), false)).toBe('已开启 · 连接恢复后自动发送，下次尝试约 15:02');
+    expect(autoText(view({ auto: { enabled: true, nextAt: '2026-11-23T07:02:00.000Z' }, state: '离线', pending: 1, lastOutcome: 'offline' }), false)).toBe('已开启 · 连接恢复后自动发送，下次尝试约 15:02');
   });
 });

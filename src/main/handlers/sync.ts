@@ -11,7 +11,7 @@ import { CentralLoginError, loginCentral, logoutCentral } from '../services/sync
 import { keyReportLines } from '../services/sync/keys-report-text';
 import type { SyncLoginResult } from '../../shared/api/sync';
 
-type SyncHandlers = Pick<Handlers, 'sync.status' | 'sync.run' | 'sync.cancel' | 'sync.login' | 'sync.logout' | 'sync.exportBundle' | 'sync.importBundle'>;
+type SyncHandlers = Pick<Handlers, 'sync.status' | 'sync.run' | 'sync.cancel' | 'sync.setAuto' | 'sync.login' | 'sync.logout' | 'sync.exportBundle' | 'sync.importBundle'>;
 
 /** The app's login form: the same login as `fashen login`, then the signing keys registered, as the CLI does. */
 export async function syncLogin(ws: Workstation, input: { server: string; user: string; password: string }): Promise<SyncLoginResult> {
@@ -38,6 +38,10 @@ export function syncHandlers(ws: Workstation): SyncHandlers {
     'sync.status': () => syncStatusView(ws.sync, ws.dataDir),
     'sync.run': () => ws.sync.run(),
     'sync.cancel': () => ({ cancelled: ws.sync.cancel() }),
+    'sync.setAuto': ({ enabled }) => {
+      ws.sync.setAutoEnabled(enabled);
+      return syncStatusView(ws.sync, ws.dataDir);
+    },
     'sync.login': (input) => syncLogin(ws, input),
     'sync.logout': async () => {
       if (ws.sync.running) throw new ApiFailure({ code: 'conflict', message: '同步进行中，请稍后再退出登录' });

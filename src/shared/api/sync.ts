@@ -49,8 +49,11 @@ export interface SyncStatusView extends SyncStatus {
   needsAttention: OutboxEntryView[];
   /** Feed entries refused and not since replaced by a later revision here, newest first. */
   refused: RefusedEntry[];
-  /** The app syncs by itself while logged in (null: only by hand — the command line, FASHEN_AUTO_SYNC=off); when next. */
-  auto: { nextAt: string | null } | null;
+  /**
+   * The app's automatic sync: null where there is none (the command line, FASHEN_AUTO_SYNC=off);
+   * `enabled` is the reviewer's switch in the panel; `nextAt` when the next run is due.
+   */
+  auto: { enabled: boolean; nextAt: string | null } | null;
 }
 
 /** A working-day calendar carried by a bundle from the central system (calendar.json at its root). */
@@ -105,6 +108,8 @@ export const syncApi = {
   /** One sync (push the outbox, pull the feed); progress arrives as `sync.progress` events. */
   'sync.run': call<SyncRunResult>()(z.object({}).strict()),
   'sync.cancel': call<{ cancelled: boolean }>()(z.object({}).strict()),
+  /** The automatic sync on or off (kept in this workstation's store); answers the new status. */
+  'sync.setAuto': call<SyncStatusView>()(z.object({ enabled: z.boolean() }).strict()),
   /** Log in to the central system (as `fashen login`); the password is sent to the server only, never kept. */
   'sync.login': call<SyncLoginResult>()(
     z

@@ -1,7 +1,8 @@
 // The automatic sync as the shells run it (startShellSession): nothing while logged out; a login
 // from the panel brings the reviewer's cases without a click; while the line is down the queued
 // opinion waits (离线（1 项待发送）) and goes out by itself when the line comes back, exactly once;
-// only the runs that changed something enter the audit chain; locking stops it, unlocking resumes.
+// only the runs that changed something enter the audit chain; locking stops it, unlocking resumes;
+// the reviewer's switch in the panel turns it off and on.
 // Real central server, real HTTP through the fault proxy; the delays shortened, never asserted on.
 import { afterAll, beforeAll, expect, it, vi } from 'vitest';
 import { dispatch } from '../../../src/main/dispatch';
@@ -50,7 +51,7 @@ it('logged out: no run at all; the panel says the app syncs by itself once logge
   expect(ws().sync.status().lastSyncAt).toBeNull();
   expect(syncRuns()).toEqual([]);
   const v = await dispatch(session.handlers, 'sync.status', {});
-  expect(v.ok && (v.value as SyncStatusView).auto).toEqual({ nextAt: expect.any(String) });
+  expect(v.ok && (v.value as SyncStatusView).auto).toEqual({ enabled: true, nextAt: expect.any(String) });
 });
 
 it('FASHEN_AUTO_SYNC=off: only by hand (the panel says so)', async () => {
@@ -102,4 +103,21 @@ it('locking stops it (the store closes under no run); unlocking starts it again'
   await session.unlock();
   const before = ws().sync.status().lastSyncAt;
   await vi.waitFor(() => expect(ws().sync.status().lastSyncAt).not.toBe(before), { timeout: 15_000, interval: 50 });
+});
+
+it('switched off in the panel: no run though logged in (recorded as a settings change); on again: a run soon', async () => {
+  const off = await dispatch(session.handlers, 'sync.setAuto', { enabled: false });
+  expect(off.ok && (off.value as SyncStatusView).auto).toEqual({ enabled: false, nextAt: null });
+  await new Promise((r) => setTimeout(r, 300)); // a run already due may still finish
+  const knocks = proxy.connections;
+  await new Promise((r) => setTimeout(r, 600));
+  expect(proxy.connections).toBe(knocks);
+  expect(ws().audit.log.list().filter((e) => e.action === 'settings.change').at(-1)!.detail).toMatchObject({ setting: 'autoSync', from: true, to: false });
+
+  const before = ws().sync.status().lastSyncAt;
+  const on = await dispatch(session.handlers, 'sync.setAuto', { enabled: true });
+  expect(on.ok && (on.value as SyncStatusView).auto?.enabled).toBe(true);
+  await vi.waitFor(() => expect(ws().sync.status().lastSyncAt).not.toBe(before), { timeout: 15_000, interval: 50 });
+  // Kept in the store: a workstation opened later on the folder has it as left.
+  expect(ws().sync.autoEnabled()).toBe(true);
 });

@@ -188,6 +188,13 @@ export const AUDIT_RULES: Rules = {
       return v.summary.calendarUpdated ? [run, { action: 'calendar.update', subject: null, detail: { years: v.summary.calendarUpdated, source: calendarSource ?? null, origin: 'sync' } }] : [run];
     },
   },
+  'sync.setAuto': {
+    action: 'settings.change',
+    kind: 'change',
+    before: (ws) => ws.sync.autoEnabled(),
+    subject: () => null,
+    detail: (i, _v, before: boolean) => ({ setting: 'autoSync', from: before, to: i.enabled }),
+  },
   'sync.exportBundle': { action: 'export.bundle', kind: 'export', subject: () => null, detail: (i, v) => ({ file: basename(i.path), count: v.count, sha256: v.sha256 }) },
   'sync.importBundle': { action: 'sync.importBundle', kind: 'change', subject: () => null, entries: (_i, out) => [...importEntries(out.outcomes, 'bundle'), ...calendarEntries(out.calendar, 'bundle'), ...centralEntries(out.central)] },
 };

@@ -107,7 +107,17 @@ export class SyncEngine {
   }
 
   /** The automatic sync of the shell running this workstation (shown in the panel); null: only by hand. */
-  auto: { nextAt(): Date | null } | null = null;
+  auto: { nextAt(): Date | null; poke(): void } | null = null;
+
+  /** The reviewer's switch for the automatic sync (on unless she turned it off). */
+  autoEnabled(): boolean {
+    return this.state.get(KEYS.autoSync) !== 'off';
+  }
+
+  setAutoEnabled(enabled: boolean): void {
+    this.state.set(KEYS.autoSync, enabled ? 'on' : 'off');
+    if (enabled) this.auto?.poke();
+  }
 
   /** Runs one sync; a call while one is running joins it. */
   run(opts: { server?: string; signal?: AbortSignal } = {}): Promise<SyncRunResult> {

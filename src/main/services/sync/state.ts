@@ -23,6 +23,8 @@ export const KEYS = {
   tsa: 'central_tsa_url',
   /** ETag of the calendar update taken last (GET /v1/calendar with If-None-Match). */
   calendarEtag: 'central_calendar_etag',
+  /** 'off': the reviewer switched the automatic sync off (absent: on). */
+  autoSync: 'auto_sync',
 } as const;
 
 export type Outcome = SyncOutcome;

@@ -98,6 +98,6 @@ export function syncStatusView(engine: SyncEngine, dataDir: string): SyncStatusV
     queued: queued.map((q) => entryView(q, null)),
     needsAttention: attention.map((a) => entryView(a, a.row.caseId ? laterOf(a.row, byCase.get(a.row.caseId) ?? []) : null)),
     refused,
-    auto: engine.auto ? { nextAt: engine.auto.nextAt()?.toISOString() ?? null } : null,
+    auto: engine.auto ? { enabled: engine.autoEnabled(), nextAt: engine.autoEnabled() ? (engine.auto.nextAt()?.toISOString() ?? null) : null } : null,
   };
 }

@@ -3,7 +3,7 @@
 // 立即同步 / 取消 with files, bytes, speed and time remaining while a run goes on; the submissions
 // needing attention (案卷已更新 / 被退回, with the central system's reason and 打开案卷), the queue
 // waiting to be sent (tries, last error), refused case packages; and the offline exchange by USB stick.
-import { Alert, Button, Drawer, Progress, Tooltip } from 'antd';
+import { Alert, Button, Drawer, Progress, Switch, Tooltip } from 'antd';
 import { ReloadOutlined } from '@ant-design/icons';
 import type { SyncRunResult, SyncStatusView } from '../../../shared/api/sync';
 import { chinaDateTime } from '../../../shared/format/date';
@@ -46,8 +46,11 @@ function Overview({ view }: { view: SyncStatusView }) {
         )}
       </dd>
       <dt>自动同步</dt>
-      <dd className="small" data-testid="sync-panel-auto">
-        {autoText(view, running)}
+      <dd className="small sync-auto">
+        {view.auto && (
+          <Switch size="small" checked={view.auto.enabled} onChange={(on) => void syncActions.setAuto(on)} aria-label="自动同步" data-testid="sync-auto-switch" />
+        )}
+        <span data-testid="sync-panel-auto">{autoText(view, running)}</span>
       </dd>
       <dt>上次同步</dt>
       <dd className="num" data-testid="sync-panel-last">

@@ -114,6 +114,7 @@ export function laterText(later: OutboxEntryView['later']): string | null {
 /** The 自动同步 row: on or off, and when the next run is due (China time). */
 export function autoText(view: Pick<SyncStatusView, 'auto' | 'login' | 'state' | 'lastOutcome'>, running: boolean): string {
   if (!view.auto) return '未开启（仅手动同步）';
+  if (!view.auto.enabled) return '已关闭（仅手动同步）';
   if (!view.login) return '登录后自动同步';
   if (running || !view.auto.nextAt) return '已开启 · 正在同步';
   const at = chinaTime(view.auto.nextAt);

@@ -122,6 +122,16 @@ export const syncActions = {
     }
   },
 
+  /** The automatic sync switched on or off: the answer is the new status. */
+  async setAuto(enabled: boolean): Promise<void> {
+    try {
+      const view = await api.call('sync.setAuto', { enabled });
+      set({ view, loadError: null });
+    } catch (err) {
+      set({ runError: errorText(err, '未能更改自动同步设置') });
+    }
+  },
+
   async cancel(): Promise<void> {
     set({ cancelling: true });
     try {
