@@ -2,7 +2,7 @@
 // every workstation (routes/calendar-admin.ts). A publication adds or replaces the years it names;
 // the admin is told which years are now published and where a year differs from the app's own data.
 import { readFileSync } from 'node:fs';
-import { readCalendarFile, type CalendarFile } from '../../shared/calendar/calendar-file';
+import { checkCalendarFile, datesInYear, readCalendarFile, type CalendarFile } from '../../shared/calendar/calendar-file';
 import { CalendarPublishAnswer } from '../../shared/calendar/publish';
 import type { Io } from '../main';
 import { CentralError, UsageError, type CentralClient } from './central-client';
@@ -30,8 +30,7 @@ function printPublished(a: CalendarPublishAnswer, io: Io, json: boolean): void {
 }
 
 function yearCounts(f: CalendarFile): string[] {
-  const count = (m: Record<string, string>, y: number) => Object.keys(m).filter((d) => d.startsWith(`${y}-`)).length;
-  return f.years.map((y) => `${y} 年：节假日 ${count(f.holidays, y)} 天，调休上班日 ${count(f.workdays, y)} 天（${f.sources?.[String(y)] ?? f.source}）`);
+  return f.years.map((y) => `${y} 年：节假日 ${datesInYear(f.holidays, y).length} 天，调休上班日 ${datesInYear(f.workdays, y).length} 天（${f.sources?.[String(y)] ?? f.source}）`);
 }
 
 export async function calendarCommand(args: string[], session: Session, io: Io, json: boolean): Promise<number> {
@@ -65,7 +64,7 @@ export async function calendarCommand(args: string[], session: Session, io: Io, 
       else io.out('中心系统尚未发布工作日历（各工作站按程序内置的节假日安排计算）\n');
       return 0;
     }
-    const read = readCalendarFile(JSON.stringify(r.body));
+    const read = checkCalendarFile(r.body);
     if (!read.ok) throw new CentralError('中心系统的工作日历数据无效', null, read.problems);
     if (json) io.out(`${JSON.stringify({ years: read.file.years, source: read.file.source }, null, 2)}\n`);
     else io.out(`中心系统已发布的工作日历：\n${yearCounts(read.file).map((l) => `  ${l}\n`).join('')}`);

@@ -30,6 +30,7 @@ export async function syncLogin(ws: Workstation, input: { server: string; user: 
   // office that never connects again needs to check the bundles it is sent.
   const contact = await keys.contactCentral();
   if (keys.store.listKeys().length) for (const line of keyReportLines(contact, 'app')) notices.push(line.text);
+  ws.sync.auto?.poke(); // logged in: her cases come down without a click
   return { login: { server: session.server, user: session.user }, notices };
 }
 

@@ -4,7 +4,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { CALENDAR_FILE, calendarFileText, readCalendarFile, type CalendarFile, type CalendarRead } from '../../shared/calendar/calendar-file';
+import { CALENDAR_FILE, calendarFileText, datesInYear, readCalendarFile, type CalendarFile, type CalendarRead } from '../../shared/calendar/calendar-file';
 import { WorkingDayCalendar, type CalendarData } from '../../shared/calendar/working-days';
 import type { BundleCalendar } from '../../shared/api/sync';
 import type { BuiltInDifference } from '../../shared/calendar/publish';
@@ -58,11 +58,10 @@ function overlay(data: CalendarData, o: CalendarFile): CalendarData {
  */
 export function builtInDifferences(file: CalendarFile): BuiltInDifference[] {
   const lib = libraryData();
-  const inYear = (m: Record<string, string>, y: number) => Object.keys(m).filter((d) => d.startsWith(`${y}-`));
   return file.years
     .filter((y) => lib.years.includes(y))
     .map((y) => {
-      const dates = new Set([...inYear(lib.holidays, y), ...inYear(lib.workdays, y), ...inYear(file.holidays, y), ...inYear(file.workdays, y)]);
+      const dates = new Set([lib.holidays, lib.workdays, file.holidays, file.workdays].flatMap((m) => datesInYear(m, y)));
       const days = [...dates].filter((d) => !!lib.holidays[d] !== !!file.holidays[d] || !!lib.workdays[d] !== !!file.workdays[d]).length;
       return { year: y, days, builtInSource: lib.source };
     });

@@ -76,10 +76,18 @@ export async function openServerDatabase(opts: OpenDatabaseOptions): Promise<Ser
   }
 }
 
+/** The server's PostgreSQL advisory locks, one number each. */
+export const ADVISORY_LOCKS = { feed: 7261001, startup: 7261002, calendar: 7261003 } as const;
+
 /**
  * Serialises every transaction that appends to the feed, so seq order equals commit order: a
  * reader holding cursor N can never later see a row < N appear.
  */
 export async function lockFeed(tx: DbOrTx): Promise<void> {
-  await tx.execute(sql`select pg_advisory_xact_lock(7261001)`);
+  await tx.execute(sql`select pg_advisory_xact_lock(${ADVISORY_LOCKS.feed})`);
+}
+
+/** Serialises changes to the published calendar (read, lay over, write) across instances. */
+export async function lockCalendar(tx: DbOrTx): Promise<void> {
+  await tx.execute(sql`select pg_advisory_xact_lock(${ADVISORY_LOCKS.calendar})`);
 }

@@ -6,9 +6,9 @@
 // start-ups: the first makes everything, the next ones wait and find it made. PGlite is one
 // process (its folder is locked by acquireDataLock), so it needs nothing more.
 import pg from 'pg';
+import { ADVISORY_LOCKS } from './open';
 
-/** Apart from the feed's transaction lock (7261001). */
-const STARTUP_LOCK = 7261002;
+const STARTUP_LOCK = ADVISORY_LOCKS.startup;
 
 export async function withStartupLock<T>(url: string | undefined, start: () => Promise<T>, onWait: () => void = () => {}): Promise<T> {
   if (!url) return start();

@@ -3,20 +3,17 @@
 // withdraws one published year, so workstations count it by the app's own data again. GET
 // /v1/calendar hands the result to every workstation at its next sync; checked as they check it.
 import type { FastifyInstance } from 'fastify';
-import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { builtInDifferences } from '../../main/services/calendar';
 import { calendarFileProblems, checkCalendarFile, type CalendarFile } from '../../shared/calendar/calendar-file';
 import { withCalendarUpdate, withoutCalendarYear, type CalendarPublishAnswer } from '../../shared/calendar/publish';
 import { callerOf } from '../auth/guard';
 import type { ServerContext } from '../context';
+import { lockCalendar } from '../db/open';
 import { badRequest, conflict, notFound, parseWith } from '../http/errors';
 import { publishCalendar, publishedCalendar } from '../published-calendar';
 
 const YearParam = z.object({ year: z.coerce.number().int().min(2000).max(2100) });
-
-/** Apart from the feed's (7261001) and the start-up's (7261002). */
-const CALENDAR_LOCK = 7261003;
 
 export function calendarAdminRoutes(app: FastifyInstance, ctx: ServerContext): void {
   const dataDirOf = () => {
@@ -27,7 +24,7 @@ export function calendarAdminRoutes(app: FastifyInstance, ctx: ServerContext): v
   // folder) would otherwise each write their year over the other's.
   const serialised = <T>(change: () => Promise<T>): Promise<T> =>
     ctx.db.transaction(async (tx) => {
-      await tx.execute(sql`select pg_advisory_xact_lock(${CALENDAR_LOCK})`);
+      await lockCalendar(tx);
       return change();
     });
 

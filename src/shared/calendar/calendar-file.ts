@@ -87,6 +87,11 @@ export function readCalendarFile(text: string): CalendarRead {
   return checkCalendarFile(json);
 }
 
+/** The dates of `year` in a date → name map (holidays or workdays). */
+export function datesInYear(m: Record<string, string>, year: number): string[] {
+  return Object.keys(m).filter((d) => d.startsWith(`${year}-`));
+}
+
 /** The one way a checked update is written (server and workstation): the same schedule, the same bytes. */
 export function calendarFileText(file: CalendarFile): string {
   return `${JSON.stringify(file, null, 2)}\n`;

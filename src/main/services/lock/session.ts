@@ -50,9 +50,6 @@ export interface SessionOptions {
   autoSync?: (ws: Workstation) => AutoSync | null;
 }
 
-/** Calls after which there is something to send or a new login: an automatic sync soon. */
-const POKE_AFTER: ReadonlySet<CallName> = new Set<CallName>(['opinions.sign', 'meetings.signMinutes', 'sync.login']);
-
 export class WorkstationSession implements LockControl {
   readonly handlers: Handlers;
   private ws: Workstation | null = null;
@@ -248,9 +245,7 @@ export class WorkstationSession implements LockControl {
     const api = this.api;
     this.inFlight++;
     try {
-      const out = await (api[name] as AnyHandler)(input, ctx);
-      if (POKE_AFTER.has(name)) this.auto?.poke();
-      return out;
+      return await (api[name] as AnyHandler)(input, ctx);
     } finally {
       if (--this.inFlight === 0) this.drained.splice(0).forEach((r) => r());
     }

@@ -137,12 +137,18 @@ export class SyncEngine {
    * Right after signing: a timestamp for the new outbox entry when a TSA is known (stamp-now.ts);
    * otherwise, or on failure, it stays 待加盖时间戳 for the next sync.
    */
-  stampNow(id: string): Promise<StampNowResult> {
+  async stampNow(id: string): Promise<StampNowResult> {
     const keys = this.host.opinions?.keys;
-    return stampNowEntry(
-      { db: this.host.store.db, blobs: this.host.blobs, state: this.state, dataDir: this.host.dataDir, env: this.opts.env ?? process.env, trustAnchors: keys?.centralAnchors?.() ?? null, now: this.now },
-      id,
-    );
+    try {
+      return await stampNowEntry(
+        { db: this.host.store.db, blobs: this.host.blobs, state: this.state, dataDir: this.host.dataDir, env: this.opts.env ?? process.env, trustAnchors: keys?.centralAnchors?.() ?? null, now: this.now },
+        id,
+      );
+    } finally {
+      // A new entry is queued (signed opinion or minutes): the automatic sync sends it soon — after
+      // the stamping, which holds the sync lock.
+      this.auto?.poke();
+    }
   }
 
   /** Cancels the running sync; everything done so far stays (each step is atomic). */

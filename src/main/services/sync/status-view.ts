@@ -98,6 +98,12 @@ export function syncStatusView(engine: SyncEngine, dataDir: string): SyncStatusV
     queued: queued.map((q) => entryView(q, null)),
     needsAttention: attention.map((a) => entryView(a, a.row.caseId ? laterOf(a.row, byCase.get(a.row.caseId) ?? []) : null)),
     refused,
-    auto: engine.auto ? { enabled: engine.autoEnabled(), nextAt: engine.autoEnabled() ? (engine.auto.nextAt()?.toISOString() ?? null) : null } : null,
+    auto: autoView(engine),
   };
+}
+
+function autoView(engine: SyncEngine): SyncStatusView['auto'] {
+  if (!engine.auto) return null;
+  const enabled = engine.autoEnabled();
+  return { enabled, nextAt: enabled ? (engine.auto.nextAt()?.toISOString() ?? null) : null };
 }
