@@ -1,6 +1,7 @@
 // The app syncs by itself (the product's default; the other specs switch it off to drive every
 // run by the button): a reviewer logs in from the panel and her cases arrive in the queue without
-// a click; the panel says automatic sync is on and when the next run is due; her switch turns it off.
+// a click; the panel says automatic sync is on and when the next run is due; her switch turns it off;
+// the browser saying the network is back brings the next run to within seconds.
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,6 +13,12 @@ import { WorkstationPage } from './pages/WorkstationPage';
 import { startCentral } from './support/central';
 
 const ALICE_PW = 'alice-password-e2e';
+
+/** HH:MM in China time of `ms` and of the minutes either side (a minute may turn meanwhile). */
+function chinaMinute(ms: number): string[] {
+  const fmt = (t: number) => new Date(t + 8 * 3_600_000).toISOString().slice(11, 16);
+  return [fmt(ms - 60_000), fmt(ms), fmt(ms + 60_000)];
+}
 
 test('logged in from the panel: the cases arrive without 立即同步; the panel tells when the next run is due', async ({ page }) => {
   test.setTimeout(120_000);
@@ -51,6 +58,16 @@ test('logged in from the panel: the cases arrive without 立即同步; the panel
     await expect(auto).toHaveText('已关闭（仅手动同步）');
     await sync.drawer.getByTestId('sync-auto-switch').click();
     await expect(auto).toHaveText(/^已开启 · (下次约 \d\d:\d\d|正在同步)$/);
+
+    // The network comes back (the browser's online event): the next run is seconds away, not a quarter hour.
+    await expect(sync.line).toHaveAttribute('data-state', 'synced', { timeout: 30_000 });
+    await sync.refresh();
+    const quarterHour = chinaMinute(Date.now() + 15 * 60_000);
+    await expect(auto).toHaveText(new RegExp(`^已开启 · 下次约 (${quarterHour.join('|')})$`));
+    await page.context().setOffline(true);
+    await page.context().setOffline(false);
+    const soon = chinaMinute(Date.now());
+    await expect(auto).toHaveText(new RegExp(`^已开启 · (下次约 (${soon.join('|')})|正在同步)$`));
   } finally {
     child.kill('SIGTERM');
     await central.stop();

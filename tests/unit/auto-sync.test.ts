@@ -24,6 +24,7 @@ function setup(outcomes: SyncRunResult['outcome'][], ready = () => true) {
   const runs: number[] = [];
   const auto = new AutoSync({
     timers: clock,
+    now: () => clock.now,
     random: () => 0.5, // jitter ×1
     ready,
     run: async () => {
@@ -74,6 +75,23 @@ describe('AutoSync', () => {
     await clock.fire(); // synced
     expect(runs).toHaveLength(4);
     expect(clock.next()! - clock.now).toBe(idleMs);
+  });
+
+  it('poked again and again (a flapping line, one sign after another): the run is not pushed back', async () => {
+    const { clock, runs, auto } = setup(['offline']);
+    auto.start();
+    await clock.fire(); // offline: the next try a minute away
+    auto.poke();
+    const due = clock.next()!;
+    expect(due - clock.now).toBe(soonMs);
+    for (let i = 0; i < 5; i++) {
+      clock.advance(soonMs / 10);
+      auto.poke();
+      expect(clock.next()).toBe(due);
+    }
+    clock.advance(due - clock.now);
+    for (let i = 0; i < 5; i++) await Promise.resolve();
+    expect(runs).toEqual([firstMs, due]);
   });
 
   it('poked while a run goes on: one more run right after it (what was signed meanwhile goes out)', async () => {

@@ -1,5 +1,5 @@
 // Electron entry: the ONLY place (with src/main/app/*) that imports 'electron'.
-import { app, BrowserWindow, dialog } from 'electron';
+import { app, BrowserWindow, dialog, powerMonitor } from 'electron';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { appRoot, dataDir } from '../paths';
@@ -104,6 +104,8 @@ async function start(): Promise<void> {
   trackWindowState(mainWindow, home);
   mainWindow.once('ready-to-show', () => mainWindow?.show());
   await mainWindow.loadURL(`${APP_ORIGIN}/index.html`);
+  // Woken from sleep (a laptop carried back to the office): sync within seconds, not at the next retry.
+  powerMonitor.on('resume', () => s.current()?.sync.auto?.poke());
   app.on('before-quit', () => void s.close());
 }
 

@@ -11,7 +11,7 @@ import { CentralLoginError, loginCentral, logoutCentral } from '../services/sync
 import { keyReportLines } from '../services/sync/keys-report-text';
 import type { SyncLoginResult } from '../../shared/api/sync';
 
-type SyncHandlers = Pick<Handlers, 'sync.status' | 'sync.run' | 'sync.cancel' | 'sync.setAuto' | 'sync.login' | 'sync.logout' | 'sync.exportBundle' | 'sync.importBundle'>;
+type SyncHandlers = Pick<Handlers, 'sync.status' | 'sync.run' | 'sync.cancel' | 'sync.setAuto' | 'sync.connectionBack' | 'sync.login' | 'sync.logout' | 'sync.exportBundle' | 'sync.importBundle'>;
 
 /** The app's login form: the same login as `fashen login`, then the signing keys registered, as the CLI does. */
 export async function syncLogin(ws: Workstation, input: { server: string; user: string; password: string }): Promise<SyncLoginResult> {
@@ -41,6 +41,10 @@ export function syncHandlers(ws: Workstation): SyncHandlers {
     'sync.cancel': () => ({ cancelled: ws.sync.cancel() }),
     'sync.setAuto': ({ enabled }) => {
       ws.sync.setAutoEnabled(enabled);
+      return syncStatusView(ws.sync, ws.dataDir);
+    },
+    'sync.connectionBack': () => {
+      ws.sync.auto?.poke();
       return syncStatusView(ws.sync, ws.dataDir);
     },
     'sync.login': (input) => syncLogin(ws, input),

@@ -110,6 +110,11 @@ export const syncApi = {
   'sync.cancel': call<{ cancelled: boolean }>()(z.object({}).strict()),
   /** The automatic sync on or off (kept in this workstation's store); answers the new status. */
   'sync.setAuto': call<SyncStatusView>()(z.object({ enabled: z.boolean() }).strict()),
+  /**
+   * The window saw the network come back (the browser's `online` event): the automatic sync runs
+   * within seconds instead of at its next retry. Changes nothing else; answers the new status.
+   */
+  'sync.connectionBack': call<SyncStatusView>()(z.object({}).strict()),
   /** Log in to the central system (as `fashen login`); the password is sent to the server only, never kept. */
   'sync.login': call<SyncLoginResult>()(
     z

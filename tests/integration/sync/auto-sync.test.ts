@@ -121,3 +121,51 @@ it('switched off in the panel: no run though logged in (recorded as a settings c
   // Kept in the store: a workstation opened later on the folder has it as left.
   expect(ws().sync.autoEnabled()).toBe(true);
 });
+
+it('the window says the network is back: the waiting opinion goes within seconds, not at the next retry minutes away', async () => {
+  const own = await startFaultProxy(Number(new URL(central.url).port));
+  const far = 600_000; // every retry ten minutes away: only the connection-back call can bring a run sooner
+  const s = await startShellSession({
+    shell: 'host',
+    workstation: { dataDir: newDataDir(), today: () => TODAY, sync: { retry: FAST_RETRY } },
+    keys: { allowDevKey: true },
+    env: {},
+    autoSyncTiming: { firstMs: 20, soonMs: 20, idleMs: far, retryMinMs: far, retryMaxMs: far },
+  });
+  try {
+    const w = s.current()!;
+    expect((await dispatch(s.handlers, 'sync.login', { server: own.url, user: 'alice', password: 'alice-password' })).ok).toBe(true);
+    await vi.waitFor(() => expect(w.sync.status()).toMatchObject({ state: '已同步', lastSyncAt: expect.any(String) }), { timeout: 15_000, interval: 50 });
+
+    own.setMode({ kind: 'reset', afterBytes: 0 });
+    const id = await queueOpinion(w, signer, kase, 'alice');
+    w.sync.auto!.poke(); // as signing does
+    await vi.waitFor(() => expect(w.sync.status()).toMatchObject({ state: '离线', pending: 1 }), { timeout: 15_000, interval: 50 });
+    await vi.waitFor(() => expect(w.sync.auto!.nextAt()).not.toBeNull(), { timeout: 5_000, interval: 20 });
+    expect(w.sync.auto!.nextAt()!.getTime() - Date.now()).toBeGreaterThan(far / 2);
+
+    own.setMode({ kind: 'pass' });
+    await new Promise((r) => setTimeout(r, 300));
+    expect(w.sync.state.byId(id)!.state).toBe('queued'); // the line is back, but nobody has said so
+
+    const back = await dispatch(s.handlers, 'sync.connectionBack', {});
+    expect(back.ok).toBe(true);
+    const next = (back.ok && (back.value as SyncStatusView).auto?.nextAt) || null;
+    expect(next === null || Date.parse(next) - Date.now() < 5_000).toBe(true);
+    await vi.waitFor(() => expect(w.sync.state.byId(id)!.state).toBe('accepted'), { timeout: 15_000, interval: 50 });
+  } finally {
+    await s.close();
+    await own.close();
+  }
+});
+
+it('connectionBack with the automatic sync off (or no login) changes nothing and runs nothing', async () => {
+  await dispatch(session.handlers, 'sync.setAuto', { enabled: false });
+  await new Promise((r) => setTimeout(r, 300)); // a run already due may still finish
+  const knocks = proxy.connections;
+  const r = await dispatch(session.handlers, 'sync.connectionBack', {});
+  expect(r.ok && (r.value as SyncStatusView).auto).toEqual({ enabled: false, nextAt: null });
+  await new Promise((r) => setTimeout(r, 300));
+  expect(proxy.connections).toBe(knocks);
+  await dispatch(session.handlers, 'sync.setAuto', { enabled: true });
+});

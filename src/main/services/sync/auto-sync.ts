@@ -24,7 +24,7 @@ export interface AutoSyncOptions {
 export interface AutoSyncTiming {
   /** After the workstation opens. */
   firstMs?: number;
-  /** After a sign, a login or the connection coming back (poke). */
+  /** After a sign, a login, the connection coming back or the computer waking (poke). */
   soonMs?: number;
   idleMs?: number;
   retryMinMs?: number;
@@ -70,8 +70,13 @@ export class AutoSync {
   poke(): void {
     if (this.stopped) return;
     this.failures = 0;
-    if (this.running) this.again = true;
-    else this.schedule(this.t.soonMs);
+    if (this.running) {
+      this.again = true;
+      return;
+    }
+    // Never later than a run already due sooner: a flapping line pokes again and again.
+    if (this.dueAt !== null && this.dueAt <= this.now() + this.t.soonMs) return;
+    this.schedule(this.t.soonMs);
   }
 
   /** When the next automatic run is due (null: one is going on, or stopped). */
@@ -90,8 +95,12 @@ export class AutoSync {
   private schedule(ms: number): void {
     this.clear();
     if (this.stopped) return;
-    this.dueAt = (this.opts.now ?? Date.now)() + ms;
+    this.dueAt = this.now() + ms;
     this.timer = this.timers.setTimeout(() => this.turn(), ms);
+  }
+
+  private now(): number {
+    return (this.opts.now ?? Date.now)();
   }
 
   private clear(): void {

@@ -49,6 +49,8 @@ function start(): void {
     } else set({ progress: p, live: true });
     tick();
   });
+  // The line is back (the OS says so): the automatic sync goes within seconds, not at its next retry.
+  window.addEventListener('online', () => void syncActions.connectionBack());
   setInterval(() => {
     if (document.visibilityState === 'visible' && !isRunning(store.get())) void syncActions.refresh();
   }, 30_000);
@@ -129,6 +131,16 @@ export const syncActions = {
       set({ view, loadError: null });
     } catch (err) {
       set({ runError: errorText(err, '未能更改自动同步设置') });
+    }
+  },
+
+  /** Told by the window that the network is back; a locked workstation or no answer changes nothing. */
+  async connectionBack(): Promise<void> {
+    try {
+      const view = await api.call('sync.connectionBack', {});
+      set({ view, loadError: null });
+    } catch {
+      // Locked, or the back end busy: the automatic sync retries on its own schedule anyway.
     }
   },
 
