@@ -5,6 +5,7 @@ import { Workstation } from '../../src/main/workstation';
 import { generateDemoPackages, type GeneratedCase } from '../../src/main/demo/generate';
 import { ApiFailure } from '../../src/shared/api/result';
 import { buildPackage, tempDir } from '../helpers/package-builder';
+import { addDays } from '../../src/shared/format/date';
 
 let demo: GeneratedCase[];
 const open: Workstation[] = [];
@@ -116,10 +117,33 @@ describe('review workflow', () => {
     expect(labels).toEqual(expect.arrayContaining(['拟处罚', '裁量']));
     expect(v.previous!.diff.fields.find((f) => f.label === '拟处罚')).toMatchObject({ before: expect.stringContaining('50,000元'), after: expect.stringContaining('60,000元') });
     expect(v.previous!.diff.items).toEqual([expect.objectContaining({ id: 'd1', change: 'changed', title: '行政处罚告知书（更正）' })]);
+    // The resubmission kept round 1's 送审 date: the deadline line says the period still counts from it.
+    expect(v.deadline.receivedOn).toBe(p.manifest.case.procedure.submittedForReviewOn);
+    expect(v.deadline.warnings).toEqual(expect.arrayContaining([expect.stringMatching(/^第 2 轮的送审日期（\d{4}-\d\d-\d\d）未晚于上一轮（\d{4}-\d\d-\d\d），审核期限仍从该日起算/)]));
+    expect(v.deadline.computation).toContain('未晚于上一轮');
     // A resubmission while the review is still open is refused, changing nothing.
     p.manifest.case.revision = 3;
     p.write();
     expect(await ws.importer.importOne(p.dir)).toMatchObject({ ok: false, details: [expect.stringMatching(/审核意见退回承办机构/)] });
     expect(ws.review.get(id).round).toBe(2);
+  });
+
+  it('a resubmission with a new 送审 date counts from that date, with no warning; round 1 never warns', async () => {
+    const ws = workstation();
+    const p = await buildPackage(tempDir());
+    await ws.importer.importOne(p.dir);
+    const id = p.manifest.case.id;
+    expect(ws.review.get(id).deadline.warnings.filter((w) => w.includes('上一轮'))).toEqual([]);
+    for (const pt of ws.review.get(id).points) ws.review.setPoint(id, pt.id, { decision: pt.worst === 'fail' ? 'problem' : 'ok' });
+    ws.review.conclude(id, '建议补充调查', '请补充现场检查笔录后重新送审。');
+    const first = p.manifest.case.procedure.submittedForReviewOn;
+    p.manifest.case.revision = 2;
+    p.manifest.case.procedure.submittedForReviewOn = addDays(first, 14);
+    p.write();
+    expect(await ws.importer.importOne(p.dir)).toMatchObject({ ok: true, action: 'new_round' });
+    const v = ws.review.get(id);
+    expect(v.round).toBe(2);
+    expect(v.deadline.receivedOn).toBe(addDays(first, 14));
+    expect(v.deadline.warnings.filter((w) => w.includes('上一轮'))).toEqual([]);
   });
 });

@@ -18,6 +18,7 @@ import type { ReviewRepo, ReviewRow } from '../../db/repos/reviews';
 import type { BlobStore } from '../blob-store';
 import { currentPackage } from './case-package';
 import { SimilarCases } from './similar-cases';
+import { resubmissionWarning } from './resubmission-warning';
 
 interface PointRecord {
   decision: PointDecision | null;
@@ -109,6 +110,8 @@ export class ReviewService {
     const period = rules.periods.legalReview.length;
     const cd = reviewCountdown(this.d.calendar, agg.row.submittedOn, this.d.today(), period);
     const { dueOn, remaining } = cd.value;
+    const prev = this.previousRevision(agg.row.id, row.round);
+    const warnings = [...cd.warnings, ...resubmissionWarning(row.round, agg.row.submittedOn, prev?.pkg ?? null)];
     const caseLabel = `${pkg.parties[0]?.name ?? ''}${pkg.case.cause}一案（${pkg.case.caseNumber}）`;
     return {
       caseId,
@@ -121,13 +124,13 @@ export class ReviewService {
         periodWorkingDays: period,
         dueOn,
         remaining,
-        computation: `收件 ${agg.row.submittedOn} + ${period} 个工作日 = ${dueOn}；今日 ${this.d.today()}，${remaining >= 0 ? `剩余 ${remaining} 个工作日（含今日）` : `已超期 ${-remaining} 个工作日`}${cd.warnings.length ? `；${cd.warnings.join('；')}` : ''}`,
-        warnings: cd.warnings,
+        computation: `收件 ${agg.row.submittedOn} + ${period} 个工作日 = ${dueOn}；今日 ${this.d.today()}，${remaining >= 0 ? `剩余 ${remaining} 个工作日（含今日）` : `已超期 ${-remaining} 个工作日`}${warnings.length ? `；${warnings.join('；')}` : ''}`,
+        warnings,
       },
       points,
       draftOpinion: draftOpinion(points, caseLabel),
       conclusion: row.conclusion ? { type: row.conclusion as OpinionType, opinionText: row.opinionText ?? '', concludedAt: row.concludedAt ?? '' } : null,
-      previous: this.previousRound(agg, pkg, row.round),
+      previous: this.previousRound(agg, pkg, row.round, prev),
       reviewer,
       updatedAt: row.updatedAt ?? row.startedAt,
     };
@@ -148,21 +151,28 @@ export class ReviewService {
     return { ...c, label: `${item.title}${c.page ? ` 第${c.page}页` : ''}`, itemId: item.id, quote: null, valid: true };
   }
 
-  private previousRound(agg: CaseAggregate, pkg: CasePackage, round: number): PreviousRound | null {
-    const prev = this.d.reviews.previous(agg.row.id, round);
+  /** The revision the previous round reviewed (its package as received), if any. */
+  private previousRevision(caseId: string, round: number): { row: ReviewRow; revision: number; pkg: CasePackage | null } | null {
+    const prev = this.d.reviews.previous(caseId, round);
     if (!prev) return null;
-    const prevRevision = this.d.sqlite.prepare('select revision, package_json from case_revision where case_id = ? and revision_hash = ?').get(agg.row.id, prev.caseRevisionHash) as
+    const rev = this.d.sqlite.prepare('select revision, package_json from case_revision where case_id = ? and revision_hash = ?').get(caseId, prev.caseRevisionHash) as
       | { revision: number; package_json: string }
       | undefined;
+    return { row: prev, revision: rev?.revision ?? 0, pkg: rev ? CasePackage.parse(JSON.parse(rev.package_json)) : null };
+  }
+
+  private previousRound(agg: CaseAggregate, pkg: CasePackage, round: number, prevRev = this.previousRevision(agg.row.id, round)): PreviousRound | null {
+    if (!prevRev) return null;
+    const prev = prevRev.row;
     const records = pointRecords(prev.findingsJson);
     return {
       round: prev.round,
-      revision: prevRevision?.revision ?? 0,
+      revision: prevRev.revision,
       conclusion: (prev.conclusion as OpinionType | null) ?? null,
       opinionText: prev.opinionText,
       concludedAt: prev.concludedAt,
       points: REVIEW_POINTS.map((p) => ({ id: p.id, decision: records[p.id]?.decision ?? null, note: records[p.id]?.note ?? '' })),
-      diff: prevRevision ? diffRevisions(CasePackage.parse(JSON.parse(prevRevision.package_json)), pkg) : { fields: [], items: [] },
+      diff: prevRev.pkg ? diffRevisions(prevRev.pkg, pkg) : { fields: [], items: [] },
     };
   }
 
