@@ -28,7 +28,7 @@ export function acquireDataLock(dir: string): () => void {
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
       const pid = Number(readFileSync(file, 'utf8').trim());
-      if (Number.isInteger(pid) && pid > 0 && alive(pid)) throw new Error(`数据目录 ${dir} 正被另一个中央服务器进程（pid ${pid}）使用`);
+      if (Number.isInteger(pid) && pid > 0 && alive(pid)) throw new Error(`数据目录 ${dir} 正被另一个中心系统服务进程（pid ${pid}）使用`);
       rmSync(file, { force: true });
     }
   }

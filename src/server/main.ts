@@ -18,7 +18,7 @@ import { withStartupLock } from './db/startup-lock';
 import { UsersRepo } from './db/repos/users';
 import { DetachedSubmissionVerifier, splitPemChain } from './submissions/detached-verifier';
 
-const HELP = `法审中央系统（参考实现）
+const HELP = `法审中心系统（参考实现）
 
 用法:
   npm run central -- --port <端口> --data <目录> [--host 127.0.0.1]

@@ -59,7 +59,7 @@ test('keys: local → registered at login → replaced (registered at once) → 
   await op.openKeys();
   await expect(op.keysDialog.getByTestId('keys-central')).toContainText(`${central.url}（用户 alice）`);
   await expect(rows.first().getByTestId('key-registration')).toHaveText('已登记到中心');
-  await expect(rows.first()).toContainText('中央系统开发 CA');
+  await expect(rows.first()).toContainText('中心系统开发 CA');
   await expect(rows.first()).toContainText('alice（马鞍山市市场监督管理局）'); // the subject as the central certificate names it
   await expect(op.keysDialog.getByTestId('keys-devca')).toHaveCount(0);
 

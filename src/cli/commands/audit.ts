@@ -10,7 +10,7 @@ import { caseIdOf } from '../case-key';
 const USAGE = `用法:
   fashen audit verify [--json]                 校验审计记录的哈希链（完好退出码 0，被篡改 1）
   fashen audit list [--case <案件 id 或案号>] [--json]   列出审计记录（全部或某一案件）
-  fashen audit head [--json]                   本机审计链的链头（同步时报送中央系统）
+  fashen audit head [--json]                   本机审计链的链头（同步时报送中心系统）
   fashen audit policy [on|off] [--json]        复制、导出执法记录是否须经批准（on 须批准）`;
 
 export interface AuditCliOptions {

@@ -61,7 +61,7 @@ export async function writeCaseBundle(c: CentralClient, user: string, caseIds: s
       throw new CentralError(`下载的交换包无法读取（不是完整的 .zip）：${(err as Error).message}`, null);
     }
     if (held.cases !== said.cases || held.calendar !== (said.calendar === 'included'))
-      throw new CentralError(`下载的交换包与中央系统所述不符（应有 ${said.cases} 个案卷，实有 ${held.cases} 个），未保存`, null);
+      throw new CentralError(`下载的交换包与中心系统所述不符（应有 ${said.cases} 个案卷，实有 ${held.cases} 个），未保存`, null);
     renameSync(part, out);
     return { path: out, ...said };
   } finally {
@@ -76,7 +76,7 @@ export function printCaseBundle(w: CaseBundleWritten, user: string, io: Io, json
   }
   io.out(`已生成案卷交换包 ${w.path}：审核员 ${user} 的 ${w.cases} 个案卷，${w.files} 个文件，${formatBytes(w.bytes)}\n`);
   if (w.calendar === 'included') io.out('  含工作日历（calendar.json），导入时一并更新工作站的节假日安排\n');
-  else if (w.calendar === 'invalid') io.err('  注意：中央系统上的工作日历数据有误，未放入交换包（fashen central calendar set 重新发布）\n');
-  else io.out('  未含工作日历（中央系统尚未发布）\n');
+  else if (w.calendar === 'invalid') io.err('  注意：中心系统上的工作日历数据有误，未放入交换包（fashen central calendar set 重新发布）\n');
+  else io.out('  未含工作日历（中心系统尚未发布）\n');
   io.out('  在工作站上用“同步 → 导入案卷包”导入；之后联网同步时这些案卷不会重复下载\n');
 }

@@ -36,9 +36,9 @@ export class CentralClient {
     try {
       url = new URL(server);
     } catch {
-      throw new CentralError(`中央系统地址不正确：${server}`, null);
+      throw new CentralError(`中心系统地址不正确：${server}`, null);
     }
-    if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new CentralError(`中央系统地址须为 http(s)：${server}`, null);
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new CentralError(`中心系统地址须为 http(s)：${server}`, null);
     this.base = url.href.replace(/\/+$/, '');
   }
 
@@ -74,7 +74,7 @@ export class CentralClient {
       return await fetch(this.base + path, { method, headers, ...(body !== undefined ? { body, duplex: 'half' } : {}) } as RequestInit);
     } catch (err) {
       const cause = (err as { cause?: { code?: string; message?: string } }).cause;
-      throw new CentralError(`无法连接中央系统 ${this.base}：${cause?.code ?? cause?.message ?? (err as Error).message}`, null);
+      throw new CentralError(`无法连接中心系统 ${this.base}：${cause?.code ?? cause?.message ?? (err as Error).message}`, null);
     }
   }
 
@@ -101,5 +101,5 @@ function parseJson(text: string): unknown {
 /** An error answer as the server worded it (zh-CN), or its status. */
 function failure(status: number, text: string): CentralError {
   const e = (parseJson(text) as ApiErrorBody | null)?.error;
-  return new CentralError(e?.message ?? `中央系统返回 HTTP ${status}`, status, e?.details ?? []);
+  return new CentralError(e?.message ?? `中心系统返回 HTTP ${status}`, status, e?.details ?? []);
 }

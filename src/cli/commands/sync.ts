@@ -19,7 +19,7 @@ export interface SyncCliOptions {
 }
 
 const USAGE = `用法:
-  fashen sync [--server <地址>] [--json]          与中央系统同步一次（发送待发送的提交，接收案件）
+  fashen sync [--server <地址>] [--json]          与中心系统同步一次（发送待发送的提交，接收案件）
   fashen sync status [--json]                     显示同步状态
   fashen sync export-bundle --out <文件> [--passphrase-env <变量>]   把待发送的提交导出为签名的离线交换包
 每次同步先登记本机签名密钥、告知吊销，并为尚未发送的提交加盖时间戳，再发送与接收。
@@ -63,7 +63,7 @@ export async function syncCommand(home: string, args: string[], opts: SyncCliOpt
         const text =
           r.count === 0
             ? `没有待发送的提交：已导出只含本机审计链头（第 ${r.auditHeadSeq ?? 0} 条）的离线交换包：${r.path}\n（中心系统导入后记下本机审计链头）\n`
-            : `已导出 ${r.count} 件待发送的提交：${r.path}\n（中央系统导入后，下次联网同步时这些提交会得到确认）\n`;
+            : `已导出 ${r.count} 件待发送的提交：${r.path}\n（中心系统导入后，下次联网同步时这些提交会得到确认）\n`;
         io.out(opts.json ? `${JSON.stringify(r, null, 2)}\n` : text);
         return 0;
       } catch (err) {

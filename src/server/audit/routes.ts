@@ -22,7 +22,7 @@ export function auditRoutes(app: FastifyInstance, ctx: ServerContext): void {
       throw new HttpError(409, AUDIT_REWRITTEN_CODE, `本机审计记录与此前报送的不一致：${verdict.reason}`, known ? [`此前报送：第 ${known.seq} 条 ${known.hash}`, `本次报送：第 ${head.seq} 条 ${head.hash}`] : undefined);
     }
     if (verdict.status === 'anchor_required') {
-      throw new HttpError(409, AUDIT_ANCHOR_REQUIRED_CODE, `中央系统需要本机审计链第 ${verdict.seq} 条的校验值，以核对链头延续此前报送的记录`, [String(verdict.seq)]);
+      throw new HttpError(409, AUDIT_ANCHOR_REQUIRED_CODE, `中心系统需要本机审计链第 ${verdict.seq} 条的校验值，以核对链头延续此前报送的记录`, [String(verdict.seq)]);
     }
     if (verdict.status === 'unverified') throw new Error('online audit heads are never left unverified'); // judge.ts: bundle only
     return { status: verdict.status, device: head.device, seq: head.seq, known: { seq: knownSeq } };

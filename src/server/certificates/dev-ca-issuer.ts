@@ -10,9 +10,9 @@ import { isSigningError } from '../../main/services/signing/errors';
 import { CertificateRequestError, type CertificateIssuer, type CheckedRequest, type IssueRequest, type IssuedCertificate } from './issuer';
 import { DevTimestampAuthority } from './dev-tsa';
 
-export const DEFAULT_AGENCY = 'Fashen 中央系统（开发）';
+export const DEFAULT_AGENCY = 'Fashen 中心系统（开发）';
 /** Apart from a workstation's local development CA (本地开发 CA), whose name the verifier recognises. */
-export const CENTRAL_DEV_CA_NAMES = { commonName: 'Fashen 中央系统开发 CA（非正式）', organization: 'Fashen 中央系统 开发测试环境（非正式）' };
+export const CENTRAL_DEV_CA_NAMES = { commonName: 'Fashen 中心系统开发 CA（非正式）', organization: 'Fashen 中心系统 开发测试环境（非正式）' };
 
 export class DevCaIssuer implements CertificateIssuer {
   private constructor(

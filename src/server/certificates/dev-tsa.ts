@@ -76,7 +76,7 @@ export class DevTimestampAuthority implements TimestampAuthority {
       const spki = derToPem(await subtle.exportKey('spki', pair.publicKey), 'PUBLIC KEY');
       const issued = await ca.issue(
         spki,
-        { name: 'Fashen 中央系统开发时间戳服务（非正式）', agency: opts.agency },
+        { name: 'Fashen 中心系统开发时间戳服务（非正式）', agency: opts.agency },
         { validityDays: 10 * 365, extendedKeyUsages: [EKU_TIME_STAMPING], extendedKeyUsagesCritical: true },
       );
       certPem = issued.chain[0]!;

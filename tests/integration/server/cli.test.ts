@@ -139,7 +139,7 @@ describe('npm run central and fashen central', () => {
     expect(noServer.stderr).toMatch(/--server/);
     const down = fashen(['central', 'cases', '--server', 'http://127.0.0.1:9', '--user', 'admin', '--password-env', 'ADMIN_PW'], { ADMIN_PW, FASHEN_HOME: otherHome });
     expect(down.code).toBe(1);
-    expect(down.stderr).toMatch(/无法连接中央系统/);
+    expect(down.stderr).toMatch(/无法连接中心系统/);
   });
 
   it('publishes the working-day calendar (checked) and serves it and update files from the data folder', async () => {

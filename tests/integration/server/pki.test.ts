@@ -63,7 +63,7 @@ describe('certificate requests', () => {
     expect(cert).toMatchObject({ user: 'alice', status: 'active' });
     const subjects = x509Describe(cert.chainPem);
     expect(subjects[0]).toBe('CN=alice, O=测试市市场监督管理局');
-    expect(subjects[1]).toMatch(/CN=Fashen 中央系统开发 CA（非正式）/);
+    expect(subjects[1]).toMatch(/CN=Fashen 中心系统开发 CA（非正式）/);
     // The leaf certifies exactly the key the request proved possession of.
     const leaf = new x509.X509Certificate(splitPemChain(cert.chainPem)[0]!);
     expect(Buffer.from(leaf.publicKey.rawData)).toEqual(publicKey.export({ type: 'spki', format: 'der' }));
@@ -114,7 +114,7 @@ describe('certificate requests', () => {
     const cfg = r.json as CentralConfig;
     expect(cfg).toMatchObject({ tsaUrl: '/v1/tsa', enrolment: true });
     expect(cfg.trustAnchors).toHaveLength(1);
-    expect(x509Describe(cfg.trustAnchors[0]!)[0]).toMatch(/中央系统开发 CA/);
+    expect(x509Describe(cfg.trustAnchors[0]!)[0]).toMatch(/中心系统开发 CA/);
   });
 });
 

@@ -75,8 +75,8 @@ describe('the key file records registration with the central system', () => {
 
 describe('development CA options', () => {
   it('names a CA apart from the local one, and issues a TSA certificate with a critical timeStamping EKU', async () => {
-    const ca = await DevelopmentCa.open(tempDir('named-ca-'), { names: { commonName: 'Fashen 中央系统开发 CA（非正式）', organization: '测试' } });
-    expect(ca.certificate.subjectName.getField('CN')).toEqual(['Fashen 中央系统开发 CA（非正式）']);
+    const ca = await DevelopmentCa.open(tempDir('named-ca-'), { names: { commonName: 'Fashen 中心系统开发 CA（非正式）', organization: '测试' } });
+    expect(ca.certificate.subjectName.getField('CN')).toEqual(['Fashen 中心系统开发 CA（非正式）']);
     const { publicKey } = generateKeyPairSync('ec', { namedCurve: 'prime256v1' });
     const { chain } = await ca.issue(publicKey.export({ type: 'spki', format: 'pem' }).toString(), { name: 'TSA', agency: '测试' }, { extendedKeyUsages: [EKU_TIME_STAMPING], extendedKeyUsagesCritical: true });
     const eku = new x509.X509Certificate(chain[0]!).getExtension(x509.ExtendedKeyUsageExtension)!;

@@ -139,12 +139,12 @@ describe('the head when the central system cannot be reached for it (in memory)'
     try {
       append(w, 2, 'x');
       c.fault = (op) => {
-        if (op === 'auditHead') throw new TransportError('network', '无法连接中央系统：ECONNRESET');
+        if (op === 'auditHead') throw new TransportError('network', '无法连接中心系统：ECONNRESET');
       };
       const r = await w.sync.run();
       expect(r.outcome, r.line).toBe('synced');
       expect(r.summary.pulled).toBe(1);
-      expect(r.notes!.join('\n')).toMatch(/审计链头未能报送中央系统（无法连接中央系统：ECONNRESET），下次同步时重新报送/);
+      expect(r.notes!.join('\n')).toMatch(/审计链头未能报送中心系统（无法连接中心系统：ECONNRESET），下次同步时重新报送/);
       expect(c.auditHeads.size).toBe(0);
 
       c.fault = null;

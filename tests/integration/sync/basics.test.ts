@@ -174,7 +174,7 @@ describe('sync against the central server', () => {
     const none = workstation(newDataDir(), () => null as never);
     try {
       const r = await none.sync.run();
-      expect(r.line).toBe('出错（尚未登录中央系统（fashen login））');
+      expect(r.line).toBe('出错（尚未登录中心系统（fashen login））');
     } finally {
       none.close();
     }

@@ -98,7 +98,7 @@ describe('key registration (证书登记)', () => {
       // The key now carries the central certificate; the opinion kept what it was signed with.
       const view = ws.opinions.keys.view();
       expect(view.active).toMatchObject({ keyId, devCa: false, registration: { state: 'enrolled', server: central.url } });
-      expect(view.active!.issuer).toMatch(/中央系统开发 CA/);
+      expect(view.active!.issuer).toMatch(/中心系统开发 CA/);
       const sent = payloadOf(ws, rec.opinionId);
       expect(sent.signature.timestamp).toMatchObject({ status: 'granted' });
       expect(sent.signature.chain[1]).toBe((await DevelopmentCa.open(home)).certificatePem);

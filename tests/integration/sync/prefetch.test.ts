@@ -167,7 +167,7 @@ describe('prefetch: batch downloads (transport.blobs)', () => {
     const { central, wanted, fetcher, start, calls } = setup(3, 5_000, { concurrency: 1, batch: true, retry: { retries: 3, minDelay: 1, maxDelay: 2 } });
     let failures = 0;
     central.fault = (op) => {
-      if (op === 'blobs') throw new TransportError('http', '中央系统暂时故障', 503, 'unavailable');
+      if (op === 'blobs') throw new TransportError('http', '中心系统暂时故障', 503, 'unavailable');
       if (op === 'blob' && failures++ < 2) throw new TransportError('network', '连接被重置');
     };
     const prefetch = start();

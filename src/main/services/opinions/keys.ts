@@ -196,7 +196,7 @@ export class ReviewerKeys implements SyncKeys {
     }
     // The certificate must be for this key: anything else would make every later signature unverifiable.
     if (answer.keyId !== keyId || !leafKey || !Buffer.from(leafKey).equals(Buffer.from(pemToDer(key.publicKeyPem)))) {
-      throw new TransportError('protocol', '中央系统签发的证书与本机的签名密钥不符，未予采用');
+      throw new TransportError('protocol', '中心系统签发的证书与本机的签名密钥不符，未予采用');
     }
     this.store.recordEnrolment(keyId, chain, { server, user: answer.user });
     if (answer.status === 'revoked') {

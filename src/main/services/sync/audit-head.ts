@@ -89,6 +89,6 @@ export async function reportAuditHead(transport: SyncTransport, audit: AuditHead
       return { kind: 'rewritten', problem: `审计记录与中心不一致：${err.message.replace(SERVER_PREFIX, '')}` };
     }
     if (isTransportError(err) && err.status === 401) throw err; // the login expired: the whole run says so
-    return { kind: 'unsent', note: `审计链头未能报送中央系统（${(err as Error).message}），下次同步时重新报送` };
+    return { kind: 'unsent', note: `审计链头未能报送中心系统（${(err as Error).message}），下次同步时重新报送` };
   }
 }

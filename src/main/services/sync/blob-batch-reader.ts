@@ -6,7 +6,7 @@
 import { BLOB_FRAME_HEADER_MAX, BLOB_FRAME_HEADER_RE } from '../../../shared/sync/protocol';
 import { TransportError, type BatchedBlob } from './transport';
 
-const protocol = (why: string) => new TransportError('protocol', `中央系统的批量下载答复格式不正确：${why}`);
+const protocol = (why: string) => new TransportError('protocol', `中心系统的批量下载答复格式不正确：${why}`);
 const cut = (why: string) => new TransportError('network', `文件批量下载中断：${why}`);
 
 /** Bytes from a stream on demand, with what was read but not yet taken kept aside. */

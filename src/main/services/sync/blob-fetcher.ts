@@ -127,8 +127,8 @@ export class BlobFetcher {
       const have = writer.written;
       const etag = existsSync(etagFile) ? readFileSync(etagFile, 'utf8').trim() : `"${blob.sha256}"`;
       const res = await transport.blob(blob.sha256, have > 0 ? { start: have, ifRange: etag } : null, signal);
-      if (res.status === 206 && res.start !== have) throw new TransportError('protocol', `中央系统返回的分段起点不符（应为 ${have}，实际 ${res.start}）`);
-      if (res.size !== blob.size) throw new BlobIntegrityError(blob.sha256, `中央系统提供的文件大小不符：${blob.sha256.slice(0, 12)}…（应为 ${blob.size} 字节，实际 ${res.size} 字节）`);
+      if (res.status === 206 && res.start !== have) throw new TransportError('protocol', `中心系统返回的分段起点不符（应为 ${have}，实际 ${res.start}）`);
+      if (res.size !== blob.size) throw new BlobIntegrityError(blob.sha256, `中心系统提供的文件大小不符：${blob.sha256.slice(0, 12)}…（应为 ${blob.size} 字节，实际 ${res.size} 字节）`);
       // The validator for a later If-Range; the usual one (the quoted sha256) needs no file.
       if (res.etag && res.etag !== `"${blob.sha256}"`) writeFileSync(etagFile, res.etag);
       else if (res.status === 200) rmSync(etagFile, { force: true });
@@ -154,10 +154,10 @@ export class BlobFetcher {
     let i = 0;
     for await (const item of transport.blobs(todo.map((b) => b.sha256), signal)) {
       const blob = todo[i++];
-      if (!blob || item.sha256 !== blob.sha256) throw new TransportError('protocol', '中央系统批量返回的文件与请求的顺序不符');
+      if (!blob || item.sha256 !== blob.sha256) throw new TransportError('protocol', '中心系统批量返回的文件与请求的顺序不符');
       if (item.size !== blob.size) {
         this.remove(blob.sha256);
-        throw new BlobIntegrityError(blob.sha256, `中央系统提供的文件大小不符：${blob.sha256.slice(0, 12)}…（应为 ${blob.size} 字节，实际 ${item.size} 字节）`);
+        throw new BlobIntegrityError(blob.sha256, `中心系统提供的文件大小不符：${blob.sha256.slice(0, 12)}…（应为 ${blob.size} 字节，实际 ${item.size} 字节）`);
       }
       const path = this.name(blob.sha256);
       rmSync(`${path}.etag`, { force: true });
@@ -167,7 +167,7 @@ export class BlobFetcher {
       await this.guard(blob, w, signal, onBytes, async (writer) => ({ writer, body: item.body }));
       onDone(blob);
     }
-    if (i < todo.length) throw new TransportError('protocol', `中央系统批量返回的文件不全（${i}/${todo.length}）`);
+    if (i < todo.length) throw new TransportError('protocol', `中心系统批量返回的文件不全（${i}/${todo.length}）`);
   }
 
   /** Closes the writers of downloads cut off in this run (their partial chunk is dropped; whole chunks stay). */
@@ -204,7 +204,7 @@ export class BlobFetcher {
       try {
         let sinceYield = 0;
         for await (const chunk of got.body) {
-          if (w.written + chunk.length > blob.size) throw new BlobIntegrityError(blob.sha256, `中央系统提供的文件超过声明的大小：${blob.sha256.slice(0, 12)}…`);
+          if (w.written + chunk.length > blob.size) throw new BlobIntegrityError(blob.sha256, `中心系统提供的文件超过声明的大小：${blob.sha256.slice(0, 12)}…`);
           w.write(chunk);
           onBytes(chunk.length);
           // A body already in memory never yields: let timers and a cancel in every few MB.

@@ -77,10 +77,10 @@ export async function loginCentral(
   if (res.status === 401) throw new CentralLoginError('unauthorized', '用户名或密码不正确');
   if (!res.ok) {
     const e = ErrorBody.safeParse(body);
-    throw new CentralLoginError('refused', e.success ? `服务器拒绝登录：${e.data.error.message}` : `服务器拒绝登录（HTTP ${res.status}）：该地址可能不是中央系统`);
+    throw new CentralLoginError('refused', e.success ? `服务器拒绝登录：${e.data.error.message}` : `服务器拒绝登录（HTTP ${res.status}）：该地址可能不是中心系统`);
   }
   const a = Answer.safeParse(body);
-  if (!a.success) throw new CentralLoginError('refused', '服务器的答复不是中央系统的登录答复：请检查地址');
+  if (!a.success) throw new CentralLoginError('refused', '服务器的答复不是中心系统的登录答复：请检查地址');
   const path = writeCentralLogin(dataDir, { server: base, user: a.data.user.name, role: a.data.user.role, deviceId: a.data.deviceId, token: a.data.token });
   return { server: base, user: a.data.user.name, role: a.data.user.role, path };
 }

@@ -63,8 +63,8 @@ function classify(err: unknown, signal: AbortSignal): { outcome: Outcome; reason
   if (err instanceof BlobIntegrityError) return { outcome: 'error', reason: err.message };
   if (isTransportError(err)) {
     if (err.kind === 'network') return { outcome: 'offline', reason: err.message };
-    if (err.status === 401) return { outcome: 'error', reason: '登录已失效，请重新登录中央系统（fashen login）' };
-    if (err.status !== null && err.status >= 500) return { outcome: 'error', reason: `中央系统暂时故障：${err.message}` };
+    if (err.status === 401) return { outcome: 'error', reason: '登录已失效，请重新登录中心系统（fashen login）' };
+    if (err.status !== null && err.status >= 500) return { outcome: 'error', reason: `中心系统暂时故障：${err.message}` };
     return { outcome: 'error', reason: err.message };
   }
   return { outcome: 'error', reason: `同步失败：${(err as Error).message}` };
@@ -185,7 +185,7 @@ export class SyncEngine {
       transport = this.opts.connect(server ? { server } : {});
       if (!transport) {
         outcome = 'error';
-        reason = '尚未登录中央系统（fashen login）';
+        reason = '尚未登录中心系统（fashen login）';
       } else {
         this.state.set(KEYS.server, transport.server);
         const retry = this.opts.retry ?? DEFAULT_RETRY;

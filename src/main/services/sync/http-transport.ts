@@ -38,17 +38,17 @@ export function normaliseServerUrl(raw: string): string {
   try {
     u = new URL(raw);
   } catch {
-    throw new TransportError('protocol', `中央系统地址无效：${raw}`);
+    throw new TransportError('protocol', `中心系统地址无效：${raw}`);
   }
-  if (u.protocol !== 'http:' && u.protocol !== 'https:') throw new TransportError('protocol', `中央系统地址须为 http(s)：${raw}`);
-  if (u.username || u.password || u.search || u.hash) throw new TransportError('protocol', '中央系统地址不得包含用户名、查询参数或片段');
+  if (u.protocol !== 'http:' && u.protocol !== 'https:') throw new TransportError('protocol', `中心系统地址须为 http(s)：${raw}`);
+  if (u.username || u.password || u.search || u.hash) throw new TransportError('protocol', '中心系统地址不得包含用户名、查询参数或片段');
   return `${u.origin}${u.pathname.replace(/\/+$/, '')}`;
 }
 
 function networkError(err: unknown, signal: AbortSignal): never {
   if (signal.aborted) throw signal.reason;
   const e = err as { code?: string; message?: string };
-  throw new TransportError('network', `无法连接中央系统：${e.code ?? ''} ${e.message ?? String(err)}`.trim());
+  throw new TransportError('network', `无法连接中心系统：${e.code ?? ''} ${e.message ?? String(err)}`.trim());
 }
 
 async function readLimited(body: Dispatcher.ResponseData['body'], limit: number): Promise<Buffer> {
@@ -58,7 +58,7 @@ async function readLimited(body: Dispatcher.ResponseData['body'], limit: number)
     n += (c as Buffer).length;
     if (n > limit) {
       body.destroy();
-      throw new TransportError('protocol', `中央系统的答复过大（超过 ${limit} 字节）`);
+      throw new TransportError('protocol', `中心系统的答复过大（超过 ${limit} 字节）`);
     }
     chunks.push(c as Buffer);
   }
@@ -69,7 +69,7 @@ function parseJson(buf: Buffer): unknown {
   try {
     return JSON.parse(buf.toString('utf8'));
   } catch {
-    throw new TransportError('protocol', '中央系统的答复不是有效的 JSON');
+    throw new TransportError('protocol', '中心系统的答复不是有效的 JSON');
   }
 }
 
@@ -101,7 +101,7 @@ export class HttpTransport implements SyncTransport, PkiTransport {
     // undici's own timers tick coarsely (about a second); a native timer bounds the wait for the
     // answer's headers precisely, and a cancel still reaches the body through the combined signal.
     const timeout = new AbortController();
-    const timer = setTimeout(() => timeout.abort(new TransportError('network', '中央系统无响应（等待答复超时）')), this.headersTimeoutMs);
+    const timer = setTimeout(() => timeout.abort(new TransportError('network', '中心系统无响应（等待答复超时）')), this.headersTimeoutMs);
     try {
       return await request(extra.url ?? this.server + path, { method, headers, dispatcher: this.agent, signal: AbortSignal.any([signal, timeout.signal]), ...(extra.body ? { body: extra.body } : {}) });
     } catch (err) {
@@ -124,7 +124,7 @@ export class HttpTransport implements SyncTransport, PkiTransport {
     if (!ok(res.statusCode)) {
       const parsed = ApiErrorAnswer.safeParse(buf.length ? safeJson(buf) : null);
       const e = parsed.success ? parsed.data.error : null;
-      throw new TransportError('http', e ? e.message : `中央系统答复 HTTP ${res.statusCode}`, res.statusCode, e?.code ?? null);
+      throw new TransportError('http', e ? e.message : `中心系统答复 HTTP ${res.statusCode}`, res.statusCode, e?.code ?? null);
     }
     return parseJson(buf);
   }
@@ -132,7 +132,7 @@ export class HttpTransport implements SyncTransport, PkiTransport {
   async feed(after: number, limit: number, signal: AbortSignal): Promise<FeedPage> {
     const res = await this.send('GET', `/v1/feed?after=${Math.trunc(after)}&limit=${Math.trunc(limit)}`, signal);
     const parsed = FeedPageAnswer.safeParse(await this.json(res, signal, (s) => s === 200));
-    if (!parsed.success) throw new TransportError('protocol', '中央系统的变更列表格式不正确');
+    if (!parsed.success) throw new TransportError('protocol', '中心系统的变更列表格式不正确');
     return parsed.data;
   }
 
@@ -149,14 +149,14 @@ export class HttpTransport implements SyncTransport, PkiTransport {
       const m = /^bytes (\d+)-(\d+)\/(\d+)$/.exec(String(res.headers['content-range'] ?? ''));
       if (!m) {
         res.body.destroy();
-        throw new TransportError('protocol', '中央系统的分段答复缺少 Content-Range');
+        throw new TransportError('protocol', '中心系统的分段答复缺少 Content-Range');
       }
       return { status: 206, start: Number(m[1]), size: Number(m[3]), etag, body: res.body };
     }
     const length = Number(res.headers['content-length']);
     if (!Number.isSafeInteger(length) || length < 0) {
       res.body.destroy();
-      throw new TransportError('protocol', '中央系统的文件答复缺少 Content-Length');
+      throw new TransportError('protocol', '中心系统的文件答复缺少 Content-Length');
     }
     return { status: 200, start: 0, size: length, etag, body: res.body };
   }
@@ -177,7 +177,7 @@ export class HttpTransport implements SyncTransport, PkiTransport {
     if (res.statusCode !== 200) await this.json(res, signal, () => false);
     try {
       const type = String(res.headers['content-type'] ?? '').split(';')[0]!.trim();
-      if (type !== BLOB_BATCH_CONTENT_TYPE) throw new TransportError('protocol', `中央系统的批量下载答复类型不对：${type.slice(0, 80) || '无'}`);
+      if (type !== BLOB_BATCH_CONTENT_TYPE) throw new TransportError('protocol', `中心系统的批量下载答复类型不对：${type.slice(0, 80) || '无'}`);
       yield* readBlobBatch(sha256s, res.body, (err) => networkError(err, signal));
     } finally {
       // Stopped early (or a protocol error): the rest of the answer is not wanted, nor the connection.
@@ -189,7 +189,7 @@ export class HttpTransport implements SyncTransport, PkiTransport {
     const res = await this.send('POST', '/v1/submissions', signal, { body: Buffer.from(JSON.stringify(req), 'utf8') });
     const json = await this.json(res, signal, (s) => s === 200 || s === 422);
     const parsed = SubmissionAnswerSchema.safeParse(json);
-    if (!parsed.success || parsed.data.id !== req.id) throw new TransportError('protocol', '中央系统对提交的答复格式不正确');
+    if (!parsed.success || parsed.data.id !== req.id) throw new TransportError('protocol', '中心系统对提交的答复格式不正确');
     return { status: res.statusCode, answer: parsed.data };
   }
 
@@ -198,7 +198,7 @@ export class HttpTransport implements SyncTransport, PkiTransport {
     const json = await this.json(res, signal, (s) => s === 200 || s === 409);
     if (res.statusCode === 409) throw auditConflict(json);
     const parsed = AuditHeadAnswerSchema.safeParse(json);
-    if (!parsed.success || parsed.data.device !== head.device || parsed.data.seq !== head.seq) throw new TransportError('protocol', '中央系统对审计链头的答复格式不正确');
+    if (!parsed.success || parsed.data.device !== head.device || parsed.data.seq !== head.seq) throw new TransportError('protocol', '中心系统对审计链头的答复格式不正确');
     return parsed.data;
   }
 
@@ -219,13 +219,13 @@ export class HttpTransport implements SyncTransport, PkiTransport {
     const json = await this.json(res, signal, (s) => s === 200 || s === 404);
     if (res.statusCode === 404) return null;
     const parsed = CentralConfigAnswer.safeParse(json);
-    if (!parsed.success) throw new TransportError('protocol', '中央系统的配置格式不正确');
+    if (!parsed.success) throw new TransportError('protocol', '中心系统的配置格式不正确');
     return parsed.data;
   }
 
   private async certificate(res: Dispatcher.ResponseData, signal: AbortSignal, keyId: string | null): Promise<CertificateAnswer> {
     const parsed = CertificateAnswerSchema.safeParse(await this.json(res, signal, (s) => s === 200 || s === 201));
-    if (!parsed.success || (keyId !== null && parsed.data.keyId !== keyId)) throw new TransportError('protocol', '中央系统对证书请求的答复格式不正确');
+    if (!parsed.success || (keyId !== null && parsed.data.keyId !== keyId)) throw new TransportError('protocol', '中心系统对证书请求的答复格式不正确');
     return parsed.data;
   }
 
@@ -262,7 +262,7 @@ export class HttpTransport implements SyncTransport, PkiTransport {
 /** A 409 on the audit head: `audit_anchor_required` names the seq it needs in details[0]. */
 function auditConflict(json: unknown): TransportError {
   const parsed = ApiErrorAnswer.safeParse(json);
-  if (!parsed.success) return new TransportError('http', '中央系统答复 HTTP 409', 409, null);
+  if (!parsed.success) return new TransportError('http', '中心系统答复 HTTP 409', 409, null);
   const e = parsed.data.error;
   const seq = Number(e.details?.[0]);
   if (e.code === AUDIT_ANCHOR_REQUIRED_CODE && Number.isSafeInteger(seq) && seq >= 1) return new AuditAnchorRequired(seq, e.message);

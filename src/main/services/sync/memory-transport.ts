@@ -100,7 +100,7 @@ export class MemoryCentral {
       if (!d.rewritten.some((r) => r.seq === head.seq && r.hash === head.hash)) d.rewritten.push(head);
       throw new TransportError('http', `本机审计记录与此前报送的不一致：${verdict.reason}`, 409, AUDIT_REWRITTEN_CODE);
     }
-    if (verdict.status === 'anchor_required') throw new AuditAnchorRequired(verdict.seq, `中央系统需要本机审计链第 ${verdict.seq} 条的校验值，以核对链头延续此前报送的记录`);
+    if (verdict.status === 'anchor_required') throw new AuditAnchorRequired(verdict.seq, `中心系统需要本机审计链第 ${verdict.seq} 条的校验值，以核对链头延续此前报送的记录`);
     if (verdict.status === 'unverified') throw new Error('online audit heads are never left unverified');
     if (verdict.status === 'accepted') d.accepted.set(head.seq, head.hash);
     return { status: verdict.status, device: head.device, seq: head.seq, known: { seq: Math.max(...d.accepted.keys()) } };

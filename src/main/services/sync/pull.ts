@@ -89,7 +89,7 @@ async function plan(entry: FeedEntry, d: PullDeps): Promise<Plan> {
 }
 
 const wantedOf = (p: Plan): WantedBlob[] => (p.kind === 'import' || p.kind === 'present' ? p.wanted : []);
-const labelOf = (e: FeedEntry) => (e.case ? `中央系统 ${e.case.caseNumber} 修订 ${e.revision}` : '');
+const labelOf = (e: FeedEntry) => (e.case ? `中心系统 ${e.case.caseNumber} 修订 ${e.revision}` : '');
 
 async function apply(p: Plan, d: PullDeps, out: PullResult, ready: () => Promise<void>): Promise<void> {
   const refuse = (reason: string, details: string[]) => {

@@ -85,7 +85,7 @@ export async function push(deps: {
       result.problems.push(`${row.id.slice(0, 8)}：${err.message}`);
       continue;
     }
-    if (answer.id !== row.id) throw new TransportError('protocol', '中央系统答复的提交编号不符');
+    if (answer.id !== row.id) throw new TransportError('protocol', '中心系统答复的提交编号不符');
     const state_ = answer.status;
     state.settle(row.id, state_, describeAnswer(answer));
     if (state_ === 'accepted') result.sent++;

@@ -86,7 +86,7 @@ async function stampFile(
   if (deps.trustAnchors) {
     const digest = new Uint8Array(sha256(Buffer.from(stamped.signature, 'base64')));
     const check = await checkTimestampToken(new Uint8Array(Buffer.from(stamped.timestamp.token, 'base64')), digest, { trustAnchors: deps.trustAnchors });
-    if (check.status !== 'valid') return { status: 'failed', reason: `时间戳不被中央系统信任（${check.status === 'invalid' ? check.reason : '无法验证'}）` };
+    if (check.status !== 'valid') return { status: 'failed', reason: `时间戳不被中心系统信任（${check.status === 'invalid' ? check.reason : '无法验证'}）` };
   }
   const payloadJson = JSON.stringify({ ...file, signature: stamped }, null, 2);
   const at = deps.now().toISOString();
