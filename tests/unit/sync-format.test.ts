@@ -46,11 +46,11 @@ describe('status line', () => {
   });
 
   it('offline, cancelled and error lines carry the count or the reason', () => {
-    expect(syncLine(view({ state: '离线', lastOutcome: 'offline', pending: 3, lastError: '无法连接中心系统' }), null, false, NOW)).toMatchObject({
+    expect(syncLine(view({ state: '离线', lastOutcome: 'offline', pending: 3, lastError: '无法连接中心系统 10.1.2.3:443：连接超时（网络不通或服务器无响应） [ETIMEDOUT]' }), null, false, NOW)).toMatchObject({
       kind: 'offline',
       text: '离线（3 项待发送）',
       tone: 'warn',
-      title: '无法连接中心系统：无法连接中心系统',
+      title: '无法连接中心系统 10.1.2.3:443：连接超时（网络不通或服务器无响应） [ETIMEDOUT]',
     });
     expect(syncLine(view({ state: '离线', lastOutcome: 'offline' }), null, false, NOW).text).toBe('离线');
     expect(syncLine(view({ state: '离线', lastOutcome: 'cancelled', pending: 1 }), null, false, NOW)).toMatchObject({ kind: 'cancelled', text: '同步已取消（1 项待发送）' });

@@ -5,6 +5,7 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
 import type { ApiErrorBody, LoginAnswer } from '../../server/protocol';
+import { networkReason } from '../../shared/sync/network-reason';
 
 /** A command used wrongly (exit code 2), the message saying how to use it. */
 export class UsageError extends Error {}
@@ -62,8 +63,7 @@ export class CentralClient {
     try {
       await pipeline(Readable.fromWeb(res.body as NodeReadableStream), createWriteStream(dest, { flags: 'wx', mode: 0o600 }));
     } catch (err) {
-      const cause = (err as { cause?: { message?: string } }).cause;
-      throw new CentralError(`下载中断：${cause?.message ?? (err as Error).message}`, null);
+      throw new CentralError(`下载中断：${networkReason(err)}`, null);
     }
     return res.headers;
   }
@@ -73,8 +73,7 @@ export class CentralClient {
     try {
       return await fetch(this.base + path, { method, headers, ...(body !== undefined ? { body, duplex: 'half' } : {}) } as RequestInit);
     } catch (err) {
-      const cause = (err as { cause?: { code?: string; message?: string } }).cause;
-      throw new CentralError(`无法连接中心系统 ${this.base}：${cause?.code ?? cause?.message ?? (err as Error).message}`, null);
+      throw new CentralError(`无法连接中心系统 ${this.base}：${networkReason(err)}`, null);
     }
   }
 

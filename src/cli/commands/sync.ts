@@ -81,6 +81,8 @@ export async function syncCommand(home: string, args: string[], opts: SyncCliOpt
     if (opts.json) io.out(`${JSON.stringify(result, null, 2)}\n`);
     else {
       io.out(`${result.line}\n`);
+      // 离线 says only that: which server and why (and what to do) go below, as in the app's panel.
+      if (result.outcome === 'offline' && result.status.lastError) io.err(`  原因：${result.status.lastError}\n  已保存的工作不受影响；联网后再次运行 fashen sync（待发送的提交只会被接收一次）。\n`);
       for (const r of result.refused) io.err(`  拒收：${r.caseId} 修订 ${r.revision}：${r.reason}${r.details.length ? `（${r.details.slice(0, 3).join('；')}）` : ''}\n`);
       // Entries the push could not deliver read "<id>：<reason>"; the rest (keys, timestamps) speak for themselves.
       for (const p of result.problems) io.err(/^[0-9a-f]{8}：/.test(p) ? `  未送达：${p}\n` : `  ${p}\n`);

@@ -2,6 +2,8 @@
 // push with exactly-once confirmation, stale and rejected answers kept visible, unassignment,
 // offline and not-logged-in status lines.
 import { spawn } from 'node:child_process';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -318,6 +320,18 @@ describe('through the fault proxy', () => {
   });
 });
 
+/** A server that answers nothing useful and records what reaches it (method, path, authorization). */
+async function listenRecording(): Promise<{ url: string; requests: string[]; close(): Promise<void> }> {
+  const requests: string[] = [];
+  const server = createServer((req, res) => {
+    requests.push(`${req.method} ${req.url} ${req.headers.authorization ?? ''}`);
+    res.writeHead(404).end();
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const { port } = server.address() as AddressInfo;
+  return { url: `http://127.0.0.1:${port}`, requests, close: () => new Promise((r) => server.close(() => r())) };
+}
+
 describe('fashen sync (CLI, same engine)', () => {
   // Asynchronously: the server runs in this process and must keep answering.
   const run = (home: string, args: string[], env: Record<string, string> = {}) =>
@@ -353,8 +367,28 @@ describe('fashen sync (CLI, same engine)', () => {
     } finally {
       local.close();
     }
-    const offline = await run(home, ['sync', '--server', 'http://127.0.0.1:9'], { FASHEN_SYNC_TIMEOUT_MS: '300', FASHEN_SYNC_RETRIES: '1' });
+    // The line is down (the saved server does not answer): 离线, with which server and why.
+    const saved = readFileSync(join(home, 'central.json'), 'utf8');
+    const down = await startFaultProxy(Number(new URL(central.url).port));
+    down.setMode({ kind: 'reset', afterBytes: 0 });
+    writeFileSync(join(home, 'central.json'), saved.replace(central.url, down.url));
+    const offline = await run(home, ['sync'], { FASHEN_SYNC_TIMEOUT_MS: '300', FASHEN_SYNC_RETRIES: '1' });
+    await down.close();
+    writeFileSync(join(home, 'central.json'), saved);
     expect(offline).toMatchObject({ code: 1, out: '离线（1 项待发送）\n' });
+    expect(offline.err).toMatch(new RegExp(`原因：无法连接中心系统 ${new URL(down.url).host}：连接被中断 \\[(ECONNRESET|UND_ERR_SOCKET)\\]`));
+    expect(offline.err).not.toMatch(/[A-Za-z]{12,}/); // no English sentence from the socket
+
+    // --server elsewhere: the saved token is never sent there; the run stops with the reason.
+    const stranger = await listenRecording();
+    try {
+      const elsewhere = await run(home, ['sync', '--server', stranger.url]);
+      expect(elsewhere.code).toBe(1);
+      expect(elsewhere.out).toMatch(/不是本机登录的中心系统/);
+      expect(stranger.requests).toEqual([]);
+    } finally {
+      await stranger.close();
+    }
 
     const out = join(tempDir(), 'bundle.json');
     const bundle = await run(home, ['sync', 'export-bundle', '--out', out, '--passphrase-env', 'PW'], { PW: 'long-enough-pw' });
@@ -367,6 +401,8 @@ describe('fashen sync (CLI, same engine)', () => {
     expect(await run(home, ['sync', 'export-bundle', '--out', unmounted, '--passphrase-env', 'PW'], { PW: 'long-enough-pw' })).toMatchObject({ code: 1, err: expect.stringMatching(/文件夹不存在：.*no-stick（U 盘是否已插好？）/) });
     expect(existsSync(dirname(unmounted))).toBe(false);
     expect((await run(home, ['sync', 'bogus'])).code).toBe(2);
+    // --server naming the logged-in server in another spelling (a trailing slash) is that server.
+    expect(await run(home, ['sync', '--server', `${central.url}/`])).toMatchObject({ code: 0, out: expect.stringMatching(/^已同步/) });
   });
 
   it('fashen central receive hands the central system an outbox bundle from a USB stick, exactly once; bad files are named, exit 1', async () => {

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { writeFileDurable } from '../cache-crypto/durable';
 import { readCentralLogin } from './login';
+import { networkReason } from '../../../shared/sync/network-reason';
 
 export type LoginFailure = 'bad_url' | 'unauthorized' | 'unreachable' | 'refused';
 
@@ -53,8 +54,7 @@ async function post(url: string, init: { json?: unknown; token?: string; timeout
       signal: AbortSignal.timeout(init.timeoutMs),
     });
   } catch (err) {
-    const cause = (err as { cause?: { code?: string } }).cause?.code ?? ((err as Error).name === 'TimeoutError' ? '超时' : (err as Error).message);
-    throw new CentralLoginError('unreachable', `无法连接服务器 ${new URL(url).origin}（${cause}）：请检查地址和网络`);
+    throw new CentralLoginError('unreachable', `无法连接服务器 ${new URL(url).origin}：${networkReason(err)}`);
   }
 }
 

@@ -9,6 +9,7 @@ import { AUDIT_ANCHOR_REQUIRED_CODE, type AuditHeadAnswer, type AuditHeadReport 
 import { ApiErrorAnswer, FeedPageAnswer, SubmissionAnswerSchema } from '../../../shared/sync/answers';
 import { CentralConfigAnswer, CertificateAnswerSchema, type CentralConfig } from '../../../shared/sync/pki';
 import { BLOB_BATCH_CONTENT_TYPE, BLOB_BATCH_MAX_IDS, SHA256_RE, type CertificateAnswer, type FeedPage, type SubmissionRequest } from '../../../shared/sync/protocol';
+import { networkReason } from '../../../shared/sync/network-reason';
 import { readBlobBatch } from './blob-batch-reader';
 import type { PkiTransport } from './pki';
 import { AuditAnchorRequired, TransportError, type BatchedBlob, type CalendarAnswer, type BlobRange, type BlobResponse, type SubmitResponse, type SyncTransport } from './transport';
@@ -45,10 +46,18 @@ export function normaliseServerUrl(raw: string): string {
   return `${u.origin}${u.pathname.replace(/\/+$/, '')}`;
 }
 
-function networkError(err: unknown, signal: AbortSignal): never {
+/** `peer`: who could not be reached, as the reviewer knows it (中心系统 host:port, 时间戳服务 …). */
+function networkError(err: unknown, signal: AbortSignal, peer: string): never {
   if (signal.aborted) throw signal.reason;
-  const e = err as { code?: string; message?: string };
-  throw new TransportError('network', `无法连接中心系统：${e.code ?? ''} ${e.message ?? String(err)}`.trim());
+  throw new TransportError('network', `无法连接${peer}：${networkReason(err)}`);
+}
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).host;
+  } catch {
+    return url;
+  }
 }
 
 async function readLimited(body: Dispatcher.ResponseData['body'], limit: number): Promise<Buffer> {
@@ -79,6 +88,11 @@ export class HttpTransport implements SyncTransport, PkiTransport {
   private readonly maxJson: number;
   private readonly headersTimeoutMs: number;
 
+  /** 中心系统 host:port, as a network error names it. */
+  private get peer(): string {
+    return `中心系统 ${hostOf(this.server)}`;
+  }
+
   constructor(private readonly opts: HttpTransportOptions) {
     this.server = normaliseServerUrl(opts.server);
     this.maxJson = opts.maxJsonBytes ?? 64 * 1024 * 1024;
@@ -106,7 +120,7 @@ export class HttpTransport implements SyncTransport, PkiTransport {
       return await request(extra.url ?? this.server + path, { method, headers, dispatcher: this.agent, signal: AbortSignal.any([signal, timeout.signal]), ...(extra.body ? { body: extra.body } : {}) });
     } catch (err) {
       if (!signal.aborted && timeout.signal.aborted) throw timeout.signal.reason;
-      return networkError(err, signal);
+      return networkError(err, signal, extra.url ? `时间戳服务 ${hostOf(extra.url)}` : this.peer);
     } finally {
       clearTimeout(timer);
     }
@@ -119,7 +133,7 @@ export class HttpTransport implements SyncTransport, PkiTransport {
       buf = await readLimited(res.body, this.maxJson);
     } catch (err) {
       if (err instanceof TransportError) throw err;
-      return networkError(err, signal);
+      return networkError(err, signal, this.peer);
     }
     if (!ok(res.statusCode)) {
       const parsed = ApiErrorAnswer.safeParse(buf.length ? safeJson(buf) : null);
@@ -178,7 +192,7 @@ export class HttpTransport implements SyncTransport, PkiTransport {
     try {
       const type = String(res.headers['content-type'] ?? '').split(';')[0]!.trim();
       if (type !== BLOB_BATCH_CONTENT_TYPE) throw new TransportError('protocol', `中心系统的批量下载答复类型不对：${type.slice(0, 80) || '无'}`);
-      yield* readBlobBatch(sha256s, res.body, (err) => networkError(err, signal));
+      yield* readBlobBatch(sha256s, res.body, (err) => networkError(err, signal, this.peer));
     } finally {
       // Stopped early (or a protocol error): the rest of the answer is not wanted, nor the connection.
       if (!res.body.readableEnded) res.body.destroy();
@@ -248,7 +262,7 @@ export class HttpTransport implements SyncTransport, PkiTransport {
       buf = await readLimited(res.body, 64 * 1024);
     } catch (err) {
       if (err instanceof TransportError) throw err;
-      return networkError(err, signal);
+      return networkError(err, signal, `时间戳服务 ${hostOf(url)}`);
     }
     if (res.statusCode !== 200) throw new TransportError('http', `时间戳服务答复 HTTP ${res.statusCode}`, res.statusCode);
     return new Uint8Array(buf);

@@ -2,8 +2,8 @@
 // src/cli/commands/central-config.ts) turned into a transport for one sync run.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { HttpTransport, type HttpTransportOptions } from './http-transport';
-import type { SyncTransport } from './transport';
+import { HttpTransport, normaliseServerUrl, type HttpTransportOptions } from './http-transport';
+import { TransportError, type SyncTransport } from './transport';
 
 export interface CentralLogin {
   server: string;
@@ -22,11 +22,21 @@ export function readCentralLogin(dataDir: string): CentralLogin | null {
   }
 }
 
-/** A connect function for SyncEngine: the saved login, optionally another server address. */
+/**
+ * A connect function for SyncEngine: the saved login, optionally at another address of the same
+ * server (`fashen sync --server`, the address spelt differently). The token goes only to the server
+ * it was issued by: a typo or a stranger's address must not receive it.
+ */
 export function connectWithSavedLogin(dataDir: string, timeouts: Omit<HttpTransportOptions, 'server' | 'token'> = {}) {
   return (override: { server?: string }): SyncTransport | null => {
     const login = readCentralLogin(dataDir);
     if (!login) return null;
-    return new HttpTransport({ ...timeouts, server: override.server ?? login.server, token: login.token });
+    if (override.server !== undefined && normaliseServerUrl(override.server) !== normaliseServerUrl(login.server)) {
+      throw new TransportError(
+        'protocol',
+        `${normaliseServerUrl(override.server)} 不是本机登录的中心系统（${normaliseServerUrl(login.server)}）：登录凭据只发给登录时的服务器，未连接。如中心系统已换地址，请先 fashen login --server <新地址> 重新登录`,
+      );
+    }
+    return new HttpTransport({ ...timeouts, server: login.server, token: login.token });
   };
 }

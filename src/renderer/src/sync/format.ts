@@ -83,7 +83,7 @@ export function syncLine(view: SyncStatusView | null, progress: SyncProgress | n
         return { kind: 'cancelled', text, tone: pending ? 'warn' : '', title: `${text}；已完成的部分已保存，下次同步继续` };
       }
       const text = withPending('离线');
-      return { kind: 'offline', text, tone: 'warn', title: view.lastError ? `无法连接中心系统：${view.lastError}` : text };
+      return { kind: 'offline', text, tone: 'warn', title: view.lastError ?? text };
     }
   }
 }
