@@ -201,6 +201,18 @@ test('status line and sync panel: logged out, first sync with progress and cance
   await ws.screenshot('sync-panel-offline');
   await statusBarShot(page, 'sync-statusbar-offline');
 
+  // The office sends it by U 盘 meanwhile: the entry reads as exported and waiting for the answer,
+  // not as a failed try.
+  const exp = sync.drawer.getByTestId('sync-export');
+  await exp.getByTestId('sync-export-path').fill(join(host.home, 'outbox.fashen-bundle.json'));
+  await exp.getByTestId('sync-export-passphrase').fill(PASS);
+  await exp.getByTestId('sync-export-run').click();
+  await expect(exp.getByTestId('sync-export-done')).toContainText('已导出');
+  await sync.refresh();
+  await expect(sync.queued().first()).toContainText(/已于 \d{4}-\d\d-\d\d \d\d:\d\d 导出到离线交换包，待中心系统答复/);
+  await expect(sync.queued().first()).toContainText('最近一次联网发送：无法连接中心系统');
+  await ws.screenshot('sync-panel-exported');
+
   // 7. Meanwhile the handling unit resubmits the case (revision 2). The reviewer's key is known to
   //    the central system (registered as the workstation's enrolment does; a repeat is harmless).
   await central.admin.publish(revisionTwo(world.packages[0]!, mkdtempSync(join(tmpdir(), 'fashen-e2e-rev2-'))), 'alice');

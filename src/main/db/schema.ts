@@ -339,6 +339,8 @@ export const outbox = sqliteTable('outbox', {
   state: text('state', { enum: ['queued', 'sent', 'accepted', 'rejected', 'stale'] }).notNull().default('queued'),
   attempts: integer('attempts').notNull().default(0),
   lastError: text('last_error'),
+  /** Last written into an offline bundle (the attempts count it too): shown as 已导出, not as a failed try. */
+  exportedAt: text('exported_at'),
   createdAt: text('created_at').notNull(),
   updatedAt: text('updated_at').notNull(),
 });

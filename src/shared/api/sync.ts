@@ -30,6 +30,8 @@ export interface OutboxEntryView {
   attempts: number;
   /** queued: why the last try failed; stale / rejected: the central system's reason. */
   reason: string | null;
+  /** When it was last written into an offline bundle (U 盘), if ever: the answer comes with a later case bundle or sync. */
+  exportedAt: string | null;
   createdAt: string;
   updatedAt: string;
   /** The newest later submission of the same kind for the same case, if any (e.g. re-signed in the new round). */
@@ -66,7 +68,14 @@ export type BundleCalendar =
 /** What a bundle's signed bundle.json (made by the central system) meant on this workstation. */
 export type CentralBundleResult =
   /** Checked against the central system's bundle key: its revisions came in as a sync brings them, its answers settled the outbox. */
-  | { verified: true; reviewer: string; createdAt: string; answers: { accepted: number; stale: number; rejected: number } }
+  | {
+      verified: true;
+      reviewer: string;
+      createdAt: string;
+      answers: { accepted: number; stale: number; rejected: number };
+      /** This workstation does not know whose it is (never logged in, no registered key): for whom the bundle was made, to be checked by the reader. */
+      warning?: string;
+    }
   /** Could not be checked here: taken as any package from a stick. */
   | { verified: false; note: string };
 

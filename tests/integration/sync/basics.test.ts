@@ -20,6 +20,7 @@ import { testCalendar } from '../../helpers/test-calendar';
 import { startFaultProxy } from '../../helpers/fault-proxy';
 import { buildNode, ENTRIES } from '../../../scripts/build-node.mjs';
 import { writeCentralLogin } from '../../../src/main/services/sync/central-login';
+import { syncStatusView } from '../../../src/main/services/sync/status-view';
 import { CHUNK_BYTES } from '../../../src/main/services/cache-crypto/blob-format';
 import { httpTransport, newDataDir, outbox, packageWithFiles, publish, queueOpinion, workstation } from './fixtures';
 
@@ -395,6 +396,15 @@ describe('fashen sync (CLI, same engine)', () => {
     expect(bundle.code, bundle.err).toBe(0);
     expect(bundle.out).toMatch(/已导出 1 件待发送的提交/);
     expect(JSON.parse(readFileSync(out, 'utf8'))).toMatchObject({ format: 'fashen-outbox-bundle', version: 1, submissions: [{ kind: 'opinion' }] });
+    // Shown as exported and waiting for the answer, not as a failed try.
+    const after = workstation(home, () => null as never);
+    try {
+      const [entry] = syncStatusView(after.sync, home).queued;
+      expect(entry).toMatchObject({ state: 'queued', exportedAt: expect.any(String) });
+      expect(Date.now() - Date.parse(entry!.exportedAt!)).toBeLessThan(60_000);
+    } finally {
+      after.close();
+    }
     expect(await run(home, ['sync', 'export-bundle'])).toMatchObject({ code: 2 });
     // A stick not mounted: the same answer as the app's form, nothing written under the mount point.
     const unmounted = join(tempDir(), 'no-stick', 'bundle.json');

@@ -82,7 +82,7 @@ describe('sync.status for the sync panel', () => {
     let v = await status(w);
     expect(v.lastOutcome).toBe('synced');
     expect(v.queued.map((q) => q.id)).toEqual([forged, ok]);
-    expect(v.queued[0]).toMatchObject({ state: 'queued', kind: 'opinion', caseId: a.caseId, caseNumber: a.caseNumber, caseTitle: `${a.party} · ${a.cause}`, round: 1, version: 1, revision: 1, currentRevision: 1, currentRound: 1, attempts: 0, reason: null, later: null });
+    expect(v.queued[0]).toMatchObject({ state: 'queued', kind: 'opinion', caseId: a.caseId, caseNumber: a.caseNumber, caseTitle: `${a.party} · ${a.cause}`, round: 1, version: 1, revision: 1, currentRevision: 1, currentRound: 1, attempts: 0, reason: null, exportedAt: null, later: null });
 
     // Revision 2 of case a arrives at the central system; the reviewer signs again for revision 1.
     const a2 = await publish(central, { id: a.caseId, caseNumber: a.caseNumber, revision: 2 });

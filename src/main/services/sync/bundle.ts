@@ -68,6 +68,7 @@ export async function exportOutboxBundle(ws: { sync: { state: SyncStateRepo }; o
   const bytes = Buffer.from(`${JSON.stringify(bundle, null, 2)}\n`, 'utf8');
   // Not a secret (it travels on a stick): Node's default mode for new files, less the umask.
   writeFileDurable(path, bytes, 0o666);
+  ws.sync.state.markExported(bundle.submissions.map((s) => s.id));
   // The server may learn this head from the import: later reports anchor there too.
   if (head) rememberExportedHead(ws.sync.state, head.seq);
   return { path, count: bundle.submissions.length, sha256: createHash('sha256').update(bytes).digest('hex'), ...(head ? { auditHeadSeq: head.seq } : {}) };

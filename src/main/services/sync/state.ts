@@ -107,6 +107,12 @@ export class SyncStateRepo {
       .run();
   }
 
+  /** Written into an offline bundle that reached the disk (its attempt was counted by beginAttempt). */
+  markExported(ids: readonly string[]): void {
+    const at = this.now().toISOString();
+    for (const id of ids) this.db.update(t.outbox).set({ exportedAt: at }).where(and(eq(t.outbox.id, id), eq(t.outbox.state, 'queued'))).run();
+  }
+
   /** The server's confirmed answer: one statement, and only for a row still queued. */
   settle(id: string, state: Exclude<OutboxState, 'queued' | 'sent'>, reason: string | null): boolean {
     const r = this.db

@@ -58,6 +58,7 @@ function entryView({ row, local }: OutboxWithCase, later: OutboxEntryView['later
     currentRound: local?.round ?? null,
     attempts: row.attempts,
     reason: row.lastError,
+    exportedAt: row.exportedAt,
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
     later,

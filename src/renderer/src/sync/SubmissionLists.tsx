@@ -88,7 +88,12 @@ export function QueuedList({ entries, total }: { entries: OutboxEntryView[]; tot
               <span className="small muted num">签署于 {chinaDateTime(e.createdAt)}</span>
             </div>
             <div className="small">
-              {e.attempts === 0 ? (
+              {e.exportedAt ? (
+                <>
+                  <span className="num">已于 {chinaDateTime(e.exportedAt)} 导出到离线交换包，待中心系统答复</span>
+                  {e.reason && <span className="t-warn"> · 最近一次联网发送：{e.reason}</span>}
+                </>
+              ) : e.attempts === 0 ? (
                 <span className="muted">尚未发送</span>
               ) : (
                 <>
