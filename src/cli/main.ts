@@ -12,11 +12,11 @@ import { calendarCommand } from './commands/calendar';
 import { verifyFilesCommand } from './commands/verify-files';
 import { opinionSignCommand, reviewCommand } from './commands/opinion';
 import { verifyCommand } from './commands/verify';
-import { keysCommand } from './commands/keys';
-import { centralCommand, loginCommand } from './commands/central';
-import { syncCommand } from './commands/sync';
-import { updateCommand } from './commands/update';
-import { auditCommand } from './commands/audit';
+import { keysCommand, USAGE as KEYS_USAGE } from './commands/keys';
+import { centralCommand, loginCommand, USAGE as CENTRAL_USAGE } from './commands/central';
+import { syncCommand, USAGE as SYNC_USAGE } from './commands/sync';
+import { updateCommand, USAGE as UPDATE_USAGE } from './commands/update';
+import { auditCommand, USAGE as AUDIT_USAGE } from './commands/audit';
 import { auditedCommand } from './audit-hook';
 import { needsStore, unlockCacheForCli } from './cache-unlock';
 
@@ -59,6 +59,8 @@ export interface Io {
   err(s: string): void;
 }
 
+const COMMAND_USAGE: Record<string, string> = { audit: AUDIT_USAGE, central: CENTRAL_USAGE, keys: KEYS_USAGE, sync: SYNC_USAGE, update: UPDATE_USAGE };
+
 const stdio: Io = { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s) };
 
 function parseCli(argv: string[]) {
@@ -73,6 +75,9 @@ function parseCli(argv: string[]) {
 export async function run(argv: string[], io: Io = stdio): Promise<number> {
   const { values, positionals } = parseCli(argv);
   if (values.version) return io.out(`${appVersion()}\n`), 0;
+  // `fashen sync --help`: that command's own usage, not the overview.
+  const own = values.help ? COMMAND_USAGE[positionals[0] ?? ''] : undefined;
+  if (own) return io.out(`${own}\n`), 0;
   if (values.help || positionals.length === 0) return io.out(`${HELP.replace('{version}', appVersion())}\n`), positionals.length ? 0 : values.help ? 0 : 2;
   const [cmd, ...rest] = positionals;
   // The cache key first (passphrase from FASHEN_CACHE_PASSPHRASE or a prompt): every Workstation below uses it.

@@ -30,6 +30,11 @@ describe('fashen CLI', () => {
     const r = fashen(['frobnicate']);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/未知命令/);
+    // --help after a command: that command's own usage (it used to print the overview).
+    const central = fashen(['central', '--help']);
+    expect(central).toMatchObject({ code: 0, stdout: expect.stringMatching(/fashen central bundle <审核员>/) });
+    expect(central.stdout).not.toMatch(/fashen import <案卷包…>/);
+    expect(fashen(['sync', '-h'])).toMatchObject({ code: 0, stdout: expect.stringMatching(/fashen sync export-bundle --out/) });
   });
 
   it('imports packages and lists cases as stable JSON on stdout alone', () => {

@@ -7,7 +7,7 @@ import { describeAuditDetail } from '../../shared/audit/describe';
 import { chinaDateTime } from '../../shared/format/date';
 import { caseIdOf } from '../case-key';
 
-const USAGE = `用法:
+export const USAGE = `用法:
   fashen audit verify [--json]                 校验审计记录的哈希链（完好退出码 0，被篡改 1）
   fashen audit list [--case <案件 id 或案号>] [--json]   列出审计记录（全部或某一案件）
   fashen audit head [--json]                   本机审计链的链头（同步时报送中心系统）

@@ -27,7 +27,7 @@ export interface CentralOptions {
   out?: string;
 }
 
-const USAGE = `用法:
+export const USAGE = `用法:
   fashen login --server <地址> --user <用户名> --password-env <环境变量>
   fashen central user add <用户名> --role reviewer|admin --password-env <环境变量>
   fashen central import <案卷包…> [--json]
@@ -39,7 +39,7 @@ ${CALENDAR_USAGE}
   fashen central bundle <审核员> [案件编号…] [--out <文件.zip>] [--json]
                                     为无网络的审核员生成案卷交换包（其全部或指定的已分配案件，含工作日历）
 以上命令均可加 --server <地址>（默认环境变量 FASHEN_CENTRAL_URL）；以管理员身份执行：
---user <用户名> --password-env <环境变量>，或先用 fashen login 登录。`;
+--user <用户名> --password-env <环境变量>，或先用 fashen login 登录（user add 只能用后者：其 --password-env 是新用户的密码）。`;
 
 function passwordFrom(opts: CentralOptions, env: NodeJS.ProcessEnv): string {
   const name = opts['password-env'];

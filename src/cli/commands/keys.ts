@@ -17,7 +17,7 @@ export interface KeysOpts {
   reason?: string | undefined;
 }
 
-const USAGE = `用法:
+export const USAGE = `用法:
   fashen keys create [--name 姓名 --agency 单位] [--passphrase-env VAR]   创建签名密钥（已登录中心系统时立即登记）
   fashen keys list [--json]                                              列出签名密钥及其中心登记状态
   fashen keys revoke <密钥标识> --reason 原因 [--json]                    吊销签名密钥（并告知中心系统）`;

@@ -18,7 +18,7 @@ export interface SyncCliOptions {
   'passphrase-env'?: string | undefined;
 }
 
-const USAGE = `用法:
+export const USAGE = `用法:
   fashen sync [--server <地址>] [--json]          与中心系统同步一次（发送待发送的提交，接收案件）
   fashen sync status [--json]                     显示同步状态
   fashen sync export-bundle --out <文件> [--passphrase-env <变量>]   把待发送的提交导出为签名的离线交换包

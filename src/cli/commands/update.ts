@@ -15,7 +15,7 @@ import { channelFilesIn, packOfflineUpdate, readPrivateKey, signChannelFile } fr
 import { keyIdOf } from '../../main/services/update/signature';
 import { UpdateError } from '../../main/services/update/update-info';
 
-const USAGE = `用法：
+export const USAGE = `用法：
   fashen update verify <文件.fsupdate> [--json]
   fashen update sign <发布目录> --key <私钥.pem> [--passphrase-env VAR]
   fashen update pack <发布目录> --out <文件.fsupdate> [<更新信息文件，如 latest.yml>]
