@@ -17,6 +17,7 @@ import { CALENDAR_USAGE, calendarCommand } from './central-calendar';
 import { readSavedLogin } from './central-config';
 import { enrolAfterLogin } from './login-keys';
 import { ANSWER_LABEL, SUBMISSION_KIND_LABEL } from '../../shared/sync/answer-labels';
+import { chinaDateTime } from '../../shared/format/date';
 
 export interface CentralOptions {
   json?: boolean;
@@ -174,7 +175,7 @@ async function central(args: string[], opts: CentralOptions, io: Io, env: NodeJS
       else if (!list.length) io.out('（没有提交）\n');
       else {
         const kind = (k: string) => SUBMISSION_KIND_LABEL[k as keyof typeof SUBMISSION_KIND_LABEL] ?? k;
-        io.out(table([['接收时间', '状态', '类型', '审核员', '案件编号', '原因'], ...list.map((s) => [s.receivedAt, ANSWER_LABEL[s.status], kind(s.kind), s.user, s.caseId, s.reason ?? ''])]));
+        io.out(table([['接收时间', '状态', '类型', '审核员', '案件编号', '原因'], ...list.map((s) => [chinaDateTime(s.receivedAt), ANSWER_LABEL[s.status], kind(s.kind), s.user, s.caseId, s.reason ?? ''])]));
       }
       return 0;
     }

@@ -449,6 +449,7 @@ describe('fashen sync (CLI, same engine)', () => {
     const listed = await run(home, ['central', 'submissions', ...admin], { APW: 'admin-password' });
     expect(listed.code, listed.err).toBe(0);
     expect(listed.out).toMatch(/已接收\s+审核意见书\s+alice/);
+    expect(listed.out).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d\s/m); // China time, not the stored UTC ISO
     // Reviewers cannot hand in bundles for the central system.
     const asAlice = await run(home, ['central', 'receive', file, '--server', central.url, '--user', 'alice', '--password-env', 'PW'], { PW: 'alice-password' });
     expect(asAlice.code).toBe(1);
