@@ -5,6 +5,7 @@ import { Alert, Button, Select } from 'antd';
 import { LockOutlined } from '@ant-design/icons';
 import { api } from '../api';
 import { setLockState, useLockView } from './store';
+import { flushPendingSaves } from '../lib/pendingSaves';
 
 const CHOICES = [0, 5, 10, 15, 30, 60, 120];
 
@@ -30,6 +31,7 @@ export function LockSection() {
   const lockNow = async () => {
     setBusy(true);
     setError(null);
+    await flushPendingSaves(); // the note typed a moment ago, before the store closes
     const r = await api.result('app.lock', {});
     setBusy(false);
     if (r.ok) setLockState(r.value);

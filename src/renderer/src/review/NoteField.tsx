@@ -3,6 +3,7 @@
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { Input } from 'antd';
 import { errorText } from '../lib/errors';
+import { registerPendingSave } from '../lib/pendingSaves';
 
 type SaveState = 'idle' | 'pending' | 'saved' | 'error';
 
@@ -23,12 +24,12 @@ export function NoteField({ initial, disabled, save, label }: Props) {
   const saveRef = useRef(save);
   saveRef.current = save;
 
-  const flush = useCallback(() => {
+  const flush = useCallback((): Promise<void> | undefined => {
     window.clearTimeout(timer.current);
     const note = pending.current;
     if (note === null) return;
     pending.current = null;
-    saveRef.current(note).then(
+    return saveRef.current(note).then(
       () => {
         if (pending.current === null) setState('saved');
       },
@@ -39,8 +40,14 @@ export function NoteField({ initial, disabled, save, label }: Props) {
     );
   }, []);
 
-  // Closing the point or switching case saves what was typed.
-  useEffect(() => flush, [flush]);
+  // Closing the point or switching case saves what was typed; so do a reload and a lock.
+  useEffect(
+    () => () => {
+      void flush();
+    },
+    [flush],
+  );
+  useEffect(() => registerPendingSave(flush), [flush]);
 
   const onChange = (value: string) => {
     setText(value);
