@@ -103,11 +103,10 @@ describe('minutes preview', () => {
     expect((await err(call, 'meetings.signMinutes', { id: meeting.id, role: 'host', setHash: 'f'.repeat(64), passphrase: HOST_PASS })).message).toBe('请先预览集体讨论记录，再签署预览所示的内容');
   });
 
-  it('records the review the meeting decided on, not one concluded again after the start', async () => {
+  it('records the review the meeting decided on, which cannot be withdrawn until the minutes are signed', async () => {
     const before = (await ok(call, 'meetings.previewMinutes', { id: meeting.id })).documents[1]!.content.review;
     expect(before).toEqual({ round: 1, type: '建议纠正', text: '建议承办机构补充从轻处罚的理由后再作决定。' });
-    ws.review.reopen(reviewed[1]!);
-    ws.review.conclude(reviewed[1]!, '建议纠正', '会后重新作出的审核意见，不是会上讨论的。');
+    expect(() => ws.review.reopen(reviewed[1]!)).toThrow(/集体讨论记录尚未签署，审核结论不能撤回/);
     expect((await ok(call, 'meetings.previewMinutes', { id: meeting.id })).documents[1]!.content.review).toEqual(before);
   });
 });

@@ -170,11 +170,12 @@ describe('running a meeting', () => {
     for (const x of events) expect(Object.keys(x).sort()).toEqual(['agendaIndex', 'meetingId', 'revision', 'state', 'topic']);
   });
 
-  it('keeps the review the meeting decides on, even if the review is reopened later', async () => {
+  it('keeps the review the meeting decides on: it cannot be withdrawn while the meeting runs', async () => {
     const { ws, call, reviewed } = await fixture({ reviewed: 1 });
     const m = await ok(call, 'meetings.create', setup(reviewed));
     await ok(call, 'meetings.start', { id: m.id });
-    ws.review.reopen(reviewed[0]!);
+    expect(() => ws.review.reopen(reviewed[0]!)).toThrow(/^该案件正在集体讨论（会议“2026年第12次案件集体讨论会”，2026年11月23日），审核结论不能撤回/);
+    expect(ws.review.get(reviewed[0]!).conclusion?.type).toBe('同意');
     const after = await ok(call, 'meetings.get', { id: m.id });
     expect(after.agenda[0]!.review).toMatchObject({ type: '同意', text: '经审核，同意承办机构的处理意见。' });
   });

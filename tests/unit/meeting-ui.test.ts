@@ -5,7 +5,9 @@ import { describe, expect, it } from 'vitest';
 import { ApiFailure } from '../../src/shared/api/result';
 import { distinctFactors, reflow } from '../../src/renderer/src/meeting/audience/text';
 import { meetingProblem, problemLine } from '../../src/renderer/src/meeting/errors';
-import { duration, stepIndex, stepLabel, steps } from '../../src/renderer/src/meeting/labels';
+import { duration, minutesFileName, opinionLengthNote, stepIndex, stepLabel, steps, voicedText } from '../../src/renderer/src/meeting/labels';
+import { distinctMembers, personKey, repeatedNames } from '../../src/shared/meeting/people';
+import { MeetingSetupInput } from '../../src/shared/meeting/schema';
 import { presetOf } from '../../src/renderer/src/meeting/quorumPresets';
 
 describe('reflow', () => {
@@ -106,8 +108,72 @@ describe('meeting errors', () => {
     expect(problemLine(err)).toBe('议程中有 2 个案件不能讨论：A 案第 1 轮法制审核尚未作出结论，不能列入集体讨论议程');
   });
 
+  it('does not name the case twice when the message already names it', () => {
+    const err = new ApiFailure({ code: 'conflict', message: '尚有 1 个案件未形成结论性意见：马市监处罚〔2026〕207号', details: ['马市监处罚〔2026〕207号'] });
+    expect(problemLine(err)).toBe('尚有 1 个案件未形成结论性意见：马市监处罚〔2026〕207号');
+    const two = new ApiFailure({ code: 'conflict', message: '尚有 2 个案件未形成结论性意见：A号、B号', details: ['A号', 'B号'] });
+    expect(problemLine(two)).toBe('尚有 2 个案件未形成结论性意见：A号、B号');
+  });
+
   it('never shows a technical error', () => {
     expect(meetingProblem(new TypeError('x is undefined'), '会议未能保存').text).toBe('会议未能保存');
     expect(problemLine(new ApiFailure({ code: 'conflict', message: '会议已结束，不能切换演示内容' }))).toBe('会议已结束，不能切换演示内容');
+  });
+});
+
+describe('counting the people of a meeting', () => {
+  it('shows heads who spoke out of the heads present, with the minimum — not the minimum as denominator', () => {
+    expect(voicedText(4, 5, 3)).toBe('负责人已发表意见 4/5 人（至少 3 人）');
+  });
+
+  it('counts a head entered twice once, full-width and inner spaces ignored, and flags the repeat', () => {
+    const rows = [
+      { name: '张局长', role: 'member' },
+      { name: ' 张局长　', role: 'member' },
+      { name: '李　副局长', role: 'member' },
+      { name: '李副局长', role: 'member' },
+      { name: '', role: 'member' },
+      { name: '王审核', role: 'observer' },
+    ];
+    expect(distinctMembers(rows)).toBe(2);
+    expect([...repeatedNames(rows.map((r) => r.name))]).toEqual([1, 3]);
+    expect(personKey('Ｗａｎｇ  Wei')).toBe(personKey('wang wei'));
+  });
+
+  it('the set-up refuses the same person entered twice in different spacing, as the live check counts them', () => {
+    const r = MeetingSetupInput.safeParse({
+      title: '集体讨论会',
+      date: '2026-11-23',
+      place: '第一会议室',
+      host: '张局长',
+      reporter: '王审核',
+      recorder: '王审核',
+      attendees: [
+        { name: '张局长', post: '局长', role: 'member' },
+        { name: '张　局长', post: '局长', role: 'member' },
+        { name: '王审核', post: '法制审核员', role: 'observer' },
+      ],
+      agenda: ['c1'],
+      quorum: { headCount: 3, fraction: { numerator: 1, denominator: 2, moreThan: true }, minMembers: 1, source: '工作规则第六条' },
+    });
+    expect(r.success).toBe(false);
+    expect(r.error?.issues.map((i) => [i.path.join('.'), i.message])).toContainEqual(['attendees.1.name', '出席人员重名：张　局长（请加以区分，如“王伟（副局长）”）']);
+  });
+});
+
+describe('opinion length', () => {
+  it('says nothing below the limit, at the limit that it is reached, and above it by how much to shorten', () => {
+    expect(opinionLengthNote('同意。')).toBeNull();
+    expect(opinionLengthNote('字'.repeat(5000))).toBe('已达 5000 字上限');
+    expect(opinionLengthNote(`${'字'.repeat(5003)}  `)).toBe('意见共 5003 字，超过 5000 字的上限，请删减 3 字；删减前不会记录');
+  });
+});
+
+describe('minutes file names', () => {
+  it('uses one pattern for the preview and the signed files', () => {
+    expect(minutesFileName('马市监处罚〔2026〕207号', 'pdf', false)).toBe('集体讨论记录_马市监处罚〔2026〕207号_预览.pdf');
+    expect(minutesFileName('马市监处罚〔2026〕207号', 'pdf', true)).toBe('集体讨论记录_马市监处罚〔2026〕207号.pdf');
+    expect(minutesFileName('马市监处罚〔2026〕207号', 'docx', false)).toBe('集体讨论记录_马市监处罚〔2026〕207号.docx');
+    expect(minutesFileName('A/B 1号', 'submission', true)).toBe('集体讨论记录_AB1号_提交件.json');
   });
 });

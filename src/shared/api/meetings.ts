@@ -3,6 +3,7 @@
 // Every call saves at once: a meeting interrupted (app closed, power lost) resumes where it stopped.
 import { z } from 'zod';
 import { call } from './define';
+import { isoDate } from '../casefile/schema';
 import type { KeySummary, OpinionExport } from './opinions';
 import type { MinutesContent } from '../meeting/minutes-content';
 import type { AudienceView } from '../meeting/slides';
@@ -80,8 +81,12 @@ export const meetingsApi = {
   'meetings.update': call<Meeting>()(z.object({ id, setup: MeetingSetupInput }).strict()),
   /** Delete a draft meeting (a meeting that has started is a record and is kept). */
   'meetings.delete': call<{ id: string }>()(z.object({ id }).strict()),
-  /** Start: checks the quorum, records the start time, shows the first case's summary. */
-  'meetings.start': call<Meeting>()(z.object({ id }).strict()),
+  /**
+   * Start: checks the quorum, records the start time, shows the first case's summary. A meeting
+   * dated another day than today is refused unless `onDate` is today: the secretary has confirmed
+   * holding it today, and the meeting is re-dated to today (the minutes carry the day it was held).
+   */
+  'meetings.start': call<Meeting>()(z.object({ id, onDate: isoDate.optional() }).strict()),
   /** The presenter moves to an agenda item / topic (and, on 关键证据, an evidence item, page, highlight). */
   'meetings.navigate': call<Meeting>()(
     z.object({ id, agendaIndex: z.number().int().min(0).max(19), topic: Topic, evidence: EvidenceFocus.nullable().optional() }).strict(),
@@ -92,6 +97,8 @@ export const meetingsApi = {
   'meetings.audienceToken': call<AudienceGrant>()(z.object({ id }).strict()),
   /** The recorder enters one attendee's opinion on one case (同意 / 不同意 / 补充意见 + text); replaces an earlier one. */
   'meetings.recordOpinion': call<Meeting>()(z.object({ id, caseId: id, attendeeId: z.string().min(1).max(40), opinion: AttendeeOpinionInput }).strict()),
+  /** Clear one attendee's opinion on one case, recorded by mistake (until the minutes are first signed). */
+  'meetings.clearOpinion': call<Meeting>()(z.object({ id, caseId: id, attendeeId: z.string().min(1).max(40) }).strict()),
   /** The recorder's record of the discussion of a case (讨论情况); saved as typed. */
   'meetings.recordNotes': call<Meeting>()(z.object({ id, caseId: id, notes: z.string().max(50_000) }).strict()),
   /** 结论性意见 of a case; a decision that differs from the review opinion needs its reason. Checks the quorum of heads who gave an opinion. */

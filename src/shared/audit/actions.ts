@@ -26,6 +26,7 @@ export const AUDIT_ACTIONS = {
   'key.revoke': '吊销签名密钥',
   'meeting.start': '开始集体讨论',
   'meeting.conclude': '集体讨论结论',
+  'meeting.clearOpinion': '清除参会人员意见',
   'meeting.end': '结束集体讨论',
   'meeting.sign': '签署集体讨论记录',
   'meeting.screen': '开启投屏',

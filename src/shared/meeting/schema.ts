@@ -2,6 +2,7 @@
 // cases on one shared screen. The set-up, the running state and every record of the meeting.
 import { z } from 'zod';
 import { isoDate } from '../casefile/schema';
+import { personKey } from './people';
 import { QuorumRule } from './quorum';
 
 const name = z.string().trim().min(2, '姓名至少 2 个字').max(40, '姓名过长');
@@ -35,10 +36,11 @@ export const MeetingSetupInput = z
   })
   .strict()
   .superRefine((s, ctx) => {
+    // Compared as the same person (full-width and inner spaces ignored), as the form's live check counts them.
     const seen = new Set<string>();
     s.attendees.forEach((a, i) => {
-      if (seen.has(a.name)) ctx.addIssue({ code: 'custom', path: ['attendees', i, 'name'], message: `出席人员重名：${a.name}（请加以区分，如“王伟（副局长）”）` });
-      seen.add(a.name);
+      if (seen.has(personKey(a.name))) ctx.addIssue({ code: 'custom', path: ['attendees', i, 'name'], message: `出席人员重名：${a.name}（请加以区分，如“王伟（副局长）”）` });
+      seen.add(personKey(a.name));
     });
     const role = (n: string) => s.attendees.find((a) => a.name === n)?.role;
     if (role(s.host) !== 'member') ctx.addIssue({ code: 'custom', path: ['host'], message: `主持人“${s.host}”须列入出席人员（出席，而非列席）` });
@@ -94,10 +96,13 @@ export type MeetingPosition = z.infer<typeof MeetingPosition>;
 export const OpinionKind = z.enum(['同意', '不同意', '补充意见']);
 export type OpinionKind = z.infer<typeof OpinionKind>;
 
+/** Longest opinion text the record keeps (the form counts toward it instead of cutting a paste). */
+export const OPINION_TEXT_MAX = 5000;
+
 export const AttendeeOpinionInput = z
   .object({
     kind: OpinionKind,
-    text: z.string().trim().max(5000, '意见过长（至多 5000 字）').default(''),
+    text: z.string().trim().max(OPINION_TEXT_MAX, `意见过长（至多 ${OPINION_TEXT_MAX} 字），请删减后再记录`).default(''),
   })
   .strict()
   .superRefine((o, ctx) => {

@@ -112,11 +112,11 @@ export class MeetingRepo {
     return this.db.delete(t.meetings).where(and(eq(t.meetings.id, id), eq(t.meetings.state, 'draft'))).run().changes > 0;
   }
 
-  /** Start: the state, the first position, and per case the revision and review decided on. */
-  start(id: string, at: string, snapshots: { caseId: string; revisionHash: string; round: number; reviewJson: string }[]): void {
+  /** Start: the state, the day it is held, the first position, and per case the revision and review decided on. */
+  start(id: string, at: string, heldOn: string, snapshots: { caseId: string; revisionHash: string; round: number; reviewJson: string }[]): void {
     this.db.transaction((tx) => {
       tx.update(t.meetings)
-        .set({ state: 'running', startedAt: at, agendaIndex: 0, topic: 'summary', evidenceJson: null, updatedAt: at, revision: sql`${t.meetings.revision} + 1` })
+        .set({ state: 'running', heldOn, startedAt: at, agendaIndex: 0, topic: 'summary', evidenceJson: null, updatedAt: at, revision: sql`${t.meetings.revision} + 1` })
         .where(and(eq(t.meetings.id, id), eq(t.meetings.state, 'draft')))
         .run();
       for (const s of snapshots)
@@ -154,6 +154,18 @@ export class MeetingRepo {
         .set({ updatedAt: row.recordedAt, revision: sql`${t.meetings.revision} + 1` })
         .where(eq(t.meetings.id, row.meetingId))
         .run();
+    });
+  }
+
+  /** Removes one attendee's opinion on one case (a misrecorded one); false when there was none. */
+  clearOpinion(meetingId: string, caseId: string, attendeeId: string, at: string): boolean {
+    return this.db.transaction((tx) => {
+      const gone = tx
+        .delete(t.meetingOpinions)
+        .where(and(eq(t.meetingOpinions.meetingId, meetingId), eq(t.meetingOpinions.caseId, caseId), eq(t.meetingOpinions.attendeeId, attendeeId)))
+        .run().changes;
+      if (gone) tx.update(t.meetings).set({ updatedAt: at, revision: sql`${t.meetings.revision} + 1` }).where(eq(t.meetings.id, meetingId)).run();
+      return gone > 0;
     });
   }
 

@@ -163,7 +163,9 @@ export const AUDIT_RULES: Rules = {
   },
   'keys.revoke': { action: 'key.revoke', kind: 'change', subject: () => null, detail: (i) => ({ keyId: i.keyId, reason: maskText(i.reason) }) },
   'meetings.createSignerKey': { action: 'key.create', kind: 'change', subject: () => null, detail: (i, v) => ({ meetingId: i.id, role: i.role, keyId: v.find((s) => s.role === i.role)?.key?.keyId ?? null }) },
-  'meetings.start': { action: 'meeting.start', kind: 'change', subject: () => null, detail: (i, v) => ({ meetingId: i.id, cases: v.agenda.map((a) => a.caseId) }) },
+  'meetings.start': { action: 'meeting.start', kind: 'change', subject: () => null, detail: (i, v) => ({ meetingId: i.id, heldOn: v.date, cases: v.agenda.map((a) => a.caseId) }) },
+  // A recorded opinion taken back counts no more toward the quorum: who and when stays in the log.
+  'meetings.clearOpinion': { action: 'meeting.clearOpinion', kind: 'change', subject: (i) => i.caseId, detail: (i) => ({ meetingId: i.id, attendeeId: i.attendeeId }) },
   'meetings.conclude': { action: 'meeting.conclude', kind: 'change', subject: (i) => i.caseId, detail: (i) => ({ meetingId: i.id, followsReview: i.conclusion.followsReview }) },
   // Who put a meeting on a shared screen (the audience token reads that meeting's masked slides).
   'meetings.audienceToken': { action: 'meeting.screen', kind: 'change', subject: () => null, detail: (i) => ({ meetingId: i.id, screen: 'browser' }) },

@@ -74,7 +74,8 @@ export function minutesDocument(c: MinutesContent, opts: { contentHash?: string 
       ? { kind: 'para', text: '本结论与法制审核意见一致。' }
       : { kind: 'kv', label: '与法制审核意见不同的理由', value: sentence(c.conclusion.differingReason ?? '') },
     { kind: 'heading', level: 1, text: '六、出席人员签名' },
-    ...c.attendees.map((a): DocBlock => ({ kind: 'kv', label: withPost(a), value: '' })),
+    // The heads who took part in the decision sign; 列席 attendees (no vote) are listed above, unsigned.
+    ...members.map((a): DocBlock => ({ kind: 'kv', label: withPost(a), value: '' })),
     {
       kind: 'signature',
       signers: c.signers.map((s) => ({ label: s.role === 'host' ? '主持人' : '记录人', name: s.name })),

@@ -111,6 +111,8 @@ export class MinutesService {
     const m = this.ended(id);
     const existing = this.repo.minutes({ meetingId: id });
     if (existing.some((r) => r.hostSignatureJson)) return this.preview_(m, existing);
+    // The minutes print the review the meeting discussed: not when the case's review has changed since.
+    this.meetings.checkReviews(id);
     const now = new Date().toISOString();
     const rows: Omit<MinutesRow, 'recorderSignatureJson' | 'hostSignatureJson' | 'submissionSha256'>[] = [];
     for (const a of m.agenda) {
@@ -166,6 +168,7 @@ export class MinutesService {
     const m = this.meetings.get(id);
     if (m.state === 'signed') throw new ApiFailure({ code: 'conflict', message: '集体讨论记录已由主持人和记录人签署完毕' });
     if (m.state !== 'ended') throw new ApiFailure({ code: 'conflict', message: '会议结束后才能签署集体讨论记录' });
+    this.meetings.checkReviews(id);
     const rows = this.repo.minutes({ meetingId: id });
     const preview = rows.length === m.agenda.length ? this.preview_(m, rows) : null;
     if (!preview || preview.setHash !== setHash) throw new ApiFailure({ code: 'conflict', message: '请先预览集体讨论记录，再签署预览所示的内容' });

@@ -4,6 +4,7 @@
 // (`meetings.changed`), so the audience window follows and a crash loses nothing.
 import { randomUUID } from 'node:crypto';
 import { ApiFailure } from '../../../shared/api/result';
+import { formatDateCn } from '../../../shared/format/date';
 import type { AttendeeOpinionInput, ConclusionInput, EvidenceFocus, Meeting, MeetingSetupInput, MeetingState, MeetingSummary, Topic } from '../../../shared/meeting/schema';
 import { TOPIC_LABEL } from '../../../shared/meeting/schema';
 import { evaluateQuorum } from '../../../shared/meeting/quorum';
@@ -11,7 +12,8 @@ import type { z } from 'zod';
 import { MeetingRepo, parsePeople, type MeetingPeopleV1, type MeetingRow } from '../../db/repos/meetings';
 import { ReviewRepo } from '../../db/repos/reviews';
 import type { Workstation } from '../../workstation';
-import { buildMeeting, type CaseFacts, type ReviewSnapshot } from './meeting-view';
+import { buildMeeting, parseReviewSnapshot, type CaseFacts, type ReviewSnapshot } from './meeting-view';
+import { sameReview } from './review-hold';
 import type { MinutesService } from './minutes-service';
 import type { AudienceService } from './audience-service';
 import type { AudienceGrants } from './audience-grants';
@@ -136,9 +138,23 @@ export class MeetingService {
     return { id };
   }
 
-  start(id: string): Meeting {
+  /**
+   * Starts the meeting today. A meeting is dated the day it is held: the minutes print that date
+   * and the start and end times, so a draft dated another day is not started as it is. The
+   * secretary confirms holding it today (`onDate`, the date the refusal named as today) and the
+   * meeting is re-dated to it; otherwise the start is refused, naming both dates. Re-dating rather
+   * than refusing outright: a meeting brought forward or held late still happened, and the record
+   * must say when.
+   */
+  start(id: string, onDate?: string): Meeting {
     const row = this.row(id);
     if (row.state !== 'draft') throw new ApiFailure({ code: 'conflict', message: `${STATE_BLOCK[row.state]}，不能再次开始` });
+    const today = this.ws.today();
+    if (row.heldOn !== today && onDate !== today)
+      throw new ApiFailure({
+        code: 'conflict',
+        message: `会议日期是${formatDateCn(row.heldOn)}，今天是${formatDateCn(today)}。集体讨论记录按实际召开的日期记载：如今天召开，请确认将会议日期改为今天后再开始；否则请在${formatDateCn(row.heldOn)}开始会议`,
+      });
     const people = parsePeople(row.stateJson);
     const agenda = this.repo.cases(id).map((c) => c.caseId);
     this.checkAgenda(agenda);
@@ -157,7 +173,7 @@ export class MeetingService {
       };
       return { caseId, revisionHash: review.revisionHash, round: review.round, reviewJson: JSON.stringify(snap) };
     });
-    this.repo.start(id, this.now(), snapshots);
+    this.repo.start(id, this.now(), today, snapshots);
     return this.changed(id);
   }
 
@@ -194,7 +210,8 @@ export class MeetingService {
     const row = this.row(id);
     if (row.state === 'running') return row;
     if (row.state === 'ended' && !this.minutes.anySigned(id)) return row;
-    throw new ApiFailure({ code: 'conflict', message: row.state === 'ended' ? '集体讨论记录已有签名，不能再修改' : `${STATE_BLOCK[row.state]}，不能记录` });
+    const message = row.state === 'ended' ? '集体讨论记录已有签名，不能再修改' : row.state === 'signed' ? STATE_BLOCK.signed : `${STATE_BLOCK[row.state]}，不能记录`;
+    throw new ApiFailure({ code: 'conflict', message });
   }
 
   private onAgenda(id: string, caseId: string): void {
@@ -208,6 +225,57 @@ export class MeetingService {
     if (!a) throw new ApiFailure({ code: 'not_found', message: `出席人员中没有 ${attendeeId}` });
     this.repo.recordOpinion({ meetingId: id, caseId, attendeeId, kind: o.kind, text: o.text, recordedAt: this.now() });
     return this.changed(id);
+  }
+
+  /**
+   * Clears one attendee's opinion recorded by mistake (the recorder clicked the wrong person or
+   * choice); like every record, only until the first signature. A concluded case keeps the quorum
+   * its conclusion was formed with: clearing a head's opinion below it is refused.
+   */
+  clearOpinion(id: string, caseId: string, attendeeId: string): Meeting {
+    const row = this.editable(id);
+    this.onAgenda(id, caseId);
+    const people = parsePeople(row.stateJson);
+    const a = people.attendees.find((x) => x.id === attendeeId);
+    if (!a) throw new ApiFailure({ code: 'not_found', message: `出席人员中没有 ${attendeeId}` });
+    const opinions = this.repo.opinions(id).filter((o) => o.caseId === caseId);
+    if (!opinions.some((o) => o.attendeeId === attendeeId)) throw new ApiFailure({ code: 'not_found', message: `${a.name} 对本案尚未发表意见，无需清除` });
+    const item = this.repo.cases(id).find((c) => c.caseId === caseId)!;
+    if (item.concludedAt && a.role === 'member') {
+      const members = new Set(people.attendees.filter((x) => x.role === 'member').map((x) => x.id));
+      const q = evaluateQuorum(people.quorum, opinions.filter((o) => members.has(o.attendeeId)).length - 1, '对本案发表意见的负责人');
+      if (!q.met)
+        throw new ApiFailure({
+          code: 'conflict',
+          message: `本案已形成结论性意见，清除${a.name}的意见后发表意见的负责人只剩 ${q.present} 人，不足规则要求的 ${q.required} 人。请先记录其他负责人的意见，或改记${a.name}的实际意见`,
+        });
+    }
+    this.repo.clearOpinion(id, caseId, attendeeId, this.now());
+    return this.changed(id);
+  }
+
+  /**
+   * The review each agenda case was discussed on must still be the round's concluded review: the
+   * minutes print the snapshot as the review opinion. ReviewService.reopen refuses to withdraw it
+   * meanwhile; this catches a review changed anyway (e.g. before that check existed).
+   */
+  checkReviews(id: string, caseIds?: readonly string[]): void {
+    const problems = this.repo.cases(id).flatMap((c) => {
+      if (caseIds && !caseIds.includes(c.caseId)) return [];
+      const snap = parseReviewSnapshot(c.reviewJson);
+      if (!snap || c.round === null) return [];
+      const now = this.reviews.round(c.caseId, c.round);
+      if (sameReview(snap, now)) return [];
+      const number = this.facts(c.caseId).caseNumber;
+      const change = !now?.conclusion ? '已撤回' : now.conclusion === snap.type ? `意见内容已修改（仍为“${snap.type}”）` : `已由“${snap.type}”改为“${now.conclusion}”`;
+      return [`${number} 第 ${c.round} 轮法制审核结论：会议开始后${change}`];
+    });
+    if (!problems.length) return;
+    throw new ApiFailure({
+      code: 'conflict',
+      message: `${problems.length === 1 ? problems[0] : `${problems.length} 个案件的法制审核结论在会议开始后已变更`}，与会议讨论的审核意见不一致，集体讨论记录不能据此形成。请在审核页将结论恢复为会议讨论时的意见（撤回后按原意见重新作出结论）；如审核意见确需改变，请就新的审核意见另行提请集体讨论`,
+      details: problems,
+    });
   }
 
   recordNotes(id: string, caseId: string, notes: string): Meeting {
@@ -225,6 +293,7 @@ export class MeetingService {
     const voiced = this.repo.opinions(id).filter((o) => o.caseId === caseId && members.has(o.attendeeId)).length;
     const q = evaluateQuorum(people.quorum, voiced, '对本案发表意见的负责人');
     if (!q.met) throw new ApiFailure({ code: 'conflict', message: `发表意见的负责人不足法定人数，不能形成结论性意见：${q.text}` });
+    this.checkReviews(id, [caseId]);
     this.repo.updateCase(id, caseId, { conclusionText: c.text, followsReview: c.followsReview, differingReason: c.followsReview ? null : (c.differingReason ?? null), concludedAt: this.now() }, this.now());
     return this.changed(id);
   }
@@ -237,6 +306,7 @@ export class MeetingService {
       const numbers = open.map((c) => this.facts(c.caseId).caseNumber);
       throw new ApiFailure({ code: 'conflict', message: `尚有 ${open.length} 个案件未形成结论性意见：${numbers.join('、')}`, details: numbers });
     }
+    this.checkReviews(id);
     const at = this.now();
     this.repo.touch(id, at, { state: 'ended', endedAt: at });
     this.grants?.revokeMeeting(id); // the shared screen closes with the meeting

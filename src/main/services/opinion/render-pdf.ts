@@ -54,15 +54,22 @@ function drawLine(page: PDFPage, fonts: Record<Face, PDFFont>, l: Line, top: num
   if (t.tracking) page.pushOperators(setCharacterSpacing(0));
 }
 
-/** "— 3 —", 4号, 7 mm under the type area; odd pages right and even pages left, one character in. */
+/**
+ * "— 3 —", 4号, 7 mm under the type area; odd pages right and even pages left, one character in.
+ * Half a character between the dashes and the number (the .docx's 宋体 space), each part placed
+ * apart: one run with the font's narrow spaces read as "—3—" in copied text but "— 15 —".
+ */
 function drawPageNumber(page: PDFPage, font: PDFFont, faces: Faces, n: number): void {
-  const label = `— ${n} —`;
   const size = PAGE_NUMBER_SIZE_PT;
-  const w = faces.regular.width(label, size);
+  const gap = size / 2;
+  const num = String(n);
+  const dash = faces.regular.width('—', size);
+  const digits = faces.regular.width(num, size);
+  const w = dash + gap + digits + gap + dash;
   const x = n % 2 === 1 ? PAGE.right - size - w : PAGE.left + size;
   // The dashes sit ~0.35 em above the baseline: their top is 7 mm below the type area.
   const y = PAGE.bottom - mm(PAGE_NUMBER_GAP_MM) - 0.4 * size;
-  page.drawText(label, { x, y, size, font, color: INK });
+  for (const [text, at] of [['—', x], [num, x + dash + gap], ['—', x + dash + gap + digits + gap]] as const) page.drawText(text, { x: at, y, size, font, color: INK });
 }
 
 function drawFootnote(page: PDFPage, font: PDFFont, faces: Faces, text: string): void {

@@ -1,7 +1,9 @@
 // 参会人员: one line per person — name, post, 出席 (a head taking part in the decision, counts toward
-// the quorum) or 列席 (present without a vote) — and who hosts, reports and records.
+// the quorum) or 列席 (present without a vote) — and who hosts, reports and records. A person entered
+// twice (spaces and full-width forms ignored) is flagged on the spot; the quorum counts them once.
 import { Button, Form, Input, Select } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import { personKey, repeatedNames } from '../../../shared/meeting/people';
 import { ATTENDEE_ROLE_LABEL, type AttendeeInput } from '../../../shared/meeting/schema';
 
 const MAX_ATTENDEES = 40;
@@ -9,7 +11,10 @@ const roleOptions = (['member', 'observer'] as const).map((r) => ({ value: r, la
 
 export function AttendeesEditor() {
   const attendees = Form.useWatch<Partial<AttendeeInput>[] | undefined>('attendees') ?? [];
-  const named = attendees.filter((a) => (a?.name ?? '').trim().length > 0);
+  const names = attendees.map((a) => a?.name ?? '');
+  const repeated = repeatedNames(names);
+  const firstOf = (i: number) => names.findIndex((n) => personKey(n) === personKey(names[i]!)) + 1;
+  const named = attendees.filter((a, i) => (a?.name ?? '').trim().length > 0 && !repeated.has(i));
   const people = named.map((a) => ({ value: a.name!.trim(), label: `${a.name!.trim()}${a.post ? `（${a.post}）` : ''}` }));
   const heads = named.filter((a) => a.role === 'member').map((a) => ({ value: a.name!.trim(), label: `${a.name!.trim()}${a.post ? `（${a.post}）` : ''}` }));
   return (
@@ -24,7 +29,11 @@ export function AttendeesEditor() {
           <>
             {fields.map((f, i) => (
               <div key={f.key} className="mt-att-row" data-testid="attendee-row">
-                <Form.Item name={[f.name, 'name']} rules={[{ required: true, message: '请填写姓名' }]}>
+                <Form.Item
+                  name={[f.name, 'name']}
+                  rules={[{ required: true, message: '请填写姓名' }]}
+                  {...(repeated.has(f.name) ? { validateStatus: 'warning' as const, help: <span data-testid="attendee-repeated">与第 {firstOf(f.name)} 人重名，同一人只列一次（不重复计入出席人数）；如确是两人，请加以区分，如“王伟（副局长）”</span> } : {})}
+                >
                   <Input placeholder="姓名" aria-label={`第 ${i + 1} 人姓名`} maxLength={40} data-testid="attendee-name" />
                 </Form.Item>
                 <Form.Item name={[f.name, 'post']} rules={[{ required: true, message: '请填写职务' }]}>

@@ -12,12 +12,10 @@ import { SUBMISSION_LABEL } from '../opinion/labels';
 import { VerificationResult } from '../opinion/VerificationResult';
 import { RecordDownload } from '../opinion/OpinionDownload';
 import '../opinion/opinion.css';
-import { stamp } from './labels';
+import { minutesFileName, stamp } from './labels';
 
 const ROLE = { host: '主持人', recorder: '记录人' } as const;
 const SUBMISSION: Record<MinutesRecord['submission'], string> = { not_queued: '尚未提交', ...SUBMISSION_LABEL };
-
-const safeName = (s: string) => s.replace(/[\\/:*?"<>|\s]/g, '');
 
 /** Through meetings.exportMinutes (approval when required, audit log), never a blob link. */
 function Download({ r, kind, name, label }: { r: MinutesRecord; kind: 'pdf' | 'docx' | 'submission'; name: string; label: string }) {
@@ -33,7 +31,7 @@ function RecordRow({ r }: { r: MinutesRecord }) {
   const [result, setResult] = useState<VerificationView | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const base = `集体讨论记录_${safeName(r.caseNumber)}`;
+  const signed = r.signatures.length > 0;
   const verify = async () => {
     if (!r.pdfSha256) return;
     setBusy(true);
@@ -63,11 +61,11 @@ function RecordRow({ r }: { r: MinutesRecord }) {
         {r.signatures.length === 0 && <li className="muted">尚未签署</li>}
       </ul>
       <div className="mt-minutes-links">
-        {r.pdfSha256 && <Download r={r} kind="pdf" name={`${base}.pdf`} label="PDF" />}
-        <Download r={r} kind="docx" name={`${base}.docx`} label="Word" />
-        {r.submissionSha256 && <Download r={r} kind="submission" name={`${base}_提交件.json`} label="提交件" />}
+        {r.pdfSha256 && <Download r={r} kind="pdf" name={minutesFileName(r.caseNumber, 'pdf', signed)} label="PDF" />}
+        <Download r={r} kind="docx" name={minutesFileName(r.caseNumber, 'docx', signed)} label="Word" />
+        {r.submissionSha256 && <Download r={r} kind="submission" name={minutesFileName(r.caseNumber, 'submission', signed)} label="提交件" />}
         <span className="spacer" />
-        {r.pdfSha256 && r.signatures.length > 0 && (
+        {r.pdfSha256 && signed && (
           <Button size="small" icon={<SafetyCertificateOutlined />} loading={busy} onClick={() => void verify()} data-testid="minutes-verify">
             验证签名
           </Button>

@@ -11,10 +11,11 @@ import { errorText } from '../lib/errors';
 import { shortHash } from '../opinion/labels';
 import { RecordDownload } from '../opinion/OpinionDownload';
 import { ItemViewer } from '../viewers/ItemViewer';
+import { minutesFileName } from './labels';
 import { MinutesRecords } from './MinutesRecords';
 import { SignerStep } from './SignerStep';
 
-function pdfItem(id: string, title: string, sha256: string): CaseItem {
+function pdfItem(id: string, title: string, sha256: string, fileName: string): CaseItem {
   return {
     id,
     group: 'document',
@@ -23,7 +24,7 @@ function pdfItem(id: string, title: string, sha256: string): CaseItem {
     date: '',
     detail: null,
     derived: { sourceId: id },
-    file: { path: `${title}.pdf`, sha256, size: 0, mime: 'application/pdf', present: true, state: 'ok', detectedMime: 'application/pdf', pageCount: null, textState: 'done', problem: null },
+    file: { path: fileName, sha256, size: 0, mime: 'application/pdf', present: true, state: 'ok', detectedMime: 'application/pdf', pageCount: null, textState: 'done', problem: null },
   };
 }
 
@@ -71,6 +72,7 @@ export function MinutesView({ meeting, reload }: Props) {
   const host = signers.find((s) => s.role === 'host')!;
   const recorder = signers.find((s) => s.role === 'recorder')!;
   const title = `集体讨论记录 ${d.caseNumber}`;
+  const pdfName = minutesFileName(d.caseNumber, 'pdf', signedBy.length > 0);
 
   return (
     <div className="mt-minutes" data-testid="minutes">
@@ -87,15 +89,15 @@ export function MinutesView({ meeting, reload }: Props) {
           </span>
           <span className="spacer" />
           {/* Through meetings.exportMinutes: approval when required, and the audit log. */}
-          <RecordDownload load={() => api.call('meetings.exportMinutes', { id: meeting.id, caseId: d.caseId, kind: 'docx' })} kind="docx" name={`${title}.docx`} className="op-dl small" testId="minutes-preview-docx">
+          <RecordDownload load={() => api.call('meetings.exportMinutes', { id: meeting.id, caseId: d.caseId, kind: 'docx' })} kind="docx" name={minutesFileName(d.caseNumber, 'docx', signedBy.length > 0)} className="op-dl small" testId="minutes-preview-docx">
             下载 Word
           </RecordDownload>
-          <RecordDownload load={() => api.call('meetings.exportMinutes', { id: meeting.id, caseId: d.caseId, kind: 'pdf' })} kind="pdf" name={`${title}.pdf`} className="op-dl small" testId="minutes-preview-pdf">
+          <RecordDownload load={() => api.call('meetings.exportMinutes', { id: meeting.id, caseId: d.caseId, kind: 'pdf' })} kind="pdf" name={pdfName} className="op-dl small" testId="minutes-preview-pdf">
             下载 PDF
           </RecordDownload>
         </div>
         <div className="mt-minutes-viewer">
-          <ItemViewer key={pdf} item={pdfItem(`minutes-${d.caseId}`, title, pdf)} />
+          <ItemViewer key={pdf} item={pdfItem(`minutes-${d.caseId}`, title, pdf, pdfName)} />
         </div>
       </section>
       <aside className="mt-minutes-side">

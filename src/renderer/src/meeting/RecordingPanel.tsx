@@ -6,6 +6,7 @@ import { CheckOutlined } from '@ant-design/icons';
 import { evaluateQuorum } from '../../../shared/meeting/quorum';
 import type { Attendee, Meeting } from '../../../shared/meeting/schema';
 import { ConclusionForm } from './ConclusionForm';
+import { voicedText } from './labels';
 import { OpinionRow } from './OpinionRow';
 
 interface Props {
@@ -56,7 +57,7 @@ export function RecordingPanel({ meeting, caseIndex, onCase, readOnly, accept }:
         参会人员意见
         <span className="spacer" />
         <span className={`small ${q.met ? 't-ok' : 't-warn'}`} title={q.text} data-testid="opinion-quorum" data-met={q.met}>
-          负责人已发表意见 {q.present}/{q.required}
+          {voicedText(voiced, members.size, q.required)}
         </span>
       </div>
       <ul className="mt-ops">
@@ -69,6 +70,7 @@ export function RecordingPanel({ meeting, caseIndex, onCase, readOnly, accept }:
             saved={item.opinions.find((o) => o.attendeeId === a.id)}
             readOnly={readOnly}
             roleNote={roleNote(meeting, a)}
+            onChange={accept}
           />
         ))}
       </ul>

@@ -5,6 +5,8 @@
 import { useEffect, useState } from 'react';
 import { Alert, App as AntApp, Button, Form, Input, Popconfirm } from 'antd';
 import { CaretRightOutlined, DeleteOutlined, SaveOutlined } from '@ant-design/icons';
+import { formatDateCn } from '../../../shared/format/date';
+import { distinctMembers } from '../../../shared/meeting/people';
 import { DEFAULT_QUORUM } from '../../../shared/meeting/quorum';
 import { MeetingSetupInput, type AttendeeRole, type Meeting } from '../../../shared/meeting/schema';
 import { api } from '../api';
@@ -78,13 +80,14 @@ interface Props {
 }
 
 export function SetupForm({ meeting, onSaved }: Props) {
-  const { message } = AntApp.useApp();
+  const { message, modal } = AntApp.useApp();
   const [form] = Form.useForm<Values>();
   const [problem, setProblem] = useState<MeetingProblem | null>(null);
   const [busy, setBusy] = useState<'save' | 'start' | 'delete' | null>(null);
   const [dirty, setDirty] = useState(meeting === null);
   const attendees = Form.useWatch('attendees', form) ?? [];
-  const members = attendees.filter((a) => a?.role === 'member' && (a.name ?? '').trim()).length;
+  // Each person once: a name entered twice is flagged on its row and does not count twice.
+  const members = distinctMembers(attendees);
 
   // A new meeting starts from today's date and the reviewer (汇报人, 列席), when known.
   useEffect(() => {
@@ -148,12 +151,39 @@ export function SetupForm({ meeting, onSaved }: Props) {
     if (!meeting) go(meetingHref(m.id));
   };
 
+  /**
+   * A meeting is started on the day it is held. Dated another day, the secretary is asked: start
+   * today with the meeting re-dated to today (the minutes state the day it was held), or not now.
+   */
+  const confirmDate = async (date: string): Promise<{ onDate?: string } | null> => {
+    const info = await api.call('app.info', {}).catch(() => null);
+    if (!info || info.today === date) return {};
+    const yes = await new Promise<boolean>((resolve) =>
+      modal.confirm({
+        title: '会议日期不是今天',
+        content: `会议日期是${formatDateCn(date)}，今天是${formatDateCn(info.today)}。集体讨论记录按实际召开的日期记载：现在开始，会议日期将改为今天（${formatDateCn(info.today)}）。如会议不在今天召开，请取消，到会议当天再开始。`,
+        okText: '改为今天并开始',
+        cancelText: '取消',
+        onOk: () => resolve(true),
+        onCancel: () => resolve(false),
+      }),
+    );
+    return yes ? { onDate: info.today } : null;
+  };
+
   const onStart = async () => {
     setBusy('start');
     const m = dirty || !meeting ? await save() : meeting;
     if (!m) return setBusy(null);
     try {
-      onSaved(await api.call('meetings.start', { id: m.id }));
+      const date = await confirmDate(m.date);
+      if (!date) {
+        if (!meeting) go(meetingHref(m.id));
+        return;
+      }
+      const started = await api.call('meetings.start', { id: m.id, ...date });
+      if (started.date !== m.date) message.info(`会议日期已改为实际召开的日期：${formatDateCn(started.date)}`);
+      onSaved(started);
       if (!meeting) go(meetingHref(m.id));
     } catch (err) {
       setProblem(meetingProblem(err, '会议未能开始，请稍后重试'));

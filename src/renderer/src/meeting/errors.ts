@@ -29,9 +29,12 @@ export function meetingProblem(err: unknown, fallback = '操作未完成，请�
   return { text, lines: lines.filter((l) => l !== text), fields };
 }
 
-/** One line for a toast or an inline note: the message and the first field problem. */
+/**
+ * One line for a toast or an inline note: the message and the first field problem — unless the
+ * message already says it (e.g. "尚有 1 个案件未形成结论性意见：<案号>" with the case number as detail).
+ */
 export function problemLine(err: unknown, fallback?: string): string {
   const p = meetingProblem(err, fallback);
   const first = p.fields[0]?.message ?? p.lines[0];
-  return first && first !== p.text ? `${p.text}：${first}` : p.text;
+  return first && !p.text.includes(first) ? `${p.text}：${first}` : p.text;
 }

@@ -1,7 +1,7 @@
 // Labels and small formatters of the meeting screens (the contract's own labels come from
 // shared/meeting/schema: MEETING_STATE_LABEL, TOPIC_LABEL, ATTENDEE_ROLE_LABEL).
 import { chinaDateTime, chinaTime } from '../../../shared/format/date';
-import { TOPIC_LABEL, TOPICS, type MeetingState, type Topic } from '../../../shared/meeting/schema';
+import { OPINION_TEXT_MAX, TOPIC_LABEL, TOPICS, type MeetingState, type Topic } from '../../../shared/meeting/schema';
 
 /** Tag tone of each state: colour only where it means something (blue = live, amber = still to sign, green = done). */
 export const STATE_TONE: Record<MeetingState, 'default' | 'blue' | 'warning' | 'success'> = {
@@ -47,3 +47,34 @@ export function stepLabel(s: Step, total: number): string {
 }
 
 export const OPINION_TONE = { 同意: 't-ok', 不同意: 't-fail', 补充意见: 't-warn' } as const;
+
+/**
+ * The presenter's count of heads who have spoken on a case, out of the heads present (出席), with
+ * the minimum the quorum rule asks — never the minimum as the denominator ("4/3").
+ */
+export function voicedText(voiced: number, present: number, required: number): string {
+  return `负责人已发表意见 ${voiced}/${present} 人（至少 ${required} 人）`;
+}
+
+/** The length the record checks (the text is trimmed before it is kept). */
+export const opinionLength = (text: string): number => text.trim().length;
+
+/** What to tell the recorder about an opinion's length: nothing below the limit. */
+export function opinionLengthNote(text: string, max = OPINION_TEXT_MAX): string | null {
+  const n = opinionLength(text);
+  if (n > max) return `意见共 ${n} 字，超过 ${max} 字的上限，请删减 ${n - max} 字；删减前不会记录`;
+  if (n === max) return `已达 ${max} 字上限`;
+  return null;
+}
+
+const safeFileName = (s: string) => s.replace(/[\\/:*?"<>|\s]/g, '');
+
+/**
+ * One pattern for every copy of a case's minutes, preview or signed, as the opinion's files:
+ * 集体讨论记录_<案号>.pdf (unsigned preview: _预览.pdf), .docx, _提交件.json.
+ */
+export function minutesFileName(caseNumber: string, kind: 'pdf' | 'docx' | 'submission', signed: boolean): string {
+  const base = `集体讨论记录_${safeFileName(caseNumber)}`;
+  if (kind === 'submission') return `${base}_提交件.json`;
+  return kind === 'pdf' && !signed ? `${base}_预览.pdf` : `${base}.${kind}`;
+}

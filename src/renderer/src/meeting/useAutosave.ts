@@ -1,11 +1,12 @@
-// Save-as-you-type: each change is saved after a pause, at once on flush (blur, leaving), and a
+// Save-as-you-type: each change is saved after a pause, at once on flush (blur, leaving, reload, lock), and a
 // failed save keeps the text and says so. Saves run one at a time; the latest value wins.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { problemLine } from './errors';
+import { registerPendingSave } from '../lib/pendingSaves';
 
 export type SaveStatus = { kind: 'idle' } | { kind: 'pending' } | { kind: 'saving' } | { kind: 'saved'; at: Date } | { kind: 'error'; text: string };
 
-export function useAutosave<T>(save: (value: T) => Promise<void>, delay = 700): { schedule: (v: T) => void; flush: () => Promise<void>; status: SaveStatus } {
+export function useAutosave<T>(save: (value: T) => Promise<void>, delay = 700): { schedule: (v: T) => void; flush: () => Promise<void>; cancel: () => Promise<void>; status: SaveStatus } {
   const [status, setStatus] = useState<SaveStatus>({ kind: 'idle' });
   const queued = useRef<{ value: T } | null>(null);
   const timer = useRef<number | null>(null);
@@ -46,10 +47,20 @@ export function useAutosave<T>(save: (value: T) => Promise<void>, delay = 700): 
     [delay, run],
   );
 
-  // Leaving (another case, another page) saves what was typed.
-  useEffect(() => () => void run(), [run]);
+  /** Drops what is waiting to be saved (e.g. an entry being cleared); resolves once a save under way is done. */
+  const cancel = useCallback(async (): Promise<void> => {
+    if (timer.current !== null) window.clearTimeout(timer.current);
+    timer.current = null;
+    queued.current = null;
+    setStatus({ kind: 'idle' });
+    if (running.current) await running.current;
+  }, []);
 
-  return { schedule, flush: run, status };
+  // Leaving (another case, another page) saves what was typed; so do a reload and a lock (pendingSaves).
+  useEffect(() => () => void run(), [run]);
+  useEffect(() => registerPendingSave(run), [run]);
+
+  return { schedule, flush: run, cancel, status };
 }
 
 export function statusText(s: SaveStatus): string {
