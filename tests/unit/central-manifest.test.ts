@@ -3,7 +3,7 @@
 // another key or no key: unverified (taken as any stick's); a changed or malformed file: refused.
 import { describe, expect, it } from 'vitest';
 import { BundleSigner } from '../../src/server/bundle-signer';
-import { checkCaseBundleManifest } from '../../src/main/services/sync/central-manifest';
+import { checkCaseBundleManifest, workstationReviewer } from '../../src/main/services/sync/central-manifest';
 
 const server = BundleSigner.open(null);
 const other = BundleSigner.open(null);
@@ -43,8 +43,36 @@ describe('checkCaseBundleManifest', () => {
 
   it('refuses a bundle made for another reviewer than the one logged in here, signed or not', async () => {
     const text = await signed(body);
-    expect(checkCaseBundleManifest(text, server.info, 'alice')).toMatchObject({ kind: 'verified' });
+    expect(checkCaseBundleManifest(text, server.info, { user: 'alice', from: 'login' })).toEqual({ kind: 'verified', manifest: expect.objectContaining({ reviewer: 'alice' }) });
     for (const signer of [server.info, null])
-      expect(checkCaseBundleManifest(text, signer, 'bob')).toEqual({ kind: 'invalid', problem: expect.stringMatching(/为审核员 alice 制作的，本机登录的是 bob.*未导入任何内容/) });
+      expect(checkCaseBundleManifest(text, signer, { user: 'bob', from: 'login' })).toEqual({ kind: 'invalid', problem: expect.stringMatching(/为审核员 alice 制作的，本机登录的是 bob.*未导入任何内容/) });
+  });
+
+  it('logged out, refuses a bundle for another reviewer than the one who logged in last, or whose key this workstation registered', async () => {
+    const text = await signed(body);
+    for (const signer of [server.info, null]) {
+      expect(checkCaseBundleManifest(text, signer, { user: 'bob', from: 'last-login' })).toEqual({ kind: 'invalid', problem: expect.stringMatching(/为审核员 alice 制作的，本机属于审核员 bob（上次登录的账号，现已退出登录）.*未导入任何内容/) });
+      expect(checkCaseBundleManifest(text, signer, { user: 'bob', from: 'key' })).toEqual({ kind: 'invalid', problem: expect.stringMatching(/为审核员 alice 制作的，本机属于审核员 bob（本机签名密钥登记在其名下，现已退出登录）.*未导入任何内容/) });
+    }
+    expect(checkCaseBundleManifest(text, server.info, { user: 'alice', from: 'key' })).toEqual({ kind: 'verified', manifest: expect.objectContaining({ reviewer: 'alice' }) });
+  });
+
+  it('whose the workstation is not known (never logged in, no registered key): taken, with a warning saying for whom it was made', async () => {
+    const text = await signed(body);
+    expect(checkCaseBundleManifest(text, server.info, null)).toEqual({ kind: 'verified', manifest: expect.objectContaining({ reviewer: 'alice' }), warning: expect.stringMatching(/无法确认此交换包是否为本机制作：它是为审核员 alice 制作的/) });
+    expect(checkCaseBundleManifest(text, null, null)).toMatchObject({ kind: 'unverified', note: expect.stringMatching(/尚未与中心系统联网同步过[\s\S]*为审核员 alice 制作的/) });
+  });
+});
+
+describe('workstationReviewer: whose this workstation is', () => {
+  const key = (status: 'active' | 'retired' | 'revoked', user: string | undefined, enrolledAt: string) => ({ status, algorithm: 'ecdsa-p256' as const, ...(user ? { central: { user, enrolledAt } } : {}) });
+
+  it('the reviewer logged in; logged out, the one who logged out last, else the one the signing key was registered for, else the latest registration; else nobody', () => {
+    expect(workstationReviewer({ now: 'carol', last: 'dave' }, [key('active', 'bob', '2026-01-01')])).toEqual({ user: 'carol', from: 'login' });
+    expect(workstationReviewer({ last: 'dave' }, [key('active', 'bob', '2026-01-01')])).toEqual({ user: 'dave', from: 'last-login' });
+    expect(workstationReviewer({ last: null }, [key('retired', 'carol', '2026-06-01'), key('active', 'bob', '2026-01-01')])).toEqual({ user: 'bob', from: 'key' });
+    expect(workstationReviewer({}, [key('active', undefined, '2026-07-01'), key('retired', 'bob', '2026-01-01'), key('revoked', 'carol', '2026-06-01')])).toEqual({ user: 'carol', from: 'key' });
+    expect(workstationReviewer({}, [key('active', undefined, '2026-07-01')])).toBeNull();
+    expect(workstationReviewer({}, [])).toBeNull();
   });
 });

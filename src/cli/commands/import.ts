@@ -28,6 +28,7 @@ export async function importCommand(open: () => Workstation, paths: string[], op
       outcomes.push(...r.outcomes);
       if (r.central?.verified) {
         io[opts.json ? 'err' : 'out'](`中心系统签名已核验（为 ${r.central.reviewer} 制作）；带回的答复：${answerCounts(r.central.answers)}\n`);
+        if (r.central.warning) io.err(`注意：${r.central.warning}\n`);
       } else if (r.central) io.err(`${r.central.note}\n`);
       if (r.calendar) {
         (opts.json || !r.calendar.taken ? io.err : io.out)(calendarLine(r.calendar, path));
@@ -37,7 +38,8 @@ export async function importCommand(open: () => Workstation, paths: string[], op
     if (opts.json) io.out(`${JSON.stringify(outcomes, null, 2)}\n`);
     else
       for (const o of outcomes) {
-        if (o.ok) io.out(`${o.action === 'imported' ? '已导入' : o.action === 'new_round' ? '新一轮' : '未变化'}  ${o.caseNumber}  ${o.source}\n`);
+        // One line a case; what is worth knowing about it (work kept as 上一轮, an older revision left alone) goes with its label.
+        if (o.ok) io.out(`${o.action === 'imported' ? '已导入' : o.action === 'new_round' ? '新一轮' : '未变化'}${o.note ? `：${o.note}` : ''}  ${o.caseNumber}  ${o.source}\n`);
         else {
           io.err(`导入失败  ${o.source}\n  ${o.error}\n`);
           for (const d of o.details ?? []) io.err(`    - ${d}\n`);

@@ -8,6 +8,8 @@ import { exportTarget, importSource } from '../services/sync/bundle-paths';
 import { importBundleInto } from '../services/sync/bundle-into';
 import { syncStatusView } from '../services/sync/status-view';
 import { CentralLoginError, loginCentral, logoutCentral } from '../services/sync/central-login';
+import { LAST_LOGIN_USER } from '../services/sync/central-manifest';
+import { readCentralLogin } from '../services/sync/login';
 import { keyReportLines } from '../services/sync/keys-report-text';
 import type { SyncLoginResult } from '../../shared/api/sync';
 
@@ -50,6 +52,9 @@ export function syncHandlers(ws: Workstation): SyncHandlers {
     'sync.login': (input) => syncLogin(ws, input),
     'sync.logout': async () => {
       if (ws.sync.running) throw new ApiFailure({ code: 'conflict', message: '同步进行中，请稍后再退出登录' });
+      // Logged out, the workstation is still hers: a bundle for another reviewer is refused (central-manifest.ts).
+      const user = readCentralLogin(ws.dataDir)?.user;
+      if (user) ws.sync.state.set(LAST_LOGIN_USER, user);
       await logoutCentral(ws.dataDir);
       return { loggedOut: true };
     },

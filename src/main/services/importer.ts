@@ -116,11 +116,15 @@ export class CaseImporter {
       const { byId, byNumber } = this.repo.findIdentity(pkg.case.id, pkg.case.caseNumber);
       const base = { source: path, caseId: pkg.case.id, caseNumber: pkg.case.caseNumber };
       let replace: { round: number } | undefined;
+      // Said with a new round: the open round's findings do not vanish, they move to 上一轮.
+      let note: string | undefined;
       if (byId) {
         if (byId.revisionHash === revisionHash) return { ...base, ok: true, action: 'unchanged' };
         // A resubmission after an opinion other than 同意 (status 已退回) opens the next round.
-        if ((byId.status === 'returned' || fromCentral) && pkg.case.revision > byId.revision) replace = { round: byId.round + 1 };
-        else throw new PackageError(
+        if ((byId.status === 'returned' || fromCentral) && pkg.case.revision > byId.revision) {
+          replace = { round: byId.round + 1 };
+          if (byId.status === 'in_review') note = `第 ${byId.round} 轮尚未完成的审核记录已保留在“上一轮”中`;
+        } else throw new PackageError(
           `案件 ${pkg.case.caseNumber} 已存在（修订 ${byId.revision}），导入包为修订 ${pkg.case.revision} 且内容不同；未作任何更改`,
             byId.status === 'returned' || fromCentral
               ? ['只接受比当前修订更新的修订']
@@ -148,7 +152,7 @@ export class CaseImporter {
       // the evidence is what it is, and the viewer says what is wrong with it).
       const heads = new Map(staged.flatMap((s) => (s.head ? [[s.sha256, s.head] as const] : [])));
       await this.processor.processMany(blobs.map((b) => b.sha256), heads);
-      return { ...base, ok: true, action: replace ? 'new_round' : 'imported' };
+      return { ...base, ok: true, action: replace ? 'new_round' : 'imported', ...(note ? { note } : {}) };
     } catch (err) {
       if (err instanceof PackageError) return { source: path, ok: false, error: err.message, details: err.details };
       throw err;

@@ -99,6 +99,8 @@ export interface ImportOutcome {
   caseNumber?: string;
   /** 'imported', 'unchanged' (same revision already present) or 'new_round' (resubmission). */
   action?: 'imported' | 'unchanged' | 'new_round';
+  /** One zh-CN line on a case that came in or was left alone: a new round over unfinished work, an older revision than the one here. */
+  note?: string;
   error?: string;
   details?: string[];
   /** The failure is the whole file's: a bundle refused before any of its packages was read. */

@@ -85,14 +85,38 @@ describe('importCaseBundle', () => {
     expect((await importCaseBundle(w.importer, bundle)).outcomes).toMatchObject([{ ok: true, action: 'imported', caseId: a.manifest.case.id, source: bundle }]);
   });
 
-  it('a file that is not a .zip: one zh-CN outcome, nothing imported', async () => {
-    const bundle = join(tempDir(), 'broken.zip');
-    writeFileSync(bundle, '这不是压缩包');
+  it('a file that is not a .zip, or a bundle cut short on the stick: one zh-CN outcome saying to copy it again (no English), nothing imported', async () => {
+    const [a, b] = [await packageWithFiles(tempDir(), [5000]), await packageWithFiles(tempDir(), [6000])];
+    const whole = await zipBuffer([...folderFiles(a.dir, 'a/'), ...folderFiles(b.dir, 'b/')]);
+    const truncated = join(tempDir(), 'truncated.zip');
+    writeFileSync(truncated, whole.subarray(0, whole.length >> 1));
+    const broken = join(tempDir(), 'broken.zip');
+    writeFileSync(broken, '这不是压缩包');
     const w = ws();
-    const { outcomes: out } = await importCaseBundle(w.importer, bundle);
-    expect(out).toHaveLength(1);
-    expect(out[0]).toMatchObject({ ok: false, source: bundle });
-    expect(out[0]!.error).toMatch(/^无法读取交换包（不是有效的 \.zip）：/);
+    for (const bundle of [truncated, broken]) {
+      const { outcomes: out } = await importCaseBundle(w.importer, bundle);
+      expect(out).toEqual([{ ok: false, whole: true, source: bundle, error: expect.stringMatching(/^无法读取交换包：文件不完整或已损坏.*请从 U 盘重新复制一次，仍不行请向中心系统重新索取交换包$/) }]);
+      expect(out[0]!.error!.replace('.zip', '')).not.toMatch(/[A-Za-z]{3,}/);
+    }
+    expect(w.cases.count()).toBe(0);
+  });
+
+  it('a folder of .zip files (not a package) says what it is and what was expected', async () => {
+    const [a, b] = [await packageWithFiles(tempDir(), [50]), await packageWithFiles(tempDir(), [60])];
+    const dir = tempDir('stick-');
+    writeFileSync(join(dir, 'a.zip'), await zipPackage(a));
+    writeFileSync(join(dir, 'b.zip'), await zipPackage(b));
+    const w = ws();
+    const { outcomes: out } = await importCaseBundle(w.importer, dir);
+    expect(out).toEqual([
+      {
+        ok: false,
+        source: dir,
+        error: '所选的是装有 2 个 .zip 文件的文件夹，本身不是案卷包（其中没有 case.json）：请逐个选择其中的文件导入。应选择中心系统的交换包或案卷包（.zip 文件），或含有 case.json 的案卷文件夹',
+      },
+    ]);
+    const empty = tempDir('empty-');
+    expect((await importCaseBundle(w.importer, empty)).outcomes[0]!.error).toBe('所选文件夹中没有 case.json，不是案卷包：应选择中心系统的交换包或案卷包（.zip 文件），或含有 case.json 的案卷文件夹');
     expect(w.cases.count()).toBe(0);
   });
 
@@ -109,7 +133,7 @@ describe('importCaseBundle', () => {
     const { outcomes: out } = await importCaseBundle(w.importer, bundle);
     expect(out.map((o) => o.ok)).toEqual([true, false, false]);
     expect(out[0]).toMatchObject({ action: 'imported', caseId: good.manifest.case.id });
-    expect(out[1]).toMatchObject({ source: `${bundle}/junk.zip`, error: `无法读取案卷包（不是有效的 .zip）：${bundle}/junk.zip` });
+    expect(out[1]).toMatchObject({ source: `${bundle}/junk.zip`, error: `无法读取案卷包（不是有效的 .zip）：${bundle}/junk.zip`, details: [expect.stringMatching(/^文件不完整或已损坏/)] });
     expect(out[2]).toMatchObject({ source: `${bundle}/bad.zip`, error: '案卷包文件校验失败（1 处问题）' });
     expect(out[2]!.details?.[0]).toMatch(/^文件校验值不符：evidence\/blob-0\.bin/);
     expect(w.cases.count()).toBe(1);
@@ -155,5 +179,33 @@ describe('a working-day calendar in a bundle (an office that never connects)', (
     expect(existsSync(join(w.dataDir, 'calendar.json'))).toBe(false);
     const notJson = await bundleOf([...folderFiles(a.dir, 'a/'), ...folderFiles(b.dir, 'b/'), ['calendar.json', Buffer.from('不是日历')]]);
     expect((await importBundle(w, notJson)).calendar).toEqual({ taken: false, problem: expect.stringContaining('不是有效的 JSON') });
+  });
+});
+
+describe('an older revision than the one here (a package or bundle carried in late)', () => {
+  it('is left alone with one calm line, counted unchanged, not failed; the same revision with other content still fails', async () => {
+    const { buildApi } = await import('../../../src/main/api');
+    const { dispatch } = await import('../../../src/main/dispatch');
+    const importBundle = async (w: Workstation, path: string) => {
+      const r = await dispatch(buildApi(w, 'host'), 'sync.importBundle', { path });
+      if (!r.ok) throw new Error(JSON.stringify(r.error));
+      return r.value as BundleImport;
+    };
+    const rev1 = await packageWithFiles(tempDir(), [70]);
+    const { id, caseNumber } = rev1.manifest.case;
+    const w = ws();
+    // Revision 2 after a 退回 (a new round), then revision 1 from an old stick.
+    expect((await importBundle(w, rev1.dir)).outcomes).toMatchObject([{ ok: true, action: 'imported' }]);
+    w.cases.setStatus(id, 'returned');
+    const rev2 = await packageWithFiles(tempDir(), [80], { id, caseNumber, revision: 2 });
+    expect((await importBundle(w, rev2.dir)).outcomes).toMatchObject([{ ok: true, action: 'new_round' }]);
+    for (const path of [rev1.dir, await bundleOf([...folderFiles(rev1.dir, 'r1/'), ...folderFiles((await packageWithFiles(tempDir(), [90])).dir, 'x/')])]) {
+      const r = await importBundle(w, path);
+      expect(r.outcomes).toContainEqual({ source: expect.any(String), ok: true, caseId: id, caseNumber, action: 'unchanged', note: expect.stringMatching(/^本机已有更新的修订 2，(案卷包|交换包)中的修订 1 较早，未导入（无需处理）$/) });
+      expect(r.outcomes.every((o) => o.ok)).toBe(true);
+    }
+    expect(w.cases.load(id)!.row).toMatchObject({ revision: 2, round: 2 });
+    const other = await packageWithFiles(tempDir(), [99], { id, caseNumber, revision: 2 });
+    expect((await importBundle(w, other.dir)).outcomes).toEqual([{ source: other.dir, ok: false, caseId: id, caseNumber, error: expect.stringContaining('已存在（修订 2），导入包为修订 2 且内容不同'), details: expect.any(Array) }]);
   });
 });

@@ -4,10 +4,11 @@
 // the server has: a later online sync downloads nothing again, and an opinion signed offline on one
 // of them is accepted. Bad requests are refused with the reason, and a bundle whose blob is missing
 // on the server is cut off, never handed out short.
-import { readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Workstation } from '../../../src/main/workstation';
+import { importCommand } from '../../../src/cli/commands/import';
 import { LocalFolderBackend } from '../../../src/server/blobs/local';
 import { buildApi } from '../../../src/main/api';
 import { dispatch } from '../../../src/main/dispatch';
@@ -219,6 +220,7 @@ describe('the central system’s signature on its bundle (bundle.json)', () => {
   it('verified after one online sync: a new revision of a case under review opens a new round, and the outbox gets the answers', async () => {
     const w = workstation(newDataDir(), () => httpTransport(central.url, alice.token!));
     open.push(w);
+    writeCentralLogin(w.dataDir, { server: central.url, user: 'alice', role: 'reviewer', deviceId: 'a1', token: alice.token! });
     expect((await w.sync.run()).outcome).toBe('synced'); // the bundle key is learnt here
     const signer = await enrol(alice, 'alice');
     const id = await queueOpinion(w, signer, aliceCases[0]!, 'alice');
@@ -339,5 +341,141 @@ describe('the central system’s signature on its bundle (bundle.json)', () => {
       expect.objectContaining({ ok: false, caseId: other!.caseId, error: expect.stringContaining('不在交换包中，可能在途中被删去') }),
     ]);
     expect(t.calendar).toEqual({ taken: false, problem: expect.stringContaining('应带有工作日历') });
+  });
+});
+
+/** `fashen import` in this process, on the workstation at `dataDir` (opened and closed by the command). */
+async function cliImport(dataDir: string, paths: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const code = await importCommand(() => workstation(dataDir, () => httpTransport(central.url, dave.token!)), paths, { json: false }, { out: (x) => (out += x), err: (x) => (err += x) });
+  return { code, out, err };
+}
+
+/** A reviewer of her own with cases at revision 1 (left alone by the tests above). */
+async function reviewerWithCases(name: string, count: number): Promise<{ token: string; cases: IntakeAnswer[] }> {
+  const client = await central.user(name);
+  const cases: IntakeAnswer[] = [];
+  for (let i = 0; i < count; i++) cases.push(await publish(central.admin, await packageWithFiles(tempDir(), [1500 + i]), name));
+  return { token: client.token!, cases };
+}
+
+const revision2 = (c: IntakeAnswer, name: string) => packageWithFiles(tempDir(), [800], { id: c.caseId, caseNumber: c.caseNumber, revision: 2 }).then((p) => publish(central.admin, p, name));
+
+describe('what importing a central bundle tells the reviewer', () => {
+  it('a case whose file was damaged on the way is said once, by its case number — not also as taken off the stick', async () => {
+    const w = await keyedWorkstation();
+    writeCentralLogin(w.dataDir, { server: central.url, user: 'alice', role: 'reviewer', deviceId: 'a2', token: alice.token! });
+    const { path } = await bundleFor('user=alice');
+    const [kept, damaged] = aliceCases;
+    // 16 bytes in the middle of one file of one case overwritten.
+    const hurt = await rezip(path, `${damaged!.caseId}/evidence/blob-0.bin`, (b) => {
+      const c = Buffer.from(b);
+      c.fill(0xa5, c.length >> 1, (c.length >> 1) + 16);
+      return c;
+    });
+    const r = await importBundle(w, hurt);
+    expect(r.central).toMatchObject({ verified: true, reviewer: 'alice' });
+    expect(r.outcomes).toHaveLength(2);
+    expect(r.outcomes).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ ok: true, caseId: kept!.caseId, action: 'imported' }),
+        expect.objectContaining({ ok: false, caseId: damaged!.caseId, caseNumber: damaged!.caseNumber, error: '案卷包文件校验失败（1 处问题）', details: [expect.stringMatching(/^文件校验值不符：evidence\/blob-0\.bin/)] }),
+      ]),
+    );
+    expect(w.cases.load(damaged!.caseId)).toBeNull();
+  });
+
+  it('an older bundle after a newer one changes nothing and says so calmly, exit 0; the same revision with other content is still refused', async () => {
+    const { token, cases } = await reviewerWithCases('erin', 2);
+    const older = (await bundleFor('user=erin')).path;
+    const newer = await Promise.all(cases.map((c) => revision2(c, 'erin')));
+    const newerBundle = (await bundleFor('user=erin')).path;
+    const w = await keyedWorkstation();
+    writeCentralLogin(w.dataDir, { server: central.url, user: 'erin', role: 'reviewer', deviceId: 'e1', token });
+    expect((await importBundle(w, newerBundle)).outcomes.map((o) => o.ok && o.action)).toEqual(['imported', 'imported']);
+    w.close();
+    open.splice(open.indexOf(w), 1);
+
+    const cli = await cliImport(w.dataDir, [older]);
+    expect(cli.err).not.toMatch(/导入失败|在途中被删去/);
+    expect(cli.code, cli.err).toBe(0);
+    for (const c of cases) expect(cli.out).toContain(`未变化：本机已有更新的修订 2，交换包中的修订 1 较早，未导入（无需处理）  ${c.caseNumber}`);
+
+    const again = workstation(w.dataDir, () => httpTransport(central.url, dave.token!));
+    open.push(again);
+    const r = await importBundle(again, older);
+    expect(r.outcomes).toHaveLength(2);
+    expect(r.outcomes).toEqual(expect.arrayContaining(cases.map((c) => expect.objectContaining({ ok: true, caseId: c.caseId, action: 'unchanged', note: expect.stringContaining('本机已有更新的修订 2') }))));
+    newer.forEach((n, i) => expect(again.cases.load(cases[i]!.caseId)!.row).toMatchObject({ revision: 2, revisionHash: n.revisionHash, round: 1 }));
+
+    // Revision 2 again, but with other content (not from the central system): a real failure.
+    const other = await packageWithFiles(tempDir(), [900], { id: cases[0]!.caseId, caseNumber: cases[0]!.caseNumber, revision: 2 });
+    const same = await cliImport(again.dataDir, [other.dir]);
+    expect(same.code).toBe(1);
+    expect(same.err).toMatch(/导入失败[\s\S]*已存在（修订 2），导入包为修订 2 且内容不同/);
+  });
+
+  it('a new revision over an unfinished review says the open round’s records were kept as 上一轮 (CLI: one line)', async () => {
+    const { token, cases } = await reviewerWithCases('hank', 1);
+    const c = cases[0]!;
+    const first = (await bundleFor('user=hank')).path;
+    const w = await keyedWorkstation();
+    writeCentralLogin(w.dataDir, { server: central.url, user: 'hank', role: 'reviewer', deviceId: 'h1', token });
+    expect((await importBundle(w, first)).outcomes).toEqual([expect.objectContaining({ ok: true, action: 'imported' })]);
+    w.review.setReviewer({ name: '王审核', agency: '测试市市场监督管理局', legalQualification: true, firstTimeReviewer: false });
+    w.review.setPoint(c.caseId, 'P1', { note: '主体认定待核实营业执照' });
+    expect(w.cases.load(c.caseId)!.row.status).toBe('in_review');
+    await revision2(c, 'hank');
+    const second = (await bundleFor('user=hank')).path;
+    w.close();
+    open.splice(open.indexOf(w), 1);
+
+    const cli = await cliImport(w.dataDir, [second]);
+    expect(cli.code, cli.err).toBe(0);
+    expect(cli.out).toContain(`新一轮：第 1 轮尚未完成的审核记录已保留在“上一轮”中  ${c.caseNumber}  ${second}\n`);
+    const again = workstation(w.dataDir, () => httpTransport(central.url, dave.token!));
+    open.push(again);
+    expect(again.cases.load(c.caseId)!.row).toMatchObject({ revision: 2, round: 2 });
+  });
+
+  it('a workstation logged out is still its reviewer’s: a bundle for another is refused (the last login, else the registered key)', async () => {
+    const { path } = await bundleFor('user=alice');
+    // Logged out in the app: the reviewer of that login is remembered.
+    const frank = await central.user('frank');
+    const w = await keyedWorkstation();
+    writeCentralLogin(w.dataDir, { server: central.url, user: 'frank', role: 'reviewer', deviceId: 'f1', token: frank.token! });
+    const out = await dispatch(buildApi(w, 'host'), 'sync.logout', {});
+    expect(out).toMatchObject({ ok: true });
+    const r = await importBundle(w, path);
+    expect(r.outcomes).toEqual([{ source: path, ok: false, whole: true, error: expect.stringContaining('为审核员 alice 制作的，本机属于审核员 frank（上次登录的账号，现已退出登录）') }]);
+    expect(r.central).toBeUndefined();
+    expect(w.cases.count()).toBe(0);
+
+    // central.json gone without the app's logout: the signing key registered at the login says whose.
+    const grace = await central.user('grace');
+    const w2 = await keyedWorkstation();
+    writeCentralLogin(w2.dataDir, { server: central.url, user: 'grace', role: 'reviewer', deviceId: 'g1', token: grace.token! });
+    await w2.opinions.keys.create({ name: '李审核', agency: '测试市市场监督管理局' }, 'reviewer passphrase 1');
+    expect(w2.opinions.keys.view().active).toMatchObject({ registration: { state: 'enrolled' } });
+    rmSync(join(w2.dataDir, 'central.json'));
+    const r2 = await importBundle(w2, path);
+    expect(r2.outcomes).toEqual([{ source: path, ok: false, whole: true, error: expect.stringContaining('本机属于审核员 grace（本机签名密钥登记在其名下，现已退出登录）') }]);
+    expect(w2.cases.count()).toBe(0);
+  });
+
+  it('whose the workstation is not known (never logged in, no key): taken, with a warning for whom it was made — not the all-clear', async () => {
+    const w = await keyedWorkstation();
+    const { path } = await bundleFor('user=alice');
+    const r = await importBundle(w, path);
+    expect(r.outcomes.every((o) => o.ok)).toBe(true);
+    expect(r.central).toMatchObject({ verified: true, reviewer: 'alice', warning: expect.stringContaining('无法确认此交换包是否为本机制作：它是为审核员 alice 制作的') });
+    const w2 = await keyedWorkstation();
+    w2.close();
+    open.splice(open.indexOf(w2), 1);
+    const cli = await cliImport(w2.dataDir, [path]);
+    expect(cli.code, cli.err).toBe(0);
+    expect(cli.out).toContain('中心系统签名已核验（为 alice 制作）');
+    expect(cli.err).toContain('注意：本机未登录中心系统，也没有登录记录或登记过的签名密钥，无法确认此交换包是否为本机制作：它是为审核员 alice 制作的');
   });
 });

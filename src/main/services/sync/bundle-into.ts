@@ -5,14 +5,21 @@ import type { BundleImport } from '../../../shared/api/sync';
 import type { Workstation } from '../../workstation';
 import { takeBundledCalendar } from '../calendar';
 import { importCaseBundle } from './case-bundle';
-import { checkCaseBundleManifest, settleFromBundle } from './central-manifest';
+import { checkCaseBundleManifest, LAST_LOGIN_USER, settleFromBundle, workstationReviewer } from './central-manifest';
 import { readCentralLogin } from './login';
 
 export function importBundleInto(ws: Workstation, path: string, onProgress?: (done: number, total: number, label: string) => void): Promise<BundleImport> {
   return importCaseBundle(ws.importer, path, {
     ...(onProgress ? { onProgress } : {}),
     takeCalendar: (text) => takeBundledCalendar(ws.dataDir, ws.calendar, text),
-    checkManifest: (text) => checkCaseBundleManifest(text, ws.opinions.keys.centralBundleSigner(), readCentralLogin(ws.dataDir)?.user),
+    // Logged out, the workstation is still its reviewer's: the key registration says whose.
+    checkManifest: (text) =>
+      checkCaseBundleManifest(
+        text,
+        ws.opinions.keys.centralBundleSigner(),
+        workstationReviewer({ now: readCentralLogin(ws.dataDir)?.user, last: ws.sync.state.get(LAST_LOGIN_USER) }, ws.opinions.keys.store.listKeys()),
+      ),
     settle: (answers) => settleFromBundle(ws.sync.state, answers),
+    here: (caseId, caseNumber) => ws.cases.findIdentity(caseId, caseNumber).byId ?? null,
   });
 }

@@ -35,8 +35,9 @@ export async function innerZipSource(store: BlobStore, label: string, stream: Re
       zip.close();
       drop();
     });
-  } catch (err) {
+  } catch {
     drop(); // idempotent: zipPackage may have dropped it already
-    throw new PackageError(`无法读取案卷包（不是有效的 .zip）：${label}`, [String((err as Error).message)]);
+    // yauzl's English says nothing to a reviewer; what it means and what to do does.
+    throw new PackageError(`无法读取案卷包（不是有效的 .zip）：${label}`, ['文件不完整或已损坏：请向中心系统重新索取交换包，或从 U 盘重新复制']);
   }
 }

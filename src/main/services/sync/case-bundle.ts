@@ -6,15 +6,17 @@
 // in place from the .zip, inner .zip files through an encrypted scratch copy (bundle-source.ts).
 // A calendar.json at the root is the working-day calendar (a new year's holiday schedule for an
 // office that never connects): handed to `takeCalendar`, which checks it like a sync does.
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import type yauzl from 'yauzl';
 import type { ImportOutcome } from '../../../shared/api/cases';
+import type { CasePackage } from '../../../shared/casefile/schema';
 import type { BundleCalendar, BundleImport, CentralBundleResult } from '../../../shared/api/sync';
 import { CALENDAR_FILE } from '../../../shared/calendar/calendar-file';
 import { CASE_BUNDLE_MANIFEST, type CaseBundleManifest } from '../../../shared/sync/case-bundle-manifest';
 import type { ManifestCheck } from './central-manifest';
-import type { CaseImporter } from '../importer';
-import { packageRoot, ZipSource, type PackageSource } from '../package-source';
+import { revisionHashOf, type CaseImporter } from '../importer';
+import { openPackage, packageRoot, readManifest as readCaseJson, ZipSource, type PackageSource } from '../package-source';
 import { listZipEntries, openZipEntry, openZipFile, readZipText } from '../zip-read';
 import { sha256 } from '../signing/pem';
 import { innerZipSource } from './bundle-source';
@@ -34,7 +36,13 @@ export interface CaseBundleOptions {
   checkManifest?: (text: string) => ManifestCheck;
   /** Applies the answers a verified manifest carried (to the outbox entries still queued). */
   settle?: (answers: CaseBundleManifest['answers']) => { accepted: number; stale: number; rejected: number };
+  /** The case as this workstation holds it (absent: not asked, every package goes to the importer as it is). */
+  here?: (caseId: string, caseNumber: string) => { revision: number } | null;
 }
+
+/** Said of a bundle file that cannot be read as a .zip (yauzl's English is no help to a reviewer). */
+const DAMAGED = '文件不完整或已损坏（可能复制时中断或未复制完）';
+const COPY_AGAIN = '请从 U 盘重新复制一次，仍不行请向中心系统重新索取交换包';
 
 /** A small file at the bundle's root as text; null: not there; `problem`: unreadable or too large. */
 async function rootText(zip: yauzl.ZipFile, entries: yauzl.Entry[], name: string, maxBytes: number): Promise<{ text: string } | { problem: string } | null> {
@@ -43,8 +51,8 @@ async function rootText(zip: yauzl.ZipFile, entries: yauzl.Entry[], name: string
   try {
     const text = await readZipText(zip, entry, maxBytes);
     return text === null ? { problem: `交换包中的 ${name} 过大（${entry.uncompressedSize} 字节）` } : { text };
-  } catch (err) {
-    return { problem: `交换包中的 ${name} 无法读取：${(err as Error).message}` };
+  } catch {
+    return { problem: `交换包中的 ${name} 无法读取：${DAMAGED}；${COPY_AGAIN}` };
   }
 }
 
@@ -69,10 +77,12 @@ function unsignedContent(m: CaseBundleManifest, packages: number, calendar: { te
   return null;
 }
 
-/** Listed in the signed manifest but not in the bundle: each said, nothing else is affected. */
-function missingListed(m: CaseBundleManifest, path: string, out: ImportOutcome[]): ImportOutcome[] {
-  const seen = new Set(out.flatMap((o) => (o.caseId ? [o.caseId] : [])));
-  return m.cases.filter((c) => !seen.has(c.id)).map((c) => ({ source: `${path}/${c.id}`, ok: false, caseId: c.id, error: `中心系统签名清单所列的案件 ${c.id}（修订 ${c.revision}）不在交换包中，可能在途中被删去；请向中心系统重新索取交换包` }));
+/**
+ * Listed in the signed manifest but not in the bundle: each said, nothing else is affected. `present`:
+ * the cases the bundle's packages are of, imported or not (one that failed was said already).
+ */
+function missingListed(m: CaseBundleManifest, path: string, present: ReadonlySet<string>): ImportOutcome[] {
+  return m.cases.filter((c) => !present.has(c.id)).map((c) => ({ source: `${path}/${c.id}`, ok: false, caseId: c.id, error: `中心系统签名清单所列的案件 ${c.id}（修订 ${c.revision}）不在交换包中，可能在途中被删去；请向中心系统重新索取交换包` }));
 }
 
 /**
@@ -85,6 +95,67 @@ function takeCalendar(take: (text: string) => BundleCalendar, found: { text: str
   return null;
 }
 
+interface Job {
+  label: string;
+  open: () => Promise<PackageSource>;
+}
+
+/**
+ * One package through the importer, its case.json looked at first: a revision older than the one
+ * here is left alone (the importer would refuse it; nothing is wrong, nothing to do), and the case
+ * it is stays known when its import fails, so that case is neither unnamed nor said to be missing.
+ * `where`: 交换包 or 案卷包, as the reader calls what they import.
+ */
+async function importJob(importer: CaseImporter, job: Job, opts: { centralRevisions?: ReadonlySet<string>; here?: CaseBundleOptions['here']; where: string }): Promise<{ outcome: ImportOutcome; caseId: string | null }> {
+  const importOpts = opts.centralRevisions ? { centralRevisions: opts.centralRevisions } : {};
+  let src: PackageSource;
+  try {
+    src = await job.open();
+  } catch (err) {
+    // The importer words an unreadable package, whichever way it came in.
+    return { outcome: await importer.importFrom(job.label, () => Promise.reject(err as Error), importOpts), caseId: null };
+  }
+  let pkg: CasePackage | null = null;
+  try {
+    pkg = await readCaseJson(src);
+  } catch {
+    /* the importer says what is wrong with case.json */
+  }
+  if (pkg && opts.here) {
+    // One the signed list does not name was swapped on the way: the importer refuses it, whatever its revision.
+    const listed = !opts.centralRevisions || opts.centralRevisions.has(revisionHashOf(pkg));
+    const held = opts.here(pkg.case.id, pkg.case.caseNumber);
+    if (listed && held && held.revision > pkg.case.revision) {
+      src.close();
+      const note = `本机已有更新的修订 ${held.revision}，${opts.where}中的修订 ${pkg.case.revision} 较早，未导入（无需处理）`;
+      return { outcome: { source: job.label, ok: true, caseId: pkg.case.id, caseNumber: pkg.case.caseNumber, action: 'unchanged', note }, caseId: pkg.case.id };
+    }
+  }
+  const opened = src;
+  const outcome = await importer.importFrom(job.label, async () => opened, importOpts);
+  if (!pkg) return { outcome, caseId: null };
+  return { outcome: outcome.ok ? outcome : { ...outcome, caseId: pkg.case.id, caseNumber: pkg.case.caseNumber }, caseId: pkg.case.id };
+}
+
+/**
+ * A folder given to import that holds no case.json: what it holds instead and what was expected
+ * (a folder of .zip files is a common mistake: the stick's folder instead of the file on it).
+ */
+function notAPackage(path: string): string | null {
+  if (!existsSync(path) || !statSync(path).isDirectory() || existsSync(join(path, 'case.json'))) return null;
+  let names: string[];
+  try {
+    names = readdirSync(path);
+  } catch {
+    return null; // unreadable: the importer says so
+  }
+  const zips = names.filter((n) => n.toLowerCase().endsWith('.zip')).length;
+  const folders = names.filter((n) => existsSync(join(path, n, 'case.json'))).length;
+  const held = [zips ? `${zips} 个 .zip 文件` : '', folders ? `${folders} 个案卷文件夹` : ''].filter(Boolean).join('和');
+  const expected = '应选择中心系统的交换包或案卷包（.zip 文件），或含有 case.json 的案卷文件夹';
+  return held ? `所选的是装有 ${held}的文件夹，本身不是案卷包（其中没有 case.json）：请逐个选择其中的文件${folders ? '或案卷文件夹' : ''}导入。${expected}` : `所选文件夹中没有 case.json，不是案卷包：${expected}`;
+}
+
 /** Nothing of the bundle taken, for one reason. */
 const refused = (source: string, error: string, details?: string[]): BundleImport => ({ outcomes: [{ source, ok: false, whole: true, error, ...(details ? { details } : {}) }], calendar: null });
 
@@ -92,7 +163,14 @@ const refused = (source: string, error: string, details?: string[]): BundleImpor
 export async function importCaseBundle(importer: CaseImporter, path: string, opts: CaseBundleOptions = {}): Promise<BundleImport> {
   const { onProgress } = opts;
   // A folder, or a path that is not there (the importer says 找不到案卷包), goes the way of one package.
-  if (!path.toLowerCase().endsWith('.zip') || !existsSync(path)) return { outcomes: await importer.importMany([path], onProgress), calendar: null };
+  if (!path.toLowerCase().endsWith('.zip') || !existsSync(path)) {
+    const notPackage = notAPackage(path);
+    const { outcome } = notPackage
+      ? { outcome: { source: path, ok: false, error: notPackage } }
+      : await importJob(importer, { label: path, open: () => openPackage(path) }, { here: opts.here, where: '案卷包' });
+    onProgress?.(1, 1, path);
+    return { outcomes: [outcome], calendar: null };
+  }
   let zip: yauzl.ZipFile | undefined;
   let entries: yauzl.Entry[];
   try {
@@ -100,7 +178,10 @@ export async function importCaseBundle(importer: CaseImporter, path: string, opt
     entries = await listZipEntries(zip);
   } catch (err) {
     zip?.close();
-    return refused(path, `无法读取交换包（不是有效的 .zip）：${(err as Error).message}`);
+    // yauzl refuses a "../" or absolute entry name while listing: that is a path trick, not damage.
+    const unsafe = /^(?:invalid relative path|absolute path|invalid characters in fileName): (.*)$/s.exec((err as Error).message);
+    if (unsafe) return refused(path, '交换包中有不安全的文件路径，未导入任何内容', [unsafe[1]!]);
+    return refused(path, `无法读取交换包：${DAMAGED}，不是完整的 .zip 文件。${COPY_AGAIN}`);
   }
   const opened = zip;
   try {
@@ -113,7 +194,7 @@ export async function importCaseBundle(importer: CaseImporter, path: string, opt
       if (bad.length) return refused(path, '交换包中有不安全的文件路径，未导入任何内容', bad.slice(0, 10));
     }
     // One package (perhaps in a top folder) is read from the zip already open, as any .zip would be.
-    const jobs: { label: string; open: () => Promise<PackageSource> }[] = single
+    const jobs: Job[] = single
       ? [{ label: path, open: async () => ZipSource.under(path, opened, entries, packageRoot(names)) }]
       : [
           ...nested.map((top) => ({ label: `${path}/${top}`, open: async () => ZipSource.under(`${path}/${top}`, opened, entries, `${top}/`) })),
@@ -128,15 +209,24 @@ export async function importCaseBundle(importer: CaseImporter, path: string, opt
     if (unsigned) return refused(path, unsigned);
     const centralRevisions = signed ? new Set(signed.cases.map((c) => c.revisionHash)) : undefined;
     const out: ImportOutcome[] = [];
+    const present = new Set<string>();
     for (const [i, j] of jobs.entries()) {
-      out.push(await importer.importFrom(j.label, j.open, centralRevisions ? { centralRevisions } : {}));
+      const { outcome, caseId } = await importJob(importer, j, { ...(centralRevisions ? { centralRevisions } : {}), here: opts.here, where: single && !signed ? '案卷包' : '交换包' });
+      out.push(outcome);
+      if (caseId) present.add(caseId);
       onProgress?.(i + 1, jobs.length, j.label);
     }
-    if (signed) out.push(...missingListed(signed, path, out));
+    if (signed) out.push(...missingListed(signed, path, present));
     const calendar = opts.takeCalendar ? takeCalendar(opts.takeCalendar, calendarText, signed) : null;
     const central: CentralBundleResult | undefined =
       signed
-        ? { verified: true, reviewer: signed.reviewer, createdAt: signed.createdAt, answers: opts.settle?.(signed.answers) ?? { accepted: 0, stale: 0, rejected: 0 } }
+        ? {
+            verified: true,
+            reviewer: signed.reviewer,
+            createdAt: signed.createdAt,
+            answers: opts.settle?.(signed.answers) ?? { accepted: 0, stale: 0, rejected: 0 },
+            ...(manifest?.kind === 'verified' && manifest.warning ? { warning: manifest.warning } : {}),
+          }
         : manifest?.kind === 'unverified'
           ? { verified: false, note: manifest.note }
           : undefined;

@@ -28,15 +28,22 @@ function summaryOf(outcomes: ImportOutcome[]): { type: 'success' | 'warning' | '
   const imported = outcomes.filter((o) => o.ok && o.action !== 'unchanged').length;
   const unchanged = outcomes.filter((o) => o.ok && o.action === 'unchanged').length;
   const failed = outcomes.filter((o) => !o.ok);
+  // Cases that came in or were left alone with something to know (a new round over unfinished work, an older revision): one line each.
+  const noted = outcomes.filter((o) => o.ok && o.note);
   return {
     type: failed.length ? 'warning' : 'success',
     title: [`已导入 ${imported} 个案卷`, unchanged ? `${unchanged} 个已是最新` : '', failed.length ? `${failed.length} 个失败` : ''].filter(Boolean).join('，'),
-    description: failed.length > 0 && (
+    description: failed.length + noted.length > 0 && (
       <ul style={{ margin: 0, paddingLeft: 16 }}>
         {failed.map((o) => (
-          <li key={o.source}>
+          <li key={`failed:${o.source}`}>
             <span className="ellipsis">{o.caseNumber ?? o.source}</span>：{o.error ?? '未知原因'}
             <Details details={o.details} />
+          </li>
+        ))}
+        {noted.map((o) => (
+          <li key={`noted:${o.source}`}>
+            <span className="ellipsis">{o.caseNumber ?? o.source}</span>：{o.action === 'new_round' ? `新一轮：${o.note}` : o.note}
           </li>
         ))}
       </ul>

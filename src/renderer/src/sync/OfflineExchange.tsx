@@ -69,7 +69,7 @@ function ExportBundle({ dataDir, pending }: { dataDir: string | null; pending: n
               <>
                 <div className="num sync-break">{done.path}</div>
                 <div className="muted">
-                  {done.count === 0 ? '交中心系统导入后，中心系统记下本机审计链头，用于发现本机审计记录被改写。' : '交中心系统导入后，下次联网同步时这些提交会得到确认（不会重复）。'}
+                  {done.count === 0 ? '交中心系统导入后，中心系统记下本机审计链头，用于发现本机审计记录被改写。' : '交中心系统导入后，其答复随下一个案卷交换包带回，或在下次联网同步时得到确认（不会重复接收）。'}
                 </div>
               </>
             }
@@ -80,6 +80,18 @@ function ExportBundle({ dataDir, pending }: { dataDir: string | null; pending: n
       </div>
     </div>
   );
+}
+
+/**
+ * Imports a bundle and tells the rest of the window: cases may have changed, and the answers it
+ * carried settled outbox entries — the status (待发送 here and in the status bar) is read again now,
+ * not at the next 30 s poll.
+ */
+export async function takeBundle(path: string): Promise<BundleImport> {
+  const result = await api.call('sync.importBundle', { path });
+  syncActions.changed();
+  void syncActions.refresh();
+  return result;
 }
 
 function ImportBundle() {
@@ -96,8 +108,7 @@ function ImportBundle() {
     setResult(null);
     setProgress(null);
     try {
-      setResult(await api.call('sync.importBundle', { path: path.trim() }));
-      syncActions.changed();
+      setResult(await takeBundle(path.trim()));
     } catch (err) {
       setError(errorText(err, '案卷包未能导入，请检查路径后重试'));
     } finally {
@@ -144,10 +155,19 @@ function CalendarTaken({ calendar }: { calendar: BundleCalendar }) {
 }
 
 /** The central system's signature on the bundle: checked (its answers settled the outbox) or why not. One line, like its neighbours. */
-function CentralSigned({ central }: { central: CentralBundleResult }) {
+export function CentralSigned({ central }: { central: CentralBundleResult }) {
   if (!central.verified) return <Alert type="info" showIcon title={`交换包的中心系统签名未能核验：${central.note}`} data-testid="sync-import-central" />;
   const { accepted, stale, rejected } = central.answers;
   const answered = accepted + stale + rejected;
   const answers = answered ? `带回中心系统的答复 ${answered} 项：${answerCounts(central.answers)}` : '没有待发送提交的新答复';
-  return <Alert type={stale + rejected ? 'warning' : 'success'} showIcon title={`中心系统签名已核验（为 ${central.reviewer} 制作）· ${answers}`} data-testid="sync-import-central" />;
+  // Whose workstation this is is unknown here: the signature is good, but for whom it was made is for the reader to check.
+  return (
+    <Alert
+      type={stale + rejected || central.warning ? 'warning' : 'success'}
+      showIcon
+      title={`中心系统签名已核验（为 ${central.reviewer} 制作）· ${answers}`}
+      {...(central.warning ? { description: central.warning } : {})}
+      data-testid="sync-import-central"
+    />
+  );
 }

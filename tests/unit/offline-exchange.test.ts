@@ -1,0 +1,83 @@
+// The sync panel's 导入案卷包 in the renderer: after a bundle is taken the status is read again at
+// once (the answers it carried settled outbox entries: 待发送 must drop now, not after a reload), and
+// the import result says, one line a case, what is worth knowing about the cases that came in or
+// were left alone. (No DOM here: the result is rendered to markup; the Api and store are stand-ins.)
+import { createElement } from 'react';
+import { renderToStaticMarkup } from 'react-dom/server';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import type { ImportOutcome } from '../../src/shared/api/cases';
+import type { BundleImport } from '../../src/shared/api/sync';
+
+const answered: BundleImport = { outcomes: [], calendar: null, central: { verified: true, reviewer: 'alice', createdAt: '2026-12-03T08:00:00Z', answers: { accepted: 1, stale: 0, rejected: 0 } } };
+const calls = vi.hoisted(() => ({ api: [] as unknown[], changed: 0, refresh: 0 }));
+
+vi.mock('../../src/renderer/src/api', () => ({
+  api: {
+    call: async (...a: unknown[]) => {
+      calls.api.push(a);
+      return answered;
+    },
+    on: () => () => undefined,
+  },
+}));
+vi.mock('../../src/renderer/src/sync/store', () => ({
+  syncActions: {
+    changed: () => void calls.changed++,
+    refresh: async () => void calls.refresh++,
+  },
+}));
+
+beforeEach(() => {
+  calls.api.length = 0;
+  calls.changed = 0;
+  calls.refresh = 0;
+});
+
+describe('导入案卷包 (sync panel)', () => {
+  it('reads the sync status again right after the import (the outbox answers it carried), and tells the case list', async () => {
+    const { takeBundle } = await import('../../src/renderer/src/sync/OfflineExchange');
+    expect(await takeBundle('/media/u/案卷交换包.zip')).toBe(answered);
+    expect(calls.api).toEqual([['sync.importBundle', { path: '/media/u/案卷交换包.zip' }]]);
+    expect(calls.changed).toBe(1);
+    expect(calls.refresh).toBe(1);
+  });
+});
+
+describe('the central system’s signature on the bundle', () => {
+  it('verified, but whose the workstation is not known: a warning saying for whom it was made, not the green all-clear', async () => {
+    const { CentralSigned } = await import('../../src/renderer/src/sync/OfflineExchange');
+    const central = { verified: true as const, reviewer: 'bob', createdAt: '2026-12-03T08:00:00Z', answers: { accepted: 0, stale: 0, rejected: 0 } };
+    expect(renderToStaticMarkup(createElement(CentralSigned, { central }))).toContain('ant-alert-success');
+    const warned = renderToStaticMarkup(createElement(CentralSigned, { central: { ...central, warning: '本机未登录中心系统……它是为审核员 bob 制作的' } }));
+    expect(warned).toContain('ant-alert-warning');
+    expect(warned).not.toContain('ant-alert-success');
+    expect(warned).toContain('它是为审核员 bob 制作的');
+  });
+});
+
+describe('ImportResult', () => {
+  const text = async (outcomes: ImportOutcome[]) => {
+    const { ImportResult } = await import('../../src/renderer/src/queue/ImportResult');
+    return renderToStaticMarkup(createElement(ImportResult, { outcomes })).replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
+  };
+
+  it('a new round over unfinished work and an older revision left alone: one line each; counted as imported and unchanged, not failed', async () => {
+    const t = await text([
+      { source: 'b/1', ok: true, caseId: 'c1', caseNumber: '测市监处罚〔2026〕1号', action: 'new_round', note: '第 1 轮尚未完成的审核记录已保留在“上一轮”中' },
+      { source: 'b/2', ok: true, caseId: 'c2', caseNumber: '测市监处罚〔2026〕2号', action: 'unchanged', note: '本机已有更新的修订 2，交换包中的修订 1 较早，未导入（无需处理）' },
+    ]);
+    expect(t).toContain('已导入 1 个案卷，1 个已是最新');
+    expect(t).not.toContain('失败');
+    expect(t).toContain('测市监处罚〔2026〕1号 ：新一轮：第 1 轮尚未完成的审核记录已保留在“上一轮”中');
+    expect(t).toContain('测市监处罚〔2026〕2号 ：本机已有更新的修订 2，交换包中的修订 1 较早，未导入（无需处理）');
+  });
+
+  it('a case that failed is counted once, by its case number', async () => {
+    const t = await text([
+      { source: 'b/1', ok: true, caseId: 'c1', caseNumber: '测市监处罚〔2026〕1号', action: 'imported' },
+      { source: 'b/2', ok: false, caseId: 'c2', caseNumber: '测市监处罚〔2026〕2号', error: '案卷包文件校验失败（1 处问题）', details: ['文件校验值不符：evidence/a.pdf'] },
+    ]);
+    expect(t).toContain('已导入 1 个案卷，1 个失败');
+    expect(t).toContain('测市监处罚〔2026〕2号 ：案卷包文件校验失败（1 处问题）');
+  });
+});
