@@ -107,8 +107,9 @@ export function OpinionRow({ meetingId, caseId, attendee, saved, readOnly, roleN
           value={text}
           readOnly={readOnly}
           autoSize={{ minRows: 1, maxRows: 5 }}
-          // Counted, not cut: a longer paste stays visible and is flagged until shortened.
-          count={{ show: true, max: OPINION_TEXT_MAX, strategy: opinionLength }}
+          // Counted, not cut: a longer paste stays visible and is flagged until shortened. The count
+          // shows only near the limit: six rows of "0 / 5000" would be noise on the recorder's panel.
+          count={{ show: opinionLength(text) >= OPINION_TEXT_MAX * 0.9, max: OPINION_TEXT_MAX, strategy: opinionLength }}
           placeholder={kind === '同意' ? '（可补充说明）' : `请写明${kind === '不同意' ? '不同意的理由' : '补充的意见'}`}
           status={tooLong ? 'error' : needsText ? 'warning' : undefined}
           onChange={(e) => change(kind, e.target.value)}
