@@ -360,3 +360,45 @@ test('set up, present on a second screen, record, end, sign and verify the minut
   await expect(page.locator(`[data-meeting-id="${meetingId}"]`)).toContainText('记录已签署');
   await screen2.close();
 });
+
+test('a meeting dated another day: starting it asks to re-date it to today, and the record carries today', async ({ page, meetingHost }) => {
+  const { open } = await pickCases(meetingHost);
+  await concludeReview(meetingHost, open.id, '同意', '经审核，同意承办机构的处理意见。');
+  const m = await callApi<{ id: string; date: string }>(meetingHost, 'meetings.create', {
+    title: '2026年第13次行政处罚案件集体讨论会',
+    date: '2026-11-27',
+    place: '局三楼第一会议室',
+    host: '张建国',
+    reporter: '王审核',
+    recorder: '刘晓梅',
+    attendees: [
+      { name: '张建国', post: '局长', role: 'member' },
+      { name: '李卫东', post: '副局长', role: 'member' },
+      { name: '赵红', post: '副局长', role: 'member' },
+      { name: '王审核', post: '法制审核人员', role: 'observer' },
+      { name: '刘晓梅', post: '法规科科员', role: 'observer' },
+    ],
+    agenda: [open.id],
+    quorum: { headCount: 5, fraction: { numerator: 1, denominator: 2, moreThan: true }, minMembers: 3, source: '本机关行政处罚案件负责人集体讨论工作规则' },
+  });
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await page.goto(`${meetingHost.url}#/meetings/${m.id}`);
+  const meetingPage = page.getByTestId('meeting-page');
+  await expect(meetingPage).toHaveAttribute('data-state', 'draft');
+
+  // Cancelled: still a draft, dated as it was.
+  await page.getByTestId('setup-start').click();
+  const dialog = page.getByRole('dialog').filter({ hasText: '会议日期不是今天' });
+  await expect(dialog).toContainText('会议日期是2026年11月27日，今天是2026年11月23日');
+  await page.screenshot({ path: `${SHOTS}/meeting-start-other-day-1366.png` });
+  await dialog.getByRole('button', { name: /^取\s*消$/ }).click(); // antd spaces two-character labels
+  await expect(meetingPage).toHaveAttribute('data-state', 'draft');
+  expect((await callApi<{ date: string }>(meetingHost, 'meetings.get', { id: m.id })).date).toBe('2026-11-27');
+
+  // Confirmed: started today, and the meeting now says so.
+  await page.getByTestId('setup-start').click();
+  await page.getByRole('dialog').filter({ hasText: '会议日期不是今天' }).getByRole('button', { name: '改为今天并开始' }).click();
+  await expect(meetingPage).toHaveAttribute('data-state', 'running');
+  await expect(page.getByText('会议日期已改为实际召开的日期：2026年11月23日')).toBeVisible();
+  expect((await callApi<{ date: string }>(meetingHost, 'meetings.get', { id: m.id })).date).toBe('2026-11-23');
+});
