@@ -278,6 +278,8 @@ test('preview, sign with a passphrase, list and verify, verify an uploaded file'
   await expect(op.row(2).getByTestId('opinion-row-verify')).toBeVisible();
   await expect(op.row(1)).toHaveAttribute('data-superseded', 'true');
   await expect(op.row(1)).toContainText('已被第2版取代');
+  // 第1版 had not left the workstation when its conclusion was withdrawn: it is not sent.
+  await expect(op.row(1).getByTestId('opinion-row-submission')).toHaveText('已撤回（未发送）');
   await expect(op.review.getByTestId('opinion-signed-line')).toContainText('已签署 第2版');
   const records = await callApi<{ version: number; superseded: boolean }[]>(opinionHost, 'opinions.list', { caseId: chosen.id });
   expect(records.map((r) => [r.version, r.superseded])).toEqual([

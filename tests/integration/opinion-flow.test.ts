@@ -62,7 +62,11 @@ describe('signed opinion', () => {
 
   it('refuses to sign content that changed after the preview, and keeps older versions', async () => {
     const preview = await ws.opinions.preview(caseId);
+    const v1 = ws.opinions.records(caseId)[0]!;
     ws.review.reopen(caseId);
+    // Version 1 never left this workstation: withdrawn with its conclusion, not sent meanwhile.
+    expect(ws.store.sqlite.prepare('select count(*) as n from outbox where id = ?').get(v1.opinionId)).toEqual({ n: 0 });
+    expect(ws.opinions.records(caseId).find((r) => r.opinionId === v1.opinionId)!.submission).toBe('withdrawn');
     decideAll(ws, caseId);
     ws.review.conclude(caseId, '其他意见', '建议承办机构在决定书中写明缴款期限。');
     const err = await ws.opinions.sign(caseId, preview.contentHash, PASS).catch((e: unknown) => e);
@@ -75,6 +79,14 @@ describe('signed opinion', () => {
       [2, false],
       [1, true],
     ]);
+  });
+
+  it('a signed opinion that may already have left (a try counted) stays queued when the conclusion is withdrawn', () => {
+    const v2 = ws.opinions.records(caseId)[0]!;
+    ws.store.sqlite.prepare('update outbox set attempts = 1 where id = ?').run(v2.opinionId);
+    ws.review.reopen(caseId);
+    expect(ws.store.sqlite.prepare('select state, attempts from outbox where id = ?').get(v2.opinionId)).toEqual({ state: 'queued', attempts: 1 });
+    expect(ws.opinions.records(caseId)[0]!.submission).toBe('queued');
   });
 });
 

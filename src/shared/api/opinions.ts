@@ -78,7 +78,8 @@ export interface OpinionRecord {
   /** 待加盖时间戳 until a TSA stamps it on the next sync. */
   timestamp: 'pending' | 'granted';
   /** Outbox state of the submission to the central system. */
-  submission: 'queued' | 'sent' | 'accepted' | 'rejected' | 'stale';
+  /** withdrawn: the conclusion was withdrawn before this version left the workstation (never sent). */
+  submission: 'queued' | 'sent' | 'accepted' | 'rejected' | 'stale' | 'withdrawn';
   /** A later version of this round's opinion exists (this one stays in history). */
   superseded: boolean;
 }

@@ -170,7 +170,8 @@ export class OpinionService {
         docxSha256: o.docxSha256 ?? '',
         submissionSha256: sig.submissionSha256 ?? '',
         timestamp: sig.timestamp?.status === 'granted' ? ('granted' as const) : ('pending' as const),
-        submission: state ?? 'queued',
+        // Every signed version is queued when signed; no outbox entry: withdrawn before it left (withdraw-unsent.ts).
+        submission: state ?? ('withdrawn' as const),
         superseded: false,
       };
     });

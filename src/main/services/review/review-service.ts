@@ -19,6 +19,7 @@ import type { BlobStore } from '../blob-store';
 import { currentPackage } from './case-package';
 import { SimilarCases } from './similar-cases';
 import { resubmissionWarning } from './resubmission-warning';
+import { withdrawUnsentOpinions } from './withdraw-unsent';
 import { assertReviewNotUnderDiscussion } from '../meetings/review-hold';
 
 interface PointRecord {
@@ -253,8 +254,11 @@ export class ReviewService {
     if (agg.row.round !== row.round) throw new ApiFailure({ code: 'conflict', message: '案件已进入下一轮，不能撤回上一轮的结论' });
     // A meeting discussing this conclusion prints it in its minutes: it stays until they are signed.
     assertReviewNotUnderDiscussion(this.d.sqlite, caseId, row.round, row);
-    this.d.reviews.update(row.id, { conclusion: null, opinionText: null, concludedAt: null, autoFindingsJson: null, updatedAt: this.now().toISOString() });
-    this.d.cases.setStatus(caseId, 'in_review');
+    this.d.sqlite.transaction(() => {
+      this.d.reviews.update(row.id, { conclusion: null, opinionText: null, concludedAt: null, autoFindingsJson: null, updatedAt: this.now().toISOString() });
+      this.d.cases.setStatus(caseId, 'in_review');
+      withdrawUnsentOpinions(this.d.sqlite, row.id);
+    })();
     return this.get(caseId);
   }
 

@@ -13,6 +13,7 @@ export const SUBMISSION_LABEL: Record<OpinionRecord['submission'], string> = {
   accepted: '中心已接收',
   rejected: '中心已退回',
   stale: '中心认定已过时',
+  withdrawn: '已撤回（未发送）',
 };
 
 export const TIMESTAMP_LABEL: Record<OpinionRecord['timestamp'], string> = { pending: '待加盖时间戳', granted: '已加盖时间戳' };

@@ -9,6 +9,8 @@ import { chinaDateTime } from '../../../shared/format/date';
 import { errorText } from '../lib/errors';
 import { usePersistentState } from '../lib/usePersistentState';
 import { OpinionActions } from '../opinion/OpinionActions';
+import { opinionActions } from '../opinion/store';
+import { syncActions } from '../sync/store';
 import { OPINION_TYPES } from './labels';
 import type { ReviewState } from './useReview';
 
@@ -31,6 +33,9 @@ function Concluded({ view, review, onReopened }: { view: ReviewView; review: Rev
     try {
       await review.reopen();
       onReopened(c.type, c.opinionText);
+      // A signed version not yet sent was withdrawn with the conclusion: the list and the outbox count change.
+      void opinionActions.loadRecords(view.caseId).catch(() => undefined);
+      void syncActions.refresh();
     } catch (err) {
       message.error(errorText(err, '未能撤回结论，请稍后重试'));
     } finally {
@@ -46,7 +51,7 @@ function Concluded({ view, review, onReopened }: { view: ReviewView; review: Rev
         </strong>
         <span className="muted small num">{chinaDateTime(c.concludedAt)}</span>
         <span className="spacer" />
-        <Popconfirm title="撤回结论？" description="撤回后可修改各要点和审核意见，再重新作出结论。" okText="撤回" cancelText="取消" onConfirm={() => void reopen()}>
+        <Popconfirm title="撤回结论？" description="撤回后可修改各要点和审核意见，再重新作出结论。已签署但尚未发出的意见书随之撤回、不再发送；已发出的无法收回，重新签署后中心系统以新版本为准。" okText="撤回" cancelText="取消" onConfirm={() => void reopen()}>
           <Button size="small" loading={busy} data-testid="conclusion-reopen">
             撤回结论
           </Button>
