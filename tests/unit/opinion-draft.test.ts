@@ -108,6 +108,16 @@ describe('opinionDraft', () => {
     expect(d.text).toContain('应当依法及时移送司法机关');
   });
 
+  it('a finding the reviewer’s note already states is not said again (it was printed twice)', () => {
+    const spec = allOk();
+    spec.P8 = { decision: 'problem', note: '案卷缺少行政处罚告知书，仅有送达回证。', fail: '案卷缺少行政处罚告知书' };
+    spec.P3 = { decision: 'problem', note: '告知与决定间隔不足', fail: '未见听证告知' };
+    const d = opinionDraft(points(spec), CASE);
+    expect(d.text).toContain('执法文书是否规范、齐备：案卷缺少行政处罚告知书，仅有送达回证。');
+    expect(d.text).not.toContain('仅有送达回证；案卷缺少行政处罚告知书');
+    expect(d.text).toContain('告知与决定间隔不足；未见听证告知。'); // a finding the note does not state stays
+  });
+
   it('all decided, none a problem: 同意, affirming only what was found 无问题 and naming the 不适用 points', () => {
     let d = opinionDraft(points(allOk()), CASE);
     expect(d).toMatchObject({ state: 'clear', suggested: '同意' });

@@ -4,6 +4,7 @@ import { ApiFailure } from '../api/result';
 import type { ReviewView } from '../api/review';
 import { OPINION_SCHEMA, type OpinionContent } from './content';
 import { penaltyText } from '../casefile/penalty-text';
+import { discretionText } from '../casefile/discretion-text';
 
 const DECISION_CN = { ok: '无问题', problem: '存在问题', na: '不适用' } as const;
 export interface OpinionMeta {
@@ -64,7 +65,7 @@ export function buildOpinionContent(review: ReviewView, cf: CaseFileView, meta: 
       penalties: d.penalties.map((p) => penaltyText(p, { uppercase: true })),
       violated: d.violatedProvisions.map(cite),
       legalBasis: d.legalBasis.map(cite),
-      discretion: `${d.discretion.level}${d.discretion.reason ? `：${d.discretion.reason}` : ''}${d.discretion.factors.length ? `（${d.discretion.factors.join('；')}）` : ''}`,
+      discretion: discretionText(d.discretion),
     },
     facts: cf.facts,
     points,

@@ -58,8 +58,13 @@ function typeFor(faulty: ReviewPointId[]): OpinionType {
 
 const label = (p: PointView) => `${p.id} ${p.title}`;
 
+/** The reviewer's note, then the automatic findings it does not already state (said once, not twice). */
 function problemLines(problems: PointView[]): string[] {
-  return problems.map((p, i) => `${i + 1}. ${p.title}：${clauses([p.note, ...openFails(p)]) || '（请写明具体问题）'}`);
+  const bare = (x: string) => x.trim().replace(/[。；;，,.\s]+$/u, '');
+  return problems.map((p, i) => {
+    const unsaid = openFails(p).filter((f) => !bare(p.note).includes(bare(f)));
+    return `${i + 1}. ${p.title}：${clauses([p.note, ...unsaid]) || '（请写明具体问题）'}`;
+  });
 }
 
 function closing(problems: PointView[]): string[] {
