@@ -133,6 +133,9 @@ describe('opinion .docx', () => {
     const text = [...doc.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]!).join('');
     const strings = expectedStrings();
     for (const s of strings) expect(text).toContain(s);
+    // The case file's revision as the app names it (修订 N), not 第1次修订 for the first submission.
+    expect(text).toContain(`修订 ${content.case.revision}（${content.case.revision === 1 ? '首次送审' : '重新送审'}，摘要`);
+    expect(text).not.toContain('次修订');
     for (const p of content.points) for (const c of p.citations) expect(text).toContain(citationText(c));
     const order = ['法制审核意见书', '一、案件基本情况', '二、拟处罚决定', '三、审核认定的事实', '四、审核要点', '（十）是否超过追责时效', '五、审核意见', '附件：', '审核人员：'];
     const at = order.map((s) => text.indexOf(s));

@@ -103,7 +103,7 @@ export function opinionDocument(c: OpinionContent, opts: { contentHash?: string 
     { kind: 'kv', label: '案由', value: c.case.cause },
     ...c.parties.map((p, i): DocBlock => ({ kind: 'kv', label: c.parties.length > 1 ? `当事人${cnNumber(i + 1)}` : '当事人', value: partyText(p) })),
     { kind: 'kv', label: '承办机构', value: c.case.handlingUnit },
-    { kind: 'kv', label: '审核所据案卷', value: `第${c.case.revision}次修订（摘要 ${shortHash(c.case.revisionHash)}）` },
+    { kind: 'kv', label: '审核所据案卷', value: `修订 ${c.case.revision}（${c.case.revision === 1 ? '首次送审' : '重新送审'}，摘要 ${shortHash(c.case.revisionHash)}）` },
     { kind: 'heading', level: 1, text: '二、拟处罚决定' },
     { kind: 'kv', label: '拟处罚内容', value: sentence(enumerate(d.penalties)) },
     { kind: 'kv', label: '违反的规定', value: sentence(d.violated.join('，')) },
