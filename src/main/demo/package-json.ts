@@ -37,6 +37,8 @@ export function buildCaseJson(ctx: CaseCtx, docs: readonly PlannedDoc[], docFile
       handlingUnit: ctx.unit,
       procedureType: 'general',
       violationPeriod: { start: det.violationStart, end: det.continuing ? (d.recheck ?? d.inspect) : d.inspect, continuing: det.continuing },
+      // The demo parties' violations happen at their premises (the address on file).
+      violationPlace: ctx.party.party.address,
       facts: det.facts,
       procedure: {
         leadReceivedOn: d.lead,

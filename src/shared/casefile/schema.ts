@@ -140,6 +140,8 @@ export const CaseRecord = z.object({
   handlingUnit: z.string().min(2), // 承办机构
   procedureType: z.literal('general'),
   violationPeriod: DateRange.extend({ continuing: z.boolean().default(false) }),
+  /** 违法行为发生地: what territorial jurisdiction turns on (程序规定第六条); optional in format version 1. */
+  violationPlace: z.string().trim().min(2).max(200).optional(),
   facts: z.string().min(10),
   procedure: Procedure,
   proposedDecision: ProposedDecision,

@@ -11,6 +11,23 @@ describe('P1 管辖与权责清单', () => {
     expect(worst('P1.territorial', (pkg) => (pkg.parties[0]!.address = address))).toBe(sev);
   });
 
+  it('程序规定第6条: the place of the violation decides when the case file states it, whatever the party’s address', () => {
+    const elsewhere = (pkg: Parameters<Mutate>[0]) => {
+      pkg.parties[0]!.address = '安徽省芜湖市镜湖区中山路2号';
+      pkg.case.violationPlace = '安徽省马鞍山市花山区湖东路1号';
+    };
+    expect(worst('P1.territorial', elsewhere)).toBe('ok');
+    expect(
+      worst('P1.territorial', (pkg) => {
+        pkg.parties[0]!.address = '安徽省马鞍山市花山区湖东路1号';
+        pkg.case.violationPlace = '安徽省芜湖市镜湖区中山路2号';
+      }),
+    ).toBe('warn');
+    // Without the place, the address is only a pointer, and the finding says so.
+    const [f] = run('P1.territorial', (pkg) => (pkg.parties[0]!.address = '安徽省马鞍山市花山区湖东路1号'));
+    expect(f!.message).toMatch(/^案卷未载明违法行为发生地；当事人.+住所位于马鞍山市/);
+  });
+
   it('derives place names from the agency name when the region is a code', () => {
     expect(jurisdictionNames({ name: '马鞍山市市场监督管理局', region: '340500' })).toEqual(['马鞍山市', '马鞍山']);
     expect(jurisdictionNames({ name: '花山区市场监督管理局', region: '安徽省马鞍山市花山区' })).toContain('花山区');

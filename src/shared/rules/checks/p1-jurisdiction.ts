@@ -21,25 +21,34 @@ export function jurisdictionNames(agency: { name: string; region: string }): str
   return [...names];
 }
 
+/**
+ * Territorial jurisdiction turns on where the violation happened (程序规定第六条), not where the party
+ * lives. With the place in the case file it decides; without it (optional in format version 1) the
+ * party's address is only a pointer, and the finding says so instead of calling it jurisdiction.
+ */
 export const checkJurisdiction: Check = ({ pkg }) => {
   const agency = pkg.case.agency;
   const names = jurisdictionNames(agency);
+  const level = agency.level === 'province' ? '省级' : agency.level === 'city' ? '设区的市级' : '县级';
+  const area = `执法主体：${agency.name}（${level}，辖区：${names.join('/') || agency.region}）`;
+  const place = pkg.case.violationPlace;
+  if (place) {
+    const hit = names.find((n) => place.includes(n));
+    const opts = { computation: `${area}；违法行为发生地：${place}`, basis: [JURISDICTION_BASIS], refs: [{ kind: 'field' as const, id: 'case.violationPlace', label: '违法行为发生地' }] };
+    return [
+      hit
+        ? finding('P1', 'P1.territorial', 'ok', `违法行为发生地${place}位于${hit}，在${agency.name}辖区内`, opts)
+        : finding('P1', 'P1.territorial', 'warn', `违法行为发生地${place}不在${agency.name}辖区内，请核对是否有指定管辖或应当移送有管辖权的部门`, opts),
+    ];
+  }
   const out: FindingDraft[] = [];
   for (const party of caseParties(pkg)) {
     const hit = names.find((n) => party.address.includes(n));
-    const computation = `执法主体：${agency.name}（${agency.level === 'province' ? '省级' : agency.level === 'city' ? '设区的市级' : '县级'}，辖区：${names.join('/') || agency.region}）；当事人住所：${party.address}`;
+    const opts = { computation: `${area}；违法行为发生地：案卷未载明；当事人住所：${party.address}`, basis: [JURISDICTION_BASIS], refs: [{ kind: 'party' as const, id: party.id, label: party.name }] };
     out.push(
       hit
-        ? finding('P1', 'P1.territorial', 'ok', `当事人${party.name}住所位于${hit}，在${agency.name}辖区内`, {
-            computation,
-            basis: [JURISDICTION_BASIS],
-            refs: [{ kind: 'party', id: party.id, label: party.name }],
-          })
-        : finding('P1', 'P1.territorial', 'warn', `当事人${party.name}住所不在${agency.name}辖区内，请核对违法行为发生地是否在本辖区或是否有指定管辖`, {
-            computation,
-            basis: [JURISDICTION_BASIS],
-            refs: [{ kind: 'party', id: party.id, label: party.name }],
-          }),
+        ? finding('P1', 'P1.territorial', 'ok', `案卷未载明违法行为发生地；当事人${party.name}住所位于${hit}，在${agency.name}辖区内（管辖以违法行为发生地为准，请结合现场检查笔录核对）`, opts)
+        : finding('P1', 'P1.territorial', 'warn', `案卷未载明违法行为发生地，当事人${party.name}住所不在${agency.name}辖区内：请核对违法行为发生地是否在本辖区或是否有指定管辖`, opts),
     );
   }
   return out;
