@@ -24,8 +24,34 @@ export function finding(
     message: w.length ? `${message}（${w.join('；')}）` : message,
     ...(computation !== undefined ? { computation } : {}),
     basis: opts.basis ?? [],
-    refs: opts.refs ?? [],
+    refs: (opts.refs ?? []).map(labelled),
   };
+}
+
+/** What the reviewer reads on a chip pointing at a case field (the field's path is for the app, not for her). */
+const FIELD_LABEL: Record<string, string> = {
+  'case.procedure.excludedPeriods': '不计入期限的期间',
+  'case.procedure.extensions': '延长办案期限',
+  'case.procedure.filedOn': '立案日期',
+  'case.procedure.hearingHeldOn': '听证日期',
+  'case.procedure.hearingRequestedOn': '申请听证日期',
+  'case.procedure.investigationConcludedOn': '调查终结日期',
+  'case.procedure.leadReceivedOn': '线索登记日期',
+  'case.procedure.noticeServedOn': '告知日期',
+  'case.procedure.statementHeardOn': '陈述申辩日期',
+  'case.proposedDecision': '拟处罚决定',
+  'case.proposedDecision.discretion': '裁量情况',
+  'case.proposedDecision.legalBasis': '处罚依据',
+  'case.proposedDecision.penalties': '拟处罚内容',
+  'case.proposedDecision.violatedProvisions': '违反的规定',
+  'case.violationPeriod': '违法行为期间',
+  'case.violationPlace': '违法行为发生地',
+};
+
+function labelled(r: FindingRef): FindingRef {
+  if (r.kind !== 'field' || r.label) return r;
+  const known = FIELD_LABEL[r.id] ?? FIELD_LABEL[r.id.replace(/\.\d+$/, '')];
+  return known ? { ...r, label: known } : r;
 }
 
 /** A rule source as a finding basis, with its verification status in the note. */
