@@ -8,7 +8,7 @@ import { exportTarget, importSource } from '../services/sync/bundle-paths';
 import { importBundleInto } from '../services/sync/bundle-into';
 import { syncStatusView } from '../services/sync/status-view';
 import { CentralLoginError, loginCentral, logoutCentral } from '../services/sync/central-login';
-import { LAST_LOGIN_USER } from '../services/sync/central-manifest';
+import { KEYS } from '../services/sync/state';
 import { readCentralLogin } from '../services/sync/login';
 import { keyReportLines } from '../services/sync/keys-report-text';
 import type { SyncLoginResult } from '../../shared/api/sync';
@@ -54,7 +54,7 @@ export function syncHandlers(ws: Workstation): SyncHandlers {
       if (ws.sync.running) throw new ApiFailure({ code: 'conflict', message: '同步进行中，请稍后再退出登录' });
       // Logged out, the workstation is still hers: a bundle for another reviewer is refused (central-manifest.ts).
       const user = readCentralLogin(ws.dataDir)?.user;
-      if (user) ws.sync.state.set(LAST_LOGIN_USER, user);
+      if (user) ws.sync.state.set(KEYS.lastLoginUser, user);
       await logoutCentral(ws.dataDir);
       return { loggedOut: true };
     },

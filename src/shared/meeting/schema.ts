@@ -2,7 +2,7 @@
 // cases on one shared screen. The set-up, the running state and every record of the meeting.
 import { z } from 'zod';
 import { isoDate } from '../casefile/schema';
-import { personKey } from './people';
+import { repeatedNames } from './people';
 import { QuorumRule } from './quorum';
 
 const name = z.string().trim().min(2, '姓名至少 2 个字').max(40, '姓名过长');
@@ -37,11 +37,9 @@ export const MeetingSetupInput = z
   .strict()
   .superRefine((s, ctx) => {
     // Compared as the same person (full-width and inner spaces ignored), as the form's live check counts them.
-    const seen = new Set<string>();
-    s.attendees.forEach((a, i) => {
-      if (seen.has(personKey(a.name))) ctx.addIssue({ code: 'custom', path: ['attendees', i, 'name'], message: `出席人员重名：${a.name}（请加以区分，如“王伟（副局长）”）` });
-      seen.add(personKey(a.name));
-    });
+    for (const i of repeatedNames(s.attendees.map((a) => a.name))) {
+      ctx.addIssue({ code: 'custom', path: ['attendees', i, 'name'], message: `出席人员重名：${s.attendees[i]!.name}（请加以区分，如“王伟（副局长）”）` });
+    }
     const role = (n: string) => s.attendees.find((a) => a.name === n)?.role;
     if (role(s.host) !== 'member') ctx.addIssue({ code: 'custom', path: ['host'], message: `主持人“${s.host}”须列入出席人员（出席，而非列席）` });
     if (!role(s.reporter)) ctx.addIssue({ code: 'custom', path: ['reporter'], message: `汇报人“${s.reporter}”须列入出席或列席人员` });

@@ -132,7 +132,7 @@ export class ReviewService {
       points,
       draftOpinion: draftOpinion(points, caseLabel),
       conclusion: row.conclusion ? { type: row.conclusion as OpinionType, opinionText: row.opinionText ?? '', concludedAt: row.concludedAt ?? '' } : null,
-      previous: this.previousRound(agg, pkg, row.round, prev),
+      previous: this.previousRound(pkg, prev),
       reviewer,
       updatedAt: row.updatedAt ?? row.startedAt,
     };
@@ -163,7 +163,7 @@ export class ReviewService {
     return { row: prev, revision: rev?.revision ?? 0, pkg: rev ? CasePackage.parse(JSON.parse(rev.package_json)) : null };
   }
 
-  private previousRound(agg: CaseAggregate, pkg: CasePackage, round: number, prevRev = this.previousRevision(agg.row.id, round)): PreviousRound | null {
+  private previousRound(pkg: CasePackage, prevRev: ReturnType<ReviewService['previousRevision']>): PreviousRound | null {
     if (!prevRev) return null;
     const prev = prevRev.row;
     const records = pointRecords(prev.findingsJson);

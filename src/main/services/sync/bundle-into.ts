@@ -5,7 +5,8 @@ import type { BundleImport } from '../../../shared/api/sync';
 import type { Workstation } from '../../workstation';
 import { takeBundledCalendar } from '../calendar';
 import { importCaseBundle } from './case-bundle';
-import { checkCaseBundleManifest, LAST_LOGIN_USER, settleFromBundle, workstationReviewer } from './central-manifest';
+import { checkCaseBundleManifest, settleFromBundle, workstationReviewer } from './central-manifest';
+import { KEYS } from './state';
 import { readCentralLogin } from './login';
 
 export function importBundleInto(ws: Workstation, path: string, onProgress?: (done: number, total: number, label: string) => void): Promise<BundleImport> {
@@ -17,7 +18,7 @@ export function importBundleInto(ws: Workstation, path: string, onProgress?: (do
       checkCaseBundleManifest(
         text,
         ws.opinions.keys.centralBundleSigner(),
-        workstationReviewer({ now: readCentralLogin(ws.dataDir)?.user, last: ws.sync.state.get(LAST_LOGIN_USER) }, ws.opinions.keys.store.listKeys()),
+        workstationReviewer({ now: readCentralLogin(ws.dataDir)?.user, last: ws.sync.state.get(KEYS.lastLoginUser) }, ws.opinions.keys.store.listKeys()),
       ),
     settle: (answers) => settleFromBundle(ws.sync.state, answers),
     here: (caseId, caseNumber) => ws.cases.findIdentity(caseId, caseNumber).byId ?? null,

@@ -28,9 +28,6 @@ export interface WorkstationReviewer {
   from: 'login' | 'last-login' | 'key';
 }
 
-/** sync_state: the reviewer of the login ended last (written at logout, read while logged out). */
-export const LAST_LOGIN_USER = 'last_login_user';
-
 type RegisteredKey = Pick<KeyInfo, 'status' | 'algorithm'> & { central?: { user?: string; enrolledAt: string } };
 
 /**

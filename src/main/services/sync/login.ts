@@ -31,11 +31,10 @@ export function connectWithSavedLogin(dataDir: string, timeouts: Omit<HttpTransp
   return (override: { server?: string }): SyncTransport | null => {
     const login = readCentralLogin(dataDir);
     if (!login) return null;
-    if (override.server !== undefined && normaliseServerUrl(override.server) !== normaliseServerUrl(login.server)) {
-      throw new TransportError(
-        'protocol',
-        `${normaliseServerUrl(override.server)} 不是本机登录的中心系统（${normaliseServerUrl(login.server)}）：登录凭据只发给登录时的服务器，未连接。如中心系统已换地址，请先 fashen login --server <新地址> 重新登录`,
-      );
+    const asked = override.server === undefined ? null : normaliseServerUrl(override.server);
+    const saved = normaliseServerUrl(login.server);
+    if (asked !== null && asked !== saved) {
+      throw new TransportError('protocol', `${asked} 不是本机登录的中心系统（${saved}）：登录凭据只发给登录时的服务器，未连接。如中心系统已换地址，请先 fashen login --server <新地址> 重新登录`);
     }
     return new HttpTransport({ ...timeouts, server: login.server, token: login.token });
   };

@@ -25,6 +25,8 @@ export const KEYS = {
   calendarEtag: 'central_calendar_etag',
   /** 'off': the reviewer switched the automatic sync off (absent: on). */
   autoSync: 'auto_sync',
+  /** The reviewer of the login ended last (written at logout, read while logged out: whose bundles to take). */
+  lastLoginUser: 'last_login_user',
 } as const;
 
 export type Outcome = SyncOutcome;
@@ -109,8 +111,8 @@ export class SyncStateRepo {
 
   /** Written into an offline bundle that reached the disk (its attempt was counted by beginAttempt). */
   markExported(ids: readonly string[]): void {
-    const at = this.now().toISOString();
-    for (const id of ids) this.db.update(t.outbox).set({ exportedAt: at }).where(and(eq(t.outbox.id, id), eq(t.outbox.state, 'queued'))).run();
+    if (!ids.length) return;
+    this.db.update(t.outbox).set({ exportedAt: this.now().toISOString() }).where(and(inArray(t.outbox.id, [...ids]), eq(t.outbox.state, 'queued'))).run();
   }
 
   /** The server's confirmed answer: one statement, and only for a row still queued. */

@@ -72,7 +72,8 @@ export function MinutesView({ meeting, reload }: Props) {
   const host = signers.find((s) => s.role === 'host')!;
   const recorder = signers.find((s) => s.role === 'recorder')!;
   const title = `集体讨论记录 ${d.caseNumber}`;
-  const pdfName = minutesFileName(d.caseNumber, 'pdf', signedBy.length > 0);
+  const signed = signedBy.length > 0;
+  const pdfName = minutesFileName(d.caseNumber, 'pdf', signed);
 
   return (
     <div className="mt-minutes" data-testid="minutes">
@@ -89,7 +90,7 @@ export function MinutesView({ meeting, reload }: Props) {
           </span>
           <span className="spacer" />
           {/* Through meetings.exportMinutes: approval when required, and the audit log. */}
-          <RecordDownload load={() => api.call('meetings.exportMinutes', { id: meeting.id, caseId: d.caseId, kind: 'docx' })} kind="docx" name={minutesFileName(d.caseNumber, 'docx', signedBy.length > 0)} className="op-dl small" testId="minutes-preview-docx">
+          <RecordDownload load={() => api.call('meetings.exportMinutes', { id: meeting.id, caseId: d.caseId, kind: 'docx' })} kind="docx" name={minutesFileName(d.caseNumber, 'docx', signed)} className="op-dl small" testId="minutes-preview-docx">
             下载 Word
           </RecordDownload>
           <RecordDownload load={() => api.call('meetings.exportMinutes', { id: meeting.id, caseId: d.caseId, kind: 'pdf' })} kind="pdf" name={pdfName} className="op-dl small" testId="minutes-preview-pdf">

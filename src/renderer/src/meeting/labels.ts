@@ -1,6 +1,7 @@
 // Labels and small formatters of the meeting screens (the contract's own labels come from
 // shared/meeting/schema: MEETING_STATE_LABEL, TOPIC_LABEL, ATTENDEE_ROLE_LABEL).
 import { chinaDateTime, chinaTime } from '../../../shared/format/date';
+import { safeFileName } from '../opinion/labels';
 import { OPINION_TEXT_MAX, TOPIC_LABEL, TOPICS, type MeetingState, type Topic } from '../../../shared/meeting/schema';
 
 /** Tag tone of each state: colour only where it means something (blue = live, amber = still to sign, green = done). */
@@ -66,8 +67,6 @@ export function opinionLengthNote(text: string, max = OPINION_TEXT_MAX): string 
   if (n === max) return `已达 ${max} 字上限`;
   return null;
 }
-
-const safeFileName = (s: string) => s.replace(/[\\/:*?"<>|\s]/g, '');
 
 /**
  * One pattern for every copy of a case's minutes, preview or signed, as the opinion's files:

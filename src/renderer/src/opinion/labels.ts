@@ -26,6 +26,9 @@ export function shortHash(hex: string): string {
 }
 
 /** A file name for downloads: 文号 without characters file systems dislike. */
+/** A name part without characters file systems dislike (and without spaces). */
+export const safeFileName = (s: string): string => s.replace(/[\\/:*?"<>|\s]/g, '');
+
 export function fileBase(documentNumber: string, version: number): string {
-  return `法制审核意见书_${documentNumber.replace(/[\\/:*?"<>|\s]/g, '')}_第${version}版`;
+  return `法制审核意见书_${safeFileName(documentNumber)}_第${version}版`;
 }

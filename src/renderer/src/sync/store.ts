@@ -74,6 +74,15 @@ export function useSyncState<T>(select: (s: State) => T): T {
 
 let reading: Promise<void> | null = null;
 
+/** A call that answers the new status (setAuto, connectionBack): shown at once. */
+async function takeView(call: Promise<SyncStatusView>, onError: (err: unknown) => void): Promise<void> {
+  try {
+    set({ view: await call, loadError: null });
+  } catch (err) {
+    onError(err);
+  }
+}
+
 export const syncActions = {
   /** Re-read the status; a read already on its way is shared. */
   refresh(): Promise<void> {
@@ -125,23 +134,13 @@ export const syncActions = {
   },
 
   /** The automatic sync switched on or off: the answer is the new status. */
-  async setAuto(enabled: boolean): Promise<void> {
-    try {
-      const view = await api.call('sync.setAuto', { enabled });
-      set({ view, loadError: null });
-    } catch (err) {
-      set({ runError: errorText(err, '未能更改自动同步设置') });
-    }
+  setAuto(enabled: boolean): Promise<void> {
+    return takeView(api.call('sync.setAuto', { enabled }), (err) => set({ runError: errorText(err, '未能更改自动同步设置') }));
   },
 
-  /** Told by the window that the network is back; a locked workstation or no answer changes nothing. */
-  async connectionBack(): Promise<void> {
-    try {
-      const view = await api.call('sync.connectionBack', {});
-      set({ view, loadError: null });
-    } catch {
-      // Locked, or the back end busy: the automatic sync retries on its own schedule anyway.
-    }
+  /** Told by the window that the network is back. Locked, or no answer: nothing to say — the automatic sync retries on its own schedule. */
+  connectionBack(): Promise<void> {
+    return takeView(api.call('sync.connectionBack', {}), () => undefined);
   },
 
   async cancel(): Promise<void> {
