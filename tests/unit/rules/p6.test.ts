@@ -152,6 +152,13 @@ describe('P6 裁量档次 (裁量意见: 从轻下30%、从重上30%；减轻须
     expect(worst('P6.first-violation-hint', (pkg) => (pkg.case.facts += '当事人系初次违法，已及时改正。'))).toBe('info');
     expect(run('P6.first-violation-hint')).toEqual([]);
   });
+  it('处罚法第33条 needs 及时改正: no 不予处罚 hint once correction was refused', () => {
+    const first: Mutate = (pkg) => (pkg.case.facts += '当事人系初次违法。');
+    expect(worst('P6.first-violation-hint', first)).toBe('info');
+    expect(run('P6.first-violation-hint', all(first, (pkg) => (pkg.case.facts += '经责令改正，当事人逾期不改正。')))).toEqual([]);
+    // 食品安全法第126条 fines only 拒不改正: the basis itself rules the hint out.
+    expect(run('P6.first-violation-hint', all(first, basis('中华人民共和国食品安全法', '第一百二十六条', '第五十三条'), setFine(1_500_000)))).toEqual([]);
+  });
 
   it('食品安全法第126条: a fine needs a prior order to correct (拒不改正)', () => {
     const m = all(basis('中华人民共和国食品安全法', '第一百二十六条', '第五十三条'), setFine(1_500_000));

@@ -105,6 +105,8 @@ function evaluate(input: Parameters<Check>[0], fine: { amountFen: number; descri
   return { kind: 'in', maxFen, summary, findings };
 }
 
+const REFUSED_WORDS = ['拒不改正', '逾期不改正', '逾期未改正', '仍未改正', '拒不整改'];
+
 export const checkMitigation: Check = (input) => {
   const { pkg, rules } = input;
   const d = pkg.case.proposedDecision.discretion;
@@ -128,7 +130,10 @@ export const checkMitigation: Check = (input) => {
   const fv = rules.discretion.firstViolation;
   const text = [pkg.case.facts, ...d.factors, d.reason ?? ''].join('；');
   const hits = fv.keywords.filter((k) => text.includes(k));
-  if (hits.length && d.level !== '不予处罚')
+  // 第三十三条 needs 及时改正: a party who refused to correct, or a fine that exists only for refusing
+  // (拒不改正 / 逾期不改正), can never meet it — the hint would contradict the case.
+  const refused = REFUSED_WORDS.some((w) => text.includes(w)) || resolvedBasis(input).some((rc) => rc.inForce?.fine?.afterRefusingCorrection);
+  if (hits.length && d.level !== '不予处罚' && !refused)
     out.push(
       finding('P6', 'P6.first-violation-hint', 'info', `案卷载有“${hits.join('”“')}”等情节，请考虑是否符合不予处罚的情形（初次违法且危害后果轻微并及时改正的，可以不予行政处罚）`, {
         basis: [basisOf(fv.source, fv.status)],
