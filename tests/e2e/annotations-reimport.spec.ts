@@ -25,6 +25,7 @@ test('marks on a replaced file are flagged in the 标注 list', async ({ page, f
   await callApi(freshHost, 'annotations.create', { caseId, itemId: 'd1', kind: 'redaction', anchor: anchor('5000 yuan', 92), redactionReason: 'trade_secret' });
 
   // The review returns the case (建议纠正); the agency resubmits revision 2 with a corrected notice.
+  await callApi(freshHost, 'settings.setReviewer', { name: '王审核', agency: '测试市市场监督管理局', legalQualification: true, firstTimeReviewer: false });
   for (const point of POINT_IDS) await callApi(freshHost, 'review.setPoint', { caseId, point, decision: 'problem', note: '需补正' });
   await callApi(freshHost, 'review.conclude', { caseId, type: '建议纠正', opinionText: '告知书罚款金额有误，建议纠正后重新报送。' });
   pkg.manifest.case.revision = 2;

@@ -51,8 +51,9 @@ interface ReviewLite {
   points: { id: string; automatic: { id: string; severity: string }[] }[];
 }
 
-/** Every point decided (failing checks set aside with a reason) and the round concluded, through the Api. */
+/** The reviewer set, every point decided (failing checks set aside with a reason) and the round concluded, through the Api. */
 async function concludeReview(host: RunningHost, caseId: string, type: '同意' | '建议纠正', text: string): Promise<void> {
+  await callApi(host, 'settings.setReviewer', { name: '王审核', agency: '马鞍山市市场监督管理局', legalQualification: true, firstTimeReviewer: false });
   const review = await callApi<ReviewLite>(host, 'review.get', { caseId });
   for (const p of review.points)
     for (const f of p.automatic.filter((x) => x.severity === 'fail')) await callApi(host, 'review.override', { caseId, check: f.id, reason: '经核实，承办机构已补正，不影响认定' });
@@ -95,7 +96,6 @@ test('set up, present on a second screen, record, end, sign and verify the minut
   const { legal, natural, open } = await pickCases(meetingHost);
   await concludeReview(meetingHost, legal.id, '同意', '经审核，同意承办机构的处理意见。');
   await concludeReview(meetingHost, natural.id, '建议纠正', '建议承办机构补充从轻处罚的理由后再作决定。');
-  await callApi(meetingHost, 'settings.setReviewer', { name: '王审核', agency: '马鞍山市市场监督管理局', legalQualification: true, firstTimeReviewer: false });
   const person = natural.parties.find((p) => p.kind === 'natural')!;
   const identifiers = [person.idNumber, person.phone!];
 

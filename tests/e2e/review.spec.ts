@@ -199,7 +199,8 @@ test('a resubmitted case shows 上一轮: conclusion, points side by side, and w
   const rows = await callApi<CaseRow[]>(reviewHost, 'cases.list', {});
   const row = rows.find((r) => !r.cause.includes('价格'))!;
 
-  // Round 1 concluded 建议纠正 through the Api.
+  // Round 1 concluded 建议纠正 through the Api (a conclusion needs the reviewer set).
+  await callApi(reviewHost, 'settings.setReviewer', { name: '王审核', agency: '测试市市场监督管理局', legalQualification: true, firstTimeReviewer: false });
   const view = await callApi<{ points: { id: PointId; worst: string | null }[] }>(reviewHost, 'review.get', { caseId: row.id });
   for (const p of view.points) {
     await callApi(reviewHost, 'review.setPoint', { caseId: row.id, point: p.id, decision: p.worst === 'fail' || p.id === 'P6' ? 'problem' : 'ok', note: p.id === 'P6' ? '罚款数额偏离裁量基准' : '' });

@@ -9,9 +9,10 @@ import { addDays } from '../../src/shared/format/date';
 
 let demo: GeneratedCase[];
 const open: Workstation[] = [];
-function workstation(dir = tempDir('review-')): Workstation {
+function workstation(dir = tempDir('review-'), { reviewer = true } = {}): Workstation {
   const ws = new Workstation({ dataDir: dir, today: () => '2026-11-23' });
   open.push(ws);
+  if (reviewer) ws.review.setReviewer({ name: '王审核', agency: '测试市市场监督管理局', legalQualification: true, firstTimeReviewer: false });
   return ws;
 }
 afterEach(() => open.splice(0).forEach((w) => w.close()));
@@ -91,6 +92,18 @@ describe('review workflow', () => {
     expect(failure(() => ws.review.setPoint(c.caseId, 'P1', { note: 'x' })).error.message).toMatch(/已作出结论/);
     ws.review.reopen(c.caseId);
     expect(ws.views.get(c.caseId)!.status).toBe('in_review');
+  });
+
+  it('refuses a conclusion until the reviewer is set: P2’s recusal check needs them', async () => {
+    const ws = workstation(undefined, { reviewer: false });
+    const p = await buildPackage(tempDir());
+    await ws.importer.importOne(p.dir);
+    const id = p.manifest.case.id;
+    for (const pt of ws.review.get(id).points) ws.review.setPoint(id, pt.id, { decision: pt.worst === 'fail' ? 'problem' : 'ok' });
+    expect(failure(() => ws.review.conclude(id, '建议纠正', '请补充现场检查笔录后重新送审。')).error.message).toMatch(/请先设置审核人员信息/);
+    expect(ws.review.get(id).conclusion).toBeNull();
+    ws.review.setReviewer({ name: '王审核', agency: '测试市市场监督管理局', legalQualification: true, firstTimeReviewer: false });
+    expect(ws.review.conclude(id, '建议纠正', '请补充现场检查笔录后重新送审。').conclusion).toMatchObject({ type: '建议纠正' });
   });
 
   it('opens a new round when a returned case is resubmitted, with the diff and the previous findings', async () => {

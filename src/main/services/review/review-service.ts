@@ -230,6 +230,9 @@ export class ReviewService {
 
   conclude(caseId: string, type: OpinionType, opinionText: string): ReviewView {
     const { row, view } = this.editable(caseId);
+    // P2 checks the reviewer's recusal and qualification; without a reviewer that check never ran.
+    if (!this.reviewer())
+      throw new ApiFailure({ code: 'conflict', message: '请先设置审核人员信息（姓名、单位）：P2 需核对审核人员回避与资格，意见书也以审核人员名义出具' });
     const undecided = view.points.filter((p) => p.decision === null);
     if (undecided.length) throw new ApiFailure({ code: 'conflict', message: `尚有 ${undecided.length} 个审核要点未作结论：${undecided.map((p) => p.id).join('、')}` });
     const unexplained = view.points.filter((p) => p.decision === 'ok' && p.automatic.some((f) => f.severity === 'fail' && !p.overrides.some((o) => o.check === f.id)));

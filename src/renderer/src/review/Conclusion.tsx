@@ -124,6 +124,11 @@ export function Conclusion({ view, review }: { view: ReviewView; review: ReviewS
         className="rv-opinion-types"
         data-testid="conclusion-type-select"
       />
+      {!view.reviewer && (
+        <div className="small t-warn" data-testid="conclusion-no-reviewer">
+          作出结论前，请先在上方“设置审核人员”：P2 需核对审核人员回避与资格
+        </div>
+      )}
       {decided > 0 && open.length > 0 && (
         <div className="small t-warn" data-testid="conclusion-open">
           尚有 {open.length} 个要点未认定：{open.join('、')}
