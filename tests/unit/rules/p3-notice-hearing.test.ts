@@ -68,6 +68,18 @@ describe('P3 陈述申辩、要求听证期限 (处罚法第64条 五日 / SAMR 
   it('处罚法第45条: a statement before the notice is a fail', () => {
     expect(worst('P3.statement-heard', (pkg) => (pkg.case.procedure.statementHeardOn = '2026-07-10'))).toBe('fail');
   });
+
+  it('处罚法第64条: at a hearing the party states its case, so a heard case never reads “no statement recorded”', () => {
+    const requested: Mutate = (pkg) => (pkg.case.procedure.hearingRequestedOn = '2026-07-15');
+    const [held] = run('P3.statement-heard', notice('2026-07-13', '2026-08-10', (pkg) => (requested(pkg), (pkg.case.procedure.hearingHeldOn = '2026-07-28'))));
+    expect(held!.severity).toBe('ok');
+    expect(held!.message).toContain('2026-07-28 的听证中陈述申辩');
+    const [notHeld] = run('P3.statement-heard', notice('2026-07-13', '2026-08-10', requested));
+    expect(notHeld!.message).toContain('要求听证');
+    expect(notHeld!.message).not.toContain('可能放弃');
+    const [silent] = run('P3.statement-heard', notice('2026-07-13', '2026-08-10'));
+    expect(silent!.message).toContain('可能放弃');
+  });
 });
 
 describe('P3 听证权利 (处罚法第六十三条; 听证办法第五条: 自然人一万元、法人和其他组织十万元以上)', () => {

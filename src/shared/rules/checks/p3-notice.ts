@@ -7,6 +7,7 @@ import { basisOf, finding, periodEnd, UNIT_CN } from '../util';
 
 const ART44 = { law: '中华人民共和国行政处罚法', article: '第四十四条', note: '作出处罚决定前告知拟作出的处罚内容及事实、理由、依据和陈述、申辩、要求听证等权利' };
 const ART45 = { law: '中华人民共和国行政处罚法', article: '第四十五条' };
+const ART64 = { law: '中华人民共和国行政处罚法', article: '第六十四条', note: '听证时当事人进行申辩和质证' };
 
 /** The notice date: the procedure field, else the earliest 告知书 document. */
 export function noticeDate(pkg: Parameters<Check>[0]['pkg'], aliases: readonly string[]): { date?: string; ref?: FindingRef } {
@@ -93,7 +94,17 @@ export const checkStatementWindow: Check = (input) => {
           refs: sref,
         }),
       );
-  } else out.push(finding('P3', 'P3.statement-heard', 'info', '案卷未记录当事人陈述申辩（当事人可能放弃），请核对送达后是否逾期未陈述申辩', { basis: [ART45] }));
+  } else if (pr.hearingHeldOn)
+    // At a hearing the party states and defends its case (第六十四条): that is the statement.
+    out.push(
+      finding('P3', 'P3.statement-heard', 'ok', `当事人在 ${pr.hearingHeldOn} 的听证中陈述申辩、质证；请以听证笔录核对拟处罚未因陈述申辩而加重`, {
+        basis: [{ ...ART45, note: '不得因当事人陈述、申辩而给予更重的处罚' }, ART64],
+        refs: [{ kind: 'field', id: 'case.procedure.hearingHeldOn', label: `听证 ${pr.hearingHeldOn}` }],
+      }),
+    );
+  else if (pr.hearingRequestedOn)
+    out.push(finding('P3', 'P3.statement-heard', 'info', `当事人于 ${pr.hearingRequestedOn} 要求听证，案卷未另行记录陈述申辩；听证是否举行见本要点的听证检查`, { basis: [ART45, ART64] }));
+  else out.push(finding('P3', 'P3.statement-heard', 'info', '案卷未记录当事人陈述申辩（当事人可能放弃），请核对送达后是否逾期未陈述申辩', { basis: [ART45] }));
   return out;
 };
 
