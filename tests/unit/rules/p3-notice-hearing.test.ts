@@ -143,8 +143,9 @@ describe('P3 听证通知 (处罚法第六十四条: 举行听证的七日前通
     };
   it.each([
     ['处罚法第64条: 6 days before the hearing is a fail', '2026-07-01', '2026-07-07', 'fail'],
-    ['处罚法第64条: exactly 7 days (calendar) is ok in law, but under 7 working days it is flagged', '2026-07-01', '2026-07-08', 'warn'],
-    ['处罚法第64条: 7 working days before the hearing is ok on both readings', '2026-07-01', '2026-07-10', 'ok'],
+    ['处罚法第85条: 7 calendar days are only 5 working days — still a fail', '2026-07-01', '2026-07-08', 'fail'],
+    ['处罚法第64条、第85条: 7 working days before the hearing is ok', '2026-07-01', '2026-07-10', 'ok'],
+    ['处罚法第85条: 国庆 does not count — notice 09-29, hearing 10-08 is a fail', '2026-09-29', '2026-10-08', 'fail'],
   ])('%s', (_n, noticeOn, heldOn, sev) => {
     const [f] = run('P3.hearing-notice-7-days', held(noticeOn, heldOn));
     expect(f!.severity).toBe(sev);
@@ -163,7 +164,9 @@ describe('P3 送达 (处罚法第六十一条: 七日内送达)', () => {
     };
   it.each([
     ['处罚法第61条: delivered on the 7th day is ok', '2026-07-27', '2026-08-03', 'ok'],
-    ['处罚法第61条: delivered on the 8th day is a fail', '2026-07-27', '2026-08-04', 'fail'],
+    ['处罚法第85条: on the 7th working day (the 8th calendar day) is in time, the calendar reading told', '2026-07-27', '2026-08-05', 'info'],
+    ['处罚法第85条: after the 7th working day is a fail', '2026-07-27', '2026-08-06', 'fail'],
+    ['处罚法第85条: 国庆 does not count — decision 09-29, delivered 10-09 is in time', '2026-09-29', '2026-10-09', 'info'],
   ])('%s', (_n, d, r, sev) => {
     expect(worst('P3.delivery-within-7-days', delivered(d, r), { today: '2026-08-10' })).toBe(sev);
   });

@@ -168,7 +168,8 @@ export const checkDelivery: Check = ({ pkg, rules, calendar }) => {
     { kind: 'document' as const, id: receipt.id, label: receipt.title },
   ];
   if (receipt.date > gov.end) return [finding('P3', 'P3.delivery-within-7-days', 'fail', `决定书送达（${receipt.date}）超过${p.length}${UNIT_CN[p.unit]}（至 ${gov.end}）`, { computation: steps.join('；'), basis, refs, warnings })];
+  // In time by the period that applies; the other reading is told, not held against the case.
   if (altEnd && receipt.date > altEnd)
-    return [finding('P3', 'P3.delivery-within-7-days', 'warn', `决定书在${p.length}${UNIT_CN[p.unit]}内送达，但超过${p.length}${UNIT_CN[p.alsoShow!]}（至 ${altEnd}）`, { computation: steps.join('；'), basis, refs, warnings })];
+    return [finding('P3', 'P3.delivery-within-7-days', 'info', `决定书于 ${receipt.date} 送达，在${p.length}${UNIT_CN[p.unit]}内；按${p.length}${UNIT_CN[p.alsoShow!]}计算则已超过（至 ${altEnd}）`, { computation: steps.join('；'), basis, refs, warnings })];
   return [finding('P3', 'P3.delivery-within-7-days', 'ok', `决定书于 ${receipt.date} 送达，在期限内`, { computation: steps.join('；'), basis, refs, warnings })];
 };
