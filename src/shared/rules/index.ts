@@ -7,6 +7,7 @@ import { checkDecisionPeriod, checkFilingPeriod } from './checks/p3-periods';
 import { checkAudioVideo, checkElements, checkEvidenceMetadata, checkFileIntegrity } from './checks/p4-evidence';
 import { checkBasisMatchesViolation, checkCitations, checkOneFine } from './checks/p5-legal-basis';
 import { checkFineRange, checkMitigation } from './checks/p6-fine';
+import { checkNoPenalty } from './checks/p6-no-penalty';
 import { checkSimilarCases } from './checks/p6-similar';
 import { checkPenaltyTypes } from './checks/p7-powers';
 import { checkDocumentOrder, checkRequiredDocuments } from './checks/p8-documents';
@@ -37,6 +38,7 @@ export const CHECKS: readonly Check[] = [
   checkOneFine,
   checkFineRange,
   checkMitigation,
+  checkNoPenalty,
   checkSimilarCases,
   checkPenaltyTypes,
   checkRequiredDocuments,

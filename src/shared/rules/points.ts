@@ -98,8 +98,8 @@ export const REVIEW_POINTS: readonly ReviewPoint[] = [
       { law: '关于规范市场监督管理行政处罚裁量权的指导意见（国市监法规〔2022〕2号）', article: '', note: '从轻在下30%，从重在上30%（待核实条文）' },
     ],
     description: '罚款在法定幅度内（固定数额或违法所得、货值等倍数），所处位置与认定的裁量情节相符，减轻处罚说明理由，裁量因素列明，类案同罚。',
-    automatic: '法定幅度（含倍数与兜底幅度）计算；裁量模式与分档边界；首违不罚提示；同条款类案罚款区间。',
-    checks: ['P6.fine-in-range', 'P6.discretion-position', 'P6.mitigation-reason', 'P6.factors-stated', 'P6.first-violation-hint', 'P6.refused-correction', 'P6.similar-cases'],
+    automatic: '法定幅度（含倍数与兜底幅度）计算；裁量模式与分档边界；首违不罚提示；不予处罚的情形与是否仍给予处罚；同条款类案罚款区间。',
+    checks: ['P6.fine-in-range', 'P6.discretion-position', 'P6.mitigation-reason', 'P6.factors-stated', 'P6.first-violation-hint', 'P6.refused-correction', 'P6.no-penalty', 'P6.no-penalty-ground', 'P6.similar-cases'],
   },
   {
     id: 'P7',

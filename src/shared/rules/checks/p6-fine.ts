@@ -135,7 +135,7 @@ export const checkMitigation: Check = (input) => {
   const refused = REFUSED_WORDS.some((w) => text.includes(w)) || resolvedBasis(input).some((rc) => rc.inForce?.fine?.afterRefusingCorrection);
   if (hits.length && d.level !== '不予处罚' && !refused)
     out.push(
-      finding('P6', 'P6.first-violation-hint', 'info', `案卷载有“${hits.join('”“')}”等情节，请考虑是否符合不予处罚的情形（初次违法且危害后果轻微并及时改正的，可以不予行政处罚）`, {
+      finding('P6', 'P6.first-violation-hint', 'info', `案卷载有“${hits.join('”“')}”等情节，请考虑是否符合不予处罚的情形（违法行为轻微并及时改正、没有造成危害后果的，不予行政处罚；初次违法且危害后果轻微并及时改正的，可以不予行政处罚）`, {
         basis: [basisOf(fv.source, fv.status)],
         refs,
       }),
