@@ -5,4 +5,15 @@
 import { config } from 'zod';
 import zhCN from 'zod/v4/locales/zh-CN.js';
 
-config(zhCN());
+// The locale words text lengths as numbers ("数值过小：期望 string >=1 字符"); lengths of text, arrays
+// and empty fields read better said plainly. Anything else falls back to the locale.
+type Issue = { code?: string; origin?: string; minimum?: unknown; maximum?: unknown };
+function plain(issue: Issue): string | undefined {
+  if (issue.origin === 'string' && issue.code === 'too_small') return Number(issue.minimum) <= 1 ? '不能为空' : `至少 ${String(issue.minimum)} 个字符`;
+  if (issue.origin === 'string' && issue.code === 'too_big') return `最多 ${String(issue.maximum)} 个字符`;
+  if (issue.origin === 'array' && issue.code === 'too_small') return Number(issue.minimum) <= 1 ? '至少需要 1 项' : `至少需要 ${String(issue.minimum)} 项`;
+  if (issue.origin === 'array' && issue.code === 'too_big') return `最多 ${String(issue.maximum)} 项`;
+  return undefined;
+}
+
+config({ ...zhCN(), customError: (issue) => plain(issue as Issue) });

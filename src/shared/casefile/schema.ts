@@ -31,7 +31,7 @@ export type Agency = z.infer<typeof Agency>;
 export const Officer = z.object({
   id: z.string().min(1),
   name: z.string().min(1),
-  credentialNo: z.string().min(1), // 执法证号
+  credentialNo: z.string(), // 执法证号 — may be empty: P2 reports it, rather than the import refusing the case
   credentialValidFrom: isoDate,
   credentialValidTo: isoDate,
   legalQualification: z.boolean().default(false), // 法律职业资格

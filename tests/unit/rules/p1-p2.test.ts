@@ -58,7 +58,18 @@ describe('P2 两名执法人员 (处罚法第四十二条)', () => {
     const fs = run('P2.two-officers', (pkg) => {
       pkg.case.caseOfficerIds = ['o1'];
     });
-    expect(fs.map((f) => f.severity)).toEqual(['warn', 'warn']);
+    // The two 笔录 share the same shortfall: one finding lists both.
+    expect(fs.map((f) => f.severity)).toEqual(['warn']);
+    expect(fs[0]!.message).toMatch(/^2 项调查取证活动的执法人员不足2人/);
+    expect(fs[0]!.refs.filter((r) => r.kind === 'document')).toHaveLength(2);
+  });
+  it('a case with one officer throughout reads as one finding per kind of act, not one per item', () => {
+    const fs = run('P2.two-officers', (pkg) => {
+      pkg.case.caseOfficerIds = ['o1'];
+      for (const e of pkg.evidence) e.collectedBy = ['o1'];
+    });
+    expect(fs.map((f) => f.severity)).toEqual(['fail', 'warn']);
+    expect(fs[0]!.message).toContain(`${3} 项调查取证活动`);
   });
 });
 
@@ -80,6 +91,13 @@ describe('P2 执法证有效期 (处罚法第四十二条: 具有行政执法资
     expect(fs[0]!.severity).toBe('fail');
     expect(fs[0]!.message).toBe('执法人员张强在证据“营业执照复印件”的收集（2026-05-11）时执法证已于 2026-05-10 到期');
     expect(fs[0]!.computation).toBe('张强（执法证号 340501201900o2，有效期 2024-01-01 至 2026-05-10）；行为日期 2026-05-11：晚于有效期');
+  });
+  it('an officer without a credential number is a fail, once, whether the number is empty or 无', () => {
+    for (const no of ['', '无', ' 暂无 ']) {
+      const fs = run('P2.credential-valid', (pkg) => (pkg.officers[1]!.credentialNo = no)).filter((f) => f.message.includes('未载明执法证号'));
+      expect(fs.map((f) => f.severity)).toEqual(['fail']);
+      expect(fs[0]!.message).toMatch(/^执法人员张强未载明执法证号/);
+    }
   });
   it('处罚法第42条: a credential valid until the act day itself is ok', () => {
     expect(worst('P2.credential-valid', validTo('2026-05-18'))).toBe('ok');

@@ -26,6 +26,9 @@ function acts(pkg: Parameters<Check>[0]['pkg'], kinds: readonly string[]): Act[]
   return out;
 }
 
+const NO_NUMBER = ['', '无', '暂无', '没有', '未办理', '无证', '/', '-', '—', '－', 'none', 'n/a', 'null'];
+const hasCredentialNo = (o: Officer) => !NO_NUMBER.includes(o.credentialNo.trim().toLowerCase());
+
 const credentialText = (o: Officer) => `${o.name}（执法证号 ${o.credentialNo}，有效期 ${o.credentialValidFrom} 至 ${o.credentialValidTo}）`;
 
 export const checkTwoOfficers: Check = ({ pkg, rules }) => {
@@ -34,15 +37,26 @@ export const checkTwoOfficers: Check = ({ pkg, rules }) => {
   const officers = officerMap(pkg);
   const out: FindingDraft[] = [];
   const all = acts(pkg, ia.documentKinds);
+  // Acts short of officers, grouped by who did them: a case with one officer is one finding, not
+  // one per piece of evidence.
+  const groups = new Map<string, { ids: string[]; named: boolean; acts: Act[] }>();
   for (const act of all) {
-    const ids = [...new Set(act.officerIds)];
+    const ids = [...new Set(act.officerIds)].sort();
     if (ids.length >= ia.minOfficers) continue;
-    const names = ids.map((id) => officers.get(id)?.name ?? id).join('、') || '未记录';
+    const key = `${act.named}|${ids.join(',')}`;
+    const g = groups.get(key) ?? { ids, named: act.named, acts: [] };
+    g.acts.push(act);
+    groups.set(key, g);
+  }
+  for (const g of groups.values()) {
+    const names = g.ids.map((id) => officers.get(id)?.name ?? id).join('、') || '未记录';
+    const what = g.acts.length === 1 ? g.acts[0]!.label : `${g.acts.length} 项调查取证活动`;
+    const listed = g.acts.length === 1 ? '' : `：${g.acts.map((a) => a.label).join('；')}`;
     out.push(
-      finding('P2', 'P2.two-officers', act.named ? 'fail' : 'warn', `${act.label}的执法人员不足${ia.minOfficers}人（${names}）${act.named ? '' : '（文书未载明执法人员，按案件承办人员核对）'}`, {
-        computation: `记录的执法人员 ${ids.length} 人，法定不少于 ${ia.minOfficers} 人`,
+      finding('P2', 'P2.two-officers', g.named ? 'fail' : 'warn', `${what}的执法人员不足${ia.minOfficers}人（${names}）${g.named ? '' : '（文书未载明执法人员，按案件承办人员核对）'}`, {
+        computation: `记录的执法人员 ${g.ids.length} 人，法定不少于 ${ia.minOfficers} 人${listed}`,
         basis,
-        refs: [act.ref, ...ids.map((id) => ({ kind: 'officer' as const, id, label: officers.get(id)?.name }))],
+        refs: [...g.acts.map((a) => a.ref), ...g.ids.map((id) => ({ kind: 'officer' as const, id, label: officers.get(id)?.name }))],
       }),
     );
   }
@@ -57,7 +71,15 @@ export const checkCredentials: Check = ({ pkg, rules }) => {
   const officers = officerMap(pkg);
   const out: FindingDraft[] = [];
   let checked = 0;
-  for (const act of acts(pkg, ia.documentKinds)) {
+  const all = acts(pkg, ia.documentKinds);
+  // A credential without its number cannot be checked against the register: said once per officer.
+  const involved = new Set([...pkg.case.caseOfficerIds, ...all.flatMap((a) => a.officerIds)]);
+  for (const id of involved) {
+    const o = officers.get(id);
+    if (o && !hasCredentialNo(o))
+      out.push(finding('P2', 'P2.credential-valid', 'fail', `执法人员${o.name}未载明执法证号${o.credentialNo.trim() ? `（记为“${o.credentialNo.trim()}”）` : ''}`, { basis, refs: [{ kind: 'officer', id: o.id, label: o.name }] }));
+  }
+  for (const act of all) {
     for (const id of new Set(act.officerIds)) {
       const o = officers.get(id);
       if (!o) continue;
