@@ -176,6 +176,18 @@ describe('P3 送达 (处罚法第六十一条: 七日内送达)', () => {
 });
 
 describe('P3 程序日期顺序', () => {
+  it('处罚法第58条、第65条: a 决定书 dated before the review or the hearing is a fail, naming the document', () => {
+    const fs = run('P3.date-order', (pkg) => {
+      pkg.case.procedure.hearingRequestedOn = '2026-07-15';
+      pkg.case.procedure.hearingHeldOn = '2026-07-24';
+      pkg.documents.push(doc('行政处罚决定书', '2026-07-20', { docNumber: '马市监处罚〔2026〕101号' }));
+    });
+    const bad = fs.filter((f) => f.severity === 'fail').map((f) => f.message);
+    expect(bad.some((m) => /日期 2026-07-20 早于听证日期 2026-07-24/.test(m))).toBe(true);
+    expect(bad.some((m) => /日期 2026-07-20 早于送审（法制审核）日期 2026-07-22/.test(m))).toBe(true);
+    expect(fs.some((f) => f.severity === 'ok')).toBe(false);
+  });
+
   it('法制审核 must precede the decision (处罚法第58条)', () => {
     const fs = run('P3.date-order', (pkg) => (pkg.case.procedure.proposedDecisionOn = '2026-07-20'));
     expect(fs.some((f) => f.severity === 'fail' && f.message.includes('拟作出决定日期 2026-07-20 早于送审（法制审核）日期'))).toBe(true);

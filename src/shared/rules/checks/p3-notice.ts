@@ -137,6 +137,26 @@ export const checkDateOrder: Check = (input) => {
       }),
     );
   }
+  // A decision already issued (决定书 in the file) must come after the review and the hearing too.
+  const issued = docsOfKind(input.pkg, ['行政处罚决定书']).sort((a, b) => (a.date < b.date ? -1 : 1))[0];
+  if (issued) {
+    const before: [string, string | undefined, string, { law: string; article: string; note: string }][] = [
+      ['送审（法制审核）', pr.submittedForReviewOn, 'submittedForReviewOn', { law: '中华人民共和国行政处罚法', article: '第五十八条', note: '法制审核应在作出决定之前；未经法制审核或者审核未通过的，不得作出决定' }],
+      ['听证', pr.hearingHeldOn, 'hearingHeldOn', { law: '中华人民共和国行政处罚法', article: '第六十五条', note: '听证结束后，依据听证笔录作出决定' }],
+      ['告知', pr.noticeServedOn, 'noticeServedOn', { law: '中华人民共和国行政处罚法', article: '第四十四条', note: '作出处罚决定之前告知' }],
+    ];
+    for (const [label, d, f, law] of before)
+      if (d && issued.date < d)
+        out.push(
+          finding('P3', 'P3.date-order', 'fail', `${issued.title}日期 ${issued.date} 早于${label}日期 ${d}`, {
+            basis: [law],
+            refs: [
+              { kind: 'document', id: issued.id, label: issued.title },
+              { kind: 'field', id: `case.procedure.${f}`, label: `${label} ${d}` },
+            ],
+          }),
+        );
+  }
   const past: [string, string | undefined, string][] = [
     ['线索登记', pr.leadReceivedOn, 'leadReceivedOn'],
     ['立案', pr.filedOn, 'filedOn'],
