@@ -106,6 +106,25 @@ describe('review workflow', () => {
     expect(ws.review.conclude(id, '建议纠正', '请补充现场检查笔录后重新送审。').conclusion).toMatchObject({ type: '建议纠正' });
   });
 
+  it('keeps the conclusion being written in the cache: across a restart, cleared by the conclusion, restored by 撤回结论', async () => {
+    const dir = tempDir('review-');
+    let ws = workstation(dir);
+    const p = await buildPackage(tempDir());
+    await ws.importer.importOne(p.dir);
+    const id = p.manifest.case.id;
+    expect(ws.review.get(id).conclusionDraft).toBeNull();
+    ws.review.saveDraft(id, { type: '建议补充调查', text: '请补充当事人冯军的询问笔录。' });
+    ws.close();
+    ws = workstation(dir);
+    expect(ws.review.get(id).conclusionDraft).toEqual({ type: '建议补充调查', text: '请补充当事人冯军的询问笔录。' });
+    for (const pt of ws.review.get(id).points) ws.review.setPoint(id, pt.id, { decision: pt.worst === 'fail' ? 'problem' : 'ok' });
+    ws.review.conclude(id, '建议补充调查', '请补充当事人冯军的询问笔录后重新送审。');
+    expect(ws.review.get(id).conclusionDraft).toBeNull();
+    expect(failure(() => ws.review.saveDraft(id, { type: null, text: 'x' })).error.message).toMatch(/已作出结论/);
+    ws.review.reopen(id);
+    expect(ws.review.get(id).conclusionDraft).toEqual({ type: '建议补充调查', text: '请补充当事人冯军的询问笔录后重新送审。' });
+  });
+
   it('opens a new round when a returned case is resubmitted, with the diff and the previous findings', async () => {
     const ws = workstation();
     const p = await buildPackage(tempDir());

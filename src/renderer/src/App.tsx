@@ -2,7 +2,7 @@
 // Ctrl+K focuses the queue's search box (expanding the queue when it is collapsed): typing filters the
 // queue, Enter searches everything; opening a hit opens its case and reveals the spot in the item.
 // Hash routes lead to the meeting module (集体讨论) and its audience screen instead.
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { Splitter, type InputRef } from 'antd';
 import { CaseQueue } from './queue/CaseQueue';
 import { useCaseQueue } from './queue/useCaseQueue';
@@ -22,6 +22,7 @@ import { makeReveal, type Reveal, type RevealTarget } from './workspace/reveal';
 import { SUMMARY_TAB } from './workspace/workspaceModel';
 import { ReviewPanel } from './review/ReviewPanel';
 import { ReviewRail } from './review/ReviewRail';
+import { moveLegacyDrafts } from './review/legacyDrafts';
 import { usePointKeys, type PointJump } from './review/usePointKeys';
 import { useMeetingRoute } from './meeting/route';
 import { AudiencePage } from './meeting/audience/AudiencePage';
@@ -54,6 +55,7 @@ function Workbench() {
   // Bumped when a sync brought cases (a new round of the open case reloads its review panel).
   const [syncVersion, setSyncVersion] = useState(0);
   const searchRef = useRef<InputRef>(null);
+  useEffect(() => void moveLegacyDrafts().catch(() => undefined), []);
   const [reveal, setReveal] = useState<{ caseId: string; reveal: Reveal } | null>(null);
 
   const openHit = (group: SearchGroup, hit: SearchHit) => {

@@ -80,6 +80,15 @@ export interface ReviewerProfile {
   firstTimeReviewer: boolean;
 }
 
+export const ConclusionDraft = z
+  .object({
+    type: OpinionType.nullable(),
+    /** null: follow the generated draft (it changes as points are decided). */
+    text: z.string().max(50_000).nullable(),
+  })
+  .strict();
+export type ConclusionDraft = z.infer<typeof ConclusionDraft>;
+
 export interface ReviewView {
   caseId: string;
   round: number;
@@ -91,6 +100,8 @@ export interface ReviewView {
   /** Opinion text drafted from the findings (the reviewer edits it before concluding). */
   draftOpinion: string;
   conclusion: { type: OpinionType; opinionText: string; concludedAt: string } | null;
+  /** The conclusion being written, kept in the encrypted cache until concluded (never in the browser's storage). */
+  conclusionDraft: ConclusionDraft | null;
   previous: PreviousRound | null;
   reviewer: ReviewerProfile | null;
   updatedAt: string;
@@ -126,6 +137,8 @@ export const reviewApi = {
   'review.override': call<ReviewView>()(z.object({ caseId, check: z.string().min(1).max(200), reason: z.string().trim().min(4, '请写明不采纳该自动检查结论的理由（至少 4 个字）').max(2000) }).strict()),
   'review.clearOverride': call<ReviewView>()(z.object({ caseId, check: z.string().min(1).max(200) }).strict()),
   'review.conclude': call<ReviewView>()(z.object({ caseId, type: OpinionType, opinionText: z.string().trim().min(10, '审核意见过短，请写明具体意见').max(50_000) }).strict()),
+  /** The conclusion as it is being written (type and text), saved as the reviewer types. */
+  'review.saveDraft': call<{ savedAt: string }>()(z.object({ caseId, draft: ConclusionDraft }).strict()),
   /** Take back a conclusion that has not been signed yet. */
   'review.reopen': call<ReviewView>()(z.object({ caseId }).strict()),
   'settings.getReviewer': call<ReviewerProfile | null>()(z.object({}).strict()),

@@ -34,6 +34,10 @@ export class ReviewRepo {
     return r ? (JSON.parse(r.valueJson) as T) : null;
   }
 
+  deleteSetting(key: string): void {
+    this.db.delete(t.settings).where(eq(t.settings.key, key)).run();
+  }
+
   setSetting(key: string, value: unknown, now: string): void {
     const valueJson = JSON.stringify(value);
     this.db.insert(t.settings).values({ key, valueJson, updatedAt: now }).onConflictDoUpdate({ target: t.settings.key, set: { valueJson, updatedAt: now } }).run();

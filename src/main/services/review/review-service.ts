@@ -2,7 +2,7 @@
 // conclusion; saved as the reviewer works; rounds with a diff against the previous revision.
 import type Database from 'better-sqlite3-multiple-ciphers';
 import { ApiFailure } from '../../../shared/api/result';
-import type { Citation, CheckOverride, OpinionType, PointDecision, PointView, PreviousRound, ResolvedCitation, ReviewerProfile, ReviewView } from '../../../shared/api/review';
+import type { Citation, CheckOverride, ConclusionDraft, OpinionType, PointDecision, PointView, PreviousRound, ResolvedCitation, ReviewerProfile, ReviewView } from '../../../shared/api/review';
 import type { ReviewPointId } from '../../../shared/api/evidence';
 import { reviewCountdown, type WorkingDayCalendar } from '../../../shared/calendar/working-days';
 import { CasePackage } from '../../../shared/casefile/schema';
@@ -30,6 +30,7 @@ interface PointRecord {
 type PointRecords = Partial<Record<ReviewPointId, PointRecord>>;
 
 const REVIEWER_KEY = 'reviewer_profile';
+const draftKey = (caseId: string, round: number) => `conclusion_draft:${caseId}:r${round}`;
 
 /** findings_json of a round ('[]' is the column default of rounds that have no record yet). */
 function pointRecords(json: string | null): PointRecords {
@@ -132,6 +133,7 @@ export class ReviewService {
       points,
       draftOpinion: draftOpinion(points, caseLabel),
       conclusion: row.conclusion ? { type: row.conclusion as OpinionType, opinionText: row.opinionText ?? '', concludedAt: row.concludedAt ?? '' } : null,
+      conclusionDraft: row.conclusion ? null : this.d.reviews.getSetting<ConclusionDraft>(draftKey(caseId, row.round)),
       previous: this.previousRound(pkg, prev),
       reviewer,
       updatedAt: row.updatedAt ?? row.startedAt,
@@ -246,9 +248,21 @@ export class ReviewService {
       throw new ApiFailure({ code: 'conflict', message: `${problems.map((p) => p.id).join('、')} 认定“存在问题”，与“同意”结论矛盾；请改选结论或修改要点` });
     const at = this.now().toISOString();
     const auto = view.points.flatMap((p) => p.automatic);
-    this.d.reviews.update(row.id, { conclusion: type, opinionText, concludedAt: at, updatedAt: at, autoFindingsJson: JSON.stringify(auto) });
-    this.d.cases.setStatus(caseId, type === '同意' ? 'concluded' : 'returned');
+    this.d.sqlite.transaction(() => {
+      this.d.reviews.update(row.id, { conclusion: type, opinionText, concludedAt: at, updatedAt: at, autoFindingsJson: JSON.stringify(auto) });
+      this.d.cases.setStatus(caseId, type === '同意' ? 'concluded' : 'returned');
+      this.d.reviews.deleteSetting(draftKey(caseId, row.round));
+    })();
     return this.get(caseId);
+  }
+
+  /** The conclusion as it is being written; refused once concluded (撤回结论 first). */
+  saveDraft(caseId: string, draft: ConclusionDraft): { savedAt: string } {
+    const { row } = this.load(caseId);
+    if (row.conclusion) throw new ApiFailure({ code: 'conflict', message: '本轮审核已作出结论；如需修改，请先“撤回结论”' });
+    const savedAt = this.now().toISOString();
+    this.d.reviews.setSetting(draftKey(caseId, row.round), draft, savedAt);
+    return { savedAt };
   }
 
   reopen(caseId: string): ReviewView {
@@ -260,6 +274,8 @@ export class ReviewService {
     this.d.sqlite.transaction(() => {
       this.d.reviews.update(row.id, { conclusion: null, opinionText: null, concludedAt: null, autoFindingsJson: null, updatedAt: this.now().toISOString() });
       this.d.cases.setStatus(caseId, 'in_review');
+      // The withdrawn conclusion becomes the draft to edit.
+      this.d.reviews.setSetting(draftKey(caseId, row.round), { type: row.conclusion as OpinionType, text: row.opinionText ?? '' } satisfies ConclusionDraft, this.now().toISOString());
       withdrawUnsentOpinions(this.d.sqlite, row.id);
     })();
     return this.get(caseId);

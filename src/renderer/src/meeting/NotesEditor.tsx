@@ -3,7 +3,8 @@ import { useState } from 'react';
 import { Input } from 'antd';
 import type { MeetingCase } from '../../../shared/meeting/schema';
 import { api } from '../api';
-import { statusText, useAutosave } from './useAutosave';
+import { statusText, useAutosave } from '../lib/useAutosave';
+import { problemLine } from './errors';
 
 interface Props {
   meetingId: string;
@@ -16,7 +17,7 @@ export function NotesEditor({ meetingId, item, readOnly }: Props) {
   const [text, setText] = useState(item.notes);
   const save = useAutosave<string>(async (notes) => {
     await api.call('meetings.recordNotes', { id: meetingId, caseId: item.caseId, notes });
-  });
+  }, { describe: problemLine });
   return (
     <div className="mt-notes" data-testid="notes">
       <label className="mt-label" htmlFor={`notes-${item.caseId}`}>

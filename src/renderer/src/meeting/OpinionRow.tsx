@@ -9,7 +9,7 @@ import { ATTENDEE_ROLE_LABEL, OPINION_TEXT_MAX, type Attendee, type AttendeeOpin
 import { api } from '../api';
 import { problemLine } from './errors';
 import { clock, OPINION_TONE, opinionLength, opinionLengthNote } from './labels';
-import { statusText, useAutosave } from './useAutosave';
+import { statusText, useAutosave } from '../lib/useAutosave';
 
 const KINDS: OpinionKind[] = ['同意', '不同意', '补充意见'];
 
@@ -31,7 +31,7 @@ export function OpinionRow({ meetingId, caseId, attendee, saved, readOnly, roleN
   const [clearError, setClearError] = useState<string | null>(null);
   const save = useAutosave<{ kind: OpinionKind; text: string }>(async (opinion) => {
     await api.call('meetings.recordOpinion', { id: meetingId, caseId, attendeeId: attendee.id, opinion });
-  }, 800);
+  }, { delay: 800, describe: problemLine });
   const needsText = kind !== null && kind !== '同意' && text.trim().length < 2;
   const lengthNote = opinionLengthNote(text);
   const tooLong = opinionLength(text) > OPINION_TEXT_MAX;

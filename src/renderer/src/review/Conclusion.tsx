@@ -1,28 +1,23 @@
 // Bottom of the panel: the conclusion (同意 / 建议纠正 / 建议补充调查 / 其他意见) and the opinion text,
-// prefilled from the draft and kept in this browser until concluded; 作出结论 → review.conclude.
+// prefilled from the draft and saved as typed into the encrypted cache (review.saveDraft — never the
+// browser's storage, which a lock does not protect); 作出结论 → review.conclude.
 // Once concluded: read-only, with 撤回结论, then 预览意见书 / 签署 (opinion/OpinionActions).
 import { useId, useState } from 'react';
 import { Alert, App as AntApp, Button, Input, Popconfirm, Radio } from 'antd';
-import type { OpinionType, ReviewView } from '../../../shared/api/review';
+import type { ConclusionDraft, OpinionType, ReviewView } from '../../../shared/api/review';
 import { opinionDraft } from '../../../shared/review/draft';
 import { chinaDateTime } from '../../../shared/format/date';
 import { errorText } from '../lib/errors';
-import { usePersistentState } from '../lib/usePersistentState';
+import { statusText, useAutosave } from '../lib/useAutosave';
+import { api } from '../api';
 import { OpinionActions } from '../opinion/OpinionActions';
 import { opinionActions } from '../opinion/store';
 import { syncActions } from '../sync/store';
 import { OPINION_TYPES } from './labels';
 import type { ReviewState } from './useReview';
 
-interface Draft {
-  type: OpinionType | null;
-  /** null: follow the generated draft (it changes as points are decided). */
-  text: string | null;
-}
-
+type Draft = ConclusionDraft;
 const EMPTY: Draft = { type: null, text: null };
-const isDraft = (v: unknown): v is Draft =>
-  typeof v === 'object' && v !== null && 'type' in v && 'text' in v && (v.type === null || OPINION_TYPES.includes(v.type as OpinionType)) && (v.text === null || typeof v.text === 'string');
 
 function Concluded({ view, review, onReopened }: { view: ReviewView; review: ReviewState; onReopened: (type: OpinionType, text: string) => void }) {
   const { message } = AntApp.useApp();
@@ -68,11 +63,17 @@ function Concluded({ view, review, onReopened }: { view: ReviewView; review: Rev
 export function Conclusion({ view, review }: { view: ReviewView; review: ReviewState }) {
   const id = useId();
   const { message } = AntApp.useApp();
-  const [draft, setDraft] = usePersistentState<Draft>(`review.opinion.${view.caseId}.r${view.round}`, EMPTY, isDraft);
+  const [draft, setDraftState] = useState<Draft>(view.conclusionDraft ?? EMPTY);
+  const autosave = useAutosave<Draft>((d) => api.call('review.saveDraft', { caseId: view.caseId, draft: d }));
+  const setDraft = (d: Draft) => {
+    setDraftState(d);
+    autosave.schedule(d);
+  };
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
-  if (view.conclusion) return <Concluded view={view} review={review} onReopened={(t, text) => setDraft({ type: t, text })} />;
+  // 撤回结论 makes the withdrawn conclusion the draft on the back end too.
+  if (view.conclusion) return <Concluded view={view} review={review} onReopened={(t, text) => setDraftState({ type: t, text })} />;
 
   // The proposed type: null while points are open and nothing has been found wrong (never 同意 then).
   const { suggested, open } = opinionDraft(view.points, '');
@@ -94,10 +95,13 @@ export function Conclusion({ view, review }: { view: ReviewView; review: ReviewS
     setBusy(true);
     setError(null);
     try {
+      // The conclusion carries the text; a draft save still waiting would only be refused after it.
+      await autosave.cancel();
       await review.conclude(type, text);
-      setDraft(EMPTY);
+      setDraftState(EMPTY);
       message.success(`已作出审核结论：${type}`);
     } catch (err) {
+      autosave.schedule(draft); // not concluded: the draft is kept as it stands
       setError(errorText(err, '未能作出结论，请稍后重试'));
     } finally {
       setBusy(false);
@@ -144,6 +148,9 @@ export function Conclusion({ view, review }: { view: ReviewView; review: ReviewS
       )}
       <div className="rv-field-label">
         <label htmlFor={`${id}-text`}>审核意见</label>
+        <span className={`rv-save-state${autosave.status.kind === 'error' ? ' t-fail' : ''}`} role="status" aria-live="polite" data-testid="opinion-save-state">
+          {statusText(autosave.status)}
+        </span>
         {draft.text !== null && (
           <button type="button" className="rv-link" onClick={() => setDraft({ ...draft, text: null })} data-testid="opinion-reset">
             恢复为自动草稿

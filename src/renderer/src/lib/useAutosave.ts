@@ -1,18 +1,26 @@
 // Save-as-you-type: each change is saved after a pause, at once on flush (blur, leaving, reload, lock), and a
 // failed save keeps the text and says so. Saves run one at a time; the latest value wins.
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { problemLine } from './errors';
-import { registerPendingSave } from '../lib/pendingSaves';
+import { errorText } from './errors';
+import { registerPendingSave } from './pendingSaves';
 
 export type SaveStatus = { kind: 'idle' } | { kind: 'pending' } | { kind: 'saving' } | { kind: 'saved'; at: Date } | { kind: 'error'; text: string };
 
-export function useAutosave<T>(save: (value: T) => Promise<void>, delay = 700): { schedule: (v: T) => void; flush: () => Promise<void>; cancel: () => Promise<void>; status: SaveStatus } {
+interface Options {
+  delay?: number;
+  /** The failure as one line (the meeting fields name the refused field). */
+  describe?: (err: unknown, fallback: string) => string;
+}
+
+export function useAutosave<T>(save: (value: T) => Promise<unknown>, { delay = 700, describe = errorText }: Options = {}): { schedule: (v: T) => void; flush: () => Promise<void>; cancel: () => Promise<void>; status: SaveStatus } {
   const [status, setStatus] = useState<SaveStatus>({ kind: 'idle' });
   const queued = useRef<{ value: T } | null>(null);
   const timer = useRef<number | null>(null);
   const running = useRef<Promise<void> | null>(null);
   const saveRef = useRef(save);
   saveRef.current = save;
+  const describeRef = useRef(describe);
+  describeRef.current = describe;
 
   const run = useCallback(async (): Promise<void> => {
     if (timer.current !== null) {
@@ -29,7 +37,7 @@ export function useAutosave<T>(save: (value: T) => Promise<void>, delay = 700): 
       (err: unknown) => {
         // Keep the unsaved value for the next flush unless something newer came meanwhile.
         queued.current ??= next;
-        setStatus({ kind: 'error', text: problemLine(err, '未能保存，请检查后重试') });
+        setStatus({ kind: 'error', text: describeRef.current(err, '未能保存，请检查后重试') });
       },
     );
     running.current = p;
