@@ -13,11 +13,11 @@ export function dataDir(env: NodeJS.ProcessEnv = process.env): string {
   const home = homedir();
   switch (platform()) {
     case 'win32':
-      return join(env.APPDATA ?? join(home, 'AppData', 'Roaming'), APP_FOLDER);
+      return join(env.APPDATA || join(home, 'AppData', 'Roaming'), APP_FOLDER);
     case 'darwin':
       return join(home, 'Library', 'Application Support', APP_FOLDER);
     default:
-      return join(env.XDG_CONFIG_HOME ?? join(home, '.config'), APP_FOLDER);
+      return join(env.XDG_CONFIG_HOME || join(home, '.config'), APP_FOLDER);
   }
 }
 

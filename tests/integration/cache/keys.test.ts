@@ -2,12 +2,13 @@
 // written; the development key file moves under a passphrase without re-encrypting anything; an
 // encrypted store whose key file is gone is never given a new key; a store opened with another
 // key is refused before anything is written.
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CacheKeyError } from '../../../src/main/services/cache-crypto/cache-key';
 import { createKeyring, devKeySync, readKeyring, unlockKeyring } from '../../../src/main/services/cache-crypto/keyring';
 import { openCacheKey } from '../../../src/main/services/cache-crypto/resolve';
+import { dataDir } from '../../../src/main/paths';
 import { Workstation } from '../../../src/main/workstation';
 import { buildPackage, tempDir } from '../../helpers/package-builder';
 
@@ -24,6 +25,19 @@ async function expectKeyError(p: Promise<unknown> | (() => unknown), code: Cache
 }
 
 describe('cache key file', () => {
+  it('a first start on a data folder that does not exist yet makes it (owner-only) with the key', async () => {
+    for (const src of [{ allowDevKey: true }, { passphrase: '审核口令 2026' }]) {
+      const dir = join(tempDir('keys-new-'), 'not', 'yet');
+      const opening = await openCacheKey(dir, src);
+      expect(opening).toMatchObject({ state: 'open', created: true });
+      expect(readKeyring(dir)).not.toBeNull();
+      if (process.platform !== 'win32') expect(statSync(dir).mode & 0o777).toBe(0o700);
+    }
+  });
+  it('an empty XDG_CONFIG_HOME falls back to ~/.config, never a folder relative to where the app started', () => {
+    if (process.platform !== 'linux') return;
+    expect(dataDir({ XDG_CONFIG_HOME: '' })).toMatch(/^\/.*\/\.config\/fashen$/);
+  });
   it('a passphrase wraps the key; a wrong one changes nothing', async () => {
     const dir = tempDir('keys-');
     const key = await createKeyring(dir, { kind: 'passphrase', passphrase: '审核口令 2026' });

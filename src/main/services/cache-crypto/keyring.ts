@@ -4,7 +4,7 @@
 // tests and development only — and the security state says so (未加密保护).
 // The file is read as untrusted input (zod); it is only ever replaced atomically, and only with
 // the same key, so no write here can cut the store off from its key.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { PassphraseProtector, type KeyProtector } from '../signing/protector';
@@ -52,6 +52,9 @@ export function readKeyring(dataDir: string): KeyringFile | null {
 
 function writeKeyring(dataDir: string, keyId: string, protection: KeyProtection, wrapped: string, createdAt: string): void {
   const file: KeyringFile = { format: 'fashen-cache-keyring', version: 1, keyId, protection, wrapped, createdAt, ...(protection === 'unprotected-dev' ? { warning: DEV_WARNING } : {}) };
+  // The key is the first thing a new store writes (the host and the desktop app make it before any
+  // Workstation opens): the data folder may not exist yet. Owner-only, like the key itself.
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   writeFileDurable(keyringPath(dataDir), `${JSON.stringify(file, null, 2)}\n`);
 }
 
