@@ -6,7 +6,7 @@
 import type { Io } from '../main';
 import type { Workstation } from '../../main/workstation';
 import { guarded } from '../api-failure';
-import type { KeySummary, KeysView } from '../../shared/api/opinions';
+import { NewKeyPassphrase, type KeySummary, type KeysView } from '../../shared/api/opinions';
 import { readPassphrase } from '../secret';
 
 export interface KeysOpts {
@@ -67,7 +67,8 @@ export async function keysCommand(open: () => Workstation, args: string[], opts:
         if (!name) return io.err('请用 --name 指定审核人员姓名（或先在工作台中设置审核人员）\n'), 2;
         if (!profile || opts.name || opts.agency) ws.review.setReviewer({ name, agency: opts.agency ?? profile?.agency, legalQualification: profile?.legalQualification ?? false, firstTimeReviewer: profile?.firstTimeReviewer ?? false });
         const pass = await readPassphrase(opts.passphraseEnv, '为新的签名密钥设置口令：');
-        if (pass.length < 8) return io.err('口令至少 8 个字符\n'), 2;
+        const checked = NewKeyPassphrase.safeParse(pass);
+        if (!checked.success) return io.err(`错误：${checked.error.issues[0]!.message}\n`), 2;
         const view = await keys.create({ name, agency: opts.agency ?? profile?.agency ?? '未填写单位' }, pass);
         if (!opts.json && view.active) io.err(`已创建签名密钥 ${view.active.keyId}：${registrationText(view.active)}\n`);
         print(view, opts, io);

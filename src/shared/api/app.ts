@@ -116,7 +116,7 @@ export const appApi = {
   /** Lock now: the key leaves memory; every call but these four answers 已锁定. */
   'app.lock': call<LockState>()(z.object({}).strict()),
   /** Unlock with the cache passphrase (or, for a new store, choose one); the OS keystore needs none. */
-  'app.unlock': call<LockState>()(z.object({ passphrase: z.string().max(1024).optional() }).strict()),
+  'app.unlock': call<LockState>()(z.object({ passphrase: z.string().max(1024, '口令最多 1024 个字符').optional() }).strict()),
   /** The reviewer is at work (keyboard, pointer): restarts the inactivity countdown. */
   'app.activity': call<{ locked: boolean }>()(z.object({}).strict()),
   /** Lock after this many minutes without activity (0 = never). */

@@ -148,12 +148,14 @@ export interface OpinionExport {
   base64: string;
 }
 
-const passphrase = z.string().min(8, '口令至少 8 个字符').max(200);
+const passphrase = z.string().min(8, '口令至少 8 个字符').max(200, '口令最多 200 个字符');
+/** A new signing key's passphrase: what signing accepts later, and not blanks only. The CLI checks it too. */
+export const NewKeyPassphrase = passphrase.refine((p) => p.trim().length > 0, '口令不能全为空格');
 
 export const opinionsApi = {
   'keys.status': call<KeysView>()(z.object({}).strict()),
   /** Create the reviewer's signing key (the previous one is retired; history kept). */
-  'keys.create': call<KeysView>()(z.object({ passphrase: passphrase.optional() }).strict()),
+  'keys.create': call<KeysView>()(z.object({ passphrase: NewKeyPassphrase.optional() }).strict()),
   /** Revoke a key here at once (it can no longer sign) and tell the central system now or at the next sync. */
   'keys.revoke': call<KeysView>()(
     z

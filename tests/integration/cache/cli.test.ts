@@ -51,4 +51,19 @@ describe('fashen and the encrypted cache', () => {
     expect(ok.code).toBe(0);
     expect(JSON.parse(ok.stdout)).toHaveLength(1);
   });
+  it('passphrases the lock screen or the sign dialog could not take are refused when they are made', () => {
+    const home = tempDir('cli-cache-');
+    const long = fashen(home, ['cases', 'list'], '审'.repeat(1025));
+    expect(long.code).toBe(2);
+    expect(long.stderr).toContain('缓存口令最多 1024 个字符');
+    expect(() => readFileSync(join(home, 'keyring.json'))).toThrow();
+    expect(fashen(home, ['cases', 'list'], '        ').stderr).toContain('缓存口令不能全为空格');
+    // A signing key passphrase: 200 characters at most (what the sign dialog takes), not blanks only.
+    const keys = (pass: string) => spawnSync(process.execPath, [join(process.cwd(), ENTRIES.cli.out), 'keys', 'create', '--name', '王审核', '--passphrase-env', 'KP'], { env: { ...process.env, FASHEN_HOME: home, KP: pass, FASHEN_CACHE_PASSPHRASE: '' }, encoding: 'utf8' });
+    const tooLong = keys('签'.repeat(201));
+    expect(tooLong.status).toBe(2);
+    expect(tooLong.stderr).toContain('口令最多 200 个字符');
+    expect(keys(' '.repeat(8)).stderr).toContain('口令不能全为空格');
+    expect(keys('签'.repeat(200)).status).toBe(0);
+  });
 });

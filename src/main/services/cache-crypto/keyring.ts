@@ -65,8 +65,13 @@ function checkedMaster(master: Buffer, file: KeyringFile): Buffer {
   throw new CacheKeyError('keyring-corrupt', '缓存密钥文件已损坏（密钥与其标识不符）');
 }
 
+/** The longest passphrase the lock screen accepts (app.unlock): a longer one could never be typed there. */
+export const MAX_PASSPHRASE_LENGTH = 1024;
+
 export function checkNewPassphrase(passphrase: string): void {
   if ([...passphrase].length < MIN_PASSPHRASE_LENGTH) throw new CacheKeyError('weak-passphrase', `缓存口令至少 ${MIN_PASSPHRASE_LENGTH} 个字符`);
+  if (passphrase.length > MAX_PASSPHRASE_LENGTH) throw new CacheKeyError('weak-passphrase', `缓存口令最多 ${MAX_PASSPHRASE_LENGTH} 个字符（解锁界面不接受更长的口令）`);
+  if (!passphrase.trim()) throw new CacheKeyError('weak-passphrase', '缓存口令不能全为空格');
 }
 
 /** How a wrapped key is opened or sealed: an OS keystore, a passphrase, or nothing (dev). */
