@@ -9,7 +9,7 @@ import { CALENDAR_FILE, readCalendarFile } from '../shared/calendar/calendar-fil
 import type { Workstation } from '../main/workstation';
 import type { AppendEntry } from '../main/services/audit/log';
 import { ApiFailure } from '../shared/api/result';
-import type { AuditAction } from '../shared/audit/actions';
+import { failureOutcome, type AuditAction } from '../shared/audit/actions';
 import type { Io } from './main';
 import { caseIdOf } from './case-key';
 
@@ -94,7 +94,7 @@ export async function auditedCommand(open: () => Workstation, args: CliAuditArgs
           ws.audit.policy.check(approval);
         } catch (err) {
           if (!(err instanceof ApiFailure)) throw err;
-          ws.audit.log.append({ action: p.action, subject: caseIdOf(ws, p.caseKey), detail: { ...p.detail, outcome: 'refused', code: err.error.code, via: 'cli' } });
+          ws.audit.log.append({ action: p.action, subject: caseIdOf(ws, p.caseKey), detail: { ...p.detail, outcome: failureOutcome(err.error.code), code: err.error.code, reason: err.error.message.slice(0, 200), via: 'cli' } });
           io.err(`${err.message}（命令行：--approval <批准文号> --approver <批准人>）\n`);
           return 1;
         }

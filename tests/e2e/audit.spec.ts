@@ -61,7 +61,9 @@ test.describe('审计记录', () => {
       await page.getByTestId('audit-open').click();
       const exported = page.getByTestId('audit-trail').locator('[data-action="export.redacted"]');
       await expect(exported.first()).toContainText('批准：测市监批〔2026〕12号（李局长）');
-      await expect(exported.nth(1)).toContainText('导出公示版（被拒绝）');
+      // The first attempt only waited for the approval: 待批准, not red like a refusal.
+      await expect(exported.nth(1)).toContainText('导出公示版（待批准）');
+      await expect(exported.nth(1)).not.toHaveClass(/is-refused/);
     } finally {
       await callApi(workstationHost, 'settings.setExportPolicy', { exportRequiresApproval: false });
     }

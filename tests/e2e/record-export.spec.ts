@@ -54,8 +54,8 @@ test('the preview is downloaded only with the approval the policy requires, and 
   expect(readFileSync(await download.path()).subarray(0, 5).toString()).toBe('%PDF-');
 
   const trail = (await callApi<AuditEntryView[]>(freshHost, 'audit.case', { caseId })).filter((e) => e.action === 'export.opinion').reverse();
-  // Each click is first refused (the transport then asks for the approval): cancelled, then given.
-  const refused = expect.objectContaining({ outcome: 'refused', code: 'approval_required', reason: expect.stringContaining('须经批准'), via: 'browser' });
+  // Each click first stops for want of the approval (待批准; the transport then asks for it): cancelled, then given.
+  const refused = expect.objectContaining({ outcome: 'awaiting_approval', code: 'approval_required', reason: expect.stringContaining('须经批准'), via: 'browser' });
   expect(trail.map((e) => e.detail)).toEqual([refused, refused, expect.objectContaining({ preview: true, kind: 'pdf', approval: { reference: '测市监批〔2026〕15号', approver: '李局长' } })]);
   expect(trail[2]!.detail.outcome).toBeUndefined();
 

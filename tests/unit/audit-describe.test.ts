@@ -12,6 +12,11 @@ describe('audit entry wording', () => {
     expect(auditActionLabel('sync.run', 'failed')).toBe('同步（未成功）');
     expect(auditActionLabel('future.action')).toBe('future.action');
   });
+  it('an export stopped only for its approval reads 待批准, not 被拒绝 — older entries included', () => {
+    expect(auditActionLabel('export.opinion', 'awaiting_approval', 'approval_required')).toBe('导出审核意见书文件（待批准）');
+    expect(auditActionLabel('export.opinion', 'refused', 'approval_required')).toBe('导出审核意见书文件（待批准）');
+    expect(auditActionLabel('export.opinion', 'refused', 'conflict')).toBe('导出审核意见书文件（被拒绝）');
+  });
 
   it.each([
     ['evidence.open', { itemId: 'd1', sha256: 'ab', state: 'ok', via: 'browser' }, '询问笔录'],

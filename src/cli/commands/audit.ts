@@ -41,10 +41,10 @@ export async function auditCommand(open: () => Workstation, args: string[], opts
           if (!subject) return io.err(`找不到案件：${opts.case}\n`), 2;
         }
         const entries = ws.audit.log.list(subject !== undefined ? { subject } : {});
-        if (opts.json) io.out(`${JSON.stringify(entries.map((e) => ({ ...e, label: auditActionLabel(e.action, e.detail.outcome as string | undefined) })), null, 2)}\n`);
+        if (opts.json) io.out(`${JSON.stringify(entries.map((e) => ({ ...e, label: auditActionLabel(e.action, e.detail.outcome as string | undefined, e.detail.code) })), null, 2)}\n`);
         else
           for (const e of entries)
-            io.out(`${e.seq}\t${chinaDateTime(e.at)}\t${e.actor}\t${auditActionLabel(e.action, e.detail.outcome as string | undefined)}\t${e.subject ?? '—'}\t${describeAuditDetail(e)}\n`);
+            io.out(`${e.seq}\t${chinaDateTime(e.at)}\t${e.actor}\t${auditActionLabel(e.action, e.detail.outcome as string | undefined, e.detail.code)}\t${e.subject ?? '—'}\t${describeAuditDetail(e)}\n`);
         return 0;
       }
       case 'head': {

@@ -38,10 +38,22 @@ export const AUDIT_ACTIONS = {
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
 
+/**
+ * How a call that did not complete is recorded: an export stopped only for want of an approval
+ * reference is 待批准 (the dialog asks for it next; approved, the export follows as its own entry),
+ * not 被拒绝. Entries written before this distinction carry outcome 'refused' with this code.
+ */
+export function failureOutcome(code: string | null): 'awaiting_approval' | 'refused' | 'failed' {
+  return code === 'approval_required' ? 'awaiting_approval' : code === null ? 'failed' : 'refused';
+}
+
+const OUTCOME_SUFFIX: Record<string, string> = { refused: '（被拒绝）', failed: '（未成功）', awaiting_approval: '（待批准）' };
+
 /** The zh-CN label of an action code; an unknown code (a newer version wrote it) shows as is. */
-export function auditActionLabel(action: string, outcome?: string | null): string {
+export function auditActionLabel(action: string, outcome?: string | null, code?: unknown): string {
   const label = (AUDIT_ACTIONS as Record<string, string>)[action] ?? action;
-  return outcome === 'refused' ? `${label}（被拒绝）` : outcome === 'failed' ? `${label}（未成功）` : label;
+  const o = outcome === 'refused' && code === 'approval_required' ? 'awaiting_approval' : outcome;
+  return `${label}${(o && OUTCOME_SUFFIX[o]) ?? ''}`;
 }
 
 /** The genesis entry's prevHash. */

@@ -50,7 +50,7 @@ describe('fashen audit', () => {
     expect(fashen(['sync', 'export-bundle', '--out', out, '--approval', '批', '--approver', '李局长']).code).toBe(2);
     const all = list();
     expect(all.filter((e) => e.action === 'settings.change').at(-1)!.detail).toMatchObject({ setting: 'exportRequiresApproval', from: false, to: true });
-    expect(all.at(-1)).toMatchObject({ action: 'export.bundle', label: '导出离线交换包（被拒绝）', detail: { outcome: 'refused', code: 'approval_required' } });
+    expect(all.at(-1)).toMatchObject({ action: 'export.bundle', label: '导出离线交换包（待批准）', detail: { outcome: 'awaiting_approval', code: 'approval_required', reason: expect.stringContaining('须经批准') } });
     expect(fashen(['audit', 'policy', 'off', '--json']).stdout).toBe('{\n  "exportRequiresApproval": false\n}\n');
   });
 

@@ -123,7 +123,7 @@ describe('audit of a scripted review', () => {
     await call('evidence.exportRedacted', { caseId, itemId, approval: { reference: '批〔2026〕3号', approver: '李局长' } });
 
     const exports = trail().filter((e) => e.action === 'export.redacted');
-    expect(exports.map((e) => e.detail.outcome ?? 'ok')).toEqual(['ok', 'refused', 'ok']);
+    expect(exports.map((e) => e.detail.outcome ?? 'ok')).toEqual(['ok', 'awaiting_approval', 'ok']);
     expect(exports[1]!.detail).toMatchObject({ code: 'approval_required' });
     expect(exports[2]!.detail).toMatchObject({ itemId, approval: { reference: '批〔2026〕3号', approver: '李局长' } });
     const setting = ws.audit.log.list().filter((e) => e.action === 'settings.change').at(-1)!;
@@ -134,7 +134,7 @@ describe('audit of a scripted review', () => {
     expect(await attempt('sync.exportBundle', { path: out, passphrase: PASS })).toMatchObject({ ok: false, error: { code: 'approval_required' } });
     await call('sync.exportBundle', { path: out, passphrase: PASS, approval: { reference: '批〔2026〕4号', approver: '李局长' } });
     const bundles = ws.audit.log.list().filter((e) => e.action === 'export.bundle');
-    expect(bundles.map((e) => e.detail.outcome ?? 'ok')).toEqual(['refused', 'ok']);
+    expect(bundles.map((e) => e.detail.outcome ?? 'ok')).toEqual(['awaiting_approval', 'ok']);
     expect(bundles[1]!.detail).toMatchObject({ file: '离线交换包.json', count: 1, approval: { reference: '批〔2026〕4号' } });
     expect(ws.audit.log.verify().intact).toBe(true);
   }, 60_000);

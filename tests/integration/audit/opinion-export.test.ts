@@ -83,7 +83,7 @@ describe('opinions.export', () => {
       expect(ok.sha256).toBe(record.docxSha256);
 
       const logged = exportsLogged().slice(before);
-      expect(logged.map((e) => e.detail.outcome ?? 'ok')).toEqual(['refused', 'ok']);
+      expect(logged.map((e) => e.detail.outcome ?? 'ok')).toEqual(['awaiting_approval', 'ok']);
       expect(logged[0]!.detail).toMatchObject({ code: 'approval_required' });
       expect(logged[1]!.detail).toMatchObject({ kind: 'docx', approval: APPROVAL });
     } finally {

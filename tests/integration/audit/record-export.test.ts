@@ -114,7 +114,7 @@ describe('exports of unsigned previews and minutes', () => {
       ] as const) {
         const refused = await err(call, name, input as never);
         expect(refused).toMatchObject({ code: 'approval_required', message: '按本单位规定，复制、导出执法记录须经批准：请填写批准文号（或审批单号）和批准人后再导出' });
-        expect(logged(caseA, action).at(-1)!.detail).toMatchObject({ outcome: 'refused', code: 'approval_required' });
+        expect(logged(caseA, action).at(-1)!.detail).toMatchObject({ outcome: 'awaiting_approval', code: 'approval_required' });
 
         expect(await err(call, name, { ...input, approval: { reference: '批', approver: '李局长' } } as never)).toMatchObject({ code: 'invalid_input', details: [expect.stringContaining('请填写批准文号或审批单号')] });
 

@@ -2,6 +2,7 @@
 // synchronous changes in the same transaction as the change itself — and changes that do not go
 // through are recorded as refused/failed. Exports first pass the export policy (approval).
 import { canonicalJson } from '../../../shared/canonical';
+import { failureOutcome } from '../../../shared/audit/actions';
 import { callNames, type CallName } from '../../../shared/api/index';
 import { ApiFailure } from '../../../shared/api/result';
 import { maskText } from '../../../shared/privacy/mask';
@@ -86,7 +87,7 @@ async function audited(ws: Workstation, via: Via, rule: AuditRule<CallName, unkn
 function recordFailure(ws: Workstation, rule: AuditRule<CallName, unknown>, subject: string | null, err: unknown, extra: Record<string, unknown>): void {
   const refused = err instanceof ApiFailure;
   const detail = {
-    outcome: refused ? 'refused' : 'failed',
+    outcome: failureOutcome(refused ? err.error.code : null),
     code: refused ? err.error.code : 'internal',
     ...(refused ? { reason: maskText(err.error.message).slice(0, 200) } : {}),
     ...extra,

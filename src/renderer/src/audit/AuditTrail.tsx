@@ -42,14 +42,14 @@ function Row({ e, itemTitle }: { e: AuditEntryView; itemTitle: Props['itemTitle'
   const outcome = typeof e.detail.outcome === 'string' ? e.detail.outcome : null;
   const detail = describeAuditDetail(e, itemTitle);
   return (
-    <tr data-testid="audit-row" data-action={e.action} className={outcome ? 'is-refused' : undefined}>
+    <tr data-testid="audit-row" data-action={e.action} className={outcome && e.detail.code !== 'approval_required' && outcome !== 'awaiting_approval' ? 'is-refused' : undefined}>
       <td className="num audit-time" title={`${e.at}（第 ${e.seq} 条）`}>
         {chinaDateTime(e.at)}
       </td>
       <td className="ellipsis audit-actor" title={`设备 ${e.device}`}>
         {e.actor}
       </td>
-      <td className="audit-action">{auditActionLabel(e.action, outcome)}</td>
+      <td className="audit-action">{auditActionLabel(e.action, outcome, e.detail.code)}</td>
       <td className="audit-detail" title={detail}>
         {detail || '—'}
       </td>
