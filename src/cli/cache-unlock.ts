@@ -6,6 +6,9 @@ import { readKeyring } from '../main/services/cache-crypto/keyring';
 import { CacheKeyError } from '../main/services/cache-crypto/cache-key';
 import { migrateStore, migrationPending } from '../main/services/cache-crypto/migrate';
 import { CACHE_PASSPHRASE_ENV, DEV_KEY_WARNING, openCacheKey, rememberCacheKey, rememberedCacheKey } from '../main/services/cache-crypto/resolve';
+import { flushFailedUnlocks } from '../main/services/lock/lock-audit';
+import { addPendingAttempt, readPendingAttempts } from '../main/services/lock/unlock-attempts';
+import type { Workstation } from '../main/workstation';
 import { readPassphrase } from './secret';
 import type { Io } from './main';
 
@@ -25,7 +28,14 @@ export async function unlockCacheForCli(home: string, io: Io, env: NodeJS.Proces
     if (!process.stdin.isTTY) throw new CacheKeyError('needs-passphrase', `本机缓存已用口令加密：请设置环境变量 ${CACHE_PASSPHRASE_ENV}，或在终端中运行以输入缓存口令`);
     passphrase = await readPassphrase(undefined, '缓存口令：');
   }
-  const opening = await openCacheKey(home, { passphrase, allowDevKey: true });
+  let opening;
+  try {
+    opening = await openCacheKey(home, { passphrase, allowDevKey: true });
+  } catch (err) {
+    // Like the lock screen's, a failed attempt waits on disk (never the passphrase) for the chain.
+    if (err instanceof CacheKeyError && passphrase !== undefined && readKeyring(home)) noteFailedAttempt(home, err);
+    throw err;
+  }
   if (opening.state !== 'open') throw new CacheKeyError('needs-passphrase', '需要缓存口令');
   for (const note of opening.notes) if (note !== DEV_KEY_WARNING || opening.created) io.err(`${note}\n`);
   if (migrationPending(home)) {
@@ -33,4 +43,24 @@ export async function unlockCacheForCli(home: string, io: Io, env: NodeJS.Proces
     await migrateStore(home, opening.key);
   }
   rememberCacheKey(home, opening.key);
+}
+
+function noteFailedAttempt(home: string, err: CacheKeyError): void {
+  try {
+    addPendingAttempt(home, { at: new Date().toISOString(), method: 'passphrase', code: err.code, reason: err.message.slice(0, 200), via: 'cli' });
+  } catch {
+    // Not being able to note it must not hide the refusal itself.
+  }
+}
+
+/** Failed attempts noted while the store was shut go into the audit chain once the CLI has opened it. */
+export function recordFailedUnlocks(home: string, open: () => Workstation, io: Io): void {
+  const pending = readPendingAttempts(home);
+  if (!pending.attempts.length && !pending.dropped && !pending.damaged) return;
+  const ws = open();
+  try {
+    flushFailedUnlocks(ws.audit.log, ws.store.sqlite, home, (line) => io.err(`${line}\n`));
+  } finally {
+    ws.close();
+  }
 }

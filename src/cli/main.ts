@@ -18,7 +18,7 @@ import { syncCommand, USAGE as SYNC_USAGE } from './commands/sync';
 import { updateCommand, USAGE as UPDATE_USAGE } from './commands/update';
 import { auditCommand, USAGE as AUDIT_USAGE } from './commands/audit';
 import { auditedCommand } from './audit-hook';
-import { needsStore, unlockCacheForCli } from './cache-unlock';
+import { needsStore, recordFailedUnlocks, unlockCacheForCli } from './cache-unlock';
 
 const HELP = `法审工作台命令行 fashen ${'{version}'}
 
@@ -81,8 +81,11 @@ export async function run(argv: string[], io: Io = stdio): Promise<number> {
   if (values.help || positionals.length === 0) return io.out(`${HELP.replace('{version}', appVersion())}\n`), positionals.length ? 0 : values.help ? 0 : 2;
   const [cmd, ...rest] = positionals;
   // The cache key first (passphrase from FASHEN_CACHE_PASSPHRASE or a prompt): every Workstation below uses it.
-  if (needsStore(cmd)) await unlockCacheForCli(dataDir(), io);
   const ws = () => new Workstation({ dataDir: dataDir() });
+  if (needsStore(cmd)) {
+    await unlockCacheForCli(dataDir(), io);
+    recordFailedUnlocks(dataDir(), ws, io);
+  }
   // Commands that change things are recorded in the audit log (and exports checked against the policy).
   return auditedCommand(ws, { positionals, approval: values.approval, approver: values.approver, opinion: values.opinion }, () => command(cmd, rest, values, ws, io), io);
 }

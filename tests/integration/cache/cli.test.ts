@@ -50,6 +50,11 @@ describe('fashen and the encrypted cache', () => {
     const ok = fashen(home, ['cases', 'list', '--json'], '命令行用的缓存口令');
     expect(ok.code).toBe(0);
     expect(JSON.parse(ok.stdout)).toHaveLength(1);
+    // The wrong attempt is in the audit chain (without the passphrase), as the lock screen's are.
+    const audit = fashen(home, ['audit', 'list', '--json'], '命令行用的缓存口令');
+    const unlocks = (JSON.parse(audit.stdout) as { action: string; label: string; detail: Record<string, unknown> }[]).filter((e) => e.action === 'app.unlock');
+    expect(unlocks).toEqual([expect.objectContaining({ label: '解锁工作台（未成功）', detail: expect.objectContaining({ code: 'wrong-passphrase', via: 'cli', recordedLater: true }) })]);
+    expect(audit.stdout).not.toContain('不是这个口令');
   });
   it('passphrases the lock screen or the sign dialog could not take are refused when they are made', () => {
     const home = tempDir('cli-cache-');
