@@ -3,6 +3,7 @@ import { defineConfig } from '@playwright/test';
 // Debian's Chromium only — never a downloaded browser (TOOLCHAIN.md).
 export default defineConfig({
   testDir: 'tests/e2e',
+  globalSetup: './tests/e2e-global-setup.ts',
   outputDir: 'test-results/e2e',
   timeout: 90_000,
   expect: { timeout: 15_000 },
