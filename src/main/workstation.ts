@@ -88,6 +88,7 @@ export class Workstation {
     this.cases = new CaseFileRepo(this.store.db);
     this.annotations = new AnnotationRepo(this.store.db);
     this.search = new SearchRepo(this.store.sqlite);
+    this.search.ensureLinesJoined(new Date().toISOString());
     this.integrity = new IntegrityService(this.store.db, this.blobs, this.cases);
     this.review = new ReviewService({
       sqlite: this.store.sqlite,

@@ -11,12 +11,14 @@ let caseId: string;
 const PAGES = [
   // 1: the exact text comes second; the first is full-width (the same once folded).
   '处罚依据：罚款５０００元整。经复核，决定罚款5000元整，当事人无异议。',
-  // 2: the first occurrence is broken by a line break in the extracted text.
+  // 2: Chinese wrapped across lines: the break is joined when indexed, so the first one is found.
   '拟作出行政\n处罚决定如下。……最终作出行政处罚决定并送达。',
   // 3: upper case first, the exact lower case second.
   'ABC公司提交了材料；abc公司未到场。',
   // 4: only one occurrence.
   '本页只提到一次询问笔录。',
+  // 5: a break between Latin text stays: the first occurrence is broken, the exact one second.
+  'Invoice No.\nABC-1077 was paid; later Invoice No.ABC-1077 again.',
 ];
 
 beforeAll(async () => {
@@ -44,8 +46,12 @@ describe('the occurrence of a page hit', () => {
       expect(fine.snippet.before).toContain('决定');
       expect(fine.occurrence).toBe(1);
 
-      const broken = pageHit('行政处罚决定', 2, scoped);
-      expect(broken.snippet.before).toContain('最终作出');
+      const wrapped = pageHit('行政处罚决定', 2, scoped);
+      expect(wrapped.snippet.before).toContain('拟作出');
+      expect(wrapped.occurrence).toBe(0);
+
+      const broken = pageHit('No.ABC-1077', 5, scoped);
+      expect(broken.snippet.before).toContain('later Invoice');
       expect(broken.occurrence).toBe(1);
 
       expect(pageHit('abc公司', 3, scoped).occurrence).toBe(1);
@@ -59,6 +65,18 @@ describe('the occurrence of a page hit', () => {
     // The first exact 决定 is in 行政\n处罚决定 — the first occurrence in folded text too.
     expect(hit.occurrence).toBe(0);
     expect(pageHit('公司', 3, false).occurrence).toBe(0);
+  });
+
+  it('a store indexed before lines were joined is joined once, and the wrapped phrase is then found', () => {
+    const sqlite = ws.store.sqlite;
+    const row = sqlite.prepare("select rowid, text from page_text where text like '%如下%'").get() as { rowid: number; text: string };
+    const raw = '拟作出行政\n处罚决定如下。当事人对罚款决\n定无异议。';
+    sqlite.prepare("insert into page_fts (page_fts, rowid, text) values ('delete', ?, ?)").run(row.rowid, row.text);
+    sqlite.prepare('update page_text set text = ? where rowid = ?').run(raw, row.rowid);
+    sqlite.prepare('insert into page_fts (rowid, text) values (?, ?)').run(row.rowid, raw);
+    expect(ws.search.query('罚款决定', { limit: 10 }).groups).toEqual([]);
+    expect(ws.search.rejoinStoredLines()).toBe(1);
+    expect(pageHit('罚款决定', 2, false).snippet.match).toBe('罚款决定');
   });
 
   it('is null for case-field hits', () => {

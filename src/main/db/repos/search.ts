@@ -1,6 +1,7 @@
 // Full-text search over case fields and PDF page text (FTS5 trigram; LIKE for 1–2 characters).
 import type Database from 'better-sqlite3-multiple-ciphers';
 import type { SearchGroup, SearchHit, SearchResult, SearchSnippet } from '../../../shared/api/evidence';
+import { joinCjkLines } from '../../../shared/text/cjk-lines';
 import { occurrenceIndex } from '../../../shared/text/fold';
 
 const MARK_OPEN = '\u0002';
@@ -141,10 +142,39 @@ export class SearchRepo {
     this.sqlite.prepare('delete from page_text where sha256 = ?').run(sha256);
     const ins = this.sqlite.prepare('insert into page_text (sha256, page, text) values (?, ?, ?)');
     const fts = this.sqlite.prepare('insert into page_fts (rowid, text) values (?, ?)');
-    pages.forEach((text, i) => {
+    pages.forEach((raw, i) => {
+      const text = joinCjkLines(raw);
       const { lastInsertRowid } = ins.run(sha256, i + 1, text);
       fts.run(lastInsertRowid, text);
     });
+  }
+
+  /** Once per store: page text indexed before lines were joined is joined (a store of a former version). */
+  ensureLinesJoined(now: string): void {
+    const KEY = 'page_text_lines_joined';
+    if (this.sqlite.prepare('select 1 from setting where key = ?').get(KEY)) return;
+    this.rejoinStoredLines();
+    this.sqlite.prepare('insert into setting (key, value_json, updated_at) values (?, ?, ?) on conflict(key) do nothing').run(KEY, 'true', now);
+  }
+
+  /** Page text stored before lines were joined (joinCjkLines), joined and reindexed; returns the pages changed. */
+  rejoinStoredLines(): number {
+    const rows = this.sqlite.prepare("select rowid, text from page_text where instr(text, char(10)) > 0").all() as { rowid: number; text: string }[];
+    const del = this.sqlite.prepare("insert into page_fts (page_fts, rowid, text) values ('delete', ?, ?)");
+    const upd = this.sqlite.prepare('update page_text set text = ? where rowid = ?');
+    const ins = this.sqlite.prepare('insert into page_fts (rowid, text) values (?, ?)');
+    let changed = 0;
+    this.sqlite.transaction(() => {
+      for (const r of rows) {
+        const text = joinCjkLines(r.text);
+        if (text === r.text) continue;
+        del.run(r.rowid, r.text);
+        upd.run(text, r.rowid);
+        ins.run(r.rowid, text);
+        changed++;
+      }
+    })();
+    return changed;
   }
 
   /** The stored text of every page of a blob, in page order (empty: none stored). */
