@@ -80,3 +80,32 @@ export async function badFilesPackage(): Promise<{ dir: string; caseNumber: stri
   pkg.write();
   return { dir: pkg.dir, caseNumber: pkg.manifest.case.caseNumber };
 }
+
+export const TEXT_TITLES = { utf8: '微信聊天记录导出', gbk: '收银系统导出记录' } as const;
+
+/** A case package with two plain-text evidence items (电子数据): one UTF-8, one GB18030 as Chinese Windows tools write. */
+export async function textCasePackage(): Promise<{ dir: string; caseNumber: string }> {
+  const pkg = await buildPackage(tempDir('fashen-e2e-pkg-'), { caseNumber: `测市监处罚〔2026〕${Math.floor(Math.random() * 9000) + 1000}号` });
+  const utf8 = Buffer.from('2026-06-05 10:12 张三：这批货是从哪里进的？\n2026-06-05 10:15 李四：合肥的批发市场，没有票据。\n', 'utf8');
+  // “收银记录：售出涉案食品 12 件” in GB18030 (GBK range), written out byte by byte.
+  const gbk = Buffer.from('cad5d2f8bcc7c2bca3bacadbb3f6c9e6b0b8cab3c6b720313220bcfe0a', 'hex');
+  const files: [id: string, title: string, name: string, bytes: Buffer][] = [
+    ['e-chat', TEXT_TITLES.utf8, 'evidence/chat.txt', utf8],
+    ['e-pos', TEXT_TITLES.gbk, 'evidence/pos.txt', gbk],
+  ];
+  for (const [id, title, name, bytes] of files) {
+    writeFileSync(join(pkg.dir, name), bytes);
+    pkg.manifest.evidence.push({
+      id,
+      kind: '电子数据',
+      title,
+      source: '当事人提供',
+      collectedBy: ['o1', 'o2'],
+      collectedOn: '2026-06-06',
+      proves: '进货来源与销售数量',
+      file: { path: name, sha256: createHash('sha256').update(bytes).digest('hex'), size: bytes.length, mime: 'text/plain' },
+    });
+  }
+  pkg.write();
+  return { dir: pkg.dir, caseNumber: pkg.manifest.case.caseNumber };
+}

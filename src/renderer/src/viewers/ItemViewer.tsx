@@ -5,6 +5,7 @@
 import { lazy, Suspense, useState } from 'react';
 import { api } from '../api';
 import { fileKind, formatBytes, type CaseItem } from '../casefile/items';
+import { isTextMime, TextViewer } from './text/TextViewer';
 import { useCaseActions } from '../casefile/CaseActions';
 import { FileProblem, IntegrityBanner } from '../integrity/IntegrityBanner';
 import { useFileCheck } from '../integrity/useFileCheck';
@@ -84,9 +85,10 @@ function Content({ item, reveal }: { item: CaseItem; reveal: Reveal | null }) {
     case 'audio':
       return <MediaViewer item={item} url={url} kind="audio" reveal={reveal} />;
     default:
+      if (isTextMime(item.file.detectedMime ?? item.file.mime)) return <TextViewer url={url} title={item.title} />;
       return (
         <div>
-          <div className="viewer-info muted">工作台暂不能在窗格内预览此类文件。</div>
+          <div className="viewer-info muted">工作台暂不能在窗格内预览此类文件（{item.file.detectedMime ?? item.file.mime}）。</div>
           <FileFacts item={item} />
         </div>
       );

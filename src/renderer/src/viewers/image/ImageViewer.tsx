@@ -26,7 +26,7 @@ export function ImageViewer({ url, title }: { url: string; title: string }) {
     e.stopPropagation();
   };
 
-  if (failed) return <ViewerError title={`无法显示“${title}”`} text="图片文件无法读取或已损坏。请重新同步或导入该案卷包后再试。" />;
+  if (failed) return <ViewerError title={`无法显示“${title}”`} text="工作台不支持该图片格式（如 TIFF），或文件内容本身已损坏。文件是否被改动，以上方的校验结果为准。" />;
   const transform = `translate(calc(-50% + ${v.offset.x}px), calc(-50% + ${v.offset.y}px)) rotate(${v.rotation}deg) scale(${v.zoom})`;
   return (
     <div className="viewer image-viewer" data-testid="image-viewer">

@@ -91,7 +91,7 @@ export function MediaViewer({ item, url, kind, reveal }: Props) {
     e.preventDefault();
   };
 
-  if (failed) return <ViewerError title={`无法播放“${item.title}”`} text="文件格式不受支持或已损坏，无法在工作台内播放。请重新同步或导入该案卷包后再试。" />;
+  if (failed) return <ViewerError title={`无法播放“${item.title}”`} text="工作台不支持该音视频格式（如 H.265 编码），或文件内容本身已损坏。文件是否被改动，以上方的校验结果为准。" />;
 
   const events = {
     onPlay: () => setPlaying(true),

@@ -1,0 +1,40 @@
+// Plain-text evidence (chat logs, exported records: 电子数据) shown as text in the pane, read as
+// UTF-8, else GB18030 (what Chinese Windows tools write). Very large files show their beginning.
+import { useEffect, useState } from 'react';
+import { ViewerError, ViewerLoading } from '../ViewerMessage';
+import { decodeText, TEXT_PREVIEW_BYTES } from './decode';
+import './text.css';
+
+export const isTextMime = (mime: string): boolean => /^text\/(plain|csv)|^application\/(json|xml)$|^text\/xml$/.test(mime.toLowerCase());
+
+export function TextViewer({ url, title }: { url: string; title: string }) {
+  const [state, setState] = useState<{ text: string; encoding: string; cut: boolean } | 'loading' | 'failed'>('loading');
+  useEffect(() => {
+    let live = true;
+    setState('loading');
+    fetch(url, { headers: { Range: `bytes=0-${TEXT_PREVIEW_BYTES - 1}` } })
+      .then(async (r) => {
+        if (!r.ok) throw new Error(String(r.status));
+        const bytes = new Uint8Array(await r.arrayBuffer());
+        const total = Number(/\/(\d+)$/.exec(r.headers.get('content-range') ?? '')?.[1] ?? bytes.length);
+        if (live) setState({ ...decodeText(bytes.subarray(0, TEXT_PREVIEW_BYTES)), cut: total > TEXT_PREVIEW_BYTES });
+      })
+      .catch(() => live && setState('failed'));
+    return () => {
+      live = false;
+    };
+  }, [url]);
+  if (state === 'loading') return <ViewerLoading />;
+  if (state === 'failed') return <ViewerError title={`无法读取“${title}”`} text="未能读取该文本文件的内容；文件是否被改动以上方的校验结果为准。" />;
+  return (
+    <div className="viewer text-viewer" data-testid="text-viewer">
+      <div className="text-viewer-meta muted small">
+        文本文件 · {state.encoding}
+        {state.cut && ` · 文件较大，仅显示前 ${TEXT_PREVIEW_BYTES / 1024 / 1024} MB`}
+      </div>
+      <pre className="text-viewer-body" tabIndex={0}>
+        {state.text}
+      </pre>
+    </div>
+  );
+}

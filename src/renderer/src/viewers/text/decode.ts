@@ -1,0 +1,14 @@
+// Bytes of a text file as a string: UTF-8 when it is valid UTF-8 (BOM or not), else GB18030.
+export const TEXT_PREVIEW_BYTES = 2 * 1024 * 1024;
+
+export function decodeText(bytes: Uint8Array): { text: string; encoding: string } {
+  // A preview cut at its limit may split the last UTF-8 character: up to 3 bytes are let go.
+  for (let cut = 0; cut <= Math.min(3, bytes.length); cut++) {
+    try {
+      return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, bytes.length - cut)), encoding: 'UTF-8' };
+    } catch {
+      // try a shorter tail, then GB18030
+    }
+  }
+  return { text: new TextDecoder('gb18030').decode(bytes), encoding: 'GB18030' };
+}

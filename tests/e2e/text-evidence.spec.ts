@@ -1,0 +1,24 @@
+// Plain-text evidence (chat logs, till exports — 电子数据) is read in the pane, UTF-8 or GB18030,
+// instead of "cannot be previewed" with no way to read it.
+import { callApi, expect, test } from './fixtures';
+import { WorkstationPage } from './pages/WorkstationPage';
+import { TEXT_TITLES, textCasePackage } from './support/evidence-packages';
+
+test('a text evidence file is shown as text, in either encoding', async ({ page, freshHost }) => {
+  const pkg = await textCasePackage();
+  await callApi(freshHost, 'cases.import', { paths: [pkg.dir] });
+  const ws = new WorkstationPage(page);
+  await ws.open(freshHost.url);
+  await ws.queue.openCaseNumber(pkg.caseNumber);
+  const pane = ws.caseFile.pane(0);
+
+  await ws.caseFile.openItem(TEXT_TITLES.utf8);
+  const viewer = pane.getByTestId('text-viewer').filter({ visible: true });
+  await expect(viewer).toContainText('合肥的批发市场，没有票据。');
+  await expect(viewer).toContainText('UTF-8');
+  await ws.screenshot('text-evidence');
+
+  await ws.caseFile.openItem(TEXT_TITLES.gbk);
+  await expect(pane.getByTestId('text-viewer').filter({ visible: true })).toContainText('收银记录：售出涉案食品 12 件');
+  await expect(pane.getByTestId('text-viewer').filter({ visible: true })).toContainText('GB18030');
+});
