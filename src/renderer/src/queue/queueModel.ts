@@ -19,7 +19,9 @@ export interface QueueColumn {
 
 export const QUEUE_COLUMNS: QueueColumn[] = [
   { id: 'caseNumber', label: '案号', width: 174, priority: 0 },
-  { id: 'partyName', label: '当事人', width: 96, grow: 3, priority: 1 },
+  // 64 px at least (it grows with the pane): the four columns always shown must fit the queue's
+  // width beside an open case at 1366 px (382 px), or 状态 is cut off.
+  { id: 'partyName', label: '当事人', width: 64, grow: 3, priority: 1 },
   { id: 'cause', label: '案由', width: 96, grow: 3, priority: 4 },
   { id: 'handlingUnit', label: '承办机构', width: 90, grow: 2, priority: 8 },
   { id: 'submittedOn', label: '送审日期', width: 88, priority: 6 },
