@@ -37,6 +37,12 @@ describe('verificationLines', () => {
     expect(verificationLines({ ...base, kind: 'pdf' }).map((l) => l.key)).toEqual(['signer', 'certificate', 'chain', 'signingTime', 'timestamp']);
   });
 
+  it('a signature that fails names its signer, but the certificate is “not relied on”, not “none”', () => {
+    const tampered = { ...base, valid: false, reason: '文档内容与签名不符', certificate: { kind: 'none' as const, root: null, trusted: false } };
+    expect(line(tampered, 'certificate')).toMatchObject({ text: '未核验：签名无效，其中的证书不予采信', tone: 'fail' });
+    expect(line({ ...tampered, signer: null }, 'certificate').text).toBe('无证书');
+  });
+
   it('each timestamp state reads differently, with its tone', () => {
     expect(line({ ...base, timestamp: { state: 'trusted', tsa: 'CN=某省时间戳服务', time: '2026-11-23T02:06:00.000Z' } }, 'timestamp')).toMatchObject({
       text: '可信时间戳 2026-11-23 10:06（北京时间） · 时间戳服务：CN=某省时间戳服务',

@@ -31,9 +31,10 @@ export function timestampLine(t: TimestampView): { text: string; tone: LineTone 
   }
 }
 
-export function certificateLine(c: CertificateSourceView): { text: string; tone: LineTone | null } {
+export function certificateLine(c: CertificateSourceView, signerNamed = false): { text: string; tone: LineTone | null } {
   if (c.kind === 'dev-ca') return c.trusted ? { text: '本机开发 CA（非机构 CA，非正式，仅供演示）', tone: 'warn' } : { text: '开发 CA（非机构 CA），且不是本机信任的开发 CA', tone: 'fail' };
-  if (c.kind === 'none') return { text: '无证书', tone: 'fail' };
+  // A signature that does not verify names a signer whose certificate is then not relied on: not "none".
+  if (c.kind === 'none') return { text: signerNamed ? '未核验：签名无效，其中的证书不予采信' : '无证书', tone: 'fail' };
   return c.trusted ? { text: `机构 CA：${c.root ?? '—'}`, tone: null } : { text: `${c.root ?? '未知 CA'}（不在本机信任的根证书中）`, tone: 'fail' };
 }
 
@@ -44,7 +45,7 @@ export function verificationLines(v: VerificationView): VerificationLine[] {
   const out: VerificationLine[] = [
     ...(signers ? [{ key: 'signers' as const, label: '签署人', text: signers.join('；'), tone: v.signers!.every((s) => s.valid) ? null : ('fail' as const), items: signers }] : []),
     { key: 'signer', label: v.signers && v.kind === 'submission' ? '提交签名人' : '签名人', text: v.signer ?? '—', tone: null },
-    { key: 'certificate', label: '证书来源', ...certificateLine(v.certificate) },
+    { key: 'certificate', label: '证书来源', ...certificateLine(v.certificate, Boolean(v.signer) && !v.valid) },
     { key: 'chain', label: '证书链', text: v.chain.join(' → ') || '—', tone: null, items: v.chain },
     { key: 'signingTime', label: '签署时间', text: v.signingTime ? `${chinaDateTime(v.signingTime)}（北京时间，签名人本机时钟）` : '—', tone: null },
     { key: 'timestamp', label: '时间戳', ...timestampLine(v.timestamp) },
