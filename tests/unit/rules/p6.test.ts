@@ -147,6 +147,15 @@ describe('P6 裁量档次 (裁量意见: 从轻下30%、从重上30%；减轻须
     expect(ok!.computation).toContain('仅规定最高限模式');
     expect(worst('P6.discretion-position', all(m, setFine(400_000)))).toBe('warn');
   });
+  it('max-only model: a fine between two bands says so (20–40% of the maximum is no band)', () => {
+    const m = basis('中华人民共和国价格法', '第四十二条', '第十三条');
+    const [gap] = run('P6.discretion-position', all(m, setFine(150_000)));
+    expect(gap!.severity).toBe('warn');
+    expect(gap!.message).toContain('罚款 1,500元 不在该档');
+    expect(gap!.message).toContain('位于“从轻”档与“一般”档之间，不属任何一档');
+    const [heavy] = run('P6.discretion-position', all(m, setFine(400_000)));
+    expect(heavy!.message).toContain('位于“从重”档');
+  });
 
   it('处罚法第33条: first violation, minor, corrected → a 不予处罚 hint', () => {
     expect(worst('P6.first-violation-hint', (pkg) => (pkg.case.facts += '当事人系初次违法，已及时改正。'))).toBe('info');

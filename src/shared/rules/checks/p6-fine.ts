@@ -97,7 +97,7 @@ function evaluate(input: Parameters<Check>[0], fine: { amountFen: number; descri
         'P6',
         'P6.discretion-position',
         inZone ? 'ok' : 'warn',
-        inZone ? `罚款位于“${level}”档（${yuan(z.lo)}–${yuan(z.hi)}）内` : `裁量情节为“${level}”，但罚款不在该档（${yuan(z.lo)}–${yuan(z.hi)}）内，请核对裁量理由`,
+        inZone ? `罚款位于“${level}”档（${yuan(z.lo)}–${yuan(z.hi)}）内` : `裁量情节为“${level}”，但罚款 ${yuan(fine.amountFen)} 不在该档（${yuan(z.lo)}–${yuan(z.hi)}）内，${whereIn(view.zones, fine.amountFen)}；请核对裁量理由`,
         { computation: dsteps.join('；'), basis: dbasis, refs },
       ),
     );
@@ -106,6 +106,16 @@ function evaluate(input: Parameters<Check>[0], fine: { amountFen: number; descri
 }
 
 const REFUSED_WORDS = ['拒不改正', '逾期不改正', '逾期未改正', '仍未改正', '拒不整改'];
+
+/** Which band an amount falls in, or the two it falls between (the max-only model leaves gaps). */
+function whereIn(zones: readonly { level: string; lo: number; hi: number }[], fen: number): string {
+  const inside = zones.find((z) => fen >= z.lo && fen <= z.hi);
+  if (inside) return `位于“${inside.level}”档`;
+  const below = [...zones].filter((z) => z.hi < fen).sort((a, b) => b.hi - a.hi)[0];
+  const above = [...zones].filter((z) => z.lo > fen).sort((a, b) => a.lo - b.lo)[0];
+  if (below && above) return `位于“${below.level}”档与“${above.level}”档之间，不属任何一档`;
+  return '不属任何一档';
+}
 
 export const checkMitigation: Check = (input) => {
   const { pkg, rules } = input;
