@@ -1,22 +1,24 @@
 // Centre region for one case: header, procedure timeline, the 目录/标注 sidebar and the pane area.
 // J/K (or PageDown/PageUp outside a PDF) walk the tree into the active pane; Ctrl+\ splits the panes.
-// Owns the case's annotations, integrity states and "reveal" requests (search hits, list clicks).
-import { useCallback, useEffect, useMemo, useReducer, useState } from 'react';
+// Owns the case's annotations, integrity states and "reveal" requests (search hits, list clicks); its
+// workspace (tabs, split) outlives the view (keptWorkspace), so folding the queue or switching case keeps it.
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { Splitter } from 'antd';
 import type { CaseFileView } from '../../../shared/api/cases';
-import type { Annotation, FileState, RedactedCopy } from '../../../shared/api/evidence';
+import type { Annotation, RedactedCopy } from '../../../shared/api/evidence';
 import { markPage } from '../../../shared/mark-page';
 import { hasModifier, isCtrl, isTypingTarget } from '../lib/keys';
 import { useGlobalKeys } from '../lib/useGlobalKeys';
 import { useSplitSizes } from '../lib/useSplitSizes';
 import { Workspace } from '../workspace/Workspace';
-import { activeItemId, initialWorkspace, workspaceReducer } from '../workspace/workspaceModel';
+import { activeItemId } from '../workspace/workspaceModel';
+import { useKeptWorkspace } from '../workspace/keptWorkspace';
 import { makeReveal, type Reveal } from '../workspace/reveal';
 import { AnnotationsContext } from '../annotations/AnnotationsContext';
 import { AnnotationList } from '../annotations/AnnotationList';
 import { useAnnotationStore } from '../annotations/useAnnotationStore';
 import { IntegrityDialog } from '../integrity/IntegrityDialog';
-import { useVerifyCase } from '../integrity/useVerifyCase';
+import { useCaseFileStates } from '../integrity/useCaseFileStates';
 import { CaseActionsContext, type CaseActions } from './CaseActions';
 import { CaseHeader } from './CaseHeader';
 import { CaseSidebar, useSidebarTab } from './CaseSidebar';
@@ -76,15 +78,14 @@ export function CaseView({ view, reveal: external = null }: Props) {
   useEffect(() => {
     if (hasPdf) preloadPdfViewer();
   }, [hasPdf]);
-  const [copies, setCopies] = useState<Map<string, CaseItem>>(() => new Map());
-  const [ws, dispatch] = useReducer(workspaceReducer, initialWorkspace);
+  const { ws, dispatch, copies, setCopies, takeReveal } = useKeptWorkspace(view.id);
   // Opinion PDFs (preview / signed versions) asked for by the review panel open like copies.
   const opinionTabs = useMemo(
     () => ({
       open: (itemId: string) => dispatch({ type: 'open', itemId, target: 'active' }),
       close: (key: string) => ([0, 1] as const).forEach((pane) => dispatch({ type: 'close', pane, key })),
     }),
-    [],
+    [dispatch],
   );
   const opinionItems = useOpinionItems(view.id, opinionTabs);
   const itemsById = useMemo(() => new Map([...items.map((i) => [i.id, i] as const), ...copies, ...opinionItems]), [items, copies, opinionItems]);
@@ -95,27 +96,23 @@ export function CaseView({ view, reveal: external = null }: Props) {
   const [reveal, setReveal] = useState<Reveal | null>(null);
 
   // Integrity: states reported by viewers (check on opening) and by 校验案卷.
-  const verify = useVerifyCase(view.id);
+  const { verify, states, verified, report, runVerify: verifyNow } = useCaseFileStates(view.id, items);
   const [verifyOpen, setVerifyOpen] = useState(false);
-  const [states, setStates] = useState<Map<string, FileState>>(() => new Map());
-  const verified = useMemo(() => new Set(verify.report?.items.filter((i) => i.state === 'ok').map((i) => i.itemId) ?? []), [verify.report]);
   const runVerify = () => {
     setVerifyOpen(true);
     if (verify.running) return; // reopened while it runs: show progress and 取消校验, don't start another
-    void verify.run().then((r) => {
-      // Files a cancelled check did not reach keep whatever state they had.
-      if (r) setStates((m) => new Map([...m, ...r.items.flatMap((i) => (i.state === 'unchecked' ? [] : [[i.itemId, i.state] as const]))]));
-    });
+    void verifyNow();
   };
 
   const show = useCallback((r: Reveal) => {
     dispatch({ type: 'open', itemId: r.itemId, target: 'active' });
     setReveal(r);
-  }, []);
+  }, [dispatch]);
 
+  // A reveal outlives the view in the app's state: shown once, not again when the view mounts anew.
   useEffect(() => {
-    if (external) show(external);
-  }, [external, show]);
+    if (external && takeReveal(external)) show(external);
+  }, [external, show, takeReveal]);
 
   const actions = useMemo<CaseActions>(
     () => ({
@@ -125,13 +122,9 @@ export function CaseView({ view, reveal: external = null }: Props) {
         setCopies((m) => new Map(m).set(item.id, item));
         dispatch({ type: 'open', itemId: item.id, target: 'other' });
       },
-      reportFileState: (itemId, state) =>
-        setStates((m) => {
-          if (m.get(itemId) === state) return m;
-          return new Map(m).set(itemId, state);
-        }),
+      reportFileState: report,
     }),
-    [view.id],
+    [view.id, dispatch, setCopies, report],
   );
 
   useGlobalKeys((e) => {

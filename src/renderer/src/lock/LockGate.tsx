@@ -9,6 +9,7 @@ import { LockScreen } from './LockScreen';
 import { readSecurity, useSecurityError } from './security';
 import { setLocked, setLockState, useLockView } from './store';
 import { useActivity } from './useActivity';
+import { forgetWorkspaces } from '../workspace/keptWorkspace';
 import './lock.css';
 
 const reload = () => void readSecurity();
@@ -33,6 +34,10 @@ export function LockGate({ children }: { children: ReactNode }) {
   }, [view.locked, view.state]);
 
   useActivity(view.locked === false);
+  // The workspaces kept for remounting case views (tab titles are case content) go with the lock too.
+  useEffect(() => {
+    if (view.locked) forgetWorkspaces();
+  }, [view.locked]);
 
   if (view.locked === null) {
     if (!error) return null;

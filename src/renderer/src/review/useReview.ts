@@ -5,6 +5,7 @@ import type { Citation, OpinionType, PointDecision, ReviewerProfile, ReviewView 
 import type { ReviewPointId } from '../../../shared/api/evidence';
 import { api } from '../api';
 import { errorText } from '../lib/errors';
+import { onFileStates } from '../integrity/fileStateEvents';
 
 export interface PointPatch {
   decision?: PointDecision | null;
@@ -65,6 +66,15 @@ export function useReview(caseId: string): ReviewState {
       alive.current = false;
     };
   }, [reload]);
+
+  // A file of this case was found changed (校验案卷, a viewer's check): P4 is worked out again.
+  useEffect(
+    () =>
+      onFileStates((of) => {
+        if (of === caseId) void reload();
+      }),
+    [caseId, reload],
+  );
 
   return {
     caseId,
