@@ -1,29 +1,19 @@
 // Evidence review at depth, end to end: global search → hit marked in the text layer; a highlight
 // with a note linked to P4 that survives a reload; a generated audio clip that plays and takes a
 // time note; a tampered blob shown with a red banner and reported by 校验案卷; axe on the 标注 view.
-import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { callApi, expect, test } from './fixtures';
 import { WorkstationPage } from './pages/WorkstationPage';
 import { MediaPlayerPanel } from './pages/MediaPlayerPanel';
 import { AUDIO_TITLE, BAD_FILES, audioCasePackage, badFilesPackage } from './support/evidence-packages';
+import { tamperBlob } from './support/tamper';
 
 async function seriousViolations(page: Page) {
   const result = await new AxeBuilder({ page }).analyze();
   return result.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }));
-}
-
-/** Flip one byte in the middle of a blob of the host's store. */
-function tamperBlob(home: string, sha256: string): void {
-  const path = join(home, 'blobs', sha256.slice(0, 2), sha256.slice(2));
-  const bytes = readFileSync(path);
-  const at = Math.floor(bytes.length / 2);
-  bytes[at] = (bytes[at] ?? 0) ^ 0x01;
-  writeFileSync(path, bytes);
 }
 
 test.describe('with the demo case files', () => {
