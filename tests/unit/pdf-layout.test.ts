@@ -1,7 +1,7 @@
 // Geometry of the PDF viewer's page column: slot positions, the page at a y, and the window of
 // mounted pages with spacers that must keep every mounted page exactly where the full column has it.
 import { describe, expect, it } from 'vitest';
-import { PAGE_GAP, PAGE_PAD, pageAt, pageTops, stack, stackWindow, type SlotWindow, type Stack } from '../../src/renderer/src/viewers/pdf/pdfLayout';
+import { PAGE_GAP, PAGE_PAD, jumpTop, largestPage, pageAt, pageTops, stack, stackWindow, type SlotWindow, type Stack } from '../../src/renderer/src/viewers/pdf/pdfLayout';
 
 /** Where the flex column (pad, spacer, gap, slots, gap, spacer, pad) puts each mounted slot, and its height. */
 function laidOut(s: Stack, w: SlotWindow): { tops: number[]; total: number } {
@@ -120,5 +120,30 @@ describe('PDF page column layout', () => {
       most = Math.max(most, w.to - w.from + 1);
     }
     expect(most).toBeLessThanOrEqual(4);
+  });
+
+  it('fits the widest and the tallest page, not page 1', () => {
+    expect(largestPage([])).toBeUndefined();
+    expect(
+      largestPage([
+        { w: 595, h: 842 },
+        { w: 842, h: 595 },
+        { w: 600, h: 800 },
+      ]),
+    ).toEqual({ w: 842, h: 842 });
+  });
+
+  it('puts a jump target in the layout it is given (a page just under the top, a spot a third down)', () => {
+    const estimated = pageTops(Array.from({ length: 120 }, () => ({ w: 842, h: 595 })), 1);
+    const real = pageTops(
+      Array.from({ length: 120 }, (_, i) => (i % 4 === 0 ? { w: 842, h: 595 } : { w: 595, h: 842 })),
+      1,
+    );
+    expect(jumpTop(real, { index: 76, y: null }, 1, 600)).toBe(real.tops[76]! - PAGE_PAD / 2);
+    expect(jumpTop(real, { index: 76, y: 300 }, 2, 600)).toBe(real.tops[76]! + 600 - 200);
+    expect(jumpTop(real, { index: 0, y: 10 }, 1, 600)).toBe(0);
+    expect(jumpTop(real, { index: 120, y: null }, 1, 600)).toBeNull();
+    // A jump computed on the estimate lands on another page once the real sizes are in.
+    expect(pageAt(real.tops, jumpTop(estimated, { index: 76, y: null }, 1, 600)! + 300)).not.toBe(76);
   });
 });

@@ -8,7 +8,7 @@ import type { Annotation } from '../../../../shared/api/evidence';
 import { markPage } from '../../../../shared/mark-page';
 import { usePdfDocument } from './usePdfDocument';
 import { PDF_TO_CSS, startPdfWorker } from './pdfjs';
-import { PAGE_PAD, clampZoom, nextZoom, pageAt, pageTops, slotSize, stackWindow, type PageSize, type SlotWindow, type Stack } from './pdfLayout';
+import { PAGE_PAD, clampZoom, jumpTop, largestPage, nextZoom, pageAt, pageTops, slotSize, stackWindow, type JumpTarget, type PageSize, type SlotWindow, type Stack } from './pdfLayout';
 import { usePageSizes } from './usePageSizes';
 import { PdfPage } from './PdfPage';
 import { PdfThumbnails } from './PdfThumbnails';
@@ -54,12 +54,13 @@ export function PdfViewer({ url, title, item, reveal }: Props) {
   return <PdfDocumentView key={url} doc={doc} first={first} title={title} item={item} reveal={reveal ?? null} />;
 }
 
-function effectiveZoom(mode: ZoomMode, first: PageSize | undefined, box: { width: number; height: number }): number {
+/** `largest`: the widest page width and tallest page height, so landscape pages in a portrait document fit too. */
+function effectiveZoom(mode: ZoomMode, largest: PageSize | undefined, box: { width: number; height: number }): number {
   if (mode.mode === 'custom') return mode.zoom;
-  if (!first || box.width === 0) return 1;
-  const byWidth = (box.width - 2 * PAGE_PAD) / (first.w * PDF_TO_CSS);
+  if (!largest || box.width === 0) return 1;
+  const byWidth = (box.width - 2 * PAGE_PAD) / (largest.w * PDF_TO_CSS);
   if (mode.mode === 'width') return clampZoom(byWidth);
-  return clampZoom(Math.min(byWidth, (box.height - 2 * PAGE_PAD) / (first.h * PDF_TO_CSS)));
+  return clampZoom(Math.min(byWidth, (box.height - 2 * PAGE_PAD) / (largest.h * PDF_TO_CSS)));
 }
 
 interface Hit {
@@ -83,7 +84,7 @@ function PdfDocumentView({ doc, first, title, item, reveal }: ViewProps) {
   // Set once a page is on screen: other pages, thumbnails and page sizes wait for it.
   const [painted, setPainted] = useState(false);
   const onPainted = useCallback(() => setPainted(true), []);
-  const [sizes, onSize] = usePageSizes(doc, first, painted);
+  const [sizes, onSize, sizesMeasured] = usePageSizes(doc, first, painted);
   const [zoomMode, setZoomMode] = useState<ZoomMode>({ mode: 'width' });
   const [thumbsPref, setThumbsPref] = usePersistentState('pdf.thumbnails', true, isBoolean);
   const [thumbsOverride, setThumbsOverride] = useState<boolean | null>(null);
@@ -97,7 +98,8 @@ function PdfDocumentView({ doc, first, title, item, reveal }: ViewProps) {
   // The thumbnail strip takes width from the column: measure again before painting.
   useLayoutEffect(measure, [thumbs, measure]);
 
-  const zoom = effectiveZoom(zoomMode, sizes[0], box);
+  const largest = useMemo(() => largestPage(sizes), [sizes]);
+  const zoom = effectiveZoom(zoomMode, largest, box);
   const scale = zoom * PDF_TO_CSS;
   const layout = useMemo(() => pageTops(sizes, scale), [sizes, scale]);
   const { tops, total } = layout;
@@ -114,30 +116,36 @@ function PdfDocumentView({ doc, first, title, item, reveal }: ViewProps) {
   const mounted = measured ? stackWindow(layout, box.top - box.height, box.top + 2 * box.height) : NOTHING;
   const onScreen = stackWindow(layout, box.top, box.top + box.height);
 
-  const goTo = useCallback(
-    (index: number) => {
+  // The last jump stays pending until the reader scrolls: useKeepInView applies it again when the
+  // layout changes under it (pages measured after a jump made on page 1's size, zoom to fit).
+  const geometry = useRef({ layout, scale });
+  geometry.current = { layout, scale };
+  const jump = useRef<(JumpTarget & { top: number }) | null>(null);
+  const lastTop = useRef(0);
+  const jumpTo = useCallback(
+    (target: JumpTarget) => {
       const el = scrollRef.current;
-      const i = Math.max(0, Math.min(last, index));
-      if (!el || tops[i] === undefined) return;
-      el.scrollTop = tops[i] - PAGE_PAD / 2;
-      pin(i);
-    },
-    [last, tops, pin, scrollRef],
-  );
-
-  // Scroll so that a spot (y in PDF units on a page) sits in the upper third of the view.
-  const geometry = useRef({ tops, scale });
-  geometry.current = { tops, scale };
-  const scrollToSpot = useCallback(
-    (index: number, y: number) => {
-      const el = scrollRef.current;
-      const top = geometry.current.tops[index];
-      if (!el || top === undefined) return;
-      el.scrollTop = Math.max(0, top + y * geometry.current.scale - el.clientHeight / 3);
-      pin(index);
+      const top = el && jumpTop(geometry.current.layout, target, geometry.current.scale, el.clientHeight);
+      if (!el || top == null) return;
+      el.scrollTop = top;
+      lastTop.current = el.scrollTop;
+      jump.current = { ...target, top: el.scrollTop };
+      pin(target.index);
     },
     [scrollRef, pin],
   );
+  const goTo = useCallback((index: number) => jumpTo({ index: Math.max(0, Math.min(last, index)), y: null }), [last, jumpTo]);
+  // Scroll so that a spot (y in PDF units on a page) sits in the upper third of the view.
+  const scrollToSpot = useCallback((index: number, y: number) => jumpTo({ index, y }), [jumpTo]);
+  const onScrolled = useCallback(() => {
+    const el = scrollRef.current;
+    if (el) {
+      lastTop.current = el.scrollTop;
+      // Moved away from the jump: the reader scrolled (our own scrolling leaves jump.top where it is).
+      if (jump.current && Math.abs(el.scrollTop - jump.current.top) > 2) jump.current = null;
+    }
+    onScroll();
+  }, [scrollRef, onScroll]);
   const placed = useRef(new Set<string>());
   const onPlaced = useCallback(
     (page: number, y: number, key: string) => {
@@ -148,7 +156,7 @@ function PdfDocumentView({ doc, first, title, item, reveal }: ViewProps) {
     [scrollToSpot],
   );
 
-  useKeepInView(scrollRef, layout, scale, measure);
+  useKeepInView(scrollRef, layout, scale, { measure, pin, jump, lastTop });
   // A column wider than the view (a wider page somewhere, or zoomed in): the current page centred
   // when it fits, else from its left edge (as before for documents whose pages have one size).
   const currentRef = useRef(current);
@@ -297,7 +305,7 @@ function PdfDocumentView({ doc, first, title, item, reveal }: ViewProps) {
     );
   }
   return (
-    <div ref={rootRef} className="viewer pdf-viewer" onKeyDown={onKeyDown} data-testid="pdf-viewer" data-current-page={current + 1}>
+    <div ref={rootRef} className="viewer pdf-viewer" onKeyDown={onKeyDown} data-testid="pdf-viewer" data-current-page={current + 1} data-pages-measured={sizesMeasured}>
       <PdfToolbar
         page={current}
         pageCount={doc.numPages}
@@ -319,7 +327,7 @@ function PdfDocumentView({ doc, first, title, item, reveal }: ViewProps) {
         <div
           ref={scrollRef}
           className="pdf-scroll"
-          onScroll={onScroll}
+          onScroll={onScrolled}
           onMouseUp={canMark ? marking.onMouseUp : undefined}
           tabIndex={0}
           role="document"
@@ -336,25 +344,49 @@ function PdfDocumentView({ doc, first, title, item, reveal }: ViewProps) {
   );
 }
 
+interface KeepInView {
+  measure: () => void;
+  pin: (index: number) => void;
+  /** A jump not yet followed by the reader's own scrolling: it wins over keeping the view. */
+  jump: { current: (JumpTarget & { top: number }) | null };
+  /** scrollTop as last scrolled or set by the viewer (a shorter column may have clamped it since). */
+  lastTop: { current: number };
+}
+
 /**
- * When the column changes under the reader, the page at the top of the view stays where it was:
- * after a zoom the same spot of it (same fraction of its height), after a page above it was
- * measured (estimated size corrected) the same pixels.
+ * When the column changes under the reader, a pending jump lands again on its page in the new
+ * layout; otherwise the page at the top of the view stays where it was: after a zoom the same spot
+ * of it (same fraction of its height), after a page above it was measured (estimated size
+ * corrected) the same pixels.
  */
-function useKeepInView(scrollRef: { current: HTMLDivElement | null }, layout: Stack, scale: number, measure: () => void): void {
+function useKeepInView(scrollRef: { current: HTMLDivElement | null }, layout: Stack, scale: number, { measure, pin, jump, lastTop }: KeepInView): void {
   const prev = useRef({ scale, layout });
   useLayoutEffect(() => {
     const el = scrollRef.current;
     const before = prev.current;
     prev.current = { scale, layout };
     if (!el || before.layout === layout || before.layout.tops.length !== layout.tops.length) return;
-    const i = pageAt(before.layout.tops, el.scrollTop);
+    const target = jump.current;
+    if (target) {
+      const top = jumpTop(layout, target, scale, el.clientHeight);
+      if (top === null) return;
+      el.scrollTop = top;
+      lastTop.current = el.scrollTop;
+      target.top = el.scrollTop;
+      pin(target.index); // pins the new position and mounts its pages before this frame is painted
+      return;
+    }
+    // The DOM is already laid out: a column that got shorter may have clamped scrollTop.
+    const atEnd = el.scrollTop >= el.scrollHeight - el.clientHeight - 1;
+    const was = atEnd ? Math.max(el.scrollTop, lastTop.current) : el.scrollTop;
+    const i = pageAt(before.layout.tops, was);
     const oldTop = before.layout.tops[i] ?? 0;
     const newTop = layout.tops[i] ?? 0;
-    const into = el.scrollTop - oldTop;
+    const into = was - oldTop;
     const next = before.scale === scale ? newTop + into : newTop + (into / Math.max(1, before.layout.heights[i] ?? 1)) * (layout.heights[i] ?? 0);
     if (Math.abs(next - el.scrollTop) < 0.5) return;
     el.scrollTop = next;
+    lastTop.current = el.scrollTop;
     measure(); // mount the pages for the new position before this frame is painted
-  }, [scale, layout, scrollRef, measure]);
+  }, [scale, layout, scrollRef, measure, pin, jump, lastTop]);
 }

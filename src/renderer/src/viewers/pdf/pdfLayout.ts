@@ -47,6 +47,31 @@ export function pageTops(sizes: readonly PageSize[], scale: number): Stack {
   );
 }
 
+/** The widest page width and the tallest page height: fitting these, no page overflows the pane. */
+export function largestPage(sizes: readonly PageSize[]): PageSize | undefined {
+  if (!sizes.length) return undefined;
+  let w = 0;
+  let h = 0;
+  for (const s of sizes) {
+    w = Math.max(w, s.w);
+    h = Math.max(h, s.h);
+  }
+  return { w, h };
+}
+
+/** A place to jump to: the top of a page, or a spot on it (y in PDF units). */
+export interface JumpTarget {
+  index: number;
+  y: number | null;
+}
+
+/** scrollTop for a jump: a page just below the top of the view, a spot in the upper third of it. */
+export function jumpTop(s: Stack, t: JumpTarget, scale: number, viewHeight: number): number | null {
+  const top = s.tops[t.index];
+  if (top === undefined) return null;
+  return t.y === null ? top - s.pad / 2 : Math.max(0, top + t.y * scale - viewHeight / 3);
+}
+
 /** Index of the last slot whose top is at or above y (0 when above the first one). */
 export function pageAt(tops: readonly number[], y: number): number {
   let lo = 0;

@@ -114,7 +114,7 @@ export function selectedSpan(map: TextMap, range: Range): { first: number; last:
 
 /**
  * Client rects of a range, relative to the page box and divided by the scale: PDF units at scale 1,
- * top-left origin — what anchors store. Rects on one line are joined into one.
+ * top-left origin — what anchors store. Rects on one line (one column on a turned page) are joined into one.
  */
 export function rangeRects(range: Range, pageEl: HTMLElement, scale: number): Rect[] {
   const page = pageEl.getBoundingClientRect();
@@ -124,11 +124,19 @@ export function rangeRects(range: Range, pageEl: HTMLElement, scale: number): Re
   return mergeLines(raw);
 }
 
+/** Taller than wide: a run of text on a page turned 90° or 270°, where lines are columns. */
+const isColumn = (r: Rect) => r.height > 1.5 * r.width;
+
 export function mergeLines(rects: readonly Rect[]): Rect[] {
   const sorted = [...rects].sort((p, q) => p.y - q.y || p.x - q.x);
   const lines: Rect[] = [];
   for (const r of sorted) {
     const line = lines.find((l) => {
+      if (isColumn(l) && isColumn(r)) {
+        // Side-by-side columns share their y range: only the same column is one line.
+        const across = Math.min(l.x + l.width, r.x + r.width) - Math.max(l.x, r.x);
+        return across > 0.5 * Math.min(l.width, r.width);
+      }
       const overlap = Math.min(l.y + l.height, r.y + r.height) - Math.max(l.y, r.y);
       return overlap > 0.5 * Math.min(l.height, r.height);
     });

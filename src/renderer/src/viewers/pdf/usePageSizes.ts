@@ -20,9 +20,13 @@ async function sizeOf(doc: PDFDocumentProxy, index: number): Promise<PageSize | 
   }
 }
 
-/** `doc` and `first` are fixed for the life of the component (PdfViewer mounts a new one per document). */
-export function usePageSizes(doc: PDFDocumentProxy, first: PageSize, measureAll: boolean): [PageSize[], (i: number, s: PageSize) => void] {
+/**
+ * `doc` and `first` are fixed for the life of the component (PdfViewer mounts a new one per document).
+ * The third value turns true once every page has been measured (shown to tests as data-pages-measured).
+ */
+export function usePageSizes(doc: PDFDocumentProxy, first: PageSize, measureAll: boolean): [PageSize[], (i: number, s: PageSize) => void, boolean] {
   const [sizes, setSizes] = useState<PageSize[]>(() => Array.from({ length: doc.numPages }, () => first));
+  const [measured, setMeasured] = useState(doc.numPages <= 1);
 
   useEffect(() => {
     if (!measureAll) return;
@@ -45,6 +49,7 @@ export function usePageSizes(doc: PDFDocumentProxy, first: PageSize, measureAll:
         }
         return next ?? prev;
       });
+      setMeasured(true);
     })();
     return () => {
       alive = false;
@@ -60,5 +65,5 @@ export function usePageSizes(doc: PDFDocumentProxy, first: PageSize, measureAll:
       return next;
     });
   }, []);
-  return [sizes, onSize];
+  return [sizes, onSize, measured];
 }

@@ -1,0 +1,190 @@
+// PDF viewer defects: a render loop between fit-width and the vertical scrollbar (side-by-side PDFs),
+// a jump made before a mixed-size document's pages were measured landing on the wrong page, and the
+// text layer (find hits, selection highlights) not turned with /Rotate 90 and 180 pages.
+import { createHash } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Locator, Page } from '@playwright/test';
+import { PDFDocument, StandardFonts, degrees } from 'pdf-lib';
+import { callApi, expect, test, type RunningHost } from './fixtures';
+import { WorkstationPage } from './pages/WorkstationPage';
+import type { PdfViewerPanel } from './pages/PdfViewerPanel';
+import { buildPackage, tempDir } from '../helpers/package-builder';
+
+// Headless Chromium hides scrollbars by default; the desktop app has them, and defect 1 needs them.
+test.use({
+  launchOptions: {
+    executablePath: process.env.FASHEN_CHROMIUM ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+    ignoreDefaultArgs: ['--hide-scrollbars'],
+  },
+});
+
+const ROTATED_90 = 'Rotated ninety';
+const ROTATED_180 = 'Upside down';
+
+/**
+ * 120 pages: landscape, portrait /Rotate 90, portrait /Rotate 180, portrait, repeated (page 1
+ * landscape, so laying every page out at page 1's size puts page 77 far too high). Page 77 holds
+ * `word`; pages 2 and 3 hold only their rotated line, so any ink on them is that text.
+ */
+async function mixedPdf(word: string): Promise<Uint8Array> {
+  const doc = await PDFDocument.create();
+  doc.setCreationDate(new Date('2026-01-01T00:00:00Z'));
+  doc.setModificationDate(new Date('2026-01-01T00:00:00Z'));
+  const font = await doc.embedFont(StandardFonts.Helvetica);
+  for (let i = 0; i < 120; i++) {
+    const kind = i % 4;
+    const page = doc.addPage(kind === 0 ? [842, 595] : [595, 842]);
+    if (kind === 1) page.setRotation(degrees(90));
+    if (kind === 2) page.setRotation(degrees(180));
+    const text = i === 1 ? ROTATED_90 : i === 2 ? ROTATED_180 : `Page ${i + 1} ${i === 76 ? word : 'filler'}`;
+    page.drawText(text, { x: 72, y: 480, size: 20, font });
+  }
+  return doc.save();
+}
+
+/** Imports a case whose notice (行政处罚告知书) is the mixed PDF; returns its case number. */
+async function importMixed(host: RunningHost, word: string): Promise<string> {
+  const caseNumber = `测市监处罚〔2026〕${word.length}${Date.now() % 100000}号`;
+  const pkg = await buildPackage(tempDir('fashen-e2e-pkg-'), { caseNumber });
+  const bytes = await mixedPdf(word);
+  writeFileSync(join(pkg.dir, 'documents/notice.pdf'), bytes);
+  pkg.manifest.documents[0]!.file = { ...pkg.manifest.documents[0]!.file, sha256: createHash('sha256').update(bytes).digest('hex'), size: bytes.length };
+  pkg.write();
+  await callApi(host, 'cases.import', { paths: [pkg.dir] });
+  return caseNumber;
+}
+
+function watchErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  return errors;
+}
+
+interface Box {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/** Bounding box of the ink drawn on a page's canvas, in CSS px of the page. */
+async function inkBox(pdf: PdfViewerPanel, n: number): Promise<Box> {
+  return pdf
+    .page(n)
+    .locator('canvas')
+    .evaluate((canvas: HTMLCanvasElement) => {
+      const { data } = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height);
+      let x0 = Infinity;
+      let y0 = Infinity;
+      let x1 = -Infinity;
+      let y1 = -Infinity;
+      for (let y = 0; y < canvas.height; y++) {
+        for (let x = 0; x < canvas.width; x++) {
+          if ((data[(y * canvas.width + x) * 4] ?? 255) > 160) continue;
+          x0 = Math.min(x0, x);
+          y0 = Math.min(y0, y);
+          x1 = Math.max(x1, x);
+          y1 = Math.max(y1, y);
+        }
+      }
+      const k = canvas.clientWidth / canvas.width;
+      return { x: x0 * k, y: y0 * k, width: (x1 - x0 + 1) * k, height: (y1 - y0 + 1) * k };
+    });
+}
+
+/** A mark's box relative to its page. */
+async function boxOnPage(pdf: PdfViewerPanel, n: number, mark: Locator): Promise<Box> {
+  const page = (await pdf.page(n).boundingBox())!;
+  const b = (await mark.boundingBox())!;
+  return { x: b.x - page.x, y: b.y - page.y, width: b.width, height: b.height };
+}
+
+/** Share of `a` covered by `b`. */
+function covered(a: Box, b: Box): number {
+  const w = Math.min(a.x + a.width, b.x + b.width) - Math.max(a.x, b.x);
+  const h = Math.min(a.y + a.height, b.y + b.height) - Math.max(a.y, b.y);
+  return w > 0 && h > 0 ? (w * h) / (a.width * a.height) : 0;
+}
+
+/** The mark and the text drawn on the canvas are the same place: each mostly covers the other. */
+async function expectOnInk(pdf: PdfViewerPanel, n: number, mark: Locator): Promise<void> {
+  const ink = await inkBox(pdf, n);
+  const box = await boxOnPage(pdf, n, mark);
+  expect(covered(ink, box), `ink ${JSON.stringify(ink)} vs mark ${JSON.stringify(box)}`).toBeGreaterThan(0.7);
+  expect(covered(box, ink), `mark ${JSON.stringify(box)} vs ink ${JSON.stringify(ink)}`).toBeGreaterThan(0.4);
+}
+
+test('a second PDF opened beside the first at 1920×1080 does not crash the window', async ({ page, workstationUrl }) => {
+  const errors = watchErrors(page);
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  // The pane widths the tester had: a page whose height is within a scrollbar's width of the pane's.
+  await page.addInitScript(() => localStorage.setItem('fashen.ui.split.regions', JSON.stringify({ queue: 28, review: 22.44 })));
+  const ws = new WorkstationPage(page);
+  await ws.open(workstationUrl);
+  await ws.caseFile.openCaseHaving(ws.queue, '询问笔录');
+  await ws.caseFile.openItem('询问笔录');
+  await ws.caseFile.pdf(0).waitRendered(1);
+  await ws.caseFile.openItem('现场笔录', 'other');
+  await ws.caseFile.pdf(1).waitRendered(1);
+  await ws.caseFile.pdf(0).waitRendered(1);
+  expect(errors).toEqual([]);
+});
+
+test('a search hit on page 77 of a fresh mixed-size PDF lands on page 77 once all pages are measured', async ({ page, freshHost }) => {
+  await importMixed(freshHost, 'zebraquartz');
+  const ws = new WorkstationPage(page);
+  await ws.open(freshHost.url);
+  await ws.search.search('zebraquartz');
+  await ws.search.pageHit(0).click();
+  const pdf = ws.caseFile.pdf(0);
+  await pdf.viewer.and(page.locator('[data-pages-measured="true"]')).waitFor();
+  const hit = pdf.searchHighlights().first();
+  await expect(hit).toBeInViewport();
+  await expect(pdf.page(77)).toBeInViewport({ ratio: 0.5 });
+  expect(await pdf.currentPage()).toBe(77);
+  // Exactly where the jump puts a hit (a third down the view), not merely near it.
+  const view = await pdf.viewer.locator('.pdf-scroll').evaluate((el) => ({ top: el.getBoundingClientRect().top + el.clientTop, height: el.clientHeight }));
+  expect(Math.abs((await hit.boundingBox())!.y - view.top - view.height / 3)).toBeLessThan(2);
+});
+
+test('find hits and highlights on /Rotate 90 and 180 pages sit on their text', async ({ page, freshHost }) => {
+  const caseNumber = await importMixed(freshHost, 'rotations');
+  const ws = new WorkstationPage(page);
+  await ws.open(freshHost.url);
+  await ws.queue.openCaseNumber(caseNumber);
+  await ws.caseFile.openItem('行政处罚告知书');
+  const pdf = ws.caseFile.pdf(0);
+  await pdf.waitRendered(1);
+
+  // Ctrl+F: the current hit on page 2 (turned 90°: a vertical line) and page 3 (upside down).
+  await pdf.viewer.locator('.pdf-scroll').click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press('Control+f');
+  const input = pdf.viewer.getByTestId('pdf-find-input');
+  for (const [n, text] of [
+    [2, ROTATED_90],
+    [3, ROTATED_180],
+  ] as const) {
+    await input.fill(text);
+    await pdf.waitRendered(n);
+    const hit = pdf.page(n).locator('[data-testid="find-highlight"][data-current="true"]');
+    await expect(hit).toHaveCount(1);
+    await expectOnInk(pdf, n, hit);
+  }
+  await input.press('Escape');
+
+  // A selection on the 90° page made into a highlight: the stored anchor is drawn on the text.
+  await expect(pdf.page(2)).toHaveAttribute('data-text-ready', 'true');
+  await pdf.page(2).locator('.textLayer span').filter({ hasText: ROTATED_90 }).evaluate((span) => {
+    const range = document.createRange();
+    range.selectNodeContents(span);
+    window.getSelection()!.removeAllRanges();
+    window.getSelection()!.addRange(range);
+    span.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }));
+  });
+  await page.getByTestId('sel-highlight').click();
+  const mark = pdf.page(2).locator('.pdf-mark.mark-highlight');
+  await expect(mark).toHaveCount(1);
+  await expectOnInk(pdf, 2, mark);
+});
