@@ -53,6 +53,26 @@ export async function audioCasePackage(): Promise<{ dir: string; caseNumber: str
   return { dir: pkg.dir, caseNumber: pkg.manifest.case.caseNumber, shaOf };
 }
 
+type Built = Awaited<ReturnType<typeof buildPackage>>;
+
+/** Files written into the package and listed as evidence items (collected by o1 and o2), then the manifest saved. */
+function addEvidence(pkg: Built, files: [id: string, title: string, name: string, bytes: Buffer][], as: { kind: '书证' | '电子数据'; proves: string; mime: string }): void {
+  for (const [id, title, name, bytes] of files) {
+    writeFileSync(join(pkg.dir, name), bytes);
+    pkg.manifest.evidence.push({
+      id,
+      kind: as.kind,
+      title,
+      source: '当事人提供',
+      collectedBy: ['o1', 'o2'],
+      collectedOn: '2026-06-06',
+      proves: as.proves,
+      file: { path: name, sha256: createHash('sha256').update(bytes).digest('hex'), size: bytes.length, mime: as.mime },
+    });
+  }
+  pkg.write();
+}
+
 export const BAD_FILES = { empty: '空白文件', corrupt: '损坏的笔录', mislabelled: '扩展名不符的照片' } as const;
 
 /** A case package whose evidence files are bad in the ways reviewers meet: 0 bytes, a corrupt PDF, a PNG named .pdf. */
@@ -64,20 +84,7 @@ export async function badFilesPackage(): Promise<{ dir: string; caseNumber: stri
     ['e-corrupt', BAD_FILES.corrupt, 'evidence/corrupt.pdf', Buffer.from('%PDF-1.7\n1 0 obj <</Type /Catalog /Pages 2 0 R>>\nthis is not a pdf body\n%%EOF')],
     ['e-png', BAD_FILES.mislabelled, 'evidence/photo2.pdf', png],
   ];
-  for (const [id, title, name, bytes] of files) {
-    writeFileSync(join(pkg.dir, name), bytes);
-    pkg.manifest.evidence.push({
-      id,
-      kind: '书证',
-      title,
-      source: '当事人提供',
-      collectedBy: ['o1', 'o2'],
-      collectedOn: '2026-06-06',
-      proves: '测试',
-      file: { path: name, sha256: createHash('sha256').update(bytes).digest('hex'), size: bytes.length, mime: 'application/pdf' },
-    });
-  }
-  pkg.write();
+  addEvidence(pkg, files, { kind: '书证', proves: '测试', mime: 'application/pdf' });
   return { dir: pkg.dir, caseNumber: pkg.manifest.case.caseNumber };
 }
 
@@ -93,19 +100,6 @@ export async function textCasePackage(): Promise<{ dir: string; caseNumber: stri
     ['e-chat', TEXT_TITLES.utf8, 'evidence/chat.txt', utf8],
     ['e-pos', TEXT_TITLES.gbk, 'evidence/pos.txt', gbk],
   ];
-  for (const [id, title, name, bytes] of files) {
-    writeFileSync(join(pkg.dir, name), bytes);
-    pkg.manifest.evidence.push({
-      id,
-      kind: '电子数据',
-      title,
-      source: '当事人提供',
-      collectedBy: ['o1', 'o2'],
-      collectedOn: '2026-06-06',
-      proves: '进货来源与销售数量',
-      file: { path: name, sha256: createHash('sha256').update(bytes).digest('hex'), size: bytes.length, mime: 'text/plain' },
-    });
-  }
-  pkg.write();
+  addEvidence(pkg, files, { kind: '电子数据', proves: '进货来源与销售数量', mime: 'text/plain' });
   return { dir: pkg.dir, caseNumber: pkg.manifest.case.caseNumber };
 }
