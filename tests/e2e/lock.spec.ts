@@ -67,6 +67,7 @@ test('a passphrase-protected store opens locked; unlock, lock again from 设置'
     await page.getByTestId('st-lock-now').click();
     await expect(page.getByTestId('lock-screen')).toBeVisible();
     await expect(page.getByText('测试食品有限公司')).toHaveCount(0);
+    await expect(page.getByTestId('lock-reason')).toHaveText(/^已于 \d{4}-\d{2}-\d{2} \d{2}:\d{2} 锁定。$/);
 
     // A reload while locked stays locked.
     await page.reload();

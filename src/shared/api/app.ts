@@ -30,6 +30,8 @@ export interface LockState {
   unlockWith: 'passphrase' | 'new-passphrase' | 'os-keystore' | 'key-file';
   /** False where nothing can lock (a back end without a lock, e.g. in tests). */
   canLock: boolean;
+  /** While locked: how and when it was locked (null when it started locked). */
+  lockedBy?: { trigger: 'manual' | 'inactivity'; at: string } | null;
 }
 
 /** What protects the data on this machine, as found on disk (not as configured or hoped). */

@@ -80,7 +80,7 @@ describe('the lock', () => {
     expect(list).toMatchObject({ ok: false, error: { code: 'locked', message: '工作台已锁定，请先解锁' } });
     expect((await call('app.info')).ok).toBe(false);
     const sec = (await call('app.security')) as { ok: true; value: SecurityState };
-    expect(sec.value.lock).toEqual({ locked: true, lockAfterMinutes: 15, unlockWith: 'passphrase', canLock: true });
+    expect(sec.value.lock).toEqual({ locked: true, lockAfterMinutes: 15, unlockWith: 'passphrase', canLock: true, lockedBy: null });
     expect(sec.value.cache).toMatchObject({ encrypted: true, keyProtection: 'passphrase' });
     expect((await fetch(`${host.origin}/blobs/${sha}?token=${host.token}`)).status).toBe(423);
 
@@ -164,7 +164,12 @@ describe('the lock', () => {
     await new Promise((r) => setImmediate(r));
     await new Promise((r) => setImmediate(r));
     expect(session.current()).toBeNull();
-    expect(session.state()).toMatchObject({ locked: true, lockAfterMinutes: 5 });
+    expect(session.state()).toMatchObject({ locked: true, lockAfterMinutes: 5, lockedBy: { trigger: 'inactivity' } });
+    // The lock screen says why and when; unlocking clears it.
+    await call('app.unlock', { passphrase: PASS });
+    expect(session.state().lockedBy).toBeNull();
+    await call('app.lock', {});
+    expect(session.state().lockedBy).toMatchObject({ trigger: 'manual' });
 
     // The setting survives a restart; 0 = never.
     await session.close();

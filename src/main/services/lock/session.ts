@@ -112,9 +112,11 @@ export class WorkstationSession implements LockControl {
     this.listeners.forEach((l) => l(event, payload));
   }
 
+  private lockedBy: { trigger: LockTrigger; at: string } | null = null;
+
   state(): LockState {
     const protection = this.key?.protection ?? readKeyring(this.opts.dataDir)?.protection ?? null;
-    return { locked: this.ws === null, lockAfterMinutes: this.lockAfter, unlockWith: this.need ?? unlockWithFor(protection), canLock: true };
+    return { locked: this.ws === null, lockAfterMinutes: this.lockAfter, unlockWith: this.need ?? unlockWithFor(protection), canLock: true, lockedBy: this.ws ? null : this.lockedBy };
   }
 
   activity(): void {
@@ -153,7 +155,10 @@ export class WorkstationSession implements LockControl {
         this.auto = null;
         if (this.inFlight > 0) await new Promise<void>((r) => this.drained.push(r));
         // Recorded while the store is still open: after this the chain is closed with it.
-        if (!quiet) recordLock(this.ws.audit.log, trigger, this.via, this.log);
+        if (!quiet) {
+          recordLock(this.ws.audit.log, trigger, this.via, this.log);
+          this.lockedBy = { trigger, at: new Date().toISOString() };
+        }
         this.disarmIdle();
         this.offWs?.();
         this.offWs = null;
@@ -202,6 +207,7 @@ export class WorkstationSession implements LockControl {
       if (opening.state === 'locked') throw new ApiFailure({ code: 'invalid_input', message: opening.need === 'new-passphrase' ? '请设置缓存口令（至少 8 个字符）' : '请输入缓存口令' });
       this.failures = 0;
       this.need = null;
+      this.lockedBy = null;
       opening.notes.forEach((n) => this.log(n));
       await this.openWith(opening.key);
       recordUnlock(this.ws!.audit.log, method, this.via, this.log);

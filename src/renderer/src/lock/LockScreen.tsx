@@ -5,6 +5,7 @@ import { useState, type FormEvent } from 'react';
 import { Alert, Button, Input } from 'antd';
 import { LockOutlined } from '@ant-design/icons';
 import type { LockState } from '../../../shared/api/app';
+import { chinaDateTime } from '../../../shared/format/date';
 import { api } from '../api';
 
 const MIN_LENGTH = 8;
@@ -60,6 +61,11 @@ export function LockScreen({ state, onUnlocked }: { state: LockState | null; onU
             <h1 id="lock-title">{title}</h1>
           </div>
         </div>
+        {state?.lockedBy && (
+          <p className="lock-reason" data-testid="lock-reason">
+            {state.lockedBy.trigger === 'inactivity' ? `因 ${state.lockAfterMinutes} 分钟无操作，已于 ${chinaDateTime(state.lockedBy.at)} 自动锁定。` : `已于 ${chinaDateTime(state.lockedBy.at)} 锁定。`}
+          </p>
+        )}
         <p className="lock-text">{text}</p>
         {asks && (
           <label className="lock-field">
