@@ -42,9 +42,16 @@ export async function auditCommand(open: () => Workstation, args: string[], opts
         }
         const entries = ws.audit.log.list(subject !== undefined ? { subject } : {});
         if (opts.json) io.out(`${JSON.stringify(entries.map((e) => ({ ...e, label: auditActionLabel(e.action, e.detail.outcome as string | undefined, e.detail.code) })), null, 2)}\n`);
-        else
-          for (const e of entries)
-            io.out(`${e.seq}\t${chinaDateTime(e.at)}\t${e.actor}\t${auditActionLabel(e.action, e.detail.outcome as string | undefined, e.detail.code)}\t${e.subject ?? '—'}\t${describeAuditDetail(e)}\n`);
+        else {
+          // People read case numbers and item titles, not ids (the JSON keeps the ids).
+          const caseNumber = ws.store.sqlite.prepare('select case_number from case_file where id = ?').pluck();
+          const title = ws.store.sqlite.prepare('select title from document where case_id = @c and id = @i union all select title from evidence where case_id = @c and id = @i').pluck();
+          for (const e of entries) {
+            const subjectText = e.subject ? ((caseNumber.get(e.subject) as string | undefined) ?? e.subject) : '—';
+            const itemTitle = (id: string) => (e.subject ? ((title.get({ c: e.subject, i: id }) as string | undefined) ?? null) : null);
+            io.out(`${e.seq}\t${chinaDateTime(e.at)}\t${e.actor}\t${auditActionLabel(e.action, e.detail.outcome as string | undefined, e.detail.code)}\t${subjectText}\t${describeAuditDetail(e, itemTitle)}\n`);
+          }
+        }
         return 0;
       }
       case 'head': {

@@ -38,6 +38,8 @@ describe('fashen audit', () => {
     expect(list('--case', pkg.manifest.case.id)).toHaveLength(2);
     const text = fashen(['audit', 'list', '--case', pkg.manifest.case.id]).stdout.split('\n');
     expect(text[0]).toMatch(/^1\t\d{4}-\d\d-\d\d \d\d:\d\d\t未设置审核人员\t导入案件\t/);
+    // The text list names the case by its number, not its id (the JSON keeps the id).
+    expect(text[0]!.split('\t')[4]).toBe(pkg.manifest.case.caseNumber);
     expect(fashen(['audit', 'list', '--case', 'no-such-case'])).toMatchObject({ code: 2, stderr: '找不到案件：no-such-case\n' });
   });
 
