@@ -166,6 +166,10 @@ test('walk a case through P1–P10, cite a highlight, override a check, conclude
   await expect(panel.root.getByTestId('review-status')).toHaveText('已退回');
   await expect(ws.caseFile.header).toContainText('已退回');
   await expect(ws.queue.grid.locator(`[role="row"][data-case-id="${chosen.id}"]`)).toContainText('已退回');
+  // No time runs on a concluded round: no red countdown in the panel, the header or the queue.
+  await expect(panel.root.getByTestId('review-remaining')).toHaveText('本轮已作出结论');
+  await expect(ws.queue.grid.locator(`[role="row"][data-case-id="${chosen.id}"] [data-done="true"]`)).toHaveText('已结论');
+  await expect(ws.caseFile.header.locator('[data-done="true"]')).toHaveText('已结论');
   await shootAtBothSizes(panel, 'concluded', async () => {
     await panel.done().scrollIntoViewIfNeeded();
   });

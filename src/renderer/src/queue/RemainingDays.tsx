@@ -1,4 +1,5 @@
-// 剩余审核时限: working days left, red ≤ 2, amber ≤ 4, "超期N日" when overdue.
+// 剩余审核时限: working days left, red ≤ 2, amber ≤ 4, "超期N日" when overdue. A case whose round
+// is concluded (办结 / 退回) has no time running: a muted "已结论", not a red alarm.
 import { Tooltip } from 'antd';
 import { WarningFilled } from '@ant-design/icons';
 import type { CaseQueueRow } from '../../../shared/api/cases';
@@ -30,13 +31,21 @@ export function remainingTitle(row: Pick<CaseQueueRow, 'remainingWorkingDays' | 
   return parts.join('，');
 }
 
+const DONE: ReadonlySet<CaseQueueRow['status']> = new Set(['concluded', 'returned']);
+
 interface Props {
-  row: Pick<CaseQueueRow, 'remainingWorkingDays' | 'reviewDueOn' | 'calendarWarning'>;
+  row: Pick<CaseQueueRow, 'remainingWorkingDays' | 'reviewDueOn' | 'calendarWarning' | 'status'>;
   /** Long form for headers: "剩余 3 个工作日". */
   long?: boolean;
 }
 
 export function RemainingDays({ row, long }: Props) {
+  if (DONE.has(row.status))
+    return (
+      <span className="remaining remaining-plain muted" title={`本轮审核已作出结论${row.reviewDueOn ? `（审核时限截止 ${row.reviewDueOn}）` : ''}`} data-done="true">
+        已结论
+      </span>
+    );
   const left = row.remainingWorkingDays;
   const tone = remainingTone(left);
   const text = long && left !== null && left > 0 ? `剩余 ${left} 个工作日` : remainingText(left);

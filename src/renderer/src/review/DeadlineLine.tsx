@@ -16,14 +16,15 @@ function remainingText(remaining: number): string {
   return `剩余 ${remaining} 个工作日`;
 }
 
-export function DeadlineLine({ deadline: d }: { deadline: ReviewDeadline }) {
+export function DeadlineLine({ deadline: d, concluded = false }: { deadline: ReviewDeadline; concluded?: boolean }) {
   const [open, setOpen] = useState(false);
   return (
     <div className="rv-deadline" data-testid="review-deadline">
       <div className="rv-line">
         <span className="rv-meta-label">审核时限</span>
-        <strong className={`num ${tone(d.remaining)}`} data-testid="review-remaining">
-          {remainingText(d.remaining)}
+        {/* Concluded: no time is running any more, so no red alarm. */}
+        <strong className={`num ${concluded ? 'muted' : tone(d.remaining)}`} data-testid="review-remaining">
+          {concluded ? '本轮已作出结论' : remainingText(d.remaining)}
         </strong>
         <span className="muted small num">截止 {d.dueOn}</span>
         {d.warnings.length > 0 && <WarningFilled className="t-warn" role="img" aria-label={d.warnings.join('；')} title={d.warnings.join('；')} />}

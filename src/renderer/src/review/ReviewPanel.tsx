@@ -102,7 +102,7 @@ export function ReviewPanel({ caseId, onCollapse, onReveal, onStatusChange, jump
     <section className="panel rv-panel" aria-label="审核要点" data-testid="review-panel" data-case-id={caseId}>
       {header}
       <div className="rv-top">
-        <DeadlineLine deadline={view.deadline} />
+        <DeadlineLine deadline={view.deadline} concluded={view.conclusion !== null} />
         <ReviewerLine reviewer={view.reviewer} onSave={review.setReviewer} />
       </div>
       {prev && (

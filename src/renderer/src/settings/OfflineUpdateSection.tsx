@@ -90,7 +90,7 @@ export function OfflineUpdateSection({ canPickFile, installBlocked }: { canPickF
           value={path}
           onChange={(e) => setPath(e.target.value)}
           onPressEnter={() => void verify()}
-          placeholder="例如 E:\\法审工作台\\Fashen-0.2.0.fsupdate"
+          placeholder="例如 E:\法审工作台\Fashen-0.2.0.fsupdate"
           spellCheck={false}
           data-testid="st-offline-path"
         />
