@@ -1,8 +1,9 @@
 // Loads the 待审案件 queue through the Api; reload() after imports or sync.
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { CaseQueueRow } from '../../../shared/api/cases';
 import { api } from '../api';
 import { errorText } from '../lib/errors';
+import { readSecurity } from '../lock/security';
 
 export interface CaseQueueState {
   rows: CaseQueueRow[];
@@ -19,10 +20,15 @@ export function useCaseQueue(): CaseQueueState {
   const [loaded, setLoaded] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
+  const count = useRef<number | null>(null);
   const reload = useCallback(async () => {
     setLoading(true);
     try {
-      setRows(await api.call('cases.list', {}));
+      const next = await api.call('cases.list', {});
+      setRows(next);
+      // Cases came or went (import, sync): the disk facts 设置 shows (e.g. 文件库为空) changed with them.
+      if (count.current !== null && count.current !== next.length) void readSecurity();
+      count.current = next.length;
       setError(null);
       setLoaded(true);
     } catch (err) {
