@@ -1,8 +1,9 @@
 // Note + review point for a highlight (new or existing). Ctrl+Enter saves, Esc cancels.
 import { useState, type KeyboardEvent } from 'react';
-import { Button, Input, Popconfirm, Select } from 'antd';
-import type { ReviewPointId } from '../../../shared/api/evidence';
+import { Button, Input, Select } from 'antd';
+import type { Annotation, ReviewPointId } from '../../../shared/api/evidence';
 import { REVIEW_POINT_OPTIONS } from '../lib/reviewPoints';
+import { DeleteAnnotationConfirm } from './DeleteAnnotationConfirm';
 import './annotations.css';
 
 export interface AnnotationValues {
@@ -20,9 +21,11 @@ interface Props {
   onSave: (values: AnnotationValues) => void;
   onCancel: () => void;
   onDelete?: () => void;
+  /** The annotation being edited: the delete confirm then names the review points citing it. */
+  existing?: Pick<Annotation, 'id' | 'caseId'>;
 }
 
-export function AnnotationForm({ initial, saveLabel = '保存', busy, error, withPoint = true, onSave, onCancel, onDelete }: Props) {
+export function AnnotationForm({ initial, saveLabel = '保存', busy, error, withPoint = true, onSave, onCancel, onDelete, existing }: Props) {
   const [note, setNote] = useState(initial?.note ?? '');
   const [point, setPoint] = useState<ReviewPointId | null>(initial?.reviewPoint ?? null);
   const save = () => onSave({ note: note.trim(), reviewPoint: point });
@@ -68,11 +71,11 @@ export function AnnotationForm({ initial, saveLabel = '保存', busy, error, wit
       )}
       <div className="annotation-form-actions">
         {onDelete && (
-          <Popconfirm title="删除这条标注？" description="删除后不能恢复。" okText="删除" cancelText="取消" okButtonProps={{ danger: true }} onConfirm={onDelete}>
+          <DeleteAnnotationConfirm annotation={existing} onConfirm={onDelete}>
             <Button danger size="small" data-testid="annotation-delete">
               删除
             </Button>
-          </Popconfirm>
+          </DeleteAnnotationConfirm>
         )}
         <span className="spacer" />
         <Button size="small" onClick={onCancel}>

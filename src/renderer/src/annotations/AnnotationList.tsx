@@ -1,13 +1,15 @@
 // 标注: every highlight, note and redaction mark of the case, filterable by review point. A click
 // jumps to it (opens the item at the page or time and flashes the mark); edit note/point; delete.
 import { useMemo, useState } from 'react';
-import { Button, Popconfirm, Select, Tooltip } from 'antd';
+import { Button, Select, Tooltip } from 'antd';
 import { DeleteOutlined, EditOutlined, ExclamationCircleOutlined, SyncOutlined } from '@ant-design/icons';
 import type { Annotation, ReviewPointId } from '../../../shared/api/evidence';
 import type { CaseItem } from '../casefile/items';
 import { errorText } from '../lib/errors';
 import { REVIEW_POINT_IDS, REVIEW_POINT_NAMES, pointLabel } from '../lib/reviewPoints';
 import { AnnotationForm, type AnnotationValues } from './AnnotationForm';
+import { ClampedNote } from './ClampedNote';
+import { DeleteAnnotationConfirm } from './DeleteAnnotationConfirm';
 import { kindLabel, quoteOf, whereLabel } from './labels';
 import type { AnnotationStore } from './useAnnotationStore';
 import './annotations.css';
@@ -84,21 +86,22 @@ function Row({ a, title, onReveal, store }: { a: Annotation; title: string; onRe
         <span className="ann-title ellipsis">{title}</span>
         {quote && <span className="ann-quote">{quote}</span>}
         <FileUpdated a={a} />
-        {a.note && <span className="ann-note">{a.note}</span>}
         {a.reviewPoint && (
           <span className="point-chip" data-testid="annotation-point-chip">
             {pointLabel(a.reviewPoint)}
           </span>
         )}
       </button>
+      {/* Outside the jump button: its 展开/收起 is a button of its own. */}
+      {a.note && !editing && <ClampedNote text={a.note} className="ann-note" />}
       {!editing && (
         <span className="ann-actions">
           <Tooltip title="编辑批注和审核要点" mouseEnterDelay={0.4}>
             <Button type="text" size="small" icon={<EditOutlined />} aria-label="编辑标注" onClick={() => setEditing(true)} />
           </Tooltip>
-          <Popconfirm title="删除这条标注？" description="删除后不能恢复。" okText="删除" cancelText="取消" okButtonProps={{ danger: true }} onConfirm={() => void remove()}>
+          <DeleteAnnotationConfirm annotation={a} onConfirm={() => void remove()}>
             <Button type="text" size="small" icon={<DeleteOutlined />} aria-label="删除标注" />
-          </Popconfirm>
+          </DeleteAnnotationConfirm>
         </span>
       )}
       {editing && (

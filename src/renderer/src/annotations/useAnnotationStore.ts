@@ -5,6 +5,7 @@ import type { Anchor, Annotation, AnnotationKind, ReviewPointId } from '../../..
 import { markPage } from '../../../shared/mark-page';
 import { api } from '../api';
 import { errorText } from '../lib/errors';
+import { announceAnnotationRemoved } from './annotationEvents';
 
 export interface NewAnnotation {
   itemId: string;
@@ -88,6 +89,8 @@ export function useAnnotationStore(caseId: string): AnnotationStore {
   const remove = useCallback(async (id: string) => {
     await api.call('annotations.delete', { id });
     setList((l) => l.filter((a) => a.id !== id));
+    // Review points citing it show it as gone without waiting for the review to be read again.
+    announceAnnotationRemoved(id);
   }, []);
 
   const sorted = useMemo(() => [...list].sort(byPosition), [list]);

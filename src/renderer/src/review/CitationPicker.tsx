@@ -9,6 +9,7 @@ import { errorText } from '../lib/errors';
 import { pointLabel } from '../lib/reviewPoints';
 import { caseItemGroups, flattenGroups, type CaseItem } from '../casefile/items';
 import { kindLabel, quoteOf, whereLabel } from '../annotations/labels';
+import { ClampedNote } from '../annotations/ClampedNote';
 import { citationKey } from './model';
 
 interface Props {
@@ -91,7 +92,7 @@ export function CitationPicker({ open, caseId, point, cited, onPick, onClose }: 
             {a.reviewPoint && <span className="point-chip">{pointLabel(a.reviewPoint)}</span>}
           </div>
           {quote && <div className="rv-pick-quote">“{quote}”</div>}
-          {a.note && <div className="muted small">{a.note}</div>}
+          {a.note && <ClampedNote text={a.note} className="rv-pick-note muted small" />}
         </div>
         <Button size="small" disabled={done} loading={busy === citationKey(c)} onClick={() => void pick(c)} aria-label={`引用：${titles.get(a.itemId) ?? ''} ${whereLabel(a)}`}>
           {done ? '已引用' : '引用'}

@@ -3,6 +3,7 @@
 import { Button, Tooltip } from 'antd';
 import { CloseOutlined, PlusOutlined } from '@ant-design/icons';
 import type { ResolvedCitation } from '../../../shared/api/review';
+import { useRemovedAnnotations } from '../annotations/annotationEvents';
 import { citationKey } from './model';
 
 interface Props {
@@ -15,7 +16,30 @@ interface Props {
 
 const KIND_LABEL = { annotation: '标注', document: '文书', evidence: '证据' } as const;
 
+interface Shown {
+  valid: boolean;
+  /** 第N页, kept out of the title so a long title cannot cut it off. */
+  page: string | null;
+  title: string;
+  quote: string | null;
+  /** The whole label, for the tooltip and the remove button. */
+  label: string;
+}
+
+function shown(c: ResolvedCitation, removed: ReadonlySet<string>): Shown {
+  // Deleted in the 标注 list since the review was read: as review.get will resolve it.
+  if (!c.valid || (c.kind === 'annotation' && removed.has(c.id))) {
+    const label = c.valid ? '（标注已不存在）' : c.label;
+    return { valid: false, page: null, title: label, quote: null, label };
+  }
+  // review.get labels a page citation "<title> 第N页".
+  const suffix = c.page ? ` 第${c.page}页` : '';
+  const title = suffix && c.label.endsWith(suffix) ? c.label.slice(0, -suffix.length) : c.label;
+  return { valid: true, page: c.page ? `第${c.page}页` : null, title, quote: c.quote, label: c.label };
+}
+
 export function Citations({ citations, editable, onOpen, onRemove, onAdd }: Props) {
+  const removed = useRemovedAnnotations();
   return (
     <div className="rv-citations">
       <div className="rv-field-label">
@@ -30,28 +54,27 @@ export function Citations({ citations, editable, onOpen, onRemove, onAdd }: Prop
       </div>
       {citations.length > 0 && (
         <ul className="rv-chip-list" aria-label="引用">
-          {citations.map((c) => (
-            <li key={citationKey(c)} className={`rv-citation${c.valid ? '' : ' is-invalid'}`} data-testid="citation" data-kind={c.kind}>
-              <button
-                type="button"
-                className="rv-citation-main"
-                disabled={!c.valid}
-                onClick={() => onOpen(c)}
-                title={c.valid ? `转到：${c.label}${c.quote ? `\n“${c.quote}”` : ''}` : c.label}
-              >
-                <span className="rv-citation-kind">{KIND_LABEL[c.kind]}</span>
-                <span className="rv-citation-label">{c.label}</span>
-                {c.quote && <span className="rv-citation-quote">“{c.quote}”</span>}
-              </button>
-              {editable && (
-                <Tooltip title="移除引用" mouseEnterDelay={0.4}>
-                  <button type="button" className="rv-citation-remove" aria-label={`移除引用：${c.label}`} onClick={() => onRemove(c)} data-testid="citation-remove">
-                    <CloseOutlined aria-hidden />
-                  </button>
-                </Tooltip>
-              )}
-            </li>
-          ))}
+          {citations.map((c) => {
+            const v = shown(c, removed);
+            return (
+              <li key={citationKey(c)} className={`rv-citation${v.valid ? '' : ' is-invalid'}`} data-testid="citation" data-kind={c.kind}>
+                <button type="button" className="rv-citation-main" disabled={!v.valid} onClick={() => onOpen(c)} title={v.valid ? `转到：${v.label}${v.quote ? `\n“${v.quote}”` : ''}` : v.label}>
+                  <span className="rv-citation-kind">{KIND_LABEL[c.kind]}</span>
+                  {v.page && <span className="rv-citation-page num">{v.page}</span>}
+                  <span className="rv-citation-label">{v.title}</span>
+                  {v.quote && <span className="rv-citation-quote">“{v.quote}”</span>}
+                </button>
+                {editable && (
+                  <Tooltip title="移除引用" mouseEnterDelay={0.4}>
+                    {/* The citation as review.get gave it: PointDetail removes it by identity. */}
+                    <button type="button" className="rv-citation-remove" aria-label={`移除引用：${v.label}`} onClick={() => onRemove(c)} data-testid="citation-remove">
+                      <CloseOutlined aria-hidden />
+                    </button>
+                  </Tooltip>
+                )}
+              </li>
+            );
+          })}
         </ul>
       )}
     </div>

@@ -112,6 +112,7 @@ export function AnnotationEditor({ x, y, annotation, busy, error, onSave, onDele
         onSave={onSave}
         onCancel={onClose}
         onDelete={onDelete}
+        existing={annotation}
       />
     </Frame>
   );
