@@ -25,10 +25,12 @@ export function CaseHeader({ view }: { view: CaseFileView }) {
         <span className="spacer" />
         <span className="case-meta">
           <span className={`status status-${view.status}`}>{STATUS_LABEL[view.status]}</span>
-          <span className="muted">第{view.round}轮</span>
-          <span className="muted">审核时限</span>
-          <RemainingDays row={view.queue} long />
-          {view.queue.reviewDueOn && <span className="muted num">截止 {view.queue.reviewDueOn}</span>}
+          <span className="case-deadline">
+            <span className="muted">第{view.round}轮</span>
+            <span className="muted">审核时限</span>
+            <RemainingDays row={view.queue} long />
+            {view.queue.reviewDueOn && <span className="muted num">截止 {view.queue.reviewDueOn}</span>}
+          </span>
         </span>
       </div>
       <div className="case-line case-line-2">
