@@ -52,6 +52,31 @@ describe('search', () => {
     expect(byNumber.groups[0]!.hits[0]!.field).toBe('案号');
   });
 
+  it('several words separated by spaces find what holds them all, in any order, long or short', () => {
+    const row = ws.views.list({})[2]!;
+    const cause = row.cause.slice(0, 2);
+    // The party's name and a word of the 案由, as a reviewer types them: one case, found on its fields.
+    const both = ws.search.query(`${cause} ${row.partyName}`, { limit: 20 });
+    expect(both.groups.map((g) => g.caseId)).toContain(row.id);
+    expect(both.groups.find((g) => g.caseId === row.id)!.hits[0]!.kind).toBe('case');
+    // Pages: every page hit holds both words; one word that is nowhere leaves nothing.
+    const pages = ws.search.query('询问笔录 当事人', { limit: 50 });
+    const pageHits = pages.groups.flatMap((g) => g.hits).filter((h) => h.kind === 'page');
+    expect(pageHits.length).toBeGreaterThan(0);
+    for (const h of pageHits) {
+      const text = ws.search.pagesOf(h.sha256!)[h.page! - 1]!;
+      expect(text).toContain('询问笔录');
+      expect(text).toContain('当事人');
+      expect(['询问笔录', '当事人']).toContain(h.snippet.match);
+    }
+    expect(ws.search.query('询问笔录 没有这个词语', { limit: 50 }).totalHits).toBe(0);
+    // Within one case as well.
+    const caseId = pages.groups[0]!.caseId;
+    const inCase = ws.search.query('询问笔录 当事人', { limit: 50, caseId });
+    expect(inCase.groups.map((g) => g.caseId)).toEqual([caseId]);
+    expect(inCase.totalHits).toBeGreaterThan(0);
+  });
+
   it('falls back to a bounded LIKE scan for 1–2 character queries', () => {
     const r = ws.search.query('笔录', { limit: 30 });
     expect(r.mode).toBe('like');

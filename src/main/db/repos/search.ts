@@ -2,11 +2,13 @@
 import type Database from 'better-sqlite3-multiple-ciphers';
 import type { SearchGroup, SearchHit, SearchResult, SearchSnippet } from '../../../shared/api/evidence';
 import { joinCjkLines } from '../../../shared/text/cjk-lines';
+import { CONTEXT, ftsPhrase, type PageRow, likePattern, LIKE_SCAN_ROWS, MARK_OPEN, normaliseQuery, pageCut, snippetAround, snippetFromMarks, snippetOf } from './search-text';
 import { occurrenceIndex } from '../../../shared/text/fold';
 
-const MARK_OPEN = '\u0002';
-const MARK_CLOSE = '\u0003';
-const LIKE_SCAN_ROWS = 100_000; // page rows examined at most by the short-query fallback
+import { queryTerms, termCases, termPages } from './search-terms';
+
+export { normaliseQuery, SearchQueryError } from './search-text';
+
 /**
  * Pages a phrase may match and still be ranked by bm25. Ranking reads and scores every match
  * (bm25 also scans them all once for the phrase's IDF), ~0.7 µs each on a 2-core machine: a
@@ -14,81 +16,7 @@ const LIKE_SCAN_ROWS = 100_000; // page rows examined at most by the short-query
  * too common for relevance to order anything useful; its newest pages come first instead.
  */
 const RANK_MAX_MATCHES = 5_000;
-const CONTEXT = 24; // characters of context on each side of a match
 
-export class SearchQueryError extends Error {}
-
-/** Characters that count as searchable: letters (incl. Han) and digits. */
-const SEARCHABLE = /[\p{L}\p{N}]/u;
-
-export function normaliseQuery(raw: string): string {
-  const q = raw.normalize('NFKC').trim().replace(/\s+/g, ' ');
-  if (!q) throw new SearchQueryError('请输入要搜索的文字');
-  if (!SEARCHABLE.test(q)) throw new SearchQueryError('搜索内容只有标点或符号，请输入文字或数字');
-  return q;
-}
-
-/** An FTS5 phrase query: the whole string quoted, inner quotes doubled — no operators pass. */
-function ftsPhrase(q: string): string {
-  return `"${q.replace(/"/g, '""')}"`;
-}
-
-function likePattern(q: string): string {
-  return `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-}
-
-/** Where q occurs in text: exactly, else ignoring case as the trigram index does; -1 if not. */
-function findMatch(text: string, q: string): number {
-  const at = text.indexOf(q);
-  if (at >= 0) return at;
-  const lower = text.toLowerCase();
-  return lower.length === text.length ? lower.indexOf(q.toLowerCase()) : -1;
-}
-
-function snippetOf(before: string, match: string, after: string, cutBefore: boolean, cutAfter: boolean): SearchSnippet {
-  return { before: (cutBefore ? '…' : '') + before.replace(/\s+/g, ' '), match, after: after.replace(/\s+/g, ' ') + (cutAfter ? '…' : '') };
-}
-
-function snippetAround(text: string, q: string, at = findMatch(text, q)): SearchSnippet {
-  if (at < 0) return { before: '', match: text.slice(0, CONTEXT * 2), after: '' };
-  const end = at + q.length;
-  return snippetOf(text.slice(Math.max(0, at - CONTEXT), at), text.slice(at, end), text.slice(end, end + CONTEXT), at > CONTEXT, end + CONTEXT < text.length);
-}
-
-/** A page hit's snippet around the match findMatch picks, and which occurrence (folded) that is. */
-function pageCut(text: string, q: string): { cut: SearchSnippet; occurrence: number } {
-  const at = findMatch(text, q);
-  return { cut: snippetAround(text, q, at), occurrence: at < 0 ? 0 : occurrenceIndex(text, q, at) };
-}
-
-function snippetFromMarks(marked: string): SearchSnippet {
-  const a = marked.indexOf(MARK_OPEN);
-  const b = marked.indexOf(MARK_CLOSE, a + 1);
-  if (a < 0 || b < 0) return { before: marked, match: '', after: '' };
-  // Adjacent trigram matches come back as separate marked runs: merge them into one match.
-  const rest = marked.slice(b + 1);
-  const clean = (s: string) => s.replaceAll(MARK_OPEN, '').replaceAll(MARK_CLOSE, '').replace(/\s+/g, ' ');
-  let match = marked.slice(a + 1, b);
-  let after = rest;
-  while (after.startsWith(MARK_OPEN)) {
-    const e = after.indexOf(MARK_CLOSE);
-    match += after.slice(1, e);
-    after = after.slice(e + 1);
-  }
-  return { before: clean(marked.slice(0, a)), match, after: clean(after) };
-}
-
-interface PageRow {
-  sha256: string;
-  page: number;
-  /** FTS5 snippet() with marks, or the text to cut a snippet from, or the snippet itself. */
-  snippet: string | null;
-  text?: string;
-  cut?: SearchSnippet;
-  /** Which occurrence of the query on the page the snippet shows (see SearchHit.occurrence). */
-  occurrence: number;
-  rank: number;
-}
 interface ItemRow {
   case_id: string;
   id: string;
@@ -188,15 +116,19 @@ export class SearchRepo {
 
   query(raw: string, opts: { caseId?: string | undefined; limit: number }): SearchResult {
     const q = normaliseQuery(raw);
-    const mode = [...q].length >= 3 ? 'fts' : 'like';
+    const terms = queryTerms(q);
+    const mode = terms.some((t) => [...t].length >= 3) ? 'fts' : 'like';
     const limit = opts.limit;
     // Within one case, search only that case's files: a global top-N then filtered could miss them.
-    const pageHits = opts.caseId
-      ? this.casePages(q, mode, opts.caseId, limit * 4)
-      : mode === 'fts'
-        ? this.ftsPages(q, limit * 4)
-        : this.likePages(q, limit * 4);
-    const caseHits = mode === 'fts' ? this.ftsCases(q, limit) : this.likeCases(q, limit);
+    const pageHits =
+      terms.length > 1
+        ? termPages(this.sqlite, terms, limit * 4, opts.caseId)
+        : opts.caseId
+          ? this.casePages(q, mode, opts.caseId, limit * 4)
+          : mode === 'fts'
+            ? this.ftsPages(q, limit * 4)
+            : this.likePages(q, limit * 4);
+    const caseHits = terms.length > 1 ? termCases(this.sqlite, terms, limit) : mode === 'fts' ? this.ftsCases(q, limit) : this.likeCases(q, limit);
 
     // Map page hits (per blob) to the case items that carry that blob.
     const shas = [...new Set(pageHits.map((h) => h.sha256))];
