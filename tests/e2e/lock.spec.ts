@@ -17,7 +17,7 @@ import { WorkstationPage } from './pages/WorkstationPage';
 
 const PASS = '端到端测试用的口令';
 
-test('a passphrase-protected store opens locked; unlock, lock again from 设置', async ({ page }) => {
+test('a passphrase-protected store opens locked; unlock, change the passphrase and lock again from 设置', async ({ page }) => {
   const home = mkdtempSync(join(tmpdir(), 'fashen-e2e-lock-'));
   const key = await createKeyring(home, { kind: 'passphrase', passphrase: PASS });
   const ws = new Workstation({ dataDir: home, today: () => E2E_TODAY, cacheKey: key });
@@ -64,6 +64,20 @@ test('a passphrase-protected store opens locked; unlock, lock again from 设置'
     await expect(page.getByTestId('st-cache-key')).toContainText('✓ 口令保护');
     await expect(page.getByTestId('settings-lock')).toBeVisible();
     await wsPage.screenshot('settings-lock-1366');
+
+    // A new cache passphrase: a wrong current one is refused; then only the new one unlocks.
+    const NEW_PASS = '换过的缓存口令 2027';
+    await page.getByTestId('st-passphrase').click();
+    const form = page.getByTestId('passphrase-form');
+    await form.getByTestId('passphrase-current').fill('不对的口令口令');
+    await form.getByTestId('passphrase-next').fill(NEW_PASS);
+    await form.getByTestId('passphrase-repeat').fill(NEW_PASS);
+    await page.getByRole('button', { name: /保\s*存/ }).click();
+    await expect(form.getByTestId('passphrase-error')).toHaveText('当前缓存口令不正确，口令未更改');
+    await form.getByTestId('passphrase-current').fill(PASS);
+    await wsPage.screenshot('settings-passphrase-1366');
+    await page.getByRole('button', { name: /保\s*存/ }).click();
+    await expect(form).toHaveCount(0);
     await page.getByTestId('st-lock-now').click();
     await expect(page.getByTestId('lock-screen')).toBeVisible();
     await expect(page.getByText('测试食品有限公司')).toHaveCount(0);
@@ -72,6 +86,12 @@ test('a passphrase-protected store opens locked; unlock, lock again from 设置'
     // A reload while locked stays locked.
     await page.reload();
     await expect(page.getByTestId('lock-screen')).toBeVisible();
+    await page.getByTestId('lock-passphrase').fill(PASS);
+    await page.getByTestId('lock-unlock').click();
+    await expect(page.getByTestId('lock-error')).toContainText('缓存口令不正确');
+    await page.getByTestId('lock-passphrase').fill(NEW_PASS);
+    await page.getByTestId('lock-unlock').click();
+    await expect(page.getByText('测试食品有限公司').first()).toBeVisible();
   } finally {
     child.kill('SIGTERM');
   }

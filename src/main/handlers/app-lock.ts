@@ -4,7 +4,7 @@ import type { Handlers } from '../dispatch';
 import type { LockControl } from '../services/lock/control';
 import { securityState } from './app-security';
 
-export type LockHandlers = Pick<Handlers, 'app.security' | 'app.lock' | 'app.unlock' | 'app.activity' | 'app.setLockAfter'>;
+export type LockHandlers = Pick<Handlers, 'app.security' | 'app.lock' | 'app.unlock' | 'app.activity' | 'app.setLockAfter' | 'app.changePassphrase'>;
 
 export function lockHandlers(lock: LockControl, facts: { dataDir: string; shell: 'electron' | 'host'; osProtected: boolean }): LockHandlers {
   return {
@@ -16,5 +16,6 @@ export function lockHandlers(lock: LockControl, facts: { dataDir: string; shell:
       return { locked: lock.state().locked };
     },
     'app.setLockAfter': ({ minutes }) => lock.setLockAfter(minutes),
+    'app.changePassphrase': ({ current, next }) => lock.changePassphrase(current, next),
   };
 }

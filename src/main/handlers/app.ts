@@ -30,6 +30,7 @@ type AppHandlers = Pick<
   | 'app.unlock'
   | 'app.activity'
   | 'app.setLockAfter'
+  | 'app.changePassphrase'
   | 'app.updateStatus'
   | 'app.checkUpdate'
   | 'app.installUpdate'

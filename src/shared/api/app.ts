@@ -118,6 +118,8 @@ export const appApi = {
   /** Lock now: the key leaves memory; every call but these four answers 已锁定. */
   'app.lock': call<LockState>()(z.object({}).strict()),
   /** Unlock with the cache passphrase (or, for a new store, choose one); the OS keystore needs none. */
+  /** Choose a new cache passphrase (or a first one for a store on the development key file); the key itself stays, nothing is re-encrypted. */
+  'app.changePassphrase': call<LockState>()(z.object({ current: z.string().max(1024).optional(), next: z.string().max(1024, '口令最多 1024 个字符') }).strict()),
   'app.unlock': call<LockState>()(z.object({ passphrase: z.string().max(1024, '口令最多 1024 个字符').optional() }).strict()),
   /** The reviewer is at work (keyboard, pointer): restarts the inactivity countdown. */
   'app.activity': call<{ locked: boolean }>()(z.object({}).strict()),

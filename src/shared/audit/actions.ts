@@ -33,6 +33,7 @@ export const AUDIT_ACTIONS = {
   'app.update': '安装更新',
   'app.lock': '锁定工作台',
   'app.unlock': '解锁工作台',
+  'app.passphrase': '修改缓存口令',
   'export.minutes': '导出集体讨论记录文件',
 } as const;
 

@@ -78,6 +78,9 @@ export function describeAuditDetail(e: Pick<AuditEntryView, 'action' | 'detail'>
     case 'app.lock':
       parts.push(pick(LOCK_TRIGGER, d.trigger));
       break;
+    case 'app.passphrase':
+      if (!d.outcome) parts.push(d.from === 'unprotected-dev' ? '开发密钥文件改为口令保护' : '口令已更换');
+      break;
     case 'app.unlock':
       parts.push(d.method ? `方式：${pick(UNLOCK_METHOD, d.method)}` : null, d.recordedLater === true ? '锁定期间的尝试，解锁后补记' : null);
       break;

@@ -11,6 +11,8 @@ export interface LockControl {
   /** The reviewer is at work: restart the inactivity countdown. */
   activity(): void;
   setLockAfter(minutes: number): LockState;
+  /** A new cache passphrase (the current one to prove it; none asked on the development key file). */
+  changePassphrase(current: string | undefined, next: string): Promise<LockState>;
 }
 
 export function unlockWithFor(protection: CacheKeyProtection | null): LockState['unlockWith'] {
@@ -38,5 +40,6 @@ export function noLock(protection: () => CacheKeyProtection | null): LockControl
     unlock: async () => state(),
     activity: () => undefined,
     setLockAfter: () => refuse(),
+    changePassphrase: async () => refuse(),
   };
 }

@@ -25,6 +25,10 @@ export function recordUnlock(audit: AuditLog, method: UnlockMethod, via: Via, lo
   safely(log, () => audit.append({ action: 'app.unlock', detail: { method, via } }));
 }
 
+export function recordPassphraseChange(audit: AuditLog, detail: Record<string, unknown>, log: (line: string) => void): void {
+  safely(log, () => audit.append({ action: 'app.passphrase', detail }));
+}
+
 export function recordLockAfter(audit: AuditLog, from: number, to: number, via: Via, log: (line: string) => void): void {
   if (from === to) return;
   safely(log, () => audit.append({ action: 'settings.change', detail: { setting: 'lockAfterMinutes', from, to, via } }));

@@ -5,7 +5,7 @@
 // the transports (IPC, WebSocket, app://, host HTTP) need no re-wiring.
 import { callNames, type CallName } from '../../../shared/api/index';
 import { ApiFailure } from '../../../shared/api/result';
-import type { LockState } from '../../../shared/api/app';
+import type { CacheKeyProtection, LockState } from '../../../shared/api/app';
 import type { ApiEventName, ApiEvents } from '../../../shared/api/events';
 import type { CallContext, Handlers } from '../../dispatch';
 import type { Workstation } from '../../workstation';
@@ -17,7 +17,8 @@ import { forgetCacheKey, openCacheKey, rememberCacheKey } from '../cache-crypto/
 import { unlockWithFor, type LockControl } from './control';
 import { readLockAfter, writeLockAfter } from './settings';
 import type { Via } from '../audit/recorder';
-import { flushFailedUnlocks, recordLock, recordLockAfter, recordUnlock, type LockTrigger } from './lock-audit';
+import { flushFailedUnlocks, recordLock, recordLockAfter, recordPassphraseChange, recordUnlock, type LockTrigger } from './lock-audit';
+import { changeCachePassphrase } from './change-passphrase';
 import { addPendingAttempt } from './unlock-attempts';
 import type { AutoSync } from '../sync/auto-sync';
 import { realTimers, type Timers } from '../timers';
@@ -115,12 +116,36 @@ export class WorkstationSession implements LockControl {
   private lockedBy: { trigger: LockTrigger; at: string } | null = null;
 
   state(): LockState {
-    const protection = this.key?.protection ?? readKeyring(this.opts.dataDir)?.protection ?? null;
+    // The key file first: a new passphrase changes how the key is kept, not the key in memory.
+    let onDisk: CacheKeyProtection | null = null;
+    try {
+      onDisk = readKeyring(this.opts.dataDir)?.protection ?? null;
+    } catch {
+      // A damaged key file: unlocking will say so; the state falls back to the key in memory.
+    }
+    const protection = onDisk ?? this.key?.protection ?? null;
     return { locked: this.ws === null, lockAfterMinutes: this.lockAfter, unlockWith: this.need ?? unlockWithFor(protection), canLock: true, lockedBy: this.ws ? null : this.lockedBy };
   }
 
   activity(): void {
     if (this.ws) this.armIdle();
+  }
+
+  changePassphrase(current: string | undefined, next: string): Promise<LockState> {
+    return this.serial(async () => {
+      const ws = this.ws;
+      if (!ws) throw new ApiFailure({ code: 'locked', message: '工作台已锁定，请先解锁' });
+      try {
+        const { key, from } = await changeCachePassphrase(this.opts.dataDir, current, next);
+        // The same key, wrapped anew: the open store keeps the copy it has (wiped on lock); this one goes.
+        key.wipe();
+        recordPassphraseChange(ws.audit.log, { from, via: this.via }, this.log);
+      } catch (err) {
+        if (err instanceof ApiFailure) recordPassphraseChange(ws.audit.log, { outcome: 'failed', code: err.error.code, reason: err.error.message, via: this.via }, this.log);
+        throw err;
+      }
+      return this.state();
+    });
   }
 
   setLockAfter(minutes: number): LockState {
