@@ -14,9 +14,11 @@ const DOTS_Y = RANGE_Y + 50;
 
 const BAND_FILL: Record<DiscretionBand['level'], string> = { 从轻: '#dde3ea', 一般: '#bcc6d1', 从重: '#97a4b3' };
 
-/** Whole 万元 read as such (50,000元 → 5万); anything else in full. */
-function amount(fen: number): string {
-  return fen > 0 && fen % 1_000_000 === 0 ? `${fen / 1_000_000}万` : formatYuanText(fen).replace(/元$/, '');
+/** A band's two ends in one unit: whole 万元 read as such (5万–10万元), else both in full (36,500–50,000元). */
+export function rangeText(loFen: number, hiFen: number): string {
+  const wan = (f: number) => f % 1_000_000 === 0;
+  if (wan(loFen) && wan(hiFen) && hiFen > 0) return `${loFen / 1_000_000}${loFen > 0 ? '万' : ''}–${hiFen / 1_000_000}万元`;
+  return `${formatYuanText(loFen).replace(/元$/, '')}–${formatYuanText(hiFen)}`;
 }
 
 /** Rough width of a label at 28 px: CJK characters are square, digits and punctuation about half. */
@@ -52,7 +54,7 @@ export function RangeBar({ minFen, maxFen, bands, caseFen, similar }: Props) {
       {bands.map((b) => {
         const bx = x(b.loFen);
         const bw = Math.max(2, x(b.hiFen) - bx);
-        const range = `${amount(b.loFen)}–${amount(b.hiFen)}元`;
+        const range = rangeText(b.loFen, b.hiFen);
         return (
           <g key={b.level}>
             <rect x={bx} y={TRACK_Y} width={bw} height={TRACK_H} fill={BAND_FILL[b.level]} stroke="#5b6470" strokeWidth={2} />
