@@ -209,7 +209,7 @@ function CreateKey({ keys, onCreated, onCancel }: { keys: KeysView; onCreated: (
       {error && <Alert type="error" showIcon title={error} data-testid="key-error" />}
       <div className="op-actions">
         {onCancel && <Button onClick={onCancel}>取消更换</Button>}
-        <Button type="primary" loading={busy} onClick={() => void create()} data-testid="key-create-submit">
+        <Button type="primary" loading={busy} disabled={reviewer === null} onClick={() => void create()} data-testid="key-create-submit">
           {keys.active ? '创建新密钥' : '创建签名密钥'}
         </Button>
       </div>
