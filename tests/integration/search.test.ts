@@ -70,6 +70,9 @@ describe('search', () => {
       expect(['询问笔录', '当事人']).toContain(h.snippet.match);
     }
     expect(ws.search.query('询问笔录 没有这个词语', { limit: 50 }).totalHits).toBe(0);
+    // Quoted, the words are one phrase, space included: nothing has them side by side.
+    expect(ws.search.query('“询问笔录 当事人”', { limit: 50 }).totalHits).toBe(0);
+    expect(ws.search.query('"询问笔录"', { limit: 50 }).totalHits).toBe(ws.search.query('询问笔录', { limit: 50 }).totalHits);
     // Within one case as well.
     const caseId = pages.groups[0]!.caseId;
     const inCase = ws.search.query('询问笔录 当事人', { limit: 50, caseId });

@@ -7,12 +7,17 @@ import type { SearchHit } from '../../../shared/api/evidence';
 import { ftsPhrase, findMatch, type PageRow, likePattern, LIKE_SCAN_ROWS, pageCut, snippetAround } from './search-text';
 
 
+/** The words of a query; one quoted query ("…" or “…”) is a single phrase, spaces and all. */
 export function queryTerms(q: string): string[] {
+  const quoted = /^["“](.+)["”]$/u.exec(q);
+  if (quoted) return [quoted[1]!.trim()];
   return [...new Set(q.split(' ').filter(Boolean))];
 }
 
-/** The word the snippet is cut around: the first one found in the text. */
+/** What the snippet is cut around: the words as typed when they stand together, else the first word found. */
 function firstFound(text: string, terms: readonly string[]): string {
+  const whole = terms.join(' ');
+  if (findMatch(text, whole) >= 0) return whole;
   return terms.find((t) => findMatch(text, t) >= 0) ?? terms[0]!;
 }
 

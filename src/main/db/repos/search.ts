@@ -115,8 +115,10 @@ export class SearchRepo {
   }
 
   query(raw: string, opts: { caseId?: string | undefined; limit: number }): SearchResult {
-    const q = normaliseQuery(raw);
-    const terms = queryTerms(q);
+    const typed = normaliseQuery(raw);
+    const terms = queryTerms(typed);
+    // A quoted phrase is searched as that phrase, without its quotes.
+    const q = terms.length === 1 ? terms[0]! : typed;
     const mode = terms.some((t) => [...t].length >= 3) ? 'fts' : 'like';
     const limit = opts.limit;
     // Within one case, search only that case's files: a global top-N then filtered could miss them.

@@ -91,7 +91,7 @@ export function SearchResults({ search, onOpenHit, onClose }: Props) {
       )}
       {result?.mode === 'fts' && result.truncated && <div className="sr-note small">结果较多，仅列出前 {result.totalHits} 处；请输入更长的词语缩小范围。</div>}
       {error && <Alert type="warning" showIcon title={error} className="sr-error" data-testid="search-error" />}
-      {result && !loading && caseCount === 0 && <div className="sr-empty muted">没有找到“{result.query}”。可换用较短的词语、用空格分开几个词语（须全部出现），或检查错别字。</div>}
+      {result && !loading && caseCount === 0 && <div className="sr-empty muted">没有找到“{result.query}”。可换用较短的词语、用空格分开几个词语（须全部出现；加引号则按整句查找），或检查错别字。</div>}
       <ul className="sr-list">
         {result?.groups.map((g) => (
           <li key={g.caseId} className="sr-case" data-testid="search-group" data-case-id={g.caseId}>
