@@ -14,8 +14,9 @@ const MAX_CASES = 20;
 const reviewed = (r: CaseQueueRow) => r.status === 'concluded' || r.status === 'returned';
 
 function ReviewTag({ row }: { row: CaseQueueRow }) {
-  if (row.status === 'concluded') return <Tag color="success">已结论 · 同意</Tag>;
-  if (row.status === 'returned') return <Tag color="warning">已结论 · {STATUS_LABEL.returned}</Tag>;
+  // The review's conclusion (the meeting's own decision on a case reads 已议定 elsewhere).
+  if (row.status === 'concluded') return <Tag color="success">审核结论 · 同意</Tag>;
+  if (row.status === 'returned') return <Tag color="warning">审核结论 · {STATUS_LABEL.returned}</Tag>;
   return (
     <Tooltip title="法制审核尚未作出结论的案件不能列入议程">
       <Tag>{STATUS_LABEL[row.status]} · 未结论</Tag>

@@ -49,7 +49,7 @@ export function MeetingList() {
           { title: '会议名称', dataIndex: 'title', render: (t: string, r) => <a href={meetingHref(r.id)}>{t}</a> },
           { title: '日期', dataIndex: 'date', width: 110, className: 'num' },
           { title: '地点', dataIndex: 'place', ellipsis: true },
-          { title: '案件', width: 90, className: 'num', render: (_, r) => `${r.concludedCount}/${r.caseCount} 已结论` },
+          { title: '案件', width: 90, className: 'num', render: (_, r) => `${r.concludedCount}/${r.caseCount} 已议定` },
           { title: '开始', width: 70, className: 'num', render: (_, r) => clock(r.startedAt) },
           { title: '结束', width: 70, className: 'num', render: (_, r) => clock(r.endedAt) },
           { title: '状态', dataIndex: 'state', width: 150, render: (s: MeetingSummary['state']) => <Tag color={STATE_TONE[s]}>{MEETING_STATE_LABEL[s]}</Tag> },
