@@ -46,7 +46,7 @@ function ExportBundle({ dataDir, pending }: { dataDir: string | null; pending: n
 
   return (
     <div className="sync-exchange" data-testid="sync-export">
-      <div className="sync-exchange-label">导出离线包</div>
+      <div className="sync-exchange-label">导出离线交换包</div>
       <div className="sync-exchange-body">
         <Input size="small" value={path} onChange={(e) => setPath(e.target.value)} placeholder="保存到（完整路径，如 U 盘上的 outbox.fashen-bundle.json）" aria-label="离线交换包的保存路径" data-testid="sync-export-path" />
         <div className="sync-exchange-row">
