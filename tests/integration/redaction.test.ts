@@ -274,6 +274,17 @@ describe('redactPdf — marks', () => {
     expect(r.remainingOccurrences).toEqual([{ page: 1, text: ID }]);
   });
 
+  it('an area mark without a quote: what it took away is still looked for elsewhere in the copy', async () => {
+    const doc = await openJs(record);
+    const items = (await (await doc.getPage(1)).getTextContent()).items as TextItem[];
+    await doc.destroy();
+    const line = items.find((i) => i.str.startsWith('身份证号：'))!;
+    const [, , , , x, y] = line.transform as number[];
+    const labelW = 5 * 13;
+    const r = await redactPdf(record, [{ page: 1, rects: [{ x: x! + labelW, y: y! - 3, width: line.width - labelW, height: 15 }], reason: 'personal' }]);
+    expect(r.remainingOccurrences).toEqual([{ page: 1, text: ID }]);
+  });
+
   it("locate: 'text' removes every occurrence of the quote on its page, wherever it is drawn", async () => {
     // As for a mark made on an earlier version of the file: no usable rectangles, only the quote (spaced out here).
     const r = await redactPdf(record, [{ page: 1, rects: [], locate: 'text', reason: 'personal', text: ID.split('').join(' ') }]);

@@ -202,6 +202,7 @@ async function build(
   const copied = await out.copyPages(src, unmarked);
   const rebuilt: RebuiltPage[] = [];
   let removedTextItems = 0;
+  const removedText: string[] = [];
   let k = 0;
   for (let i = 0; i < count; i++) {
     const pageMarks = byPage.get(i + 1);
@@ -212,6 +213,7 @@ async function build(
     const jsPage = await js.getPage(i + 1);
     const kept = keptText(await textOf(jsPage), jsPage.view, pageMarks, (cp) => demo.hasGlyph(cp));
     removedTextItems += kept.removed;
+    removedText.push(...kept.removedText);
     const bmp = await renderRedacted(jsPage, dpi, [...pageMarks.flatMap((m) => m.boxes), ...kept.paint]);
     const [vx0 = 0, vy0 = 0, vx1 = 0, vy1 = 0] = jsPage.view;
     const page = out.addPage([vx1 - vx0, vy1 - vy0]);
@@ -232,7 +234,7 @@ async function build(
     }
   }
 
-  const remainingOccurrences = await leftovers(js, byPage, rebuilt);
+  const remainingOccurrences = await leftovers(js, byPage, rebuilt, removedText);
   const pdf = await out.save({ useObjectStreams: true });
   return { pdf, pagesRasterized: rebuilt.map((r) => r.number), removedTextItems, remainingOccurrences };
 }
@@ -241,11 +243,12 @@ async function build(
  * Text items of a page minus what the marks cover: runs for the invisible layer, the number of
  * items touched, and the glyph boxes of removed characters (painted black as well).
  */
-function keptText(page: PageText, pageView: number[], marks: PageMarks[], hasGlyph: (cp: number) => boolean): { runs: TextRun[]; removed: number; paint: Box[] } {
+function keptText(page: PageText, pageView: number[], marks: PageMarks[], hasGlyph: (cp: number) => boolean): { runs: TextRun[]; removed: number; paint: Box[]; removedText: string[] } {
   const [vx0 = 0, vy0 = 0, vx1 = 0, vy1 = 0] = pageView;
   const view: Box = { x0: vx0, y0: vy0, x1: vx1, y1: vy1 };
   const runs: TextRun[] = [];
   const paint: Box[] = [];
+  const removedText: string[] = [];
   let removed = 0;
   for (const { item } of page.items) {
     if (!item.str.trim()) continue;
@@ -255,10 +258,17 @@ function keptText(page: PageText, pageView: number[], marks: PageMarks[], hasGly
     if (gone.some((r, i) => r && g.chars[i]!.ch.trim())) {
       removed++;
       paint.push(...removedInkBoxes(g, gone));
+      // What an area mark took away, to look for elsewhere in the copy (a text mark has its quote).
+      let piece = '';
+      g.chars.forEach((c, i) => {
+        if (gone[i]) piece += c.ch;
+        else if (piece) (removedText.push(piece), (piece = ''));
+      });
+      if (piece) removedText.push(piece);
     }
     runs.push(...runsOf(g, item.transform, gone, hasGlyph));
   }
-  return { runs, removed, paint };
+  return { runs, removed, paint, removedText };
 }
 
 /** The footer at the bottom right of the page as displayed (page rotation respected). */
@@ -274,8 +284,11 @@ function drawLabel(page: PDFPage, js: PDFPageProxy, font: PDFFont, label: string
 const squash = (s: string): string => s.replace(/\s+/g, '');
 
 /** Quoted mark texts that still occur in the copy (rebuilt pages: kept runs; other pages: original text). */
-async function leftovers(js: PDFDocumentProxy, byPage: Map<number, PageMarks[]>, rebuilt: RebuiltPage[]): Promise<{ page: number; text: string }[]> {
-  const quotes = [...new Set([...byPage.values()].flat().map((m) => squash(m.text ?? '')))].filter((q) => q.length >= 2);
+async function leftovers(js: PDFDocumentProxy, byPage: Map<number, PageMarks[]>, rebuilt: RebuiltPage[], removedText: readonly string[]): Promise<{ page: number; text: string }[]> {
+  const marked = [...byPage.values()].flat().map((m) => squash(m.text ?? ''));
+  // A removed piece inside a marked quote adds nothing; one an area mark took is looked for too.
+  const taken = removedText.map(squash).filter((t) => !marked.some((q) => q.includes(t)));
+  const quotes = [...new Set([...marked, ...taken])].filter((q) => [...q].length >= 2);
   if (!quotes.length) return [];
   const found: { page: number; text: string }[] = [];
   const rebuiltText = new Map(rebuilt.map((r) => [r.number, squash(r.runs.map((x) => x.text).join(''))]));
