@@ -33,7 +33,7 @@ export function LockGate({ children }: { children: ReactNode }) {
     if (view.locked && !view.state?.locked) reload();
   }, [view.locked, view.state]);
 
-  useActivity(view.locked === false);
+  const lockSoon = useActivity(view.locked === false, view.state?.lockAfterMinutes ?? 0);
   // The workspaces kept for remounting case views (tab titles are case content) go with the lock too.
   useEffect(() => {
     if (view.locked) forgetWorkspaces();
@@ -51,5 +51,14 @@ export function LockGate({ children }: { children: ReactNode }) {
     );
   }
   if (view.locked) return <LockScreen state={view.state} onUnlocked={setLockState} />;
-  return <>{children}</>;
+  return (
+    <>
+      {lockSoon && (
+        <div className="lock-soon" role="alert" data-testid="lock-soon">
+          约 1 分钟后将因无操作自动锁定。按任意键或点击页面可继续工作；对话框中未提交的内容请先保存。
+        </div>
+      )}
+      {children}
+    </>
+  );
 }
