@@ -21,4 +21,11 @@ test('a text evidence file is shown as text, in either encoding', async ({ page,
   await ws.caseFile.openItem(TEXT_TITLES.gbk);
   await expect(pane.getByTestId('text-viewer').filter({ visible: true })).toContainText('收银记录：售出涉案食品 12 件');
   await expect(pane.getByTestId('text-viewer').filter({ visible: true })).toContainText('GB18030');
+
+  // A .docx cannot be shown: 导出原件 saves the original under its title (an export: audited).
+  await ws.caseFile.openItem(TEXT_TITLES.docx);
+  const download = page.waitForEvent('download');
+  await pane.getByTestId('export-original').filter({ visible: true }).click();
+  expect((await download).suggestedFilename()).toBe(`${TEXT_TITLES.docx}.docx`);
+  await ws.screenshot('export-original');
 });

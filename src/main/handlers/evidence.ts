@@ -4,11 +4,12 @@ import type { Handlers } from '../dispatch';
 import type { Workstation } from '../workstation';
 import { SearchQueryError } from '../db/repos/search';
 import { exportRedactedCopy } from '../services/evidence/redacted-copy';
+import { exportOriginal } from '../services/evidence/export-original';
 import { withFileState } from '../services/evidence/annotation-file-state';
 
 type EvidenceHandlers = Pick<
   Handlers,
-  'evidence.verifyCase' | 'evidence.cancelVerify' | 'evidence.check' | 'evidence.exportRedacted' | 'search.query' | 'annotations.list' | 'annotations.create' | 'annotations.update' | 'annotations.delete'
+  'evidence.verifyCase' | 'evidence.cancelVerify' | 'evidence.check' | 'evidence.exportRedacted' | 'evidence.exportOriginal' | 'search.query' | 'annotations.list' | 'annotations.create' | 'annotations.update' | 'annotations.delete'
 >;
 
 const notFound = (message: string) => new ApiFailure({ code: 'not_found', message });
@@ -36,6 +37,7 @@ export function evidenceHandlers(ws: Workstation): EvidenceHandlers {
       return { sha256, state: await ws.integrity.check(sha256) };
     },
     'evidence.exportRedacted': ({ caseId, itemId }) => exportRedactedCopy(ws, caseId, itemId),
+    'evidence.exportOriginal': ({ caseId, itemId }) => exportOriginal(ws, caseId, itemId),
     'search.query': ({ text, caseId, limit }) => {
       try {
         return ws.search.query(text, { caseId, limit });

@@ -65,4 +65,4 @@ export const auditApi = {
  * (ExportApproval), split off and checked by the dispatch before the call's schema runs, so the
  * export policy is enforced in one place for every transport.
  */
-export const APPROVABLE_CALLS: ReadonlySet<string> = new Set(['evidence.exportRedacted', 'sync.exportBundle', 'opinions.export', 'opinions.exportPreview', 'meetings.exportMinutes']);
+export const APPROVABLE_CALLS: ReadonlySet<string> = new Set(['evidence.exportRedacted', 'evidence.exportOriginal', 'sync.exportBundle', 'opinions.export', 'opinions.exportPreview', 'meetings.exportMinutes']);

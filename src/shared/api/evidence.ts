@@ -115,6 +115,18 @@ export interface Annotation {
   fileUpdated?: { quote: 'found' | 'not_found' | null; page?: number };
 }
 
+/** The largest original copied out over the Api (the bytes travel base64 in one answer). */
+export const EXPORT_ORIGINAL_MAX_BYTES = 50 * 1024 * 1024;
+
+export interface OriginalExport {
+  sha256: string;
+  mime: string;
+  size: number;
+  /** The item's title with the file's own extension. */
+  fileName: string;
+  base64: string;
+}
+
 export interface RedactedCopy {
   sha256: string;
   fileName: string;
@@ -141,6 +153,11 @@ export const evidenceApi = {
   /** Re-hash one file when it is opened (cached while size and mtime are unchanged). */
   /** caseId + itemId: the item being opened (the audit log records the opening). */
   'evidence.check': call<{ sha256: string; state: FileState }>()(z.object({ sha256: z.string().regex(/^[0-9a-f]{64}$/), caseId: id.optional(), itemId: id.optional() }).strict()),
+  /**
+   * Copy an item's original file out (for a format the workstation cannot show: .docx, TIFF, H.265):
+   * an export like the others — the policy's approval and the audit log apply; the hash is checked first.
+   */
+  'evidence.exportOriginal': call<OriginalExport>()(z.object({ caseId: id, itemId: id }).strict()),
   /** Export a redacted copy of a PDF item using its redaction marks; the original is untouched. */
   'evidence.exportRedacted': call<RedactedCopy>()(z.object({ caseId: id, itemId: id }).strict()),
   'search.query': call<SearchResult>()(

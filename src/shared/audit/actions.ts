@@ -16,6 +16,7 @@ export const AUDIT_ACTIONS = {
   'review.reopen': '撤回审核结论',
   'opinion.sign': '签署审核意见书',
   'export.redacted': '导出公示版',
+  'export.original': '导出原件',
   'export.bundle': '导出离线交换包',
   'export.opinion': '导出审核意见书文件',
   'sync.run': '同步',

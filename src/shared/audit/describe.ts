@@ -64,6 +64,7 @@ export function describeAuditDetail(e: Pick<AuditEntryView, 'action' | 'detail'>
       parts.push(str(d.documentNumber), d.version ? `第${str(d.version)}版` : null, str(d.conclusion));
       break;
     case 'export.redacted':
+    case 'export.original':
       parts.push(item());
       break;
     case 'export.bundle':

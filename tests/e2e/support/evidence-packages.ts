@@ -88,7 +88,7 @@ export async function badFilesPackage(): Promise<{ dir: string; caseNumber: stri
   return { dir: pkg.dir, caseNumber: pkg.manifest.case.caseNumber };
 }
 
-export const TEXT_TITLES = { utf8: '微信聊天记录导出', gbk: '收银系统导出记录' } as const;
+export const TEXT_TITLES = { utf8: '微信聊天记录导出', gbk: '收银系统导出记录', docx: '当事人提交的情况说明' } as const;
 
 /** A case package with two plain-text evidence items (电子数据): one UTF-8, one GB18030 as Chinese Windows tools write. */
 export async function textCasePackage(): Promise<{ dir: string; caseNumber: string }> {
@@ -101,5 +101,7 @@ export async function textCasePackage(): Promise<{ dir: string; caseNumber: stri
     ['e-pos', TEXT_TITLES.gbk, 'evidence/pos.txt', gbk],
   ];
   addEvidence(pkg, files, { kind: '电子数据', proves: '进货来源与销售数量', mime: 'text/plain' });
+  // A Word file the pane cannot show: read by exporting the original.
+  addEvidence(pkg, [['e-docx', TEXT_TITLES.docx, 'evidence/statement.docx', Buffer.from('PK\u0003\u0004 not really a word file, only its name and type')]], { kind: '书证', proves: '当事人的说明', mime: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' });
   return { dir: pkg.dir, caseNumber: pkg.manifest.case.caseNumber };
 }

@@ -92,6 +92,7 @@ export const AUDIT_RULES: Rules = {
     detail: (i, v) => ({ itemId: i.itemId, sha256: i.sha256, state: v.state }),
   },
   'evidence.verifyCase': { action: 'case.verify', kind: 'read', subject: (i) => i.caseId, detail: (_i, v) => ({ ...v.summary, cancelled: v.cancelled }) },
+  'evidence.exportOriginal': { action: 'export.original', kind: 'export', subject: (i) => i.caseId, detail: (i, v) => ({ itemId: i.itemId, sha256: v.sha256, size: v.size }) },
   'evidence.exportRedacted': { action: 'export.redacted', kind: 'export', subject: (i) => i.caseId, detail: (i, v) => ({ itemId: i.itemId, sha256: v.sha256, size: v.size }) },
   'annotations.create': {
     action: 'annotation.create',

@@ -11,7 +11,8 @@ import { errorText } from '../lib/errors';
 
 export type OpinionFileKind = 'pdf' | 'docx' | 'submission';
 
-function save(base64: string, mime: string, name: string): void {
+/** The answer's bytes saved by the browser under `name`. */
+export function save(base64: string, mime: string, name: string): void {
   const bin = atob(base64);
   const bytes = new Uint8Array(bin.length);
   for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);

@@ -6,6 +6,7 @@ import { lazy, Suspense, useState } from 'react';
 import { api } from '../api';
 import { fileKind, formatBytes, type CaseItem } from '../casefile/items';
 import { isTextMime, TextViewer } from './text/TextViewer';
+import { ExportOriginal } from './ExportOriginal';
 import { useCaseActions } from '../casefile/CaseActions';
 import { FileProblem, IntegrityBanner } from '../integrity/IntegrityBanner';
 import { useFileCheck } from '../integrity/useFileCheck';
@@ -79,7 +80,7 @@ function Content({ item, reveal }: { item: CaseItem; reveal: Reveal | null }) {
     case 'pdf':
       return <PdfContent url={url} item={item} reveal={reveal} />;
     case 'image':
-      return <ImageViewer url={url} title={item.title} />;
+      return <ImageViewer url={url} title={item.title} item={item} />;
     case 'video':
       return <MediaViewer item={item} url={url} kind="video" reveal={reveal} />;
     case 'audio':
@@ -88,7 +89,9 @@ function Content({ item, reveal }: { item: CaseItem; reveal: Reveal | null }) {
       if (isTextMime(item.file.detectedMime ?? item.file.mime)) return <TextViewer url={url} title={item.title} />;
       return (
         <div>
-          <div className="viewer-info muted">工作台暂不能在窗格内预览此类文件（{item.file.detectedMime ?? item.file.mime}）。</div>
+          <div className="viewer-info muted">
+            工作台暂不能在窗格内预览此类文件（{item.file.detectedMime ?? item.file.mime}）。 <ExportOriginal item={item} />
+          </div>
           <FileFacts item={item} />
         </div>
       );

@@ -7,8 +7,10 @@ import { ViewerError } from '../ViewerMessage';
 import { nextZoom } from '../pdf/pdfLayout';
 import { useImageView } from './useImageView';
 import './image.css';
+import { ExportOriginal } from '../ExportOriginal';
+import type { CaseItem } from '../../casefile/items';
 
-export function ImageViewer({ url, title }: { url: string; title: string }) {
+export function ImageViewer({ url, title, item }: { url: string; title: string; item?: CaseItem }) {
   const v = useImageView();
   const [failed, setFailed] = useState(false);
 
@@ -26,7 +28,7 @@ export function ImageViewer({ url, title }: { url: string; title: string }) {
     e.stopPropagation();
   };
 
-  if (failed) return <ViewerError title={`无法显示“${title}”`} text="工作台不支持该图片格式（如 TIFF），或文件内容本身已损坏。文件是否被改动，以上方的校验结果为准。" />;
+  if (failed) return <ViewerError title={`无法显示“${title}”`} text="工作台不支持该图片格式（如 TIFF），或文件内容本身已损坏。文件是否被改动，以上方的校验结果为准。" extra={item && <ExportOriginal item={item} />} />;
   const transform = `translate(calc(-50% + ${v.offset.x}px), calc(-50% + ${v.offset.y}px)) rotate(${v.rotation}deg) scale(${v.zoom})`;
   return (
     <div className="viewer image-viewer" data-testid="image-viewer">

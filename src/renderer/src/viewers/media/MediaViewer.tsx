@@ -16,6 +16,7 @@ import { ToolButton } from '../ToolButton';
 import { ViewerError } from '../ViewerMessage';
 import { MediaTimeline } from './MediaTimeline';
 import { TimeNotes } from './TimeNotes';
+import { ExportOriginal } from '../ExportOriginal';
 import './media.css';
 
 interface Props {
@@ -91,7 +92,7 @@ export function MediaViewer({ item, url, kind, reveal }: Props) {
     e.preventDefault();
   };
 
-  if (failed) return <ViewerError title={`无法播放“${item.title}”`} text="工作台不支持该音视频格式（如 H.265 编码），或文件内容本身已损坏。文件是否被改动，以上方的校验结果为准。" />;
+  if (failed) return <ViewerError title={`无法播放“${item.title}”`} text="工作台不支持该音视频格式（如 H.265 编码），或文件内容本身已损坏。文件是否被改动，以上方的校验结果为准。" extra={<ExportOriginal item={item} />} />;
 
   const events = {
     onPlay: () => setPlaying(true),
