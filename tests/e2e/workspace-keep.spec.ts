@@ -67,3 +67,18 @@ test('a search jump already shown is not replayed when the case view mounts agai
   await expect(tabs(left)).toHaveCount(2);
   expect(await tabs(left).allTextContents()).not.toContain(shown);
 });
+
+test('a PDF shown again resumes at the page the reader had reached', async ({ page, workstationUrl }) => {
+  const ws = new WorkstationPage(page);
+  await ws.open(workstationUrl);
+  await ws.caseFile.openCaseHaving(ws.queue, '询问笔录');
+  await ws.caseFile.openItem('询问笔录');
+  const pdf = ws.caseFile.pdf(0);
+  await pdf.waitRendered(1);
+  await page.getByRole('button', { name: '下一页（PageDown）' }).first().click();
+  await expect.poll(() => pdf.currentPage()).toBe(2);
+
+  await ws.queue.collapse();
+  await ws.caseFile.pdf(0).waitRendered(2);
+  await expect.poll(() => ws.caseFile.pdf(0).currentPage()).toBe(2);
+});

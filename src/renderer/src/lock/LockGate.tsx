@@ -10,6 +10,7 @@ import { readSecurity, useSecurityError } from './security';
 import { setLocked, setLockState, useLockView } from './store';
 import { useActivity } from './useActivity';
 import { forgetWorkspaces } from '../workspace/keptWorkspace';
+import { forgetReadingPositions } from '../viewers/pdf/readingPositions';
 import './lock.css';
 
 const reload = () => void readSecurity();
@@ -36,7 +37,10 @@ export function LockGate({ children }: { children: ReactNode }) {
   const lockSoon = useActivity(view.locked === false, view.state?.lockAfterMinutes ?? 0);
   // The workspaces kept for remounting case views (tab titles are case content) go with the lock too.
   useEffect(() => {
-    if (view.locked) forgetWorkspaces();
+    if (view.locked) {
+      forgetWorkspaces();
+      forgetReadingPositions();
+    }
   }, [view.locked]);
 
   if (view.locked === null) {
