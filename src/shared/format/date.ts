@@ -61,6 +61,11 @@ function smallNumberCn(n: number): string {
 }
 
 /** Official-document form: "二〇二六年十一月二十三日" */
+/** ISO dates inside running text written as prose dates (UI.md: 2026-11-04 in tables, 2026年11月4日 in prose). */
+export function proseDates(text: string): string {
+  return text.replace(/(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)/g, (_, y: string, m: string, d: string) => `${y}年${Number(m)}月${Number(d)}日`);
+}
+
 export function formatDateOfficial(iso: string): string {
   const { y, m, d } = parseIsoDate(iso);
   const year = String(y)

@@ -4,6 +4,7 @@
 // 建议补充调查 when only facts/evidence (P4) are at fault; all points settled without a problem → 同意).
 import type { ReviewPointId } from '../api/evidence';
 import type { OpinionType, PointView } from '../api/review';
+import { proseDates } from '../format/date';
 
 const DECISION_CN = { ok: '无问题', problem: '存在问题', na: '不适用' } as const;
 
@@ -63,7 +64,7 @@ function problemLines(problems: PointView[]): string[] {
   const bare = (x: string) => x.trim().replace(/[。；;，,.\s]+$/u, '');
   return problems.map((p, i) => {
     const unsaid = openFails(p).filter((f) => !bare(p.note).includes(bare(f)));
-    return `${i + 1}. ${p.title}：${clauses([p.note, ...unsaid]) || '（请写明具体问题）'}`;
+    return `${i + 1}. ${p.title}：${clauses([p.note, ...unsaid.map(proseDates)]) || '（请写明具体问题）'}`;
   });
 }
 
@@ -97,7 +98,7 @@ export function opinionDraft(points: PointView[], caseLabel: string): OpinionDra
         : `以下审核要点尚未作出结论：${open.map(label).join('；')}。`,
     );
     if (problems.length) lines.push('已认定存在以下问题：', ...problemLines(problems));
-    for (const p of flagged) lines.push(`系统自动检查提示 ${label(p)} 不符合（待认定）：${clauses(openFails(p))}`);
+    for (const p of flagged) lines.push(`系统自动检查提示 ${label(p)} 不符合（待认定）：${clauses(openFails(p).map(proseDates))}`);
     const settled = points.filter((p) => p.decision === 'ok' || p.decision === 'na');
     if (settled.length) lines.push(`已认定的其他要点：${settled.map((p) => `${p.id} ${DECISION_CN[p.decision!]}`).join('，')}。`);
     lines.push('待上述要点全部作出结论后，再提出审核意见。');
