@@ -112,6 +112,13 @@ export function citationKey(rules: RuleSet, c: LegalCitation): string {
   return `${law}第${no ?? c.article}条${item ? `第${item}项` : ''}`;
 }
 
+/** A key as people read it: "食品安全法第124条第5项" → "《食品安全法》第一百二十四条第（五）项". */
+export function articleKeyText(key: string): string {
+  const m = /^(.+?)第(\d+)条(?:第(\d+)项)?$/u.exec(key);
+  if (!m) return key;
+  return `《${m[1]}》第${toCnNumber(Number(m[2]))}条${m[3] ? `第（${toCnNumber(Number(m[3]))}）项` : ''}`;
+}
+
 /** The violation date the law is applied to: the end of the violation (its last day). */
 export function violationDate(pkg: CasePackage): string {
   return pkg.case.violationPeriod.end;

@@ -190,6 +190,10 @@ describe('P6 类案同罚 (same article key in the local cache)', () => {
   it('shows the similar cases’ amounts', () => {
     const [f] = run('P6.similar-cases', undefined, { similarCases: cases(5_000_000, 6_000_000) });
     expect(f!.computation).toContain('马市监处罚〔2026〕1号 50,000元；马市监处罚〔2026〕2号 60,000元；区间 50,000元–60,000元；本案 70,000元');
+    // The article as people cite it, not the comparison key.
+    expect(f!.computation).toContain('适用条款：《食品安全法》第一百二十四条第（五）项');
+    const [none] = run('P6.similar-cases', undefined, { similarCases: [{ caseId: 'x', caseNumber: 'x', articleKey: '价格法第40条', fineFen: 1 }] });
+    expect(none!.message).toBe('本地缓存中没有适用《食品安全法》第一百二十四条第（五）项的类案');
   });
   it('no cache given: no finding', () => {
     expect(run('P6.similar-cases')).toEqual([]);

@@ -1,6 +1,6 @@
 // P6 — 类案同罚: fines in similar cases (same article key) from the local cache.
 import { fines } from '../context';
-import { caseArticleKey } from '../law';
+import { articleKeyText, caseArticleKey } from '../law';
 import type { Check } from '../types';
 import { finding, yuan } from '../util';
 
@@ -11,7 +11,7 @@ export const checkSimilarCases: Check = ({ pkg, rules, similarCases }) => {
   if (!fine || !similarCases) return [];
   const key = caseArticleKey(pkg, rules);
   const same = similarCases.filter((c) => c.articleKey === key && c.caseId !== pkg.case.id);
-  if (same.length === 0) return [finding('P6', 'P6.similar-cases', 'info', `本地缓存中没有适用“${key}”的类案`, { basis: BASIS })];
+  if (same.length === 0) return [finding('P6', 'P6.similar-cases', 'info', `本地缓存中没有适用${articleKeyText(key)}的类案`, { basis: BASIS })];
   const amounts = same.map((c) => c.fineFen);
   const lo = Math.min(...amounts);
   const hi = Math.max(...amounts);
@@ -20,7 +20,7 @@ export const checkSimilarCases: Check = ({ pkg, rules, similarCases }) => {
     .sort((a, b) => a.fineFen - b.fineFen)
     .map((c) => `${c.caseNumber} ${yuan(c.fineFen)}`)
     .join('；');
-  const computation = `适用条款：${key}；类案 ${same.length} 件：${list}；区间 ${yuan(lo)}–${yuan(hi)}；本案 ${yuan(fine.amountFen)}`;
+  const computation = `适用条款：${articleKeyText(key)}；类案 ${same.length} 件：${list}；区间 ${yuan(lo)}–${yuan(hi)}；本案 ${yuan(fine.amountFen)}`;
   const refs = [{ kind: 'field' as const, id: 'case.proposedDecision.penalties', label: fine.description }];
   if (fine.amountFen < lo || fine.amountFen > hi)
     return [
