@@ -31,7 +31,7 @@ export function hearingNeed(pkg: CasePackage, rules: RuleSet): HearingNeed {
   for (const party of caseParties(pkg)) {
     const t = h.thresholds[party.kind];
     const kind = PARTY_KIND_LABEL[party.kind];
-    steps.push(`当事人${party.name}为${kind}，较大数额标准 ${yuan(t.amountFen)}（${t.source.law}${t.source.article ?? ''}）`);
+    steps.push(`当事人${party.name}为${kind}，较大数额标准 ${yuan(t.amountFen)}（《${t.source.law}》${t.source.article ?? ''}）`);
     if (fineTotal > 0) {
       const hit = fineTotal >= t.amountFen;
       steps.push(`罚款 ${yuan(fineTotal)} ${hit ? '≥' : '<'} ${yuan(t.amountFen)}`);
