@@ -19,6 +19,8 @@ const PAGES = [
   '本页只提到一次询问笔录。',
   // 5: a break between Latin text stays: the first occurrence is broken, the exact one second.
   'Invoice No.\nABC-1077 was paid; later Invoice No.ABC-1077 again.',
+  // 6: full-width punctuation as Chinese documents have it.
+  '执法人员汪一鸣（执法证号：34050012）询问时间：2026年11月3日',
 ];
 
 beforeAll(async () => {
@@ -77,6 +79,12 @@ describe('the occurrence of a page hit', () => {
     expect(ws.search.query('罚款决定', { limit: 10 }).groups).toEqual([]);
     expect(ws.search.rejoinStoredLines()).toBe(1);
     expect(pageHit('罚款决定', 2, false).snippet.match).toBe('罚款决定');
+  });
+
+  it('a sentence copied with its full-width punctuation is found; ASCII punctuation and full-width digits find it too', () => {
+    expect(pageHit('汪一鸣（执法证号：', 6, false).snippet.match).toBe('汪一鸣（执法证号：');
+    expect(pageHit('汪一鸣(执法证号:', 6, false).snippet.match).toBe('汪一鸣（执法证号：');
+    expect(pageHit('３４０５００１２', 6, true).snippet.match).toBe('34050012');
   });
 
   it('is null for case-field hits', () => {

@@ -13,14 +13,30 @@ export class SearchQueryError extends Error {}
 /** Characters that count as searchable: letters (incl. Han) and digits. */
 export const SEARCHABLE = /[\p{L}\p{N}]/u;
 
+/**
+ * The query as typed (spaces collapsed): the index holds the text as the PDF has it, full-width
+ * punctuation included, so a sentence copied from a document must not be folded to half-width.
+ */
 export function normaliseQuery(raw: string): string {
-  const q = raw.normalize('NFKC').trim().replace(/\s+/g, ' ');
+  const q = raw.trim().replace(/\s+/g, ' ');
   if (!q) throw new SearchQueryError('请输入要搜索的文字');
   if (!SEARCHABLE.test(q)) throw new SearchQueryError('搜索内容只有标点或符号，请输入文字或数字');
   return q;
 }
 
 /** An FTS5 phrase query: the whole string quoted, inner quotes doubled — no operators pass. */
+const FULL_WIDTH: Record<string, string> = { '(': '（', ')': '）', ':': '：', ',': '，', ';': '；', '?': '？', '!': '！' };
+
+/**
+ * Other spellings of a query to try when it finds nothing: folded to half-width (NFKC, e.g. a query
+ * typed with full-width digits), and with ASCII punctuation made full-width (typed without the IME).
+ */
+export function querySpellings(q: string): string[] {
+  const half = q.normalize('NFKC');
+  const full = q.replace(/[(),:;?!]/g, (c) => FULL_WIDTH[c]!);
+  return [...new Set([half, full])].filter((s) => s !== q);
+}
+
 export function ftsPhrase(q: string): string {
   return `"${q.replace(/"/g, '""')}"`;
 }

@@ -2,7 +2,7 @@
 import type Database from 'better-sqlite3-multiple-ciphers';
 import type { SearchGroup, SearchHit, SearchResult, SearchSnippet } from '../../../shared/api/evidence';
 import { joinCjkLines } from '../../../shared/text/cjk-lines';
-import { CONTEXT, ftsPhrase, type PageRow, likePattern, LIKE_SCAN_ROWS, MARK_OPEN, normaliseQuery, pageCut, snippetAround, snippetFromMarks, snippetOf } from './search-text';
+import { CONTEXT, querySpellings, ftsPhrase, type PageRow, likePattern, LIKE_SCAN_ROWS, MARK_OPEN, normaliseQuery, pageCut, snippetAround, snippetFromMarks, snippetOf } from './search-text';
 import { occurrenceIndex } from '../../../shared/text/fold';
 
 import { queryTerms, termCases, termPages } from './search-terms';
@@ -116,6 +116,17 @@ export class SearchRepo {
 
   query(raw: string, opts: { caseId?: string | undefined; limit: number }): SearchResult {
     const typed = normaliseQuery(raw);
+    const first = this.queryAs(typed, opts);
+    if (first.totalHits > 0) return first;
+    // Nothing as typed: the same words spelled with the other width of digits or punctuation.
+    for (const other of querySpellings(typed)) {
+      const r = this.queryAs(other, opts);
+      if (r.totalHits > 0) return r;
+    }
+    return first;
+  }
+
+  private queryAs(typed: string, opts: { caseId?: string | undefined; limit: number }): SearchResult {
     const terms = queryTerms(typed);
     // A quoted phrase is searched as that phrase, without its quotes.
     const q = terms.length === 1 ? terms[0]! : typed;
