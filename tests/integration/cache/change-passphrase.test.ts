@@ -50,6 +50,15 @@ describe('changing the cache passphrase', () => {
     expect(trail.map((e) => e.detail.outcome ?? 'ok')).toEqual(['failed', 'failed', 'failed', 'ok']);
     expect(JSON.stringify(trail)).not.toContain(OLD);
     expect(JSON.stringify(trail)).not.toContain(NEW);
+
+    // Started again with the old passphrase still in the environment: locked (not a failed start),
+    // the page takes the new one, and the refused start is in the audit chain.
+    await session.close();
+    session = await startShellSession({ shell: 'host', workstation: { dataDir: dir, today: TODAY }, keys: { passphrase: OLD, allowDevKey: true } });
+    expect(session.state()).toMatchObject({ locked: true, unlockWith: 'passphrase' });
+    expect(await call('app.unlock', { passphrase: NEW })).toMatchObject({ ok: true });
+    const refused = session.current()!.audit.log.list().filter((e) => e.action === 'app.unlock' && e.detail.outcome === 'failed');
+    expect(refused.at(-1)!.detail).toMatchObject({ code: 'wrong-passphrase', recordedLater: true, reason: expect.stringContaining('启动时提供的缓存口令不正确') });
   });
 
   it('a store on the development key file gets its first passphrase without one', async () => {

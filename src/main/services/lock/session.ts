@@ -13,7 +13,7 @@ import type { KeyProtector } from '../signing/protector';
 import { CacheKeyError, type CacheKey } from '../cache-crypto/cache-key';
 import { readKeyring } from '../cache-crypto/keyring';
 import { migrateStore, migrationPending, type MigrationProgress } from '../cache-crypto/migrate';
-import { forgetCacheKey, openCacheKey, rememberCacheKey } from '../cache-crypto/resolve';
+import { CACHE_PASSPHRASE_ENV, forgetCacheKey, openCacheKey, rememberCacheKey } from '../cache-crypto/resolve';
 import { unlockWithFor, type LockControl } from './control';
 import { readLockAfter, writeLockAfter } from './settings';
 import type { Via } from '../audit/recorder';
@@ -84,7 +84,22 @@ export class WorkstationSession implements LockControl {
   /** Opens with what was given (OS keystore, passphrase, dev key) or starts locked when a passphrase is needed. */
   static async start(opts: SessionOptions): Promise<WorkstationSession> {
     const s = new WorkstationSession(opts);
-    const opening = await openCacheKey(opts.dataDir, opts.keys);
+    let opening;
+    try {
+      opening = await openCacheKey(opts.dataDir, opts.keys);
+    } catch (err) {
+      // The passphrase given at start (FASHEN_CACHE_PASSPHRASE) is not the store's — e.g. it was
+      // changed in 设置 since: start locked, so the page can take the right one; the attempt is audited.
+      if (!(err instanceof CacheKeyError) || err.code !== 'wrong-passphrase' || opts.keys.passphrase === undefined) throw err;
+      try {
+        addPendingAttempt(opts.dataDir, { at: new Date().toISOString(), method: 'passphrase', code: err.code, reason: `启动时提供的缓存口令不正确：${err.message}`.slice(0, 200), via: opts.via ?? 'browser' });
+      } catch {
+        // Noting it must not stop the start.
+      }
+      s.need = 'passphrase';
+      s.log(`环境变量 ${CACHE_PASSPHRASE_ENV} 中的缓存口令不正确（口令可能已在“设置”中修改）：已锁定，请在界面中输入缓存口令，并更新该环境变量。`);
+      return s;
+    }
     if (opening.state === 'locked') {
       s.need = opening.need;
       s.log(opening.need === 'passphrase' ? '本机缓存已用口令加密：已锁定，请在界面中输入缓存口令解锁。' : '本机缓存尚无密钥：请在界面中设置缓存口令。');

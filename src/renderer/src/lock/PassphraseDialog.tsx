@@ -31,7 +31,7 @@ export function PassphraseDialog({ hasPassphrase, onDone, onClose }: { hasPassph
     <Modal open title={title} onCancel={onClose} onOk={() => void submit()} okText="保存" cancelText="取消" confirmLoading={busy} width={420} destroyOnHidden>
       <div className="st-pass-form" data-testid="passphrase-form">
         <p className="small muted">
-          {hasPassphrase ? '解锁与启动时改用新口令。' : '缓存密钥目前以开发密钥文件保存（未加密保护）；设置口令后由口令保护。'}请牢记：忘记口令后无法打开本机缓存，只能从中心系统重新同步案卷。
+          {hasPassphrase ? '解锁与启动时改用新口令（以环境变量 FASHEN_CACHE_PASSPHRASE 启动的，请同时更新该变量）。' : '缓存密钥目前以开发密钥文件保存（未加密保护）；设置口令后由口令保护。'}请牢记：忘记口令后无法打开本机缓存，只能从中心系统重新同步案卷。
         </p>
         {hasPassphrase && (
           <label className="st-pass-field">
