@@ -50,6 +50,12 @@ test('the opinion draft lives in the cache, survives a reload, and nothing of it
     await ws.queue.grid.locator(`[role="row"][data-case-id="${first!.id}"]`).click();
     await panel.waitFor(first!.id);
     await expect(panel.opinion()).toHaveValue(text);
+
+    // Without a reviewer the conclusion is refused, and the refusal goes once the reviewer is set.
+    await panel.conclude();
+    await expect(page.getByTestId('conclusion-error')).toContainText('请先设置审核人员信息');
+    await panel.setReviewer('王审核', true, false);
+    await expect(page.getByTestId('conclusion-error')).toHaveCount(0);
   } finally {
     host.stop();
   }

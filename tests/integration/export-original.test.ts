@@ -37,6 +37,8 @@ describe('evidence.exportOriginal', () => {
     ws.audit.policy.set({ exportRequiresApproval: true });
     try {
       expect(await dispatch(handlers, 'evidence.exportOriginal', { caseId, itemId: 'e1' })).toMatchObject({ ok: false, error: { code: 'approval_required' } });
+      // The waiting export names the file it was for.
+      expect(ws.audit.log.forSubject(caseId).find((e) => e.detail.outcome === 'awaiting_approval')).toMatchObject({ action: 'export.original', detail: { itemId: 'e1' } });
       expect(await dispatch(handlers, 'evidence.exportOriginal', { caseId, itemId: 'e1', approval: { reference: '测市监批〔2026〕3号', approver: '李局长' } })).toMatchObject({ ok: true });
     } finally {
       ws.audit.policy.set({ exportRequiresApproval: false });

@@ -118,7 +118,7 @@ export function describeAuditDetail(e: Pick<AuditEntryView, 'action' | 'detail'>
   }
   const approval = d.approval as { reference?: unknown; approver?: unknown } | undefined;
   if (approval && typeof approval === 'object') parts.push(`批准：${str(approval.reference) ?? ''}（${str(approval.approver) ?? ''}）`);
-  if (d.code === 'approval_required') parts.push(str(d.reason) ?? '须经批准，尚未填写批准文号');
+  if (d.code === 'approval_required') parts.push('须经批准，尚未填写批准文号');
   else if (d.outcome === 'refused' || d.outcome === 'failed') parts.push(str(d.reason) ?? (d.exitCode !== undefined ? `退出码 ${str(d.exitCode)}` : str(d.code)));
   if (d.via && d.via !== 'desktop' && d.via !== 'browser') parts.push(`经${pick(VIA, d.via)}`);
   return parts.filter((p): p is string => Boolean(p)).join(' · ');

@@ -79,7 +79,9 @@ async function audited(ws: Workstation, via: Via, rule: AuditRule<CallName, unkn
     record(v);
     return v;
   } catch (err) {
-    if (!done && rule.kind !== 'read') recordFailure(ws, rule, r.subject(input, before), err, { ...approval, via });
+    // The item is named even when the call never answered (an export waiting for its approval).
+    const item = typeof (input as { itemId?: unknown }).itemId === 'string' ? { itemId: (input as { itemId: string }).itemId } : {};
+    if (!done && rule.kind !== 'read') recordFailure(ws, rule, r.subject(input, before), err, { ...item, ...approval, via });
     throw err;
   }
 }

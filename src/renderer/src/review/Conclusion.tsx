@@ -2,7 +2,7 @@
 // prefilled from the draft and saved as typed into the encrypted cache (review.saveDraft — never the
 // browser's storage, which a lock does not protect); 作出结论 → review.conclude.
 // Once concluded: read-only, with 撤回结论, then 预览意见书 / 签署 (opinion/OpinionActions).
-import { useId, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { Alert, App as AntApp, Button, Input, Popconfirm, Radio } from 'antd';
 import type { ConclusionDraft, OpinionType, ReviewView } from '../../../shared/api/review';
 import { opinionDraft } from '../../../shared/review/draft';
@@ -71,6 +71,8 @@ export function Conclusion({ view, review }: { view: ReviewView; review: ReviewS
   };
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  // A refusal for want of the reviewer goes once the reviewer is set.
+  useEffect(() => setError(null), [view.reviewer?.name]);
 
   // 撤回结论 makes the withdrawn conclusion the draft on the back end too.
   if (view.conclusion) return <Concluded view={view} review={review} onReopened={(t, text) => setDraftState({ type: t, text })} />;

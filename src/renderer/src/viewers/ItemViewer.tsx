@@ -64,6 +64,19 @@ function FileFacts({ item, state }: { item: CaseItem; state?: string }) {
   );
 }
 
+const TYPE_NAMES: [RegExp, string][] = [
+  [/wordprocessingml|msword/, 'Word 文档'],
+  [/spreadsheetml|ms-excel/, 'Excel 表格'],
+  [/presentationml|ms-powerpoint/, 'PowerPoint 演示文稿'],
+  [/zip|rar|7z|x-tar/, '压缩文件'],
+  [/ofd/, 'OFD 版式文件'],
+];
+
+/** A file type as a reviewer names it (the raw type stays in the facts below). */
+function typeName(mime: string): string {
+  return TYPE_NAMES.find(([re]) => re.test(mime))?.[1] ?? '此类文件';
+}
+
 function PdfContent({ url, item, reveal }: { url: string; item: CaseItem; reveal: Reveal | null }) {
   // Chosen once per mount: switching from the lazy wrapper to the loaded component would remount the viewer.
   const [PdfViewer] = useState(() => pdfModule?.PdfViewer ?? LazyPdfViewer);
@@ -90,7 +103,7 @@ function Content({ item, reveal }: { item: CaseItem; reveal: Reveal | null }) {
       return (
         <div>
           <div className="viewer-info muted">
-            工作台暂不能在窗格内预览此类文件（{item.file.detectedMime ?? item.file.mime}）。 <ExportOriginal item={item} />
+            工作台暂不能在窗格内预览{typeName(item.file.detectedMime ?? item.file.mime)}。 <ExportOriginal item={item} />
           </div>
           <FileFacts item={item} />
         </div>

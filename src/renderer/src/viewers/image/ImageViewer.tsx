@@ -28,7 +28,7 @@ export function ImageViewer({ url, title, item }: { url: string; title: string; 
     e.stopPropagation();
   };
 
-  if (failed) return <ViewerError title={`无法显示“${title}”`} text="工作台不支持该图片格式（如 TIFF），或文件内容本身已损坏。文件是否被改动，以上方的校验结果为准。" extra={item && <ExportOriginal item={item} />} />;
+  if (failed) return <ViewerError title={`无法显示“${title}”`} text="工作台不支持该图片格式（如 TIFF），或文件内容无法解码。可导出原件，用本机软件打开。" extra={item && <ExportOriginal item={item} />} />;
   const transform = `translate(calc(-50% + ${v.offset.x}px), calc(-50% + ${v.offset.y}px)) rotate(${v.rotation}deg) scale(${v.zoom})`;
   return (
     <div className="viewer image-viewer" data-testid="image-viewer">

@@ -92,7 +92,7 @@ export function MediaViewer({ item, url, kind, reveal }: Props) {
     e.preventDefault();
   };
 
-  if (failed) return <ViewerError title={`无法播放“${item.title}”`} text="工作台不支持该音视频格式（如 H.265 编码），或文件内容本身已损坏。文件是否被改动，以上方的校验结果为准。" extra={<ExportOriginal item={item} />} />;
+  if (failed) return <ViewerError title={`无法播放“${item.title}”`} text="工作台不支持该音视频的格式或编码（如 H.265），或文件内容无法解码。可导出原件，用本机播放器打开。" extra={<ExportOriginal item={item} />} />;
 
   const events = {
     onPlay: () => setPlaying(true),
