@@ -18,7 +18,7 @@ import { usePdfFind } from './usePdfFind';
 import { useMarking } from './useMarking';
 import type { PageLayer } from './PageOverlay';
 import type { ZoomMode } from '../ZoomSelect';
-import { readingPosition, rememberReadingPosition } from './readingPositions';
+import { useReadingPosition } from './readingPositions';
 import { ViewerError, ViewerLoading } from '../ViewerMessage';
 import { isBoolean, usePersistentState } from '../../lib/usePersistentState';
 import { useScrollBox } from './useScrollBox';
@@ -234,20 +234,8 @@ function PdfDocumentView({ doc, first, title, item, reveal }: ViewProps) {
       setFlashId(reveal.annotationId);
     }
   }, [reveal, sizes.length, goTo, scrollToSpot, annotations]);
-  // ---- where the reader was: a tab shown again resumes at its page and zoom (not over a reveal) ----
-  const positionKey = item?.file.sha256 ?? doc.fingerprints[0] ?? '';
-  const resumed = useRef(false);
-  useEffect(() => {
-    if (resumed.current || sizes.length === 0) return;
-    resumed.current = true;
-    const at = readingPosition(positionKey);
-    if (!at || reveal) return;
-    setZoomMode(at.zoom);
-    goTo(at.page);
-  }, [sizes.length, positionKey, reveal, goTo]);
-  const where = useRef({ page: current, zoom: zoomMode });
-  where.current = { page: current, zoom: zoomMode };
-  useEffect(() => () => rememberReadingPosition(positionKey, where.current), [positionKey]);
+  // Where the reader was: a tab shown again resumes at its page and zoom (not over a reveal).
+  useReadingPosition(item?.file.sha256 ?? doc.fingerprints[0] ?? '', { page: current, zoom: zoomMode }, { ready: sizes.length > 0, revealed: reveal !== null, setZoomMode, goTo });
 
   useEffect(() => {
     if (!flashId) return;
