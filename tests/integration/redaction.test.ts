@@ -258,14 +258,19 @@ describe('redactPdf — marks', () => {
     for (const full of await uiRects(record, 1, ID)) expect(darkShare(px, { ...full, x: full.x + 1, width: full.width - 2 }, 100)).toBeGreaterThan(0.9);
   });
 
-  it('accepts PDF user-space rects (origin bottom-left) and reports occurrences left unmarked', async () => {
+  /** The ID number after 身份证号： on page 1, as a PDF user-space rectangle (origin bottom-left). */
+  async function idNumberRect(): Promise<{ x: number; y: number; width: number; height: number }> {
     const doc = await openJs(record);
     const items = (await (await doc.getPage(1)).getTextContent()).items as TextItem[];
     await doc.destroy();
     const line = items.find((i) => i.str.startsWith('身份证号：'))!;
     const [, , , , x, y] = line.transform as number[];
     const labelW = 5 * 13; // 身份证号： in 13 pt CJK
-    const mark: RedactionMark = { page: 1, rects: [{ x: x! + labelW, y: y! - 3, width: line.width - labelW, height: 15 }], reason: 'personal', text: ID };
+    return { x: x! + labelW, y: y! - 3, width: line.width - labelW, height: 15 };
+  }
+
+  it('accepts PDF user-space rects (origin bottom-left) and reports occurrences left unmarked', async () => {
+    const mark: RedactionMark = { page: 1, rects: [await idNumberRect()], reason: 'personal', text: ID };
     const r = await redactPdf(record, [mark]);
     const text = pdftotext(r.pdf, 1);
     expect(text).toContain('身份证号：');
@@ -275,13 +280,7 @@ describe('redactPdf — marks', () => {
   });
 
   it('an area mark without a quote: what it took away is still looked for elsewhere in the copy', async () => {
-    const doc = await openJs(record);
-    const items = (await (await doc.getPage(1)).getTextContent()).items as TextItem[];
-    await doc.destroy();
-    const line = items.find((i) => i.str.startsWith('身份证号：'))!;
-    const [, , , , x, y] = line.transform as number[];
-    const labelW = 5 * 13;
-    const r = await redactPdf(record, [{ page: 1, rects: [{ x: x! + labelW, y: y! - 3, width: line.width - labelW, height: 15 }], reason: 'personal' }]);
+    const r = await redactPdf(record, [{ page: 1, rects: [await idNumberRect()], reason: 'personal' }]);
     expect(r.remainingOccurrences).toEqual([{ page: 1, text: ID }]);
   });
 
