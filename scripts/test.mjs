@@ -1,24 +1,22 @@
 // `npm test`: every check, in order — layer lint, Electron security lint, type checks, unit + integration (vitest),
 // then build and run the E2E suite in Debian Chromium through the headless host.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildNode } from './build-node.mjs';
 import { buildRenderer } from './renderer-build.mjs';
+import { makeScratch } from './scratch-tmp.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const bin = (pkg, file) => join(root, 'node_modules', pkg, file);
 const results = [];
 // Every temporary folder the tests, the servers they start and Chromium make goes under one folder
 // removed at the end: a run leaves nothing in /tmp (thousands of stores per run used to pile up).
-const scratch = mkdtempSync(join(tmpdir(), 'fashen-npm-test-'));
-const scratchEnv = { TMPDIR: scratch, TEMP: scratch, TMP: scratch, FASHEN_TEST_SCRATCH: scratch };
+const scratch = makeScratch('fashen-npm-test-');
 
 function step(name, args) {
   console.log(`\n▶ ${name}`);
-  const r = spawnSync(process.execPath, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...scratchEnv, ELECTRON_SKIP_BINARY_DOWNLOAD: '1' } });
+  const r = spawnSync(process.execPath, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...scratch.env, ELECTRON_SKIP_BINARY_DOWNLOAD: '1' } });
   results.push({ name, ok: r.status === 0 });
   return r.status === 0;
 }
@@ -45,8 +43,8 @@ try {
 }
 
 const failed = results.filter((r) => !r.ok);
-if (process.env.FASHEN_KEEP_TEST_TMP) console.log(`\n临时文件保留在 ${scratch}`);
-else rmSync(scratch, { recursive: true, force: true });
+const kept = scratch.remove();
+if (kept) console.log(`\n临时文件保留在 ${kept}`);
 console.log('\n' + results.map((r) => `${r.ok ? '✓' : '✗'} ${r.name}`).join('\n'));
 console.log(`${results.length - failed.length} passed, ${failed.length} failed`);
 process.exit(failed.length ? 1 : 0);

@@ -7,7 +7,7 @@ import { CacheKeyError } from '../main/services/cache-crypto/cache-key';
 import { migrateStore, migrationPending } from '../main/services/cache-crypto/migrate';
 import { CACHE_PASSPHRASE_ENV, DEV_KEY_WARNING, openCacheKey, rememberCacheKey, rememberedCacheKey } from '../main/services/cache-crypto/resolve';
 import { flushFailedUnlocks } from '../main/services/lock/lock-audit';
-import { addPendingAttempt, readPendingAttempts } from '../main/services/lock/unlock-attempts';
+import { noteFailedUnlock, readPendingAttempts } from '../main/services/lock/unlock-attempts';
 import type { Workstation } from '../main/workstation';
 import { readPassphrase } from './secret';
 import type { Io } from './main';
@@ -33,7 +33,7 @@ export async function unlockCacheForCli(home: string, io: Io, env: NodeJS.Proces
     opening = await openCacheKey(home, { passphrase, allowDevKey: true });
   } catch (err) {
     // Like the lock screen's, a failed attempt waits on disk (never the passphrase) for the chain.
-    if (err instanceof CacheKeyError && passphrase !== undefined && readKeyring(home)) noteFailedAttempt(home, err);
+    if (err instanceof CacheKeyError && passphrase !== undefined && readKeyring(home)) noteFailedUnlock(home, { method: 'passphrase', code: err.code, reason: err.message, via: 'cli' });
     throw err;
   }
   if (opening.state !== 'open') throw new CacheKeyError('needs-passphrase', '需要缓存口令');
@@ -43,14 +43,6 @@ export async function unlockCacheForCli(home: string, io: Io, env: NodeJS.Proces
     await migrateStore(home, opening.key);
   }
   rememberCacheKey(home, opening.key);
-}
-
-function noteFailedAttempt(home: string, err: CacheKeyError): void {
-  try {
-    addPendingAttempt(home, { at: new Date().toISOString(), method: 'passphrase', code: err.code, reason: err.message.slice(0, 200), via: 'cli' });
-  } catch {
-    // Not being able to note it must not hide the refusal itself.
-  }
 }
 
 /** Failed attempts noted while the store was shut go into the audit chain once the CLI has opened it. */

@@ -15,12 +15,13 @@ type EvidenceHandlers = Pick<
 const notFound = (message: string) => new ApiFailure({ code: 'not_found', message });
 
 /** The blob behind a document or evidence item of a case. */
-export function itemSha(ws: Workstation, caseId: string, itemId: string): { sha256: string; title: string; mime: string } {
+export function itemSha(ws: Workstation, caseId: string, itemId: string): { sha256: string; title: string; mime: string; path: string; size: number | null } {
   const agg = ws.cases.load(caseId);
   if (!agg) throw notFound(`找不到案件：${caseId}`);
   const item = [...agg.documents, ...agg.evidence].find((x) => x.id === itemId);
   if (!item) throw notFound(`案件中没有该文书或证据：${itemId}`);
-  return { sha256: item.sha256, title: item.title, mime: agg.blobs.get(item.sha256)?.mime ?? 'application/octet-stream' };
+  const blob = agg.blobs.get(item.sha256);
+  return { sha256: item.sha256, title: item.title, mime: blob?.mime ?? 'application/octet-stream', path: item.path, size: blob?.size ?? null };
 }
 
 export function evidenceHandlers(ws: Workstation): EvidenceHandlers {

@@ -51,10 +51,16 @@ export function failureOutcome(code: string | null): 'awaiting_approval' | 'refu
 
 const OUTCOME_SUFFIX: Record<string, string> = { refused: '（被拒绝）', failed: '（未成功）', awaiting_approval: '（待批准）' };
 
+/** An entry's outcome as read today: older entries wrote a wait for approval as 'refused'. */
+export function entryOutcome(outcome: unknown, code: unknown): string | null {
+  if (typeof outcome !== 'string') return null;
+  return outcome === 'refused' && code === 'approval_required' ? 'awaiting_approval' : outcome;
+}
+
 /** The zh-CN label of an action code; an unknown code (a newer version wrote it) shows as is. */
 export function auditActionLabel(action: string, outcome?: string | null, code?: unknown): string {
   const label = (AUDIT_ACTIONS as Record<string, string>)[action] ?? action;
-  const o = outcome === 'refused' && code === 'approval_required' ? 'awaiting_approval' : outcome;
+  const o = entryOutcome(outcome, code);
   return `${label}${(o && OUTCOME_SUFFIX[o]) ?? ''}`;
 }
 

@@ -1,10 +1,9 @@
 // Full-text search over case fields and PDF page text (FTS5 trigram; LIKE for 1–2 characters).
 import type Database from 'better-sqlite3-multiple-ciphers';
-import type { SearchGroup, SearchHit, SearchResult, SearchSnippet } from '../../../shared/api/evidence';
+import type { SearchGroup, SearchHit, SearchResult } from '../../../shared/api/evidence';
 import { joinCjkLines } from '../../../shared/text/cjk-lines';
-import { CONTEXT, querySpellings, ftsPhrase, type PageRow, likePattern, LIKE_SCAN_ROWS, MARK_OPEN, normaliseQuery, pageCut, snippetAround, snippetFromMarks, snippetOf } from './search-text';
 import { occurrenceIndex } from '../../../shared/text/fold';
-
+import { CONTEXT, ftsPhrase, likePattern, LIKE_SCAN_ROWS, MARK_OPEN, normaliseQuery, pageCut, querySpellings, snippetAround, snippetFromMarks, snippetOf, type PageRow } from './search-text';
 import { queryTerms, termCases, termPages } from './search-terms';
 
 export { normaliseQuery, SearchQueryError } from './search-text';
@@ -141,7 +140,8 @@ export class SearchRepo {
           : mode === 'fts'
             ? this.ftsPages(q, limit * 4)
             : this.likePages(q, limit * 4);
-    const caseHits = terms.length > 1 ? termCases(this.sqlite, terms, limit) : mode === 'fts' ? this.ftsCases(q, limit) : this.likeCases(q, limit);
+    // Short words cannot use the trigram index: cases are few, so their fields are scanned as for several words.
+    const caseHits = terms.length > 1 || mode === 'like' ? termCases(this.sqlite, terms, limit) : this.ftsCases(q, limit);
 
     // Map page hits (per blob) to the case items that carry that blob.
     const shas = [...new Set(pageHits.map((h) => h.sha256))];
@@ -270,28 +270,6 @@ export class SearchRepo {
     return rows.map((r) => {
       const [col, label] = CASE_FIELDS.find(([c]) => String(r[`s_${c}`]).includes(MARK_OPEN)) ?? CASE_FIELDS[0]!;
       return { caseId: String(r.case_id), hit: { kind: 'case', itemId: null, itemTitle: null, itemKind: null, sha256: null, page: null, field: label, snippet: snippetFromMarks(String(r[`s_${col}`])), occurrence: null, rank: Number(r.rank) - 1000 } };
-    });
-  }
-
-  private likeCases(q: string, limit: number): { caseId: string; hit: SearchHit & { rank: number } }[] {
-    const p = likePattern(q);
-    const rows = this.sqlite
-      .prepare(
-        `select id, case_number, party_name, cause, facts, handling_unit from case_file
-         where case_number like @p escape '\\' or party_name like @p escape '\\' or cause like @p escape '\\' or facts like @p escape '\\' or handling_unit like @p escape '\\'
-         limit @limit`,
-      )
-      .all({ p, limit }) as { id: string; case_number: string; party_name: string; cause: string; facts: string; handling_unit: string }[];
-    return rows.map((r, i) => {
-      const fields: [string, string][] = [
-        [r.case_number, '案号'],
-        [r.party_name, '当事人'],
-        [r.cause, '案由'],
-        [r.facts, '案件事实'],
-        [r.handling_unit, '承办机构'],
-      ];
-      const [text, label] = fields.find(([t]) => t.includes(q)) ?? fields[0]!;
-      return { caseId: r.id, hit: { kind: 'case' as const, itemId: null, itemTitle: null, itemKind: null, sha256: null, page: null, field: label, snippet: snippetAround(text, q), occurrence: null, rank: i - 1000 } };
     });
   }
 }

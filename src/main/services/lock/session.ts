@@ -19,7 +19,7 @@ import { readLockAfter, writeLockAfter } from './settings';
 import type { Via } from '../audit/recorder';
 import { flushFailedUnlocks, recordLock, recordLockAfter, recordPassphraseChange, recordUnlock, type LockTrigger } from './lock-audit';
 import { changeCachePassphrase } from './change-passphrase';
-import { addPendingAttempt } from './unlock-attempts';
+import { noteFailedUnlock } from './unlock-attempts';
 import type { AutoSync } from '../sync/auto-sync';
 import { realTimers, type Timers } from '../timers';
 
@@ -91,11 +91,7 @@ export class WorkstationSession implements LockControl {
       // The passphrase given at start (FASHEN_CACHE_PASSPHRASE) is not the store's — e.g. it was
       // changed in 设置 since: start locked, so the page can take the right one; the attempt is audited.
       if (!(err instanceof CacheKeyError) || err.code !== 'wrong-passphrase' || opts.keys.passphrase === undefined) throw err;
-      try {
-        addPendingAttempt(opts.dataDir, { at: new Date().toISOString(), method: 'passphrase', code: err.code, reason: `启动时提供的缓存口令不正确：${err.message}`.slice(0, 200), via: opts.via ?? 'browser' });
-      } catch {
-        // Noting it must not stop the start.
-      }
+      noteFailedUnlock(opts.dataDir, { method: 'passphrase', code: err.code, reason: `启动时提供的缓存口令不正确：${err.message}`, via: opts.via ?? 'browser' }, s.log);
       s.need = 'passphrase';
       s.log(`环境变量 ${CACHE_PASSPHRASE_ENV} 中的缓存口令不正确（口令可能已在“设置”中修改）：已锁定，请在界面中输入缓存口令，并更新该环境变量。`);
       return s;
@@ -129,16 +125,13 @@ export class WorkstationSession implements LockControl {
   }
 
   private lockedBy: { trigger: LockTrigger; at: string } | null = null;
+  /** How the open key is kept since 修改缓存口令 (null: as it was opened). */
+  private rewrappedAs: CacheKeyProtection | null = null;
 
   state(): LockState {
-    // The key file first: a new passphrase changes how the key is kept, not the key in memory.
-    let onDisk: CacheKeyProtection | null = null;
-    try {
-      onDisk = readKeyring(this.opts.dataDir)?.protection ?? null;
-    } catch {
-      // A damaged key file: unlocking will say so; the state falls back to the key in memory.
-    }
-    const protection = onDisk ?? this.key?.protection ?? null;
+    // While open, how the key is kept is known here (a new passphrase re-wraps it, the key in memory
+    // stays the same); the key file is read only while locked.
+    const protection = (this.key && (this.rewrappedAs ?? this.key.protection)) ?? readKeyring(this.opts.dataDir)?.protection ?? null;
     return { locked: this.ws === null, lockAfterMinutes: this.lockAfter, unlockWith: this.need ?? unlockWithFor(protection), canLock: true, lockedBy: this.ws ? null : this.lockedBy };
   }
 
@@ -154,6 +147,7 @@ export class WorkstationSession implements LockControl {
         const { key, from } = await changeCachePassphrase(this.opts.dataDir, current, next);
         // The same key, wrapped anew: the open store keeps the copy it has (wiped on lock); this one goes.
         key.wipe();
+        this.rewrappedAs = 'passphrase';
         recordPassphraseChange(ws.audit.log, { from, via: this.via }, this.log);
       } catch (err) {
         if (err instanceof ApiFailure) recordPassphraseChange(ws.audit.log, { outcome: 'failed', code: err.error.code, reason: err.error.message, via: this.via }, this.log);
@@ -207,6 +201,7 @@ export class WorkstationSession implements LockControl {
         this.api = null;
         this.key?.wipe();
         this.key = null;
+        this.rewrappedAs = null;
         forgetCacheKey(this.opts.dataDir);
       } finally {
         this.closing = false;
@@ -231,11 +226,7 @@ export class WorkstationSession implements LockControl {
         if (!(err instanceof CacheKeyError)) throw err;
         // The chain is closed while locked: the attempt waits on disk (without the passphrase) and
         // goes into the chain when the store is next opened (lock-audit.ts).
-        try {
-          addPendingAttempt(this.opts.dataDir, { at: new Date().toISOString(), method, code: err.code, reason: err.message.slice(0, 200), via: this.via });
-        } catch (e) {
-          this.log(`未能记下失败的解锁尝试：${(e as Error).message}`);
-        }
+        noteFailedUnlock(this.opts.dataDir, { method, code: err.code, reason: err.message, via: this.via }, this.log);
         if (err.code === 'wrong-passphrase' && passphrase) {
           // Each wrong passphrase in a row waits a little longer (scrypt already costs ~0.1 s).
           this.failures++;

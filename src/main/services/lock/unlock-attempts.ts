@@ -59,6 +59,15 @@ export function addPendingAttempt(dataDir: string, attempt: FailedUnlock): void 
   writeFileDurable(file(dataDir), `${JSON.stringify(next)}\n`, 0o600);
 }
 
+/** A failed attempt noted now (never the passphrase); failing to note it never hides the refusal itself. */
+export function noteFailedUnlock(dataDir: string, attempt: Omit<FailedUnlock, 'at'>, log: (line: string) => void = () => {}): void {
+  try {
+    addPendingAttempt(dataDir, { ...attempt, at: new Date().toISOString(), reason: attempt.reason.slice(0, 200) });
+  } catch (e) {
+    log(`未能记下失败的解锁尝试：${(e as Error).message}`);
+  }
+}
+
 /** After the attempts are in the chain. */
 export function clearPendingAttempts(dataDir: string): void {
   rmSync(file(dataDir), { force: true });

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { Alert, Button, Drawer, Tooltip } from 'antd';
 import { CheckCircleFilled, CloseCircleFilled, HistoryOutlined, ReloadOutlined } from '@ant-design/icons';
 import type { AuditEntryView, AuditVerifyReport } from '../../../shared/api/audit';
-import { auditActionLabel } from '../../../shared/audit/actions';
+import { auditActionLabel, entryOutcome } from '../../../shared/audit/actions';
 import { describeAuditDetail } from '../../../shared/audit/describe';
 import { chinaDateTime } from '../../../shared/format/date';
 import { useAuditTrail } from './useAuditTrail';
@@ -39,10 +39,10 @@ function ChainLine({ chain }: { chain: AuditVerifyReport }) {
 }
 
 function Row({ e, itemTitle }: { e: AuditEntryView; itemTitle: Props['itemTitle'] }) {
-  const outcome = typeof e.detail.outcome === 'string' ? e.detail.outcome : null;
+  const outcome = entryOutcome(e.detail.outcome, e.detail.code);
   const detail = describeAuditDetail(e, itemTitle);
   return (
-    <tr data-testid="audit-row" data-action={e.action} className={outcome && e.detail.code !== 'approval_required' && outcome !== 'awaiting_approval' ? 'is-refused' : undefined}>
+    <tr data-testid="audit-row" data-action={e.action} className={outcome && outcome !== 'awaiting_approval' ? 'is-refused' : undefined}>
       <td className="num audit-time" title={`${e.at}（第 ${e.seq} 条）`}>
         {chinaDateTime(e.at)}
       </td>
