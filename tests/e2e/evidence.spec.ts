@@ -50,7 +50,7 @@ test.describe('with the demo case files', () => {
     expect(await seriousViolations(page)).toEqual([]);
   });
 
-  test('search: short queries say they scan part of the content; punctuation gets a clear message', async ({ page, workstationUrl }) => {
+  test('search: short queries say they scan part of the content; several words are all marked; punctuation gets a clear message', async ({ page, workstationUrl }) => {
     const ws = new WorkstationPage(page);
     await ws.open(workstationUrl);
     await ws.search.box.fill('马');
@@ -58,6 +58,15 @@ test.describe('with the demo case files', () => {
     await ws.search.search('马');
     await expect(ws.search.results.getByTestId('search-like-note')).toHaveText('短词检索（仅扫描部分内容）');
     await expect(ws.search.groups.first()).toBeVisible();
+
+    // Several words: each is marked wherever it stands in a hit's line, not only the one it was cut around.
+    await ws.search.search('询问笔录 当事人');
+    const twoMarks = ws.search.hits.filter({ has: page.locator('mark:nth-of-type(2)') });
+    await expect(twoMarks.first()).toBeVisible();
+    const words = await twoMarks.first().locator('mark').allTextContents();
+    expect(words.some((w) => w.includes('询问笔录'))).toBe(true);
+    expect(words.some((w) => w.includes('当事人'))).toBe(true);
+    await ws.screenshot('search-two-words');
 
     await ws.search.search('，。！？');
     await expect(ws.search.error).toContainText('只有标点');

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Workstation } from '../../src/main/workstation';
 import { generateDemoPackages } from '../../src/main/demo/generate';
 import { tempDir } from '../helpers/package-builder';
+import { markSnippet } from '../../src/shared/text/term-marks';
 
 let ws: Workstation;
 
@@ -69,9 +70,14 @@ describe('search', () => {
       expect(text).toContain('当事人');
       expect(['询问笔录', '当事人']).toContain(h.snippet.match);
     }
+    // Both words are given back, so the list can mark each of them, not only the one the snippet was cut around.
+    expect(pages.terms).toEqual(['询问笔录', '当事人']);
+    const markedBoth = pageHits.filter((h) => markSnippet(h.snippet, pages.terms).filter((p) => p.mark).length >= 2);
+    expect(markedBoth.length).toBeGreaterThan(0);
     expect(ws.search.query('询问笔录 没有这个词语', { limit: 50 }).totalHits).toBe(0);
     // Quoted, the words are one phrase, space included: nothing has them side by side.
     expect(ws.search.query('“询问笔录 当事人”', { limit: 50 }).totalHits).toBe(0);
+    expect(ws.search.query('“询问笔录 当事人”', { limit: 50 }).terms).toEqual(['询问笔录 当事人']);
     expect(ws.search.query('"询问笔录"', { limit: 50 }).totalHits).toBe(ws.search.query('询问笔录', { limit: 50 }).totalHits);
     // Within one case as well.
     const caseId = pages.groups[0]!.caseId;

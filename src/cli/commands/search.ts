@@ -1,6 +1,7 @@
 import type { Io } from '../main';
 import type { Workstation } from '../../main/workstation';
 import { SearchQueryError } from '../../main/db/repos/search';
+import { markSnippet } from '../../shared/text/term-marks';
 
 export async function searchCommand(open: () => Workstation, query: string[], opts: { json: boolean }, io: Io): Promise<number> {
   if (!query.length) {
@@ -19,7 +20,7 @@ export async function searchCommand(open: () => Workstation, query: string[], op
       io.out(`${g.caseNumber}  ${g.partyName}  ${g.cause}（${g.totalHits} 处）\n`);
       for (const h of g.hits) {
         const where = h.kind === 'page' ? `${h.itemTitle} 第${h.page}页` : h.field;
-        io.out(`  ${where}：${h.snippet.before}【${h.snippet.match}】${h.snippet.after}\n`);
+        io.out(`  ${where}：${markSnippet(h.snippet, result.terms).map((p) => (p.mark ? `【${p.text}】` : p.text)).join('')}\n`);
       }
     }
     if (result.mode === 'like') io.out('（短词检索：逐条扫描，结果可能不完整）\n');

@@ -57,6 +57,8 @@ export interface SearchGroup {
 }
 export interface SearchResult {
   query: string;
+  /** The words searched (one for a single word or a quoted phrase), each marked in the snippets. */
+  terms: string[];
   /** 'fts' = FTS5 trigram index; 'like' = bounded scan for 1–2 character queries. */
   mode: 'fts' | 'like';
   groups: SearchGroup[];

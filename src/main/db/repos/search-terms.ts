@@ -4,7 +4,8 @@
 // ones are checked with LIKE among those (or, with no long word, in a bounded scan).
 import type Database from 'better-sqlite3-multiple-ciphers';
 import type { SearchHit } from '../../../shared/api/evidence';
-import { ftsPhrase, findMatch, type PageRow, likePattern, LIKE_SCAN_ROWS, pageCut, snippetAround } from './search-text';
+import { CONTEXT, ftsPhrase, findMatch, type PageRow, likePattern, LIKE_SCAN_ROWS, pageCut, snippetAround } from './search-text';
+import { termStarts } from '../../../shared/text/term-marks';
 
 
 /** The words of a query; one quoted query ("…" or “…”) is a single phrase, spaces and all. */
@@ -14,11 +15,25 @@ export function queryTerms(q: string): string[] {
   return [...new Set(q.split(' ').filter(Boolean))];
 }
 
-/** What the snippet is cut around: the words as typed when they stand together, else the first word found. */
-function firstFound(text: string, terms: readonly string[]): string {
+/**
+ * What the snippet is cut around: the words as typed when they stand together, else the place
+ * where most of the words fall within one snippet's reach (the earliest such), so the line shows
+ * the words side by side rather than one of them alone.
+ */
+export function closestCut(text: string, terms: readonly string[]): [q: string, at: number] {
   const whole = terms.join(' ');
-  if (findMatch(text, whole) >= 0) return whole;
-  return terms.find((t) => findMatch(text, t) >= 0) ?? terms[0]!;
+  const wholeAt = findMatch(text, whole);
+  if (wholeAt >= 0) return [whole, wholeAt];
+  const starts = terms.map((t) => termStarts(text, t));
+  let best = { q: terms[0]!, at: -1, near: 0 };
+  terms.forEach((t, i) => {
+    for (const at of starts[i]!) {
+      const [from, to] = [at - CONTEXT, at + t.length + CONTEXT];
+      const near = terms.filter((u, j) => starts[j]!.some((s) => s >= from && s + u.length <= to)).length;
+      if (near > best.near || (near === best.near && at < best.at)) best = { q: t, at, near };
+    }
+  });
+  return [best.q, best.at];
 }
 
 export function termPages(sqlite: Database.Database, terms: readonly string[], limit: number, caseId?: string): PageRow[] {
@@ -41,7 +56,7 @@ export function termPages(sqlite: Database.Database, terms: readonly string[], l
   // Without an indexed word every page would be read: the newest LIKE_SCAN_ROWS only, as for short queries.
   const from = indexed || caseId ? 'page_text p' : `(select rowid, sha256, page, text from page_text order by rowid desc limit ${LIKE_SCAN_ROWS}) p`;
   const rows = sqlite.prepare(`select p.sha256, p.page, p.text from ${from} where ${where.join(' and ')} order by p.rowid desc limit @limit`).all(params) as { sha256: string; page: number; text: string }[];
-  return rows.map((r, i) => ({ sha256: r.sha256, page: r.page, snippet: null, ...pageCut(r.text, firstFound(r.text, terms)), rank: i }));
+  return rows.map((r, i) => ({ sha256: r.sha256, page: r.page, snippet: null, ...pageCut(r.text, ...closestCut(r.text, terms)), rank: i }));
 }
 
 const CASE_FIELDS: [column: string, label: string][] = [
@@ -61,6 +76,6 @@ export function termCases(sqlite: Database.Database, terms: readonly string[], l
   return rows.map((r, i) => {
     const [col, label] = CASE_FIELDS.find(([c]) => terms.some((t) => findMatch(r[c] ?? '', t) >= 0)) ?? CASE_FIELDS[0]!;
     const text = r[col] ?? '';
-    return { caseId: r.id!, hit: { kind: 'case' as const, itemId: null, itemTitle: null, itemKind: null, sha256: null, page: null, field: label, snippet: snippetAround(text, firstFound(text, terms)), occurrence: null, rank: i - 1000 } };
+    return { caseId: r.id!, hit: { kind: 'case' as const, itemId: null, itemTitle: null, itemKind: null, sha256: null, page: null, field: label, snippet: snippetAround(text, ...closestCut(text, terms)), occurrence: null, rank: i - 1000 } };
   });
 }

@@ -64,8 +64,7 @@ export function snippetAround(text: string, q: string, at = findMatch(text, q)):
 }
 
 /** A page hit's snippet around the match findMatch picks, and which occurrence (folded) that is. */
-export function pageCut(text: string, q: string): { cut: SearchSnippet; occurrence: number } {
-  const at = findMatch(text, q);
+export function pageCut(text: string, q: string, at = findMatch(text, q)): { cut: SearchSnippet; occurrence: number } {
   return { cut: snippetAround(text, q, at), occurrence: at < 0 ? 0 : occurrenceIndex(text, q, at) };
 }
 

@@ -195,7 +195,7 @@ export class SearchRepo {
       total += g.hits.length;
     }
     const totalHits = ordered.reduce((s, g) => s + g.totalHits, 0);
-    return { query: q, mode, groups: out, totalHits, truncated: out.length < ordered.length || ordered.some((g) => g.totalHits > g.hits.length) || pageHits.length >= limit * 4 };
+    return { query: q, terms, mode, groups: out, totalHits, truncated: out.length < ordered.length || ordered.some((g) => g.totalHits > g.hits.length) || pageHits.length >= limit * 4 };
   }
 
   /**

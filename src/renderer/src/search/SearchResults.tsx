@@ -5,6 +5,7 @@ import { Alert, Button, Spin } from 'antd';
 import { ArrowLeftOutlined, FileTextOutlined } from '@ant-design/icons';
 import type { SearchGroup, SearchHit, SearchSnippet } from '../../../shared/api/evidence';
 import type { GlobalSearch } from './useGlobalSearch';
+import { markSnippet } from '../../../shared/text/term-marks';
 import './search.css';
 
 interface Props {
@@ -13,12 +14,10 @@ interface Props {
   onClose: () => void;
 }
 
-function Snippet({ s }: { s: SearchSnippet }) {
+function Snippet({ s, terms }: { s: SearchSnippet; terms: readonly string[] }) {
   return (
     <span className="sr-snippet">
-      {s.before}
-      <mark>{s.match}</mark>
-      {s.after}
+      {markSnippet(s, terms).map((p, i) => (p.mark ? <mark key={i}>{p.text}</mark> : <Fragment key={i}>{p.text}</Fragment>))}
     </span>
   );
 }
@@ -52,6 +51,7 @@ function moveFocus(e: KeyboardEvent<HTMLElement>) {
 export function SearchResults({ search, onOpenHit, onClose }: Props) {
   const { result, error, loading, query } = search;
   const caseCount = result?.groups.length ?? 0;
+  const terms = result?.terms ?? [];
   return (
     <div
       className="search-results"
@@ -119,7 +119,7 @@ export function SearchResults({ search, onOpenHit, onClose }: Props) {
                     data-page={h.page ?? ''}
                   >
                     <span className="sr-where num">{h.kind === 'case' ? h.field : `第 ${h.page} 页`}</span>
-                    <Snippet s={h.snippet} />
+                    <Snippet s={h.snippet} terms={terms} />
                   </button>
                 ))}
               </Fragment>
