@@ -31,6 +31,35 @@ test.describe('审计记录', () => {
     await ws.screenshot('audit-trail-1920');
   });
 
+  test('设置 › 查看全部审计记录 lists the whole log with each entry’s case, one kind at a time', async ({ page, workstationUrl }) => {
+    const ws = new WorkstationPage(page);
+    await ws.open(workstationUrl);
+    await expect(ws.queue.rows.first()).toBeVisible();
+    await ws.caseFile.openCaseHaving(ws.queue, '询问笔录');
+    const caseNumber = (await page.getByTestId('case-header').locator('.case-number').textContent())!;
+    await page.getByTestId('settings-open').first().click();
+    await page.getByTestId('st-lock-after').click();
+    await page.locator('.ant-select-item-option').filter({ hasText: /^5 分钟$/ }).click();
+    await expect(page.getByTestId('st-lock-after')).toContainText('5 分钟');
+    await page.getByTestId('audit-log-open').click();
+    const log = page.getByTestId('audit-log');
+    await expect(log.getByTestId('audit-chain')).toHaveAttribute('data-intact', 'true');
+    // Newest first: the setting just changed, then the case opened, named by its case number.
+    await expect(log.getByTestId('audit-row').first()).toHaveAttribute('data-action', 'settings.change');
+    const opened = log.locator('[data-action="case.open"]').first();
+    await expect(opened).toContainText('打开案件');
+    await expect(opened.locator('.audit-subject')).toHaveText(caseNumber);
+    await expect(log.locator('[data-action="case.import"]').first().locator('.audit-subject')).toContainText('〔2026〕');
+    await expect(log.getByTestId('audit-log-foot')).toContainText('已是全部');
+    await ws.screenshot('audit-log-1366');
+    // One kind: 锁定、密钥与设置 shows the setting and no case work.
+    await log.getByTestId('audit-filter').getByText('锁定、密钥与设置').click();
+    await expect(log.locator('[data-action="case.open"]')).toHaveCount(0);
+    await expect(log.locator('[data-action="settings.change"]')).toHaveCount(1);
+    await log.getByTestId('audit-filter').getByText('集体讨论').click();
+    await expect(log).toContainText('没有“集体讨论”类的记录。');
+  });
+
   test('an export the policy requires approval for asks for it, goes through with it, and is recorded', async ({ page, workstationUrl, workstationHost }) => {
     const ws = new WorkstationPage(page);
     await ws.open(workstationUrl);

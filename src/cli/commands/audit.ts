@@ -44,12 +44,10 @@ export async function auditCommand(open: () => Workstation, args: string[], opts
         if (opts.json) io.out(`${JSON.stringify(entries.map((e) => ({ ...e, label: auditActionLabel(e.action, e.detail.outcome as string | undefined, e.detail.code) })), null, 2)}\n`);
         else {
           // People read case numbers and item titles, not ids (the JSON keeps the ids).
-          const caseNumber = ws.store.sqlite.prepare('select case_number from case_file where id = ?').pluck();
-          const title = ws.store.sqlite.prepare('select title from document where case_id = @c and id = @i union all select title from evidence where case_id = @c and id = @i').pluck();
           for (const e of entries) {
-            const subjectText = e.subject ? ((caseNumber.get(e.subject) as string | undefined) ?? e.subject) : '—';
-            const itemTitle = (id: string) => (e.subject ? ((title.get({ c: e.subject, i: id }) as string | undefined) ?? null) : null);
-            io.out(`${e.seq}\t${chinaDateTime(e.at)}\t${e.actor}\t${auditActionLabel(e.action, e.detail.outcome as string | undefined, e.detail.code)}\t${subjectText}\t${describeAuditDetail(e, itemTitle)}\n`);
+            const names = ws.audit.names(e);
+            const subjectText = e.subject ? (names.caseNumber ?? e.subject) : '—';
+            io.out(`${e.seq}\t${chinaDateTime(e.at)}\t${e.actor}\t${auditActionLabel(e.action, e.detail.outcome as string | undefined, e.detail.code)}\t${subjectText}\t${describeAuditDetail(e, () => names.itemTitle)}\n`);
           }
         }
         return 0;

@@ -2,6 +2,7 @@
 // copying records out (公示版, 离线交换包, 审核意见书文件) needs the approval the agency configured.
 import { z } from 'zod';
 import { call } from './define';
+import { AUDIT_GROUPS, type AuditGroup } from '../audit/groups';
 
 export interface AuditEntryView {
   seq: number;
@@ -13,6 +14,30 @@ export interface AuditEntryView {
   subject: string | null;
   detail: Record<string, unknown>;
 }
+
+/** An entry of the whole log, with its case and item named for people. */
+export interface AuditListEntry extends AuditEntryView {
+  /** The case number of the entry's subject, when the subject is a case still on this workstation. */
+  caseNumber: string | null;
+  /** The title of the 文书/证据 item the entry is about (detail.itemId), when known. */
+  itemTitle: string | null;
+}
+
+export interface AuditListPage {
+  /** Newest first. */
+  entries: AuditListEntry[];
+  /** Older entries remain (ask again with before = the last seq shown). */
+  more: boolean;
+}
+
+export const AuditListInput = z
+  .object({
+    /** Entries older than this seq (the next page); none: the newest. */
+    before: z.number().int().min(1).optional(),
+    limit: z.number().int().min(1).max(500).default(200),
+    group: z.enum(Object.keys(AUDIT_GROUPS) as [AuditGroup, ...AuditGroup[]]).optional(),
+  })
+  .strict();
 
 export type AuditProblemKind = 'hash_mismatch' | 'prev_link' | 'gap' | 'bad_detail';
 
@@ -54,6 +79,8 @@ export const APPROVAL_REQUIRED = 'approval_required';
 export const auditApi = {
   /** The audit trail of one case, newest first. */
   'audit.case': call<AuditEntryView[]>()(z.object({ caseId: z.string().min(1).max(200), limit: z.number().int().min(1).max(2000).default(500) }).strict()),
+  /** The whole log, newest first, a page at a time, optionally one kind of entry (shared/audit/groups). */
+  'audit.list': call<AuditListPage>()(AuditListInput),
   /** Check the whole chain; names the first broken entry. */
   'audit.verify': call<AuditVerifyReport>()(z.object({}).strict()),
   'settings.getExportPolicy': call<ExportPolicy>()(z.object({}).strict()),

@@ -2,6 +2,7 @@
 // head sent to the central system on each sync.
 import type Database from 'better-sqlite3-multiple-ciphers';
 import type { AuditHeadReport } from '../../../shared/audit/head';
+import type { AuditEntryView } from '../../../shared/api/audit';
 import { AuditLog, type AuditLogOptions } from './log';
 import { ExportPolicyStore } from './policy';
 
@@ -9,9 +10,26 @@ export class AuditService {
   readonly log: AuditLog;
   readonly policy: ExportPolicyStore;
 
-  constructor(sqlite: Database.Database, opts: AuditLogOptions) {
+  constructor(
+    private readonly sqlite: Database.Database,
+    opts: AuditLogOptions,
+  ) {
     this.log = new AuditLog(sqlite, opts);
     this.policy = new ExportPolicyStore(sqlite, opts.now);
+  }
+
+  /**
+   * People read case numbers and item titles, not ids: an entry's case (its subject) and the
+   * 文书/证据 it is about (detail.itemId), while they are on this workstation; null otherwise.
+   */
+  names(e: Pick<AuditEntryView, 'subject' | 'detail'>): { caseNumber: string | null; itemTitle: string | null } {
+    if (!e.subject) return { caseNumber: null, itemTitle: null };
+    const caseNumber = (this.sqlite.prepare('select case_number from case_file where id = ?').pluck().get(e.subject) as string | undefined) ?? null;
+    const itemId = typeof e.detail.itemId === 'string' ? e.detail.itemId : null;
+    const itemTitle = itemId
+      ? ((this.sqlite.prepare('select title from document where case_id = @c and id = @i union all select title from evidence where case_id = @c and id = @i').pluck().get({ c: e.subject, i: itemId }) as string | undefined) ?? null)
+      : null;
+    return { caseNumber, itemTitle };
   }
 
   /** The chain head (device, seq, hash) for the central system; seq 0 + genesis hash when empty. */

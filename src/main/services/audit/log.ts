@@ -110,6 +110,16 @@ export class AuditLog {
     return rows.map(toView);
   }
 
+  /** A page of the whole log, newest first: entries before `before` (a seq), optionally only these actions. */
+  page(opts: { before?: number | undefined; limit: number; actions?: readonly string[] | undefined }): { entries: AuditEntryView[]; more: boolean } {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    if (opts.before !== undefined) where.push('seq < ?'), params.push(opts.before);
+    if (opts.actions) where.push(`action in (${opts.actions.map(() => '?').join(',') || 'null'})`), params.push(...opts.actions);
+    const rows = this.sqlite.prepare(`select * from audit ${where.length ? `where ${where.join(' and ')}` : ''} order by seq desc limit ?`).all(...params, opts.limit + 1) as AuditRow[];
+    return { entries: rows.slice(0, opts.limit).map(toView), more: rows.length > opts.limit };
+  }
+
   /** The newest entry about a subject, for folding repeated reads together. */
   latestFor(subject: string): AuditEntryView | null {
     const row = this.stmt.latestFor.get(subject) as AuditRow | undefined;

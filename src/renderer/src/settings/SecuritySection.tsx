@@ -1,8 +1,9 @@
 // 安全状态: plain ✓ or ✗ facts — the cache on disk and how its key is kept, where signing keys are
 // protected, the audit chain. Each ✗ says what it means; nothing is shown as protected that is not.
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { Alert, Button } from 'antd';
-import { ReloadOutlined } from '@ant-design/icons';
+import { HistoryOutlined, ReloadOutlined } from '@ant-design/icons';
+import { AuditLogDrawer } from '../audit/AuditLogDrawer';
 import type { AuditState } from './useSecurityState';
 import type { SecurityState } from '../../../shared/api/app';
 import { chinaTime } from '../../../shared/format/date';
@@ -57,6 +58,7 @@ function cacheKeyRow(c: SecurityState['cache']): { tone: Tone; value: string; de
 
 export function SecuritySection({ security, error, audit, onReload }: { security: SecurityState | null; error: string | null; audit: AuditState; onReload: () => void }) {
   const ar = auditRow(audit);
+  const [logOpen, setLogOpen] = useState(false);
   return (
     <section className="st-section" aria-labelledby="st-security-h" data-testid="settings-security">
       <header className="st-section-h">
@@ -82,6 +84,10 @@ export function SecuritySection({ security, error, audit, onReload }: { security
         )}
         <Row label="审计链完整" testId="st-audit" tone={ar.tone} value={ar.value} detail={ar.detail} />
       </dl>
+      <Button size="small" type="link" icon={<HistoryOutlined />} className="st-audit-open" onClick={() => setLogOpen(true)} data-testid="audit-log-open">
+        查看全部审计记录（解锁、密钥、导出、同步与各案件的操作）
+      </Button>
+      <AuditLogDrawer open={logOpen} onClose={() => setLogOpen(false)} />
     </section>
   );
 }
