@@ -118,6 +118,7 @@ export class Workstation {
 
   /** Files stored before text indexing existed (or interrupted): index them in the background. */
   indexPendingInBackground(log: (m: string) => void = () => undefined): void {
+    this.processor.requeueTextFilesOnce(new Date().toISOString());
     void this.processor.processPending().catch((err: unknown) => log(`background indexing failed: ${(err as Error).message}`));
   }
 

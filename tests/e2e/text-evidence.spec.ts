@@ -1,8 +1,8 @@
 // Plain-text evidence (chat logs, till exports — 电子数据) is read in the pane, UTF-8 or GB18030,
-// instead of "cannot be previewed" with no way to read it.
+// instead of "cannot be previewed" with no way to read it; a Word document shows its text; both are searched.
 import { callApi, expect, test } from './fixtures';
 import { WorkstationPage } from './pages/WorkstationPage';
-import { TEXT_TITLES, textCasePackage } from './support/evidence-packages';
+import { DOCX_LINES, TEXT_TITLES, textCasePackage } from './support/evidence-packages';
 
 test('a text evidence file is shown as text, in either encoding', async ({ page, freshHost }) => {
   const pkg = await textCasePackage();
@@ -22,10 +22,21 @@ test('a text evidence file is shown as text, in either encoding', async ({ page,
   await expect(pane.getByTestId('text-viewer').filter({ visible: true })).toContainText('收银记录：售出涉案食品 12 件');
   await expect(pane.getByTestId('text-viewer').filter({ visible: true })).toContainText('GB18030');
 
-  // A .docx cannot be shown: 导出原件 saves the original under its title (an export: audited).
+  // A .docx shows its text in the face of official papers; 导出原件 saves the original under its title (an export: audited).
   await ws.caseFile.openItem(TEXT_TITLES.docx);
+  const docx = pane.getByTestId('docx-viewer').filter({ visible: true });
+  await expect(docx).toContainText(DOCX_LINES[1]);
+  await expect(docx).toContainText('Word 文档 · 文字预览');
+  await ws.screenshot('docx-text');
   const download = page.waitForEvent('download');
   await pane.getByTestId('export-original').filter({ visible: true }).click();
   expect((await download).suggestedFilename()).toBe(`${TEXT_TITLES.docx}.docx`);
   await ws.screenshot('export-original');
+
+  // The text of both kinds is searched like a PDF page's, and a hit says 正文 (they have no pages).
+  await ws.search.search('没有票据');
+  await expect(ws.search.hits.filter({ hasText: '合肥的批发市场' }).first()).toContainText('正文');
+  await ws.search.search('未索取进货票据');
+  await expect(ws.search.hits.first()).toContainText('正文');
+  await expect(ws.search.results.locator('.sr-item').first()).toContainText(TEXT_TITLES.docx);
 });

@@ -19,7 +19,7 @@ export async function searchCommand(open: () => Workstation, query: string[], op
     for (const g of result.groups) {
       io.out(`${g.caseNumber}  ${g.partyName}  ${g.cause}（${g.totalHits} 处）\n`);
       for (const h of g.hits) {
-        const where = h.kind === 'page' ? `${h.itemTitle} 第${h.page}页` : h.field;
+        const where = h.kind === 'page' ? `${h.itemTitle}${h.page !== null ? ` 第${h.page}页` : ''}` : h.field;
         io.out(`  ${where}：${markSnippet(h.snippet, result.terms).map((p) => (p.mark ? `【${p.text}】` : p.text)).join('')}\n`);
       }
     }

@@ -9,7 +9,7 @@ import { withFileState } from '../services/evidence/annotation-file-state';
 
 type EvidenceHandlers = Pick<
   Handlers,
-  'evidence.verifyCase' | 'evidence.cancelVerify' | 'evidence.check' | 'evidence.exportRedacted' | 'evidence.exportOriginal' | 'search.query' | 'annotations.list' | 'annotations.create' | 'annotations.update' | 'annotations.delete'
+  'evidence.verifyCase' | 'evidence.cancelVerify' | 'evidence.check' | 'evidence.exportRedacted' | 'evidence.exportOriginal' | 'evidence.itemText' | 'search.query' | 'annotations.list' | 'annotations.create' | 'annotations.update' | 'annotations.delete'
 >;
 
 const notFound = (message: string) => new ApiFailure({ code: 'not_found', message });
@@ -39,6 +39,10 @@ export function evidenceHandlers(ws: Workstation): EvidenceHandlers {
     },
     'evidence.exportRedacted': ({ caseId, itemId }) => exportRedactedCopy(ws, caseId, itemId),
     'evidence.exportOriginal': ({ caseId, itemId }) => exportOriginal(ws, caseId, itemId),
+    'evidence.itemText': ({ caseId, itemId }) => {
+      const pages = ws.search.pagesOf(itemSha(ws, caseId, itemId).sha256);
+      return { text: pages.length ? pages.join('\n') : null };
+    },
     'search.query': ({ text, caseId, limit }) => {
       try {
         return ws.search.query(text, { caseId, limit });

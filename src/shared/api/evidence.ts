@@ -36,6 +36,7 @@ export interface SearchHit {
   itemTitle: string | null;
   itemKind: 'document' | 'evidence' | null;
   sha256: string | null;
+  /** The PDF page of a page hit; null for case hits and for text files and Word documents (no pages). */
   page: number | null;
   /** Which case field matched, for case hits (案号, 当事人, 案由, 案件事实…). */
   field: string | null;
@@ -160,6 +161,11 @@ export const evidenceApi = {
    * an export like the others — the policy's approval and the audit log apply; the hash is checked first.
    */
   'evidence.exportOriginal': call<OriginalExport>()(z.object({ caseId: id, itemId: id }).strict()),
+  /**
+   * The text of a Word document item as the search index holds it (extracted once at import from
+   * the verified file), for the pane's text preview; null while not extracted or not readable.
+   */
+  'evidence.itemText': call<{ text: string | null }>()(z.object({ caseId: id, itemId: id }).strict()),
   /** Export a redacted copy of a PDF item using its redaction marks; the original is untouched. */
   'evidence.exportRedacted': call<RedactedCopy>()(z.object({ caseId: id, itemId: id }).strict()),
   'search.query': call<SearchResult>()(

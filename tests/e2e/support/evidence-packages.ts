@@ -4,6 +4,8 @@ import { createHash } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildPackage, tempDir } from '../../helpers/package-builder';
+import { wordFile } from '../../helpers/word-file';
+import { DOCX_MIME } from '../../../src/shared/text/decode';
 
 /** 8 kHz mono 16-bit PCM sine tone. */
 export function sineWav(seconds = 4, hz = 440, rate = 8000): Buffer {
@@ -56,7 +58,7 @@ export async function audioCasePackage(): Promise<{ dir: string; caseNumber: str
 type Built = Awaited<ReturnType<typeof buildPackage>>;
 
 /** Files written into the package and listed as evidence items (collected by o1 and o2), then the manifest saved. */
-function addEvidence(pkg: Built, files: [id: string, title: string, name: string, bytes: Buffer][], as: { kind: '书证' | '电子数据'; proves: string; mime: string }): void {
+export function addEvidence(pkg: Built, files: [id: string, title: string, name: string, bytes: Buffer][], as: { kind: '书证' | '电子数据'; proves: string; mime: string }): void {
   for (const [id, title, name, bytes] of files) {
     writeFileSync(join(pkg.dir, name), bytes);
     pkg.manifest.evidence.push({
@@ -89,6 +91,7 @@ export async function badFilesPackage(): Promise<{ dir: string; caseNumber: stri
 }
 
 export const TEXT_TITLES = { utf8: '微信聊天记录导出', gbk: '收银系统导出记录', docx: '当事人提交的情况说明' } as const;
+export const DOCX_LINES = ['情况说明', '我店于2026年6月从合肥某批发市场购进涉案食品，未索取进货票据。', '以上情况属实。'] as const;
 
 /** A case package with two plain-text evidence items (电子数据): one UTF-8, one GB18030 as Chinese Windows tools write. */
 export async function textCasePackage(): Promise<{ dir: string; caseNumber: string }> {
@@ -101,7 +104,7 @@ export async function textCasePackage(): Promise<{ dir: string; caseNumber: stri
     ['e-pos', TEXT_TITLES.gbk, 'evidence/pos.txt', gbk],
   ];
   addEvidence(pkg, files, { kind: '电子数据', proves: '进货来源与销售数量', mime: 'text/plain' });
-  // A Word file the pane cannot show: read by exporting the original.
-  addEvidence(pkg, [['e-docx', TEXT_TITLES.docx, 'evidence/statement.docx', Buffer.from('PK\u0003\u0004 not really a word file, only its name and type')]], { kind: '书证', proves: '当事人的说明', mime: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' });
+  // A Word file: its text is shown (and searchable); the original is exported to read it as laid out.
+  addEvidence(pkg, [['e-docx', TEXT_TITLES.docx, 'evidence/statement.docx', await wordFile(DOCX_LINES)]], { kind: '书证', proves: '当事人的说明', mime: DOCX_MIME });
   return { dir: pkg.dir, caseNumber: pkg.manifest.case.caseNumber };
 }

@@ -22,6 +22,8 @@ interface ItemRow {
   title: string;
   item_kind: 'document' | 'evidence';
   sha256: string;
+  /** Null for a text file or Word document: its text is one page without a page number. */
+  page_count: number | null;
 }
 interface CaseRow {
   id: string;
@@ -61,8 +63,12 @@ export class SearchRepo {
     st.ins.run(row.rowid, row.case_number, parties, row.cause, row.facts, row.handling_unit);
   }
 
-  /** Store and index the text of a blob's pages (replacing earlier text). */
-  indexPages(sha256: string, pages: string[]): void {
+  /**
+   * Store and index the text of a blob's pages (replacing earlier text). A PDF's lines are where
+   * the layout wrapped, so Chinese across them is joined; a text file's or Word document's are
+   * the author's own (`keepLines`).
+   */
+  indexPages(sha256: string, pages: string[], opts: { keepLines?: boolean } = {}): void {
     const old = this.sqlite.prepare('select rowid, text from page_text where sha256 = ?').all(sha256) as { rowid: number; text: string }[];
     const del = this.sqlite.prepare("insert into page_fts (page_fts, rowid, text) values ('delete', ?, ?)");
     for (const o of old) del.run(o.rowid, o.text);
@@ -70,7 +76,7 @@ export class SearchRepo {
     const ins = this.sqlite.prepare('insert into page_text (sha256, page, text) values (?, ?, ?)');
     const fts = this.sqlite.prepare('insert into page_fts (rowid, text) values (?, ?)');
     pages.forEach((raw, i) => {
-      const text = joinCjkLines(raw);
+      const text = opts.keepLines ? raw : joinCjkLines(raw);
       const { lastInsertRowid } = ins.run(sha256, i + 1, text);
       fts.run(lastInsertRowid, text);
     });
@@ -150,8 +156,8 @@ export class SearchRepo {
       const marks = shas.map(() => '?').join(',');
       const rows = this.sqlite
         .prepare(
-          `select case_id, id, title, 'document' as item_kind, sha256 from document where sha256 in (${marks})
-           union all select case_id, id, title, 'evidence' as item_kind, sha256 from evidence where sha256 in (${marks})`,
+          `select i.*, b.page_count from (select case_id, id, title, 'document' as item_kind, sha256 from document where sha256 in (${marks})
+           union all select case_id, id, title, 'evidence' as item_kind, sha256 from evidence where sha256 in (${marks})) i left join blob b on b.sha256 = i.sha256`,
         )
         .all(...shas, ...shas) as ItemRow[];
       for (const r of rows) items.set(r.sha256, [...(items.get(r.sha256) ?? []), r]);
@@ -168,7 +174,7 @@ export class SearchRepo {
     for (const h of pageHits) {
       const snippet = h.cut ?? (h.snippet !== null ? snippetFromMarks(h.snippet) : snippetAround(h.text ?? '', q));
       for (const it of items.get(h.sha256) ?? []) {
-        add(it.case_id, { kind: 'page', itemId: it.id, itemTitle: it.title, itemKind: it.item_kind, sha256: h.sha256, page: h.page, field: null, snippet, occurrence: h.occurrence, rank: h.rank });
+        add(it.case_id, { kind: 'page', itemId: it.id, itemTitle: it.title, itemKind: it.item_kind, sha256: h.sha256, page: it.page_count === null ? null : h.page, field: null, snippet, occurrence: h.occurrence, rank: h.rank });
       }
     }
 

@@ -1,17 +1,22 @@
-// After a file is stored: find its real type and, for PDFs, extract and index each page's text.
+// After a file is stored: find its real type and extract and index its text — each page of a PDF,
+// the text of a plain-text file or a Word document (text-files.ts) as one page.
 import type Database from 'better-sqlite3-multiple-ciphers';
 import { BlobRepo, type BlobRow } from '../../db/repos/blobs';
 import { SearchRepo } from '../../db/repos/search';
 import type { Db } from '../../db/open';
 import type { BlobStore } from '../blob-store';
 import { extractPdfText } from './text-extract';
+import { docxText, plainText, textKindOf, type TextKind } from './text-files';
 import { HEAD_BYTES } from '../cache-crypto/sealed-writer';
+import { TEXT_PREVIEW_BYTES } from '../../../shared/text/decode';
 import { headMayNotTell, mimeMismatch, sniffMimeHead, sniffMimeStream } from './file-type';
 
 /** PDFs larger than this are indexed page by page in the same way; this only guards memory. */
 const MAX_PDF_BYTES_FOR_TEXT = 512 * 1024 * 1024;
 
 type Processed = Parameters<BlobRepo['setProcessed']>[1];
+/** A file whose text is to be extracted: a PDF, or a text file or Word document (text-files.ts). */
+type ToExtract = { detected: string | null; mismatch: string | null; kind: 'pdf' | TextKind };
 
 export class EvidenceProcessor {
   private readonly blobs: BlobRepo;
@@ -31,40 +36,42 @@ export class EvidenceProcessor {
     const s = await this.sniff(sha256, force);
     if (!s) return;
     if ('info' in s) return this.blobs.setProcessed(sha256, s.info);
-    await this.extract(sha256, s.detected, s.mismatch);
+    await this.extract(sha256, s);
   }
 
   /**
    * The files of one import: types sniffed (from `heads`, the first bytes captured while staging,
    * when given), the results of files without text written in one transaction (one commit, not one
-   * per file), then the text of each PDF extracted and indexed.
+   * per file), then the text of each PDF, text file and Word document extracted and indexed.
    */
   async processMany(shas: readonly string[], heads: ReadonlyMap<string, Buffer> = new Map()): Promise<void> {
     const done: { sha256: string; info: Processed }[] = [];
-    const pdfs: { sha256: string; detected: string | null; mismatch: string | null }[] = [];
+    const texts: ({ sha256: string } & ToExtract)[] = [];
     const rows = this.blobs.getMany(shas);
     for (const sha256 of shas) {
       const s = await this.sniff(sha256, false, heads.get(sha256), rows.get(sha256) ?? null);
       if (s && 'info' in s) done.push({ sha256, info: s.info });
-      else if (s) pdfs.push({ sha256, ...s });
+      else if (s) texts.push({ sha256, ...s });
     }
     this.sqlite.transaction(() => done.forEach((d) => this.blobs.setProcessed(d.sha256, d.info)))();
-    for (const p of pdfs) await this.extract(p.sha256, p.detected, p.mismatch);
+    for (const t of texts) await this.extract(t.sha256, t);
   }
 
-  /** The real type; for anything but a PDF of a sane size also the final result. */
-  private async sniff(sha256: string, force: boolean, head?: Buffer, known?: BlobRow | null): Promise<{ info: Processed } | { detected: string | null; mismatch: string | null } | null> {
+  /** The real type; for a file without text (or an empty one, or a PDF too large) also the final result. */
+  private async sniff(sha256: string, force: boolean, head?: Buffer, known?: BlobRow | null): Promise<{ info: Processed } | ToExtract | null> {
     const row = known === undefined ? this.blobs.get(sha256) : known;
     if (!row || !this.store.has(sha256) || (!force && row.textState !== 'pending')) return null;
     const detected = await this.detect(sha256, row.size, head);
     const mismatch = mimeMismatch(row.mime, detected);
-    const isPdf = (detected ?? row.mime) === 'application/pdf';
-    if (!isPdf) {
+    const type = detected ?? row.mime;
+    const kind = type === 'application/pdf' ? 'pdf' : textKindOf(type);
+    if (!kind || row.size === 0) {
       const empty = row.size === 0 ? '文件为空（0 字节）' : null;
       return { info: { detectedMime: detected, textState: 'none', pageCount: null, problem: empty ?? mismatch } };
     }
+    if (kind !== 'pdf') return { detected, mismatch, kind };
     if (row.size > MAX_PDF_BYTES_FOR_TEXT) return { info: { detectedMime: detected, textState: 'failed', pageCount: null, problem: 'PDF 过大，未建立全文索引' } };
-    return { detected, mismatch };
+    return { detected, mismatch, kind };
   }
 
   /** The type from the first bytes (given, or the first chunk decrypted); the whole stream only for containers. */
@@ -81,7 +88,8 @@ export class EvidenceProcessor {
     return headMayNotTell(mime) && size > first.length ? sniffMimeStream(this.store.open(sha256)) : mime;
   }
 
-  private async extract(sha256: string, detected: string | null, mismatch: string | null): Promise<void> {
+  private async extract(sha256: string, { detected, mismatch, kind }: ToExtract): Promise<void> {
+    if (kind !== 'pdf') return this.extractText(sha256, detected, mismatch, kind);
     const result = await extractPdfText(new Uint8Array(await this.store.read(sha256)));
     if (!result.ok) {
       this.blobs.setProcessed(sha256, { detectedMime: detected, textState: result.state, pageCount: null, problem: result.message });
@@ -91,6 +99,36 @@ export class EvidenceProcessor {
       this.search.indexPages(sha256, result.pages);
       this.blobs.setProcessed(sha256, { detectedMime: detected, textState: 'done', pageCount: result.pages.length, problem: mismatch });
     })();
+  }
+
+  /** A text file or Word document: its text indexed as one page; it has no pages (pageCount null). */
+  private async extractText(sha256: string, detected: string | null, mismatch: string | null, kind: TextKind): Promise<void> {
+    const result = kind === 'docx' ? await docxText(await this.store.read(sha256)) : plainText(new Uint8Array(await this.store.readRange(sha256, 0, TEXT_PREVIEW_BYTES - 1)));
+    if (!result.ok) {
+      this.blobs.setProcessed(sha256, { detectedMime: detected, textState: 'failed', pageCount: null, problem: result.message });
+      return;
+    }
+    this.sqlite.transaction(() => {
+      this.search.indexPages(sha256, [result.text], { keepLines: true });
+      this.blobs.setProcessed(sha256, { detectedMime: detected, textState: 'done', pageCount: null, problem: mismatch });
+    })();
+  }
+
+  /**
+   * Once per store: text files and Word documents stored before their text was indexed (a former
+   * version left them at 'none') are queued again, so the next processPending makes them searchable.
+   */
+  requeueTextFilesOnce(now: string): number {
+    const KEY = 'text_files_indexed';
+    if (this.sqlite.prepare('select 1 from setting where key = ?').get(KEY)) return 0;
+    const rows = this.sqlite.prepare("select sha256, coalesce(detected_mime, mime) as type from blob where text_state = 'none' and size > 0 and derived_from is null").all() as { sha256: string; type: string }[];
+    const queue = rows.filter((r) => textKindOf(r.type));
+    const requeue = this.sqlite.prepare("update blob set text_state = 'pending' where sha256 = ?");
+    this.sqlite.transaction(() => {
+      for (const r of queue) requeue.run(r.sha256);
+      this.sqlite.prepare('insert into setting (key, value_json, updated_at) values (?, ?, ?) on conflict(key) do nothing').run(KEY, 'true', now);
+    })();
+    return queue.length;
   }
 
   async processPending(onProgress?: (done: number, total: number) => void): Promise<number> {

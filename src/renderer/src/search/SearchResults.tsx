@@ -118,7 +118,7 @@ export function SearchResults({ search, onOpenHit, onClose }: Props) {
                     data-item-id={h.itemId ?? ''}
                     data-page={h.page ?? ''}
                   >
-                    <span className="sr-where num">{h.kind === 'case' ? h.field : `第 ${h.page} 页`}</span>
+                    <span className="sr-where num">{h.kind === 'case' ? h.field : h.page !== null ? `第 ${h.page} 页` : '正文'}</span>
                     <Snippet s={h.snippet} terms={terms} />
                   </button>
                 ))}

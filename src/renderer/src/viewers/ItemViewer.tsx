@@ -5,7 +5,9 @@
 import { lazy, Suspense, useState } from 'react';
 import { api } from '../api';
 import { fileKind, formatBytes, type CaseItem } from '../casefile/items';
-import { isTextMime, TextViewer } from './text/TextViewer';
+import { TextViewer } from './text/TextViewer';
+import { DOCX_MIME, isTextMime } from '../../../shared/text/decode';
+import { DocxViewer } from './docx/DocxViewer';
 import { ExportOriginal } from './ExportOriginal';
 import { useCaseActions } from '../casefile/CaseActions';
 import { FileProblem, IntegrityBanner } from '../integrity/IntegrityBanner';
@@ -100,6 +102,7 @@ function Content({ item, reveal }: { item: CaseItem; reveal: Reveal | null }) {
       return <MediaViewer item={item} url={url} kind="audio" reveal={reveal} />;
     default:
       if (isTextMime(item.file.detectedMime ?? item.file.mime)) return <TextViewer url={url} title={item.title} />;
+      if ((item.file.detectedMime ?? item.file.mime) === DOCX_MIME) return <DocxViewer item={item} />;
       return (
         <div>
           <div className="viewer-info muted">

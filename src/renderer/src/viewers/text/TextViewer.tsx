@@ -2,10 +2,8 @@
 // UTF-8, else GB18030 (what Chinese Windows tools write). Very large files show their beginning.
 import { useEffect, useState } from 'react';
 import { ViewerError, ViewerLoading } from '../ViewerMessage';
-import { decodeText, TEXT_PREVIEW_BYTES } from './decode';
+import { decodeText, TEXT_PREVIEW_BYTES } from '../../../../shared/text/decode';
 import './text.css';
-
-export const isTextMime = (mime: string): boolean => /^text\/(plain|csv)|^application\/(json|xml)$|^text\/xml$/.test(mime.toLowerCase());
 
 export function TextViewer({ url, title }: { url: string; title: string }) {
   const [state, setState] = useState<{ text: string; encoding: string; cut: boolean } | 'loading' | 'failed'>('loading');

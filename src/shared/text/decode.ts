@@ -1,5 +1,13 @@
 // Bytes of a text file as a string: UTF-8 when it is valid UTF-8 (BOM or not), else GB18030.
+// Shared by the pane that shows text evidence and the search index that holds its text, so what
+// is found is what is shown: the same first TEXT_PREVIEW_BYTES, decoded the same way.
 export const TEXT_PREVIEW_BYTES = 2 * 1024 * 1024;
+
+/** Files shown and indexed as plain text (chat logs, exported records, CSV, JSON, XML). */
+export const isTextMime = (mime: string): boolean => /^text\/(plain|csv)|^application\/(json|xml)$|^text\/xml$/.test(mime.toLowerCase());
+
+/** A Word document (.docx): its text is indexed and shown as a text preview; the file itself is exported. */
+export const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
 export function decodeText(bytes: Uint8Array): { text: string; encoding: string } {
   // A preview cut at its limit may split the last UTF-8 character: up to 3 bytes are let go.
