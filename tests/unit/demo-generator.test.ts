@@ -95,7 +95,11 @@ describe('demo packages', () => {
     expect(new Set(cases.map((c) => c.pkg.case.agency.name)).size).toBeGreaterThanOrEqual(3);
     for (const { pkg } of cases) {
       expect(pkg.documents.length).toBeGreaterThanOrEqual(6);
-      expect(pkg.documents.length).toBeLessThanOrEqual(12);
+      // A case with a hearing also holds the party's 听证申请书 and the 听证报告 that P8 asks for
+      // (beside the 听证通知书 and 听证笔录), so it may run to 14; every other case stays within 12.
+      const hearing = pkg.case.procedure.hearingHeldOn !== undefined;
+      expect(pkg.documents.length).toBeLessThanOrEqual(hearing ? 14 : 12);
+      if (hearing) expect(pkg.documents.map((x) => x.kind)).toEqual(expect.arrayContaining(['听证申请书', '听证通知书', '听证笔录', '听证报告']));
       expect(pkg.evidence.length).toBeGreaterThanOrEqual(5);
       expect(pkg.evidence.length).toBeLessThanOrEqual(20);
       expect(pkg.case.caseOfficerIds.length).toBeGreaterThanOrEqual(2);
@@ -161,6 +165,19 @@ describe('demo packages', () => {
         expect(p.excludedPeriods.some((x) => x.reason.startsWith('听证'))).toBe(true);
       }
     }
+  });
+
+  it('puts the violation at the party’s premises, which the facts name, not at an unlicensed trader’s home', () => {
+    for (const { pkg } of cases) {
+      const place = pkg.case.violationPlace!;
+      const party = pkg.parties[0]!;
+      // The unlicensed trader is registered nowhere: the address on file is the person's home.
+      if (pkg.case.cause.includes('未经设立登记')) {
+        expect(place).not.toBe(party.address);
+        expect(pkg.case.facts).toContain(place);
+      }
+    }
+    expect(cases.some((c) => c.pkg.case.cause.includes('未经设立登记'))).toBe(true);
   });
 
   it('spreads the review queue: overdue, nearly due and fresh cases', () => {

@@ -37,8 +37,9 @@ export function buildCaseJson(ctx: CaseCtx, docs: readonly PlannedDoc[], docFile
       handlingUnit: ctx.unit,
       procedureType: 'general',
       violationPeriod: { start: det.violationStart, end: det.continuing ? (d.recheck ?? d.inspect) : d.inspect, continuing: det.continuing },
-      // The demo parties' violations happen at their premises (the address on file).
-      violationPlace: ctx.party.party.address,
+      // The demo parties' violations happen at their premises — for an unlicensed trader not the
+      // address on file, which is the person's home (程序规定第六条 turns on the place of the violation).
+      violationPlace: ctx.party.premises,
       facts: det.facts,
       procedure: {
         leadReceivedOn: d.lead,

@@ -6,6 +6,7 @@ import { filingApproval, leadRegister, reviewSubmission, serviceReceipt } from '
 import { correctionOrder, hearingNotice, penaltyNotice } from './notices';
 import { closingReport } from './report';
 import { hearingRecord, inquiryRecord, siteRecord, statementRecord } from './records';
+import { hearingReport, hearingRequest } from './hearing';
 
 export interface PlannedDoc {
   /** Pool key for bench mode (same kind of document → same shared file). */
@@ -56,9 +57,11 @@ export function planDocuments(ctx: CaseCtx, evidence: readonly PlannedEvidence[]
     date: d.notice,
     build: () => serviceReceipt(ctx, '行政处罚告知书', ctx.docNo.notice, d.notice, officerNames(act(ctx, 'notice').officers)),
   });
-  if (ctx.hearing === 'held' && d.hearingNotice && d.hearingHeld) {
+  if (ctx.hearing === 'held' && d.hearingRequested && d.hearingNotice && d.hearingHeld) {
+    add({ key: 'hearing-request', kind: '听证申请书', title: '听证申请书', date: d.hearingRequested, build: () => hearingRequest(ctx) });
     add({ key: 'hearing-notice', kind: '听证通知书', title: '听证通知书', docNumber: ctx.docNo.hearingNotice ?? '', date: d.hearingNotice, build: () => hearingNotice(ctx) });
     add({ key: 'hearing', kind: '听证笔录', title: '听证笔录', date: d.hearingHeld, build: () => hearingRecord(ctx, act(ctx, 'hearing'), evidence) });
+    add({ key: 'hearing-report', kind: '听证报告', title: '听证报告', date: d.hearingHeld, build: () => hearingReport(ctx) });
   } else if (ctx.statementMade && d.statement) {
     add({ key: 'statement', kind: '陈述申辩笔录', title: '陈述申辩笔录', date: d.statement, build: () => statementRecord(ctx, act(ctx, 'statement')) });
   }
