@@ -112,16 +112,25 @@ export async function zipPackage(label: string, zip: yauzl.ZipFile, onClose: () 
   return ZipSource.under(label, zip, files, packageRoot(files.map((e) => e.fileName)), onClose);
 }
 
-export async function openPackage(path: string): Promise<PackageSource> {
-  if (!existsSync(path)) throw new PackageError(`找不到案卷包：${path}`);
+/**
+ * `label` names the package in messages where its path means nothing to the reader (the central
+ * server's upload lands in a temporary file; the admin knows the file they sent).
+ */
+export async function openPackage(path: string, label = path): Promise<PackageSource> {
+  if (!existsSync(path)) throw new PackageError(`找不到案卷包：${label}`);
   if (statSync(path).isDirectory()) return new FolderSource(resolve(path));
   try {
     const zip = await openZipFile(path);
     return await zipPackage(path, zip, () => zip.close());
   } catch (err) {
     if (err instanceof PackageError) throw err;
-    throw new PackageError(`无法读取案卷包（不是有效的文件夹或 .zip）：${path}`, [String((err as Error).message)]);
+    throw new PackageError(`无法读取案卷包（不是有效的文件夹或 .zip）：${label}`, ['文件不是 zip 格式，或在复制、传输中被截断', technical(err)]);
   }
+}
+
+/** The library's own words, kept for whoever diagnoses the file, marked as such. */
+function technical(err: unknown): string {
+  return `技术信息：${(err as Error).message}`;
 }
 
 /** Read and validate case.json: the one place package manifests are checked (workstation and server). */
@@ -131,7 +140,7 @@ export async function readManifest(src: PackageSource): Promise<CasePackage> {
   try {
     json = JSON.parse(await src.readText('case.json'));
   } catch (err) {
-    throw new PackageError('case.json 不是有效的 JSON', [(err as Error).message]);
+    throw new PackageError('case.json 不是有效的 JSON', ['请检查是否有缺失或多余的逗号、引号、括号', technical(err)]);
   }
   const parsed = CasePackage.safeParse(json);
   if (!parsed.success) throw new PackageError('case.json 不符合案卷包格式', describeIssues(parsed.error.issues));

@@ -44,7 +44,7 @@ export class IntakeService {
     let src: PackageSource | null = null;
     let staged: StagedFile[] = [];
     try {
-      src = await openPackage(path);
+      src = await openPackage(path, '上传的案卷包');
       const pkg = await readManifest(src);
       const revisionHash = revisionHashOf(pkg);
       const answer = (action: IntakeAnswer['action']): IntakeAnswer => ({

@@ -116,6 +116,10 @@ export function intakeSuite(env: Env): void {
       const r = await env.c.admin.request('POST', '/v1/admin/packages', { body: Buffer.from('not a zip at all'), headers: { 'content-type': 'application/zip' } });
       expect(r.status).toBe(422);
       expect(r.json.error.message).toMatch(/不是有效的文件夹或 \.zip/);
+      // The admin sent a file of their own: the server's temporary name means nothing to them.
+      expect(r.json.error.message).toContain('上传的案卷包');
+      expect(JSON.stringify(r.json.error)).not.toContain('upload-');
+      expect(r.json.error.details[0]).toBe('文件不是 zip 格式，或在复制、传输中被截断');
       const pkg = await buildPackage(tempDir());
       const asText = await env.c.admin.request('POST', '/v1/admin/packages', { body: await zipPackage(pkg), headers: { 'content-type': 'text/plain' } });
       expect(asText.status).toBe(415);
