@@ -199,6 +199,8 @@ test('walk a case through P1–P10, cite a highlight, override a check, conclude
   await expect(panel.done().getByTestId('conclusion-type')).toHaveText('建议纠正');
 });
 
+const RESUBMIT_SENTENCE = '当事人已于2026年11月10日全部整改完毕。';
+
 test('a resubmitted case shows 上一轮: conclusion, points side by side, and what changed', async ({ page, reviewHost }) => {
   const rows = await callApi<CaseRow[]>(reviewHost, 'cases.list', {});
   const row = rows.find((r) => !r.cause.includes('价格'))!;
@@ -218,11 +220,12 @@ test('a resubmitted case shows 上一轮: conclusion, points side by side, and w
   const dir = mkdtempSync(join(tmpdir(), 'fashen-e2e-round2-'));
   cpSync(source, dir, { recursive: true });
   const pkg = JSON.parse(readFileSync(join(dir, 'case.json'), 'utf8')) as {
-    case: { revision: number; proposedDecision: { penalties: { type: string; amountFen?: number; description: string }[] } };
+    case: { revision: number; facts: string; proposedDecision: { penalties: { type: string; amountFen?: number; description: string }[] } };
     documents: { id: string; title: string; kind: string }[];
     evidence: { title: string }[];
   };
   pkg.case.revision = 2;
+  pkg.case.facts += RESUBMIT_SENTENCE;
   const fine = pkg.case.proposedDecision.penalties.find((x) => x.type === 'fine');
   if (fine?.amountFen) {
     fine.amountFen = Math.round(fine.amountFen / 2 / 100) * 100;
@@ -248,6 +251,10 @@ test('a resubmitted case shows 上一轮: conclusion, points side by side, and w
   await expect(prev).toContainText('建议纠正');
   await expect(prev).toContainText('经审核，建议承办机构依法纠正后重新送审。');
   if (fine) await expect(prev.getByTestId('diff-field').filter({ hasText: '拟处罚' })).toBeVisible();
+  // A sentence added to the facts is shown as that sentence, not the whole paragraph struck and written again.
+  const facts = prev.getByTestId('diff-field').filter({ hasText: '案件事实' });
+  await expect(facts.getByTestId('diff-inline').locator('ins')).toHaveText(RESUBMIT_SENTENCE);
+  await expect(facts.getByTestId('diff-inline').locator('del')).toHaveCount(0);
   await expect(prev.locator('[data-testid="diff-item"][data-change="added"]')).toContainText('整改情况说明');
   await expect(prev.locator('[data-testid="diff-item"][data-change="changed"]')).toContainText('（补充）');
   await expect(prev.locator('[data-testid="diff-item"][data-change="removed"]')).toHaveCount(1);

@@ -1,6 +1,8 @@
 // 上一轮: what the previous round concluded, each point then and now side by side, and what the
 // handling unit changed since (fields before → after; documents/evidence added, removed, changed).
+import { Fragment } from 'react';
 import type { PointView, PreviousRound as Previous } from '../../../shared/api/review';
+import { readsInline, textDiff } from './textDiff';
 import { chinaDateTime } from '../../../shared/format/date';
 import { DECISION_LABEL, CHANGE_LABEL } from './labels';
 
@@ -15,6 +17,30 @@ function Decision({ decision, note }: { decision: PointView['decision']; note: s
     <>
       <span className={`rv-decision-badge decision-${decision ?? 'none'}`}>{decision ? DECISION_LABEL[decision] : '未认定'}</span>
       {note.trim() && <div className="rv-cmp-note">{note}</div>}
+    </>
+  );
+}
+
+/** A long field's change inline (deleted words struck, added ones underlined); a short value as 原 → 现. */
+function FieldChange({ before, after }: { before: string; after: string }) {
+  const parts = textDiff(before, after);
+  if (readsInline(before, after, parts)) {
+    return (
+      <div className="rv-diff-inline" data-testid="diff-inline">
+        {parts.map((p, i) => (p.kind === 'added' ? <ins key={i}>{p.text}</ins> : p.kind === 'removed' ? <del key={i}>{p.text}</del> : <Fragment key={i}>{p.text}</Fragment>))}
+      </div>
+    );
+  }
+  return (
+    <>
+      <div className="rv-diff-before">
+        <span className="rv-meta-label">原</span>
+        <del>{before}</del>
+      </div>
+      <div className="rv-diff-after">
+        <span className="rv-meta-label">现</span>
+        <ins>{after}</ins>
+      </div>
     </>
   );
 }
@@ -46,14 +72,7 @@ export function PreviousRound({ previous: prev, points, onOpenItem }: Props) {
               <div key={f.path} className="rv-diff-field" data-testid="diff-field">
                 <dt>{f.label}</dt>
                 <dd>
-                  <div className="rv-diff-before">
-                    <span className="rv-meta-label">原</span>
-                    <del>{f.before}</del>
-                  </div>
-                  <div className="rv-diff-after">
-                    <span className="rv-meta-label">现</span>
-                    <ins>{f.after}</ins>
-                  </div>
+                  <FieldChange before={f.before} after={f.after} />
                 </dd>
               </div>
             ))}
