@@ -46,6 +46,11 @@ test.describe('with the demo case files', () => {
     await ws.caseFile.openCaseHaving(ws.queue, '询问笔录');
     await expect(ws.caseFile.header).toBeVisible();
     await expect(page.getByTestId('case-summary')).toBeVisible();
+    // 裁量 says each factor once: the demo's stated reason restates them, and they were printed twice.
+    const discretion = (await page.getByTestId('discretion-body').textContent()) ?? '';
+    const clauses = discretion.replace(/^：/, '').split(/[；。，]/).filter((c) => c.length >= 6);
+    expect(clauses.length).toBeGreaterThan(0);
+    for (const c of new Set(clauses)) expect(discretion.split(c).length - 1, c).toBe(1);
 
     await ws.caseFile.openItem('询问笔录');
     const pdf = ws.caseFile.pdf(0);

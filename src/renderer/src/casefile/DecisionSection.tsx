@@ -1,5 +1,6 @@
 // 拟处罚决定: penalties with ¥ and 人民币大写, provisions violated, legal basis, discretion.
 import type { LegalCitation, ProposedDecision } from '../../../shared/casefile/schema';
+import { discretionBody } from '../../../shared/casefile/discretion-text';
 import { formatCny, formatRmbUppercase } from '../../../shared/format/money';
 import { PENALTY_LABEL } from '../lib/labels';
 import { citationText } from '../lib/law';
@@ -74,8 +75,7 @@ export function DecisionSection({ decision }: { decision: ProposedDecision }) {
         <dt>裁量</dt>
         <dd>
           <span className="discretion">{d.level}</span>
-          {d.factors.length > 0 && <span>：{d.factors.join('；')}</span>}
-          {d.reason && <div className="muted small">{d.reason}</div>}
+          {discretionBody(d) && <span data-testid="discretion-body">：{discretionBody(d)}</span>}
         </dd>
       </dl>
     </section>
