@@ -9,6 +9,7 @@ import { ExportPolicyStore } from './policy';
 export class AuditService {
   readonly log: AuditLog;
   readonly policy: ExportPolicyStore;
+  private nameStmts: { caseNumber: Database.Statement; itemTitle: Database.Statement } | null = null;
 
   constructor(
     private readonly sqlite: Database.Database,
@@ -24,11 +25,14 @@ export class AuditService {
    */
   names(e: Pick<AuditEntryView, 'subject' | 'detail'>): { caseNumber: string | null; itemTitle: string | null } {
     if (!e.subject) return { caseNumber: null, itemTitle: null };
-    const caseNumber = (this.sqlite.prepare('select case_number from case_file where id = ?').pluck().get(e.subject) as string | undefined) ?? null;
+    // Prepared once: a page of the log names up to 500 entries.
+    this.nameStmts ??= {
+      caseNumber: this.sqlite.prepare('select case_number from case_file where id = ?').pluck(),
+      itemTitle: this.sqlite.prepare('select title from document where case_id = @c and id = @i union all select title from evidence where case_id = @c and id = @i').pluck(),
+    };
+    const caseNumber = (this.nameStmts.caseNumber.get(e.subject) as string | undefined) ?? null;
     const itemId = typeof e.detail.itemId === 'string' ? e.detail.itemId : null;
-    const itemTitle = itemId
-      ? ((this.sqlite.prepare('select title from document where case_id = @c and id = @i union all select title from evidence where case_id = @c and id = @i').pluck().get({ c: e.subject, i: itemId }) as string | undefined) ?? null)
-      : null;
+    const itemTitle = itemId ? ((this.nameStmts.itemTitle.get({ c: e.subject, i: itemId }) as string | undefined) ?? null) : null;
     return { caseNumber, itemTitle };
   }
 
