@@ -131,7 +131,7 @@ test('set up, present on a second screen, record, end, sign and verify the minut
   await setup.toggleCase(natural.id);
   await setup.form.getByTestId('setup-save').click();
   await expect(setup.form).toContainText('记录人与主持人不能是同一人（记录须由两人分别签署）');
-  await expect(setup.error()).toContainText('请按提示改正标红的内容');
+  await expect(setup.error()).toContainText('请按提示改正标出的内容');
   await setup.role('recorder', '刘晓梅');
   // A case whose review is not concluded: the back end refuses it and names it.
   await setup.toggleCase(open.id);

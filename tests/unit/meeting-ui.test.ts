@@ -92,7 +92,7 @@ describe('meeting errors', () => {
       details: ['attendees.5.name：出席人员重名：张局长（请加以区分，如“王伟（副局长）”）', 'quorum.minMembers：最少出席人数（9）不能多于负责人人数（5）', '出现未知的键(key): "x"'],
     });
     const p = meetingProblem(err);
-    expect(p.text).toBe('请按提示改正标红的内容');
+    expect(p.text).toBe('请按提示改正标出的内容');
     expect(p.fields).toEqual([
       { path: ['attendees', 5, 'name'], message: '出席人员重名：张局长（请加以区分，如“王伟（副局长）”）' },
       { path: ['quorum', 'minMembers'], message: '最少出席人数（9）不能多于负责人人数（5）' },

@@ -27,6 +27,7 @@ export function meetingHandlers(ws: Workstation): MeetingHandlers {
     'meetings.signers': ({ id }) => m.minutes.signers(id),
     'meetings.createSignerKey': ({ id, role, passphrase }) => m.minutes.createSignerKey(id, role, passphrase),
     'meetings.signMinutes': ({ id, role, setHash, passphrase }) => m.minutes.sign(id, role, setHash, passphrase),
+    'meetings.citingMinutes': ({ caseId }) => m.minutes.citing(caseId),
     'meetings.minutes': ({ id, caseId }) => m.minutes.records({ ...(id ? { meetingId: id } : {}), ...(caseId ? { caseId } : {}) }),
   };
 }

@@ -56,6 +56,22 @@ export interface MinutesExport extends OpinionExport {
   signed: boolean;
 }
 
+/**
+ * A case's 集体讨论记录 signed by both, or whose signing has started (the host has signed), with the
+ * review conclusion it prints (meetings.citingMinutes): what 撤回结论 warns about.
+ */
+export interface MinutesCitation {
+  minutesId: string;
+  meetingId: string;
+  meetingTitle: string;
+  /** The day the meeting was held (ISO date). */
+  date: string;
+  /** The review conclusion the minutes print (the one the meeting decided on). */
+  review: { round: number; type: string; text: string };
+  /** 'both': signed by the host and the recorder (closed); 'host': signing started. */
+  signed: 'host' | 'both';
+}
+
 const id = z.string().min(1).max(200);
 
 /**
@@ -118,6 +134,8 @@ export const meetingsApi = {
    */
   'meetings.signMinutes': call<MinutesRecord[]>()(z.object({ id, role, setHash: z.string().regex(/^[0-9a-f]{64}$/), passphrase: passphrase.optional() }).strict()),
   /** The minutes files of a meeting (or of all meetings when id is omitted), signed or in signing. */
+  /** The case's minutes signed or in signing, with the review conclusion each prints (for the 撤回结论 warning). */
+  'meetings.citingMinutes': call<MinutesCitation[]>()(z.object({ caseId: id }).strict()),
   'meetings.minutes': call<MinutesRecord[]>()(z.object({ id: id.optional(), caseId: id.optional() }).strict()),
   /**
    * Copy one case's minutes out (下载 PDF / Word / 提交件), signed or not: an export (APPROVABLE_CALLS),

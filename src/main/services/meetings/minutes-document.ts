@@ -35,12 +35,41 @@ export function minutesFootnote(c: MinutesContent, contentHash?: string): string
   return parts.join(' · ');
 }
 
+const samePerson = (a: { name: string; post: string }, b: { name: string; post: string }) => a.name === b.name && a.post === b.post;
+const opinionText = (o: { kind: string; text: string }) => `${o.kind}${o.text ? `。${sentence(o.text)}` : '。'}`;
+
+/**
+ * 四、出席人员意见: each head taking part in the decision (出席), in the attendee order, with the
+ * opinion recorded or 未发表意见; then, apart, what 列席 attendees (no vote) said. The content lists
+ * opinions by name and post; an attendee is entered once (the set-up refuses repeated names).
+ */
+function attendeeOpinions(c: MinutesContent): DocBlock[] {
+  const members = c.attendees.filter((a) => a.role === 'member');
+  const observers = c.attendees.filter((a) => a.role === 'observer');
+  const said = (p: { name: string; post: string }) => c.opinions.find((o) => samePerson(o, p));
+  // An opinion of someone not on the attendee list (not made by the workstation) is still printed.
+  const others = c.opinions.filter((o) => !c.attendees.some((a) => samePerson(a, o)));
+  const heads: DocBlock[] = [
+    ...members.map((a): DocBlock => {
+      const o = said(a);
+      return { kind: 'para', text: `${withPost(a)}：${o ? opinionText(o) : '未发表意见。'}` };
+    }),
+    ...others.map((o): DocBlock => ({ kind: 'para', text: `${withPost(o)}：${opinionText(o)}` })),
+  ];
+  const listeners = observers.flatMap((a): DocBlock[] => {
+    const o = said(a);
+    return o ? [{ kind: 'para', text: `${withPost(a)}：${opinionText(o)}` }] : [];
+  });
+  return [
+    ...(heads.length ? heads : [{ kind: 'para', text: '（无）' } as DocBlock]),
+    ...(listeners.length ? [{ kind: 'para', text: '列席人员意见：' } as DocBlock, ...listeners] : []),
+  ];
+}
+
 export function minutesDocument(c: MinutesContent, opts: { contentHash?: string } = {}): DocModel {
   const members = c.attendees.filter((a) => a.role === 'member');
   const observers = c.attendees.filter((a) => a.role === 'observer');
-  const opinionBlocks: DocBlock[] = c.opinions.length
-    ? c.opinions.map((o) => ({ kind: 'para', text: `${withPost(o)}：${o.kind}${o.text ? `。${sentence(o.text)}` : '。'}` }))
-    : [{ kind: 'para', text: '（无）' }];
+  const opinionBlocks = attendeeOpinions(c);
   const blocks: DocBlock[] = [
     { kind: 'masthead', text: c.agency.name },
     { kind: 'title', text: MINUTES_TITLE },

@@ -5,7 +5,7 @@
 // Signed files are never rewritten.
 import { createHash, randomUUID } from 'node:crypto';
 import { ApiFailure } from '../../../shared/api/result';
-import type { MinutesDocumentPreview, MinutesPreview, MinutesSignerView } from '../../../shared/api/meetings';
+import type { MinutesCitation, MinutesDocumentPreview, MinutesPreview, MinutesSignerView } from '../../../shared/api/meetings';
 import { canonicalJson } from '../../../shared/canonical';
 import { buildMinutesContent } from '../../../shared/meeting/minutes-build';
 import { MINUTES_SUBMISSION_SCHEMA, MinutesContent, type MinutesSubmission } from '../../../shared/meeting/minutes-content';
@@ -67,6 +67,27 @@ export class MinutesService {
         submission: states.get(r.id) ?? 'not_queued',
       };
     });
+  }
+
+  /**
+   * A case's minutes signed by both or by the host so far, oldest first, with the review each
+   * prints: withdrawing that conclusion leaves them as signed (the renderer warns before 撤回结论).
+   */
+  citing(caseId: string): MinutesCitation[] {
+    return this.repo
+      .minutes({ caseId })
+      .filter((r) => r.hostSignatureJson || r.recorderSignatureJson)
+      .map((r) => {
+        const c = MinutesContent.parse(JSON.parse(r.contentJson));
+        return {
+          minutesId: r.id,
+          meetingId: r.meetingId,
+          meetingTitle: c.meeting.title,
+          date: c.meeting.date,
+          review: c.review,
+          signed: r.hostSignatureJson && r.recorderSignatureJson ? ('both' as const) : ('host' as const),
+        };
+      });
   }
 
   private ended(id: string): Meeting {

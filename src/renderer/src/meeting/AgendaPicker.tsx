@@ -95,7 +95,9 @@ export function AgendaPicker({ value = [], onChange }: Props) {
         loading={rows === null && !error}
         dataSource={shown}
         pagination={false}
-        scroll={{ y: 260 }}
+        // Every case, no inner box of fixed height (its hidden rows had no visible scrollbar): the
+        // set-up page scrolls, and the header stays in view while it does.
+        sticky
         locale={{ emptyText: rows?.length ? '没有符合条件的案件' : '本机尚无案件 — 先在审核工作台导入或同步案卷' }}
         rowSelection={{
           selectedRowKeys: value,

@@ -32,7 +32,7 @@ export function AttendeesEditor() {
                 <Form.Item
                   name={[f.name, 'name']}
                   rules={[{ required: true, message: '请填写姓名' }]}
-                  {...(repeated.has(f.name) ? { validateStatus: 'warning' as const, help: <span data-testid="attendee-repeated">与第 {firstOf(f.name)} 人重名，同一人只列一次（不重复计入出席人数）；如确是两人，请加以区分，如“王伟（副局长）”</span> } : {})}
+                  {...(repeated.has(f.name) ? { validateStatus: 'warning' as const, help: <span className="mt-att-dup" data-testid="attendee-repeated">与第 {firstOf(f.name)} 人重名</span> } : {})}
                 >
                   <Input placeholder="姓名" aria-label={`第 ${i + 1} 人姓名`} maxLength={40} data-testid="attendee-name" />
                 </Form.Item>
@@ -43,6 +43,11 @@ export function AttendeesEditor() {
                   <Select options={roleOptions} aria-label={`第 ${i + 1} 人身份`} data-testid="attendee-role" />
                 </Form.Item>
                 <Button type="text" icon={<DeleteOutlined />} aria-label={`删除第 ${i + 1} 人`} disabled={fields.length <= 1} onClick={() => remove(f.name)} />
+                {repeated.has(f.name) && (
+                  <p className="mt-att-note small t-warn" data-testid="attendee-repeated-note">
+                    同一人只列一次，不重复计入出席人数；如确是两人，请加以区分，如“王伟（副局长）”
+                  </p>
+                )}
               </div>
             ))}
             <Button size="small" icon={<PlusOutlined />} disabled={fields.length >= MAX_ATTENDEES} onClick={() => add({ name: '', post: '', role: 'member' })} data-testid="attendee-add">

@@ -1,7 +1,8 @@
 // The presenter view (the reviewer's laptop): the agenda on the left; in the middle what the
 // audience sees now (a live, scaled-down copy of the shared screen), the controls and what comes
-// next, then the notes (讨论情况) or the choice of key evidence; on the right the record of the
-// case (opinions, conclusion). → / PageDown / Space and ← / PageUp move through the topics.
+// next, then the notes (讨论情况) of the case being recorded or the choice of key evidence of the
+// case on screen; on the right the record of the case (opinions, conclusion), which follows the
+// case on screen unless the recorder picks another — the notes go with the record, not the screen. → / PageDown / Space and ← / PageUp move through the topics.
 import { useEffect, useRef, useState } from 'react';
 import { Alert, Button, Tabs } from 'antd';
 import { LeftOutlined, RightOutlined } from '@ant-design/icons';
@@ -69,6 +70,10 @@ export function Presenter({ meeting, accept, readOnly }: Props) {
   const here = shown;
   const next = all[shown + 1];
   const item = meeting.agenda[caseIndex];
+  // The case being recorded: the notes belong to it (the recorder may complete another case's record).
+  const recorded = meeting.agenda[recordCase] ?? item;
+  const recordedIndex = meeting.agenda[recordCase] ? recordCase : caseIndex;
+  const many = meeting.agenda.length > 1;
 
   return (
     <div className="mt-presenter" data-testid="presenter">
@@ -115,7 +120,7 @@ export function Presenter({ meeting, accept, readOnly }: Props) {
           <kbd>→</kbd> <kbd>PageDown</kbd> <kbd>空格</kbd> 下一项 · <kbd>←</kbd> <kbd>PageUp</kbd> 上一项 · 点左侧议程跳到任一项
         </p>
         {navError && <Alert type="error" showIcon title={navError} closable onClose={() => setNavError(null)} data-testid="nav-error" />}
-        {item && (
+        {item && recorded && (
           <Tabs
             size="small"
             activeKey={tab}
@@ -123,10 +128,23 @@ export function Presenter({ meeting, accept, readOnly }: Props) {
             onTabClick={(k) => k === 'evidence' && tab === 'evidence' && setShownEvidence((n) => n + 1)}
             className="mt-presenter-tabs"
             items={[
-              { key: 'notes', label: '讨论情况', children: <NotesEditor key={item.caseId} meetingId={meeting.id} item={item} readOnly={readOnly} /> },
+              {
+                key: 'notes',
+                label: many ? `讨论情况 · 第 ${recordedIndex + 1} 案` : '讨论情况',
+                children: (
+                  <NotesEditor
+                    key={recorded.caseId}
+                    meetingId={meeting.id}
+                    item={recorded}
+                    number={many ? recordedIndex + 1 : null}
+                    onScreen={many && recordedIndex !== caseIndex ? caseIndex + 1 : null}
+                    readOnly={readOnly}
+                  />
+                ),
+              },
               {
                 key: 'evidence',
-                label: '关键证据',
+                label: many ? `关键证据 · 第 ${caseIndex + 1} 案` : '关键证据',
                 children: (
                   <EvidencePicker
                     caseId={item.caseId}

@@ -12,7 +12,7 @@ import { MeetingSetupInput, type AttendeeRole, type Meeting } from '../../../sha
 import { api } from '../api';
 import { AgendaPicker } from './AgendaPicker';
 import { AttendeesEditor } from './AttendeesEditor';
-import { meetingProblem, type FieldProblem, type MeetingProblem } from './errors';
+import { FIX_MARKED_FIELDS, meetingProblem, type FieldProblem, type MeetingProblem } from './errors';
 import { QuorumFields, type QuorumValues } from './QuorumFields';
 import { QUORUM_PRESETS, presetOf } from './quorumPresets';
 import { go, meetingHref, meetingsHref } from './route';
@@ -126,7 +126,7 @@ export function SetupForm({ meeting, onSaved }: Props) {
     const parsed = MeetingSetupInput.safeParse(setupOf(form.getFieldsValue(true) as Values));
     if (!parsed.success) {
       const rest = showFields(parsed.error.issues.map((i) => ({ path: i.path.filter((p): p is string | number => typeof p !== 'symbol'), message: i.message })));
-      setProblem({ text: '请按提示改正标红的内容', lines: rest.map((r) => r.message), fields: [] });
+      setProblem({ text: FIX_MARKED_FIELDS, lines: rest.map((r) => r.message), fields: [] });
       return null;
     }
     try {

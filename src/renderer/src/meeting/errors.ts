@@ -15,6 +15,9 @@ export interface MeetingProblem {
   fields: FieldProblem[];
 }
 
+/** The banner over a form whose fields carry their problems (red errors, or the orange note on a repeated name). */
+export const FIX_MARKED_FIELDS = '请按提示改正标出的内容';
+
 export function meetingProblem(err: unknown, fallback = '操作未完成，请稍后重试'): MeetingProblem {
   if (!(err instanceof ApiFailure)) return { text: fallback, lines: [], fields: [] };
   const lines: string[] = [];
@@ -24,7 +27,7 @@ export function meetingProblem(err: unknown, fallback = '操作未完成，请�
     if (m) fields.push({ path: m[1]!.split('.').map((p) => (/^\d+$/.test(p) ? Number(p) : p)), message: m[2]! });
     else lines.push(d);
   }
-  const text = err.error.code === 'invalid_input' && fields.length ? '请按提示改正标红的内容' : err.error.message || fallback;
+  const text = err.error.code === 'invalid_input' && fields.length ? FIX_MARKED_FIELDS : err.error.message || fallback;
   // A single detail that repeats the message adds nothing.
   return { text, lines: lines.filter((l) => l !== text), fields };
 }

@@ -1,12 +1,14 @@
 // Bottom of the panel: the conclusion (同意 / 建议纠正 / 建议补充调查 / 其他意见) and the opinion text,
 // prefilled from the draft and saved as typed into the encrypted cache (review.saveDraft — never the
 // browser's storage, which a lock does not protect); 作出结论 → review.conclude.
-// Once concluded: read-only, with 撤回结论, then 预览意见书 / 签署 (opinion/OpinionActions).
-import { useEffect, useId, useState } from 'react';
+// Once concluded: read-only, with 撤回结论, then 预览意见书 / 签署 (opinion/OpinionActions). The
+// confirmation names the signed 集体讨论记录 that cite the conclusion (they stay as signed).
+import { useCallback, useEffect, useId, useState } from 'react';
 import { Alert, App as AntApp, Button, Input, Popconfirm, Radio } from 'antd';
+import type { MinutesCitation } from '../../../shared/api/meetings';
 import type { ConclusionDraft, OpinionType, ReviewView } from '../../../shared/api/review';
 import { opinionDraft } from '../../../shared/review/draft';
-import { chinaDateTime } from '../../../shared/format/date';
+import { chinaDateTime, formatDateCn } from '../../../shared/format/date';
 import { errorText } from '../lib/errors';
 import { statusText, useAutosave } from '../lib/useAutosave';
 import { api } from '../api';
@@ -19,10 +21,35 @@ import type { ReviewState } from './useReview';
 type Draft = ConclusionDraft;
 const EMPTY: Draft = { type: null, text: null };
 
+const OPINION_NOTE = '已签署但尚未发出的意见书随之撤回、不再发送；已发出的无法收回，重新签署后中心系统以新版本为准。';
+
+/** The 撤回结论 confirmation: what happens to the opinion and, when signed minutes cite this conclusion, to them. */
+function reopenNote(cited: MinutesCitation[]) {
+  if (!cited.length) return <>撤回后可修改各要点和审核意见，再重新作出结论。{OPINION_NOTE}</>;
+  const records = cited.map((m) => `${formatDateCn(m.date)}的集体讨论记录（${m.signed === 'both' ? '已签署' : '主持人已签署'}）`).join('、');
+  return (
+    <div>
+      <p className="t-warn" style={{ margin: '0 0 4px' }} data-testid="reopen-minutes-warning">
+        {records}引用了本审核结论（{cited[0]!.review.type}）。撤回结论后，{cited.length > 1 ? '这些记录' : '该记录'}仍按签署时的内容保存，不随之改变；改变后的审核结论可能须另行提请集体讨论。
+      </p>
+      <p style={{ margin: 0 }}>撤回后可修改各要点和审核意见，再重新作出结论。{OPINION_NOTE}</p>
+    </div>
+  );
+}
+
 function Concluded({ view, review, onReopened }: { view: ReviewView; review: ReviewState; onReopened: (type: OpinionType, text: string) => void }) {
   const { message } = AntApp.useApp();
   const [busy, setBusy] = useState(false);
+  const [cited, setCited] = useState<MinutesCitation[]>([]);
   const c = view.conclusion!;
+  // Signed (or signing) minutes of this round that print this very conclusion.
+  const loadCited = useCallback(() => {
+    api.call('meetings.citingMinutes', { caseId: view.caseId }).then(
+      (all) => setCited(all.filter((m) => m.review.round === view.round && m.review.type === c.type && m.review.text === c.opinionText)),
+      () => setCited([]),
+    );
+  }, [view.caseId, view.round, c.type, c.opinionText]);
+  useEffect(loadCited, [loadCited]);
   const reopen = async () => {
     setBusy(true);
     try {
@@ -46,7 +73,15 @@ function Concluded({ view, review, onReopened }: { view: ReviewView; review: Rev
         </strong>
         <span className="muted small num">{chinaDateTime(c.concludedAt)}</span>
         <span className="spacer" />
-        <Popconfirm title="撤回结论？" description="撤回后可修改各要点和审核意见，再重新作出结论。已签署但尚未发出的意见书随之撤回、不再发送；已发出的无法收回，重新签署后中心系统以新版本为准。" okText="撤回" cancelText="取消" onConfirm={() => void reopen()}>
+        <Popconfirm
+          title="撤回结论？"
+          description={reopenNote(cited)}
+          okText="撤回"
+          cancelText="取消"
+          onOpenChange={(open) => open && loadCited()}
+          styles={{ root: { maxWidth: 440 } }}
+          onConfirm={() => void reopen()}
+        >
           <Button size="small" loading={busy} data-testid="conclusion-reopen">
             撤回结论
           </Button>
