@@ -102,7 +102,10 @@ describe('audience view builder', () => {
   it('hides identifiers it cannot recognise instead of showing them', () => {
     const s = view('summary').current!.slide as SummarySlide;
     // (an address without a region prefix is masked whole by the masker itself)
-    expect(s.fields.filter((f) => ['身份证号', '住址', '联系电话'].includes(f.label)).map((f) => f.value)).toEqual([HIDDEN, '****', HIDDEN]);
+    expect(s.fields.filter((f) => f.label === '住址').map((f) => f.value)).toEqual(['****']);
+    // A person's ID number and phone are not on the shared screen at all, not even masked.
+    expect(s.fields.map((f) => f.label)).not.toContain('身份证号');
+    expect(s.fields.map((f) => f.label)).not.toContain('联系电话');
     expect(s.fields.find((f) => f.label === '当事人')!.value).toBe('方某');
   });
 

@@ -82,10 +82,10 @@ function summarySlide(cf: CaseFileView, m: (s: string) => string, opts: MaskOpti
   const fields: SlideField[] = [];
   for (const p of cf.parties) {
     if (p.kind === 'natural') {
+      // No identifier of a person on the shared screen (UI.md): the discussion needs neither the
+      // ID number nor the phone, even masked; the address only down to its district.
       fields.push({ label: '当事人', value: maskedName(p.name, m) });
-      fields.push({ label: '身份证号', value: maskLabelled('身份证号', p.idNumber, opts) });
       fields.push({ label: '住址', value: maskLabelled('住址', p.address, opts) });
-      if (p.phone) fields.push({ label: '联系电话', value: maskLabelled('联系电话', p.phone, opts) });
     } else {
       // A legal person's name, credit code and domicile are public registration data; its
       // representative is a person and masked like every other on this screen.
