@@ -12,6 +12,7 @@ import { ApiFailure } from '../shared/api/result';
 import { failureOutcome, type AuditAction } from '../shared/audit/actions';
 import type { Io } from './main';
 import { caseIdOf } from './case-key';
+import { maskText } from '../shared/privacy/mask';
 
 export interface CliAuditArgs {
   positionals: string[];
@@ -19,6 +20,8 @@ export interface CliAuditArgs {
   approver?: string | undefined;
   /** --opinion of `review conclude` (the conclusion type). */
   opinion?: string | undefined;
+  /** --reason of `review reopen` (masked before it is recorded). */
+  reason?: string | undefined;
 }
 
 interface Plan {
@@ -33,7 +36,7 @@ interface Plan {
   alsoExport?: AuditAction;
 }
 
-function plan(args: string[], opinion: string | undefined): Plan | null {
+function plan(args: string[], opinion: string | undefined, reason: string | undefined): Plan | null {
   const [cmd, sub, a1, a2, a3] = args;
   switch (cmd) {
     case 'import':
@@ -43,7 +46,10 @@ function plan(args: string[], opinion: string | undefined): Plan | null {
     case 'review':
       if (sub === 'point') return { action: 'review.point', caseKey: a1, detail: { point: a2 ?? null, decision: a3 ?? null } };
       if (sub === 'conclude') return { action: 'review.conclude', caseKey: a1, detail: { type: opinion ?? null } };
+      if (sub === 'reopen') return { action: 'review.reopen', caseKey: a1, detail: reason?.trim() ? { reason: maskText(reason.trim()).slice(0, 200) } : {} };
       return null;
+    case 'reviewer':
+      return sub === 'set' ? { action: 'settings.change', detail: { setting: 'reviewer_profile' } } : null;
     case 'opinion':
       return sub === 'sign' ? { action: 'opinion.sign', caseKey: a1, detail: {}, export: true, alsoExport: 'export.opinion' } : null;
     case 'sync':
@@ -77,7 +83,7 @@ function calendarText(ws: Workstation): string | null {
  * closes its own; the hook's is open only before and after it, never while it runs).
  */
 export async function auditedCommand(open: () => Workstation, args: CliAuditArgs, run: () => Promise<number>, io: Io): Promise<number> {
-  const p = plan(args.positionals, args.opinion);
+  const p = plan(args.positionals, args.opinion, args.reason);
   if (!p) return run();
   const approval = args.approval || args.approver ? { reference: (args.approval ?? '').trim(), approver: (args.approver ?? '').trim() } : undefined;
   let before: Map<string, number> | null = null;

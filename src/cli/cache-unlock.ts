@@ -13,7 +13,7 @@ import { readPassphrase } from './secret';
 import type { Io } from './main';
 
 /** Commands that open the store (the others — calendar, mask, verify, update, central, login — never do). */
-const STORE_COMMANDS = new Set(['audit', 'import', 'keys', 'review', 'opinion', 'check', 'search', 'verify-files', 'cases', 'sync']);
+const STORE_COMMANDS = new Set(['audit', 'import', 'keys', 'review', 'reviewer', 'opinion', 'check', 'search', 'verify-files', 'cases', 'sync']);
 
 export function needsStore(cmd: string | undefined): boolean {
   return cmd !== undefined && STORE_COMMANDS.has(cmd);

@@ -10,7 +10,8 @@ import { searchCommand } from './commands/search';
 import { checkCommand } from './commands/check';
 import { calendarCommand } from './commands/calendar';
 import { verifyFilesCommand } from './commands/verify-files';
-import { opinionSignCommand, reviewCommand } from './commands/opinion';
+import { opinionSignCommand, reviewCommand, REVIEW_USAGE } from './commands/opinion';
+import { reviewerCommand, USAGE as REVIEWER_USAGE } from './commands/reviewer';
 import { verifyCommand } from './commands/verify';
 import { keysCommand, USAGE as KEYS_USAGE } from './commands/keys';
 import { centralCommand, loginCommand, USAGE as CENTRAL_USAGE } from './commands/central';
@@ -30,8 +31,11 @@ const HELP = `法审工作台命令行 fashen ${'{version}'}
   fashen keys create [--name 姓名 --agency 单位] [--passphrase-env VAR]   创建签名密钥（已登录中心系统时立即登记，否则证书由本地开发 CA 签发）
   fashen keys list [--json]                       列出签名密钥及其中心登记状态
   fashen keys revoke <密钥标识> --reason 原因      吊销签名密钥（告知中心系统；离线时下次同步告知）
+  fashen reviewer set --name 姓名 [--agency 单位] [--officer-id 执法证号] --qualification 是|否 --first-time 是|否   设置审核人员（P2 据此核对回避与资格）
+  fashen reviewer show [--json]          查看审核人员信息
   fashen review point <案件> <P1…P10> <无问题|存在问题|不适用> [--note 文字]
-  fashen review conclude <案件> --opinion 同意|建议纠正|建议补充调查|其他意见 --text 文字
+  fashen review conclude <案件> --opinion 同意|建议纠正|建议补充调查|其他意见 --text 审核意见（至少 10 个字）
+  fashen review reopen <案件> [--reason 原因]   撤回结论（已签署但尚未发出的意见书随之撤回）
   fashen opinion sign <案件> --out <目录> [--passphrase-env VAR]   写出 .docx、签名 .pdf 与签名提交件 JSON
   fashen verify <文件.pdf | submission.json> [--json]   验证签名（有效退出码 0，无效 1）
   fashen calendar add-working-days <日期> <n>   第 n 个工作日（起算日不计入）
@@ -59,7 +63,7 @@ export interface Io {
   err(s: string): void;
 }
 
-const COMMAND_USAGE: Record<string, string> = { audit: AUDIT_USAGE, central: CENTRAL_USAGE, keys: KEYS_USAGE, sync: SYNC_USAGE, update: UPDATE_USAGE };
+const COMMAND_USAGE: Record<string, string> = { audit: AUDIT_USAGE, central: CENTRAL_USAGE, keys: KEYS_USAGE, review: REVIEW_USAGE, reviewer: REVIEWER_USAGE, sync: SYNC_USAGE, update: UPDATE_USAGE };
 
 const stdio: Io = { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s) };
 
@@ -68,7 +72,7 @@ function parseCli(argv: string[]) {
     args: argv,
     allowPositionals: true,
     strict: true,
-    options: { server: { type: 'string' }, user: { type: 'string' }, 'password-env': { type: 'string' }, role: { type: 'string' }, json: { type: 'boolean' }, status: { type: 'string' }, names: { type: 'string' }, 'passphrase-env': { type: 'string' }, opinion: { type: 'string' }, text: { type: 'string' }, note: { type: 'string' }, out: { type: 'string' }, name: { type: 'string' }, agency: { type: 'string' }, case: { type: 'string' }, approval: { type: 'string' }, approver: { type: 'string' }, key: { type: 'string' }, reason: { type: 'string' }, help: { type: 'boolean', short: 'h' }, version: { type: 'boolean' } },
+    options: { server: { type: 'string' }, user: { type: 'string' }, 'password-env': { type: 'string' }, role: { type: 'string' }, json: { type: 'boolean' }, status: { type: 'string' }, names: { type: 'string' }, 'passphrase-env': { type: 'string' }, opinion: { type: 'string' }, text: { type: 'string' }, note: { type: 'string' }, out: { type: 'string' }, name: { type: 'string' }, agency: { type: 'string' }, case: { type: 'string' }, approval: { type: 'string' }, approver: { type: 'string' }, key: { type: 'string' }, reason: { type: 'string' }, 'officer-id': { type: 'string' }, qualification: { type: 'string' }, 'first-time': { type: 'string' }, help: { type: 'boolean', short: 'h' }, version: { type: 'boolean' } },
   });
 }
 
@@ -87,7 +91,7 @@ export async function run(argv: string[], io: Io = stdio): Promise<number> {
     recordFailedUnlocks(dataDir(), ws, io);
   }
   // Commands that change things are recorded in the audit log (and exports checked against the policy).
-  return auditedCommand(ws, { positionals, approval: values.approval, approver: values.approver, opinion: values.opinion }, () => command(cmd, rest, values, ws, io), io);
+  return auditedCommand(ws, { positionals, approval: values.approval, approver: values.approver, opinion: values.opinion, reason: values.reason }, () => command(cmd, rest, values, ws, io), io);
 }
 
 async function command(cmd: string | undefined, rest: string[], values: ReturnType<typeof parseCli>['values'], ws: () => Workstation, io: Io): Promise<number> {
@@ -105,6 +109,8 @@ async function command(cmd: string | undefined, rest: string[], values: ReturnTy
       if (cmd === 'review') return reviewCommand(ws, rest, o, io);
       return opinionSignCommand(ws, rest, o, io);
     }
+    case 'reviewer':
+      return reviewerCommand(ws, rest, { json: values.json === true, name: values.name, agency: values.agency, officerId: values['officer-id'], qualification: values.qualification, firstTime: values['first-time'] }, io);
     case 'verify':
       return verifyCommand(dataDir(), rest, { json: values.json === true }, io);
     case 'check':

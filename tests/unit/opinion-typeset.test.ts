@@ -59,3 +59,21 @@ describe('opinion typesetting', () => {
     expect(spaced).toEqual(['审'.repeat(28), '罚款']);
   });
 });
+
+describe('lines that justification would spread letter by letter', () => {
+  it('a line left short by a long Latin run moved down whole keeps the grid (审核所据案卷 … 摘要 <hash>)', () => {
+    const indent = 442.2 - 2 * PITCH;
+    const lines = breakLines('审核所据案卷：修订 1（首次送审，摘要 b6b5cc6931aba659…）', { ...opts, firstWidth: indent });
+    expect(lines.map((l) => l.text)).toEqual(['审核所据案卷：修订 1（首次送审，摘要', 'b6b5cc6931aba659…）']);
+    expect(lines[0]!.full).toBe(true);
+    // Before: (avail − natural) / glyphs ≈ 6 pt of extra space after every character.
+    expect(lineTracking(lines[0]!, indent, PITCH - SIZE, SIZE)).toBeCloseTo(PITCH - SIZE, 6);
+  });
+
+  it('still justifies the small gap the 禁则 leave', () => {
+    const lines = breakLines(`${'审'.repeat(28)}）后文`, opts);
+    const t = lineTracking(lines[0]!, 442.2, PITCH - SIZE, SIZE);
+    expect(t).toBeGreaterThan(PITCH - SIZE + 0.1);
+    expect(lines[0]!.natural + t * lines[0]!.glyphs).toBeCloseTo(442.2, 6);
+  });
+});

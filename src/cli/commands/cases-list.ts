@@ -2,9 +2,14 @@ import type { Io } from '../main';
 import type { Workstation } from '../../main/workstation';
 import type { CaseQueueRow } from '../../shared/api/cases';
 import { formatYuanText } from '../../shared/format/money';
+import { CONCLUDED_STATUSES, CONCLUDED_TEXT, STATUS_LABEL, STATUS_ORDER as STATUSES } from '../../shared/casefile/status-labels';
 
-const STATUS_CN: Record<CaseQueueRow['status'], string> = { pending: '待审', in_review: '审核中', returned: '已退回', concluded: '已办结' };
-const STATUSES = Object.keys(STATUS_CN) as CaseQueueRow['status'][];
+/** The queue's 剩余审核时限 column: none once the round is concluded (as the workstation shows it). */
+function remainingText(r: CaseQueueRow): string {
+  if (CONCLUDED_STATUSES.has(r.status)) return CONCLUDED_TEXT;
+  const left = r.remainingWorkingDays;
+  return left === null ? '—' : left < 0 ? `超期${-left}日` : `剩${left}个工作日`;
+}
 
 export async function casesListCommand(open: () => Workstation, opts: { json: boolean; status?: string | undefined }, io: Io): Promise<number> {
   if (opts.status && !STATUSES.includes(opts.status as CaseQueueRow['status'])) {
@@ -23,8 +28,7 @@ export async function casesListCommand(open: () => Workstation, opts: { json: bo
       return 0;
     }
     for (const r of rows) {
-      const left = r.remainingWorkingDays === null ? '—' : r.remainingWorkingDays < 0 ? `超期${-r.remainingWorkingDays}日` : `剩${r.remainingWorkingDays}个工作日`;
-      io.out([r.caseNumber, r.partyName, r.cause, r.submittedOn, left, STATUS_CN[r.status], r.proposedFineFen !== null ? formatYuanText(r.proposedFineFen) : '—'].join('\t') + '\n');
+      io.out([r.caseNumber, r.partyName, r.cause, r.submittedOn, remainingText(r), STATUS_LABEL[r.status], r.proposedFineFen !== null ? formatYuanText(r.proposedFineFen) : '—'].join('\t') + '\n');
     }
     return 0;
   } finally {

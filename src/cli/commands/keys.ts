@@ -8,6 +8,9 @@ import type { Workstation } from '../../main/workstation';
 import { guarded } from '../api-failure';
 import { NewKeyPassphrase, type KeySummary, type KeysView } from '../../shared/api/opinions';
 import { readPassphrase } from '../secret';
+import type { ReviewerProfile } from '../../shared/api/review';
+import { REVIEWER_SET_HINT } from './opinion';
+import { profileAnswered } from './reviewer';
 
 export interface KeysOpts {
   json: boolean;
@@ -63,9 +66,17 @@ export async function keysCommand(open: () => Workstation, args: string[], opts:
       const keys = ws.opinions.keys;
       if (sub === 'create') {
         const profile = ws.review.reviewer();
-        const name = opts.name ?? profile?.name;
-        if (!name) return io.err('请用 --name 指定审核人员姓名（或先在工作台中设置审核人员）\n'), 2;
-        if (!profile || opts.name || opts.agency) ws.review.setReviewer({ name, agency: opts.agency ?? profile?.agency, legalQualification: profile?.legalQualification ?? false, firstTimeReviewer: profile?.firstTimeReviewer ?? false });
+        const name = opts.name?.trim() || profile?.name;
+        if (!name) return io.err(`请用 --name 指定审核人员姓名，或先设置审核人员：${REVIEWER_SET_HINT}\n`), 2;
+        if (!profile || opts.name || opts.agency) {
+          // Name and agency only. 法律职业资格 and 初次审核 are never assumed: they stay as answered for
+          // this reviewer, or unanswered (P2 then asks) until `fashen reviewer set` or the app answers them.
+          const same = profile?.name === name;
+          const next: ReviewerProfile = same ? { ...profile, agency: opts.agency ?? profile.agency } : { name, agency: opts.agency ?? profile?.agency, legalQualification: false };
+          ws.review.setReviewer(next);
+        }
+        const now = ws.review.reviewer();
+        if (!profileAnswered(now)) io.err(`注意：尚未填写审核人员是否具有法律职业资格、是否初次从事法制审核，P2 将提示核对：fashen reviewer set --qualification 是|否 --first-time 是|否\n`);
         const pass = await readPassphrase(opts.passphraseEnv, '为新的签名密钥设置口令：');
         const checked = NewKeyPassphrase.safeParse(pass);
         if (!checked.success) return io.err(`错误：${checked.error.issues[0]!.message}\n`), 2;

@@ -1,10 +1,11 @@
-// fashen review point · review conclude · opinion sign · verify (keys: keys.ts)
+// fashen review point · review conclude · review reopen · opinion sign (keys: keys.ts, reviewer: reviewer.ts)
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Io } from '../main';
 import type { Workstation } from '../../main/workstation';
 import { guarded } from '../api-failure';
-import { OpinionType, PointDecision } from '../../shared/api/review';
+import { OpinionText, OpinionType, PointDecision } from '../../shared/api/review';
+import type { OpinionRecord } from '../../shared/api/opinions';
 import { ReviewPointId } from '../../shared/api/evidence';
 import { readPassphrase } from '../secret';
 import { caseIdOf } from '../case-key';
@@ -23,33 +24,90 @@ export interface OpinionOpts {
   agency?: string | undefined;
 }
 
+const POINT_USAGE = '用法：fashen review point <案件> <P1…P10> <无问题|存在问题|不适用> [--note 文字]';
+const CONCLUDE_USAGE = '用法：fashen review conclude <案件> --opinion 同意|建议纠正|建议补充调查|其他意见 --text 审核意见（至少 10 个字）';
+const REOPEN_USAGE = '用法：fashen review reopen <案件> [--reason 原因]';
+export const REVIEW_USAGE = `${POINT_USAGE}\n${CONCLUDE_USAGE}\n${REOPEN_USAGE}`;
+/** Where the reviewer is set on the command line (the app: 审核面板“设置审核人员”). */
+export const REVIEWER_SET_HINT = 'fashen reviewer set --name 姓名 --agency 单位 --qualification 是|否 --first-time 是|否';
+
+const SUBMISSION_CN: Record<OpinionRecord['submission'], string> = {
+  queued: '待发送',
+  sent: '已发送',
+  accepted: '中心已接收',
+  rejected: '中心已退回',
+  stale: '中心认定已过时',
+  withdrawn: '已撤回（未发送）',
+};
+const versionText = (r: OpinionRecord) => `${r.documentNumber}（第${r.round}轮第${r.version}版）`;
+
+/** Checks the arguments before anything is opened: a usage error names what is wrong (exit 2). */
+function reviewArgs(args: string[], opts: OpinionOpts): { error: string } | { sub: 'point'; key: string; point: ReviewPointId; decision: PointDecision; label: string } | { sub: 'conclude'; key: string; type: OpinionType; text: string } | { sub: 'reopen'; key: string } {
+  const [sub, key, point, decision, ...extra] = args;
+  if (sub !== 'point' && sub !== 'conclude' && sub !== 'reopen') return { error: sub ? `未知的子命令：review ${sub}\n${REVIEW_USAGE}` : REVIEW_USAGE };
+  const usage = sub === 'point' ? POINT_USAGE : sub === 'conclude' ? CONCLUDE_USAGE : REOPEN_USAGE;
+  if (!key) return { error: `需要指定案件（案件编号或案号）\n${usage}` };
+  if (sub === 'point') {
+    if (!point || !decision || extra.length) return { error: usage };
+    // "p1" is P1; anything else names what is wrong instead of repeating the usage.
+    const p = ReviewPointId.safeParse(point.trim().toUpperCase());
+    if (!p.success) return { error: `审核要点应为 P1–P10（收到：${point}）\n${usage}` };
+    const d = PointDecision.safeParse(DECISIONS[decision.trim()]);
+    if (!d.success) return { error: `认定应为 无问题、存在问题 或 不适用（收到：${decision}）\n${usage}` };
+    return { sub, key, point: p.data, decision: d.data, label: DECISION_CN[d.data] };
+  }
+  if (point !== undefined) return { error: usage };
+  if (sub === 'reopen') return { sub, key };
+  const type = OpinionType.safeParse(opts.opinion);
+  if (!type.success) return { error: `${opts.opinion === undefined ? '需要 --opinion 审核结论' : `审核结论应为 同意、建议纠正、建议补充调查 或 其他意见（收到：${opts.opinion}）`}\n${usage}` };
+  if (opts.text === undefined) return { error: `需要 --text 审核意见\n${usage}` };
+  // The same rule as the app and the Api (and the service, which checks it again).
+  const text = OpinionText.safeParse(opts.text);
+  if (!text.success) return { error: `${text.error.issues[0]!.message}\n${usage}` };
+  return { sub, key, type: type.data, text: text.data };
+}
+
+const DECISION_CN: Record<PointDecision, string> = { ok: '无问题', problem: '存在问题', na: '不适用' };
+
 export async function reviewCommand(open: () => Workstation, args: string[], opts: OpinionOpts, io: Io): Promise<number> {
-  const [sub, key, point, decision] = args;
+  const a = reviewArgs(args, opts);
+  if ('error' in a) return io.err(`${a.error}\n`), 2;
   const ws = open();
   try {
     return await guarded(io, async () => {
-      const id = key ? caseIdOf(ws, key) : null;
-      if (!id) return io.err(`找不到案件：${key ?? ''}\n用法：fashen review point <案件> <P1…P10> <无问题|存在问题|不适用> [--note 文字] | fashen review conclude <案件> --opinion 同意|建议纠正|建议补充调查|其他意见 --text 文字\n`), 2;
-      if (sub === 'point') {
-        const p = ReviewPointId.safeParse(point);
-        const d = PointDecision.safeParse(DECISIONS[decision ?? '']);
-        if (!p.success || !d.success) return io.err('用法：fashen review point <案件> <P1…P10> <无问题|存在问题|不适用> [--note 文字]\n'), 2;
-        ws.review.setPoint(id, p.data, { decision: d.data, ...(opts.note !== undefined ? { note: opts.note } : {}) });
-        io.out(`${p.data} 已记录：${decision}\n`);
+      const id = caseIdOf(ws, a.key);
+      if (!id) return io.err(`找不到案件：${a.key}\n`), 2;
+      if (a.sub === 'point') {
+        ws.review.setPoint(id, a.point, { decision: a.decision, ...(opts.note !== undefined ? { note: opts.note } : {}) });
+        io.out(`${a.point} 已记录：${a.label}\n`);
         return 0;
       }
-      if (sub === 'conclude') {
-        const type = OpinionType.safeParse(opts.opinion);
-        if (!type.success || !opts.text) return io.err('用法：fashen review conclude <案件> --opinion 同意|建议纠正|建议补充调查|其他意见 --text 文字\n'), 2;
-        const v = ws.review.conclude(id, type.data, opts.text);
+      if (a.sub === 'conclude') {
+        if (!ws.review.reviewer()) return io.err(`请先设置审核人员信息（姓名、单位、法律职业资格、是否初次从事法制审核）：P2 需核对审核人员回避与资格，意见书也以审核人员名义出具。\n  ${REVIEWER_SET_HINT}\n`), 1;
+        const v = ws.review.conclude(id, a.type, a.text);
         io.out(`第${v.round}轮审核结论：${v.conclusion!.type}\n`);
         return 0;
       }
-      return io.err('用法：fashen review point|conclude …\n'), 2;
+      return reopen(ws, id, io);
     });
   } finally {
     ws.close();
   }
+}
+
+/** 撤回结论, as in the app: a signed opinion not yet sent is withdrawn with it; one already sent stays. */
+function reopen(ws: Workstation, id: string, io: Io): number {
+  const round = ws.review.get(id).round;
+  const before = ws.opinions.records(id).filter((r) => r.round === round && r.submission !== 'withdrawn');
+  const v = ws.review.reopen(id);
+  const after = new Map(ws.opinions.records(id).map((r) => [r.opinionId, r]));
+  const withdrawn = before.filter((r) => after.get(r.opinionId)?.submission === 'withdrawn');
+  const left = before.filter((r) => after.get(r.opinionId)?.submission !== 'withdrawn' && !r.superseded);
+  const draft = v.conclusionDraft;
+  io.out(`已撤回第${v.round}轮审核结论${draft?.type ? `（原结论：${draft.type}）` : ''}：可修改各要点和审核意见，再用 fashen review conclude 重新作出结论。\n`);
+  if (withdrawn.length) io.out(`已签署但尚未发出的意见书随之撤回、不再发送：${withdrawn.map(versionText).join('、')}\n`);
+  for (const r of left) io.out(`已发出的意见书无法收回：${versionText(r)}（${SUBMISSION_CN[after.get(r.opinionId)!.submission]}）；重新签署后中心系统以新版本为准。\n`);
+  return 0;
 }
 
 export async function opinionSignCommand(open: () => Workstation, args: string[], opts: OpinionOpts, io: Io): Promise<number> {
@@ -61,6 +119,18 @@ export async function opinionSignCommand(open: () => Workstation, args: string[]
       if (!id) return io.err(`找不到案件：${args[1]}\n`), 2;
       const review = ws.review.get(id);
       if (!review.conclusion) return io.err('本轮审核尚未作出结论，拒绝签署（先运行 fashen review conclude）\n'), 1;
+      // As in the app: once this conclusion is signed there is nothing new to sign (its panel shows
+      // 已签署 第N版, no 签署 button). A new version comes from a changed conclusion only.
+      const earlier = ws.opinions.records(id).filter((r) => r.round === review.round);
+      const latest = earlier.find((r) => !r.superseded) ?? null;
+      if (latest && latest.signedAt >= review.conclusion.concludedAt)
+        return (
+          io.err(
+            `本轮结论已签署为 ${versionText(latest)}，${SUBMISSION_CN[latest.submission]}；签署后结论未作修改，不再重复签署（重复签署会另取文号、再发送一份）。\n` +
+              `如需修改后重新签署：fashen review reopen ${args[1]} 撤回结论，修改后 fashen review conclude 重新作出结论，再签署。\n`,
+          ),
+          1
+        );
       const pass = ws.opinions.keys.view().protection === 'os' ? undefined : await readPassphrase(opts.passphraseEnv, '签名密钥口令：');
       const preview = await ws.opinions.preview(id);
       const rec = await ws.opinions.sign(id, preview.contentHash, pass);
@@ -73,7 +143,14 @@ export async function opinionSignCommand(open: () => Workstation, args: string[]
       ] as const;
       for (const [name, sha] of files) writeFileSync(join(opts.out!, name), await ws.blobs.read(sha));
       if (opts.json) io.out(`${JSON.stringify({ ...rec, files: files.map(([n]) => join(opts.out!, n)) }, null, 2)}\n`);
-      else io.out(`已签署 ${rec.documentNumber}（第${rec.round}轮第${rec.version}版，${rec.conclusion}），待加盖时间戳；已放入待发送队列\n${files.map(([n]) => `  ${join(opts.out!, n)}`).join('\n')}\n`);
+      else {
+        io.out(`已签署 ${rec.documentNumber}（第${rec.round}轮第${rec.version}版，${rec.conclusion}），待加盖时间戳；已放入待发送队列\n${files.map(([n]) => `  ${join(opts.out!, n)}`).join('\n')}\n`);
+        // A new version of this round's opinion: say which one it replaces and what became of it.
+        if (latest)
+          io.out(
+            `本版取代 ${versionText(latest)}：${latest.submission === 'withdrawn' ? '该版已随结论撤回、未发送' : `该版${SUBMISSION_CN[latest.submission]}，中心系统以新版本为准`}。\n`,
+          );
+      }
       return 0;
     });
   } finally {

@@ -77,7 +77,8 @@ export interface ReviewerProfile {
   agency?: string | undefined;
   officerId?: string | undefined;
   legalQualification: boolean;
-  firstTimeReviewer: boolean;
+  /** Absent: not answered yet (e.g. only name and agency given with `fashen keys create`): P2 asks instead of passing. */
+  firstTimeReviewer?: boolean | undefined;
 }
 
 export const ConclusionDraft = z
@@ -109,13 +110,16 @@ export interface ReviewView {
 
 const caseId = z.string().min(1).max(200);
 
+/** The conclusion's specific opinion (审核意见): the one rule for the app, the Api and `fashen review conclude`. */
+export const OpinionText = z.string().trim().min(10, '审核意见过短，请写明具体意见').max(50_000);
+
 export const ReviewerProfileInput = z
   .object({
     name: z.string().trim().min(2, '请填写审核人员姓名').max(40),
     agency: z.string().trim().min(2).max(80).optional(),
     officerId: z.string().max(200).optional(),
     legalQualification: z.boolean(),
-    firstTimeReviewer: z.boolean().default(false),
+    firstTimeReviewer: z.boolean().optional(),
   })
   .strict();
 
@@ -136,7 +140,7 @@ export const reviewApi = {
   /** Not following an automatic `fail` requires a reason, which is kept. */
   'review.override': call<ReviewView>()(z.object({ caseId, check: z.string().min(1).max(200), reason: z.string().trim().min(4, '请写明不采纳该自动检查结论的理由（至少 4 个字）').max(2000) }).strict()),
   'review.clearOverride': call<ReviewView>()(z.object({ caseId, check: z.string().min(1).max(200) }).strict()),
-  'review.conclude': call<ReviewView>()(z.object({ caseId, type: OpinionType, opinionText: z.string().trim().min(10, '审核意见过短，请写明具体意见').max(50_000) }).strict()),
+  'review.conclude': call<ReviewView>()(z.object({ caseId, type: OpinionType, opinionText: OpinionText }).strict()),
   /** The conclusion as it is being written (type and text), saved as the reviewer types. */
   'review.saveDraft': call<{ savedAt: string }>()(z.object({ caseId, draft: ConclusionDraft }).strict()),
   /** Take back a conclusion that has not been signed yet. */

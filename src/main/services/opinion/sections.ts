@@ -17,9 +17,13 @@ export function cnNumber(n: number): string {
 }
 
 const SEVERITY_CN: Record<string, string> = { fail: '不符合', warn: '需注意' };
-const END_PUNCT = /[。！？；…」』”）)]$/;
+/**
+ * Sentence-final marks. A closing bracket or quote ends the sentence only after one of them:
+ * "…超期 23 日）" or "…（文书未载明执法人员，按案件承办人员核对）" still takes its 。 (句内括号).
+ */
+const END_PUNCT = /[。！？；…][」』”’）)]*$/;
 
-/** End a sentence with 。 unless it already ends with closing punctuation. */
+/** End a sentence with 。 unless it already ends with sentence-final punctuation. */
 function sentence(s: string): string {
   const t = s.trim();
   return !t || END_PUNCT.test(t) ? t : `${t}。`;

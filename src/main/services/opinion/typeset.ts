@@ -124,13 +124,18 @@ export function breakLines(text: string, o: BreakOptions): SetLine[] {
   });
 }
 
+/** The most a justified line may open up its characters beyond the grid, in ems. */
+export const MAX_JUSTIFY_STRETCH_EM = 0.2;
+
 /**
  * The tracking that lays a line out: full lines are justified to the available width (pure
  * ideograph lines come out exactly on the grid), a paragraph's last line keeps the grid.
+ * The 禁则 moves at most a few characters down, which justification absorbs unseen; a long Latin
+ * run moved down whole (a hash, a code) leaves a gap that would spread the line letter by letter
+ * ("审 核 所 据 案 卷 ：…"): such a line keeps the grid and stays ragged instead.
  */
 export function lineTracking(line: SetLine, avail: number, grid: number, size: number): number {
   if (!line.full || line.glyphs === 0) return grid;
   const t = (avail - line.natural) / line.glyphs;
-  // A line of few, wide Latin tokens would be spread absurdly: fall back to the grid.
-  return t > size * 0.5 ? grid : t;
+  return t - grid > size * MAX_JUSTIFY_STRETCH_EM ? grid : t;
 }

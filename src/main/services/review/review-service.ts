@@ -3,6 +3,7 @@
 import type Database from 'better-sqlite3-multiple-ciphers';
 import { ApiFailure } from '../../../shared/api/result';
 import type { Citation, CheckOverride, ConclusionDraft, OpinionType, PointDecision, PointView, PreviousRound, ResolvedCitation, ReviewerProfile, ReviewView } from '../../../shared/api/review';
+import { OpinionText } from '../../../shared/api/review';
 import type { ReviewPointId } from '../../../shared/api/evidence';
 import { reviewCountdown, type WorkingDayCalendar } from '../../../shared/calendar/working-days';
 import { CasePackage } from '../../../shared/casefile/schema';
@@ -230,7 +231,11 @@ export class ReviewService {
     return this.touch(caseId, row, { overridesJson: JSON.stringify(overrides) });
   }
 
-  conclude(caseId: string, type: OpinionType, opinionText: string): ReviewView {
+  conclude(caseId: string, type: OpinionType, text: string): ReviewView {
+    // The same rule as the Api's schema, for every caller (the CLI calls the service directly).
+    const checked = OpinionText.safeParse(text);
+    if (!checked.success) throw new ApiFailure({ code: 'invalid_input', message: checked.error.issues[0]!.message });
+    const opinionText = checked.data;
     const { row, view } = this.editable(caseId);
     // P2 checks the reviewer's recusal and qualification; without a reviewer that check never ran.
     if (!this.reviewer())

@@ -1,16 +1,5 @@
 // Chinese labels for contract enums (the contract carries codes; the UI speaks zh-CN).
-import type { CaseStatus } from '../../../shared/api/cases';
-import type { PenaltyType } from '../../../shared/casefile/schema';
-
-export const STATUS_LABEL: Record<CaseStatus, string> = {
-  pending: '待审',
-  in_review: '审核中',
-  returned: '已退回',
-  concluded: '已办结',
-};
-
-export const STATUS_ORDER: CaseStatus[] = ['pending', 'in_review', 'returned', 'concluded'];
-
+export { STATUS_LABEL, STATUS_ORDER } from '../../../shared/casefile/status-labels';
 export { PENALTY_LABEL, PARTY_KIND_LABEL } from '../../../shared/casefile/labels';
 import { PARTY_KIND_LABEL } from '../../../shared/casefile/labels';
 

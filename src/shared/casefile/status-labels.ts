@@ -1,0 +1,15 @@
+// Chinese names of a case's review status, one map for the workstation's queue and `fashen cases list`.
+import type { CaseStatus } from '../api/cases';
+
+export const STATUS_LABEL: Record<CaseStatus, string> = {
+  pending: '待审',
+  in_review: '审核中',
+  returned: '已退回',
+  concluded: '已办结',
+};
+
+export const STATUS_ORDER: CaseStatus[] = ['pending', 'in_review', 'returned', 'concluded'];
+
+/** A round with a conclusion (办结 or 退回) has no review period running: shown as CONCLUDED_TEXT, not a countdown. */
+export const CONCLUDED_STATUSES: ReadonlySet<CaseStatus> = new Set(['concluded', 'returned']);
+export const CONCLUDED_TEXT = '已结论';
