@@ -33,11 +33,11 @@ export const USAGE = `用法:
   fashen central user add <用户名> --role reviewer|admin --password-env <环境变量>
   fashen central import <案卷包…> [--json]
   fashen central cases [--json]
-  fashen central assign <案件编号> <审核员>
+  fashen central assign <案号 或 案件 ID> <审核员>
   fashen central submissions [--json]
 ${CALENDAR_USAGE}
   fashen central receive <离线交换包.json…> [--json]   导入审核员用 U 盘带来的离线交换包（其待发送的提交与审计链头）
-  fashen central bundle <审核员> [案件编号…] [--out <文件.zip>] [--json]
+  fashen central bundle <审核员> [案号 或 案件 ID…] [--out <文件.zip>] [--json]
                                     为无网络的审核员生成案卷交换包（其全部或指定的已分配案件，含工作日历）
 以上命令均可加 --server <地址>（默认环境变量 FASHEN_CENTRAL_URL）；以管理员身份执行：
 --user <用户名> --password-env <环境变量>，或先用 fashen login 登录（user add 只能用后者：其 --password-env 是新用户的密码）。`;
@@ -158,12 +158,12 @@ async function central(args: string[], opts: CentralOptions, io: Io, env: NodeJS
       const list = await adminSession(opts, env, home, async (c) => (await c.request<CaseSummary[]>('GET', '/v1/admin/cases')).body);
       if (opts.json) io.out(`${JSON.stringify(list, null, 2)}\n`);
       else if (!list.length) io.out('（没有案件）\n');
-      else io.out(table([['案号', '修订', '审核员', '案件编号'], ...list.map((k) => [k.caseNumber, String(k.revision), k.assignedTo ?? '（未分配）', k.id])]));
+      else io.out(table([['案号', '修订', '审核员', '案件 ID'], ...list.map((k) => [k.caseNumber, String(k.revision), k.assignedTo ?? '（未分配）', k.id])]));
       return 0;
     }
     case 'assign': {
       const [caseId, user] = rest;
-      if (!caseId || !user || rest.length !== 2) throw new UsageError('用法：fashen central assign <案件编号> <审核员>');
+      if (!caseId || !user || rest.length !== 2) throw new UsageError('用法：fashen central assign <案号 或 案件 ID> <审核员>');
       const r = await adminSession(opts, env, home, async (c) => (await c.request<{ changed: boolean }>('POST', `/v1/admin/cases/${encodeURIComponent(caseId)}/assign`, { json: { user } })).body);
       io.out(r.changed ? `已将案件 ${caseId} 分配给 ${user}\n` : `案件 ${caseId} 已分配给 ${user}，未变化\n`);
       return 0;
@@ -175,7 +175,7 @@ async function central(args: string[], opts: CentralOptions, io: Io, env: NodeJS
       else if (!list.length) io.out('（没有提交）\n');
       else {
         const kind = (k: string) => SUBMISSION_KIND_LABEL[k as keyof typeof SUBMISSION_KIND_LABEL] ?? k;
-        io.out(table([['接收时间', '状态', '类型', '审核员', '案件编号', '原因'], ...list.map((s) => [chinaDateTime(s.receivedAt), ANSWER_LABEL[s.status], kind(s.kind), s.user, s.caseId, s.reason ?? ''])]));
+        io.out(table([['接收时间', '状态', '类型', '审核员', '案号', '修订', '原因'], ...list.map((s) => [chinaDateTime(s.receivedAt), ANSWER_LABEL[s.status], kind(s.kind), s.user, s.caseNumber ?? s.caseId, s.revision === null ? '—' : String(s.revision), s.reason ?? ''])]));
       }
       return 0;
     }
@@ -188,7 +188,7 @@ async function central(args: string[], opts: CentralOptions, io: Io, env: NodeJS
     }
     case 'bundle': {
       const [user, ...caseIds] = rest;
-      if (!user) throw new UsageError('用法：fashen central bundle <审核员> [案件编号…] [--out <文件.zip>]');
+      if (!user) throw new UsageError('用法：fashen central bundle <审核员> [案号 或 案件 ID…] [--out <文件.zip>]');
       const out = opts.out ?? defaultBundleName(user);
       const written = await adminSession(opts, env, home, (c) => writeCaseBundle(c, user, caseIds, out));
       printCaseBundle(written, user, io, opts.json === true);

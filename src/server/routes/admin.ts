@@ -62,8 +62,8 @@ export function adminRoutes(app: FastifyInstance, ctx: ServerContext): void {
     return ctx.db.transaction(async (tx) => {
       await lockFeed(tx);
       const cases = new CasesRepo(tx);
-      const kase = await cases.byId(req.params.id);
-      if (!kase) throw notFound(`没有案件 ${req.params.id}`);
+      const kase = await cases.byIdOrNumber(req.params.id);
+      if (!kase) throw notFound(`没有案件 ${req.params.id}（请用 fashen central cases 列出的案号或案件 ID）`);
       if (kase.assignedTo === user.id) return { caseId: kase.id, assignedTo: user.name, changed: false };
       const feed = new FeedRepo(tx);
       if (kase.assignedTo !== null) await feed.append('unassigned', kase.id, kase.currentRevision, kase.assignedTo);

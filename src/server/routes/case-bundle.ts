@@ -48,12 +48,13 @@ export function caseBundleRoute(app: FastifyInstance, ctx: ServerContext): void 
     if (!user || user.disabled) throw notFound(`没有用户 ${q.user}`);
     if (user.role !== 'reviewer') throw badRequest(`${q.user} 不是审核员，没有分配的案件`);
     const assigned = await cases.assignedTo(user.id);
+    // Cases named by id or by 案号, as the admin reads them in `fashen central cases`.
     const wanted = q.case.length ? new Set(q.case) : null;
     if (wanted) {
-      const missing = q.case.filter((id) => !assigned.some((c) => c.id === id));
+      const missing = q.case.filter((key) => !assigned.some((c) => c.id === key || c.caseNumber === key));
       if (missing.length) throw badRequest(`以下案件未分配给 ${q.user}（或不存在），未生成交换包；请先分配`, missing);
     }
-    const chosen = wanted ? assigned.filter((c) => wanted.has(c.id)) : assigned;
+    const chosen = wanted ? assigned.filter((c) => wanted.has(c.id) || wanted.has(c.caseNumber)) : assigned;
     if (!chosen.length) throw notFound(`没有分配给 ${q.user} 的案件`);
 
     const calendar = await publishedCalendar(ctx.dataDir);

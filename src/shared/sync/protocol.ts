@@ -190,6 +190,9 @@ export interface SubmissionSummary {
   user: string;
   kind: string;
   caseId: string;
+  /** The case's 案号 and the revision the submission was made on; null when the server has no such case or revision. */
+  caseNumber: string | null;
+  revision: number | null;
   caseRevisionHash: string;
   status: 'accepted' | 'rejected' | 'stale';
   reason: string | null;

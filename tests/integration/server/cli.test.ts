@@ -115,8 +115,13 @@ describe('npm run central and fashen central', () => {
 
     const cases = JSON.parse(fashen(['central', 'cases', '--json']).stdout) as { id: string; assignedTo: string | null }[];
     expect(cases).toHaveLength(2);
-    const assign = fashen(['central', 'assign', pkgA.manifest.case.id, 'alice']);
+    // By its 案号, as `central cases` lists it (the id works as well).
+    const assign = fashen(['central', 'assign', pkgA.manifest.case.caseNumber, 'alice']);
     expect(assign.code, assign.stderr).toBe(0);
+    expect(fashen(['central', 'assign', pkgA.manifest.case.id, 'alice']).code).toBe(0);
+    const unknown = fashen(['central', 'assign', '测市监处罚〔2026〕0号', 'alice']);
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toMatch(/没有案件 测市监处罚〔2026〕0号（请用 fashen central cases 列出的案号或案件 ID）/);
     const table = fashen(['central', 'cases']);
     expect(table.stdout).toMatch(new RegExp(`${pkgA.manifest.case.caseNumber}.*alice`));
     expect(JSON.parse(fashen(['central', 'submissions', '--json']).stdout)).toEqual([]);

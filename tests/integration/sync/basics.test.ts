@@ -448,7 +448,7 @@ describe('fashen sync (CLI, same engine)', () => {
     // The admin's list says what each one is, in Chinese.
     const listed = await run(home, ['central', 'submissions', ...admin], { APW: 'admin-password' });
     expect(listed.code, listed.err).toBe(0);
-    expect(listed.out).toMatch(/已接收\s+审核意见书\s+alice/);
+    expect(listed.out).toMatch(/已接收\s+审核意见书\s+alice\s+\S+〔\d{4}〕\d+号\s+1\s/);
     expect(listed.out).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d\s/m); // China time, not the stored UTC ISO
     // Reviewers cannot hand in bundles for the central system.
     const asAlice = await run(home, ['central', 'receive', file, '--server', central.url, '--user', 'alice', '--password-env', 'PW'], { PW: 'alice-password' });

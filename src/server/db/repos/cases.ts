@@ -24,6 +24,11 @@ export class CasesRepo {
     return row ?? null;
   }
 
+  /** A case by its id or, as people write it, its 案号. */
+  async byIdOrNumber(key: string): Promise<CaseRow | null> {
+    return (await this.byId(key)) ?? (await this.byNumber(key));
+  }
+
   async byNumber(caseNumber: string): Promise<CaseRow | null> {
     const [row] = await this.db.select().from(cases).where(eq(cases.caseNumber, caseNumber)).limit(1);
     return row ?? null;

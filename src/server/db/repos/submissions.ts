@@ -1,7 +1,7 @@
 // Signed submissions keyed by the client's id; the first answer is kept and repeated verbatim.
-import { asc, desc, eq } from 'drizzle-orm';
+import { and, asc, desc, eq } from 'drizzle-orm';
 import type { DbOrTx } from '../open';
-import { submissions, users } from '../schema';
+import { caseRevisions, cases, submissions, users } from '../schema';
 
 export type SubmissionRow = typeof submissions.$inferSelect;
 export type NewSubmission = typeof submissions.$inferInsert;
@@ -33,6 +33,8 @@ export class SubmissionsRepo {
         user: users.name,
         kind: submissions.kind,
         caseId: submissions.caseId,
+        caseNumber: cases.caseNumber,
+        revision: caseRevisions.revision,
         caseRevisionHash: submissions.caseRevisionHash,
         status: submissions.status,
         reason: submissions.reason,
@@ -40,6 +42,9 @@ export class SubmissionsRepo {
       })
       .from(submissions)
       .innerJoin(users, eq(users.id, submissions.userId))
+      // The 案号 and the revision the submission was made on, for people (a rejected one may name neither).
+      .leftJoin(cases, eq(cases.id, submissions.caseId))
+      .leftJoin(caseRevisions, and(eq(caseRevisions.caseId, submissions.caseId), eq(caseRevisions.revisionHash, submissions.caseRevisionHash)))
       .orderBy(desc(submissions.receivedAt));
   }
 }

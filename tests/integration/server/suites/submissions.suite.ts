@@ -140,7 +140,8 @@ export function submissionSuite(env: Env): void {
       const r = await r2.post('/v1/submissions', sub);
       expect(r.status).toBe(200);
       expect(r.json).toMatchObject({ status: 'stale', currentRevision: 2, currentRevisionHash: rev2.revisionHash, reason: expect.stringMatching(/修订 2/) });
-      expect(await listed(sub.id)).toMatchObject({ status: 'stale', reason: expect.stringMatching(/修订 2/) });
+      // The admin's list names the case by its 案号 and the revision the submission was made on (1, not the current 2).
+      expect(await listed(sub.id)).toMatchObject({ status: 'stale', reason: expect.stringMatching(/修订 2/), caseNumber: c.caseNumber, revision: 1 });
       expect((await r2.post('/v1/submissions', sub)).json).toEqual({ ...r.json, repeated: true });
     });
   });
