@@ -5,7 +5,8 @@
 //   with the cases in the queue → an opinion signed → link unplugged: 离线（1 项待发送）with the
 //   reason → meanwhile the handling unit resubmits (revision 2); plugged: 案卷已更新 with the reason
 //   and the current revision, the case in round 2 → signed in round 2 after the central system
-//   revoked the reviewer's certificate: 被退回 with its reason → 打开案卷 shows round 2 and what changed.
+//   revoked the reviewer's certificate: 被退回 with its reason → 打开案卷 shows round 2 and what changed
+//   → 知道了 on both: still listed with their reasons, no longer counted.
 import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -259,4 +260,17 @@ test('status line and sync panel: logged out, first sync with progress and cance
   await review.getByTestId('round-tab-previous').click();
   await expect(review.getByTestId('revision-diff')).toContainText('依法封存');
   await ws.screenshot('sync-open-stale-case');
+
+  // 10. 知道了: the reviewer has taken note of both answers — they stay listed, with their reasons,
+  //     marked 已知悉, and the status bar's “件需处理” goes away.
+  await sync.open();
+  await rejected.getByTestId('sync-acknowledge').click();
+  await expect(rejected).toHaveAttribute('data-handled', 'acknowledged');
+  await expect(sync.line.getByTestId('sync-attention')).toHaveText('1 件需处理');
+  await stale.getByTestId('sync-acknowledge').click();
+  await expect(sync.line.getByTestId('sync-attention')).toHaveCount(0);
+  await expect(sync.attention()).toHaveCount(2);
+  await expect(stale.getByTestId('sync-handled')).toHaveText('已知悉');
+  await expect(rejected.getByTestId('sync-reason')).toContainText('签名证书已吊销：设备遗失');
+  await ws.screenshot('sync-panel-acknowledged');
 });

@@ -167,4 +167,52 @@ describe('AutoSync', () => {
     auto.poke();
     expect(clock.pending()).toBe(0);
   });
+
+  describe('a run started elsewhere (立即同步, `fashen sync`) moves the schedule as its own would', () => {
+    it('a failed manual run: retries after 1, 2 minutes instead of at the quarter-hour slot; a success goes back to it', async () => {
+      const { clock, runs, auto } = setup(['synced', 'offline', 'synced']);
+      auto.start();
+      await clock.fire(); // synced: the next run a quarter hour away
+      expect(clock.next()! - clock.now).toBe(idleMs);
+      clock.advance(60_000);
+      auto.settled('offline'); // 立即同步 while the central system is unreachable
+      expect(clock.next()! - clock.now).toBe(retryMinMs);
+      auto.settled('error'); // once more by hand: counted, but the retry already due is not put off
+      expect(clock.next()! - clock.now).toBe(retryMinMs);
+      await clock.fire(); // the automatic retry, still offline: the third failure, 4 minutes
+      expect(clock.next()! - clock.now).toBe(4 * retryMinMs);
+      auto.settled('synced'); // by hand, through: backoff forgotten
+      expect(clock.next()! - clock.now).toBe(idleMs);
+      await clock.fire();
+      expect(runs).toHaveLength(3);
+      expect(clock.next()! - clock.now).toBe(idleMs);
+    });
+
+    it('never later than a run already due; a run a poke asked for is not pushed back by a success', async () => {
+      const { clock, auto } = setup([]);
+      auto.start(); // due in firstMs
+      auto.settled('offline');
+      expect(clock.next()! - clock.now).toBe(firstMs); // sooner than the minute
+      await clock.fire();
+      auto.poke(); // signed meanwhile
+      auto.settled('synced');
+      expect(clock.next()! - clock.now).toBe(soonMs);
+    });
+
+    it('ignored while a run of its own goes on (that run was joined and is counted once), and after stop', async () => {
+      const clock = new Clock();
+      let release!: (r: SyncRunResult) => void;
+      const auto = new AutoSync({ timers: clock, random: () => 0.5, ready: () => true, run: () => new Promise((r) => (release = r)) });
+      auto.start();
+      await clock.fire();
+      auto.settled('offline');
+      expect(clock.pending()).toBe(0);
+      release(result('offline'));
+      for (let i = 0; i < 5; i++) await Promise.resolve();
+      expect(clock.next()! - clock.now).toBe(retryMinMs); // one failure, not two
+      await auto.stop();
+      auto.settled('offline');
+      expect(clock.pending()).toBe(0);
+    });
+  });
 });

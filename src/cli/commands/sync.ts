@@ -5,10 +5,10 @@ import { Workstation } from '../../main/workstation';
 import { resolve } from 'node:path';
 import { exportOutboxBundle } from '../../main/services/sync/bundle';
 import { exportTarget } from '../../main/services/sync/bundle-paths';
-import { connectWithSavedLogin } from '../../main/services/sync/login';
+import { connectWithSavedLogin, readCentralLogin } from '../../main/services/sync/login';
 import { DEFAULT_RETRY } from '../../main/services/sync/retry';
 import { ApiFailure } from '../../shared/api/result';
-import { statusLine } from '../../shared/sync/status';
+import { statusLine, withAttention, type SyncStatus } from '../../shared/sync/status';
 import type { Io } from '../main';
 
 export interface SyncCliOptions {
@@ -27,6 +27,16 @@ export const USAGE = `用法:
 FASHEN_SYNC_TIMEOUT_MS：连接与等待答复的超时（毫秒，默认 30000）；
 FASHEN_SYNC_RETRIES：网络故障时的重试次数（默认 4，间隔约 0.5–10 秒，指数退避加随机抖动）。`;
 
+/**
+ * `fashen sync status` in the status bar's words: 未登录中心系统 · 已登录，尚未同步 · 已同步 · 离线（2 项待发送）
+ * · 出错（原因）, each followed by “· N 件需处理” as the status bar shows it.
+ */
+export function statusText(status: SyncStatus, o: { loggedIn: boolean; neverRun: boolean }): string {
+  const pending = status.pending ? `（${status.pending} 项待发送）` : '';
+  const line = status.state === '同步中' ? '同步中' : !o.loggedIn ? `未登录中心系统${pending}` : o.neverRun ? `已登录，尚未同步${pending}` : statusLine(status);
+  return withAttention(line, status);
+}
+
 function timeouts(env: NodeJS.ProcessEnv) {
   const ms = Number(env.FASHEN_SYNC_TIMEOUT_MS);
   return Number.isFinite(ms) && ms > 0 ? { connectTimeout: ms, headersTimeout: ms, bodyTimeout: ms } : {};
@@ -43,8 +53,9 @@ export async function syncCommand(home: string, args: string[], opts: SyncCliOpt
   const ws = new Workstation({ dataDir: home, sync: { connect: connectWithSavedLogin(home, timeouts(env)), ...retry } });
   try {
     if (sub === 'status') {
-      const status = ws.sync.status();
-      io.out(opts.json ? `${JSON.stringify({ ...status, line: statusLine(status) }, null, 2)}\n` : `${statusLine(status)}\n`);
+      const status = ws.sync.status(readCentralLogin(home)?.server ?? null);
+      const line = statusText(status, { loggedIn: readCentralLogin(home) !== null, neverRun: ws.sync.last().outcome === null });
+      io.out(opts.json ? `${JSON.stringify({ ...status, line }, null, 2)}\n` : `${line}\n`);
       return 0;
     }
     if (sub === 'export-bundle') {
@@ -80,7 +91,7 @@ export async function syncCommand(home: string, args: string[], opts: SyncCliOpt
     const result = await ws.sync.run(opts.server ? { server: opts.server } : {}).finally(() => process.off('SIGINT', cancel));
     if (opts.json) io.out(`${JSON.stringify(result, null, 2)}\n`);
     else {
-      io.out(`${result.line}\n`);
+      io.out(`${withAttention(result.line, result.status)}\n`);
       // 离线 says only that: which server and why (and what to do) go below, as in the app's panel.
       if (result.outcome === 'offline' && result.status.lastError) io.err(`  原因：${result.status.lastError}\n  已保存的工作不受影响；联网后再次运行 fashen sync（待发送的提交只会被接收一次）。\n`);
       for (const r of result.refused) io.err(`  拒收：${r.caseId} 修订 ${r.revision}：${r.reason}${r.details.length ? `（${r.details.slice(0, 3).join('；')}）` : ''}\n`);

@@ -13,7 +13,7 @@ import { readCentralLogin } from '../services/sync/login';
 import { keyReportLines } from '../services/sync/keys-report-text';
 import type { SyncLoginResult } from '../../shared/api/sync';
 
-type SyncHandlers = Pick<Handlers, 'sync.status' | 'sync.run' | 'sync.cancel' | 'sync.setAuto' | 'sync.connectionBack' | 'sync.login' | 'sync.logout' | 'sync.exportBundle' | 'sync.importBundle'>;
+type SyncHandlers = Pick<Handlers, 'sync.status' | 'sync.run' | 'sync.cancel' | 'sync.setAuto' | 'sync.connectionBack' | 'sync.acknowledge' | 'sync.login' | 'sync.logout' | 'sync.exportBundle' | 'sync.importBundle'>;
 
 /** The app's login form: the same login as `fashen login`, then the signing keys registered, as the CLI does. */
 export async function syncLogin(ws: Workstation, input: { server: string; user: string; password: string }): Promise<SyncLoginResult> {
@@ -32,6 +32,7 @@ export async function syncLogin(ws: Workstation, input: { server: string; user: 
   // office that never connects again needs to check the bundles it is sent.
   const contact = await keys.contactCentral();
   if (keys.store.listKeys().length) for (const line of keyReportLines(contact, 'app')) notices.push(line.text);
+  ws.sync.loggedIn(); // a stored 尚未登录 error is over
   ws.sync.auto?.poke(); // logged in: her cases come down without a click
   return { login: { server: session.server, user: session.user }, notices };
 }
@@ -47,6 +48,10 @@ export function syncHandlers(ws: Workstation): SyncHandlers {
     },
     'sync.connectionBack': () => {
       ws.sync.auto?.poke();
+      return syncStatusView(ws.sync, ws.dataDir);
+    },
+    'sync.acknowledge': ({ id }) => {
+      if (!ws.sync.state.acknowledge(id)) throw new ApiFailure({ code: 'not_found', message: '没有这件被退回或已过时的提交（可能已被清除）' });
       return syncStatusView(ws.sync, ws.dataDir);
     },
     'sync.login': (input) => syncLogin(ws, input),

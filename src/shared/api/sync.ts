@@ -36,6 +36,12 @@ export interface OutboxEntryView {
   updatedAt: string;
   /** The newest later submission of the same kind for the same case, if any (e.g. re-signed in the new round). */
   later: { id: string; state: 'queued' | 'sent' | 'accepted' | 'rejected' | 'stale'; version: number | null; round: number | null } | null;
+  /**
+   * stale / rejected: no longer counted in `attention` — a later submission of the case got an
+   * answer (superseded) or the reviewer marked it 知道了 (acknowledged); null: still needs her.
+   * Always null for queued entries. Handled entries stay listed, with their reason, as history.
+   */
+  handled: 'superseded' | 'acknowledged' | null;
 }
 
 export interface SyncStatusView extends SyncStatus {
@@ -47,7 +53,7 @@ export interface SyncStatusView extends SyncStatus {
   lastOutcome: SyncOutcome | null;
   /** Queued submissions, oldest first (at most 200; `pending` is the full count). */
   queued: OutboxEntryView[];
-  /** Submissions answered stale or rejected, newest first (at most 200; `attention` is the full count). */
+  /** Submissions answered stale or rejected, newest first (at most 200), also those since handled; `attention` counts those not handled. */
   needsAttention: OutboxEntryView[];
   /** Feed entries refused and not since replaced by a later revision here, newest first. */
   refused: RefusedEntry[];
@@ -124,6 +130,11 @@ export const syncApi = {
    * within seconds instead of at its next retry. Changes nothing else; answers the new status.
    */
   'sync.connectionBack': call<SyncStatusView>()(z.object({}).strict()),
+  /**
+   * 知道了 on a stale or rejected submission that nothing has superseded: it no longer counts as
+   * needing attention (it stays listed with its reason). Answers the new status.
+   */
+  'sync.acknowledge': call<SyncStatusView>()(z.object({ id: z.string().min(1).max(200) }).strict()),
   /** Log in to the central system (as `fashen login`); the password is sent to the server only, never kept. */
   'sync.login': call<SyncLoginResult>()(
     z

@@ -77,6 +77,11 @@ export function statusLine(status: SyncStatus, summary?: SyncSummary | null): st
   }
 }
 
+/** The line with what the status bar shows beside it: 已同步 · 1 件需处理 (stale or rejected submissions not yet dealt with). */
+export function withAttention(line: string, status: Pick<SyncStatus, 'attention'>): string {
+  return status.attention ? `${line} · ${status.attention} 件需处理` : line;
+}
+
 export type SyncOutcome = 'synced' | 'offline' | 'error' | 'cancelled';
 
 /** A feed entry the workstation refused to import (kept so the reviewer can be told why). */

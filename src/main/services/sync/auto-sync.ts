@@ -4,7 +4,9 @@
 // signs something or logs in, every `idleMs` after a good run, and — while the central system is
 // unreachable — on a backoff from `retryMinMs` doubling up to `retryMaxMs` (with jitter, so the
 // offices of one county do not all knock at the same second when a line comes back). Each run is
-// the same SyncEngine run as the button's (a run already going is joined, not doubled).
+// the same SyncEngine run as the button's (a run already going is joined, not doubled). A run
+// started elsewhere (the button, `fashen sync`) is reported by the engine (`settled`) and moves the
+// schedule the same way: a failed 立即同步 retries after a minute, not at the old quarter-hour slot.
 import type { SyncRunResult } from '../../../shared/sync/status';
 import { realTimers, type Timers } from '../timers';
 
@@ -42,6 +44,8 @@ export class AutoSync {
   private failures = 0;
   /** A poke while a run goes on: one more run right after it (the entry signed meanwhile goes out). */
   private again = false;
+  /** The run due was asked for by a poke (something to send): a run ended elsewhere does not push it back. */
+  private poked = false;
   private readonly timers: Timers;
   private readonly t: Required<AutoSyncTiming>;
 
@@ -76,7 +80,23 @@ export class AutoSync {
     }
     // Never later than a run already due sooner: a flapping line pokes again and again.
     if (this.dueAt !== null && this.dueAt <= this.now() + this.t.soonMs) return;
-    this.schedule(this.t.soonMs);
+    this.schedule(this.t.soonMs, true);
+  }
+
+  /**
+   * A run not started here ended (立即同步, or `fashen sync` on the same folder as the store shows it):
+   * it moves the schedule as one of ours would — a failure onto the backoff (1, 2, 4 … minutes, never
+   * later than a run already due), a success back to the quarter hour (the backoff forgotten; a run
+   * a poke asked for stays). Ignored while a run of ours goes on: it joined that one and counts it.
+   */
+  settled(outcome: SyncRunResult['outcome'] | 'threw'): void {
+    if (this.stopped || this.running) return;
+    const ok = outcome === 'synced' || outcome === 'cancelled';
+    this.failures = ok ? 0 : this.failures + 1;
+    const ms = this.nextDelay(outcome);
+    const sooner = this.dueAt !== null && this.dueAt <= this.now() + ms;
+    if (sooner && (!ok || this.poked)) return;
+    this.schedule(ms);
   }
 
   /** When the next automatic run is due (null: one is going on, or stopped). */
@@ -92,9 +112,10 @@ export class AutoSync {
     return Math.round(base * (0.75 + 0.5 * (this.opts.random ?? Math.random)()));
   }
 
-  private schedule(ms: number): void {
+  private schedule(ms: number, poked = false): void {
     this.clear();
     if (this.stopped) return;
+    this.poked = poked;
     this.dueAt = this.now() + ms;
     this.timer = this.timers.setTimeout(() => this.turn(), ms);
   }
@@ -133,7 +154,7 @@ export class AutoSync {
     this.failures = outcome === 'synced' || outcome === 'cancelled' ? 0 : this.failures + 1;
     if (this.again) {
       this.again = false;
-      return this.schedule(this.t.soonMs);
+      return this.schedule(this.t.soonMs, true);
     }
     this.schedule(this.nextDelay(outcome));
   }

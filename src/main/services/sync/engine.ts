@@ -22,6 +22,10 @@ import { push } from './push';
 import { DEFAULT_RETRY, type RetryPolicy } from './retry';
 import { tryLock } from './run-lock';
 import { KEYS, SyncStateRepo, type Outcome, type RefusedEntry } from './state';
+import { readCentralLogin } from './login';
+
+/** The reason of a run tried with no saved login: over once a login is saved (engine.status). */
+export const NOT_LOGGED_IN = '尚未登录中心系统（fashen login）';
 import { isTransportError, type SyncTransport } from './transport';
 
 /** What the engine needs of the workstation (Workstation satisfies it). */
@@ -84,6 +88,7 @@ export class SyncEngine {
   ) {
     this.now = opts.now ?? (() => new Date());
     this.state = new SyncStateRepo(host.store.db, this.now);
+    this.seenOutcome = this.outcomeStamp();
     this.cases = new CaseFileRepo(host.store.db);
     this.blobRows = new BlobRepo(host.store.db);
     this.fetcher = new BlobFetcher(join(host.dataDir, 'sync', 'blobs'), host.blobs);
@@ -94,20 +99,54 @@ export class SyncEngine {
   }
 
   status(server?: string | null, running = this.current !== null): SyncStatus {
-    const outcome = this.state.get(KEYS.lastOutcome) as Outcome | null;
+    if (!running) this.noticeOutcomeFromElsewhere();
+    const { outcome, error } = this.last();
     const state = running ? '同步中' : outcome === 'synced' ? '已同步' : outcome === 'error' ? '出错' : '离线';
     return {
       state,
       pending: this.state.pendingCount(),
       attention: this.state.attentionCount(),
       lastSyncAt: this.state.get(KEYS.lastSyncAt),
-      lastError: this.state.get(KEYS.lastError),
+      lastError: error,
       server: server ?? this.state.get(KEYS.server) ?? null,
     };
   }
 
+  /**
+   * How the last run ended and why, as stored — except a 尚未登录 error once a login is saved (by the
+   * app's form or `fashen login`, which does not open the store): that run is as good as none.
+   */
+  last(): { outcome: Outcome | null; error: string | null } {
+    const outcome = this.state.get(KEYS.lastOutcome) as Outcome | null;
+    const error = this.state.get(KEYS.lastError);
+    if (outcome === 'error' && error === NOT_LOGGED_IN && readCentralLogin(this.host.dataDir) !== null) return { outcome: null, error: null };
+    return { outcome, error };
+  }
+
+  /** Logged in (the app's form): a stored 尚未登录 error is forgotten. */
+  loggedIn(): void {
+    if (this.state.get(KEYS.lastError) !== NOT_LOGGED_IN) return;
+    this.state.clear(KEYS.lastError);
+    this.state.clear(KEYS.lastOutcome);
+  }
+
   /** The automatic sync of the shell running this workstation (shown in the panel); null: only by hand. */
-  auto: { nextAt(): Date | null; poke(): void } | null = null;
+  auto: { nextAt(): Date | null; poke(): void; settled?(outcome: SyncRunResult['outcome'] | 'threw'): void } | null = null;
+
+  /** The stored outcome this engine last wrote or saw (value and time): another process's run shows as a change. */
+  private seenOutcome: string;
+  private outcomeStamp(): string {
+    return `${this.state.get(KEYS.lastOutcome) ?? ''}@${this.state.updatedAt(KEYS.lastOutcome) ?? ''}`;
+  }
+
+  /** A run of `fashen sync` on this folder ended since we last looked: the automatic sync hears of it as of the button's. */
+  private noticeOutcomeFromElsewhere(): void {
+    const stamp = this.outcomeStamp();
+    if (stamp === this.seenOutcome) return;
+    this.seenOutcome = stamp;
+    const outcome = this.state.get(KEYS.lastOutcome) as Outcome | null;
+    if (outcome) this.auto?.settled?.(outcome);
+  }
 
   /** The reviewer's switch for the automatic sync (on unless she turned it off). */
   autoEnabled(): boolean {
@@ -130,6 +169,12 @@ export class SyncEngine {
       if (this.current === current) this.current = null;
     });
     this.current = current;
+    // Every run's end reaches the automatic sync (told before any caller hears of it: one of its own
+    // is still going then, and it counts that one itself) — a failed 立即同步 puts it on the backoff.
+    current.promise.then(
+      (r) => this.auto?.settled?.(r.outcome),
+      () => this.auto?.settled?.('threw'),
+    );
     return current.promise;
   }
 
@@ -185,7 +230,7 @@ export class SyncEngine {
       transport = this.opts.connect(server ? { server } : {});
       if (!transport) {
         outcome = 'error';
-        reason = '尚未登录中心系统（fashen login）';
+        reason = NOT_LOGGED_IN;
       } else {
         this.state.set(KEYS.server, transport.server);
         const retry = this.opts.retry ?? DEFAULT_RETRY;
@@ -256,6 +301,7 @@ export class SyncEngine {
     this.state.set(KEYS.lastOutcome, outcome);
     if (reason) this.state.set(KEYS.lastError, reason);
     else this.state.clear(KEYS.lastError);
+    this.seenOutcome = this.outcomeStamp(); // ours: told to the automatic sync by run()
     progress.phase('done', reason ?? '');
     const status = this.status(transport?.server ?? null, false);
     return { outcome, summary, status, line: statusLine(status, summary), refused, problems, notes };

@@ -27,7 +27,29 @@ export const KEYS = {
   autoSync: 'auto_sync',
   /** The reviewer of the login ended last (written at logout, read while logged out: whose bundles to take). */
   lastLoginUser: 'last_login_user',
+  /** Stale or rejected submissions the reviewer marked 知道了 (JSON list of outbox ids): kept in the history, no longer counted. */
+  acknowledged: 'acknowledged_answers',
 } as const;
+
+/** A later submission of the same case and kind in one of these states settles a stale or rejected one (the central system has it). */
+const RESOLVING: readonly OutboxState[] = ['sent', 'accepted'];
+
+/** Why a stale or rejected submission no longer needs attention (null: it still does). */
+export type Handled = 'superseded' | 'acknowledged' | null;
+
+/** `b` was made after `a` (the order of the queue: createdAt, then id). */
+export const madeAfter = (b: OutboxRow, a: OutboxRow) => b.createdAt > a.createdAt || (b.createdAt === a.createdAt && b.id > a.id);
+
+/**
+ * A stale or rejected submission needs attention until it is dealt with: a later submission of the
+ * same kind for the same case was accepted by the central system, or the reviewer marked it 知道了.
+ * It stays in the history with its reason either way.
+ */
+export function handledOf(row: OutboxRow, sameCase: readonly OutboxRow[], acknowledged: ReadonlySet<string>): Handled {
+  if (row.caseId !== null && sameCase.some((o) => o.id !== row.id && o.kind === row.kind && o.caseId === row.caseId && RESOLVING.includes(o.state) && madeAfter(o, row))) return 'superseded';
+  if (acknowledged.has(row.id)) return 'acknowledged';
+  return null;
+}
 
 export type Outcome = SyncOutcome;
 export type { RefusedEntry };
@@ -40,6 +62,11 @@ export class SyncStateRepo {
 
   get(key: string): string | null {
     return this.db.select({ v: t.syncState.value }).from(t.syncState).where(eq(t.syncState.key, key)).get()?.v ?? null;
+  }
+
+  /** When the key was last written (ISO), null when absent. */
+  updatedAt(key: string): string | null {
+    return this.db.select({ at: t.syncState.updatedAt }).from(t.syncState).where(eq(t.syncState.key, key)).get()?.at ?? null;
   }
 
   set(key: string, value: string): void {
@@ -92,8 +119,53 @@ export class SyncStateRepo {
     return this.db.select({ n: count() }).from(t.outbox).where(and(eq(t.outbox.state, 'queued'), inArray(t.outbox.kind, [...SUBMISSION_KINDS]))).get()?.n ?? 0;
   }
 
+  /** Stale or rejected submissions not yet dealt with (handledOf): the 「N 件需处理」 of the status line. */
   attentionCount(): number {
-    return this.db.select({ n: count() }).from(t.outbox).where(inArray(t.outbox.state, ['rejected', 'stale'])).get()?.n ?? 0;
+    const rows = this.db
+      .select()
+      .from(t.outbox)
+      .where(and(inArray(t.outbox.state, ['rejected', 'stale']), inArray(t.outbox.kind, [...SUBMISSION_KINDS])))
+      .all();
+    if (!rows.length) return 0;
+    const byCase = this.byCase([...new Set(rows.map((r) => r.caseId).filter((id): id is string => id !== null))]);
+    const acked = this.acknowledged();
+    return rows.filter((r) => handledOf(r, (r.caseId && byCase.get(r.caseId)) || [], acked) === null).length;
+  }
+
+  /** Every submission of these cases, by case, oldest first. */
+  byCase(caseIds: string[]): Map<string, OutboxRow[]> {
+    const byCase = new Map<string, OutboxRow[]>();
+    for (const o of this.submissionsForCases(caseIds)) byCase.set(o.caseId!, [...(byCase.get(o.caseId!) ?? []), o]);
+    return byCase;
+  }
+
+  acknowledged(): Set<string> {
+    try {
+      const v: unknown = JSON.parse(this.get(KEYS.acknowledged) ?? '[]');
+      return new Set(Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
+    } catch {
+      return new Set();
+    }
+  }
+
+  /**
+   * The reviewer's 知道了 on a stale or rejected submission: no longer counted (the row and its reason
+   * stay). False when there is no such submission. Ids of rows gone from the outbox are dropped.
+   */
+  acknowledge(id: string): boolean {
+    const row = this.byId(id);
+    if (!row || (row.state !== 'stale' && row.state !== 'rejected')) return false;
+    const ids = [...this.acknowledged(), id];
+    const known = new Set(
+      this.db
+        .select({ id: t.outbox.id })
+        .from(t.outbox)
+        .where(inArray(t.outbox.id, ids))
+        .all()
+        .map((r) => r.id),
+    );
+    this.set(KEYS.acknowledged, JSON.stringify([...new Set(ids)].filter((x) => known.has(x))));
+    return true;
   }
 
   /**

@@ -6,7 +6,7 @@ import type { OutboxEntryView, SyncStatusView } from '../../../shared/api/sync';
 import { statusLine, type SyncOutcome } from '../../../shared/sync/status';
 import type { SyncEngine } from './engine';
 import { readCentralLogin } from './login';
-import { KEYS, type OutboxRow, type OutboxWithCase } from './state';
+import { handledOf, madeAfter, type Handled, type OutboxRow, type OutboxWithCase } from './state';
 
 /** Lists are capped: weeks offline may queue many; the counts stay exact. */
 export const LIST_LIMIT = 200;
@@ -42,7 +42,7 @@ function signedOf(row: OutboxRow): Signed {
   return { caseNumber: c?.case?.caseNumber ?? null, revision: c?.case?.revision ?? null, round: c?.round ?? null, version: c?.version ?? null };
 }
 
-function entryView({ row, local }: OutboxWithCase, later: OutboxEntryView['later']): OutboxEntryView {
+function entryView({ row, local }: OutboxWithCase, later: OutboxEntryView['later'], handled: Handled = null): OutboxEntryView {
   const signed = signedOf(row);
   return {
     id: row.id,
@@ -62,12 +62,13 @@ function entryView({ row, local }: OutboxWithCase, later: OutboxEntryView['later
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
     later,
+    handled,
   };
 }
 
 /** The newest submission of the same kind for the same case made after `row`. */
 function laterOf(row: OutboxRow, sameCase: OutboxRow[]): OutboxEntryView['later'] {
-  const after = sameCase.filter((o) => o.kind === row.kind && o.id !== row.id && (o.createdAt > row.createdAt || (o.createdAt === row.createdAt && o.id > row.id)));
+  const after = sameCase.filter((o) => o.kind === row.kind && o.id !== row.id && madeAfter(o, row));
   const last = after[after.length - 1];
   if (!last) return null;
   const s = signedOf(last);
@@ -77,14 +78,14 @@ function laterOf(row: OutboxRow, sameCase: OutboxRow[]): OutboxEntryView['later'
 export function syncStatusView(engine: SyncEngine, dataDir: string): SyncStatusView {
   const login = readCentralLogin(dataDir);
   const status = engine.status(login?.server ?? null);
-  const outcome = engine.state.get(KEYS.lastOutcome);
+  const outcome = engine.last().outcome;
   const state = engine.state;
 
   const queued = state.listWithCase(['queued'], 'oldest', LIST_LIMIT);
   const attention = state.listWithCase(['stale', 'rejected'], 'newest', LIST_LIMIT);
   const caseIds = [...new Set(attention.map((a) => a.row.caseId).filter((id): id is string => id !== null))];
-  const byCase = new Map<string, OutboxRow[]>();
-  for (const o of state.submissionsForCases(caseIds)) byCase.set(o.caseId!, [...(byCase.get(o.caseId!) ?? []), o]);
+  const byCase = state.byCase(caseIds);
+  const acknowledged = state.acknowledged();
 
   // A refusal matters until a later revision of that case has arrived here.
   const refusedAll = state.refused();
@@ -97,7 +98,10 @@ export function syncStatusView(engine: SyncEngine, dataDir: string): SyncStatusV
     login: login ? { server: login.server, user: login.user ?? null } : null,
     lastOutcome: OUTCOMES.includes(outcome as SyncOutcome) ? (outcome as SyncOutcome) : null,
     queued: queued.map((q) => entryView(q, null)),
-    needsAttention: attention.map((a) => entryView(a, a.row.caseId ? laterOf(a.row, byCase.get(a.row.caseId) ?? []) : null)),
+    needsAttention: attention.map((a) => {
+      const sameCase = a.row.caseId ? (byCase.get(a.row.caseId) ?? []) : [];
+      return entryView(a, a.row.caseId ? laterOf(a.row, sameCase) : null, handledOf(a.row, sameCase, acknowledged));
+    }),
     refused,
     auto: autoView(engine),
   };

@@ -117,6 +117,17 @@ export const opinionActions = {
     return records;
   },
   /**
+   * A sync ended (any run: the button, the automatic sync, the command line): the outbox may have
+   * answered — 待发送 becomes 中心已接收 — or a timestamp been added. Every case whose signed versions
+   * are shown is read again (the header bar, the conclusion card and the 意见书 list follow).
+   */
+  reloadLoaded(): Promise<void> {
+    const loaded = Object.entries(store.get().cases)
+      .filter(([, c]) => c.records !== null)
+      .map(([caseId]) => caseId);
+    return Promise.all(loaded.map((caseId) => opinionActions.loadRecords(caseId).catch(() => undefined))).then(() => undefined);
+  },
+  /**
    * Render the opinion as it will be signed (with or without a signing key) and show it in the centre
    * (`open: false` only refreshes it). Throws ApiFailure.
    */

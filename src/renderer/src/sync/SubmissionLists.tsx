@@ -1,10 +1,14 @@
 // The sync panel's lists: submissions needing attention (案卷已更新 — stale, with the current
-// revision; 被退回 — rejected, with the central system's reason; each opens its case), the queue
+// revision; 被退回 — rejected, with the central system's reason; each opens its case; one the reviewer
+// has dealt with — re-signed and answered, or marked 知道了 — stays listed as 已处理, not counted), the queue
 // waiting for the central system's confirmation (tries, last error), and refused case packages.
 import { Button } from 'antd';
 import type { OutboxEntryView, RefusedEntry } from '../../../shared/api/sync';
 import { chinaDateTime } from '../../../shared/format/date';
 import { entryLabel, laterText } from './format';
+import { syncActions } from './store';
+
+const HANDLED_TEXT: Record<NonNullable<OutboxEntryView['handled']>, string> = { superseded: '已处理', acknowledged: '已知悉' };
 
 function Section({ title, count, total, testId, children }: { title: string; count: number; total: number; testId: string; children: React.ReactNode }) {
   return (
@@ -37,12 +41,22 @@ function staleHint(e: OutboxEntryView): string {
 function AttentionItem({ e, onOpenCase }: { e: OutboxEntryView; onOpenCase: (caseId: string) => void }) {
   const stale = e.state === 'stale';
   const later = laterText(e.later);
+  const handled = e.handled ?? null;
   return (
-    <li className={`sync-entry is-${e.state}`} data-testid="sync-attention-item" data-state={e.state} data-case-id={e.caseId ?? ''}>
+    <li className={`sync-entry is-${e.state}${handled ? ' is-handled' : ''}`} data-testid="sync-attention-item" data-state={e.state} data-handled={handled ?? ''} data-case-id={e.caseId ?? ''}>
       <div className="sync-entry-row">
         <span className={`sync-tag tag-${e.state}`}>{stale ? '案卷已更新' : '被退回'}</span>
         <CaseLine e={e} />
         <span className="spacer" />
+        {handled ? (
+          <span className="sync-tag tag-handled" data-testid="sync-handled">
+            {HANDLED_TEXT[handled]}
+          </span>
+        ) : (
+          <Button size="small" type="text" title="不再计入“需处理”；此条仍保留在此备查" onClick={() => void syncActions.acknowledge(e.id)} data-testid="sync-acknowledge">
+            知道了
+          </Button>
+        )}
         {e.caseId && e.currentRevision !== null && (
           <Button size="small" onClick={() => onOpenCase(e.caseId!)} data-testid="sync-open-case">
             打开案卷
@@ -62,10 +76,13 @@ function AttentionItem({ e, onOpenCase }: { e: OutboxEntryView; onOpenCase: (cas
   );
 }
 
+/** `total`: those still needing the reviewer (the status bar's count); handled ones are listed too, as history. */
 export function AttentionList({ entries, total, onOpenCase }: { entries: OutboxEntryView[]; total: number; onOpenCase: (caseId: string) => void }) {
-  if (total === 0) return null;
+  if (entries.length === 0 && total === 0) return null;
+  const open = entries.filter((e) => !e.handled).length;
+  const head = total === 0 ? { title: '已处理的退回与过时提交', count: entries.length, total: entries.length } : { title: '需要处理', count: open, total };
   return (
-    <Section title="需要处理" count={entries.length} total={total} testId="sync-attention-list">
+    <Section {...head} testId="sync-attention-list">
       <ul className="sync-list">
         {entries.map((e) => (
           <AttentionItem key={e.id} e={e} onOpenCase={onOpenCase} />

@@ -2,7 +2,9 @@
 // progress of a running sync (sync.progress events), the result of the last run started here, and
 // whether the panel is open. The status is read again when a run ends, every 30 s (a sync from the
 // command line, a new login) and, while a run goes on with the panel open, every 1.5 s (tries and
-// their errors). A tiny external store (lib/createStore).
+// their errors). Whenever a run has ended — ours, the automatic sync's (its sync.progress done), or
+// one seen in the status (a new last sync, a queued submission answered) — the signed opinions on
+// screen are read again (their 待发送 turns 中心已接收). A tiny external store (lib/createStore).
 import type { SyncProgress, SyncRunResult, SyncStatusView } from '../../../shared/api/sync';
 import { api } from '../api';
 import { createStore } from '../lib/createStore';
@@ -45,7 +47,7 @@ function start(): void {
     if (p.phase === 'done') {
       set({ progress: null, live: false, cancelling: false });
       // A run of ours reads the status itself once its answer is in (with what it changed).
-      if (!store.get().own) void syncActions.refresh();
+      if (!store.get().own) void syncActions.refresh().then(() => opinionActions.reloadLoaded());
     } else set({ progress: p, live: true });
     tick();
   });
@@ -74,6 +76,13 @@ export function useSyncState<T>(select: (s: State) => T): T {
 
 let reading: Promise<void> | null = null;
 
+/** A sync happened, or a submission left the queue (answered) since `a` was read: the opinions' states may have changed. */
+export function outboxMoved(a: SyncStatusView, b: SyncStatusView): boolean {
+  if (a.lastSyncAt !== b.lastSyncAt || a.lastOutcome !== b.lastOutcome || a.attention !== b.attention) return true;
+  const now = new Set(b.queued.map((q) => q.id));
+  return a.queued.some((q) => !now.has(q.id));
+}
+
 /** A call that answers the new status (setAuto, connectionBack): shown at once. */
 async function takeView(call: Promise<SyncStatusView>, onError: (err: unknown) => void): Promise<void> {
   try {
@@ -89,12 +98,15 @@ export const syncActions = {
     reading ??= api
       .call('sync.status', {})
       .then(
-        (view) =>
+        (view) => {
+          const before = store.get().view;
           set((s) => ({
             view,
             loadError: null,
             changes: s.view && s.view.lastSyncAt !== view.lastSyncAt ? s.changes + 1 : s.changes,
-          })),
+          }));
+          if (before && outboxMoved(before, view)) void opinionActions.reloadLoaded();
+        },
         (err: unknown) => set({ loadError: errorText(err, '无法读取同步状态') }),
       )
       .finally(() => {
@@ -108,12 +120,10 @@ export const syncActions = {
     if (isRunning(store.get())) return;
     set({ own: true, progress: null, runError: null, result: null, cancelling: false, loginNotices: [] });
     tick();
-    // Cases whose submissions may be answered in this run: their 意见书 list shows the outbox state.
-    const sending = [...new Set((store.get().view?.queued ?? []).map((q) => q.caseId).filter((id): id is string => id !== null))];
     try {
       const result = await api.call('sync.run', {});
-      const answered = result.summary.sent + result.summary.stale + result.summary.rejected > 0;
-      if (answered) for (const caseId of sending) void opinionActions.loadRecords(caseId).catch(() => undefined);
+      // Submissions answered or stamped in this run: the signed opinions on screen show the outbox state.
+      void opinionActions.reloadLoaded();
       // A run may register the signing key with the central system (its certificate changes).
       void opinionActions.loadKeys();
       // Cases changed when some came in or went away — or may have, when the run stopped half-way.
@@ -136,6 +146,11 @@ export const syncActions = {
   /** The automatic sync switched on or off: the answer is the new status. */
   setAuto(enabled: boolean): Promise<void> {
     return takeView(api.call('sync.setAuto', { enabled }), (err) => set({ runError: errorText(err, '未能更改自动同步设置') }));
+  },
+
+  /** 知道了 on a stale or rejected submission: it stays listed, no longer counted. The answer is the new status. */
+  acknowledge(id: string): Promise<void> {
+    return takeView(api.call('sync.acknowledge', { id }), (err) => set({ runError: errorText(err, '未能标记为已知悉，请稍后重试') }));
   },
 
   /** Told by the window that the network is back. Locked, or no answer: nothing to say — the automatic sync retries on its own schedule. */

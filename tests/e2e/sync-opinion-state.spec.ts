@@ -1,0 +1,79 @@
+// A signed opinion's state follows the automatic sync without a page reload: with the case open,
+// the conclusion card and the 意见书 list say 待发送; the automatic sync delivers it; both then say
+// what the central system answered, and the status line 已同步.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { generateDemoPackages } from '../../src/main/demo/generate';
+import { spawnHost } from '../../scripts/host-process';
+import { callApi, E2E_TODAY, expect, test } from './fixtures';
+import { SyncPanel } from './pages/SyncPanel';
+import { WorkstationPage } from './pages/WorkstationPage';
+import { startCentral } from './support/central';
+
+const ALICE_PW = 'alice-password-e2e';
+const PASS = 'correct horse battery';
+
+interface PointLite {
+  id: string;
+  automatic: { id: string; severity: string }[];
+  overrides: { check: string }[];
+}
+
+test('the automatic sync delivers a signed opinion: the open case stops saying 待发送', async ({ page }) => {
+  test.setTimeout(180_000);
+  const central = await startCentral();
+  const home = mkdtempSync(join(tmpdir(), 'fashen-e2e-'));
+  const { url, child } = await spawnHost(home, E2E_TODAY, { autoSync: true });
+  const u = new URL(url);
+  const host = { origin: u.origin, token: u.searchParams.get('token')! };
+  try {
+    await central.admin.addReviewer('alice', ALICE_PW);
+    const [g] = await generateDemoPackages({ outDir: mkdtempSync(join(tmpdir(), 'fashen-e2e-opstate-')), today: E2E_TODAY, count: 1 });
+    const published = await central.admin.publish(g!.dir, 'alice');
+    const caseId = published.caseId;
+
+    await callApi(host, 'settings.setReviewer', { name: '王审核', agency: '马鞍山市市场监督管理局', legalQualification: true });
+    await callApi(host, 'sync.login', { server: central.url, user: 'alice', password: ALICE_PW });
+    await expect.poll(async () => (await callApi<{ id: string }[]>(host, 'cases.list', {})).length, { timeout: 60_000 }).toBe(1);
+    // Logged in: the new key's certificate comes from the central system.
+    await callApi(host, 'keys.create', { passphrase: PASS });
+
+    // Held back while the case is opened: the switch off, conclude and sign.
+    await callApi(host, 'sync.setAuto', { enabled: false });
+    const review = await callApi<{ points: PointLite[] }>(host, 'review.get', { caseId });
+    for (const p of review.points) {
+      for (const f of p.automatic.filter((a) => a.severity === 'fail' && !p.overrides.some((o) => o.check === a.id))) {
+        await callApi(host, 'review.override', { caseId, check: f.id, reason: '经核实，承办机构已补正，不影响认定' });
+      }
+    }
+    for (const p of review.points) await callApi(host, 'review.setPoint', { caseId, point: p.id, decision: 'ok', note: '' });
+    await callApi(host, 'review.conclude', { caseId, type: '同意', opinionText: '经审核，同意承办机构的处理意见。' });
+    const preview = await callApi<{ contentHash: string }>(host, 'opinions.preview', { caseId });
+    await callApi(host, 'opinions.sign', { caseId, contentHash: preview.contentHash, passphrase: PASS });
+
+    await page.setViewportSize({ width: 1366, height: 768 });
+    const ws = new WorkstationPage(page);
+    await ws.open(url);
+    await ws.queue.openCaseId(caseId);
+    const panel = page.locator(`[data-testid="review-panel"][data-case-id="${caseId}"]`);
+    const card = panel.getByTestId('opinion-signed-line');
+    const listed = panel.getByTestId('opinion-list').getByTestId('opinion-row-submission').first();
+    await expect(card).toContainText('待发送');
+    await expect(listed).toHaveText('待发送');
+    const sync = new SyncPanel(page);
+    await expect(sync.line).toContainText('1 项待发送');
+
+    // The switch on again (as in the panel; a run follows within seconds): no click on 立即同步, no reload.
+    await callApi(host, 'sync.setAuto', { enabled: true });
+    await expect(sync.line).toHaveAttribute('data-state', 'synced', { timeout: 60_000 });
+    await expect(sync.line).not.toContainText('待发送');
+    await expect(card).not.toContainText('待发送', { timeout: 15_000 });
+    await expect(card).toContainText(/中心已接收|中心已退回/);
+    await expect(listed).toHaveText(/中心已接收|中心已退回/);
+    await ws.screenshot('sync-opinion-state-after-auto');
+  } finally {
+    child.kill('SIGTERM');
+    await central.stop();
+  }
+});
