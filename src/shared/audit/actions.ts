@@ -21,6 +21,7 @@ export const AUDIT_ACTIONS = {
   'export.opinion': '导出审核意见书文件',
   'sync.run': '同步',
   'sync.importBundle': '导入案卷交换包',
+  'sync.acknowledge': '知悉退回或过时的提交',
   'calendar.update': '更新工作日历',
   'settings.change': '修改设置',
   'key.create': '创建签名密钥',

@@ -85,6 +85,9 @@ export function describeAuditDetail(e: Pick<AuditEntryView, 'action' | 'detail'>
     case 'app.unlock':
       parts.push(d.method ? `方式：${pick(UNLOCK_METHOD, d.method)}` : null, d.recordedLater === true ? '锁定期间的尝试，解锁后补记' : null);
       break;
+    case 'sync.acknowledge':
+      parts.push(d.kind === 'minutes' ? '集体讨论记录' : d.kind === 'opinion' ? '审核意见书' : null, d.answer === 'stale' ? '中心答复：案卷已更新（过时）' : d.answer === 'rejected' ? '中心答复：退回' : null);
+      break;
     case 'sync.run':
       parts.push(typeof d.pulled === 'number' ? `拉取 ${d.pulled} 个案件，发送 ${str(d.sent) ?? 0} 件` : null);
       break;

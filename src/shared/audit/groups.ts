@@ -34,6 +34,7 @@ const GROUP_OF: Record<AuditAction, AuditGroup> = {
   'export.minutes': 'export',
   'sync.run': 'sync',
   'sync.importBundle': 'sync',
+  'sync.acknowledge': 'sync',
   'calendar.update': 'sync',
   'app.update': 'sync',
   'settings.change': 'security',

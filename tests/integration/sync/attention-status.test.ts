@@ -118,6 +118,8 @@ describe('needs attention', () => {
     expect(v.needsAttention.find((e) => e.id === forgedA)).toMatchObject({ state: 'rejected', reason: '签名无效', handled: 'acknowledged' });
     // Kept in the store: a workstation opened later on the folder sees the same.
     expect(w.sync.status().attention).toBe(0);
+    // Who said 知道了 to which answer, on the case's trail.
+    expect(w.audit.log.list().filter((e) => e.action === 'sync.acknowledge')).toMatchObject([{ subject: a.caseId, detail: { submissionId: forgedA, kind: 'opinion', answer: 'rejected' } }]);
 
     for (const id of [queued, 'no-such-id']) {
       const r = await dispatch(api, 'sync.acknowledge', { id });

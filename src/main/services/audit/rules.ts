@@ -191,6 +191,14 @@ export const AUDIT_RULES: Rules = {
       return v.summary.calendarUpdated ? [run, { action: 'calendar.update', subject: null, detail: { years: v.summary.calendarUpdated, source: calendarSource ?? null, origin: 'sync' } }] : [run];
     },
   },
+  // 知道了 on a returned submission: it no longer counts as 需处理 — who decided that, and when.
+  'sync.acknowledge': {
+    action: 'sync.acknowledge',
+    kind: 'change',
+    before: (ws, i) => ws.store.sqlite.prepare('select case_id as caseId, kind, state from outbox where id = ?').get(i.id) as { caseId: string | null; kind: string; state: string } | undefined,
+    subject: (_i, row: { caseId: string | null } | undefined) => row?.caseId ?? null,
+    detail: (i, _v, row: { kind: string; state: string } | undefined) => ({ submissionId: i.id, kind: row?.kind ?? null, answer: row?.state ?? null }),
+  },
   'sync.setAuto': {
     action: 'settings.change',
     kind: 'change',
