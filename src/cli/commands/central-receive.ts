@@ -18,11 +18,22 @@ export type ReceiveOutcome = ({ ok: true; file: string } & BundleImportAnswer) |
 const RESULT_TEXT = { ...ANSWER_LABEL, error: '未能处理' } as const;
 const HEAD_TEXT = { accepted: '已记下', repeated: '此前已记下', rewritten: '与此前报送的不一致（审计记录可能被改写）', unverified: '无法核对，未记下（下次联网同步时核对）' } as const;
 
+const SINGLE_SUBMISSION =
+  '这是单份签名提交件（opinion sign 等写出的 .submission.json），不是离线交换包。请在审核员的工作站导出离线交换包（“同步 › 导出离线交换包”或 fashen sync export-bundle），再用本命令导入该文件';
+
+/** The one file `fashen opinion sign` (or the minutes' download) writes beside the PDF: signed, with a payload, but alone. */
+function isSingleSubmission(body: unknown): boolean {
+  if (!body || typeof body !== 'object') return false;
+  const o = body as Record<string, unknown>;
+  return (typeof o.schema === 'string' && o.schema.includes('submission')) || ('payload' in o && 'signature' in o);
+}
+
 function readBundle(file: string): { ok: true; body: unknown } | { ok: false; error: string; details: string[] } {
   try {
     if (statSync(file).size > OUTBOX_BUNDLE_MAX_BYTES) return { ok: false, error: `文件超过 ${formatBytes(OUTBOX_BUNDLE_MAX_BYTES)}，不是离线交换包`, details: [] };
     const body: unknown = JSON.parse(readFileSync(file, 'utf8'));
     const checked = OutboxBundle.safeParse(body);
+    if (!checked.success && isSingleSubmission(body)) return { ok: false, error: SINGLE_SUBMISSION, details: [] };
     if (!checked.success) return { ok: false, error: '不是有效的离线交换包', details: describeIssues(checked.error.issues).slice(0, 10) };
     return { ok: true, body };
   } catch (err) {

@@ -10,6 +10,7 @@ import { DEFAULT_RETRY } from '../../main/services/sync/retry';
 import { ApiFailure } from '../../shared/api/result';
 import { statusLine, withAttention, type SyncStatus } from '../../shared/sync/status';
 import type { Io } from '../main';
+import { readPassphrase } from '../secret';
 
 export interface SyncCliOptions {
   json?: boolean | undefined;
@@ -64,10 +65,20 @@ export async function syncCommand(home: string, args: string[], opts: SyncCliOpt
         return 2;
       }
       const passEnv = opts['passphrase-env'];
-      const passphrase = passEnv ? env[passEnv] : undefined;
+      let passphrase = passEnv ? env[passEnv] : undefined;
       if (passEnv && !passphrase) {
         io.err(`环境变量 ${passEnv} 为空\n`);
         return 2;
+      }
+      // The bundle is signed: a key kept under a passphrase needs it, asked in a terminal or named by --passphrase-env.
+      const keys = ws.opinions.keys.view();
+      if (!passEnv && keys.active && keys.protection !== 'os') {
+        try {
+          passphrase = await readPassphrase(undefined, '签名密钥口令：');
+        } catch (err) {
+          io.err(`${(err as Error).message}\n`);
+          return 2;
+        }
       }
       try {
         const r = await exportOutboxBundle(ws, exportTarget(resolve(opts.out)), passphrase);

@@ -406,6 +406,8 @@ describe('fashen sync (CLI, same engine)', () => {
       after.close();
     }
     expect(await run(home, ['sync', 'export-bundle'])).toMatchObject({ code: 2 });
+    // No terminal to ask in and no --passphrase-env: said so (it printed the app's 请输入签名密钥口令 and exit 1).
+    expect(await run(home, ['sync', 'export-bundle', '--out', join(tempDir(), 'b.json')])).toMatchObject({ code: 2, err: expect.stringMatching(/--passphrase-env/) });
     // A stick not mounted: the same answer as the app's form, nothing written under the mount point.
     const unmounted = join(tempDir(), 'no-stick', 'bundle.json');
     expect(await run(home, ['sync', 'export-bundle', '--out', unmounted, '--passphrase-env', 'PW'], { PW: 'long-enough-pw' })).toMatchObject({ code: 1, err: expect.stringMatching(/文件夹不存在：.*no-stick（U 盘是否已插好？）/) });
@@ -432,14 +434,18 @@ describe('fashen sync (CLI, same engine)', () => {
     writeFileSync(notJson, 'not json');
     const other = join(tempDir(), 'other.json');
     writeFileSync(other, JSON.stringify({ format: 'something-else' }));
+    // The .submission.json written beside a signed opinion: an easy file to pick by mistake.
+    const single = join(tempDir(), '法制审核意见书-1-v1.submission.json');
+    writeFileSync(single, JSON.stringify({ id: randomUUID(), kind: 'opinion', caseId: 'c', caseRevisionHash: '0'.repeat(64), payload: {}, signature: {} }));
     const admin = ['--server', central.url, '--user', 'admin', '--password-env', 'APW'];
     const home = newDataDir();
-    const first = await run(home, ['central', 'receive', file, notJson, other, join(tempDir(), 'missing.json'), ...admin], { APW: 'admin-password' });
+    const first = await run(home, ['central', 'receive', file, notJson, other, single, join(tempDir(), 'missing.json'), ...admin], { APW: 'admin-password' });
     expect(first.code).toBe(1);
     expect(first.out).toMatch(/^已导入  .*outbox\.fashen-bundle\.json：审核员 alice（密钥 .+），1 项提交（已接收 1，已过时 0，已拒绝 0）$/m);
     expect(first.out).toMatch(/审计链头（第 \d+ 条）(此前)?已记下/);
     expect(first.err).toMatch(/未导入  .*photo\.json\n  不是离线交换包（不是 JSON 文件）/);
     expect(first.err).toMatch(/未导入  .*other\.json\n  不是有效的离线交换包/);
+    expect(first.err).toMatch(/未导入  .*v1\.submission\.json\n  这是单份签名提交件.*fashen sync export-bundle/);
     expect(first.err).toMatch(/找不到文件/);
     const again = await run(home, ['central', 'receive', file, '--json', ...admin], { APW: 'admin-password' });
     expect(again.code, again.err).toBe(0);
