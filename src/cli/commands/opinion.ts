@@ -6,6 +6,7 @@ import type { Workstation } from '../../main/workstation';
 import { guarded } from '../api-failure';
 import { OpinionText, OpinionType, PointDecision } from '../../shared/api/review';
 import type { OpinionRecord } from '../../shared/api/opinions';
+import { SUBMISSION_LABEL } from '../../shared/opinion/submission-labels';
 import { ReviewPointId } from '../../shared/api/evidence';
 import { readPassphrase } from '../secret';
 import { caseIdOf } from '../case-key';
@@ -31,14 +32,6 @@ export const REVIEW_USAGE = `${POINT_USAGE}\n${CONCLUDE_USAGE}\n${REOPEN_USAGE}`
 /** Where the reviewer is set on the command line (the app: 审核面板“设置审核人员”). */
 export const REVIEWER_SET_HINT = 'fashen reviewer set --name 姓名 --agency 单位 --qualification 是|否 --first-time 是|否';
 
-const SUBMISSION_CN: Record<OpinionRecord['submission'], string> = {
-  queued: '待发送',
-  sent: '已发送',
-  accepted: '中心已接收',
-  rejected: '中心已退回',
-  stale: '中心认定已过时',
-  withdrawn: '已撤回（未发送）',
-};
 const versionText = (r: OpinionRecord) => `${r.documentNumber}（第${r.round}轮第${r.version}版）`;
 
 /** Checks the arguments before anything is opened: a usage error names what is wrong (exit 2). */
@@ -106,7 +99,7 @@ function reopen(ws: Workstation, id: string, io: Io): number {
   const draft = v.conclusionDraft;
   io.out(`已撤回第${v.round}轮审核结论${draft?.type ? `（原结论：${draft.type}）` : ''}：可修改各要点和审核意见，再用 fashen review conclude 重新作出结论。\n`);
   if (withdrawn.length) io.out(`已签署但尚未发出的意见书随之撤回、不再发送：${withdrawn.map(versionText).join('、')}\n`);
-  for (const r of left) io.out(`已发出的意见书无法收回：${versionText(r)}（${SUBMISSION_CN[after.get(r.opinionId)!.submission]}）；重新签署后中心系统以新版本为准。\n`);
+  for (const r of left) io.out(`已发出的意见书无法收回：${versionText(r)}（${SUBMISSION_LABEL[after.get(r.opinionId)!.submission]}）；重新签署后中心系统以新版本为准。\n`);
   return 0;
 }
 
@@ -126,7 +119,7 @@ export async function opinionSignCommand(open: () => Workstation, args: string[]
       if (latest && latest.signedAt >= review.conclusion.concludedAt)
         return (
           io.err(
-            `本轮结论已签署为 ${versionText(latest)}，${SUBMISSION_CN[latest.submission]}；签署后结论未作修改，不再重复签署（重复签署会另取文号、再发送一份）。\n` +
+            `本轮结论已签署为 ${versionText(latest)}，${SUBMISSION_LABEL[latest.submission]}；签署后结论未作修改，不再重复签署（重复签署会另取文号、再发送一份）。\n` +
               `如需修改后重新签署：fashen review reopen ${args[1]} 撤回结论，修改后 fashen review conclude 重新作出结论，再签署。\n`,
           ),
           1
@@ -148,7 +141,7 @@ export async function opinionSignCommand(open: () => Workstation, args: string[]
         // A new version of this round's opinion: say which one it replaces and what became of it.
         if (latest)
           io.out(
-            `本版取代 ${versionText(latest)}：${latest.submission === 'withdrawn' ? '该版已随结论撤回、未发送' : `该版${SUBMISSION_CN[latest.submission]}，中心系统以新版本为准`}。\n`,
+            `本版取代 ${versionText(latest)}：${latest.submission === 'withdrawn' ? '该版已随结论撤回、未发送' : `该版${SUBMISSION_LABEL[latest.submission]}，中心系统以新版本为准`}。\n`,
           );
       }
       return 0;

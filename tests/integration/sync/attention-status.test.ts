@@ -11,10 +11,9 @@ import { dispatch } from '../../../src/main/dispatch';
 import { MemoryCentral } from '../../../src/main/services/sync/memory-transport';
 import { writeCentralLogin } from '../../../src/main/services/sync/central-login';
 import { syncCommand } from '../../../src/cli/commands/sync';
-import { revisionHashOf } from '../../../src/main/services/importer';
 import type { SyncStatusView } from '../../../src/shared/api/sync';
-import { tempDir } from '../../helpers/package-builder';
-import { filesOf, newDataDir, packageWithFiles, workstation } from './fixtures';
+import { newDataDir, workstation } from './fixtures';
+import { publish, status, type Published } from './memory-status';
 
 const open: Workstation[] = [];
 afterEach(() => open.splice(0).forEach((w) => w.close()));
@@ -23,26 +22,6 @@ function ws(central: MemoryCentral, dataDir = newDataDir()): Workstation {
   const w = workstation(dataDir, () => central.transport());
   open.push(w);
   return w;
-}
-
-async function status(w: Workstation): Promise<SyncStatusView> {
-  const r = await dispatch(buildApi(w, 'host'), 'sync.status', {});
-  if (!r.ok) throw new Error(JSON.stringify(r.error));
-  return r.value as SyncStatusView;
-}
-
-interface Published {
-  caseId: string;
-  caseNumber: string;
-  revision: number;
-  revisionHash: string;
-}
-
-async function publish(central: MemoryCentral, opts: { id?: string; caseNumber?: string; revision?: number } = {}): Promise<Published> {
-  const pkg = await packageWithFiles(tempDir(), [500], opts);
-  central.publish(pkg.manifest, filesOf(pkg));
-  const m = pkg.manifest;
-  return { caseId: m.case.id, caseNumber: m.case.caseNumber, revision: m.case.revision, revisionHash: revisionHashOf(m) };
 }
 
 /** A signed-opinion-shaped outbox row (the in-memory server checks only its rules, not signatures). */

@@ -7,14 +7,7 @@ export const ALGORITHM_LABEL: Record<KeySummary['algorithm'], string> = { 'ecdsa
 
 export const PROTECTION_LABEL: Record<KeySummary['protection'], string> = { passphrase: '口令保护', os: '系统钥匙串保护' };
 
-export const SUBMISSION_LABEL: Record<OpinionRecord['submission'], string> = {
-  queued: '待发送',
-  sent: '已发送',
-  accepted: '中心已接收',
-  rejected: '中心已退回',
-  stale: '中心认定已过时',
-  withdrawn: '已撤回（未发送）',
-};
+export { SUBMISSION_LABEL } from '../../../shared/opinion/submission-labels';
 
 export const TIMESTAMP_LABEL: Record<OpinionRecord['timestamp'], string> = { pending: '待加盖时间戳', granted: '已加盖时间戳' };
 
