@@ -51,7 +51,7 @@ function conclude(ws: Workstation, caseId: string, type: '同意' | '其他意�
     for (const f of p.automatic.filter((x) => x.severity === 'fail')) ws.review.override(caseId, f.id, '经核实，承办机构已补正，不影响认定');
     ws.review.setPoint(caseId, p.id, { decision: 'ok', note: '' });
   }
-  ws.review.conclude(caseId, type, type === '同意' ? '经审核，同意承办机构的处理意见。' : '建议写明缴款期限。');
+  ws.review.conclude(caseId, type, type === '同意' ? '经审核，同意承办机构的处理意见。' : '建议在决定书中写明罚款的缴款期限。');
 }
 
 async function sign(ws: Workstation, caseId: string) {
