@@ -3,6 +3,10 @@
 // is found is what is shown: the same first TEXT_PREVIEW_BYTES, decoded the same way.
 export const TEXT_PREVIEW_BYTES = 2 * 1024 * 1024;
 
+// The WHATWG Encoding API is in every runtime this code runs in (Node, Chromium), though not in
+// the ES library src/shared is checked against: declared here, for this module only.
+declare const TextDecoder: new (label: string, options?: { fatal?: boolean }) => { decode(input: Uint8Array): string };
+
 /** Files shown and indexed as plain text (chat logs, exported records, CSV, JSON, XML). */
 export const isTextMime = (mime: string): boolean => /^text\/(plain|csv)|^application\/(json|xml)$|^text\/xml$/.test(mime.toLowerCase());
 
