@@ -40,7 +40,7 @@ const HELP = `法审工作台命令行 fashen ${'{version}'}
   fashen verify <文件.pdf | submission.json> [--json]   验证签名（有效退出码 0，无效 1）
   fashen calendar add-working-days <日期> <n>   第 n 个工作日（起算日不计入）
   fashen calendar is-working-day <日期>         是否工作日（true/false）
-  fashen search <检索词> [--json]        全文检索（案件信息与全部 PDF 页面文字）
+  fashen search <检索词> [--json]        全文检索（案件信息、PDF 页面、文本证据与 Word 文档的文字）
   fashen verify-files <案件> [--json]    重新校验案件全部文件（有已篡改或缺失时退出码为 1）
   fashen login --server <地址> --user <用户名> --password-env <变量>   登录中心系统（并登记本机签名密钥）
   fashen central user add|import|cases|assign|submissions|calendar|receive|bundle …   中心系统管理（fashen central help）

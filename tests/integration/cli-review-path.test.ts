@@ -81,6 +81,8 @@ describe('the reviewer profile on the command line', () => {
     expect(JSON.parse(fashen(['reviewer', 'show', '--json']).stdout)).toEqual({ name: '李审核', agency: '测试市市场监督管理局', officerId: 'ZF-001', legalQualification: false, firstTimeReviewer: false });
     expect(p2(pkg.manifest.case.id)).toMatchObject({ severity: 'ok' });
     expect(fashen(['reviewer', 'set', '--name', '李', '--qualification', '是', '--first-time', '否'])).toMatchObject({ code: 2, stderr: expect.stringMatching(/请填写审核人员姓名/) });
+    // Another name is another reviewer: her own answers are asked for, and the message says why.
+    expect(fashen(['reviewer', 'set', '--name', '彭丽'])).toMatchObject({ code: 2, stderr: expect.stringMatching(/^审核人员改为 彭丽（原为 李审核），须重新回答以下各项。请填写：--qualification/) });
   });
 });
 

@@ -21,11 +21,14 @@ const HEAD_TEXT = { accepted: '已记下', repeated: '此前已记下', rewritte
 const SINGLE_SUBMISSION =
   '这是单份签名提交件（opinion sign 等写出的 .submission.json），不是离线交换包。请在审核员的工作站导出离线交换包（“同步 › 导出离线交换包”或 fashen sync export-bundle），再用本命令导入该文件';
 
-/** The one file `fashen opinion sign` (or the minutes' download) writes beside the PDF: signed, with a payload, but alone. */
+/**
+ * The one file `fashen opinion sign` (or the minutes' download) writes beside the PDF — format
+ * fashen-signed-submission: content and signature — or a submission as the Api sends it.
+ */
 function isSingleSubmission(body: unknown): boolean {
   if (!body || typeof body !== 'object') return false;
   const o = body as Record<string, unknown>;
-  return (typeof o.schema === 'string' && o.schema.includes('submission')) || ('payload' in o && 'signature' in o);
+  return o.format === 'fashen-signed-submission' || ('payload' in o && 'signature' in o);
 }
 
 function readBundle(file: string): { ok: true; body: unknown } | { ok: false; error: string; details: string[] } {

@@ -77,7 +77,9 @@ export async function reviewerCommand(open: () => Workstation, args: string[], o
         ...(qualified === undefined && !answered ? ['--qualification 是|否（是否具有法律职业资格）'] : []),
         ...(first === undefined && !answered ? ['--first-time 是|否（是否初次从事法制审核）'] : []),
       ];
-      if (missing.length) return io.err(`请填写：${missing.join('、')}\n${USAGE}\n`), 2;
+      // A new name is a new reviewer: her own answers are needed, not the former reviewer's.
+      const newPerson = current !== null && !same ? `审核人员改为 ${opts.name!.trim()}（原为 ${current.name}），须重新回答以下各项。` : '';
+      if (missing.length) return io.err(`${newPerson}请填写：${missing.join('、')}\n${USAGE}\n`), 2;
       const officerId = opts.officerId !== undefined ? opts.officerId.trim() : base?.officerId;
       const agency = opts.agency !== undefined ? opts.agency.trim() : current?.agency;
       // The app's schema: the same checks and messages (姓名 2–40 字, 单位 2–80 字 …).

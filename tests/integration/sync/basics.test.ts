@@ -436,7 +436,8 @@ describe('fashen sync (CLI, same engine)', () => {
     writeFileSync(other, JSON.stringify({ format: 'something-else' }));
     // The .submission.json written beside a signed opinion: an easy file to pick by mistake.
     const single = join(tempDir(), '法制审核意见书-1-v1.submission.json');
-    writeFileSync(single, JSON.stringify({ id: randomUUID(), kind: 'opinion', caseId: 'c', caseRevisionHash: '0'.repeat(64), payload: {}, signature: {} }));
+    // (the shape the signing writes: src/main/services/signing/verify.ts SignedSubmission)
+    writeFileSync(single, JSON.stringify({ format: 'fashen-signed-submission', version: 1, content: { schema: 'fashen.opinion/1', caseId: 'c' }, signature: { alg: 'ES256', signature: 'AA==', publicKey: 'k' } }));
     const admin = ['--server', central.url, '--user', 'admin', '--password-env', 'APW'];
     const home = newDataDir();
     const first = await run(home, ['central', 'receive', file, notJson, other, single, join(tempDir(), 'missing.json'), ...admin], { APW: 'admin-password' });
