@@ -22,6 +22,17 @@ describe('textDiff', () => {
     expect(parts.filter((p) => p.kind === 'removed').map((p) => p.text).join('')).toContain('10');
   });
 
+  it('shows a changed date as changed when a sentence with the same year was added before it', () => {
+    const before = '当事人于2026年6月开业。2026年9月30日，本局责令当事人改正。';
+    const after = '当事人于2026年6月开业，当事人承认自2026年3月起即开始经营。2025年9月30日，本局责令当事人改正。';
+    const parts = textDiff(before, after);
+    expect(parts.filter((p) => p.kind === 'removed').map((p) => p.text).join('')).toContain('2026');
+    expect(parts.filter((p) => p.kind === 'added').map((p) => p.text).join('')).toContain('2025');
+    expect(parts.filter((p) => p.kind === 'added').map((p) => p.text).join('')).toContain('当事人承认自2026年3月起即开始经营');
+    expect(parts.filter((p) => p.kind !== 'added').map((p) => p.text).join('')).toBe(before);
+    expect(parts.filter((p) => p.kind !== 'removed').map((p) => p.text).join('')).toBe(after);
+  });
+
   it('keeps short values and rewritten text as 原/现', () => {
     expect(readsInline('罚款 50,000 元', '罚款 60,000 元')).toBe(false);
     expect(readsInline(FACTS, '当事人于2026年7月在网络平台发布虚假广告，宣称产品具有治疗功效，广告费用3万元。')).toBe(false);
