@@ -39,4 +39,11 @@ test('a text evidence file is shown as text, in either encoding', async ({ page,
   await ws.search.search('未索取进货票据');
   await expect(ws.search.hits.first()).toContainText('正文');
   await expect(ws.search.results.locator('.sr-item').first()).toContainText(TEXT_TITLES.docx);
+  // Opening the hit marks the words in the Word document's text, as a PDF hit is marked on its page.
+  await ws.search.hits.first().click();
+  await expect(pane.getByTestId('docx-viewer').filter({ visible: true }).getByTestId('text-find')).toHaveText('未索取进货票据');
+  await ws.search.search('没有票据');
+  await ws.search.hits.filter({ hasText: '合肥的批发市场' }).first().click();
+  await expect(pane.getByTestId('text-viewer').filter({ visible: true }).getByTestId('text-find')).toHaveText('没有票据');
+  await ws.screenshot('text-evidence-hit');
 });

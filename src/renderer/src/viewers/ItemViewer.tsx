@@ -101,8 +101,8 @@ function Content({ item, reveal }: { item: CaseItem; reveal: Reveal | null }) {
     case 'audio':
       return <MediaViewer item={item} url={url} kind="audio" reveal={reveal} />;
     default:
-      if (isTextMime(item.file.detectedMime ?? item.file.mime)) return <TextViewer url={url} title={item.title} />;
-      if ((item.file.detectedMime ?? item.file.mime) === DOCX_MIME) return <DocxViewer item={item} />;
+      if (isTextMime(item.file.detectedMime ?? item.file.mime)) return <TextViewer url={url} title={item.title} reveal={reveal} />;
+      if ((item.file.detectedMime ?? item.file.mime) === DOCX_MIME) return <DocxViewer item={item} reveal={reveal} />;
       return (
         <div>
           <div className="viewer-info muted">

@@ -8,9 +8,11 @@ import type { CaseItem } from '../../casefile/items';
 import { useCaseActions } from '../../casefile/CaseActions';
 import { ExportOriginal } from '../ExportOriginal';
 import { ViewerLoading } from '../ViewerMessage';
+import { FoundText } from '../text/FoundText';
+import type { Reveal } from '../../workspace/reveal';
 import '../text/text.css';
 
-export function DocxViewer({ item }: { item: CaseItem }) {
+export function DocxViewer({ item, reveal = null }: { item: CaseItem; reveal?: Reveal | null }) {
   const actions = useCaseActions();
   const [state, setState] = useState<{ text: string | null } | 'loading' | 'failed'>('loading');
   const caseId = actions?.caseId ?? null;
@@ -34,9 +36,7 @@ export function DocxViewer({ item }: { item: CaseItem }) {
         Word 文档 · 文字预览（不含格式、表格线与图片） <ExportOriginal item={item} />
       </div>
       {text !== null ? (
-        <pre className="text-viewer-body docx-viewer-body" tabIndex={0}>
-          {text || '（文档中没有文字）'}
-        </pre>
+        <FoundText className="text-viewer-body docx-viewer-body" text={text || '（文档中没有文字）'} reveal={reveal} />
       ) : (
         <div className="viewer-info muted" data-testid="docx-no-text">
           {item.file.textState === 'pending' ? '正在提取文档中的文字，请稍候再打开。' : (item.file.problem ?? '未能读取该 Word 文档的文字。')}可导出原件，用本机软件打开。

@@ -3,9 +3,11 @@
 import { useEffect, useState } from 'react';
 import { ViewerError, ViewerLoading } from '../ViewerMessage';
 import { decodeText, TEXT_PREVIEW_BYTES } from '../../../../shared/text/decode';
+import { FoundText } from './FoundText';
+import type { Reveal } from '../../workspace/reveal';
 import './text.css';
 
-export function TextViewer({ url, title }: { url: string; title: string }) {
+export function TextViewer({ url, title, reveal = null }: { url: string; title: string; reveal?: Reveal | null }) {
   const [state, setState] = useState<{ text: string; encoding: string; cut: boolean } | 'loading' | 'failed'>('loading');
   useEffect(() => {
     let live = true;
@@ -30,9 +32,7 @@ export function TextViewer({ url, title }: { url: string; title: string }) {
         文本文件 · {state.encoding}
         {state.cut && ` · 文件较大，仅显示前 ${TEXT_PREVIEW_BYTES / 1024 / 1024} MB`}
       </div>
-      <pre className="text-viewer-body" tabIndex={0}>
-        {state.text}
-      </pre>
+      <FoundText className="text-viewer-body" text={state.text} reveal={reveal} />
     </div>
   );
 }
