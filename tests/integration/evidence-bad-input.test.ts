@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto';
 import { createReadStream, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
+import yazl from 'yazl';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApi } from '../../src/main/api';
 import { startHost, type RunningHost } from '../../src/main/host';
@@ -28,11 +29,22 @@ beforeAll(async () => {
   addEvidence(pkg, 'empty', 'evidence/empty.pdf', new Uint8Array(0), 'application/pdf');
   addEvidence(pkg, 'locked', 'evidence/locked.pdf', await passwordProtectedPdf(), 'application/pdf');
   addEvidence(pkg, 'wrong-ext', 'evidence/photo.jpg', await pngImage(), 'image/jpeg');
+  // A ZIP without a Word document inside, named .docx (a cut-short or renamed file).
+  addEvidence(pkg, 'not-word', 'evidence/statement.docx', await plainZip(), 'application/vnd.openxmlformats-officedocument.wordprocessingml.document');
   pkg.write();
   const out = await ws.importer.importOne(pkg.dir);
   expect(out).toMatchObject({ ok: true, action: 'imported' });
 }, 60_000);
 afterAll(() => ws.close());
+
+async function plainZip(): Promise<Buffer> {
+  const zip = new yazl.ZipFile();
+  zip.addBuffer(Buffer.from('说明'), 'readme.txt');
+  zip.end();
+  const chunks: Buffer[] = [];
+  for await (const c of zip.outputStream) chunks.push(c as Buffer);
+  return Buffer.concat(chunks);
+}
 
 const file = (id: string) => ws.views.get(pkg.manifest.case.id)!.evidence.find((e) => e.id === id)!.file;
 
@@ -55,6 +67,11 @@ describe('bad evidence files', () => {
   it('an image with a wrong extension is recognised by its bytes', () => {
     expect(file('wrong-ext')).toMatchObject({ mime: 'image/jpeg', detectedMime: 'image/png', textState: 'none' });
     expect(file('wrong-ext').problem).toMatch(/与实际内容（PNG 图像）不符/);
+  });
+
+  it('a ZIP named as a Word document is said to be damaged, in words, not as two MIME types', () => {
+    expect(file('not-word').detectedMime).toBe('application/zip');
+    expect(file('not-word').problem).toBe('文件声明为 Word 文档（.docx），但内容只是一般的 ZIP 压缩文件，可能已损坏');
   });
 });
 

@@ -49,7 +49,17 @@ const KIND_NAMES: Record<string, string> = {
   'audio/wav': 'WAV 音频',
   'audio/ogg': 'OGG 音频',
   'video/webm': 'WebM 视频',
+  'application/zip': 'ZIP 压缩文件',
+  'text/plain': '文本文件',
+  'application/msword': 'Word 97-2003 文档',
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': 'Word 文档（.docx）',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': 'Excel 表格（.xlsx）',
+  'application/vnd.openxmlformats-officedocument.presentationml.presentation': 'PowerPoint 演示文稿（.pptx）',
 };
+
+const kindName = (mime: string) => KIND_NAMES[mime] ?? mime;
+/** .docx, .xlsx, .pptx: ZIP files with a known inside. */
+const isOfficeOpenXml = (mime: string) => mime.startsWith('application/vnd.openxmlformats-officedocument.');
 
 const family = (m: string) => m.split('/')[0];
 
@@ -58,7 +68,9 @@ export function mimeMismatch(declared: string, detected: string | null): string 
   if (!detected || detected === declared) return null;
   // image/jpg vs image/jpeg, audio/x-wav vs audio/wav and the like are the same thing.
   if (family(declared) === family(detected) && family(detected) !== 'application') {
-    return declared.replace('x-', '') === detected ? null : `文件扩展名/类型（${declared}）与实际内容（${KIND_NAMES[detected] ?? detected}）不符，已按实际类型显示`;
+    return declared.replace('x-', '') === detected ? null : `文件扩展名/类型（${kindName(declared)}）与实际内容（${kindName(detected)}）不符，已按实际类型显示`;
   }
-  return `文件声明为 ${declared}，实际内容是 ${KIND_NAMES[detected] ?? detected}，已按实际类型显示`;
+  // An Office file whose inside is not there (cut short, or a ZIP renamed): say it is damaged.
+  if (isOfficeOpenXml(declared) && detected === 'application/zip') return `文件声明为 ${kindName(declared)}，但内容只是一般的 ZIP 压缩文件，可能已损坏`;
+  return `文件声明为 ${kindName(declared)}，实际内容是 ${kindName(detected)}，已按实际类型显示`;
 }
