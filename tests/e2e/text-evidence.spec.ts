@@ -22,6 +22,11 @@ test('a text evidence file is shown as text, in either encoding', async ({ page,
   await expect(pane.getByTestId('text-viewer').filter({ visible: true })).toContainText('收银记录：售出涉案食品 12 件');
   await expect(pane.getByTestId('text-viewer').filter({ visible: true })).toContainText('GB18030');
 
+  // Bytes labelled text that are not text say so, with the original to export, instead of 乱码.
+  await ws.caseFile.openItem(TEXT_TITLES.binary);
+  await expect(pane.getByTestId('text-not-text').filter({ visible: true })).toContainText('内容不是文本');
+  await expect(pane.getByTestId('text-not-text').filter({ visible: true }).getByTestId('export-original')).toBeVisible();
+
   // A .docx shows its text in the face of official papers; 导出原件 saves the original under its title (an export: audited).
   await ws.caseFile.openItem(TEXT_TITLES.docx);
   const docx = pane.getByTestId('docx-viewer').filter({ visible: true });

@@ -28,6 +28,8 @@ beforeAll(async () => {
       ['e-chat', '微信聊天记录导出', 'evidence/chat.txt', Buffer.from('2026-06-05 10:15 李四：合肥的批发市场，没有票据。\n', 'utf8')],
       // “收银记录：售出涉案食品 12 件” in GB18030.
       ['e-pos', '收银系统导出记录', 'evidence/pos.txt', Buffer.from('cad5d2f8bcc7c2bca3bacadbb3f6c9e6b0b8cab3c6b720313220bcfe0a', 'hex')],
+      // A till's own binary records labelled text (no format the type sniffer knows): not text whatever the label says.
+      ['e-bin', '收银数据库备份', 'evidence/pos-db.txt', Buffer.concat([Buffer.from('POSDATA1'), Buffer.from([0, 0, 1, 7, 200, 3, 0, 9, 17, 0, 0, 2])])],
     ],
     { kind: '电子数据', proves: '进货来源', mime: 'text/plain' },
   );
@@ -59,6 +61,12 @@ describe('text files and Word documents in the search index', () => {
     expect(r).toMatchObject({ ok: true, value: { text: LINES.join('\n') } });
     expect(await dispatch(handlers, 'evidence.itemText', { caseId, itemId: 'e-broken' })).toMatchObject({ ok: true, value: { text: null } });
     expect(await dispatch(handlers, 'evidence.itemText', { caseId, itemId: 'nope' })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+  });
+
+  it('does not index bytes labelled text that are not text, and says so', () => {
+    const bin = ws.views.get(caseId)!.evidence.find((e) => e.id === 'e-bin')!;
+    expect(bin.file).toMatchObject({ textState: 'failed', problem: expect.stringContaining('内容不是文本') });
+    expect(ws.search.query('POSDATA', { limit: 10 }).totalHits).toBe(0);
   });
 
   it('records an unreadable .docx as failed with a reason, leaving the rest indexed', () => {

@@ -90,7 +90,7 @@ export async function badFilesPackage(): Promise<{ dir: string; caseNumber: stri
   return { dir: pkg.dir, caseNumber: pkg.manifest.case.caseNumber };
 }
 
-export const TEXT_TITLES = { utf8: '微信聊天记录导出', gbk: '收银系统导出记录', docx: '当事人提交的情况说明' } as const;
+export const TEXT_TITLES = { utf8: '微信聊天记录导出', gbk: '收银系统导出记录', docx: '当事人提交的情况说明', binary: '收银机原始数据' } as const;
 export const DOCX_LINES = ['情况说明', '我店于2026年6月从合肥某批发市场购进涉案食品，未索取进货票据。', '以上情况属实。'] as const;
 
 /** A case package with two plain-text evidence items (电子数据): one UTF-8, one GB18030 as Chinese Windows tools write. */
@@ -102,6 +102,8 @@ export async function textCasePackage(): Promise<{ dir: string; caseNumber: stri
   const files: [id: string, title: string, name: string, bytes: Buffer][] = [
     ['e-chat', TEXT_TITLES.utf8, 'evidence/chat.txt', utf8],
     ['e-pos', TEXT_TITLES.gbk, 'evidence/pos.txt', gbk],
+    // Labelled text, but a till's own binary records.
+    ['e-raw', TEXT_TITLES.binary, 'evidence/pos-raw.txt', Buffer.concat([Buffer.from('POSDATA1'), Buffer.from([0, 0, 1, 7, 200, 3, 0, 9, 17, 0, 0, 2])])],
   ];
   addEvidence(pkg, files, { kind: '电子数据', proves: '进货来源与销售数量', mime: 'text/plain' });
   // A Word file: its text is shown (and searchable); the original is exported to read it as laid out.

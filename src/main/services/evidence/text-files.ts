@@ -3,7 +3,7 @@
 // A .docx is read with mammoth (a maintained .docx reader; its raw-text mode keeps the paragraphs
 // and drops formatting and images), never rendered as HTML: evidence files are not trusted.
 import mammoth from 'mammoth';
-import { decodeText, DOCX_MIME, isTextMime, TEXT_PREVIEW_BYTES } from '../../../shared/text/decode';
+import { decodeText, DOCX_MIME, isTextMime, looksBinary, TEXT_PREVIEW_BYTES } from '../../../shared/text/decode';
 
 /** Word documents larger than this are not read for their text (guards memory; the file stays). */
 export const MAX_DOCX_BYTES = 64 * 1024 * 1024;
@@ -20,6 +20,7 @@ export type TextExtraction = { ok: true; text: string } | { ok: false; message: 
 
 /** A text file's first TEXT_PREVIEW_BYTES as the pane shows them (UTF-8, else GB18030). */
 export function plainText(bytes: Uint8Array): TextExtraction {
+  if (looksBinary(bytes)) return { ok: false, message: '文件标为文本，但内容不是文本（含二进制数据），未建立全文索引' };
   return { ok: true, text: decodeText(bytes.subarray(0, TEXT_PREVIEW_BYTES)).text };
 }
 

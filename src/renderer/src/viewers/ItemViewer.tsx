@@ -101,7 +101,7 @@ function Content({ item, reveal }: { item: CaseItem; reveal: Reveal | null }) {
     case 'audio':
       return <MediaViewer item={item} url={url} kind="audio" reveal={reveal} />;
     default:
-      if (isTextMime(item.file.detectedMime ?? item.file.mime)) return <TextViewer url={url} title={item.title} reveal={reveal} />;
+      if (isTextMime(item.file.detectedMime ?? item.file.mime)) return <TextViewer url={url} title={item.title} reveal={reveal} exportOriginal={<ExportOriginal item={item} />} />;
       if ((item.file.detectedMime ?? item.file.mime) === DOCX_MIME) return <DocxViewer item={item} reveal={reveal} />;
       return (
         <div>
