@@ -280,6 +280,31 @@ describe('push rules', () => {
     expect(w.sync.status().pending).toBe(0);
   });
 
+  it('an entry for a case the central system does not have waits in the queue without making the sync an error, and goes once the case is there', async () => {
+    const central = new MemoryCentral();
+    const known = await publishNew(central, [10]);
+    const w = ws(central);
+    await w.sync.run();
+    // Signed here for a case imported locally (a USB package), not (yet) on the central system.
+    const pkg = await packageWithFiles(tempDir(), [10]);
+    const local = { caseId: pkg.manifest.case.id, revisionHash: revisionHashOf(pkg.manifest) };
+    const early = queue(w, local, { createdAt: '2026-11-20T01:00:00.000Z' });
+    const later = queue(w, known, { createdAt: '2026-11-20T02:00:00.000Z' });
+    const r = await w.sync.run();
+    expect(r.outcome, r.line).toBe('synced');
+    expect(r.line).toMatch(/^已同步 · 发送 1 件 · .*1 项待发送$/);
+    expect(r.notes).toContainEqual(expect.stringMatching(/^1 件提交未送达：中心系统没有该案件或未分配给您/));
+    expect(w.sync.state.byId(early)!.state).toBe('queued');
+    expect(w.sync.state.byId(later)!.state).toBe('accepted');
+    expect(w.sync.status().state).toBe('已同步');
+    // The admin imports the case: the next sync delivers the entry, once.
+    central.publish(pkg.manifest, filesOf(pkg));
+    const again = await w.sync.run();
+    expect(again.outcome, again.line).toBe('synced');
+    expect(w.sync.state.byId(early)!.state).toBe('accepted');
+    expect(w.sync.status().pending).toBe(0);
+  });
+
   it('two devices of one reviewer: each submission arrives once, both see every case', async () => {
     const central = new MemoryCentral();
     const c = await publishNew(central, [1000]);

@@ -253,6 +253,7 @@ export class SyncEngine {
         const pushed = await push({ transport, state: this.state, retry, signal, holdFrom: prepared.holdFrom });
         Object.assign(summary, { sent: pushed.sent, stale: pushed.stale, rejected: pushed.rejected });
         problems.push(...pushed.problems);
+        if (pushed.waiting.length) notes.push(`${pushed.waiting.length} 件提交未送达：中心系统没有该案件或未分配给您，仍在待发送队列中；请联系中心系统管理员导入、分配该案件，之后同步时自动发送`);
         // The audit head after the push: a rewritten history is reported, the pull still runs.
         const head = await reportAuditHead(transport, this.host.audit ?? null, signal, this.state);
         if (head.kind === 'rewritten') prepProblems.push(head.problem);

@@ -18,6 +18,11 @@ export interface PushResult {
   rejected: number;
   /** Entries left queued because of a problem other than the network (shown in lastError). */
   problems: string[];
+  /**
+   * Entries for a case the central system does not have, or not for this reviewer (404): kept
+   * queued — once the admin imports or assigns the case they go — but not an error of the sync.
+   */
+  waiting: string[];
 }
 
 /** The outbox row as the server's SubmissionRequest: `content` of the signed file is the payload. */
@@ -58,7 +63,7 @@ export async function push(deps: {
   onEntry?: (row: OutboxRow, answer: SubmissionAnswer | null) => void;
 }): Promise<PushResult> {
   const { transport, state, retry, signal } = deps;
-  const result: PushResult = { sent: 0, stale: 0, rejected: 0, problems: [] };
+  const result: PushResult = { sent: 0, stale: 0, rejected: 0, problems: [], waiting: [] };
   for (const row of state.queued()) {
     signal.throwIfAborted();
     if (deps.holdFrom && row.id === deps.holdFrom) break;
@@ -81,7 +86,12 @@ export async function push(deps: {
       // (each failed try was already counted, with its reason, by the retry callback)
       // The network (or the server) is down: the rest would fail the same way. Stop here.
       if (err.retryable || err.status === 401 || err.kind === 'protocol') throw err;
-      // 404 (a case never assigned to her; a reassigned one is answered rejected), 409 (id reused), 400, 413: a problem of this entry.
+      // 404: a case the server does not have or never assigned to her (a reassigned one is answered rejected).
+      if (err.status === 404 && err.code === 'not_found') {
+        result.waiting.push(row.id);
+        continue;
+      }
+      // 409 (id reused), 400, 413: a problem of this entry.
       result.problems.push(`${row.id.slice(0, 8)}：${err.message}`);
       continue;
     }
