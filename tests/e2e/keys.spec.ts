@@ -97,6 +97,8 @@ test('keys: local → registered at login → replaced (registered at once) → 
   await expect(op.keysDialog.locator('[data-testid="key-row"][data-status="revoked"]')).toHaveCount(2);
   await expect(op.keysDialog.getByTestId('key-registration').filter({ hasText: '待告知中心' })).toHaveCount(1);
   await expect(op.keysDialog.getByTestId('key-create')).toBeVisible(); // no active key: create one
+  // The status bar says the key is revoked, not 未创建签名密钥.
+  await expect(page.getByTestId('status-keys')).toHaveText('签名密钥已吊销');
   await ws.screenshot('keys-revoked-offline-1366');
 
   await page.setViewportSize({ width: 1920, height: 1080 });

@@ -97,6 +97,20 @@ test('设置 shows the security state and checks and verifies updates', async ({
   await expect(page.getByTestId('st-offline-result')).toHaveCount(0);
   await ws.screenshot('settings-offline-refused-1366');
 
+  // A path pasted with Windows' 复制文件地址 comes in quotes: still found.
+  await page.getByTestId('st-offline-path').fill(`"${stick}"`);
+  await page.getByTestId('st-offline-verify').click();
+  await expect(page.getByTestId('st-offline-result')).toContainText('✓ 签名有效，文件完整');
+
+  // A channel with nothing published for this platform: a neutral state, not a red error.
+  mkdirSync(join(central.dataDir, 'updates', 'empty'), { recursive: true });
+  writeFileSync(join(freshHost.home, 'update.json'), JSON.stringify({ channel: 'empty' }));
+  await page.getByTestId('st-check').click();
+  await expect(page.getByTestId('st-update-state')).toHaveAttribute('data-state', 'not-published');
+  await expect(page.getByTestId('st-update-state')).toContainText('中心系统尚未发布本平台的更新');
+  await expect(page.getByTestId('st-update-state').locator('.t-fail')).toHaveCount(0);
+  await ws.screenshot('settings-not-published-1366');
+
   // Ctrl+, opens it again after closing.
   await page.keyboard.press('Escape');
   await expect(settings).toBeHidden();

@@ -64,4 +64,18 @@ describe('verificationLines', () => {
     const v = { ...base, signer: null, chain: [], signingTime: null, caseNumber: null, round: null, notes: ['签名后文件又被追加了内容'] };
     expect(verificationLines(v).map((l) => l.text)).toEqual(['—', '机构 CA：CN=某市市场监督管理局 CA', '—', '—', '未加盖：签署时间未经可信时间戳证明', '—', '—', '签名后文件又被追加了内容']);
   });
+  it('a changed file: the timestamp it carries was never examined — 未核验, not 未加盖', () => {
+    const tampered: VerificationView = { ...base, kind: 'pdf', valid: false, reason: '文档内容与签名不符（摘要不一致）：签名后文件被修改', certificate: { kind: 'none', root: null, trusted: false }, chain: [] };
+    expect(line(tampered, 'timestamp')).toMatchObject({ text: '未核验（文件已被改动）', tone: 'warn' });
+    expect(line({ ...tampered, reason: '签名值验证失败' }, 'timestamp').text).toBe('未核验（签名无效）');
+    // A valid signature without a timestamp still reads 未加盖.
+    expect(line(base, 'timestamp').text).toBe('未加盖：签署时间未经可信时间戳证明');
+  });
+
+  it('the central system’s development CA carries the same amber warning as the local one', () => {
+    const central = line({ ...base, certificate: { kind: 'ca', root: 'CN=Fashen 中心系统开发 CA（非正式）, O=Fashen 中心系统 开发测试环境（非正式）', trusted: true } }, 'certificate');
+    expect(central.tone).toBe('warn');
+    expect(central.text).toContain('非机构 CA，非正式');
+    expect(line(base, 'certificate')).toMatchObject({ text: '机构 CA：CN=某市市场监督管理局 CA', tone: null });
+  });
 });

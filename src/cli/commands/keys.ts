@@ -31,7 +31,8 @@ export function registrationText(k: KeySummary): string {
   const r = k.registration;
   if (k.status === 'revoked') {
     const told = k.revocationReported === true ? '已告知中心' : k.revocationReported === false ? '待告知中心' : '';
-    return told ? `吊销（${told}）` : '吊销';
+    // Never registered with the central system (nothing to tell it): say that, not a bare 吊销.
+    return told ? `吊销（${told}）` : '未登记（已吊销）';
   }
   if (!r) return '—';
   switch (r.state) {
@@ -80,8 +81,11 @@ export async function keysCommand(open: () => Workstation, args: string[], opts:
         const pass = await readPassphrase(opts.passphraseEnv, '为新的签名密钥设置口令：');
         const checked = NewKeyPassphrase.safeParse(pass);
         if (!checked.success) return io.err(`错误：${checked.error.issues[0]!.message}\n`), 2;
+        const previous = keys.view().active;
         const view = await keys.create({ name, agency: opts.agency ?? profile?.agency ?? '未填写单位' }, pass);
         if (!opts.json && view.active) io.err(`已创建签名密钥 ${view.active.keyId}：${registrationText(view.active)}\n`);
+        // Creating a key retires the one in use: said, not done quietly.
+        if (!opts.json && previous && previous.keyId !== view.active?.keyId) io.err(`原签名密钥 ${previous.keyId} 已停用（已轮换为新密钥，不再用于签名；用它签署的文件仍可验证）\n`);
         print(view, opts, io);
         return 0;
       }

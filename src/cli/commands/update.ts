@@ -28,12 +28,20 @@ export interface UpdateCliOptions {
   passphraseEnv: string | undefined;
 }
 
+/** A file-system error in Chinese, the Node text after 技术信息：. */
+function fileProblem(err: unknown, what: string, path: string): string | null {
+  const code = (err as NodeJS.ErrnoException).code;
+  const zh = code === 'ENOENT' ? `找不到${what}：${path}` : code === 'EISDIR' ? `${what}应为文件，这是一个文件夹：${path}` : code === 'EACCES' || code === 'EPERM' ? `没有权限读取${what}：${path}` : null;
+  return zh && `${zh}\n  技术信息：${(err as Error).message}`;
+}
+
 function problem(io: Io, err: unknown): number {
   if (err instanceof UpdateError) {
     io.err(`${err.message}\n${err.details.map((d) => `  ${d}\n`).join('')}`);
     return 1;
   }
-  io.err(`错误：${(err as Error).message}\n`);
+  const fs = fileProblem(err, '文件', (err as { path?: string }).path ?? '');
+  io.err(fs ? `错误：${fs}\n` : `错误：${(err as Error).message}\n`);
   return 2;
 }
 
@@ -62,7 +70,8 @@ async function verify(args: string[], opts: UpdateCliOptions, io: Io): Promise<n
       io.out(`${JSON.stringify({ valid: false, reason: err.message, details: err.details }, null, 2)}\n`);
       return 1;
     }
-    if (err instanceof UpdateError) io.out(`INVALID 无效：${err.message}\n`);
+    // The verdict once, on stdout (with its details); stderr stays for errors that are not a verdict.
+    if (err instanceof UpdateError) return io.out(`INVALID 无效：${err.message}\n${err.details.map((d) => `  ${d}\n`).join('')}`), 1;
     return problem(io, err);
   }
 }
@@ -70,8 +79,15 @@ async function verify(args: string[], opts: UpdateCliOptions, io: Io): Promise<n
 async function sign(args: string[], opts: UpdateCliOptions, io: Io): Promise<number> {
   if (args.length !== 1 || !opts.key) return io.err(USAGE), 2;
   const dir = resolve(args[0]!);
+  if (!existsSync(dir)) return io.err(`找不到发布目录：${dir}\n`), 2;
+  let pem: string;
   try {
-    const encrypted = readFileSync(opts.key, 'utf8').includes('ENCRYPTED');
+    pem = readFileSync(opts.key, 'utf8');
+  } catch (err) {
+    return io.err(`错误：${fileProblem(err, '发布私钥文件', opts.key) ?? `无法读取发布私钥文件 ${opts.key}\n  技术信息：${(err as Error).message}`}\n`), 2;
+  }
+  try {
+    const encrypted = pem.includes('ENCRYPTED');
     const passphrase = encrypted || opts.passphraseEnv ? await readPassphrase(opts.passphraseEnv, '发布私钥口令：') : undefined;
     const key = readPrivateKey(opts.key, passphrase);
     const files = channelFilesIn(dir);
@@ -90,10 +106,13 @@ async function sign(args: string[], opts: UpdateCliOptions, io: Io): Promise<num
 async function pack(args: string[], opts: UpdateCliOptions, io: Io): Promise<number> {
   if (args.length < 1 || args.length > 2 || !opts.out) return io.err(USAGE), 2;
   const dir = resolve(args[0]!);
+  if (!existsSync(dir)) return io.err(`找不到发布目录：${dir}\n`), 2;
   try {
     const files = args[1] ? [args[1]] : channelFilesIn(dir);
     if (files.length !== 1) return io.err(files.length ? `${dir} 中有多个平台的更新信息（${files.join('、')}），请指明要打包哪一个\n` : `${dir} 中没有更新信息文件（latest*.yml）\n`), 2;
-    const r = await packOfflineUpdate(dir, files[0]!, resolve(opts.out));
+    // Verified as a workstation would (this build's release keys): a stick never carries a release
+    // whose signature is invalid or made with a key no workstation trusts.
+    const r = await packOfflineUpdate(dir, files[0]!, resolve(opts.out), { trusted: loadTrustedKeys() });
     io.out(`已写出离线更新包 ${r.out}（版本 ${r.version}，${r.files.join('、')}）\n`);
     return 0;
   } catch (err) {

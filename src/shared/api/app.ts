@@ -51,7 +51,8 @@ export const LOCK_AFTER_MAX_MINUTES = 480;
 /** An update channel: a folder under the central server's /updates/ (stable, beta …). */
 export const UPDATE_CHANNEL_NAME = /^[a-z][a-z0-9-]{0,31}$/;
 
-export type UpdateState = 'idle' | 'unconfigured' | 'checking' | 'up-to-date' | 'available' | 'not-in-rollout' | 'downloading' | 'downloaded' | 'installing' | 'error';
+/** 'not-published': the central system has no release for this platform (yet) — a normal state, not an error. */
+export type UpdateState = 'idle' | 'unconfigured' | 'checking' | 'up-to-date' | 'available' | 'not-in-rollout' | 'not-published' | 'downloading' | 'downloaded' | 'installing' | 'error';
 
 export interface UpdateRelease {
   version: string;
@@ -99,9 +100,21 @@ export interface OfflineApplyResult {
   /** True when the installer has been started (the app is about to restart). */
   installing: boolean;
   message: string;
+  /** Why it was not installed (installing false), short, e.g. 仅桌面版可安装; null when installing. */
+  notInstalled: string | null;
 }
 
-const filePath = z.string().min(1).max(4096);
+/**
+ * A path as pasted: surrounding whitespace and one pair of quotes around it removed (Windows'
+ * 复制文件地址 copies "E:\…\x.fsupdate" with straight quotes; a chat or document may turn them into “ ”).
+ */
+export function unquotePath(raw: string): string {
+  const s = raw.trim();
+  const m = /^(?:"([^"]*)"|“([^“”]*)”|'([^']*)')$/.exec(s);
+  return m ? (m[1] ?? m[2] ?? m[3]!).trim() : s;
+}
+
+const filePath = z.string().min(1).max(4096).transform(unquotePath);
 
 /** Where the desktop app opened a meeting's audience screen (app.openAudienceWindow). */
 export interface AudienceWindowResult {

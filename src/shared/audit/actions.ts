@@ -33,6 +33,8 @@ export const AUDIT_ACTIONS = {
   'meeting.sign': '签署集体讨论记录',
   'meeting.screen': '开启投屏',
   'app.update': '安装更新',
+  'app.updateCheck': '检查更新',
+  'app.updateVerify': '验证离线更新包',
   'app.lock': '锁定工作台',
   'app.unlock': '解锁工作台',
   'app.passphrase': '修改缓存口令',
@@ -50,7 +52,7 @@ export function failureOutcome(code: string | null): 'awaiting_approval' | 'refu
   return code === 'approval_required' ? 'awaiting_approval' : code === null ? 'failed' : 'refused';
 }
 
-const OUTCOME_SUFFIX: Record<string, string> = { refused: '（被拒绝）', failed: '（未成功）', awaiting_approval: '（待批准）' };
+const OUTCOME_SUFFIX: Record<string, string> = { refused: '（被拒绝）', failed: '（未成功）', awaiting_approval: '（待批准）', not_installed: '（未安装）' };
 
 /** An entry's outcome as read today: older entries wrote a wait for approval as 'refused'. */
 export function entryOutcome(outcome: unknown, code: unknown): string | null {

@@ -116,13 +116,15 @@ export function describeAuditDetail(e: Pick<AuditEntryView, 'action' | 'detail'>
       parts.push(d.role ? `${pick(ROLE, d.role)}签署` : null);
       break;
     case 'app.update':
-      parts.push(d.version ? `版本 ${str(d.version)}` : null, str(d.file));
+    case 'app.updateVerify':
+    case 'app.updateCheck':
+      parts.push(d.version ? `版本 ${str(d.version)}` : null, str(d.file), d.channel ? `通道 ${str(d.channel)}` : null);
       break;
   }
   const approval = d.approval as { reference?: unknown; approver?: unknown } | undefined;
   if (approval && typeof approval === 'object') parts.push(`批准：${str(approval.reference) ?? ''}（${str(approval.approver) ?? ''}）`);
   if (d.code === 'approval_required') parts.push('须经批准，尚未填写批准文号');
-  else if (d.outcome === 'refused' || d.outcome === 'failed') parts.push(str(d.reason) ?? (d.exitCode !== undefined ? `退出码 ${str(d.exitCode)}` : str(d.code)));
+  else if (d.outcome === 'refused' || d.outcome === 'failed' || d.outcome === 'not_installed') parts.push(str(d.reason) ?? (d.exitCode !== undefined ? `退出码 ${str(d.exitCode)}` : str(d.code)));
   if (d.via && d.via !== 'desktop' && d.via !== 'browser') parts.push(`经${pick(VIA, d.via)}`);
   return parts.filter((p): p is string => Boolean(p)).join(' · ');
 }

@@ -37,6 +37,8 @@ const GROUP_OF: Record<AuditAction, AuditGroup> = {
   'sync.acknowledge': 'sync',
   'calendar.update': 'sync',
   'app.update': 'sync',
+  'app.updateCheck': 'sync',
+  'app.updateVerify': 'sync',
   'settings.change': 'security',
   'key.create': 'security',
   'key.revoke': 'security',

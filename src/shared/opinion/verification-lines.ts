@@ -18,7 +18,12 @@ export interface VerificationLine {
 
 const when = (iso: string) => `${chinaDateTime(iso)}（北京时间）`;
 
-export function timestampLine(t: TimestampView): { text: string; tone: LineTone } {
+/**
+ * `unchecked`: the signature itself failed (the file was changed after signing, or the signature does
+ * not match), so whatever timestamp the file carries was never examined — not "未加盖".
+ */
+export function timestampLine(t: TimestampView, unchecked: string | null = null): { text: string; tone: LineTone } {
+  if (unchecked && t.state === 'none') return { text: `未核验（${unchecked}）`, tone: 'warn' };
   switch (t.state) {
     case 'trusted':
       return { text: `可信时间戳 ${when(t.time)} · 时间戳服务：${t.tsa}`, tone: 'ok' };
@@ -35,7 +40,20 @@ export function certificateLine(c: CertificateSourceView, signerNamed = false): 
   if (c.kind === 'dev-ca') return c.trusted ? { text: '本机开发 CA（非机构 CA，非正式，仅供演示）', tone: 'warn' } : { text: '开发 CA（非机构 CA），且不是本机信任的开发 CA', tone: 'fail' };
   // A signature that does not verify names a signer whose certificate is then not relied on: not "none".
   if (c.kind === 'none') return { text: signerNamed ? '未核验：签名无效，其中的证书不予采信' : '无证书', tone: 'fail' };
-  return c.trusted ? { text: `机构 CA：${c.root ?? '—'}`, tone: null } : { text: `${c.root ?? '未知 CA'}（不在本机信任的根证书中）`, tone: 'fail' };
+  if (!c.trusted) return { text: `${c.root ?? '未知 CA'}（不在本机信任的根证书中）`, tone: 'fail' };
+  // A central system's development CA calls itself 非正式: trusted here, but no agency CA — the same
+  // amber warning as the local development CA.
+  if (c.root && INFORMAL.test(c.root)) return { text: `中心系统开发 CA：${c.root}（非机构 CA，非正式，仅供测试）`, tone: 'warn' };
+  return { text: `机构 CA：${c.root ?? '—'}`, tone: null };
+}
+
+const INFORMAL = /非正式/;
+
+/** Why the timestamp was not examined: the signature failed before it (null when it was examined). */
+function uncheckedBecause(v: VerificationView): string | null {
+  if (v.valid || v.certificate.kind !== 'none') return null;
+  if (!v.signer) return '签名无效';
+  return /修改|改动|摘要不一致|不符/.test(v.reason) ? '文件已被改动' : '签名无效';
 }
 
 export function verificationLines(v: VerificationView): VerificationLine[] {
@@ -48,7 +66,7 @@ export function verificationLines(v: VerificationView): VerificationLine[] {
     { key: 'certificate', label: '证书来源', ...certificateLine(v.certificate, Boolean(v.signer) && !v.valid) },
     { key: 'chain', label: '证书链', text: v.chain.join(' → ') || '—', tone: null, items: v.chain },
     { key: 'signingTime', label: '签署时间', text: v.signingTime ? `${chinaDateTime(v.signingTime)}（北京时间，签名人本机时钟）` : '—', tone: null },
-    { key: 'timestamp', label: '时间戳', ...timestampLine(v.timestamp) },
+    { key: 'timestamp', label: '时间戳', ...timestampLine(v.timestamp, uncheckedBecause(v)) },
   ];
   if (v.kind === 'submission') {
     out.push({ key: 'case', label: '案号', text: v.caseNumber ?? '—', tone: null });

@@ -12,6 +12,7 @@ import type { BundleCalendar, CentralBundleResult } from '../../../shared/api/sy
 import type { Workstation } from '../../workstation';
 import type { AppendEntry } from './log';
 import { maskText } from '../../../shared/privacy/mask';
+import type { UpdateRefusalRecord } from '../update/service';
 
 /**
  * read: recorded on success only, and a repeat of the same read with nothing in between is folded;
@@ -63,6 +64,20 @@ function centralEntries(c: CentralBundleResult | undefined): AppendEntry[] {
   if (!c) return [];
   const detail = c.verified ? { central: 'verified', reviewer: c.reviewer, ...c.answers } : { central: 'unverified' };
   return [{ action: 'sync.importBundle', subject: null, detail: { ...detail, origin: 'bundle' } }];
+}
+
+/**
+ * An update refused on this workstation (services/update/service.ts tells handlers/app.ts, which
+ * appends it): an offline file refused at 验证 (验证更新包) or 安装 (安装更新), or an online check
+ * that met a bad or untrusted release signature (检查更新). File name and a short reason only.
+ */
+export function updateRefusalEntry(r: UpdateRefusalRecord): AppendEntry {
+  const action: AuditAction = r.step === 'check' ? 'app.updateCheck' : r.step === 'verify' ? 'app.updateVerify' : 'app.update';
+  return {
+    action,
+    subject: null,
+    detail: { outcome: r.outcome, code: r.code, reason: r.reason, ...(r.file ? { file: r.file } : {}), ...(r.version ? { version: r.version } : {}), ...(r.channel ? { channel: r.channel } : {}) },
+  };
 }
 
 function annotationCase(ws: Workstation, id: string): { caseId: string; itemId: string; kind: string } | null {
@@ -179,7 +194,21 @@ export const AUDIT_RULES: Rules = {
     entries: (i, out) => out.map((m) => ({ action: 'meeting.sign', subject: m.caseId, detail: { meetingId: i.id, role: i.role, minutesId: m.minutesId, contentHash: m.contentHash } })),
   },
   'app.installUpdate': { action: 'app.update', kind: 'change', subject: () => null, detail: (_i, v) => ({ started: v.started }) },
-  'app.applyOfflineUpdate': { action: 'app.update', kind: 'change', subject: () => null, detail: (i, v) => ({ file: basename(i.path), version: v.update.version, keyId: v.update.keyId, installing: v.installing }) },
+  // 'read' only so the recorder writes the call's success alone: a refused file is recorded by the
+  // update service with its name and reason (updateRefusalEntry). A verified file this shell cannot
+  // install (the browser host) is recorded as 未安装 with the reason, never as installed.
+  'app.applyOfflineUpdate': {
+    action: 'app.update',
+    kind: 'read',
+    subject: () => null,
+    detail: (i, v) => ({
+      file: basename(i.path),
+      version: v.update.version,
+      keyId: v.update.keyId,
+      installing: v.installing,
+      ...(v.installing ? {} : { outcome: 'not_installed', reason: v.notInstalled ?? '未安装' }),
+    }),
+  },
   'sync.run': {
     action: 'sync.run',
     kind: 'change',

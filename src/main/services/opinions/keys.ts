@@ -25,6 +25,10 @@ import type { PkiTransport } from '../sync/pki';
 import type { SyncKeys } from '../sync/prepare';
 import { TransportError } from '../sync/transport';
 
+/** Where a reviewer creates a key: the app's dialog, or the command line. */
+export const CREATE_KEY_HINT = '在“签名密钥”窗口中点“创建”，或用命令行 fashen keys create 创建';
+export const REVOKED_KEY_NOTICE = `签名密钥已吊销，不能再用于签名：请创建新的签名密钥（${CREATE_KEY_HINT}）`;
+
 /** How ReviewerKeys reaches the central system on its own (create, revoke, login); null: not logged in. */
 export type CentralConnect = () => (PkiTransport & { close(): Promise<void> }) | null;
 
@@ -106,9 +110,20 @@ export class ReviewerKeys implements SyncKeys {
     };
   }
 
+  /** The reviewer's newest key when it has been revoked (and none created since), else null. */
+  revokedLatest(): KeyInfo | null {
+    const mine = this.store.listKeys().filter((k) => k.algorithm === 'ecdsa-p256');
+    const latest = mine.reduce<KeyInfo | null>((a, k) => (a === null || k.created > a.created ? k : a), null);
+    return latest?.status === 'revoked' ? latest : null;
+  }
+
   active(): KeyInfo {
     const k = this.store.activeKey('ecdsa-p256');
-    if (!k) throw new ApiFailure({ code: 'conflict', message: '尚未创建签名密钥：请先在“签名密钥”中创建' });
+    if (!k) {
+      const revoked = this.revokedLatest();
+      if (revoked) throw new ApiFailure({ code: 'conflict', message: `${REVOKED_KEY_NOTICE}${revoked.revocationReason ? `（吊销原因：${revoked.revocationReason}）` : ''}` });
+      throw new ApiFailure({ code: 'conflict', message: `尚未创建签名密钥：${CREATE_KEY_HINT}` });
+    }
     if (!k.chain.length) throw new ApiFailure({ code: 'conflict', message: '签名密钥尚无证书，请重新创建密钥' });
     return k;
   }

@@ -27,6 +27,8 @@ interface Draft {
 }
 
 export const NO_KEY_NOTICE = '尚未创建签名密钥，暂不能签署。所示即为将要签署的内容，创建密钥后即可签署。';
+/** The reviewer's key was revoked and no new one made since. */
+export const REVOKED_KEY_PREVIEW_NOTICE = '签名密钥已吊销，暂不能签署。所示即为将要签署的内容，创建新的签名密钥后即可签署。';
 
 const sha256 = (b: Uint8Array | string) => createHash('sha256').update(b).digest('hex');
 
@@ -93,7 +95,7 @@ export class OpinionService {
     const docx = await renderOpinionDocx(content, rendered);
     const files = { pdf: await this.storeBlob(pdf, 'application/pdf', contentHash), docx: await this.storeBlob(docx, DOCX_MIME, contentHash) };
     this.reviews.setSetting(`opinion_draft:${caseId}`, { meta, contentHash: key ? contentHash : null, files } satisfies Draft, meta.signedAt);
-    return { content, contentHash, pdfSha256: files.pdf, docxSha256: files.docx, signable: key !== null, blocker: key ? null : NO_KEY_NOTICE };
+    return { content, contentHash, pdfSha256: files.pdf, docxSha256: files.docx, signable: key !== null, blocker: key ? null : this.keys.revokedLatest() ? REVOKED_KEY_PREVIEW_NOTICE : NO_KEY_NOTICE };
   }
 
   /** The latest preview's file (下载预览), as shown: refused when there is none. */

@@ -3,11 +3,11 @@
 // source as fields of their own (never read back out of the reason text). Minutes carry two signers
 // (host, then recorder), each verified and shown.
 import type { CertificateSourceView, SignerCheckView, TimestampView, VerificationView } from '../../../shared/api/opinions';
-import { chinaDateTime } from '../../../shared/format/date';
 import { MinutesSubmission } from '../../../shared/meeting/minutes-content';
 import { OpinionContent } from '../../../shared/opinion/content';
 import { verifyMinutesPayload } from '../meetings/minutes-verify';
 import { verifyPdf, verifySubmission, type SubmissionVerification } from '../signing/index';
+import { formatTime } from '../signing/cert-check';
 import type { ReviewerKeys } from './keys';
 
 type Signer = { commonName: string; organization: string } | null;
@@ -33,11 +33,29 @@ function certificateView(devCa: boolean, chain: string[], trusted: boolean): Cer
   return { kind: devCa ? 'dev-ca' : chain.length ? 'ca' : 'none', root: chain[chain.length - 1] ?? null, trusted };
 }
 
-/** A signature that stays valid although its certificate was revoked later: the timestamp proves it came first. */
-function revokedLater(valid: boolean, revoked: { at: string; reason: string } | null): string[] {
-  if (!valid || !revoked) return [];
-  const at = Number.isNaN(new Date(revoked.at).getTime()) ? revoked.at : `${chinaDateTime(revoked.at)}（北京时间）`;
-  return [`签名证书已于 ${at} 被吊销${revoked.reason ? `（${revoked.reason}）` : ''}；可信时间戳证明签署早于吊销`];
+/** To the second, China time: a signing time and a revocation in the same minute must stay apart. */
+function toSecond(iso: string): string {
+  const d = new Date(iso);
+  return Number.isNaN(d.getTime()) ? iso : formatTime(d);
+}
+
+/**
+ * The revocation, worded for the verdict: a signature that stays valid although its certificate was
+ * revoked later (the timestamp proves it came first), or one refused although the signer's clock put
+ * it before the revocation — without a trusted timestamp that clock proves nothing.
+ */
+function revocationNotes(valid: boolean, revoked: { at: string; reason: string } | null, timestamp: TimestampView, signingTime: string | null): string[] {
+  if (!revoked) return [];
+  const why = revoked.reason ? `（${revoked.reason}）` : '';
+  if (valid) {
+    const ts = timestamp.state === 'trusted' ? `可信时间戳 ${toSecond(timestamp.time)}` : '可信时间戳';
+    return [`签名证书已于 ${toSecond(revoked.at)}被吊销${why}；${ts}证明签署早于吊销`];
+  }
+  const signed = signingTime ? new Date(signingTime).getTime() : NaN;
+  if (timestamp.state !== 'trusted' && !Number.isNaN(signed) && signed < new Date(revoked.at).getTime()) {
+    return [`按签名人本机时钟，签署于 ${toSecond(signingTime!)}，早于吊销时间 ${toSecond(revoked.at)}；但没有可信时间戳，无法证明签署早于吊销，签名不予认可`];
+  }
+  return [];
 }
 
 export async function verifyBytes(bytes: Uint8Array, keys: ReviewerKeys): Promise<VerificationView> {
@@ -48,6 +66,7 @@ export async function verifyBytes(bytes: Uint8Array, keys: ReviewerKeys): Promis
     // The opinion's signer is the first signature; signer, chain and times are all of that one.
     const first = r.signatures[0];
     const n = r.signatures.length;
+    const timestamp = timestampView(first?.timestamp);
     return {
       valid: r.valid,
       reason: r.valid ? (n > 1 ? `全部 ${n} 个签名有效` : '签名有效') : r.reason,
@@ -55,13 +74,13 @@ export async function verifyBytes(bytes: Uint8Array, keys: ReviewerKeys): Promis
       signer: signerText(r.signer),
       chain: r.chainSubjects,
       signingTime: r.signingTime,
-      timestamp: timestampView(first?.timestamp),
+      timestamp,
       certificate: certificateView(r.devCa, r.chainSubjects, first?.trusted ?? false),
       devCa: r.devCa,
       caseNumber: null,
       caseId: null,
       round: null,
-      notes: [...revokedLater(r.valid, r.revoked), ...(n > 0 && !r.byteRangeCoversWholeFile ? ['签名后文件又被追加了内容'] : [])],
+      notes: [...revocationNotes(r.valid, r.revoked, timestamp, r.signingTime), ...(n > 0 && !r.byteRangeCoversWholeFile ? ['签名后文件又被追加了内容'] : [])],
       // Several signatures (minutes: host, then recorder over the host's): each signer's own verdict.
       ...(n > 1 ? { signers: r.signatures.map((s) => ({ role: `签名 ${s.index}`, name: signerText(s.signer) ?? '—', valid: s.valid, reason: s.valid ? '签名有效' : s.reason, signedAt: s.signingTime })) } : {}),
     };
@@ -83,7 +102,7 @@ export async function verifyBytes(bytes: Uint8Array, keys: ReviewerKeys): Promis
     caseNumber: c.success ? c.data.case.caseNumber : null,
     caseId: c.success ? c.data.case.id : null,
     round: c.success ? c.data.round : null,
-    notes: revokedLater(r.valid, r.revoked),
+    notes: revocationNotes(r.valid, r.revoked, timestampView(r.timestamp), r.signedAt),
   };
 }
 
@@ -115,7 +134,7 @@ async function minutesView(r: SubmissionVerification, p: MinutesSubmission, trus
     caseNumber: p.minutes.case.caseNumber,
     caseId: p.minutes.case.id,
     round: p.minutes.review.round,
-    notes: revokedLater(r.valid, r.revoked),
+    notes: revocationNotes(r.valid, r.revoked, timestampView(r.timestamp), r.signedAt),
     signers,
   };
 }

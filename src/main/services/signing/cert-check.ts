@@ -112,7 +112,14 @@ export async function checkCertificateChain(input: ChainCheckInput): Promise<Cha
   const anchorPrints = new Set(anchors.map(thumbprint));
   const trusted = chainOk && path.some((c) => anchorPrints.has(thumbprint(c)));
   if (chainOk && !trusted) {
-    problems.push(anchors.length ? '证书链的根证书不在信任列表中，无法确认签名人身份' : '未配置受信任的根证书，无法确认签名人身份');
+    // The signer's certificate, named as such: a CA this workstation does not trust is most often the
+    // agency CA of a central system it has never logged in to.
+    const root = describeSubject(path[path.length - 1]!);
+    problems.push(
+      anchors.length
+        ? `签名人的证书链不受本机信任：根证书“${root}”不在本机信任列表中，无法确认签名人身份；如为机构 CA 签发，请先登录中心系统，本机即信任其 CA`
+        : '未配置受信任的根证书，无法确认签名人身份',
+    );
   }
   const chain = path.map((c) => c.toString('pem'));
   const devCa = isDevelopmentCa(chain);

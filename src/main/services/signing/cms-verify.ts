@@ -109,13 +109,14 @@ export async function verifyCms(content: Uint8Array, cmsDer: Uint8Array, opts: V
   if (claimed && claimed.getTime() > now.getTime() + 5 * 60_000) result.problems.push(`签名时间 ${formatTime(claimed)} 晚于当前时间`);
 
   let trustedTime: Date | null = null;
+  let timestampProblem: string | null = null;
   const tsToken = attr(si, OID.signatureTimeStampToken, true);
   if (tsToken) {
     const sigValue = new Uint8Array(si.signature.valueBlock.valueHexView);
     const ts = await checkTimestampToken(new Uint8Array(tsToken.toBER(false)), signatureTimestampDigest(sigValue), opts);
     result.timestamp = ts;
     if (ts.status === 'valid') trustedTime = new Date(ts.genTime);
-    else if (ts.status === 'invalid') result.problems.push(`时间戳无效：${ts.reason}`);
+    else if (ts.status === 'invalid') timestampProblem = `时间戳无效：${ts.reason}`;
   } else {
     result.notes.push('未加盖可信时间戳：签名时间为签名人电脑时间');
   }
@@ -128,7 +129,10 @@ export async function verifyCms(content: Uint8Array, cmsDer: Uint8Array, opts: V
     ...(opts.trustAnchors ? { trustAnchors: opts.trustAnchors } : {}),
     ...(opts.revocations ? { revocations: opts.revocations } : {}),
   });
+  // The signer's own certificate problems come first: an untrusted CA also makes its timestamp
+  // service untrusted, and the verdict must name the signer's problem, not the timestamp's.
   result.problems.push(...chain.problems);
+  if (timestampProblem) result.problems.push(timestampProblem);
   result.notes.unshift(...chain.notes);
   Object.assign(result, {
     chainSubjects: chain.subjects, chain: chain.chain, devCa: chain.devCa, trusted: chain.trusted,
@@ -160,7 +164,8 @@ export async function checkTimestampToken(token: Uint8Array, digest: Uint8Array,
       trustedTime: true,
       ...(opts.trustAnchors ? { trustAnchors: opts.trustAnchors } : {}),
     });
-    if (!chain.chainOk || chain.problems.length) return { status: 'invalid', reason: chain.problems[0] ?? '时间戳证书链无效' };
+    // (a chain that is whole but ends at a root not trusted here says so in those words)
+    if (!chain.chainOk || chain.problems.length) return { status: 'invalid', reason: chain.chainOk && !chain.trusted ? '时间戳服务的证书不受本机信任（根证书不在本机信任列表中）' : (chain.problems[0] ?? '时间戳证书链无效') };
     return { status: 'valid', genTime: info.genTime.toISOString(), tsa: describeSubject(tsa) };
   } catch (e) {
     return { status: 'invalid', reason: `时间戳无法解析：${(e as Error).message}` };

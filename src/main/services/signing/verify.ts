@@ -147,12 +147,13 @@ export async function verifySubmission(json: string | unknown, opts: VerifyOptio
   r.signer = signerOf(leaf);
 
   let trustedTime: Date | null = null;
+  let timestampProblem: string | null = null;
   if (sig.timestamp?.status === 'granted') {
     const digest = new Uint8Array(sha256(Buffer.from(sig.signature, 'base64')));
     const ts = await checkTimestampToken(new Uint8Array(Buffer.from(sig.timestamp.token, 'base64')), digest, opts);
     r.timestamp = ts;
     if (ts.status === 'valid') trustedTime = new Date(ts.genTime);
-    else if (ts.status === 'invalid') r.problems.push(`时间戳无效：${ts.reason}`);
+    else if (ts.status === 'invalid') timestampProblem = `时间戳无效：${ts.reason}`;
   } else {
     if (sig.timestamp?.status === 'pending') r.timestamp = sig.timestamp;
     r.notes.push('待加盖时间戳：签名时间为签名人电脑时间');
@@ -169,7 +170,9 @@ export async function verifySubmission(json: string | unknown, opts: VerifyOptio
     ...(opts.trustAnchors ? { trustAnchors: opts.trustAnchors } : {}),
     ...(opts.revocations ? { revocations: opts.revocations } : {}),
   });
+  // The signer's certificate problems before the timestamp's (an untrusted CA fails both).
   r.problems.push(...chain.problems);
+  if (timestampProblem) r.problems.push(timestampProblem);
   r.notes.unshift(...chain.notes);
   Object.assign(r, {
     chainSubjects: chain.subjects, devCa: chain.devCa, trusted: chain.trusted,

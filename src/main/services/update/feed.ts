@@ -25,18 +25,25 @@ export interface FeedCheck {
   keyLabel: string;
 }
 
-async function fetchText(url: string, what: string, timeoutMs: number): Promise<string> {
+/** The channel file is not there: nothing is published for this platform (a normal state, not an error). */
+export class NotPublished extends UpdateError {
+  constructor(channelFile: string, url: string) {
+    super(`中心系统尚未发布本平台的更新（${channelFile}）`, [url], 'not_published');
+  }
+}
+
+async function fetchText(url: string, what: string, timeoutMs: number): Promise<string | null> {
   let res: Response;
   try {
     res = await fetch(url, { signal: AbortSignal.timeout(timeoutMs), headers: { 'cache-control': 'no-cache' } });
   } catch (err) {
     const cause = (err as { cause?: { code?: string } }).cause?.code ?? (err as Error).name;
-    throw new UpdateError(`无法连接中心系统检查更新（${cause}）`);
+    throw new UpdateError(`无法连接中心系统检查更新（${cause}）`, [], 'unreachable');
   }
-  if (res.status === 404) throw new UpdateError(`中心系统没有发布${what}`, [url]);
-  if (!res.ok) throw new UpdateError(`中心系统返回错误 ${res.status}（${what}）`, [url]);
+  if (res.status === 404) return null;
+  if (!res.ok) throw new UpdateError(`中心系统返回错误 ${res.status}（${what}）`, [url], 'unreachable');
   const body = Buffer.from(await res.arrayBuffer());
-  if (body.length > MAX_META_BYTES) throw new UpdateError(`${what}过大`);
+  if (body.length > MAX_META_BYTES) throw new UpdateError(`${what}过大`, [], 'bad_info');
   return body.toString('utf8');
 }
 
@@ -44,7 +51,12 @@ async function fetchText(url: string, what: string, timeoutMs: number): Promise<
 export async function readFeed(feed: string, opts: { platform: UpdatePlatform; arch: string; trusted: readonly TrustedKey[]; timeoutMs?: number }): Promise<FeedCheck> {
   const channelFile = channelFileName(opts.platform, opts.arch);
   const timeout = opts.timeoutMs ?? 15_000;
-  const [yml, sig] = await Promise.all([fetchText(new URL(channelFile, feed).href, `此平台的更新信息（${channelFile}）`, timeout), fetchText(new URL(`${channelFile}.sig`, feed).href, `更新信息的签名（${channelFile}.sig）——未签名的更新不会安装`, timeout)]);
+  const ymlUrl = new URL(channelFile, feed).href;
+  const sigUrl = new URL(`${channelFile}.sig`, feed).href;
+  const [yml, sig] = await Promise.all([fetchText(ymlUrl, `此平台的更新信息（${channelFile}）`, timeout), fetchText(sigUrl, `更新信息的签名（${channelFile}.sig）`, timeout)]);
+  // No channel file for this platform (an empty channel, or releases for other platforms only).
+  if (yml === null) throw new NotPublished(channelFile, ymlUrl);
+  if (sig === null) throw new UpdateError(`中心系统没有发布更新信息的签名（${channelFile}.sig）——未签名的更新不会安装`, [sigUrl], 'unsigned');
   const info = parseUpdateInfo(yml, `中心系统的更新信息（${channelFile}）`);
   const signature = parseSignatureFile(sig);
   const key = verifyUpdateInfo(info, signature, opts.trusted);

@@ -48,31 +48,39 @@ export interface VerifiedUpdate {
   dir: string | null;
 }
 
+const tech = (err: unknown): string => `技术信息：${(err as Error).message}`;
+
 async function openZip(file: string): Promise<{ zip: yauzl.ZipFile; entries: yauzl.Entry[] }> {
   let zip: yauzl.ZipFile;
   try {
     zip = await openZipFile(file, { strictFileNames: true });
   } catch (err) {
-    throw new UpdateError('不是有效的离线更新包（应为 .fsupdate 文件）', [(err as Error).message]);
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'EISDIR') throw new UpdateError('这是一个文件夹，不是离线更新包：请选择其中的 .fsupdate 文件', [], 'folder');
+    if (code === 'ENOENT') throw new UpdateError('找不到离线更新文件', [], 'not_package');
+    if (code === 'EACCES' || code === 'EPERM') throw new UpdateError('没有权限读取离线更新文件', [tech(err)], 'not_package');
+    throw new UpdateError('不是有效的离线更新包（应为 .fsupdate 文件；文件可能不完整或不是更新包）', [tech(err)], 'not_package');
   }
   try {
     return { zip, entries: await listZipEntries(zip, MAX_ENTRIES) };
   } catch (err) {
     zip.close();
-    throw new UpdateError('离线更新包已损坏', [(err as Error).message]);
+    const msg = (err as Error).message;
+    if (/invalid (relative )?path|absolute path|invalid characters in fileName/i.test(msg)) throw new UpdateError('离线更新包中有不合法的文件路径（指向包外或文件夹），已拒绝', [tech(err)], 'bad_contents');
+    throw new UpdateError('离线更新包已损坏', [tech(err)], 'damaged');
   }
 }
 
 async function readSmall(zip: yauzl.ZipFile, entry: yauzl.Entry, what: string): Promise<string> {
   const text = await readZipText(zip, entry, MAX_META_BYTES);
-  if (text === null) throw new UpdateError(`${what}过大`);
+  if (text === null) throw new UpdateError(`${what}过大`, [], 'bad_contents');
   return text;
 }
 
 /** Streams one listed file, checking size and sha512; writes it to `dest` when given. */
 async function checkFile(zip: yauzl.ZipFile, entry: yauzl.Entry, expected: { sha512: string; size?: number | undefined }, dest: string | null): Promise<number> {
   const name = entry.fileName;
-  if (expected.size !== undefined && entry.uncompressedSize !== expected.size) throw new UpdateError(`文件 ${name} 的大小与签名的更新信息不符，已拒绝`, [`应为 ${expected.size} 字节，实为 ${entry.uncompressedSize} 字节`]);
+  if (expected.size !== undefined && entry.uncompressedSize !== expected.size) throw new UpdateError(`文件 ${name} 的大小与签名的更新信息不符，已拒绝`, [`应为 ${expected.size} 字节，实为 ${entry.uncompressedSize} 字节`], 'file_mismatch');
   const hash = createHash('sha512');
   let size = 0;
   const tap = new Transform({
@@ -86,9 +94,9 @@ async function checkFile(zip: yauzl.ZipFile, entry: yauzl.Entry, expected: { sha
     const src = await openZipEntry(zip, entry);
     await pipeline(src, tap, dest ? createWriteStream(dest, { flags: 'wx' }) : new PassThrough().resume());
   } catch (err) {
-    throw new UpdateError(`读取文件 ${name} 失败（更新包可能已损坏）`, [(err as Error).message]);
+    throw new UpdateError(`读取文件 ${name} 失败（更新包可能已损坏）`, [tech(err)], 'damaged');
   }
-  if (hash.digest('base64') !== expected.sha512) throw new UpdateError(`文件 ${name} 的 SHA-512 与签名的更新信息不符（文件被改动或损坏），已拒绝`);
+  if (hash.digest('base64') !== expected.sha512) throw new UpdateError(`文件 ${name} 的 SHA-512 与签名的更新信息不符（文件被改动或损坏），已拒绝`, [], 'file_mismatch');
   return size;
 }
 
@@ -98,29 +106,29 @@ export async function verifyOfflineUpdate(file: string, opts: VerifyOfflineOptio
   try {
     const names = entries.map((e) => e.fileName);
     const bad = names.filter((n) => !SAFE_FILE_NAME.test(n));
-    if (bad.length) throw new UpdateError('离线更新包中有文件夹或不合法的文件名，已拒绝', bad.slice(0, 5));
-    if (new Set(names).size !== names.length) throw new UpdateError('离线更新包中有重名文件，已拒绝');
+    if (bad.length) throw new UpdateError('离线更新包中有文件夹或不合法的文件名，已拒绝', bad.slice(0, 5), 'bad_contents');
+    if (new Set(names).size !== names.length) throw new UpdateError('离线更新包中有重名文件，已拒绝', [], 'bad_contents');
     const ymls = names.filter((n) => n.endsWith('.yml'));
-    if (ymls.length !== 1) throw new UpdateError(ymls.length ? '离线更新包中有多个更新信息文件（.yml），应只有一个平台的更新' : '离线更新包缺少更新信息文件（latest.yml）');
+    if (ymls.length !== 1) throw new UpdateError(ymls.length ? '离线更新包中有多个更新信息文件（.yml），应只有一个平台的更新' : '离线更新包缺少更新信息文件（latest.yml）', [], 'bad_contents');
     const channelFile = ymls[0]!;
     const target = platformOfChannelFile(channelFile);
-    if (!target) throw new UpdateError(`更新信息文件名不合法：${channelFile}`);
+    if (!target) throw new UpdateError(`更新信息文件名不合法：${channelFile}`, [], 'bad_contents');
     const byName = new Map(entries.map((e) => [e.fileName, e] as const));
     const sigEntry = byName.get(`${channelFile}.sig`);
-    if (!sigEntry) throw new UpdateError(`离线更新包缺少签名文件 ${channelFile}.sig，已拒绝`);
+    if (!sigEntry) throw new UpdateError(`离线更新包缺少签名文件 ${channelFile}.sig，已拒绝`, [], 'unsigned');
 
     const info = parseUpdateInfo(await readSmall(zip, byName.get(channelFile)!, '更新信息文件'), '更新信息文件');
     const key = verifyUpdateInfo(info, parseSignatureFile(await readSmall(zip, sigEntry, '签名文件')), opts.trusted);
     if (opts.platform !== null && (target.platform !== opts.platform || (target.arch !== null && target.arch !== opts.arch))) {
-      throw new UpdateError(`此更新包适用于 ${describePlatform(target.platform, target.arch)}，本机是 ${describePlatform(opts.platform, opts.arch)}`);
+      throw new UpdateError(`此更新包适用于 ${describePlatform(target.platform, target.arch)}，本机是 ${describePlatform(opts.platform, opts.arch)}`, [], 'wrong_platform');
     }
     const listed = fileNamesOf(info);
     checkInstallable(info, opts.currentVersion, target.platform);
     const allowed = new Set([channelFile, `${channelFile}.sig`, ...listed, ...listed.map((n) => `${n}.blockmap`)]);
     const extra = names.filter((n) => !allowed.has(n));
-    if (extra.length) throw new UpdateError('离线更新包中有更新信息未列出的文件，已拒绝', extra.slice(0, 5));
+    if (extra.length) throw new UpdateError('离线更新包中有更新信息未列出的文件，已拒绝', extra.slice(0, 5), 'bad_contents');
     const missing = listed.filter((n) => !byName.has(n));
-    if (missing.length) throw new UpdateError('离线更新包缺少更新信息列出的文件', missing);
+    if (missing.length) throw new UpdateError('离线更新包缺少更新信息列出的文件', missing, 'bad_contents');
 
     if (opts.extractTo) {
       staging = join(opts.extractTo, `.partial-${randomUUID()}`);

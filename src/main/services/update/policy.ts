@@ -23,7 +23,7 @@ export function isNewer(version: string, current: string): boolean {
 
 /** Throws an UpdateError unless the update is newer (when the current version is given) and its files suit the platform. */
 export function checkInstallable(info: UpdateInfo, currentVersion: string | null, platform: UpdatePlatform): void {
-  if (currentVersion !== null && !isNewer(info.version, currentVersion)) throw new UpdateError(`更新版本 ${info.version} 不高于当前版本 ${currentVersion}，不会安装（防止降级）`);
+  if (currentVersion !== null && !isNewer(info.version, currentVersion)) throw new UpdateError(`更新版本 ${info.version} 不高于当前版本 ${currentVersion}，不会安装（防止降级）`, [], 'downgrade');
   const wrong = info.files.map((f) => f.url).filter((n) => !INSTALLER_TYPES[platform].test(n));
-  if (wrong.length) throw new UpdateError(`更新中有不适用于 ${PLATFORM_NAMES[platform]} 的文件`, wrong.slice(0, 5));
+  if (wrong.length) throw new UpdateError(`更新中有不适用于 ${PLATFORM_NAMES[platform]} 的文件`, wrong.slice(0, 5), 'wrong_platform');
 }

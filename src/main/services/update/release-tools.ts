@@ -6,7 +6,7 @@ import { basename, join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { ZipFile } from 'yazl';
 import { sha512Base64OfFile } from './downloaded';
-import { parseSignatureFile, signUpdateInfo } from './signature';
+import { parseSignatureFile, signUpdateInfo, verifyUpdateInfo, type TrustedKey } from './signature';
 import { fileNamesOf, parseUpdateInfo, platformOfChannelFile, UpdateError } from './update-info';
 import { writeFileDurable } from '../cache-crypto/durable';
 
@@ -41,12 +41,28 @@ export function signChannelFile(ymlPath: string, key: KeyObject, now: Date = new
  * Packs `<dir>/<channelFile>`, its signature and the files it lists into one .fsupdate. Checks the
  * files against the channel file first, so a stick never carries an update that would be refused.
  */
-export async function packOfflineUpdate(dir: string, channelFile: string, out: string): Promise<{ out: string; version: string; files: string[] }> {
+export async function packOfflineUpdate(dir: string, channelFile: string, out: string, opts: { trusted?: readonly TrustedKey[] } = {}): Promise<{ out: string; version: string; files: string[] }> {
   const ymlPath = join(dir, channelFile);
   if (!platformOfChannelFile(channelFile)) throw new UpdateError(`不是更新信息文件：${channelFile}`);
+  if (!existsSync(ymlPath)) throw new UpdateError(`找不到更新信息文件 ${channelFile}`);
   const info = parseUpdateInfo(readFileSync(ymlPath, 'utf8'), channelFile);
-  if (!existsSync(`${ymlPath}.sig`)) throw new UpdateError(`缺少签名文件 ${channelFile}.sig：请先运行 fashen update sign`);
-  parseSignatureFile(readFileSync(`${ymlPath}.sig`, 'utf8'));
+  if (!existsSync(`${ymlPath}.sig`)) throw new UpdateError(`缺少签名文件 ${channelFile}.sig：请先运行 fashen update sign`, [], 'unsigned');
+  const signature = parseSignatureFile(readFileSync(`${ymlPath}.sig`, 'utf8'));
+  // The release keys given (the CLI: this build's): the signature checked first, as a workstation would.
+  if (opts.trusted) {
+    try {
+      verifyUpdateInfo(info, signature, opts.trusted);
+    } catch (err) {
+      if (!(err instanceof UpdateError)) throw err;
+      const hint =
+        err.code === 'bad_signature'
+          ? `${channelFile} 签名后被改动过：请重新签名（fashen update sign）`
+          : err.code === 'untrusted_key'
+            ? '工作台只接受 resources/update-keys/ 中的发布公钥签名的更新：请用机构发布密钥签名，或先把新公钥随一个版本发布'
+            : null;
+      throw new UpdateError(`未打包：${err.message}`, [...err.details, ...(hint ? [hint] : [])], err.code);
+    }
+  }
   const names = fileNamesOf(info);
   for (const f of info.files) {
     const p = join(dir, f.url);

@@ -2,17 +2,35 @@
 // the central server's feed (verified, staged rollout honoured, then handed to the shell's installer),
 // and offline update files. The same code runs in the desktop app and the browser host; only the
 // installer differs.
-import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import type { OfflineApplyResult, OfflineUpdateView, UpdateRelease, UpdateStatus } from '../../../shared/api/app';
 import { ApiFailure } from '../../../shared/api/result';
-import { CHANNEL_NAME, DEFAULT_CHANNEL, feedUrl, readFeed, type FeedCheck } from './feed';
+import { CHANNEL_NAME, DEFAULT_CHANNEL, feedUrl, NotPublished, readFeed, type FeedCheck } from './feed';
 import type { UpdateInstaller } from './installer';
 import { verifyOfflineUpdate, type VerifiedUpdate } from './offline-package';
 import { isNewer } from './policy';
 import { installId, withinRollout } from './rollout';
 import type { TrustedKey } from './signature';
-import { UpdateError, type UpdatePlatform } from './update-info';
+import { SIGNATURE_REFUSALS, UPDATE_REFUSALS, UpdateError, type UpdatePlatform, type UpdateRefusal } from './update-info';
+
+/**
+ * An update this workstation refused (or could not install), for the audit log: an offline file
+ * refused at 验证 or 安装, or an online check that found a bad or untrusted release signature. A
+ * check that found nothing new, or could not reach the server, is not recorded.
+ */
+export interface UpdateRefusalRecord {
+  step: 'check' | 'verify' | 'apply';
+  outcome: 'refused' | 'failed';
+  /** An UpdateRefusal code, or not_found (no such file). */
+  code: UpdateRefusal | 'not_found' | 'install_failed';
+  /** Short zh-CN (fits the audit table's 详情 column). */
+  reason: string;
+  /** The offline file's name (no folders: the path may name a person's USB stick or home folder). */
+  file?: string;
+  channel?: string;
+  version?: string;
+}
 
 export interface UpdateServiceOptions {
   dataDir: string;
@@ -24,6 +42,8 @@ export interface UpdateServiceOptions {
   /** The central server's address (the saved login), or null. */
   server: () => string | null;
   emit: (status: UpdateStatus) => void;
+  /** Told of each refusal worth an audit entry (handlers/app.ts records it). */
+  refused?: (r: UpdateRefusalRecord) => void;
   now?: () => Date;
 }
 
@@ -37,6 +57,15 @@ export function configuredChannel(dataDir: string): string {
   } catch {
     return DEFAULT_CHANNEL;
   }
+}
+
+/** The first clause of a reason, without its parenthesis: 仅桌面版可安装（浏览器版…） → 仅桌面版可安装. */
+function shortReason(text: string): string {
+  return text.replace(/（[^（）]*）$/, '').split(/[，；。]/)[0]!.slice(0, 40);
+}
+
+function refusalCode(err: unknown): UpdateRefusal {
+  return err instanceof UpdateError ? err.code : 'other';
 }
 
 function failure(err: unknown): ApiFailure {
@@ -138,8 +167,13 @@ export class UpdateService {
     try {
       verified = await readFeed(feed, { platform: this.opts.platform, arch: this.opts.arch, trusted: keys });
     } catch (err) {
+      const checkedAt = this.now().toISOString();
+      // Nothing published for this platform (yet): a normal state, said plainly.
+      if (err instanceof NotPublished) return this.set({ state: 'not-published', message: err.message, latest: null, checkedAt });
       const message = err instanceof UpdateError ? err.message : `检查更新失败：${(err as Error).message}`;
-      return this.set({ state: 'error', message, latest: null, checkedAt: this.now().toISOString() });
+      const code = refusalCode(err);
+      if (SIGNATURE_REFUSALS.has(code)) this.tell({ step: 'check', outcome: 'refused', code, reason: UPDATE_REFUSALS[code], channel: configuredChannel(this.opts.dataDir) });
+      return this.set({ state: 'error', message, latest: null, checkedAt });
     }
     const latest = releaseOf(verified.info, verified.keyId);
     const checkedAt = this.now().toISOString();
@@ -174,35 +208,60 @@ export class UpdateService {
 
   private verifyOptions() {
     const { keys, error } = this.keys();
-    if (error) throw new UpdateError(`发布公钥有误，已停止更新：${error}`);
+    if (error) throw new UpdateError(`发布公钥有误，已停止更新：${error}`, [], 'no_release_key');
     return { trusted: keys, currentVersion: this.opts.currentVersion, platform: this.opts.platform, arch: this.opts.arch };
   }
 
-  async verifyOffline(path: string): Promise<OfflineUpdateView> {
-    if (!existsSync(path)) throw new ApiFailure({ code: 'not_found', message: `找不到离线更新文件：${path}` });
+  private tell(r: UpdateRefusalRecord): void {
     try {
-      return this.view(path, await verifyOfflineUpdate(path, this.verifyOptions()));
-    } catch (err) {
-      throw failure(err);
+      this.opts.refused?.(r);
+    } catch {
+      // The refusal itself is what the caller must see.
     }
   }
 
+  /** Records a refused offline file and answers the failure to throw. */
+  private refuse(step: 'verify' | 'apply', path: string, err: unknown): ApiFailure {
+    const f = err instanceof ApiFailure ? err : failure(err);
+    const code = f.error.code === 'not_found' ? 'not_found' : refusalCode(err);
+    this.tell({ step, outcome: 'refused', code, reason: code === 'not_found' ? '找不到文件' : UPDATE_REFUSALS[code], file: basename(path) });
+    return f;
+  }
+
+  private checkPath(path: string): void {
+    if (!existsSync(path)) throw new ApiFailure({ code: 'not_found', message: `找不到离线更新文件：${path}` });
+    if (statSync(path).isDirectory()) throw new UpdateError('这是一个文件夹，不是离线更新包：请选择其中的 .fsupdate 文件', [], 'folder');
+  }
+
+  async verifyOffline(path: string, step: 'verify' | 'apply' = 'verify'): Promise<OfflineUpdateView> {
+    try {
+      this.checkPath(path);
+      return this.view(path, await verifyOfflineUpdate(path, this.verifyOptions()));
+    } catch (err) {
+      throw this.refuse(step, path, err);
+    }
+  }
+
+  /**
+   * Verify, then install. Where this shell cannot install (the browser host, an unpackaged desktop
+   * app) the answer says so with installing:false — the audit entry then reads 未安装, not 安装更新.
+   */
   async applyOffline(path: string): Promise<OfflineApplyResult> {
     const blocked = this.opts.installer.blockedReason();
     if (blocked) {
-      const update = await this.verifyOffline(path);
-      return { update, installing: false, message: `更新包已验证（版本 ${update.version}），${blocked}` };
+      const update = await this.verifyOffline(path, 'apply');
+      return { update, installing: false, message: `更新包已验证（版本 ${update.version}），但未安装：${blocked}`, notInstalled: shortReason(blocked) };
     }
-    if (!existsSync(path)) throw new ApiFailure({ code: 'not_found', message: `找不到离线更新文件：${path}` });
-    const work = join(this.opts.dataDir, 'updates', 'offline');
-    // Earlier attempts are of no further use: keep the data folder small.
-    rmSync(work, { recursive: true, force: true });
-    mkdirSync(work, { recursive: true });
     let verified: VerifiedUpdate;
     try {
+      this.checkPath(path);
+      const work = join(this.opts.dataDir, 'updates', 'offline');
+      // Earlier attempts are of no further use: keep the data folder small.
+      rmSync(work, { recursive: true, force: true });
+      mkdirSync(work, { recursive: true });
       verified = await verifyOfflineUpdate(path, { ...this.verifyOptions(), extractTo: work });
     } catch (err) {
-      throw failure(err);
+      throw this.refuse('apply', path, err);
     }
     const update = this.view(path, verified);
     this.set({ state: 'installing', message: `正在安装离线更新 ${update.version}…`, latest: { version: update.version, releaseDate: update.releaseDate, releaseName: update.releaseName, keyId: update.keyId, stagingPercentage: null }, progress: null });
@@ -210,9 +269,10 @@ export class UpdateService {
       await this.opts.installer.installOffline(verified);
     } catch (err) {
       this.set({ state: 'error', message: err instanceof UpdateError ? err.message : `安装离线更新失败：${(err as Error).message}` });
+      this.tell({ step: 'apply', outcome: 'failed', code: 'install_failed', reason: '安装程序未能启动', file: basename(path), version: update.version });
       throw failure(err);
     }
-    return { update, installing: true, message: `正在安装 ${update.version}，工作台将重启` };
+    return { update, installing: true, message: `正在安装 ${update.version}，工作台将重启`, notInstalled: null };
   }
 
   async pickFile(): Promise<{ path: string | null }> {

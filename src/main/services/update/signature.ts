@@ -72,10 +72,10 @@ export function parseSignatureFile(text: string): UpdateSignatureFile {
   try {
     raw = JSON.parse(text);
   } catch {
-    throw new UpdateError('签名文件不是有效的 JSON');
+    throw new UpdateError('签名文件不是有效的 JSON', [], 'bad_signature_file');
   }
   const parsed = UpdateSignatureFile.safeParse(raw);
-  if (!parsed.success) throw new UpdateError('签名文件格式不正确', parsed.error.issues.map((i) => `${i.path.join('.') || '(根)'}：${i.message}`));
+  if (!parsed.success) throw new UpdateError('签名文件格式不正确', parsed.error.issues.map((i) => `${i.path.join('.') || '(根)'}：${i.message}`), 'bad_signature_file');
   return parsed.data;
 }
 
@@ -84,10 +84,10 @@ export function parseSignatureFile(text: string): UpdateSignatureFile {
  * UpdateError naming the reason (unknown key, bad signature) otherwise.
  */
 export function verifyUpdateInfo(info: UpdateInfo, signature: UpdateSignatureFile, trusted: readonly TrustedKey[]): TrustedKey {
-  if (trusted.length === 0) throw new UpdateError('本机没有配置发布公钥，无法验证更新，已拒绝');
+  if (trusted.length === 0) throw new UpdateError('本机没有配置发布公钥，无法验证更新，已拒绝', [], 'no_release_key');
   const key = trusted.find((k) => k.keyId === signature.keyId);
-  if (!key) throw new UpdateError(`更新由未受信任的密钥签名（密钥 ${signature.keyId.slice(0, 16)}…），已拒绝`, [`受信任的发布密钥：${trusted.map((k) => k.keyId.slice(0, 16)).join('、')}`]);
+  if (!key) throw new UpdateError(`更新由未受信任的密钥签名（密钥 ${signature.keyId.slice(0, 16)}…），已拒绝`, [`受信任的发布密钥：${trusted.map((k) => k.keyId.slice(0, 16)).join('、')}`], 'untrusted_key');
   const ok = nodeVerify(null, signedBytes(info), key.key, Buffer.from(signature.signature, 'base64'));
-  if (!ok) throw new UpdateError('更新信息的签名无效（内容被改动或签名不符），已拒绝');
+  if (!ok) throw new UpdateError('更新信息的签名无效（内容被改动或签名不符），已拒绝', [], 'bad_signature');
   return key;
 }

@@ -29,10 +29,38 @@ export const UpdateInfo = z
   .passthrough();
 export type UpdateInfo = z.infer<typeof UpdateInfo>;
 
+/**
+ * Why an update was refused, as a code the audit log keeps (with its short zh-CN text, which fits the
+ * audit table's 详情 column). The full message stays on the error.
+ */
+export const UPDATE_REFUSALS = {
+  bad_signature: '签名无效',
+  untrusted_key: '签名密钥不受信任',
+  no_release_key: '本机未配置发布公钥',
+  unsigned: '缺少发布签名',
+  bad_signature_file: '签名文件格式不正确',
+  not_package: '不是离线更新包',
+  folder: '选择的是文件夹',
+  damaged: '更新包已损坏',
+  bad_contents: '包内文件不合规',
+  bad_info: '更新信息格式不正确',
+  wrong_platform: '不适用于本机平台',
+  downgrade: '版本不高于当前版本',
+  file_mismatch: '文件与签名不符',
+  not_published: '尚未发布本平台的更新',
+  unreachable: '无法连接中心系统',
+  other: '未通过验证',
+} as const;
+export type UpdateRefusal = keyof typeof UPDATE_REFUSALS;
+
+/** The refusals that mean the release signature cannot be trusted (recorded even for an online check). */
+export const SIGNATURE_REFUSALS: ReadonlySet<UpdateRefusal> = new Set(['bad_signature', 'untrusted_key', 'no_release_key', 'unsigned', 'bad_signature_file']);
+
 export class UpdateError extends Error {
   constructor(
     message: string,
     readonly details: string[] = [],
+    readonly code: UpdateRefusal = 'other',
   ) {
     super(message);
     this.name = 'UpdateError';
@@ -45,10 +73,10 @@ export function parseUpdateInfo(text: string, source = '更新信息'): UpdateIn
   try {
     raw = load(text);
   } catch (err) {
-    throw new UpdateError(`${source}不是有效的 YAML`, [(err as Error).message.split('\n')[0] ?? '']);
+    throw new UpdateError(`${source}不是有效的 YAML`, [`技术信息：${(err as Error).message.split('\n')[0] ?? ''}`], 'bad_info');
   }
   const parsed = UpdateInfo.safeParse(raw);
-  if (!parsed.success) throw new UpdateError(`${source}格式不正确`, parsed.error.issues.map((i) => `${i.path.join('.') || '(根)'}：${i.message}`));
+  if (!parsed.success) throw new UpdateError(`${source}格式不正确`, parsed.error.issues.map((i) => `${i.path.join('.') || '(根)'}：${i.message}`), 'bad_info');
   return parsed.data;
 }
 
@@ -85,7 +113,7 @@ export const SAFE_FILE_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 export function fileNamesOf(info: UpdateInfo): string[] {
   const names = info.files.map((f) => f.url);
   const bad = names.filter((n) => !SAFE_FILE_NAME.test(n));
-  if (bad.length) throw new UpdateError('更新信息中的文件名不合法（只允许字母、数字、点、连字符和下划线）', bad.slice(0, 5));
-  if (new Set(names).size !== names.length) throw new UpdateError('更新信息重复列出了同一个文件');
+  if (bad.length) throw new UpdateError('更新信息中的文件名不合法（只允许字母、数字、点、连字符和下划线）', bad.slice(0, 5), 'bad_info');
+  if (new Set(names).size !== names.length) throw new UpdateError('更新信息重复列出了同一个文件', [], 'bad_info');
   return names;
 }

@@ -8,6 +8,7 @@ import { errorText } from '../lib/errors';
 import { SUBMISSION_LABEL, TIMESTAMP_LABEL } from './labels';
 import { opinionActions, useOpinionState } from './store';
 import { useCaseOpinions } from './useCaseOpinions';
+import { latestKeyRevoked } from './keyState';
 import './opinion.css';
 
 export function OpinionActions({ view }: { view: ReviewView }) {
@@ -64,9 +65,9 @@ export function OpinionActions({ view }: { view: ReviewView }) {
       {latest && <div className="small muted">第{latest.version}版已签署；本结论作出后尚未签署，签署后将形成第{latest.version + 1}版。</div>}
       {keys && !hasKey && (
         <div className="op-nokey small" data-testid="opinion-nokey">
-          <span>尚未创建签名密钥：可先预览意见书，签署前需创建密钥。</span>
+          <span>{latestKeyRevoked(keys) ? '签名密钥已吊销：可先预览意见书，签署前需创建新的签名密钥。' : '尚未创建签名密钥：可先预览意见书，签署前需创建密钥。'}</span>
           <button type="button" className="rv-link" onClick={opinionActions.openKeys} data-testid="opinion-nokey-keys">
-            创建签名密钥…
+            {latestKeyRevoked(keys) ? '创建新的签名密钥…' : '创建签名密钥…'}
           </button>
         </div>
       )}

@@ -6,12 +6,17 @@ import { KeysDialog } from './KeysDialog';
 import { SignDialog } from './SignDialog';
 import { VerifyFileDialog } from './VerifyFileDialog';
 import { opinionActions, useOpinionState } from './store';
+import { latestKeyRevoked } from './keyState';
 import './opinion.css';
 
 function keyText(keys: ReturnType<typeof useKeys>): { text: string; tone: string; title: string } {
   if (!keys) return { text: '签名密钥', tone: '', title: '查看或创建签名密钥' };
   const a = keys.active;
-  if (!a) return { text: '未创建签名密钥', tone: 't-warn', title: '签署意见书前需创建签名密钥' };
+  if (!a) {
+    // The newest key revoked (none created since): say so, not 未创建.
+    if (latestKeyRevoked(keys)) return { text: '签名密钥已吊销', tone: 't-warn', title: '签名密钥已吊销，不能再用于签名：点此打开“签名密钥”，创建新的密钥' };
+    return { text: '未创建签名密钥', tone: 't-warn', title: '签署意见书前需创建签名密钥' };
+  }
   return a.devCa ? { text: '签名密钥 · 开发 CA', tone: 't-warn', title: `${a.subject}，证书由本地开发 CA 签发（非正式，仅供演示）` } : { text: '签名密钥 · 使用中', tone: '', title: a.subject };
 }
 

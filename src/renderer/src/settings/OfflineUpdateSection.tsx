@@ -4,7 +4,7 @@
 import { useEffect, useId, useState } from 'react';
 import { Alert, Button, Input } from 'antd';
 import { FolderOpenOutlined } from '@ant-design/icons';
-import type { OfflineApplyResult, OfflineUpdateView } from '../../../shared/api/app';
+import { unquotePath, type OfflineApplyResult, type OfflineUpdateView } from '../../../shared/api/app';
 import { ApiFailure } from '../../../shared/api/result';
 import { formatBytes } from '../../../shared/format/bytes';
 import { chinaDateTime } from '../../../shared/format/date';
@@ -28,7 +28,8 @@ export function OfflineUpdateSection({ canPickFile, installBlocked }: { canPickF
   const [problem, setProblem] = useState<Problem | null>(null);
 
   const verify = async (p = path) => {
-    const file = p.trim();
+    // A path copied with Windows' 复制文件地址 comes in quotes.
+    const file = unquotePath(p);
     if (!file) return setProblem({ message: '请填写离线更新包（.fsupdate）的完整路径', details: [] });
     setBusy('verify');
     setProblem(null);

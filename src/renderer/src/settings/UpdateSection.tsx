@@ -12,6 +12,8 @@ const TONE: Record<UpdateState, string> = {
   'up-to-date': 't-ok',
   available: 't-ok',
   'not-in-rollout': 'muted',
+  // Nothing published for this platform yet: a normal state, not a failure.
+  'not-published': 'muted',
   downloading: 'muted',
   downloaded: 't-ok',
   installing: 'muted',
