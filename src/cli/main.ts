@@ -76,8 +76,26 @@ function parseCli(argv: string[]) {
   });
 }
 
+/** Node's option parser speaks English: its mistakes said in Chinese, with the option named. */
+function optionProblem(err: unknown): string | null {
+  const code = (err as { code?: unknown }).code;
+  if (typeof code !== 'string' || !code.startsWith('ERR_PARSE_ARGS')) return null;
+  const option = /'(-{1,2}[\w-]+)/.exec((err as Error).message)?.[1] ?? '';
+  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') return `选项 ${option} 缺少取值或取值无效`;
+  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return `未知选项：${option}`;
+  return '命令行参数有误';
+}
+
 export async function run(argv: string[], io: Io = stdio): Promise<number> {
-  const { values, positionals } = parseCli(argv);
+  let parsed: ReturnType<typeof parseCli>;
+  try {
+    parsed = parseCli(argv);
+  } catch (err) {
+    const problem = optionProblem(err);
+    if (!problem) throw err;
+    return io.err(`${problem}（fashen --help 查看用法）\n`), 2;
+  }
+  const { values, positionals } = parsed;
   if (values.version) return io.out(`${appVersion()}\n`), 0;
   // `fashen sync --help`: that command's own usage, not the overview.
   const own = values.help ? COMMAND_USAGE[positionals[0] ?? ''] : undefined;

@@ -35,6 +35,9 @@ describe('fashen CLI', () => {
     expect(central).toMatchObject({ code: 0, stdout: expect.stringMatching(/fashen central bundle <审核员>/) });
     expect(central.stdout).not.toMatch(/fashen import <案卷包…>/);
     expect(fashen(['sync', '-h'])).toMatchObject({ code: 0, stdout: expect.stringMatching(/fashen sync export-bundle --out/) });
+    // The option parser's mistakes in Chinese, naming the option (it printed Node's English).
+    expect(fashen(['update', 'sign', 'release', '--key'])).toMatchObject({ code: 2, stderr: '选项 --key 缺少取值或取值无效（fashen --help 查看用法）\n' });
+    expect(fashen(['cases', 'list', '--bogus'])).toMatchObject({ code: 2, stderr: '未知选项：--bogus（fashen --help 查看用法）\n' });
   });
 
   it('imports packages and lists cases as stable JSON on stdout alone', () => {
