@@ -2,9 +2,7 @@
 // whose case was signed again and accepted is over, and so is one she marked 知道了 — both stay
 // listed in the panel with their reason. `fashen sync status` words it as the status bar does, and
 // a login clears the 尚未登录 error a sync tried before it left behind.
-import { randomUUID } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
-import * as t from '../../../src/main/db/schema';
 import type { Workstation } from '../../../src/main/workstation';
 import { buildApi } from '../../../src/main/api';
 import { dispatch } from '../../../src/main/dispatch';
@@ -13,7 +11,7 @@ import { writeCentralLogin } from '../../../src/main/services/sync/central-login
 import { syncCommand } from '../../../src/cli/commands/sync';
 import type { SyncStatusView } from '../../../src/shared/api/sync';
 import { newDataDir, workstation } from './fixtures';
-import { publish, status, type Published } from './memory-status';
+import { publish, queue, status } from './memory-status';
 
 const open: Workstation[] = [];
 afterEach(() => open.splice(0).forEach((w) => w.close()));
@@ -22,16 +20,6 @@ function ws(central: MemoryCentral, dataDir = newDataDir()): Workstation {
   const w = workstation(dataDir, () => central.transport());
   open.push(w);
   return w;
-}
-
-/** A signed-opinion-shaped outbox row (the in-memory server checks only its rules, not signatures). */
-function queue(w: Workstation, c: Published, opts: { round?: number; version?: number; forged?: boolean; at: string }): string {
-  const id = randomUUID();
-  const content = { case: { id: c.caseId, caseNumber: c.caseNumber, revision: c.revision, revisionHash: c.revisionHash }, round: opts.round ?? 1, version: opts.version ?? 1 };
-  const signature = { algorithm: 'ed25519', keyId: 'k1', signature: opts.forged ? 'forged' : 'c2lnbmF0dXJl', contentHash: '0'.repeat(64) };
-  const payloadJson = JSON.stringify({ format: 'fashen-signed-submission', version: 1, content, signature });
-  w.store.db.insert(t.outbox).values({ id, kind: 'opinion', caseId: c.caseId, payloadJson, state: 'queued', createdAt: opts.at, updatedAt: opts.at }).run();
-  return id;
 }
 
 async function cli(home: string, args: string[], opts: { json?: boolean } = {}) {

@@ -2,7 +2,6 @@
 // saved login, queued submissions with their cases, stale and rejected ones with the reason, the
 // case as held here and what followed them, refused feed entries until a later revision arrives,
 // damaged outbox rows; and the clear answers to wrong paths for the offline bundle.
-import { randomUUID } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -13,7 +12,7 @@ import { dispatch } from '../../../src/main/dispatch';
 import { MemoryCentral } from '../../../src/main/services/sync/memory-transport';
 import { tempDir } from '../../helpers/package-builder';
 import { filesOf, newDataDir, packageWithFiles, workstation } from './fixtures';
-import { publish, status, type Published } from './memory-status';
+import { publish, queue, status } from './memory-status';
 
 const open: Workstation[] = [];
 afterEach(() => open.splice(0).forEach((w) => w.close()));
@@ -22,16 +21,6 @@ function ws(central: MemoryCentral): Workstation {
   const w = workstation(newDataDir(), () => central.transport());
   open.push(w);
   return w;
-}
-
-/** A signed-opinion-shaped outbox row (the in-memory server checks only its rules, not signatures). */
-function queue(w: Workstation, c: Published, opts: { round?: number; version?: number; forged?: boolean; at: string }): string {
-  const id = randomUUID();
-  const content = { case: { id: c.caseId, caseNumber: c.caseNumber, revision: c.revision, revisionHash: c.revisionHash }, round: opts.round ?? 1, version: opts.version ?? 1 };
-  const signature = { algorithm: 'ed25519', keyId: 'k1', signature: opts.forged ? 'forged' : 'c2lnbmF0dXJl', contentHash: '0'.repeat(64) };
-  const payloadJson = JSON.stringify({ format: 'fashen-signed-submission', version: 1, content, signature });
-  w.store.db.insert(t.outbox).values({ id, kind: 'opinion', caseId: c.caseId, payloadJson, state: 'queued', createdAt: opts.at, updatedAt: opts.at }).run();
-  return id;
 }
 
 describe('sync.status for the sync panel', () => {
