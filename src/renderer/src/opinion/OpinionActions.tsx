@@ -18,6 +18,7 @@ export function OpinionActions({ view }: { view: ReviewView }) {
   const [failure, setError] = useState<string | null>(null);
   const keys = useOpinionState((s) => s.keys);
   const hasKey = Boolean(keys?.active);
+  const revoked = latestKeyRevoked(keys);
   // "尚未创建签名密钥" goes away once a key has been created (in the dialog it points to).
   const error = failure !== null && hasKey && /尚未创建签名密钥/.test(failure) ? null : failure;
   if (!conclusion) return null;
@@ -65,9 +66,9 @@ export function OpinionActions({ view }: { view: ReviewView }) {
       {latest && <div className="small muted">第{latest.version}版已签署；本结论作出后尚未签署，签署后将形成第{latest.version + 1}版。</div>}
       {keys && !hasKey && (
         <div className="op-nokey small" data-testid="opinion-nokey">
-          <span>{latestKeyRevoked(keys) ? '签名密钥已吊销：可先预览意见书，签署前需创建新的签名密钥。' : '尚未创建签名密钥：可先预览意见书，签署前需创建密钥。'}</span>
+          <span>{revoked ? '签名密钥已吊销：可先预览意见书，签署前需创建新的签名密钥。' : '尚未创建签名密钥：可先预览意见书，签署前需创建密钥。'}</span>
           <button type="button" className="rv-link" onClick={opinionActions.openKeys} data-testid="opinion-nokey-keys">
-            {latestKeyRevoked(keys) ? '创建新的签名密钥…' : '创建签名密钥…'}
+            {revoked ? '创建新的签名密钥…' : '创建签名密钥…'}
           </button>
         </div>
       )}
