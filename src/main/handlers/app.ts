@@ -12,7 +12,7 @@ import { noLock, type LockControl } from '../services/lock/control';
 import { OpenedFiles } from './app-opened-files';
 import { ApiFailure } from '../../shared/api/result';
 import type { AudienceWindowResult } from '../../shared/api/app';
-import { updateRefusalEntry } from '../services/audit/rules';
+import { updateCheckRefusalEntry } from '../services/audit/rules';
 
 /** What only the desktop shell provides; the browser host runs without it. */
 export interface ShellServices {
@@ -54,10 +54,9 @@ export function appHandlers(ws: Workstation, shell: 'electron' | 'host', service
     installer: services?.installer ?? hostInstaller,
     server: () => readCentralLogin(ws.dataDir)?.server ?? null,
     emit: (status) => ws.emit('update.status', status),
-    // Refused offline files (with their name) and checks that met a bad signature: the audit table
-    // records only calls that complete, and these answer with a refusal.
-    refused: (r) => {
-      const e = updateRefusalEntry(r);
+    // A check answers with a status even when it met a bad signature: no audit rule sees that.
+    checkRefused: (r) => {
+      const e = updateCheckRefusalEntry(r);
       ws.audit.log.append({ ...e, detail: { ...e.detail, via: shell === 'electron' ? 'desktop' : 'browser' } });
     },
   });

@@ -124,7 +124,8 @@ describe('audit of a scripted review', () => {
 
     const exports = trail().filter((e) => e.action === 'export.redacted');
     expect(exports.map((e) => e.detail.outcome ?? 'ok')).toEqual(['ok', 'awaiting_approval', 'ok']);
-    expect(exports[1]!.detail).toMatchObject({ code: 'approval_required' });
+    // The item is named although the export never answered.
+    expect(exports[1]!.detail).toMatchObject({ code: 'approval_required', itemId });
     expect(exports[2]!.detail).toMatchObject({ itemId, approval: { reference: '批〔2026〕3号', approver: '李局长' } });
     const setting = ws.audit.log.list().filter((e) => e.action === 'settings.change').at(-1)!;
     expect(setting.detail).toMatchObject({ setting: 'exportRequiresApproval', from: false, to: true });

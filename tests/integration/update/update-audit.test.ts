@@ -11,6 +11,7 @@ import { dispatch, type Handlers } from '../../../src/main/dispatch';
 import { Workstation } from '../../../src/main/workstation';
 import { packOfflineUpdate, readPrivateKey } from '../../../src/main/services/update/release-tools';
 import { hostInstaller } from '../../../src/main/services/update/installer';
+import { OpenedFiles } from '../../../src/main/handlers/app-opened-files';
 import { UpdateService } from '../../../src/main/services/update/service';
 import { unquotePath } from '../../../src/shared/api/app';
 import type { AuditEntryView } from '../../../src/shared/api/audit';
@@ -107,6 +108,17 @@ describe('offline update refusals in the audit log', () => {
     expect(more).toEqual([]);
     expect(entry).toMatchObject({ action: 'app.update', detail: { outcome: 'not_installed', reason: '仅桌面版可安装', file: 'rel-good.fsupdate', version: '9.0.0', installing: false } });
     expect(shown(entry!)).toBe('安装更新（未安装） · 版本 9.0.0 · rel-good.fsupdate · 仅桌面版可安装');
+  });
+
+  it('an installer that fails to start is recorded as 安装更新（未成功） with the file and version, once', async () => {
+    const failing = { ...hostInstaller, blockedReason: () => null, installOffline: () => Promise.reject(new Error('spawn EACCES')) };
+    const desk = buildApi(ws, 'electron', { shell: { installer: failing, openedFiles: new OpenedFiles() } });
+    const before = lastSeq();
+    expect(await dispatch(desk, 'app.applyOfflineUpdate', { path: stick })).toMatchObject({ ok: false, error: { code: 'internal' } });
+    const [entry, ...more] = updateEntries(before);
+    expect(more).toEqual([]);
+    expect(entry).toMatchObject({ action: 'app.update', detail: { outcome: 'failed', code: 'install_failed', reason: '安装程序未能启动', file: 'rel-good.fsupdate', version: '9.0.0', via: 'desktop' } });
+    expect(shown(entry!)).toBe('安装更新（未成功） · 版本 9.0.0 · rel-good.fsupdate · 安装程序未能启动');
   });
 
   it('finds a path pasted in quotes (Windows 复制文件地址), straight or curly', async () => {

@@ -41,6 +41,7 @@ async function audited(ws: Workstation, via: Via, rule: AuditRule<CallName, unkn
     subject: (i: unknown, b: unknown) => string | null;
     detail?: (i: unknown, o: unknown, b: unknown) => Record<string, unknown>;
     entries?: (i: unknown, o: unknown) => AppendEntry[];
+    failureDetail?: (i: unknown, err: unknown) => Record<string, unknown>;
   };
   if (r.when && !r.when(input)) return inner(input, ctx);
   const log = ws.audit.log;
@@ -53,6 +54,7 @@ async function audited(ws: Workstation, via: Via, rule: AuditRule<CallName, unkn
       ? r.entries(input, output).map((e) => ({ ...e, detail: { ...e.detail, ...approval, via } }))
       : [{ action: rule.action, subject: r.subject(input, before), detail: { ...r.detail?.(input, output, before), ...approval, via } }];
   const record = (output: unknown) => {
+    if (rule.kind === 'check') return;
     for (const e of entriesFor(output)) if (!(rule.kind === 'read' && folded(ws, e))) log.append(e);
   };
 
@@ -79,9 +81,7 @@ async function audited(ws: Workstation, via: Via, rule: AuditRule<CallName, unkn
     record(v);
     return v;
   } catch (err) {
-    // The item is named even when the call never answered (an export waiting for its approval).
-    const item = typeof (input as { itemId?: unknown }).itemId === 'string' ? { itemId: (input as { itemId: string }).itemId } : {};
-    if (!done && rule.kind !== 'read') recordFailure(ws, rule, r.subject(input, before), err, { ...item, ...approval, via });
+    if (!done && rule.kind !== 'read') recordFailure(ws, rule, r.subject(input, before), err, { ...r.failureDetail?.(input, err), ...approval, via });
     throw err;
   }
 }

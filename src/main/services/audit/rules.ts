@@ -12,14 +12,15 @@ import type { BundleCalendar, CentralBundleResult } from '../../../shared/api/sy
 import type { Workstation } from '../../workstation';
 import type { AppendEntry } from './log';
 import { maskText } from '../../../shared/privacy/mask';
-import type { UpdateRefusalRecord } from '../update/service';
+import { OfflineUpdateFailure, type UpdateCheckRefusal } from '../update/service';
 
 /**
  * read: recorded on success only, and a repeat of the same read with nothing in between is folded;
  * change: recorded on success, and as refused/failed when it does not go through;
- * export: a change that copies records out — the export policy applies (approval).
+ * export: a change that copies records out — the export policy applies (approval);
+ * check: a verification whose passing changes nothing — recorded only when it refuses or fails.
  */
-export type RuleKind = 'read' | 'change' | 'export';
+export type RuleKind = 'read' | 'change' | 'export' | 'check';
 
 export interface AuditRule<N extends CallName, B = unknown> {
   action: AuditAction;
@@ -29,6 +30,11 @@ export interface AuditRule<N extends CallName, B = unknown> {
   /** Subject of a refused/failed attempt (and of success unless `entries` says otherwise). */
   subject: (input: ParsedInputOf<ApiContract[N]>, before: B) => string | null;
   detail?: (input: ParsedInputOf<ApiContract[N]>, output: CallOutput<N>, before: B) => Record<string, unknown>;
+  /**
+   * What a refused/failed entry says besides outcome, code and reason (which it may override):
+   * the item an export was about even when it never answered, an offline file's name.
+   */
+  failureDetail?: (input: ParsedInputOf<ApiContract[N]>, err: unknown) => Record<string, unknown>;
   /** Several entries for one call (imports: one per case). */
   entries?: (input: ParsedInputOf<ApiContract[N]>, output: CallOutput<N>) => AppendEntry[];
   /** Not recorded when false (e.g. an integrity re-check not tied to opening an item). */
@@ -67,17 +73,16 @@ function centralEntries(c: CentralBundleResult | undefined): AppendEntry[] {
 }
 
 /**
- * An update refused on this workstation (services/update/service.ts tells handlers/app.ts, which
- * appends it): an offline file refused at 验证 (验证更新包) or 安装 (安装更新), or an online check
- * that met a bad or untrusted release signature (检查更新). File name and a short reason only.
+ * An online update check that met a bad or untrusted release signature (检查更新). The check answers
+ * with a status, so no rule sees it: services/update/service.ts tells handlers/app.ts, which appends this.
  */
-export function updateRefusalEntry(r: UpdateRefusalRecord): AppendEntry {
-  const action: AuditAction = r.step === 'check' ? 'app.updateCheck' : r.step === 'verify' ? 'app.updateVerify' : 'app.update';
-  return {
-    action,
-    subject: null,
-    detail: { outcome: r.outcome, code: r.code, reason: r.reason, ...(r.file ? { file: r.file } : {}), ...(r.version ? { version: r.version } : {}), ...(r.channel ? { channel: r.channel } : {}) },
-  };
+export function updateCheckRefusalEntry(r: UpdateCheckRefusal): AppendEntry {
+  return { action: 'app.updateCheck', subject: null, detail: { outcome: 'refused', code: r.code, reason: r.reason, channel: r.channel } };
+}
+
+/** A refused offline update file: its name and a short reason (the service says which). */
+function offlineRefusal(input: { path: string }, err: unknown): Record<string, unknown> {
+  return err instanceof OfflineUpdateFailure ? { ...err.refusal } : { file: basename(input.path) };
 }
 
 function annotationCase(ws: Workstation, id: string): { caseId: string; itemId: string; kind: string } | null {
@@ -107,14 +112,27 @@ export const AUDIT_RULES: Rules = {
     detail: (i, v) => ({ itemId: i.itemId, sha256: i.sha256, state: v.state }),
   },
   'evidence.verifyCase': { action: 'case.verify', kind: 'read', subject: (i) => i.caseId, detail: (_i, v) => ({ ...v.summary, cancelled: v.cancelled }) },
-  'evidence.exportOriginal': { action: 'export.original', kind: 'export', subject: (i) => i.caseId, detail: (i, v) => ({ itemId: i.itemId, sha256: v.sha256, size: v.size }) },
-  'evidence.exportRedacted': { action: 'export.redacted', kind: 'export', subject: (i) => i.caseId, detail: (i, v) => ({ itemId: i.itemId, sha256: v.sha256, size: v.size }) },
+  'evidence.exportOriginal': {
+    action: 'export.original',
+    kind: 'export',
+    subject: (i) => i.caseId,
+    detail: (i, v) => ({ itemId: i.itemId, sha256: v.sha256, size: v.size }),
+    failureDetail: (i) => ({ itemId: i.itemId }),
+  },
+  'evidence.exportRedacted': {
+    action: 'export.redacted',
+    kind: 'export',
+    subject: (i) => i.caseId,
+    detail: (i, v) => ({ itemId: i.itemId, sha256: v.sha256, size: v.size }),
+    failureDetail: (i) => ({ itemId: i.itemId }),
+  },
   'annotations.create': {
     action: 'annotation.create',
     kind: 'change',
     sameTx: true,
     subject: (i) => i.caseId,
     detail: (i, v) => ({ annotationId: v.id, itemId: i.itemId, kind: i.kind, ...(i.anchor.type === 'text' || i.anchor.type === 'area' ? { page: i.anchor.page } : {}) }),
+    failureDetail: (i) => ({ itemId: i.itemId }),
   },
   'annotations.update': {
     action: 'annotation.update',
@@ -194,12 +212,13 @@ export const AUDIT_RULES: Rules = {
     entries: (i, out) => out.map((m) => ({ action: 'meeting.sign', subject: m.caseId, detail: { meetingId: i.id, role: i.role, minutesId: m.minutesId, contentHash: m.contentHash } })),
   },
   'app.installUpdate': { action: 'app.update', kind: 'change', subject: () => null, detail: (_i, v) => ({ started: v.started }) },
-  // 'read' only so the recorder writes the call's success alone: a refused file is recorded by the
-  // update service with its name and reason (updateRefusalEntry). A verified file this shell cannot
-  // install (the browser host) is recorded as 未安装 with the reason, never as installed.
+  // A verification that passes changes nothing; a refused file is recorded with its name and reason.
+  'app.verifyOfflineUpdate': { action: 'app.updateVerify', kind: 'check', subject: () => null, failureDetail: offlineRefusal },
+  // A verified file this shell cannot install (the browser host) is recorded as 未安装 with the
+  // reason, never as installed.
   'app.applyOfflineUpdate': {
     action: 'app.update',
-    kind: 'read',
+    kind: 'change',
     subject: () => null,
     detail: (i, v) => ({
       file: basename(i.path),
@@ -208,6 +227,7 @@ export const AUDIT_RULES: Rules = {
       installing: v.installing,
       ...(v.installing ? {} : { outcome: 'not_installed', reason: v.notInstalled ?? '未安装' }),
     }),
+    failureDetail: offlineRefusal,
   },
   'sync.run': {
     action: 'sync.run',

@@ -15,21 +15,36 @@ import type { TrustedKey } from './signature';
 import { SIGNATURE_REFUSALS, UPDATE_REFUSALS, UpdateError, type UpdatePlatform, type UpdateRefusal } from './update-info';
 
 /**
- * An update this workstation refused (or could not install), for the audit log: an offline file
- * refused at 验证 or 安装, or an online check that found a bad or untrusted release signature. A
- * check that found nothing new, or could not reach the server, is not recorded.
+ * An online check that met a bad or untrusted release signature, for the audit log. The check
+ * answers with a status, not a refusal, so the Api's audit rules cannot see it: the service tells
+ * handlers/app.ts. A check that found nothing new, or could not reach the server, is not recorded.
  */
-export interface UpdateRefusalRecord {
-  step: 'check' | 'verify' | 'apply';
-  outcome: 'refused' | 'failed';
-  /** An UpdateRefusal code, or not_found (no such file). */
-  code: UpdateRefusal | 'not_found' | 'install_failed';
+export interface UpdateCheckRefusal {
+  code: UpdateRefusal;
   /** Short zh-CN (fits the audit table's 详情 column). */
   reason: string;
+  channel: string;
+}
+
+/** What the audit entry of a refused or failed offline update says (audit/rules.ts reads it). */
+export interface OfflineUpdateRefusal {
+  outcome: 'refused' | 'failed';
+  /** An UpdateRefusal code, not_found (no such file) or install_failed. */
+  code: UpdateRefusal | 'not_found' | 'install_failed';
+  reason: string;
   /** The offline file's name (no folders: the path may name a person's USB stick or home folder). */
-  file?: string;
-  channel?: string;
+  file: string;
   version?: string;
+}
+
+/** The Api failure of an offline update, carrying what its audit entry should say. */
+export class OfflineUpdateFailure extends ApiFailure {
+  constructor(
+    f: ApiFailure,
+    readonly refusal: OfflineUpdateRefusal,
+  ) {
+    super(f.error);
+  }
 }
 
 export interface UpdateServiceOptions {
@@ -42,8 +57,8 @@ export interface UpdateServiceOptions {
   /** The central server's address (the saved login), or null. */
   server: () => string | null;
   emit: (status: UpdateStatus) => void;
-  /** Told of each refusal worth an audit entry (handlers/app.ts records it). */
-  refused?: (r: UpdateRefusalRecord) => void;
+  /** Told of an online check refused for its signature (handlers/app.ts records it). */
+  checkRefused?: (r: UpdateCheckRefusal) => void;
   now?: () => Date;
 }
 
@@ -172,7 +187,7 @@ export class UpdateService {
       if (err instanceof NotPublished) return this.set({ state: 'not-published', message: err.message, latest: null, checkedAt });
       const message = err instanceof UpdateError ? err.message : `检查更新失败：${(err as Error).message}`;
       const code = refusalCode(err);
-      if (SIGNATURE_REFUSALS.has(code)) this.tell({ step: 'check', outcome: 'refused', code, reason: UPDATE_REFUSALS[code], channel: configuredChannel(this.opts.dataDir) });
+      if (SIGNATURE_REFUSALS.has(code)) this.tellCheck({ code, reason: UPDATE_REFUSALS[code], channel: configuredChannel(this.opts.dataDir) });
       return this.set({ state: 'error', message, latest: null, checkedAt });
     }
     const latest = releaseOf(verified.info, verified.keyId);
@@ -212,20 +227,20 @@ export class UpdateService {
     return { trusted: keys, currentVersion: this.opts.currentVersion, platform: this.opts.platform, arch: this.opts.arch };
   }
 
-  private tell(r: UpdateRefusalRecord): void {
+  private tellCheck(r: UpdateCheckRefusal): void {
     try {
-      this.opts.refused?.(r);
+      this.opts.checkRefused?.(r);
     } catch {
-      // The refusal itself is what the caller must see.
+      // The status itself is what the caller must see.
     }
   }
 
-  /** Records a refused offline file and answers the failure to throw. */
-  private refuse(step: 'verify' | 'apply', path: string, err: unknown): ApiFailure {
+  /** The failure to throw for a refused offline file, saying what its audit entry should record. */
+  private refuse(path: string, err: unknown): OfflineUpdateFailure {
+    if (err instanceof OfflineUpdateFailure) return err;
     const f = err instanceof ApiFailure ? err : failure(err);
     const code = f.error.code === 'not_found' ? 'not_found' : refusalCode(err);
-    this.tell({ step, outcome: 'refused', code, reason: code === 'not_found' ? '找不到文件' : UPDATE_REFUSALS[code], file: basename(path) });
-    return f;
+    return new OfflineUpdateFailure(f, { outcome: 'refused', code, reason: code === 'not_found' ? '找不到文件' : UPDATE_REFUSALS[code], file: basename(path) });
   }
 
   private checkPath(path: string): void {
@@ -233,12 +248,12 @@ export class UpdateService {
     if (statSync(path).isDirectory()) throw new UpdateError('这是一个文件夹，不是离线更新包：请选择其中的 .fsupdate 文件', [], 'folder');
   }
 
-  async verifyOffline(path: string, step: 'verify' | 'apply' = 'verify'): Promise<OfflineUpdateView> {
+  async verifyOffline(path: string): Promise<OfflineUpdateView> {
     try {
       this.checkPath(path);
       return this.view(path, await verifyOfflineUpdate(path, this.verifyOptions()));
     } catch (err) {
-      throw this.refuse(step, path, err);
+      throw this.refuse(path, err);
     }
   }
 
@@ -249,7 +264,7 @@ export class UpdateService {
   async applyOffline(path: string): Promise<OfflineApplyResult> {
     const blocked = this.opts.installer.blockedReason();
     if (blocked) {
-      const update = await this.verifyOffline(path, 'apply');
+      const update = await this.verifyOffline(path);
       return { update, installing: false, message: `更新包已验证（版本 ${update.version}），但未安装：${blocked}`, notInstalled: shortReason(blocked) };
     }
     let verified: VerifiedUpdate;
@@ -261,7 +276,7 @@ export class UpdateService {
       mkdirSync(work, { recursive: true });
       verified = await verifyOfflineUpdate(path, { ...this.verifyOptions(), extractTo: work });
     } catch (err) {
-      throw this.refuse('apply', path, err);
+      throw this.refuse(path, err);
     }
     const update = this.view(path, verified);
     this.set({ state: 'installing', message: `正在安装离线更新 ${update.version}…`, latest: { version: update.version, releaseDate: update.releaseDate, releaseName: update.releaseName, keyId: update.keyId, stagingPercentage: null }, progress: null });
@@ -269,8 +284,7 @@ export class UpdateService {
       await this.opts.installer.installOffline(verified);
     } catch (err) {
       this.set({ state: 'error', message: err instanceof UpdateError ? err.message : `安装离线更新失败：${(err as Error).message}` });
-      this.tell({ step: 'apply', outcome: 'failed', code: 'install_failed', reason: '安装程序未能启动', file: basename(path), version: update.version });
-      throw failure(err);
+      throw new OfflineUpdateFailure(failure(err), { outcome: 'failed', code: 'install_failed', reason: '安装程序未能启动', file: basename(path), version: update.version });
     }
     return { update, installing: true, message: `正在安装 ${update.version}，工作台将重启`, notInstalled: null };
   }
