@@ -5,7 +5,9 @@ export const STATUS_LABEL: Record<CaseStatus, string> = {
   pending: '待审',
   in_review: '审核中',
   returned: '已退回',
-  concluded: '已办结',
+  // Not 已办结: after the legal review the case still goes to the head's decision (and perhaps a
+  // collective discussion); only this review is done.
+  concluded: '已审核',
 };
 
 export const STATUS_ORDER: CaseStatus[] = ['pending', 'in_review', 'returned', 'concluded'];

@@ -26,7 +26,7 @@ interface Props {
   onCollapse: () => void;
   /** Show something in the centre: an item (at a page), a highlight, or the 概要. */
   onReveal: (target: RevealTarget) => void;
-  /** The case's status changed (待审 → 审核中 → 已退回/已办结): the queue should reload. */
+  /** The case's status changed (待审 → 审核中 → 已退回/已审核): the queue should reload. */
   onStatusChange: () => void;
   jump: PointJump | null;
 }
