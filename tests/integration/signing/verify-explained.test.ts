@@ -33,9 +33,18 @@ describe('verification on a workstation that does not trust the signer’s CA', 
       expect(v.signatures[0]!.timestamp).toMatchObject({ status: 'invalid', reason: expect.stringContaining('时间戳服务的证书不受本机信任') });
 
       const sig = await signDetached({ caseId: 'c1', round: 1 }, key, { timestamp: new HttpTimestampClient(tsa.url) });
-      const s = await verifySubmission({ format: 'fashen-signed-submission', version: 1, content: { caseId: 'c1', round: 1 }, signature: sig }, { trustAnchors: [stranger.certificatePem] });
+      const submission = { format: 'fashen-signed-submission', version: 1, content: { caseId: 'c1', round: 1 }, signature: sig };
+      const s = await verifySubmission(submission, { trustAnchors: [stranger.certificatePem] });
       expect(s.valid).toBe(false);
       expect(s.reason).toMatch(/^签名人的证书链不受本机信任/);
+      // Said as a flag, not only in words: the roots (signer's and timestamp service's) are all that is wrong…
+      expect(s.onlyUntrusted).toBe(true);
+      // …unless something else is wrong too (here: signed "later" than the verifier's clock)…
+      const early = await verifySubmission(submission, { trustAnchors: [stranger.certificatePem], now: new Date(Date.now() - 3_600_000) });
+      expect(early.problems.length).toBeGreaterThan(1);
+      expect(early.onlyUntrusted).toBe(false);
+      // …and a valid signature is not "only untrusted".
+      expect((await verifySubmission(submission, { trustAnchors: [f.ca.certificatePem] })).onlyUntrusted).toBe(false);
     } finally {
       await tsa.close();
     }

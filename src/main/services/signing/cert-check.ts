@@ -32,6 +32,8 @@ export interface ChainCheckResult {
   /** zh-CN, most important first. Empty means the certificate side is fine. */
   problems: string[];
   notes: string[];
+  /** The chain is whole and its one problem is a root not trusted here (the caller may vouch for it). */
+  onlyUntrusted: boolean;
 }
 
 export function formatTime(d: Date): string {
@@ -158,5 +160,6 @@ export async function checkCertificateChain(input: ChainCheckInput): Promise<Cha
       problems.unshift(`签名证书已被吊销（${detail}）`);
     }
   }
-  return { chainOk, chain, subjects: path.map(describeSubject), trusted, devCa, validAtSigningTime, revoked, problems, notes };
+  const onlyUntrusted = chainOk && !trusted && problems.length === 1;
+  return { chainOk, chain, subjects: path.map(describeSubject), trusted, devCa, validAtSigningTime, revoked, problems, notes, onlyUntrusted };
 }

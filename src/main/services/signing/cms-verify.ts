@@ -27,7 +27,7 @@ export interface VerifyOptions {
 export type TimestampStatus =
   | { status: 'none' }
   | { status: 'valid'; genTime: string; tsa: string }
-  | { status: 'invalid'; reason: string };
+  | { status: 'invalid'; reason: string; /** Only the TSA's root is not trusted here. */ untrusted?: boolean };
 
 export interface CmsVerification {
   valid: boolean;
@@ -165,6 +165,7 @@ export async function checkTimestampToken(token: Uint8Array, digest: Uint8Array,
       ...(opts.trustAnchors ? { trustAnchors: opts.trustAnchors } : {}),
     });
     // (a chain that is whole but ends at a root not trusted here says so in those words)
+    if (chain.onlyUntrusted) return { status: 'invalid', reason: '时间戳服务的证书不受本机信任（根证书不在本机信任列表中）', untrusted: true };
     if (!chain.chainOk || chain.problems.length) return { status: 'invalid', reason: chain.chainOk && !chain.trusted ? '时间戳服务的证书不受本机信任（根证书不在本机信任列表中）' : (chain.problems[0] ?? '时间戳证书链无效') };
     return { status: 'valid', genTime: info.genTime.toISOString(), tsa: describeSubject(tsa) };
   } catch (e) {

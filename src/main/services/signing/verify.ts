@@ -104,13 +104,18 @@ export interface SubmissionVerification {
   certificateValidAtSigningTime: boolean;
   revoked: { at: string; reason: string } | null;
   content: unknown;
+  /**
+   * Invalid only because a root (the signer's, the timestamp service's) is not trusted here: a
+   * caller that can vouch for the chain some other way may check it against its own root.
+   */
+  onlyUntrusted: boolean;
 }
 
 export async function verifySubmission(json: string | unknown, opts: VerifyOptions = {}): Promise<SubmissionVerification> {
   const r: SubmissionVerification = {
     valid: false, reason: '', problems: [], notes: [], algorithm: null, keyId: null, contentHash: null, signedAt: null,
     signer: null, chainSubjects: [], timestamp: { status: 'none' }, devCa: false, trusted: false,
-    certificateValidAtSigningTime: false, revoked: null, content: null,
+    certificateValidAtSigningTime: false, revoked: null, content: null, onlyUntrusted: false,
   };
   const fail = (why: string): SubmissionVerification => ({ ...r, valid: false, reason: why, problems: [why, ...r.problems] });
   let sub: SignedSubmission;
@@ -179,6 +184,8 @@ export async function verifySubmission(json: string | unknown, opts: VerifyOptio
     certificateValidAtSigningTime: chain.validAtSigningTime, revoked: chain.revoked,
   });
   r.valid = chain.chainOk && r.problems.length === 0;
+  const trustProblems = (chain.onlyUntrusted ? 1 : 0) + (timestampProblem && r.timestamp.status === 'invalid' && r.timestamp.untrusted ? 1 : 0);
+  r.onlyUntrusted = !r.valid && trustProblems > 0 && r.problems.length === trustProblems;
   if (!r.valid && r.problems.length === 0) r.problems.push('证书链验证失败');
   r.reason = r.valid ? ['签名有效', ...r.notes].join('；') : r.problems[0]!;
   return r;
