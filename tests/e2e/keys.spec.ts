@@ -55,7 +55,11 @@ test('keys: local → registered at login → replaced (registered at once) → 
   await op.closeKeys();
 
   // 2. `fashen login` registers it; the dialog shows the central system and the central certificate.
+  await expect(page.getByTestId('sync-status')).toContainText('未登录中心系统');
   expect(await fashenLogin(host.home, central.url)).toMatch(/已将签名密钥 [0-9a-f]{32} 登记到中心系统/);
+  // Back from the terminal to the window: the status line reads the login at once (not at its 30 s poll).
+  await page.evaluate(() => window.dispatchEvent(new Event('focus')));
+  await expect(page.getByTestId('sync-status')).not.toContainText('未登录', { timeout: 5_000 });
   await op.openKeys();
   await expect(op.keysDialog.getByTestId('keys-central')).toContainText(`${central.url}（用户 alice）`);
   await expect(rows.first().getByTestId('key-registration')).toHaveText('已登记到中心');

@@ -1,7 +1,7 @@
 // Sync state shared by the status line and the sync panel: the status view (sync.status), the
 // progress of a running sync (sync.progress events), the result of the last run started here, and
-// whether the panel is open. The status is read again when a run ends, every 30 s (a sync from the
-// command line, a new login) and, while a run goes on with the panel open, every 1.5 s (tries and
+// whether the panel is open. The status is read again when a run ends, every 30 s and when the
+// window is back in front (a sync from the command line, a new login), and, while a run goes on with the panel open, every 1.5 s (tries and
 // their errors). Whenever a run has ended — ours, the automatic sync's (its sync.progress done), or
 // one seen in the status (a new last sync, a queued submission answered) — the signed opinions on
 // screen are read again (their 待发送 turns 中心已接收). A tiny external store (lib/createStore).
@@ -53,9 +53,13 @@ function start(): void {
   });
   // The line is back (the OS says so): the automatic sync goes within seconds, not at its next retry.
   window.addEventListener('online', () => void syncActions.connectionBack());
-  setInterval(() => {
+  const refreshIdle = () => {
     if (document.visibilityState === 'visible' && !isRunning(store.get())) void syncActions.refresh();
-  }, 30_000);
+  };
+  setInterval(refreshIdle, 30_000);
+  // Back to this window (e.g. after `fashen login` in a terminal): the line is read then, not up to 30 s later.
+  window.addEventListener('focus', refreshIdle);
+  document.addEventListener('visibilitychange', refreshIdle);
   void syncActions.refresh();
 }
 
