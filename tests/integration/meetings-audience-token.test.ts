@@ -22,7 +22,7 @@ import { buildPackage, tempDir } from '../helpers/package-builder';
 import { AGENCY, concludeReview, REVIEWER, setup, TODAY } from '../helpers/meeting-fixture';
 
 const SCOPE = '投屏页只能读取本次会议的投屏内容，不能进行其他操作';
-const INVALID = '投屏授权无效或已失效（会议已结束、工作台已锁定或已退出），请在演示者屏幕上重新打开投屏页';
+const INVALID = '投屏授权无效或已失效（会议已结束、工作台已锁定或已退出）；会议仍在进行的，请在演示者屏幕上重新打开投屏页';
 const ENDED = '会议已结束，投屏已关闭';
 
 let session: WorkstationSession;

@@ -10,7 +10,7 @@ import type { AudienceView } from '../../../shared/meeting/slides';
 import type { MeetingService } from './service';
 
 /** Refusals, in the words the audience page shows. */
-export const GRANT_INVALID = '投屏授权无效或已失效（会议已结束、工作台已锁定或已退出），请在演示者屏幕上重新打开投屏页';
+export const GRANT_INVALID = '投屏授权无效或已失效（会议已结束、工作台已锁定或已退出）；会议仍在进行的，请在演示者屏幕上重新打开投屏页';
 export const GRANT_ENDED = '会议已结束，投屏已关闭';
 export const GRANT_SCOPE = '投屏页只能读取本次会议的投屏内容，不能进行其他操作';
 

@@ -39,7 +39,7 @@ export function useAudienceView(id: string): { view: AudienceView | null; error:
         } else if (n === seq.current) {
           // The host turns away a token that has ended before the socket opens: say what to do.
           const unreachable = audienceMode && err instanceof ApiFailure && err.error.code === 'unavailable';
-          setError(unreachable ? '无法连接工作台：投屏授权可能已失效（会议已结束或工作台已锁定），请在演示者屏幕上重新打开投屏页' : errorText(err, '无法读取投屏内容'));
+          setError(unreachable ? '无法连接工作台：投屏授权可能已失效（会议已结束或工作台已锁定）；会议仍在进行的，请在演示者屏幕上重新打开投屏页' : errorText(err, '无法读取投屏内容'));
         }
       },
     );
