@@ -23,10 +23,10 @@ import { DEFAULT_RETRY, type RetryPolicy } from './retry';
 import { tryLock } from './run-lock';
 import { KEYS, SyncStateRepo, type Outcome, type RefusedEntry } from './state';
 import { readCentralLogin } from './login';
+import { isTransportError, type SyncTransport } from './transport';
 
 /** The reason of a run tried with no saved login: over once a login is saved (engine.status). */
 export const NOT_LOGGED_IN = '尚未登录中心系统（fashen login）';
-import { isTransportError, type SyncTransport } from './transport';
 
 /** What the engine needs of the workstation (Workstation satisfies it). */
 export interface SyncHost {
