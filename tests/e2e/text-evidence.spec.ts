@@ -51,4 +51,16 @@ test('a text evidence file is shown as text, in either encoding', async ({ page,
   await ws.search.hits.filter({ hasText: '合肥的批发市场' }).first().click();
   await expect(pane.getByTestId('text-viewer').filter({ visible: true }).getByTestId('text-find')).toHaveText('没有票据');
   await ws.screenshot('text-evidence-hit');
+
+  // Two words: the hit marked as before, the other word marked lighter wherever it stands; Esc clears both.
+  await ws.search.search('没有票据 张三');
+  await ws.search.hits.filter({ hasText: '张三' }).first().click();
+  const chat = pane.getByTestId('text-viewer').filter({ visible: true });
+  const hitWord = await chat.getByTestId('text-find').textContent();
+  expect(['没有票据', '张三']).toContain(hitWord);
+  await expect(chat.getByTestId('text-term')).toHaveText([hitWord === '张三' ? '没有票据' : '张三']);
+  await ws.screenshot('text-evidence-two-words');
+  await chat.locator('.text-viewer-body').press('Escape');
+  await expect(chat.getByTestId('text-find')).toHaveCount(0);
+  await expect(chat.getByTestId('text-term')).toHaveCount(0);
 });

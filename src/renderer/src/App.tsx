@@ -58,12 +58,11 @@ function Workbench() {
   useEffect(() => void moveLegacyDrafts().catch(() => undefined), []);
   const [reveal, setReveal] = useState<{ caseId: string; reveal: Reveal } | null>(null);
 
-  const openHit = (group: SearchGroup, hit: SearchHit) => {
+  // terms: the search's words (SearchResult.terms), marked beside the hit.
+  const openHit = (group: SearchGroup, hit: SearchHit, terms: readonly string[]) => {
     setCaseId(group.caseId);
-    const target =
-      hit.kind === 'page' && hit.itemId
-        ? makeReveal({ itemId: hit.itemId, page: hit.page ?? 1, find: { text: hit.snippet.match, before: hit.snippet.before, after: hit.snippet.after, occurrence: hit.occurrence } })
-        : makeReveal({ itemId: SUMMARY_TAB });
+    const find = { text: hit.snippet.match, before: hit.snippet.before, after: hit.snippet.after, occurrence: hit.occurrence, terms };
+    const target = hit.kind === 'page' && hit.itemId ? makeReveal({ itemId: hit.itemId, page: hit.page ?? 1, find }) : makeReveal({ itemId: SUMMARY_TAB });
     setReveal({ caseId: group.caseId, reveal: target });
   };
 

@@ -22,7 +22,7 @@ interface Props {
   onOpen: (id: string) => void;
   onCollapse: () => void;
   searchRef: RefObject<InputRef | null>;
-  onOpenHit: (group: SearchGroup, hit: SearchHit) => void;
+  onOpenHit: (group: SearchGroup, hit: SearchHit, terms: readonly string[]) => void;
 }
 
 const INITIAL_FILTER: QueueFilter = { status: 'all', deadline: 'all', text: '' };

@@ -10,7 +10,8 @@ import './search.css';
 
 interface Props {
   search: GlobalSearch;
-  onOpenHit: (group: SearchGroup, hit: SearchHit) => void;
+  /** terms: the words searched (SearchResult.terms), marked beside the hit in the pane. */
+  onOpenHit: (group: SearchGroup, hit: SearchHit, terms: readonly string[]) => void;
   onClose: () => void;
 }
 
@@ -113,7 +114,7 @@ export function SearchResults({ search, onOpenHit, onClose }: Props) {
                     key={`${h.itemId ?? h.field}-${h.page ?? ''}-${i}`}
                     type="button"
                     className={`sr-hit${h.kind === 'case' ? ' is-case' : ''}`}
-                    onClick={() => onOpenHit(g, h)}
+                    onClick={() => onOpenHit(g, h, terms)}
                     data-testid="search-hit"
                     data-item-id={h.itemId ?? ''}
                     data-page={h.page ?? ''}

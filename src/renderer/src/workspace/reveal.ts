@@ -6,8 +6,12 @@ export interface RevealTarget {
   page?: number;
   /** Media position. */
   seconds?: number;
-  /** A search hit: the matched text and its context, to mark in the text layer; occurrence: which one on the page (SearchHit.occurrence). */
-  find?: { text: string; before: string; after: string; occurrence: number | null };
+  /**
+   * A search hit: the matched text and its context, to mark in the text layer; occurrence: which one
+   * on the page (SearchHit.occurrence); terms: the words of the search (SearchResult.terms), each
+   * occurrence marked lighter beside the hit.
+   */
+  find?: { text: string; before: string; after: string; occurrence: number | null; terms?: readonly string[] };
   annotationId?: string;
 }
 

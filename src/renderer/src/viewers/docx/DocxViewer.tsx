@@ -30,17 +30,23 @@ export function DocxViewer({ item, reveal = null }: { item: CaseItem; reveal?: R
   }, [caseId, item.id, item.file.textState]);
   if (state === 'loading') return <ViewerLoading />;
   const text = state === 'failed' ? null : state.text;
+  const meta = (
+    <>
+      <span>Word 文档 · 文字预览（不含格式、表格线与图片）</span>
+      <ExportOriginal item={item} />
+    </>
+  );
   return (
     <div className="viewer text-viewer docx-viewer" data-testid="docx-viewer">
-      <div className="text-viewer-meta muted small">
-        Word 文档 · 文字预览（不含格式、表格线与图片） <ExportOriginal item={item} />
-      </div>
       {text !== null ? (
-        <FoundText className="text-viewer-body docx-viewer-body" text={text || '（文档中没有文字）'} reveal={reveal} />
+        <FoundText className="text-viewer-body docx-viewer-body" text={text || '（文档中没有文字）'} reveal={reveal} meta={meta} />
       ) : (
-        <div className="viewer-info muted" data-testid="docx-no-text">
-          {item.file.textState === 'pending' ? '正在提取文档中的文字，请稍候再打开。' : (item.file.problem ?? '未能读取该 Word 文档的文字。')}可导出原件，用本机软件打开。
-        </div>
+        <>
+          <div className="text-viewer-meta muted small">{meta}</div>
+          <div className="viewer-info muted" data-testid="docx-no-text">
+            {item.file.textState === 'pending' ? '正在提取文档中的文字，请稍候再打开。' : (item.file.problem ?? '未能读取该 Word 文档的文字。')}可导出原件，用本机软件打开。
+          </div>
+        </>
       )}
     </div>
   );

@@ -1,17 +1,21 @@
 // Marks over one page: stored highlights and redaction boxes (scaled from PDF units, re-anchored to
-// their quote when the text layer is there), in-document find hits and the search hit to reveal.
+// their quote when the text layer is there), in-document find hits, and the search hit to reveal
+// with the other words of its search marked lighter.
 // Margin pins open an annotation; everything else lets clicks and selection through to the text.
 import { useEffect, useLayoutEffect, useState, type ReactNode, type RefObject } from 'react';
 import type { Annotation, Rect } from '../../../../shared/api/evidence';
 import { annotationLabel } from '../../annotations/labels';
-import { findAll, mapTextLayer, normalizeText, bestOccurrence, hitOccurrence, rangeAt, rangeRects } from './textMatch';
+import { findAll, mapTextLayer, normalizeText, bestOccurrence, hitOccurrence, rangeAt, rangeRects, termSpans } from './textMatch';
 
 export interface PageLayer {
   annotations: readonly Annotation[];
   /** Ctrl+F: every occurrence on the page is marked, `current` (n-th on this page) stands out. */
   find: { text: string; current: number | null } | null;
-  /** A search hit to mark: the occurrence the index counted (SearchHit.occurrence), checked against its context. */
-  hit: { text: string; before: string; after: string; occurrence: number | null; seq: number } | null;
+  /**
+   * A search hit to mark: the occurrence the index counted (SearchHit.occurrence), checked against
+   * its context; `terms`: the words of the search, each occurrence on the page marked lighter.
+   */
+  hit: { text: string; before: string; after: string; occurrence: number | null; terms: readonly string[]; seq: number } | null;
   flashId: string | null;
   /** The selection / edit popover, when it belongs to this page. */
   popover: ReactNode;
@@ -31,11 +35,12 @@ interface Props {
 
 interface Marks {
   hit: Rect[];
+  terms: Rect[][];
   find: { rects: Rect[]; current: boolean }[];
   anchored: Map<string, Rect[]>;
 }
 
-const EMPTY: Marks = { hit: [], find: [], anchored: new Map() };
+const EMPTY: Marks = { hit: [], terms: [], find: [], anchored: new Map() };
 
 function box(r: Rect, scale: number) {
   return { left: r.x * scale, top: r.y * scale, width: r.width * scale, height: r.height * scale };
@@ -59,12 +64,13 @@ export function PageOverlay({ page, layer, scale, textHost, textVersion, pageRef
       const range = rangeAt(map, start, length);
       return range ? rangeRects(range, pageEl, s) : [];
     };
-    const next: Marks = { hit: [], find: [], anchored: new Map() };
+    const next: Marks = { hit: [], terms: [], find: [], anchored: new Map() };
     if (hit) {
       const n = normalizeText(hit.text);
       const starts = findAll(map.text, n);
-      const at = hitOccurrence(map.text, starts, n.length, hit.before, hit.after, hit.occurrence);
+      const at = n ? hitOccurrence(map.text, starts, n.length, hit.before, hit.after, hit.occurrence) : -1;
       if (at >= 0) next.hit = rectsOf(at, n.length);
+      next.terms = termSpans(map.text, hit.terms, at >= 0 ? { start: at, length: n.length } : null).map((t) => rectsOf(t.start, t.length));
     }
     if (find) {
       const n = normalizeText(find.text);
@@ -134,6 +140,7 @@ export function PageOverlay({ page, layer, scale, textHost, textVersion, pageRef
       {marks.find.map((f, i) =>
         f.rects.map((r, k) => <div key={`f${i}-${k}`} className={`pdf-find${f.current ? ' is-current' : ''}`} style={box(r, scale)} data-testid="find-highlight" data-current={f.current} />),
       )}
+      {marks.terms.map((rects, i) => rects.map((r, k) => <mark key={`t${i}-${k}`} className="pdf-term" style={box(r, scale)} data-testid="search-term-highlight" />))}
       {marks.hit.map((r, k) => (
         <mark key={`h${k}`} className="pdf-hit" style={box(r, scale)} data-testid="search-highlight" />
       ))}

@@ -13,7 +13,8 @@ import { usePageSizes } from './usePageSizes';
 import { PdfPage } from './PdfPage';
 import { PdfThumbnails } from './PdfThumbnails';
 import { PdfToolbar } from './PdfToolbar';
-import { PdfFindBar } from './PdfFindBar';
+import { FindBar } from '../FindBar';
+import { useFindKey } from '../useFindKey';
 import { usePdfFind } from './usePdfFind';
 import { useMarking } from './useMarking';
 import type { PageLayer } from './PageOverlay';
@@ -23,8 +24,7 @@ import { ViewerError, ViewerLoading } from '../ViewerMessage';
 import { isBoolean, usePersistentState } from '../../lib/usePersistentState';
 import { useScrollBox } from './useScrollBox';
 import { useLayoutWidth } from './useLayoutWidth';
-import { useGlobalKeys } from '../../lib/useGlobalKeys';
-import { isCtrl, isTypingTarget } from '../../lib/keys';
+import { isTypingTarget } from '../../lib/keys';
 import type { CaseItem } from '../../casefile/items';
 import type { Reveal } from '../../workspace/reveal';
 import { useAnnotations } from '../../annotations/AnnotationsContext';
@@ -70,6 +70,7 @@ interface Hit {
   before: string;
   after: string;
   occurrence: number | null;
+  terms?: readonly string[];
   seq: number;
 }
 
@@ -201,15 +202,7 @@ function PdfDocumentView({ doc, first, title, item, reveal }: ViewProps) {
     // Only when the current match changes, not when the layout does.
   }, [match?.page, match?.nth, find.query]);
 
-  useGlobalKeys((e) => {
-    if (!isCtrl(e, 'f')) return false;
-    const root = rootRef.current;
-    if (!root || root.offsetParent === null) return false;
-    const inActivePane = root.closest('.pane')?.classList.contains('is-active') ?? true;
-    if (!inActivePane && !root.contains(document.activeElement)) return false;
-    openFind();
-    return true;
-  });
+  useFindKey(rootRef, openFind);
 
   // ---- highlights, notes, redaction marks ----------------------------------------------------
   const store = useAnnotations();
@@ -262,7 +255,7 @@ function PdfDocumentView({ doc, first, title, item, reveal }: ViewProps) {
       const pages = new Set(find.matches.map((x) => x.page));
       for (const p of pages) get(p).find = { text: find.query, current: match && match.page === p ? match.nth : null };
     }
-    if (hit) get(hit.page).hit = { text: hit.text, before: hit.before, after: hit.after, occurrence: hit.occurrence, seq: hit.seq };
+    if (hit) get(hit.page).hit = { text: hit.text, before: hit.before, after: hit.after, occurrence: hit.occurrence, terms: hit.terms ?? [], seq: hit.seq };
     if (marking.popover) get(marking.popover.page - 1).popover = marking.popover.node;
     return m;
   }, [annotations, find.open, find.query, find.matches, match, hit, flashId, marking.popover, marking.onPin, onPlaced]);
@@ -325,7 +318,7 @@ function PdfDocumentView({ doc, first, title, item, reveal }: ViewProps) {
         onToggleDrawing={canMark ? marking.toggleDrawing : undefined}
         item={canMark ? item : undefined}
       />
-      {find.open && <PdfFindBar find={find} focusSeq={findFocus} onClosed={() => scrollRef.current?.focus()} />}
+      {find.open && <FindBar find={find} focusSeq={findFocus} onClosed={() => scrollRef.current?.focus()} testId="pdf" />}
       <div className="viewer-body">
         {thumbs && sizes.length > 0 && <PdfThumbnails doc={doc} sizes={sizes} current={current} draw={painted} onGo={goTo} />}
         <div

@@ -164,3 +164,27 @@ export function locate(layer: HTMLElement, needle: string, pick: { before?: stri
   const chosen = pick.nth !== undefined ? (starts[pick.nth] ?? starts[0]!) : bestOccurrence(map.text, starts, n.length, pick.before ?? '', pick.after ?? '');
   return { map, starts, chosen, length: n.length };
 }
+
+/**
+ * The other words of a multi-word search, in folded text: every occurrence of every term, overlaps
+ * merged, leaving out what overlaps the hit itself (it has its own, stronger mark).
+ */
+export function termSpans(text: string, terms: readonly string[], hit: { start: number; length: number } | null): { start: number; length: number }[] {
+  const spans: [number, number][] = [];
+  for (const term of terms) {
+    const n = normalizeText(term);
+    for (const s of findAll(text, n)) {
+      if (hit && s < hit.start + hit.length && s + n.length > hit.start) continue;
+      spans.push([s, s + n.length]);
+    }
+  }
+  spans.sort((a, b) => a[0] - b[0]);
+  const merged: [number, number][] = [];
+  for (const [s, e] of spans) {
+    const last = merged.at(-1);
+    // Merging never reaches into the hit: both ends were checked against it above.
+    if (last && s <= last[1]) last[1] = Math.max(last[1], e);
+    else merged.push([s, e]);
+  }
+  return merged.map(([start, end]) => ({ start, length: end - start }));
+}

@@ -3,6 +3,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { PDFDocumentProxy } from 'pdfjs-dist';
 import { findAll, normalizeText } from './textMatch';
+import type { FindModel } from '../FindBar';
 
 export interface FindMatch {
   /** 0-based page index. */
@@ -11,17 +12,11 @@ export interface FindMatch {
   nth: number;
 }
 
-export interface PdfFind {
+export interface PdfFind extends FindModel {
   open: boolean;
-  query: string;
+  /** current indexes these. */
   matches: FindMatch[];
-  /** Index into matches, -1 when none. */
-  current: number;
-  counting: boolean;
   show: () => void;
-  close: () => void;
-  setQuery: (q: string) => void;
-  step: (dir: 1 | -1) => void;
 }
 
 async function pageText(doc: PDFDocumentProxy, index: number): Promise<string> {
@@ -85,5 +80,5 @@ export function usePdfFind(doc: PDFDocumentProxy, currentPage: number): PdfFind 
 
   const show = useCallback(() => setOpen(true), []);
   const close = useCallback(() => setOpen(false), []);
-  return { open, query, matches, current, counting, show, close, setQuery, step };
+  return { open, query, matches, count: matches.length, current, counting, show, close, setQuery, step };
 }

@@ -1,29 +1,141 @@
-// The body of the text and Word panes: the text as it is, with a search hit marked and scrolled to
-// the middle of the pane when one is asked for (a new reveal scrolls again).
-import { useEffect, useMemo, useRef } from 'react';
+// The body of the text and Word panes: the text as it is, with its meta line, Ctrl+F find bar and
+// marks — a search hit (scrolled to the middle; a new reveal scrolls again) with the search's other
+// words marked lighter, or, while the find bar has a query, its matches with the current one stronger.
+// Esc closes the find bar, then clears the search marks.
+import { memo, useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { SearchOutlined } from '@ant-design/icons';
 import type { Reveal } from '../../workspace/reveal';
-import { findInText } from './findInText';
+import { FindBar } from '../FindBar';
+import { ToolButton } from '../ToolButton';
+import { useFindKey } from '../useFindKey';
+import { findInText, termsInText } from './findInText';
+import { useTextFind } from './useTextFind';
+import { around, blockParts, marksIn, mergeMarks, textBlocks, type Block, type MarkKind, type TextMark } from './textMarks';
 
-export function FoundText({ text, reveal, className }: { text: string; reveal: Reveal | null; className: string }) {
-  const find = reveal?.find;
-  const at = useMemo(() => (find ? findInText(text, find) : null), [text, find]);
-  const mark = useRef<HTMLElement>(null);
+/** Marks drawn at most (the count still says all): thousands of <mark>s would slow every keystroke. */
+const MAX_MARKS = 1000;
+
+const MARK: Record<MarkKind, { className: string; testId: string }> = {
+  hit: { className: 'text-find', testId: 'text-find' },
+  term: { className: 'text-term', testId: 'text-term' },
+  find: { className: 'text-match', testId: 'text-match' },
+  current: { className: 'text-match is-current', testId: 'text-match' },
+};
+
+interface Props {
+  text: string;
+  reveal: Reveal | null;
+  /** Class of the text body (its face). */
+  className: string;
+  /** The meta line above the text (kind, encoding…). */
+  meta: ReactNode;
+}
+
+export function FoundText({ text, reveal, className, meta }: Props) {
+  const rootRef = useRef<HTMLDivElement>(null);
+  const bodyRef = useRef<HTMLPreElement>(null);
+  const readingAt = useCallback(() => (bodyRef.current ? readingOffset(bodyRef.current) : 0), []);
+  const find = useTextFind(text, readingAt);
+  const [findFocus, setFindFocus] = useState(0);
+  const showFind = find.show;
+  const openFind = useCallback(() => {
+    showFind();
+    setFindFocus((n) => n + 1);
+  }, [showFind]);
+  useFindKey(rootRef, openFind);
+
+  // The search hit and the search's words, until Esc clears them (a new reveal brings them back).
+  const [cleared, setCleared] = useState(0);
+  const shown = reveal && reveal.seq !== cleared ? reveal.find : undefined;
+  const hit = useMemo(() => (shown ? findInText(text, shown) : null), [text, shown]);
+  const terms = useMemo(() => (shown?.terms?.length ? termsInText(text, shown.terms, hit) : []), [text, shown, hit]);
+
+  const finding = find.open && find.query.trim() !== '';
+  const marks = useMemo((): TextMark[] => {
+    if (finding) {
+      const { items, offset } = around(find.matches, find.current, MAX_MARKS);
+      return items.map((s, i) => ({ ...s, kind: i + offset === find.current ? 'current' : 'find' }));
+    }
+    const near = hit ? terms.findIndex((t) => t.start > hit.start) : 0;
+    const words = around(terms, near < 0 ? terms.length : near, MAX_MARKS).items.map((s): TextMark => ({ ...s, kind: 'term' }));
+    return mergeMarks(hit ? [{ ...hit, kind: 'hit' }] : [], words);
+  }, [finding, find.matches, find.current, hit, terms]);
+  const blocks = useMemo(() => textBlocks(text), [text]);
+
   useEffect(() => {
-    mark.current?.scrollIntoView({ block: 'center' });
-  }, [at, reveal?.seq]);
+    const body = bodyRef.current;
+    const mark = body?.querySelector<HTMLElement>('mark.text-find');
+    if (body && mark) centre(body, mark);
+  }, [hit, reveal?.seq]);
+  useEffect(() => {
+    const body = bodyRef.current;
+    const mark = finding ? body?.querySelector<HTMLElement>('mark.is-current') : null;
+    if (body && mark) centre(body, mark);
+  }, [finding, find.matches, find.current]);
+
+  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
+    if (e.key !== 'Escape') return;
+    if (find.open) {
+      find.close();
+      bodyRef.current?.focus();
+    } else if (shown && reveal) setCleared(reveal.seq);
+    else return;
+    e.preventDefault();
+  };
+
   return (
-    <pre className={className} tabIndex={0}>
-      {at ? (
-        <>
-          {text.slice(0, at.start)}
-          <mark ref={mark} className="text-find" data-testid="text-find">
-            {text.slice(at.start, at.end)}
-          </mark>
-          {text.slice(at.end)}
-        </>
-      ) : (
-        text
-      )}
-    </pre>
+    <div ref={rootRef} className="found-text" onKeyDown={onKeyDown}>
+      <div className="text-viewer-meta muted small">
+        {meta}
+        <span className="spacer" />
+        <ToolButton label="查找（Ctrl+F）" icon={<SearchOutlined />} active={find.open} onClick={openFind} testId="text-find-button" />
+      </div>
+      {find.open && <FindBar find={find} focusSeq={findFocus} onClosed={() => bodyRef.current?.focus()} testId="text" />}
+      <pre ref={bodyRef} className={className} tabIndex={0}>
+        {blocks.map((b) => (
+          <TextBlock key={b.from} text={text} block={b} marks={marksIn(marks, b)} />
+        ))}
+      </pre>
+    </div>
   );
+}
+
+/** One block of lines; re-rendered only when its own marks change. */
+const TextBlock = memo(
+  function TextBlock({ text, block, marks }: { text: string; block: Block; marks: TextMark[] }) {
+    return (
+      <span className="text-block" data-from={block.from}>
+        {blockParts(text, block, marks).map((p, i) =>
+          p.kind ? (
+            <mark key={i} className={MARK[p.kind].className} data-testid={MARK[p.kind].testId}>
+              {p.text}
+            </mark>
+          ) : (
+            p.text
+          ),
+        )}
+      </span>
+    );
+  },
+  (a, b) => a.text === b.text && a.block === b.block && a.marks.length === b.marks.length && a.marks.every((m, i) => m.start === b.marks[i]!.start && m.end === b.marks[i]!.end && m.kind === b.marks[i]!.kind),
+);
+
+/** Scroll the text (only it, not the panes around it) so the mark sits in the middle. */
+function centre(body: HTMLElement, mark: HTMLElement): void {
+  const b = body.getBoundingClientRect();
+  const m = mark.getBoundingClientRect();
+  body.scrollTop += m.top - b.top - (b.height - m.height) / 2;
+}
+
+/** Index in the text of the first character shown at the top of the body (0 when unknown). */
+function readingOffset(body: HTMLElement): number {
+  const r = body.getBoundingClientRect();
+  const caret = document.caretRangeFromPoint?.(r.left + 20, r.top + 16);
+  const node = caret?.startContainer;
+  const block = node?.parentElement?.closest<HTMLElement>('[data-from]');
+  if (!caret || !node || !block || !body.contains(block)) return 0;
+  let at = Number(block.dataset.from);
+  const walker = document.createTreeWalker(block, NodeFilter.SHOW_TEXT);
+  for (let n = walker.nextNode(); n && n !== node; n = walker.nextNode()) at += n.textContent?.length ?? 0;
+  return at + caret.startOffset;
 }

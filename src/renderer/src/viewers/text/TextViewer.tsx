@@ -35,11 +35,17 @@ export function TextViewer({ url, title, reveal = null, exportOriginal = null }:
     );
   return (
     <div className="viewer text-viewer" data-testid="text-viewer">
-      <div className="text-viewer-meta muted small">
-        文本文件 · {state.encoding}
-        {state.cut && ` · 文件较大，仅显示前 ${TEXT_PREVIEW_BYTES / 1024 / 1024} MB`}
-      </div>
-      <FoundText className="text-viewer-body" text={state.text} reveal={reveal} />
+      <FoundText
+        className="text-viewer-body"
+        text={state.text}
+        reveal={reveal}
+        meta={
+          <span>
+            文本文件 · {state.encoding}
+            {state.cut && ` · 文件较大，仅显示前 ${TEXT_PREVIEW_BYTES / 1024 / 1024} MB`}
+          </span>
+        }
+      />
     </div>
   );
 }

@@ -1,11 +1,34 @@
-// The find bar under the PDF toolbar: Enter next, Shift+Enter previous, Esc closes; "3/12".
+// The find bar under a viewer's toolbar (PDF, text, Word): Enter next, Shift+Enter previous, Esc
+// closes; "3/12", 无结果 in red. The viewer owns the matching; the bar only drives it.
 import { useEffect, useRef } from 'react';
 import { Input, type InputRef } from 'antd';
 import { CloseOutlined, DownOutlined, UpOutlined } from '@ant-design/icons';
-import { ToolButton } from '../ToolButton';
-import type { PdfFind } from './usePdfFind';
+import { ToolButton } from './ToolButton';
+import './viewer.css';
 
-export function PdfFindBar({ find, focusSeq, onClosed }: { find: PdfFind; focusSeq: number; onClosed: () => void }) {
+export interface FindModel {
+  query: string;
+  setQuery: (q: string) => void;
+  step: (dir: 1 | -1) => void;
+  close: () => void;
+  /** Matches found for the query. */
+  count: number;
+  /** Index of the current match, -1 when none. */
+  current: number;
+  /** Still matching the query as typed (the count is not yet its count). */
+  counting: boolean;
+}
+
+interface Props {
+  find: FindModel;
+  /** Changes each time Ctrl+F is pressed: the input takes the focus, its text selected. */
+  focusSeq: number;
+  onClosed: () => void;
+  /** data-testid prefix: `${testId}-findbar`, `${testId}-find-input`, `${testId}-find-count`. */
+  testId: 'pdf' | 'text';
+}
+
+export function FindBar({ find, focusSeq, onClosed, testId }: Props) {
   const ref = useRef<InputRef>(null);
   useEffect(() => {
     ref.current?.focus({ cursor: 'all' });
@@ -15,10 +38,10 @@ export function PdfFindBar({ find, focusSeq, onClosed }: { find: PdfFind; focusS
     find.close();
     onClosed();
   };
-  const total = find.matches.length;
+  const total = find.count;
   const status = !find.query.trim() ? '' : find.counting ? '查找中…' : total ? `${find.current + 1}/${total}` : '无结果';
   return (
-    <div className="pdf-findbar" role="search" aria-label="在文档中查找" data-testid="pdf-findbar">
+    <div className="viewer-findbar" role="search" aria-label="在文档中查找" data-testid={`${testId}-findbar`}>
       <Input
         ref={ref}
         size="small"
@@ -37,9 +60,9 @@ export function PdfFindBar({ find, focusSeq, onClosed }: { find: PdfFind; focusS
           }
         }}
         style={{ width: 180 }}
-        data-testid="pdf-find-input"
+        data-testid={`${testId}-find-input`}
       />
-      <span className={`small num find-count${total === 0 && status === '无结果' ? ' t-fail' : ''}`} aria-live="polite" data-testid="pdf-find-count">
+      <span className={`small num find-count${status === '无结果' ? ' t-fail' : ''}`} aria-live="polite" data-testid={`${testId}-find-count`}>
         {status}
       </span>
       <ToolButton label="上一个（Shift+Enter）" icon={<UpOutlined />} disabled={!total} onClick={() => find.step(-1)} />
