@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import type { ChildProcess } from 'node:child_process';
 import { spawnHost } from '../../scripts/host-process';
 import { CrashLog, crashDir } from '../../src/main/services/crash/crash-log';
+import { addDays, chinaToday } from '../../src/shared/format/date';
 import { callApi, E2E_TODAY, expect, test } from './fixtures';
 import { WorkstationPage } from './pages/WorkstationPage';
 
@@ -58,6 +59,64 @@ test.describe('审计记录', () => {
     await expect(log.locator('[data-action="settings.change"]')).toHaveCount(1);
     await log.getByTestId('audit-filter').getByText('集体讨论').click();
     await expect(log).toContainText('没有“集体讨论”类的记录。');
+  });
+
+  test('全部审计记录 filters by part of a 案号 and by a range of days, and clearing them restores the list', async ({ page, workstationUrl }) => {
+    const ws = new WorkstationPage(page);
+    await ws.open(workstationUrl);
+    await expect(ws.queue.rows.first()).toBeVisible();
+    await ws.caseFile.openCaseHaving(ws.queue, '询问笔录');
+    const caseNumber = (await page.getByTestId('case-header').locator('.case-number').textContent())!;
+    // Typed as people do: half-width brackets and a space for 〔2026〕153号.
+    const part = caseNumber.slice(caseNumber.indexOf('〔')).replace('〔', '[').replace('〕', '] ');
+    const numberPart = caseNumber.slice(caseNumber.indexOf('〔'));
+    await page.getByTestId('settings-open').first().click();
+    await page.getByTestId('audit-log-open').click();
+    const log = page.getByTestId('audit-log');
+    const foot = log.getByTestId('audit-log-foot');
+    await expect(foot).toContainText('已列出最近');
+
+    await log.getByTestId('audit-case-filter').fill(part);
+    await expect(foot).toContainText(`案号含“${part.trim()}”的`);
+    await expect(log.locator('[data-action="case.open"]').first()).toBeVisible();
+    for (const subject of await log.locator('td.audit-subject').allTextContents()) expect(subject).toContain(numberPart);
+
+    // The entries were made today (China time): yesterday to today keeps them, a past month has none.
+    const today = chinaToday();
+    // The picker's two inputs (start, end).
+    const dates = log.getByTestId('audit-date-filter');
+    await dates.first().click();
+    await dates.first().fill(addDays(today, -1));
+    await dates.first().press('Enter');
+    await dates.nth(1).fill(today);
+    await dates.nth(1).press('Enter');
+    await expect(foot).toContainText(`件案件，${addDays(today, -1)} 至 ${today}）`);
+    await expect(foot).toContainText('已是全部');
+    await expect(log.locator('[data-action="case.open"]').first()).toBeVisible();
+    await page.locator('.ant-picker-dropdown').waitFor({ state: 'hidden' });
+    await ws.screenshot('audit-log-filter-1366');
+
+    await log.getByTestId('audit-case-filter').fill('999999号');
+    await expect(log.getByTestId('audit-log-empty')).toHaveText('没有案号含“999999号”的案件。');
+    await expect(log.getByTestId('audit-row')).toHaveCount(0);
+
+    // Clearing the 案号 gives back every case’s entries of those days.
+    await log.getByTestId('audit-case-filter').fill('');
+    await expect(foot).toContainText(`已列出`);
+    await expect(foot).not.toContainText('案号含');
+    await expect(foot).toContainText(`（${addDays(today, -1)} 至 ${today}）`);
+    await expect(log.locator('[data-action="settings.change"], [data-action="case.import"]').first()).toBeVisible();
+
+    // A past range with nothing in it, then cleared: the whole log again.
+    await dates.first().click();
+    await dates.first().fill('2026-10-01');
+    await dates.first().press('Enter');
+    await dates.nth(1).fill('2026-10-31');
+    await dates.nth(1).press('Enter');
+    await expect(log.getByTestId('audit-log-empty')).toHaveText('没有符合条件的记录（2026-10-01 至 2026-10-31）。');
+    await log.locator('.audit-date-filter').hover();
+    await log.locator('.audit-date-filter .ant-picker-clear').click();
+    await expect(foot).toContainText('已列出最近');
   });
 
   test('an export the policy requires approval for asks for it, goes through with it, and is recorded', async ({ page, workstationUrl, workstationHost }) => {

@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { call } from './define';
 import { AUDIT_GROUPS, type AuditGroup } from '../audit/groups';
+import { parseIsoDate } from '../format/date';
 
 export interface AuditEntryView {
   seq: number;
@@ -28,7 +29,25 @@ export interface AuditListPage {
   entries: AuditListEntry[];
   /** Older entries remain (ask again with before = the last seq shown). */
   more: boolean;
+  /** With a caseNumber filter: how many cases on this workstation it matched (0: none, entries empty). */
+  cases?: number;
 }
+
+/** The longest part of a 案号 one may search by (a whole 案号 is some 20 characters). */
+export const CASE_QUERY_MAX = 60;
+
+/** A calendar date in China time, YYYY-MM-DD, that exists. */
+const chinaDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD')
+  .refine((s) => {
+    try {
+      parseIsoDate(s);
+      return true;
+    } catch {
+      return false;
+    }
+  }, '不存在的日期');
 
 export const AuditListInput = z
   .object({
@@ -36,8 +55,16 @@ export const AuditListInput = z
     before: z.number().int().min(1).optional(),
     limit: z.number().int().min(1).max(500).default(200),
     group: z.enum(Object.keys(AUDIT_GROUPS) as [AuditGroup, ...AuditGroup[]]).optional(),
+    /** Part of a 案号: entries about the cases whose number contains it (brackets' width and spaces ignored). */
+    caseNumber: z.string().trim().min(1, '请填写案号或其一部分').max(CASE_QUERY_MAX, `案号最多 ${CASE_QUERY_MAX} 个字符`).optional(),
+    /** First day, inclusive, in China time. */
+    from: chinaDate.optional(),
+    /** Last day, inclusive, in China time. */
+    to: chinaDate.optional(),
   })
-  .strict();
+  .strict()
+  .refine((i) => !i.from || !i.to || i.from <= i.to, { message: '开始日期不能晚于结束日期', path: ['from'] });
+export type AuditListInput = z.output<typeof AuditListInput>;
 
 export type AuditProblemKind = 'hash_mismatch' | 'prev_link' | 'gap' | 'bad_detail';
 

@@ -2,7 +2,10 @@
 // head sent to the central system on each sync.
 import type Database from 'better-sqlite3-multiple-ciphers';
 import type { AuditHeadReport } from '../../../shared/audit/head';
-import type { AuditEntryView } from '../../../shared/api/audit';
+import type { AuditEntryView, AuditListInput, AuditListPage } from '../../../shared/api/audit';
+import { actionsOf } from '../../../shared/audit/groups';
+import { addDays } from '../../../shared/format/date';
+import { normalizeText } from '../../../shared/text/fold';
 import { AuditLog, type AuditLogOptions } from './log';
 import { ExportPolicyStore } from './policy';
 
@@ -10,6 +13,8 @@ export class AuditService {
   readonly log: AuditLog;
   readonly policy: ExportPolicyStore;
   private nameStmts: { caseNumber: Database.Statement; itemTitle: Database.Statement } | null = null;
+  /** Folded 案号 by 案号: a number never changes its fold, and there are a few thousand at most. */
+  private readonly folded = new Map<string, string>();
 
   constructor(
     private readonly sqlite: Database.Database,
@@ -36,6 +41,38 @@ export class AuditService {
     return { caseNumber, itemTitle };
   }
 
+  /**
+   * 全部审计记录 (audit.list): a page of the whole log, newest first, filtered by kind, by part of
+   * a 案号 and by China-time days; each entry with its case and item named.
+   */
+  list(q: AuditListInput): AuditListPage {
+    const subjects = q.caseNumber !== undefined ? this.casesMatching(q.caseNumber) : undefined;
+    // No case matches: say so rather than fall back to the whole log.
+    if (subjects?.length === 0) return { entries: [], more: false, cases: 0 };
+    const page = this.log.page({
+      before: q.before,
+      limit: q.limit,
+      actions: q.group && actionsOf(q.group),
+      subjects,
+      from: q.from && chinaDayStart(q.from),
+      until: q.to && chinaDayStart(addDays(q.to, 1)),
+    });
+    return { entries: page.entries.map((e) => ({ ...e, ...this.names(e) })), more: page.more, ...(subjects ? { cases: subjects.length } : {}) };
+  }
+
+  /** Ids of the cases on this workstation whose 案号 contains `part` (brackets' kind and width, spaces and case ignored). */
+  casesMatching(part: string): string[] {
+    const q = foldCaseNumber(part);
+    const rows = this.sqlite.prepare('select id, case_number as n from case_file').all() as { id: string; n: string }[];
+    return rows
+      .filter((r) => {
+        let f = this.folded.get(r.n);
+        if (f === undefined) this.folded.set(r.n, (f = foldCaseNumber(r.n)));
+        return f.includes(q);
+      })
+      .map((r) => r.id);
+  }
+
   /** The chain head (device, seq, hash) for the central system; seq 0 + genesis hash when empty. */
   head(): AuditHeadReport {
     return this.log.head();
@@ -45,6 +82,19 @@ export class AuditService {
   hashAt(seq: number): string | null {
     return this.log.hashAt(seq);
   }
+}
+
+/**
+ * A 案号 folded for matching: the search fold (NFKC: full-width to half-width, spaces, case), then
+ * every bracket pair one might type for 〔〕 — [] () 【】 〖〗 — made one, since 〔 is hard to type.
+ */
+export function foldCaseNumber(s: string): string {
+  return normalizeText(s).replace(/[\[(【〖〔]/gu, '(').replace(/[\])】〗〕]/gu, ')');
+}
+
+/** The instant a China-time day begins (UTC+8 all year: 16:00Z the day before). */
+function chinaDayStart(isoDate: string): string {
+  return new Date(`${isoDate}T00:00:00+08:00`).toISOString();
 }
 
 /** Shown as the actor when no reviewer profile is set yet. */
