@@ -86,14 +86,14 @@ describe('opinionDraft', () => {
     expect(opinionDraft(points(spec), CASE)).toMatchObject({ flagged: [], suggested: null });
   });
 
-  it('dates quoted from findings read as prose dates (2026年9月3日), the reviewer’s own words as written', () => {
+  it('dates quoted from findings read as prose dates (2026年9月3日) without spaces around them, the reviewer’s own words as written', () => {
     const spec = allOk();
     spec.P3 = { decision: 'problem', note: '送达回证日期为2026-10-09', fail: '尚未作出决定，已超过办案期限（期限至 2026-09-03）' };
     const d = opinionDraft(points(spec), CASE);
-    expect(d.text).toContain('期限至 2026年9月3日');
+    expect(d.text).toContain('期限至2026年9月3日）');
     expect(d.text).toContain('送达回证日期为2026-10-09');
     spec.P3 = { decision: null, fail: '告知日期 2026-07-13 不早于决定日期 2026-07-10' };
-    expect(opinionDraft(points(spec), CASE).text).toContain('告知日期 2026年7月13日 不早于决定日期 2026年7月10日');
+    expect(opinionDraft(points(spec), CASE).text).toContain('告知日期2026年7月13日不早于决定日期2026年7月10日');
   });
 
   it('all decided with problems: 建议纠正, or 建议补充调查 when only facts/evidence (P4) are at fault', () => {

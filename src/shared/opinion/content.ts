@@ -57,5 +57,8 @@ export const OpinionContent = z.object({
   /** ISO timestamp of signing (local clock — a trusted time comes only from a TSA token). */
   signedAt: z.string(),
   attachments: z.array(z.string()),
+  /** A later version of the round: the signed version it replaces, named in the document (signed with it). */
+  supersedes: z.object({ opinionId: z.string().uuid(), documentNumber: z.string(), version: z.number().int().positive() }).optional(),
 });
 export type OpinionContent = z.infer<typeof OpinionContent>;
+export type Supersedes = NonNullable<OpinionContent['supersedes']>;

@@ -6,6 +6,21 @@ import type { ReviewPointId } from '../api/evidence';
 import type { OpinionType, PointView } from '../api/review';
 import { proseDates } from '../format/date';
 
+/** Han characters and full-width punctuation: no space between them and a date in official text. */
+const CN = String.raw`[\p{Script=Han}\u3000-\u303f\uff00-\uffef“”‘’]`;
+const CN_DATE = String.raw`\d{4}年\d{1,2}月\d{1,2}日`;
+const SPACE_BEFORE_DATE = new RegExp(String.raw`(${CN}) +(?=${CN_DATE})`, 'gu');
+const SPACE_AFTER_DATE = new RegExp(String.raw`(${CN_DATE}) +(?=${CN})`, 'gu');
+
+/**
+ * A check's message as documents and drafts print it: ISO dates (kept for the on-screen lists) as
+ * 2026年10月17日, and without the spaces that set them apart on screen ("已于 2026-10-17 到期" →
+ * "已于2026年10月17日到期").
+ */
+export function documentDates(text: string): string {
+  return proseDates(text).replace(SPACE_BEFORE_DATE, '$1').replace(SPACE_AFTER_DATE, '$1');
+}
+
 const DECISION_CN = { ok: '无问题', problem: '存在问题', na: '不适用' } as const;
 
 /** What each point settled as 无问题 lets the opinion affirm (in P1–P10 order). */
@@ -63,8 +78,10 @@ const label = (p: PointView) => `${p.id} ${p.title}`;
 function problemLines(problems: PointView[]): string[] {
   const bare = (x: string) => x.trim().replace(/[。；;，,.\s]+$/u, '');
   return problems.map((p, i) => {
-    const unsaid = openFails(p).filter((f) => !bare(p.note).includes(bare(f)));
-    return `${i + 1}. ${p.title}：${clauses([p.note, ...unsaid.map(proseDates)]) || '（请写明具体问题）'}`;
+    const unsaid = openFails(p)
+      .map(documentDates)
+      .filter((f) => !bare(p.note).includes(bare(f)));
+    return `${i + 1}. ${p.title}：${clauses([p.note, ...unsaid]) || '（请写明具体问题）'}`;
   });
 }
 
@@ -98,7 +115,7 @@ export function opinionDraft(points: PointView[], caseLabel: string): OpinionDra
         : `以下审核要点尚未作出结论：${open.map(label).join('；')}。`,
     );
     if (problems.length) lines.push('已认定存在以下问题：', ...problemLines(problems));
-    for (const p of flagged) lines.push(`系统自动检查提示 ${label(p)} 不符合（待认定）：${clauses(openFails(p).map(proseDates))}`);
+    for (const p of flagged) lines.push(`系统自动检查提示 ${label(p)} 不符合（待认定）：${clauses(openFails(p).map(documentDates))}`);
     const settled = points.filter((p) => p.decision === 'ok' || p.decision === 'na');
     if (settled.length) lines.push(`已认定的其他要点：${settled.map((p) => `${p.id} ${DECISION_CN[p.decision!]}`).join('，')}。`);
     lines.push('待上述要点全部作出结论后，再提出审核意见。');

@@ -1,12 +1,12 @@
 // Document blocks → typeset lines on the GB/T 9704 grid (no pages yet). Each line knows its
 // height, its text and position within the type area, and whether it must stay on the same page
 // as the next line (headings, widow/orphan control, the closing signature block).
-import type { DemoFont } from '../../demo/pdf/font';
 import { attachmentLines, signerLine, type DocBlock } from './blocks';
+import { textWidth, type Face, type Faces } from './faces';
 import { BODY_SIZE_PT, CHAR_PITCH_PT, GRID_TRACKING_PT, LINE_PITCH_PT, PAGE, SIGNATURE_BOX, TITLE_SIZE_PT } from './layout';
 import { breakLines, lineTracking } from './typeset';
 
-export type Face = 'regular' | 'bold';
+export type { Face, Faces } from './faces';
 
 export interface Line {
   /** Height in points (a body line is one grid line). */
@@ -21,24 +21,19 @@ export interface Line {
   box?: { x: number; width: number };
 }
 
-export interface Faces {
-  regular: DemoFont;
-  bold: DemoFont;
-}
-
 const W = PAGE.typeWidth;
 /** Headings and the title block use larger line heights: 1.5 grid lines for the 2号 title. */
 const TITLE_LINE = LINE_PITCH_PT * 1.5;
 
 export function blocksToLines(blocks: DocBlock[], faces: Faces): Line[] {
   const out: Line[] = [];
-  const gridWidth = (s: string, face: Face = 'regular'): number => faces[face].width(s, BODY_SIZE_PT) + GRID_TRACKING_PT * Array.from(s).length;
+  const gridWidth = (s: string, face: Face = 'regular'): number => textWidth(faces, face, s, BODY_SIZE_PT) + GRID_TRACKING_PT * Array.from(s).length;
 
   /** A wrapped paragraph on the grid; x0 and first-line indent in points. */
   const para = (text: string, face: Face, opts: { indent?: number; x0?: number; firstX?: number } = {}): Line[] => {
     const x0 = opts.x0 ?? 0;
     const firstX = opts.firstX ?? x0 + (opts.indent ?? 0);
-    const advance = (s: string): number => faces[face].width(s, BODY_SIZE_PT);
+    const advance = (s: string): number => textWidth(faces, face, s, BODY_SIZE_PT);
     const set = breakLines(text, { width: W - x0, firstWidth: W - firstX, advance, tracking: GRID_TRACKING_PT });
     const lines = set.map((l, i): Line => {
       const x = i === 0 ? firstX : x0;
@@ -52,7 +47,7 @@ export function blocksToLines(blocks: DocBlock[], faces: Faces): Line[] {
 
   /** Centred or right-aligned lines in their natural spacing (title block). */
   const aligned = (text: string, face: Face, size: number, h: number, align: 'center' | 'right'): Line[] => {
-    const advance = (s: string): number => faces[face].width(s, size);
+    const advance = (s: string): number => textWidth(faces, face, s, size);
     return breakLines(text, { width: W, advance, tracking: 0 }).map((l) => {
       const w = advance(l.text);
       return { h, keep: true, text: { s: l.text, face, size, x: align === 'center' ? (W - w) / 2 : W - w, tracking: 0 } };

@@ -3,11 +3,14 @@
 // use them (仿宋_GB2312 body, 方正小标宋简体 title, 黑体 / 楷体_GB2312 headings) with the fallbacks
 // Windows has (FangSong, SimHei, KaiTi, SimSun) in the font table, page numbers "— 1 —" on the
 // outside edge, and the identification line in the footer. Styles carry the formatting, so an
-// edited document stays consistent.
+// edited document stays consistent. 生僻字 of CJK Extension B+ (none of these fonts has them) are
+// set in runs of their own in HanaMinB — the PDF's fallback face — with SimSun-ExtB, which
+// Windows ships, as its alternative.
 import { AlignmentType, Document, DocumentGridType, Footer, LineRuleType, Packer, PageNumber, Paragraph, TextRun, type IParagraphOptions, type IParagraphStyleOptions } from 'docx';
-import type { OpinionContent } from '../../../shared/opinion/content';
 import { attachmentLines, signerLine, type DocBlock, type DocModel } from './blocks';
+import { FALLBACK_FONT_POSTSCRIPT_NAME, isSupplementaryIdeograph } from './faces';
 import { BODY_SIZE_PT, CHAR_PITCH_PT, CHARS_PER_LINE, DOCX, FOOTNOTE_SIZE_PT, PAGE_NUMBER_SIZE_PT, SIGNATURE_BOX, TITLE_SIZE_PT, TWIPS_PER_PT } from './layout';
+import type { OpinionContent } from '../../../shared/opinion/content';
 import { opinionDocument } from './sections';
 
 /** Font names (w:eastAsia is what Word uses for Chinese text) and their Windows fallbacks. */
@@ -17,6 +20,7 @@ export const DOCX_FONTS = {
   heading1: { name: '黑体', fallback: 'SimHei' },
   heading2: { name: '楷体_GB2312', fallback: 'KaiTi' },
   pageNumber: { name: '宋体', fallback: 'SimSun' },
+  extB: { name: FALLBACK_FONT_POSTSCRIPT_NAME, fallback: 'SimSun-ExtB' },
 } as const;
 
 const font = (f: { name: string }) => ({ ascii: f.name, hAnsi: f.name, eastAsia: f.name, cs: f.name, hint: 'eastAsia' });
@@ -107,8 +111,19 @@ function gridChars(s: string): number {
   return n;
 }
 
-const p = (text: string, style: string, extra: Partial<IParagraphOptions> = {}): Paragraph =>
-  new Paragraph({ style, ...extra, children: text ? [new TextRun(text)] : [] });
+/** The text as runs: Extension B+ ideographs in runs set in DOCX_FONTS.extB, the rest in the style's font. */
+export function textRuns(text: string): TextRun[] {
+  const parts: { s: string; extB: boolean }[] = [];
+  for (const ch of text) {
+    const extB = isSupplementaryIdeograph(ch.codePointAt(0)!);
+    const last = parts[parts.length - 1];
+    if (last?.extB === extB) last.s += ch;
+    else parts.push({ s: ch, extB });
+  }
+  return parts.map((r) => (r.extB ? new TextRun({ text: r.s, font: font(DOCX_FONTS.extB) }) : new TextRun(r.s)));
+}
+
+const p = (text: string, style: string, extra: Partial<IParagraphOptions> = {}): Paragraph => new Paragraph({ style, ...extra, children: text ? textRuns(text) : [] });
 
 function blockParagraphs(b: DocBlock, keep: boolean): Paragraph[] {
   const k = keep ? { keepNext: true } : {};
@@ -172,7 +187,7 @@ function footer(align: 'odd' | 'even', note: string): Footer {
         indent,
         children: [new TextRun({ children: ['— ', PageNumber.CURRENT, ' —'] })],
       }),
-      new Paragraph({ style: 'GwFootnote', children: note ? [new TextRun(note)] : [] }),
+      new Paragraph({ style: 'GwFootnote', children: note ? textRuns(note) : [] }),
     ],
   });
 }

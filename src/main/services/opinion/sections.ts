@@ -2,11 +2,17 @@
 // decides the wording and order of the opinion; render-pdf.ts and render-docx.ts only lay the
 // blocks out (DOMAIN.md §6: agency, number, date, party, proposed decision, legal basis, facts,
 // per-point findings, opinion type, specific opinion, reviewer signature and date, attachments).
-import type { OpinionContent, OpinionPoint } from '../../../shared/opinion/content';
+import type { OpinionContent, OpinionPoint, Supersedes } from '../../../shared/opinion/content';
 import { formatDateCn, formatDateOfficial } from '../../../shared/format/date';
+import { documentDates } from '../../../shared/review/draft';
 import { cleanBlocks, cleanText, type DocBlock, type DocModel } from './blocks';
 
 export const OPINION_TITLE = '法制审核意见书';
+
+/** The line a later version prints, naming the one it replaces. */
+export function supersedesText(s: Supersedes): string {
+  return `本意见书取代${s.documentNumber}${OPINION_TITLE}（第${s.version}版），以本意见书为准。`;
+}
 
 const CN_NUM = ['', '一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
 /** 1 → 一, 12 → 十二, 20 → 二十 (headings never go past a few dozen). */
@@ -66,7 +72,8 @@ export function citationText(c: OpinionPoint['citations'][number]): string {
 }
 
 export function findingText(f: OpinionPoint['findings'][number]): string {
-  const head = `系统自动检查（${SEVERITY_CN[f.severity] ?? f.severity}）：${sentence(f.message)}`;
+  // Check messages carry ISO dates for the on-screen lists; the document writes them as prose.
+  const head = `系统自动检查（${SEVERITY_CN[f.severity] ?? f.severity}）：${sentence(documentDates(f.message))}`;
   return f.overruled ? `${head}（审核人员未采纳：${f.overruled.trim()}）` : head;
 }
 
@@ -120,6 +127,7 @@ export function opinionDocument(c: OpinionContent, opts: { contentHash?: string 
     { kind: 'heading', level: 1, text: '五、审核意见' },
     { kind: 'para', text: `审核意见：${c.conclusion.type}。` },
     ...paragraphs(c.conclusion.text).map((text): DocBlock => ({ kind: 'para', text })),
+    ...(c.supersedes ? [{ kind: 'para', text: supersedesText(c.supersedes) } satisfies DocBlock] : []),
   ];
   if (c.attachments.length) {
     blocks.push({ kind: 'blank' }, { kind: 'attachments', label: '附件', items: c.attachments });

@@ -6,13 +6,14 @@ import { eq } from 'drizzle-orm';
 import { ApiFailure } from '../../../shared/api/result';
 import type { OpinionPreview, OpinionRecord } from '../../../shared/api/opinions';
 import { canonicalJson } from '../../../shared/canonical';
-import { OpinionContent } from '../../../shared/opinion/content';
+import { OpinionContent, type Supersedes } from '../../../shared/opinion/content';
 import { buildOpinionContent, type OpinionMeta } from '../../../shared/opinion/build';
 import * as t from '../../db/schema';
 import { BlobRepo } from '../../db/repos/blobs';
 import { ReviewRepo } from '../../db/repos/reviews';
 import type { Workstation } from '../../workstation';
 import { renderOpinionDocx } from '../opinion/render-docx';
+import { assertRenderable, contentProblems } from '../opinion/printable';
 import { renderOpinionPdf, renderOpinionPdfBytes, signatureRect } from '../opinion/render-pdf';
 import { signDetached, signPdf, type KeyInfo, type SignedSubmission } from '../signing/index';
 import { certificateFingerprint, type ReviewerKeys } from './keys';
@@ -51,11 +52,24 @@ export class OpinionService {
     return staged.sha256;
   }
 
+  /**
+   * The content to sign. A later version of the round names the version it replaces (README:
+   * 新版本注明所取代的版本): in the content, so the line the paper prints is signed with it, and
+   * taken afresh at signing, so a version signed since the preview makes the hashes differ.
+   */
   private content(caseId: string, meta: OpinionMeta): OpinionContent {
     const review = this.ws.review.get(caseId);
     const cf = this.ws.views.get(caseId)!;
     if (!review.conclusion) throw new ApiFailure({ code: 'conflict', message: '本轮审核尚未作出结论，不能生成审核意见书' });
-    return OpinionContent.parse(buildOpinionContent(review, cf, meta));
+    const content = OpinionContent.parse(buildOpinionContent(review, cf, meta));
+    const supersedes = this.supersedes(caseId, content.round);
+    return supersedes ? { ...content, supersedes } : content;
+  }
+
+  /** The latest signed version of the round (withdrawn or sent alike), which a new one replaces. */
+  private supersedes(caseId: string, round: number): Supersedes | null {
+    const latest = this.records(caseId).find((r) => r.round === round);
+    return latest ? { opinionId: latest.opinionId, documentNumber: latest.documentNumber, version: latest.version } : null;
   }
 
   /** The active signing key, or null: the preview does not need one (keys.active() throws without). */
@@ -82,6 +96,8 @@ export class OpinionService {
       reviewer: { name: profile.name, keyId: key?.keyId ?? '', certificateFingerprint: key ? certificateFingerprint(key.chain) : '' },
     };
     const content = this.content(caseId, meta);
+    // Before the draft is kept: characters no font has are refused with their field named.
+    assertRenderable(contentProblems(content));
     const contentHash = sha256(canonicalJson(content));
     // A keyless preview also replaces any earlier draft: 签署 accepts only the latest preview, and
     // only one made with the key that signs.

@@ -22,6 +22,7 @@ import { SimilarCases } from './similar-cases';
 import { resubmissionWarning } from './resubmission-warning';
 import { withdrawUnsentOpinions } from './withdraw-unsent';
 import { assertReviewNotUnderDiscussion } from '../meetings/review-hold';
+import { assertConcludable, reviewerTextProblems } from '../opinion/printable';
 
 interface PointRecord {
   decision: PointDecision | null;
@@ -210,9 +211,32 @@ export class ReviewService {
     const rec: PointRecord = records[point] ?? { decision: null, note: '', citations: [] };
     if (patch.decision !== undefined) rec.decision = patch.decision;
     if (patch.note !== undefined) rec.note = patch.note;
-    if (patch.citations !== undefined) rec.citations = patch.citations;
+    if (patch.citations !== undefined) {
+      this.checkCitedPages(caseId, rec.citations, patch.citations);
+      rec.citations = patch.citations;
+    }
     records[point] = rec;
     return this.touch(caseId, row, { findingsJson: JSON.stringify(records) });
+  }
+
+  /**
+   * A newly cited page must exist in the document or evidence item (its page count known once
+   * the file was read). Citations already saved pass as they are, so one kept from an earlier
+   * revision never blocks saving the others.
+   */
+  private checkCitedPages(caseId: string, saved: readonly Citation[], next: readonly Citation[]): void {
+    const key = (c: Citation) => `${c.kind}:${c.id}:${c.page ?? ''}`;
+    const had = new Set(saved.map(key));
+    const fresh = next.filter((c) => c.kind !== 'annotation' && c.page !== undefined && !had.has(key(c)));
+    if (!fresh.length) return;
+    const agg = this.d.cases.load(caseId);
+    if (!agg) throw new ApiFailure({ code: 'not_found', message: `找不到案件：${caseId}` });
+    for (const c of fresh) {
+      const item = (c.kind === 'document' ? agg.documents : agg.evidence).find((x) => x.id === c.id);
+      const pages = item ? agg.blobs.get(item.sha256)?.pageCount : null;
+      if (item && typeof pages === 'number' && c.page! > pages)
+        throw new ApiFailure({ code: 'invalid_input', message: `“${item.title}”共 ${pages} 页，没有第 ${c.page} 页；请改正页码后再引用` });
+    }
   }
 
   override(caseId: string, check: string, reason: string): ReviewView {
@@ -240,6 +264,8 @@ export class ReviewService {
     // P2 checks the reviewer's recusal and qualification; without a reviewer that check never ran.
     if (!this.reviewer())
       throw new ApiFailure({ code: 'conflict', message: '请先设置审核人员信息（姓名、单位）：P2 需核对审核人员回避与资格，意见书也以审核人员名义出具' });
+    // The opinion prints this text: a character its fonts lack (an emoji) would make it unprintable.
+    assertConcludable(reviewerTextProblems(view, opinionText));
     const undecided = view.points.filter((p) => p.decision === null);
     if (undecided.length) throw new ApiFailure({ code: 'conflict', message: `尚有 ${undecided.length} 个审核要点未作结论：${undecided.map((p) => p.id).join('、')}` });
     const unexplained = view.points.filter((p) => p.decision === 'ok' && p.automatic.some((f) => f.severity === 'fail' && !p.overrides.some((o) => o.check === f.id)));
