@@ -366,6 +366,140 @@ describe('redactPdf — marks', () => {
   });
 });
 
+/** A PDF of text lines (one Tj, so one pdf.js item, each) in a non-embedded Chinese font: every character extractable as written. */
+async function linesPdf(pages: string[][]): Promise<Uint8Array> {
+  const doc = await PDFDocument.create();
+  const ctx = doc.context;
+  const song = ctx.register(
+    ctx.obj({
+      Type: 'Font',
+      Subtype: 'Type0',
+      BaseFont: 'STSong-Light',
+      Encoding: 'UniGB-UCS2-H',
+      DescendantFonts: [
+        ctx.obj({
+          Type: 'Font',
+          Subtype: 'CIDFontType0',
+          BaseFont: 'STSong-Light',
+          CIDSystemInfo: { Registry: PDFString.of('Adobe'), Ordering: PDFString.of('GB1'), Supplement: 2 },
+          FontDescriptor: ctx.obj({ Type: 'FontDescriptor', FontName: 'STSong-Light', Flags: 6, FontBBox: [-25, -254, 1000, 880], ItalicAngle: 0, Ascent: 880, Descent: -120, CapHeight: 880, StemV: 93 }),
+        }),
+      ],
+    }),
+  );
+  const ucs = (s: string): string => Array.from(s, (c) => c.codePointAt(0)!.toString(16).padStart(4, '0')).join('');
+  for (const lines of pages) {
+    const page = doc.addPage([595.28, 841.89]);
+    page.node.setFontDictionary(PDFName.of('F1'), song);
+    page.node.set(PDFName.of('Contents'), ctx.register(ctx.flateStream(`BT /F1 12 Tf 40 780 Td 24 TL\n${lines.map((l) => `<${ucs(l)}> Tj T*`).join('\n')}\nET`)));
+  }
+  return doc.save();
+}
+
+/** The user-space box (origin bottom-left) of the text item that reads exactly `str`: what a selection of it covers. */
+async function itemRect(bytes: Uint8Array, pageNo: number, str: string): Promise<RedactionRect> {
+  const doc = await openJs(bytes);
+  const items = (await (await doc.getPage(pageNo)).getTextContent()).items as TextItem[];
+  await doc.destroy();
+  const item = items.find((i) => i.str === str);
+  if (!item) throw new Error(`no text item 「${str}」 on page ${pageNo}: ${items.map((i) => i.str).join(' | ')}`);
+  const [, , , , x = 0, y = 0] = item.transform as number[];
+  return { x, y: y - 4, width: item.width, height: 16 };
+}
+
+describe('redactPdf — identifiers inside a marked text are looked for on their own', () => {
+  // The tester’s 询问笔录 (当市监处罚〔2026〕146号): the marks quote more than the number they hide.
+  const TID = '340521199712196725'; // check digit valid
+  const TEL = '18229019595';
+  const CREDIT = '913405007568012348'; // a numeric 统一社会信用代码 that passes the Luhn check (reads as a card number without its label)
+  const SENTENCE = `省马鞍山市花山区湖东路8号，联系电话${TEL}。`;
+  let doc: Uint8Array;
+  let wide: Uint8Array;
+
+  beforeAll(async () => {
+    doc = await linesPdf([
+      ['被询问人：杨娟，身份证号', `：${TID}`, '住安徽', SENTENCE, '问：你的身份证号和联系电话？', `答：身份证号${TID}，电话${TEL}。`, `当事人统一社会信用代码：${CREDIT}`],
+      [`身份证号码 ${TID} 已核对`, `手机：${TEL}`, `统一社会信用代码${CREDIT}`, '被询问人签名：杨娟'],
+    ]);
+    // Full-width digits, spaces and dashes inside the numbers, on the marked page and on another.
+    wide = await linesPdf([
+      ['被询问人：杨娟，身份证号', `：${TID}`, `答：我的身份证号是３４０５ 2119 9712 1967 25，电话１８２－２９０１－９５９５。`, SENTENCE],
+      ['附：身份证复印件（３４０５２１ １９９７１２１９ ６７２５）'],
+    ]);
+    expect((await pdfjsText(doc)).map(squash)).toEqual([expect.stringContaining(`答：身份证号${TID}`), expect.stringContaining(`身份证号码${TID}`)]);
+    expect(squash((await pdfjsText(wide))[0]!)).toContain('３４０５2119');
+  });
+
+  it('an ID number in a marked "：<id>" is reported where it is still written, on the page and on another page', async () => {
+    const r = await redactPdf(doc, [{ page: 1, rects: [await itemRect(doc, 1, `：${TID}`)], reason: 'personal', text: `：${TID}` }]);
+    const left = r.remainingOccurrences;
+    expect(left).toEqual([
+      { page: 1, text: '身份证号 3405**********6725', kind: 'id_card' },
+      { page: 2, text: '身份证号 3405**********6725', kind: 'id_card' },
+    ]);
+    // The report really describes the copy, and never shows the number itself.
+    expect(squash(pdftotext(r.pdf, 1))).toContain(`答：身份证号${TID}`);
+    expect(JSON.stringify(left)).not.toContain(TID);
+  });
+
+  it('an area mark without a quote: the ID number it took away is looked for as well', async () => {
+    const r = await redactPdf(doc, [{ page: 1, rects: [await itemRect(doc, 1, `：${TID}`)], reason: 'personal' }]);
+    expect(r.remainingOccurrences.map((o) => [o.page, o.kind])).toEqual([
+      [1, 'id_card'],
+      [2, 'id_card'],
+    ]);
+  });
+
+  it('a phone number inside a marked sentence is reported where it is still written', async () => {
+    const r = await redactPdf(doc, [{ page: 1, rects: [], locate: 'text', reason: 'personal', text: SENTENCE }]);
+    expect(squash(pdftotext(r.pdf, 1))).not.toContain(SENTENCE);
+    expect(r.remainingOccurrences).toEqual([
+      { page: 1, text: '手机号 182****9595', kind: 'mobile' },
+      { page: 2, text: '手机号 182****9595', kind: 'mobile' },
+    ]);
+  });
+
+  it('full-width digits, spaces and dashes inside the number are still found (３４０５ 2119…)', async () => {
+    const r = await redactPdf(wide, [
+      { page: 1, rects: [], locate: 'text', reason: 'personal', text: `：${TID}` },
+      { page: 1, rects: [], locate: 'text', reason: 'personal', text: SENTENCE },
+    ]);
+    // The rebuilt page’s text layer keeps the full-width digits (the leftover check reads that text).
+    expect(squash(pdftotext(r.pdf, 1))).toContain('３４０５2119');
+    expect(r.remainingOccurrences).toEqual([
+      { page: 1, text: '身份证号 3405**********6725', kind: 'id_card' },
+      { page: 1, text: '手机号 182****9595', kind: 'mobile' },
+      { page: 2, text: '身份证号 3405**********6725', kind: 'id_card' },
+    ]);
+  });
+
+  it('nothing is reported when every occurrence is marked', async () => {
+    const r = await redactPdf(doc, [
+      { page: 1, rects: [], locate: 'text', reason: 'personal', text: `：${TID}` },
+      { page: 1, rects: [], locate: 'text', reason: 'personal', text: SENTENCE },
+      { page: 1, rects: [], locate: 'text', reason: 'personal', text: `身份证号${TID}，电话${TEL}` },
+      { page: 2, rects: [], locate: 'text', reason: 'personal', text: TID },
+      { page: 2, rects: [], locate: 'text', reason: 'personal', text: TEL },
+    ]);
+    const text = (await pdfjsText(r.pdf)).map(squash).join('');
+    expect(text).not.toContain(TID);
+    expect(text).not.toContain(TEL);
+    expect(r.remainingOccurrences).toEqual([]);
+  });
+
+  it('a unified social credit code in a marked line is public: no report where it is written again', async () => {
+    const r = await redactPdf(doc, [{ page: 1, rects: [], locate: 'text', reason: 'trade_secret', text: `当事人统一社会信用代码：${CREDIT}` }]);
+    expect(squash((await pdfjsText(r.pdf))[1]!)).toContain(CREDIT); // (poppler cannot read the unembedded font of a copied page)
+    expect(r.remainingOccurrences).toEqual([]);
+  });
+
+  it('an identifier inside a whole quote already reported on a page is not repeated there', async () => {
+    // The quote is the number itself: reported as quoted (as before), once per page.
+    const r = await redactPdf(doc, [{ page: 2, rects: [], locate: 'text', reason: 'personal', text: TEL }]);
+    expect(r.remainingOccurrences).toEqual([{ page: 1, text: TEL }]);
+  });
+});
+
 describe('redactPdf — bad input gets a zh-CN error', () => {
   const expectError = async (p: Promise<unknown>, message: RegExp): Promise<void> => {
     const err = await p.then(

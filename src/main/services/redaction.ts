@@ -32,6 +32,8 @@ import { rangeBoxes, readPageText, type PageText } from './redaction/range-boxes
 import { embedBitmap, renderRedacted } from './redaction/raster';
 import { markedTextSpans } from '../../shared/privacy/mask';
 import { invisibleTextOperators, runsOf, type TextRun } from './redaction/text-layer';
+import { foldForIdentifiers, identifiersIn, identifierText, type IdentifierKind } from './redaction/leftover-ids';
+import { normalizeText } from '../../shared/text/fold';
 
 export { RedactionError } from './redaction/pdfjs-node';
 
@@ -69,10 +71,23 @@ export interface RedactionResult {
   /** pdf.js text items that lost some or all of their characters. */
   removedTextItems: number;
   /**
-   * Quoted mark texts (`mark.text`) that still occur in the copy's text (any page, whitespace
-   * ignored): the same personal data appears somewhere that was not marked. Empty = none found.
+   * What the marks removed that still occurs in the copy's text, once per page: the same personal
+   * data appears somewhere that was not marked. Empty = none found. See `Leftover`.
    */
-  remainingOccurrences: { page: number; text: string }[];
+  remainingOccurrences: Leftover[];
+}
+
+export interface Leftover {
+  /** 1-based page number in the copy. */
+  page: number;
+  /**
+   * A quoted mark text (`mark.text`) or a piece an area mark took, as written (case, width and
+   * whitespace ignored in the search); or, with `kind`, a personal identifier found inside such a
+   * text, as its kind and masked number: "身份证号 3405**********6725", "手机号 182****9595".
+   */
+  text: string;
+  /** Set for an identifier: which kind (身份证号 id_card, 手机号 mobile, 固定电话 landline, 银行卡号 bank_card). */
+  kind?: IdentifierKind;
 }
 
 export interface RedactionOptions {
@@ -283,22 +298,41 @@ function drawLabel(page: PDFPage, js: PDFPageProxy, font: PDFFont, label: string
 
 const squash = (s: string): string => s.replace(/\s+/g, '');
 
-/** Quoted mark texts that still occur in the copy (rebuilt pages: kept runs; other pages: original text). */
-async function leftovers(js: PDFDocumentProxy, byPage: Map<number, PageMarks[]>, rebuilt: RebuiltPage[], removedText: readonly string[]): Promise<{ page: number; text: string }[]> {
-  const marked = [...byPage.values()].flat().map((m) => squash(m.text ?? ''));
+/**
+ * What is still in the copy of what the marks removed (rebuilt pages: kept runs; other pages:
+ * original text), each once per page: the whole quoted text (as the reviewer quoted it), then
+ * each personal identifier inside a removed text on its own, by kind and masked (a quote that
+ * holds more than the number, "：<身份证号>" or a sentence, never matches the number written
+ * elsewhere). An identifier inside a whole quote already reported for that page is not repeated.
+ */
+async function leftovers(js: PDFDocumentProxy, byPage: Map<number, PageMarks[]>, rebuilt: RebuiltPage[], removedText: readonly string[]): Promise<Leftover[]> {
+  const texts = [...byPage.values()].flat().map((m) => m.text ?? '');
+  const marked = texts.map(squash);
   // A removed piece inside a marked quote adds nothing; one an area mark took is looked for too.
   const taken = removedText.map(squash).filter((t) => !marked.some((q) => q.includes(t)));
   const quotes = [...new Set([...marked, ...taken])].filter((q) => [...q].length >= 2);
-  if (!quotes.length) return [];
-  const found: { page: number; text: string }[] = [];
-  const rebuiltText = new Map(rebuilt.map((r) => [r.number, squash(r.runs.map((x) => x.text).join(''))]));
+  // Pieces joined by line breaks: a number split over two text items is still one number.
+  const ids = identifiersIn([...texts, removedText.join('\n')]);
+  if (!quotes.length && !ids.length) return [];
+  // One entry per folded form: a text mark removes case/width variants of its quote, which come back as pieces.
+  const byFold = new Map<string, string>();
+  for (const q of quotes) if (!byFold.has(normalizeText(q))) byFold.set(normalizeText(q), q);
+  const folded = [...byFold].map(([f, q]) => ({ q, f }));
+  const found: Leftover[] = [];
+  const rebuiltItems = new Map(rebuilt.map((r) => [r.number, r.runs.map((x) => x.text)]));
   for (let n = 1; n <= js.numPages; n++) {
-    let text = rebuiltText.get(n);
-    if (text === undefined) {
-      const tc = await (await js.getPage(n)).getTextContent();
-      text = squash(tc.items.map((it) => ('str' in it ? it.str : '')).join(''));
+    let items = rebuiltItems.get(n);
+    if (items === undefined) items = (await (await js.getPage(n)).getTextContent()).items.map((it) => ('str' in it ? it.str : ''));
+    // Case, width and whitespace ignored, as marked text is matched (markedTextSpans) and searched.
+    const text = normalizeText(items.join(''));
+    const hits = folded.filter(({ f }) => f && text.includes(f));
+    for (const { q } of hits) found.push({ page: n, text: q });
+    // Items on their own lines: two neighbouring numbers do not run together into one.
+    const lines = foldForIdentifiers(items.join('\n'));
+    for (const id of ids) {
+      if (!id.pattern.test(lines) || hits.some(({ q }) => id.pattern.test(foldForIdentifiers(q)))) continue;
+      found.push({ page: n, text: identifierText(id), kind: id.kind });
     }
-    for (const q of quotes) if (text.includes(q)) found.push({ page: n, text: q });
   }
   return found;
 }

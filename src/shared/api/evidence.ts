@@ -136,8 +136,11 @@ export interface RedactedCopy {
   size: number;
   pagesRasterized: number[];
   removedTextItems: number;
-  /** Marked text that still appears unmarked elsewhere in the copy (e.g. the same ID on page 2). */
-  remainingOccurrences: { page: number; text: string }[];
+  /**
+   * Marked text that still appears unmarked elsewhere in the copy (e.g. the same ID on page 2), and
+   * personal numbers found inside a mark that appear unmarked elsewhere (kind set; text masked).
+   */
+  remainingOccurrences: { page: number; text: string; kind?: 'id_card' | 'mobile' | 'landline' | 'bank_card' }[];
   /**
    * Text marks made on an earlier version of the file (re-imported since): removed where their
    * quote is in this version (`to`: that page, `from`: the page it was marked on), or not found

@@ -211,6 +211,8 @@ const PRIORITY: Record<MaskKind, number> = { id_card: 0, bank_card: 1, mobile: 2
 // A number starts where no letter/digit (or masked '*', or a decimal point) touches it.
 const B = '(?<![0-9A-Za-z*]|[0-9]\\.)';
 const E = '(?![0-9A-Za-z*]|\\.[0-9])';
+/** Regex source: no digit, letter or '*' just before / after (the redaction leftover check finds numbers with it). */
+export { B as NUMBER_BEFORE, E as NUMBER_AFTER };
 
 const RE_ID18 = new RegExp(`${B}\\d{6}[ -]?\\d{4}[ -]?\\d{4}[ -]?\\d{3}[\\dXx]${E}`, 'g');
 /** Digits broken by one line break (a wrapped id or mobile number); the length decides. */
