@@ -1,21 +1,38 @@
 // Annotations cited by review points (exploratory-test findings): deleting a cited annotation says
 // which points cite it and the chip shows it gone at once; page citations of one long-titled item
 // keep 第N页 visible; a very long note is clamped to a few lines with 展开/收起 in the 标注 list and
-// in 添加引用, and is whole in the editor.
+// in 添加引用, and is whole in the editor; a page beyond the file is refused in 添加引用, not clamped.
+import { createHash } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Page } from '@playwright/test';
+import { PDFDocument, StandardFonts } from 'pdf-lib';
+import type { CaseFileView } from '../../src/shared/api/cases';
 import { callApi, expect, test, type RunningHost } from './fixtures';
 import { WorkstationPage } from './pages/WorkstationPage';
 import { ReviewPanel } from './pages/ReviewPanel';
-import { buildPackage, setNoticeText, tempDir } from '../helpers/package-builder';
+import { buildPackage, setNoticeText, tempDir, type BuiltPackage } from '../helpers/package-builder';
 
 const LONG_TITLE = '销售台账（120页，含旋转页、手写批注及多处涂改的复印件，分三册装订）';
 const LONG_NOTE = Array.from({ length: 40 }, (_, i) => `第${i + 1}项：台账记载的销售数量与进货单据不一致，需核对原始凭证并询问经办人员。`).join('').slice(0, 1176);
+
+/** The evidence file with as many pages as its title promises: a cited page must exist (the back end refuses one beyond). */
+async function setEvidencePages(pkg: BuiltPackage, pages: number): Promise<void> {
+  const doc = await PDFDocument.create();
+  const font = await doc.embedFont(StandardFonts.Helvetica);
+  for (let i = 1; i <= pages; i++) doc.addPage([595, 842]).drawText(`Ledger page ${i}`, { x: 72, y: 770, size: 12, font });
+  const bytes = await doc.save();
+  writeFileSync(join(pkg.dir, 'evidence/photo.pdf'), bytes);
+  pkg.manifest.evidence[0]!.file = { ...pkg.manifest.evidence[0]!.file, sha256: createHash('sha256').update(bytes).digest('hex'), size: bytes.length };
+  pkg.write();
+}
 
 /** A package of its own with a cited highlight, a long note and two page citations of one item, opened at P4. */
 async function openCase(page: Page, host: RunningHost) {
   expect(LONG_NOTE).toHaveLength(1176);
   const pkg = await buildPackage(tempDir('fashen-e2e-pkg-'));
   pkg.manifest.evidence[0]!.title = LONG_TITLE;
+  await setEvidencePages(pkg, 120);
   await setNoticeText(pkg, [
     ['Hearing rights were notified to the party', 760],
     ['Fine of 5000 yuan', 736],
@@ -43,8 +60,41 @@ async function openCase(page: Page, host: RunningHost) {
   await panel.expand('P4');
   const chips = panel.citations('P4');
   await expect(chips).toHaveCount(3);
-  return { ws, panel, chips, cited, long };
+  return { ws, panel, chips, cited, long, caseId };
 }
+
+test('a page beyond the document is refused in 添加引用, not clamped: 超出页数（共 1 页）, 引用 disabled until corrected', async ({ page, freshHost }) => {
+  const { panel, chips, caseId } = await openCase(page, freshHost);
+  // The notice has 1 page; its page count is known once the file has been read.
+  await expect.poll(async () => (await callApi<CaseFileView>(freshHost, 'cases.get', { id: caseId })).documents[0]!.file.pageCount).toBe(1);
+  await panel.detail('P4').getByTestId('citation-add').click();
+  const picker = page.getByTestId('citation-picker');
+  await picker.getByTestId('pick-tab-items').click();
+  await picker.getByTestId('pick-item').click();
+  await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: '行政处罚告知书' }).click();
+  await expect(picker).toContainText('共 1 页');
+  const box = picker.locator('input#rv-pick-page');
+  const add = picker.getByTestId('pick-item-add');
+  await box.fill('9');
+  const error = picker.getByTestId('pick-page-error');
+  await expect(error).toHaveText('超出页数（共 1 页）');
+  await expect(box).toHaveAttribute('aria-invalid', 'true');
+  await expect(add).toBeDisabled();
+  // Leaving the box keeps the 9 the reviewer typed (no silent clamp to 1).
+  await box.press('Tab');
+  await expect(box).toHaveValue('9');
+  await expect(add).toBeDisabled();
+  await page.screenshot({ path: 'test-results/screenshots/citation-page-refused.png' });
+  await box.fill('1');
+  await expect(error).toBeHidden();
+  await expect(picker).toContainText('共 1 页');
+  await expect(add).toBeEnabled();
+  await add.click();
+  await expect(picker).toBeHidden();
+  await expect(chips).toHaveCount(4);
+  await expect(chips.nth(3)).toContainText('行政处罚告知书');
+  await expect(chips.nth(3)).toContainText('第1页');
+});
 
 test('two page citations of one item keep 第N页 in view', async ({ page, freshHost }) => {
   const { chips } = await openCase(page, freshHost);

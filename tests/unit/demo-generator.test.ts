@@ -153,7 +153,7 @@ describe('demo packages', () => {
       expect(countedDays(pkg) > 90).toBe(d.has('decision_after_90_days'));
       expect(p.extensions).toEqual([]);
       // Clean procedure everywhere else: two officers per act, lead → 立案 within 15 working days,
-      // 5 working days for 陈述申辩/听证 before 送审, hearing notice ≥ 7 days ahead.
+      // 5 working days for 陈述申辩/听证 before 送审, hearing notice ≥ 7 working days ahead.
       for (const e of pkg.evidence) expect(e.collectedBy.length).toBeGreaterThanOrEqual(2);
       expect(wdBetween(cal, p.leadReceivedOn, p.filedOn)).toBeLessThanOrEqual(15);
       expect(wdBetween(cal, p.noticeServedOn!, p.submittedForReviewOn)).toBeGreaterThan(5);
@@ -161,7 +161,8 @@ describe('demo packages', () => {
       if (p.hearingHeldOn) {
         expect(eligible).toBe(true);
         const notice = pkg.documents.find((x) => x.kind === '听证通知书')!;
-        expect(daysBetween(notice.date, p.hearingHeldOn)).toBeGreaterThanOrEqual(7);
+        // 7 days’ notice counted in working days, as P3 counts them (处罚法 Art. 64, Art. 85).
+        expect(wdBetween(cal, notice.date, p.hearingHeldOn)).toBeGreaterThanOrEqual(7);
         expect(p.excludedPeriods.some((x) => x.reason.startsWith('听证'))).toBe(true);
       }
     }

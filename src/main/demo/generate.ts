@@ -73,19 +73,25 @@ async function caseFiles(ctx: CaseCtx, pool: FilePool | undefined): Promise<{ js
   return { json: `${JSON.stringify(pkg, null, 2)}\n`, files };
 }
 
-export async function generateDemoPackages(opts: GenerateOptions): Promise<GeneratedCase[]> {
+/** The cases of a demo set, dated and numbered, before any file is rendered (tests check these). */
+export function planDemoCases(opts: { count?: number; seed?: number; today: string }): CaseCtx[] {
   const count = opts.count ?? 10;
   if (!Number.isInteger(count) || count < 1) throw new RangeError('count 必须为正整数');
+  parseIsoDate(opts.today);
+  const seed = demoSeedKey(opts.seed ?? DEFAULT_SEED, opts.today);
+  const cal = demoCalendar();
+  const cases: CaseCtx[] = [];
+  for (let i = 0; i < count; i++) cases.push(buildCase({ seed, index: i, today: opts.today, cal }));
+  assignCaseNumbers(seed, cases);
+  return cases;
+}
+
+export async function generateDemoPackages(opts: GenerateOptions): Promise<GeneratedCase[]> {
+  const count = opts.count ?? 10;
   const today = opts.today ?? chinaToday();
-  parseIsoDate(today);
-  const seed = demoSeedKey(opts.seed ?? DEFAULT_SEED, today);
+  const cases = planDemoCases({ count, today, ...(opts.seed !== undefined ? { seed: opts.seed } : {}) });
   const outDir = resolve(opts.outDir);
   await mkdir(outDir, { recursive: true });
-  const cal = demoCalendar();
-
-  const cases: CaseCtx[] = [];
-  for (let i = 0; i < count; i++) cases.push(buildCase({ seed, index: i, today, cal }));
-  assignCaseNumbers(seed, cases);
 
   const poolDir = opts.shareFiles && !opts.zip ? join(outDir, '.shared-files') : undefined;
   const pool = opts.shareFiles ? new FilePool(poolDir) : undefined;

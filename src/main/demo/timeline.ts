@@ -6,6 +6,9 @@ import { addWd, subWd, wdBetween } from './calendar';
 import type { CaseDates, HearingState } from './model';
 import type { Rng } from './rng';
 
+/** 听证通知 at least this many working days before the hearing (rule data hearingNotice). */
+export const HEARING_NOTICE_WORKING_DAYS = 7;
+
 export interface TimelineInput {
   rng: Rng;
   cal: WorkingDayCalendar;
@@ -106,7 +109,9 @@ function forward(t: TimelineInput, lead: string, g: Gaps): { d: Omit<CaseDates, 
     d.hearingRequested = addWd(cal, notice, g.toRequest);
     d.hearingNotice = addWd(cal, d.hearingRequested, g.toHearingNotice);
     let held = addWd(cal, d.hearingNotice, g.toHearing);
-    while (daysBetween(d.hearingNotice, held) < 7) held = addWd(cal, held, 1); // notice ≥ 7 days ahead (处罚法 Art. 64)
+    // Notice ≥ 7 days ahead (处罚法 Art. 64), counted as the P3 check counts them: working days
+    // (Art. 85), which also covers 7 calendar days.
+    while (wdBetween(cal, d.hearingNotice, held) < HEARING_NOTICE_WORKING_DAYS) held = addWd(cal, held, 1);
     d.hearingHeld = held;
     excluded.push({ start: d.hearingRequested, end: held, reason: '听证（当事人申请听证至听证会结束）' });
     ready = addWd(cal, held, g.afterHearing);

@@ -11,10 +11,19 @@ export interface ZoneBounds {
   hi: number;
 }
 
+/** Part of the range the model puts in no band (max-only: 20–40 % of the maximum, as recorded). */
+export interface ZoneGap {
+  lo: number;
+  hi: number;
+  loPct: number;
+  hiPct: number;
+}
+
 export interface ModelView {
   model: DiscretionModelId;
   label: string;
   zones: ZoneBounds[];
+  gaps: ZoneGap[];
   /** "区间 50,000元–100,000元；从轻 50,000元–65,000元 …" */
   text: string;
 }
@@ -31,6 +40,7 @@ export function discretionZones(rules: RuleSet, model: DiscretionModelId, minFen
   const d = rules.discretion;
   const span = maxFen - minFen;
   let zones: ZoneBounds[];
+  const gaps: ZoneGap[] = [];
   let label = MODEL_LABEL[model];
   if (model === 'band') {
     label = `幅度比例模式（从轻为下${d.band.lightPct}%，从重为上${d.band.heavyPct}%）`;
@@ -55,17 +65,26 @@ export function discretionZones(rules: RuleSet, model: DiscretionModelId, minFen
       { level: '从重', lo: bounds[mid]!, hi: bounds[n]! },
     ];
     const tiers = bounds.slice(0, n).map((b, k) => `第${k + 1}档 ${yuan(b)}–${yuan(bounds[k + 1]!)}`).join('，');
-    return { model, label, zones, text: `${tiers}；${zoneText(zones)}` };
+    return { model, label, zones, gaps, text: `${tiers}；${zoneText(zones)}` };
   } else {
     const m = d.maxOnly;
-    label = `仅规定最高限模式（从轻≤${m.lightMaxPct}%，一般${m.normalMinPct}%–${m.normalMaxPct}%，从重≥${m.heavyMinPct}%）`;
+    // The benchmark as recorded (DOMAIN.md §1) sets only 从轻 ≤ 20 % and 一般 40–60 %: what lies
+    // between is shown as unassigned, not guessed into a band.
+    const pairs: [number, number][] = [
+      [m.lightMaxPct, m.normalMinPct],
+      [m.normalMaxPct, m.heavyMinPct],
+    ];
+    for (const [a, b] of pairs) if (a < b) gaps.push({ lo: at(minFen, span, a), hi: at(minFen, span, b), loPct: a, hiPct: b });
+    const unassigned = gaps.map((g) => `${g.loPct}%–${g.hiPct}%未划档`).join('，');
+    label = `仅规定最高限模式（从轻≤${m.lightMaxPct}%，一般${m.normalMinPct}%–${m.normalMaxPct}%，从重≥${m.heavyMinPct}%${unassigned ? `；${unassigned}` : ''}）`;
     zones = [
       { level: '从轻', lo: minFen, hi: at(minFen, span, m.lightMaxPct) },
       { level: '一般', lo: at(minFen, span, m.normalMinPct), hi: at(minFen, span, m.normalMaxPct) },
       { level: '从重', lo: at(minFen, span, m.heavyMinPct), hi: maxFen },
     ];
   }
-  return { model, label, zones, text: zoneText(zones) };
+  const gapText = gaps.map((g) => `最高限的${g.loPct}%–${g.hiPct}%（${yuan(g.lo)}–${yuan(g.hi)}）裁量基准未规定档次`).join('，');
+  return { model, label, zones, gaps, text: `${zoneText(zones)}${gapText ? `；${gapText}` : ''}` };
 }
 
 function zoneText(zones: ZoneBounds[]): string {

@@ -152,9 +152,22 @@ describe('P6 裁量档次 (裁量意见: 从轻下30%、从重上30%；减轻须
     const [gap] = run('P6.discretion-position', all(m, setFine(150_000)));
     expect(gap!.severity).toBe('warn');
     expect(gap!.message).toContain('罚款 1,500元 不在该档');
-    expect(gap!.message).toContain('位于“从轻”档与“一般”档之间，不属任何一档');
+    expect(gap!.message).toContain('位于最高限的20%–40%（1,000元–2,000元），所用裁量基准对这一区间未规定档次（不属任何一档）');
     const [heavy] = run('P6.discretion-position', all(m, setFine(400_000)));
     expect(heavy!.message).toContain('位于“从重”档');
+  });
+  it('max-only model: every finding shows the whole range, the unassigned 20–40% named as such', () => {
+    const m = basis('中华人民共和国价格法', '第四十二条', '第十三条');
+    const [ok] = run('P6.discretion-position', all(m, setFine(250_000)));
+    expect(ok!.computation).toContain('从轻≤20%，一般40%–60%，从重≥60%；20%–40%未划档');
+    expect(ok!.computation).toContain('从轻 0元–1,000元，一般 2,000元–3,000元，从重 3,000元–5,000元；最高限的20%–40%（1,000元–2,000元）裁量基准未规定档次');
+    const v = discretionZones(rules, 'max_only', 0, 500_000);
+    // Bands and unassigned parts together cover [0, max] without a hole.
+    const parts = [...v.zones.map((z) => [z.lo, z.hi] as const), ...v.gaps.map((g) => [g.lo, g.hi] as const)].sort((a, b) => a[0] - b[0]);
+    expect(parts[0]![0]).toBe(0);
+    expect(parts.at(-1)![1]).toBe(500_000);
+    for (let i = 1; i < parts.length; i++) expect(parts[i]![0]).toBeLessThanOrEqual(parts[i - 1]![1]);
+    expect(v.gaps).toEqual([{ lo: 100_000, hi: 200_000, loPct: 20, hiPct: 40 }]);
   });
 
   it('处罚法第33条: first violation, minor, corrected → a 不予处罚 hint', () => {

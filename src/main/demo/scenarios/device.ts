@@ -46,9 +46,10 @@ export const unfiledDevice: Scenario = {
     const picks = rng.sample(DEVICES, 2).map((d) => ({ ...d, regNo: `${d.reg}${rng.digits(4)}`, stock: rng.int(1, 3), sold: rng.int(1, 4) }));
     const value = picks.reduce((s, d) => s + (d.stock + d.sold) * fenFromYuan(d.price), 0);
     const gains = picks.reduce((s, d) => s + d.sold * fenFromYuan(d.price - d.cost), 0);
+    const sales = picks.reduce((s, d) => s + d.sold * fenFromYuan(d.price), 0);
     const valueOk = value < 1_000_000;
     return {
-      amounts: { goodsValueFen: value, salesFen: picks.reduce((s, d) => s + d.sold * fenFromYuan(d.price), 0), illegalGainsFen: gains },
+      amounts: { goodsValueFen: value, salesFen: sales, illegalGainsFen: gains },
       range: valueOk
         ? { minFen: 1_000_000, maxFen: 5_000_000, text: '货值金额不足1万元的，并处1万元以上5万元以下罚款' }
         : { minFen: value * 5, maxFen: value * 20, text: `货值金额1万元以上的，并处货值金额5倍以上20倍以下罚款（${yuan(value * 5)}至${yuan(value * 20)}）` },
@@ -74,7 +75,7 @@ export const unfiledDevice: Scenario = {
             ['这些产品卖出去多少？', picks.map((d) => `${d.name}卖出${d.sold}${d.unit}，售价${d.price}元`).join('；') + '。'],
             ['责令改正后为什么没有按期改正？', '以为把产品收到仓库就行了，后来店员又拿出来卖了，备案材料也还没准备好。'],
           ],
-          facts: `当事人${party.display}未办理第二类医疗器械经营备案，自${cnDate(from)}起在其门店内经营${picks.map((d) => d.name).join('、')}等第二类医疗器械。${cnDate(dates.inspect)}，本局责令当事人于${cnDate(dates.correctionDeadline ?? dates.inspect)}前改正。${cnDate(dates.recheck ?? dates.inspect)}复查时，当事人仍在经营上述医疗器械且未办理备案，属于逾期不改正。经核算，当事人经营的上述医疗器械货值金额为${yuan(value)}，违法所得为${yuan(gains)}。`,
+          facts: `当事人${party.display}未办理第二类医疗器械经营备案，自${cnDate(from)}起在其门店内经营${picks.map((d) => d.name).join('、')}等第二类医疗器械。${cnDate(dates.inspect)}，本局责令当事人于${cnDate(dates.correctionDeadline ?? dates.inspect)}前改正。${cnDate(dates.recheck ?? dates.inspect)}复查时，当事人仍在经营上述医疗器械且未办理备案，属于逾期不改正。经核算，当事人经营的上述医疗器械货值金额为${yuan(value)}（含已售出部分），销售金额为${yuan(sales)}，违法所得为${yuan(gains)}。`,
           admission: `我公司营业执照经营范围仅包括第一类医疗器械销售，未办理第二类医疗器械经营备案，自${cnDate(from)}起在门店销售${picks.map((d) => d.name).join('、')}。市场监管部门责令改正后，我公司未在期限内改正。我公司承认上述事实，将立即停止经营并办理备案。`,
           statement: '我公司对违法事实无异议，目前已停止经营第二类医疗器械，并已提交备案材料，请求从轻处罚。',
           hearingArgs: '我公司对违法事实没有异议，已经停止经营并提交了备案材料，请求从轻处罚。',

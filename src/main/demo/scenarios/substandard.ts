@@ -71,7 +71,7 @@ export const substandard: Scenario = {
             ['已售出的电线是否召回？', '已经联系了几位购买的客户，退换了一部分。'],
           ],
           testing: { institute, sample: `${product}样品2卷` },
-          facts: `当事人${party.display}于${cnDate(purchasedOn)}从${maker}经销商处购进${product}${bought}卷，进价${w.cost}元/卷，以${w.price}元/卷的价格对外销售，至案发时已售出${sold}卷，库存${left}卷。经${institute}检验，该产品“导体电阻”项目实测值为${measured}Ω/km，不符合GB/T 5023.3-2008规定的不大于${w.maxR}Ω/km的要求，检验结论为不合格。该产品属于不符合保障人身、财产安全的国家标准的产品。当事人销售的涉案产品货值金额为${yuan(value)}，违法所得为${yuan(gains)}。当事人能如实说明进货来源，并提供了进货发票。`,
+          facts: `当事人${party.display}于${cnDate(purchasedOn)}从${maker}经销商处购进${product}${bought}卷，进价${w.cost}元/卷，以${w.price}元/卷的价格对外销售，至案发时已售出${sold}卷，库存${left}卷。经${institute}检验，该产品“导体电阻”项目实测值为${measured}Ω/km，不符合GB/T 5023.3-2008规定的不大于${w.maxR}Ω/km的要求，检验结论为不合格。该产品属于不符合保障人身、财产安全的国家标准的产品。当事人销售的涉案产品货值金额为${yuan(value)}（包括已售出和未售出的产品），销售金额为${yuan(sold * price)}，违法所得为${yuan(gains)}。当事人能如实说明进货来源，并提供了进货发票。`,
           admission: `我公司于${cnDate(purchasedOn)}购进${product}${bought}卷，已售出${sold}卷，售价${w.price}元/卷，库存${left}卷。对检验报告认定的导体电阻不合格结论无异议。我公司进货时仅查看了合格证，未索取检验报告，今后将严格进货把关。`,
           statement: '我公司对违法事实无异议。我公司不知道该产品不合格，能够如实说明进货来源，符合《中华人民共和国产品质量法》第五十五条规定的从轻情形，且已主动召回部分已售产品，请求从轻处罚。',
           hearingArgs: '我公司对检验结论没有异议，我公司能够如实说明进货来源，请求依照《中华人民共和国产品质量法》第五十五条从轻处罚。',

@@ -38,10 +38,13 @@ export const trademark: Scenario = {
     const stock = rng.int(18, 60);
     const sold = rng.int(10, 40);
     const price = fenFromYuan(b.price);
-    const turnover = (stock + sold) * price; // 违法经营额: sold at actual price + unsold at marked price
+    // 违法经营额 (商标法实施条例 Art. 78): sold at the actual price + unsold at the marked price.
+    // goodsValueFen is the case file's 货值金额 of all the goods, sold and unsold, as in every
+    // scenario: P6 takes it as the 违法经营额 and P9 subtracts salesFen for the unsold part.
+    const turnover = (stock + sold) * price;
     const regNo = `第${rng.int(10_000_000, 39_999_999)}号`;
     return {
-      amounts: { goodsValueFen: stock * price, salesFen: sold * price },
+      amounts: { goodsValueFen: turnover, salesFen: sold * price },
       range: { minFen: 0, maxFen: 25_000_000, text: '违法经营额不足五万元的，可以处二十五万元以下的罚款' },
       details: ({ rng: r, party, dates, info, witness }) => {
         const goodsName = `标有“${b.mark}”“${b.latin}”注册商标标识的${b.goods}`;
@@ -63,7 +66,7 @@ export const trademark: Scenario = {
             ['你卖出去多少？', `卖出去${sold}${b.unit}，都是按${b.price}元卖的，有微信收款记录。`],
             [`你是否取得了${b.owner}的授权？`, '没有。'],
           ],
-          facts: `当事人${party.display}（经营者${party.person.name}）于${cnDate(bought)}从身份不明的上门推销人员处以每${b.unit}${b.cost}元的价格购进${goodsName}${stock + sold}${b.unit}，未索取任何票据，自${cnDate(from)}起以每${b.unit}${b.price}元的价格对外销售，至案发时已售出${sold}${b.unit}，库存${stock}${b.unit}。经商标注册人${b.owner}鉴别，上述商品均非其生产或者授权生产，属于侵犯“${b.mark}”注册商标（注册号${regNo}，核定使用商品${b.cls}）专用权的商品。当事人不能证明该商品系自己合法取得并说明提供者。经核算，当事人违法经营额为${yuan(turnover)}。`,
+          facts: `当事人${party.display}（经营者${party.person.name}）于${cnDate(bought)}从身份不明的上门推销人员处以每${b.unit}${b.cost}元的价格购进${goodsName}${stock + sold}${b.unit}，未索取任何票据，自${cnDate(from)}起以每${b.unit}${b.price}元的价格对外销售，至案发时已售出${sold}${b.unit}，库存${stock}${b.unit}。经商标注册人${b.owner}鉴别，上述商品均非其生产或者授权生产，属于侵犯“${b.mark}”注册商标（注册号${regNo}，核定使用商品${b.cls}）专用权的商品。当事人不能证明该商品系自己合法取得并说明提供者。经核算，当事人违法经营额为${yuan(turnover)}，其中已售出${sold}${b.unit}，销售金额为${yuan(sold * price)}；库存${stock}${b.unit}，未销售货值按标价计算为${yuan(stock * price)}。`,
           admission: `本人${party.person.name}，是${party.display}的经营者。我于${cnDate(bought)}从一个上门推销的人那里以每${b.unit}${b.cost}元的价格进了${stock + sold}${b.unit}“${b.mark}”牌${b.goods}，没有要票据，也没有对方的联系方式。我按每${b.unit}${b.price}元卖出${sold}${b.unit}，剩下${stock}${b.unit}还在店里，已经停止销售。我没有取得商标权利人的授权。`,
           statement: `对违法事实无异议。涉案商品数量不多，违法经营额仅${yuan(turnover)}，本人系初次违法，已主动配合清点，请求从轻处罚。`,
           hearingArgs: `我对侵权事实没有异议，违法经营额只有${yuan(turnover)}，是第一次，请求从轻处罚。`,

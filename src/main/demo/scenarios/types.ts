@@ -27,8 +27,11 @@ export interface EvidenceSpec {
   file: FileSpec;
 }
 
+/** The case file's amounts (ProposedDecision), as the P6/P9 checks read them. */
 export interface Amounts {
+  /** 货值金额: all the goods involved, sold and unsold (产品质量法 Art. 49); also the 违法经营额 base. P9 takes unsold = this − salesFen. */
   goodsValueFen?: number;
+  /** 销售金额: the part already sold, at the price actually charged. */
   salesFen?: number;
   illegalGainsFen?: number;
 }

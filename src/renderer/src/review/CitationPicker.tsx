@@ -64,6 +64,8 @@ export function CitationPicker({ open, caseId, point, cited, onPick, onClose }: 
   const others = data?.annotations.filter((a) => a.reviewPoint !== point) ?? [];
   const item = data?.items.find((i) => i.id === itemId);
   const maxPage = item?.file.pageCount ?? undefined;
+  // A page beyond the file is refused here, not clamped: the reviewer typed it and must see why.
+  const pageTooHigh = maxPage !== undefined && page !== null && page > maxPage;
 
   const pick = async (c: Citation) => {
     setBusy(citationKey(c));
@@ -165,10 +167,31 @@ export function CitationPicker({ open, caseId, point, cited, onPick, onClose }: 
             />
             <div className="rv-pick-page">
               <label htmlFor="rv-pick-page">页码</label>
-              <InputNumber id="rv-pick-page" min={1} max={maxPage} precision={0} value={page} onChange={(v) => setPage(v)} style={{ width: 96 }} data-testid="pick-page" />
-              {maxPage && <span className="muted small num">共 {maxPage} 页</span>}
+              {/* No max: antd would silently clamp 9 to the last page on blur. */}
+              <InputNumber
+                id="rv-pick-page"
+                min={1}
+                precision={0}
+                value={page}
+                onChange={(v) => setPage(v)}
+                status={pageTooHigh ? 'error' : undefined}
+                aria-invalid={pageTooHigh}
+                aria-describedby={maxPage ? 'rv-pick-page-count' : undefined}
+                style={{ width: 96 }}
+                data-testid="pick-page"
+              />
+              {maxPage &&
+                (pageTooHigh ? (
+                  <span id="rv-pick-page-count" className="small num t-fail" role="alert" data-testid="pick-page-error">
+                    超出页数（共 {maxPage} 页）
+                  </span>
+                ) : (
+                  <span id="rv-pick-page-count" className="muted small num">
+                    共 {maxPage} 页
+                  </span>
+                ))}
               <span className="spacer" />
-              <Button type="primary" disabled={!itemCitation || citedKeys.has(citationKey(itemCitation))} loading={!!itemCitation && busy === citationKey(itemCitation)} onClick={() => itemCitation && void pick(itemCitation)} data-testid="pick-item-add">
+              <Button type="primary" disabled={!itemCitation || pageTooHigh || citedKeys.has(citationKey(itemCitation))} loading={!!itemCitation && busy === citationKey(itemCitation)} onClick={() => itemCitation && void pick(itemCitation)} data-testid="pick-item-add">
                 引用
               </Button>
             </div>

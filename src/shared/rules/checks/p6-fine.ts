@@ -1,7 +1,7 @@
 // P6 裁量基准运用是否适当: the fine inside the statutory range (fixed and multiples, with the
 // statute's fallback range), its position against the stated discretion level, 减轻 with a reason.
 import { docsOfKind, fines, resolvedBasis } from '../context';
-import { discretionZones, positionPct, zoneOf, type Zone } from '../discretion';
+import { discretionZones, positionPct, zoneOf, type ModelView, type Zone } from '../discretion';
 import { selectRange } from '../fine-range';
 import { citationText } from '../law';
 import type { Check, FindingDraft } from '../types';
@@ -97,7 +97,7 @@ function evaluate(input: Parameters<Check>[0], fine: { amountFen: number; descri
         'P6',
         'P6.discretion-position',
         inZone ? 'ok' : 'warn',
-        inZone ? `罚款位于“${level}”档（${yuan(z.lo)}–${yuan(z.hi)}）内` : `裁量情节为“${level}”，但罚款 ${yuan(fine.amountFen)} 不在该档（${yuan(z.lo)}–${yuan(z.hi)}）内，${whereIn(view.zones, fine.amountFen)}；请核对裁量理由`,
+        inZone ? `罚款位于“${level}”档（${yuan(z.lo)}–${yuan(z.hi)}）内` : `裁量情节为“${level}”，但罚款 ${yuan(fine.amountFen)} 不在该档（${yuan(z.lo)}–${yuan(z.hi)}）内，${whereIn(view, fine.amountFen)}；请核对裁量理由`,
         { computation: dsteps.join('；'), basis: dbasis, refs },
       ),
     );
@@ -108,9 +108,13 @@ function evaluate(input: Parameters<Check>[0], fine: { amountFen: number; descri
 const REFUSED_WORDS = ['拒不改正', '逾期不改正', '逾期未改正', '仍未改正', '拒不整改'];
 
 /** Which band an amount falls in, or the two it falls between (the max-only model leaves gaps). */
-function whereIn(zones: readonly { level: string; lo: number; hi: number }[], fen: number): string {
+function whereIn(view: ModelView, fen: number): string {
+  const zones = view.zones;
   const inside = zones.find((z) => fen >= z.lo && fen <= z.hi);
   if (inside) return `位于“${inside.level}”档`;
+  // A part of the range the benchmark itself assigns to no band: say so rather than guess one.
+  const gap = view.gaps.find((g) => fen > g.lo && fen < g.hi);
+  if (gap) return `位于最高限的${gap.loPct}%–${gap.hiPct}%（${yuan(gap.lo)}–${yuan(gap.hi)}），所用裁量基准对这一区间未规定档次（不属任何一档）`;
   const below = [...zones].filter((z) => z.hi < fen).sort((a, b) => b.hi - a.hi)[0];
   const above = [...zones].filter((z) => z.lo > fen).sort((a, b) => a.lo - b.lo)[0];
   if (below && above) return `位于“${below.level}”档与“${above.level}”档之间，不属任何一档`;
