@@ -165,6 +165,7 @@ test('walk a case through P1–P10, cite a highlight, override a check, conclude
   await expect(panel.done().getByTestId('conclusion-text')).toContainText(addition);
   await expect(panel.root.getByTestId('review-status')).toHaveText('已退回');
   await expect(ws.caseFile.header).toContainText('已退回');
+  await ws.queue.show();
   await expect(ws.queue.grid.locator(`[role="row"][data-case-id="${chosen.id}"]`)).toContainText('已退回');
   // No time runs on a concluded round: no red countdown in the panel, the header or the queue.
   await expect(panel.root.getByTestId('review-remaining')).toHaveText('本轮已作出结论');

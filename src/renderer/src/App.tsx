@@ -17,6 +17,7 @@ import { isCtrl } from './lib/keys';
 import { useGlobalKeys } from './lib/useGlobalKeys';
 import { isBoolean, usePersistentState } from './lib/usePersistentState';
 import { useMainSplit } from './shell/useMainSplit';
+import { foldsOnOpen } from './shell/queueFold';
 import type { SearchGroup, SearchHit } from '../../shared/api/evidence';
 import { makeReveal, type Reveal, type RevealTarget } from './workspace/reveal';
 import { SUMMARY_TAB } from './workspace/workspaceModel';
@@ -44,7 +45,18 @@ function Workbench() {
   const [collapsed, setCollapsed] = usePersistentState('queue.collapsed', false, isBoolean);
   const [reviewCollapsed, setReviewCollapsed] = usePersistentState('review.collapsed', false, isBoolean);
   const showReview = caseId !== null && !reviewCollapsed;
-  const split = useMainSplit({ queue: !collapsed, review: showReview });
+  // Folded for the moment because the window is narrow (queueFold.ts); `collapsed` is the reviewer's own, remembered.
+  const [folded, setFolded] = useState(false);
+  const queueHidden = collapsed || folded;
+  const split = useMainSplit({ queue: !queueHidden, review: showReview });
+  const expandQueue = () => {
+    setCollapsed(false);
+    setFolded(false);
+  };
+  const openFromQueue = (id: string) => {
+    setCaseId(id);
+    if (foldsOnOpen(window.innerWidth, split.widths.queue, reviewCollapsed ? 0 : split.widths.review)) setFolded(true);
+  };
   const [jump, setJump] = useState<{ caseId: string; jump: PointJump } | null>(null);
   // Bumped when the review changes the case's status, so the queue and the case header follow.
   const [caseVersion, setCaseVersion] = useState(0);
@@ -75,8 +87,8 @@ function Workbench() {
 
   useGlobalKeys((e) => {
     if (!isCtrl(e, 'k')) return false;
-    if (collapsed) {
-      setCollapsed(false);
+    if (queueHidden) {
+      expandQueue();
       requestAnimationFrame(() => searchRef.current?.focus({ cursor: 'all' }));
     } else searchRef.current?.focus({ cursor: 'all' });
     return true;
@@ -102,11 +114,11 @@ function Workbench() {
     <>
       <main className="workbench">
         <h1 className="sr-only">法审工作台</h1>
-        {collapsed && <QueueRail count={queue.rows.length} onExpand={() => setCollapsed(false)} />}
+        {queueHidden && <QueueRail count={queue.rows.length} onExpand={expandQueue} />}
         <Splitter onResize={split.onResize} onResizeEnd={split.onResizeEnd}>
-          {!collapsed && (
+          {!queueHidden && (
             <Splitter.Panel size={split.queue} min={300} max="70%">
-              <CaseQueue queue={queueState} selectedId={caseId} onOpen={setCaseId} onCollapse={() => setCollapsed(true)} searchRef={searchRef} onOpenHit={openHit} />
+              <CaseQueue queue={queueState} selectedId={caseId} onOpen={openFromQueue} onCollapse={() => setCollapsed(true)} searchRef={searchRef} onOpenHit={openHit} />
             </Splitter.Panel>
           )}
           <Splitter.Panel size={split.centre} min={480}>

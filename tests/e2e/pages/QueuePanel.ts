@@ -20,8 +20,20 @@ export class QueuePanel {
   }
 
   async collapse(): Promise<void> {
+    await this.show();
     await this.page.getByRole('button', { name: '收起队列' }).click();
     await this.page.getByRole('button', { name: '展开待审案件' }).waitFor();
+  }
+
+  /**
+   * Shows the queue if it is folded: at 1366 opening a case folds it for the moment
+   * (src/renderer/src/shell/queueFold.ts), as a reviewer's click on the rail brings it back.
+   */
+  async show(): Promise<void> {
+    const rail = this.page.getByRole('button', { name: '展开待审案件' });
+    if (await rail.isVisible()) await rail.click();
+    // The panel, whether it shows the grid or search results.
+    await this.page.getByRole('button', { name: '收起队列' }).waitFor();
   }
 
   /** Aria row count minus the header: every case, not only the rendered ones. */
@@ -32,6 +44,7 @@ export class QueuePanel {
 
   /** Filters the queue to one case number and opens it. */
   async openCaseNumber(caseNumber: string): Promise<string> {
+    await this.show();
     await this.search.fill(caseNumber);
     const row = this.rows.filter({ hasText: caseNumber }).first();
     await row.waitFor();
@@ -41,11 +54,13 @@ export class QueuePanel {
   }
 
   async openCaseId(id: string): Promise<void> {
+    await this.show();
     await this.grid.locator(`[role="row"][data-case-id="${id}"]`).click();
     await this.page.locator(`[data-testid="case-view"][data-case-id="${id}"]`).waitFor();
   }
 
   async openRow(index: number): Promise<string> {
+    await this.show();
     const row = this.rows.nth(index);
     const id = (await row.getAttribute('data-case-id')) ?? '';
     await row.click();

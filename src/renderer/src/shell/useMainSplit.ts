@@ -38,5 +38,5 @@ export function useMainSplit(show: { queue: boolean; review: boolean }) {
     setLive(null);
   };
   const centre = 100 - (show.queue ? w.queue : 0) - (show.review ? w.review : 0);
-  return { queue: `${w.queue}%`, centre: `${centre}%`, review: `${w.review}%`, onResize, onResizeEnd };
+  return { queue: `${w.queue}%`, centre: `${centre}%`, review: `${w.review}%`, widths: w, onResize, onResizeEnd };
 }
