@@ -1,6 +1,7 @@
 // 离线交换 with nothing to send: the panel says the bundle will carry only the audit chain head,
 // exports it (signed with the reviewer's key), and says what it holds. Screenshot at 1366 wide.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { callApi, expect, startHost, test } from './fixtures';
 import { SyncPanel } from './pages/SyncPanel';
@@ -9,6 +10,8 @@ const PASS = 'head bundle passphrase';
 
 test('a bundle with an empty outbox carries only the audit head, and the panel says so', async ({ page }) => {
   const host = await startHost();
+  // Outside the data folder: a bundle is plain JSON and may not be written into it.
+  const stick = mkdtempSync(join(tmpdir(), 'fashen-stick-'));
   try {
     await callApi(host, 'settings.setReviewer', { name: '王审核', agency: '测试市市场监督管理局', legalQualification: true, firstTimeReviewer: false });
     await callApi(host, 'keys.create', { passphrase: PASS });
@@ -17,7 +20,7 @@ test('a bundle with an empty outbox carries only the audit head, and the panel s
     await sync.open();
     const exp = sync.drawer.getByTestId('sync-export');
     await expect(exp.getByTestId('sync-export-contents')).toHaveText('没有待发送的提交：只导出本机审计链头（供中心系统核对审计记录），用签名密钥签名');
-    const file = join(host.home, 'head-only.fashen-bundle.json');
+    const file = join(stick, 'head-only.fashen-bundle.json');
     await exp.getByTestId('sync-export-path').fill(file);
     await expect(exp.getByTestId('sync-export-run')).toBeDisabled(); // the key's passphrase first
     await exp.getByTestId('sync-export-passphrase').fill(PASS);
@@ -32,5 +35,6 @@ test('a bundle with an empty outbox carries only the audit head, and the panel s
     expect(bundle.auditHead.seq).toBeGreaterThan(0);
   } finally {
     host.stop();
+    rmSync(stick, { recursive: true, force: true });
   }
 });

@@ -205,10 +205,22 @@ test('status line and sync panel: logged out, first sync with progress and cance
   // The office sends it by U 盘 meanwhile: the entry reads as exported and waiting for the answer,
   // not as a failed try.
   const exp = sync.drawer.getByTestId('sync-export');
+  // The suggested file is in the user's 文档 folder (app.info), never in the data folder.
+  await expect(exp.getByTestId('sync-export-path')).not.toHaveValue('');
+  expect(await exp.getByTestId('sync-export-path').inputValue()).not.toContain(host.home);
+  // The bundle is plain JSON with the parties' details: a target in the data folder is refused.
   await exp.getByTestId('sync-export-path').fill(join(host.home, 'outbox.fashen-bundle.json'));
   await exp.getByTestId('sync-export-passphrase').fill(PASS);
   await exp.getByTestId('sync-export-run').click();
+  await expect(exp.getByTestId('sync-export-error')).toContainText('不能导出到数据目录中：离线交换包是未加密的文件');
+  await exp.getByTestId('sync-export-path').fill(join(mkdtempSync(join(tmpdir(), 'fashen-stick-')), 'outbox.fashen-bundle.json'));
+  await exp.getByTestId('sync-export-passphrase').fill(PASS);
+  await exp.getByTestId('sync-export-run').click();
   await expect(exp.getByTestId('sync-export-done')).toContainText('已导出');
+  // 导出离线交换包 on one line (it wrapped as 导出离线交换 / 包 in a 72 px column).
+  const label = exp.locator('.sync-exchange-label');
+  expect((await label.boundingBox())!.height).toBeLessThan(30);
+  await sync.drawer.getByRole('region', { name: '离线交换' }).screenshot({ path: 'test-results/screenshots/sync-offline-exchange-1366.png' });
   await sync.refresh();
   await expect(sync.queued().first()).toContainText(/已于 \d{4}-\d\d-\d\d \d\d:\d\d 导出到离线交换包，待中心系统答复/);
   await ws.screenshot('sync-panel-exported');

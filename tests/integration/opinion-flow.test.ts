@@ -125,7 +125,7 @@ describe('fashen keys / review / opinion sign / verify', () => {
     // The verdict alone on the first line; the certificate source and the timestamp on lines of their own.
     expect(v.stdout).toMatch(/^VALID 有效：签名有效\n/);
     expect(v.stdout).toContain('\n证书来源：本机开发 CA（非机构 CA，非正式，仅供演示）\n');
-    expect(v.stdout).toMatch(/\n时间戳：(未加盖：签署时间未经可信时间戳证明|待加盖时间戳：尚无可信时间，联网同步时补加)\n/);
+    expect(v.stdout).toMatch(/\n时间戳：(未加盖：签署时间未经可信时间戳证明|未加盖可信时间戳（签名时间为签名人电脑时间）：尚未发出的提交在联网同步时补加；已发出或经离线交换包送达的不再补加)\n/);
     const vj = fashen(['verify', '--json', json]);
     expect(vj.status).toBe(0);
     expect(JSON.parse(vj.stdout)).toMatchObject({ valid: true, reason: '签名有效', kind: 'submission', caseId: p.manifest.case.id, round: 1, certificate: { kind: 'dev-ca', trusted: true } });

@@ -145,7 +145,7 @@ describe('verification view: timestamp and certificate source on lines of their 
     const pending = await stampDetached(submission.signature, { timestamp: () => Promise.resolve({ status: 'pending', reason: '无法连接时间戳服务（离线）' }) });
     const vp = await verify(json({ ...submission, signature: pending }));
     expect(vp).toMatchObject({ valid: true, reason: '签名有效', timestamp: { state: 'pending' }, certificate: { kind: 'dev-ca' }, caseId, round: 1 });
-    expect(verificationText(vp)).toContain('\n时间戳：待加盖时间戳：尚无可信时间，联网同步时补加\n');
+    expect(verificationText(vp)).toContain('\n时间戳：未加盖可信时间戳（签名时间为签名人电脑时间）：尚未发出的提交在联网同步时补加；已发出或经离线交换包送达的不再补加\n');
     const stamped = await stampDetached(pending, new HttpTimestampClient(tsa.url));
     const vs = await verify(json({ ...submission, signature: stamped }));
     expect(vs).toMatchObject({ valid: true, timestamp: { state: 'trusted', tsa: expect.stringContaining('Fashen 测试时间戳服务') } });

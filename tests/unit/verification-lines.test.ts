@@ -48,7 +48,7 @@ describe('verificationLines', () => {
       text: '可信时间戳 2026-11-23 10:06（北京时间） · 时间戳服务：CN=某省时间戳服务',
       tone: 'ok',
     });
-    expect(line({ ...base, timestamp: { state: 'pending' } }, 'timestamp')).toMatchObject({ text: '待加盖时间戳：尚无可信时间，联网同步时补加', tone: 'warn' });
+    expect(line({ ...base, timestamp: { state: 'pending' } }, 'timestamp')).toMatchObject({ text: '未加盖可信时间戳（签名时间为签名人电脑时间）：尚未发出的提交在联网同步时补加；已发出或经离线交换包送达的不再补加', tone: 'warn' });
     expect(line(base, 'timestamp').tone).toBe('warn');
     expect(line({ ...base, timestamp: { state: 'invalid', reason: '时间戳签名无效' } }, 'timestamp')).toMatchObject({ text: '时间戳无效：时间戳签名无效', tone: 'fail' });
   });

@@ -11,9 +11,29 @@ import { formatBytes } from '../../shared/format/bytes';
 import { OUTBOX_BUNDLE_MAX_BYTES, OutboxBundle, type BundleImportAnswer } from '../../server/protocol';
 import type { Io } from '../main';
 import { CentralError, type CentralClient } from './central-client';
-import { ANSWER_LABEL, answerCounts } from '../../shared/sync/answer-labels';
+import { ANSWER_LABEL, answerCounts, SUBMISSION_KIND_LABEL } from '../../shared/sync/answer-labels';
 
-export type ReceiveOutcome = ({ ok: true; file: string } & BundleImportAnswer) | { ok: false; file: string; error: string; details: string[] };
+/** What the bundle itself says of a submission (its signed payload): the case it is about, and whether it carries a trusted timestamp. */
+export interface CarriedSubmission {
+  kind: string;
+  caseId: string;
+  caseNumber: string | null;
+  stamped: boolean;
+}
+
+export type ReceiveOutcome =
+  | ({ ok: true; file: string; carried?: Record<string, CarriedSubmission> } & BundleImportAnswer)
+  | { ok: false; file: string; error: string; details: string[] };
+
+function carriedOf(body: unknown): Record<string, CarriedSubmission> {
+  const out: Record<string, CarriedSubmission> = {};
+  const subs = (body as { submissions?: unknown[] }).submissions ?? [];
+  for (const s of subs as { id: string; kind: string; caseId: string; payload: { case?: { caseNumber?: unknown } }; signature: { timestamp?: { status?: unknown } } }[]) {
+    const n = s.payload?.case?.caseNumber;
+    out[s.id] = { kind: s.kind, caseId: s.caseId, caseNumber: typeof n === 'string' && n ? n : null, stamped: s.signature?.timestamp?.status === 'granted' };
+  }
+  return out;
+}
 
 const RESULT_TEXT = { ...ANSWER_LABEL, error: '未能处理' } as const;
 const HEAD_TEXT = { accepted: '已记下', repeated: '此前已记下', rewritten: '与此前报送的不一致（审计记录可能被改写）', unverified: '无法核对，未记下（下次联网同步时核对）' } as const;
@@ -57,7 +77,7 @@ export async function receiveBundles(c: CentralClient, files: string[]): Promise
     }
     try {
       const a = await c.request<BundleImportAnswer>('POST', '/v1/admin/bundles', { json: read.body });
-      out.push({ ok: true, file, ...a.body });
+      out.push({ ok: true, file, ...a.body, carried: carriedOf(read.body) });
     } catch (err) {
       // A lost connection stops here: the next files would meet the same; a refusal is per file.
       if (!(err instanceof CentralError) || err.status === null) throw err;
@@ -70,6 +90,12 @@ export async function receiveBundles(c: CentralClient, files: string[]): Promise
 /** Anything an admin must act on (exit 1). */
 export const receiveFailed = (o: ReceiveOutcome) => !o.ok || o.results.some((r) => r.status === 'error') || o.auditHead?.status === 'rewritten';
 
+/** An older server words a 404 for the reviewer (“未分配给您”); the admin reads it about the signer. */
+const forAdmin = (reason: string, signer: string) => reason.replace(/^案件不存在或未分配给您$/, `案件不存在或未分配给该审核人员 ${signer}`);
+
+/** The case as the admin knows it: 案号 from the signed payload, else the case id, labelled. */
+const caseText = (c: CarriedSubmission | undefined) => (c ? (c.caseNumber ? `案号 ${c.caseNumber}` : `案件 ID ${c.caseId}`) : null);
+
 export function printReceived(outcomes: ReceiveOutcome[], io: Io): void {
   for (const o of outcomes) {
     if (!o.ok) {
@@ -77,11 +103,24 @@ export function printReceived(outcomes: ReceiveOutcome[], io: Io): void {
       for (const d of o.details) io.err(`    - ${d}\n`);
       continue;
     }
-    const count = (s: keyof typeof ANSWER_LABEL) => o.results.filter((r) => r.status === s).length;
+    const count = (s: keyof typeof RESULT_TEXT) => o.results.filter((r) => r.status === s).length;
     const repeated = o.results.filter((r) => r.repeated).length;
+    // Every submission is in one of the counts, so they add up to the total.
+    const failed = count('error');
     io.out(`已导入  ${o.file}：审核员 ${o.signer}（密钥 ${o.keyId}），${o.results.length} 项提交`);
-    io.out(o.results.length ? `（${answerCounts({ accepted: count('accepted'), stale: count('stale'), rejected: count('rejected') })}${repeated ? `；其中 ${repeated} 项此前已收到` : ''}）\n` : '\n');
-    for (const r of o.results.filter((x) => x.status !== 'accepted')) (r.status === 'error' ? io.err : io.out)(`  ${RESULT_TEXT[r.status]}  ${r.id}${r.reason ? `：${r.reason}` : ''}\n`);
+    io.out(
+      o.results.length
+        ? `（${answerCounts({ accepted: count('accepted'), stale: count('stale'), rejected: count('rejected') })}${failed ? `，${RESULT_TEXT.error} ${failed}` : ''}${repeated ? `；其中 ${repeated} 项此前已收到` : ''}）\n`
+        : '\n',
+    );
+    for (const r of o.results.filter((x) => x.status !== 'accepted')) {
+      const c = o.carried?.[r.id];
+      const what = c ? `${SUBMISSION_KIND_LABEL[c.kind as keyof typeof SUBMISSION_KIND_LABEL] ?? '提交'} · ${caseText(c)}（提交 ${r.id.slice(0, 8)}）` : `提交 ${r.id}`;
+      (r.status === 'error' ? io.err : io.out)(`  ${RESULT_TEXT[r.status]}  ${what}${r.reason ? `：${forAdmin(r.reason, o.signer)}` : ''}\n`);
+    }
+    // A signature carried by hand was never stamped on its way (the workstation stamps only what has not left): the admin should know its time is the signer's clock.
+    const unstamped = Object.values(o.carried ?? {}).filter((c) => !c.stamped).length;
+    if (unstamped) io.out(`  其中 ${unstamped} 项经离线交换包送达，未加盖可信时间戳（签名时间为签名人电脑时间）\n`);
     if (o.auditHead) (o.auditHead.status === 'rewritten' ? io.err : io.out)(`  审计链头（第 ${o.auditHead.seq} 条）${HEAD_TEXT[o.auditHead.status]}${o.auditHead.reason ? `：${o.auditHead.reason}` : ''}\n`);
   }
 }

@@ -137,7 +137,7 @@ export async function opinionSignCommand(open: () => Workstation, args: string[]
       for (const [name, sha] of files) writeFileSync(join(opts.out!, name), await ws.blobs.read(sha));
       if (opts.json) io.out(`${JSON.stringify({ ...rec, files: files.map(([n]) => join(opts.out!, n)) }, null, 2)}\n`);
       else {
-        io.out(`已签署 ${rec.documentNumber}（第${rec.round}轮第${rec.version}版，${rec.conclusion}），待加盖时间戳；已放入待发送队列\n${files.map(([n]) => `  ${join(opts.out!, n)}`).join('\n')}\n`);
+        io.out(`已签署 ${rec.documentNumber}（第${rec.round}轮第${rec.version}版，${rec.conclusion}），待加盖时间戳（首次联网发送前加盖；经离线交换包送达的不再补加）；已放入待发送队列\n${files.map(([n]) => `  ${join(opts.out!, n)}`).join('\n')}\n`);
         // A new version of this round's opinion: say which one it replaces and what became of it.
         if (latest)
           io.out(

@@ -87,6 +87,8 @@ export async function syncCommand(home: string, args: string[], opts: SyncCliOpt
             ? `没有待发送的提交：已导出只含本机审计链头（第 ${r.auditHeadSeq ?? 0} 条）的离线交换包：${r.path}\n（中心系统导入后记下本机审计链头）\n`
             : `已导出 ${r.count} 件待发送的提交：${r.path}\n（中心系统导入后，答复随下一个案卷交换包带回，或在下次联网同步时得到确认；不会重复接收）\n`;
         io.out(opts.json ? `${JSON.stringify(r, null, 2)}\n` : text);
+        // Before the stick leaves: a key the central system will refuse, entries that stay unstamped.
+        if (!opts.json) for (const w of r.warnings ?? []) io.err(`注意：${w}\n`);
         return 0;
       } catch (err) {
         if (err instanceof ApiFailure) {

@@ -1,4 +1,7 @@
 // app.* handlers: workstation facts, the security state, application updates and opened files.
+import { existsSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
 import type { Handlers } from '../dispatch';
 import type { Workstation } from '../workstation';
 import { appVersion } from '../version';
@@ -13,6 +16,13 @@ import { OpenedFiles } from './app-opened-files';
 import { ApiFailure } from '../../shared/api/result';
 import type { AudienceWindowResult } from '../../shared/api/app';
 import { updateCheckRefusalEntry } from '../services/audit/rules';
+
+/** ~/Documents when there is one (Windows, macOS, most desktops), else the home folder. */
+function documentsDir(): string {
+  const home = homedir();
+  const docs = join(home, 'Documents');
+  return existsSync(docs) ? docs : home;
+}
 
 /** What only the desktop shell provides; the browser host runs without it. */
 export interface ShellServices {
@@ -65,6 +75,7 @@ export function appHandlers(ws: Workstation, shell: 'electron' | 'host', service
       version: appVersion(),
       shell,
       dataDir: ws.dataDir,
+      documentsDir: documentsDir(),
       caseCount: ws.cases.count(),
       today: ws.today(),
       calendarYears: ws.calendar.data.years,

@@ -12,6 +12,9 @@ import type { BundleImportAnswer, OutboxBundle } from '../protocol';
 import type { SubmissionService } from './service';
 import type { SubmissionVerifier } from './verifier';
 
+/** SubmissionService's 404 for a case the submitter does not hold. */
+const CASE_NOT_THEIRS = '案件不存在或未分配给您';
+
 const refused = (reason: string) => new HttpError(422, 'bundle_rejected', reason);
 
 export class BundleImporter {
@@ -49,7 +52,9 @@ export class BundleImporter {
         results.push({ id: sub.id, httpStatus: r.status, status: a.status, ...('reason' in a ? { reason: a.reason } : {}), ...(a.repeated ? { repeated: true as const } : {}) });
       } catch (err) {
         if (!(err instanceof HttpError)) throw err;
-        results.push({ id: sub.id, httpStatus: err.status, status: 'error', reason: err.message });
+        // The service words it for the reviewer online (“…未分配给您”); this answer is read by the admin.
+        const reason = err.status === 404 && err.message === CASE_NOT_THEIRS ? `案件不存在或未分配给该审核人员 ${key.userName}` : err.message;
+        results.push({ id: sub.id, httpStatus: err.status, status: 'error', reason });
       }
     }
     // The carried audit head is judged as an online report would be (anchors included); a rewrite is kept as evidence

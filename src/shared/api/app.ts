@@ -8,6 +8,8 @@ export interface AppInfo {
   /** 'electron' | 'host' — for the status bar only; the client never branches on it. */
   shell: 'electron' | 'host';
   dataDir: string;
+  /** The user's 文档 folder (else the home folder): where a file to carry away is suggested, never inside dataDir. */
+  documentsDir?: string;
   caseCount: number;
   today: string;
   calendarYears: number[];

@@ -100,6 +100,10 @@ export interface BundleExport {
   sha256: string;
   /** The audit chain head carried (its seq), reported to the central system by the import. */
   auditHeadSeq?: number;
+  /** Submissions carried without a trusted timestamp: from now on they are never stamped (the body may already be on the server). */
+  unstamped?: number;
+  /** zh-CN: what the reviewer must know before carrying it (keys the central system has not registered, entries left unstamped). */
+  warnings?: string[];
 }
 
 const filePath = z.string().min(1).max(4096);

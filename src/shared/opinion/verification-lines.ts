@@ -28,7 +28,9 @@ export function timestampLine(t: TimestampView, unchecked: string | null = null)
     case 'trusted':
       return { text: `可信时间戳 ${when(t.time)} · 时间戳服务：${t.tsa}`, tone: 'ok' };
     case 'pending':
-      return { text: '待加盖时间戳：尚无可信时间，联网同步时补加', tone: 'warn' };
+      // Only an entry that never left is stamped later (the server never sees two bodies under one id):
+      // one already sent, or carried by an offline bundle, keeps the signer's clock for good.
+      return { text: '未加盖可信时间戳（签名时间为签名人电脑时间）：尚未发出的提交在联网同步时补加；已发出或经离线交换包送达的不再补加', tone: 'warn' };
     case 'none':
       return { text: '未加盖：签署时间未经可信时间戳证明', tone: 'warn' };
     case 'invalid':

@@ -117,6 +117,8 @@ describe('offline bundle paths: clear answers, nothing written', () => {
       ['sync.exportBundle', { path: 'outbox.json' }, /请填写完整路径/],
       ['sync.exportBundle', { path: join(dir, 'stick') }, /这是一个文件夹/],
       ['sync.exportBundle', { path: join(dir, 'no-such-stick', 'outbox.json') }, /文件夹不存在/],
+      // Plain JSON with the parties' details: never left in the data folder.
+      ['sync.exportBundle', { path: join(w.dataDir, 'outbox.json') }, /^不能导出到数据目录中：离线交换包是未加密的文件/],
       ['sync.importBundle', { path: 'cases.zip' }, /请填写完整路径/],
       ['sync.importBundle', { path: join(dir, 'missing.zip') }, /找不到文件/],
     ];

@@ -2,8 +2,8 @@
 // wrong folder gets a clear zh-CN answer. A missing folder is refused, never made: a stick that is
 // not mounted would otherwise have its bundle written to the local disk under the mount point.
 // The app's form asks for absolute paths; the command line resolves relative ones first.
-import { existsSync, statSync } from 'node:fs';
-import { dirname, isAbsolute } from 'node:path';
+import { existsSync, realpathSync, statSync } from 'node:fs';
+import { dirname, isAbsolute, join, relative, sep } from 'node:path';
 import { ApiFailure } from '../../../shared/api/result';
 
 const bad = (message: string) => new ApiFailure({ code: 'invalid_input', message });
@@ -28,4 +28,27 @@ export function importSource(path: string): string {
   const p = absolute(path);
   if (!existsSync(p)) throw bad(`找不到文件：${p}`);
   return p;
+}
+
+/** The real path (links resolved) of `p`, or of its nearest existing parent plus the rest. */
+function real(p: string): string {
+  try {
+    return realpathSync.native(p);
+  } catch {
+    const parent = dirname(p);
+    return parent === p ? p : join(real(parent), p.slice(parent.length));
+  }
+}
+
+/**
+ * An offline bundle is plain JSON with the parties' names, ID numbers and addresses: inside the data
+ * folder it would sit in the clear next to the encrypted store, looking protected. Refused there
+ * (links resolved, so another spelling of the same folder is caught too).
+ */
+export function outsideDataDir(path: string, dataDir: string): string {
+  const fold = (p: string) => (process.platform === 'win32' || process.platform === 'darwin' ? p.toLowerCase() : p);
+  const rel = relative(fold(real(dataDir)), fold(real(path)));
+  if (rel === '' || (rel !== '..' && !rel.startsWith(`..${sep}`) && !isAbsolute(rel)))
+    throw bad(`不能导出到数据目录中：离线交换包是未加密的文件，含当事人姓名、身份证号和住址，放在数据目录里会以明文留在本机。请保存到 U 盘或“文档”等数据目录以外的文件夹（数据目录：${dataDir}）`);
+  return path;
 }

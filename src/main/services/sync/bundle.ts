@@ -8,10 +8,12 @@ import { createHash } from 'node:crypto';
 import { writeFileDurable } from '../cache-crypto/durable';
 import { ApiFailure } from '../../../shared/api/result';
 import type { BundleExport } from '../../../shared/api/sync';
+import type { KeyRegistration } from '../../../shared/api/opinions';
 import type { AuditHeadReport } from '../../../shared/audit/head';
 import { OUTBOX_BUNDLE_FORMAT, type SubmissionRequest } from '../../../shared/sync/protocol';
 import { signDetached, type DetachedSignature, type UnlockedKey } from '../signing/index';
 import { anchoredHead, rememberExportedHead, type AuditHeadSource } from './audit-head';
+import { outsideDataDir } from './bundle-paths';
 import { toRequest } from './push';
 import type { SyncStateRepo } from './state';
 
@@ -35,6 +37,37 @@ export interface OutboxBundle extends OutboxBundleBody {
 export interface BundleKeys {
   active(): { keyId: string };
   unlock(keyId: string, passphrase?: string): Promise<UnlockedKey>;
+  /** The keys with their central registration (ReviewerKeys.view), to warn about a bundle the central system will refuse. */
+  view?(): { keys: { keyId: string; registration?: KeyRegistration }[] };
+}
+
+/** The text both the app and `fashen sync export-bundle` show for an entry carried unstamped. */
+export const UNSTAMPED_WARNING = (n: number) =>
+  `${n} 件提交未加盖可信时间戳：经离线交换包送达后不再补加（签名时间为签名人电脑时间）。能联网时直接同步，则发送前先加盖时间戳。`;
+
+/**
+ * The central system checks the bundle's key (and each submission's) against its registry, and only
+ * the workstation itself registers keys (POST /v1/certificates at login or sync, proof of possession):
+ * an admin cannot. So a key not registered yet means a refusal there until this workstation has
+ * logged in once — then the same file is accepted (the check is made at import). Said, not refused:
+ * the reviewer may log in before the stick reaches the central system.
+ */
+function registrationWarnings(keys: BundleKeys, keyIds: ReadonlySet<string>): string[] {
+  const known = keys.view?.().keys;
+  if (!known) return [];
+  const out: string[] = [];
+  for (const id of keyIds) {
+    const r = known.find((k) => k.keyId === id)?.registration;
+    if (!r || r.state === 'enrolled') continue;
+    const short = id.slice(0, 12);
+    if (r.state === 'refused') out.push(`签名密钥 ${short}… 被中心系统拒绝登记（${r.note ?? '原因未知'}）：中心系统将拒收此离线交换包（“签名密钥未登记”）。`);
+    else if (r.state === 'pending') out.push(`签名密钥 ${short}… 尚未在中心系统登记（下次联网同步时登记）：登记之前，中心系统拒收此离线交换包（“签名密钥未登记”）。`);
+    else
+      out.push(
+        `签名密钥 ${short}… 尚未在中心系统登记（本工作站尚未登录过中心系统）：中心系统将拒收此离线交换包（“签名密钥未登记”），直到本工作站联网登录一次（“同步 → 登录”或 fashen login，登录时登记签名密钥）；登录之后，这个文件可以照常导入。`,
+      );
+  }
+  return out;
 }
 
 const requestsOf = (state: SyncStateRepo) =>
@@ -61,7 +94,9 @@ export async function buildOutboxBundle(state: SyncStateRepo, keys: BundleKeys, 
 }
 
 /** Writes the bundle atomically (a stick pulled out mid-write leaves no half file under the name). */
-export async function exportOutboxBundle(ws: { sync: { state: SyncStateRepo }; opinions: { keys: BundleKeys }; audit?: AuditHeadSource }, path: string, passphrase?: string): Promise<BundleExport> {
+export async function exportOutboxBundle(ws: { dataDir?: string; sync: { state: SyncStateRepo }; opinions: { keys: BundleKeys }; audit?: AuditHeadSource }, path: string, passphrase?: string): Promise<BundleExport> {
+  // Checked here, not only in the form: the app and `fashen sync export-bundle` both come this way.
+  if (ws.dataDir) outsideDataDir(path, ws.dataDir);
   // The head carries its anchors (audit-head.ts): the import checks it extends what the server knew.
   const head = ws.audit ? anchoredHead(ws.audit, ws.sync.state) : undefined;
   const bundle = await buildOutboxBundle(ws.sync.state, ws.opinions.keys, passphrase, new Date(), head);
@@ -71,5 +106,17 @@ export async function exportOutboxBundle(ws: { sync: { state: SyncStateRepo }; o
   ws.sync.state.markExported(bundle.submissions.map((s) => s.id));
   // The server may learn this head from the import: later reports anchor there too.
   if (head) rememberExportedHead(ws.sync.state, head.seq);
-  return { path, count: bundle.submissions.length, sha256: createHash('sha256').update(bytes).digest('hex'), ...(head ? { auditHeadSeq: head.seq } : {}) };
+  const unstamped = bundle.submissions.filter((s) => (s.signature as { timestamp?: { status?: string } }).timestamp?.status !== 'granted').length;
+  const warnings = [
+    ...registrationWarnings(ws.opinions.keys, new Set([bundle.signature.keyId, ...bundle.submissions.map((s) => s.signature.keyId)])),
+    ...(unstamped ? [UNSTAMPED_WARNING(unstamped)] : []),
+  ];
+  return {
+    path,
+    count: bundle.submissions.length,
+    sha256: createHash('sha256').update(bytes).digest('hex'),
+    ...(head ? { auditHeadSeq: head.seq } : {}),
+    ...(unstamped ? { unstamped } : {}),
+    ...(warnings.length ? { warnings } : {}),
+  };
 }

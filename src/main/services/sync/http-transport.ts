@@ -9,7 +9,7 @@ import { AUDIT_ANCHOR_REQUIRED_CODE, type AuditHeadAnswer, type AuditHeadReport 
 import { ApiErrorAnswer, FeedPageAnswer, SubmissionAnswerSchema } from '../../../shared/sync/answers';
 import { CentralConfigAnswer, CertificateAnswerSchema, type CentralConfig } from '../../../shared/sync/pki';
 import { BLOB_BATCH_CONTENT_TYPE, BLOB_BATCH_MAX_IDS, SHA256_RE, type CertificateAnswer, type FeedPage, type SubmissionRequest } from '../../../shared/sync/protocol';
-import { networkReason } from '../../../shared/sync/network-reason';
+import { networkCode, networkReason } from '../../../shared/sync/network-reason';
 import { readBlobBatch } from './blob-batch-reader';
 import type { PkiTransport } from './pki';
 import { AuditAnchorRequired, TransportError, type BatchedBlob, type CalendarAnswer, type BlobRange, type BlobResponse, type SubmitResponse, type SyncTransport } from './transport';
@@ -49,7 +49,8 @@ export function normaliseServerUrl(raw: string): string {
 /** `peer`: who could not be reached, as the reviewer knows it (中心系统 host:port, 时间戳服务 …). */
 function networkError(err: unknown, signal: AbortSignal, peer: string): never {
   if (signal.aborted) throw signal.reason;
-  throw new TransportError('network', `无法连接${peer}：${networkReason(err)}`);
+  // The socket's code is kept: a refused connection is not retried within the run (retry.ts).
+  throw new TransportError('network', `无法连接${peer}：${networkReason(err)}`, null, networkCode(err));
 }
 
 function hostOf(url: string): string {

@@ -1,6 +1,6 @@
 // Retries with exponential backoff and jitter (p-retry: delay = min(max, minTimeout·2^n) × a random
 // factor in [1, 2)). Only network trouble and server errors are retried; every other answer is
-// final for this run. A cancel (AbortSignal) stops waiting at once.
+// final for this run, and so is a refused connection (nothing listening). A cancel (AbortSignal) stops waiting at once.
 import pRetry from 'p-retry';
 import { isTransportError } from './transport';
 
@@ -14,8 +14,9 @@ export interface RetryPolicy {
 
 export const DEFAULT_RETRY: RetryPolicy = { retries: 4, minDelay: 500, maxDelay: 10_000 };
 
+/** A refused connection is final for the run: it fails at once, so backing off would only hold 同步中 for seconds. */
 export function isRetryable(err: unknown): boolean {
-  return isTransportError(err) && err.retryable;
+  return isTransportError(err) && err.retryable && !err.refused;
 }
 
 export function withRetry<T>(policy: RetryPolicy, signal: AbortSignal, fn: () => Promise<T>, onRetry?: (err: unknown, attempt: number) => void): Promise<T> {

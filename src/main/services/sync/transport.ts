@@ -94,6 +94,15 @@ export class TransportError extends Error {
     if (this.kind === 'http') return this.status! >= 500 || this.status === 429 || this.status === 408 || this.code === 'digest_mismatch';
     return false;
   }
+
+  /**
+   * Nothing listens at the address (ECONNREFUSED, answered at once): the central system is not
+   * running, so retrying within the run only makes the reviewer wait (the automatic sync tries again
+   * in minutes). Still network trouble for everything else (离线, the push stops).
+   */
+  get refused(): boolean {
+    return this.kind === 'network' && this.code === 'ECONNREFUSED';
+  }
 }
 
 export const isTransportError = (e: unknown): e is TransportError => e instanceof TransportError;

@@ -5,7 +5,7 @@ import { Alert, Button } from 'antd';
 import { EditOutlined, EyeOutlined, FilePdfOutlined } from '@ant-design/icons';
 import type { ReviewView } from '../../../shared/api/review';
 import { errorText } from '../lib/errors';
-import { SUBMISSION_LABEL, TIMESTAMP_LABEL } from './labels';
+import { SUBMISSION_LABEL, timestampLabel } from './labels';
 import { opinionActions, useOpinionState } from './store';
 import { useCaseOpinions } from './useCaseOpinions';
 import { latestKeyRevoked } from './keyState';
@@ -50,7 +50,7 @@ export function OpinionActions({ view }: { view: ReviewView }) {
           已签署 <span className="num">第{signed.version}版</span>
         </span>
         <span className="muted small ellipsis">
-          {TIMESTAMP_LABEL[signed.timestamp]} · {SUBMISSION_LABEL[signed.submission]}
+          {timestampLabel(signed)} · {SUBMISSION_LABEL[signed.submission]}
         </span>
         <span className="spacer" />
         <Button size="small" onClick={() => opinionActions.openSigned(caseId, signed.opinionId)} data-testid="opinion-open-signed">

@@ -14,7 +14,7 @@ import type { CaseItem } from '../casefile/items';
 import { ItemViewer } from '../viewers/ItemViewer';
 import type { Reveal } from '../workspace/reveal';
 import { OpinionDownload, RecordDownload, type OpinionFileKind } from './OpinionDownload';
-import { fileBase, shortHash, SUBMISSION_LABEL, TIMESTAMP_LABEL } from './labels';
+import { fileBase, shortHash, SUBMISSION_LABEL, timestampLabel } from './labels';
 import { caseOpinions, opinionActions, PREVIEW_TAB, signedTab, takeOpenRequest, useOpinionState, type CaseOpinions } from './store';
 import './opinion.css';
 
@@ -151,7 +151,7 @@ function SignedBar({ record }: { record: OpinionRecord }) {
         <span className="num">{record.documentNumber}</span>
         <span className="num">第{record.version}版</span>
         <span className="muted" data-testid="opinion-signed-state">
-          {TIMESTAMP_LABEL[record.timestamp]} · {SUBMISSION_LABEL[record.submission]}
+          {timestampLabel(record)} · {SUBMISSION_LABEL[record.submission]}
         </span>
       </div>
       <div className="op-doc-actions">

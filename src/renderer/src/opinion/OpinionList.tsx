@@ -8,7 +8,7 @@ import { chinaDateTime } from '../../../shared/format/date';
 import { api } from '../api';
 import { errorText } from '../lib/errors';
 import { OpinionDownload } from './OpinionDownload';
-import { fileBase, SUBMISSION_LABEL, TIMESTAMP_LABEL } from './labels';
+import { fileBase, SUBMISSION_LABEL, timestampLabel } from './labels';
 import { opinionActions } from './store';
 import { useCaseOpinions } from './useCaseOpinions';
 import { VerificationResult } from './VerificationResult';
@@ -57,7 +57,7 @@ function Row({ record, newest }: { record: OpinionRecord; newest: number }) {
         <span>{record.signer}</span>
       </div>
       <div className="op-row-meta small">
-        <span className={record.timestamp === 'pending' ? 't-warn' : 't-ok'}>{TIMESTAMP_LABEL[record.timestamp]}</span>
+        <span className={record.timestamp === 'pending' ? 't-warn' : 't-ok'}>{timestampLabel(record)}</span>
         <span className={record.submission === 'rejected' || record.submission === 'stale' ? 't-fail' : record.submission === 'accepted' ? 't-ok' : 'muted'} data-testid="opinion-row-submission">
           {SUBMISSION_LABEL[record.submission]}
         </span>

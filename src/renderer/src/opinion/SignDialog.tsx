@@ -166,7 +166,7 @@ function SignBody({ caseId, onDone }: { caseId: string; onDone: () => void }) {
           />
         </div>
       )}
-      <p className="small muted op-fine">签署后本版意见书不可更改；之后修改审核将形成新的版本，需重新签署。签署时间取本机时钟，联网同步时加盖可信时间戳。</p>
+      <p className="small muted op-fine">签署后本版意见书不可更改；之后修改审核将形成新的版本，需重新签署。签署时间取本机时钟；联网时签署或首次发送前加盖可信时间戳，经离线交换包送达的不再补加。</p>
       {problem && (
         <div id={`${id}-err`}>
           <Alert

@@ -11,6 +11,19 @@ export { SUBMISSION_LABEL } from '../../../shared/opinion/submission-labels';
 
 export const TIMESTAMP_LABEL: Record<OpinionRecord['timestamp'], string> = { pending: '待加盖时间戳', granted: '已加盖时间戳' };
 
+/** An opinion that left unstamped (online without a TSA, or by an offline bundle) is never stamped later. */
+export const LEFT_UNSTAMPED_LABEL = '未加盖可信时间戳（签名时间为签名人电脑时间）';
+
+/**
+ * The timestamp part of an opinion's state line. 待加盖 only while it can still come: the sync stamps
+ * an entry only before it first leaves, so once the central system has (or may have) it — answered,
+ * or sent — it stays as signed.
+ */
+export function timestampLabel(r: Pick<OpinionRecord, 'timestamp' | 'submission'>): string {
+  if (r.timestamp === 'granted') return TIMESTAMP_LABEL.granted;
+  return r.submission === 'queued' ? TIMESTAMP_LABEL.pending : LEFT_UNSTAMPED_LABEL;
+}
+
 export const DEV_CA_TEXT = '本地开发 CA（非正式，仅供演示）';
 
 /** First 16 hex digits, grouped in fours for reading aloud. */

@@ -7,6 +7,7 @@ import { useEffect, useState } from 'react';
 import { Alert, Button, Input } from 'antd';
 import type { BundleCalendar, BundleExport, BundleImport, CentralBundleResult } from '../../../shared/api/sync';
 import type { ApiEvents } from '../../../shared/api/events';
+import type { KeyRegistration } from '../../../shared/api/opinions';
 import { api } from '../api';
 import { errorText } from '../lib/errors';
 import { useOpinionState } from '../opinion/store';
@@ -14,21 +15,57 @@ import { ImportResult } from '../queue/ImportResult';
 import { syncActions } from './store';
 import { answerCounts } from '../../../shared/sync/answer-labels';
 
-function suggestedPath(dataDir: string | null, now: Date): string {
-  if (!dataDir) return '';
-  const sep = dataDir.includes('\\') && !dataDir.includes('/') ? '\\' : '/';
+/** Whether `p` is `dir` or inside it (as typed; the back end checks again with links resolved). */
+export function isInside(p: string, dir: string): boolean {
+  const norm = (x: string) => x.replace(/[\\/]+/g, '/').replace(/\/$/, '').toLowerCase();
+  const a = norm(p);
+  const b = norm(dir);
+  return a === b || a.startsWith(`${b}/`);
+}
+
+/**
+ * A name in the user's 文档 folder: the bundle is plain JSON with the parties' names and ID numbers,
+ * so never inside the (encrypted) data folder — the back end refuses that anyway. Empty when the
+ * folder is unknown or lies inside the data folder: the placeholder then asks for the stick.
+ */
+export function suggestedPath(documentsDir: string | null | undefined, dataDir: string | null, now: Date): string {
+  if (!documentsDir) return '';
+  const sep = documentsDir.includes('\\') && !documentsDir.includes('/') ? '\\' : '/';
   const stamp = new Date(now.getTime() + 8 * 3600 * 1000).toISOString().slice(0, 16).replace(/[-:]/g, '').replace('T', '-');
-  return `${dataDir.replace(/[\\/]+$/, '')}${sep}outbox-${stamp}.fashen-bundle.json`;
+  const path = `${documentsDir.replace(/[\\/]+$/, '')}${sep}outbox-${stamp}.fashen-bundle.json`;
+  return dataDir && isInside(path, dataDir) ? '' : path;
+}
+
+/** The warning before exporting with a key the central system has not registered (it refuses the bundle until then). */
+function keyWarning(registration: KeyRegistration | undefined): string | null {
+  if (!registration || registration.state === 'enrolled') return null;
+  if (registration.state === 'refused') return `签名密钥被中心系统拒绝登记（${registration.note ?? '原因未知'}）：中心系统将拒收此离线交换包。`;
+  if (registration.state === 'pending') return '签名密钥尚未在中心系统登记（下次联网同步时登记）：登记之前，中心系统拒收此离线交换包。';
+  return '签名密钥尚未在中心系统登记（本工作站尚未登录过中心系统）：中心系统将拒收此离线交换包，直到本工作站联网登录一次（登录时登记签名密钥）；登录之后，这个文件可以照常导入。';
 }
 
 function ExportBundle({ dataDir, pending }: { dataDir: string | null; pending: number }) {
   const protection = useOpinionState((s) => s.keys?.protection ?? 'passphrase');
-  const [path, setPath] = useState(() => suggestedPath(dataDir, new Date()));
+  const registration = useOpinionState((s) => s.keys?.active?.registration);
+  const [path, setPath] = useState('');
   const [pass, setPass] = useState('');
   const [busy, setBusy] = useState(false);
   const [done, setDone] = useState<BundleExport | null>(null);
   const [error, setError] = useState<string | null>(null);
   const needsPass = protection === 'passphrase';
+  const warning = keyWarning(registration);
+
+  // The 文档 folder comes from the back end (app.info); the reviewer's own typing is never replaced.
+  useEffect(() => {
+    let live = true;
+    api.call('app.info', {}).then(
+      (info) => live && setPath((p) => p || suggestedPath(info.documentsDir, dataDir ?? info.dataDir, new Date())),
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, [dataDir]);
 
   const run = async () => {
     setBusy(true);
@@ -48,7 +85,7 @@ function ExportBundle({ dataDir, pending }: { dataDir: string | null; pending: n
     <div className="sync-exchange" data-testid="sync-export">
       <div className="sync-exchange-label">导出离线交换包</div>
       <div className="sync-exchange-body">
-        <Input size="small" value={path} onChange={(e) => setPath(e.target.value)} placeholder="保存到（完整路径，如 U 盘上的 outbox.fashen-bundle.json）" aria-label="离线交换包的保存路径" data-testid="sync-export-path" />
+        <Input size="small" value={path} onChange={(e) => setPath(e.target.value)} placeholder="保存到（完整路径，如 U 盘上的 outbox.fashen-bundle.json；不能放在数据目录中）" aria-label="离线交换包的保存路径" data-testid="sync-export-path" />
         <div className="sync-exchange-row">
           {needsPass && (
             <Input.Password size="small" value={pass} onChange={(e) => setPass(e.target.value)} placeholder="签名密钥口令" aria-label="签名密钥口令" autoComplete="off" style={{ width: 180 }} data-testid="sync-export-passphrase" />
@@ -60,9 +97,15 @@ function ExportBundle({ dataDir, pending }: { dataDir: string | null; pending: n
             {pending === 0 ? '没有待发送的提交：只导出本机审计链头（供中心系统核对审计记录），用签名密钥签名' : `${pending} 项待发送的提交和本机审计链头，用签名密钥签名`}
           </span>
         </div>
+        {pending > 0 && (
+          <div className="small muted" data-testid="sync-export-stamp-note">
+            经离线交换包送达的提交不再补加可信时间戳（签名时间为签名人电脑时间）；能联网时直接同步，发送前先加盖时间戳。
+          </div>
+        )}
+        {warning && <Alert type="warning" showIcon title={warning} data-testid="sync-export-key-warning" />}
         {done && (
           <Alert
-            type="success"
+            type={done.warnings?.length ? 'warning' : 'success'}
             showIcon
             title={done.count === 0 ? `已导出离线交换包：仅含本机审计链头（第 ${done.auditHeadSeq ?? 0} 条）` : `已导出 ${done.count} 项待发送的提交${done.auditHeadSeq !== undefined ? `和审计链头（第 ${done.auditHeadSeq} 条）` : ''}`}
             description={
@@ -71,6 +114,11 @@ function ExportBundle({ dataDir, pending }: { dataDir: string | null; pending: n
                 <div className="muted">
                   {done.count === 0 ? '交中心系统导入后，中心系统记下本机审计链头，用于发现本机审计记录被改写。' : '交中心系统导入后，其答复随下一个案卷交换包带回，或在下次联网同步时得到确认（不会重复接收）。'}
                 </div>
+                {done.warnings?.map((w) => (
+                  <div key={w} className="t-warn" data-testid="sync-export-warning">
+                    {w}
+                  </div>
+                ))}
               </>
             }
             data-testid="sync-export-done"
