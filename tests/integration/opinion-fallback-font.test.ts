@@ -12,7 +12,7 @@ import { renderOpinionDocx } from '../../src/main/services/opinion/render-docx';
 import { renderOpinionPdfBytes } from '../../src/main/services/opinion/render-pdf';
 import { ApiFailure } from '../../src/shared/api/result';
 import { opinionFixture } from '../helpers/opinion-fixture';
-import { docxParts } from './opinion-docx-parts';
+import { docxParts } from '../helpers/docx-parts';
 
 const RARE = '马鞍山𠮷汇通网络科技有限公司';
 const dir = mkdtempSync(join(tmpdir(), 'fashen-fallback-'));

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadImage, createCanvas } from '@napi-rs/canvas';
 import type { TextItem } from 'pdfjs-dist/types/src/display/api';
-import yauzl from 'yauzl';
+import { docxParts } from '../helpers/docx-parts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PAGE } from '../../src/main/services/opinion/layout';
 import { renderOpinionDocx } from '../../src/main/services/opinion/render-docx';
@@ -25,29 +25,6 @@ const flat = (s: string): string => s.replace(/\s+/g, '');
 let dir: string;
 let docx: Uint8Array;
 let pdf: Uint8Array;
-
-function unzip(bytes: Uint8Array): Promise<Map<string, string>> {
-  return new Promise((resolve, reject) => {
-    yauzl.fromBuffer(Buffer.from(bytes), { lazyEntries: true }, (err, zip) => {
-      if (err || !zip) return reject(err ?? new Error('zip'));
-      const files = new Map<string, string>();
-      zip.on('entry', (entry: yauzl.Entry) => {
-        zip.openReadStream(entry, (e, stream) => {
-          if (e || !stream) return reject(e ?? new Error('stream'));
-          const chunks: Buffer[] = [];
-          stream.on('data', (c: Buffer) => chunks.push(c));
-          stream.on('end', () => {
-            files.set(entry.fileName, Buffer.concat(chunks).toString('utf8'));
-            zip.readEntry();
-          });
-        });
-      });
-      zip.on('end', () => resolve(files));
-      zip.on('error', reject);
-      zip.readEntry();
-    });
-  });
-}
 
 const run = (cmd: string, args: string[], env: NodeJS.ProcessEnv = process.env): string => execFileSync(cmd, args, { encoding: 'utf8', env, stdio: ['ignore', 'pipe', 'pipe'] });
 
@@ -91,7 +68,7 @@ afterAll(() => {
 
 describe('opinion .docx', () => {
   it('has A4 pages with the GB/T 9704 margins, a 22 × 28 grid and page numbers on the outside edge', async () => {
-    const files = await unzip(docx);
+    const files = await docxParts(docx);
     const doc = files.get('word/document.xml')!;
     expect(doc).toMatch(/<w:pgSz w:w="11906" w:h="16838"/);
     const mar = /<w:pgMar ([^>]*)\/>/.exec(doc)![1]!;
@@ -112,7 +89,7 @@ describe('opinion .docx', () => {
   });
 
   it('names the official fonts with w:eastAsia, 16 pt body with exact 28.95 pt lines, 22 pt title', async () => {
-    const files = await unzip(docx);
+    const files = await docxParts(docx);
     const styles = files.get('word/styles.xml')!;
     expect(styles).toMatch(/<w:rFonts [^>]*w:eastAsia="仿宋_GB2312"/);
     expect(styles).toMatch(/<w:rFonts [^>]*w:eastAsia="方正小标宋简体"/);
@@ -129,7 +106,7 @@ describe('opinion .docx', () => {
   });
 
   it('carries the whole opinion in order', async () => {
-    const doc = (await unzip(docx)).get('word/document.xml')!;
+    const doc = (await docxParts(docx)).get('word/document.xml')!;
     const text = [...doc.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]!).join('');
     const strings = expectedStrings();
     for (const s of strings) expect(text).toContain(s);

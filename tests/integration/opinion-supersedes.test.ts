@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyDetached } from '../../src/main/services/signing/index';
 import { Workstation } from '../../src/main/workstation';
 import { buildPackage, tempDir } from '../helpers/package-builder';
-import { docxParts } from './opinion-docx-parts';
+import { docxParts } from '../helpers/docx-parts';
 
 const PASS = 'correct horse battery';
 const SUPERSEDES = '本意见书取代测市监法审〔2026〕1号法制审核意见书（第1版），以本意见书为准。';

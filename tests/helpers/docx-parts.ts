@@ -1,4 +1,4 @@
-// The XML parts of a .docx (a zip), by name — for the opinion tests that read document.xml.
+// The XML parts of a .docx (a zip), by name — for the tests that read document.xml.
 import yauzl from 'yauzl';
 
 export function docxParts(bytes: Uint8Array): Promise<Map<string, string>> {
