@@ -1,7 +1,7 @@
 // Ctrl+F for a viewer's find bar. Every open viewer listens on the window, so only the one that is
 // shown (not a background tab) and in the active pane — or holding the focus — takes the key:
 // Ctrl+F in a text pane opens its bar, not the bar of the PDF in the other pane.
-import type { RefObject } from 'react';
+import { useCallback, useState, type RefObject } from 'react';
 import { useGlobalKeys } from '../lib/useGlobalKeys';
 import { isCtrl } from '../lib/keys';
 
@@ -15,4 +15,18 @@ export function useFindKey(rootRef: RefObject<HTMLElement | null>, open: () => v
     open();
     return true;
   });
+}
+
+/**
+ * Opening a viewer's find bar (Ctrl+F or its button): shows it and asks the bar's input for the
+ * focus again (`focusSeq` changes), even when the bar was already open.
+ */
+export function useFindOpener(rootRef: RefObject<HTMLElement | null>, show: () => void): { open: () => void; focusSeq: number } {
+  const [focusSeq, setFocusSeq] = useState(0);
+  const open = useCallback(() => {
+    show();
+    setFocusSeq((n) => n + 1);
+  }, [show]);
+  useFindKey(rootRef, open);
+  return { open, focusSeq };
 }

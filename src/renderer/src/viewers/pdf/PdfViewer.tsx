@@ -14,7 +14,7 @@ import { PdfPage } from './PdfPage';
 import { PdfThumbnails } from './PdfThumbnails';
 import { PdfToolbar } from './PdfToolbar';
 import { FindBar } from '../FindBar';
-import { useFindKey } from '../useFindKey';
+import { useFindOpener } from '../useFindKey';
 import { usePdfFind } from './usePdfFind';
 import { useMarking } from './useMarking';
 import type { PageLayer } from './PageOverlay';
@@ -190,19 +190,12 @@ function PdfDocumentView({ doc, first, title, item, reveal }: ViewProps) {
 
   // ---- find (Ctrl+F) -------------------------------------------------------------------------
   const find = usePdfFind(doc, current);
-  const [findFocus, setFindFocus] = useState(0);
-  const showFind = find.show;
-  const openFind = useCallback(() => {
-    showFind();
-    setFindFocus((n) => n + 1);
-  }, [showFind]);
+  const { open: openFind, focusSeq: findFocus } = useFindOpener(rootRef, find.show);
   const match = find.current >= 0 ? find.matches[find.current] : undefined;
   useEffect(() => {
     if (match) goTo(match.page);
     // Only when the current match changes, not when the layout does.
   }, [match?.page, match?.nth, find.query]);
-
-  useFindKey(rootRef, openFind);
 
   // ---- highlights, notes, redaction marks ----------------------------------------------------
   const store = useAnnotations();

@@ -7,7 +7,7 @@ import { SearchOutlined } from '@ant-design/icons';
 import type { Reveal } from '../../workspace/reveal';
 import { FindBar } from '../FindBar';
 import { ToolButton } from '../ToolButton';
-import { useFindKey } from '../useFindKey';
+import { useFindOpener } from '../useFindKey';
 import { findInText, termsInText } from './findInText';
 import { useTextFind } from './useTextFind';
 import { around, blockParts, marksIn, mergeMarks, textBlocks, type Block, type MarkKind, type TextMark } from './textMarks';
@@ -36,13 +36,7 @@ export function FoundText({ text, reveal, className, meta }: Props) {
   const bodyRef = useRef<HTMLPreElement>(null);
   const readingAt = useCallback(() => (bodyRef.current ? readingOffset(bodyRef.current) : 0), []);
   const find = useTextFind(text, readingAt);
-  const [findFocus, setFindFocus] = useState(0);
-  const showFind = find.show;
-  const openFind = useCallback(() => {
-    showFind();
-    setFindFocus((n) => n + 1);
-  }, [showFind]);
-  useFindKey(rootRef, openFind);
+  const { open: openFind, focusSeq: findFocus } = useFindOpener(rootRef, find.show);
 
   // The search hit and the search's words, until Esc clears them (a new reveal brings them back).
   const [cleared, setCleared] = useState(0);
