@@ -305,24 +305,7 @@ describe('redactPdf — marks', () => {
   it('a rotated page in a non-embedded Chinese font (predefined CMap, as other software writes)', async () => {
     const doc = await PDFDocument.create();
     const ctx = doc.context;
-    const song = ctx.register(
-      ctx.obj({
-        Type: 'Font',
-        Subtype: 'Type0',
-        BaseFont: 'STSong-Light',
-        Encoding: 'UniGB-UCS2-H',
-        DescendantFonts: [
-          ctx.obj({
-            Type: 'Font',
-            Subtype: 'CIDFontType0',
-            BaseFont: 'STSong-Light',
-            CIDSystemInfo: { Registry: PDFString.of('Adobe'), Ordering: PDFString.of('GB1'), Supplement: 2 },
-            FontDescriptor: ctx.obj({ Type: 'FontDescriptor', FontName: 'STSong-Light', Flags: 6, FontBBox: [-25, -254, 1000, 880], ItalicAngle: 0, Ascent: 880, Descent: -120, CapHeight: 880, StemV: 93 }),
-          }),
-        ],
-      }),
-    );
-    const ucs = (s: string): string => Array.from(s, (c) => c.codePointAt(0)!.toString(16).padStart(4, '0')).join('');
+    const song = songLight(doc);
     const page = doc.addPage([595.28, 841.89]);
     page.setRotation(degrees(90));
     page.node.setFontDictionary(PDFName.of('F1'), song);
@@ -370,24 +353,7 @@ describe('redactPdf — marks', () => {
 async function linesPdf(pages: string[][]): Promise<Uint8Array> {
   const doc = await PDFDocument.create();
   const ctx = doc.context;
-  const song = ctx.register(
-    ctx.obj({
-      Type: 'Font',
-      Subtype: 'Type0',
-      BaseFont: 'STSong-Light',
-      Encoding: 'UniGB-UCS2-H',
-      DescendantFonts: [
-        ctx.obj({
-          Type: 'Font',
-          Subtype: 'CIDFontType0',
-          BaseFont: 'STSong-Light',
-          CIDSystemInfo: { Registry: PDFString.of('Adobe'), Ordering: PDFString.of('GB1'), Supplement: 2 },
-          FontDescriptor: ctx.obj({ Type: 'FontDescriptor', FontName: 'STSong-Light', Flags: 6, FontBBox: [-25, -254, 1000, 880], ItalicAngle: 0, Ascent: 880, Descent: -120, CapHeight: 880, StemV: 93 }),
-        }),
-      ],
-    }),
-  );
-  const ucs = (s: string): string => Array.from(s, (c) => c.codePointAt(0)!.toString(16).padStart(4, '0')).join('');
+  const song = songLight(doc);
   for (const lines of pages) {
     const page = doc.addPage([595.28, 841.89]);
     page.node.setFontDictionary(PDFName.of('F1'), song);
@@ -543,3 +509,28 @@ describe('redactPdf — bad input gets a zh-CN error', () => {
     await expectError(redactPdf(record, [{ ...mark(1), locate: 'nearby' as 'text' }]), /^第 1 页的标注定位方式无效：nearby$/);
   });
 });
+
+/** STSong-Light, not embedded (predefined CMap UniGB-UCS2-H): what other software writes for Chinese. */
+function songLight(doc: PDFDocument) {
+  const ctx = doc.context;
+  return ctx.register(
+    ctx.obj({
+      Type: 'Font',
+      Subtype: 'Type0',
+      BaseFont: 'STSong-Light',
+      Encoding: 'UniGB-UCS2-H',
+      DescendantFonts: [
+        ctx.obj({
+          Type: 'Font',
+          Subtype: 'CIDFontType0',
+          BaseFont: 'STSong-Light',
+          CIDSystemInfo: { Registry: PDFString.of('Adobe'), Ordering: PDFString.of('GB1'), Supplement: 2 },
+          FontDescriptor: ctx.obj({ Type: 'FontDescriptor', FontName: 'STSong-Light', Flags: 6, FontBBox: [-25, -254, 1000, 880], ItalicAngle: 0, Ascent: 880, Descent: -120, CapHeight: 880, StemV: 93 }),
+        }),
+      ],
+    }),
+  );
+}
+
+/** Text as UCS-2 hex for that font. */
+const ucs = (s: string): string => Array.from(s, (c) => c.codePointAt(0)!.toString(16).padStart(4, '0')).join('');
