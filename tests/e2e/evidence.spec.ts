@@ -76,6 +76,53 @@ test.describe('with the demo case files', () => {
     await expect(ws.queue.grid).toBeVisible();
   });
 
+  test('search: a 案号 typed with [] or （） is found; a count cut short says 至少; back to the queue, words that match no case are cleared', async ({ page, workstationUrl }) => {
+    const ws = new WorkstationPage(page);
+    await ws.open(workstationUrl);
+    // The placeholder is read whole in the queue's default width at 1366.
+    const room = await ws.search.box.evaluate((el: HTMLInputElement) => {
+      const cs = getComputedStyle(el);
+      const ctx = document.createElement('canvas').getContext('2d')!;
+      ctx.font = `${cs.fontSize} ${cs.fontFamily}`;
+      return { text: ctx.measureText(el.placeholder).width, box: el.clientWidth - parseFloat(cs.paddingLeft) - parseFloat(cs.paddingRight) };
+    });
+    expect(room.text).toBeLessThanOrEqual(room.box);
+    await ws.screenshot('queue-placeholder');
+
+    const all = await ws.queue.caseCount();
+    const number = /\S+〔\d{4}〕\d+号/u.exec((await ws.queue.rows.first().textContent()) ?? '')![0];
+    const [, year, seq] = /〔(\d{4})〕(\d+号)/u.exec(number)!;
+    // The queue filter: （2026）153号 finds 〔2026〕153号.
+    await ws.search.box.fill(`（${year}）${seq}`);
+    await expect(ws.queue.rows).toHaveCount(1);
+    await expect(ws.queue.rows.first()).toContainText(number);
+
+    // The global search: [2026] finds the 〔2026〕 the documents print, and marks it.
+    const typed = number.replace('〔', '[').replace('〕', ']');
+    await ws.search.search(typed);
+    await expect(ws.search.groups.first().locator('.sr-case-no')).toHaveText(number);
+    await expect(ws.search.hits.first().locator('mark')).toHaveText(number);
+    await expect(ws.search.results.getByTestId('search-summary')).toContainText(/共 \d+ 处/);
+    // Back: the words match a case in the queue, so they stay as its filter.
+    await page.keyboard.press('Escape');
+    await expect(ws.queue.rows).toHaveCount(1);
+    await expect(ws.search.box).toHaveValue(typed);
+
+    // A search that stops early counts what it found so far: 至少, not 共.
+    await ws.search.search('的');
+    await expect(ws.search.results.getByTestId('search-summary')).toContainText(/至少 \d+ 处/);
+    await ws.screenshot('search-truncated');
+    await page.keyboard.press('Escape');
+    // Back: 询问笔录 matches no 案号, 当事人 or 案由, so the box is cleared and the whole queue shows.
+    await ws.search.search('询问笔录');
+    await expect(ws.search.groups.first()).toBeVisible();
+    await ws.search.results.getByRole('button', { name: /返回/ }).click();
+    await expect(ws.search.box).toHaveValue('');
+    await expect(ws.search.box).toBeFocused();
+    await expect(ws.queue.rows.first()).toBeVisible();
+    expect(await ws.queue.caseCount()).toBe(all);
+  });
+
   test('Ctrl+F finds in the document with a count and next/previous', async ({ page, workstationUrl }) => {
     const ws = new WorkstationPage(page);
     await ws.open(workstationUrl);

@@ -132,3 +132,53 @@ describe('search', () => {
     expect(() => ws.search.query('!!!', { limit: 10 })).toThrow(/只有标点或符号/);
   });
 });
+
+describe('a 案号 typed with the brackets people can type', () => {
+  // 〔〕 is hard to type: [2026], (2026), （2026） and 【2026】 find the 〔2026〕 the documents print.
+  const typedForms = (n: string) => [
+    n.replace('〔', '[').replace('〕', ']'),
+    n.replace('〔', '(').replace('〕', ')'),
+    n.replace('〔', '（').replace('〕', '）'),
+    n.replace('〔', '【').replace('〕', '】'),
+  ];
+
+  it('finds the case and its pages as the number typed with 〔〕 does, and marks 〔YYYY〕 in the snippets', () => {
+    const row = ws.views.list({})[3]!;
+    const exact = ws.search.query(row.caseNumber, { limit: 50 });
+    expect(exact.totalHits).toBeGreaterThan(1);
+    for (const typed of typedForms(row.caseNumber)) {
+      const r = ws.search.query(typed, { limit: 50 });
+      expect(r.mode, typed).toBe('fts');
+      expect(r.totalHits, typed).toBe(exact.totalHits);
+      expect(r.groups[0]!.caseId, typed).toBe(row.id);
+      expect(r.groups[0]!.hits[0]!.field, typed).toBe('案号');
+      // The words searched are the ones in the text, so the list marks the number where it stands.
+      expect(r.query, typed).toBe(row.caseNumber);
+      expect(r.terms, typed).toEqual([row.caseNumber]);
+      for (const h of r.groups.flatMap((g) => g.hits)) {
+        expect(markSnippet(h.snippet, r.terms).filter((p) => p.mark).map((p) => p.text), typed).toContain(row.caseNumber);
+      }
+    }
+  });
+
+  it('within one case, and with a short word beside it (the LIKE scans of case fields and pages)', () => {
+    const row = ws.views.list({})[3]!;
+    const tail = row.caseNumber.slice(row.caseNumber.indexOf('〔')); // 〔2026〕151号
+    const short = row.caseNumber.slice(0, 2); // 马市
+    const inCase = ws.search.query(`(${tail.slice(1, 5)})${tail.slice(6)}`, { limit: 50, caseId: row.id });
+    expect(inCase.groups.map((g) => g.caseId)).toEqual([row.id]);
+    expect(inCase.groups[0]!.hits.some((h) => h.kind === 'page')).toBe(true);
+    const both = ws.search.query(`${short} [${tail.slice(1, 5)}]${tail.slice(6)}`, { limit: 50 });
+    expect(both.terms).toEqual([short, tail]);
+    const group = both.groups.find((g) => g.caseId === row.id)!;
+    expect(group.hits[0]!.field).toBe('案号');
+    expect(group.hits.some((h) => h.kind === 'page')).toBe(true);
+    for (const h of group.hits) expect(markSnippet(h.snippet, both.terms).some((p) => p.mark && p.text.includes(tail))).toBe(true);
+  });
+
+  it('a bracketed year found nowhere is reported as typed', () => {
+    const r = ws.search.query('[2026]没有这个案号', { limit: 10 });
+    expect(r.totalHits).toBe(0);
+    expect(r.query).toBe('[2026]没有这个案号');
+  });
+});

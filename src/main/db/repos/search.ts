@@ -1,6 +1,7 @@
 // Full-text search over case fields and PDF page text (FTS5 trigram; LIKE for 1–2 characters).
 import type Database from 'better-sqlite3-multiple-ciphers';
 import type { SearchGroup, SearchHit, SearchResult } from '../../../shared/api/evidence';
+import { bracketYears } from '../../../shared/text/case-number';
 import { joinCjkLines } from '../../../shared/text/cjk-lines';
 import { occurrenceIndex } from '../../../shared/text/fold';
 import { CONTEXT, ftsPhrase, likePattern, LIKE_SCAN_ROWS, MARK_OPEN, normaliseQuery, pageCut, querySpellings, snippetAround, snippetFromMarks, snippetOf, type PageRow } from './search-text';
@@ -121,14 +122,19 @@ export class SearchRepo {
 
   query(raw: string, opts: { caseId?: string | undefined; limit: number }): SearchResult {
     const typed = normaliseQuery(raw);
-    const first = this.queryAs(typed, opts);
-    if (first.totalHits > 0) return first;
-    // Nothing as typed: the same words spelled with the other width of digits or punctuation.
-    for (const other of querySpellings(typed)) {
-      const r = this.queryAs(other, opts);
+    // A year typed in [] () （） 【】 is looked for as 〔YYYY〕 first, as 案号 and 文号 are printed
+    // (〔 is hard to type); then as typed, for text that has those brackets (a court's （2026）);
+    // then with the other width of digits or punctuation. Each spelling costs a query only when
+    // the one before found nothing; without a bracketed year the list is as before.
+    const spellings = [...new Set([typed, ...querySpellings(typed)].flatMap((s) => [bracketYears(s), s]))];
+    let asTyped: SearchResult | undefined;
+    for (const q of spellings) {
+      const r = this.queryAs(q, opts);
       if (r.totalHits > 0) return r;
+      if (q === typed) asTyped = r;
     }
-    return first;
+    // Nothing anywhere: say so in the words the reviewer typed.
+    return asTyped!;
   }
 
   private queryAs(typed: string, opts: { caseId?: string | undefined; limit: number }): SearchResult {

@@ -5,7 +5,7 @@ import type { AuditHeadReport } from '../../../shared/audit/head';
 import type { AuditEntryView, AuditListInput, AuditListPage } from '../../../shared/api/audit';
 import { actionsOf } from '../../../shared/audit/groups';
 import { addDays } from '../../../shared/format/date';
-import { normalizeText } from '../../../shared/text/fold';
+import { foldCaseNumber } from '../../../shared/text/case-number';
 import { AuditLog, type AuditLogOptions } from './log';
 import { ExportPolicyStore } from './policy';
 
@@ -82,14 +82,6 @@ export class AuditService {
   hashAt(seq: number): string | null {
     return this.log.hashAt(seq);
   }
-}
-
-/**
- * A 案号 folded for matching: the search fold (NFKC: full-width to half-width, spaces, case), then
- * every bracket pair one might type for 〔〕 — [] () 【】 〖〗 — made one, since 〔 is hard to type.
- */
-export function foldCaseNumber(s: string): string {
-  return normalizeText(s).replace(/[\[(【〖〔]/gu, '(').replace(/[\])】〗〕]/gu, ')');
 }
 
 /** The instant a China-time day begins (UTC+8 all year: 16:00Z the day before). */

@@ -33,8 +33,12 @@ export function CaseQueue({ queue, selectedId, onOpen, onCollapse, searchRef, on
   const [lastImport, setLastImport] = useState<ImportOutcome[] | null>(null);
   const deferred = useDeferredValue(filter);
   const search = useGlobalSearch();
+  // Back from the results the box is a queue filter again. Words searched for in documents
+  // rarely match a 案号, 当事人 or 案由, and kept they left an empty queue (显示 0 / 8 件): they
+  // are cleared then. Words that match queue rows stay, so the reviewer sees those cases.
   const closeSearch = () => {
     search.clear();
+    if (filter.text.trim() && filterRows(queue.rows, filter).length === 0) setFilter({ ...filter, text: '' });
     searchRef.current?.focus();
   };
 
@@ -80,6 +84,7 @@ export function CaseQueue({ queue, selectedId, onOpen, onCollapse, searchRef, on
           searchRef={searchRef}
           onSearchAll={search.run}
           onArrowDown={search.query !== null ? () => document.querySelector<HTMLElement>('.search-results .sr-hit')?.focus() : undefined}
+          onEscape={search.query !== null ? closeSearch : undefined}
         />
       )}
       {!empty && search.query === null && filter.text.trim() && (

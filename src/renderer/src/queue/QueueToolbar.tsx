@@ -16,6 +16,8 @@ interface Props {
   onSearchAll: (text: string) => void;
   /** ↓ from the box: into the search results, when shown. */
   onArrowDown?: () => void;
+  /** Esc in the box: closes the search results, when shown (as Esc in the results does). */
+  onEscape?: () => void;
 }
 
 const DEADLINE_OPTIONS: { value: DeadlineFilter; label: string }[] = [
@@ -25,7 +27,7 @@ const DEADLINE_OPTIONS: { value: DeadlineFilter; label: string }[] = [
   { value: 'due4', label: '≤4 工作日' },
 ];
 
-export function QueueToolbar({ filter, onChange, counts, searchRef, onSearchAll, onArrowDown }: Props) {
+export function QueueToolbar({ filter, onChange, counts, searchRef, onSearchAll, onArrowDown, onEscape }: Props) {
   const statusOptions = [
     { value: 'all' as const, name: '全部状态', count: counts.all },
     ...STATUS_ORDER.map((s) => ({ value: s, name: STATUS_LABEL[s], count: counts[s] })),
@@ -46,7 +48,10 @@ export function QueueToolbar({ filter, onChange, counts, searchRef, onSearchAll,
         allowClear
         size="middle"
         prefix={<SearchOutlined aria-hidden className="muted" />}
-        placeholder="筛选，回车搜全部（Ctrl+K）"
+        // Short enough for the box at the queue's default width at 1366 (≈ 100 px of text); the
+        // whole hint is the tooltip.
+        placeholder="筛选，回车搜全部"
+        title="输入文字筛选待审案件；按 Enter 在全部案卷和文书全文中搜索（Ctrl+K）"
         aria-label="筛选待审案件，按 Enter 搜索全部内容"
         value={filter.text}
         onChange={(e) => onChange({ ...filter, text: e.target.value })}
@@ -55,6 +60,9 @@ export function QueueToolbar({ filter, onChange, counts, searchRef, onSearchAll,
           if (e.key === 'ArrowDown' && onArrowDown) {
             e.preventDefault();
             onArrowDown();
+          } else if (e.key === 'Escape' && onEscape) {
+            e.preventDefault();
+            onEscape();
           }
         }}
         data-testid="queue-search"

@@ -1,5 +1,6 @@
 // The queue's columns, filters and sort order — pure, so 10,000 rows filter in a few ms.
 import type { CaseQueueRow, CaseStatus } from '../../../shared/api/cases';
+import { foldCaseNumber } from '../../../shared/text/case-number';
 import { STATUS_LABEL } from '../lib/labels';
 
 export type ColumnId = 'caseNumber' | 'partyName' | 'cause' | 'handlingUnit' | 'submittedOn' | 'remaining' | 'round' | 'status' | 'offline';
@@ -72,14 +73,28 @@ function matchesDeadline(row: CaseQueueRow, f: DeadlineFilter): boolean {
   return left <= (f === 'due2' ? 2 : 4);
 }
 
+/**
+ * Folded 案号 by 案号, so a keystroke folds the needle only: a number never changes its fold, and
+ * a queue holds a few thousand numbers at most.
+ */
+const foldedNumbers = new Map<string, string>();
+
+function foldedNumber(n: string): string {
+  let f = foldedNumbers.get(n);
+  if (f === undefined) foldedNumbers.set(n, (f = foldCaseNumber(n)));
+  return f;
+}
+
 export function filterRows(rows: readonly CaseQueueRow[], f: QueueFilter): CaseQueueRow[] {
   const needle = f.text.trim().toLowerCase();
+  // The 案号 is compared folded: "[2026]244" and "（2026）244" find 〔2026〕244号 (〔 is hard to type).
+  const numberNeedle = foldCaseNumber(needle);
   return rows.filter((r) => {
     if (f.status !== 'all' && r.status !== f.status) return false;
     if (!matchesDeadline(r, f.deadline)) return false;
     if (!needle) return true;
     return (
-      r.caseNumber.toLowerCase().includes(needle) ||
+      foldedNumber(r.caseNumber).includes(numberNeedle) ||
       r.partyName.toLowerCase().includes(needle) ||
       r.cause.toLowerCase().includes(needle) ||
       r.handlingUnit.toLowerCase().includes(needle) ||

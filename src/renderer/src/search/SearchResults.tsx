@@ -51,8 +51,11 @@ function moveFocus(e: KeyboardEvent<HTMLElement>) {
 
 export function SearchResults({ search, onOpenHit, onClose }: Props) {
   const { result, error, loading, query } = search;
+  // When the search stopped early (truncated) the count is what was found so far: 至少, not 共.
   const caseCount = result?.groups.length ?? 0;
   const terms = result?.terms ?? [];
+  // Hits shown in the list: a case lists 20 at most, so it may be fewer than the hits counted.
+  const listed = result?.groups.reduce((n, g) => n + g.hits.length, 0) ?? 0;
   return (
     <div
       className="search-results"
@@ -78,7 +81,7 @@ export function SearchResults({ search, onOpenHit, onClose }: Props) {
             </>
           ) : result ? (
             <>
-              “{result.query}” 共 <span className="num">{result.totalHits}</span> 处，<span className="num">{caseCount}</span> 个案件
+              “{result.query}” {result.truncated ? '至少' : '共'} <span className="num">{result.totalHits}</span> 处，<span className="num">{caseCount}</span> 个案件
             </>
           ) : error ? (
             <>“{query}” 未能搜索</>
@@ -90,7 +93,11 @@ export function SearchResults({ search, onOpenHit, onClose }: Props) {
           短词检索（仅扫描部分内容）
         </div>
       )}
-      {result?.mode === 'fts' && result.truncated && <div className="sr-note small">结果较多，仅列出前 {result.totalHits} 处；请输入更长的词语缩小范围。</div>}
+      {result?.mode === 'fts' && result.truncated && (
+        <div className="sr-note small" data-testid="search-more-note">
+          结果较多，仅列出前 {listed} 处；请输入更长的词语缩小范围。
+        </div>
+      )}
       {error && <Alert type="warning" showIcon title={error} className="sr-error" data-testid="search-error" />}
       {result && !loading && caseCount === 0 && <div className="sr-empty muted">没有找到“{result.query}”。可换用较短的词语、用空格分开几个词语（须全部出现；加引号则按整句查找），或检查错别字。</div>}
       <ul className="sr-list">
