@@ -1,7 +1,8 @@
 // Annotations cited by review points (exploratory-test findings): deleting a cited annotation says
 // which points cite it and the chip shows it gone at once; page citations of one long-titled item
 // keep 第N页 visible; a very long note is clamped to a few lines with 展开/收起 in the 标注 list and
-// in 添加引用, and is whole in the editor; a page beyond the file is refused in 添加引用, not clamped.
+// in 添加引用, and is whole in the editor; a page beyond the file is refused in 添加引用, not clamped;
+// editing a cited area note's text shows the new text in the chip at once.
 import { createHash } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -181,4 +182,34 @@ test('deleting a cited annotation names the citing point and the chip shows it g
   await ws.annotations.rows.and(page.locator(`[data-annotation-id="${long.id}"]`)).getByRole('button', { name: '删除标注' }).click();
   await expect(confirm).toContainText('删除后不能恢复');
   await expect(confirm).not.toContainText('引用了这条标注');
+});
+
+test('editing a cited area note’s text updates its chip at once, without 重新读取审核记录', async ({ page, freshHost }) => {
+  const { ws, panel, caseId } = await openCase(page, freshHost);
+  // An area note (its chip quotes the note, not marked words) linked to P3 and cited there via 添加引用.
+  const area = await callApi<{ id: string }>(freshHost, 'annotations.create', {
+    caseId,
+    itemId: 'd1',
+    kind: 'note',
+    anchor: { type: 'area', page: 1, rects: [{ x: 72, y: 300, width: 200, height: 80 }] },
+    note: '落款处未加盖公章',
+    reviewPoint: 'P3',
+  });
+  // The case view reads its annotations when it mounts: the queue shown and folded again mounts it anew.
+  await ws.queue.show();
+  await ws.queue.collapse();
+  await panel.expand('P3');
+  await panel.addAnnotationCitation('P3', area.id);
+  const chip = panel.citations('P3').first();
+  await expect(chip).toContainText('“落款处未加盖公章”');
+
+  await ws.annotations.open();
+  const row = ws.annotations.rows.and(page.locator(`[data-annotation-id="${area.id}"]`));
+  await row.getByRole('button', { name: '编辑标注' }).click();
+  await row.getByTestId('annotation-note').fill('落款处公章模糊，无法辨认');
+  await row.getByTestId('annotation-save').click();
+  await expect(row.getByTestId('annotation-note-text')).toHaveText('落款处公章模糊，无法辨认');
+  await expect(chip).toContainText('“落款处公章模糊，无法辨认”');
+  await expect(chip).not.toContainText('落款处未加盖公章');
+  await expect(chip.locator('.rv-citation-main')).toHaveAttribute('title', /落款处公章模糊，无法辨认/);
 });

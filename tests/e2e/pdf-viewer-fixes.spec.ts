@@ -1,6 +1,7 @@
 // PDF viewer defects: a render loop between fit-width and the vertical scrollbar (side-by-side PDFs),
 // a jump made before a mixed-size document's pages were measured landing on the wrong page, and the
-// text layer (find hits, selection highlights) not turned with /Rotate 90 and 180 pages.
+// text layer (find hits, selection highlights) not turned with /Rotate 90 and 180 pages, and the
+// toolbar cut off in a narrow pane (split view at 1366) instead of folding into 更多.
 import { createHash } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -187,4 +188,72 @@ test('find hits and highlights on /Rotate 90 and 180 pages sit on their text', a
   const mark = pdf.page(2).locator('.pdf-mark.mark-highlight');
   await expect(mark).toHaveCount(1);
   await expectOnInk(pdf, 2, mark);
+});
+
+/** Every action of the PDF toolbar, by the start of its label (button aria-label or menu item). */
+const TOOLBAR_ACTIONS = ['缩略图', '上一页', '下一页', '缩小', '放大', '适合宽度', '适合页面', '查找', '框选区域', '导出公示版'];
+
+/** What a pane's PDF toolbar offers: the labels of its visible buttons, then those in 更多. */
+async function toolbarReach(pdf: PdfViewerPanel, page: Page): Promise<{ buttons: string[]; menu: string[] }> {
+  const bar = pdf.viewer.getByRole('toolbar', { name: 'PDF 工具栏' });
+  const buttons = await bar.locator('button:visible').evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') ?? ''));
+  const more = bar.getByRole('button', { name: '更多' });
+  if ((await more.count()) === 0) return { buttons, menu: [] };
+  await more.click();
+  const items = page.locator('.ant-dropdown:not(.ant-dropdown-hidden) .ant-dropdown-menu-item');
+  await items.first().waitFor();
+  const menu = await items.allTextContents();
+  await page.keyboard.press('Escape');
+  await expect(items.first()).toBeHidden();
+  return { buttons, menu };
+}
+
+test('at 1366 in a split with the review panel open, every PDF toolbar action is on the bar or in 更多', async ({ page, workstationUrl }) => {
+  const ws = new WorkstationPage(page);
+  await ws.open(workstationUrl);
+  await ws.caseFile.openCaseHaving(ws.queue, '询问笔录');
+  await ws.caseFile.openItem('询问笔录');
+  await ws.caseFile.pdf(0).waitRendered(1);
+  // 在右侧打开 splits the centre, as Ctrl+\ does.
+  await ws.caseFile.openItem('现场笔录', 'other');
+  await ws.caseFile.pdf(1).waitRendered(1);
+  await expect(page.getByRole('button', { name: '展开待审案件' })).toBeVisible();
+  await expect(page.getByTestId('review-point').first()).toBeVisible();
+
+  for (const i of [0, 1] as const) {
+    const pdf = ws.caseFile.pdf(i);
+    const bar = pdf.viewer.getByRole('toolbar', { name: 'PDF 工具栏' });
+    // Nothing cut off: what does not fit went into 更多.
+    expect(await bar.evaluate((el) => el.scrollWidth - el.clientWidth)).toBeLessThanOrEqual(0);
+    await expect(bar.getByTestId('pdf-page-input')).toBeVisible();
+    await expect(bar.getByRole('combobox', { name: '缩放比例' })).toBeVisible();
+    await expect(bar.getByRole('button', { name: '查找（Ctrl+F）' })).toBeVisible();
+    const { buttons, menu } = await toolbarReach(pdf, page);
+    expect(menu.length, `pane ${i}: ${buttons.join(' ')}`).toBeGreaterThan(0);
+    for (const action of TOOLBAR_ACTIONS) expect([...buttons, ...menu].some((l) => l.startsWith(action)), `${action} in pane ${i}`).toBe(true);
+  }
+  await ws.screenshot('pdf-toolbar-split-1366');
+
+  // 导出公示版 through 更多: its dialog opens (the demo file has no redaction marks yet).
+  const bar = ws.caseFile.pdf(0).viewer.getByRole('toolbar', { name: 'PDF 工具栏' });
+  await bar.getByRole('button', { name: '更多' }).click();
+  await page.getByRole('menuitem', { name: /导出公示版/ }).click();
+  const dialog = page.getByRole('dialog');
+  await expect(dialog).toContainText(/没有遮盖标记|已导出公示版/);
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+
+  // By keyboard: 更多 opens with Enter, arrows walk the menu, Enter picks 框选区域 (a toggle: then checked).
+  const more = bar.getByRole('button', { name: '更多' });
+  await more.focus();
+  await page.keyboard.press('Enter');
+  const draw = page.getByRole('menuitemcheckbox', { name: /框选区域/ });
+  await expect(draw).toHaveAttribute('aria-checked', 'false');
+  for (let n = 0; n < 12 && !(await draw.evaluate((el) => el.classList.contains('ant-dropdown-menu-item-active'))); n++) await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+  await expect(draw).toBeHidden();
+  await expect(ws.caseFile.pdf(0).viewer.locator('.pdf-page.is-drawing').first()).toBeVisible();
+  await more.click();
+  await expect(draw).toHaveAttribute('aria-checked', 'true');
+  await page.keyboard.press('Escape');
 });

@@ -5,7 +5,7 @@ import type { Anchor, Annotation, AnnotationKind, ReviewPointId } from '../../..
 import { markPage } from '../../../shared/mark-page';
 import { api } from '../api';
 import { errorText } from '../lib/errors';
-import { announceAnnotationRemoved } from './annotationEvents';
+import { announceAnnotationEdited, announceAnnotationRemoved } from './annotationEvents';
 
 export interface NewAnnotation {
   itemId: string;
@@ -83,6 +83,8 @@ export function useAnnotationStore(caseId: string): AnnotationStore {
   const update = useCallback(async (id: string, patch: AnnotationPatch) => {
     const saved = await api.call('annotations.update', { id, ...patch });
     setList((l) => l.map((a) => (a.id === id ? saved : a)));
+    // Review points citing it show its new note without waiting for the review to be read again.
+    announceAnnotationEdited(saved);
     return saved;
   }, []);
 

@@ -10,7 +10,8 @@ import { readSecurity, useSecurityError } from './security';
 import { setLocked, setLockState, useLockView } from './store';
 import { useActivity } from './useActivity';
 import { forgetWorkspaces } from '../workspace/keptWorkspace';
-import { forgetReadingPositions } from '../viewers/pdf/readingPositions';
+import { forgetReadingPositions } from '../viewers/readingPositions';
+import { forgetAnnotationEdits } from '../annotations/annotationEvents';
 import './lock.css';
 
 const reload = () => void readSecurity();
@@ -40,6 +41,7 @@ export function LockGate({ children }: { children: ReactNode }) {
     if (view.locked) {
       forgetWorkspaces();
       forgetReadingPositions();
+      forgetAnnotationEdits();
     }
   }, [view.locked]);
 

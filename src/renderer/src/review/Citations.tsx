@@ -3,7 +3,7 @@
 import { Button, Tooltip } from 'antd';
 import { CloseOutlined, PlusOutlined } from '@ant-design/icons';
 import type { ResolvedCitation } from '../../../shared/api/review';
-import { useRemovedAnnotations } from '../annotations/annotationEvents';
+import { useEditedAnnotations, useRemovedAnnotations } from '../annotations/annotationEvents';
 import { citationKey } from './model';
 
 interface Props {
@@ -26,7 +26,7 @@ interface Shown {
   label: string;
 }
 
-function shown(c: ResolvedCitation, removed: ReadonlySet<string>): Shown {
+function shown(c: ResolvedCitation, removed: ReadonlySet<string>, edited: ReadonlyMap<string, string | null>): Shown {
   // Deleted in the 标注 list since the review was read: as review.get will resolve it.
   if (!c.valid || (c.kind === 'annotation' && removed.has(c.id))) {
     const label = c.valid ? '（标注已不存在）' : c.label;
@@ -35,11 +35,15 @@ function shown(c: ResolvedCitation, removed: ReadonlySet<string>): Shown {
   // review.get labels a page citation "<title> 第N页".
   const suffix = c.page ? ` 第${c.page}页` : '';
   const title = suffix && c.label.endsWith(suffix) ? c.label.slice(0, -suffix.length) : c.label;
-  return { valid: true, page: c.page ? `第${c.page}页` : null, title, quote: c.quote, label: c.label };
+  // Edited in the 标注 list since the review was read: its current text, as review.get will resolve it
+  // (a citation keeps no copy of what it quoted, so there is no older text to show as changed).
+  const quote = c.kind === 'annotation' && edited.has(c.id) ? (edited.get(c.id) ?? null) : c.quote;
+  return { valid: true, page: c.page ? `第${c.page}页` : null, title, quote, label: c.label };
 }
 
 export function Citations({ citations, editable, onOpen, onRemove, onAdd }: Props) {
   const removed = useRemovedAnnotations();
+  const edited = useEditedAnnotations();
   return (
     <div className="rv-citations">
       <div className="rv-field-label">
@@ -55,7 +59,7 @@ export function Citations({ citations, editable, onOpen, onRemove, onAdd }: Prop
       {citations.length > 0 && (
         <ul className="rv-chip-list" aria-label="引用">
           {citations.map((c) => {
-            const v = shown(c, removed);
+            const v = shown(c, removed, edited);
             return (
               <li key={citationKey(c)} className={`rv-citation${v.valid ? '' : ' is-invalid'}`} data-testid="citation" data-kind={c.kind}>
                 <button type="button" className="rv-citation-main" disabled={!v.valid} onClick={() => onOpen(c)} title={v.valid ? `转到：${v.label}${v.quote ? `\n“${v.quote}”` : ''}` : v.label}>

@@ -39,7 +39,7 @@ export function DocxViewer({ item, reveal = null }: { item: CaseItem; reveal?: R
   return (
     <div className="viewer text-viewer docx-viewer" data-testid="docx-viewer">
       {text !== null ? (
-        <FoundText className="text-viewer-body docx-viewer-body" text={text || '（文档中没有文字）'} reveal={reveal} meta={meta} />
+        <FoundText className="text-viewer-body docx-viewer-body" text={text || '（文档中没有文字）'} reveal={reveal} meta={meta} positionKey={item.file.sha256} />
       ) : (
         <>
           <div className="text-viewer-meta muted small">{meta}</div>

@@ -19,7 +19,7 @@ import { usePdfFind } from './usePdfFind';
 import { useMarking } from './useMarking';
 import type { PageLayer } from './PageOverlay';
 import type { ZoomMode } from '../ZoomSelect';
-import { useReadingPosition } from './readingPositions';
+import { usePdfReadingPosition } from './readingPositions';
 import { ViewerError, ViewerLoading } from '../ViewerMessage';
 import { isBoolean, usePersistentState } from '../../lib/usePersistentState';
 import { useScrollBox } from './useScrollBox';
@@ -221,7 +221,7 @@ function PdfDocumentView({ doc, first, title, item, reveal }: ViewProps) {
     }
   }, [reveal, sizes.length, goTo, scrollToSpot, annotations]);
   // Where the reader was: a tab shown again resumes at its page and zoom (not over a reveal).
-  useReadingPosition(item?.file.sha256 ?? doc.fingerprints[0] ?? '', { page: current, zoom: zoomMode }, { ready: sizes.length > 0, revealed: reveal !== null, setZoomMode, goTo });
+  usePdfReadingPosition(item?.file.sha256 ?? doc.fingerprints[0] ?? '', { page: current, zoom: zoomMode }, { ready: sizes.length > 0, revealed: reveal !== null, setZoomMode, goTo });
 
   useEffect(() => {
     if (!flashId) return;
@@ -310,6 +310,7 @@ function PdfDocumentView({ doc, first, title, item, reveal }: ViewProps) {
         drawing={marking.drawing}
         onToggleDrawing={canMark ? marking.toggleDrawing : undefined}
         item={canMark ? item : undefined}
+        width={rootWidth}
       />
       {find.open && <FindBar find={find} focusSeq={findFocus} onClosed={() => scrollRef.current?.focus()} testId="pdf" />}
       <div className="viewer-body">

@@ -39,6 +39,7 @@ export function TextViewer({ url, title, reveal = null, exportOriginal = null }:
         className="text-viewer-body"
         text={state.text}
         reveal={reveal}
+        positionKey={url}
         meta={
           <span>
             文本文件 · {state.encoding}
