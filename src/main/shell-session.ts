@@ -39,7 +39,8 @@ export function startShellSession(o: ShellSessionOptions): Promise<WorkstationSe
         ? null
         : new AutoSync({
             run: () => ws.sync.run(),
-            ready: () => ws.sync.autoEnabled() && readCentralLogin(ws.dataDir) !== null,
+            // A saved login whose token does not open with this key is no login: no retries against it.
+            ready: () => ws.sync.autoEnabled() && readCentralLogin(ws.dataDir, ws.cacheKey) !== null,
             onRun: (r) => recordAutoSync(ws, r, via),
             onError: (err) => o.log?.(`自动同步未能运行：${(err as Error).message}`),
             ...o.autoSyncTiming,

@@ -24,7 +24,7 @@ import { chinaToday } from '../shared/format/date';
 import type { WorkingDayCalendar } from '../shared/calendar/working-days';
 import type { ApiEventName, ApiEvents } from '../shared/api/events';
 import { SyncEngine, type SyncEngineOptions } from './services/sync/engine';
-import { connectWithSavedLogin } from './services/sync/login';
+import { connectWithSavedLogin, sealCentralLogin } from './services/sync/login';
 import { AuditService, NO_REVIEWER } from './services/audit/index';
 import type { CacheKey } from './services/cache-crypto/cache-key';
 import { devKeySync } from './services/cache-crypto/keyring';
@@ -80,6 +80,8 @@ export class Workstation {
     // An unencrypted store from before (or a migration cut short) is encrypted before it opens.
     if (migrationPending(opts.dataDir)) migrateStoreSync(opts.dataDir, this.cacheKey, native);
     this.store = openStore(join(opts.dataDir, 'fashen.db'), { key: this.cacheKey, ...native });
+    // A central login saved before tokens were sealed is sealed at the first unlock (services/sync/login.ts).
+    sealCentralLogin(opts.dataDir, this.cacheKey);
     this.blobs = new BlobStore(join(opts.dataDir, 'blobs'), this.cacheKey);
     this.calendar = loadCalendar(opts.dataDir);
     this.processor = new EvidenceProcessor(this.store.db, this.store.sqlite, this.blobs);
@@ -100,10 +102,10 @@ export class Workstation {
       rulesFor: (code) => this.rulesFor(code),
       today: this.today,
     });
-    this.opinions = new OpinionService(this, new ReviewerKeys(opts.dataDir, opts.osProtector));
+    this.opinions = new OpinionService(this, new ReviewerKeys(opts.dataDir, opts.osProtector, { cacheKey: () => this.cacheKey }));
     this.meetings = createMeetingService(this);
     this.audit = new AuditService(this.store.sqlite, { actor: () => this.review.reviewer()?.name ?? NO_REVIEWER });
-    this.sync = new SyncEngine(this, { connect: connectWithSavedLogin(opts.dataDir), ...opts.sync });
+    this.sync = new SyncEngine(this, { connect: connectWithSavedLogin(opts.dataDir, () => this.cacheKey), ...opts.sync });
   }
 
   /** Rule data for an agency: the shipped rules, its overrides, then <data>/rules/overrides. */

@@ -17,6 +17,7 @@ import { badRequest, HttpError, sendError } from './http/errors';
 import { adminRoutes } from './routes/admin';
 import { calendarAdminRoutes } from './routes/calendar-admin';
 import { certificateRoutes } from './routes/certificates';
+import { documentNumberRoutes } from './routes/document-numbers';
 import { publicRoutes } from './routes/public';
 import { loginRoute, sessionRoutes } from './routes/session';
 import { syncRoutes } from './routes/sync';
@@ -127,6 +128,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
     blobBatchRoute(authed, ctx);
     auditRoutes(authed, ctx);
     certificateRoutes(authed, ctx);
+    documentNumberRoutes(authed, ctx);
     await authed.register(async (admin) => {
       admin.addHook('onRequest', requireAdmin);
       adminRoutes(admin, ctx);

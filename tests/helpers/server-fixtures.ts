@@ -53,6 +53,12 @@ export async function enrol(client: Client, name: string): Promise<Signer> {
   return { keyId: cert.keyId, key, sign: (payload) => signDetached(payload, key) };
 }
 
+/**
+ * Each opinion its own 文号: the central system refuses a number another opinion was accepted with. A
+ * year no workstation reserves for, so these never meet the numbers reserved in the same test.
+ */
+let opinionNumber = 0;
+
 export function opinionFor(c: { caseId: string; caseNumber: string; revision: number; revisionHash: string }, keyId: string, reviewer: string): OpinionContent {
   const ids = ['P1', 'P2', 'P3', 'P4', 'P5', 'P6', 'P7', 'P8', 'P9', 'P10'] as const;
   return {
@@ -60,7 +66,7 @@ export function opinionFor(c: { caseId: string; caseNumber: string; revision: nu
     opinionId: randomUUID(),
     version: 1,
     agency: { code: '340500', name: '测试市市场监督管理局' },
-    documentNumber: '测市监法审〔2026〕1号',
+    documentNumber: `测市监法审〔2020〕${++opinionNumber}号`,
     date: '2026-11-20',
     case: { id: c.caseId, caseNumber: c.caseNumber, revision: c.revision, revisionHash: c.revisionHash, name: '测试食品有限公司销售过期食品案', cause: '销售过期食品', handlingUnit: '执法稽查支队', submittedOn: '2026-11-16' },
     round: 1,

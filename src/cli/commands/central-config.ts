@@ -1,25 +1,17 @@
-// The workstation's saved central-system login: <FASHEN_HOME>/central.json, readable by its owner only.
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+// The workstation's saved central-system login as the admin commands (`fashen central …`) use it:
+// the same <FASHEN_HOME>/central.json that `fashen login` writes (services/sync/login.ts), readable
+// by its owner only, the token sealed with the workstation's cache key.
+import type { CacheKey } from '../../main/services/cache-crypto/cache-key';
+import { centralLoginPath, openCentralLogin, readCentralLogin, type CentralLogin, type CentralLoginInfo } from '../../main/services/sync/login';
 
-export interface SavedLogin {
-  server: string;
-  user: string;
-  role: string;
-  deviceId: string;
-  token: string;
-  savedAt: string;
+export const centralConfigPath = centralLoginPath;
+
+/** The server and user of the saved login (no key needed): the default --server. */
+export function readSavedLogin(dataDir: string): CentralLoginInfo | null {
+  return readCentralLogin(dataDir);
 }
 
-export const centralConfigPath = (dataDir: string) => join(dataDir, 'central.json');
-
-export function readSavedLogin(dataDir: string): SavedLogin | null {
-  const p = centralConfigPath(dataDir);
-  if (!existsSync(p)) return null;
-  try {
-    const v = JSON.parse(readFileSync(p, 'utf8')) as Partial<SavedLogin>;
-    return typeof v.server === 'string' && typeof v.token === 'string' ? (v as SavedLogin) : null;
-  } catch {
-    return null;
-  }
+/** The saved login with its token, opened with the unlocked cache key (CentralLoginUnusableError when it does not open). */
+export function openSavedLogin(dataDir: string, key: CacheKey): CentralLogin | null {
+  return openCentralLogin(dataDir, key);
 }

@@ -1,6 +1,7 @@
 // `fashen login` and `fashen central …`: the central server's admin API from the command line.
 // Every command takes --server (default FASHEN_CENTRAL_URL, then the saved login's server) and
-// acts as an admin given by --user + --password-env, or by the token `fashen login` saved.
+// acts as an admin given by --user + --password-env, or by the token `fashen login` saved (sealed
+// with the cache key: unlocked here as for a store command).
 import { createReadStream, readdirSync, readFileSync, statSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join, relative } from 'node:path';
@@ -14,8 +15,13 @@ import { defaultBundleName, printCaseBundle, writeCaseBundle } from './central-b
 import { printReceived, receiveBundles, receiveFailed } from './central-receive';
 import { CentralClient, CentralError, UsageError } from './central-client';
 import { CALENDAR_USAGE, calendarCommand } from './central-calendar';
-import { readSavedLogin } from './central-config';
+import { openSavedLogin, readSavedLogin } from './central-config';
+import { unlockCacheForCli } from '../cache-unlock';
+import { rememberedCacheKey } from '../../main/services/cache-crypto/resolve';
+import { CentralLoginUnusableError } from '../../main/services/sync/login';
 import { enrolAfterLogin } from './login-keys';
+import { topUpAfterLogin } from './central-numbers';
+import { DisplayName } from '../../server/routes/users-admin';
 import { ANSWER_LABEL, SUBMISSION_KIND_LABEL } from '../../shared/sync/answer-labels';
 import { chinaDateTime } from '../../shared/format/date';
 
@@ -26,11 +32,13 @@ export interface CentralOptions {
   'password-env'?: string;
   role?: string;
   out?: string;
+  'display-name'?: string;
 }
 
 export const USAGE = `用法:
   fashen login --server <地址> --user <用户名> --password-env <环境变量>
-  fashen central user add <用户名> --role reviewer|admin --password-env <环境变量>
+  fashen central user add <用户名> --role reviewer|admin --password-env <环境变量> [--display-name <姓名>]
+  fashen central user set <用户名> --display-name <姓名>   姓名即此后签发的签名证书上的签名人（CN）
   fashen central import <案卷包…> [--json]
   fashen central cases [--json]
   fashen central assign <案号 或 案件 ID> <审核员>
@@ -50,6 +58,13 @@ function passwordFrom(opts: CentralOptions, env: NodeJS.ProcessEnv): string {
   return pw;
 }
 
+/** The server's rule (routes/users-admin.ts), checked before anything is sent: a usage error in Chinese. */
+function checkedDisplayName(raw: string): string {
+  const r = DisplayName.safeParse(raw);
+  if (!r.success) throw new UsageError(`--display-name：${r.error.issues[0]!.message}`);
+  return r.data;
+}
+
 function serverFrom(opts: CentralOptions, env: NodeJS.ProcessEnv, home: string): string {
   const server = opts.server || env.FASHEN_CENTRAL_URL || readSavedLogin(home)?.server;
   if (!server) throw new UsageError('需要 --server <地址>（或设置环境变量 FASHEN_CENTRAL_URL）');
@@ -57,7 +72,15 @@ function serverFrom(opts: CentralOptions, env: NodeJS.ProcessEnv, home: string):
 }
 
 /** An admin session: a temporary login (logged out afterwards) or the saved token. */
-async function adminSession<T>(opts: CentralOptions, env: NodeJS.ProcessEnv, home: string, run: (c: CentralClient) => Promise<T>): Promise<T> {
+/** The cache key this command unlocked for the data folder (FASHEN_CACHE_PASSPHRASE or a prompt). */
+async function unlockedKey(home: string, io: Io, env: NodeJS.ProcessEnv) {
+  await unlockCacheForCli(home, io, env);
+  const key = rememberedCacheKey(home);
+  if (!key) throw new CentralError('本机缓存未能解锁', null);
+  return key;
+}
+
+async function adminSession<T>(opts: CentralOptions, env: NodeJS.ProcessEnv, home: string, io: Io, run: (c: CentralClient) => Promise<T>): Promise<T> {
   const server = serverFrom(opts, env, home);
   if (opts.user) {
     const client = new CentralClient(server);
@@ -71,7 +94,15 @@ async function adminSession<T>(opts: CentralOptions, env: NodeJS.ProcessEnv, hom
   const saved = readSavedLogin(home);
   if (!saved || new CentralClient(saved.server).base !== new CentralClient(server).base)
     throw new UsageError(`没有 ${server} 的登录：先运行 fashen login，或提供 --user 与 --password-env`);
-  return run(new CentralClient(server, saved.token));
+  let login;
+  try {
+    login = openSavedLogin(home, await unlockedKey(home, io, env));
+  } catch (err) {
+    if (err instanceof CentralLoginUnusableError) throw new CentralError(err.message, null);
+    throw err;
+  }
+  if (!login) throw new UsageError(`没有 ${server} 的登录：先运行 fashen login，或提供 --user 与 --password-env`);
+  return run(new CentralClient(server, login.token));
 }
 
 function packageFiles(dir: string): string[] {
@@ -140,22 +171,31 @@ async function central(args: string[], opts: CentralOptions, io: Io, env: NodeJS
   switch (sub) {
     case 'user': {
       const [verb, name] = rest;
-      if (verb !== 'add' || !name || rest.length !== 2) throw new UsageError('用法：fashen central user add <用户名> --role reviewer|admin --password-env <环境变量>');
+      const displayName = opts['display-name'];
+      if (verb === 'set' && name && rest.length === 2) {
+        if (displayName === undefined) throw new UsageError('用法：fashen central user set <用户名> --display-name <姓名>');
+        const checked = checkedDisplayName(displayName);
+        await adminSession(opts, env, home, io, (c) => c.request('PATCH', `/v1/admin/users/${encodeURIComponent(name)}`, { json: { displayName: checked } }));
+        io.out(`已设置用户 ${name} 的姓名：${checked}（此后签发的签名证书以此为签名人；已签发的不变，审核员可在签名密钥中重新创建密钥）\n`);
+        return 0;
+      }
+      if (verb !== 'add' || !name || rest.length !== 2) throw new UsageError('用法：fashen central user add <用户名> --role reviewer|admin --password-env <环境变量> [--display-name <姓名>]\n      fashen central user set <用户名> --display-name <姓名>');
+      const named = displayName === undefined ? {} : { displayName: checkedDisplayName(displayName) };
       if (opts.role !== 'reviewer' && opts.role !== 'admin') throw new UsageError('需要 --role reviewer 或 --role admin');
       const role = opts.role;
       // Here --password-env names the new user's password, so the admin is the one `fashen login` saved.
       if (opts.user) throw new UsageError('user add 以 fashen login 保存的管理员身份执行（--password-env 是新用户的密码）');
       const password = passwordFrom(opts, env);
-      await adminSession(opts, env, home, (c) => c.request('POST', '/v1/admin/users', { json: { name, role, password } }));
-      io.out(`已创建用户 ${name}（${role === 'admin' ? '管理员' : '审核员'}）\n`);
+      await adminSession(opts, env, home, io, (c) => c.request('POST', '/v1/admin/users', { json: { name, role, password, ...named } }));
+      io.out(`已创建用户 ${name}${named.displayName ? `（${named.displayName}）` : ''}（${role === 'admin' ? '管理员' : '审核员'}）\n`);
       return 0;
     }
     case 'import':
       if (!rest.length) throw new UsageError('用法：fashen central import <案卷包…>');
-      return adminSession(opts, env, home, (c) => importPackages(c, rest, opts, io));
+      return adminSession(opts, env, home, io, (c) => importPackages(c, rest, opts, io));
     case 'cases': {
       if (rest.length) throw new UsageError('用法：fashen central cases [--json]');
-      const list = await adminSession(opts, env, home, async (c) => (await c.request<CaseSummary[]>('GET', '/v1/admin/cases')).body);
+      const list = await adminSession(opts, env, home, io, async (c) => (await c.request<CaseSummary[]>('GET', '/v1/admin/cases')).body);
       if (opts.json) io.out(`${JSON.stringify(list, null, 2)}\n`);
       else if (!list.length) io.out('（没有案件）\n');
       else io.out(table([['案号', '修订', '审核员', '案件 ID'], ...list.map((k) => [k.caseNumber, String(k.revision), k.assignedTo ?? '（未分配）', k.id])]));
@@ -164,13 +204,13 @@ async function central(args: string[], opts: CentralOptions, io: Io, env: NodeJS
     case 'assign': {
       const [caseId, user] = rest;
       if (!caseId || !user || rest.length !== 2) throw new UsageError('用法：fashen central assign <案号 或 案件 ID> <审核员>');
-      const r = await adminSession(opts, env, home, async (c) => (await c.request<{ changed: boolean }>('POST', `/v1/admin/cases/${encodeURIComponent(caseId)}/assign`, { json: { user } })).body);
+      const r = await adminSession(opts, env, home, io, async (c) => (await c.request<{ changed: boolean }>('POST', `/v1/admin/cases/${encodeURIComponent(caseId)}/assign`, { json: { user } })).body);
       io.out(r.changed ? `已将案件 ${caseId} 分配给 ${user}\n` : `案件 ${caseId} 已分配给 ${user}，未变化\n`);
       return 0;
     }
     case 'submissions': {
       if (rest.length) throw new UsageError('用法：fashen central submissions [--json]');
-      const list = await adminSession(opts, env, home, async (c) => (await c.request<SubmissionSummary[]>('GET', '/v1/admin/submissions')).body);
+      const list = await adminSession(opts, env, home, io, async (c) => (await c.request<SubmissionSummary[]>('GET', '/v1/admin/submissions')).body);
       if (opts.json) io.out(`${JSON.stringify(list, null, 2)}\n`);
       else if (!list.length) io.out('（没有提交）\n');
       else {
@@ -181,7 +221,7 @@ async function central(args: string[], opts: CentralOptions, io: Io, env: NodeJS
     }
     case 'receive': {
       if (!rest.length) throw new UsageError('用法：fashen central receive <离线交换包.json…>');
-      const outcomes = await adminSession(opts, env, home, (c) => receiveBundles(c, rest));
+      const outcomes = await adminSession(opts, env, home, io, (c) => receiveBundles(c, rest));
       if (opts.json) io.out(`${JSON.stringify(outcomes, null, 2)}\n`);
       else printReceived(outcomes, io);
       return outcomes.some(receiveFailed) ? 1 : 0;
@@ -190,12 +230,12 @@ async function central(args: string[], opts: CentralOptions, io: Io, env: NodeJS
       const [user, ...caseIds] = rest;
       if (!user) throw new UsageError('用法：fashen central bundle <审核员> [案号 或 案件 ID…] [--out <文件.zip>]');
       const out = opts.out ?? defaultBundleName(user);
-      const written = await adminSession(opts, env, home, (c) => writeCaseBundle(c, user, caseIds, out));
+      const written = await adminSession(opts, env, home, io, (c) => writeCaseBundle(c, user, caseIds, out));
       printCaseBundle(written, user, io, opts.json === true);
       return 0;
     }
     case 'calendar':
-      return calendarCommand(rest, (run) => adminSession(opts, env, home, run), io, opts.json === true);
+      return calendarCommand(rest, (run) => adminSession(opts, env, home, io, run), io, opts.json === true);
   }
   throw new UsageError(`未知命令：central ${args.join(' ')}\n${USAGE}`);
 }
@@ -227,12 +267,15 @@ export function loginCommand(args: string[], opts: CentralOptions, io: Io, env: 
     if (args.length) throw new UsageError('用法：fashen login --server <地址> --user <用户名> --password-env <环境变量>');
     if (!opts.user) throw new UsageError('需要 --user <用户名>');
     const home = dataDir(env);
+    // The token is sealed with the cache key: unlocked before the password leaves.
+    const key = await unlockedKey(home, io, env);
     // The same login as the app's form (sync.login): src/main/services/sync/central-login.ts.
-    const a = await loginCentral(home, { server: serverFrom(opts, env, home), user: opts.user, password: passwordFrom(opts, env), device: `fashen-cli@${hostname()}` }).catch((e: unknown) => {
+    const a = await loginCentral(home, key, { server: serverFrom(opts, env, home), user: opts.user, password: passwordFrom(opts, env), device: `fashen-cli@${hostname()}` }).catch((e: unknown) => {
       throw e instanceof CentralLoginError ? new CentralError(e.message, e.kind === 'unauthorized' ? 401 : null) : e;
     });
     io.out(`已登录 ${a.server}（用户 ${a.user}，${a.role === 'admin' ? '管理员' : '审核员'}）；凭据保存在 ${a.path}\n`);
     await enrolAfterLogin(home, io);
+    await topUpAfterLogin(home, io);
     return 0;
   });
 }

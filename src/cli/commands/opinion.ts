@@ -124,9 +124,13 @@ export async function opinionSignCommand(open: () => Workstation, args: string[]
           ),
           1
         );
-      const pass = ws.opinions.keys.view().protection === 'os' ? undefined : await readPassphrase(opts.passphraseEnv, '签名密钥口令：');
       const preview = await ws.opinions.preview(id);
+      // No reserved 文号 left (logged in, offline): refused before the passphrase is asked.
+      if (preview.numberPool?.remaining === 0) return io.err(`${preview.blocker}\n`), 1;
+      const pass = ws.opinions.keys.view().protection === 'os' ? undefined : await readPassphrase(opts.passphraseEnv, '签名密钥口令：');
       const rec = await ws.opinions.sign(id, preview.contentHash, pass);
+      const pool = preview.numberPool;
+      if (pool?.low) io.err(`本机尚余预留文号 ${pool.remaining - 1} 个：联网同步时自动补足\n`);
       mkdirSync(opts.out!, { recursive: true });
       const base = `法制审核意见书-${rec.documentNumber}-v${rec.version}`;
       const files = [

@@ -5,7 +5,7 @@ import { Workstation } from '../../main/workstation';
 import { resolve } from 'node:path';
 import { exportOutboxBundle } from '../../main/services/sync/bundle';
 import { exportTarget } from '../../main/services/sync/bundle-paths';
-import { connectWithSavedLogin, readCentralLogin } from '../../main/services/sync/login';
+import { centralLoginProblem, connectWithSavedLogin, readCentralLogin } from '../../main/services/sync/login';
 import { DEFAULT_RETRY } from '../../main/services/sync/retry';
 import { ApiFailure } from '../../shared/api/result';
 import { statusLine, withAttention, type SyncStatus } from '../../shared/sync/status';
@@ -32,9 +32,10 @@ FASHEN_SYNC_RETRIES：网络故障时的重试次数（默认 4，间隔约 0.5�
  * `fashen sync status` in the status bar's words: 未登录中心系统 · 已登录，尚未同步 · 已同步 · 离线（2 项待发送）
  * · 出错（原因）, each followed by “· N 件需处理” as the status bar shows it.
  */
-export function statusText(status: SyncStatus, o: { loggedIn: boolean; neverRun: boolean }): string {
+export function statusText(status: SyncStatus, o: { loggedIn: boolean; neverRun: boolean; loginProblem?: string | null }): string {
   const pending = status.pending ? `（${status.pending} 项待发送）` : '';
-  const line = status.state === '同步中' ? '同步中' : !o.loggedIn ? `未登录中心系统${pending}` : o.neverRun ? `已登录，尚未同步${pending}` : statusLine(status);
+  const notIn = `未登录中心系统${pending}${o.loginProblem ? `：${o.loginProblem}` : ''}`;
+  const line = status.state === '同步中' ? '同步中' : !o.loggedIn ? notIn : o.neverRun ? `已登录，尚未同步${pending}` : statusLine(status);
   return withAttention(line, status);
 }
 
@@ -51,11 +52,13 @@ export async function syncCommand(home: string, args: string[], opts: SyncCliOpt
   }
   const retries = env.FASHEN_SYNC_RETRIES ? Number(env.FASHEN_SYNC_RETRIES) : NaN;
   const retry = Number.isInteger(retries) && retries >= 0 ? { retry: { ...DEFAULT_RETRY, retries } } : {};
-  const ws = new Workstation({ dataDir: home, sync: { connect: connectWithSavedLogin(home, timeouts(env)), ...retry } });
+  // The saved token opens only with this workstation's unlocked cache key (the CLI unlocked it first).
+  const ws: Workstation = new Workstation({ dataDir: home, sync: { connect: connectWithSavedLogin(home, () => ws.cacheKey, timeouts(env)), ...retry } });
   try {
     if (sub === 'status') {
-      const status = ws.sync.status(readCentralLogin(home)?.server ?? null);
-      const line = statusText(status, { loggedIn: readCentralLogin(home) !== null, neverRun: ws.sync.last().outcome === null });
+      const login = readCentralLogin(home, ws.cacheKey);
+      const status = ws.sync.status(login?.server ?? null);
+      const line = statusText(status, { loggedIn: login !== null, neverRun: ws.sync.last().outcome === null, loginProblem: centralLoginProblem(home, ws.cacheKey) });
       io.out(opts.json ? `${JSON.stringify({ ...status, line }, null, 2)}\n` : `${line}\n`);
       return 0;
     }

@@ -20,7 +20,7 @@ export async function syncLogin(ws: Workstation, input: { server: string; user: 
   if (ws.sync.running) throw new ApiFailure({ code: 'conflict', message: '同步进行中，请稍后再登录' });
   let session;
   try {
-    session = await loginCentral(ws.dataDir, input);
+    session = await loginCentral(ws.dataDir, ws.cacheKey, input);
   } catch (err) {
     if (!(err instanceof CentralLoginError)) throw err;
     const code = err.kind === 'bad_url' ? 'invalid_input' : err.kind === 'unauthorized' ? 'forbidden' : err.kind === 'unreachable' ? 'unavailable' : 'conflict';
@@ -39,28 +39,28 @@ export async function syncLogin(ws: Workstation, input: { server: string; user: 
 
 export function syncHandlers(ws: Workstation): SyncHandlers {
   return {
-    'sync.status': () => syncStatusView(ws.sync, ws.dataDir),
+    'sync.status': () => syncStatusView(ws.sync, ws.dataDir, ws.cacheKey),
     'sync.run': () => ws.sync.run(),
     'sync.cancel': () => ({ cancelled: ws.sync.cancel() }),
     'sync.setAuto': ({ enabled }) => {
       ws.sync.setAutoEnabled(enabled);
-      return syncStatusView(ws.sync, ws.dataDir);
+      return syncStatusView(ws.sync, ws.dataDir, ws.cacheKey);
     },
     'sync.connectionBack': () => {
       ws.sync.auto?.poke();
-      return syncStatusView(ws.sync, ws.dataDir);
+      return syncStatusView(ws.sync, ws.dataDir, ws.cacheKey);
     },
     'sync.acknowledge': ({ id }) => {
       if (!ws.sync.state.acknowledge(id)) throw new ApiFailure({ code: 'not_found', message: '没有这件被退回或已过时的提交（可能已被清除）' });
-      return syncStatusView(ws.sync, ws.dataDir);
+      return syncStatusView(ws.sync, ws.dataDir, ws.cacheKey);
     },
     'sync.login': (input) => syncLogin(ws, input),
     'sync.logout': async () => {
       if (ws.sync.running) throw new ApiFailure({ code: 'conflict', message: '同步进行中，请稍后再退出登录' });
       // Logged out, the workstation is still hers: a bundle for another reviewer is refused (central-manifest.ts).
-      const user = readCentralLogin(ws.dataDir)?.user;
+      const user = readCentralLogin(ws.dataDir, ws.cacheKey)?.user;
       if (user) ws.sync.state.set(KEYS.lastLoginUser, user);
-      await logoutCentral(ws.dataDir);
+      await logoutCentral(ws.dataDir, ws.cacheKey);
       return { loggedOut: true };
     },
     'sync.exportBundle': ({ path, passphrase }) => exportOutboxBundle(ws, exportTarget(path), passphrase),

@@ -9,7 +9,8 @@ export interface CheckedRequest {
 
 export interface IssueRequest {
   request: CheckedRequest;
-  subject: { userName: string; agency?: string };
+  /** `displayName`: the person's real name set by the admin (the CN); else the account name is. */
+  subject: { userName: string; displayName?: string | null; agency?: string };
 }
 
 export interface IssuedCertificate {

@@ -11,6 +11,8 @@ export const users = pgTable(
   {
     id: serial('id').primaryKey(),
     name: text('name').notNull(),
+    /** The person's real name (张明), set by the admin: the CN of the certificates the CA issues. */
+    displayName: text('display_name'),
     role: text('role', { enum: ['reviewer', 'admin'] }).notNull(),
     /** scrypt$N$r$p$salt$hash (base64), see auth/passwords.ts */
     passwordHash: text('password_hash').notNull(),
@@ -192,4 +194,56 @@ export const auditHeads = pgTable(
     receivedAt: at('received_at').notNull().defaultNow(),
   },
   (t) => [uniqueIndex('audit_heads_uq').on(t.device, t.seq, t.hash), index('audit_heads_user_idx').on(t.userId), check('audit_heads_status_ck', sql`${t.status} in ('accepted', 'rewritten')`)],
+);
+
+/**
+ * 文号 counters, one per agency (the case packages' agency.code: the server keeps no agency list of
+ * its own) and year: `last` is the last number handed out. One upsert hands out a block atomically.
+ */
+export const documentNumberCounters = pgTable(
+  'document_number_counters',
+  {
+    agency: text('agency').notNull(),
+    year: integer('year').notNull(),
+    last: integer('last').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.agency, t.year] })],
+);
+
+/** Who got which block of 文号 (inclusive), for which device, when. */
+export const documentNumberBlocks = pgTable(
+  'document_number_blocks',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    agency: text('agency').notNull(),
+    year: integer('year').notNull(),
+    first: integer('first').notNull(),
+    last: integer('last').notNull(),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id),
+    deviceId: text('device_id').notNull(),
+    reservedAt: at('reserved_at').notNull().defaultNow(),
+  },
+  (t) => [index('document_number_blocks_user_idx').on(t.userId, t.agency, t.year)],
+);
+
+/**
+ * The 文号 of accepted opinions: the primary key makes one number one opinion, also when two
+ * server instances accept at the same moment. `number` is null for a 文号 not in the usual form.
+ */
+export const opinionNumbers = pgTable(
+  'opinion_numbers',
+  {
+    agency: text('agency').notNull(),
+    documentNumber: text('document_number').notNull(),
+    year: integer('year'),
+    number: integer('number'),
+    clientId: text('client_id').notNull(),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id),
+    acceptedAt: at('accepted_at').notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.agency, t.documentNumber] }), index('opinion_numbers_year_idx').on(t.agency, t.year)],
 );

@@ -18,22 +18,32 @@ import { UsersRepo } from '../db/repos/users';
 import { badRequest, conflict, HttpError, notFound, parseWith } from '../http/errors';
 import { IntakeService } from '../intake/intake';
 import { receiveUpload } from '../intake/upload';
-import { AssignRequest, CreateUserRequest, OUTBOX_BUNDLE_MAX_BYTES, OutboxBundle, RevokeRequest, type CaseSummary, type SubmissionSummary } from '../protocol';
+import { AssignRequest, OUTBOX_BUNDLE_MAX_BYTES, OutboxBundle, RevokeRequest, type CaseSummary, type SubmissionSummary } from '../protocol';
 import { BundleImporter } from '../submissions/bundle';
+import { CreateUserWithName, SetDisplayNameRequest } from './users-admin';
 import { SubmissionService } from '../submissions/service';
 
 export function adminRoutes(app: FastifyInstance, ctx: ServerContext): void {
   const users = new UsersRepo(ctx.db);
   const intake = new IntakeService(ctx.db, ctx.blobs, ctx.workDir, ctx.limits.unpackedBytes);
 
-  app.get('/v1/admin/users', async () => (await users.list()).map((u) => ({ name: u.name, role: u.role, disabled: u.disabled, createdAt: u.createdAt.toISOString() })));
+  app.get('/v1/admin/users', async () => (await users.list()).map((u) => ({ name: u.name, displayName: u.displayName, role: u.role, disabled: u.disabled, createdAt: u.createdAt.toISOString() })));
 
   app.post('/v1/admin/users', async (req, reply) => {
-    const body = parseWith(CreateUserRequest, req.body);
-    const created = await users.create(body.name, body.role, await hashPassword(body.password, ctx.passwordCost));
+    const body = parseWith(CreateUserWithName, req.body);
+    const created = await users.create(body.name, body.role, await hashPassword(body.password, ctx.passwordCost), body.displayName ?? null);
     if (!created) throw conflict(`用户 ${body.name} 已存在`);
     req.log.info({ user: body.name, role: body.role, by: callerOf(req).name }, 'user created');
-    return reply.code(201).send({ name: created.name, role: created.role });
+    return reply.code(201).send({ name: created.name, role: created.role, displayName: created.displayName });
+  });
+
+  // The real name certificates are issued to (CN) from now on; certificates already issued keep theirs.
+  app.patch<{ Params: { name: string } }>('/v1/admin/users/:name', async (req) => {
+    const body = parseWith(SetDisplayNameRequest, req.body);
+    const row = await users.setDisplayName(req.params.name, body.displayName);
+    if (!row) throw notFound(`没有用户 ${req.params.name}`);
+    req.log.info({ user: row.name, by: callerOf(req).name }, 'user display name set');
+    return { name: row.name, role: row.role, displayName: row.displayName };
   });
 
   // The package arrives as the raw .zip body; it is streamed to disk, never held in memory.

@@ -7,6 +7,7 @@ import { callerOf } from '../auth/guard';
 import { CertificateRequestError } from '../certificates/issuer';
 import type { ServerContext } from '../context';
 import { CertificatesRepo, type CertificateRow } from '../db/repos/certificates';
+import { UsersRepo } from '../db/repos/users';
 import { badRequest, conflict, HttpError, notFound, parseWith } from '../http/errors';
 import { CertificateRequest, type CertificateAnswer } from '../protocol';
 import { KeyRevocationRequest, type CentralConfig } from '../../shared/sync/pki';
@@ -25,6 +26,7 @@ const answer = (c: CertificateRow): CertificateAnswer => ({
 
 export function certificateRoutes(app: FastifyInstance, ctx: ServerContext): void {
   const certs = new CertificatesRepo(ctx.db);
+  const users = new UsersRepo(ctx.db);
 
   app.get('/v1/config', async (): Promise<CentralConfig> => ({ tsaUrl: ctx.tsaUrl, trustAnchors: [...ctx.trustAnchors], enrolment: ctx.issuer !== null, bundleSigner: ctx.bundleSigner.info }));
 
@@ -48,7 +50,8 @@ export function certificateRoutes(app: FastifyInstance, ctx: ServerContext): voi
       if (known.userId !== caller.id) throw conflict('该公钥已由其他用户登记，不能再登记到您的名下');
       return reply.code(200).send(answer(known));
     }
-    const issued = await refusedAs400(() => issuer.issue({ request, subject: { userName: caller.name, ...(body.agency ? { agency: body.agency } : {}) } }));
+    const displayName = (await users.byId(caller.id))?.displayName ?? null;
+    const issued = await refusedAs400(() => issuer.issue({ request, subject: { userName: caller.name, displayName, ...(body.agency ? { agency: body.agency } : {}) } }));
     const inserted = await certs.insert({ keyId: issued.keyId, userId: caller.id, publicKeyPem: issued.publicKeyPem, chainPem: issued.chainPem });
     if (!inserted) {
       // A concurrent request registered it first.

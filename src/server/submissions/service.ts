@@ -11,7 +11,9 @@ import type { ServerDb } from '../db/open';
 import { CasesRepo } from '../db/repos/cases';
 import { CertificatesRepo } from '../db/repos/certificates';
 import { FeedRepo } from '../db/repos/feed';
-import { SubmissionsRepo, type SubmissionRow } from '../db/repos/submissions';
+import { SubmissionsRepo, type NewSubmission, type SubmissionRow } from '../db/repos/submissions';
+import { DocumentNumbersRepo } from '../db/repos/document-numbers';
+import { checkDocumentNumber, duplicateReason } from './numbers';
 import { conflict, notFound } from '../http/errors';
 import type { SubmissionAnswer, SubmissionRequest } from '../protocol';
 import type { SubmissionVerifier } from './verifier';
@@ -41,9 +43,10 @@ export class SubmissionService {
   private readonly cases: CasesRepo;
   private readonly certificates: CertificatesRepo;
   private readonly feed: FeedRepo;
+  private readonly numbers: DocumentNumbersRepo;
 
   constructor(
-    db: ServerDb,
+    private readonly db: ServerDb,
     private readonly verifier: SubmissionVerifier,
     private readonly now: () => Date,
   ) {
@@ -51,6 +54,7 @@ export class SubmissionService {
     this.cases = new CasesRepo(db);
     this.certificates = new CertificatesRepo(db);
     this.feed = new FeedRepo(db);
+    this.numbers = new DocumentNumbersRepo(db);
   }
 
   private repeat(row: SubmissionRow, caller: Caller, requestHash: string): SubmitResult {
@@ -102,9 +106,15 @@ export class SubmissionService {
         },
       };
     else result = { status: 200, body: { ...base, status: 'accepted', caseId: req.caseId, caseRevisionHash: req.caseRevisionHash } };
+    const opinion = result.body.status === 'accepted' && req.kind === 'opinion' ? OpinionContent.parse(req.payload) : null;
+    if (opinion) {
+      const numbered = await checkDocumentNumber(this.numbers, caller, req.id, opinion);
+      if (!numbered.ok) result = { status: 422, body: { ...base, status: 'rejected', reason: numbered.reason } };
+    }
 
-    const rejected = result.body.status === 'rejected';
-    const inserted = await this.submissions.insertOnce({
+    const row = (): NewSubmission => {
+      const rejected = result.body.status === 'rejected';
+      return {
       clientId: req.id,
       userId: caller.id,
       deviceId: caller.deviceId,
@@ -120,12 +130,37 @@ export class SubmissionService {
       httpStatus: result.status,
       firstAnswer: result.body,
       receivedAt,
-    });
+      };
+    };
+    const inserted =
+      opinion && result.body.status === 'accepted'
+        ? await this.acceptNumbered(opinion, caller, req.id, receivedAt, row, (reason) => (result = { status: 422, body: { ...base, status: 'rejected', reason } }))
+        : await this.submissions.insertOnce(row());
     if (!inserted) {
       // A concurrent request with the same id won the insert: answer as a repeat of it.
       const winner = await this.submissions.byId(req.id);
       if (winner) return this.repeat(winner, caller, requestHash);
     }
     return result;
+  }
+
+  /**
+   * The opinion's 文号 claimed and the submission stored in one transaction: of two opinions with one
+   * number arriving at once (two server instances), the second waits for the first and is refused.
+   * Returns false when the id was stored by a concurrent request (nothing of this one is kept).
+   */
+  private async acceptNumbered(opinion: OpinionContent, caller: Caller, id: string, at: Date, row: () => NewSubmission, refuse: (reason: string) => void): Promise<boolean> {
+    const lost = new Error('submission id taken');
+    try {
+      return await this.db.transaction(async (tx) => {
+        const claimed = await this.numbers.claim(tx, { agency: opinion.agency.code, documentNumber: opinion.documentNumber, clientId: id, userId: caller.id, at });
+        if (!claimed) refuse(duplicateReason(opinion.documentNumber, (await this.numbers.usedByOther(opinion.agency.code, opinion.documentNumber, id, tx))?.acceptedAt ?? at));
+        if (!(await new SubmissionsRepo(tx).insertOnce(row()))) throw lost; // roll the claim back
+        return true;
+      });
+    } catch (err) {
+      if (err === lost) return false;
+      throw err;
+    }
   }
 }

@@ -60,6 +60,16 @@ export interface OpinionPreview {
   signable: boolean;
   /** zh-CN: why it cannot be signed yet, or null. */
   blocker: string | null;
+  /** 文号 reserved from the central system still unused here (this agency and year); absent: numbered locally. */
+  numberPool?: NumberPoolView;
+}
+
+/** The workstation's pool of 文号 reserved from the central system (document-number.ts). */
+export interface NumberPoolView {
+  /** Numbers left for the preview's agency and year, the one shown included. */
+  remaining: number;
+  /** Fewer than this left: the sign dialog says so (a sync tops the pool up). */
+  low: boolean;
 }
 
 export interface OpinionRecord {

@@ -156,3 +156,18 @@ export const syncApi = {
   /** Import a bundle of case packages from the central system (a .zip of packages; a calendar.json at its root is the working-day calendar). */
   'sync.importBundle': call<BundleImport>()(z.object({ path: filePath }).strict()),
 } as const;
+
+/** Most 文号 one reservation hands out (POST /v1/document-numbers/reserve). */
+export const RESERVE_MAX = 50;
+
+/** POST /v1/document-numbers/reserve: a block of 文号 for one agency (its code, as in the case packages) and year. */
+export const ReserveNumbersRequest = z.object({
+  agency: z.string().trim().min(1, '需要机关代码').max(64, '机关代码过长'),
+  year: z.number().int().min(2000).max(2100),
+  count: z.number().int().min(1).max(RESERVE_MAX, `一次最多领取 ${RESERVE_MAX} 个文号`),
+});
+export type ReserveNumbersRequest = z.infer<typeof ReserveNumbersRequest>;
+
+/** The block handed out, both ends included. */
+export const ReserveNumbersAnswer = z.object({ agency: z.string(), year: z.number().int(), from: z.number().int().positive(), to: z.number().int().positive() });
+export type ReserveNumbersAnswer = z.infer<typeof ReserveNumbersAnswer>;

@@ -6,6 +6,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { writeFileDurable } from '../../../src/main/services/cache-crypto/durable';
 import { writeCentralLogin } from '../../../src/main/services/sync/central-login';
+import { openCentralLogin } from '../../../src/main/services/sync/login';
+import { CacheKey } from '../../../src/main/services/cache-crypto/cache-key';
 import { installId } from '../../../src/main/services/update/rollout';
 import { tempDir } from '../../helpers/package-builder';
 
@@ -57,10 +59,11 @@ describe('writeFileDurable', () => {
 describe('callers that now write through it', () => {
   it('writeCentralLogin: the token file is owner-only and replaced whole', () => {
     const home = join(tempDir(), 'home');
-    const login = { server: 'https://central.example', user: 'alice', role: 'reviewer', deviceId: 'd1', token: 't1', savedAt: '2026-01-01T00:00:00.000Z' };
-    const p = writeCentralLogin(home, login);
-    writeCentralLogin(home, { ...login, token: 't2' });
-    expect(JSON.parse(readFileSync(p, 'utf8'))).toMatchObject({ token: 't2' });
+    const { key } = CacheKey.generate('unprotected-dev');
+    const login = { server: 'https://central.example', user: 'alice', role: 'reviewer', deviceId: 'd1', token: 'token-one', savedAt: '2026-01-01T00:00:00.000Z' };
+    const p = writeCentralLogin(home, login, key);
+    writeCentralLogin(home, { ...login, token: 'token-two' }, key);
+    expect(openCentralLogin(home, key)).toMatchObject({ token: 'token-two' });
     if (posix) expect(modeOf(p)).toBe(0o600);
     expect(readdirSync(home)).toEqual(['central.json']);
   });

@@ -98,7 +98,9 @@ describe('npm run central and fashen central', () => {
     expect(login.code, login.stderr).toBe(0);
     const saved = join(home, 'central.json');
     expect(statSync(saved).mode & 0o777).toBe(0o600);
-    expect(JSON.parse(readFileSync(saved, 'utf8'))).toMatchObject({ server: url, user: 'admin', role: 'admin', token: expect.any(String) });
+    expect(JSON.parse(readFileSync(saved, 'utf8'))).toMatchObject({ server: url, user: 'admin', role: 'admin', tokenSealed: expect.any(String) });
+    // The token itself is sealed with the cache key, never in the clear (lost laptop).
+    expect(readFileSync(saved, 'utf8')).not.toMatch(/"token"/);
 
     expect(fashen(['central', 'user', 'add', 'alice', '--role', 'reviewer', '--password-env', 'ALICE_PW'], { ALICE_PW: 'alice-password' }).code).toBe(0);
     const dup = fashen(['central', 'user', 'add', 'alice', '--role', 'reviewer', '--password-env', 'ALICE_PW'], { ALICE_PW: 'alice-password' });

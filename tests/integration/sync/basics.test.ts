@@ -368,11 +368,12 @@ describe('fashen sync (CLI, same engine)', () => {
     } finally {
       local.close();
     }
-    // The line is down (the saved server does not answer): 离线, with which server and why.
+    // The line is down (the saved server does not answer): 离线, with which server and why. (The
+    // sealed token is bound to its server: an address edited in the file would not get it.)
     const saved = readFileSync(join(home, 'central.json'), 'utf8');
     const down = await startFaultProxy(Number(new URL(central.url).port));
     down.setMode({ kind: 'reset', afterBytes: 0 });
-    writeFileSync(join(home, 'central.json'), saved.replace(central.url, down.url));
+    writeCentralLogin(home, { server: down.url, user: 'erin', role: 'reviewer', deviceId: 'cli', token: erin.token!, savedAt: new Date().toISOString() });
     const offline = await run(home, ['sync'], { FASHEN_SYNC_TIMEOUT_MS: '300', FASHEN_SYNC_RETRIES: '1' });
     await down.close();
     writeFileSync(join(home, 'central.json'), saved);

@@ -6,6 +6,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Workstation } from '../../../src/main/workstation';
+import { openCentralLogin } from '../../../src/main/services/sync/login';
 import { startCentral, type CentralUnderTest } from '../../helpers/server';
 import { tempDir } from '../../helpers/package-builder';
 import { caller, err, ok } from '../../helpers/meeting-fixture';
@@ -86,7 +87,10 @@ describe('sync.login / sync.logout', () => {
       // The token works: one sync runs.
       expect((await ok(call, 'sync.run', {})).outcome).toBe('synced');
 
-      const token = (JSON.parse(saved) as { token: string }).token;
+      // Sealed with the cache key: opened through the workstation, absent from the file's bytes.
+      const token = openCentralLogin(ws.dataDir, ws.cacheKey)!.token;
+      expect(saved).not.toContain(token);
+      expect(JSON.parse(saved)).not.toHaveProperty('token');
       expect(await ok(call, 'sync.logout', {})).toEqual({ loggedOut: true });
       expect((await ok(call, 'sync.status', {})).login).toBeNull();
       // The device session ended on the server too.
@@ -103,7 +107,7 @@ describe('sync.login / sync.logout', () => {
       expect(ws.opinions.keys.centralBundleSigner()).toBeNull();
       const r = await ok(caller(ws), 'sync.login', { server: central.url, user: 'bob', password: PASSWORD });
       expect(r.notices).toEqual([]);
-      const config = (await (await fetch(`${central.url}/v1/config`, { headers: { authorization: `Bearer ${JSON.parse(readFileSync(join(ws.dataDir, 'central.json'), 'utf8')).token}` } })).json()) as { bundleSigner: unknown };
+      const config = (await (await fetch(`${central.url}/v1/config`, { headers: { authorization: `Bearer ${openCentralLogin(ws.dataDir, ws.cacheKey)!.token}` } })).json()) as { bundleSigner: unknown };
       expect(ws.opinions.keys.centralBundleSigner()).toEqual(config.bundleSigner);
     } finally {
       ws.close();

@@ -18,9 +18,10 @@ import { writeFileDurable } from '../cache-crypto/durable';
 import { createCsr, DevelopmentCa, isDevelopmentCa, KeyStore, PassphraseProtector, isSigningError, type KeyInfo, type KeyProtector, type UnlockedKey } from '../signing/index';
 import { pemToDer } from '../signing/pem';
 import { x509 } from '../signing/x509';
-import { HttpTransport } from '../sync/http-transport';
 import { reportKeys, type KeyReport } from '../sync/keys-report';
-import { readCentralLogin } from '../sync/login';
+import { readCentralLogin, savedLoginTransport } from '../sync/login';
+import type { CacheKey } from '../cache-crypto/cache-key';
+import { rememberedCacheKey } from '../cache-crypto/resolve';
 import type { PkiTransport } from '../sync/pki';
 import type { SyncKeys } from '../sync/prepare';
 import { TransportError } from '../sync/transport';
@@ -32,11 +33,9 @@ export const REVOKED_KEY_NOTICE = `签名密钥已吊销，不能再用于签名
 /** How ReviewerKeys reaches the central system on its own (create, revoke, login); null: not logged in. */
 export type CentralConnect = () => (PkiTransport & { close(): Promise<void> }) | null;
 
-function savedLoginConnect(dataDir: string): CentralConnect {
-  return () => {
-    const login = readCentralLogin(dataDir);
-    return login ? new HttpTransport({ server: login.server, token: login.token, connectTimeout: 10_000, headersTimeout: 20_000, bodyTimeout: 20_000 }) : null;
-  };
+/** The saved login's token is sealed: it opens only with the workstation's unlocked cache key. */
+function savedLoginConnect(dataDir: string, key: () => CacheKey | undefined): CentralConnect {
+  return () => savedLoginTransport(dataDir, key(), { connectTimeout: 10_000, headersTimeout: 20_000, bodyTimeout: 20_000 });
 }
 
 /** Readable certificates only (an unreadable one trusts nothing). */
@@ -74,10 +73,11 @@ export class ReviewerKeys implements SyncKeys {
     private readonly dataDir: string,
     /** Electron's safeStorage protector on desktop; absent in the browser host and CLI. */
     private readonly osProtector?: KeyProtector,
-    opts: { connect?: CentralConnect } = {},
+    /** cacheKey: the Workstation's (default: the key this process unlocked for the folder). */
+    opts: { connect?: CentralConnect; cacheKey?: () => CacheKey | undefined } = {},
   ) {
     this.store = new KeyStore(dataDir);
-    this.connect = opts.connect ?? savedLoginConnect(dataDir);
+    this.connect = opts.connect ?? savedLoginConnect(dataDir, opts.cacheKey ?? (() => rememberedCacheKey(dataDir)));
   }
 
   devCa(): Promise<DevelopmentCa> {

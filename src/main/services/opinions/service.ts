@@ -17,7 +17,8 @@ import { assertRenderable, contentProblems } from '../opinion/printable';
 import { renderOpinionPdf, renderOpinionPdfBytes, signatureRect } from '../opinion/render-pdf';
 import { signDetached, signPdf, type KeyInfo, type SignedSubmission } from '../signing/index';
 import { certificateFingerprint, type ReviewerKeys } from './keys';
-import { peekDocumentNumber, takeDocumentNumber } from './document-number';
+import { peekDocumentNumber, POOL_EMPTY, takeDocumentNumber } from './document-number';
+import { readCentralLogin } from '../sync/login';
 
 interface Draft {
   meta: OpinionMeta;
@@ -25,6 +26,8 @@ interface Draft {
   contentHash: string | null;
   /** The preview's files, for 下载 through opinions.exportPreview (the shown one's until the new one is rendered). */
   files?: { pdf: string; docx: string };
+  /** The 文号 shown came from the central pool (document-number.ts); absent: the local counter. */
+  pooled?: number | null;
 }
 
 export const NO_KEY_NOTICE = '尚未创建签名密钥，暂不能签署。所示即为将要签署的内容，创建密钥后即可签署。';
@@ -87,10 +90,16 @@ export class OpinionService {
     const key = this.signingKey();
     const review = this.ws.review.get(caseId);
     const date = this.ws.today();
+    let number = peekDocumentNumber(this.reviews, cf.agency, date, this.loggedIn());
+    if (number.pool && number.pooled === null && this.loggedIn()) {
+      // None left but logged in: online, the pool is topped up now (a few seconds at most); offline it stays empty.
+      await this.ws.sync.topUpNumbers(AbortSignal.timeout(4_000));
+      number = peekDocumentNumber(this.reviews, cf.agency, date, true);
+    }
     const meta: OpinionMeta = {
       opinionId: randomUUID(),
       version: this.records(caseId).filter((r) => r.round === review.round).length + 1,
-      documentNumber: peekDocumentNumber(this.reviews, cf.agency, date),
+      documentNumber: number.documentNumber,
       date,
       signedAt: new Date().toISOString(),
       reviewer: { name: profile.name, keyId: key?.keyId ?? '', certificateFingerprint: key ? certificateFingerprint(key.chain) : '' },
@@ -104,14 +113,19 @@ export class OpinionService {
     // Until the new files are stored, 下载 still gives the preview on screen (a click during 重新生成
     // must not fail); signing already needs the new content hash.
     const shown = this.reviews.getSetting<Draft>(`opinion_draft:${caseId}`)?.files;
-    this.reviews.setSetting(`opinion_draft:${caseId}`, { meta, contentHash: key ? contentHash : null, ...(shown ? { files: shown } : {}) } satisfies Draft, meta.signedAt);
+    const pooled = number.pool ? { pooled: number.pooled } : {};
+    this.reviews.setSetting(`opinion_draft:${caseId}`, { meta, contentHash: key ? contentHash : null, ...(shown ? { files: shown } : {}), ...pooled } satisfies Draft, meta.signedAt);
     // The paper carries the content hash only once it is final (it binds the signer's certificate).
     const rendered = key ? { contentHash } : {};
     const pdf = await renderOpinionPdfBytes(content, rendered);
     const docx = await renderOpinionDocx(content, rendered);
     const files = { pdf: await this.storeBlob(pdf, 'application/pdf', contentHash), docx: await this.storeBlob(docx, DOCX_MIME, contentHash) };
-    this.reviews.setSetting(`opinion_draft:${caseId}`, { meta, contentHash: key ? contentHash : null, files } satisfies Draft, meta.signedAt);
-    return { content, contentHash, pdfSha256: files.pdf, docxSha256: files.docx, signable: key !== null, blocker: key ? null : this.keys.revokedLatest() ? REVOKED_KEY_PREVIEW_NOTICE : NO_KEY_NOTICE };
+    this.reviews.setSetting(`opinion_draft:${caseId}`, { meta, contentHash: key ? contentHash : null, files, ...pooled } satisfies Draft, meta.signedAt);
+    // No number to take (pool used up, offline): shown, not signable — never an invented number.
+    const numberless = number.pool !== null && number.pooled === null;
+    const blocker = !key ? (this.keys.revokedLatest() ? REVOKED_KEY_PREVIEW_NOTICE : NO_KEY_NOTICE) : numberless ? POOL_EMPTY : null;
+    // `signable` keeps meaning “a key signs it”; an empty pool is the blocker and numberPool.remaining 0.
+    return { content, contentHash, pdfSha256: files.pdf, docxSha256: files.docx, signable: key !== null, blocker, ...(number.pool ? { numberPool: number.pool } : {}) };
   }
 
   /** The latest preview's file (下载预览), as shown: refused when there is none. */
@@ -126,6 +140,7 @@ export class OpinionService {
   async sign(caseId: string, contentHash: string, passphrase?: string): Promise<OpinionRecord> {
     const key = this.keys.active();
     const draft = this.reviews.getSetting<Draft>(`opinion_draft:${caseId}`);
+    const shown = { pooled: draft?.pooled ?? null, loggedIn: this.loggedIn() };
     if (draft && draft.contentHash === null) throw new ApiFailure({ code: 'conflict', message: '预览时尚无签名密钥：请重新预览（意见书将载明签名证书）后再签署' });
     if (!draft || draft.contentHash !== contentHash) throw new ApiFailure({ code: 'conflict', message: '请先预览审核意见书，再签署预览所示的内容' });
     const content = this.content(caseId, draft.meta);
@@ -133,6 +148,8 @@ export class OpinionService {
     if (key.keyId !== draft.meta.reviewer.keyId) throw new ApiFailure({ code: 'conflict', message: '签名密钥在预览后已更换，请重新预览' });
     // The content names the certificate; a sync may have brought the central one since the preview.
     if (certificateFingerprint(key.chain) !== draft.meta.reviewer.certificateFingerprint) throw new ApiFailure({ code: 'conflict', message: '签名证书在预览后已更换（已登记到中心系统），请重新预览' });
+    // Before the passphrase is asked: a number this workstation may not take refuses signing now.
+    if (draft.pooled === null) throw new ApiFailure({ code: 'conflict', message: POOL_EMPTY });
     const unlocked = await this.keys.unlock(key.keyId, passphrase);
     if (unlocked.algorithm === 'sm2-sm3') throw new ApiFailure({ code: 'conflict', message: 'PDF 签名需要 ECDSA 密钥' });
     const signingTime = new Date();
@@ -155,11 +172,16 @@ export class OpinionService {
         .values({ id: content.opinionId, reviewId: review.id, contentJson: canonicalJson(content), contentHash, docxSha256, pdfSha256, signatureJson: JSON.stringify({ ...detached, submissionSha256 }), createdAt: now })
         .run();
       this.ws.store.db.insert(t.outbox).values({ id: content.opinionId, kind: 'opinion', caseId, payloadJson: submissionJson, state: 'queued', createdAt: now, updatedAt: now }).run();
-      takeDocumentNumber(this.reviews, { code: content.agency.code }, content.date, now);
+      takeDocumentNumber(this.reviews, { code: content.agency.code }, content.date, now, shown);
     })();
     // Online with a TSA known: the trusted timestamp now; else 待加盖时间戳 until the next sync.
     await this.ws.sync.stampNow(content.opinionId);
     return this.records(caseId).find((r) => r.opinionId === content.opinionId)!;
+  }
+
+  /** A saved central login: numbers come from the central system's pool (document-number.ts). */
+  private loggedIn(): boolean {
+    return readCentralLogin(this.ws.opts.dataDir) !== null;
   }
 
   /** Every signed version of the case's opinions, newest first. */

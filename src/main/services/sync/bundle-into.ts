@@ -18,7 +18,7 @@ export function importBundleInto(ws: Workstation, path: string, onProgress?: (do
       checkCaseBundleManifest(
         text,
         ws.opinions.keys.centralBundleSigner(),
-        workstationReviewer({ now: readCentralLogin(ws.dataDir)?.user, last: ws.sync.state.get(KEYS.lastLoginUser) }, ws.opinions.keys.store.listKeys()),
+        workstationReviewer({ now: readCentralLogin(ws.dataDir, ws.cacheKey)?.user, last: ws.sync.state.get(KEYS.lastLoginUser) }, ws.opinions.keys.store.listKeys()),
       ),
     settle: (answers) => settleFromBundle(ws.sync.state, answers),
     here: (caseId, caseNumber) => ws.cases.findIdentity(caseId, caseNumber).byId ?? null,

@@ -1,13 +1,13 @@
 // Logging in to the central system — one code path for `fashen login` and the app's login form
 // (sync.login): user + password → a device token for this workstation, saved in <data>/central.json
-// (owner-only, read back by login.ts), then this workstation's signing keys are registered (as after
-// every login). The password goes to the server only: never logged, never stored, never echoed.
-import { existsSync, mkdirSync, rmSync } from 'node:fs';
+// (owner-only, the token sealed with the cache key; read back by login.ts), then this workstation's
+// signing keys are registered (as after every login). The password goes to the server only: never
+// logged, never stored, never echoed.
+import { existsSync, rmSync } from 'node:fs';
 import { hostname } from 'node:os';
-import { join } from 'node:path';
 import { z } from 'zod';
-import { writeFileDurable } from '../cache-crypto/durable';
-import { readCentralLogin } from './login';
+import type { CacheKey } from '../cache-crypto/cache-key';
+import { CentralLoginUnusableError, centralLoginPath, folderCacheKey, openCentralLogin, writeSealedLogin } from './login';
 import { networkReason } from '../../../shared/sync/network-reason';
 
 export type LoginFailure = 'bad_url' | 'unauthorized' | 'unreachable' | 'refused';
@@ -58,16 +58,20 @@ async function post(url: string, init: { json?: unknown; token?: string; timeout
   }
 }
 
-/** Saves the login (readable by its owner only); `savedAt` defaults to now. */
-export function writeCentralLogin(dataDir: string, login: { server: string; user: string; role: string; deviceId: string; token: string; savedAt?: string }): string {
-  mkdirSync(dataDir, { recursive: true });
-  const p = join(dataDir, 'central.json');
-  writeFileDurable(p, `${JSON.stringify({ ...login, savedAt: login.savedAt ?? new Date().toISOString() }, null, 2)}\n`, 0o600);
-  return p;
+/**
+ * Saves the login (readable by its owner only), the token sealed with `key` — by default the key a
+ * Workstation on this folder uses (the one this process unlocked, else the development key file);
+ * `savedAt` defaults to now.
+ */
+export function writeCentralLogin(dataDir: string, login: { server: string; user: string; role: string; deviceId: string; token: string; savedAt?: string }, key: CacheKey = folderCacheKey(dataDir)): string {
+  const { token, ...fields } = login;
+  return writeSealedLogin(dataDir, { ...fields, savedAt: login.savedAt ?? new Date().toISOString() }, token, key);
 }
 
 export async function loginCentral(
   dataDir: string,
+  /** The unlocked cache key: the token is sealed with it. */
+  key: CacheKey,
   input: { server: string; user: string; password: string; device?: string },
   opts: { timeoutMs?: number } = {},
 ): Promise<CentralSession> {
@@ -81,14 +85,20 @@ export async function loginCentral(
   }
   const a = Answer.safeParse(body);
   if (!a.success) throw new CentralLoginError('refused', '服务器的答复不是中心系统的登录答复：请检查地址');
-  const path = writeCentralLogin(dataDir, { server: base, user: a.data.user.name, role: a.data.user.role, deviceId: a.data.deviceId, token: a.data.token });
+  const path = writeCentralLogin(dataDir, { server: base, user: a.data.user.name, role: a.data.user.role, deviceId: a.data.deviceId, token: a.data.token }, key);
   return { server: base, user: a.data.user.name, role: a.data.user.role, path };
 }
 
 /** Ends the device's session on the server (best effort: offline it just lapses) and forgets it here. */
-export async function logoutCentral(dataDir: string, opts: { timeoutMs?: number } = {}): Promise<void> {
-  const login = readCentralLogin(dataDir);
+export async function logoutCentral(dataDir: string, key: CacheKey, opts: { timeoutMs?: number } = {}): Promise<void> {
+  let login = null;
+  try {
+    login = openCentralLogin(dataDir, key);
+  } catch (err) {
+    // A token this workstation cannot open is forgotten all the same; the server lets it lapse.
+    if (!(err instanceof CentralLoginUnusableError)) throw err;
+  }
   if (login) await post(`${login.server}/v1/logout`, { token: login.token, timeoutMs: opts.timeoutMs ?? 5_000 }).catch(() => undefined);
-  const p = join(dataDir, 'central.json');
+  const p = centralLoginPath(dataDir);
   if (existsSync(p)) rmSync(p, { force: true });
 }

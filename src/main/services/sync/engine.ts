@@ -17,6 +17,7 @@ import { syncCalendar } from './calendar-sync';
 import { ProgressMeter } from './progress';
 import { preparePush, type SyncKeys } from './prepare';
 import { pull } from './pull';
+import { topUpNumberPool, type TopUpResult } from './number-pool';
 import { stampNow as stampNowEntry, type StampNowResult } from './stamp-now';
 import { push } from './push';
 import { DEFAULT_RETRY, type RetryPolicy } from './retry';
@@ -40,6 +41,8 @@ export interface SyncHost {
   readonly audit?: AuditHeadSource;
   /** The working-day calendar, updated from the central system after the pull (absent: not asked). */
   readonly calendar?: WorkingDayCalendar;
+  /** The workstation's date (China time): the year its 文号 are reserved for (number-pool.ts). */
+  readonly today?: () => string;
   emit(event: 'sync.progress', payload: SyncProgress): void;
 }
 
@@ -196,6 +199,25 @@ export class SyncEngine {
     }
   }
 
+  /** Right after a login (`fashen login`): the 文号 pool topped up as a run does; never throws for the network's sake. */
+  async topUpNumbers(signal: AbortSignal = AbortSignal.timeout(30_000)): Promise<TopUpResult> {
+    let transport: SyncTransport | null;
+    try {
+      transport = this.opts.connect({});
+    } catch (err) {
+      // A saved login that will not open (another machine's key): a note, as for the network.
+      return { reserved: 0, notes: [`未能从中心系统领取文号（${(err as Error).message}）`] };
+    }
+    if (!transport) return { reserved: 0, notes: [] };
+    try {
+      return await topUpNumberPool({ transport, db: this.host.store.db, retry: this.opts.retry ?? DEFAULT_RETRY, signal, now: this.now, ...(this.host.today ? { today: this.host.today } : {}) });
+    } catch (err) {
+      return { reserved: 0, notes: [`未能从中心系统领取文号（${(err as Error).message}）：下次同步时再领取`] };
+    } finally {
+      await transport.close().catch(() => undefined);
+    }
+  }
+
   /** Cancels the running sync; everything done so far stays (each step is atomic). */
   cancel(): boolean {
     if (!this.current) return false;
@@ -281,6 +303,7 @@ export class SyncEngine {
           if (cal.updated) Object.assign(summary, { calendarUpdated: cal.updated, calendarSource: cal.source });
           if (cal.note) notes.push(cal.note);
         }
+        notes.push(...(await topUpNumberPool({ transport, db: this.host.store.db, retry, signal, now: this.now, ...(this.host.today ? { today: this.host.today } : {}) })).notes);
         this.state.set(KEYS.lastSyncAt, this.now().toISOString());
         if (refused.length || problems.length || prepProblems.length) {
           outcome = 'error';

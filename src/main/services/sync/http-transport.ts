@@ -12,6 +12,7 @@ import { BLOB_BATCH_CONTENT_TYPE, BLOB_BATCH_MAX_IDS, SHA256_RE, type Certificat
 import { networkCode, networkReason } from '../../../shared/sync/network-reason';
 import { readBlobBatch } from './blob-batch-reader';
 import type { PkiTransport } from './pki';
+import { ReserveNumbersAnswer, type ReserveNumbersRequest } from '../../../shared/api/sync';
 import { AuditAnchorRequired, TransportError, type BatchedBlob, type CalendarAnswer, type BlobRange, type BlobResponse, type SubmitResponse, type SyncTransport } from './transport';
 
 const AuditHeadAnswerSchema = z.object({
@@ -253,6 +254,16 @@ export class HttpTransport implements SyncTransport, PkiTransport {
     if (!/^[0-9a-f]{32}$/.test(keyId)) throw new TransportError('protocol', `密钥标识无效：${keyId.slice(0, 80)}`);
     const res = await this.send('POST', `/v1/certificates/${keyId}/revoke`, signal, { body: Buffer.from(JSON.stringify({ reason }), 'utf8') });
     return this.certificate(res, signal, keyId);
+  }
+
+  /** A block of 文号 (number-pool.ts); null: the server does not hand out numbers (an older one, 404). */
+  async reserveDocumentNumbers(req: ReserveNumbersRequest, signal: AbortSignal): Promise<ReserveNumbersAnswer | null> {
+    const res = await this.send('POST', '/v1/document-numbers/reserve', signal, { body: Buffer.from(JSON.stringify(req), 'utf8') });
+    const json = await this.json(res, signal, (s) => s === 200 || s === 404);
+    if (res.statusCode === 404) return null;
+    const parsed = ReserveNumbersAnswer.safeParse(json);
+    if (!parsed.success || parsed.data.to - parsed.data.from + 1 !== req.count || parsed.data.agency !== req.agency || parsed.data.year !== req.year) throw new TransportError('protocol', '中心系统对领取文号的答复格式不正确');
+    return parsed.data;
   }
 
   async rfc3161(url: string, query: Uint8Array, signal: AbortSignal): Promise<Uint8Array> {

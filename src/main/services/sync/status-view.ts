@@ -6,6 +6,7 @@ import type { OutboxEntryView, SyncStatusView } from '../../../shared/api/sync';
 import { statusLine, type SyncOutcome } from '../../../shared/sync/status';
 import type { SyncEngine } from './engine';
 import { readCentralLogin } from './login';
+import type { CacheKey } from '../cache-crypto/cache-key';
 import { handledOf, madeAfter, type Handled, type OutboxRow, type OutboxWithCase } from './state';
 
 /** Lists are capped: weeks offline may queue many; the counts stay exact. */
@@ -75,8 +76,9 @@ function laterOf(row: OutboxRow, sameCase: OutboxRow[]): OutboxEntryView['later'
   return { id: last.id, state: last.state, version: s.version, round: s.round };
 }
 
-export function syncStatusView(engine: SyncEngine, dataDir: string): SyncStatusView {
-  const login = readCentralLogin(dataDir);
+/** `key`: the unlocked cache key — a saved login whose token does not open with it shows as not logged in. */
+export function syncStatusView(engine: SyncEngine, dataDir: string, key?: CacheKey): SyncStatusView {
+  const login = readCentralLogin(dataDir, key);
   const status = engine.status(login?.server ?? null);
   const outcome = engine.last().outcome;
   const state = engine.state;

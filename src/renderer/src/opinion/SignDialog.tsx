@@ -41,9 +41,12 @@ function SignBody({ caseId, onDone }: { caseId: string; onDone: () => void }) {
 
   // The preview names the key that signs: one made with no key (or another key) is being made again.
   const previewFits = Boolean(preview && active && preview.signable && preview.content.reviewer.keyId === active.keyId);
+  // Logged in to the central system: 文号 come from this workstation's reserved pool (none left: no signing).
+  const pool = preview?.numberPool ?? null;
+  const noNumber = pool?.remaining === 0;
 
   const sign = async () => {
-    if (!preview || !active || !previewFits) return;
+    if (!preview || !active || !previewFits || noNumber) return;
     if (needsPass && pass.length < MIN_PASSPHRASE) {
       setProblem({ kind: 'passphrase', text: pass ? `口令至少 ${MIN_PASSPHRASE} 个字符` : '请输入签名密钥口令' });
       passRef.current?.focus();
@@ -120,6 +123,10 @@ function SignBody({ caseId, onDone }: { caseId: string; onDone: () => void }) {
           </>
         )}
       </dl>
+      {noNumber && <Alert type="error" showIcon title={preview.blocker ?? '本机预留的文号已用完'} data-testid="sign-pool-empty" />}
+      {pool && !noNumber && pool.low && (
+        <Alert type="info" showIcon title={`本机尚余预留文号 ${pool.remaining} 个`} description="文号由中心系统预留给本机，离线也可签署；联网同步时自动补足。" data-testid="sign-pool-low" />
+      )}
       {active?.devCa && <Alert type="warning" showIcon title="证书由本地开发 CA 签发，不是机构正式证书" description="签署的意见书可以验证未被修改，但验证结果会注明“非正式，仅供演示”。" data-testid="sign-devca" />}
       {keys && !active && (
         <Alert
@@ -190,7 +197,7 @@ function SignBody({ caseId, onDone }: { caseId: string; onDone: () => void }) {
       )}
       <div className="op-actions">
         <Button onClick={onDone}>取消</Button>
-        <Button type="primary" loading={busy} disabled={!active || !previewFits} onClick={() => void sign()} data-testid="sign-submit">
+        <Button type="primary" loading={busy} disabled={!active || !previewFits || noNumber} onClick={() => void sign()} data-testid="sign-submit">
           签署
         </Button>
       </div>

@@ -20,8 +20,14 @@ export class UsersRepo {
   }
 
   /** Returns null when the name is taken. */
-  async create(name: string, role: Role, passwordHash: string): Promise<UserRow | null> {
-    const [row] = await this.db.insert(users).values({ name, role, passwordHash }).onConflictDoNothing().returning();
+  async create(name: string, role: Role, passwordHash: string, displayName: string | null = null): Promise<UserRow | null> {
+    const [row] = await this.db.insert(users).values({ name, role, passwordHash, displayName }).onConflictDoNothing().returning();
+    return row ?? null;
+  }
+
+  /** The person's real name (the CN of certificates issued from now on); null: none found. */
+  async setDisplayName(name: string, displayName: string): Promise<UserRow | null> {
+    const [row] = await this.db.update(users).set({ displayName }).where(eq(users.name, name)).returning();
     return row ?? null;
   }
 
