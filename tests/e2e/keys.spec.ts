@@ -51,6 +51,8 @@ test('keys: local → registered at login → replaced (registered at once) → 
   await expect(rows).toHaveCount(1);
   await expect(rows.first().getByTestId('key-registration')).toHaveText('仅本机开发 CA');
   await expect(op.keysDialog.getByTestId('keys-devca')).toContainText('登录中心系统（fashen login）后');
+  // The local certificate names the reviewer as set: nothing to reconcile.
+  await expect(op.keysDialog.getByTestId('keys-name-mismatch')).toHaveCount(0);
   await ws.screenshot('keys-local-1366');
   await op.closeKeys();
 
@@ -66,6 +68,10 @@ test('keys: local → registered at login → replaced (registered at once) → 
   await expect(rows.first()).toContainText('中心系统开发 CA');
   await expect(rows.first()).toContainText('alice（马鞍山市市场监督管理局）'); // the subject as the central certificate names it
   await expect(op.keysDialog.getByTestId('keys-devca')).toHaveCount(0);
+  // No display name was set for alice: the central certificate carries the account name, and the
+  // dialog says how the admin puts the reviewer's name on it.
+  await expect(op.keysDialog.getByTestId('keys-name-mismatch')).toContainText('证书署名为“alice”，审核人员姓名为“王审核”');
+  await expect(op.keysDialog.getByTestId('keys-name-mismatch')).toContainText('fashen central user set alice --display-name 王审核');
 
   // 3. A replacement while logged in: registered at once; the old one is 已停用 (still registered).
   await op.keysDialog.getByTestId('key-replace').click();

@@ -9,6 +9,8 @@ export interface KeySummary {
   status: 'active' | 'retired' | 'revoked';
   created: string;
   subject: string;
+  /** The certificate's CN, the name verifications show as 签名人 (null: no certificate yet). */
+  signerName: string | null;
   issuer: string | null;
   /** 本地开发 CA (non-official) or the agency CA via the central system. */
   devCa: boolean;

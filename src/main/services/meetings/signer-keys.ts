@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { ApiFailure } from '../../../shared/api/result';
 import type { KeySummary } from '../../../shared/api/opinions';
 import { isDevelopmentCa, isSigningError, KeyStore, PassphraseProtector, type KeyInfo, type KeyProtector, type UnlockedKey } from '../signing/index';
-import type { ReviewerKeys } from '../opinions/keys';
+import { signerName, type ReviewerKeys } from '../opinions/keys';
 
 export interface SignerIdentity {
   name: string;
@@ -23,6 +23,7 @@ function summary(k: KeyInfo): KeySummary {
     status: k.status,
     created: k.created,
     subject: `${k.subject.name}（${k.subject.agency}）`,
+    signerName: signerName(k),
     issuer: k.chain.length > 1 ? (isDevelopmentCa(k.chain) ? '本地开发 CA（非正式）' : '机构 CA') : null,
     devCa: isDevelopmentCa(k.chain),
     protection: k.protection,

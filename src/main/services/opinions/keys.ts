@@ -284,6 +284,15 @@ function registration(k: KeyInfo, loggedIn: boolean): KeyRegistration {
 }
 
 /** As the certificate names the signer (the central CA names the account), else as the key was made. */
+/** The certificate's CN (what a verification names as 签名人), or null. */
+export function signerName(k: KeyInfo): string | null {
+  try {
+    return new x509.X509Certificate(k.chain[0]!).subjectName.getField('CN')[0] ?? null;
+  } catch {
+    return null;
+  }
+}
+
 function subjectText(k: KeyInfo): string {
   try {
     const leaf = new x509.X509Certificate(k.chain[0]!);
@@ -304,6 +313,7 @@ function summary(k: KeyInfo, loggedIn: boolean): KeySummary {
     status: k.status,
     created: k.created,
     subject: subjectText(k),
+    signerName: signerName(k),
     issuer: k.chain.length > 1 ? (devCa ? '本地开发 CA（非正式）' : (rootName(k.chain) ?? '机构 CA')) : null,
     devCa,
     protection: k.protection,

@@ -181,7 +181,8 @@ function CreateKey({ keys, onCreated, onCancel }: { keys: KeysView; onCreated: (
             <span className="t-warn">未设置审核人员</span>
           ) : keys.central?.user ? (
             <>
-              {keys.central.user}（{reviewer.agency ?? '未填写单位'}）<span className="small muted"> · 中心证书以登录账户署名</span>
+              {reviewer.name}（{reviewer.agency ?? '未填写单位'}）
+              <span className="small muted"> · 中心证书以管理员登记的姓名署名（未登记时为账户名 {keys.central.user}）</span>
             </>
           ) : (
             `${reviewer.name}（${reviewer.agency ?? '未填写单位'}）`
@@ -240,6 +241,37 @@ function ActiveNotice({ keys }: { keys: KeysView }) {
   );
 }
 
+/**
+ * The active certificate names the signer otherwise than the reviewer profile (a central certificate
+ * issued before the admin set the display name carries the account name): verifications will show
+ * the certificate's name, so say how to put it right. Not a block: the signature is still valid.
+ */
+function SignerNameNotice({ keys }: { keys: KeysView }) {
+  const [reviewer, setReviewer] = useState<ReviewerProfile | null>(null);
+  useEffect(() => {
+    let alive = true;
+    api.call('settings.getReviewer', {}).then(
+      (r) => alive && setReviewer(r),
+      () => undefined,
+    );
+    return () => {
+      alive = false;
+    };
+  }, [keys]);
+  const cn = keys.active?.signerName;
+  if (!reviewer || !cn || cn === reviewer.name) return null;
+  const user = keys.central?.user;
+  return (
+    <Alert
+      type="warning"
+      showIcon
+      title={`证书署名为“${cn}”，审核人员姓名为“${reviewer.name}”`}
+      description={`验证签名时显示证书上的署名。${user ? `请中心系统管理员登记姓名（fashen central user set ${user} --display-name ${reviewer.name}）后，更换签名密钥。` : '请核对审核人员设置，或更换签名密钥。'}`}
+      data-testid="keys-name-mismatch"
+    />
+  );
+}
+
 export function KeysDialog() {
   const open = useOpinionState((s) => s.keysOpen);
   const keys = useOpinionState((s) => s.keys);
@@ -292,6 +324,7 @@ export function KeysDialog() {
             </div>
             {notice && <Alert type="warning" showIcon title={notice} closable onClose={() => setNotice(null)} data-testid="keys-notice" />}
             <ActiveNotice keys={keys} />
+            <SignerNameNotice keys={keys} />
             {list.length > 0 && (
               <table className="op-table keys-table" data-testid="keys-table">
                 <caption className="sr-only">本机的签名密钥</caption>
