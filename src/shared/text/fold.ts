@@ -3,15 +3,30 @@
 // in this folded text, so "the 3rd occurrence" means the same match in the stored page text and
 // in the pdf.js text layer.
 
+/**
+ * Folded code points, remembered: a search folds the head of every page it returns (occurrenceIndex)
+ * and normalize() per code point was most of a query's time. Text uses a few thousand distinct code
+ * points; the bound only keeps a pathological input from growing it without end.
+ */
+const folded = new Map<string, string>();
+const FOLDED_MAX = 65_536;
+
 /** Fold one code point; '' for whitespace. */
 export function foldCodePoint(cp: string): string {
-  if (/\s/u.test(cp)) return '';
-  return cp.normalize('NFKC').toLowerCase().replace(/\s+/gu, '');
+  const known = folded.get(cp);
+  if (known !== undefined) return known;
+  const f = /\s/u.test(cp) ? '' : cp.normalize('NFKC').toLowerCase().replace(/\s+/gu, '');
+  if (folded.size < FOLDED_MAX) folded.set(cp, f);
+  return f;
 }
 
 export function normalizeText(s: string): string {
   let out = '';
-  for (const cp of s) out += foldCodePoint(cp);
+  for (const cp of s) {
+    // CJK Unified Ideographs fold to themselves (no NFKC decomposition, no case): most of a page.
+    const c = cp.charCodeAt(0);
+    out += c >= 0x4e00 && c <= 0x9fff ? cp : foldCodePoint(cp);
+  }
   return out;
 }
 
