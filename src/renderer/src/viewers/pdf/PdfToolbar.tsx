@@ -8,7 +8,7 @@ import { ToolButton } from '../ToolButton';
 import { ZoomSelect, type ZoomMode } from '../ZoomSelect';
 import { nextZoom } from './pdfLayout';
 import type { CaseItem } from '../../casefile/items';
-import { ExportRedacted } from './ExportRedacted';
+import { ExportRedactedButton, useExportRedacted } from './ExportRedacted';
 
 interface Props {
   page: number;
@@ -61,10 +61,8 @@ export const PdfToolbar = memo(function PdfToolbar({ page, pageCount, onGo, zoom
   const folds = useFolds(barRef, width);
   const folded = new Set(FOLD_STEPS.slice(0, folds).flat());
 
-  // 导出公示版 keeps its own state and dialog, so it stays mounted when folded; the menu presses its
-  // hidden button, and 更多 spins while the export runs.
-  const exportRef = useRef<HTMLSpanElement>(null);
-  const exportBusy = useBusy(exportRef, Boolean(item));
+  // 导出公示版 runs from its button or, folded, from 更多, which then spins while the export runs.
+  const exp = useExportRedacted(item);
   const [menuOpen, setMenuOpen] = useState(false);
 
   const actions: Record<Key, Action | null> = {
@@ -76,7 +74,7 @@ export const PdfToolbar = memo(function PdfToolbar({ page, pageCount, onGo, zoom
     fitWidth: { label: '适合宽度', icon: <ColumnWidthOutlined />, active: zoomMode.mode === 'width', onClick: () => onZoom({ mode: 'width' }) },
     fitPage: { label: '适合页面', icon: <ExpandOutlined />, active: zoomMode.mode === 'page', onClick: () => onZoom({ mode: 'page' }) },
     draw: onToggleDrawing ? { label: '框选区域', shortcut: '也可 Alt+拖动', icon: <BorderOutlined />, active: drawing, onClick: onToggleDrawing, testId: 'pdf-draw' } : null,
-    export: item ? { label: '导出公示版', icon: <ExportOutlined />, onClick: () => exportRef.current?.querySelector('button')?.click() } : null,
+    export: item ? { label: '导出公示版', icon: <ExportOutlined />, onClick: exp.run } : null,
   };
   const button = (key: Exclude<Key, 'export'>) => {
     const a = actions[key];
@@ -139,15 +137,12 @@ export const PdfToolbar = memo(function PdfToolbar({ page, pageCount, onGo, zoom
       <ToolButton label="查找（Ctrl+F）" icon={<SearchOutlined />} active={findOpen} onClick={onFind} testId="pdf-find" />
       {button('draw')}
       <span className="spacer" />
-      {item && (
-        <span ref={exportRef} className="tb-export" hidden={folded.has('export')}>
-          <ExportRedacted item={item} />
-        </span>
-      )}
+      {item && !folded.has('export') && <ExportRedactedButton exp={exp} />}
+      {exp.dialog}
       {menuKeys.length > 0 && (
         <Dropdown menu={menu} trigger={['click']} placement="bottomRight" autoFocus open={menuOpen} onOpenChange={setMenuOpen}>
           <Tooltip title="更多" mouseEnterDelay={0.4}>
-            <Button type="text" size="small" icon={<EllipsisOutlined />} loading={folded.has('export') && exportBusy} aria-label="更多" aria-haspopup="menu" data-testid="pdf-more" />
+            <Button type="text" size="small" icon={<EllipsisOutlined />} loading={folded.has('export') && exp.busy} aria-label="更多" aria-haspopup="menu" data-testid="pdf-more" />
           </Tooltip>
         </Dropdown>
       )}
@@ -177,18 +172,4 @@ function useFolds(barRef: { current: HTMLDivElement | null }, width: number): nu
     if (bar.scrollWidth > bar.clientWidth && folds < FOLD_STEPS.length) setFolds(folds + 1);
   });
   return folds;
-}
-
-/** Whether the button inside is showing antd's loading state. */
-function useBusy(ref: { current: HTMLElement | null }, mounted: boolean): boolean {
-  const [busy, setBusy] = useState(false);
-  useEffect(() => {
-    const el = ref.current;
-    if (!el) return;
-    const read = () => setBusy(el.querySelector('.ant-btn-loading') !== null);
-    const mo = new MutationObserver(read);
-    mo.observe(el, { subtree: true, attributes: true, attributeFilter: ['class'] });
-    return () => mo.disconnect();
-  }, [ref, mounted]);
-  return busy;
 }
