@@ -128,25 +128,14 @@ function KeyRow({ k, onRevoked }: { k: KeySummary; onRevoked: (v: KeysView) => v
   );
 }
 
-function CreateKey({ keys, onCreated, onCancel }: { keys: KeysView; onCreated: (v: KeysView) => void; onCancel?: (() => void) | undefined }) {
+/** `reviewer`: undefined while it is read, null when none is set. */
+function CreateKey({ keys, reviewer, onCreated, onCancel }: { keys: KeysView; reviewer: ReviewerProfile | null | undefined; onCreated: (v: KeysView) => void; onCancel?: (() => void) | undefined }) {
   const id = useId();
-  const [reviewer, setReviewer] = useState<ReviewerProfile | null | undefined>(undefined);
   const [pass, setPass] = useState('');
   const [again, setAgain] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const needsPass = keys.protection === 'passphrase';
-
-  useEffect(() => {
-    let alive = true;
-    api.call('settings.getReviewer', {}).then(
-      (r) => alive && setReviewer(r),
-      () => alive && setReviewer(null),
-    );
-    return () => {
-      alive = false;
-    };
-  }, []);
 
   const create = async () => {
     if (needsPass) {
@@ -246,18 +235,7 @@ function ActiveNotice({ keys }: { keys: KeysView }) {
  * issued before the admin set the display name carries the account name): verifications will show
  * the certificate's name, so say how to put it right. Not a block: the signature is still valid.
  */
-function SignerNameNotice({ keys }: { keys: KeysView }) {
-  const [reviewer, setReviewer] = useState<ReviewerProfile | null>(null);
-  useEffect(() => {
-    let alive = true;
-    api.call('settings.getReviewer', {}).then(
-      (r) => alive && setReviewer(r),
-      () => undefined,
-    );
-    return () => {
-      alive = false;
-    };
-  }, [keys]);
+function SignerNameNotice({ keys, reviewer }: { keys: KeysView; reviewer: ReviewerProfile | null | undefined }) {
   const cn = keys.active?.signerName;
   if (!reviewer || !cn || cn === reviewer.name) return null;
   const user = keys.central?.user;
@@ -272,6 +250,24 @@ function SignerNameNotice({ keys }: { keys: KeysView }) {
   );
 }
 
+/** The reviewer profile, read each time the dialog opens (undefined while read; null: none set or unreadable). */
+function useReviewer(open: boolean): ReviewerProfile | null | undefined {
+  const [reviewer, setReviewer] = useState<ReviewerProfile | null | undefined>(undefined);
+  useEffect(() => {
+    if (!open) return;
+    let alive = true;
+    setReviewer(undefined);
+    api.call('settings.getReviewer', {}).then(
+      (r) => alive && setReviewer(r),
+      () => alive && setReviewer(null),
+    );
+    return () => {
+      alive = false;
+    };
+  }, [open]);
+  return reviewer;
+}
+
 export function KeysDialog() {
   const open = useOpinionState((s) => s.keysOpen);
   const keys = useOpinionState((s) => s.keys);
@@ -279,6 +275,7 @@ export function KeysDialog() {
   const { message } = AntApp.useApp();
   const [replacing, setReplacing] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
+  const reviewer = useReviewer(open);
 
   useEffect(() => {
     if (open) void opinionActions.loadKeys();
@@ -324,7 +321,7 @@ export function KeysDialog() {
             </div>
             {notice && <Alert type="warning" showIcon title={notice} closable onClose={() => setNotice(null)} data-testid="keys-notice" />}
             <ActiveNotice keys={keys} />
-            <SignerNameNotice keys={keys} />
+            <SignerNameNotice keys={keys} reviewer={reviewer} />
             {list.length > 0 && (
               <table className="op-table keys-table" data-testid="keys-table">
                 <caption className="sr-only">本机的签名密钥</caption>
@@ -350,6 +347,7 @@ export function KeysDialog() {
             {!active || replacing ? (
               <CreateKey
                 keys={keys}
+                reviewer={reviewer}
                 onCancel={active ? () => setReplacing(false) : undefined}
                 onCreated={(v) => {
                   changed(v);
