@@ -6,7 +6,8 @@ import type { Page } from '@playwright/test';
 import { callApi, expect, test } from './fixtures';
 import { WorkstationPage } from './pages/WorkstationPage';
 import { MediaPlayerPanel } from './pages/MediaPlayerPanel';
-import { AUDIO_TITLE, BAD_FILES, audioCasePackage, badFilesPackage } from './support/evidence-packages';
+import { AUDIO_TITLE, BAD_FILES, audioCasePackage, badFilesPackage, mediaCasePackage } from './support/evidence-packages';
+import { recordedWebm } from './support/recorded-webm';
 import { tamperBlob } from './support/tamper';
 
 async function seriousViolations(page: Page) {
@@ -253,6 +254,29 @@ test.describe('with packages of their own (separate host)', () => {
     await expect.poll(() => player.currentTime()).toBeCloseTo(at, 0);
     await ws.screenshot('media-time-note');
     expect(await seriousViolations(page)).toEqual([]);
+  });
+
+  test('a recorded WebM that stores no duration shows its length, and seeking works', async ({ page, browser, freshHost }) => {
+    const pkg = await mediaCasePackage(await recordedWebm(browser), { name: 'bodycam.webm', mime: 'video/webm', title: '执法记录仪视频' });
+    await callApi(freshHost, 'cases.import', { paths: [pkg.dir] });
+    const ws = new WorkstationPage(page);
+    await ws.open(freshHost.url);
+    await ws.queue.openCaseNumber(pkg.caseNumber);
+    await ws.caseFile.openItem('执法记录仪视频');
+    const player = new MediaPlayerPanel(ws.caseFile.pane(0));
+    await player.viewer.waitFor();
+    // The file itself says nothing of its length (Infinity until the player has read to its end).
+    await expect.poll(async () => (await player.state()).duration).toBeLessThan(Infinity);
+    expect((await player.state()).duration).toBeGreaterThan(2);
+    await expect(player.clock()).toHaveText(/^0:00 \/ 0:0[2-3]$/);
+    expect(await player.currentTime()).toBe(0);
+    // The timeline is usable: its end is the file's length.
+    const range = player.viewer.getByRole('slider', { name: '播放进度' });
+    await expect(range).toBeEnabled();
+    await range.focus();
+    await page.keyboard.press('End');
+    await expect.poll(() => player.currentTime()).toBeGreaterThan(1.5);
+    await ws.screenshot('media-webm-duration');
   });
 
   test('a tampered file gets a red banner; 校验案卷 reports it as 已篡改', async ({ page, freshHost }) => {

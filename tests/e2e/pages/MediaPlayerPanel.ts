@@ -18,6 +18,11 @@ export class MediaPlayerPanel {
     await this.viewer.getByTestId('media-play').click();
   }
 
+  /** The clock beside the buttons: 0:01 / 0:02. */
+  clock(): Locator {
+    return this.viewer.getByTestId('media-clock');
+  }
+
   async currentTime(): Promise<number> {
     return this.media().evaluate((m: HTMLMediaElement) => m.currentTime);
   }

@@ -33,18 +33,23 @@ export const AUDIO_TITLE = '现场执法录音';
 
 /** A case package with one audio evidence item (and the builder's 进货单据 PDF, e1). */
 export async function audioCasePackage(): Promise<{ dir: string; caseNumber: string; shaOf: (evidenceId: string) => string }> {
+  return mediaCasePackage(sineWav(), { name: 'recording.wav', mime: 'audio/wav', title: AUDIO_TITLE });
+}
+
+/** A case package with one 视听资料 item of these bytes (and the builder's 进货单据 PDF, e1). */
+export async function mediaCasePackage(bytes: Buffer, file: { name: string; mime: string; title: string }): Promise<{ dir: string; caseNumber: string; shaOf: (evidenceId: string) => string }> {
   const pkg = await buildPackage(tempDir('fashen-e2e-pkg-'), { caseNumber: `测市监处罚〔2026〕${Math.floor(Math.random() * 9000) + 1000}号` });
-  const wav = sineWav();
-  writeFileSync(join(pkg.dir, 'evidence/recording.wav'), wav);
+  const path = `evidence/${file.name}`;
+  writeFileSync(join(pkg.dir, path), bytes);
   pkg.manifest.evidence.push({
     id: 'e-audio',
     kind: '视听资料',
-    title: AUDIO_TITLE,
+    title: file.title,
     source: '执法人员执法记录仪录制',
     collectedBy: ['o1', 'o2'],
     collectedOn: '2026-06-06',
     proves: '现场检查时当事人的陈述',
-    file: { path: 'evidence/recording.wav', sha256: createHash('sha256').update(wav).digest('hex'), size: wav.length, mime: 'audio/wav' },
+    file: { path, sha256: createHash('sha256').update(bytes).digest('hex'), size: bytes.length, mime: file.mime },
   });
   pkg.write();
   const shaOf = (id: string) => {

@@ -42,9 +42,41 @@ export function MediaViewer({ item, url, kind, reveal }: Props) {
   const canNote = Boolean(store && !item.derived);
   const notes = (store?.byItem.get(item.id) ?? NONE).filter((a) => a.anchor.type === 'time');
 
+  // A WebM written by a recorder (MediaRecorder, many body cameras) stores no duration: the element
+  // says Infinity until it has read to the end. Seeking far past the end makes it do so; then back
+  // to where the reviewer was. Until then the clock shows --:-- rather than a false 0:00.
+  const probing = useRef<number | null>(null);
+  const metadata = () => {
+    const el = media.current;
+    if (!el) return;
+    if (el.duration === Infinity && probing.current === null) {
+      probing.current = el.currentTime;
+      el.currentTime = Number.MAX_SAFE_INTEGER;
+      return;
+    }
+    setDuration(el.duration);
+  };
+  const durationChange = () => {
+    const el = media.current;
+    if (!el) return;
+    if (probing.current !== null && Number.isFinite(el.duration)) {
+      const back = probing.current;
+      probing.current = null;
+      el.currentTime = back;
+      setTime(back);
+    }
+    setDuration(el.duration);
+  };
+
   const seek = (seconds: number) => {
     const el = media.current;
     if (!el) return;
+    if (probing.current !== null) {
+      // The length is still being read: go there once it is known.
+      probing.current = Math.max(0, seconds);
+      setTime(probing.current);
+      return;
+    }
     el.currentTime = Math.max(0, Math.min(seconds, Number.isFinite(el.duration) ? el.duration : seconds));
     setTime(el.currentTime);
   };
@@ -98,9 +130,10 @@ export function MediaViewer({ item, url, kind, reveal }: Props) {
     onPlay: () => setPlaying(true),
     onPause: () => setPlaying(false),
     onEnded: () => setPlaying(false),
-    onTimeUpdate: () => setTime(media.current?.currentTime ?? 0),
-    onLoadedMetadata: () => setDuration(media.current?.duration ?? 0),
-    onDurationChange: () => setDuration(media.current?.duration ?? 0),
+    // While the length is probed the position is far past the end; the reviewer's stays shown.
+    onTimeUpdate: () => probing.current === null && setTime(media.current?.currentTime ?? 0),
+    onLoadedMetadata: metadata,
+    onDurationChange: durationChange,
     onError: () => setFailed(true),
   };
   return (
@@ -110,7 +143,7 @@ export function MediaViewer({ item, url, kind, reveal }: Props) {
         <ToolButton label="后退 5 秒（←）" icon={<BackwardOutlined />} onClick={() => seek(time - 5)} />
         <ToolButton label="前进 5 秒（→）" icon={<ForwardOutlined />} onClick={() => seek(time + 5)} />
         <span className="small num media-clock" data-testid="media-clock">
-          {formatSeconds(time)} / {formatSeconds(duration)}
+          {formatSeconds(time)} / {Number.isFinite(duration) && duration > 0 ? formatSeconds(duration) : '--:--'}
         </span>
         <span className="spacer" />
         {canNote && (
