@@ -2,6 +2,7 @@
 import { parseArgs } from 'node:util';
 import { dataDir } from '../main/paths';
 import { Workstation } from '../main/workstation';
+import { FixedTodayError, todayOption } from '../main/fixed-today';
 import { appVersion } from '../main/version';
 import { importCommand } from './commands/import';
 import { casesListCommand } from './commands/cases-list';
@@ -102,8 +103,15 @@ export async function run(argv: string[], io: Io = stdio): Promise<number> {
   if (own) return io.out(`${own}\n`), 0;
   if (values.help || positionals.length === 0) return io.out(`${HELP.replace('{version}', appVersion())}\n`), positionals.length ? 0 : values.help ? 0 : 2;
   const [cmd, ...rest] = positionals;
+  let today: ReturnType<typeof todayOption>;
+  try {
+    today = todayOption();
+  } catch (err) {
+    if (!(err instanceof FixedTodayError)) throw err;
+    return io.err(`${err.message}\n`), 2;
+  }
   // The cache key first (passphrase from FASHEN_CACHE_PASSPHRASE or a prompt): every Workstation below uses it.
-  const ws = () => new Workstation({ dataDir: dataDir() });
+  const ws = () => new Workstation({ dataDir: dataDir(), ...today });
   if (needsStore(cmd)) {
     await unlockCacheForCli(dataDir(), io);
     recordFailedUnlocks(dataDir(), ws, io);

@@ -7,6 +7,7 @@ import { CACHE_PASSPHRASE_ENV } from './services/cache-crypto/resolve';
 import { CrashLog, crashDir } from './services/crash/crash-log';
 import { installCrashHandlers } from './services/crash/process-hooks';
 import { appVersion } from './version';
+import { todayOption } from './fixed-today';
 
 function arg(name: string): string | undefined {
   const i = process.argv.indexOf(name);
@@ -22,7 +23,7 @@ async function main(): Promise<void> {
   // passphrase is typed in the browser; a new store without one gets the development key file (warned).
   const session = await startShellSession({
     shell: 'host',
-    workstation: { dataDir: home, ...(process.env.FASHEN_TODAY ? { today: () => process.env.FASHEN_TODAY! } : {}) },
+    workstation: { dataDir: home, ...todayOption() },
     keys: { passphrase: process.env[CACHE_PASSPHRASE_ENV] || undefined, allowDevKey: true },
     api: { crash },
     log,

@@ -12,8 +12,8 @@ let home: string;
 let a: BuiltPackage;
 let b: BuiltPackage;
 
-function fashen(args: string[], input?: string, at: string = home) {
-  const r = spawnSync(process.execPath, [join(process.cwd(), ENTRIES.cli.out), ...args], { env: { ...process.env, FASHEN_HOME: at }, encoding: 'utf8', input });
+function fashen(args: string[], input?: string, at: string = home, env: NodeJS.ProcessEnv = {}) {
+  const r = spawnSync(process.execPath, [join(process.cwd(), ENTRIES.cli.out), ...args], { env: { ...process.env, FASHEN_HOME: at, ...env }, encoding: 'utf8', input });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -56,6 +56,19 @@ describe('fashen CLI', () => {
       expect(r.status).toBe('pending');
     }
     expect(rows.map((r) => r.id).sort()).toEqual([a.manifest.case.id, b.manifest.case.id].sort());
+  });
+
+  it('counts review periods from FASHEN_TODAY as the browser host does, and refuses a malformed date', () => {
+    const remaining = (today: string) => {
+      const r = fashen(['cases', 'list', '--json'], undefined, home, { FASHEN_TODAY: today });
+      expect(r).toMatchObject({ code: 0, stderr: '' });
+      return (JSON.parse(r.stdout) as { id: string; remainingWorkingDays: number }[]).find((c) => c.id === a.manifest.case.id)!.remainingWorkingDays;
+    };
+    // Two Mondays of November 2026, no holiday between: five working days apart (before, both were counted from the real clock).
+    expect(remaining('2026-11-16') - remaining('2026-11-23')).toBe(5);
+    for (const bad of ['2026-02-30', '20261116', 'tomorrow']) {
+      expect(fashen(['cases', 'list'], undefined, home, { FASHEN_TODAY: bad })).toMatchObject({ code: 2, stderr: `FASHEN_TODAY 应为 YYYY-MM-DD 格式的日期，如 2026-11-20（收到：${bad}）\n` });
+    }
   });
 
   it('the first command on a machine where the app never ran makes the data folder (before: ENOENT on keyring.json)', () => {

@@ -2,6 +2,7 @@
 // line; `fashen sync status`; `fashen sync export-bundle --out <file>` (offline bundle).
 // Exit codes: 0 synced (or bundle written), 1 offline / error, 2 usage.
 import { Workstation } from '../../main/workstation';
+import { todayOption } from '../../main/fixed-today';
 import { resolve } from 'node:path';
 import { exportOutboxBundle } from '../../main/services/sync/bundle';
 import { exportTarget } from '../../main/services/sync/bundle-paths';
@@ -53,7 +54,7 @@ export async function syncCommand(home: string, args: string[], opts: SyncCliOpt
   const retries = env.FASHEN_SYNC_RETRIES ? Number(env.FASHEN_SYNC_RETRIES) : NaN;
   const retry = Number.isInteger(retries) && retries >= 0 ? { retry: { ...DEFAULT_RETRY, retries } } : {};
   // The saved token opens only with this workstation's unlocked cache key (the CLI unlocked it first).
-  const ws: Workstation = new Workstation({ dataDir: home, sync: { connect: connectWithSavedLogin(home, () => ws.cacheKey, timeouts(env)), ...retry } });
+  const ws: Workstation = new Workstation({ dataDir: home, ...todayOption(env), sync: { connect: connectWithSavedLogin(home, () => ws.cacheKey, timeouts(env)), ...retry } });
   try {
     if (sub === 'status') {
       const login = readCentralLogin(home, ws.cacheKey);
