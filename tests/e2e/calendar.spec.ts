@@ -58,7 +58,7 @@ test('next year’s holiday schedule: flagged in December, taken from the centra
     writeFileSync(stick, made.body);
     await sync.drawer.getByTestId('sync-import-path').fill(stick);
     await sync.drawer.getByTestId('sync-import-run').click();
-    await expect(sync.drawer.getByTestId('import-result')).toContainText('已导入 1 个案卷');
+    await expect(sync.drawer.getByTestId('import-result')).toContainText(`已导入案卷 ${pkg!.caseNumber}`);
     await expect(sync.drawer.getByTestId('sync-import-central')).toContainText('中心系统签名已核验（为 alice 制作）');
     await sync.drawer.getByTestId('sync-import').screenshot({ path: 'test-results/screenshots/bundle-central-verified.png' });
 

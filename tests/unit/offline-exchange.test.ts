@@ -80,4 +80,19 @@ describe('ImportResult', () => {
     expect(t).toContain('已导入 1 个案卷，1 个失败');
     expect(t).toContain('测市监处罚〔2026〕2号 ：案卷包文件校验失败（1 处问题）');
   });
+
+  it('names the case it imported, and several by 案号 after what happened to them (imported, already up to date)', async () => {
+    const one = await text([{ source: '/stick/case-004', ok: true, caseId: 'c4', caseNumber: '测市监处罚〔2026〕4号', action: 'imported' }]);
+    expect(one).toContain('已导入案卷 测市监处罚〔2026〕4号');
+    const many = await text([
+      { source: '/stick/1', ok: true, caseId: 'c1', caseNumber: '测市监处罚〔2026〕1号', action: 'imported' },
+      { source: '/stick/2', ok: true, caseId: 'c2', caseNumber: '测市监处罚〔2026〕2号', action: 'unchanged' },
+      { source: '/stick/3', ok: true, caseId: 'c3', caseNumber: '测市监处罚〔2026〕3号', action: 'new_round' },
+      { source: '/stick/4', ok: false, error: '案卷包缺少 case.json' },
+    ]);
+    expect(many).toContain('已导入 2 个案卷，1 个已是最新，1 个失败');
+    expect(many).toContain('/stick/4 ：案卷包缺少 case.json');
+    expect(many).toContain('已导入： 测市监处罚〔2026〕1号、测市监处罚〔2026〕3号');
+    expect(many).toContain('已是最新（未更改）： 测市监处罚〔2026〕2号');
+  });
 });

@@ -1,7 +1,7 @@
 // Reads a case package from a folder or a .zip without trusting its paths.
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { resolve, sep } from 'node:path';
+import { basename, dirname, resolve, sep } from 'node:path';
 import type { Readable } from 'node:stream';
 import type yauzl from 'yauzl';
 import { CasePackage } from '../../shared/casefile/schema';
@@ -113,18 +113,29 @@ export async function zipPackage(label: string, zip: yauzl.ZipFile, onClose: () 
 }
 
 /**
+ * The package a path means: the path to a case.json (picked inside the case folder, or copied with
+ * 复制文件地址) means its folder; anything else is itself.
+ */
+export function packagePath(path: string): string {
+  return basename(path).toLowerCase() === 'case.json' && existsSync(path) && statSync(path).isFile() ? dirname(path) : path;
+}
+
+/**
  * `label` names the package in messages where its path means nothing to the reader (the central
  * server's upload lands in a temporary file; the admin knows the file they sent).
  */
-export async function openPackage(path: string, label = path): Promise<PackageSource> {
-  if (!existsSync(path)) throw new PackageError(`找不到案卷包：${label}`);
+export async function openPackage(given: string, label = given): Promise<PackageSource> {
+  if (!existsSync(given)) throw new PackageError(`找不到案卷包：${label}`);
+  const path = packagePath(given);
   if (statSync(path).isDirectory()) return new FolderSource(resolve(path));
   try {
     const zip = await openZipFile(path);
     return await zipPackage(path, zip, () => zip.close());
   } catch (err) {
     if (err instanceof PackageError) throw err;
-    throw new PackageError(`无法读取案卷包（不是有效的文件夹或 .zip）：${label}`, ['文件不是 zip 格式，或在复制、传输中被截断', technical(err)]);
+    // yauzl's English ("End of central directory record signature not found") tells a reviewer nothing.
+    if (!/\.zip$/i.test(path)) throw new PackageError(`这不是案卷包：${label}`, ['案卷包是含有 case.json 的案卷文件夹，或这样的文件夹压缩成的 .zip 文件；请填写文件夹或 .zip 文件的路径']);
+    throw new PackageError(`无法读取案卷包（不是有效的文件夹或 .zip）：${label}`, ['文件不是 zip 格式，或在复制、传输中被截断']);
   }
 }
 

@@ -101,23 +101,61 @@ describe('importCaseBundle', () => {
     expect(w.cases.count()).toBe(0);
   });
 
-  it('a folder of .zip files (not a package) says what it is and what was expected', async () => {
+  it('a folder of .zip files (a stick’s folder, not a package) imports each; an empty folder says what was expected', async () => {
     const [a, b] = [await packageWithFiles(tempDir(), [50]), await packageWithFiles(tempDir(), [60])];
     const dir = tempDir('stick-');
     writeFileSync(join(dir, 'a.zip'), await zipPackage(a));
     writeFileSync(join(dir, 'b.zip'), await zipPackage(b));
+    writeFileSync(join(dir, '说明.txt'), '不是案卷');
     const w = ws();
     const { outcomes: out } = await importCaseBundle(w.importer, dir);
-    expect(out).toEqual([
-      {
-        ok: false,
-        source: dir,
-        error: '所选的是装有 2 个 .zip 文件的文件夹，本身不是案卷包（其中没有 case.json）：请逐个选择其中的文件导入。应选择中心系统的交换包或案卷包（.zip 文件），或含有 case.json 的案卷文件夹',
-      },
+    expect(out).toMatchObject([
+      { ok: true, action: 'imported', source: join(dir, 'a.zip'), caseNumber: a.manifest.case.caseNumber },
+      { ok: true, action: 'imported', source: join(dir, 'b.zip'), caseNumber: b.manifest.case.caseNumber },
     ]);
     const empty = tempDir('empty-');
-    expect((await importCaseBundle(w.importer, empty)).outcomes[0]!.error).toBe('所选文件夹中没有 case.json，不是案卷包：应选择中心系统的交换包或案卷包（.zip 文件），或含有 case.json 的案卷文件夹');
-    expect(w.cases.count()).toBe(0);
+    expect((await importCaseBundle(w.importer, empty)).outcomes).toEqual([
+      {
+        ok: false,
+        source: empty,
+        error: `这个文件夹中没有 case.json，也没有案卷文件夹或 .zip 文件：${empty}。请填写案卷文件夹（含有 case.json）、案卷包或中心系统交换包（.zip 文件），或装有它们的文件夹的路径`,
+      },
+    ]);
+    expect(w.cases.count()).toBe(2);
+  });
+
+  it('a folder of case folders imports each on its own: one broken case is reported with its 案号, the others come in; again: already up to date', async () => {
+    const stick = tempDir('stick-');
+    const cases = [await packageWithFiles(stick, [70]), await packageWithFiles(stick, [80]), await packageWithFiles(stick, [90])];
+    const broken = cases[1]!;
+    writeFileSync(join(broken.dir, 'evidence', 'blob-0.bin'), Buffer.alloc(80, 1));
+    const w = ws();
+    const progress: [number, number][] = [];
+    const { outcomes: out } = await importCaseBundle(w.importer, stick, { onProgress: (done, total) => progress.push([done, total]) });
+    const bySource = new Map(out.map((o) => [o.source, o]));
+    expect(out).toHaveLength(3);
+    for (const c of cases) expect(bySource.get(c.dir)?.caseNumber).toBe(c.manifest.case.caseNumber);
+    expect(bySource.get(broken.dir)).toMatchObject({ ok: false, error: '案卷包文件校验失败（1 处问题）' });
+    expect(out.filter((o) => o.ok).map((o) => o.action)).toEqual(['imported', 'imported']);
+    expect(progress).toEqual([
+      [1, 3],
+      [2, 3],
+      [3, 3],
+    ]);
+    expect(w.cases.count()).toBe(2);
+    const { outcomes: again } = await importCaseBundle(w.importer, stick);
+    expect(again.filter((o) => o.ok).map((o) => o.action)).toEqual(['unchanged', 'unchanged']);
+    expect(staging(w)).toEqual([]);
+  });
+
+  it('the path to a case.json imports its folder; a file that is neither a folder nor a .zip says so in Chinese only', async () => {
+    const a = await packageWithFiles(tempDir(), [40]);
+    const w = ws();
+    expect((await importCaseBundle(w.importer, join(a.dir, 'case.json'))).outcomes).toMatchObject([{ ok: true, action: 'imported', source: a.dir, caseNumber: a.manifest.case.caseNumber }]);
+    const pdf = join(a.dir, 'evidence', 'blob-0.bin');
+    const [bad] = (await importCaseBundle(w.importer, pdf)).outcomes;
+    expect(bad).toMatchObject({ ok: false, source: pdf, error: `这不是案卷包：${pdf}` });
+    for (const line of [bad!.error!, ...(bad!.details ?? [])]) expect(line.replace(pdf, '').replace(/case\.json|\.zip/g, '')).not.toMatch(/[A-Za-z]{3,}/);
   });
 
   it('a corrupt inner .zip and a package whose file does not match are their own zh-CN outcomes; the good package still comes in', async () => {

@@ -8,8 +8,18 @@ import { ApiFailure } from '../../../shared/api/result';
 
 const bad = (message: string) => new ApiFailure({ code: 'invalid_input', message });
 
-function absolute(path: string): string {
+/**
+ * The path as meant: surrounding spaces and one pair of surrounding quotes dropped — Windows'
+ * 复制文件地址 copies "D:\案卷\case-004" with its quotes, and an IME may turn them into “…”.
+ */
+export function unquote(path: string): string {
   const p = path.trim();
+  const m = /^"(.*)"$/s.exec(p) ?? /^“(.*)”$/s.exec(p) ?? /^'(.*)'$/s.exec(p);
+  return m ? m[1]!.trim() : p;
+}
+
+function absolute(path: string): string {
+  const p = unquote(path);
   if (!isAbsolute(p)) throw bad(`请填写完整路径（从根目录或盘符开始）：${p}`);
   return p;
 }

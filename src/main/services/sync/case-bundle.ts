@@ -1,13 +1,12 @@
 // A bundle of case packages from the central system (for a workstation without a connection):
 // one .zip holding several packages — each a folder with case.json or an inner .zip — or simply
-// one package. Each package goes through the importer's one entry point (importFrom), as if
+// one package, or a folder of packages (a USB stick's case folders). Each package goes through the importer's one entry point (importFrom), as if
 // imported from a USB stick. Entry names are checked before anything is read (no "..", no absolute
 // paths, no backslashes). Nothing of a bundle is extracted to disk in the clear: folders are read
 // in place from the .zip, inner .zip files through an encrypted scratch copy (bundle-source.ts).
 // A calendar.json at the root is the working-day calendar (a new year's holiday schedule for an
 // office that never connects): handed to `takeCalendar`, which checks it like a sync does.
-import { existsSync, readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync } from 'node:fs';
 import type yauzl from 'yauzl';
 import type { ImportOutcome } from '../../../shared/api/cases';
 import type { CasePackage } from '../../../shared/casefile/schema';
@@ -16,10 +15,11 @@ import { CALENDAR_FILE } from '../../../shared/calendar/calendar-file';
 import { CASE_BUNDLE_MANIFEST, type CaseBundleManifest } from '../../../shared/sync/case-bundle-manifest';
 import type { ManifestCheck } from './central-manifest';
 import { revisionHashOf, type CaseImporter } from '../importer';
-import { openPackage, packageRoot, readManifest as readCaseJson, ZipSource, type PackageSource } from '../package-source';
+import { openPackage, packagePath, packageRoot, readManifest as readCaseJson, ZipSource, type PackageSource } from '../package-source';
 import { listZipEntries, openZipEntry, openZipFile, readZipText } from '../zip-read';
 import { sha256 } from '../signing/pem';
 import { innerZipSource } from './bundle-source';
+import { packageFolder, type PackageFolder } from './package-folder';
 
 const safeName = (n: string) => n.length > 0 && !n.startsWith('/') && !n.includes('\\') && !n.split('/').includes('..') && !/^[a-zA-Z]:/.test(n);
 
@@ -137,36 +137,45 @@ async function importJob(importer: CaseImporter, job: Job, opts: { centralRevisi
   return { outcome: outcome.ok ? outcome : { ...outcome, caseId: pkg.case.id, caseNumber: pkg.case.caseNumber }, caseId: pkg.case.id };
 }
 
-/**
- * A folder given to import that holds no case.json: what it holds instead and what was expected
- * (a folder of .zip files is a common mistake: the stick's folder instead of the file on it).
- */
-function notAPackage(path: string): string | null {
-  if (!existsSync(path) || !statSync(path).isDirectory() || existsSync(join(path, 'case.json'))) return null;
-  let names: string[];
-  try {
-    names = readdirSync(path);
-  } catch {
-    return null; // unreadable: the importer says so
-  }
-  const zips = names.filter((n) => n.toLowerCase().endsWith('.zip')).length;
-  const folders = names.filter((n) => existsSync(join(path, n, 'case.json'))).length;
-  const held = [zips ? `${zips} 个 .zip 文件` : '', folders ? `${folders} 个案卷文件夹` : ''].filter(Boolean).join('和');
-  const expected = '应选择中心系统的交换包或案卷包（.zip 文件），或含有 case.json 的案卷文件夹';
-  return held ? `所选的是装有 ${held}的文件夹，本身不是案卷包（其中没有 case.json）：请逐个选择其中的文件${folders ? '或案卷文件夹' : ''}导入。${expected}` : `所选文件夹中没有 case.json，不是案卷包：${expected}`;
-}
-
 /** Nothing of the bundle taken, for one reason. */
 const refused = (source: string, error: string, details?: string[]): BundleImport => ({ outcomes: [{ source, ok: false, whole: true, error, ...(details ? { details } : {}) }], calendar: null });
 
-/** Imports every package in the bundle; a single-package .zip (or a folder) is imported as is. */
-export async function importCaseBundle(importer: CaseImporter, path: string, opts: CaseBundleOptions = {}): Promise<BundleImport> {
+/**
+ * A folder of packages (a USB stick's folder of case folders or .zip files): each on its own, one
+ * that fails does not stop the rest. A .zip goes the way of any .zip given to import (a package, or
+ * a bundle with its signature and calendar checked); the first calendar and central answer found
+ * are the ones reported (a stick rarely carries two bundles from the central system).
+ */
+async function importFolder(importer: CaseImporter, entries: PackageFolder['entries'], opts: CaseBundleOptions): Promise<BundleImport> {
+  const { onProgress, ...each } = opts;
+  const outcomes: ImportOutcome[] = [];
+  let calendar: BundleCalendar | null = null;
+  let central: CentralBundleResult | undefined;
+  for (const [i, e] of entries.entries()) {
+    if (e.zip) {
+      const r = await importCaseBundle(importer, e.path, each);
+      outcomes.push(...r.outcomes);
+      calendar ??= r.calendar;
+      central ??= r.central;
+    } else outcomes.push((await importJob(importer, { label: e.path, open: () => openPackage(e.path) }, { here: opts.here, where: '案卷包' })).outcome);
+    onProgress?.(i + 1, entries.length, e.path);
+  }
+  return { outcomes, calendar, ...(central ? { central } : {}) };
+}
+
+/**
+ * Imports every package in the bundle; a single-package .zip (or a folder) is imported as is, a
+ * folder of packages package by package, and the path to a case.json as its folder.
+ */
+export async function importCaseBundle(importer: CaseImporter, given: string, opts: CaseBundleOptions = {}): Promise<BundleImport> {
   const { onProgress } = opts;
+  const path = packagePath(given);
   // A folder, or a path that is not there (the importer says 找不到案卷包), goes the way of one package.
   if (!path.toLowerCase().endsWith('.zip') || !existsSync(path)) {
-    const notPackage = notAPackage(path);
-    const { outcome } = notPackage
-      ? { outcome: { source: path, ok: false, error: notPackage } }
+    const folder = packageFolder(path);
+    if (folder && 'entries' in folder) return importFolder(importer, folder.entries, opts);
+    const { outcome } = folder
+      ? { outcome: { source: path, ok: false, error: folder.problem } }
       : await importJob(importer, { label: path, open: () => openPackage(path) }, { here: opts.here, where: '案卷包' });
     onProgress?.(1, 1, path);
     return { outcomes: [outcome], calendar: null };

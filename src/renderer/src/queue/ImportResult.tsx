@@ -1,4 +1,4 @@
-// What an import did, in Chinese: how many case files came in, which failed and why — or, for a
+// What an import did, in Chinese: which case files came in (by 案号), which were already up to date, which failed and why — or, for a
 // bundle refused as a whole (signature, contents, another reviewer's), that nothing came in and why.
 import type { ReactNode } from 'react';
 import { Alert } from 'antd';
@@ -25,22 +25,28 @@ function summaryOf(outcomes: ImportOutcome[]): { type: 'success' | 'warning' | '
         </>
       ),
     };
-  const imported = outcomes.filter((o) => o.ok && o.action !== 'unchanged').length;
-  const unchanged = outcomes.filter((o) => o.ok && o.action === 'unchanged').length;
+  const came = outcomes.filter((o) => o.ok && o.action !== 'unchanged');
+  const unchanged = outcomes.filter((o) => o.ok && o.action === 'unchanged');
   const failed = outcomes.filter((o) => !o.ok);
   // Cases that came in or were left alone with something to know (a new round over unfinished work, an older revision): one line each.
   const noted = outcomes.filter((o) => o.ok && o.note);
+  const only = outcomes.length === 1 && came.length === 1 ? came[0]! : null;
   return {
     type: failed.length ? 'warning' : 'success',
-    title: [`已导入 ${imported} 个案卷`, unchanged ? `${unchanged} 个已是最新` : '', failed.length ? `${failed.length} 个失败` : ''].filter(Boolean).join('，'),
-    description: failed.length + noted.length > 0 && (
+    // One case: named in the title. Several: counted there, named below, by what happened to them.
+    title: only
+      ? `已导入案卷 ${only.caseNumber ?? only.source}`
+      : [`已导入 ${came.length} 个案卷`, unchanged.length ? `${unchanged.length} 个已是最新` : '', failed.length ? `${failed.length} 个失败` : ''].filter(Boolean).join('，'),
+    description: (failed.length + noted.length > 0 || !only) && (
       <ul style={{ margin: 0, paddingLeft: 16 }}>
         {failed.map((o) => (
-          <li key={`failed:${o.source}`}>
+          <li key={`failed:${o.source}`} data-testid="import-failed">
             <span className="ellipsis">{o.caseNumber ?? o.source}</span>：{o.error ?? '未知原因'}
             <Details details={o.details} />
           </li>
         ))}
+        {!only && <CaseNumbers label="已导入" outcomes={came} />}
+        {!only && <CaseNumbers label="已是最新（未更改）" outcomes={unchanged} />}
         {noted.map((o) => (
           <li key={`noted:${o.source}`}>
             <span className="ellipsis">{o.caseNumber ?? o.source}</span>：{o.action === 'new_round' ? `新一轮：${o.note}` : o.note}
@@ -49,6 +55,16 @@ function summaryOf(outcomes: ImportOutcome[]): { type: 'success' | 'warning' | '
       </ul>
     ),
   };
+}
+
+/** The 案号 of the cases one thing happened to, on one line (ten of them stay short). */
+function CaseNumbers({ label, outcomes }: { label: string; outcomes: ImportOutcome[] }) {
+  if (!outcomes.length) return null;
+  return (
+    <li>
+      {label}：<span className="num">{outcomes.map((o) => o.caseNumber ?? o.source).join('、')}</span>
+    </li>
+  );
 }
 
 export function ImportResult({ outcomes, onClose }: { outcomes: ImportOutcome[]; onClose?: () => void }) {

@@ -32,7 +32,7 @@ export function Centre({ caseId, hasCases, reveal, version = 0 }: { caseId: stri
           </span>
         </>
       ) : (
-        <span>载入或同步案卷后，案卷内容将显示在这里</span>
+        <span>导入或同步案卷后，案卷内容将显示在这里</span>
       )}
     </div>
   );

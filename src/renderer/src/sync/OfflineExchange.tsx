@@ -1,10 +1,10 @@
 // 离线交换 (no network): export the queued submissions as one signed bundle file for a USB stick
 // (sync.exportBundle) — with none queued, a bundle with only the audit chain head, so an office
-// that has nothing to submit still reports its audit trail — and import a bundle of case packages from the central system
+// that has nothing to submit still reports its audit trail — and import a bundle of case packages from the central system, a case folder or a folder of them
 // (sync.importBundle). The back end reads and writes the files, so both take a full path on this
 // computer — as in the browser host there is no native file dialog (the host only listens locally).
-import { useEffect, useState } from 'react';
-import { Alert, Button, Input } from 'antd';
+import { useEffect, useRef, useState } from 'react';
+import { Alert, Button, Input, type InputRef } from 'antd';
 import type { BundleCalendar, BundleExport, BundleImport, CentralBundleResult } from '../../../shared/api/sync';
 import type { ApiEvents } from '../../../shared/api/events';
 import type { KeyRegistration } from '../../../shared/api/opinions';
@@ -12,7 +12,7 @@ import { api } from '../api';
 import { errorText } from '../lib/errors';
 import { useOpinionState } from '../opinion/store';
 import { ImportResult } from '../queue/ImportResult';
-import { syncActions } from './store';
+import { syncActions, useSyncState } from './store';
 import { answerCounts } from '../../../shared/sync/answer-labels';
 
 /** Whether `p` is `dir` or inside it (as typed; the back end checks again with links resolved). */
@@ -149,6 +149,17 @@ function ImportBundle() {
   const [result, setResult] = useState<BundleImport | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => (busy ? api.on('import.progress', setProgress) : undefined), [busy]);
+  // Opened from the empty queue's 导入案卷包…: the reviewer is here to type a path. Focused once the
+  // drawer has opened: before, the drawer's own focus on its panel would take it back.
+  const asked = useSyncState((s) => s.importAsked && s.panelShown);
+  const field = useRef<InputRef>(null);
+  const section = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (!asked) return;
+    section.current?.scrollIntoView({ block: 'nearest' });
+    field.current?.focus();
+    syncActions.importShown();
+  }, [asked]);
 
   const run = async () => {
     setBusy(true);
@@ -165,11 +176,11 @@ function ImportBundle() {
   };
 
   return (
-    <div className="sync-exchange" data-testid="sync-import">
+    <div className="sync-exchange" data-testid="sync-import" ref={section}>
       <div className="sync-exchange-label">导入案卷包</div>
       <div className="sync-exchange-body">
         <div className="sync-exchange-row">
-          <Input size="small" value={path} onChange={(e) => setPath(e.target.value)} onPressEnter={() => path.trim() && !busy && void run()} placeholder="中心系统导出的案卷包（.zip）或案卷文件夹的完整路径" aria-label="案卷包路径" data-testid="sync-import-path" />
+          <Input ref={field} size="small" value={path} onChange={(e) => setPath(e.target.value)} onPressEnter={() => path.trim() && !busy && void run()} placeholder="完整路径：案卷交换包（.zip）、案卷文件夹，或装有多个案卷文件夹的文件夹" aria-label="案卷包路径" data-testid="sync-import-path" />
           <Button size="small" loading={busy} disabled={!path.trim()} onClick={() => void run()} data-testid="sync-import-run">
             导入
           </Button>

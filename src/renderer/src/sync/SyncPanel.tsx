@@ -186,6 +186,7 @@ export function SyncPanel({ dataDir, onOpenCase }: { dataDir: string | null; onO
     <Drawer
       open={open}
       onClose={syncActions.closePanel}
+      afterOpenChange={syncActions.panelShown}
       title="与中心系统同步"
       placement="right"
       size={520}

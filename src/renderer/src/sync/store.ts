@@ -24,13 +24,17 @@ interface State {
   result: SyncRunResult | null;
   runError: string | null;
   panelOpen: boolean;
+  /** The panel was opened for its 导入案卷包 form (from the empty queue): the form takes the focus once. */
+  importAsked: boolean;
+  /** The panel has finished opening (its animation ended): only then can a field in it take the focus. */
+  panelShown: boolean;
   /** What the key registration after a login from the panel said (zh-CN). */
   loginNotices: string[];
   /** Bumped whenever cases may have changed (a run ended, a sync happened elsewhere, an import). */
   changes: number;
 }
 
-const store = createStore<State>({ view: null, loadError: null, progress: null, own: false, live: false, cancelling: false, result: null, runError: null, panelOpen: false, loginNotices: [], changes: 0 }, start);
+const store = createStore<State>({ view: null, loadError: null, progress: null, own: false, live: false, cancelling: false, result: null, runError: null, panelOpen: false, importAsked: false, panelShown: false, loginNotices: [], changes: 0 }, start);
 const set = store.set;
 
 /** A run goes on: ours, one whose progress arrives, or one the status reports (e.g. the command line). */
@@ -199,8 +203,24 @@ export const syncActions = {
     void syncActions.refresh();
   },
 
+  /** The panel opened at its 导入案卷包 form (the empty queue's 导入案卷包…). */
+  openImport(): void {
+    set({ importAsked: true });
+    syncActions.openPanel();
+  },
+
+  /** The 导入案卷包 form has the focus: opening the panel again some other way leaves the focus alone. */
+  importShown(): void {
+    set({ importAsked: false });
+  },
+
+  /** The drawer says it has opened (or closed). */
+  panelShown(shown: boolean): void {
+    set({ panelShown: shown });
+  },
+
   closePanel(): void {
-    set({ panelOpen: false });
+    set({ panelOpen: false, importAsked: false });
     tick();
   },
 };
