@@ -175,9 +175,12 @@ test('preview, sign with a passphrase, list and verify, verify an uploaded file'
   const text = await op.pageText(preview);
   expect(text).toContain('法制审核意见书');
   expect(text).toContain(chosen.caseNumber.replace(/\s+/g, ''));
-  // Page 1 reads the same with and without the key (the opinion id aside, which is per preview).
-  const withoutId = (t: string) => t.replace(/意见书[0-9a-f-]{36}.*$/, '');
-  expect(withoutId(text)).toBe(withoutId(keylessText));
+  // The footer names the opinion as the bar does: 文号 · 第1版 · 校验码 = the bar's 摘要 digits (no uuid).
+  const code = (await bar.getByTestId('opinion-content-hash').innerText()).replace(/^摘要|\s/g, '');
+  expect(text).toMatch(new RegExp(`〔2026〕\\d+号·第1版·校验码${code}$`));
+  // Page 1 reads the same with and without the key (the 校验码 aside, which only a signable preview has).
+  const withoutCode = (t: string) => t.replace(/·校验码[0-9a-f]{16}$/, '');
+  expect(withoutCode(text)).toBe(keylessText);
   expect(await seriousViolations(page, '[data-testid="opinion-preview-bar"]')).toEqual([]);
   await op.screenshot('opinion-preview');
 

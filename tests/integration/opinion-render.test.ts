@@ -83,7 +83,7 @@ describe('opinion .docx', () => {
     for (const f of footers) {
       expect(f).toContain('<w:instrText xml:space="preserve">PAGE</w:instrText>');
       expect(f).toContain('— </w:t>');
-      expect(f).toContain('SHA-256 e3b0c44298fc1c14…');
+      expect(f).toContain('马市监法审〔2026〕12号 · 第1版 · 校验码 e3b0 c442 98fc 1c14');
     }
     expect(footers.map((f) => /<w:jc w:val="(\w+)"\/>/.exec(f)![1]).sort()).toEqual(['left', 'right']);
   });
@@ -110,11 +110,13 @@ describe('opinion .docx', () => {
     const text = [...doc.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]!).join('');
     const strings = expectedStrings();
     for (const s of strings) expect(text).toContain(s);
-    // The case file's revision as the app names it (修订 N), not 第1次修订 for the first submission.
-    expect(text).toContain(`修订 ${content.case.revision}（${content.case.revision === 1 ? '首次送审' : '重新送审'}，摘要`);
+    // The case file in a reader's terms: submission date, revision number, a short check code.
+    expect(text).toContain('审核所据案卷：2026年11月10日送审的案卷（修订号3，案卷校验码a3f1c2d4）');
     expect(text).not.toContain('次修订');
+    // Nothing is attached: the cited documents are named under their points, not as 附件.
+    expect(text).not.toContain('附件');
     for (const p of content.points) for (const c of p.citations) expect(text).toContain(citationText(c));
-    const order = ['法制审核意见书', '一、案件基本情况', '二、拟处罚决定', '三、审核认定的事实', '四、审核要点', '（十）是否超过追责时效', '五、审核意见', '附件：', '审核人员：'];
+    const order = ['法制审核意见书', '一、案件基本情况', '二、拟处罚决定', '三、审核认定的事实', '四、审核要点', '（十）是否超过追责时效', '五、审核意见', '审核人员：'];
     const at = order.map((s) => text.indexOf(s));
     expect(at.every((v, i) => v >= 0 && (i === 0 || v > at[i - 1]!))).toBe(true);
   });
@@ -166,7 +168,8 @@ describe('opinion PDF', () => {
     const text = flat(run('pdftotext', [join(dir, 'opinion.pdf'), '-']));
     for (const s of expectedStrings()) expect(text).toContain(flat(s));
     for (const p of content.points) for (const c of p.citations) expect(text).toContain(flat(citationText(c)));
-    expect(text).toContain(flat(`意见书 ${content.opinionId} · 第1版 · SHA-256 e3b0c44298fc1c14…`));
+    expect(text).toContain(flat('马市监法审〔2026〕12号 · 第1版 · 校验码 e3b0 c442 98fc 1c14'));
+    expect(text).not.toContain(content.opinionId);
     expect(text).toContain('—1—');
   });
 

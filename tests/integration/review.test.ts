@@ -85,7 +85,7 @@ describe('review workflow', () => {
     }
     expect(failure(() => ws.review.conclude(c.caseId, '同意', '同意承办机构意见，无其他问题。')).error.message).toMatch(/与“同意”结论矛盾/);
     const draft = ws.review.get(c.caseId).draftOpinion;
-    expect(draft).toMatch(/执法程序是否合法：超过法定期限/);
+    expect(draft).toMatch(/（一）执法程序：超过法定期限/);
     const v = ws.review.conclude(c.caseId, '建议纠正', draft);
     expect(v.conclusion).toMatchObject({ type: '建议纠正' });
     expect(ws.views.get(c.caseId)!.status).toBe('returned');

@@ -70,7 +70,7 @@ describe('opinionDraft', () => {
     expect(d.suggested).toBe('建议纠正');
     expect(d.problems).toEqual(['P6']);
     expect(d.text).toContain('以下审核要点尚未作出结论：P3 执法程序是否合法。');
-    expect(d.text).toMatch(/已认定存在以下问题：\n1\. 裁量基准运用是否适当：罚款未说明从重理由。/);
+    expect(d.text).toMatch(/已认定存在以下问题：\n（一）裁量基准运用：罚款未说明从重理由。/);
     expect(d.text).not.toMatch(/同意/);
   });
 
@@ -105,7 +105,7 @@ describe('opinionDraft', () => {
     spec.P5 = { decision: 'problem', note: '适用条款错误；' };
     d = opinionDraft(points(spec), CASE);
     expect(d.suggested).toBe('建议纠正');
-    expect(d.text).toContain('2. 适用法律依据是否准确：适用条款错误。');
+    expect(d.text).toContain('（二）法律适用：适用条款错误。');
     expect(d.text).toContain('建议承办机构依法纠正上述问题，并补充调查、完善证据后重新送审。');
     expect(d.text).not.toMatch(/同意|P\d/);
   });
@@ -114,7 +114,7 @@ describe('opinionDraft', () => {
     const spec = allOk();
     spec.P9 = 'problem';
     const d = opinionDraft(points(spec), CASE);
-    expect(d.text).toContain('1. 是否涉嫌犯罪、需移送司法机关：（请写明具体问题）');
+    expect(d.text).toContain('（一）涉嫌犯罪移送：（请写明具体问题）');
     expect(d.text).toContain('应当依法及时移送司法机关');
   });
 
@@ -123,22 +123,45 @@ describe('opinionDraft', () => {
     spec.P8 = { decision: 'problem', note: '案卷缺少行政处罚告知书，仅有送达回证。', fail: '案卷缺少行政处罚告知书' };
     spec.P3 = { decision: 'problem', note: '告知与决定间隔不足', fail: '未见听证告知' };
     const d = opinionDraft(points(spec), CASE);
-    expect(d.text).toContain('执法文书是否规范、齐备：案卷缺少行政处罚告知书，仅有送达回证。');
+    expect(d.text).toContain('执法文书：案卷缺少行政处罚告知书，仅有送达回证。');
     expect(d.text).not.toContain('仅有送达回证；案卷缺少行政处罚告知书');
     expect(d.text).toContain('告知与决定间隔不足；未见听证告知。'); // a finding the note does not state stays
+  });
+
+  it('a problem is named by its finding topic, numbered （一）（二）, not by the point’s question', () => {
+    const spec = allOk();
+    spec.P3 = { decision: 'problem', note: '送达超期' };
+    spec.P7 = { decision: 'problem', note: '吊销许可证应由原发证机关作出' };
+    const d = opinionDraft(points(spec), CASE);
+    expect(d.text).toContain('存在以下问题：\n（一）执法程序：送达超期。\n（二）法定权限：吊销许可证应由原发证机关作出。');
+    expect(d.text).not.toMatch(/^\d+\./m);
+    expect(d.text).not.toContain('是否');
+  });
+
+  it('a finding the note says in other words is not repeated; quoted findings carry no spaces around numbers', () => {
+    const spec = allOk();
+    const fail = '拟作出决定日期超过办案期限（期限至 2026-11-04，超期 23 日）';
+    spec.P3 = { decision: 'problem', note: '拟作出决定日期超过九十日办案期限，案卷未见延期审批材料', fail };
+    let d = opinionDraft(points(spec), CASE);
+    expect(d.text).toContain('（一）执法程序：拟作出决定日期超过九十日办案期限，案卷未见延期审批材料。\n');
+    expect(d.text).not.toContain('超过办案期限（');
+    // A note on something else keeps the finding, in prose: 超期23日, no spaces.
+    spec.P3 = { decision: 'problem', note: '未听取陈述申辩', fail };
+    d = opinionDraft(points(spec), CASE);
+    expect(d.text).toContain('（一）执法程序：未听取陈述申辩；拟作出决定日期超过办案期限（期限至2026年11月4日，超期23日）。');
   });
 
   it('all decided, none a problem: 同意, affirming only what was found 无问题 and naming the 不适用 points', () => {
     let d = opinionDraft(points(allOk()), CASE);
     expect(d).toMatchObject({ state: 'clear', suggested: '同意' });
     expect(d.text).toBe(
-      `经审核，${CASE}执法主体合法，执法人员具备执法资格，程序合法，事实清楚，证据确实充分，适用法律依据准确，裁量适当，未超越法定权限，文书规范齐备，未发现涉嫌犯罪需移送的情形，未超过追责时效。\n同意承办机构的处理意见。`,
+      `经审核，${CASE}执法主体合法；执法人员具备执法资格；执法程序合法；案件事实清楚，证据合法充分；适用法律依据准确；裁量基准运用适当；未超越法定权限；执法文书规范、齐备；未发现涉嫌犯罪，无需移送司法机关；未超过追责时效。\n同意承办机构的处理意见。`,
     );
     const spec = allOk();
     spec.P9 = 'na';
     d = opinionDraft(points(spec), CASE);
     expect(d.text).not.toContain('未发现涉嫌犯罪');
-    expect(d.text).toContain('以下审核事项不适用：是否涉嫌犯罪、需移送司法机关。');
+    expect(d.text).toContain('本案不涉及涉嫌犯罪移送审核事项。');
     expect(d.text).not.toMatch(/P\d/);
     expect(d.text).toMatch(/同意承办机构的处理意见。$/);
     expect(draftOpinion(points(spec), CASE)).toBe(d.text);

@@ -5,8 +5,8 @@ import type { ReviewView } from '../api/review';
 import { OPINION_SCHEMA, type OpinionContent } from './content';
 import { penaltyText } from '../casefile/penalty-text';
 import { discretionText } from '../casefile/discretion-text';
+import { DECISION_LABEL } from './point-wording';
 
-const DECISION_CN = { ok: '无问题', problem: '存在问题', na: '不适用' } as const;
 export interface OpinionMeta {
   opinionId: string;
   version: number;
@@ -34,7 +34,7 @@ export function buildOpinionContent(review: ReviewView, cf: CaseFileView, meta: 
       id: p.id,
       title: p.title,
       decision: p.decision!,
-      decisionText: DECISION_CN[p.decision!],
+      decisionText: DECISION_LABEL[p.decision!],
       note: p.note,
       findings: p.automatic
         .filter((f) => f.severity === 'fail' || f.severity === 'warn')

@@ -11,7 +11,7 @@ export const OpinionPoint = z.object({
   id: z.enum(['P1', 'P2', 'P3', 'P4', 'P5', 'P6', 'P7', 'P8', 'P9', 'P10']),
   title: z.string(),
   decision: z.enum(['ok', 'problem', 'na']),
-  /** 无问题 / 存在问题 / 不适用 */
+  /** 无问题 / 存在问题 / 不适用 (the panel's label; the document words the finding: point-wording.ts). */
   decisionText: z.string(),
   note: z.string(),
   /** Automatic findings worth printing (fail/warn), with the reviewer's overrides. */
@@ -44,7 +44,7 @@ export const OpinionContent = z.object({
   round: z.number().int().positive(),
   parties: z.array(z.object({ kind: z.enum(['natural', 'legal', 'other']), name: z.string(), idNumber: z.string(), address: z.string(), legalRepresentative: z.string().nullable() })),
   proposedDecision: z.object({
-    /** e.g. ["没收违法所得 12.80元", "罚款 80,000元（人民币捌万元整）"] */
+    /** e.g. ["没收违法所得 12.80元", "罚款 80,000元（人民币捌万元整）"] (printed without the spaces) */
     penalties: z.array(z.string()),
     violated: z.array(z.string()),
     legalBasis: z.array(z.string()),
@@ -56,6 +56,10 @@ export const OpinionContent = z.object({
   reviewer: z.object({ name: z.string(), keyId: z.string(), certificateFingerprint: z.string() }),
   /** ISO timestamp of signing (local clock — a trusted time comes only from a TSA token). */
   signedAt: z.string(),
+  /**
+   * The case documents the points cite (names only). Not attachments: nothing goes with the opinion,
+   * so the document prints no 附件 block — each is cited under its point (field name kept for the schema).
+   */
   attachments: z.array(z.string()),
   /** A later version of the round: the signed version it replaces, named in the document (signed with it). */
   supersedes: z.object({ opinionId: z.string().uuid(), documentNumber: z.string(), version: z.number().int().positive() }).optional(),

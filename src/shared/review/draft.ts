@@ -4,38 +4,8 @@
 // 建议补充调查 when only facts/evidence (P4) are at fault; all points settled without a problem → 同意).
 import type { ReviewPointId } from '../api/evidence';
 import type { OpinionType, PointView } from '../api/review';
-import { proseDates } from '../format/date';
-
-/** Han characters and full-width punctuation: no space between them and a date in official text. */
-const CN = String.raw`[\p{Script=Han}\u3000-\u303f\uff00-\uffef“”‘’]`;
-const CN_DATE = String.raw`\d{4}年\d{1,2}月\d{1,2}日`;
-const SPACE_BEFORE_DATE = new RegExp(String.raw`(${CN}) +(?=${CN_DATE})`, 'gu');
-const SPACE_AFTER_DATE = new RegExp(String.raw`(${CN_DATE}) +(?=${CN})`, 'gu');
-
-/**
- * A check's message as documents and drafts print it: ISO dates (kept for the on-screen lists) as
- * 2026年10月17日, and without the spaces that set them apart on screen ("已于 2026-10-17 到期" →
- * "已于2026年10月17日到期").
- */
-export function documentDates(text: string): string {
-  return proseDates(text).replace(SPACE_BEFORE_DATE, '$1').replace(SPACE_AFTER_DATE, '$1');
-}
-
-const DECISION_CN = { ok: '无问题', problem: '存在问题', na: '不适用' } as const;
-
-/** What each point settled as 无问题 lets the opinion affirm (in P1–P10 order). */
-const AFFIRMED: Record<ReviewPointId, string> = {
-  P1: '执法主体合法',
-  P2: '执法人员具备执法资格',
-  P3: '程序合法',
-  P4: '事实清楚，证据确实充分',
-  P5: '适用法律依据准确',
-  P6: '裁量适当',
-  P7: '未超越法定权限',
-  P8: '文书规范齐备',
-  P9: '未发现涉嫌犯罪需移送的情形',
-  P10: '未超过追责时效',
-};
+import { DECISION_LABEL, POINT_WORDING } from '../opinion/point-wording';
+import { alreadySaid, cnOrdinal, documentText } from '../opinion/prose';
 
 export type DraftState = 'open' | 'problems' | 'clear';
 
@@ -74,14 +44,17 @@ function typeFor(faulty: ReviewPointId[]): OpinionType {
 
 const label = (p: PointView) => `${p.id} ${p.title}`;
 
-/** The reviewer's note, then the automatic findings it does not already state (said once, not twice). */
+/**
+ * Each problem under its finding topic, numbered （一）（二）: the reviewer's note, then the automatic
+ * findings it does not already state (alreadySaid: said once, not twice — the finding itself still
+ * prints under its point in part 四 of the opinion).
+ */
 function problemLines(problems: PointView[]): string[] {
-  const bare = (x: string) => x.trim().replace(/[。；;，,.\s]+$/u, '');
   return problems.map((p, i) => {
     const unsaid = openFails(p)
-      .map(documentDates)
-      .filter((f) => !bare(p.note).includes(bare(f)));
-    return `${i + 1}. ${p.title}：${clauses([p.note, ...unsaid]) || '（请写明具体问题）'}`;
+      .map(documentText)
+      .filter((f) => !alreadySaid(p.note, f));
+    return `${cnOrdinal(i)}${POINT_WORDING[p.id].topic}：${clauses([p.note, ...unsaid]) || '（请写明具体问题）'}`;
   });
 }
 
@@ -115,9 +88,9 @@ export function opinionDraft(points: PointView[], caseLabel: string): OpinionDra
         : `以下审核要点尚未作出结论：${open.map(label).join('；')}。`,
     );
     if (problems.length) lines.push('已认定存在以下问题：', ...problemLines(problems));
-    for (const p of flagged) lines.push(`系统自动检查提示 ${label(p)} 不符合（待认定）：${clauses(openFails(p).map(documentDates))}`);
+    for (const p of flagged) lines.push(`系统自动检查提示 ${label(p)} 不符合（待认定）：${clauses(openFails(p).map(documentText))}`);
     const settled = points.filter((p) => p.decision === 'ok' || p.decision === 'na');
-    if (settled.length) lines.push(`已认定的其他要点：${settled.map((p) => `${p.id} ${DECISION_CN[p.decision!]}`).join('，')}。`);
+    if (settled.length) lines.push(`已认定的其他要点：${settled.map((p) => `${p.id} ${DECISION_LABEL[p.decision!]}`).join('，')}。`);
     lines.push('待上述要点全部作出结论后，再提出审核意见。');
     return { state: 'open', suggested: faulty.length ? typeFor(faulty) : null, open: ids(open), problems: ids(problems), flagged: ids(flagged), text: lines.join('\n') };
   }
@@ -128,10 +101,10 @@ export function opinionDraft(points: PointView[], caseLabel: string): OpinionDra
     return { state: 'problems', suggested: typeFor(ids(problems)), open: [], problems: ids(problems), flagged: [], text: lines.join('\n') };
   }
 
-  const affirmed = points.filter((p) => p.decision === 'ok').map((p) => AFFIRMED[p.id]);
+  const affirmed = points.filter((p) => p.decision === 'ok').map((p) => POINT_WORDING[p.id].finding.ok);
   const na = points.filter((p) => p.decision === 'na');
-  lines.push(affirmed.length ? `经审核，${caseLabel}${affirmed.join('，')}。` : `经审核，${caseLabel}各审核要点均不适用。`);
-  if (na.length && affirmed.length) lines.push(`以下审核事项不适用：${na.map((p) => p.title).join('；')}。`);
+  lines.push(affirmed.length ? `经审核，${caseLabel}${affirmed.join('；')}。` : `经审核，${caseLabel}各审核要点均不适用。`);
+  if (na.length && affirmed.length) lines.push(`本案不涉及${na.map((p) => POINT_WORDING[p.id].topic).join('、')}审核事项。`);
   lines.push('同意承办机构的处理意见。');
   return { state: 'clear', suggested: '同意', open: [], problems: [], flagged: [], text: lines.join('\n') };
 }

@@ -91,7 +91,6 @@ export function contentProblems(c: OpinionContent): Unprintable[] {
     ]),
     { field: '审核意见', text: c.conclusion.text, source: 'reviewer' },
     { field: '审核人员姓名', text: c.reviewer.name, source: 'reviewer' },
-    { field: '附件名称', text: c.attachments.join(''), source: 'case' },
   ];
   return check(fields);
 }
