@@ -143,7 +143,7 @@ test('a very long note is clamped with 展开/收起, whole in the editor', asyn
   await expect(ws.annotations.rowWithNote('已告知听证权利').getByRole('button', { name: '展开' })).toHaveCount(0);
   await ws.screenshot('annotation-citations-list');
 
-  await longRow.getByRole('button', { name: '编辑标注' }).click();
+  await longRow.getByRole('button', { name: '编辑批注' }).click();
   await expect(longRow.getByTestId('annotation-note')).toHaveValue(LONG_NOTE);
   await longRow.getByRole('button', { name: /取\s*消/ }).click();
 
@@ -165,23 +165,23 @@ test('deleting a cited annotation names the citing point and the chip shows it g
   await ws.annotations.open();
   // Deleting the cited highlight: the confirm names P4; afterwards the chip says it is gone at once.
   const citedRow = ws.annotations.rowWithNote('已告知听证权利');
-  await citedRow.getByRole('button', { name: '删除标注' }).click();
+  await citedRow.getByRole('button', { name: '删除批注' }).click();
   const confirm = page.locator('.ant-popconfirm');
-  await expect(confirm).toContainText('P4 的审核认定引用了这条标注，删除后该引用将显示为“标注已不存在”');
+  await expect(confirm).toContainText('P4 的审核认定引用了这条批注，删除后该引用将显示为“批注已不存在”');
   await chips.first().scrollIntoViewIfNeeded();
   await ws.screenshot('annotation-citations-confirm');
   await confirm.getByRole('button', { name: /删\s*除/ }).click();
   await expect(citedRow).toHaveCount(0);
   const gone = chips.first();
-  await expect(gone).toContainText('（标注已不存在）');
+  await expect(gone).toContainText('（批注已不存在）');
   await expect(gone.locator('.rv-citation-main')).toBeDisabled();
   await expect(gone).not.toContainText('Hearing rights');
   await ws.screenshot('annotation-citations-chips');
 
   // Deleting one nothing cites says only that it cannot be undone.
-  await ws.annotations.rows.and(page.locator(`[data-annotation-id="${long.id}"]`)).getByRole('button', { name: '删除标注' }).click();
+  await ws.annotations.rows.and(page.locator(`[data-annotation-id="${long.id}"]`)).getByRole('button', { name: '删除批注' }).click();
   await expect(confirm).toContainText('删除后不能恢复');
-  await expect(confirm).not.toContainText('引用了这条标注');
+  await expect(confirm).not.toContainText('引用了这条批注');
 });
 
 test('editing a cited area note’s text updates its chip at once, without 重新读取审核记录', async ({ page, freshHost }) => {
@@ -205,7 +205,7 @@ test('editing a cited area note’s text updates its chip at once, without 重�
 
   await ws.annotations.open();
   const row = ws.annotations.rows.and(page.locator(`[data-annotation-id="${area.id}"]`));
-  await row.getByRole('button', { name: '编辑标注' }).click();
+  await row.getByRole('button', { name: '编辑批注' }).click();
   await row.getByTestId('annotation-note').fill('落款处公章模糊，无法辨认');
   await row.getByTestId('annotation-save').click();
   await expect(row.getByTestId('annotation-note-text')).toHaveText('落款处公章模糊，无法辨认');

@@ -43,7 +43,7 @@ test('marks on a replaced file are flagged in the 标注 list', async ({ page, f
   await ws.queue.openCaseNumber(pkg.manifest.case.caseNumber);
   await ws.annotations.open();
   const found = ws.annotations.rowWithNote('已告知听证权利').getByTestId('annotation-file-updated');
-  await expect(found).toHaveText('原文件已更新，标注按原文重新定位');
+  await expect(found).toHaveText('原文件已更新，批注按原文重新定位');
   await expect(found).toHaveAttribute('data-quote', 'found');
   const lost = ws.annotations.rowWithNote('罚款金额与决定书一致').getByTestId('annotation-file-updated');
   await expect(lost).toHaveText('未能在新版本中找到原文');

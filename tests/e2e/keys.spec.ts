@@ -50,7 +50,7 @@ test('keys: local → registered at login → replaced (registered at once) → 
   const rows = op.keysDialog.getByTestId('key-row');
   await expect(rows).toHaveCount(1);
   await expect(rows.first().getByTestId('key-registration')).toHaveText('仅本机开发 CA');
-  await expect(op.keysDialog.getByTestId('keys-devca')).toContainText('登录中心系统（fashen login）后');
+  await expect(op.keysDialog.getByTestId('keys-devca')).toContainText('在同步面板中登录（也可在命令行运行 fashen login）');
   // The local certificate names the reviewer as set: nothing to reconcile.
   await expect(op.keysDialog.getByTestId('keys-name-mismatch')).toHaveCount(0);
   await ws.screenshot('keys-local-1366');

@@ -66,6 +66,10 @@ test('a passphrase-protected store opens locked; unlock, change the passphrase a
     await wsPage.screenshot('settings-lock-1366');
 
     // A new cache passphrase: a wrong current one is refused; then only the new one unlocks.
+    const audit = page.getByTestId('st-audit');
+    const auditCount = async () => Number(/(\d+) 条记录/.exec((await audit.textContent()) ?? '')?.[1] ?? 0);
+    await expect(audit).toContainText('✓ 完整');
+    const entriesBefore = await auditCount();
     const NEW_PASS = '换过的缓存口令 2027';
     await page.getByTestId('st-passphrase').click();
     const form = page.getByTestId('passphrase-form');
@@ -78,6 +82,10 @@ test('a passphrase-protected store opens locked; unlock, change the passphrase a
     await wsPage.screenshot('settings-passphrase-1366');
     await page.getByRole('button', { name: /保\s*存/ }).click();
     await expect(form).toHaveCount(0);
+    // 设置 checks the chain again: the 修改缓存口令 entry is counted, not the count from before it.
+    await expect(page.getByTestId('st-cache-key')).toContainText('✓ 口令保护');
+    await expect.poll(auditCount).toBeGreaterThan(entriesBefore);
+    await expect(audit).toContainText('✓ 完整');
     await page.getByTestId('st-lock-now').click();
     await expect(page.getByTestId('lock-screen')).toBeVisible();
     await expect(page.getByText('测试食品有限公司')).toHaveCount(0);

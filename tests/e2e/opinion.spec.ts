@@ -116,7 +116,7 @@ test('preview, sign with a passphrase, list and verify, verify an uploaded file'
   const keyless = await op.preview();
   const keylessBar = keyless.getByTestId('opinion-preview-bar');
   await expect(keylessBar).toContainText('预览 · 未签署');
-  await expect(keylessBar.getByTestId('opinion-content-hash')).toHaveText('摘要：创建密钥后确定');
+  await expect(keylessBar.getByTestId('opinion-content-hash')).toHaveText('内容摘要：待创建签名密钥后生成');
   await expect(keyless.getByTestId('opinion-preview-nokey')).toContainText('尚未创建签名密钥，暂不能签署。所示即为将要签署的内容');
   const keylessText = await op.pageText(keyless);
   expect(keylessText).toContain('法制审核意见书');
@@ -124,18 +124,24 @@ test('preview, sign with a passphrase, list and verify, verify an uploaded file'
   expect(await seriousViolations(page, '[data-testid="opinion-document"]')).toEqual([]);
   await op.screenshot('opinion-preview-nokey');
 
-  // 签署… says a key is needed (签署 disabled) and leads to 签名密钥, where the key is created (passphrase twice).
-  await op.openSign();
-  await expect(op.signDialog.getByTestId('sign-signer')).toHaveText('本机尚无签名密钥');
-  await expect(op.signDialog.getByTestId('sign-hash')).toContainText('创建签名密钥后确定');
-  await expect(op.signDialog.getByTestId('sign-submit')).toBeDisabled();
-  expect(await seriousViolations(page, '.ant-modal')).toEqual([]);
-  await op.screenshot('opinion-sign-nokey');
-  await op.signDialog.getByTestId('sign-open-keys').click();
+  // Without a key, 签署… (in the preview's bar, as in the panel) says why in its tooltip and opens
+  // 签名密钥 at its create section, over the sign dialog (签署 there disabled until a key exists);
+  // the key is created there (passphrase twice).
+  const signButton = keylessBar.getByTestId('opinion-sign');
+  await expect(signButton).toHaveAttribute('title', /尚无可用的签名密钥/);
+  await expect(op.review.getByTestId('opinion-sign-start')).toHaveAttribute('title', /尚无可用的签名密钥/);
+  await signButton.click();
   await expect(op.keysDialog).toBeVisible();
+  await expect(op.keysDialog.getByTestId('key-create')).toBeVisible();
+  await expect(op.keysDialog.getByTestId('key-create')).toContainText('签名密钥口令');
+  await op.screenshot('opinion-sign-nokey');
+  await expect(op.signDialog).toBeVisible();
+  await expect(op.signDialog.getByTestId('sign-signer')).toHaveText('本机尚无签名密钥');
+  await expect(op.signDialog.getByTestId('sign-hash')).toContainText('待创建签名密钥后生成');
+  await expect(op.signDialog.getByTestId('sign-submit')).toBeDisabled();
   await expect(op.keysDialog.getByTestId('key-subject')).toHaveText(`${REVIEWER}（${AGENCY}）`);
   await op.fillNewKeyPassphrase(PASS, 'correct horse batterx');
-  await expect(op.keysDialog.getByTestId('key-error')).toContainText('两次输入的口令不一致');
+  await expect(op.keysDialog.getByTestId('key-error')).toContainText('两次输入的签名密钥口令不一致');
   await op.fillNewKeyPassphrase('short', 'short');
   await expect(op.keysDialog.getByTestId('key-error')).toContainText('至少 8 个字符');
   await op.fillNewKeyPassphrase(PASS);

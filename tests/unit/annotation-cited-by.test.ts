@@ -20,8 +20,8 @@ describe('pointsCiting / citedWarning', () => {
   });
 
   it('names the points, or says nothing when none cites it', () => {
-    expect(citedWarning(['P4'])).toBe('P4 的审核认定引用了这条标注，删除后该引用将显示为“标注已不存在”');
-    expect(citedWarning(['P4', 'P6'])).toBe('P4、P6 的审核认定引用了这条标注，删除后该引用将显示为“标注已不存在”');
+    expect(citedWarning(['P4'])).toBe('P4 的审核认定引用了这条批注，删除后该引用将显示为“批注已不存在”');
+    expect(citedWarning(['P4', 'P6'])).toBe('P4、P6 的审核认定引用了这条批注，删除后该引用将显示为“批注已不存在”');
     expect(citedWarning([])).toBeNull();
   });
 });

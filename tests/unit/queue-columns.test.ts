@@ -6,8 +6,8 @@ import { visibleColumns } from '../../src/renderer/src/queue/queueModel';
 const width = (w: number) => visibleColumns(w).reduce((s, c) => s + c.width, 0);
 
 describe('queue columns', () => {
-  it('beside an open case at 1366 px: 案号, 当事人, 剩余时限 and 状态, within the pane', () => {
-    expect(visibleColumns(382).map((c) => c.label)).toEqual(['案号', '当事人', '剩余时限', '状态']);
+  it('beside an open case at 1366 px: 案号, 当事人, 工作日 (remaining) and 状态, within the pane', () => {
+    expect(visibleColumns(382).map((c) => c.label)).toEqual(['案号', '当事人', '工作日', '状态']);
     expect(width(382)).toBeLessThanOrEqual(382 - 10); // a vertical scrollbar’s room left
   });
   it('a wide queue shows every column', () => {

@@ -46,7 +46,8 @@ function keyDetail(p: CacheKeyProtection | null): string {
     case 'passphrase':
       return '缓存密钥由口令保护（scrypt）：启动和解锁时输入缓存口令';
     case 'unprotected-dev':
-      return '未加密保护：缓存密钥以开发密钥文件保存在数据目录中，拿到数据目录即可解密。设置环境变量 FASHEN_CACHE_PASSPHRASE 后重新启动，即改为口令保护';
+      // Said to someone at the screen: the button that fixes it, the variable only for unattended use.
+      return '未加密保护：缓存密钥以开发密钥文件保存在数据目录中，拿到数据目录即可解密。在“设置 › 锁定”中点“设置缓存口令…”即改为口令保护（无人值守或命令行使用时，也可设置环境变量 FASHEN_CACHE_PASSPHRASE 后重新启动）';
     case null:
       return '尚未生成缓存密钥';
   }

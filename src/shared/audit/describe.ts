@@ -6,7 +6,9 @@ const DECISION = { ok: '无问题', problem: '存在问题', na: '不适用' } a
 const ANNOTATION_KIND = { highlight: '高亮', note: '批注', redaction: '遮盖' } as const;
 const FILE_STATE = { ok: '完好', tampered: '已篡改', missing: '缺失' } as const;
 const IMPORT_RESULT = { imported: '新导入', new_round: '新一轮', unchanged: '未变化' } as const;
-const ORIGIN = { import: '导入', demo: '演示案卷', bundle: '交换包', sync: '同步' } as const;
+// 'folder' / 'zip': a lone case package given to 导入案卷包. Entries written before these were told
+// apart say 'bundle' for those too (the description cannot know which it was).
+const ORIGIN = { import: '导入', demo: '演示案卷', bundle: '交换包', folder: '案卷包（文件夹）', zip: '案卷包（.zip）', sync: '同步' } as const;
 const POINT_FIELD: Record<string, string> = { note: '说明', citations: '引用' };
 const PROFILE_FIELD: Record<string, string> = { name: '姓名', agency: '单位', officerId: '人员编号', legalQualification: '法律职业资格', firstTimeReviewer: '初次审核' };
 const ROLE = { host: '主持人', recorder: '记录人' } as const;

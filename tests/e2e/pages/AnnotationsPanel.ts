@@ -1,4 +1,4 @@
-// Page object: the 标注 tab of the case sidebar — every highlight and note of the case.
+// Page object: the 批注 tab of the case sidebar — every highlight and note of the case.
 import type { Locator, Page } from '@playwright/test';
 
 export class AnnotationsPanel {

@@ -4,7 +4,7 @@
 // bundle again changes nothing. A calendar.json at the root is the working-day calendar, taken only
 // when it passes the checks. (Plaintext at rest: cache/at-rest.test.ts; path tricks: engine.test.ts.)
 import { existsSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Workstation } from '../../../src/main/workstation';
 import type { BundleImport } from '../../../src/shared/api/sync';
@@ -245,5 +245,36 @@ describe('an older revision than the one here (a package or bundle carried in la
     expect(w.cases.load(id)!.row).toMatchObject({ revision: 2, round: 2 });
     const other = await packageWithFiles(tempDir(), [99], { id, caseNumber, revision: 2 });
     expect((await importBundle(w, other.dir)).outcomes).toEqual([{ source: other.dir, ok: false, caseId: id, caseNumber, error: expect.stringContaining('已存在（修订 2），导入包为修订 2 且内容不同'), details: expect.any(Array) }]);
+  });
+});
+
+// 导入案卷包 takes a lone case folder or .zip as well as an exchange bundle: the audit log says which.
+describe('the audit entry of each case says what it came in', () => {
+  const importBundle = async (w: Workstation, path: string) => {
+    const { buildApi } = await import('../../../src/main/api');
+    const { dispatch } = await import('../../../src/main/dispatch');
+    const r = await dispatch(buildApi(w, 'host'), 'sync.importBundle', { path });
+    if (!r.ok) throw new Error(JSON.stringify(r.error));
+  };
+  const origins = (w: Workstation) => w.audit.log.list().filter((e) => e.action === 'case.import').map((e) => [e.detail.origin, e.detail.source]);
+
+  it('a case folder is a 案卷包 folder, a single .zip a 案卷包 .zip, packages of a multi-package .zip a 交换包', async () => {
+    const folder = await packageWithFiles(tempDir(), [10]);
+    const zipped = await packageWithFiles(tempDir(), [20]);
+    const a = await packageWithFiles(tempDir(), [30]);
+    const b = await packageWithFiles(tempDir(), [40]);
+    const single = join(tempDir('case-zip-'), 'one-case.zip');
+    writeFileSync(single, await zipPackage(zipped));
+    const bundle = await bundleOf([...folderFiles(a.dir, 'a/'), ...folderFiles(b.dir, 'b/')]);
+    const w = ws();
+    await importBundle(w, folder.dir);
+    await importBundle(w, single);
+    await importBundle(w, bundle);
+    expect(origins(w)).toEqual([
+      ['folder', basename(folder.dir)],
+      ['zip', 'one-case.zip'],
+      ['bundle', 'a'],
+      ['bundle', 'b'],
+    ]);
   });
 });

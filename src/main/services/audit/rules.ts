@@ -49,10 +49,21 @@ export interface AuditRule<N extends CallName, B = unknown> {
 // `any`: each rule names the type its own `before` returns.
 type Rules = { [N in CallName]?: AuditRule<N, any> };
 
-function importEntries(outcomes: ImportOutcome[], origin: string): AppendEntry[] {
+/**
+ * What 导入案卷包 was given, per case, as the importer names it (case-bundle.ts): a lone case folder
+ * or .zip is a 案卷包 ('folder' / 'zip'); a package inside a multi-package .zip ("….zip/…") or any
+ * package of a bundle the central system signed is from a 交换包 ('bundle').
+ */
+function bundleOrigin(source: string, signed: boolean): string {
+  if (signed || /\.zip[\\/]/i.test(source)) return 'bundle';
+  return /\.zip$/i.test(source) ? 'zip' : 'folder';
+}
+
+function importEntries(outcomes: ImportOutcome[], origin: string | ((o: ImportOutcome) => string)): AppendEntry[] {
   return outcomes
     .filter((o) => !o.ok || o.action !== 'unchanged')
-    .map((o) =>
+    .map((o) => ({ o, origin: typeof origin === 'string' ? origin : origin(o) }))
+    .map(({ o, origin }) =>
       o.ok
         ? { action: 'case.import', subject: o.caseId ?? null, detail: { caseNumber: o.caseNumber ?? null, result: o.action ?? 'imported', source: basename(o.source), origin } }
         : { action: 'case.import', subject: o.caseId ?? null, detail: { outcome: 'failed', source: basename(o.source), error: o.error ?? null, origin } },
@@ -256,7 +267,7 @@ export const AUDIT_RULES: Rules = {
     detail: (i, _v, before: boolean) => ({ setting: 'autoSync', from: before, to: i.enabled }),
   },
   'sync.exportBundle': { action: 'export.bundle', kind: 'export', subject: () => null, detail: (i, v) => ({ file: basename(i.path), count: v.count, sha256: v.sha256 }) },
-  'sync.importBundle': { action: 'sync.importBundle', kind: 'change', subject: () => null, entries: (_i, out) => [...importEntries(out.outcomes, 'bundle'), ...calendarEntries(out.calendar, 'bundle'), ...centralEntries(out.central)] },
+  'sync.importBundle': { action: 'sync.importBundle', kind: 'change', subject: () => null, entries: (_i, out) => [...importEntries(out.outcomes, (o) => bundleOrigin(o.source, out.central !== undefined)), ...calendarEntries(out.calendar, 'bundle'), ...centralEntries(out.central)] },
 };
 
 export function auditRule(name: CallName): AuditRule<CallName, unknown> | undefined {

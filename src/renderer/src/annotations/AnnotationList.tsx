@@ -1,4 +1,4 @@
-// 标注: every highlight, note and redaction mark of the case, filterable by review point. A click
+// 批注: every highlight, note and redaction mark of the case, filterable by review point. A click
 // jumps to it (opens the item at the page or time and flashes the mark); edit note/point; delete.
 import { useMemo, useState } from 'react';
 import { Button, Select, Tooltip } from 'antd';
@@ -37,11 +37,11 @@ function FileUpdated({ a }: { a: Annotation }) {
   const text = lost
     ? '未能在新版本中找到原文'
     : a.fileUpdated.quote === 'found'
-      ? (moved ?? '原文件已更新，标注按原文重新定位')
-      : '原文件已更新，标注位置按原版本保留';
+      ? (moved ?? '原文件已更新，批注按原文重新定位')
+      : '原文件已更新，批注位置按原版本保留';
   const tip = lost
-    ? '该文件重新导入后，本页已找不到标注的原文；标注仍显示在原位置，请核对后修改或删除。'
-    : '该文件在标注之后重新导入过；请核对标注位置是否仍然准确。';
+    ? '该文件重新导入后，本页已找不到批注的原文；批注仍显示在原位置，请核对后修改或删除。'
+    : '该文件在批注之后重新导入过；请核对批注位置是否仍然准确。';
   return (
     <span className={`ann-updated${lost ? ' is-lost' : ''}`} data-testid="annotation-file-updated" data-quote={a.fileUpdated.quote ?? ''} title={tip}>
       {lost ? <ExclamationCircleOutlined aria-hidden /> : <SyncOutlined aria-hidden />}
@@ -72,7 +72,7 @@ function Row({ a, title, onReveal, store }: { a: Annotation; title: string; onRe
     try {
       await store.remove(a.id);
     } catch (err) {
-      setError(errorText(err, '标注未能删除，请稍后重试'));
+      setError(errorText(err, '批注未能删除，请稍后重试'));
     }
   };
 
@@ -97,10 +97,10 @@ function Row({ a, title, onReveal, store }: { a: Annotation; title: string; onRe
       {!editing && (
         <span className="ann-actions">
           <Tooltip title="编辑批注和审核要点" mouseEnterDelay={0.4}>
-            <Button type="text" size="small" icon={<EditOutlined />} aria-label="编辑标注" onClick={() => setEditing(true)} />
+            <Button type="text" size="small" icon={<EditOutlined />} aria-label="编辑批注" onClick={() => setEditing(true)} />
           </Tooltip>
           <DeleteAnnotationConfirm annotation={a} onConfirm={() => void remove()}>
-            <Button type="text" size="small" icon={<DeleteOutlined />} aria-label="删除标注" />
+            <Button type="text" size="small" icon={<DeleteOutlined />} aria-label="删除批注" />
           </DeleteAnnotationConfirm>
         </span>
       )}
@@ -139,7 +139,7 @@ export function AnnotationList({ store, itemsById, onReveal }: Props) {
   }, [store.list]);
   const rows = store.list.filter((a) => matches(a, filter));
   const options = [
-    { value: 'all', label: `全部标注（${counts.get('all') ?? 0}）` },
+    { value: 'all', label: `全部批注（${counts.get('all') ?? 0}）` },
     ...REVIEW_POINT_IDS.map((id) => ({ value: id, label: `${id} ${REVIEW_POINT_NAMES[id]}（${counts.get(id) ?? 0}）` })),
     { value: 'none', label: `未关联要点（${counts.get('none') ?? 0}）` },
     { value: 'redaction', label: `遮盖标记（${counts.get('redaction') ?? 0}）` },
@@ -148,14 +148,14 @@ export function AnnotationList({ store, itemsById, onReveal }: Props) {
   return (
     <div className="ann-panel" data-testid="annotation-list">
       <div className="ann-filter">
-        <Select value={filter} onChange={(v: Filter) => setFilter(v)} options={options} aria-label="按审核要点筛选标注" style={{ width: '100%' }} popupMatchSelectWidth={false} data-testid="annotation-filter" />
+        <Select value={filter} onChange={(v: Filter) => setFilter(v)} options={options} aria-label="按审核要点筛选批注" style={{ width: '100%' }} popupMatchSelectWidth={false} data-testid="annotation-filter" />
       </div>
       {store.error && <div className="t-fail small ann-empty">{store.error}</div>}
       {store.loaded && store.list.length === 0 && (
-        <div className="ann-empty small muted">尚无标注 — 在文件中选中文字后选择“高亮”或“添加批注”；扫描页可用“框选”（Alt+拖动）；视听资料可在播放时“在此处添加批注”。</div>
+        <div className="ann-empty small muted">尚无批注 — 在文件中选中文字后选择“高亮”或“添加批注”；扫描页可用“框选”（Alt+拖动）；视听资料可在播放时“在此处添加批注”。</div>
       )}
-      {store.list.length > 0 && rows.length === 0 && <div className="ann-empty small muted">没有符合筛选条件的标注。</div>}
-      <ul className="ann-list" aria-label="本案标注">
+      {store.list.length > 0 && rows.length === 0 && <div className="ann-empty small muted">没有符合筛选条件的批注。</div>}
+      <ul className="ann-list" aria-label="本案批注">
         {rows.map((a) => (
           <Row key={a.id} a={a} title={itemsById.get(a.itemId)?.title ?? '（已不在案卷中的材料）'} store={store} onReveal={() => onReveal(a)} />
         ))}

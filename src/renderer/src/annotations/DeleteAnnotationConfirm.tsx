@@ -1,5 +1,5 @@
-// 删除这条标注？ — and, when review points cite the annotation, which ones: their chips will read
-// “标注已不存在”. Read from review.get each time the confirm opens (the review may have changed).
+// 删除这条批注？ — and, when review points cite the annotation, which ones: their chips will read
+// “批注已不存在”. Read from review.get each time the confirm opens (the review may have changed).
 import { useRef, useState, type ReactNode } from 'react';
 import { Popconfirm } from 'antd';
 import type { Annotation } from '../../../shared/api/evidence';
@@ -43,14 +43,14 @@ export function DeleteAnnotationConfirm({ annotation, onConfirm, children }: Pro
           {check.warning}
         </div>
       )}
-      {annotation && check.state === 'failed' && <div className="muted">未能核对审核认定是否引用了这条标注。</div>}
+      {annotation && check.state === 'failed' && <div className="muted">未能核对审核认定是否引用了这条批注。</div>}
       <div>删除后不能恢复。</div>
     </div>
   );
 
   return (
     <Popconfirm
-      title="删除这条标注？"
+      title="删除这条批注？"
       description={description}
       okText="删除"
       cancelText="取消"

@@ -1,5 +1,5 @@
 // The case's annotations (highlights, notes, redaction marks), loaded once per case and shared by the
-// viewers and the 标注 list. Every change goes through the Api; the list is updated from its answer.
+// viewers and the 批注 list. Every change goes through the Api; the list is updated from its answer.
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { Anchor, Annotation, AnnotationKind, ReviewPointId } from '../../../shared/api/evidence';
 import { markPage } from '../../../shared/mark-page';
@@ -56,7 +56,7 @@ export function useAnnotationStore(caseId: string): AnnotationStore {
         setList(rows);
         setLoaded(true);
       },
-      (err: unknown) => alive && setError(errorText(err, '无法读取本案的标注，请稍后重试')),
+      (err: unknown) => alive && setError(errorText(err, '无法读取本案的批注，请稍后重试')),
     );
     return () => {
       alive = false;

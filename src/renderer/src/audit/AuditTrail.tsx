@@ -19,7 +19,7 @@ export function AuditTrailButton({ caseId, caseNumber, itemTitle }: Props) {
   const trail = useAuditTrail(caseId, open);
   return (
     <>
-      <Tooltip title="审计记录：本案的打开、标注、认定、结论、签署、导出等操作留痕，防篡改" mouseEnterDelay={0.4}>
+      <Tooltip title="审计记录：本案的打开、批注、认定、结论、签署、导出等操作留痕，防篡改" mouseEnterDelay={0.4}>
         <Button size="small" type="text" icon={<HistoryOutlined />} onClick={() => setOpen(true)} aria-label="审计记录" data-testid="audit-open">
           <span className="audit-open-label">审计记录</span>
         </Button>

@@ -1,4 +1,4 @@
-// Left column of the case view: 目录 (the 文书/证据 tree) or 标注 (the case's highlights and notes),
+// Left column of the case view: 目录 (the 文书/证据 tree) or 批注 (the case's highlights and notes),
 // with 校验案卷 at hand. Both panels stay mounted so each keeps its scroll position.
 import type { KeyboardEvent, ReactNode } from 'react';
 import { Button, Tooltip } from 'antd';
@@ -29,10 +29,10 @@ export function CaseSidebar({ tab, onTab, noteCount, verifying, onVerify, tree, 
     { key: 'tree', label: '目录', name: '目录' },
     {
       key: 'notes',
-      name: '标注',
+      name: '批注',
       label: (
         <>
-          标注 <span className="num tab-count">{noteCount}</span>
+          批注 <span className="num tab-count">{noteCount}</span>
         </>
       ),
     },

@@ -31,7 +31,7 @@ const shownOnScreen = (f: StoredFile) => fileKind(f) === 'pdf';
 function markText(a: Annotation): string {
   const page = markPage(a);
   const where = page !== null ? `第 ${page} 页` : '';
-  const what = a.anchor.type === 'text' ? `“${a.anchor.quote.exact.slice(0, 40)}${a.anchor.quote.exact.length > 40 ? '…' : ''}”` : '区域标注';
+  const what = a.anchor.type === 'text' ? `“${a.anchor.quote.exact.slice(0, 40)}${a.anchor.quote.exact.length > 40 ? '…' : ''}”` : '区域批注';
   return `${where} ${what}${a.note ? ` — ${a.note.slice(0, 30)}` : ''}`;
 }
 
@@ -145,7 +145,7 @@ export function EvidencePicker({ caseId, focus, onShow, disabled, version }: Pro
                         disabled={disabled}
                         loading={busy === a.id}
                         onClick={() => void show(a.id, markFocus(item.id, a))}
-                        aria-label={`投屏标注：${markText(a)}`}
+                        aria-label={`投屏批注：${markText(a)}`}
                         data-testid="evidence-show-mark"
                       >
                         放大投屏

@@ -11,7 +11,7 @@ import type { ReviewerProfile } from '../../../shared/api/review';
 import { chinaDateTime } from '../../../shared/format/date';
 import { api } from '../api';
 import { errorText } from '../lib/errors';
-import { ALGORITHM_LABEL, DEV_CA_TEXT, KEY_STATUS_LABEL, PROTECTION_LABEL } from './labels';
+import { ALGORITHM_LABEL, DEV_CA_TEXT, KEY_PASSPHRASE, KEY_STATUS_LABEL, LOGIN_HINT, PROTECTION_LABEL } from './labels';
 import { opinionActions, useOpinionState } from './store';
 import './keys.css';
 
@@ -139,8 +139,8 @@ function CreateKey({ keys, reviewer, onCreated, onCancel }: { keys: KeysView; re
 
   const create = async () => {
     if (needsPass) {
-      if (pass.length < MIN_PASSPHRASE) return setError(`口令至少 ${MIN_PASSPHRASE} 个字符`);
-      if (pass !== again) return setError('两次输入的口令不一致，请重新输入');
+      if (pass.length < MIN_PASSPHRASE) return setError(`${KEY_PASSPHRASE}至少 ${MIN_PASSPHRASE} 个字符`);
+      if (pass !== again) return setError(`两次输入的${KEY_PASSPHRASE}不一致，请重新输入`);
     }
     setBusy(true);
     setError(null);
@@ -182,17 +182,17 @@ function CreateKey({ keys, reviewer, onCreated, onCancel }: { keys: KeysView; re
           {keys.central ? '中心系统：创建后立即登记（中心暂时无法连接时先用本地开发 CA，下次同步时登记）' : `${DEV_CA_TEXT}；登录中心系统后自动登记并换发中心证书`}
         </dd>
         <dt>保护方式</dt>
-        <dd>{needsPass ? '口令保护：私钥以口令加密保存在本机，签署时需输入口令' : '系统钥匙串保护：签署时无需输入口令'}</dd>
+        <dd>{needsPass ? `口令保护：私钥以${KEY_PASSPHRASE}加密保存在本机，签署时输入（与缓存口令无关，可以不同）` : '系统钥匙串保护：签署时无需输入口令'}</dd>
       </dl>
       {reviewer === null && <Alert type="warning" showIcon title="请先设置审核人员信息（姓名、单位）" description="在右侧“审核要点”面板顶部点击“设置审核人员”。证书将以审核人员的姓名和单位签发。" />}
       {needsPass && (
         <div className="op-pass-grid">
-          <label htmlFor={`${id}-p1`}>口令</label>
+          <label htmlFor={`${id}-p1`}>{KEY_PASSPHRASE}</label>
           <Input.Password id={`${id}-p1`} value={pass} onChange={(e) => setPass(e.target.value)} autoComplete="new-password" maxLength={200} data-testid="key-passphrase" />
           <label htmlFor={`${id}-p2`}>再次输入</label>
           <Input.Password id={`${id}-p2`} value={again} onChange={(e) => setAgain(e.target.value)} onPressEnter={() => void create()} autoComplete="new-password" maxLength={200} data-testid="key-passphrase-again" />
           <span />
-          <span className="small muted">至少 {MIN_PASSPHRASE} 个字符。工作台不保存口令；遗忘口令只能重新创建密钥，已签署的意见书不受影响。</span>
+          <span className="small muted">至少 {MIN_PASSPHRASE} 个字符。工作台不保存{KEY_PASSPHRASE}；遗忘后只能重新创建签名密钥，已签署的意见书不受影响。</span>
         </div>
       )}
       {keys.active && <div className="small muted">创建后，当前使用中的密钥将停用；用它签署的意见书仍可验证。</div>}
@@ -223,7 +223,7 @@ function ActiveNotice({ keys }: { keys: KeysView }) {
       description={
         keys.central
           ? '签署的意见书可以验证未被修改；下次同步时密钥将登记到中心系统，此后的签名使用中心签发的证书。已签署的意见书照常送达。'
-          : '签署的意见书可以验证未被修改，但不是中心系统签发的证书。登录中心系统（fashen login）后，密钥自动登记并换发中心证书。'
+          : `签署的意见书可以验证未被修改，但不是中心系统签发的证书。登录中心系统后，密钥自动登记并换发中心证书：${LOGIN_HINT}。`
       }
       data-testid="keys-devca"
     />

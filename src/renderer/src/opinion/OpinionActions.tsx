@@ -5,7 +5,7 @@ import { Alert, Button } from 'antd';
 import { EditOutlined, EyeOutlined, FilePdfOutlined } from '@ant-design/icons';
 import type { ReviewView } from '../../../shared/api/review';
 import { errorText } from '../lib/errors';
-import { SUBMISSION_LABEL, timestampLabel } from './labels';
+import { SIGN_NEEDS_KEY, SUBMISSION_LABEL, timestampLabel } from './labels';
 import { opinionActions, useOpinionState } from './store';
 import { useCaseOpinions } from './useCaseOpinions';
 import { latestKeyRevoked } from './keyState';
@@ -34,7 +34,7 @@ export function OpinionActions({ view }: { view: ReviewView }) {
     setError(null);
     try {
       if (what === 'preview' || !freshPreview) await opinionActions.preview(caseId);
-      if (what === 'sign') opinionActions.openSign(caseId);
+      if (what === 'sign') opinionActions.startSign(caseId);
     } catch (err) {
       setError(errorText(err, '未能生成意见书预览，请稍后重试'));
     } finally {
@@ -91,7 +91,15 @@ export function OpinionActions({ view }: { view: ReviewView }) {
         <Button icon={<EyeOutlined />} loading={busy === 'preview'} disabled={busy !== null} onClick={() => void run('preview')} data-testid="opinion-preview">
           预览意见书
         </Button>
-        <Button type="primary" icon={<EditOutlined />} loading={busy === 'sign'} disabled={busy !== null} onClick={() => void run('sign')} data-testid="opinion-sign-start">
+        <Button
+          type="primary"
+          icon={<EditOutlined />}
+          loading={busy === 'sign'}
+          disabled={busy !== null}
+          onClick={() => void run('sign')}
+          title={keys && !hasKey ? SIGN_NEEDS_KEY : undefined}
+          data-testid="opinion-sign-start"
+        >
           签署…
         </Button>
       </div>

@@ -14,7 +14,7 @@ import type { CaseItem } from '../casefile/items';
 import { ItemViewer } from '../viewers/ItemViewer';
 import type { Reveal } from '../workspace/reveal';
 import { OpinionDownload, RecordDownload, type OpinionFileKind } from './OpinionDownload';
-import { fileBase, shortHash, SUBMISSION_LABEL, timestampLabel } from './labels';
+import { fileBase, shortHash, SIGN_NEEDS_KEY, SUBMISSION_LABEL, timestampLabel } from './labels';
 import { caseOpinions, opinionActions, PREVIEW_TAB, signedTab, takeOpenRequest, useOpinionState, type CaseOpinions } from './store';
 import './opinion.css';
 
@@ -91,6 +91,8 @@ function PreviewBar({ caseId, preview }: { caseId: string; preview: OpinionPrevi
   const c = preview.content;
   const base = fileBase(c.documentNumber, c.version);
   const { message } = AntApp.useApp();
+  // Without a usable key 签署… leads to creating one first (opinionActions.startSign).
+  const noKey = useOpinionState((s) => s.keys !== null && !s.keys.active);
   const again = () => void opinionActions.preview(caseId).catch((err: unknown) => message.error(errorText(err, '未能重新生成预览，请稍后重试')));
   return (
     <div className="op-doc-bar is-preview" role="toolbar" aria-label="意见书预览" data-testid="opinion-preview-bar">
@@ -107,9 +109,11 @@ function PreviewBar({ caseId, preview }: { caseId: string; preview: OpinionPrevi
             </span>
           </Tooltip>
         ) : (
-          <span className="muted op-hash" data-testid="opinion-content-hash">
-            摘要：创建密钥后确定
-          </span>
+          <Tooltip title="意见书载明签名人的密钥与证书：创建签名密钥后重新生成预览，才有签署内容的摘要（SHA-256）。文书正文不变。">
+            <span className="muted op-hash" tabIndex={0} data-testid="opinion-content-hash">
+              内容摘要：待创建签名密钥后生成
+            </span>
+          </Tooltip>
         )}
       </div>
       <div className="op-doc-actions">
@@ -119,7 +123,7 @@ function PreviewBar({ caseId, preview }: { caseId: string; preview: OpinionPrevi
         <span className="muted">下载</span>
         <PreviewDownload caseId={caseId} kind="pdf" name={`${base}_预览.pdf`} label=".pdf" testId="opinion-preview-pdf" />
         <PreviewDownload caseId={caseId} kind="docx" name={`${base}.docx`} label=".docx" testId="opinion-preview-docx" />
-        <Button size="small" type="primary" icon={<EditOutlined />} onClick={() => opinionActions.openSign(caseId)} data-testid="opinion-sign">
+        <Button size="small" type="primary" icon={<EditOutlined />} onClick={() => opinionActions.startSign(caseId)} title={noKey ? SIGN_NEEDS_KEY : undefined} data-testid="opinion-sign">
           签署…
         </Button>
       </div>

@@ -5,7 +5,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { Alert, App as AntApp, Button, Input, Modal, type InputRef } from 'antd';
 import { errorText } from '../lib/errors';
-import { ALGORITHM_LABEL, DEV_CA_TEXT, shortHash } from './labels';
+import { ALGORITHM_LABEL, DEV_CA_TEXT, KEY_PASSPHRASE, shortHash } from './labels';
 import { caseOpinions, opinionActions, useOpinionState } from './store';
 
 const MIN_PASSPHRASE = 8;
@@ -48,7 +48,7 @@ function SignBody({ caseId, onDone }: { caseId: string; onDone: () => void }) {
   const sign = async () => {
     if (!preview || !active || !previewFits || noNumber) return;
     if (needsPass && pass.length < MIN_PASSPHRASE) {
-      setProblem({ kind: 'passphrase', text: pass ? `口令至少 ${MIN_PASSPHRASE} 个字符` : '请输入签名密钥口令' });
+      setProblem({ kind: 'passphrase', text: pass ? `${KEY_PASSPHRASE}至少 ${MIN_PASSPHRASE} 个字符` : `请输入${KEY_PASSPHRASE}` });
       passRef.current?.focus();
       return;
     }
@@ -107,7 +107,7 @@ function SignBody({ caseId, onDone }: { caseId: string; onDone: () => void }) {
           </dd>
         ) : (
           <dd className="muted" data-testid="sign-hash">
-            创建签名密钥后确定（意见书载明签名证书）
+            待创建签名密钥后生成（意见书载明签名证书）
           </dd>
         )}
         <dt>签名人</dt>
@@ -157,7 +157,7 @@ function SignBody({ caseId, onDone }: { caseId: string; onDone: () => void }) {
       )}
       {active && needsPass && (
         <div className="op-pass-grid">
-          <label htmlFor={`${id}-pass`}>密钥口令</label>
+          <label htmlFor={`${id}-pass`}>{KEY_PASSPHRASE}</label>
           <Input.Password
             id={`${id}-pass`}
             ref={passRef}

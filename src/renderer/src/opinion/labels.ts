@@ -24,6 +24,18 @@ export function timestampLabel(r: Pick<OpinionRecord, 'timestamp' | 'submission'
   return r.submission === 'queued' ? TIMESTAMP_LABEL.pending : LEFT_UNSTAMPED_LABEL;
 }
 
+/**
+ * The passphrase that protects a signing key, named the same in 签名密钥 and 签署 — never a bare 口令,
+ * which the reviewer may take for the 缓存口令 that protects the local cache.
+ */
+export const KEY_PASSPHRASE = '签名密钥口令';
+
+/** Why 签署… first leads to 签名密钥 (opinionActions.startSign). */
+export const SIGN_NEEDS_KEY = '尚无可用的签名密钥：将先打开“签名密钥”创建密钥，创建后即可签署';
+
+/** How to log in from the app (the status bar's 中心系统 corner opens the sync panel's login); the command only as an alternative. */
+export const LOGIN_HINT = '点状态栏左下角的“未登录中心系统”，在同步面板中登录（也可在命令行运行 fashen login）';
+
 export const DEV_CA_TEXT = '本地开发 CA（非正式，仅供演示）';
 
 /** First 16 hex digits, grouped in fours for reading aloud. */

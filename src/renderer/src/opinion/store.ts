@@ -152,6 +152,16 @@ export const opinionActions = {
   openSign(caseId: string): void {
     set({ signFor: caseId });
   },
+  /**
+   * 签署… in the review panel and the preview's bar. Without a usable key (none yet, or revoked) it
+   * opens 签名密钥 at its create section, over the sign dialog: once the key is made and 签名密钥 closed,
+   * the reviewer is in the sign dialog with the preview made again for the key. Keys not read yet: the
+   * sign dialog alone, which says what is missing itself.
+   */
+  startSign(caseId: string): void {
+    const keys = store.get().keys;
+    set({ signFor: caseId, ...(keys && !keys.active ? { keysOpen: true } : {}) });
+  },
   closeSign(): void {
     set({ signFor: null });
   },

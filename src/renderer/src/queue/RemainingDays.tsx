@@ -1,5 +1,7 @@
-// 剩余审核时限: working days left, red ≤ 2, amber ≤ 4, "超期N日" when overdue. A case whose round
-// is concluded (办结 / 退回) has no time running: a muted "已结论", not a red alarm.
+// 剩余审核时限: working days left, red ≤ 2, amber ≤ 4, 超期 when overdue. Always in working days,
+// never a bare 日 (read as calendar days): the queue's narrow column (its header says 工作日) shows the
+// compact "3" / "超期2", the case header the long "剩余 3 个工作日" / "超期 2 个工作日", as the review
+// panel does. A case whose round is concluded (办结 / 退回) has no time running: a muted "已结论".
 import { Tooltip } from 'antd';
 import { WarningFilled } from '@ant-design/icons';
 import type { CaseQueueRow } from '../../../shared/api/cases';
@@ -13,11 +15,20 @@ export function remainingTone(left: number | null): Tone {
   return 'plain';
 }
 
+/** Compact, for the queue column whose header carries the unit (工作日). */
 export function remainingText(left: number | null): string {
   if (left === null) return '—';
-  if (left < 0) return `超期${-left}日`;
+  if (left < 0) return `超期${-left}`;
   if (left === 0) return '已到期';
-  return `${left}日`;
+  return String(left);
+}
+
+/** Long, for headers: the unit spelled out, as in the review panel. */
+export function remainingLongText(left: number | null): string {
+  if (left === null) return '—';
+  if (left < 0) return `超期 ${-left} 个工作日`;
+  if (left === 0) return '已到期';
+  return `剩余 ${left} 个工作日`;
 }
 
 export function remainingTitle(row: Pick<CaseQueueRow, 'remainingWorkingDays' | 'reviewDueOn' | 'calendarWarning'>): string {
@@ -35,7 +46,7 @@ const DONE: ReadonlySet<CaseQueueRow['status']> = new Set(['concluded', 'returne
 
 interface Props {
   row: Pick<CaseQueueRow, 'remainingWorkingDays' | 'reviewDueOn' | 'calendarWarning' | 'status'>;
-  /** Long form for headers: "剩余 3 个工作日". */
+  /** Long form for headers: "剩余 3 个工作日" / "超期 2 个工作日". */
   long?: boolean;
 }
 
@@ -48,7 +59,7 @@ export function RemainingDays({ row, long }: Props) {
     );
   const left = row.remainingWorkingDays;
   const tone = remainingTone(left);
-  const text = long && left !== null && left > 0 ? `剩余 ${left} 个工作日` : remainingText(left);
+  const text = long ? remainingLongText(left) : remainingText(left);
   return (
     <span className={`remaining remaining-${tone}`} title={remainingTitle(row)}>
       {row.calendarWarning && (

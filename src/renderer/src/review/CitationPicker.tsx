@@ -16,6 +16,8 @@ interface Props {
   open: boolean;
   caseId: string;
   point: ReviewPointId;
+  /** The point's name as the review panel shows it (“案件事实是否清楚，证据是否合法充分”). */
+  pointTitle: string;
   cited: Citation[];
   onPick: (c: Citation) => Promise<unknown>;
   onClose: () => void;
@@ -37,7 +39,7 @@ function useCaseMaterial(caseId: string, open: boolean) {
     setError(null);
     Promise.all([api.call('annotations.list', { caseId }), api.call('cases.get', { id: caseId })]).then(
       ([annotations, view]) => alive && setData({ annotations: annotations.filter((a) => a.kind !== 'redaction'), items: flattenGroups(caseItemGroups(view)) }),
-      (err: unknown) => alive && setError(errorText(err, '无法读取本案的标注和材料，请稍后重试')),
+      (err: unknown) => alive && setError(errorText(err, '无法读取本案的批注和材料，请稍后重试')),
     );
     return () => {
       alive = false;
@@ -46,7 +48,7 @@ function useCaseMaterial(caseId: string, open: boolean) {
   return { data, error };
 }
 
-export function CitationPicker({ open, caseId, point, cited, onPick, onClose }: Props) {
+export function CitationPicker({ open, caseId, point, pointTitle, cited, onPick, onClose }: Props) {
   const { data, error } = useCaseMaterial(caseId, open);
   const [tab, setTab] = useState<Tab>('annotations');
   const [itemId, setItemId] = useState<string | null>(null);
@@ -106,12 +108,12 @@ export function CitationPicker({ open, caseId, point, cited, onPick, onClose }: 
   const itemCitation: Citation | null = item ? { kind: item.group, id: item.id, ...(page ? { page } : {}) } : null;
 
   return (
-    <Modal open={open} title={`添加引用 · ${pointLabel(point)}`} onCancel={onClose} footer={null} width={560} destroyOnHidden>
+    <Modal open={open} title={`添加引用 · ${point} ${pointTitle}`} onCancel={onClose} footer={null} width={560} destroyOnHidden>
       <div className="rv-pick" data-testid="citation-picker">
         <div role="tablist" aria-label="引用来源" className="rv-tabs">
           {(
             [
-              ['annotations', '标注'],
+              ['annotations', '批注'],
               ['items', '文书 / 证据'],
             ] as const
           ).map(([key, label]) => (
@@ -129,16 +131,16 @@ export function CitationPicker({ open, caseId, point, cited, onPick, onClose }: 
         )}
         {data && tab === 'annotations' && (
           <div className="rv-pick-list" role="tabpanel">
-            {data.annotations.length === 0 && <div className="rv-pick-empty muted">本案尚无标注 — 在文件中选中文字后选择“高亮”，并关联审核要点；也可改为引用文书或证据的某一页。</div>}
+            {data.annotations.length === 0 && <div className="rv-pick-empty muted">本案尚无批注 — 在文件中选中文字后选择“高亮”，并关联审核要点；也可改为引用文书或证据的某一页。</div>}
             {linked.length > 0 && (
               <>
-                <h4 className="rv-pick-head">关联 {pointLabel(point)} 的标注</h4>
+                <h4 className="rv-pick-head">关联 {point} 的批注</h4>
                 <ul>{linked.map(row)}</ul>
               </>
             )}
             {others.length > 0 && (
               <>
-                <h4 className="rv-pick-head">其他标注</h4>
+                <h4 className="rv-pick-head">其他批注</h4>
                 <ul>{others.map(row)}</ul>
               </>
             )}

@@ -14,7 +14,8 @@ interface Props {
   onAdd: () => void;
 }
 
-const KIND_LABEL = { annotation: '标注', document: '文书', evidence: '证据' } as const;
+// For the tooltip: the chip itself reads like the opinion cites it — “询问笔录 第1页”.
+const KIND_LABEL = { annotation: '批注', document: '文书', evidence: '证据' } as const;
 
 interface Shown {
   valid: boolean;
@@ -27,15 +28,15 @@ interface Shown {
 }
 
 function shown(c: ResolvedCitation, removed: ReadonlySet<string>, edited: ReadonlyMap<string, string | null>): Shown {
-  // Deleted in the 标注 list since the review was read: as review.get will resolve it.
+  // Deleted in the 批注 list since the review was read: as review.get will resolve it.
   if (!c.valid || (c.kind === 'annotation' && removed.has(c.id))) {
-    const label = c.valid ? '（标注已不存在）' : c.label;
+    const label = c.valid || c.kind === 'annotation' ? '（批注已不存在）' : c.label;
     return { valid: false, page: null, title: label, quote: null, label };
   }
   // review.get labels a page citation "<title> 第N页".
   const suffix = c.page ? ` 第${c.page}页` : '';
   const title = suffix && c.label.endsWith(suffix) ? c.label.slice(0, -suffix.length) : c.label;
-  // Edited in the 标注 list since the review was read: its current text, as review.get will resolve it
+  // Edited in the 批注 list since the review was read: its current text, as review.get will resolve it
   // (a citation keeps no copy of what it quoted, so there is no older text to show as changed).
   const quote = c.kind === 'annotation' && edited.has(c.id) ? (edited.get(c.id) ?? null) : c.quote;
   return { valid: true, page: c.page ? `第${c.page}页` : null, title, quote, label: c.label };
@@ -62,10 +63,9 @@ export function Citations({ citations, editable, onOpen, onRemove, onAdd }: Prop
             const v = shown(c, removed, edited);
             return (
               <li key={citationKey(c)} className={`rv-citation${v.valid ? '' : ' is-invalid'}`} data-testid="citation" data-kind={c.kind}>
-                <button type="button" className="rv-citation-main" disabled={!v.valid} onClick={() => onOpen(c)} title={v.valid ? `转到：${v.label}${v.quote ? `\n“${v.quote}”` : ''}` : v.label}>
-                  <span className="rv-citation-kind">{KIND_LABEL[c.kind]}</span>
-                  {v.page && <span className="rv-citation-page num">{v.page}</span>}
+                <button type="button" className="rv-citation-main" disabled={!v.valid} onClick={() => onOpen(c)} title={v.valid ? `转到${KIND_LABEL[c.kind]}：${v.label}${v.quote ? `\n“${v.quote}”` : ''}` : v.label}>
                   <span className="rv-citation-label">{v.title}</span>
+                  {v.page && <span className="rv-citation-page num">{v.page}</span>}
                   {v.quote && <span className="rv-citation-quote">“{v.quote}”</span>}
                 </button>
                 {editable && (

@@ -37,7 +37,11 @@ function reopenNote(cited: MinutesCitation[]) {
   );
 }
 
-function Concluded({ view, review, onReopened }: { view: ReviewView; review: ReviewState; onReopened: (type: OpinionType, text: string) => void }) {
+/**
+ * `justMade`: concluded a moment ago in this panel — said here, beside what it changed, rather than in
+ * a toast over the case header (where it covered the status badge).
+ */
+function Concluded({ view, review, justMade, onReopened }: { view: ReviewView; review: ReviewState; justMade: boolean; onReopened: (type: OpinionType, text: string) => void }) {
   const { message } = AntApp.useApp();
   const [busy, setBusy] = useState(false);
   const [cited, setCited] = useState<MinutesCitation[]>([]);
@@ -87,6 +91,11 @@ function Concluded({ view, review, onReopened }: { view: ReviewView; review: Rev
           </Button>
         </Popconfirm>
       </div>
+      {justMade && (
+        <div className="small t-ok rv-concluded-note" role="status" data-testid="conclusion-made">
+          已作出审核结论：{c.type}。可预览意见书，核对后签署。
+        </div>
+      )}
       <div className="rv-opinion-text" data-testid="conclusion-text">
         {c.opinionText}
       </div>
@@ -97,7 +106,7 @@ function Concluded({ view, review, onReopened }: { view: ReviewView; review: Rev
 
 export function Conclusion({ view, review }: { view: ReviewView; review: ReviewState }) {
   const id = useId();
-  const { message } = AntApp.useApp();
+  const [justMade, setJustMade] = useState(false);
   const [draft, setDraftState] = useState<Draft>(view.conclusionDraft ?? EMPTY);
   const autosave = useAutosave<Draft>((d) => api.call('review.saveDraft', { caseId: view.caseId, draft: d }));
   const setDraft = (d: Draft) => {
@@ -110,7 +119,18 @@ export function Conclusion({ view, review }: { view: ReviewView; review: ReviewS
   useEffect(() => setError(null), [view.reviewer?.name]);
 
   // 撤回结论 makes the withdrawn conclusion the draft on the back end too.
-  if (view.conclusion) return <Concluded view={view} review={review} onReopened={(t, text) => setDraftState({ type: t, text })} />;
+  if (view.conclusion)
+    return (
+      <Concluded
+        view={view}
+        review={review}
+        justMade={justMade}
+        onReopened={(t, text) => {
+          setJustMade(false);
+          setDraftState({ type: t, text });
+        }}
+      />
+    );
 
   // The proposed type: null while points are open and nothing has been found wrong (never 同意 then).
   const { suggested, open } = opinionDraft(view.points, '');
@@ -136,7 +156,7 @@ export function Conclusion({ view, review }: { view: ReviewView; review: ReviewS
       await autosave.cancel();
       await review.conclude(type, text);
       setDraftState(EMPTY);
-      message.success(`已作出审核结论：${type}`);
+      setJustMade(true);
     } catch (err) {
       autosave.schedule(draft); // not concluded: the draft is kept as it stands
       setError(errorText(err, '未能作出结论，请稍后重试'));

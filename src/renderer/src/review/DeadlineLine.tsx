@@ -3,6 +3,7 @@
 import { useState } from 'react';
 import { WarningFilled } from '@ant-design/icons';
 import type { ReviewDeadline } from '../../../shared/api/review';
+import { UnitText } from './unitText';
 
 function tone(remaining: number): string {
   if (remaining <= 2) return 't-fail';
@@ -36,7 +37,9 @@ export function DeadlineLine({ deadline: d, concluded = false }: { deadline: Rev
       {open && (
         <div className="rv-computation num" data-testid="deadline-computation">
           {d.computation.split('；').map((s, i) => (
-            <div key={i}>{s}</div>
+            <div key={i}>
+              <UnitText text={s} />
+            </div>
           ))}
         </div>
       )}

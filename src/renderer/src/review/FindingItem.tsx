@@ -8,6 +8,7 @@ import { chinaDateTime } from '../../../shared/format/date';
 import { shortLawName } from '../lib/law';
 import { SeverityIcon } from './SeverityIcon';
 import { OverrideForm } from './OverrideForm';
+import { UnitText } from './unitText';
 
 interface Props {
   finding: Finding;
@@ -52,7 +53,9 @@ export function FindingItem({ finding: f, override, editable, onOpenRef, onOverr
       {steps.length > 0 && (
         <div className="rv-computation num" data-testid="finding-computation" aria-label="计算过程">
           {steps.map((s, i) => (
-            <div key={i}>{s}</div>
+            <div key={i}>
+              <UnitText text={s} />
+            </div>
           ))}
         </div>
       )}

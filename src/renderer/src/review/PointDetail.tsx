@@ -164,6 +164,7 @@ export function PointDetail({ point: p, review, editable, onOpenRef, onOpenCitat
           open
           caseId={review.caseId}
           point={p.id}
+          pointTitle={p.title}
           cited={p.citations}
           onClose={() => setPicking(false)}
           onPick={(c) => saveCitations([...p.citations.map(storedCitation), c])}

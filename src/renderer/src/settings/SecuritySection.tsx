@@ -56,6 +56,14 @@ function cacheKeyRow(c: SecurityState['cache']): { tone: Tone; value: string; de
   }
 }
 
+// Either way the signing key is protected: a passphrase is what the browser version always uses (it
+// has no OS keystore), said as a plain fact like the cache key's 口令保护 — not a ✗ and not a question.
+// The detail says why it is a passphrase here (browser version, or no keystore on this machine).
+function keyStoreRow(k: SecurityState['keyStore']): { tone: Tone; value: string; detail: string } {
+  if (k.kind === 'os') return { tone: 'ok', value: '✓ 系统密钥库', detail: k.detail };
+  return { tone: 'ok', value: '✓ 口令保护', detail: k.detail };
+}
+
 export function SecuritySection({ security, error, audit, onReload }: { security: SecurityState | null; error: string | null; audit: AuditState; onReload: () => void }) {
   const ar = auditRow(audit);
   const [logOpen, setLogOpen] = useState(false);
@@ -71,13 +79,7 @@ export function SecuritySection({ security, error, audit, onReload }: { security
           <>
             <Row label="缓存加密" testId="st-cache" {...cacheRow(security.cache)} />
             <Row label="缓存密钥" testId="st-cache-key" {...cacheKeyRow(security.cache)} />
-            <Row
-              label="签名密钥在系统密钥库"
-              testId="st-keystore"
-              tone={security.keyStore.kind === 'os' ? 'ok' : 'warn'}
-              value={security.keyStore.kind === 'os' ? '✓ 是' : '✗ 否，口令保护'}
-              detail={security.keyStore.detail}
-            />
+            <Row label="签名密钥保护" testId="st-keystore" {...keyStoreRow(security.keyStore)} />
           </>
         ) : (
           !error && <Row label="缓存加密" testId="st-cache" tone="muted" value="正在检查…" />

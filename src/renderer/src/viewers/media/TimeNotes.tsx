@@ -1,4 +1,4 @@
-// The item's time notes under the timeline; a click seeks. Editing is in the case's 标注 list.
+// The item's time notes under the timeline; a click seeks. Editing is in the case's 批注 list.
 import type { Annotation } from '../../../../shared/api/evidence';
 import { formatSeconds } from '../../lib/time';
 import { REVIEW_POINT_NAMES } from '../../lib/reviewPoints';

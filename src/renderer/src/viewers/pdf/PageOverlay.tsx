@@ -127,7 +127,7 @@ export function PageOverlay({ page, layer, scale, textHost, textVersion, pageRef
                 className={`pdf-pin pin-${a.kind}${a.reviewPoint ? ' has-point' : ''}`}
                 style={{ top: top.y * scale, left: 2 + slot * 26 }}
                 title={annotationLabel(a)}
-                aria-label={`打开标注：${annotationLabel(a)}`}
+                aria-label={`打开批注：${annotationLabel(a)}`}
                 onClick={() => layer.onPin(a.id)}
                 data-testid="annotation-pin"
               >

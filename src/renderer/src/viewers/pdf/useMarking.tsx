@@ -129,7 +129,7 @@ export function useMarking({ item, store, scale, annotations }: Options) {
         setPending(null);
         setDrawing(false);
       } catch (err) {
-        setError(errorText(err, '标注未能保存，请稍后重试'));
+        setError(errorText(err, '批注未能保存，请稍后重试'));
       } finally {
         setBusy(false);
       }
@@ -162,7 +162,7 @@ export function useMarking({ item, store, scale, annotations }: Options) {
       await store.remove(editing.id);
       setEditing(null);
     } catch (err) {
-      setError(errorText(err, '标注未能删除，请稍后重试'));
+      setError(errorText(err, '批注未能删除，请稍后重试'));
     } finally {
       setBusy(false);
     }
