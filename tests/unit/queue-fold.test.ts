@@ -1,6 +1,7 @@
 // Opening a case folds the queue only where the case file would be cramped beside it.
 import { describe, expect, it } from 'vitest';
-import { foldsOnOpen, MIN_CENTRE_PX } from '../../src/renderer/src/shell/queueFold';
+import { foldsOnOpen, MIN_CENTRE_PX, MIN_PANE_PX, MIN_TREE_PX } from '../../src/renderer/src/shell/queueFold';
+import { treeSizes } from '../../src/renderer/src/casefile/treeWidth';
 
 describe('folding the queue when a case opens', () => {
   it('folds at 1366 with the default widths (queue 28 %, review 26 %), not at 1920', () => {
@@ -15,5 +16,27 @@ describe('folding the queue when a case opens', () => {
     expect(foldsOnOpen(1366, 28, 0)).toBe(false);
     // Exactly the minimum is enough.
     expect(foldsOnOpen(MIN_CENTRE_PX * 2, 25, 25)).toBe(false);
+  });
+
+  it('folds for two panes side by side even at 1920, not at a 3440 ultrawide', () => {
+    expect(foldsOnOpen(1920, 28, 26, 2)).toBe(true);
+    expect(foldsOnOpen(3440, 28, 26, 2)).toBe(false);
+    // With the queue folded at 1920 two panes fit: 1,421 px for the tree and both.
+    expect(1920 * 0.74).toBeGreaterThanOrEqual(MIN_TREE_PX + 2 * MIN_PANE_PX);
+  });
+});
+
+describe('the tree beside the documents', () => {
+  it('keeps its share where that is wide enough', () => {
+    expect(treeSizes(1000, 28)).toEqual([280, 720]);
+  });
+
+  it('keeps a readable minimum when the centre is narrow (the queue brought back at 1366)', () => {
+    expect(treeSizes(628, 28)).toEqual([MIN_TREE_PX, 628 - MIN_TREE_PX]);
+  });
+
+  it('never takes more than 45 %', () => {
+    expect(treeSizes(400, 28)).toEqual([180, 220]);
+    expect(treeSizes(1000, 60)).toEqual([450, 550]);
   });
 });

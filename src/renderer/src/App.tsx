@@ -18,6 +18,7 @@ import { useGlobalKeys } from './lib/useGlobalKeys';
 import { isBoolean, usePersistentState } from './lib/usePersistentState';
 import { useMainSplit } from './shell/useMainSplit';
 import { foldsOnOpen } from './shell/queueFold';
+import { keptWorkspace } from './workspace/keptWorkspace';
 import type { SearchGroup, SearchHit } from '../../shared/api/evidence';
 import { makeReveal, type Reveal, type RevealTarget } from './workspace/reveal';
 import { SUMMARY_TAB } from './workspace/workspaceModel';
@@ -48,14 +49,19 @@ function Workbench() {
   // Folded for the moment because the window is narrow (queueFold.ts); `collapsed` is the reviewer's own, remembered.
   const [folded, setFolded] = useState(false);
   const queueHidden = collapsed || folded;
-  const split = useMainSplit({ queue: !queueHidden, review: showReview });
+  const split = useMainSplit({ queue: !queueHidden, review: showReview, wideQueue: caseId === null && queue.rows.length > 0 });
+  const foldsFor = (panes: 1 | 2) => foldsOnOpen(window.innerWidth, split.widths.queue, reviewCollapsed ? 0 : split.widths.review, panes);
   const expandQueue = () => {
     setCollapsed(false);
     setFolded(false);
   };
   const openFromQueue = (id: string) => {
     setCaseId(id);
-    if (foldsOnOpen(window.innerWidth, split.widths.queue, reviewCollapsed ? 0 : split.widths.review)) setFolded(true);
+    if (foldsFor(keptWorkspace(id).ws.panes.length)) setFolded(true);
+  };
+  // The reviewer split the case file's panes (the queue may be shown: brought back by hand, or wide enough for one pane).
+  const onSplit = () => {
+    if (!queueHidden && foldsFor(2)) setFolded(true);
   };
   const [jump, setJump] = useState<{ caseId: string; jump: PointJump } | null>(null);
   // Bumped when the review changes the case's status, so the queue and the case header follow.
@@ -117,12 +123,12 @@ function Workbench() {
         {queueHidden && <QueueRail count={queue.rows.length} onExpand={expandQueue} />}
         <Splitter onResize={split.onResize} onResizeEnd={split.onResizeEnd}>
           {!queueHidden && (
-            <Splitter.Panel size={split.queue} min={300} max="70%">
+            <Splitter.Panel size={split.queue} min={300} max={split.wide ? undefined : '70%'} resizable={!split.wide}>
               <CaseQueue queue={queueState} selectedId={caseId} onOpen={openFromQueue} onCollapse={() => setCollapsed(true)} searchRef={searchRef} onOpenHit={openHit} />
             </Splitter.Panel>
           )}
           <Splitter.Panel size={split.centre} min={480}>
-            <Centre caseId={caseId} hasCases={queue.rows.length > 0} reveal={reveal?.caseId === caseId ? reveal.reveal : null} version={caseVersion} />
+            <Centre caseId={caseId} hasCases={queue.rows.length > 0} reveal={reveal?.caseId === caseId ? reveal.reveal : null} version={caseVersion} onSplit={onSplit} />
           </Splitter.Panel>
           {showReview && (
             <Splitter.Panel size={split.review} min={300} max="50%">

@@ -2,7 +2,7 @@
 // J/K (or PageDown/PageUp outside a PDF) walk the tree into the active pane; Ctrl+\ splits the panes.
 // Owns the case's annotations, integrity states and "reveal" requests (search hits, list clicks); its
 // workspace (tabs, split) outlives the view (keptWorkspace), so folding the queue or switching case keeps it.
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Splitter } from 'antd';
 import type { CaseFileView } from '../../../shared/api/cases';
 import type { Annotation, RedactedCopy } from '../../../shared/api/evidence';
@@ -24,9 +24,11 @@ import { CaseHeader } from './CaseHeader';
 import { CaseSidebar, useSidebarTab } from './CaseSidebar';
 import { ProcedureTimeline } from './ProcedureTimeline';
 import { ItemTree } from './ItemTree';
+import { treeSizes, useWidth } from './treeWidth';
 import { caseItemGroups, fileKind, flattenGroups, type CaseItem } from './items';
 import { useOpinionItems } from '../opinion/OpinionDocument';
 import { preloadPdfViewer } from '../viewers/ItemViewer';
+import { MIN_TREE_PX } from '../shell/queueFold';
 import { AuditTrailButton } from '../audit/AuditTrail';
 import './case.css';
 
@@ -34,6 +36,8 @@ interface Props {
   view: CaseFileView;
   /** A request from outside (a search hit) to open an item here and show a spot in it. */
   reveal?: Reveal | null;
+  /** Called when the reviewer splits the panes (the main window may fold the queue for them). */
+  onSplit?: () => void;
 }
 
 function copyItem(copy: RedactedCopy, source: CaseItem): CaseItem {
@@ -70,7 +74,7 @@ function revealFor(a: Annotation): Reveal {
   });
 }
 
-export function CaseView({ view, reveal: external = null }: Props) {
+export function CaseView({ view, reveal: external = null, onSplit }: Props) {
   const groups = useMemo(() => caseItemGroups(view), [view]);
   const items = useMemo(() => flattenGroups(groups), [groups]);
   // A case with PDFs: load the viewer's code and start the pdf.js worker now, not on the first click.
@@ -89,11 +93,22 @@ export function CaseView({ view, reveal: external = null }: Props) {
   );
   const opinionItems = useOpinionItems(view.id, opinionTabs);
   const itemsById = useMemo(() => new Map([...items.map((i) => [i.id, i] as const), ...copies, ...opinionItems]), [items, copies, opinionItems]);
-  const { sizes, onResize, onResizeEnd } = useSplitSizes('split.tree', [28, 72]);
+  const { sizes: shares, onResize, onResizeEnd } = useSplitSizes('split.tree', [28, 72]);
+  const mainRef = useRef<HTMLDivElement>(null);
+  const mainWidth = useWidth(mainRef);
+  const sizes = mainWidth > 0 ? treeSizes(mainWidth, Number.parseFloat(shares[0] ?? '28')) : shares;
   const selected = activeItemId(ws);
   const store = useAnnotationStore(view.id);
   const [tab, setTab] = useSidebarTab();
   const [reveal, setReveal] = useState<Reveal | null>(null);
+
+  // One pane becoming two, by the reviewer's hand (a view mounting with its kept split is not a new split).
+  const panes = ws.panes.length;
+  const lastPanes = useRef(panes);
+  useEffect(() => {
+    if (panes === 2 && lastPanes.current === 1) onSplit?.();
+    lastPanes.current = panes;
+  }, [panes, onSplit]);
 
   // Integrity: states reported by viewers (check on opening) and by 校验案卷.
   const { verify, states, verified, report, runVerify: verifyNow } = useCaseFileStates(view.id, items);
@@ -164,9 +179,9 @@ export function CaseView({ view, reveal: external = null }: Props) {
             <CaseHeader view={view} />
             <ProcedureTimeline steps={view.timeline} />
           </div>
-          <div className="case-main">
+          <div className="case-main" ref={mainRef}>
             <Splitter onResize={onResize} onResizeEnd={onResizeEnd}>
-              <Splitter.Panel size={sizes[0]} min={220} max="45%">
+              <Splitter.Panel size={sizes[0]} min={MIN_TREE_PX} max="45%">
                 <CaseSidebar
                   tab={tab}
                   onTab={setTab}

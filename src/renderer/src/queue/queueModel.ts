@@ -24,7 +24,7 @@ export const QUEUE_COLUMNS: QueueColumn[] = [
   // width beside an open case at 1366 px (382 px), or 状态 is cut off.
   { id: 'partyName', label: '当事人', width: 64, grow: 3, priority: 1 },
   { id: 'cause', label: '案由', width: 96, grow: 3, priority: 4 },
-  { id: 'handlingUnit', label: '承办机构', width: 90, grow: 2, priority: 8 },
+  { id: 'handlingUnit', label: '承办机构', width: 90, grow: 1, priority: 8 },
   { id: 'submittedOn', label: '送审日期', width: 88, priority: 6 },
   { id: 'remaining', label: '工作日', description: '剩余审核时限，按工作日计', width: 72, align: 'right', priority: 2 },
   { id: 'round', label: '轮次', width: 42, align: 'center', priority: 7 },

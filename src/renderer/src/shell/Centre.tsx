@@ -4,7 +4,16 @@ import { useCaseFile } from '../casefile/useCaseFile';
 import { CaseView } from '../casefile/CaseView';
 import type { Reveal } from '../workspace/reveal';
 
-export function Centre({ caseId, hasCases, reveal, version = 0 }: { caseId: string | null; hasCases: boolean; reveal: Reveal | null; version?: number }) {
+interface Props {
+  caseId: string | null;
+  hasCases: boolean;
+  reveal: Reveal | null;
+  version?: number;
+  /** The reviewer split the case file's panes (queueFold.ts). */
+  onSplit?: () => void;
+}
+
+export function Centre({ caseId, hasCases, reveal, version = 0, onSplit }: Props) {
   const { view, loading, error } = useCaseFile(caseId, version);
   if (error) {
     return (
@@ -13,7 +22,7 @@ export function Centre({ caseId, hasCases, reveal, version = 0 }: { caseId: stri
       </div>
     );
   }
-  if (view) return <CaseView key={view.id} view={view} reveal={view.id === caseId ? reveal : null} />;
+  if (view) return <CaseView key={view.id} view={view} reveal={view.id === caseId ? reveal : null} onSplit={onSplit} />;
   if (loading) {
     return (
       <div className="centre-hint" role="status">
