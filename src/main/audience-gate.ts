@@ -7,7 +7,7 @@ import { api } from '../shared/api/index';
 import { ApiFailure, type Result } from '../shared/api/result';
 import type { AudienceView } from '../shared/meeting/slides';
 import { dispatch, type DispatchLog, type Handlers } from './dispatch';
-import { GRANT_INVALID, GRANT_SCOPE } from './services/meetings/audience-grants';
+import { GRANT_LOCKED, GRANT_SCOPE } from './services/meetings/audience-grants';
 import type { Workstation } from './workstation';
 
 export interface AudienceGate {
@@ -21,9 +21,9 @@ const refuse = (message: string): Result<never> => ({ ok: false, error: { code: 
 
 export function audienceGate(live: { current(): Workstation | null }, handlers: Handlers, log?: DispatchLog): AudienceGate {
   const meetingOf = (token: unknown): Result<string> => {
-    // Locked or stopped: the tokens went with the key (a new Workstation has none).
+    // Locked: paused, not ended — the session carries the tokens to the Workstation the unlock opens.
     const ws = live.current();
-    if (!ws) return refuse(GRANT_INVALID);
+    if (!ws) return { ok: false, error: { code: 'locked', message: GRANT_LOCKED } };
     try {
       return { ok: true, value: ws.meetings.grants.verify(token) };
     } catch (err) {

@@ -12,6 +12,7 @@ import { parseRange, RENDERER_CSP } from './http-range';
 import { mimeOf, resolveStatic } from './static-files';
 import type { Workstation } from './workstation';
 import { audienceGate } from './audience-gate';
+import { audienceHears } from './services/meetings/audience-grants';
 import { BLOB_VARY, blobAccess } from './services/audit/blob-access';
 
 const header = (req: IncomingMessage, name: string): string | undefined => {
@@ -147,8 +148,8 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
   });
 
   wss.on('connection', (client: WebSocket, grant: { token: string; meetingId: string } | null) => {
-    // An audience page hears only that its meeting changed (the event carries no case data).
-    const hears = (event: string, payload: unknown) => !grant || (event === 'meetings.changed' && (payload as { meetingId?: unknown }).meetingId === grant.meetingId);
+    // An audience page hears only that its meeting changed and that the lock switched (no case data).
+    const hears = (event: string, payload: unknown) => !grant || audienceHears(grant, event, payload);
     const off = live.on((event, payload) => hears(event, payload) && client.readyState === client.OPEN && client.send(JSON.stringify({ event, payload })));
     client.on('close', off);
     client.on('message', (data) => {

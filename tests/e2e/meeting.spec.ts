@@ -294,10 +294,11 @@ test('set up, present on a second screen, record, end, sign and verify the minut
   expect(await seriousViolations(page, '[data-testid="meeting-page"]')).toEqual([]);
   await page.screenshot({ path: `${SHOTS}/meeting-presenter-1366.png` });
 
-  // Ending with the first case still open is refused, with the case named.
+  // With the first case still open, 结束会议 is not offered (it would be refused): the case is named and what to do said.
   await page.getByTestId('meeting-end').click();
-  await page.locator('.ant-popconfirm').getByRole('button', { name: '结束会议' }).click();
-  await expect(page.locator('.ant-message')).toContainText(`尚有 1 个案件未形成结论性意见：${legal.caseNumber}`);
+  await expect(page.getByTestId('meeting-end-blocked')).toContainText(`尚有 1 个案件未形成结论性意见：第 1 案（${legal.caseNumber}）`);
+  await expect(page.locator('.ant-popconfirm').getByRole('button', { name: '结束会议' })).toHaveCount(0);
+  await page.locator('.ant-popconfirm').getByRole('button', { name: '知道了' }).click();
   await expect(meetingPage).toHaveAttribute('data-state', 'running');
   await presenter.recording.getByTestId('record-case-0').click();
   await expect(presenter.recording).toHaveAttribute('data-case-id', legal.id);

@@ -1,9 +1,9 @@
 // The meeting's audience token (投屏授权) through the real headless host and a lockable session:
 // with it the audience page reads its own meeting's screen and the pictures that screen showed —
 // every other call is refused in zh-CN, other meetings' screens too; forged, malformed and ended
-// tokens are refused; it hears only its meeting's changes; it ends when the meeting ends and when
-// the workstation locks (a new one is needed after unlocking). The Electron audience window's IPC
-// goes through the same gate.
+// tokens are refused; it hears only its meeting's changes and the lock; it ends when the meeting
+// ends, and is paused while the workstation is locked (the same link works again after unlocking).
+// The Electron audience window's IPC goes through the same gate.
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
@@ -22,7 +22,8 @@ import { buildPackage, tempDir } from '../helpers/package-builder';
 import { AGENCY, concludeReview, REVIEWER, setup, TODAY } from '../helpers/meeting-fixture';
 
 const SCOPE = '投屏页只能读取本次会议的投屏内容，不能进行其他操作';
-const INVALID = '投屏授权无效或已失效（会议已结束、工作台已锁定或已退出）；会议仍在进行的，请在演示者屏幕上重新打开投屏页';
+const INVALID = '投屏链接已失效（会议已结束，或工作台已重新启动）；会议仍在进行的，请在演示者屏幕上重新打开投屏页';
+const LOCKED = { ok: false, error: { code: 'locked', message: '工作台已锁定，投屏暂停；解锁后自动恢复' } };
 const ENDED = '会议已结束，投屏已关闭';
 
 let session: WorkstationSession;
@@ -52,7 +53,7 @@ async function call<T>(name: string, input: unknown): Promise<T> {
 
 interface Client {
   call(name: string, input: unknown): Promise<Result<unknown>>;
-  events: { event: string; payload: { meetingId?: string } }[];
+  events: { event: string; payload: { meetingId?: string; locked?: boolean } }[];
   close(): void;
 }
 
@@ -66,7 +67,7 @@ function connect(query: string): Promise<Client | number> {
     sock.on('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0));
     sock.on('error', (e) => reject(e));
     sock.on('message', (data) => {
-      const msg = JSON.parse(String(data)) as { id?: number; result?: Result<unknown>; event?: string; payload?: { meetingId?: string } };
+      const msg = JSON.parse(String(data)) as { id?: number; result?: Result<unknown>; event?: string; payload?: { meetingId?: string; locked?: boolean } };
       if (typeof msg.id === 'number') pending.get(msg.id)?.(msg.result!);
       else if (msg.event) events.push({ event: msg.event, payload: msg.payload ?? {} });
     });
@@ -194,22 +195,23 @@ describe('audience token', () => {
     c.close();
   });
 
-  it('ends when the workstation locks; after unlocking a new token is needed', async () => {
-    const { meeting, token, cases } = await runningMeeting('投屏随锁定结束');
+  it('is paused while the workstation is locked, hears the lock at once, and the same link works again after unlocking', async () => {
+    const { meeting, token, cases } = await runningMeeting('投屏随锁定暂停');
     const c = await client(`audience=${token}`);
     await call('meetings.navigate', { id: meeting.id, agendaIndex: 0, topic: 'evidence', evidence: { itemId: cases[0]!.pdf.itemId, page: 1 } });
     const shown = (await c.call('meetings.audience', { id: meeting.id })) as Result<AudienceView>;
     const picture = shown.ok ? (shown.value.current!.slide as EvidenceSlide).focus!.image!.sha256 : '';
     expect(await blobStatus(picture, `audience=${token}`)).toBe(200);
     await session.lock();
-    expect(await c.call('meetings.audience', { id: meeting.id })).toEqual(refusedWith(INVALID));
+    // Pushed to the screen (it goes dark at once instead of on its next poll); the event carries no case data.
+    await expect.poll(() => c.events.find((e) => e.event === 'app.lock')?.payload).toEqual({ locked: true });
+    expect(await c.call('meetings.audience', { id: meeting.id })).toEqual(LOCKED);
     expect(await blobStatus(picture, `audience=${token}`)).toBe(401);
     expect(await connect(`audience=${token}`)).toBe(403);
     await session.unlock();
-    expect(await c.call('meetings.audience', { id: meeting.id })).toEqual(refusedWith(INVALID));
-    expect(await connect(`audience=${token}`)).toBe(403);
-    const fresh = await call<AudienceGrant>('meetings.audienceToken', { id: meeting.id });
-    const again = await client(`audience=${fresh.token}`);
+    await expect.poll(() => c.events.filter((e) => e.event === 'app.lock').map((e) => e.payload.locked)).toEqual([true, false]);
+    expect((await c.call('meetings.audience', { id: meeting.id })).ok).toBe(true);
+    const again = await client(`audience=${token}`);
     expect((await again.call('meetings.audience', { id: meeting.id })).ok).toBe(true);
     c.close();
     again.close();

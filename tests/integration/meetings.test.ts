@@ -135,7 +135,7 @@ describe('running a meeting', () => {
     // Opinions: 同意 may be bare; the others need text; unknown attendee; case not on the agenda.
     await ok(call, 'meetings.recordOpinion', { id: m.id, caseId: c1, attendeeId: 'a1', opinion: { kind: '同意', text: '' } });
     const e = await err(call, 'meetings.recordOpinion', { id: m.id, caseId: c1, attendeeId: 'a2', opinion: { kind: '不同意', text: '' } });
-    expect(e.details).toEqual(['opinion.text：“不同意”须写明具体意见']);
+    expect(e.details).toEqual(['opinion.text：“不同意法制审核意见”须写明具体意见']);
     expect((await err(call, 'meetings.recordOpinion', { id: m.id, caseId: c1, attendeeId: 'a9', opinion: { kind: '同意', text: '' } })).message).toBe('出席人员中没有 a9');
     expect((await err(call, 'meetings.recordOpinion', { id: m.id, caseId: 'other', attendeeId: 'a1', opinion: { kind: '同意', text: '' } })).message).toBe('该案件不在本次会议议程中');
     await ok(call, 'meetings.recordOpinion', { id: m.id, caseId: c1, attendeeId: 'a2', opinion: { kind: '补充意见', text: '处罚决定书中应写明缴款期限和方式。' } });

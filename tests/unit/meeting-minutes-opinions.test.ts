@@ -27,9 +27,9 @@ describe('四、出席人员意见', () => {
       { name: '赵副局长', post: '副局长', kind: '不同意', text: '从轻理由不充分。' },
     ];
     expect(opinionSection(c)).toEqual([
-      '张局长（局长）：同意。',
+      '张局长（局长）：同意法制审核意见。',
       '李副局长（副局长）：未发表意见。',
-      '赵副局长（副局长）：不同意。从轻理由不充分。',
+      '赵副局长（副局长）：不同意法制审核意见。从轻理由不充分。',
       '列席人员意见：',
       '王审核（法制审核员）：补充意见。建议在决定书中写明从轻情节。',
     ]);
@@ -37,12 +37,12 @@ describe('四、出席人员意见', () => {
 
   it('has no 列席 line when no 列席 attendee spoke', () => {
     const c = minutesFor(CASE);
-    expect(opinionSection(c)).toEqual(['张局长（局长）：同意。', '李副局长（副局长）：未发表意见。', '赵副局长（副局长）：未发表意见。']);
+    expect(opinionSection(c)).toEqual(['张局长（局长）：同意法制审核意见。', '李副局长（副局长）：未发表意见。', '赵副局长（副局长）：未发表意见。']);
   });
 
   it('still prints an opinion of someone not on the attendee list', () => {
     const c = minutesFor(CASE);
     c.opinions.push({ name: '孙委员', post: '纪检组长', kind: '同意', text: '' });
-    expect(opinionSection(c)).toContain('孙委员（纪检组长）：同意。');
+    expect(opinionSection(c)).toContain('孙委员（纪检组长）：同意法制审核意见。');
   });
 });

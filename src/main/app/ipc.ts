@@ -4,6 +4,7 @@ import { IPC_CALL_CHANNEL, IPC_EVENT_CHANNEL } from '../../shared/api/bridge';
 import type { AudienceGate } from '../audience-gate';
 import type { Handlers } from '../dispatch';
 import { makeIpcHandler } from '../ipc-handler';
+import { audienceHears } from '../services/meetings/audience-grants';
 import type { LiveWorkstation } from '../host';
 
 /** The audience windows (audience-window.ts): their web contents hold a meeting's audience token. */
@@ -28,9 +29,9 @@ export function registerIpc(handlers: Handlers, ws: Pick<LiveWorkstation, 'on'>,
   ws.on((event, payload) => {
     for (const w of windows()) {
       if (w.isDestroyed()) continue;
-      // An audience window hears only that its meeting changed (the event carries no case data).
+      // An audience window hears only that its meeting changed and that the lock switched (no case data).
       const grant = audience?.grantOf(w.webContents.id);
-      if (grant && !(event === 'meetings.changed' && (payload as { meetingId?: unknown }).meetingId === grant.meetingId)) continue;
+      if (grant && !audienceHears(grant, event, payload)) continue;
       w.webContents.send(IPC_EVENT_CHANNEL, event, payload);
     }
   });

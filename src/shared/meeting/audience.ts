@@ -164,7 +164,7 @@ function topicSlide(meeting: Meeting, data: AudienceCaseData, topic: (typeof TOP
     }
     case 'discretion': {
       const stated = cf.proposedDecision.discretion;
-      const d = data.discretion ?? { ...emptyDiscretion(stated, null), note: '裁量数据暂不可用' };
+      const d = data.discretion ?? { ...emptyDiscretion(stated, null), note: '暂时无法生成裁量分析，请对照案件事实核对罚款幅度' };
       return { ...d, statedLevel: m(d.statedLevel), factors: d.factors.map(m), note: d.note === null ? null : m(d.note) };
     }
     case 'decision': {

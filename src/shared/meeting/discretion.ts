@@ -52,7 +52,7 @@ export function discretionAnalysis(pkg: CasePackage, rules: RuleSet, similarCase
 
   const on = violationDate(pkg);
   const withFine = pkg.case.proposedDecision.legalBasis.map((c) => resolveCitation(rules, c, on)).filter((rc) => rc.inForce?.fine);
-  if (withFine.length === 0) return { ...base, note: '规则数据未收录处罚依据的罚款幅度' };
+  if (withFine.length === 0) return { ...base, note: '工作台未收录该处罚依据的罚款幅度，请对照法律条文核对' };
   // Like P6: with several fine provisions the fine must fit one; prefer the one it fits.
   const ranges = withFine.map((rc) => ({ rc, sel: selectRange(rc.inForce!.fine!.branches, pkg.case.proposedDecision) }));
   const ok = ranges.filter((r) => r.sel.ok);

@@ -94,6 +94,13 @@ export type MeetingPosition = z.infer<typeof MeetingPosition>;
 export const OpinionKind = z.enum(['同意', '不同意', '补充意见']);
 export type OpinionKind = z.infer<typeof OpinionKind>;
 
+/**
+ * What an attendee's 同意 / 不同意 is about, as buttons and the minutes say it: the 法制审核意见 the
+ * meeting decides on (MeetingCase.review; the conclusion records whether it is followed). A bare
+ * 同意 was ambiguous when the review said 建议纠正. The kind itself is stored and signed short.
+ */
+export const OPINION_KIND_LABEL: Record<OpinionKind, string> = { 同意: '同意法制审核意见', 不同意: '不同意法制审核意见', 补充意见: '补充意见' };
+
 /** Longest opinion text the record keeps (the form counts toward it instead of cutting a paste). */
 export const OPINION_TEXT_MAX = 5000;
 
@@ -104,7 +111,7 @@ export const AttendeeOpinionInput = z
   })
   .strict()
   .superRefine((o, ctx) => {
-    if (o.kind !== '同意' && o.text.length < 2) ctx.addIssue({ code: 'custom', path: ['text'], message: `“${o.kind}”须写明具体意见` });
+    if (o.kind !== '同意' && o.text.length < 2) ctx.addIssue({ code: 'custom', path: ['text'], message: `“${OPINION_KIND_LABEL[o.kind]}”须写明具体意见` });
   });
 
 export const ConclusionInput = z

@@ -119,6 +119,7 @@ export function selectRange(branches: FineBranch[], pd: ProposedDecision): Range
   const noField = base && BASE_FIELD[base] === null;
   return {
     ok: false,
-    reason: noField ? `案卷数据无“${label}”字段，无法按倍数核对罚款幅度` : `案卷未载明${label}，无法确定适用的罚款幅度`,
+    // In the reviewer's terms (also on the meeting's projector): the amount is not one the case file records separately.
+    reason: noField ? `罚款以${label}的倍数计，案卷未单列${label}金额，请对照案件事实核对罚款幅度` : `案卷未载明${label}，无法确定适用的罚款幅度`,
   };
 }

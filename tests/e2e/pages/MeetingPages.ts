@@ -54,13 +54,15 @@ export class Presenter {
   /** The recorder enters one opinion; waits until it is recorded. */
   async recordOpinion(name: string, kind: '同意' | '不同意' | '补充意见', text = ''): Promise<void> {
     const row = this.opinion(name);
-    await row.getByTestId('opinion-kind').getByText(kind, { exact: true }).click();
+    // The buttons and the status name what is agreed (同意法制审核意见), the stored kind stays short.
+    const label = kind === '补充意见' ? kind : `${kind}法制审核意见`;
+    await row.getByTestId('opinion-kind').getByText(label, { exact: true }).click();
     if (text) {
       await row.getByTestId('opinion-text').fill(text);
       await row.getByTestId('opinion-text').blur();
     }
     await expect(row).toHaveAttribute('data-kind', kind);
-    await expect(row.getByTestId('opinion-status')).toHaveText(new RegExp(`^(已保存|已记录：${kind})`));
+    await expect(row.getByTestId('opinion-status')).toHaveText(new RegExp(`^(已保存|已记录：${label})`));
   }
 
   async conclude(text: string | null, differingReason?: string): Promise<void> {

@@ -1,7 +1,9 @@
 // The workstation as a shell runs it: opened with the cache key, locked after inactivity (or by
 // hand), unlocked with the passphrase or the OS keystore. Locking closes the database and wipes
 // the key from memory; every Api call but the lock calls then answers 已锁定, and unlocking opens a
-// fresh Workstation. Events and the Api handlers stay the same objects across lock and unlock, so
+// fresh Workstation. The audience tokens of running meetings (投屏授权) are paused over a lock, not
+// ended: kept here in memory (never the key) and handed to the fresh Workstation, so the projector
+// comes back after the unlock without a new link. Events and the Api handlers stay the same objects across lock and unlock, so
 // the transports (IPC, WebSocket, app://, host HTTP) need no re-wiring.
 import { callNames, type CallName } from '../../../shared/api/index';
 import { ApiFailure } from '../../../shared/api/result';
@@ -65,6 +67,8 @@ export class WorkstationSession implements LockControl {
   private idleTimer: unknown = null;
   private failures = 0;
   private lockAfter: number;
+  /** Audience tokens carried over the lock (refused while locked: the gate finds no Workstation). */
+  private carriedGrants: { token: string; meetingId: string }[] = [];
   private transition: Promise<unknown> = Promise.resolve();
   private readonly listeners = new Set<Listener>();
   private readonly own: Record<string, AnyHandler>;
@@ -194,6 +198,7 @@ export class WorkstationSession implements LockControl {
           this.lockedBy = { trigger, at: new Date().toISOString() };
         }
         this.disarmIdle();
+        this.carriedGrants = quiet ? [] : this.ws.meetings.grants.carry();
         this.offWs?.();
         this.offWs = null;
         this.ws.close();
@@ -262,6 +267,8 @@ export class WorkstationSession implements LockControl {
       this.key = key;
       this.ws = ws;
       this.api = this.opts.handlers(ws, this);
+      ws.meetings.grants.adopt(this.carriedGrants);
+      this.carriedGrants = [];
       this.offWs = ws.on((event, payload) => this.emit(event, payload));
       // Failed unlock attempts made while the store was closed (this run or an earlier one).
       flushFailedUnlocks(ws.audit.log, ws.store.sqlite, this.opts.dataDir, this.log);

@@ -1,8 +1,10 @@
 // Audience tokens (投屏授权): what the shared screen's page holds instead of the session token.
 // One token reads one meeting's audience view (masked in the back end) and the pictures that view
-// showed it — nothing else. Tokens live in memory with the open Workstation: locking or stopping
-// the workstation drops them all (unlocking opens a new Workstation with none), and a token ends
-// with its meeting (ended or signed). Random 256-bit values, so a forged one is never found.
+// showed it — nothing else. Tokens live in memory only: stopping the workstation drops them all,
+// and a token ends with its meeting (ended or signed). Locking only pauses them — refused while
+// locked, carried by the session to the Workstation the unlock opens (carry/adopt), so the
+// projector of a running meeting comes back by itself once the clerk unlocks. Random 256-bit
+// values, so a forged one is never found.
 import { randomBytes } from 'node:crypto';
 import { AudienceToken, type AudienceGrant } from '../../../shared/api/meetings';
 import { ApiFailure } from '../../../shared/api/result';
@@ -10,7 +12,8 @@ import type { AudienceView } from '../../../shared/meeting/slides';
 import type { MeetingService } from './service';
 
 /** Refusals, in the words the audience page shows. */
-export const GRANT_INVALID = '投屏授权无效或已失效（会议已结束、工作台已锁定或已退出）；会议仍在进行的，请在演示者屏幕上重新打开投屏页';
+export const GRANT_INVALID = '投屏链接已失效（会议已结束，或工作台已重新启动）；会议仍在进行的，请在演示者屏幕上重新打开投屏页';
+export const GRANT_LOCKED = '工作台已锁定，投屏暂停；解锁后自动恢复';
 export const GRANT_ENDED = '会议已结束，投屏已关闭';
 export const GRANT_SCOPE = '投屏页只能读取本次会议的投屏内容，不能进行其他操作';
 
@@ -77,6 +80,16 @@ export class AudienceGrants {
     return this.grants.get(token as string)?.blobs.has(sha256) ?? false;
   }
 
+  /** The tokens still open, for the session to keep over a lock (the pictures they showed are not kept). */
+  carry(): { token: string; meetingId: string }[] {
+    return [...this.grants].flatMap(([token, g]) => (g.ended ? [] : [{ token, meetingId: g.meetingId }]));
+  }
+
+  /** Takes back the tokens carried over a lock; verify still refuses those whose meeting ended meanwhile. */
+  adopt(carried: readonly { token: string; meetingId: string }[]): void {
+    for (const { token, meetingId } of carried) if (!this.grants.has(token)) this.grants.set(token, { meetingId, blobs: new Set(), ended: false });
+  }
+
   /** Ends every token of a meeting (verify also finds an ended meeting by itself). */
   revokeMeeting(meetingId: string): void {
     for (const g of this.grants.values())
@@ -85,4 +98,13 @@ export class AudienceGrants {
         g.blobs.clear();
       }
   }
+}
+
+/**
+ * What a connection holding an audience token hears: its meeting's changes, and the lock switching
+ * (so the shared screen goes dark at once and comes back on unlock). Neither carries case data.
+ */
+export function audienceHears(grant: { meetingId: string }, event: string, payload: unknown): boolean {
+  if (event === 'app.lock') return true;
+  return event === 'meetings.changed' && (payload as { meetingId?: unknown }).meetingId === grant.meetingId;
 }

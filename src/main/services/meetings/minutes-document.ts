@@ -4,6 +4,7 @@
 // opinion (../opinion/render-docx.ts, render-pdf.ts).
 import { chinaDateTime, formatDateCn, formatDateOfficial } from '../../../shared/format/date';
 import type { MinutesContent } from '../../../shared/meeting/minutes-content';
+import { OPINION_KIND_LABEL } from '../../../shared/meeting/schema';
 import { cleanBlocks, cleanText, type DocBlock, type DocModel } from '../opinion/blocks';
 import { cnNumber, shortHash } from '../opinion/sections';
 
@@ -36,7 +37,8 @@ export function minutesFootnote(c: MinutesContent, contentHash?: string): string
 }
 
 const samePerson = (a: { name: string; post: string }, b: { name: string; post: string }) => a.name === b.name && a.post === b.post;
-const opinionText = (o: { kind: string; text: string }) => `${o.kind}${o.text ? `。${sentence(o.text)}` : '。'}`;
+/** "同意法制审核意见。" and the words said: what is agreed is named (the review's type is in 二、). */
+const opinionText = (o: MinutesContent['opinions'][number]) => `${OPINION_KIND_LABEL[o.kind]}。${o.text ? sentence(o.text) : ''}`;
 
 /**
  * 四、出席人员意见: each head taking part in the decision (出席), in the attendee order, with the
@@ -104,7 +106,8 @@ export function minutesDocument(c: MinutesContent, opts: { contentHash?: string 
       : { kind: 'kv', label: '与法制审核意见不同的理由', value: sentence(c.conclusion.differingReason ?? '') },
     { kind: 'heading', level: 1, text: '六、出席人员签名' },
     // The heads who took part in the decision sign; 列席 attendees (no vote) are listed above, unsigned.
-    ...members.map((a): DocBlock => ({ kind: 'kv', label: withPost(a), value: '' })),
+    // Their lines stay on one page with the heading and the host's and recorder's signatures.
+    ...members.map((a): DocBlock => ({ kind: 'kv', label: withPost(a), value: '', keepWithNext: true })),
     {
       kind: 'signature',
       signers: c.signers.map((s) => ({ label: s.role === 'host' ? '主持人' : '记录人', name: s.name })),

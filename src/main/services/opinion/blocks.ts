@@ -16,8 +16,11 @@ export type DocBlock =
   | { kind: 'heading'; level: 1 | 2; text: string }
   /** Body paragraph, first line indented two characters unless indent is false. */
   | { kind: 'para'; text: string; indent?: boolean }
-  /** A labelled item: "label：value" as an indented paragraph. */
-  | { kind: 'kv'; label: string; value: string }
+  /**
+   * A labelled item: "label：value" as an indented paragraph. `keepWithNext`: on the same page as
+   * what follows (e.g. the lines the heads sign on, kept with the closing signature block).
+   */
+  | { kind: 'kv'; label: string; value: string; keepWithNext?: boolean }
   /** A quoted source (document or evidence, page, quoted text) — preformatted text. */
   | { kind: 'citation'; text: string }
   /** One empty body line. */

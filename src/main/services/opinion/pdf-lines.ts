@@ -79,7 +79,7 @@ export function blocksToLines(blocks: DocBlock[], faces: Faces): Line[] {
         out.push(...para(b.text, 'regular', { indent: b.indent === false ? 0 : indent2 }));
         break;
       case 'kv':
-        out.push(...para(`${b.label}：${b.value}`, 'regular', { indent: indent2 }));
+        for (const l of para(`${b.label}：${b.value}`, 'regular', { indent: indent2 })) out.push(b.keepWithNext ? { ...l, keep: true } : l);
         break;
       case 'citation':
         out.push(...para(b.text, 'regular', { indent: indent2 }));

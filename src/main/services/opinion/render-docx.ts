@@ -141,7 +141,7 @@ function blockParagraphs(b: DocBlock, keep: boolean): Paragraph[] {
     case 'para':
       return [p(b.text, b.indent === false ? 'Normal' : 'GwBody', k)];
     case 'kv':
-      return [p(`${b.label}：${b.value}`, 'GwBody', k)];
+      return [p(`${b.label}：${b.value}`, 'GwBody', keep || b.keepWithNext ? { keepNext: true } : {})];
     case 'citation':
       return [p(b.text, 'GwBody', k)];
     case 'blank':

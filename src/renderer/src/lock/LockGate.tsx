@@ -9,6 +9,8 @@ import { LockScreen } from './LockScreen';
 import { readSecurity, useSecurityError } from './security';
 import { setLocked, setLockState, useLockView } from './store';
 import { useActivity } from './useActivity';
+import { useKeptAwake } from './keepAwake';
+import { LockSoon } from './LockSoon';
 import { forgetWorkspaces } from '../workspace/keptWorkspace';
 import { forgetReadingPositions } from '../viewers/readingPositions';
 import { forgetAnnotationEdits } from '../annotations/annotationEvents';
@@ -35,7 +37,8 @@ export function LockGate({ children }: { children: ReactNode }) {
     if (view.locked && !view.state?.locked) reload();
   }, [view.locked, view.state]);
 
-  const lockSoon = useActivity(view.locked === false, view.state?.lockAfterMinutes ?? 0);
+  const held = useKeptAwake();
+  const activity = useActivity(view.locked === false, view.state?.lockAfterMinutes ?? 0, held);
   // The workspaces kept for remounting case views (tab titles are case content) go with the lock too.
   useEffect(() => {
     if (view.locked) {
@@ -59,11 +62,7 @@ export function LockGate({ children }: { children: ReactNode }) {
   if (view.locked) return <LockScreen state={view.state} onUnlocked={setLockState} />;
   return (
     <>
-      {lockSoon && (
-        <div className="lock-soon" role="alert" data-testid="lock-soon">
-          约 1 分钟后将因无操作自动锁定。按任意键或点击页面可继续工作；对话框中未提交的内容请先保存。
-        </div>
-      )}
+      {activity.lockAt !== null && <LockSoon lockAt={activity.lockAt} onStay={activity.stay} />}
       {children}
     </>
   );

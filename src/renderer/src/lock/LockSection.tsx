@@ -5,7 +5,7 @@ import { Alert, App as AntApp, Button, Select } from 'antd';
 import { LockOutlined } from '@ant-design/icons';
 import { api } from '../api';
 import { setLockState, useLockView } from './store';
-import { flushPendingSaves } from '../lib/pendingSaves';
+import { lockNow as lockWorkstation } from './lockNow';
 import { PassphraseDialog } from './PassphraseDialog';
 import { readSecurity } from './security';
 
@@ -36,11 +36,9 @@ export function LockSection() {
   const lockNow = async () => {
     setBusy(true);
     setError(null);
-    await flushPendingSaves(); // the note typed a moment ago, before the store closes
-    const r = await api.result('app.lock', {});
+    const refused = await lockWorkstation();
     setBusy(false);
-    if (r.ok) setLockState(r.value);
-    else setError(r.error.message);
+    if (refused) setError(refused);
   };
 
   return (

@@ -1,7 +1,7 @@
 // How the shared screen is opened. In the browser host: the audience page's address to open in a
 // second browser window on the projector. It carries a read-only audience token of this meeting
-// (meetings.audienceToken: that meeting's screen and nothing else, ending with the meeting or a
-// lock), never the session's token; the token is not printed on screen, only copied. In the desktop
+// (meetings.audienceToken: that meeting's screen and nothing else, ending with the meeting, paused
+// by a lock), never the session's token; the token is not printed on screen, only copied. In the desktop
 // app a second window is opened on the external display by app.openAudienceWindow.
 import { useEffect, useState } from 'react';
 import { App as AntApp, Button, Popover } from 'antd';
@@ -89,7 +89,7 @@ export function AudienceLink({ meetingId }: { meetingId: string }) {
               {grant.error}
             </p>
           ) : (
-            <p className="small muted">地址含本次会议的投屏授权：只能查看本会议的投屏画面，会议结束或工作台锁定后失效。请勿发给会场以外的人。</p>
+            <p className="small muted">地址含本次会议的投屏授权：只能查看本会议的投屏画面，会议结束后失效；工作台锁定时投屏暂停，解锁后自动恢复。请勿发给会场以外的人。</p>
           )}
         </div>
       }

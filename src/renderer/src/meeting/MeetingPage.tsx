@@ -13,6 +13,7 @@ import { MinutesView } from './MinutesView';
 import { Presenter } from './Presenter';
 import { SetupForm } from './SetupForm';
 import { useMeeting } from './useMeeting';
+import { useKeepAwake } from '../lock/keepAwake';
 
 function Quorum({ m }: { m: Meeting }) {
   const q = m.quorumStatus;
@@ -41,7 +42,7 @@ function Times({ m }: { m: Meeting }) {
 function EndButton({ m, accept }: { m: Meeting; accept: (m: Meeting) => void }) {
   const { message } = AntApp.useApp();
   const [busy, setBusy] = useState(false);
-  const open = m.agenda.filter((a) => !a.conclusion).length;
+  const open = m.agenda.map((a, i) => ({ a, i })).filter(({ a }) => !a.conclusion);
   const end = async () => {
     setBusy(true);
     try {
@@ -53,17 +54,32 @@ function EndButton({ m, accept }: { m: Meeting; accept: (m: Meeting) => void }) 
       setBusy(false);
     }
   };
+  const button = (
+    <Button danger icon={<StopOutlined />} loading={busy} data-testid="meeting-end">
+      结束会议
+    </Button>
+  );
+  // The back end refuses to end with a case undecided: say what is missing instead of offering it.
+  if (open.length)
+    return (
+      <Popconfirm
+        title="还不能结束会议"
+        description={
+          <span data-testid="meeting-end-blocked">
+            尚有 {open.length} 个案件未形成结论性意见：{open.map(({ a, i }) => `第 ${i + 1} 案（${a.caseNumber}）`).join('、')}。
+            <br />
+            请在右侧“结论性意见”中逐案填写并提交，全部形成结论后再结束会议。
+          </span>
+        }
+        okText="知道了"
+        showCancel={false}
+      >
+        {button}
+      </Popconfirm>
+    );
   return (
-    <Popconfirm
-      title="结束会议？"
-      description={open ? `尚有 ${open} 个案件未形成结论性意见，结束前须全部形成结论。` : '将记录结束时间；之后生成集体讨论记录并签署。'}
-      okText="结束会议"
-      cancelText="取消"
-      onConfirm={() => void end()}
-    >
-      <Button danger icon={<StopOutlined />} loading={busy} data-testid="meeting-end">
-        结束会议
-      </Button>
+    <Popconfirm title="结束会议？" description="将记录结束时间；之后生成集体讨论记录并签署。" okText="结束会议" cancelText="取消" onConfirm={() => void end()}>
+      {button}
     </Popconfirm>
   );
 }
@@ -71,6 +87,8 @@ function EndButton({ m, accept }: { m: Meeting; accept: (m: Meeting) => void }) 
 export function MeetingPage({ id }: { id: string }) {
   const { meeting: m, error, accept, reload } = useMeeting(id);
   const [view, setView] = useState<'minutes' | 'record'>('minutes');
+  // A discussion runs long without anyone typing: the running meeting's presenter holds the inactivity lock off.
+  useKeepAwake(m?.state === 'running');
   if (error && !m) return <Alert className="mt-page-alert" type="error" showIcon title={error} />;
   if (!m) return <Spin className="mt-spin" />;
   const anySigned = m.minutes.some((r) => r.signatures.length > 0);
@@ -100,7 +118,8 @@ export function MeetingPage({ id }: { id: string }) {
             data-testid="meeting-view"
           />
         )}
-        {m.state !== 'draft' && <AudienceLink meetingId={m.id} />}
+        {/* The audience token ends with the meeting: no link to offer once it has ended. */}
+        {m.state === 'running' && <AudienceLink meetingId={m.id} />}
         {m.state === 'running' && <EndButton m={m} accept={accept} />}
       </header>
       {error && <Alert type="warning" showIcon banner title={error} />}

@@ -1,7 +1,8 @@
 // The meeting module in the main window (#/meetings…): a slim bar back to the review workbench,
-// then the list, a new set-up, or one meeting. The audience page is routed separately (App.tsx).
+// then the list, a new set-up, or one meeting; 锁定 on the bar's right. The audience page is routed separately (App.tsx).
 import { Button } from 'antd';
 import { ArrowLeftOutlined } from '@ant-design/icons';
+import { LockButton } from '../lock/LockButton';
 import type { MeetingRoute } from './route';
 import { go, meetingsHref } from './route';
 import { MeetingList } from './MeetingList';
@@ -32,6 +33,9 @@ export function MeetingsScreen({ route }: { route: Exclude<MeetingRoute, { kind:
             <h1 className="mt-bar-title">{route.kind === 'new' ? '新建会议' : '会议'}</h1>
           </>
         )}
+        <span className="spacer" />
+        {/* No status bar or 设置 here: the lock is at hand on every meeting screen. */}
+        <LockButton />
       </nav>
       {route.kind === 'list' && <MeetingList />}
       {route.kind === 'new' && (

@@ -1,11 +1,12 @@
-// One attendee's opinion on one case, entered by the recorder: 同意 / 不同意 / 补充意见 and the
-// words. 同意 is saved on the click; the others once they say something (2+ characters). A
+// One attendee's opinion on one case, entered by the recorder: 同意 / 不同意法制审核意见 (what is
+// agreed is named: OPINION_KIND_LABEL) or 补充意见, and the words. 同意 is saved on the click;
+// the others once they say something (2+ characters). A
 // misrecorded opinion is cleared with 清除 (it then no longer counts toward the quorum). The words
 // are counted against the record's limit instead of a paste being cut short silently.
 import { useState } from 'react';
 import { Button, Input, Popconfirm, Radio, Tag } from 'antd';
 import { ApiFailure } from '../../../shared/api/result';
-import { ATTENDEE_ROLE_LABEL, OPINION_TEXT_MAX, type Attendee, type AttendeeOpinion, type Meeting, type OpinionKind } from '../../../shared/meeting/schema';
+import { ATTENDEE_ROLE_LABEL, OPINION_KIND_LABEL, OPINION_TEXT_MAX, type Attendee, type AttendeeOpinion, type Meeting, type OpinionKind } from '../../../shared/meeting/schema';
 import { api } from '../api';
 import { problemLine } from './errors';
 import { clock, OPINION_TONE, opinionLength, opinionLengthNote } from './labels';
@@ -72,7 +73,7 @@ export function OpinionRow({ meetingId, caseId, attendee, saved, readOnly, roleN
         {roleNote && <span className="muted small">{roleNote}</span>}
         <span className="spacer" />
         <span className={`small ${save.status.kind === 'error' ? 't-fail' : saved ? OPINION_TONE[saved.kind] : 'muted'}`} role="status" data-testid="opinion-status">
-          {save.status.kind === 'idle' || (save.status.kind === 'saved' && saved) ? (saved ? `已记录：${saved.kind} ${clock(saved.recordedAt)}` : '未发表意见') : statusText(save.status)}
+          {save.status.kind === 'idle' || (save.status.kind === 'saved' && saved) ? (saved ? `已记录：${OPINION_KIND_LABEL[saved.kind]} ${clock(saved.recordedAt)}` : '未发表意见') : statusText(save.status)}
         </span>
         {!readOnly && (saved || kind !== null) && (
           <Popconfirm
@@ -98,7 +99,7 @@ export function OpinionRow({ meetingId, caseId, attendee, saved, readOnly, roleN
           change(k, text);
           if (k === '同意') void save.flush();
         }}
-        options={KINDS.map((k) => ({ value: k, label: k }))}
+        options={KINDS.map((k) => ({ value: k, label: OPINION_KIND_LABEL[k] }))}
         aria-label={`${attendee.name}的意见`}
         data-testid="opinion-kind"
       />
@@ -110,7 +111,7 @@ export function OpinionRow({ meetingId, caseId, attendee, saved, readOnly, roleN
           // Counted, not cut: a longer paste stays visible and is flagged until shortened. The count
           // shows only near the limit: six rows of "0 / 5000" would be noise on the recorder's panel.
           count={{ show: opinionLength(text) >= OPINION_TEXT_MAX * 0.9, max: OPINION_TEXT_MAX, strategy: opinionLength }}
-          placeholder={kind === '同意' ? '（可补充说明）' : `请写明${kind === '不同意' ? '不同意的理由' : '补充的意见'}`}
+          placeholder={kind === '同意' ? '（可补充说明）' : `请写明${kind === '不同意' ? '不同意法制审核意见的理由' : '补充的意见'}`}
           status={tooLong ? 'error' : needsText ? 'warning' : undefined}
           onChange={(e) => change(kind, e.target.value)}
           onBlur={() => void save.flush()}
@@ -118,7 +119,7 @@ export function OpinionRow({ meetingId, caseId, attendee, saved, readOnly, roleN
           data-testid="opinion-text"
         />
       )}
-      {needsText && <span className="small t-warn">“{kind}”须写明具体意见后才会记录</span>}
+      {needsText && <span className="small t-warn">“{OPINION_KIND_LABEL[kind]}”须写明具体意见后才会记录</span>}
       {lengthNote && (
         <span className={`small ${tooLong ? 't-fail' : 't-warn'}`} role={tooLong ? 'alert' : undefined} data-testid="opinion-length">
           {lengthNote}

@@ -15,7 +15,7 @@ function toggleFullscreen(): void {
 }
 
 export function AudiencePage({ id }: { id: string }) {
-  const { view, error, closed } = useAudienceView(id);
+  const { view, error, notice } = useAudienceView(id);
   const [idle, setIdle] = useState(false);
 
   useEffect(() => {
@@ -43,10 +43,10 @@ export function AudiencePage({ id }: { id: string }) {
 
   return (
     <div className={`au-page${idle ? ' is-idle' : ''}`} onDoubleClick={toggleFullscreen} data-testid="audience-page">
-      {closed ? (
-        <div className="au-page-closed" role="status" data-testid="audience-closed">
-          <p className="au-page-closed-title">投屏已结束</p>
-          <p className="au-page-closed-reason">{closed}</p>
+      {notice ? (
+        <div className="au-page-closed" role="status" data-testid="audience-closed" data-final={notice.final}>
+          <p className="au-page-closed-title">{notice.title}</p>
+          <p className="au-page-closed-reason">{notice.reason}</p>
         </div>
       ) : view ? (
         <Stage className="au-page-stage" label="投屏画面">
