@@ -73,7 +73,7 @@ function parseCli(argv: string[]) {
     args: argv,
     allowPositionals: true,
     strict: true,
-    options: { server: { type: 'string' }, user: { type: 'string' }, 'password-env': { type: 'string' }, role: { type: 'string' }, json: { type: 'boolean' }, status: { type: 'string' }, names: { type: 'string' }, 'passphrase-env': { type: 'string' }, opinion: { type: 'string' }, text: { type: 'string' }, note: { type: 'string' }, out: { type: 'string' }, name: { type: 'string' }, agency: { type: 'string' }, case: { type: 'string' }, approval: { type: 'string' }, approver: { type: 'string' }, key: { type: 'string' }, reason: { type: 'string' }, 'officer-id': { type: 'string' }, qualification: { type: 'string' }, 'first-time': { type: 'string' }, 'display-name': { type: 'string' }, help: { type: 'boolean', short: 'h' }, version: { type: 'boolean' } },
+    options: { server: { type: 'string' }, user: { type: 'string' }, 'password-env': { type: 'string' }, role: { type: 'string' }, json: { type: 'boolean' }, status: { type: 'string' }, names: { type: 'string' }, 'passphrase-env': { type: 'string' }, opinion: { type: 'string' }, text: { type: 'string' }, note: { type: 'string' }, out: { type: 'string' }, name: { type: 'string' }, agency: { type: 'string' }, case: { type: 'string' }, approval: { type: 'string' }, approver: { type: 'string' }, key: { type: 'string' }, reason: { type: 'string' }, 'officer-id': { type: 'string' }, qualification: { type: 'string' }, 'first-time': { type: 'string' }, 'display-name': { type: 'string' }, force: { type: 'boolean' }, help: { type: 'boolean', short: 'h' }, version: { type: 'boolean' } },
   });
 }
 

@@ -14,6 +14,7 @@ import { EvidenceProcessor } from './services/evidence/processor';
 import { IntegrityService } from './services/evidence/integrity';
 import { ReviewRepo } from './db/repos/reviews';
 import { ReviewService } from './services/review/review-service';
+import { ReassignedCases } from './services/sync/reassigned';
 import { loadRuleSet } from './services/rule-data';
 import type { RuleSet } from '../shared/rules/rule-data';
 import { OpinionService } from './services/opinions/service';
@@ -101,6 +102,7 @@ export class Workstation {
       calendar: this.calendar,
       rulesFor: (code) => this.rulesFor(code),
       today: this.today,
+      reassigned: new ReassignedCases(this.store.db),
     });
     this.opinions = new OpinionService(this, new ReviewerKeys(opts.dataDir, opts.osProtector, { cacheKey: () => this.cacheKey }));
     this.meetings = createMeetingService(this);

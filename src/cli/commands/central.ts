@@ -10,7 +10,7 @@ import yazl from 'yazl';
 import type { Io } from '../main';
 import { dataDir } from '../../main/paths';
 import { CentralLoginError, loginCentral } from '../../main/services/sync/central-login';
-import type { CaseSummary, IntakeAnswer, SubmissionSummary } from '../../server/protocol';
+import type { AssignAnswer, CaseSummary, IntakeAnswer, SubmissionSummary } from '../../server/protocol';
 import { defaultBundleName, printCaseBundle, writeCaseBundle } from './central-bundle';
 import { printReceived, receiveBundles, receiveFailed } from './central-receive';
 import { CentralClient, CentralError, UsageError } from './central-client';
@@ -33,6 +33,8 @@ export interface CentralOptions {
   role?: string;
   out?: string;
   'display-name'?: string;
+  /** central assign: reassign although another reviewer's opinion on the case was accepted. */
+  force?: boolean;
 }
 
 export const USAGE = `用法:
@@ -41,7 +43,7 @@ export const USAGE = `用法:
   fashen central user set <用户名> --display-name <姓名>   姓名即此后签发的签名证书上的签名人（CN）
   fashen central import <案卷包…> [--json]
   fashen central cases [--json]
-  fashen central assign <案号 或 案件 ID> <审核员>
+  fashen central assign <案号 或 案件 ID> <审核员> [--force]   已有意见书被接收的案件，改派须加 --force 确认
   fashen central submissions [--json]
 ${CALENDAR_USAGE}
   fashen central receive <离线交换包.json…> [--json]   导入审核员用 U 盘带来的离线交换包（其待发送的提交与审计链头）
@@ -203,9 +205,15 @@ async function central(args: string[], opts: CentralOptions, io: Io, env: NodeJS
     }
     case 'assign': {
       const [caseId, user] = rest;
-      if (!caseId || !user || rest.length !== 2) throw new UsageError('用法：fashen central assign <案号 或 案件 ID> <审核员>');
-      const r = await adminSession(opts, env, home, io, async (c) => (await c.request<{ changed: boolean }>('POST', `/v1/admin/cases/${encodeURIComponent(caseId)}/assign`, { json: { user } })).body);
-      io.out(r.changed ? `已将案件 ${caseId} 分配给 ${user}\n` : `案件 ${caseId} 已分配给 ${user}，未变化\n`);
+      if (!caseId || !user || rest.length !== 2) throw new UsageError('用法：fashen central assign <案号 或 案件 ID> <审核员> [--force]');
+      const json = { user, ...(opts.force ? { force: true } : {}) };
+      const r = await adminSession(opts, env, home, io, async (c) => (await c.request<AssignAnswer>('POST', `/v1/admin/cases/${encodeURIComponent(caseId)}/assign`, { json })).body).catch((err: unknown) => {
+        // The server refuses to move a case whose opinion was accepted: say how to confirm it here.
+        if (err instanceof CentralError && err.status === 409) throw new CentralError(`${err.message}（命令：fashen central assign ${caseId} ${user} --force）`, 409, err.details);
+        throw err;
+      });
+      if (r.forced) io.out(`已将案件 ${caseId} 强制改派给 ${user}（已确认：${(r.acceptedOpinions ?? []).join('、')}已被接收；本次改派已记为强制改派）\n`);
+      else io.out(r.changed ? `已将案件 ${caseId} 分配给 ${user}\n` : `案件 ${caseId} 已分配给 ${user}，未变化\n`);
       return 0;
     }
     case 'submissions': {

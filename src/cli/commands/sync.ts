@@ -12,6 +12,19 @@ import { ApiFailure } from '../../shared/api/result';
 import { statusLine, withAttention, type SyncStatus } from '../../shared/sync/status';
 import type { Io } from '../main';
 import { readPassphrase } from '../secret';
+import { syncStatusView } from '../../main/services/sync/status-view';
+import { returnedLine, type ReturnedSubmission } from '../../shared/sync/returned';
+import type { OutboxEntryView } from '../../shared/api/sync';
+
+const returnedFromView = (e: OutboxEntryView): ReturnedSubmission => ({
+  id: e.id,
+  kind: e.kind,
+  state: e.state === 'stale' ? 'stale' : 'rejected',
+  caseId: e.caseId,
+  caseNumber: e.caseNumber,
+  documentNumber: e.documentNumber ?? null,
+  reason: e.reason,
+});
 
 export interface SyncCliOptions {
   json?: boolean | undefined;
@@ -60,7 +73,10 @@ export async function syncCommand(home: string, args: string[], opts: SyncCliOpt
       const login = readCentralLogin(home, ws.cacheKey);
       const status = ws.sync.status(login?.server ?? null);
       const line = statusText(status, { loggedIn: login !== null, neverRun: ws.sync.last().outcome === null, loginProblem: centralLoginProblem(home, ws.cacheKey) });
-      io.out(opts.json ? `${JSON.stringify({ ...status, line }, null, 2)}\n` : `${line}\n`);
+      // The 「N 件需处理」: each returned submission not yet dealt with, with its case and reason.
+      const returned = syncStatusView(ws.sync, home, ws.cacheKey).needsAttention.filter((e) => !e.handled).map(returnedFromView);
+      if (opts.json) io.out(`${JSON.stringify({ ...status, line, returned }, null, 2)}\n`);
+      else io.out(`${line}\n${returned.map((r) => `  ${returnedLine(r)}\n`).join('')}`);
       return 0;
     }
     if (sub === 'export-bundle') {
@@ -109,6 +125,8 @@ export async function syncCommand(home: string, args: string[], opts: SyncCliOpt
     if (opts.json) io.out(`${JSON.stringify(result, null, 2)}\n`);
     else {
       io.out(`${withAttention(result.line, result.status)}\n`);
+      // What came back in this run: which submission, for which case, why (and what to do).
+      for (const r of result.returned ?? []) io.out(`  ${returnedLine(r)}\n`);
       // 离线 says only that: which server and why (and what to do) go below, as in the app's panel.
       if (result.outcome === 'offline' && result.status.lastError) io.err(`  原因：${result.status.lastError}\n  已保存的工作不受影响；联网后再次运行 fashen sync（待发送的提交只会被接收一次）。\n`);
       for (const r of result.refused) io.err(`  拒收：${r.caseId} 修订 ${r.revision}：${r.reason}${r.details.length ? `（${r.details.slice(0, 3).join('；')}）` : ''}\n`);

@@ -6,6 +6,7 @@ import { daysBetween } from '../../shared/format/date';
 import { CaseFileRepo, type CaseAggregate, type CaseRow, type QueueRowSource } from '../db/repos/case-files';
 import type { Db } from '../db/open';
 import type { BlobStore } from './blob-store';
+import { ReassignedCases } from './sync/reassigned';
 
 export class CaseViews {
   private readonly repo: CaseFileRepo;
@@ -19,7 +20,11 @@ export class CaseViews {
     private readonly reviewPeriod: (agencyCode: string) => number = () => REVIEW_PERIOD_WORKING_DAYS,
   ) {
     this.repo = new CaseFileRepo(db);
+    this.reassigned = new ReassignedCases(db);
   }
+
+  /** Cases reassigned to another reviewer: the queue and the review panel mark them 已改派. */
+  private readonly reassigned: ReassignedCases;
 
   /**
    * Countdowns by (送审日, period, today): many cases share a 送审 date, and walking the calendar
@@ -43,7 +48,7 @@ export class CaseViews {
     return c;
   }
 
-  queueRow(row: QueueRowSource, today = this.today()): CaseQueueRow {
+  queueRow(row: QueueRowSource, today = this.today(), reassigned = this.reassigned.all()): CaseQueueRow {
     let reviewDueOn: string | null = null;
     let remainingWorkingDays: number | null = null;
     let calendarWarning: string | null = null;
@@ -69,16 +74,18 @@ export class CaseViews {
       status: row.status,
       offline: row.offline,
       proposedFineFen: row.proposedFineFen,
+      ...(reassigned.has(row.id) ? { reassigned: true } : {}),
     };
   }
 
   list(filter: { status?: CaseRow['status']; text?: string }): CaseQueueRow[] {
     const today = this.today();
+    const reassigned = this.reassigned.all();
     const needle = filter.text?.trim();
     return this.repo
       .queueRows(filter)
       .filter((r) => !needle || [r.caseNumber, r.partyName, r.cause, r.handlingUnit].some((f) => f.includes(needle)))
-      .map((r) => this.queueRow(r, today))
+      .map((r) => this.queueRow(r, today, reassigned))
       .sort((a, b) => (a.remainingWorkingDays ?? 1e9) - (b.remainingWorkingDays ?? 1e9) || a.submittedOn.localeCompare(b.submittedOn));
   }
 

@@ -113,6 +113,11 @@ export const feed = pgTable(
     revision: integer('revision').notNull(),
     kind: text('kind', { enum: FEED_KINDS }).notNull(),
     userId: integer('user_id').references(() => users.id),
+    /**
+     * `assigned` only: the admin confirmed the reassignment although another reviewer's opinion on
+     * the current revision had been accepted (routes/admin.ts); a second accepted opinion follows knowingly.
+     */
+    forced: boolean('forced').notNull().default(false),
     at: at('at').notNull().defaultNow(),
   },
   (t) => [index('feed_case_idx').on(t.caseId), index('feed_user_idx').on(t.userId), check('feed_kind_ck', sql`${t.kind} in ('revision', 'assigned', 'unassigned')`)],

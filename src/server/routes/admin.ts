@@ -13,12 +13,12 @@ import { CasesRepo } from '../db/repos/cases';
 import { CertificatesRepo } from '../db/repos/certificates';
 import { DevicesRepo } from '../db/repos/devices';
 import { FeedRepo } from '../db/repos/feed';
-import { SubmissionsRepo } from '../db/repos/submissions';
+import { describeAccepted, SubmissionsRepo } from '../db/repos/submissions';
 import { UsersRepo } from '../db/repos/users';
 import { badRequest, conflict, HttpError, notFound, parseWith } from '../http/errors';
 import { IntakeService } from '../intake/intake';
 import { receiveUpload } from '../intake/upload';
-import { AssignRequest, OUTBOX_BUNDLE_MAX_BYTES, OutboxBundle, RevokeRequest, type CaseSummary, type SubmissionSummary } from '../protocol';
+import { AssignRequest, type AssignAnswer, OUTBOX_BUNDLE_MAX_BYTES, OutboxBundle, RevokeRequest, type CaseSummary, type SubmissionSummary } from '../protocol';
 import { BundleImporter } from '../submissions/bundle';
 import { CreateUserWithName, SetDisplayNameRequest } from './users-admin';
 import { SubmissionService } from '../submissions/service';
@@ -64,7 +64,7 @@ export function adminRoutes(app: FastifyInstance, ctx: ServerContext): void {
     (await new CasesRepo(ctx.db).list()).map((c) => ({ ...c, updatedAt: c.updatedAt.toISOString() })),
   );
 
-  app.post<{ Params: { id: string } }>('/v1/admin/cases/:id/assign', async (req) => {
+  app.post<{ Params: { id: string } }>('/v1/admin/cases/:id/assign', async (req): Promise<AssignAnswer> => {
     const body = parseWith(AssignRequest, req.body);
     const user = await users.byName(body.user);
     if (!user || user.disabled) throw badRequest(`没有用户 ${body.user}`);
@@ -75,12 +75,19 @@ export function adminRoutes(app: FastifyInstance, ctx: ServerContext): void {
       const kase = await cases.byIdOrNumber(req.params.id);
       if (!kase) throw notFound(`没有案件 ${req.params.id}（请用 fashen central cases 列出的案号或案件 ID）`);
       if (kase.assignedTo === user.id) return { caseId: kase.id, assignedTo: user.name, changed: false };
+      // Another reviewer's opinion on this revision already accepted: the new reviewer would issue a
+      // second one for the same case file. Only on the admin's confirmation, recorded on the entry.
+      const accepted = (await new SubmissionsRepo(tx).acceptedOpinions(kase.id, kase.revisionHash)).filter((o) => o.userId !== user.id).map(describeAccepted);
+      if (accepted.length && !body.force)
+        throw new HttpError(409, 'opinion_accepted', `案件 ${kase.caseNumber} 的当前修订（修订 ${kase.currentRevision}）已有${accepted.join('、')}被中心系统接收；改派后审核员 ${user.name} 将就同一案卷再出具一份意见书。确需改派的，请确认后强制改派`);
+      const forced = accepted.length > 0;
       const feed = new FeedRepo(tx);
       if (kase.assignedTo !== null) await feed.append('unassigned', kase.id, kase.currentRevision, kase.assignedTo);
-      const seq = await feed.append('assigned', kase.id, kase.currentRevision, user.id);
+      const seq = await feed.append('assigned', kase.id, kase.currentRevision, user.id, forced);
       await cases.assign(kase.id, user.id, seq);
-      req.log.info({ case: kase.id, user: user.name }, 'case assigned');
-      return { caseId: kase.id, assignedTo: user.name, changed: true };
+      if (forced) req.log.warn({ case: kase.id, user: user.name, by: callerOf(req).name, accepted }, 'case reassigned over an accepted opinion (forced)');
+      else req.log.info({ case: kase.id, user: user.name }, 'case assigned');
+      return { caseId: kase.id, assignedTo: user.name, changed: true, ...(forced ? { forced, acceptedOpinions: accepted } : {}) };
     });
   });
 

@@ -11,7 +11,7 @@ import type { ServerDb } from '../db/open';
 import { CasesRepo } from '../db/repos/cases';
 import { CertificatesRepo } from '../db/repos/certificates';
 import { FeedRepo } from '../db/repos/feed';
-import { SubmissionsRepo, type NewSubmission, type SubmissionRow } from '../db/repos/submissions';
+import { describeAccepted, SubmissionsRepo, type NewSubmission, type SubmissionRow } from '../db/repos/submissions';
 import { DocumentNumbersRepo } from '../db/repos/document-numbers';
 import { checkDocumentNumber, duplicateReason } from './numbers';
 import { conflict, notFound } from '../http/errors';
@@ -108,6 +108,10 @@ export class SubmissionService {
     else result = { status: 200, body: { ...base, status: 'accepted', caseId: req.caseId, caseRevisionHash: req.caseRevisionHash } };
     const opinion = result.body.status === 'accepted' && req.kind === 'opinion' ? OpinionContent.parse(req.payload) : null;
     if (opinion) {
+      const second = await this.secondOpinion(caller, req, kase.assignedSeq);
+      if (second) result = { status: 422, body: { ...base, status: 'rejected', reason: second } };
+    }
+    if (opinion && result.body.status === 'accepted') {
       const numbered = await checkDocumentNumber(this.numbers, caller, req.id, opinion);
       if (!numbered.ok) result = { status: 422, body: { ...base, status: 'rejected', reason: numbered.reason } };
     }
@@ -142,6 +146,18 @@ export class SubmissionService {
       if (winner) return this.repeat(winner, caller, requestHash);
     }
     return result;
+  }
+
+  /**
+   * One accepted opinion per case revision, unless the admin reassigned the case knowingly: the
+   * assign route refuses to move a case with an accepted opinion without `force`, and records a
+   * forced move on the feed entry. This catches what slips past it (an opinion accepted while the
+   * reassignment was being made). Returns the refusal's reason, or null.
+   */
+  private async secondOpinion(caller: Caller, req: SubmissionRequest, assignedSeq: number | null): Promise<string | null> {
+    const others = (await this.submissions.acceptedOpinions(req.caseId, req.caseRevisionHash)).filter((o) => o.userId !== caller.id);
+    if (!others.length || (await this.feed.forcedAt(assignedSeq))) return null;
+    return `本案件当前修订已有${others.map(describeAccepted).join('、')}被接收，改派时未经管理员确认另出意见书；本意见书未被接收，请与法制审核机构联系`;
   }
 
   /**

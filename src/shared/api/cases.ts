@@ -24,6 +24,8 @@ export interface CaseQueueRow {
   /** All files present and verified in the local store. */
   offline: boolean;
   proposedFineFen: number | null;
+  /** The central system gave the case to another reviewer: kept here to read, no longer concluded or signed. */
+  reassigned?: true;
 }
 
 export interface StoredFile extends FileRef {

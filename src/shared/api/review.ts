@@ -103,6 +103,8 @@ export interface ReviewView {
   conclusion: { type: OpinionType; opinionText: string; concludedAt: string } | null;
   /** The conclusion being written, kept in the encrypted cache until concluded (never in the browser's storage). */
   conclusionDraft: ConclusionDraft | null;
+  /** The central system gave the case to another reviewer: shown read-only (已改派，不能再签署); conclude, 撤回结论 and signing are refused. */
+  reassigned?: true;
   previous: PreviousRound | null;
   reviewer: ReviewerProfile | null;
   updatedAt: string;

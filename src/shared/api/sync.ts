@@ -19,6 +19,8 @@ export interface OutboxEntryView {
   caseNumber: string | null;
   /** 当事人 · 案由 of the case as held here (null when the case is not on this workstation). */
   caseTitle: string | null;
+  /** An opinion's 文号, from the signed content (null for minutes, or when the content does not say). */
+  documentNumber?: string | null;
   /** What was signed: round, opinion version, case revision (null when the content does not say). */
   round: number | null;
   version: number | null;

@@ -32,7 +32,25 @@ export interface LoginAnswer {
 }
 
 export const CreateUserRequest = z.object({ name: UserName, role: Role, password: z.string().min(8, '密码至少 8 个字符').max(1024) });
-export const AssignRequest = z.object({ user: UserName });
+export const AssignRequest = z.object({
+  user: UserName,
+  /**
+   * The admin confirms a reassignment although another reviewer's opinion on the case's current
+   * revision was already accepted (without it the server answers 409 naming that opinion).
+   */
+  force: z.boolean().optional(),
+});
+
+/** POST /v1/admin/cases/:id/assign. */
+export interface AssignAnswer {
+  caseId: string;
+  assignedTo: string;
+  changed: boolean;
+  /** A reassignment confirmed with `force` over these accepted opinions (recorded on the feed entry). */
+  forced?: boolean;
+  /** e.g. 张明（zhangming）的审核意见书 马市监法审〔2026〕1号. */
+  acceptedOpinions?: string[];
+}
 export const RevokeRequest = z.object({ reason: z.string().min(1).max(500) });
 
 /**

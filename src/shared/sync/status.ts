@@ -1,6 +1,8 @@
 // Sync status as the reviewer sees it (状态栏 and `fashen sync`): one line, same wording everywhere.
 //   已同步 · 拉取 3 个案件 · 发送 2 件 | 同步中 | 离线（2 项待发送） | 出错（原因）
 
+import type { ReturnedSubmission } from './returned';
+
 export type SyncState = '已同步' | '同步中' | '离线' | '出错';
 
 export interface SyncStatus {
@@ -29,6 +31,8 @@ export interface SyncSummary {
   refused: number;
   /** Cases no longer assigned to this reviewer (kept, marked unavailable). */
   unassigned: number;
+  /** Their 案号 (each once): reassigned to another reviewer, no longer to be concluded or signed here. */
+  reassignedCases?: string[];
   bytes: number;
   /** Reviewer keys registered with the central system in this run. */
   enrolled?: number;
@@ -70,11 +74,20 @@ export function statusLine(status: SyncStatus, summary?: SyncSummary | null): st
       if (summary?.stale) parts.push(`${summary.stale} 件已过时（案件已更新）`);
       if (summary?.rejected) parts.push(`${summary.rejected} 件被退回`);
       if (summary?.refused) parts.push(`${summary.refused} 个案卷包被拒收`);
+      if (summary?.unassigned) parts.push(reassignedText(summary));
       if (summary?.unstamped) parts.push(`${summary.unstamped} 件未加盖时间戳（未配置时间戳服务）`);
       if (status.pending) parts.push(`${status.pending} 项待发送`);
       return parts.join(' · ');
     }
   }
+}
+
+/** 1 件案件已改派给其他审核员（马市监处罚〔2026〕204号）: the first few 案号, the count exact. */
+function reassignedText(s: SyncSummary): string {
+  const numbers = s.reassignedCases ?? [];
+  const n = numbers.length || s.unassigned;
+  const shown = numbers.slice(0, 3).join('、');
+  return `${n} 件案件已改派给其他审核员${shown ? `（${shown}${numbers.length > 3 ? ' 等' : ''}）` : ''}`;
 }
 
 /** The line with what the status bar shows beside it: 已同步 · 1 件需处理 (stale or rejected submissions not yet dealt with). */
@@ -105,4 +118,6 @@ export interface SyncRunResult {
   problems: string[];
   /** Worth telling, not errors: keys registered, revocations reported, entries sent without a timestamp. */
   notes?: string[];
+  /** Submissions the central system answered 退回 or 已过时 in this run, in the order sent. */
+  returned?: ReturnedSubmission[];
 }

@@ -22,6 +22,7 @@ import { buildNode, ENTRIES } from '../../../scripts/build-node.mjs';
 import { writeCentralLogin } from '../../../src/main/services/sync/central-login';
 import { syncStatusView } from '../../../src/main/services/sync/status-view';
 import { CHUNK_BYTES } from '../../../src/main/services/cache-crypto/blob-format';
+import { REASSIGNED_REASON } from '../../../src/shared/sync/answer-labels';
 import { httpTransport, newDataDir, outbox, packageWithFiles, publish, queueOpinion, workstation } from './fixtures';
 
 let central: CentralUnderTest;
@@ -129,22 +130,36 @@ describe('sync against the central server', () => {
 
   it('a case no longer assigned is kept (with the reviewer’s work) but marked unavailable', async () => {
     const c = cases[1]!;
-    await central.admin.post(`/v1/admin/cases/${encodeURIComponent(c.caseId)}/assign`, { user: 'bob' });
+    // alice’s opinion on it was accepted above: the admin confirms the reassignment.
+    await central.admin.post(`/v1/admin/cases/${encodeURIComponent(c.caseId)}/assign`, { user: 'bob', force: true });
     const r = await ws.sync.run();
     expect(r.summary.unassigned).toBe(1);
     const local = ws.cases.load(c.caseId)!.row;
     expect(local.offline).toBe(false);
-    // Assigned back: available again without downloading anything.
+    // The reviewer is told, by 案号; the queue and the review panel mark it; nothing more is concluded or signed.
+    expect(r.line).toBe(`已同步 · 1 件案件已改派给其他审核员（${c.caseNumber}）`);
+    expect(ws.views.list({}).find((q) => q.id === c.caseId)?.reassigned).toBe(true);
+    expect(ws.review.get(c.caseId).reassigned).toBe(true);
+    expect(() => ws.review.conclude(c.caseId, '同意', '同意。')).toThrow(/案件已改派给其他审核员，不能再作出审核结论/);
+    await expect(ws.opinions.sign(c.caseId, 'x'.repeat(64))).rejects.toThrow(/案件已改派给其他审核员，不能再签署审核意见书/);
+    ws.store.db.update(t.reviews).set({ conclusion: '同意', opinionText: '同意。', concludedAt: new Date().toISOString() }).where(eq(t.reviews.caseId, c.caseId)).run();
+    expect(() => ws.review.reopen(c.caseId)).toThrow(/案件已改派给其他审核员，不能再撤回结论/);
+    // What he did stays to read.
+    expect(ws.review.get(c.caseId).conclusion?.opinionText).toBe('同意。');
+    ws.store.db.update(t.reviews).set({ conclusion: null, opinionText: null, concludedAt: null }).where(eq(t.reviews.caseId, c.caseId)).run();
+    // Assigned back: available again without downloading anything, and his to sign again.
     await central.admin.post(`/v1/admin/cases/${encodeURIComponent(c.caseId)}/assign`, { user: 'alice' });
     const back = await ws.sync.run();
     expect(back.summary.bytes).toBe(0);
     expect(ws.cases.load(c.caseId)!.row.offline).toBe(true);
+    expect(ws.views.list({}).find((q) => q.id === c.caseId)?.reassigned).toBeUndefined();
+    expect(ws.review.get(c.caseId).reassigned).toBeUndefined();
   });
 
   it('an opinion for a case reassigned before it was sent: 被退回 with the reason, not left queued for ever', async () => {
     const c = cases[1]!;
     const id = await queueOpinion(ws, signer, c, 'alice');
-    await central.admin.post(`/v1/admin/cases/${encodeURIComponent(c.caseId)}/assign`, { user: 'bob' });
+    await central.admin.post(`/v1/admin/cases/${encodeURIComponent(c.caseId)}/assign`, { user: 'bob', force: true });
     const r = await ws.sync.run();
     expect(r.outcome, r.line).toBe('synced');
     expect(r.summary.rejected).toBe(1);
@@ -416,6 +431,35 @@ describe('fashen sync (CLI, same engine)', () => {
     expect((await run(home, ['sync', 'bogus'])).code).toBe(2);
     // --server naming the logged-in server in another spelling (a trailing slash) is that server.
     expect(await run(home, ['sync', '--server', `${central.url}/`])).toMatchObject({ code: 0, out: expect.stringMatching(/^已同步/) });
+  });
+
+  it('names each returned submission (kind, 案号, 文号, reason, what to do) after the line, in sync status and in --json', async () => {
+    await buildNode(['cli']);
+    const gina = await central.user('gina');
+    const a = await publish(central.admin, await packageWithFiles(tempDir(), [300]), 'gina');
+    const home = newDataDir();
+    writeCentralLogin(home, { server: central.url, user: 'gina', role: 'reviewer', deviceId: 'cli', token: gina.token!, savedAt: new Date().toISOString() });
+    expect((await run(home, ['sync'])).code).toBe(0);
+    const local = workstation(home, () => null as never);
+    let id: string;
+    let documentNumber: string;
+    try {
+      id = await queueOpinion(local, signer, { caseId: a.caseId, caseNumber: a.caseNumber, revision: a.revision, revisionHash: a.revisionHash }, 'gina');
+      documentNumber = (JSON.parse(outbox(local).find((o) => o.id === id)!.payloadJson) as { content: { documentNumber: string } }).content.documentNumber;
+    } finally {
+      local.close();
+    }
+    await central.admin.post(`/v1/admin/cases/${encodeURIComponent(a.caseId)}/assign`, { user: 'bob' });
+
+    const r = await run(home, ['sync']);
+    expect(r.code, r.err).toBe(0);
+    const [line, returned] = r.out.split('\n');
+    expect(line).toBe(`已同步 · 1 件被退回 · 1 件案件已改派给其他审核员（${a.caseNumber}） · 1 件需处理`);
+    expect(returned).toBe(`  被退回  审核意见书（${documentNumber}）  ${a.caseNumber}：${REASSIGNED_REASON}。本案已由其他审核员负责，无需重新签署；原提交保留在此备查。`);
+    const status = await run(home, ['sync', 'status']);
+    expect(status.out).toBe(`已同步 · 1 件需处理\n${returned}\n`);
+    const json = JSON.parse((await run(home, ['sync', 'status', '--json'])).out) as { returned: unknown[] };
+    expect(json.returned).toEqual([{ id, kind: 'opinion', state: 'rejected', caseId: a.caseId, caseNumber: a.caseNumber, documentNumber, reason: REASSIGNED_REASON }]);
   });
 
   it('fashen central receive hands the central system an outbox bundle from a USB stick, exactly once; bad files are named, exit 1', async () => {

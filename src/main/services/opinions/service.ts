@@ -138,6 +138,8 @@ export class OpinionService {
   }
 
   async sign(caseId: string, contentHash: string, passphrase?: string): Promise<OpinionRecord> {
+    // Before a key or a 文号 is touched: the central system would refuse it and the number be spent.
+    this.ws.review.assertStillAssigned(caseId, '签署审核意见书');
     const key = this.keys.active();
     const draft = this.reviews.getSetting<Draft>(`opinion_draft:${caseId}`);
     const shown = { pooled: draft?.pooled ?? null, loggedIn: this.loggedIn() };

@@ -23,6 +23,7 @@ import { resubmissionWarning } from './resubmission-warning';
 import { withdrawUnsentOpinions } from './withdraw-unsent';
 import { assertReviewNotUnderDiscussion } from '../meetings/review-hold';
 import { assertConcludable, reviewerTextProblems } from '../opinion/printable';
+import { reassignedRefusal, type ReassignedCases } from '../sync/reassigned';
 
 interface PointRecord {
   decision: PointDecision | null;
@@ -51,6 +52,8 @@ export interface ReviewDeps {
   rulesFor: (agencyCode: string) => RuleSet;
   today: () => string;
   now?: () => Date;
+  /** Cases the central system reassigned to another reviewer: kept to read, no longer concluded or signed here. */
+  reassigned?: ReassignedCases;
 }
 
 export class ReviewService {
@@ -69,6 +72,11 @@ export class ReviewService {
   setReviewer(p: ReviewerProfile): ReviewerProfile {
     this.d.reviews.setSetting(REVIEWER_KEY, p, this.now().toISOString());
     return p;
+  }
+
+  /** Refuses `action` (e.g. 签署审核意见书) on a case reassigned to another reviewer: the central system would refuse it. */
+  assertStillAssigned(caseId: string, action: string): void {
+    if (this.d.reassigned?.get(caseId)) throw new ApiFailure({ code: 'conflict', message: reassignedRefusal(action) });
   }
 
   private load(caseId: string): { agg: CaseAggregate; pkg: CasePackage; row: ReviewRow } {
@@ -139,6 +147,7 @@ export class ReviewService {
       previous: this.previousRound(pkg, prev),
       reviewer,
       updatedAt: row.updatedAt ?? row.startedAt,
+      ...(this.d.reassigned?.get(caseId) ? { reassigned: true as const } : {}),
     };
   }
 
@@ -256,6 +265,7 @@ export class ReviewService {
   }
 
   conclude(caseId: string, type: OpinionType, text: string): ReviewView {
+    this.assertStillAssigned(caseId, '作出审核结论');
     // The same rule as the Api's schema, for every caller (the CLI calls the service directly).
     const checked = OpinionText.safeParse(text);
     if (!checked.success) throw new ApiFailure({ code: 'invalid_input', message: checked.error.issues[0]!.message });
@@ -300,6 +310,7 @@ export class ReviewService {
     const { agg, row } = this.load(caseId);
     if (!row.conclusion) throw new ApiFailure({ code: 'conflict', message: '本轮审核尚未作出结论' });
     if (agg.row.round !== row.round) throw new ApiFailure({ code: 'conflict', message: '案件已进入下一轮，不能撤回上一轮的结论' });
+    this.assertStillAssigned(caseId, '撤回结论');
     // A meeting discussing this conclusion prints it in its minutes: it stays until they are signed.
     assertReviewNotUnderDiscussion(this.d.sqlite, caseId, row.round, row);
     this.d.sqlite.transaction(() => {

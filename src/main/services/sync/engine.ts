@@ -4,6 +4,7 @@
 // Shared by the app (sync.* Api), the CLI (`fashen sync`) and the tests; the transport is injected.
 import { join } from 'node:path';
 import { statusLine, type SyncProgress, type SyncRunResult, type SyncStatus, type SyncSummary } from '../../../shared/sync/status';
+import type { ReturnedSubmission } from '../../../shared/sync/returned';
 export type { SyncRunResult };
 import { BlobRepo } from '../../db/repos/blobs';
 import { CaseFileRepo } from '../../db/repos/case-files';
@@ -238,6 +239,7 @@ export class SyncEngine {
     const refused: RefusedEntry[] = [];
     const problems: string[] = [];
     const notes: string[] = [];
+    const returned: ReturnedSubmission[] = [];
     const prepProblems: string[] = [];
     let outcome: Outcome = 'synced';
     let reason: string | null = null;
@@ -274,6 +276,7 @@ export class SyncEngine {
         progress.phase('push', '发送待发送的提交');
         const pushed = await push({ transport, state: this.state, retry, signal, holdFrom: prepared.holdFrom });
         Object.assign(summary, { sent: pushed.sent, stale: pushed.stale, rejected: pushed.rejected });
+        returned.push(...pushed.returned);
         problems.push(...pushed.problems);
         if (pushed.waiting.length) notes.push(`${pushed.waiting.length} 件提交未送达：中心系统没有该案件或未分配给您，仍在待发送队列中；请联系中心系统管理员导入、分配该案件，之后同步时自动发送`);
         // The audit head after the push: a rewritten history is reported, the pull still runs.
@@ -297,6 +300,7 @@ export class SyncEngine {
           repair: (sha256, file) => this.repair(sha256, file),
         });
         Object.assign(summary, { pulled: pulled.pulled, unassigned: pulled.unassigned, refused: pulled.refused.length });
+        if (pulled.reassigned.length) summary.reassignedCases = pulled.reassigned.map((r) => r.caseNumber);
         refused.push(...pulled.refused);
         if (this.host.calendar) {
           const cal = await syncCalendar({ transport, state: this.state, dataDir: this.host.dataDir, calendar: this.host.calendar, retry, signal });
@@ -328,6 +332,6 @@ export class SyncEngine {
     this.seenOutcome = this.outcomeStamp(); // ours: told to the automatic sync by run()
     progress.phase('done', reason ?? '');
     const status = this.status(transport?.server ?? null, false);
-    return { outcome, summary, status, line: statusLine(status, summary), refused, problems, notes };
+    return { outcome, summary, status, line: statusLine(status, summary), refused, problems, notes, returned };
   }
 }

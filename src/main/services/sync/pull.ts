@@ -21,6 +21,7 @@ import { Prefetcher } from './prefetch';
 import type { ProgressMeter } from './progress';
 import { withRetry, type RetryPolicy } from './retry';
 import type { RefusedEntry, SyncStateRepo } from './state';
+import { ReassignedCases, type ReassignedCase } from './reassigned';
 import { SyncedPackageSource, type SyncedFile } from './synced-source';
 import type { SyncTransport } from './transport';
 
@@ -46,12 +47,14 @@ export interface PullResult {
   pulled: number;
   unchanged: number;
   unassigned: number;
+  /** The cases of those entries, once each (told to the reviewer by 案号). */
+  reassigned: ReassignedCase[];
   refused: RefusedEntry[];
 }
 
 type Plan =
   | { kind: 'skip'; entry: FeedEntry }
-  | { kind: 'unassign'; entry: FeedEntry }
+  | { kind: 'unassign'; entry: FeedEntry; caseNumber: string }
   | { kind: 'refuse'; entry: FeedEntry; reason: string; details: string[] }
   /** Already here; `wanted` lists files that went missing or bad since (they are fetched again). */
   | { kind: 'present'; entry: FeedEntry; pkg: CasePackage; wanted: WantedBlob[] }
@@ -71,7 +74,7 @@ async function locallyGood(blobs: BlobStore, sha256: string, repair: boolean): P
 async function plan(entry: FeedEntry, d: PullDeps): Promise<Plan> {
   const c = entry.case;
   const local = d.cases.findIdentity(entry.caseId, '').byId;
-  if (!c) return local ? { kind: 'unassign', entry } : { kind: 'skip', entry };
+  if (!c) return local ? { kind: 'unassign', entry, caseNumber: local.caseNumber } : { kind: 'skip', entry };
   // A later entry carries the current revision: don't fetch (or open a round for) an old one.
   if (!c.current) return { kind: 'skip', entry };
   const parsed = CasePackage.safeParse(c.package);
@@ -88,6 +91,8 @@ async function plan(entry: FeedEntry, d: PullDeps): Promise<Plan> {
   return { kind, entry, pkg, wanted };
 }
 
+const reassigned = (d: PullDeps) => new ReassignedCases(d.state);
+
 const wantedOf = (p: Plan): WantedBlob[] => (p.kind === 'import' || p.kind === 'present' ? p.wanted : []);
 const labelOf = (e: FeedEntry) => (e.case ? `中心系统 ${e.case.caseNumber} 修订 ${e.revision}` : '');
 
@@ -102,11 +107,16 @@ async function apply(p: Plan, d: PullDeps, out: PullResult, ready: () => Promise
       return;
     case 'refuse':
       return refuse(p.reason, p.details);
-    case 'unassign':
-      // The reviewer's work on it stays; the case is only no longer available here.
+    case 'unassign': {
+      // The reviewer's work on it stays; the case is no longer available here, nor hers to conclude
+      // or sign (review-service.ts refuses): the sync result and the queue say so.
       d.cases.setOffline(p.entry.caseId, false);
       out.unassigned++;
+      const mark = { caseId: p.entry.caseId, caseNumber: p.caseNumber, at: d.now().toISOString() };
+      reassigned(d).mark(mark);
+      if (!out.reassigned.some((r) => r.caseId === mark.caseId)) out.reassigned.push(mark);
       return;
+    }
     case 'present':
       // Assigned again, or a repeat after a crash. Files that went missing or bad meanwhile are
       // fetched and verified again; then the case is available offline.
@@ -117,6 +127,7 @@ async function apply(p: Plan, d: PullDeps, out: PullResult, ready: () => Promise
       }
       p.wanted.forEach((b) => d.fetcher.remove(b.sha256));
       d.cases.setOffline(p.entry.caseId, true);
+      reassigned(d).clear(p.entry.caseId);
       out.unchanged++;
       return;
     case 'import':
@@ -133,13 +144,14 @@ async function apply(p: Plan, d: PullDeps, out: PullResult, ready: () => Promise
   const source = new SyncedPackageSource(label, JSON.stringify(p.entry.case!.package), files);
   const outcome = await d.importer.importSource(source, { fromCentral: true, source: label });
   if (!outcome.ok) return refuse(outcome.error ?? '导入失败', outcome.details ?? []);
+  reassigned(d).clear(p.entry.caseId);
   for (const b of p.wanted) d.fetcher.remove(b.sha256);
   if (outcome.action === 'unchanged') out.unchanged++;
   else out.pulled++;
 }
 
 export async function pull(d: PullDeps): Promise<PullResult> {
-  const out: PullResult = { pulled: 0, unchanged: 0, unassigned: 0, refused: [] };
+  const out: PullResult = { pulled: 0, unchanged: 0, unassigned: 0, reassigned: [], refused: [] };
   for (;;) {
     d.signal.throwIfAborted();
     const after = d.state.cursor();

@@ -8,6 +8,7 @@
 // have reached the server is never changed again (stamp-outbox.ts stamps only untried entries).
 import { SubmissionRequest } from '../../../shared/sync/protocol';
 import type { SubmissionAnswer } from '../../../shared/sync/protocol';
+import type { ReturnedSubmission } from '../../../shared/sync/returned';
 import { withRetry, type RetryPolicy } from './retry';
 import type { OutboxRow, SyncStateRepo } from './state';
 import { isTransportError, TransportError, type SyncTransport } from './transport';
@@ -23,6 +24,20 @@ export interface PushResult {
    * queued — once the admin imports or assigns the case they go — but not an error of the sync.
    */
   waiting: string[];
+  /** Entries answered rejected or stale in this run, as the reviewer is told of them. */
+  returned: ReturnedSubmission[];
+}
+
+/** A returned entry with the 案号 and 文号 its signed content names (read leniently: a damaged row still reports). */
+export function returnedOf(row: OutboxRow, state: ReturnedSubmission['state'], reason: string | null): ReturnedSubmission {
+  let content: { case?: { caseNumber?: unknown }; documentNumber?: unknown } | undefined;
+  try {
+    content = (JSON.parse(row.payloadJson) as { content?: typeof content }).content;
+  } catch {
+    content = undefined;
+  }
+  const text = (v: unknown) => (typeof v === 'string' && v ? v : null);
+  return { id: row.id, kind: row.kind === 'minutes' ? 'minutes' : 'opinion', state, caseId: row.caseId, caseNumber: text(content?.case?.caseNumber), documentNumber: text(content?.documentNumber), reason };
 }
 
 /** The outbox row as the server's SubmissionRequest: `content` of the signed file is the payload. */
@@ -63,7 +78,7 @@ export async function push(deps: {
   onEntry?: (row: OutboxRow, answer: SubmissionAnswer | null) => void;
 }): Promise<PushResult> {
   const { transport, state, retry, signal } = deps;
-  const result: PushResult = { sent: 0, stale: 0, rejected: 0, problems: [], waiting: [] };
+  const result: PushResult = { sent: 0, stale: 0, rejected: 0, problems: [], waiting: [], returned: [] };
   for (const row of state.queued()) {
     signal.throwIfAborted();
     if (deps.holdFrom && row.id === deps.holdFrom) break;
@@ -97,10 +112,14 @@ export async function push(deps: {
     }
     if (answer.id !== row.id) throw new TransportError('protocol', '中心系统答复的提交编号不符');
     const state_ = answer.status;
-    state.settle(row.id, state_, describeAnswer(answer));
+    const reason = describeAnswer(answer);
+    state.settle(row.id, state_, reason);
     if (state_ === 'accepted') result.sent++;
-    else if (state_ === 'stale') result.stale++;
-    else result.rejected++;
+    else {
+      if (state_ === 'stale') result.stale++;
+      else result.rejected++;
+      result.returned.push(returnedOf(row, state_, reason));
+    }
     deps.onEntry?.(row, answer);
   }
   return result;

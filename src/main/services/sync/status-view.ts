@@ -19,6 +19,7 @@ const SignedFile = z.object({
   content: z
     .object({
       case: z.object({ caseNumber: z.string().max(200), revision: z.number().int() }).partial().optional(),
+      documentNumber: z.string().max(200).optional(),
       round: z.number().int().optional(),
       version: z.number().int().optional(),
     })
@@ -30,6 +31,7 @@ interface Signed {
   revision: number | null;
   round: number | null;
   version: number | null;
+  documentNumber: string | null;
 }
 
 function signedOf(row: OutboxRow): Signed {
@@ -40,7 +42,7 @@ function signedOf(row: OutboxRow): Signed {
     json = null;
   }
   const c = SignedFile.safeParse(json).data?.content;
-  return { caseNumber: c?.case?.caseNumber ?? null, revision: c?.case?.revision ?? null, round: c?.round ?? null, version: c?.version ?? null };
+  return { caseNumber: c?.case?.caseNumber ?? null, revision: c?.case?.revision ?? null, round: c?.round ?? null, version: c?.version ?? null, documentNumber: c?.documentNumber ?? null };
 }
 
 function entryView({ row, local }: OutboxWithCase, later: OutboxEntryView['later'], handled: Handled = null): OutboxEntryView {
@@ -52,6 +54,7 @@ function entryView({ row, local }: OutboxWithCase, later: OutboxEntryView['later
     caseId: row.caseId,
     caseNumber: signed.caseNumber ?? local?.caseNumber ?? null,
     caseTitle: local ? `${local.partyName} · ${local.cause}` : null,
+    documentNumber: signed.documentNumber,
     round: signed.round,
     version: signed.version,
     revision: signed.revision,

@@ -3,6 +3,7 @@ import { memo, type ReactNode } from 'react';
 import { CheckOutlined } from '@ant-design/icons';
 import type { CaseQueueRow } from '../../../shared/api/cases';
 import { STATUS_LABEL } from '../lib/labels';
+import { REASSIGNED_LABEL, REASSIGNED_TITLE } from '../../../shared/casefile/status-labels';
 import type { ColumnId, QueueColumn } from './queueModel';
 import { RemainingDays } from './RemainingDays';
 
@@ -23,6 +24,8 @@ function cellContent(row: CaseQueueRow, id: ColumnId): { node: ReactNode; title?
     case 'round':
       return { node: row.round, title: `第${row.round}轮送审` };
     case 'status':
+      // Reassigned to another reviewer: that, not the review status, is what the reviewer must see.
+      if (row.reassigned) return { node: <span className="status status-reassigned">{REASSIGNED_LABEL}</span>, title: REASSIGNED_TITLE };
       return { node: <span className={`status status-${row.status}`}>{STATUS_LABEL[row.status]}</span> };
     case 'offline':
       return row.offline

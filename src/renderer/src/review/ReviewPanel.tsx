@@ -9,6 +9,7 @@ import type { ReviewPointId } from '../../../shared/api/evidence';
 import type { ResolvedCitation } from '../../../shared/api/review';
 import type { FindingRef } from '../../../shared/rules/types';
 import { STATUS_LABEL } from '../lib/labels';
+import { REASSIGNED_LABEL } from '../../../shared/casefile/status-labels';
 import type { RevealTarget } from '../workspace/reveal';
 import { SUMMARY_TAB } from '../workspace/workspaceModel';
 import { useReview } from './useReview';
@@ -64,8 +65,8 @@ export function ReviewPanel({ caseId, onCollapse, onReveal, onStatusChange, jump
           <span className="num" data-testid="review-round">
             第{view.round}轮
           </span>
-          <span className={`status status-${view.status}`} data-testid="review-status">
-            {STATUS_LABEL[view.status]}
+          <span className={`status status-${view.reassigned ? 'reassigned' : view.status}`} data-testid="review-status">
+            {view.reassigned ? REASSIGNED_LABEL : STATUS_LABEL[view.status]}
           </span>
         </>
       )}
@@ -95,7 +96,9 @@ export function ReviewPanel({ caseId, onCollapse, onReveal, onStatusChange, jump
     );
   }
 
-  const editable = view.conclusion === null;
+  // Reassigned to another reviewer: everything stays to read, nothing more is concluded or signed here.
+  const reassigned = view.reassigned === true;
+  const editable = view.conclusion === null && !reassigned;
   const prev = view.previous;
 
   return (
@@ -122,10 +125,17 @@ export function ReviewPanel({ caseId, onCollapse, onReveal, onStatusChange, jump
           <PreviousRound previous={prev} points={view.points} onOpenItem={(itemId) => onReveal({ itemId })} />
         ) : (
           <>
-            {!editable && <div className="rv-locked small">本轮已作出结论，各要点只读；如需修改请先“撤回结论”。</div>}
+            {reassigned ? (
+              <Alert type="warning" showIcon banner data-testid="review-reassigned" title={`${REASSIGNED_LABEL}，不能再签署：中心系统已将本案改派给其他审核员。您在本机所做的审核与已签署的意见书保留备查。`} />
+            ) : (
+              !editable && <div className="rv-locked small">本轮已作出结论，各要点只读；如需修改请先“撤回结论”。</div>
+            )}
             <PointList points={view.points} review={review} editable={editable} open={open} onOpen={setOpen} jump={jump} onOpenRef={openRef} onOpenCitation={openCitation} previous={prev} />
             <section className="rv-foot" aria-label="审核结论">
-              <Conclusion key={`${caseId}-${view.round}`} view={view} review={review} />
+              {/* A disabled fieldset disables every control of the conclusion, 撤回结论 and 预览/签署 alike. */}
+              <fieldset className="rv-foot-fields" disabled={reassigned}>
+                <Conclusion key={`${caseId}-${view.round}`} view={view} review={review} />
+              </fieldset>
             </section>
             <OpinionList caseId={caseId} />
           </>

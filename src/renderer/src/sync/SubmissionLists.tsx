@@ -5,6 +5,7 @@
 import { Button } from 'antd';
 import type { OutboxEntryView, RefusedEntry } from '../../../shared/api/sync';
 import { chinaDateTime } from '../../../shared/format/date';
+import { rejectedAdvice } from '../../../shared/sync/returned';
 import { entryLabel, laterText } from './format';
 import { syncActions } from './store';
 
@@ -69,7 +70,7 @@ function AttentionItem({ e, onOpenCase }: { e: OutboxEntryView; onOpenCase: (cas
         {e.reason ?? '（未说明）'}
       </div>
       <div className="small muted">
-        {later ?? (stale ? staleHint(e) : '请核对后重新签署；原提交保留在此备查。')}
+        {later ?? (stale ? staleHint(e) : rejectedAdvice(e.reason))}
         <span className="num"> · 答复于 {chinaDateTime(e.updatedAt)}</span>
       </div>
     </li>

@@ -19,9 +19,16 @@ export class FeedRepo {
   constructor(private readonly db: DbOrTx) {}
 
   /** Call only inside a transaction that holds the feed lock. */
-  async append(kind: FeedKind, caseId: string, revision: number, userId: number | null = null): Promise<number> {
-    const [row] = await this.db.insert(feed).values({ kind, caseId, revision, userId }).returning({ seq: feed.seq });
+  async append(kind: FeedKind, caseId: string, revision: number, userId: number | null = null, forced = false): Promise<number> {
+    const [row] = await this.db.insert(feed).values({ kind, caseId, revision, userId, forced }).returning({ seq: feed.seq });
     return row!.seq;
+  }
+
+  /** Whether the entry at `seq` (a case's current assignment) was a reassignment the admin confirmed over an accepted opinion. */
+  async forcedAt(seq: number | null): Promise<boolean> {
+    if (seq === null) return false;
+    const [row] = await this.db.select({ forced: feed.forced }).from(feed).where(eq(feed.seq, seq)).limit(1);
+    return row?.forced ?? false;
   }
 
   /** Whether the case was ever assigned to the user (an `assigned` entry names them). */

@@ -1,10 +1,25 @@
 // Signed submissions keyed by the client's id; the first answer is kept and repeated verbatim.
-import { and, asc, desc, eq } from 'drizzle-orm';
+import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../open';
 import { caseRevisions, cases, submissions, users } from '../schema';
 
 export type SubmissionRow = typeof submissions.$inferSelect;
 export type NewSubmission = typeof submissions.$inferInsert;
+
+export interface AcceptedOpinion {
+  clientId: string;
+  userId: number;
+  user: string;
+  displayName: string | null;
+  documentNumber: string | null;
+  receivedAt: Date;
+}
+
+/** 张明（zhangming）的审核意见书（马市监法审〔2026〕1号） — how the admin and the reviewer are told of it. */
+export function describeAccepted(o: Pick<AcceptedOpinion, 'user' | 'displayName' | 'documentNumber'>): string {
+  const who = o.displayName && o.displayName !== o.user ? `${o.displayName}（${o.user}）` : `审核员 ${o.user} `;
+  return `${who}的审核意见书${o.documentNumber ? `（${o.documentNumber}）` : ''}`;
+}
 
 export class SubmissionsRepo {
   constructor(private readonly db: DbOrTx) {}
@@ -24,6 +39,23 @@ export class SubmissionsRepo {
   async firstAnswersOf(userId: number): Promise<unknown[]> {
     const rows = await this.db.select({ answer: submissions.firstAnswer }).from(submissions).where(eq(submissions.userId, userId)).orderBy(asc(submissions.receivedAt));
     return rows.map((r) => r.answer);
+  }
+
+  /** Accepted opinions on one revision of a case, oldest first, with the reviewer and the 文号 they carry. */
+  async acceptedOpinions(caseId: string, revisionHash: string): Promise<AcceptedOpinion[]> {
+    return this.db
+      .select({
+        clientId: submissions.clientId,
+        userId: submissions.userId,
+        user: users.name,
+        displayName: users.displayName,
+        documentNumber: sql<string | null>`${submissions.payload}->>'documentNumber'`,
+        receivedAt: submissions.receivedAt,
+      })
+      .from(submissions)
+      .innerJoin(users, eq(users.id, submissions.userId))
+      .where(and(eq(submissions.caseId, caseId), eq(submissions.caseRevisionHash, revisionHash), eq(submissions.kind, 'opinion'), eq(submissions.status, 'accepted')))
+      .orderBy(asc(submissions.receivedAt));
   }
 
   list() {

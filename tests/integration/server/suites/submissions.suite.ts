@@ -7,6 +7,8 @@ import { hostKey, minutesFor, minutesPayload, minutesRequest } from '../../../he
 import { canonicalJson } from '../../../../src/shared/canonical';
 import type { Client } from '../../../helpers/server';
 import type { CertificateAnswer, IntakeAnswer, SubmissionSummary } from '../../../../src/server/protocol';
+import { and, desc, eq } from 'drizzle-orm';
+import { cases, feed, users } from '../../../../src/server/db/schema';
 import { assign, importCase, uniqueName, type CaseUnderTest, type Env } from './env';
 
 export function submissionSuite(env: Env): void {
@@ -143,6 +145,54 @@ export function submissionSuite(env: Env): void {
       // The admin's list names the case by its 案号 and the revision the submission was made on (1, not the current 2).
       expect(await listed(sub.id)).toMatchObject({ status: 'stale', reason: expect.stringMatching(/修订 2/), caseNumber: c.caseNumber, revision: 1 });
       expect((await r2.post('/v1/submissions', sub)).json).toEqual({ ...r.json, repeated: true });
+    });
+
+    it('refuses to reassign a case with an accepted opinion unless the admin confirms (force), naming the 文号 and reviewer', async () => {
+      const c = await importCase(env.c.admin);
+      await assign(env.c.admin, c.caseId, name);
+      const first = await signedOpinion(signer, c, name);
+      expect((await reviewer.post('/v1/submissions', first)).json.status).toBe('accepted');
+      const number = (first.payload as { documentNumber: string }).documentNumber;
+      const next = uniqueName('reviewer');
+      const other = await env.c.user(next);
+      const otherKey = await enrol(other, next);
+
+      const refused = await env.c.admin.post(`/v1/admin/cases/${c.caseId}/assign`, { user: next });
+      expect(refused.status).toBe(409);
+      expect(refused.json.error.message).toContain(`审核员 ${name} 的审核意见书（${number}）被中心系统接收`);
+      expect(refused.json.error.message).toContain(c.caseNumber);
+      // Nothing moved: the case is still the first reviewer's, and her feed says nothing.
+      const listedCase = ((await env.c.admin.get('/v1/admin/cases')).json as { id: string; assignedTo: string }[]).find((k) => k.id === c.caseId);
+      expect(listedCase?.assignedTo).toBe(name);
+
+      const forced = await env.c.admin.post(`/v1/admin/cases/${c.caseId}/assign`, { user: next, force: true });
+      expect(forced.status).toBe(200);
+      expect(forced.json).toMatchObject({ changed: true, forced: true, acceptedOpinions: [expect.stringContaining(number)] });
+      const [entry] = await env.c.database.db.select({ forced: feed.forced }).from(feed).where(and(eq(feed.caseId, c.caseId), eq(feed.kind, 'assigned'))).orderBy(desc(feed.seq)).limit(1);
+      expect(entry?.forced).toBe(true);
+      // Confirmed by the admin: the new reviewer's opinion is accepted (a second one, knowingly).
+      expect((await other.post('/v1/submissions', await signedOpinion(otherKey, c, next))).json.status).toBe('accepted');
+    });
+
+    it('rejects a second reviewer’s opinion on a revision with an accepted one when the reassignment was not confirmed', async () => {
+      const c = await importCase(env.c.admin);
+      await assign(env.c.admin, c.caseId, name);
+      const next = uniqueName('reviewer');
+      const other = await env.c.user(next);
+      const otherKey = await enrol(other, next);
+      await assign(env.c.admin, c.caseId, next); // no opinion accepted yet: no confirmation asked
+      // A race the assign check cannot see: the first reviewer's opinion accepted as the reassignment
+      // was being made (her submission read the case before the reassignment committed).
+      const db = env.c.database.db;
+      const userId = async (n: string) => (await db.select({ id: users.id }).from(users).where(eq(users.name, n)))[0]!.id;
+      const assignedTo = async (n: string) => db.update(cases).set({ assignedTo: await userId(n) }).where(eq(cases.id, c.caseId));
+      await assignedTo(name);
+      const first = await signedOpinion(signer, c, name);
+      expect((await reviewer.post('/v1/submissions', first)).json.status).toBe('accepted');
+      await assignedTo(next);
+      const second = await other.post('/v1/submissions', await signedOpinion(otherKey, c, next));
+      expect(second.status).toBe(422);
+      expect(second.json.reason).toContain(`审核员 ${name} 的审核意见书（${(first.payload as { documentNumber: string }).documentNumber}）被接收`);
     });
   });
 }
