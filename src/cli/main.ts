@@ -44,13 +44,13 @@ const HELP = `法审工作台命令行 fashen ${'{version}'}
   fashen search <检索词> [--json]        全文检索（案件信息、PDF 页面、文本证据与 Word 文档的文字）
   fashen verify-files <案件> [--json]    重新校验案件全部文件（有已篡改或缺失时退出码为 1）
   fashen login --server <地址> --user <用户名> --password-env <变量>   登录中心系统（并登记本机签名密钥）
-  fashen central user add|import|cases|assign|submissions|calendar|receive|bundle …   中心系统管理（fashen central help）
+  fashen central user add|set|list · import|cases|assign|submissions|calendar|receive|bundle …   中心系统管理（fashen central help）
   fashen sync [--server <地址>] [--json]   与中心系统同步一次（退出码 0 已同步，1 离线或出错）
   fashen sync status | export-bundle --out <文件> [--passphrase-env VAR]   同步状态；导出离线交换包
   fashen audit verify [--json]            校验审计记录哈希链（完好退出码 0，被篡改 1，并指出首个异常记录）
   fashen audit list [--case <案件>] [--json]   列出审计记录 · fashen audit head · fashen audit policy [on|off]
   （导出类命令 opinion sign、sync export-bundle 在须经批准时加 --approval <批准文号> --approver <批准人>）
-  fashen update verify <文件.fsupdate> [--json]   验证离线更新包（发布签名与文件校验；有效退出码 0，无效 1）
+  fashen update verify <文件.fsupdate> [--json]   验证离线更新包（发布签名、文件校验与版本；有效退出码 0，无效或不会安装 1）
   fashen update sign|pack|keygen …      发布：签名更新信息、打包离线更新包、生成发布密钥（fashen update 查看用法）
   fashen --version | --help
 

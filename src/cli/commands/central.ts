@@ -21,7 +21,8 @@ import { rememberedCacheKey } from '../../main/services/cache-crypto/resolve';
 import { CentralLoginUnusableError } from '../../main/services/sync/login';
 import { enrolAfterLogin } from './login-keys';
 import { topUpAfterLogin } from './central-numbers';
-import { DisplayName } from '../../server/routes/users-admin';
+import { userCommand, USER_USAGE } from './central-users';
+import { person, table } from './central-table';
 import { ANSWER_LABEL, SUBMISSION_KIND_LABEL } from '../../shared/sync/answer-labels';
 import { chinaDateTime } from '../../shared/format/date';
 
@@ -39,8 +40,7 @@ export interface CentralOptions {
 
 export const USAGE = `用法:
   fashen login --server <地址> --user <用户名> --password-env <环境变量>
-  fashen central user add <用户名> --role reviewer|admin --password-env <环境变量> [--display-name <姓名>]
-  fashen central user set <用户名> --display-name <姓名>   姓名即此后签发的签名证书上的签名人（CN）
+${USER_USAGE}
   fashen central import <案卷包…> [--json]
   fashen central cases [--json]
   fashen central assign <案号 或 案件 ID> <审核员> [--force]   已有意见书被接收的案件，改派须加 --force 确认
@@ -58,13 +58,6 @@ function passwordFrom(opts: CentralOptions, env: NodeJS.ProcessEnv): string {
   const pw = env[name];
   if (!pw) throw new UsageError(`环境变量 ${name} 为空`);
   return pw;
-}
-
-/** The server's rule (routes/users-admin.ts), checked before anything is sent: a usage error in Chinese. */
-function checkedDisplayName(raw: string): string {
-  const r = DisplayName.safeParse(raw);
-  if (!r.success) throw new UsageError(`--display-name：${r.error.issues[0]!.message}`);
-  return r.data;
 }
 
 function serverFrom(opts: CentralOptions, env: NodeJS.ProcessEnv, home: string): string {
@@ -158,12 +151,6 @@ async function importPackages(c: CentralClient, paths: string[], opts: CentralOp
   return outcomes.every((o) => o.ok) ? 0 : 1;
 }
 
-function table(rows: string[][]): string {
-  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => [...r[i]!].reduce((w, ch) => w + (/[\u1100-\uffff]/.test(ch) ? 2 : 1), 0))));
-  const pad = (s: string, w: number) => s + ' '.repeat(Math.max(0, w - [...s].reduce((n, ch) => n + (/[\u1100-\uffff]/.test(ch) ? 2 : 1), 0)));
-  return rows.map((r) => r.map((cell, i) => (i === r.length - 1 ? cell : pad(cell, widths[i]!))).join('  ')).join('\n') + '\n';
-}
-
 async function central(args: string[], opts: CentralOptions, io: Io, env: NodeJS.ProcessEnv, home: string): Promise<number> {
   const [sub, ...rest] = args;
   if (!sub || sub === 'help') {
@@ -172,25 +159,10 @@ async function central(args: string[], opts: CentralOptions, io: Io, env: NodeJS
   }
   switch (sub) {
     case 'user': {
-      const [verb, name] = rest;
-      const displayName = opts['display-name'];
-      if (verb === 'set' && name && rest.length === 2) {
-        if (displayName === undefined) throw new UsageError('用法：fashen central user set <用户名> --display-name <姓名>');
-        const checked = checkedDisplayName(displayName);
-        await adminSession(opts, env, home, io, (c) => c.request('PATCH', `/v1/admin/users/${encodeURIComponent(name)}`, { json: { displayName: checked } }));
-        io.out(`已设置用户 ${name} 的姓名：${checked}（此后签发的签名证书以此为签名人；已签发的不变，审核员可在签名密钥中重新创建密钥）\n`);
-        return 0;
-      }
-      if (verb !== 'add' || !name || rest.length !== 2) throw new UsageError('用法：fashen central user add <用户名> --role reviewer|admin --password-env <环境变量> [--display-name <姓名>]\n      fashen central user set <用户名> --display-name <姓名>');
-      const named = displayName === undefined ? {} : { displayName: checkedDisplayName(displayName) };
-      if (opts.role !== 'reviewer' && opts.role !== 'admin') throw new UsageError('需要 --role reviewer 或 --role admin');
-      const role = opts.role;
-      // Here --password-env names the new user's password, so the admin is the one `fashen login` saved.
-      if (opts.user) throw new UsageError('user add 以 fashen login 保存的管理员身份执行（--password-env 是新用户的密码）');
-      const password = passwordFrom(opts, env);
-      await adminSession(opts, env, home, io, (c) => c.request('POST', '/v1/admin/users', { json: { name, role, password, ...named } }));
-      io.out(`已创建用户 ${name}${named.displayName ? `（${named.displayName}）` : ''}（${role === 'admin' ? '管理员' : '审核员'}）\n`);
-      return 0;
+      const envName = opts['password-env'];
+      const passwordEnv = envName ? { name: envName, value: env[envName] || null } : null;
+      const userOpts = { json: opts.json === true, role: opts.role, displayName: opts['display-name'], adminGiven: opts.user !== undefined, passwordEnv };
+      return userCommand(rest, userOpts, (run) => adminSession(opts, env, home, io, run), io);
     }
     case 'import':
       if (!rest.length) throw new UsageError('用法：fashen central import <案卷包…>');
@@ -200,7 +172,7 @@ async function central(args: string[], opts: CentralOptions, io: Io, env: NodeJS
       const list = await adminSession(opts, env, home, io, async (c) => (await c.request<CaseSummary[]>('GET', '/v1/admin/cases')).body);
       if (opts.json) io.out(`${JSON.stringify(list, null, 2)}\n`);
       else if (!list.length) io.out('（没有案件）\n');
-      else io.out(table([['案号', '修订', '审核员', '案件 ID'], ...list.map((k) => [k.caseNumber, String(k.revision), k.assignedTo ?? '（未分配）', k.id])]));
+      else io.out(table([['案号', '修订', '审核员', '案件 ID'], ...list.map((k) => [k.caseNumber, String(k.revision), k.assignedTo ? person(k.assignedTo, k.assignedToDisplayName) : '（未分配）', k.id])]));
       return 0;
     }
     case 'assign': {
@@ -223,7 +195,14 @@ async function central(args: string[], opts: CentralOptions, io: Io, env: NodeJS
       else if (!list.length) io.out('（没有提交）\n');
       else {
         const kind = (k: string) => SUBMISSION_KIND_LABEL[k as keyof typeof SUBMISSION_KIND_LABEL] ?? k;
-        io.out(table([['接收时间', '状态', '类型', '审核员', '案号', '修订', '原因'], ...list.map((s) => [chinaDateTime(s.receivedAt), ANSWER_LABEL[s.status], kind(s.kind), s.user, s.caseNumber ?? s.caseId, s.revision === null ? '—' : String(s.revision), s.reason ?? ''])]));
+        // An opinion by its 文号 and version, as the reviewer's workstation names it.
+        const opinion = (s: SubmissionSummary) => [s.documentNumber ?? '—', s.opinionRound !== null && s.opinionVersion !== null ? `第${s.opinionRound}轮第${s.opinionVersion}版` : '—'];
+        io.out(
+          table([
+            ['接收时间', '状态', '类型', '审核员', '案号', '修订', '文号', '版本', '原因'],
+            ...list.map((s) => [chinaDateTime(s.receivedAt), ANSWER_LABEL[s.status], kind(s.kind), person(s.user, s.userDisplayName), s.caseNumber ?? s.caseId, s.revision === null ? '—' : String(s.revision), ...opinion(s), s.reason ?? '']),
+          ]),
+        );
       }
       return 0;
     }

@@ -7,6 +7,7 @@ import { guarded } from '../api-failure';
 import { OpinionText, OpinionType, PointDecision } from '../../shared/api/review';
 import type { OpinionRecord } from '../../shared/api/opinions';
 import { SUBMISSION_LABEL } from '../../shared/opinion/submission-labels';
+import { lowPoolNotice } from '../../shared/opinion/number-pool-notice';
 import { ReviewPointId } from '../../shared/api/evidence';
 import { readPassphrase } from '../secret';
 import { caseIdOf } from '../case-key';
@@ -129,8 +130,9 @@ export async function opinionSignCommand(open: () => Workstation, args: string[]
       if (preview.numberPool?.remaining === 0) return io.err(`${preview.blocker}\n`), 1;
       const pass = ws.opinions.keys.view().protection === 'os' ? undefined : await readPassphrase(opts.passphraseEnv, '签名密钥口令：');
       const rec = await ws.opinions.sign(id, preview.contentHash, pass);
-      const pool = preview.numberPool;
-      if (pool?.low) io.err(`本机尚余预留文号 ${pool.remaining - 1} 个：联网同步时自动补足\n`);
+      // Said after signing, of what is left now (the sign dialog says it before, counting the one shown).
+      const lowNotice = preview.numberPool ? lowPoolNotice(preview.numberPool.remaining - 1) : null;
+      if (lowNotice) io.err(`${lowNotice}：联网同步时自动补足\n`);
       mkdirSync(opts.out!, { recursive: true });
       const base = `法制审核意见书-${rec.documentNumber}-v${rec.version}`;
       const files = [

@@ -1,5 +1,6 @@
 // fashen update verify|sign|pack|keygen — the release desk's side of application updates.
-//   verify <file.fsupdate> [--json]   release signature (this build's keys), structure, every file's sha512;
+//   verify <file.fsupdate> [--json]   release signature (this build's keys), structure, every file's sha512,
+//                                     and the workstation's version rule (not older than this build);
 //                                     exit 0 valid, 1 refused, 2 unreadable/usage
 //   sign <dist folder> --key <private.pem> [--passphrase-env VAR]   writes <channel file>.sig for each latest*.yml
 //   pack <dist folder> --out <file.fsupdate> [<channel file>]        one platform's signed update for a USB stick
@@ -14,6 +15,24 @@ import { generateReleaseKeyPair, loadTrustedKeys } from '../../main/services/upd
 import { channelFilesIn, packOfflineUpdate, readPrivateKey, signChannelFile } from '../../main/services/update/release-tools';
 import { keyIdOf } from '../../main/services/update/signature';
 import { UpdateError } from '../../main/services/update/update-info';
+import { checkNotDowngrade } from '../../main/services/update/policy';
+import { appVersion } from '../../main/version';
+import { eq } from 'semver';
+
+/**
+ * The workstation's refusal of an older version, or null. The same version passes here (with a note):
+ * the release desk verifies the package it has just packed with the CLI of that very release.
+ */
+function downgradeOf(version: string, current: string): UpdateError | null {
+  if (eq(version, current)) return null;
+  try {
+    checkNotDowngrade(version, current);
+    return null;
+  } catch (err) {
+    if (err instanceof UpdateError) return err;
+    throw err;
+  }
+}
 
 export const USAGE = `用法：
   fashen update verify <文件.fsupdate> [--json]
@@ -50,20 +69,28 @@ async function verify(args: string[], opts: UpdateCliOptions, io: Io): Promise<n
   const file = resolve(args[0]!);
   if (!existsSync(file)) return io.err(`找不到文件：${file}\n`), 2;
   try {
-    // For distribution: any platform, any version — the workstation checks those when installing.
+    // For distribution: any platform — the workstation checks its own when installing.
     const v = await verifyOfflineUpdate(file, { trusted: loadTrustedKeys(), currentVersion: null, platform: null, arch: null });
     const { info: _info, dir: _dir, ...view } = v;
-    if (opts.json) io.out(`${JSON.stringify({ valid: true, ...view }, null, 2)}\n`);
-    else
-      io.out(
-        [
-          `VALID 有效：离线更新包签名与文件校验通过`,
-          `版本：${v.version}`,
-          `适用平台：${v.target}`,
-          `发布密钥：${v.keyLabel}（${v.keyId.slice(0, 16)}）`,
-          ...v.files.map((f) => `文件：${f.name}（${f.size} 字节，SHA-512 相符）`),
-        ].join('\n') + '\n',
-      );
+    const facts = [
+      `版本：${v.version}`,
+      `适用平台：${v.target}`,
+      `发布密钥：${v.keyLabel}（${v.keyId.slice(0, 16)}）`,
+      ...v.files.map((f) => `文件：${f.name}（${f.size} 字节，SHA-512 相符）`),
+    ];
+    // The version rule of 设置 › 离线更新 (policy.ts): a package this version would refuse to install
+    // is not reported valid, however good its signature.
+    const current = appVersion();
+    const refusal = downgradeOf(v.version, current);
+    if (refusal) {
+      const details = [`签名与文件校验通过，但版本不高于本程序（${current}）：${current} 及更高版本的工作台不会安装此更新包`];
+      if (opts.json) io.out(`${JSON.stringify({ valid: false, reason: refusal.message, details, refusal: refusal.code, currentVersion: current, ...view }, null, 2)}\n`);
+      else io.out([`REFUSED 不会安装：${refusal.message}`, ...details.map((d) => `  ${d}`), ...facts].join('\n') + '\n');
+      return 1;
+    }
+    const same = eq(v.version, current) ? `与本程序版本相同（${current}）：已是此版本的工作台不会再安装它` : null;
+    if (opts.json) io.out(`${JSON.stringify({ valid: true, ...(same ? { note: same } : {}), ...view }, null, 2)}\n`);
+    else io.out([`VALID 有效：离线更新包签名与文件校验通过`, ...(same ? [`注意：${same}`] : []), ...facts].join('\n') + '\n');
     return 0;
   } catch (err) {
     if (err instanceof UpdateError && opts.json) {

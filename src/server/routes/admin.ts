@@ -18,7 +18,7 @@ import { UsersRepo } from '../db/repos/users';
 import { badRequest, conflict, HttpError, notFound, parseWith } from '../http/errors';
 import { IntakeService } from '../intake/intake';
 import { receiveUpload } from '../intake/upload';
-import { AssignRequest, type AssignAnswer, OUTBOX_BUNDLE_MAX_BYTES, OutboxBundle, RevokeRequest, type CaseSummary, type SubmissionSummary } from '../protocol';
+import { AssignRequest, type AssignAnswer, OUTBOX_BUNDLE_MAX_BYTES, OutboxBundle, RevokeRequest, type CaseSummary, type SubmissionSummary, type UserSummary } from '../protocol';
 import { BundleImporter } from '../submissions/bundle';
 import { CreateUserWithName, SetDisplayNameRequest } from './users-admin';
 import { SubmissionService } from '../submissions/service';
@@ -27,7 +27,7 @@ export function adminRoutes(app: FastifyInstance, ctx: ServerContext): void {
   const users = new UsersRepo(ctx.db);
   const intake = new IntakeService(ctx.db, ctx.blobs, ctx.workDir, ctx.limits.unpackedBytes);
 
-  app.get('/v1/admin/users', async () => (await users.list()).map((u) => ({ name: u.name, displayName: u.displayName, role: u.role, disabled: u.disabled, createdAt: u.createdAt.toISOString() })));
+  app.get('/v1/admin/users', async (): Promise<UserSummary[]> => (await users.listWithActivity()).map((u) => ({ ...u, createdAt: u.createdAt.toISOString() })));
 
   app.post('/v1/admin/users', async (req, reply) => {
     const body = parseWith(CreateUserWithName, req.body);

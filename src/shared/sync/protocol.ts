@@ -97,6 +97,8 @@ export interface CaseSummary {
   revision: number;
   revisionHash: string;
   assignedTo: string | null;
+  /** The assigned reviewer's 姓名 (null: none set, or not assigned). */
+  assignedToDisplayName: string | null;
   updatedSeq: number;
   updatedAt: string;
 }
@@ -215,6 +217,26 @@ export interface SubmissionSummary {
   status: 'accepted' | 'rejected' | 'stale';
   reason: string | null;
   receivedAt: string;
+  /** The submitter's 姓名 (null: none set). */
+  userDisplayName: string | null;
+  /** An opinion's 文号, round and version (null for other kinds, and for a rejected one: its body is not kept). */
+  documentNumber: string | null;
+  opinionRound: number | null;
+  opinionVersion: number | null;
+}
+
+/** GET /v1/admin/users */
+export interface UserSummary {
+  name: string;
+  /** The 姓名 certificates are issued to (null: the account name is used). */
+  displayName: string | null;
+  role: Role;
+  disabled: boolean;
+  createdAt: string;
+  /** Logins (devices) not revoked. */
+  devices: number;
+  /** Signing certificates not revoked. */
+  certificates: number;
 }
 
 // ---- certificates ----

@@ -8,6 +8,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { buildNode, ENTRIES } from '../../../scripts/build-node.mjs';
 import { tempDir } from '../../helpers/package-builder';
 import { makeRelease } from '../../helpers/update-release';
+import { appVersion } from '../../../src/main/version';
 
 const DEV_KEY = join(__dirname, '../../fixtures/update/dev-release-key.pem');
 let home: string;
@@ -105,6 +106,29 @@ describe('fashen update', () => {
     expect(noKey.code).toBe(2);
     expect(noKey.stderr).toMatch(/^错误：找不到发布私钥文件：nothere\.pem/);
     expect(noKey.stderr).not.toMatch(/^错误：ENOENT/);
+  });
+
+  it('verify refuses, as the workstation does, an older version (downgrade) with exit 1; the same version passes with a note (the release desk checks what it packed)', () => {
+    const current = appVersion();
+    const packed = (version: string) => {
+      const release = makeRelease({ version });
+      expect(fashen(['update', 'sign', release.dir, '--key', DEV_KEY]).code).toBe(0);
+      const stick = join(tempDir('stick-'), `Fashen-${version}.fsupdate`);
+      expect(fashen(['update', 'pack', release.dir, '--out', stick]).code).toBe(0);
+      return stick;
+    };
+    const older = packed('0.0.9');
+    const old = fashen(['update', 'verify', older]);
+    expect(old.code).toBe(1);
+    expect(old.stdout).toMatch(new RegExp(`^REFUSED 不会安装：更新版本 0\\.0\\.9 不高于当前版本 ${current.replace(/\./g, '\\.')}，不会安装（防止降级）\n  签名与文件校验通过`));
+    expect(old.stdout).not.toMatch(/VALID 有效/);
+    const json = fashen(['update', 'verify', older, '--json']);
+    expect(json.code).toBe(1);
+    expect(JSON.parse(json.stdout)).toMatchObject({ valid: false, refusal: 'downgrade', currentVersion: current, version: '0.0.9' });
+
+    const same = fashen(['update', 'verify', packed(current)]);
+    expect(same.code).toBe(0);
+    expect(same.stdout).toMatch(new RegExp(`^VALID 有效：离线更新包签名与文件校验通过\n注意：与本程序版本相同（${current.replace(/\./g, '\\.')}）`));
   });
 
   it('usage errors exit 2', () => {

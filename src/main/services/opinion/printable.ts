@@ -7,7 +7,7 @@ import { ApiFailure } from '../../../shared/api/result';
 import type { ReviewView } from '../../../shared/api/review';
 import type { OpinionContent } from '../../../shared/opinion/content';
 import { cleanText } from './blocks';
-import { loadDocumentFaces, missingGlyphs, showChars, type Face } from './faces';
+import { loadDocumentFaces, missingGlyphs, showChars, type Face, type Faces } from './faces';
 
 export interface Unprintable {
   /** Where the characters are, e.g. 审核意见, 当事人名称, P3“执法程序是否合法”的说明. */
@@ -24,12 +24,21 @@ interface Field {
   face?: Face;
 }
 
+/**
+ * The distinct characters of `text` the opinion's fonts cannot print in `face` (control and format
+ * marks aside, as the renderer drops them). Also the central system's rule for a reviewer's 姓名,
+ * which becomes the signer of certificates and opinions (src/server/routes/users-admin.ts).
+ */
+export function unprintableChars(text: string, face: Face = 'regular', faces: Faces = loadDocumentFaces()): string[] {
+  return missingGlyphs(faces, face, cleanText(text));
+}
+
 function check(fields: Field[]): Unprintable[] {
   const faces = loadDocumentFaces();
   const out: Unprintable[] = [];
   for (const f of fields) {
     if (!f.text) continue;
-    const chars = missingGlyphs(faces, f.face ?? 'regular', cleanText(f.text));
+    const chars = unprintableChars(f.text, f.face ?? 'regular', faces);
     const same = out.find((u) => u.field === f.field);
     if (same) same.chars = [...new Set([...same.chars, ...chars])];
     else if (chars.length) out.push({ field: f.field, chars, source: f.source });

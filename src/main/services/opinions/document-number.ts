@@ -6,6 +6,7 @@
 import { ApiFailure } from '../../../shared/api/result';
 import type { NumberPoolView } from '../../../shared/api/opinions';
 import type { ReviewRepo } from '../../db/repos/reviews';
+import { isPoolLow } from '../../../shared/opinion/number-pool-notice';
 
 const counterKey = (agencyCode: string, year: string) => `opinion_number:${agencyCode}:${year}`;
 const poolKey = (agencyCode: string, year: number | string) => `opinion_number_pool:${agencyCode}:${year}`;
@@ -13,9 +14,6 @@ const poolKey = (agencyCode: string, year: number | string) => `opinion_number_p
 const POOL_USED = 'opinion_number_pool_used';
 /** Set when the central system answered that it hands out no numbers (an older server). */
 const POOL_UNSUPPORTED = 'opinion_number_pool_unsupported';
-
-/** The sign dialog mentions the pool when fewer than this are left. */
-export const POOL_LOW = 10;
 
 export const POOL_EMPTY = '本机预留的文号已用完：请联网同步一次以领取文号后再签署';
 
@@ -61,7 +59,7 @@ export function peekDocumentNumber(reviews: ReviewRepo, agency: { code: string; 
   }
   const pool = poolNumbers(reviews, agency.code, year);
   const lowest = pool[0] ?? null;
-  return { documentNumber: text(agency.shortName, year, lowest), pooled: lowest, pool: { remaining: pool.length, low: pool.length < POOL_LOW } };
+  return { documentNumber: text(agency.shortName, year, lowest), pooled: lowest, pool: { remaining: pool.length, low: isPoolLow(pool.length) } };
 }
 
 /**

@@ -78,6 +78,7 @@ export class CasesRepo {
         revision: cases.currentRevision,
         revisionHash: cases.revisionHash,
         assignedTo: users.name,
+        assignedToDisplayName: users.displayName,
         updatedSeq: cases.updatedSeq,
         updatedAt: cases.updatedAt,
       })

@@ -20,6 +20,17 @@ export function describeAccepted(o: Pick<AcceptedOpinion, 'user' | 'displayName'
   const who = o.displayName && o.displayName !== o.user ? `${o.displayName}（${o.user}）` : `审核员 ${o.user} `;
   return `${who}的审核意见书${o.documentNumber ? `（${o.documentNumber}）` : ''}`;
 }
+/**
+ * A field of an opinion's signed payload, when it has the expected JSON type (null for other kinds,
+ * when no body was kept, and for a payload never checked: a stale one is stored as it came).
+ */
+function opinionField(name: 'documentNumber' | 'round' | 'version', type: 'string' | 'number') {
+  const key = sql.raw(`'${name}'`);
+  return sql`case when ${submissions.kind} = 'opinion' and jsonb_typeof(${submissions.payload}->${key}) = ${type} then ${submissions.payload}->>${key} end`;
+}
+const text = (name: 'documentNumber') => opinionField(name, 'string').mapWith((v: string | null) => v);
+const integer = (name: 'round' | 'version') =>
+  opinionField(name, 'number').mapWith((v: string | null): number | null => (v !== null && Number.isSafeInteger(Number(v)) ? Number(v) : null));
 
 export class SubmissionsRepo {
   constructor(private readonly db: DbOrTx) {}
@@ -71,6 +82,10 @@ export class SubmissionsRepo {
         status: submissions.status,
         reason: submissions.reason,
         receivedAt: submissions.receivedAt,
+        userDisplayName: users.displayName,
+        documentNumber: text('documentNumber'),
+        opinionRound: integer('round'),
+        opinionVersion: integer('version'),
       })
       .from(submissions)
       .innerJoin(users, eq(users.id, submissions.userId))

@@ -1,7 +1,7 @@
 // Accounts: reviewers and agency admins.
-import { asc, eq } from 'drizzle-orm';
+import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../open';
-import { users } from '../schema';
+import { certificates, devices, users } from '../schema';
 import type { Role } from '../../protocol';
 
 export type UserRow = typeof users.$inferSelect;
@@ -33,5 +33,21 @@ export class UsersRepo {
 
   list(): Promise<UserRow[]> {
     return this.db.select().from(users).orderBy(asc(users.name));
+  }
+
+  /** Every account with how many logins (devices) and signing certificates it has in use, for the admin's list. */
+  listWithActivity() {
+    return this.db
+      .select({
+        name: users.name,
+        displayName: users.displayName,
+        role: users.role,
+        disabled: users.disabled,
+        createdAt: users.createdAt,
+        devices: sql`(select count(*) from ${devices} where ${and(eq(devices.userId, users.id), isNull(devices.revokedAt))})`.mapWith(Number),
+        certificates: sql`(select count(*) from ${certificates} where ${and(eq(certificates.userId, users.id), eq(certificates.status, 'active'))})`.mapWith(Number),
+      })
+      .from(users)
+      .orderBy(asc(users.name));
   }
 }
