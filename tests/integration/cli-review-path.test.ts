@@ -128,6 +128,15 @@ describe('conclude, sign once, reopen, sign again', () => {
     const audit = fashen(['audit', 'list', '--case', pkg.manifest.case.id]).stdout;
     expect(audit).toMatch(/撤回审核结论/);
   }, 120_000);
+
+  it('signing when the certificate names another signer than the reviewer profile says so first, as the keys dialog does', () => {
+    expect(fashen(['reviewer', 'set', '--name', '王审核', '--qualification', '是', '--first-time', '否']).code).toBe(0);
+    expect(fashen(['review', 'reopen', pkg.manifest.case.id, '--reason', '改由王审核签署']).code).toBe(0);
+    expect(fashen(['review', 'conclude', pkg.manifest.case.id, '--opinion', '其他意见', '--text', '建议承办机构在决定书中写明缴款期限和方式。']).code).toBe(0);
+    const signed = fashen(['opinion', 'sign', pkg.manifest.case.id, '--out', tempDir('cli-review-path-out-'), '--passphrase-env', 'FASHEN_PASS']);
+    expect(signed.code, signed.stderr).toBe(0);
+    expect(signed.stderr).toMatch(/注意：证书署名为“李审核”，审核人员姓名为“王审核”。验证签名时显示证书上的署名。请核对审核人员设置，或更换签名密钥。/);
+  }, 120_000);
 });
 
 describe('fashen verify names what it cannot verify', () => {

@@ -4,6 +4,7 @@
 // is registered at the next `fashen login` or `fashen sync`. A revocation takes effect here at once
 // and reaches the central system now or at the next sync.
 import type { Io } from '../main';
+import { signerNameMismatch } from '../../shared/opinion/signer-name';
 import type { Workstation } from '../../main/workstation';
 import { guarded } from '../api-failure';
 import { NewKeyPassphrase, type KeySummary, type KeysView } from '../../shared/api/opinions';
@@ -86,6 +87,8 @@ export async function keysCommand(open: () => Workstation, args: string[], opts:
         if (!opts.json && view.active) io.err(`已创建签名密钥 ${view.active.keyId}：${registrationText(view.active)}\n`);
         // Creating a key retires the one in use: said, not done quietly.
         if (!opts.json && previous && previous.keyId !== view.active?.keyId) io.err(`原签名密钥 ${previous.keyId} 已停用（已轮换为新密钥，不再用于签名；用它签署的文件仍可验证）\n`);
+        const mismatch = signerNameMismatch(view.active?.signerName, ws.review.reviewer()?.name, view.central?.user);
+        if (mismatch) io.err(`注意：${mismatch.title}。${mismatch.advice}\n`);
         print(view, opts, io);
         return 0;
       }

@@ -2,6 +2,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Io } from '../main';
+import { signerNameMismatch } from '../../shared/opinion/signer-name';
 import type { Workstation } from '../../main/workstation';
 import { guarded } from '../api-failure';
 import { OpinionText, OpinionType, PointDecision } from '../../shared/api/review';
@@ -128,7 +129,11 @@ export async function opinionSignCommand(open: () => Workstation, args: string[]
       const preview = await ws.opinions.preview(id);
       // No reserved 文号 left (logged in, offline): refused before the passphrase is asked.
       if (preview.numberPool?.remaining === 0) return io.err(`${preview.blocker}\n`), 1;
-      const pass = ws.opinions.keys.view().protection === 'os' ? undefined : await readPassphrase(opts.passphraseEnv, '签名密钥口令：');
+      const keysView = ws.opinions.keys.view();
+      // The document prints the profile's name, the signature the certificate's: said before signing, as the keys dialog does.
+      const mismatch = signerNameMismatch(keysView.active?.signerName, ws.review.reviewer()?.name, keysView.central?.user);
+      if (mismatch) io.err(`注意：${mismatch.title}。${mismatch.advice}\n`);
+      const pass = keysView.protection === 'os' ? undefined : await readPassphrase(opts.passphraseEnv, '签名密钥口令：');
       const rec = await ws.opinions.sign(id, preview.contentHash, pass);
       // Said after signing, of what is left now (the sign dialog says it before, counting the one shown).
       const lowNotice = preview.numberPool ? lowPoolNotice(preview.numberPool.remaining - 1) : null;

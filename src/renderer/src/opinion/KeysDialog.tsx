@@ -9,6 +9,7 @@ import { Alert, App as AntApp, Button, Input, Modal, Popconfirm } from 'antd';
 import type { KeySummary, KeysView } from '../../../shared/api/opinions';
 import type { ReviewerProfile } from '../../../shared/api/review';
 import { chinaDateTime } from '../../../shared/format/date';
+import { signerNameMismatch } from '../../../shared/opinion/signer-name';
 import { api } from '../api';
 import { errorText } from '../lib/errors';
 import { ALGORITHM_LABEL, DEV_CA_TEXT, KEY_PASSPHRASE, KEY_STATUS_LABEL, LOGIN_HINT, PROTECTION_LABEL } from './labels';
@@ -236,18 +237,9 @@ function ActiveNotice({ keys }: { keys: KeysView }) {
  * the certificate's name, so say how to put it right. Not a block: the signature is still valid.
  */
 function SignerNameNotice({ keys, reviewer }: { keys: KeysView; reviewer: ReviewerProfile | null | undefined }) {
-  const cn = keys.active?.signerName;
-  if (!reviewer || !cn || cn === reviewer.name) return null;
-  const user = keys.central?.user;
-  return (
-    <Alert
-      type="warning"
-      showIcon
-      title={`证书署名为“${cn}”，审核人员姓名为“${reviewer.name}”`}
-      description={`验证签名时显示证书上的署名。${user ? `请中心系统管理员登记姓名（fashen central user set ${user} --display-name ${reviewer.name}）后，更换签名密钥。` : '请核对审核人员设置，或更换签名密钥。'}`}
-      data-testid="keys-name-mismatch"
-    />
-  );
+  const mismatch = signerNameMismatch(keys.active?.signerName, reviewer?.name, keys.central?.user);
+  if (!mismatch) return null;
+  return <Alert type="warning" showIcon title={mismatch.title} description={mismatch.advice} data-testid="keys-name-mismatch" />;
 }
 
 /** The reviewer profile, read each time the dialog opens (undefined while read; null: none set or unreadable). */
