@@ -158,12 +158,14 @@ test('撤回结论 names the signed 集体讨论记录 that cite the conclusion'
   for (const c of [c1, c2]) await callApi(meetingHost, 'meetings.conclude', { id: meetingId, caseId: c.id, conclusion: { text: '同意按拟处罚决定作出行政处罚。', followsReview: true } });
   await callApi(meetingHost, 'meetings.end', { id: meetingId });
   const preview = await callApi<{ setHash: string }>(meetingHost, 'meetings.previewMinutes', { id: meetingId });
+  // The reviewer signs the submission (the recorder is someone else): their key first.
+  await callApi(meetingHost, 'keys.create', { passphrase: 'reviewer passphrase 3' });
   for (const [role, passphrase] of [
     ['host', 'host passphrase 1'],
     ['recorder', 'recorder passphrase 2'],
   ] as const) {
     await callApi(meetingHost, 'meetings.createSignerKey', { id: meetingId, role, passphrase });
-    await callApi(meetingHost, 'meetings.signMinutes', { id: meetingId, role, setHash: preview.setHash, passphrase });
+    await callApi(meetingHost, 'meetings.signMinutes', { id: meetingId, role, setHash: preview.setHash, passphrase, ...(role === 'recorder' ? { submitterPassphrase: 'reviewer passphrase 3' } : {}) });
   }
 
   const ws = new WorkstationPage(page);

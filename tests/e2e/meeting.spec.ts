@@ -8,6 +8,8 @@
 // 讨论情况 and a conclusion differing from the review (reason required) are recorded; ending is
 // refused while a case is open; then the minutes are previewed and signed — host first (wrong then
 // right passphrase), then the recorder — and the signed PDF verifies (in the app and with pdfsig).
+// The reviewer submits the minutes (the recorder here is someone else): nothing is signed before the
+// reviewer has a key, and the recorder's step asks for the reviewer's passphrase too.
 // Screenshots of both views at 1920×1080.
 import AxeBuilder from '@axe-core/playwright';
 import { execFileSync } from 'node:child_process';
@@ -21,6 +23,7 @@ import { WorkstationPage } from './pages/WorkstationPage';
 
 const HOST_PASS = 'host passphrase 1';
 const RECORDER_PASS = 'recorder passphrase 2';
+const REVIEWER_PASS = 'reviewer passphrase 3';
 const SHOTS = 'test-results/screenshots';
 
 const test = base.extend<object, { meetingHost: RunningHost }>({
@@ -319,6 +322,11 @@ test('set up, present on a second screen, record, end, sign and verify the minut
   await expect(minutes.root).toBeVisible({ timeout: 60_000 });
   await expect(minutes.root.getByTestId('minutes-state')).toHaveText('预览 · 未签署');
   await expect(minutes.root.locator('[data-testid="pdf-page"][data-page-number="1"][data-rendered="true"]')).toBeVisible({ timeout: 30_000 });
+  await expect(minutes.root.getByTestId('minutes-submitter-missing')).toContainText('须由审核人员 王审核 签名后提交中心系统');
+  await expect(minutes.signer('host')).toContainText('待审核人员创建签名密钥后签署');
+  await page.screenshot({ path: `${SHOTS}/meeting-minutes-no-submitter-key.png` });
+  await minutes.createSubmitterKey(REVIEWER_PASS);
+  await expect(minutes.root.getByTestId('minutes-submitter-missing')).toHaveCount(0);
   await expect(minutes.signer('recorder')).toContainText('待主持人签署后');
   await minutes.createKey('host', HOST_PASS, 'not the same passphrase');
   await expect(minutes.signer('host').getByTestId('signer-error')).toContainText('两次输入的口令不一致');
@@ -331,7 +339,7 @@ test('set up, present on a second screen, record, end, sign and verify the minut
   await expect(minutes.root.getByTestId('minutes-state')).toHaveText('已签署：主持人');
   await page.screenshot({ path: `${SHOTS}/meeting-minutes-host-signed.png` });
   await minutes.createKey('recorder', RECORDER_PASS);
-  await minutes.sign('recorder', RECORDER_PASS);
+  await minutes.sign('recorder', RECORDER_PASS, REVIEWER_PASS);
   await expect(minutes.signer('recorder')).toHaveAttribute('data-signed', 'true', { timeout: 60_000 });
   await expect(meetingPage).toHaveAttribute('data-state', 'signed');
   await expect(minutes.root.getByTestId('minutes-done')).toBeVisible();

@@ -182,9 +182,9 @@ describe('signing the minutes', () => {
     const payload = MinutesSubmission.parse(file.content);
     expect(payload.pdfSha256).toBe(rec.pdfSha256);
     expect(payload.case.id).toBe(rec.caseId);
-    // The server trusts only its own roots: the host's workstation certificate is vouched for by the recorder.
-    expect(await verifyMinutesPayload(file.content, { trustAnchors: anchors })).toEqual({ ok: true, hostVouched: false });
-    expect(await verifyMinutesPayload(file.content, { trustAnchors: [], vouched: true })).toEqual({ ok: true, hostVouched: true });
+    // The server trusts only its own roots: the signers' workstation certificates are vouched for by the submitter.
+    expect(await verifyMinutesPayload(file.content, { trustAnchors: anchors })).toMatchObject({ ok: true, hostVouched: false, recorder: { ok: true, vouched: false } });
+    expect(await verifyMinutesPayload(file.content, { trustAnchors: [], vouched: true })).toMatchObject({ ok: true, hostVouched: true, recorder: { ok: true, vouched: true } });
     expect((await verifyMinutesPayload(file.content, { trustAnchors: [] })).ok).toBe(false);
     const forged = structuredClone(file.content);
     forged.minutes.conclusion.text = '不予处罚。';
@@ -211,24 +211,25 @@ describe('fashen verify minutes.pdf', () => {
   }, 180_000);
 });
 
-describe('verifying a minutes submission (app and fashen verify): both signers', () => {
+describe('verifying a minutes submission (app and fashen verify): every signer', () => {
   const submissionFile = async () => {
     const rec = (await ok(call, 'meetings.minutes', { id: meeting.id }))[0]!;
     return Buffer.from(await ws.blobs.read(rec.submissionSha256!)); // through the store (it may be encrypted at rest)
   };
 
-  it('names the host and the recorder, each with a valid signature', async () => {
+  it('names the host, the recorder and the submitter, each with a valid signature', async () => {
     const { verifyBytes } = await import('../../src/main/services/opinions/verify-view');
     const { verificationLines } = await import('../../src/shared/opinion/verification-lines');
     const v = await verifyBytes(new Uint8Array(await submissionFile()), ws.opinions.keys);
-    expect(v).toMatchObject({ valid: true, reason: '主持人与记录人的签名均有效', kind: 'submission', round: 1 });
+    expect(v).toMatchObject({ valid: true, reason: '主持人、记录人与提交人的签名均有效', kind: 'submission', round: 1 });
     expect(v.signers!.map((s) => [s.role, s.name, s.valid])).toEqual([
       ['主持人', '张局长', true],
-      ['记录人', expect.stringMatching(/^王审核/), true],
+      ['记录人', '王审核', true],
+      ['提交人', expect.stringMatching(/^王审核/), true],
     ]);
     const line = verificationLines(v).find((l) => l.key === 'signers')!;
     expect(line).toMatchObject({ label: '签署人', tone: null });
-    expect(line.items).toHaveLength(2);
+    expect(line.items).toHaveLength(3);
   });
 
   it('a host signature replaced under a valid recorder signature is INVALID, and says whose', async () => {
@@ -244,16 +245,16 @@ describe('verifying a minutes submission (app and fashen verify): both signers',
     const v = await verifyBytes(new TextEncoder().encode(JSON.stringify(file)), ws.opinions.keys);
     expect(v.valid).toBe(false);
     expect(v.reason).toMatch(/^主持人签名无效：/);
-    expect(v.signers!.map((s) => s.valid)).toEqual([false, true]);
+    expect(v.signers!.map((s) => s.valid)).toEqual([false, true, true]);
   });
 
-  it('fashen verify submission.json prints both signers', async () => {
+  it('fashen verify submission.json prints every signer', async () => {
     await buildNode(['cli']);
     const path = join(out, 'minutes-submission.json');
     writeFileSync(path, await submissionFile());
     const r = spawnSync(process.execPath, [join(process.cwd(), ENTRIES.cli.out), 'verify', path], { env: { ...process.env, FASHEN_HOME: ws.dataDir }, encoding: 'utf8' });
     expect(r.status, r.stderr).toBe(0);
-    expect(r.stdout).toMatch(/^VALID 有效：主持人与记录人的签名均有效\n/);
-    expect(r.stdout).toMatch(/签署人：主持人 张局长：签名有效.*；记录人 王审核.*：签名有效/);
+    expect(r.stdout).toMatch(/^VALID 有效：主持人、记录人与提交人的签名均有效\n/);
+    expect(r.stdout).toMatch(/签署人：主持人 张局长：签名有效.*；记录人 王审核：签名有效.*；提交人 王审核.*：签名有效/);
   }, 180_000);
 });

@@ -26,7 +26,8 @@ export function meetingHandlers(ws: Workstation): MeetingHandlers {
     'meetings.previewMinutes': ({ id }) => m.minutes.preview(id),
     'meetings.signers': ({ id }) => m.minutes.signers(id),
     'meetings.createSignerKey': ({ id, role, passphrase }) => m.minutes.createSignerKey(id, role, passphrase),
-    'meetings.signMinutes': ({ id, role, setHash, passphrase }) => m.minutes.sign(id, role, setHash, passphrase),
+    'meetings.signMinutes': ({ id, role, setHash, passphrase, submitterPassphrase }) => m.minutes.sign(id, role, setHash, passphrase, submitterPassphrase),
+    'meetings.resignMinutes': ({ id }) => m.minutes.resign(id),
     'meetings.citingMinutes': ({ caseId }) => m.minutes.citing(caseId),
     'meetings.minutes': ({ id, caseId }) => m.minutes.records({ ...(id ? { meetingId: id } : {}), ...(caseId ? { caseId } : {}) }),
   };

@@ -46,6 +46,12 @@ export interface MinutesSignerView {
   /** How a new key for this person would be protected. */
   protection: 'passphrase' | 'os';
   signed: boolean;
+  /**
+   * Who signs the submission to the central system: always the workstation's reviewer (name null
+   * while the reviewer profile is not filled in), with the key the central system registers. The
+   * same on every signer; without a key nothing can be signed.
+   */
+  submitter: { name: string | null; key: KeySummary | null };
 }
 
 /** One case's minutes file copied out (meetings.exportMinutes). */
@@ -130,9 +136,19 @@ export const meetingsApi = {
   /**
    * Sign every case's minutes: the host first, then the recorder (incremental PDF signature over
    * the host's), who closes the record; after the recorder signs, each case's minutes go to the
-   * outbox (kind 'minutes'), signed with the recorder's key.
+   * outbox (kind 'minutes'), the submission signed with the reviewer's key (`submitterPassphrase`
+   * when the recorder is someone else and that key is protected by a passphrase). Refused before
+   * anything is signed when the reviewer has no active key.
    */
-  'meetings.signMinutes': call<MinutesRecord[]>()(z.object({ id, role, setHash: z.string().regex(/^[0-9a-f]{64}$/), passphrase: passphrase.optional() }).strict()),
+  'meetings.signMinutes': call<MinutesRecord[]>()(
+    z.object({ id, role, setHash: z.string().regex(/^[0-9a-f]{64}$/), passphrase: passphrase.optional(), submitterPassphrase: passphrase.optional() }).strict(),
+  ),
+  /**
+   * 重新签署 after the central system refused the minutes: the same locked content is signed again by
+   * the host and the recorder, and goes out under a new submission id; the refused one stays listed.
+   * Only minutes whose current submission was rejected are opened for signing again.
+   */
+  'meetings.resignMinutes': call<MinutesRecord[]>()(z.object({ id }).strict()),
   /** The minutes files of a meeting (or of all meetings when id is omitted), signed or in signing. */
   /** The case's minutes signed or in signing, with the review conclusion each prints (for the 撤回结论 warning). */
   'meetings.citingMinutes': call<MinutesCitation[]>()(z.object({ caseId: id }).strict()),

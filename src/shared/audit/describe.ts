@@ -115,7 +115,7 @@ export function describeAuditDetail(e: Pick<AuditEntryView, 'action' | 'detail'>
       parts.push(d.screen === 'window' ? '投屏窗口' : d.screen === 'browser' ? '浏览器投屏页' : null);
       break;
     case 'meeting.sign':
-      parts.push(d.role ? `${pick(ROLE, d.role)}签署` : null);
+      parts.push(d.role ? `${pick(ROLE, d.role)}签署` : d.resign === true ? '中心已退回，重新签署' : null);
       break;
     case 'app.update':
     case 'app.updateVerify':

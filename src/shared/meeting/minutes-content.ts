@@ -63,9 +63,10 @@ const Detached = z
   .passthrough();
 
 /**
- * What goes to the central system (kind 'minutes'): the minutes with the host's detached
- * signature over them; the recorder's detached signature (the submission's own signature) covers
- * this whole object, the host's signature and certificate included.
+ * What goes to the central system (kind 'minutes'): the minutes with the host's and the recorder's
+ * detached signatures over them. The submission's own signature is the workstation reviewer's (the
+ * submitter, whose key the central system registers): it covers this whole object, the host's and
+ * the recorder's signatures and certificates included.
  */
 export const MinutesSubmission = z.object({
   schema: z.literal(MINUTES_SUBMISSION_SCHEMA),
@@ -75,6 +76,11 @@ export const MinutesSubmission = z.object({
   /** sha256 of the JCS bytes of `minutes`. */
   minutesHash: z.string().regex(/^[0-9a-f]{64}$/),
   hostSignature: Detached,
+  /**
+   * The recorder's detached signature over `minutes`. Absent in submissions made before it existed,
+   * when the recorder was always the submitter: the submission's own signature was the recorder's.
+   */
+  recorderSignature: Detached.optional(),
   /** sha256 of the PDF signed by both. */
   pdfSha256: z.string().regex(/^[0-9a-f]{64}$/),
 });

@@ -190,12 +190,16 @@ export interface MinutesRecord {
   /** The latest PDF: unsigned preview, signed by the host, then also by the recorder (incremental update). */
   pdfSha256: string | null;
   docxSha256: string;
-  /** The signed submission JSON (set once both have signed: the recorder signs it). */
+  /** The signed submission JSON (set once both have signed: the reviewer, as submitter, signs it). */
   submissionSha256: string | null;
   signatures: { role: MinutesSignerRole; name: string; keyId: string; signedAt: string }[];
-  /** Outbox state once queued for the central system. */
-  submission: 'not_queued' | 'queued' | 'sent' | 'accepted' | 'rejected' | 'stale';
+  /** Outbox state of the current signatures' submission ('not_queued' before, and while signing again). */
+  submission: MinutesSubmissionState;
+  /** Every submission of these minutes, oldest first: one refused by the central system stays listed with its reason after 重新签署. */
+  submissions: { submissionId: string; state: Exclude<MinutesSubmissionState, 'not_queued'>; reason: string | null; at: string }[];
 }
+
+export type MinutesSubmissionState = 'not_queued' | 'queued' | 'sent' | 'accepted' | 'rejected' | 'stale';
 
 export interface Meeting {
   id: string;

@@ -23,10 +23,12 @@ export const isReassignedReason = (reason: string | null): boolean => !!reason &
  * re-signed (it is another reviewer's now); a bad or revoked signature needs a new signature; a
  * reason that already says what to do is not repeated. Stale answers: see staleAdvice.
  */
-export function rejectedAdvice(reason: string | null): string {
+export function rejectedAdvice(reason: string | null, kind: ReturnedSubmission['kind'] = 'opinion'): string {
   const kept = '原提交保留在此备查。';
   if (isReassignedReason(reason)) return `本案已由其他审核员负责，无需重新签署；${kept}`;
   if (reason?.includes('另出意见书')) return `无需重新签署；${kept}`;
+  // Minutes are re-signed from their meeting (重新签署 there: same locked content, new signatures).
+  if (kind === 'minutes') return `请在该会议的“集体讨论记录”中点“重新签署”：记录内容不变，由主持人、记录人重新签名后再次提交；${kept}`;
   if (reason?.includes('证书已吊销')) return `请创建新的签名密钥后重新签署；${kept}`;
   if (reason && /签名|密钥|证书/.test(reason)) return `请核对签名密钥后重新签署；${kept}`;
   if (reason?.includes('重新签署')) return kept;
@@ -39,6 +41,6 @@ export const STALE_ADVICE = '案件已有新修订：同步后查看变化，在
 export function returnedLine(r: ReturnedSubmission): string {
   const what = `${SUBMISSION_KIND_LABEL[r.kind]}${r.documentNumber ? `（${r.documentNumber}）` : ''}`;
   const kase = r.caseNumber ?? (r.caseId ? `案件 ${r.caseId}` : '未知案件');
-  const advice = r.state === 'stale' ? STALE_ADVICE : rejectedAdvice(r.reason);
+  const advice = r.state === 'stale' ? STALE_ADVICE : rejectedAdvice(r.reason, r.kind);
   return `${r.state === 'stale' ? '已过时' : '被退回'}  ${what}  ${kase}：${r.reason ?? '（未说明原因）'}。${advice}`;
 }

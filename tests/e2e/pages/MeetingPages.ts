@@ -107,9 +107,21 @@ export class MinutesPage {
     await s.getByTestId('signer-create-key').click();
   }
 
-  async sign(role: 'host' | 'recorder', pass: string): Promise<void> {
+  /** `submitterPass`: the reviewer's passphrase, asked in the recorder's step when the recorder is someone else. */
+  async sign(role: 'host' | 'recorder', pass: string, submitterPass?: string): Promise<void> {
     const s = this.signer(role);
     await s.getByTestId('signer-passphrase').fill(pass);
+    if (submitterPass) await s.getByTestId('signer-submitter-passphrase').fill(submitterPass);
     await s.getByTestId('signer-sign').click();
+  }
+
+  /** The reviewer's key, from the notice shown while it is missing (the 签名密钥 dialog). */
+  async createSubmitterKey(pass: string): Promise<void> {
+    await this.root.getByTestId('minutes-submitter-keys').click();
+    const dialog = this.page.getByTestId('keys-dialog');
+    await dialog.getByTestId('key-passphrase').fill(pass);
+    await dialog.getByTestId('key-passphrase-again').fill(pass);
+    await dialog.getByTestId('key-create-submit').click();
+    await this.page.getByTestId('keys-close').click();
   }
 }

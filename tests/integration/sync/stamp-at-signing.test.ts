@@ -122,7 +122,7 @@ describe('minutes: timestamp at signing or at sync', () => {
   }
   const minutesRow = (ws: Workstation, id: string) => ws.store.db.select().from(t.meetingMinutes).where(eq(t.meetingMinutes.id, id)).get()!;
 
-  it('online: the recorder’s signature is stamped at once; stored file = outbox copy; accepted', async () => {
+  it('online: the submission’s signature is stamped at once; stored file = outbox copy; accepted', async () => {
     const { home, caseId } = await ready();
     const ws = open(home);
     try {
@@ -131,7 +131,8 @@ describe('minutes: timestamp at signing or at sync', () => {
       expect(stampOf(row.payloadJson)).toBe('granted');
       const stored = minutesRow(ws, rec.minutesId);
       expect(await text(ws, stored.submissionSha256!)).toBe(row.payloadJson);
-      expect(JSON.parse(stored.recorderSignatureJson!)).toMatchObject({ role: 'recorder', timestamp: { status: 'granted' } });
+      // The stamp is on the submission's signature, which covers the recorder's signature carried inside.
+      expect(JSON.parse(stored.recorderSignatureJson!).signature).toBe(JSON.parse(await text(ws, stored.submissionSha256!)).content.recorderSignature.signature);
       const r = await ws.sync.run();
       expect(r.outcome, r.line).toBe('synced');
       expect(r.summary).toMatchObject({ sent: 1, stamped: 0 });
@@ -164,7 +165,8 @@ describe('minutes: timestamp at signing or at sync', () => {
       const stored = minutesRow(ws, id);
       expect(stored.submissionSha256).not.toBe(unstampedSha);
       expect(await text(ws, stored.submissionSha256!)).toBe(payload);
-      expect(JSON.parse(stored.recorderSignatureJson!)).toMatchObject({ role: 'recorder', timestamp: { status: 'granted' } });
+      // The stamp is on the submission's signature, which covers the recorder's signature carried inside.
+      expect(JSON.parse(stored.recorderSignatureJson!).signature).toBe(JSON.parse(await text(ws, stored.submissionSha256!)).content.recorderSignature.signature);
       expect((await submissions()).find((s) => s.id === id)).toMatchObject({ kind: 'minutes', status: 'accepted' });
     } finally {
       ws.close();

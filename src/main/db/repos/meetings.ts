@@ -229,15 +229,51 @@ export class MeetingRepo {
     });
   }
 
-  outboxStates(ids: string[]): Map<string, MinutesOutboxState> {
-    if (!ids.length) return new Map();
-    const rows = this.db
-      .select({ id: t.outbox.id, state: t.outbox.state })
+  /**
+   * Every submission of the given minutes, oldest first. The first goes out under the minutes' id; one
+   * made by 重新签署 has an id of its own, so they are matched by the minutes id the payload carries.
+   */
+  minutesSubmissions(minutesIds: string[]): MinutesSubmissionRow[] {
+    if (!minutesIds.length) return [];
+    return this.db
+      .select({
+        minutesId: sql<string>`json_extract(${t.outbox.payloadJson}, '$.content.minutes.minutesId')`,
+        id: t.outbox.id,
+        state: t.outbox.state,
+        lastError: t.outbox.lastError,
+        createdAt: t.outbox.createdAt,
+        updatedAt: t.outbox.updatedAt,
+      })
       .from(t.outbox)
-      .where(sql`${t.outbox.id} in (${sql.join(ids.map((i) => sql`${i}`), sql`, `)})`)
+      .where(and(eq(t.outbox.kind, 'minutes'), sql`json_extract(${t.outbox.payloadJson}, '$.content.minutes.minutesId') in (${sql.join(minutesIds.map((i) => sql`${i}`), sql`, `)})`))
+      .orderBy(asc(t.outbox.createdAt), asc(t.outbox.id))
       .all();
-    return new Map(rows.map((r) => [r.id, r.state]));
   }
+
+  /**
+   * 重新签署: the given minutes lose their signatures (the PDF goes back to the unsigned rendering of
+   * the same content) and the meeting is back in signing. The submission that was refused stays in
+   * the outbox with its answer; what it carried stays in the blob store.
+   */
+  reopenSigning(meetingId: string, rows: { id: string; pdfSha256: string }[], at: string): void {
+    this.db.transaction((tx) => {
+      for (const r of rows)
+        tx.update(t.meetingMinutes).set({ hostSignatureJson: null, recorderSignatureJson: null, submissionSha256: null, pdfSha256: r.pdfSha256, updatedAt: at }).where(eq(t.meetingMinutes.id, r.id)).run();
+      tx.update(t.meetings)
+        .set({ state: 'ended', updatedAt: at, revision: sql`${t.meetings.revision} + 1` })
+        .where(eq(t.meetings.id, meetingId))
+        .run();
+    });
+  }
+}
+
+export interface MinutesSubmissionRow {
+  minutesId: string;
+  id: string;
+  state: MinutesOutboxState;
+  lastError: string | null;
+  createdAt: string;
+  updatedAt: string;
 }
 
 export type MinutesOutboxState = (typeof t.outbox.$inferSelect)['state'];

@@ -222,6 +222,14 @@ export const AUDIT_RULES: Rules = {
     subject: () => null,
     entries: (i, out) => out.map((m) => ({ action: 'meeting.sign', subject: m.caseId, detail: { meetingId: i.id, role: i.role, minutesId: m.minutesId, contentHash: m.contentHash } })),
   },
+  // Minutes refused by the central system opened for signing again: their signatures are dropped here.
+  'meetings.resignMinutes': {
+    action: 'meeting.sign',
+    kind: 'change',
+    subject: () => null,
+    entries: (i, out) =>
+      out.filter((m) => m.signatures.length === 0).map((m) => ({ action: 'meeting.sign', subject: m.caseId, detail: { meetingId: i.id, resign: true, minutesId: m.minutesId, contentHash: m.contentHash } })),
+  },
   'app.installUpdate': { action: 'app.update', kind: 'change', subject: () => null, detail: (_i, v) => ({ started: v.started }) },
   // A verification that passes changes nothing; a refused file is recorded with its name and reason.
   'app.verifyOfflineUpdate': { action: 'app.updateVerify', kind: 'check', subject: () => null, failureDetail: offlineRefusal },

@@ -1,8 +1,11 @@
 // 集体讨论记录: preview (one document per agenda case, rendered by the opinion's pipeline), then
 // signatures in order — the host (first PDF signature, detached signature over the content), then
-// the recorder (incremental PDF signature over the host's, and the signed submission that carries
-// the host's signature) — then the outbox (kind 'minutes'), stamped at once when a TSA answers.
-// Signed files are never rewritten.
+// the recorder (incremental PDF signature over the host's, detached signature over the content) —
+// then the outbox (kind 'minutes'), stamped at once when a TSA answers. The submission is signed by
+// the workstation's reviewer whoever recorded: only the reviewer's key is registered at the central
+// system, which checks the host's and recorder's signatures carried inside on that signature's word.
+// Signed files are never rewritten. Minutes the central system refused can be signed again
+// (重新签署): the same locked content, new signatures, a new submission id.
 import { createHash, randomUUID } from 'node:crypto';
 import { ApiFailure } from '../../../shared/api/result';
 import type { MinutesCitation, MinutesDocumentPreview, MinutesPreview, MinutesSignerView } from '../../../shared/api/meetings';
@@ -10,7 +13,7 @@ import { canonicalJson } from '../../../shared/canonical';
 import { buildMinutesContent } from '../../../shared/meeting/minutes-build';
 import { MINUTES_SUBMISSION_SCHEMA, MinutesContent, type MinutesSubmission } from '../../../shared/meeting/minutes-content';
 import type { Meeting, MinutesRecord, MinutesSignerRole } from '../../../shared/meeting/schema';
-import type { MinutesRow } from '../../db/repos/meetings';
+import type { MinutesRow, MinutesSubmissionRow } from '../../db/repos/meetings';
 import type { Workstation } from '../../workstation';
 import { renderDocumentDocx } from '../opinion/render-docx';
 import { renderDocumentPdf } from '../opinion/render-pdf';
@@ -32,6 +35,10 @@ interface StoredSignature extends DetachedSignature {
   name: string;
 }
 
+/** Rows still to be signed: those without the recorder's signature (all, or those opened by 重新签署); none once all are signed. */
+const inSigning = (rows: MinutesRow[]) => rows.filter((r) => !r.recorderSignatureJson);
+const signedBy = (rows: MinutesRow[], role: MinutesSignerRole) => rows.length > 0 && rows.every((r) => (role === 'host' ? r.hostSignatureJson : r.recorderSignatureJson));
+
 export class MinutesService {
   constructor(
     private readonly ws: Workstation,
@@ -43,16 +50,29 @@ export class MinutesService {
     return this.meetings.repo;
   }
 
+  /** Submissions per minutes id, oldest first. */
+  private submissions(rows: MinutesRow[]): Map<string, MinutesSubmissionRow[]> {
+    const by = new Map<string, MinutesSubmissionRow[]>();
+    for (const s of this.repo.minutesSubmissions(rows.map((r) => r.id))) by.set(s.minutesId, [...(by.get(s.minutesId) ?? []), s]);
+    return by;
+  }
+
+  /** Signed, or submitted before (and now being signed again): the record is locked either way. */
+  private locked(rows: MinutesRow[]): boolean {
+    return rows.some((r) => r.hostSignatureJson || r.recorderSignatureJson) || this.submissions(rows).size > 0;
+  }
+
   anySigned(meetingId: string): boolean {
-    return this.repo.minutes({ meetingId }).some((r) => r.hostSignatureJson || r.recorderSignatureJson);
+    return this.locked(this.repo.minutes({ meetingId }));
   }
 
   records(filter: { meetingId?: string; caseId?: string }): MinutesRecord[] {
     const rows = this.repo.minutes(filter).map((r) => ({ r, content: MinutesContent.parse(JSON.parse(r.contentJson)) }));
     // Meetings in the order they were minuted, each meeting's cases in agenda order.
     rows.sort((a, b) => a.r.createdAt.localeCompare(b.r.createdAt) || a.r.meetingId.localeCompare(b.r.meetingId) || a.content.meeting.agendaNumber - b.content.meeting.agendaNumber);
-    const states = this.repo.outboxStates(rows.map(({ r }) => r.id));
+    const subs = this.submissions(rows.map(({ r }) => r));
     return rows.map(({ r, content }) => {
+      const mine = subs.get(r.id) ?? [];
       const sigs = [r.hostSignatureJson, r.recorderSignatureJson].filter((s): s is string => !!s).map((s) => JSON.parse(s) as StoredSignature);
       return {
         minutesId: r.id,
@@ -64,7 +84,9 @@ export class MinutesService {
         docxSha256: r.docxSha256,
         submissionSha256: r.submissionSha256,
         signatures: sigs.map((s) => ({ role: s.role, name: s.name, keyId: s.keyId, signedAt: s.signedAt })),
-        submission: states.get(r.id) ?? 'not_queued',
+        // The current signatures' submission is the latest; while signing again there is none yet.
+        submission: r.recorderSignatureJson ? (mine.at(-1)?.state ?? 'not_queued') : 'not_queued',
+        submissions: mine.map((s) => ({ submissionId: s.id, state: s.state, reason: s.state === 'rejected' || s.state === 'stale' ? s.lastError : null, at: s.updatedAt })),
       };
     });
   }
@@ -74,9 +96,10 @@ export class MinutesService {
    * prints: withdrawing that conclusion leaves them as signed (the renderer warns before 撤回结论).
    */
   citing(caseId: string): MinutesCitation[] {
-    return this.repo
-      .minutes({ caseId })
-      .filter((r) => r.hostSignatureJson || r.recorderSignatureJson)
+    const rows = this.repo.minutes({ caseId });
+    const submitted = this.submissions(rows);
+    return rows
+      .filter((r) => r.hostSignatureJson || r.recorderSignatureJson || submitted.has(r.id))
       .map((r) => {
         const c = MinutesContent.parse(JSON.parse(r.contentJson));
         return {
@@ -85,7 +108,8 @@ export class MinutesService {
           meetingTitle: c.meeting.title,
           date: c.meeting.date,
           review: c.review,
-          signed: r.hostSignatureJson && r.recorderSignatureJson ? ('both' as const) : ('host' as const),
+          // Minutes being signed again after a refusal were signed by both once.
+          signed: (r.hostSignatureJson && r.recorderSignatureJson) || submitted.has(r.id) ? ('both' as const) : ('host' as const),
         };
       });
   }
@@ -122,16 +146,16 @@ export class MinutesService {
       const r = byCase.get(a.caseId)!;
       return { caseId: a.caseId, caseNumber: a.caseNumber, content: MinutesContent.parse(JSON.parse(r.contentJson)), contentHash: r.contentHash, pdfSha256: r.pdfSha256, docxSha256: r.docxSha256 };
     });
-    const signed: MinutesSignerRole[] = [];
-    if (rows.length && rows.every((r) => r.hostSignatureJson)) signed.push('host');
-    if (rows.length && rows.every((r) => r.recorderSignatureJson)) signed.push('recorder');
-    return { meetingId: m.id, documents, setHash: setHashOf(documents.map((d) => d.contentHash)), frozen: rows.some((r) => r.hostSignatureJson), signed };
+    const pending = inSigning(rows);
+    const current = pending.length ? pending : rows;
+    const signed = (['host', 'recorder'] as const).filter((role) => signedBy(current, role));
+    return { meetingId: m.id, documents, setHash: setHashOf(documents.map((d) => d.contentHash)), frozen: this.locked(rows), signed };
   }
 
   async preview(id: string): Promise<MinutesPreview> {
     const m = this.ended(id);
     const existing = this.repo.minutes({ meetingId: id });
-    if (existing.some((r) => r.hostSignatureJson)) return this.preview_(m, existing);
+    if (this.locked(existing)) return this.preview_(m, existing);
     // The minutes print the review the meeting discussed: not when the case's review has changed since.
     this.meetings.checkReviews(id);
     const now = new Date().toISOString();
@@ -161,6 +185,8 @@ export class MinutesService {
   signers(id: string): MinutesSignerView[] {
     const m = this.meetings.get(id);
     const rows = this.repo.minutes({ meetingId: id });
+    const pending = inSigning(rows);
+    const submitter = this.signerKeys.submitterSummary();
     return (['host', 'recorder'] as const).map((role) => {
       const p = role === 'host' ? m.host : m.recorder;
       return {
@@ -171,7 +197,8 @@ export class MinutesService {
         key: this.signerKeys.summary(p.name),
         usesReviewerKey: this.signerKeys.usesReviewerKey(p.name),
         protection: this.signerKeys.protection,
-        signed: rows.length > 0 && rows.every((r) => (role === 'host' ? r.hostSignatureJson : r.recorderSignatureJson)),
+        signed: signedBy(pending.length ? pending : rows, role),
+        submitter,
       };
     });
   }
@@ -185,16 +212,40 @@ export class MinutesService {
     return this.signers(id);
   }
 
-  async sign(id: string, role: MinutesSignerRole, setHash: string, passphrase?: string): Promise<MinutesRecord[]> {
+  async sign(id: string, role: MinutesSignerRole, setHash: string, passphrase?: string, submitterPassphrase?: string): Promise<MinutesRecord[]> {
     const m = this.meetings.get(id);
     if (m.state === 'signed') throw new ApiFailure({ code: 'conflict', message: '集体讨论记录已由主持人和记录人签署完毕' });
     if (m.state !== 'ended') throw new ApiFailure({ code: 'conflict', message: '会议结束后才能签署集体讨论记录' });
-    this.meetings.checkReviews(id);
     const rows = this.repo.minutes({ meetingId: id });
+    // Signing again after a refusal: the content was fixed when it was first signed, and is signed as it stands.
+    const again = this.submissions(rows).size > 0;
+    if (!again) this.meetings.checkReviews(id);
     const preview = rows.length === m.agenda.length ? this.preview_(m, rows) : null;
     if (!preview || preview.setHash !== setHash) throw new ApiFailure({ code: 'conflict', message: '请先预览集体讨论记录，再签署预览所示的内容' });
-    if (role === 'host') return this.signAsHost(m, rows, passphrase);
-    return this.signAsRecorder(m, rows, passphrase);
+    // Nothing is signed that could not be submitted.
+    this.signerKeys.assertSubmitter();
+    const pending = inSigning(rows);
+    if (role === 'host') return this.signAsHost(m, pending, again, passphrase);
+    return this.signAsRecorder(m, pending, passphrase, submitterPassphrase);
+  }
+
+  /**
+   * 重新签署: the minutes whose current submission the central system rejected are opened for
+   * signing again — same content, the unsigned PDF rendered anew — and the meeting is back in signing.
+   */
+  async resign(id: string): Promise<MinutesRecord[]> {
+    const m = this.meetings.get(id);
+    const rows = this.repo.minutes({ meetingId: id });
+    const subs = this.submissions(rows);
+    const refused = m.state === 'signed' ? rows.filter((r) => r.recorderSignatureJson && subs.get(r.id)?.at(-1)?.state === 'rejected') : [];
+    if (!refused.length) throw new ApiFailure({ code: 'conflict', message: '中心系统未退回本次会议的集体讨论记录，无需重新签署' });
+    const reopened: { id: string; pdfSha256: string }[] = [];
+    for (const r of refused) {
+      const { doc } = await this.render(MinutesContent.parse(JSON.parse(r.contentJson)), r.contentHash);
+      reopened.push({ id: r.id, pdfSha256: await storeDerivedBlob(this.ws, await doc.save({ useObjectStreams: false }), 'application/pdf', r.contentHash) });
+    }
+    this.repo.reopenSigning(id, reopened, new Date().toISOString());
+    return this.done(id);
   }
 
   private async unlock(name: string, passphrase?: string): Promise<UnlockedKey & { algorithm: 'ecdsa-p256' | 'ed25519' }> {
@@ -203,12 +254,12 @@ export class MinutesService {
     return key;
   }
 
-  private async signAsHost(m: Meeting, rows: MinutesRow[], passphrase?: string): Promise<MinutesRecord[]> {
+  private async signAsHost(m: Meeting, rows: MinutesRow[], again: boolean, passphrase?: string): Promise<MinutesRecord[]> {
     if (rows.some((r) => r.hostSignatureJson)) throw new ApiFailure({ code: 'conflict', message: '主持人已签署' });
-    // The record must still say what the preview showed.
+    // The record must still say what the preview showed (signing again: what was signed before, as stored).
     const contents = rows.map((r) => {
       const stored = MinutesContent.parse(JSON.parse(r.contentJson));
-      if (hashOf(this.content(m, r.caseId, { minutesId: stored.minutesId, generatedAt: stored.generatedAt })) !== r.contentHash)
+      if (!again && hashOf(this.content(m, r.caseId, { minutesId: stored.minutesId, generatedAt: stored.generatedAt })) !== r.contentHash)
         throw new ApiFailure({ code: 'conflict', message: '会议记录在预览后已变更，请重新预览后再签署' });
       return stored;
     });
@@ -233,9 +284,26 @@ export class MinutesService {
     return this.done(m.id);
   }
 
-  private async signAsRecorder(m: Meeting, rows: MinutesRow[], passphrase?: string): Promise<MinutesRecord[]> {
+  /** The reviewer's key for the submission: the recorder's own when the reviewer records. */
+  private async submitterKey(m: Meeting, recorderKey: UnlockedKey, passphrase?: string): Promise<UnlockedKey> {
+    if (this.signerKeys.usesReviewerKey(m.recorder.name)) return recorderKey;
+    const { name, key } = this.signerKeys.submitter();
+    const label = `审核人员 ${name ?? ''} 的签名密钥`;
+    if (key?.protection === 'passphrase' && !passphrase) throw new ApiFailure({ code: 'invalid_input', message: `请输入${label}口令：集体讨论记录由审核人员签名后提交中心系统` });
+    try {
+      return await this.signerKeys.unlockSubmitter(passphrase);
+    } catch (err) {
+      if (err instanceof ApiFailure && err.error.code === 'forbidden') throw new ApiFailure({ code: 'forbidden', message: `${label}：${err.message}` });
+      throw err;
+    }
+  }
+
+  private async signAsRecorder(m: Meeting, rows: MinutesRow[], passphrase?: string, submitterPassphrase?: string): Promise<MinutesRecord[]> {
     if (rows.some((r) => !r.hostSignatureJson)) throw new ApiFailure({ code: 'conflict', message: '请主持人先签署，记录人最后签署并提交' });
+    // Both keys unlocked before anything is signed.
     const key = await this.unlock(m.recorder.name, passphrase);
+    const submitter = await this.submitterKey(m, key, submitterPassphrase);
+    const earlier = this.submissions(rows);
     const signingTime = new Date();
     const out: { id: string; pdfSha256: string; signatureJson: string; submissionSha256: string }[] = [];
     const outbox: { id: string; caseId: string; payloadJson: string }[] = [];
@@ -250,21 +318,24 @@ export class MinutesService {
       });
       const pdfSha256 = await storeDerivedBlob(this.ws, pdf, 'application/pdf', r.contentHash);
       const { role: _role, name: _name, ...hostSignature } = hostSig;
+      const recorderSignature = { ...(await signDetached(content, key, { now: signingTime })) };
       const payload: MinutesSubmission = {
         schema: MINUTES_SUBMISSION_SCHEMA,
         case: { id: content.case.id, revisionHash: content.case.revisionHash },
         minutes: content,
         minutesHash: r.contentHash,
         hostSignature,
+        recorderSignature,
         pdfSha256,
       };
-      const detached = await signDetached(payload, key, { now: signingTime });
+      const detached = await signDetached(payload, submitter, { now: signingTime });
       const submission: SignedSubmission = { format: 'fashen-signed-submission', version: 1, content: payload, signature: detached };
       const submissionJson = JSON.stringify(submission, null, 2);
       const submissionSha256 = await storeDerivedBlob(this.ws, new TextEncoder().encode(submissionJson), 'application/json', r.contentHash);
-      const stored: StoredSignature = { ...detached, role: 'recorder', name: m.recorder.name };
+      const stored: StoredSignature = { ...recorderSignature, role: 'recorder', name: m.recorder.name };
       out.push({ id: r.id, pdfSha256, signatureJson: JSON.stringify(stored), submissionSha256 });
-      outbox.push({ id: r.id, caseId: r.caseId, payloadJson: submissionJson });
+      // The first submission keeps the minutes' id; one made by 重新签署 needs its own (the central system answers an id once).
+      outbox.push({ id: earlier.has(r.id) ? randomUUID() : r.id, caseId: r.caseId, payloadJson: submissionJson });
     }
     this.repo.saveSignatures(m.id, 'recorder', out, signingTime.toISOString(), { outbox, signed: true });
     // Online with a TSA known: trusted timestamps now (the first failure leaves the rest to the sync).

@@ -1,8 +1,9 @@
 // Signing keys of the minutes' signers (主持人, 记录人). The workstation's reviewer signs with the
-// reviewer's own key when they hold the role (the usual case for the recorder: the reviewer runs the
-// meeting and submits the minutes with the key the central system knows). Anyone else gets a key
-// of their own on this workstation, in <data>/signers/<id>/keys, certified by the same CA as the
-// reviewer's, protected by the OS keychain when there is one, else by their own passphrase.
+// reviewer's own key when they hold the role. Anyone else gets a key of their own on this
+// workstation, in <data>/signers/<id>/keys, certified by the same CA as the reviewer's, protected by
+// the OS keychain when there is one, else by their own passphrase. Whoever records, the submission
+// to the central system is signed by the reviewer (the submitter): only the reviewer's key is
+// registered there; the signers' certificates are vouched for by that signature.
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { ApiFailure } from '../../../shared/api/result';
@@ -90,6 +91,30 @@ export class SignerKeys {
       if (isSigningError(err)) throw new ApiFailure({ code: 'forbidden', message: err.message });
       throw err;
     }
+  }
+
+  /** The submitter of the minutes: the reviewer, with their active key (null when none). */
+  submitter(): { name: string | null; key: KeyInfo | null } {
+    const name = this.reviewerName();
+    return { name, key: this.reviewer.view().active ? this.reviewer.active() : null };
+  }
+
+  submitterSummary(): { name: string | null; key: KeySummary | null } {
+    const s = this.submitter();
+    return { name: s.name, key: s.key ? summary(s.key) : null };
+  }
+
+  /** Refuses, before anything is signed, when the reviewer could not sign the submission. */
+  assertSubmitter(): void {
+    const { name, key } = this.submitter();
+    if (!name) throw new ApiFailure({ code: 'conflict', message: '提交中心系统须由审核人员签名：请先在“审核人员信息”中填写本机审核人员' });
+    if (!key) throw new ApiFailure({ code: 'conflict', message: `提交中心系统须由审核人员 ${name} 签名，本机尚无其有效的签名密钥：请先在“签名密钥”中创建，再签署集体讨论记录` });
+  }
+
+  async unlockSubmitter(passphrase?: string): Promise<UnlockedKey> {
+    this.assertSubmitter();
+    const key = this.submitter().key!;
+    return this.reviewer.unlock(key.keyId, passphrase);
   }
 
   trustAnchors(): Promise<string[]> {

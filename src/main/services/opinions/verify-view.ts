@@ -5,7 +5,7 @@
 import type { CertificateSourceView, SignerCheckView, TimestampView, VerificationView } from '../../../shared/api/opinions';
 import { MinutesSubmission } from '../../../shared/meeting/minutes-content';
 import { OpinionContent } from '../../../shared/opinion/content';
-import { verifyMinutesPayload } from '../meetings/minutes-verify';
+import { verifyMinutesPayload, type SignerVerdict } from '../meetings/minutes-verify';
 import { verifyPdf, verifySubmission, type SubmissionVerification } from '../signing/index';
 import { formatTime } from '../signing/cert-check';
 import type { ReviewerKeys } from './keys';
@@ -107,23 +107,34 @@ export async function verifyBytes(bytes: Uint8Array, keys: ReviewerKeys): Promis
 }
 
 /**
- * A minutes submission (集体讨论记录) carries two signatures: the recorder's over the whole payload
- * (the submission's own, checked by verifySubmission) and the host's over the minutes inside it
- * (minutes-verify.ts). Both must hold; both signers are shown, host first as they signed.
+ * A minutes submission (集体讨论记录) carries the host's and the recorder's signatures over the
+ * minutes (minutes-verify.ts) and the submitter's — the workstation reviewer's — over the whole
+ * payload (the submission's own, checked by verifySubmission). All must hold; the signers are shown
+ * in the order they signed. Older submissions carry no recorder signature: the recorder submitted.
  */
 async function minutesView(r: SubmissionVerification, p: MinutesSubmission, trustAnchors: readonly string[]): Promise<VerificationView> {
-  // The host's certificate may come from another workstation's CA: vouched for by the recorder's
-  // signature over it, as the central system accepts it — only when that signature holds.
-  const host = await verifyMinutesPayload(p, { trustAnchors, vouched: r.valid });
-  const recorderName = p.minutes.signers.find((s) => s.role === 'recorder')?.name ?? p.minutes.recorder.name;
-  const signers: SignerCheckView[] = [
-    { role: '主持人', name: p.minutes.host.name, valid: host.ok, reason: host.ok ? (host.hostVouched ? '签名有效（证书由本机以外的 CA 签发，经记录人签名担保）' : '签名有效') : host.reason, signedAt: p.hostSignature.signedAt },
-    { role: '记录人', name: signerText(r.signer) ?? recorderName, valid: r.valid, reason: r.valid ? '签名有效' : r.reason, signedAt: r.signedAt },
-  ];
+  // The signers' certificates may come from another workstation's CA: vouched for by the
+  // submitter's signature over them, as the central system accepts them — only when that signature holds.
+  const check = await verifyMinutesPayload(p, { trustAnchors, vouched: r.valid, submitterKeyId: r.keyId });
+  const verdict = (v: SignerVerdict | null | undefined, vouchedBy: string): { valid: boolean; reason: string } =>
+    !v ? { valid: false, reason: check.ok ? '未核验' : check.reason } : v.ok ? { valid: true, reason: v.vouched ? `签名有效（证书由本机以外的 CA 签发，经${vouchedBy}签名担保）` : '签名有效' } : { valid: false, reason: v.reason };
+  const submitter = { valid: r.valid, reason: r.valid ? '签名有效' : r.reason, signedAt: r.signedAt };
+  const signers: SignerCheckView[] = p.recorderSignature
+    ? [
+        { role: '主持人', name: p.minutes.host.name, ...verdict(check.host, '提交人'), signedAt: p.hostSignature.signedAt },
+        { role: '记录人', name: p.minutes.recorder.name, ...verdict(check.recorder, '提交人'), signedAt: p.recorderSignature.signedAt },
+        { role: '提交人', name: signerText(r.signer) ?? '—', ...submitter },
+      ]
+    : [
+        { role: '主持人', name: p.minutes.host.name, ...verdict(check.host, '记录人'), signedAt: p.hostSignature.signedAt },
+        { role: '记录人', name: signerText(r.signer) ?? p.minutes.recorder.name, ...submitter },
+      ];
+  const host = check;
   const valid = r.valid && host.ok;
+  const submitterLabel = p.recorderSignature ? '提交人' : '记录人';
   return {
     valid,
-    reason: valid ? '主持人与记录人的签名均有效' : !r.valid ? `记录人签名无效：${r.reason}` : (host as { reason: string }).reason,
+    reason: valid ? (p.recorderSignature ? '主持人、记录人与提交人的签名均有效' : '主持人与记录人的签名均有效') : !r.valid ? `${submitterLabel}签名无效：${r.reason}` : (host as { reason: string }).reason,
     kind: 'submission',
     signer: signerText(r.signer),
     chain: r.chainSubjects,

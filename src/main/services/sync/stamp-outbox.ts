@@ -92,7 +92,7 @@ async function stampFile(
   const at = deps.now().toISOString();
   const record =
     row.kind === 'minutes'
-      ? await prepareMinutesStamp(deps, row.id, payloadJson, stamped, at)
+      ? await prepareMinutesStamp(deps, payloadJson, stamped, at)
       : await prepareOpinionStamp(deps, row.id, payloadJson, stamped, client, at);
   const changed = commit(() =>
     deps.db.transaction((tx) => {

@@ -91,7 +91,8 @@ export function MeetingPage({ id }: { id: string }) {
   useKeepAwake(m?.state === 'running');
   if (error && !m) return <Alert className="mt-page-alert" type="error" showIcon title={error} />;
   if (!m) return <Spin className="mt-spin" />;
-  const anySigned = m.minutes.some((r) => r.signatures.length > 0);
+  // Signed, or once submitted (re-signed after a rejection: the content stays locked meanwhile).
+  const anySigned = m.minutes.some((r) => r.signatures.length > 0 || r.submissions.length > 0);
   const afterwards = m.state === 'ended' || m.state === 'signed';
 
   return (

@@ -1,6 +1,7 @@
 // The minutes files of the meeting once signed: per case, who signed when, the outbox state, the
 // downloads (signed PDF, .docx, 提交件) and 验证签名 on the signed PDF (opinions.verify, the same
-// check as for opinions: both signatures, chain, timestamp).
+// check as for opinions: both signatures, chain, timestamp). Submissions the central system refused
+// stay listed with their reason, also after 重新签署.
 import { useState } from 'react';
 import { Alert, Button } from 'antd';
 import { DownloadOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
@@ -32,6 +33,7 @@ function RecordRow({ r }: { r: MinutesRecord }) {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const signed = r.signatures.length > 0;
+  const refused = r.submissions.filter((x) => x.state === 'rejected' || x.state === 'stale');
   const verify = async () => {
     if (!r.pdfSha256) return;
     setBusy(true);
@@ -58,8 +60,17 @@ function RecordRow({ r }: { r: MinutesRecord }) {
             {ROLE[s.role]} {s.name} · <span className="num">{stamp(s.signedAt)}</span>
           </li>
         ))}
-        {r.signatures.length === 0 && <li className="muted">尚未签署</li>}
+        {r.signatures.length === 0 && <li className="muted">{refused.length ? '重新签署中，尚未签署' : '尚未签署'}</li>}
       </ul>
+      {refused.length > 0 && (
+        <ul className="mt-minutes-sigs small" data-testid="minutes-refused">
+          {refused.map((x) => (
+            <li key={x.submissionId} className="t-fail">
+              {x.state === 'rejected' ? '中心已退回' : '中心答复案卷已更新'} · <span className="num">{stamp(x.at)}</span>：{x.reason ?? '（未说明）'}
+            </li>
+          ))}
+        </ul>
+      )}
       <div className="mt-minutes-links">
         {r.pdfSha256 && <Download r={r} kind="pdf" name={minutesFileName(r.caseNumber, 'pdf', signed)} label="PDF" />}
         <Download r={r} kind="docx" name={minutesFileName(r.caseNumber, 'docx', signed)} label="Word" />

@@ -11,7 +11,10 @@ import { errorText } from '../lib/errors';
 import { shortHash } from '../opinion/labels';
 import { RecordDownload } from '../opinion/OpinionDownload';
 import { ItemViewer } from '../viewers/ItemViewer';
+import { KeysDialog } from '../opinion/KeysDialog';
+import { useOpinionState } from '../opinion/store';
 import { minutesFileName } from './labels';
+import { MinutesOutcome, SubmitterNotice, submitterProblem } from './MinutesOutcome';
 import { MinutesRecords } from './MinutesRecords';
 import { SignerStep } from './SignerStep';
 
@@ -50,11 +53,13 @@ export function MinutesView({ meeting, reload }: Props) {
       (err: unknown) => setError(errorText(err, '未能生成集体讨论记录')),
     );
   }, [meeting.id]);
-  useEffect(load, [load, meeting.revision]);
+  // A reviewer key created in 签名密钥 (the submitter's) is picked up at once.
+  const keys = useOpinionState((s) => s.keys);
+  useEffect(load, [load, meeting.revision, keys]);
 
-  const sign = async (role: MinutesSignerRole, passphrase: string | undefined) => {
+  const sign = async (role: MinutesSignerRole, passphrase: string | undefined, submitterPassphrase?: string) => {
     if (!preview) return;
-    await api.call('meetings.signMinutes', { id: meeting.id, role, setHash: preview.setHash, ...(passphrase ? { passphrase } : {}) });
+    await api.call('meetings.signMinutes', { id: meeting.id, role, setHash: preview.setHash, ...(passphrase ? { passphrase } : {}), ...(submitterPassphrase ? { submitterPassphrase } : {}) });
     reload();
     load();
   };
@@ -74,6 +79,9 @@ export function MinutesView({ meeting, reload }: Props) {
   const title = `集体讨论记录 ${d.caseNumber}`;
   const signed = signedBy.length > 0;
   const pdfName = minutesFileName(d.caseNumber, 'pdf', signed);
+  const noSubmitter = submitterProblem(recorder.submitter) ? '待审核人员创建签名密钥后签署' : null;
+  // The recorder's step signs the submission with the reviewer's key: asked for there when the recorder is someone else.
+  const submitter = !recorder.usesReviewerKey && recorder.submitter.name && recorder.submitter.key ? { name: recorder.submitter.name, key: recorder.submitter.key } : null;
 
   return (
     <div className="mt-minutes" data-testid="minutes">
@@ -103,13 +111,23 @@ export function MinutesView({ meeting, reload }: Props) {
       </section>
       <aside className="mt-minutes-side">
         <h3 className="mt-h3">签署</h3>
-        <p className="small muted">由主持人先签署，记录人最后签署并提交中心系统。签署后记录不能再修改。</p>
+        <p className="small muted">由主持人先签署，记录人最后签署，再以审核人员的签名提交中心系统。签署后记录不能再修改。</p>
+        {meeting.state === 'ended' && <SubmitterNotice submitter={recorder.submitter} />}
+        {/* The meeting screen has no status bar (where 签名密钥 lives): the notice opens the dialog here. */}
+        <KeysDialog />
         <ol className="mt-signers">
-          <SignerStep step={1} signer={host} blocked={null} onCreateKey={(p) => createKey('host', p)} onSign={(p) => sign('host', p)} />
-          <SignerStep step={2} signer={recorder} blocked={host.signed ? null : '待主持人签署后，由记录人签署并提交'} onCreateKey={(p) => createKey('recorder', p)} onSign={(p) => sign('recorder', p)} />
+          <SignerStep step={1} signer={host} blocked={noSubmitter} onCreateKey={(p) => createKey('host', p)} onSign={(p) => sign('host', p)} />
+          <SignerStep
+            step={2}
+            signer={recorder}
+            blocked={noSubmitter ?? (host.signed ? null : '待主持人签署后，由记录人签署并提交')}
+            submitter={submitter}
+            onCreateKey={(p) => createKey('recorder', p)}
+            onSign={(p, sp) => sign('recorder', p, sp)}
+          />
         </ol>
-        {meeting.state === 'signed' && <Alert type="success" showIcon title="集体讨论记录已签署，已放入发送队列" description="联网同步时提交中心系统；也可下载签名 PDF 存档。" data-testid="minutes-done" />}
-        {meeting.minutes.some((r) => r.signatures.length > 0) && (
+        <MinutesOutcome meeting={meeting} reload={reload} />
+        {meeting.minutes.some((r) => r.signatures.length > 0 || r.submissions.length > 0) && (
           <>
             <h3 className="mt-h3">签署文件</h3>
             <MinutesRecords records={meeting.minutes} />

@@ -1,10 +1,13 @@
 // One signer of the minutes (主持人 first, then 记录人): who, their key (or creating one, with a
 // passphrase when this workstation has no OS keychain), then 签署 with the key's passphrase. The
-// passphrases live only in this component's state and are cleared after use.
+// recorder's step also signs the submission with the reviewer's key: when the recorder is someone
+// else, the reviewer's passphrase is asked for there too. The passphrases live only in this
+// component's state and are cleared after use.
 import { useId, useState } from 'react';
 import { Alert, Button, Input } from 'antd';
 import { CheckCircleFilled, KeyOutlined } from '@ant-design/icons';
 import type { MinutesSignerView } from '../../../shared/api/meetings';
+import type { KeySummary } from '../../../shared/api/opinions';
 import { DEV_CA_TEXT, PROTECTION_LABEL } from '../opinion/labels';
 import { problemLine } from './errors';
 
@@ -15,14 +18,17 @@ interface Props {
   signer: MinutesSignerView;
   /** Why this signer cannot sign yet (e.g. the host has not signed), or null. */
   blocked: string | null;
+  /** The reviewer who signs the submission in this step, when not the signer (the recorder's step only). */
+  submitter?: { name: string; key: KeySummary } | null;
   onCreateKey: (passphrase: string | undefined) => Promise<void>;
-  onSign: (passphrase: string | undefined) => Promise<void>;
+  onSign: (passphrase: string | undefined, submitterPassphrase: string | undefined) => Promise<void>;
 }
 
-export function SignerStep({ step, signer, blocked, onCreateKey, onSign }: Props) {
+export function SignerStep({ step, signer, blocked, submitter, onCreateKey, onSign }: Props) {
   const id = useId();
   const [pass, setPass] = useState('');
   const [again, setAgain] = useState('');
+  const [submitterPass, setSubmitterPass] = useState('');
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
   const key = signer.key;
@@ -36,6 +42,7 @@ export function SignerStep({ step, signer, blocked, onCreateKey, onSign }: Props
       await what();
       setPass('');
       setAgain('');
+      setSubmitterPass('');
     } catch (err) {
       setProblem(problemLine(err, fallback));
     } finally {
@@ -51,9 +58,11 @@ export function SignerStep({ step, signer, blocked, onCreateKey, onSign }: Props
     void run(() => onCreateKey(newNeedsPass ? pass : undefined), '未能创建签名密钥');
   };
 
+  const submitterNeedsPass = submitter?.key.protection === 'passphrase';
   const sign = () => {
     if (signNeedsPass && pass.length < MIN_PASS) return setProblem(pass ? `口令至少 ${MIN_PASS} 个字符` : '请输入签名密钥口令');
-    void run(() => onSign(signNeedsPass ? pass : undefined), '签署未完成，请稍后重试');
+    if (submitterNeedsPass && submitterPass.length < MIN_PASS) return setProblem(submitterPass ? `口令至少 ${MIN_PASS} 个字符` : `请输入审核人员${submitter.name}的密钥口令`);
+    void run(() => onSign(signNeedsPass ? pass : undefined, submitterNeedsPass ? submitterPass : undefined), '签署未完成，请稍后重试');
   };
 
   return (
@@ -95,6 +104,18 @@ export function SignerStep({ step, signer, blocked, onCreateKey, onSign }: Props
                   maxLength={200}
                   aria-label={`${signer.roleLabel}${signer.name}的密钥口令`}
                   data-testid="signer-passphrase"
+                />
+              )}
+              {submitterNeedsPass && (
+                <Input.Password
+                  value={submitterPass}
+                  onChange={(e) => setSubmitterPass(e.target.value)}
+                  onPressEnter={sign}
+                  placeholder={`审核人员${submitter.name}的密钥口令（提交用）`}
+                  autoComplete="current-password"
+                  maxLength={200}
+                  aria-label={`审核人员${submitter.name}的密钥口令`}
+                  data-testid="signer-submitter-passphrase"
                 />
               )}
               <Button type="primary" loading={busy} onClick={sign} data-testid="signer-sign">

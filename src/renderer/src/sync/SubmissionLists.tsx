@@ -39,6 +39,7 @@ function staleHint(e: OutboxEntryView): string {
   return `本机案卷已是修订 ${e.currentRevision}（第${e.currentRound ?? '?'}轮）：请查看变化，重新审核后签署。`;
 }
 
+/** What the reviewer can do about a refusal: minutes are signed again from their meeting (the record itself is locked). */
 function AttentionItem({ e, onOpenCase }: { e: OutboxEntryView; onOpenCase: (caseId: string) => void }) {
   const stale = e.state === 'stale';
   const later = laterText(e.later);
@@ -70,7 +71,7 @@ function AttentionItem({ e, onOpenCase }: { e: OutboxEntryView; onOpenCase: (cas
         {e.reason ?? '（未说明）'}
       </div>
       <div className="small muted">
-        {later ?? (stale ? staleHint(e) : rejectedAdvice(e.reason))}
+        {later ?? (stale ? staleHint(e) : rejectedAdvice(e.reason, e.kind))}
         <span className="num"> · 答复于 {chinaDateTime(e.updatedAt)}</span>
       </div>
     </li>
