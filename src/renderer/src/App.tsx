@@ -12,8 +12,10 @@ import { StatusBar } from './shell/StatusBar';
 import { SettingsHost } from './settings/SettingsHost';
 import { CrashNotice } from './shell/CrashNotice';
 import { ApprovalDialog } from './audit/ApprovalDialog';
+import { ShortcutsDialog } from './shell/ShortcutsDialog';
 import { useAppInfo } from './shell/useAppInfo';
 import { isCtrl } from './lib/keys';
+import { CTRL_KEY } from './lib/shortcuts';
 import { useGlobalKeys } from './lib/useGlobalKeys';
 import { isBoolean, usePersistentState } from './lib/usePersistentState';
 import { useMainSplit } from './shell/useMainSplit';
@@ -31,12 +33,19 @@ import { AudiencePage } from './meeting/audience/AudiencePage';
 import { MeetingsScreen } from './meeting/MeetingsScreen';
 import './shell/shell.css';
 
-/** The review workbench, or a meeting route (#/meetings…, the audience screen #/meeting/<id>/audience). */
+/**
+ * The review workbench, or a meeting route (#/meetings…, the audience screen #/meeting/<id>/audience).
+ * Every route but the audience screen has the 快捷键 overview (“?”).
+ */
 export function App() {
   const route = useMeetingRoute();
   if (route?.kind === 'audience') return <AudiencePage id={route.id} />;
-  if (route) return <MeetingsScreen route={route} />;
-  return <Workbench />;
+  return (
+    <>
+      {route ? <MeetingsScreen route={route} /> : <Workbench />}
+      <ShortcutsDialog />
+    </>
+  );
 }
 
 function Workbench() {
@@ -92,7 +101,7 @@ function Workbench() {
   });
 
   useGlobalKeys((e) => {
-    if (!isCtrl(e, 'k')) return false;
+    if (!isCtrl(e, CTRL_KEY.search)) return false;
     if (queueHidden) {
       expandQueue();
       requestAnimationFrame(() => searchRef.current?.focus({ cursor: 'all' }));

@@ -8,6 +8,7 @@ import type { CaseFileView } from '../../../shared/api/cases';
 import type { Annotation, RedactedCopy } from '../../../shared/api/evidence';
 import { markPage } from '../../../shared/mark-page';
 import { hasModifier, isCtrl, isTypingTarget } from '../lib/keys';
+import { CTRL_KEY } from '../lib/shortcuts';
 import { useGlobalKeys } from '../lib/useGlobalKeys';
 import { useSplitSizes } from '../lib/useSplitSizes';
 import { Workspace } from '../workspace/Workspace';
@@ -143,7 +144,7 @@ export function CaseView({ view, reveal: external = null, onSplit }: Props) {
   );
 
   useGlobalKeys((e) => {
-    if (isCtrl(e, '\\')) {
+    if (isCtrl(e, CTRL_KEY.split)) {
       dispatch({ type: 'toggleSplit' });
       return true;
     }

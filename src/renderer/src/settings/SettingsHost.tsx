@@ -7,6 +7,7 @@ import type { AppInfo } from '../../../shared/api/app';
 import { api } from '../api';
 import { errorText } from '../lib/errors';
 import { isCtrl } from '../lib/keys';
+import { CTRL_KEY } from '../lib/shortcuts';
 import { useGlobalKeys } from '../lib/useGlobalKeys';
 import { SettingsDrawer } from './SettingsDrawer';
 import { openSettings } from './store';
@@ -40,7 +41,7 @@ export function SettingsHost({ info, onCasesImported }: { info: AppInfo | null; 
   }, [takeOpened]);
 
   useGlobalKeys((e) => {
-    if (!isCtrl(e, ',')) return false;
+    if (!isCtrl(e, CTRL_KEY.settings)) return false;
     openSettings();
     return true;
   });

@@ -1,11 +1,12 @@
 // Bottom status bar: sync state (opens the sync panel), shell, data folder, case count, cache
-// encryption (opens 设置), signing key and 验证签名文件, today (from app.info).
+// encryption (opens 设置), signing key and 验证签名文件, today (from app.info), 快捷键 (the overview).
 import type { AppInfo } from '../../../shared/api/app';
 import { weekday } from '../../../shared/format/date';
 import { SHELL_LABEL, weekdayLabel } from '../lib/labels';
 import { OpinionStatus } from '../opinion/OpinionStatus';
 import { SyncStatus } from '../sync/SyncStatus';
 import { CacheStatus } from '../lock/CacheStatus';
+import { openShortcuts } from './ShortcutsDialog';
 
 interface Props {
   info: AppInfo | null;
@@ -45,6 +46,9 @@ export function StatusBar({ info, error, onOpenCase, onCasesChanged }: Props) {
         今天 {info.today} {weekdayLabel(weekday(info.today))}
       </span>
       <span className="num">v{info.version}</span>
+      <button type="button" className="sb-button" title="快捷键一览（?）" onClick={openShortcuts} data-testid="status-shortcuts">
+        快捷键
+      </button>
     </footer>
   );
 }

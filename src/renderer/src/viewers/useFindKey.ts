@@ -4,10 +4,11 @@
 import { useCallback, useState, type RefObject } from 'react';
 import { useGlobalKeys } from '../lib/useGlobalKeys';
 import { isCtrl } from '../lib/keys';
+import { CTRL_KEY } from '../lib/shortcuts';
 
 export function useFindKey(rootRef: RefObject<HTMLElement | null>, open: () => void): void {
   useGlobalKeys((e) => {
-    if (!isCtrl(e, 'f')) return false;
+    if (!isCtrl(e, CTRL_KEY.find)) return false;
     const root = rootRef.current;
     if (!root || root.offsetParent === null) return false;
     const inActivePane = root.closest('.pane')?.classList.contains('is-active') ?? true;
