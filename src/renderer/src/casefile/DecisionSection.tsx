@@ -18,6 +18,12 @@ function Citations({ list }: { list: LegalCitation[] }) {
   );
 }
 
+/** 人民币大写 under a penalty, unless its description already spells the amount (…元（人民币…整）). */
+function uppercaseNote(description: string, fen: number): string | null {
+  const words = formatRmbUppercase(fen);
+  return description.includes(words.replace(/^人民币/, '')) ? null : words;
+}
+
 function Amount({ label, fen }: { label: string; fen: number | undefined }) {
   if (fen === undefined) return null;
   return (
@@ -48,16 +54,19 @@ export function DecisionSection({ decision }: { decision: ProposedDecision }) {
           </tr>
         </thead>
         <tbody>
-          {decision.penalties.map((p, i) => (
-            <tr key={`${p.type}-${i}`}>
-              <td>{PENALTY_LABEL[p.type]}</td>
-              <td>
-                {p.description}
-                {p.amountFen !== undefined && <div className="muted small">{formatRmbUppercase(p.amountFen)}</div>}
-              </td>
-              <td className="right num">{p.amountFen !== undefined ? formatCny(p.amountFen) : '—'}</td>
-            </tr>
-          ))}
+          {decision.penalties.map((p, i) => {
+            const words = p.amountFen !== undefined ? uppercaseNote(p.description, p.amountFen) : null;
+            return (
+              <tr key={`${p.type}-${i}`}>
+                <td>{PENALTY_LABEL[p.type]}</td>
+                <td>
+                  {p.description}
+                  {words && <div className="muted small">{words}</div>}
+                </td>
+                <td className="right num">{p.amountFen !== undefined ? formatCny(p.amountFen) : '—'}</td>
+              </tr>
+            );
+          })}
         </tbody>
       </table>
       <dl className="kv">

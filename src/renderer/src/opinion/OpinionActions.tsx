@@ -3,6 +3,7 @@
 import { useState } from 'react';
 import { Alert, Button } from 'antd';
 import { EditOutlined, EyeOutlined, FilePdfOutlined } from '@ant-design/icons';
+import type { OpinionRecord } from '../../../shared/api/opinions';
 import type { ReviewView } from '../../../shared/api/review';
 import { errorText } from '../lib/errors';
 import { SIGN_NEEDS_KEY, SUBMISSION_LABEL, timestampLabel } from './labels';
@@ -10,6 +11,12 @@ import { opinionActions, useOpinionState } from './store';
 import { useCaseOpinions } from './useCaseOpinions';
 import { latestKeyRevoked } from './keyState';
 import './opinion.css';
+
+/** The submission state's colour, as in the 意见书 list: refused red, received green, otherwise neutral. */
+function submissionTone(s: OpinionRecord['submission']): string {
+  if (s === 'rejected' || s === 'stale') return 't-fail';
+  return s === 'accepted' ? 't-ok' : '';
+}
 
 export function OpinionActions({ view }: { view: ReviewView }) {
   const { caseId, round, conclusion } = view;
@@ -43,16 +50,22 @@ export function OpinionActions({ view }: { view: ReviewView }) {
   };
 
   if (signed) {
+    // Where it stands with the central system (待发送 / 已发送 / 中心已退回…) is what the reviewer acts on:
+    // it comes first and the line wraps rather than cutting it off; the hover gives the whole line.
+    const submission = SUBMISSION_LABEL[signed.submission];
+    const stamp = timestampLabel(signed);
     return (
-      <div className="op-conclusion-signed" data-testid="opinion-signed-line">
+      <div className="op-conclusion-signed" data-testid="opinion-signed-line" title={`已签署 第${signed.version}版 · ${submission} · ${stamp}`}>
         <FilePdfOutlined aria-hidden className="t-ok" />
-        <span>
-          已签署 <span className="num">第{signed.version}版</span>
+        <span className="op-signed-text">
+          <span className="op-nobr">
+            已签署 <span className="num">第{signed.version}版</span>
+          </span>
+          <span className={`op-nobr ${submissionTone(signed.submission)}`}>
+            {submission}
+          </span>
+          <span className="muted small">{stamp}</span>
         </span>
-        <span className="muted small ellipsis">
-          {timestampLabel(signed)} · {SUBMISSION_LABEL[signed.submission]}
-        </span>
-        <span className="spacer" />
         <Button size="small" onClick={() => opinionActions.openSigned(caseId, signed.opinionId)} data-testid="opinion-open-signed">
           打开意见书
         </Button>

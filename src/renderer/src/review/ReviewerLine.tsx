@@ -68,10 +68,16 @@ function ReviewerForm({ initial, onSave, onClose }: { initial: ReviewerProfile |
   );
 }
 
+/** 具有法律职业资格 · 初次审核 · 单位: the parts after the name. */
+function reviewerFacts(r: ReviewerProfile): string[] {
+  return [r.legalQualification ? '具有法律职业资格' : '无法律职业资格', ...(r.firstTimeReviewer ? ['初次审核'] : []), ...(r.agency ? [r.agency] : [])];
+}
+
 export function ReviewerLine({ reviewer, onSave }: Props) {
   const [editing, setEditing] = useState(false);
+  const facts = reviewer ? reviewerFacts(reviewer) : [];
   return (
-    <div className="rv-line rv-reviewer" data-testid="reviewer-line">
+    <div className="rv-line rv-reviewer" data-testid="reviewer-line" title={reviewer ? [reviewer.name, ...facts].join(' · ') : undefined}>
       <span className="rv-meta-label">审核人员</span>
       {reviewer ? (
         <>
@@ -79,12 +85,14 @@ export function ReviewerLine({ reviewer, onSave }: Props) {
           <span className="ellipsis" style={{ flexShrink: 0, maxWidth: '40%' }} data-testid="reviewer-name-shown">
             {reviewer.name}
           </span>
-          <span className="muted small ellipsis" title={reviewer.agency}>
-            {reviewer.legalQualification ? '具有法律职业资格' : '无法律职业资格'}
-            {reviewer.firstTimeReviewer ? ' · 初次审核' : ''}
-            {reviewer.agency ? ` · ${reviewer.agency}` : ''}
+          {/* The facts wrap (between parts first, the · ending the line) rather than cutting the 单位 short. */}
+          <span className="muted small rv-reviewer-facts">
+            {facts.map((f, i) => (
+              <span key={f} className="rv-reviewer-fact">
+                {i < facts.length - 1 ? `${f} · ` : f}
+              </span>
+            ))}
           </span>
-          <span className="spacer" />
           <button type="button" className="rv-link" onClick={() => setEditing(true)}>
             修改
           </button>

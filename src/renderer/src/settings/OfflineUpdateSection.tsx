@@ -1,7 +1,7 @@
 // 离线更新: a .fsupdate carried on a USB stick. 验证 checks the release signature and every file's
 // SHA-512 and shows what the file holds; 安装并重启 then installs it (desktop only — the browser host
 // says so). A refused file says why, in the words of the check that refused it.
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { Alert, Button, Input } from 'antd';
 import { FolderOpenOutlined } from '@ant-design/icons';
 import { unquotePath, type OfflineApplyResult, type OfflineUpdateView } from '../../../shared/api/app';
@@ -26,11 +26,26 @@ export function OfflineUpdateSection({ canPickFile, installBlocked }: { canPickF
   const [verified, setVerified] = useState<OfflineUpdateView | null>(null);
   const [applied, setApplied] = useState<OfflineApplyResult | null>(null);
   const [problem, setProblem] = useState<Problem | null>(null);
+  // Each answer (验证, 安装) counts; the section sits at the drawer's foot, so at 1366×768 an answer
+  // would open below the fold and 验证 would seem to do nothing: it is brought into view and focused.
+  const [answered, setAnswered] = useState(0);
+  const resultRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (answered === 0) return;
+    const el = resultRef.current;
+    if (!el || !el.childElementCount) return;
+    const smooth = !window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+    el.scrollIntoView({ block: 'nearest', behavior: smooth ? 'smooth' : 'auto' });
+    el.focus({ preventScroll: true });
+  }, [answered]);
 
   const verify = async (p = path) => {
     // A path copied with Windows' 复制文件地址 comes in quotes.
     const file = unquotePath(p);
-    if (!file) return setProblem({ message: '请填写离线更新包（.fsupdate）的完整路径', details: [] });
+    if (!file) {
+      setProblem({ message: '请填写离线更新包（.fsupdate）的完整路径', details: [] });
+      return setAnswered((n) => n + 1);
+    }
     setBusy('verify');
     setProblem(null);
     setVerified(null);
@@ -41,6 +56,7 @@ export function OfflineUpdateSection({ canPickFile, installBlocked }: { canPickF
       setProblem(problemOf(err, '离线更新包未通过验证'));
     } finally {
       setBusy(null);
+      setAnswered((n) => n + 1);
     }
   };
 
@@ -73,6 +89,7 @@ export function OfflineUpdateSection({ canPickFile, installBlocked }: { canPickF
       setProblem(problemOf(err, '离线更新未能安装'));
     } finally {
       setBusy(null);
+      setAnswered((n) => n + 1);
     }
   };
 
@@ -104,63 +121,65 @@ export function OfflineUpdateSection({ canPickFile, installBlocked }: { canPickF
           验证
         </Button>
       </div>
-      {problem && (
-        <Alert
-          type="error"
-          showIcon
-          title={problem.message}
-          description={problem.details.length ? <ul className="st-details">{problem.details.map((d) => <li key={d}>{d}</li>)}</ul> : undefined}
-          data-testid="st-offline-error"
-        />
-      )}
-      {verified && (
-        <div className="st-verified" data-testid="st-offline-result">
-          <div className="t-ok st-verified-h">✓ 签名有效，文件完整</div>
-          <dl className="st-kv">
-            <div className="st-row">
-              <dt>版本</dt>
-              <dd className="num">{verified.version}</dd>
-            </div>
-            {verified.releaseDate && (
+      <div ref={resultRef} tabIndex={-1} className="st-offline-answer" role="group" aria-label="离线更新结果" data-testid="st-offline-answer">
+        {problem && (
+          <Alert
+            type="error"
+            showIcon
+            title={problem.message}
+            description={problem.details.length ? <ul className="st-details">{problem.details.map((d) => <li key={d}>{d}</li>)}</ul> : undefined}
+            data-testid="st-offline-error"
+          />
+        )}
+        {verified && (
+          <div className="st-verified" data-testid="st-offline-result">
+            <div className="t-ok st-verified-h">✓ 签名有效，文件完整</div>
+            <dl className="st-kv">
               <div className="st-row">
-                <dt>发布时间</dt>
-                <dd className="num">{chinaDateTime(verified.releaseDate)}</dd>
+                <dt>版本</dt>
+                <dd className="num">{verified.version}</dd>
+              </div>
+              {verified.releaseDate && (
+                <div className="st-row">
+                  <dt>发布时间</dt>
+                  <dd className="num">{chinaDateTime(verified.releaseDate)}</dd>
+                </div>
+              )}
+              <div className="st-row">
+                <dt>发布密钥</dt>
+                <dd>
+                  <span className="num">{verified.keyId}</span> <span className="muted small">{verified.keyLabel}</span>
+                </dd>
+              </div>
+              <div className="st-row">
+                <dt>文件</dt>
+                <dd>
+                  {verified.files.map((f) => (
+                    <div key={f.name}>
+                      {f.name} <span className="muted small num">{formatBytes(f.size)}</span>
+                    </div>
+                  ))}
+                </dd>
+              </div>
+            </dl>
+            {applied ? (
+              <div className={applied.installing ? 't-ok' : 't-warn'} data-testid="st-offline-applied">
+                {applied.message}
+              </div>
+            ) : installBlocked ? (
+              <div className="t-warn small" data-testid="st-offline-blocked">
+                {installBlocked}
+              </div>
+            ) : (
+              <div className="st-actions">
+                <Button type="primary" onClick={() => void apply()} loading={busy === 'apply'} data-testid="st-offline-apply">
+                  安装并重启
+                </Button>
               </div>
             )}
-            <div className="st-row">
-              <dt>发布密钥</dt>
-              <dd>
-                <span className="num">{verified.keyId}</span> <span className="muted small">{verified.keyLabel}</span>
-              </dd>
-            </div>
-            <div className="st-row">
-              <dt>文件</dt>
-              <dd>
-                {verified.files.map((f) => (
-                  <div key={f.name}>
-                    {f.name} <span className="muted small num">{formatBytes(f.size)}</span>
-                  </div>
-                ))}
-              </dd>
-            </div>
-          </dl>
-          {applied ? (
-            <div className={applied.installing ? 't-ok' : 't-warn'} data-testid="st-offline-applied">
-              {applied.message}
-            </div>
-          ) : installBlocked ? (
-            <div className="t-warn small" data-testid="st-offline-blocked">
-              {installBlocked}
-            </div>
-          ) : (
-            <div className="st-actions">
-              <Button type="primary" onClick={() => void apply()} loading={busy === 'apply'} data-testid="st-offline-apply">
-                安装并重启
-              </Button>
-            </div>
-          )}
-        </div>
-      )}
+          </div>
+        )}
+      </div>
     </section>
   );
 }
