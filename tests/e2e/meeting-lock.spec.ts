@@ -4,55 +4,19 @@
 // a lock and comes back with the same link after unlocking; 结束会议 is not offered while a case is
 // undecided; once the meeting has ended there is no 投屏页 button, and the old link says it has expired.
 import type { Page } from '@playwright/test';
-import { callApi, E2E_TODAY, expect, startHost, test as base, type RunningHost } from './fixtures';
+import { callApi, E2E_TODAY, expect, type RunningHost } from './fixtures';
+import { concludeReviewOk, meetingSetup, meetingTest } from './support/meeting-fixture';
 import { Audience } from './pages/MeetingPages';
 
-const test = base.extend<object, { meetingHost: RunningHost }>({
-  meetingHost: [
-    async ({}, use) => {
-      const host = await startHost();
-      await callApi(host, 'cases.loadDemo', {});
-      await callApi(host, 'settings.setReviewer', { name: '王审核', agency: '马鞍山市市场监督管理局', legalQualification: true, firstTimeReviewer: false });
-      await use(host);
-      host.stop();
-    },
-    { scope: 'worker', timeout: 120_000 },
-  ],
-});
+const test = meetingTest();
 
-interface ReviewLite {
-  points: { id: string; automatic: { id: string; severity: string }[] }[];
-}
 interface MeetingLite {
   id: string;
   attendees: { id: string; role: string }[];
   agenda: { caseId: string }[];
 }
 
-async function concludeReview(host: RunningHost, caseId: string): Promise<void> {
-  const review = await callApi<ReviewLite>(host, 'review.get', { caseId });
-  for (const p of review.points)
-    for (const f of p.automatic.filter((x) => x.severity === 'fail')) await callApi(host, 'review.override', { caseId, check: f.id, reason: '经核实，承办机构已补正，不影响认定' });
-  for (const p of review.points) await callApi(host, 'review.setPoint', { caseId, point: p.id, decision: 'ok', note: '' });
-  await callApi(host, 'review.conclude', { caseId, type: '同意', opinionText: '经审核，同意承办机构的处理意见。' });
-}
-
-const SETUP = {
-  title: '2026年第13次行政处罚案件集体讨论会',
-  date: E2E_TODAY,
-  place: '局三楼第一会议室',
-  host: '张建国',
-  reporter: '王审核',
-  recorder: '刘晓梅',
-  attendees: [
-    { name: '张建国', post: '局长', role: 'member' },
-    { name: '李卫东', post: '副局长', role: 'member' },
-    { name: '赵红', post: '副局长', role: 'member' },
-    { name: '王审核', post: '法制审核人员', role: 'observer' },
-    { name: '刘晓梅', post: '法规科科员', role: 'observer' },
-  ],
-  quorum: { headCount: 5, fraction: { numerator: 1, denominator: 2, moreThan: true }, minMembers: 3, source: '本机关行政处罚案件负责人集体讨论工作规则' },
-};
+const SETUP = meetingSetup('2026年第13次行政处罚案件集体讨论会');
 
 test.describe.configure({ mode: 'serial' });
 
@@ -81,7 +45,7 @@ async function openAudience(page: Page, host: RunningHost): Promise<{ audPage: P
 test('a running meeting’s presenter holds the inactivity lock off, then warns with the seconds left', async ({ page, meetingHost }) => {
   const rows = await callApi<{ id: string }[]>(meetingHost, 'cases.list', {});
   const ids = rows.slice(0, 2).map((r) => r.id);
-  for (const id of ids) await concludeReview(meetingHost, id);
+  for (const id of ids) await concludeReviewOk(meetingHost, id);
   meeting = await callApi<MeetingLite>(meetingHost, 'meetings.create', { ...SETUP, agenda: ids });
   await callApi(meetingHost, 'meetings.start', { id: meeting.id });
   await callApi(meetingHost, 'app.setLockAfter', { minutes: 3 });
@@ -102,6 +66,9 @@ test('a running meeting’s presenter holds the inactivity lock off, then warns 
   await page.clock.fastForward('00:10');
   await expect(page.getByTestId('lock-soon')).toBeVisible();
   await expect(page.getByTestId('lock-soon')).toContainText('秒后将自动锁定');
+  // Time stands still from here: on a busy machine the minute of the countdown must not run out
+  // (and lock the page) between the warning showing and the click.
+  await page.clock.pauseAt((await page.evaluate(() => Date.now())) + 500);
   await page.screenshot({ path: 'test-results/screenshots/meeting-lock-soon-1366.png' });
   await page.getByTestId('lock-soon-stay').click();
   await expect(page.getByTestId('lock-soon')).toHaveCount(0);

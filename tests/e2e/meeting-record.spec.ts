@@ -2,61 +2,24 @@
 // (no fixed-height box hiding rows 9–10), a repeated attendee is flagged compactly and the banner
 // matches its orange mark; the 讨论情况 go to the case being recorded, not the case on the shared
 // screen; and 撤回结论 warns when signed 集体讨论记录 cite the conclusion.
-import { callApi, E2E_TODAY, expect, startHost, test as base, type RunningHost } from './fixtures';
+import { callApi, E2E_TODAY, expect, type RunningHost } from './fixtures';
+import { concludeReviewOk, meetingSetup, meetingTest } from './support/meeting-fixture';
 import { MeetingSetup, Presenter } from './pages/MeetingPages';
 import { ReviewPanel } from './pages/ReviewPanel';
 import { WorkstationPage } from './pages/WorkstationPage';
 
-const test = base.extend<object, { meetingHost: RunningHost }>({
-  meetingHost: [
-    async ({}, use) => {
-      const host = await startHost();
-      await callApi(host, 'cases.loadDemo', {});
-      await callApi(host, 'settings.setReviewer', { name: '王审核', agency: '马鞍山市市场监督管理局', legalQualification: true, firstTimeReviewer: false });
-      await use(host);
-      host.stop();
-    },
-    { scope: 'worker', timeout: 120_000 },
-  ],
-});
+const test = meetingTest();
 
 interface CaseRow {
   id: string;
   caseNumber: string;
-}
-interface ReviewLite {
-  points: { id: string; automatic: { id: string; severity: string }[] }[];
 }
 interface MeetingLite {
   id: string;
   agenda: { caseId: string; notes: string }[];
 }
 
-/** Every point decided (failing checks set aside with a reason) and the round concluded 同意, through the Api. */
-async function concludeReview(host: RunningHost, caseId: string): Promise<void> {
-  const review = await callApi<ReviewLite>(host, 'review.get', { caseId });
-  for (const p of review.points)
-    for (const f of p.automatic.filter((x) => x.severity === 'fail')) await callApi(host, 'review.override', { caseId, check: f.id, reason: '经核实，承办机构已补正，不影响认定' });
-  for (const p of review.points) await callApi(host, 'review.setPoint', { caseId, point: p.id, decision: 'ok', note: '' });
-  await callApi(host, 'review.conclude', { caseId, type: '同意', opinionText: '经审核，同意承办机构的处理意见。' });
-}
-
-const SETUP = {
-  title: '2026年第12次行政处罚案件集体讨论会',
-  date: E2E_TODAY,
-  place: '局三楼第一会议室',
-  host: '张建国',
-  reporter: '王审核',
-  recorder: '刘晓梅',
-  attendees: [
-    { name: '张建国', post: '局长', role: 'member' },
-    { name: '李卫东', post: '副局长', role: 'member' },
-    { name: '赵红', post: '副局长', role: 'member' },
-    { name: '王审核', post: '法制审核人员', role: 'observer' },
-    { name: '刘晓梅', post: '法规科科员', role: 'observer' },
-  ],
-  quorum: { headCount: 5, fraction: { numerator: 1, denominator: 2, moreThan: true }, minMembers: 3, source: '本机关行政处罚案件负责人集体讨论工作规则' },
-};
+const SETUP = meetingSetup('2026年第12次行政处罚案件集体讨论会');
 
 test.describe.configure({ mode: 'serial' });
 
@@ -125,7 +88,7 @@ test('set-up: every case of the agenda table is shown, and a repeated attendee i
 test('讨论情况 are recorded for the case chosen in the record, not the case on the shared screen', async ({ page, meetingHost }) => {
   const all = await callApi<CaseRow[]>(meetingHost, 'cases.list', {});
   cases = all.slice(0, 2);
-  for (const c of cases) await concludeReview(meetingHost, c.id);
+  for (const c of cases) await concludeReviewOk(meetingHost, c.id);
   const m = await callApi<MeetingLite>(meetingHost, 'meetings.create', { ...SETUP, agenda: cases.map((c) => c.id) });
   meetingId = m.id;
   await callApi(meetingHost, 'meetings.start', { id: m.id });
