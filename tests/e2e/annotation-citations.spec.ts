@@ -1,6 +1,6 @@
 // Annotations cited by review points (exploratory-test findings): deleting a cited annotation says
 // which points cite it and the chip shows it gone at once; page citations of one long-titled item
-// keep 第N页 visible; a very long note is clamped to a few lines with 展开/收起 in the 标注 list and
+// keep 第N页 visible; a very long note is clamped to a few lines with 展开/收起 in the 批注 list and
 // in 添加引用, and is whole in the editor; a page beyond the file is refused in 添加引用, not clamped;
 // editing a cited area note's text shows the new text in the chip at once.
 import { createHash } from 'node:crypto';
@@ -124,7 +124,7 @@ test('two page citations of one item keep 第N页 in view', async ({ page, fresh
 
 test('a very long note is clamped with 展开/收起, whole in the editor', async ({ page, freshHost }) => {
   const { ws, panel, long } = await openCase(page, freshHost);
-  // The long note: about three lines in the 标注 list, 展开/收起 by keyboard, whole in the editor.
+  // The long note: about three lines in the 批注 list, 展开/收起 by keyboard, whole in the editor.
   await ws.annotations.open();
   const longRow = ws.annotations.rows.and(page.locator(`[data-annotation-id="${long.id}"]`));
   const note = longRow.getByTestId('annotation-note-text');

@@ -1,12 +1,12 @@
-// Marks made on an older version of a re-imported file carry a small note in the 标注 list:
-// 原文件已更新，标注按原文重新定位 — 原文已移至第 N 页 when the text moved to another page (the mark
+// Marks made on an older version of a re-imported file carry a small note in the 批注 list:
+// 原文件已更新，批注按原文重新定位 — 原文已移至第 N 页 when the text moved to another page (the mark
 // is drawn there) — or 未能在新版本中找到原文 when the quote is gone.
 import { POINT_IDS } from '../../src/shared/rules/types';
 import { callApi, expect, test } from './fixtures';
 import { WorkstationPage } from './pages/WorkstationPage';
 import { buildPackage, setNoticeText, tempDir } from '../helpers/package-builder';
 
-test('marks on a replaced file are flagged in the 标注 list', async ({ page, freshHost }) => {
+test('marks on a replaced file are flagged in the 批注 list', async ({ page, freshHost }) => {
   const pkg = await buildPackage(tempDir('fashen-e2e-pkg-'));
   await setNoticeText(pkg, [
     ['Hearing rights were notified to the party', 760],

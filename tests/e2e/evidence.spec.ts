@@ -1,6 +1,6 @@
 // Evidence review at depth, end to end: global search → hit marked in the text layer; a highlight
 // with a note linked to P4 that survives a reload; a generated audio clip that plays and takes a
-// time note; a tampered blob shown with a red banner and reported by 校验案卷; axe on the 标注 view.
+// time note; a tampered blob shown with a red banner and reported by 校验案卷; axe on the 批注 view.
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { callApi, expect, test } from './fixtures';
@@ -189,7 +189,7 @@ test.describe('with the demo case files', () => {
     await ws.screenshot('annotation-p4');
   });
 
-  test('axe: no serious or critical violations with the 标注 list open', async ({ page, workstationUrl, workstationHost }) => {
+  test('axe: no serious or critical violations with the 批注 list open', async ({ page, workstationUrl, workstationHost }) => {
     const ws = new WorkstationPage(page);
     await ws.open(workstationUrl);
     await ws.caseFile.openCaseHaving(ws.queue, '询问笔录');
