@@ -124,7 +124,11 @@ describe('fashen sync status', () => {
     open.splice(0);
     writeCentralLogin(home, { server: 'http://127.0.0.1:9', user: 'alice', role: 'reviewer', deviceId: 'd', token: 't' });
 
-    expect(await cli(home, ['status'])).toMatchObject({ code: 0, out: '已同步 · 1 件需处理\n' });
+    // The status line, then what needs handling, by 案号 with the central system's reason and the advice.
+    expect(await cli(home, ['status'])).toMatchObject({
+      code: 0,
+      out: expect.stringMatching(new RegExp(`^已同步 · 1 件需处理\n  已过时  审核意见书  ${a.caseNumber.replace(/[〔〕]/g, '.')}：案件已更新为修订 2.*在新一轮审核中重新签署。\n$`)),
+    });
     const json = JSON.parse((await cli(home, ['status'], { json: true })).out) as { attention: number; line: string };
     expect(json).toMatchObject({ attention: 1, line: '已同步 · 1 件需处理' });
   });
