@@ -7,13 +7,22 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateDemoPackages } from '../../src/main/demo/generate';
-import { callApi, E2E_TODAY, expect, startHost, test } from './fixtures';
+import { callApi, E2E_TODAY, expect, startHost, test as base, type RunningHost } from './fixtures';
 import { WorkstationPage } from './pages/WorkstationPage';
 import { SyncPanel } from './pages/SyncPanel';
 import { QueuePanel } from './pages/QueuePanel';
+
+// An empty store for each test: the worker's freshHost may already hold cases another spec imported.
+const test = base.extend<{ emptyStore: RunningHost }>({
+  emptyStore: async ({}, use) => {
+    const host = await startHost();
+    await use(host);
+    host.stop();
+  },
+});
 import { startCentral } from './support/central';
 
-test('导入案卷包… from the empty queue: a quoted folder of case folders, one broken, each named; then a case.json path', async ({ page, freshHost }) => {
+test('导入案卷包… from the empty queue: a quoted folder of case folders, one broken, each named; then a case.json path', async ({ page, emptyStore }) => {
   const stick = mkdtempSync(join(tmpdir(), 'fashen-e2e-stick-'));
   const cases = await generateDemoPackages({ outDir: join(stick, '案卷'), today: E2E_TODAY, count: 3, seed: 11 });
   // One case’s evidence changed after case.json listed its hash: that case fails, the others come in.
@@ -22,7 +31,7 @@ test('导入案卷包… from the empty queue: a quoted folder of case folders, 
   const original = readFileSync(join(broken.dir, listed));
   writeFileSync(join(broken.dir, listed), Buffer.concat([original, Buffer.from([0])]));
   await page.setViewportSize({ width: 1366, height: 768 });
-  await new WorkstationPage(page).open(freshHost.url);
+  await new WorkstationPage(page).open(emptyStore.url);
   const queue = new QueuePanel(page);
   await expect(queue.empty).toContainText('尚无待审案件 — 同步中心系统或导入案卷包');
   await expect(queue.empty.getByTestId('empty-hint')).toContainText('未登录中心系统：点“登录中心系统…”');
