@@ -25,7 +25,8 @@ createRoot(root, {
   },
 }).render(
   <StrictMode>
-    <ConfigProvider locale={zhCN} theme={workstationTheme} componentSize="small">
+    {/* No space put between two Chinese characters of a button (antd's default renders 验 证, 关 闭): the UI's other labels are set solid. */}
+    <ConfigProvider locale={zhCN} theme={workstationTheme} componentSize="small" button={{ autoInsertSpace: false }}>
       <AntApp className="app-root">
         {audienceMode ? (
           <App />
