@@ -145,7 +145,7 @@ test.describe('审计记录', () => {
       await ws.screenshot('export-approval-1366');
       await dialog.getByRole('button', { name: '填写完毕，导出' }).click();
       await expect(page.getByRole('dialog', { name: '已导出公示版' })).toBeVisible({ timeout: 30_000 });
-      await page.getByRole('dialog', { name: '已导出公示版' }).getByRole('button', { name: '关闭' }).click();
+      await page.getByRole('dialog', { name: '已导出公示版' }).locator('.ant-modal-footer').getByRole('button', { name: '关闭' }).click();
       await page.getByTestId('audit-open').click();
       const exported = page.getByTestId('audit-trail').locator('[data-action="export.redacted"]');
       await expect(exported.first()).toContainText('批准：测市监批〔2026〕12号（李局长）');
@@ -204,7 +204,7 @@ test.describe('crash reporting', () => {
     await expect(notice).toContainText('上次运行时工作台发生错误');
     await notice.getByTestId('crash-details').click();
     await expect(page.getByTestId('crash-detail')).toContainText('界面（window.onerror）');
-    await page.getByRole('dialog', { name: '错误详情' }).getByRole('button', { name: '关闭' }).click();
+    await page.getByRole('dialog', { name: '错误详情' }).locator('.ant-modal-footer').getByRole('button', { name: '关闭' }).click();
     await notice.getByTestId('crash-ack').click();
     await expect(notice).toHaveCount(0);
     await page.reload();
