@@ -4,7 +4,7 @@
 // a lock and comes back with the same link after unlocking; 结束会议 is not offered while a case is
 // undecided; once the meeting has ended there is no 投屏页 button, and the old link says it has expired.
 import type { Page } from '@playwright/test';
-import { callApi, E2E_TODAY, expect, type RunningHost } from './fixtures';
+import { callApi, expect, type RunningHost } from './fixtures';
 import { concludeReviewOk, meetingSetup, meetingTest } from './support/meeting-fixture';
 import { Audience } from './pages/MeetingPages';
 
@@ -42,19 +42,19 @@ async function openAudience(page: Page, host: RunningHost): Promise<{ audPage: P
   return { audPage, href };
 }
 
-test('a running meeting’s presenter holds the inactivity lock off, then warns with the seconds left', async ({ page, meetingHost }) => {
-  const rows = await callApi<{ id: string }[]>(meetingHost, 'cases.list', {});
+test('a running meeting’s presenter holds the inactivity lock off, then warns with the seconds left', async ({ page, demoHost }) => {
+  const rows = await callApi<{ id: string }[]>(demoHost, 'cases.list', {});
   const ids = rows.slice(0, 2).map((r) => r.id);
-  for (const id of ids) await concludeReviewOk(meetingHost, id);
-  meeting = await callApi<MeetingLite>(meetingHost, 'meetings.create', { ...SETUP, agenda: ids });
-  await callApi(meetingHost, 'meetings.start', { id: meeting.id });
-  await callApi(meetingHost, 'app.setLockAfter', { minutes: 3 });
+  for (const id of ids) await concludeReviewOk(demoHost, id);
+  meeting = await callApi<MeetingLite>(demoHost, 'meetings.create', { ...SETUP, agenda: ids });
+  await callApi(demoHost, 'meetings.start', { id: meeting.id });
+  await callApi(demoHost, 'app.setLockAfter', { minutes: 3 });
 
   await page.setViewportSize({ width: 1366, height: 768 });
   await page.clock.install();
   const pings: number[] = [];
   page.on('websocket', (ws) => ws.on('framesent', (f) => String(f.payload).includes('"app.activity"') && pings.push(Date.now())));
-  await openPresenter(page, meetingHost);
+  await openPresenter(page, demoHost);
   // Over two minutes of discussion without a key press: no warning, the back end keeps hearing the page.
   const before = pings.length;
   await page.clock.fastForward('02:10');
@@ -72,12 +72,12 @@ test('a running meeting’s presenter holds the inactivity lock off, then warns 
   await page.screenshot({ path: 'test-results/screenshots/meeting-lock-soon-1366.png' });
   await page.getByTestId('lock-soon-stay').click();
   await expect(page.getByTestId('lock-soon')).toHaveCount(0);
-  await callApi(meetingHost, 'app.setLockAfter', { minutes: 15 });
+  await callApi(demoHost, 'app.setLockAfter', { minutes: 15 });
 });
 
-test('结束会议 with a case undecided says what to do instead of offering what would be refused', async ({ page, meetingHost }) => {
+test('结束会议 with a case undecided says what to do instead of offering what would be refused', async ({ page, demoHost }) => {
   await page.setViewportSize({ width: 1366, height: 768 });
-  await openPresenter(page, meetingHost);
+  await openPresenter(page, demoHost);
   await page.getByTestId('meeting-end').click();
   await expect(page.getByTestId('meeting-end-blocked')).toContainText('尚有 2 个案件未形成结论性意见：第 1 案（');
   await expect(page.getByTestId('meeting-end-blocked')).toContainText('全部形成结论后再结束会议');
@@ -87,10 +87,10 @@ test('结束会议 with a case undecided says what to do instead of offering wha
   await expect(page.getByTestId('meeting-page')).toHaveAttribute('data-state', 'running');
 });
 
-test('锁定 on the meeting page; the projector goes dark at once and comes back with the same link after unlocking', async ({ page, meetingHost }) => {
+test('锁定 on the meeting page; the projector goes dark at once and comes back with the same link after unlocking', async ({ page, demoHost }) => {
   await page.setViewportSize({ width: 1366, height: 768 });
-  await openPresenter(page, meetingHost);
-  const { audPage } = await openAudience(page, meetingHost);
+  await openPresenter(page, demoHost);
+  const { audPage } = await openAudience(page, demoHost);
   await page.screenshot({ path: 'test-results/screenshots/meeting-lock-button-1366.png' });
   await page.getByTestId('lock-now').click();
   await expect(page.getByTestId('lock-screen')).toBeVisible();
@@ -104,21 +104,21 @@ test('锁定 on the meeting page; the projector goes dark at once and comes back
   await audPage.close();
 });
 
-test('after the end: no 投屏页 button, and the old link says it has expired', async ({ page, meetingHost }) => {
+test('after the end: no 投屏页 button, and the old link says it has expired', async ({ page, demoHost }) => {
   await page.setViewportSize({ width: 1366, height: 768 });
-  await openPresenter(page, meetingHost);
-  const { audPage, href } = await openAudience(page, meetingHost);
+  await openPresenter(page, demoHost);
+  const { audPage, href } = await openAudience(page, demoHost);
   for (const [i, item] of meeting.agenda.entries()) {
-    await callApi(meetingHost, 'meetings.navigate', { id: meeting.id, agendaIndex: i, topic: 'decision' });
-    for (const a of meeting.attendees.filter((x) => x.role === 'member')) await callApi(meetingHost, 'meetings.recordOpinion', { id: meeting.id, caseId: item.caseId, attendeeId: a.id, opinion: { kind: '同意', text: '' } });
-    await callApi(meetingHost, 'meetings.conclude', { id: meeting.id, caseId: item.caseId, conclusion: { text: '同意法制审核意见。', followsReview: true } });
+    await callApi(demoHost, 'meetings.navigate', { id: meeting.id, agendaIndex: i, topic: 'decision' });
+    for (const a of meeting.attendees.filter((x) => x.role === 'member')) await callApi(demoHost, 'meetings.recordOpinion', { id: meeting.id, caseId: item.caseId, attendeeId: a.id, opinion: { kind: '同意', text: '' } });
+    await callApi(demoHost, 'meetings.conclude', { id: meeting.id, caseId: item.caseId, conclusion: { text: '同意法制审核意见。', followsReview: true } });
   }
-  await callApi(meetingHost, 'meetings.end', { id: meeting.id });
+  await callApi(demoHost, 'meetings.end', { id: meeting.id });
   await expect(page.getByTestId('meeting-page')).toHaveAttribute('data-state', 'ended');
   await expect(page.getByTestId('audience-link-button')).toHaveCount(0);
   // The old link opened again (a reload of the projector's page): the host turns it away before the socket opens.
   await audPage.goto('about:blank');
-  await audPage.goto(href.startsWith('http') ? href : `${meetingHost.origin}/${href}`);
+  await audPage.goto(href.startsWith('http') ? href : `${demoHost.origin}/${href}`);
   await expect(audPage.getByTestId('audience-closed')).toContainText('投屏链接已失效');
   await expect(audPage.getByTestId('audience-closed')).toContainText('会议已结束');
   await expect(audPage.getByText('无法连接工作台')).toHaveCount(0);

@@ -2,7 +2,7 @@
 // (no fixed-height box hiding rows 9–10), a repeated attendee is flagged compactly and the banner
 // matches its orange mark; the 讨论情况 go to the case being recorded, not the case on the shared
 // screen; and 撤回结论 warns when signed 集体讨论记录 cite the conclusion.
-import { callApi, E2E_TODAY, expect, type RunningHost } from './fixtures';
+import { callApi, expect } from './fixtures';
 import { concludeReviewOk, meetingSetup, meetingTest } from './support/meeting-fixture';
 import { MeetingSetup, Presenter } from './pages/MeetingPages';
 import { ReviewPanel } from './pages/ReviewPanel';
@@ -26,11 +26,11 @@ test.describe.configure({ mode: 'serial' });
 let cases: CaseRow[] = [];
 let meetingId = '';
 
-test('set-up: every case of the agenda table is shown, and a repeated attendee is flagged compactly', async ({ page, meetingHost }) => {
-  const all = await callApi<CaseRow[]>(meetingHost, 'cases.list', {});
+test('set-up: every case of the agenda table is shown, and a repeated attendee is flagged compactly', async ({ page, demoHost }) => {
+  const all = await callApi<CaseRow[]>(demoHost, 'cases.list', {});
   expect(all.length).toBeGreaterThanOrEqual(9);
   const ws = new WorkstationPage(page);
-  await ws.open(meetingHost.url);
+  await ws.open(demoHost.url);
   await page.getByTestId('open-meetings').click();
   await page.getByTestId('meeting-new').click();
   const setup = new MeetingSetup(page);
@@ -85,16 +85,16 @@ test('set-up: every case of the agenda table is shown, and a repeated attendee i
   await ws.screenshot('meeting-setup-duplicate-save');
 });
 
-test('讨论情况 are recorded for the case chosen in the record, not the case on the shared screen', async ({ page, meetingHost }) => {
-  const all = await callApi<CaseRow[]>(meetingHost, 'cases.list', {});
+test('讨论情况 are recorded for the case chosen in the record, not the case on the shared screen', async ({ page, demoHost }) => {
+  const all = await callApi<CaseRow[]>(demoHost, 'cases.list', {});
   cases = all.slice(0, 2);
-  for (const c of cases) await concludeReviewOk(meetingHost, c.id);
-  const m = await callApi<MeetingLite>(meetingHost, 'meetings.create', { ...SETUP, agenda: cases.map((c) => c.id) });
+  for (const c of cases) await concludeReviewOk(demoHost, c.id);
+  const m = await callApi<MeetingLite>(demoHost, 'meetings.create', { ...SETUP, agenda: cases.map((c) => c.id) });
   meetingId = m.id;
-  await callApi(meetingHost, 'meetings.start', { id: m.id });
-  await callApi(meetingHost, 'meetings.navigate', { id: m.id, agendaIndex: 1, topic: 'summary' });
+  await callApi(demoHost, 'meetings.start', { id: m.id });
+  await callApi(demoHost, 'meetings.navigate', { id: m.id, agendaIndex: 1, topic: 'summary' });
 
-  await page.goto(`${meetingHost.url}#/meetings/${m.id}`);
+  await page.goto(`${demoHost.url}#/meetings/${m.id}`);
   const presenter = new Presenter(page);
   await expect(presenter.recording).toHaveAttribute('data-case-id', cases[1]!.id);
   await expect(presenter.root.getByTestId('notes-case')).toContainText(`第 2 案讨论情况${cases[1]!.caseNumber}`);
@@ -110,29 +110,29 @@ test('讨论情况 are recorded for the case chosen in the record, not the case 
   await notes.getByTestId('notes-text').fill(text);
   await expect(notes.getByTestId('notes-status')).toHaveText(/^已保存/);
   await new WorkstationPage(page).screenshot('meeting-presenter-notes-recorded-case');
-  const saved = await callApi<MeetingLite>(meetingHost, 'meetings.get', { id: m.id });
+  const saved = await callApi<MeetingLite>(demoHost, 'meetings.get', { id: m.id });
   expect(saved.agenda.map((a) => a.notes)).toEqual([text, '']);
 });
 
-test('撤回结论 names the signed 集体讨论记录 that cite the conclusion', async ({ page, meetingHost }) => {
+test('撤回结论 names the signed 集体讨论记录 that cite the conclusion', async ({ page, demoHost }) => {
   test.setTimeout(180_000);
   const [c1, c2] = cases as [CaseRow, CaseRow];
-  for (const name of ['a1', 'a2', 'a3']) await callApi(meetingHost, 'meetings.recordOpinion', { id: meetingId, caseId: c2.id, attendeeId: name, opinion: { kind: '同意', text: '' } });
-  for (const c of [c1, c2]) await callApi(meetingHost, 'meetings.conclude', { id: meetingId, caseId: c.id, conclusion: { text: '同意按拟处罚决定作出行政处罚。', followsReview: true } });
-  await callApi(meetingHost, 'meetings.end', { id: meetingId });
-  const preview = await callApi<{ setHash: string }>(meetingHost, 'meetings.previewMinutes', { id: meetingId });
+  for (const name of ['a1', 'a2', 'a3']) await callApi(demoHost, 'meetings.recordOpinion', { id: meetingId, caseId: c2.id, attendeeId: name, opinion: { kind: '同意', text: '' } });
+  for (const c of [c1, c2]) await callApi(demoHost, 'meetings.conclude', { id: meetingId, caseId: c.id, conclusion: { text: '同意按拟处罚决定作出行政处罚。', followsReview: true } });
+  await callApi(demoHost, 'meetings.end', { id: meetingId });
+  const preview = await callApi<{ setHash: string }>(demoHost, 'meetings.previewMinutes', { id: meetingId });
   // The reviewer signs the submission (the recorder is someone else): their key first.
-  await callApi(meetingHost, 'keys.create', { passphrase: 'reviewer passphrase 3' });
+  await callApi(demoHost, 'keys.create', { passphrase: 'reviewer passphrase 3' });
   for (const [role, passphrase] of [
     ['host', 'host passphrase 1'],
     ['recorder', 'recorder passphrase 2'],
   ] as const) {
-    await callApi(meetingHost, 'meetings.createSignerKey', { id: meetingId, role, passphrase });
-    await callApi(meetingHost, 'meetings.signMinutes', { id: meetingId, role, setHash: preview.setHash, passphrase, ...(role === 'recorder' ? { submitterPassphrase: 'reviewer passphrase 3' } : {}) });
+    await callApi(demoHost, 'meetings.createSignerKey', { id: meetingId, role, passphrase });
+    await callApi(demoHost, 'meetings.signMinutes', { id: meetingId, role, setHash: preview.setHash, passphrase, ...(role === 'recorder' ? { submitterPassphrase: 'reviewer passphrase 3' } : {}) });
   }
 
   const ws = new WorkstationPage(page);
-  await ws.open(meetingHost.url);
+  await ws.open(demoHost.url);
   const panel = new ReviewPanel(page);
   await ws.queue.openCaseId(c1.id);
   await panel.waitFor(c1.id);
@@ -144,5 +144,5 @@ test('撤回结论 names the signed 集体讨论记录 that cite the conclusion'
   // Withdrawn all the same: the minutes stay as signed.
   await page.getByRole('button', { name: /撤\s*回/ }).last().click();
   await expect(panel.conclusion).toBeVisible();
-  expect(await callApi<unknown[]>(meetingHost, 'meetings.citingMinutes', { caseId: c1.id })).toHaveLength(1);
+  expect(await callApi<unknown[]>(demoHost, 'meetings.citingMinutes', { caseId: c1.id })).toHaveLength(1);
 });

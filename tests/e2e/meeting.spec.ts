@@ -17,7 +17,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { callApi, expect, startHost, test as base, type RunningHost } from './fixtures';
+import { callApi, expect, type RunningHost } from './fixtures';
+import { demoHostTest } from './support/demo-host';
 import { Audience, MeetingSetup, MinutesPage, Presenter } from './pages/MeetingPages';
 import { WorkstationPage } from './pages/WorkstationPage';
 
@@ -26,17 +27,7 @@ const RECORDER_PASS = 'recorder passphrase 2';
 const REVIEWER_PASS = 'reviewer passphrase 3';
 const SHOTS = 'test-results/screenshots';
 
-const test = base.extend<object, { meetingHost: RunningHost }>({
-  meetingHost: [
-    async ({}, use) => {
-      const host = await startHost();
-      await callApi(host, 'cases.loadDemo', {});
-      await use(host);
-      host.stop();
-    },
-    { scope: 'worker', timeout: 120_000 },
-  ],
-});
+const test = demoHostTest();
 
 interface CaseRow {
   id: string;
@@ -94,17 +85,17 @@ async function expectNoIdentifiers(page: Page, values: string[]): Promise<void> 
   }
 }
 
-test('set up, present on a second screen, record, end, sign and verify the minutes', async ({ page, browser, meetingHost }) => {
+test('set up, present on a second screen, record, end, sign and verify the minutes', async ({ page, browser, demoHost }) => {
   test.setTimeout(420_000);
-  const { legal, natural, open } = await pickCases(meetingHost);
-  await concludeReview(meetingHost, legal.id, '同意', '经审核，同意承办机构的处理意见。');
-  await concludeReview(meetingHost, natural.id, '建议纠正', '建议承办机构补充从轻处罚的理由后再作决定。');
+  const { legal, natural, open } = await pickCases(demoHost);
+  await concludeReview(demoHost, legal.id, '同意', '经审核，同意承办机构的处理意见。');
+  await concludeReview(demoHost, natural.id, '建议纠正', '建议承办机构补充从轻处罚的理由后再作决定。');
   const person = natural.parties.find((p) => p.kind === 'natural')!;
   const identifiers = [person.idNumber, person.phone!];
 
   // From the workbench's 集体讨论 entry to a new meeting.
   const ws = new WorkstationPage(page);
-  await ws.open(meetingHost.url);
+  await ws.open(demoHost.url);
   await page.getByTestId('open-meetings').click();
   await expect(page.getByTestId('meeting-list')).toContainText('尚无集体讨论会议');
   await page.getByTestId('meeting-new').click();
@@ -142,7 +133,7 @@ test('set up, present on a second screen, record, end, sign and verify the minut
   await setup.form.getByTestId('setup-save').click();
   await expect(setup.error()).toContainText(`${open.caseNumber}`);
   await expect(setup.error()).toContainText('法制审核尚未作出结论，不能列入集体讨论议程');
-  expect(await callApi<unknown[]>(meetingHost, 'meetings.list', {})).toEqual([]);
+  expect(await callApi<unknown[]>(demoHost, 'meetings.list', {})).toEqual([]);
   await setup.toggleCase(open.id);
   await expect(setup.form.getByTestId('agenda-chosen').locator('li[data-case-id]')).toHaveCount(2);
   await page.setViewportSize({ width: 1366, height: 768 });
@@ -164,11 +155,11 @@ test('set up, present on a second screen, record, end, sign and verify the minut
   // The audience page from the address the presenter prints, in a second page at 1080p.
   await page.getByTestId('audience-link-button').click();
   await expect(page.getByTestId('audience-url')).toContainText(`#/meeting/${meetingId}/audience`);
-  await expect(page.getByTestId('audience-url')).not.toContainText(meetingHost.token);
+  await expect(page.getByTestId('audience-url')).not.toContainText(demoHost.token);
   // The address carries a read-only audience token of this meeting, never the session token.
   await expect(page.getByTestId('audience-open')).toHaveAttribute('href', /\?audience=aud_[A-Za-z0-9_-]{43}#\/meeting\//);
   const href = await page.getByTestId('audience-open').getAttribute('href');
-  expect(href).not.toContain(meetingHost.token);
+  expect(href).not.toContain(demoHost.token);
   expect(href).not.toContain('token=');
   await page.screenshot({ path: `${SHOTS}/meeting-audience-link-1366.png` });
   await page.getByTestId('audience-link-button').click();
@@ -196,7 +187,7 @@ test('set up, present on a second screen, record, end, sign and verify the minut
   );
   expect(refused).toEqual({ ok: false, error: { code: 'forbidden', message: '投屏页只能读取本次会议的投屏内容，不能进行其他操作' } });
   const idCardFile = natural.evidence.find((e) => e.title.includes('身份证'))!.file;
-  expect((await fetch(`${meetingHost.origin}/blobs/${idCardFile.sha256}?audience=${audienceToken}`)).status).toBe(401);
+  expect((await fetch(`${demoHost.origin}/blobs/${idCardFile.sha256}?audience=${audienceToken}`)).status).toBe(401);
 
   // The audience follows the presenter's keys and clicks.
   await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
@@ -235,7 +226,7 @@ test('set up, present on a second screen, record, end, sign and verify the minut
   const idCard = natural.evidence.find((e) => e.title.includes('身份证'))!;
   const record = natural.documents.find((d) => d.kind === '询问笔录')!;
   // The reviewer's highlight on the record's personal particulars (area in PDF units, top-left origin).
-  const mark = await callApi<{ id: string }>(meetingHost, 'annotations.create', {
+  const mark = await callApi<{ id: string }>(demoHost, 'annotations.create', {
     caseId: natural.id,
     itemId: record.id,
     kind: 'highlight',
@@ -355,9 +346,9 @@ test('set up, present on a second screen, record, end, sign and verify the minut
   await page.setViewportSize({ width: 1920, height: 1080 });
   expect(await seriousViolations(page, '.mt-minutes-side')).toEqual([]);
   await page.screenshot({ path: `${SHOTS}/meeting-minutes-signed-1920.png` });
-  const signed = await callApi<{ caseId: string; pdfSha256: string }[]>(meetingHost, 'meetings.minutes', { id: meetingId });
+  const signed = await callApi<{ caseId: string; pdfSha256: string }[]>(demoHost, 'meetings.minutes', { id: meetingId });
   const pdf = signed.find((r) => r.caseId === natural.id)!;
-  const bytes = await (await fetch(`${meetingHost.origin}/blobs/${pdf.pdfSha256}?token=${meetingHost.token}`)).arrayBuffer();
+  const bytes = await (await fetch(`${demoHost.origin}/blobs/${pdf.pdfSha256}?token=${demoHost.token}`)).arrayBuffer();
   const file = join(mkdtempSync(join(tmpdir(), 'minutes-')), 'minutes.pdf');
   writeFileSync(file, Buffer.from(bytes));
   const out = execFileSync('pdfsig', [file], { encoding: 'utf8' });
@@ -370,10 +361,10 @@ test('set up, present on a second screen, record, end, sign and verify the minut
   await screen2.close();
 });
 
-test('a meeting dated another day: starting it asks to re-date it to today, and the record carries today', async ({ page, meetingHost }) => {
-  const { open } = await pickCases(meetingHost);
-  await concludeReview(meetingHost, open.id, '同意', '经审核，同意承办机构的处理意见。');
-  const m = await callApi<{ id: string; date: string }>(meetingHost, 'meetings.create', {
+test('a meeting dated another day: starting it asks to re-date it to today, and the record carries today', async ({ page, demoHost }) => {
+  const { open } = await pickCases(demoHost);
+  await concludeReview(demoHost, open.id, '同意', '经审核，同意承办机构的处理意见。');
+  const m = await callApi<{ id: string; date: string }>(demoHost, 'meetings.create', {
     title: '2026年第13次行政处罚案件集体讨论会',
     date: '2026-11-27',
     place: '局三楼第一会议室',
@@ -391,7 +382,7 @@ test('a meeting dated another day: starting it asks to re-date it to today, and 
     quorum: { headCount: 5, fraction: { numerator: 1, denominator: 2, moreThan: true }, minMembers: 3, source: '本机关行政处罚案件负责人集体讨论工作规则' },
   });
   await page.setViewportSize({ width: 1366, height: 768 });
-  await page.goto(`${meetingHost.url}#/meetings/${m.id}`);
+  await page.goto(`${demoHost.url}#/meetings/${m.id}`);
   const meetingPage = page.getByTestId('meeting-page');
   await expect(meetingPage).toHaveAttribute('data-state', 'draft');
 
@@ -402,12 +393,12 @@ test('a meeting dated another day: starting it asks to re-date it to today, and 
   await page.screenshot({ path: `${SHOTS}/meeting-start-other-day-1366.png` });
   await dialog.getByRole('button', { name: /^取\s*消$/ }).click(); // antd spaces two-character labels
   await expect(meetingPage).toHaveAttribute('data-state', 'draft');
-  expect((await callApi<{ date: string }>(meetingHost, 'meetings.get', { id: m.id })).date).toBe('2026-11-27');
+  expect((await callApi<{ date: string }>(demoHost, 'meetings.get', { id: m.id })).date).toBe('2026-11-27');
 
   // Confirmed: started today, and the meeting now says so.
   await page.getByTestId('setup-start').click();
   await page.getByRole('dialog').filter({ hasText: '会议日期不是今天' }).getByRole('button', { name: '改为今天并开始' }).click();
   await expect(meetingPage).toHaveAttribute('data-state', 'running');
   await expect(page.getByText('会议日期已改为实际召开的日期：2026年11月23日')).toBeVisible();
-  expect((await callApi<{ date: string }>(meetingHost, 'meetings.get', { id: m.id })).date).toBe('2026-11-23');
+  expect((await callApi<{ date: string }>(demoHost, 'meetings.get', { id: m.id })).date).toBe('2026-11-23');
 });

@@ -9,7 +9,8 @@
 import AxeBuilder from '@axe-core/playwright';
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
-import { callApi, expect, startHost, test as base, type RunningHost } from './fixtures';
+import { callApi, expect, type RunningHost } from './fixtures';
+import { demoHostTest } from './support/demo-host';
 import { WorkstationPage } from './pages/WorkstationPage';
 import { OpinionPanel } from './pages/OpinionPanel';
 
@@ -17,17 +18,7 @@ const PASS = 'correct horse battery';
 const REVIEWER = '王审核';
 const AGENCY = '马鞍山市市场监督管理局';
 
-const test = base.extend<object, { opinionHost: RunningHost }>({
-  opinionHost: [
-    async ({}, use) => {
-      const host = await startHost();
-      await callApi(host, 'cases.loadDemo', {});
-      await use(host);
-      host.stop();
-    },
-    { scope: 'worker', timeout: 120_000 },
-  ],
-});
+const test = demoHostTest();
 
 interface CaseRow {
   id: string;
@@ -78,12 +69,12 @@ async function concludeByApi(host: RunningHost, caseId: string, type: string, te
   await callApi(host, 'review.conclude', { caseId, type, opinionText: text });
 }
 
-test('preview, sign with a passphrase, list and verify, verify an uploaded file', async ({ page, opinionHost }) => {
+test('preview, sign with a passphrase, list and verify, verify an uploaded file', async ({ page, demoHost }) => {
   test.setTimeout(240_000);
   const ws = new WorkstationPage(page);
   const op = new OpinionPanel(page);
-  const chosen = await cleanestCase(opinionHost);
-  await ws.open(opinionHost.url);
+  const chosen = await cleanestCase(demoHost);
+  await ws.open(demoHost.url);
   await expect(ws.queue.rows.first()).toBeVisible();
   await ws.queue.grid.locator(`[role="row"][data-case-id="${chosen.id}"]`).click();
   await page.locator(`[data-testid="review-panel"][data-case-id="${chosen.id}"]`).waitFor();
@@ -93,7 +84,7 @@ test('preview, sign with a passphrase, list and verify, verify an uploaded file'
   await expect(ws.statusBar().getByTestId('status-keys')).toHaveText(/未创建签名密钥/);
 
   // Points still open: the drafted opinion lists them and is no all-clear 同意.
-  await decideOkByApi(opinionHost, chosen.id, ['P1', 'P2', 'P4', 'P5', 'P8', 'P9', 'P10']);
+  await decideOkByApi(demoHost, chosen.id, ['P1', 'P2', 'P4', 'P5', 'P8', 'P9', 'P10']);
   await op.reloadReview();
   const conclusion = op.review.getByTestId('conclusion');
   await expect(conclusion.getByTestId('decided-count')).toHaveText('已认定 7/10');
@@ -105,7 +96,7 @@ test('preview, sign with a passphrase, list and verify, verify an uploaded file'
   await conclusion.evaluate((e) => e.scrollIntoView({ block: 'start' }));
   await op.screenshot('opinion-draft-open-points');
 
-  await concludeByApi(opinionHost, chosen.id, '同意', '经审核，同意承办机构的处理意见。');
+  await concludeByApi(demoHost, chosen.id, '同意', '经审核，同意承办机构的处理意见。');
   await op.reloadReview();
   await expect(op.review.getByTestId('conclusion-done')).toBeVisible();
   await expect(op.list).toContainText('尚未签署意见书');
@@ -221,7 +212,7 @@ test('preview, sign with a passphrase, list and verify, verify an uploaded file'
   expect((await downloaded('opinion-dl-docx')).name).toMatch(/\.docx$/);
   expect((await downloaded('opinion-dl-json')).name).toMatch(/提交件\.json$/);
   // Newest first: the three signed files, then the preview's .docx downloaded earlier (also an audited export).
-  const copies = (await callApi<{ action: string; detail: { kind?: string; preview?: boolean } }[]>(opinionHost, 'audit.case', { caseId: chosen.id })).filter((e) => e.action === 'export.opinion');
+  const copies = (await callApi<{ action: string; detail: { kind?: string; preview?: boolean } }[]>(demoHost, 'audit.case', { caseId: chosen.id })).filter((e) => e.action === 'export.opinion');
   expect(copies.map((e) => `${e.detail.kind}${e.detail.preview ? '·预览' : ''}`)).toEqual(['submission', 'docx', 'pdf', 'docx·预览']);
   expect(await op.pageText(signed)).toContain('法制审核意见书');
   await expect(op.review.getByTestId('opinion-signed-line')).toContainText('已签署 第1版');
@@ -274,8 +265,8 @@ test('preview, sign with a passphrase, list and verify, verify an uploaded file'
   await op.verifyDialog.page().getByTestId('verify-close').click();
 
   // A changed conclusion is a new version: 签署… previews first; 第1版 stays, greyed 已被第2版取代.
-  await callApi(opinionHost, 'review.reopen', { caseId: chosen.id });
-  await concludeByApi(opinionHost, chosen.id, '其他意见', '建议承办机构在决定书中写明缴款期限和方式。');
+  await callApi(demoHost, 'review.reopen', { caseId: chosen.id });
+  await concludeByApi(demoHost, chosen.id, '其他意见', '建议承办机构在决定书中写明缴款期限和方式。');
   await op.reloadReview();
   await expect(op.review.getByTestId('opinion-actions')).toContainText('第1版已签署');
   await op.review.getByTestId('opinion-sign-start').click();
@@ -290,7 +281,7 @@ test('preview, sign with a passphrase, list and verify, verify an uploaded file'
   // 第1版 had not left the workstation when its conclusion was withdrawn: it is not sent.
   await expect(op.row(1).getByTestId('opinion-row-submission')).toHaveText('已撤回（未发送）');
   await expect(op.review.getByTestId('opinion-signed-line')).toContainText('已签署 第2版');
-  const records = await callApi<{ version: number; superseded: boolean }[]>(opinionHost, 'opinions.list', { caseId: chosen.id });
+  const records = await callApi<{ version: number; superseded: boolean }[]>(demoHost, 'opinions.list', { caseId: chosen.id });
   expect(records.map((r) => [r.version, r.superseded])).toEqual([
     [2, false],
     [1, true],

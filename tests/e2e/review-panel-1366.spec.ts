@@ -3,24 +3,15 @@
 // 待发送 whole (the timestamp wraps under it) and the reviewer line the whole 单位, each with the full
 // text on hover; the 拟处罚决定 table spells a fine in words once. Runs on a host of its own (it signs).
 import type { Locator, Page } from '@playwright/test';
-import { callApi, expect, startHost, test as base, type RunningHost } from './fixtures';
+import { callApi, expect, type RunningHost } from './fixtures';
+import { demoHostTest } from './support/demo-host';
 import { ReviewPanel } from './pages/ReviewPanel';
 import { WorkstationPage } from './pages/WorkstationPage';
 
 const PASS = 'correct horse battery';
 const AGENCY = '马鞍山市市场监督管理局';
 
-const test = base.extend<object, { panelHost: RunningHost }>({
-  panelHost: [
-    async ({}, use) => {
-      const host = await startHost();
-      await callApi(host, 'cases.loadDemo', {});
-      await use(host);
-      host.stop();
-    },
-    { scope: 'worker', timeout: 120_000 },
-  ],
-});
+const test = demoHostTest();
 
 interface PointLite {
   id: string;
@@ -64,8 +55,8 @@ async function openCase(page: Page, host: RunningHost, index: number): Promise<{
   return { ws, rv, caseId };
 }
 
-test('拟处罚决定 spells each amount in words once; the header gives figures only', async ({ page, panelHost }) => {
-  await openCase(page, panelHost, 0);
+test('拟处罚决定 spells each amount in words once; the header gives figures only', async ({ page, demoHost }) => {
+  await openCase(page, demoHost, 0);
   // 拟处罚决定 (概要): the fine's description already spells the amount; no second line repeats it.
   const decision = page.getByTestId('proposed-decision');
   await expect(decision).toBeVisible();
@@ -81,8 +72,8 @@ test('拟处罚决定 spells each amount in words once; the header gives figures
   expect(((await header.innerText()).match(/人民币/g) ?? []).length).toBe(0);
 });
 
-test('at 1366 the open point keeps its header (title, decision) in sight above its note', async ({ page, panelHost }) => {
-  const { rv } = await openCase(page, panelHost, 0);
+test('at 1366 the open point keeps its header (title, decision) in sight above its note', async ({ page, demoHost }) => {
+  const { rv } = await openCase(page, demoHost, 0);
   // P3 open, its note field brought to the top of the panel's scrolling body: the P3 header stays in
   // sight above it (title and decision), and does not cover the field.
   await rv.expand('P3');
@@ -107,20 +98,20 @@ test('at 1366 the open point keeps its header (title, decision) in sight above i
   await expect(rv.row('P3')).toBeInViewport({ ratio: 1 });
 });
 
-test('at 1366 the reviewer’s 单位 and a signed opinion’s 待发送 are shown whole, the full line on hover', async ({ page, panelHost }) => {
+test('at 1366 the reviewer’s 单位 and a signed opinion’s 待发送 are shown whole, the full line on hover', async ({ page, demoHost }) => {
   test.setTimeout(180_000);
-  const cases = await callApi<{ id: string }[]>(panelHost, 'cases.list', {});
+  const cases = await callApi<{ id: string }[]>(demoHost, 'cases.list', {});
   // A signed opinion on another case, through the Api (the reviewer set first: the opinion names them).
-  await callApi(panelHost, 'settings.setReviewer', { name: '王审核', agency: AGENCY, legalQualification: true, firstTimeReviewer: false });
+  await callApi(demoHost, 'settings.setReviewer', { name: '王审核', agency: AGENCY, legalQualification: true, firstTimeReviewer: false });
   const caseId = cases[1]!.id;
-  const review = await callApi<{ points: PointLite[] }>(panelHost, 'review.get', { caseId });
-  for (const p of review.points) for (const f of p.automatic.filter((a) => a.severity === 'fail')) await callApi(panelHost, 'review.override', { caseId, check: f.id, reason: '经核实，承办机构已补正，不影响认定' });
-  for (const p of review.points) await callApi(panelHost, 'review.setPoint', { caseId, point: p.id, decision: 'ok', note: '' });
-  await callApi(panelHost, 'review.conclude', { caseId, type: '同意', opinionText: '经审核，同意承办机构的处理意见。' });
-  await callApi(panelHost, 'keys.create', { passphrase: PASS });
-  const preview = await callApi<{ contentHash: string }>(panelHost, 'opinions.preview', { caseId });
-  await callApi(panelHost, 'opinions.sign', { caseId, contentHash: preview.contentHash, passphrase: PASS });
-  const { rv } = await openCase(page, panelHost, 1);
+  const review = await callApi<{ points: PointLite[] }>(demoHost, 'review.get', { caseId });
+  for (const p of review.points) for (const f of p.automatic.filter((a) => a.severity === 'fail')) await callApi(demoHost, 'review.override', { caseId, check: f.id, reason: '经核实，承办机构已补正，不影响认定' });
+  for (const p of review.points) await callApi(demoHost, 'review.setPoint', { caseId, point: p.id, decision: 'ok', note: '' });
+  await callApi(demoHost, 'review.conclude', { caseId, type: '同意', opinionText: '经审核，同意承办机构的处理意见。' });
+  await callApi(demoHost, 'keys.create', { passphrase: PASS });
+  const preview = await callApi<{ contentHash: string }>(demoHost, 'opinions.preview', { caseId });
+  await callApi(demoHost, 'opinions.sign', { caseId, contentHash: preview.contentHash, passphrase: PASS });
+  const { rv } = await openCase(page, demoHost, 1);
 
   // The reviewer line: the whole 单位 (wrapping), the full line on hover.
   const reviewerLine = rv.root.getByTestId('reviewer-line');

@@ -7,22 +7,13 @@ import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { callApi, E2E_TODAY, expect, startHost, test as base, type RunningHost } from './fixtures';
+import { callApi, E2E_TODAY, expect, type RunningHost } from './fixtures';
+import { demoHostTest } from './support/demo-host';
 import { generateDemoPackages } from '../../src/main/demo/generate';
 import { WorkstationPage } from './pages/WorkstationPage';
 import { POINTS, ReviewPanel, type PointId } from './pages/ReviewPanel';
 
-const test = base.extend<object, { reviewHost: RunningHost }>({
-  reviewHost: [
-    async ({}, use) => {
-      const host = await startHost();
-      await callApi(host, 'cases.loadDemo', {});
-      await use(host);
-      host.stop();
-    },
-    { scope: 'worker', timeout: 120_000 },
-  ],
-});
+const test = demoHostTest();
 
 const SIZES = [
   { name: '1366', width: 1366, height: 768 },
@@ -83,14 +74,14 @@ async function makeHighlight(host: RunningHost, caseId: string, point: PointId):
   return { id: a.id, quote, itemTitle: item.title };
 }
 
-test('walk a case through P1–P10, cite a highlight, override a check, conclude, reload', async ({ page, reviewHost }) => {
+test('walk a case through P1–P10, cite a highlight, override a check, conclude, reload', async ({ page, demoHost }) => {
   test.setTimeout(180_000);
   const ws = new WorkstationPage(page);
   const panel = new ReviewPanel(page);
-  await ws.open(reviewHost.url);
+  await ws.open(demoHost.url);
   await expect(ws.queue.rows.first()).toBeVisible();
 
-  const chosen = await openCaseWithFail(ws, panel, reviewHost);
+  const chosen = await openCaseWithFail(ws, panel, demoHost);
   await expect(panel.root.getByTestId('review-round')).toHaveText('第1轮');
   await expect(panel.root.getByTestId('review-remaining')).toContainText(/剩余|超期|到期/);
   await panel.root.getByTestId('deadline-computation-toggle').click();
@@ -105,7 +96,7 @@ test('walk a case through P1–P10, cite a highlight, override a check, conclude
   await shootAtBothSizes(panel, 'list');
 
   // The defect: 存在问题, with a note and a cited highlight.
-  const highlight = await makeHighlight(reviewHost, chosen.id, defect);
+  const highlight = await makeHighlight(demoHost, chosen.id, defect);
   await panel.jump(defect);
   await expect(panel.findings(defect).first()).toHaveAttribute('data-severity', 'fail');
   await expect(panel.detail(defect).getByTestId('finding-computation').first()).toBeVisible();
@@ -202,17 +193,17 @@ test('walk a case through P1–P10, cite a highlight, override a check, conclude
 
 const RESUBMIT_SENTENCE = '当事人已于2026年11月10日全部整改完毕。';
 
-test('a resubmitted case shows 上一轮: conclusion, points side by side, and what changed', async ({ page, reviewHost }) => {
-  const rows = await callApi<CaseRow[]>(reviewHost, 'cases.list', {});
+test('a resubmitted case shows 上一轮: conclusion, points side by side, and what changed', async ({ page, demoHost }) => {
+  const rows = await callApi<CaseRow[]>(demoHost, 'cases.list', {});
   const row = rows.find((r) => !r.cause.includes('价格'))!;
 
   // Round 1 concluded 建议纠正 through the Api (a conclusion needs the reviewer set).
-  await callApi(reviewHost, 'settings.setReviewer', { name: '王审核', agency: '测试市市场监督管理局', legalQualification: true, firstTimeReviewer: false });
-  const view = await callApi<{ points: { id: PointId; worst: string | null }[] }>(reviewHost, 'review.get', { caseId: row.id });
+  await callApi(demoHost, 'settings.setReviewer', { name: '王审核', agency: '测试市市场监督管理局', legalQualification: true, firstTimeReviewer: false });
+  const view = await callApi<{ points: { id: PointId; worst: string | null }[] }>(demoHost, 'review.get', { caseId: row.id });
   for (const p of view.points) {
-    await callApi(reviewHost, 'review.setPoint', { caseId: row.id, point: p.id, decision: p.worst === 'fail' || p.id === 'P6' ? 'problem' : 'ok', note: p.id === 'P6' ? '罚款数额偏离裁量基准' : '' });
+    await callApi(demoHost, 'review.setPoint', { caseId: row.id, point: p.id, decision: p.worst === 'fail' || p.id === 'P6' ? 'problem' : 'ok', note: p.id === 'P6' ? '罚款数额偏离裁量基准' : '' });
   }
-  await callApi(reviewHost, 'review.conclude', { caseId: row.id, type: '建议纠正', opinionText: '经审核，建议承办机构依法纠正后重新送审。' });
+  await callApi(demoHost, 'review.conclude', { caseId: row.id, type: '建议纠正', opinionText: '经审核，建议承办机构依法纠正后重新送审。' });
 
   // The handling unit resubmits revision 2: fine halved, one evidence renamed, one removed, a document added.
   // The demo loader deletes its plaintext packages once imported; the generator makes the same ones again.
@@ -236,12 +227,12 @@ test('a resubmitted case shows 上一轮: conclusion, points side by side, and w
   pkg.evidence.pop();
   pkg.documents.push({ ...pkg.documents[0]!, id: 'doc-resubmit-note', title: '整改情况说明', kind: '其他' });
   writeFileSync(join(dir, 'case.json'), JSON.stringify(pkg, null, 1));
-  const outcome = await callApi<{ action: string }[]>(reviewHost, 'cases.import', { paths: [dir] });
+  const outcome = await callApi<{ action: string }[]>(demoHost, 'cases.import', { paths: [dir] });
   expect(outcome[0]?.action).toBe('new_round');
 
   const ws = new WorkstationPage(page);
   const panel = new ReviewPanel(page);
-  await ws.open(reviewHost.url);
+  await ws.open(demoHost.url);
   await openCase(ws, panel, row.id);
   await expect(panel.root.getByTestId('review-round')).toHaveText('第2轮');
   await panel.expand('P6');

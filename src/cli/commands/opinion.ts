@@ -12,6 +12,7 @@ import { lowPoolNotice } from '../../shared/opinion/number-pool-notice';
 import { ReviewPointId } from '../../shared/api/evidence';
 import { readPassphrase } from '../secret';
 import { caseIdOf } from '../case-key';
+import { DECISION_LABEL } from '../../shared/opinion/point-wording';
 
 const DECISIONS: Record<string, 'ok' | 'problem' | 'na'> = { 无问题: 'ok', 存在问题: 'problem', 不适用: 'na', ok: 'ok', problem: 'problem', na: 'na' };
 
@@ -49,7 +50,7 @@ function reviewArgs(args: string[], opts: OpinionOpts): { error: string } | { su
     if (!p.success) return { error: `审核要点应为 P1–P10（收到：${point}）\n${usage}` };
     const d = PointDecision.safeParse(DECISIONS[decision.trim()]);
     if (!d.success) return { error: `认定应为 无问题、存在问题 或 不适用（收到：${decision}）\n${usage}` };
-    return { sub, key, point: p.data, decision: d.data, label: DECISION_CN[d.data] };
+    return { sub, key, point: p.data, decision: d.data, label: DECISION_LABEL[d.data] };
   }
   if (point !== undefined) return { error: usage };
   if (sub === 'reopen') return { sub, key };
@@ -62,7 +63,6 @@ function reviewArgs(args: string[], opts: OpinionOpts): { error: string } | { su
   return { sub, key, type: type.data, text: text.data };
 }
 
-const DECISION_CN: Record<PointDecision, string> = { ok: '无问题', problem: '存在问题', na: '不适用' };
 
 export async function reviewCommand(open: () => Workstation, args: string[], opts: OpinionOpts, io: Io): Promise<number> {
   const a = reviewArgs(args, opts);

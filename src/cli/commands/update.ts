@@ -15,7 +15,7 @@ import { generateReleaseKeyPair, loadTrustedKeys } from '../../main/services/upd
 import { channelFilesIn, packOfflineUpdate, readPrivateKey, signChannelFile } from '../../main/services/update/release-tools';
 import { keyIdOf } from '../../main/services/update/signature';
 import { UpdateError } from '../../main/services/update/update-info';
-import { checkNotDowngrade } from '../../main/services/update/policy';
+import { downgradeRefusal } from '../../main/services/update/policy';
 import { appVersion } from '../../main/version';
 import { eq } from 'semver';
 
@@ -23,16 +23,7 @@ import { eq } from 'semver';
  * The workstation's refusal of an older version, or null. The same version passes here (with a note):
  * the release desk verifies the package it has just packed with the CLI of that very release.
  */
-function downgradeOf(version: string, current: string): UpdateError | null {
-  if (eq(version, current)) return null;
-  try {
-    checkNotDowngrade(version, current);
-    return null;
-  } catch (err) {
-    if (err instanceof UpdateError) return err;
-    throw err;
-  }
-}
+const downgradeOf = (version: string, current: string): UpdateError | null => (eq(version, current) ? null : downgradeRefusal(version, current));
 
 export const USAGE = `用法：
   fashen update verify <文件.fsupdate> [--json]

@@ -1,8 +1,8 @@
 // One line of zh-CN per audit entry's detail, for the case view's 审计记录 and `fashen audit list`.
 // Items are named by title when the caller can resolve them (the renderer has the case file).
 import type { AuditEntryView } from '../api/audit';
+import { DECISION_LABEL } from '../opinion/point-wording';
 
-const DECISION = { ok: '无问题', problem: '存在问题', na: '不适用' } as const;
 const ANNOTATION_KIND = { highlight: '高亮', note: '批注', redaction: '遮盖' } as const;
 const FILE_STATE = { ok: '完好', tampered: '已篡改', missing: '缺失' } as const;
 const IMPORT_RESULT = { imported: '新导入', new_round: '新一轮', unchanged: '未变化' } as const;
@@ -49,7 +49,7 @@ export function describeAuditDetail(e: Pick<AuditEntryView, 'action' | 'detail'>
       break;
     case 'review.point': {
       const changed = Array.isArray(d.fields) ? d.fields.filter((f) => f !== 'decision').map((f) => POINT_FIELD[String(f)] ?? String(f)) : [];
-      parts.push(str(d.point), d.decision === null ? '撤销认定' : d.decision !== undefined ? pick(DECISION, d.decision) : null, changed.length ? `修改${changed.join('、')}` : null);
+      parts.push(str(d.point), d.decision === null ? '撤销认定' : d.decision !== undefined ? pick(DECISION_LABEL, d.decision) : null, changed.length ? `修改${changed.join('、')}` : null);
       break;
     }
     case 'review.override':

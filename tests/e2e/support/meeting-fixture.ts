@@ -1,23 +1,12 @@
 // Shared by the meeting specs: a host of their own with the demo cases and a reviewer, a review
 // concluded 同意 through the Api, and a typical meeting's set-up (5 attendees, 主持人 and 记录人).
-import { callApi, E2E_TODAY, test as base, startHost, type RunningHost } from '../fixtures';
+import { callApi, E2E_TODAY, type RunningHost } from '../fixtures';
+import { demoHostTest } from './demo-host';
 
-/**
- * A test type with a worker-scoped host of its own: call it once per spec file, so two meeting specs
- * run by one worker do not share a host (and conclude the same cases).
- */
+/** A host of the spec's own with the demo cases and the reviewer 王审核 (call once per spec file). */
 export const meetingTest = () =>
-  base.extend<object, { meetingHost: RunningHost }>({
-    meetingHost: [
-      async ({}, use) => {
-        const host = await startHost();
-        await callApi(host, 'cases.loadDemo', {});
-        await callApi(host, 'settings.setReviewer', { name: '王审核', agency: '马鞍山市市场监督管理局', legalQualification: true, firstTimeReviewer: false });
-        await use(host);
-        host.stop();
-      },
-      { scope: 'worker', timeout: 120_000 },
-    ],
+  demoHostTest(async (host) => {
+    await callApi(host, 'settings.setReviewer', { name: '王审核', agency: '马鞍山市市场监督管理局', legalQualification: true, firstTimeReviewer: false });
   });
 
 interface ReviewLite {

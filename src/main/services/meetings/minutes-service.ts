@@ -58,8 +58,8 @@ export class MinutesService {
   }
 
   /** Signed, or submitted before (and now being signed again): the record is locked either way. */
-  private locked(rows: MinutesRow[]): boolean {
-    return rows.some((r) => r.hostSignatureJson || r.recorderSignatureJson) || this.submissions(rows).size > 0;
+  private locked(rows: MinutesRow[], subs = this.submissions(rows)): boolean {
+    return rows.some((r) => r.hostSignatureJson || r.recorderSignatureJson) || subs.size > 0;
   }
 
   anySigned(meetingId: string): boolean {
@@ -140,7 +140,8 @@ export class MinutesService {
     return renderDocumentPdf(minutesDocument(content, { contentHash: hash }), Number.isNaN(generated.getTime()) ? {} : { date: generated });
   }
 
-  private preview_(m: Meeting, rows: MinutesRow[]): MinutesPreview {
+  /** `subs`: the rows' submissions, when the caller has read them already. */
+  private preview_(m: Meeting, rows: MinutesRow[], subs = this.submissions(rows)): MinutesPreview {
     const byCase = new Map(rows.map((r) => [r.caseId, r]));
     const documents: MinutesDocumentPreview[] = m.agenda.map((a) => {
       const r = byCase.get(a.caseId)!;
@@ -149,13 +150,14 @@ export class MinutesService {
     const pending = inSigning(rows);
     const current = pending.length ? pending : rows;
     const signed = (['host', 'recorder'] as const).filter((role) => signedBy(current, role));
-    return { meetingId: m.id, documents, setHash: setHashOf(documents.map((d) => d.contentHash)), frozen: this.locked(rows), signed };
+    return { meetingId: m.id, documents, setHash: setHashOf(documents.map((d) => d.contentHash)), frozen: this.locked(rows, subs), signed };
   }
 
   async preview(id: string): Promise<MinutesPreview> {
     const m = this.ended(id);
     const existing = this.repo.minutes({ meetingId: id });
-    if (this.locked(existing)) return this.preview_(m, existing);
+    const subs = this.submissions(existing);
+    if (this.locked(existing, subs)) return this.preview_(m, existing, subs);
     // The minutes print the review the meeting discussed: not when the case's review has changed since.
     this.meetings.checkReviews(id);
     const now = new Date().toISOString();
@@ -218,15 +220,16 @@ export class MinutesService {
     if (m.state !== 'ended') throw new ApiFailure({ code: 'conflict', message: '会议结束后才能签署集体讨论记录' });
     const rows = this.repo.minutes({ meetingId: id });
     // Signing again after a refusal: the content was fixed when it was first signed, and is signed as it stands.
-    const again = this.submissions(rows).size > 0;
+    const subs = this.submissions(rows);
+    const again = subs.size > 0;
     if (!again) this.meetings.checkReviews(id);
-    const preview = rows.length === m.agenda.length ? this.preview_(m, rows) : null;
+    const preview = rows.length === m.agenda.length ? this.preview_(m, rows, subs) : null;
     if (!preview || preview.setHash !== setHash) throw new ApiFailure({ code: 'conflict', message: '请先预览集体讨论记录，再签署预览所示的内容' });
     // Nothing is signed that could not be submitted.
     this.signerKeys.assertSubmitter();
     const pending = inSigning(rows);
     if (role === 'host') return this.signAsHost(m, pending, again, passphrase);
-    return this.signAsRecorder(m, pending, passphrase, submitterPassphrase);
+    return this.signAsRecorder(m, pending, subs, passphrase, submitterPassphrase);
   }
 
   /**
@@ -298,12 +301,12 @@ export class MinutesService {
     }
   }
 
-  private async signAsRecorder(m: Meeting, rows: MinutesRow[], passphrase?: string, submitterPassphrase?: string): Promise<MinutesRecord[]> {
+  /** `earlier`: the submissions these minutes had (a minutes id already used goes out under a new one). */
+  private async signAsRecorder(m: Meeting, rows: MinutesRow[], earlier: Map<string, MinutesSubmissionRow[]>, passphrase?: string, submitterPassphrase?: string): Promise<MinutesRecord[]> {
     if (rows.some((r) => !r.hostSignatureJson)) throw new ApiFailure({ code: 'conflict', message: '请主持人先签署，记录人最后签署并提交' });
     // Both keys unlocked before anything is signed.
     const key = await this.unlock(m.recorder.name, passphrase);
     const submitter = await this.submitterKey(m, key, submitterPassphrase);
-    const earlier = this.submissions(rows);
     const signingTime = new Date();
     const out: { id: string; pdfSha256: string; signatureJson: string; submissionSha256: string }[] = [];
     const outbox: { id: string; caseId: string; payloadJson: string }[] = [];

@@ -283,37 +283,37 @@ function registration(k: KeyInfo, loggedIn: boolean): KeyRegistration {
   return { state: loggedIn ? 'pending' : 'local', server: null, at: null, note };
 }
 
-/** As the certificate names the signer (the central CA names the account), else as the key was made. */
-/** The certificate's CN (what a verification names as 签名人), or null. */
-export function signerName(k: KeyInfo): string | null {
+/** The leaf certificate's CN and O (null: no certificate yet). Read once per key shown. */
+function leafNames(k: KeyInfo): { cn: string | null; o: string | null } | null {
   try {
-    return new x509.X509Certificate(k.chain[0]!).subjectName.getField('CN')[0] ?? null;
+    const leaf = new x509.X509Certificate(k.chain[0]!);
+    return { cn: leaf.subjectName.getField('CN')[0] ?? null, o: leaf.subjectName.getField('O')[0] ?? null };
   } catch {
     return null;
   }
 }
 
-function subjectText(k: KeyInfo): string {
-  try {
-    const leaf = new x509.X509Certificate(k.chain[0]!);
-    const cn = leaf.subjectName.getField('CN')[0];
-    const o = leaf.subjectName.getField('O')[0];
-    if (cn) return o ? `${cn}（${o}）` : cn;
-  } catch {
-    /* no certificate yet */
-  }
+/** The certificate's CN (what a verification names as 签名人), or null. */
+export function signerName(k: KeyInfo, names = leafNames(k)): string | null {
+  return names?.cn ?? null;
+}
+
+/** As the certificate names the signer (the central CA names the account), else as the key was made. */
+function subjectText(k: KeyInfo, names = leafNames(k)): string {
+  if (names?.cn) return names.o ? `${names.cn}（${names.o}）` : names.cn;
   return `${k.subject.name}（${k.subject.agency}）`;
 }
 
 function summary(k: KeyInfo, loggedIn: boolean): KeySummary {
   const devCa = isDevelopmentCa(k.chain);
+  const names = leafNames(k);
   return {
     keyId: k.keyId,
     algorithm: k.algorithm,
     status: k.status,
     created: k.created,
-    subject: subjectText(k),
-    signerName: signerName(k),
+    subject: subjectText(k, names),
+    signerName: signerName(k, names),
     issuer: k.chain.length > 1 ? (devCa ? '本地开发 CA（非正式）' : (rootName(k.chain) ?? '机构 CA')) : null,
     devCa,
     protection: k.protection,

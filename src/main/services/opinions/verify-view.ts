@@ -129,12 +129,11 @@ async function minutesView(r: SubmissionVerification, p: MinutesSubmission, trus
         { role: '主持人', name: p.minutes.host.name, ...verdict(check.host, '记录人'), signedAt: p.hostSignature.signedAt },
         { role: '记录人', name: signerText(r.signer) ?? p.minutes.recorder.name, ...submitter },
       ];
-  const host = check;
-  const valid = r.valid && host.ok;
+  const valid = r.valid && check.ok;
   const submitterLabel = p.recorderSignature ? '提交人' : '记录人';
   return {
     valid,
-    reason: valid ? (p.recorderSignature ? '主持人、记录人与提交人的签名均有效' : '主持人与记录人的签名均有效') : !r.valid ? `${submitterLabel}签名无效：${r.reason}` : (host as { reason: string }).reason,
+    reason: valid ? (p.recorderSignature ? '主持人、记录人与提交人的签名均有效' : '主持人与记录人的签名均有效') : !r.valid ? `${submitterLabel}签名无效：${r.reason}` : check.ok ? '' : check.reason,
     kind: 'submission',
     signer: signerText(r.signer),
     chain: r.chainSubjects,

@@ -24,6 +24,7 @@ import { withdrawUnsentOpinions } from './withdraw-unsent';
 import { assertReviewNotUnderDiscussion } from '../meetings/review-hold';
 import { assertConcludable, reviewerTextProblems } from '../opinion/printable';
 import { reassignedRefusal, type ReassignedCases } from '../sync/reassigned';
+import { DECISION_LABEL } from '../../../shared/opinion/point-wording';
 
 interface PointRecord {
   decision: PointDecision | null;
@@ -40,7 +41,6 @@ function pointRecords(json: string | null): PointRecords {
   const v = JSON.parse(json || '{}') as unknown;
   return v && typeof v === 'object' && !Array.isArray(v) ? (v as PointRecords) : {};
 }
-const DECISION_CN = { ok: '无问题', problem: '存在问题', na: '不适用' } as const;
 
 export interface ReviewDeps {
   sqlite: Database.Database;
@@ -325,6 +325,6 @@ export class ReviewService {
 
   /** One line per point for the CLI and logs. */
   static summary(view: ReviewView): string[] {
-    return view.points.map((p) => `${p.id} ${p.title}：${p.worst ?? '—'}${p.decision ? `，审核认定 ${DECISION_CN[p.decision]}` : ''}`);
+    return view.points.map((p) => `${p.id} ${p.title}：${p.worst ?? '—'}${p.decision ? `，审核认定 ${DECISION_LABEL[p.decision]}` : ''}`);
   }
 }

@@ -11,6 +11,7 @@ import type { SubmissionAnswer } from '../../../shared/sync/protocol';
 import type { ReturnedSubmission } from '../../../shared/sync/returned';
 import { withRetry, type RetryPolicy } from './retry';
 import type { OutboxRow, SyncStateRepo } from './state';
+import { signedOf } from './signed-content';
 import { isTransportError, TransportError, type SyncTransport } from './transport';
 
 export interface PushResult {
@@ -30,14 +31,8 @@ export interface PushResult {
 
 /** A returned entry with the 案号 and 文号 its signed content names (read leniently: a damaged row still reports). */
 export function returnedOf(row: OutboxRow, state: ReturnedSubmission['state'], reason: string | null): ReturnedSubmission {
-  let content: { case?: { caseNumber?: unknown }; documentNumber?: unknown } | undefined;
-  try {
-    content = (JSON.parse(row.payloadJson) as { content?: typeof content }).content;
-  } catch {
-    content = undefined;
-  }
-  const text = (v: unknown) => (typeof v === 'string' && v ? v : null);
-  return { id: row.id, kind: row.kind === 'minutes' ? 'minutes' : 'opinion', state, caseId: row.caseId, caseNumber: text(content?.case?.caseNumber), documentNumber: text(content?.documentNumber), reason };
+  const { caseNumber, documentNumber } = signedOf(row);
+  return { id: row.id, kind: row.kind === 'minutes' ? 'minutes' : 'opinion', state, caseId: row.caseId, caseNumber, documentNumber, reason };
 }
 
 /** The outbox row as the server's SubmissionRequest: `content` of the signed file is the payload. */

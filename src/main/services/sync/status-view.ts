@@ -1,49 +1,18 @@
 // The sync panel's view (sync.status): the engine's status plus what a reviewer needs to act on —
 // the saved login, the queued submissions with their cases, the stale and rejected ones with the
 // central system's reason and what followed them, and feed entries refused and not since replaced.
-import { z } from 'zod';
 import type { OutboxEntryView, SyncStatusView } from '../../../shared/api/sync';
 import { statusLine, type SyncOutcome } from '../../../shared/sync/status';
 import type { SyncEngine } from './engine';
 import { readCentralLogin } from './login';
 import type { CacheKey } from '../cache-crypto/cache-key';
 import { handledOf, madeAfter, type Handled, type OutboxRow, type OutboxWithCase } from './state';
+import { signedOf } from './signed-content';
 
 /** Lists are capped: weeks offline may queue many; the counts stay exact. */
 export const LIST_LIMIT = 200;
 
 const OUTCOMES: readonly SyncOutcome[] = ['synced', 'offline', 'error', 'cancelled'];
-
-// The outbox holds our own signed files, but a damaged row must not break the panel: read leniently.
-const SignedFile = z.object({
-  content: z
-    .object({
-      case: z.object({ caseNumber: z.string().max(200), revision: z.number().int() }).partial().optional(),
-      documentNumber: z.string().max(200).optional(),
-      round: z.number().int().optional(),
-      version: z.number().int().optional(),
-    })
-    .optional(),
-});
-
-interface Signed {
-  caseNumber: string | null;
-  revision: number | null;
-  round: number | null;
-  version: number | null;
-  documentNumber: string | null;
-}
-
-function signedOf(row: OutboxRow): Signed {
-  let json: unknown;
-  try {
-    json = JSON.parse(row.payloadJson);
-  } catch {
-    json = null;
-  }
-  const c = SignedFile.safeParse(json).data?.content;
-  return { caseNumber: c?.case?.caseNumber ?? null, revision: c?.case?.revision ?? null, round: c?.round ?? null, version: c?.version ?? null, documentNumber: c?.documentNumber ?? null };
-}
 
 function entryView({ row, local }: OutboxWithCase, later: OutboxEntryView['later'], handled: Handled = null): OutboxEntryView {
   const signed = signedOf(row);

@@ -21,14 +21,15 @@ export function isNewer(version: string, current: string): boolean {
   return gt(version, current);
 }
 
-/** The version rule alone (also `fashen update verify`'s): throws an UpdateError unless the update is newer than this installation. */
-export function checkNotDowngrade(version: string, currentVersion: string): void {
-  if (!isNewer(version, currentVersion)) throw new UpdateError(`更新版本 ${version} 不高于当前版本 ${currentVersion}，不会安装（防止降级）`, [], 'downgrade');
+/** The version rule alone (also `fashen update verify`'s): the refusal of an update not newer than this installation, or null. */
+export function downgradeRefusal(version: string, currentVersion: string): UpdateError | null {
+  return isNewer(version, currentVersion) ? null : new UpdateError(`更新版本 ${version} 不高于当前版本 ${currentVersion}，不会安装（防止降级）`, [], 'downgrade');
 }
 
 /** Throws an UpdateError unless the update is newer (when the current version is given) and its files suit the platform. */
 export function checkInstallable(info: UpdateInfo, currentVersion: string | null, platform: UpdatePlatform): void {
-  if (currentVersion !== null) checkNotDowngrade(info.version, currentVersion);
+  const refusal = currentVersion === null ? null : downgradeRefusal(info.version, currentVersion);
+  if (refusal) throw refusal;
   const wrong = info.files.map((f) => f.url).filter((n) => !INSTALLER_TYPES[platform].test(n));
   if (wrong.length) throw new UpdateError(`更新中有不适用于 ${PLATFORM_NAMES[platform]} 的文件`, wrong.slice(0, 5), 'wrong_platform');
 }

@@ -3,7 +3,6 @@
 // finds documents by title all day, so the tree keeps some 8 characters and the date, and the
 // documents give way (the queue can be folded again for them). Folding the tree to icons would
 // leave a column of identical file icons, telling nothing apart without hovering each.
-import { useEffect, useState, type RefObject } from 'react';
 import { MIN_TREE_PX } from '../shell/queueFold';
 
 /** The tree never takes more than this share, whatever its minimum. */
@@ -13,18 +12,4 @@ const MAX_TREE_SHARE = 0.45;
 export function treeSizes(width: number, treePct: number): [number, number] {
   const tree = Math.round(Math.min(Math.max((width * treePct) / 100, MIN_TREE_PX), width * MAX_TREE_SHARE));
   return [tree, width - tree];
-}
-
-/** The element's width, followed as it changes (0 before the first measure). */
-export function useWidth(ref: RefObject<HTMLElement | null>): number {
-  const [width, setWidth] = useState(0);
-  useEffect(() => {
-    const el = ref.current;
-    if (!el) return;
-    const ro = new ResizeObserver(() => setWidth(el.clientWidth));
-    ro.observe(el);
-    setWidth(el.clientWidth);
-    return () => ro.disconnect();
-  }, [ref]);
-  return width;
 }

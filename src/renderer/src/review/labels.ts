@@ -1,8 +1,10 @@
 // zh-CN words for the review contract's codes: decisions, severities, conclusions, diff changes.
-import type { OpinionType, PointDecision, RevisionDiff } from '../../../shared/api/review';
+import type { OpinionType, RevisionDiff } from '../../../shared/api/review';
 import type { Severity } from '../../../shared/rules/types';
 
-export const DECISION_LABEL: Record<PointDecision, string> = { ok: '无问题', problem: '存在问题', na: '不适用' };
+import { DECISION_LABEL } from '../../../shared/opinion/point-wording';
+
+export { DECISION_LABEL };
 export const DECISION_OPTIONS = (['ok', 'problem', 'na'] as const).map((value) => ({ value, label: DECISION_LABEL[value] }));
 
 export const SEVERITY_LABEL: Record<Severity, string> = { fail: '未通过', warn: '需注意', info: '提示', ok: '通过' };

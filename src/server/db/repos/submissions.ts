@@ -20,6 +20,7 @@ export function describeAccepted(o: Pick<AcceptedOpinion, 'user' | 'displayName'
   const who = o.displayName && o.displayName !== o.user ? `${o.displayName}（${o.user}）` : `审核员 ${o.user} `;
   return `${who}的审核意见书${o.documentNumber ? `（${o.documentNumber}）` : ''}`;
 }
+
 /**
  * A field of an opinion's signed payload, when it has the expected JSON type (null for other kinds,
  * when no body was kept, and for a payload never checked: a stale one is stored as it came).
@@ -60,7 +61,7 @@ export class SubmissionsRepo {
         userId: submissions.userId,
         user: users.name,
         displayName: users.displayName,
-        documentNumber: sql<string | null>`${submissions.payload}->>'documentNumber'`,
+        documentNumber: text('documentNumber'),
         receivedAt: submissions.receivedAt,
       })
       .from(submissions)

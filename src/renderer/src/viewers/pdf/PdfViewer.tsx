@@ -23,7 +23,7 @@ import { usePdfReadingPosition } from './readingPositions';
 import { ViewerError, ViewerLoading } from '../ViewerMessage';
 import { isBoolean, usePersistentState } from '../../lib/usePersistentState';
 import { useScrollBox } from './useScrollBox';
-import { useLayoutWidth } from './useLayoutWidth';
+import { useLayoutWidth } from '../../lib/useLayoutWidth';
 import { isTypingTarget } from '../../lib/keys';
 import type { CaseItem } from '../../casefile/items';
 import type { Reveal } from '../../workspace/reveal';

@@ -11,7 +11,7 @@ import { ToolButton } from '../ToolButton';
 import { useFindOpener } from '../useFindKey';
 import { findInText, termsInText } from './findInText';
 import { useTextFind } from './useTextFind';
-import { useLayoutWidth } from '../pdf/useLayoutWidth';
+import { useLayoutWidth } from '../../lib/useLayoutWidth';
 import { useReadingPosition, type PositionOf } from '../readingPositions';
 import { around, blockParts, marksIn, mergeMarks, textBlocks, type Block, type MarkKind, type TextMark } from './textMarks';
 

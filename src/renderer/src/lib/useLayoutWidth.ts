@@ -1,5 +1,6 @@
 // Width of an element, read before the first paint (layout effect) and kept current with a
-// ResizeObserver: the PDF viewer decides on thumbnails and zoom before it mounts any page.
+// ResizeObserver: the PDF viewer decides on thumbnails and zoom before it mounts any page, the case
+// view sizes its tree before the documents are laid out.
 // A zero width (the element's tab is not displayed) keeps the last one.
 import { useLayoutEffect, useRef, useState, type RefObject } from 'react';
 
