@@ -19,6 +19,7 @@ import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { callApi, expect, type RunningHost } from './fixtures';
 import { demoHostTest } from './support/demo-host';
+import { meetingSetup } from './support/meeting-fixture';
 import { Audience, MeetingSetup, MinutesPage, Presenter } from './pages/MeetingPages';
 import { WorkstationPage } from './pages/WorkstationPage';
 
@@ -364,23 +365,7 @@ test('set up, present on a second screen, record, end, sign and verify the minut
 test('a meeting dated another day: starting it asks to re-date it to today, and the record carries today', async ({ page, demoHost }) => {
   const { open } = await pickCases(demoHost);
   await concludeReview(demoHost, open.id, '同意', '经审核，同意承办机构的处理意见。');
-  const m = await callApi<{ id: string; date: string }>(demoHost, 'meetings.create', {
-    title: '2026年第13次行政处罚案件集体讨论会',
-    date: '2026-11-27',
-    place: '局三楼第一会议室',
-    host: '张建国',
-    reporter: '王审核',
-    recorder: '刘晓梅',
-    attendees: [
-      { name: '张建国', post: '局长', role: 'member' },
-      { name: '李卫东', post: '副局长', role: 'member' },
-      { name: '赵红', post: '副局长', role: 'member' },
-      { name: '王审核', post: '法制审核人员', role: 'observer' },
-      { name: '刘晓梅', post: '法规科科员', role: 'observer' },
-    ],
-    agenda: [open.id],
-    quorum: { headCount: 5, fraction: { numerator: 1, denominator: 2, moreThan: true }, minMembers: 3, source: '本机关行政处罚案件负责人集体讨论工作规则' },
-  });
+  const m = await callApi<{ id: string; date: string }>(demoHost, 'meetings.create', { ...meetingSetup('2026年第13次行政处罚案件集体讨论会', '2026-11-27'), agenda: [open.id] });
   await page.setViewportSize({ width: 1366, height: 768 });
   await page.goto(`${demoHost.url}#/meetings/${m.id}`);
   const meetingPage = page.getByTestId('meeting-page');
