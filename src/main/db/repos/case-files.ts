@@ -44,6 +44,23 @@ export class CaseFileRepo {
   private writer?: CaseFileWriter;
   private identity?: { all(values: { id: string; caseNumber: string }): CaseRow[] };
 
+  /** The agencies of the cases held here (asked at every sync by the 文号 top-up). */
+  agencyCodes(): string[] {
+    return this.agencyQuery()
+      .all()
+      .map((r) => r.code);
+  }
+
+  /** How SQLite runs agencyCodes(): a test checks it reads case_agency_idx, not every case row. */
+  agencyCodesPlan(): string[] {
+    const q = this.agencyQuery().toSQL();
+    return (clientOf(this.db).prepare(`explain query plan ${q.sql}`).all(...q.params) as { detail: string }[]).map((r) => r.detail);
+  }
+
+  private agencyQuery() {
+    return this.db.selectDistinct({ code: t.cases.agencyCode }).from(t.cases).orderBy(t.cases.agencyCode);
+  }
+
   findIdentity(id: string, caseNumber: string): { byId?: CaseRow; byNumber?: CaseRow } {
     this.identity ??= this.db
       .select()

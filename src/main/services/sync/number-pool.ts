@@ -3,12 +3,11 @@
 // held here and the current year — to POOL_TARGET when fewer than POOL_REFILL_BELOW are left, so a
 // reviewer can sign for weeks offline. After the pull, so a first sync already covers the cases it
 // brought. A failure is a note: the pool left is still good, the next sync tries again.
-import { sql } from 'drizzle-orm';
 import type { ReserveNumbersAnswer, ReserveNumbersRequest } from '../../../shared/api/sync';
 import { chinaToday } from '../../../shared/format/date';
 import type { Db } from '../../db/open';
+import { CaseFileRepo } from '../../db/repos/case-files';
 import { ReviewRepo } from '../../db/repos/reviews';
-import * as t from '../../db/schema';
 import { addToPool, markPoolUnsupported, poolNumbers } from '../opinions/document-number';
 import { withRetry, type RetryPolicy } from './retry';
 import { isTransportError, type SyncTransport } from './transport';
@@ -41,8 +40,7 @@ export async function topUpNumberPool(deps: { transport: SyncTransport; db: Db; 
   const year = Number(today.slice(0, 4));
   // In December the next year's numbers too: a reviewer offline over New Year can still sign.
   const years = today.slice(5, 7) === '12' ? [year, year + 1] : [year];
-  const agencies = deps.db.selectDistinct({ code: t.cases.agencyCode }).from(t.cases).orderBy(sql`1`).all();
-  for (const { code } of agencies) {
+  for (const code of new CaseFileRepo(deps.db).agencyCodes()) {
     for (const y of years) {
       const left = poolNumbers(reviews, code, y).length;
       if (left >= POOL_REFILL_BELOW) continue;

@@ -1,0 +1,1 @@
+CREATE INDEX `case_agency_idx` ON `case_file` (`agency_code`);
