@@ -18,6 +18,7 @@ function timedSync<T>(fn: () => T): [T, number] {
 }
 import { CentralSeeder, REVIEWER, startCentralProcess } from './sync-central';
 import { writeSyncCases, type SyncCase, type SyncDataOptions } from './sync-data';
+import { measureLeanPipeline } from './sync-lean';
 import type { CasePackage } from '../../src/shared/casefile/schema';
 
 /** Drops the page cache (root only); returns whether it worked, so the report says cold or warm. */
@@ -228,6 +229,7 @@ export async function benchInitialSync(s: Section, o: WorldOptions): Promise<Syn
   const w = await buildWorld(s, o, `${o.files} distinct random files (${int(o.minBytes / 1000)}–${int(o.maxBytes / 1000)} kB)`);
   const cp = measureCp(s, w);
   measureFloors(s, w, cp);
+  await measureLeanPipeline(s, w, cp);
   const m = await measureInitialSync(w);
   const rate = mbps(w.bytes, m.ms);
   const cpRate = mbps(cp.bytes, cp.ms);
