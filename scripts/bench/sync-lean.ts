@@ -48,7 +48,7 @@ function batches(blobs: Blob[]): Blob[][] {
 /** One batch answer: frames parsed as they arrive, each blob sealed into `<dest>/<sha>.part`, then renamed. */
 async function fetchBatch(url: string, agent: Agent, asked: Blob[], dest: string, key: CacheKey): Promise<void> {
   const { body } = await request(url, { method: 'POST', body: JSON.stringify(asked.map((b) => b.sha256)), dispatcher: agent });
-  let buf = Buffer.alloc(0);
+  let buf: Buffer = Buffer.alloc(0);
   let i = 0;
   let left = -1;
   let writer: SealedWriter | null = null;
