@@ -1,7 +1,7 @@
 // Geometry of the PDF viewer's page column: slot positions, the page at a y, and the window of
 // mounted pages with spacers that must keep every mounted page exactly where the full column has it.
 import { describe, expect, it } from 'vitest';
-import { PAGE_GAP, PAGE_PAD, jumpTop, largestPage, pageAt, pageTops, stack, stackWindow, type SlotWindow, type Stack } from '../../src/renderer/src/viewers/pdf/pdfLayout';
+import { PAGE_GAP, PAGE_PAD, fitZoom, jumpTop, pageAt, pageTops, stack, stackWindow, type SlotWindow, type Stack } from '../../src/renderer/src/viewers/pdf/pdfLayout';
 
 /** Where the flex column (pad, spacer, gap, slots, gap, spacer, pad) puts each mounted slot, and its height. */
 function laidOut(s: Stack, w: SlotWindow): { tops: number[]; total: number } {
@@ -122,15 +122,20 @@ describe('PDF page column layout', () => {
     expect(most).toBeLessThanOrEqual(4);
   });
 
-  it('fits the widest and the tallest page, not page 1', () => {
-    expect(largestPage([])).toBeUndefined();
-    expect(
-      largestPage([
-        { w: 595, h: 842 },
-        { w: 842, h: 595 },
-        { w: 600, h: 800 },
-      ]),
-    ).toEqual({ w: 842, h: 842 });
+  it('fits the page it is given, so one landscape page does not make the portrait pages small', () => {
+    const portrait = { w: 595, h: 842 };
+    const landscape = { w: 842, h: 595 };
+    const box = { width: 800 + 2 * PAGE_PAD, height: 600 + 2 * PAGE_PAD };
+    // 适合宽度 on a portrait page: that page is exactly the pane's width.
+    expect(fitZoom({ mode: 'width' }, portrait, box, 1) * portrait.w).toBeCloseTo(800);
+    expect(fitZoom({ mode: 'width' }, landscape, box, 1) * landscape.w).toBeCloseTo(800);
+    // 适合页面: the page's height or width, whichever binds.
+    expect(fitZoom({ mode: 'page' }, portrait, box, 1) * portrait.h).toBeCloseTo(600);
+    expect(fitZoom({ mode: 'page' }, landscape, box, 1) * landscape.w).toBeCloseTo(800);
+    // A custom zoom is itself; nothing to fit yet is 100 %.
+    expect(fitZoom({ mode: 'custom', zoom: 1.5 }, portrait, box, 1)).toBe(1.5);
+    expect(fitZoom({ mode: 'width' }, undefined, box, 1)).toBe(1);
+    expect(fitZoom({ mode: 'width' }, portrait, { width: 0, height: 0 }, 1)).toBe(1);
   });
 
   it('puts a jump target in the layout it is given (a page just under the top, a spot a third down)', () => {

@@ -1,7 +1,11 @@
 // Zoom picker shared by the viewers: shows the effective percent, offers presets and fit modes.
 import { Select } from 'antd';
 
-export type ZoomMode = { mode: 'width' } | { mode: 'page' } | { mode: 'custom'; zoom: number };
+/**
+ * `page` (PDF only): the 0-based page the fit is taken from — the page being read when the fit was
+ * chosen, as pdf.js's page-width; absent when the picker emits it (the viewer fills it in).
+ */
+export type ZoomMode = { mode: 'width'; page?: number } | { mode: 'page'; page?: number } | { mode: 'custom'; zoom: number };
 
 const PRESETS = [0.5, 0.75, 1, 1.25, 1.5, 2, 3];
 
@@ -28,7 +32,8 @@ export function ZoomSelect({ mode, zoom, onChange, widthLabel = '适合宽度', 
         { value: 'page', label: pageLabel },
         ...PRESETS.map((p) => ({ value: String(p), label: `${Math.round(p * 100)}%` })),
       ]}
-      onChange={(v: string) => onChange(v === 'width' ? { mode: 'width' } : v === 'page' ? { mode: 'page' } : { mode: 'custom', zoom: Number(v) })}
+      // onSelect, not onChange: picking 适合宽度 again while it is on fits the page now being read.
+      onSelect={(v: string) => onChange(v === 'width' ? { mode: 'width' } : v === 'page' ? { mode: 'page' } : { mode: 'custom', zoom: Number(v) })}
     />
   );
 }

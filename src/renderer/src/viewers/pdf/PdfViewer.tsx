@@ -8,7 +8,7 @@ import type { Annotation } from '../../../../shared/api/evidence';
 import { markPage } from '../../../../shared/mark-page';
 import { usePdfDocument } from './usePdfDocument';
 import { PDF_TO_CSS, startPdfWorker } from './pdfjs';
-import { PAGE_PAD, clampZoom, jumpTop, largestPage, nextZoom, pageAt, pageTops, slotSize, stackWindow, type JumpTarget, type PageSize, type SlotWindow, type Stack } from './pdfLayout';
+import { PAGE_PAD, fitZoom, jumpTop, nextZoom, pageAt, pageTops, slotSize, stackWindow, type JumpTarget, type PageSize, type SlotWindow, type Stack } from './pdfLayout';
 import { usePageSizes } from './usePageSizes';
 import { PdfPage } from './PdfPage';
 import { PdfThumbnails } from './PdfThumbnails';
@@ -55,15 +55,6 @@ export function PdfViewer({ url, title, item, reveal }: Props) {
   return <PdfDocumentView key={url} doc={doc} first={first} title={title} item={item} reveal={reveal ?? null} />;
 }
 
-/** `largest`: the widest page width and tallest page height, so landscape pages in a portrait document fit too. */
-function effectiveZoom(mode: ZoomMode, largest: PageSize | undefined, box: { width: number; height: number }): number {
-  if (mode.mode === 'custom') return mode.zoom;
-  if (!largest || box.width === 0) return 1;
-  const byWidth = (box.width - 2 * PAGE_PAD) / (largest.w * PDF_TO_CSS);
-  if (mode.mode === 'width') return clampZoom(byWidth);
-  return clampZoom(Math.min(byWidth, (box.height - 2 * PAGE_PAD) / (largest.h * PDF_TO_CSS)));
-}
-
 interface Hit {
   page: number;
   text: string;
@@ -87,7 +78,8 @@ function PdfDocumentView({ doc, first, title, item, reveal }: ViewProps) {
   const [painted, setPainted] = useState(false);
   const onPainted = useCallback(() => setPainted(true), []);
   const [sizes, onSize, sizesMeasured] = usePageSizes(doc, first, painted);
-  const [zoomMode, setZoomMode] = useState<ZoomMode>({ mode: 'width' });
+  // Opens fitting page 1's width; a fit always names its page (see fitZoom).
+  const [zoomMode, setZoomMode] = useState<ZoomMode>({ mode: 'width', page: 0 });
   const [thumbsPref, setThumbsPref] = usePersistentState('pdf.thumbnails', true, isBoolean);
   const [thumbsOverride, setThumbsOverride] = useState<boolean | null>(null);
   const [rootRef, rootWidth] = useLayoutWidth<HTMLDivElement>();
@@ -100,8 +92,10 @@ function PdfDocumentView({ doc, first, title, item, reveal }: ViewProps) {
   // The thumbnail strip takes width from the column: measure again before painting.
   useLayoutEffect(measure, [thumbs, measure]);
 
-  const largest = useMemo(() => largestPage(sizes), [sizes]);
-  const zoom = effectiveZoom(zoomMode, largest, box);
+  // Scrolling on to a page of another size keeps the zoom (the column does not rescale under the
+  // reader); choosing the fit again fits the page being read then.
+  const fitPage = zoomMode.mode === 'custom' ? undefined : sizes[Math.min(zoomMode.page ?? 0, sizes.length - 1)];
+  const zoom = fitZoom(zoomMode, fitPage, box, PDF_TO_CSS);
   const scale = zoom * PDF_TO_CSS;
   const layout = useMemo(() => pageTops(sizes, scale), [sizes, scale]);
   const { tops, total } = layout;
@@ -111,6 +105,10 @@ function PdfDocumentView({ doc, first, title, item, reveal }: ViewProps) {
   const atEnd = box.top + box.height >= total - 2 && box.top > 0;
   const computed = atEnd ? last : pageAt(tops, box.top + box.height * 0.4);
   const current = Math.max(0, Math.min(last, pinned ?? computed));
+  const currentRef = useRef(current);
+  currentRef.current = current;
+  /** A fit picked from the toolbar takes the page being read. */
+  const chooseZoom = useCallback((m: ZoomMode) => setZoomMode(m.mode === 'custom' ? m : { mode: m.mode, page: m.page ?? currentRef.current }), []);
   // Mounted: a screen above and below the view (nothing until the widths are known, so page 1 is
   // drawn once at its final zoom; nothing while the tab is in the background, which frees its
   // canvases). Drawn at once: pages on screen; the others after the first paint.
@@ -160,9 +158,11 @@ function PdfDocumentView({ doc, first, title, item, reveal }: ViewProps) {
 
   useKeepInView(scrollRef, layout, scale, { measure, pin, jump, lastTop });
   // A column wider than the view (a wider page somewhere, or zoomed in): the current page centred
-  // when it fits, else from its left edge (as before for documents whose pages have one size).
-  const currentRef = useRef(current);
-  currentRef.current = current;
+  // when it fits, else from its left edge (as before for documents whose pages have one size). Also
+  // when the page read becomes one of another width (on to a landscape page at a portrait fit: its
+  // left edge, where its lines start; back: the portrait page centred), not on every page change.
+  const currentSize = sizes[current];
+  const currentWidth = currentSize ? slotSize(currentSize, scale).width : 0;
   useLayoutEffect(() => {
     const el = scrollRef.current;
     const size = sizes[currentRef.current];
@@ -171,7 +171,7 @@ function PdfDocumentView({ doc, first, title, item, reveal }: ViewProps) {
     const left = PAGE_PAD + (maxWidth - w) / 2;
     const target = w + 2 * PAGE_PAD <= el.clientWidth ? left + w / 2 - el.clientWidth / 2 : left - PAGE_PAD;
     el.scrollLeft = Math.max(0, Math.min(el.scrollWidth - el.clientWidth, target));
-  }, [maxWidth, box.width, scale, scrollRef]);
+  }, [maxWidth, box.width, scale, scrollRef, currentWidth]);
 
   // Ctrl+wheel zooms (needs a non-passive listener to stop the page zoom).
   const zoomRef = useRef(zoom);
@@ -302,7 +302,7 @@ function PdfDocumentView({ doc, first, title, item, reveal }: ViewProps) {
         onGo={goTo}
         zoom={zoom}
         zoomMode={zoomMode}
-        onZoom={setZoomMode}
+        onZoom={chooseZoom}
         thumbs={thumbs}
         onToggleThumbs={toggleThumbs}
         onFind={openFind}

@@ -1,5 +1,7 @@
 // Geometry of the page column (and of the thumbnail strip): where each slot sits, which slot is at a
 // y, and which slots to mount for a scroll position with spacers standing in for the rest.
+import type { ZoomMode } from '../ZoomSelect';
+
 export const PAGE_GAP = 10;
 export const PAGE_PAD = 12;
 export const MIN_ZOOM = 0.1;
@@ -47,16 +49,18 @@ export function pageTops(sizes: readonly PageSize[], scale: number): Stack {
   );
 }
 
-/** The widest page width and the tallest page height: fitting these, no page overflows the pane. */
-export function largestPage(sizes: readonly PageSize[]): PageSize | undefined {
-  if (!sizes.length) return undefined;
-  let w = 0;
-  let h = 0;
-  for (const s of sizes) {
-    w = Math.max(w, s.w);
-    h = Math.max(h, s.h);
-  }
-  return { w, h };
+/**
+ * Zoom for a fit mode: the one page `fit` (the page being read when the fit was chosen) fills the
+ * pane's width (适合宽度) or the whole pane (适合页面), as pdf.js's page-width / page-fit. Fitting the
+ * widest page instead made every portrait page small because of one landscape page.
+ * `box` in CSS px; `cssPerPt` converts PDF points to CSS px at zoom 1.
+ */
+export function fitZoom(mode: ZoomMode, fit: PageSize | undefined, box: { width: number; height: number }, cssPerPt: number): number {
+  if (mode.mode === 'custom') return mode.zoom;
+  if (!fit || box.width === 0) return 1;
+  const byWidth = (box.width - 2 * PAGE_PAD) / (fit.w * cssPerPt);
+  if (mode.mode === 'width') return clampZoom(byWidth);
+  return clampZoom(Math.min(byWidth, (box.height - 2 * PAGE_PAD) / (fit.h * cssPerPt)));
 }
 
 /** A place to jump to: the top of a page, or a spot on it (y in PDF units). */
