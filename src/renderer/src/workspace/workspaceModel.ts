@@ -14,6 +14,12 @@ export interface PaneState {
 export interface WorkspaceState {
   panes: [PaneState] | [PaneState, PaneState];
   active: PaneIndex;
+  /**
+   * The right pane as it was when the split was last closed (Ctrl+\ or 关闭右侧窗格), and which of
+   * its tabs were not also on the left: Ctrl+\ again puts them back, so pressing it twice returns
+   * to the same two panes instead of leaving every tab on the left beside an empty pane.
+   */
+  closedRight?: { pane: PaneState; moved: string[]; leftActive: string | null };
 }
 
 export type WorkspaceAction =
@@ -60,7 +66,7 @@ export function workspaceReducer(state: WorkspaceState, action: WorkspaceAction)
     case 'activate': {
       const pane = state.panes[action.pane];
       if (!pane) return state;
-      return { panes: setPane(state, action.pane, { ...pane, activeKey: action.key }), active: action.pane };
+      return { ...state, panes: setPane(state, action.pane, { ...pane, activeKey: action.key }), active: action.pane };
     }
     case 'close': {
       const pane = state.panes[action.pane];
@@ -72,15 +78,43 @@ export function workspaceReducer(state: WorkspaceState, action: WorkspaceAction)
     }
     case 'focusPane':
       return state.active === action.pane || !state.panes[action.pane] ? state : { ...state, active: action.pane };
-    case 'toggleSplit': {
-      if (state.panes.length === 1) return { panes: [state.panes[0], emptyPane], active: 1 };
-      // Closing the split keeps the right pane's items as tabs of the left one.
-      const [left, right] = state.panes;
-      const tabs = [...left.tabs, ...right.tabs.filter((k) => !left.tabs.includes(k))];
-      const activeKey = state.active === 1 && right.activeKey ? right.activeKey : left.activeKey;
-      return { panes: [{ tabs, activeKey, preview: left.preview }], active: 0 };
-    }
+    case 'toggleSplit':
+      return state.panes.length === 1 ? reopenSplit(state) : closeSplit(state);
   }
+}
+
+/** Closing the split keeps the right pane's items as tabs of the left one, and remembers the right pane. */
+function closeSplit(state: WorkspaceState): WorkspaceState {
+  const [left, right] = state.panes;
+  if (!right) return state;
+  const moved = right.tabs.filter((k) => !left.tabs.includes(k));
+  const tabs = [...left.tabs, ...moved];
+  const activeKey = state.active === 1 && right.activeKey ? right.activeKey : left.activeKey;
+  return { panes: [{ tabs, activeKey, preview: left.preview }], active: 0, closedRight: { pane: right, moved, leftActive: left.activeKey } };
+}
+
+/**
+ * Splitting: the right pane the last close put on the left comes back with those of its tabs still
+ * open (the active pane is where the active tab is); with none, a new empty right pane takes the
+ * next item opened.
+ */
+function reopenSplit(state: WorkspaceState): WorkspaceState {
+  const [left] = state.panes;
+  const memory = state.closedRight;
+  const tabs = memory ? memory.pane.tabs.filter((k) => left.tabs.includes(k)) : [];
+  if (!memory || tabs.length === 0) return { panes: [left, emptyPane], active: 1 };
+  const moved = new Set(memory.moved.filter((k) => tabs.includes(k)));
+  const leftTabs = left.tabs.filter((k) => !moved.has(k));
+  const activeRight = left.activeKey !== null && moved.has(left.activeKey);
+  const rightActive = activeRight ? left.activeKey : memory.pane.activeKey !== null && tabs.includes(memory.pane.activeKey) ? memory.pane.activeKey : (tabs[0] ?? null);
+  const leftActive = [left.activeKey, memory.leftActive].find((k) => k !== null && leftTabs.includes(k)) ?? leftTabs[leftTabs.length - 1] ?? null;
+  return {
+    panes: [
+      { tabs: leftTabs, activeKey: leftActive, preview: left.preview !== null && moved.has(left.preview) ? null : left.preview },
+      { tabs, activeKey: rightActive, preview: memory.pane.preview !== null && tabs.includes(memory.pane.preview) ? memory.pane.preview : null },
+    ],
+    active: activeRight ? 1 : 0,
+  };
 }
 
 /** The item shown in the active pane, if any (for J/K and the tree selection). */
