@@ -39,7 +39,7 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { group: '队列', keys: [['Home'], ['End']], action: '第一个 / 最后一个案件', sources: ['queue/QueueTable.tsx'] },
   { group: '队列', keys: [['Enter'], ['空格']], action: '打开所选案件', sources: ['queue/QueueTable.tsx'] },
   { group: '队列', keys: [['Enter']], action: '在全部案卷和文书全文中搜索', where: '在筛选框中', sources: ['queue/QueueToolbar.tsx'] },
-  { group: '队列', keys: [['↓']], action: '从筛选框移到搜索结果', sources: ['queue/QueueToolbar.tsx'] },
+  { group: '队列', keys: [['↓']], action: '从筛选框移到搜索结果或队列第一行', sources: ['queue/QueueToolbar.tsx'] },
   { group: '队列', keys: [['↑'], ['↓']], action: '在搜索结果间移动', sources: ['search/SearchResults.tsx'] },
   { group: '队列', keys: [['Esc']], action: '关闭搜索结果，回到队列', sources: ['search/SearchResults.tsx', 'queue/QueueToolbar.tsx'] },
 

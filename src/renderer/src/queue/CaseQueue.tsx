@@ -1,5 +1,5 @@
 // Left region: the 待审案件 queue — filters, the virtualised grid, or the first-start empty state.
-import { useDeferredValue, useMemo, useState, type RefObject } from 'react';
+import { useDeferredValue, useMemo, useRef, useState, type RefObject } from 'react';
 import { Alert, Button, Spin, Tooltip, type InputRef } from 'antd';
 import { FileSearchOutlined, MenuFoldOutlined, ReloadOutlined } from '@ant-design/icons';
 import type { CaseStatus, ImportOutcome } from '../../../shared/api/cases';
@@ -7,7 +7,7 @@ import { STATUS_ORDER } from '../lib/labels';
 import type { CaseQueueState } from './useCaseQueue';
 import { DEFAULT_SORT, QUEUE_COLUMNS, filterRows, sortRows, type ColumnId, type QueueFilter, type QueueSort } from './queueModel';
 import { QueueToolbar } from './QueueToolbar';
-import { QueueTable } from './QueueTable';
+import { QueueTable, type QueueTableHandle } from './QueueTable';
 import { EmptyQueue } from './EmptyQueue';
 import { ImportResult } from './ImportResult';
 import type { SearchGroup, SearchHit } from '../../../shared/api/evidence';
@@ -33,6 +33,7 @@ export function CaseQueue({ queue, selectedId, onOpen, onCollapse, searchRef, on
   const [lastImport, setLastImport] = useState<ImportOutcome[] | null>(null);
   const deferred = useDeferredValue(filter);
   const search = useGlobalSearch();
+  const tableRef = useRef<QueueTableHandle>(null);
   // Back from the results the box is a queue filter again. Words searched for in documents
   // rarely match a 案号, 当事人 or 案由, and kept they left an empty queue (显示 0 / 8 件): they
   // are cleared then. Words that match queue rows stay, so the reviewer sees those cases.
@@ -83,7 +84,8 @@ export function CaseQueue({ queue, selectedId, onOpen, onCollapse, searchRef, on
           counts={counts}
           searchRef={searchRef}
           onSearchAll={search.run}
-          onArrowDown={search.query !== null ? () => document.querySelector<HTMLElement>('.search-results .sr-hit')?.focus() : undefined}
+          // ↓ leaves the box for the list below it: the search results when shown, else the queue's first row.
+          onArrowDown={search.query !== null ? () => document.querySelector<HTMLElement>('.search-results .sr-hit')?.focus() : () => tableRef.current?.focusFirst()}
           onEscape={search.query !== null ? closeSearch : undefined}
         />
       )}
@@ -110,7 +112,7 @@ export function CaseQueue({ queue, selectedId, onOpen, onCollapse, searchRef, on
             }}
           />
         )}
-        {queue.loaded && !empty && search.query === null && <QueueTable rows={rows} selectedId={selectedId} onOpen={onOpen} sort={sort} onSort={onSort} />}
+        {queue.loaded && !empty && search.query === null && <QueueTable handle={tableRef} rows={rows} selectedId={selectedId} onOpen={onOpen} sort={sort} onSort={onSort} />}
       </div>
       {queue.loaded && !empty && search.query === null && (
         <footer className="queue-footer">

@@ -1,6 +1,6 @@
 // The virtualised 待审案件 grid: only visible rows are in the DOM, so 10,000 cases scroll smoothly.
 // Arrow keys move the focus row, Enter opens it; a click opens at once.
-import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useImperativeHandle, useMemo, useRef, useState, type KeyboardEvent, type Ref } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { CaseQueueRow } from '../../../shared/api/cases';
 import { gridTemplate, visibleColumns, type ColumnId, type QueueSort } from './queueModel';
@@ -9,6 +9,12 @@ import { QueueRowView } from './QueueRowView';
 import './queue.css';
 
 export const ROW_HEIGHT = 28;
+
+/** What the queue's search box can ask of the grid. */
+export interface QueueTableHandle {
+  /** Focus the grid on its first row (↓ from the search box). */
+  focusFirst: () => void;
+}
 const HEADER_HEIGHT = 28;
 
 interface Props {
@@ -17,9 +23,10 @@ interface Props {
   onOpen: (id: string) => void;
   sort: QueueSort;
   onSort: (column: ColumnId) => void;
+  handle?: Ref<QueueTableHandle>;
 }
 
-export function QueueTable({ rows, selectedId, onOpen, sort, onSort }: Props) {
+export function QueueTable({ rows, selectedId, onOpen, sort, onSort, handle }: Props) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const [width, setWidth] = useState(600);
   const [focusIndex, setFocusIndex] = useState(0);
@@ -54,6 +61,14 @@ export function QueueTable({ rows, selectedId, onOpen, sort, onSort }: Props) {
     setFocusIndex(next);
     virtualizer.scrollToIndex(next, { align: 'auto' });
   };
+
+  useImperativeHandle(handle, () => ({
+    focusFirst: () => {
+      setFocusIndex(0);
+      virtualizer.scrollToIndex(0, { align: 'auto' });
+      scrollRef.current?.focus();
+    },
+  }));
 
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
     const page = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? 280) / ROW_HEIGHT) - 2);

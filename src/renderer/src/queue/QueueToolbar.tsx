@@ -14,7 +14,7 @@ interface Props {
   searchRef: Ref<InputRef>;
   /** Run the global search for the box's text. */
   onSearchAll: (text: string) => void;
-  /** ↓ from the box: into the search results, when shown. */
+  /** ↓ from the box: into the search results when shown, else into the queue. */
   onArrowDown?: () => void;
   /** Esc in the box: closes the search results, when shown (as Esc in the results does). */
   onEscape?: () => void;
