@@ -1,7 +1,8 @@
 // 文书 / 证据 tree: evidence grouped by kind, dated; red markers for files tampered with (篡) or
 // missing (缺), a green tick for files a 校验案卷 found intact.
-// Click opens into the active pane; the context menu opens into the other pane.
-import { useEffect, useMemo } from 'react';
+// Click opens into the active pane; the context menu opens into the other pane. ↑/↓ move the
+// keyboard's place in the tree from the item last clicked or opened, Enter opens.
+import { useEffect, useMemo, useState, type Key } from 'react';
 import { Dropdown, Tree } from 'antd';
 import type { DataNode } from 'antd/es/tree';
 import { AudioOutlined, CheckOutlined, FileImageOutlined, FileOutlined, FilePdfOutlined, VideoCameraOutlined } from '@ant-design/icons';
@@ -96,6 +97,13 @@ export function ItemTree({ groups, selectedId, otherSide, onOpen, states, verifi
     return { treeData: toNodes(groups, map), byId: map };
   }, [groups]);
   const expanded = useMemo(() => allGroupKeys(groups), [groups]);
+  // The keyboard's place (the tree's "active" node), held here: the tree itself drops it when the
+  // mouse moves over it and never sets it on a click, so ↓ after a click started from the top.
+  // Null while the tree is not focused.
+  const [activeKey, setActiveKey] = useState<Key | null>(null);
+  useEffect(() => {
+    if (selectedId) setActiveKey((k) => (k === null ? null : selectedId));
+  }, [selectedId]);
 
   useEffect(() => {
     if (!selectedId) return;
@@ -110,6 +118,9 @@ export function ItemTree({ groups, selectedId, otherSide, onOpen, states, verifi
         defaultExpandedKeys={expanded}
         treeData={treeData}
         selectedKeys={selectedId ? [selectedId] : []}
+        activeKey={activeKey}
+        onActiveChange={(key: Key | null) => key !== null && setActiveKey(key)}
+        onBlur={() => setActiveKey(null)}
         titleRender={(node) => {
           const item = byId.get(String(node.key));
           if (!item) return node.title as React.ReactNode;
@@ -117,6 +128,7 @@ export function ItemTree({ groups, selectedId, otherSide, onOpen, states, verifi
           return <ItemTitle item={item} otherSide={otherSide} onOpen={onOpen} state={state} verified={verified.has(item.id)} />;
         }}
         onSelect={(_keys, info) => {
+          setActiveKey(info.node.key);
           if (info.node.isLeaf) onOpen(String(info.node.key), 'active');
         }}
       />
