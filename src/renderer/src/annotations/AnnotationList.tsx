@@ -13,6 +13,7 @@ import { DeleteAnnotationConfirm } from './DeleteAnnotationConfirm';
 import { kindLabel, quoteOf, whereLabel } from './labels';
 import type { AnnotationStore } from './useAnnotationStore';
 import './annotations.css';
+import { shortcutKeys } from '../lib/shortcuts';
 
 type Filter = 'all' | 'none' | 'redaction' | ReviewPointId;
 
@@ -152,7 +153,7 @@ export function AnnotationList({ store, itemsById, onReveal }: Props) {
       </div>
       {store.error && <div className="t-fail small ann-empty">{store.error}</div>}
       {store.loaded && store.list.length === 0 && (
-        <div className="ann-empty small muted">尚无批注 — 在文件中选中文字后选择“高亮”或“添加批注”；扫描页可用“框选”（Alt+拖动）；视听资料可在播放时“在此处添加批注”。</div>
+        <div className="ann-empty small muted">尚无批注 — 在文件中选中文字后选择“高亮”或“添加批注”；扫描页可用“框选”（{shortcutKeys('pdfArea')}）；视听资料可在播放时“在此处添加批注”。</div>
       )}
       {store.list.length > 0 && rows.length === 0 && <div className="ann-empty small muted">没有符合筛选条件的批注。</div>}
       <ul className="ann-list" aria-label="本案批注">

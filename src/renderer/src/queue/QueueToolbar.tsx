@@ -6,6 +6,7 @@ import { FileSearchOutlined, SearchOutlined } from '@ant-design/icons';
 import type { CaseStatus } from '../../../shared/api/cases';
 import { STATUS_LABEL, STATUS_ORDER } from '../lib/labels';
 import type { DeadlineFilter, QueueFilter } from './queueModel';
+import { shortcutKeys, shortcutTip } from '../lib/shortcuts';
 
 interface Props {
   filter: QueueFilter;
@@ -51,8 +52,8 @@ export function QueueToolbar({ filter, onChange, counts, searchRef, onSearchAll,
         // Short enough for the box at the queue's default width at 1366 (≈ 100 px of text); the
         // whole hint is the tooltip.
         placeholder="筛选，回车搜全部"
-        title="输入文字筛选待审案件；按 Enter 在全部案卷和文书全文中搜索（Ctrl+K）"
-        aria-label="筛选待审案件，按 Enter 搜索全部内容"
+        title={`输入文字筛选待审案件；按 ${shortcutKeys('searchAll')} 在全部案卷和文书全文中搜索（${shortcutKeys('search')}）`}
+        aria-label={`筛选待审案件，按 ${shortcutKeys('searchAll')} 搜索全部内容`}
         value={filter.text}
         onChange={(e) => onChange({ ...filter, text: e.target.value })}
         onPressEnter={() => filter.text.trim() && onSearchAll(filter.text.trim())}
@@ -67,7 +68,7 @@ export function QueueToolbar({ filter, onChange, counts, searchRef, onSearchAll,
         }}
         data-testid="queue-search"
       />
-      <Tooltip title="搜索全部内容：案件信息和所有文书、证据的全文（Enter）" mouseEnterDelay={0.3}>
+      <Tooltip title={shortcutTip('searchAll', '搜索全部内容：案件信息和所有文书、证据的全文')} mouseEnterDelay={0.3}>
         <Button
           size="middle"
           icon={<FileSearchOutlined />}

@@ -7,6 +7,7 @@ import type { SearchGroup, SearchHit, SearchSnippet } from '../../../shared/api/
 import type { GlobalSearch } from './useGlobalSearch';
 import { markSnippet } from '../../../shared/text/term-marks';
 import './search.css';
+import { shortcutTip } from '../lib/shortcuts';
 
 interface Props {
   search: GlobalSearch;
@@ -71,7 +72,7 @@ export function SearchResults({ search, onOpenHit, onClose }: Props) {
       }}
     >
       <div className="sr-summary">
-        <Button size="small" type="text" icon={<ArrowLeftOutlined />} onClick={onClose} aria-label="返回待审案件队列（Esc）">
+        <Button size="small" type="text" icon={<ArrowLeftOutlined />} onClick={onClose} aria-label={shortcutTip('closeSearch', '返回待审案件队列')}>
           队列
         </Button>
         <span className="ellipsis" aria-live="polite" data-testid="search-summary">

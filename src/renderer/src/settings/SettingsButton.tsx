@@ -2,10 +2,11 @@
 import { Button, Tooltip } from 'antd';
 import { SettingOutlined } from '@ant-design/icons';
 import { openSettings } from './store';
+import { shortcutTip } from '../lib/shortcuts';
 
 export function SettingsButton({ placement = 'bottom' }: { placement?: 'bottom' | 'right' }) {
   return (
-    <Tooltip title="设置：安全状态、版本与更新（Ctrl+,）" placement={placement}>
+    <Tooltip title={shortcutTip('settings', '设置：安全状态、版本与更新')} placement={placement}>
       <Button type="text" size="small" icon={<SettingOutlined />} aria-label="设置" onClick={() => openSettings()} data-testid="settings-open" />
     </Tooltip>
   );

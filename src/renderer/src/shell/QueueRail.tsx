@@ -2,6 +2,7 @@
 import { Button, Tooltip } from 'antd';
 import { MenuUnfoldOutlined } from '@ant-design/icons';
 import { SettingsButton } from '../settings/SettingsButton';
+import { shortcutTip } from '../lib/shortcuts';
 
 /** The count in the rail's badge: the rail is 28 px wide, so four figures at most. */
 export function railCount(count: number): string {
@@ -11,7 +12,7 @@ export function railCount(count: number): string {
 export function QueueRail({ count, onExpand }: { count: number; onExpand: () => void }) {
   return (
     <aside className="queue-rail" aria-label="待审案件（已收起）">
-      <Tooltip title="展开待审案件（Ctrl+K）" placement="right">
+      <Tooltip title={shortcutTip('search', '展开待审案件')} placement="right">
         <Button type="text" size="small" icon={<MenuUnfoldOutlined />} aria-label="展开待审案件" onClick={onExpand} />
       </Tooltip>
       {/* The label runs down the rail; the count stays horizontal in a badge, read as one number (not 1 above 0). */}

@@ -7,6 +7,7 @@ import { OpinionStatus } from '../opinion/OpinionStatus';
 import { SyncStatus } from '../sync/SyncStatus';
 import { CacheStatus } from '../lock/CacheStatus';
 import { openShortcuts } from './ShortcutsDialog';
+import { shortcutTip } from '../lib/shortcuts';
 
 interface Props {
   info: AppInfo | null;
@@ -46,7 +47,7 @@ export function StatusBar({ info, error, onOpenCase, onCasesChanged }: Props) {
         今天 {info.today} {weekdayLabel(weekday(info.today))}
       </span>
       <span className="num">v{info.version}</span>
-      <button type="button" className="sb-button" title="快捷键一览（?）" onClick={openShortcuts} data-testid="status-shortcuts">
+      <button type="button" className="sb-button" title={shortcutTip('shortcuts', '快捷键一览')} onClick={openShortcuts} data-testid="status-shortcuts">
         快捷键
       </button>
     </footer>

@@ -5,6 +5,7 @@ import { Input, type InputRef } from 'antd';
 import { CloseOutlined, DownOutlined, UpOutlined } from '@ant-design/icons';
 import { ToolButton } from './ToolButton';
 import './viewer.css';
+import { shortcutTip } from '../lib/shortcuts';
 
 export interface FindModel {
   query: string;
@@ -65,10 +66,10 @@ export function FindBar({ find, focusSeq, onClosed, testId }: Props) {
       <span className={`small num find-count${status === '无结果' ? ' t-fail' : ''}`} aria-live="polite" data-testid={`${testId}-find-count`}>
         {status}
       </span>
-      <ToolButton label="上一个（Shift+Enter）" icon={<UpOutlined />} disabled={!total} onClick={() => find.step(-1)} />
-      <ToolButton label="下一个（Enter）" icon={<DownOutlined />} disabled={!total} onClick={() => find.step(1)} />
+      <ToolButton label={shortcutTip('findStep', '上一个')} icon={<UpOutlined />} disabled={!total} onClick={() => find.step(-1)} />
+      <ToolButton label={shortcutTip('findStep', '下一个')} icon={<DownOutlined />} disabled={!total} onClick={() => find.step(1)} />
       <span className="spacer" />
-      <ToolButton label="关闭查找（Esc）" icon={<CloseOutlined />} onClick={close} />
+      <ToolButton label={shortcutTip('closeFind', '关闭查找')} icon={<CloseOutlined />} onClick={close} />
     </div>
   );
 }

@@ -10,6 +10,7 @@ import { PaneView } from './PaneView';
 import type { WorkspaceAction, WorkspaceState } from './workspaceModel';
 import type { Reveal } from './reveal';
 import './workspace.css';
+import { shortcutTip } from '../lib/shortcuts';
 
 interface Props {
   state: WorkspaceState;
@@ -22,7 +23,7 @@ interface Props {
 export function Workspace({ state, dispatch, view, itemsById, reveal }: Props) {
   const split = state.panes.length === 2;
   const { sizes, onResize, onResizeEnd } = useSplitSizes('split.panes', [50, 50]);
-  const toggle = <ToolButton label={split ? '取消并排（Ctrl+\\）' : '并排显示（Ctrl+\\）'} icon={<SplitCellsOutlined />} active={split} onClick={() => dispatch({ type: 'toggleSplit' })} testId="toggle-split" />;
+  const toggle = <ToolButton label={split ? shortcutTip('split', '取消并排') : shortcutTip('split', '并排显示')} icon={<SplitCellsOutlined />} active={split} onClick={() => dispatch({ type: 'toggleSplit' })} testId="toggle-split" />;
   const close = <ToolButton label="关闭右侧窗格" icon={<CloseOutlined />} onClick={() => dispatch({ type: 'toggleSplit' })} />;
   const left = <PaneView index={0} pane={state.panes[0]} active={state.active === 0} view={view} itemsById={itemsById} dispatch={dispatch} actions={toggle} reveal={reveal} />;
   if (!split || !state.panes[1]) return <div className="workspace">{left}</div>;

@@ -9,6 +9,7 @@ import { useImageView } from './useImageView';
 import './image.css';
 import { ExportOriginal } from '../ExportOriginal';
 import type { CaseItem } from '../../casefile/items';
+import { shortcutTip } from '../../lib/shortcuts';
 
 export function ImageViewer({ url, title, item }: { url: string; title: string; item?: CaseItem }) {
   const v = useImageView();
@@ -33,14 +34,14 @@ export function ImageViewer({ url, title, item }: { url: string; title: string; 
   return (
     <div className="viewer image-viewer" data-testid="image-viewer">
       <div className="viewer-toolbar" role="toolbar" aria-label="图片工具栏">
-        <ToolButton label="缩小（-）" icon={<ZoomOutOutlined />} onClick={() => step(-1)} />
+        <ToolButton label={shortcutTip('imageZoom', '缩小')} icon={<ZoomOutOutlined />} onClick={() => step(-1)} />
         <ZoomSelect mode={v.mode} zoom={v.zoom} onChange={v.setMode} pageLabel="适合窗口" />
-        <ToolButton label="放大（+）" icon={<ZoomInOutlined />} onClick={() => step(1)} />
-        <ToolButton label="适合窗口（0）" icon={<ExpandOutlined />} active={v.mode.mode === 'page'} onClick={() => v.setMode({ mode: 'page' })} />
+        <ToolButton label={shortcutTip('imageZoom', '放大')} icon={<ZoomInOutlined />} onClick={() => step(1)} />
+        <ToolButton label={shortcutTip('imageFit', '适合窗口')} icon={<ExpandOutlined />} active={v.mode.mode === 'page'} onClick={() => v.setMode({ mode: 'page' })} />
         <ToolButton label="适合宽度" icon={<ColumnWidthOutlined />} active={v.mode.mode === 'width'} onClick={() => v.setMode({ mode: 'width' })} />
         <span className="tb-sep" />
-        <ToolButton label="向左旋转 90°" icon={<RotateLeftOutlined />} onClick={() => v.rotate(-1)} />
-        <ToolButton label="向右旋转 90°（R）" icon={<RotateRightOutlined />} onClick={() => v.rotate(1)} />
+        <ToolButton label={shortcutTip('imageRotate', '向左旋转 90°')} icon={<RotateLeftOutlined />} onClick={() => v.rotate(-1)} />
+        <ToolButton label={shortcutTip('imageRotate', '向右旋转 90°')} icon={<RotateRightOutlined />} onClick={() => v.rotate(1)} />
         <span className="spacer" />
         {v.natural && (
           <span className="small muted num">

@@ -18,6 +18,7 @@ import { MediaTimeline } from './MediaTimeline';
 import { TimeNotes } from './TimeNotes';
 import { ExportOriginal } from '../ExportOriginal';
 import './media.css';
+import { shortcutTip } from '../../lib/shortcuts';
 
 interface Props {
   item: CaseItem;
@@ -139,9 +140,9 @@ export function MediaViewer({ item, url, kind, reveal }: Props) {
   return (
     <div className="viewer media-viewer" onKeyDown={onKeyDown} data-testid="media-viewer" data-kind={kind}>
       <div className="viewer-toolbar" role="toolbar" aria-label="播放工具栏">
-        <ToolButton label={playing ? '暂停（空格）' : '播放（空格）'} icon={playing ? <PauseOutlined /> : <CaretRightOutlined />} onClick={toggle} testId="media-play" />
-        <ToolButton label="后退 5 秒（←）" icon={<BackwardOutlined />} onClick={() => seek(time - 5)} />
-        <ToolButton label="前进 5 秒（→）" icon={<ForwardOutlined />} onClick={() => seek(time + 5)} />
+        <ToolButton label={playing ? shortcutTip('mediaPlay', '暂停') : shortcutTip('mediaPlay', '播放')} icon={playing ? <PauseOutlined /> : <CaretRightOutlined />} onClick={toggle} testId="media-play" />
+        <ToolButton label={shortcutTip('mediaSeek', '后退 5 秒')} icon={<BackwardOutlined />} onClick={() => seek(time - 5)} />
+        <ToolButton label={shortcutTip('mediaSeek', '前进 5 秒')} icon={<ForwardOutlined />} onClick={() => seek(time + 5)} />
         <span className="small num media-clock" data-testid="media-clock">
           {formatSeconds(time)} / {Number.isFinite(duration) && duration > 0 ? formatSeconds(duration) : '--:--'}
         </span>

@@ -9,6 +9,7 @@ import { ZoomSelect, type ZoomMode } from '../ZoomSelect';
 import { nextZoom } from './pdfLayout';
 import type { CaseItem } from '../../casefile/items';
 import { ExportRedactedButton, useExportRedacted } from './ExportRedacted';
+import { shortcutKeys, shortcutTip } from '../../lib/shortcuts';
 
 interface Props {
   page: number;
@@ -67,13 +68,13 @@ export const PdfToolbar = memo(function PdfToolbar({ page, pageCount, onGo, zoom
 
   const actions: Record<Key, Action | null> = {
     thumbs: { label: '缩略图', icon: <UnorderedListOutlined />, onClick: onToggleThumbs, active: thumbs },
-    prev: { label: '上一页', shortcut: 'PageUp', icon: <UpOutlined />, disabled: page <= 0, onClick: () => onGo(page - 1) },
-    next: { label: '下一页', shortcut: 'PageDown', icon: <DownOutlined />, disabled: page >= pageCount - 1, onClick: () => onGo(page + 1) },
-    zoomOut: { label: '缩小', shortcut: 'Ctrl+-', icon: <ZoomOutOutlined />, onClick: () => onZoom({ mode: 'custom', zoom: nextZoom(zoom, -1) }) },
-    zoomIn: { label: '放大', shortcut: 'Ctrl+=', icon: <ZoomInOutlined />, onClick: () => onZoom({ mode: 'custom', zoom: nextZoom(zoom, 1) }) },
+    prev: { label: '上一页', shortcut: shortcutKeys('pdfPage', '上一页'), icon: <UpOutlined />, disabled: page <= 0, onClick: () => onGo(page - 1) },
+    next: { label: '下一页', shortcut: shortcutKeys('pdfPage', '下一页'), icon: <DownOutlined />, disabled: page >= pageCount - 1, onClick: () => onGo(page + 1) },
+    zoomOut: { label: '缩小', shortcut: shortcutKeys('pdfZoom', '缩小'), icon: <ZoomOutOutlined />, onClick: () => onZoom({ mode: 'custom', zoom: nextZoom(zoom, -1) }) },
+    zoomIn: { label: '放大', shortcut: shortcutKeys('pdfZoom', '放大'), icon: <ZoomInOutlined />, onClick: () => onZoom({ mode: 'custom', zoom: nextZoom(zoom, 1) }) },
     fitWidth: { label: '适合宽度', icon: <ColumnWidthOutlined />, active: zoomMode.mode === 'width', onClick: () => onZoom({ mode: 'width' }) },
     fitPage: { label: '适合页面', icon: <ExpandOutlined />, active: zoomMode.mode === 'page', onClick: () => onZoom({ mode: 'page' }) },
-    draw: onToggleDrawing ? { label: '框选区域', shortcut: '也可 Alt+拖动', icon: <BorderOutlined />, active: drawing, onClick: onToggleDrawing, testId: 'pdf-draw' } : null,
+    draw: onToggleDrawing ? { label: '框选区域', shortcut: `也可 ${shortcutKeys('pdfArea')}`, icon: <BorderOutlined />, active: drawing, onClick: onToggleDrawing, testId: 'pdf-draw' } : null,
     export: item ? { label: '导出公示版', icon: <ExportOutlined />, onClick: exp.run } : null,
   };
   const button = (key: Exclude<Key, 'export'>) => {
@@ -134,7 +135,7 @@ export const PdfToolbar = memo(function PdfToolbar({ page, pageCount, onGo, zoom
       {button('fitWidth')}
       {button('fitPage')}
       <span className="tb-sep" />
-      <ToolButton label="查找（Ctrl+F）" icon={<SearchOutlined />} active={findOpen} onClick={onFind} testId="pdf-find" />
+      <ToolButton label={shortcutTip('find', '查找')} icon={<SearchOutlined />} active={findOpen} onClick={onFind} testId="pdf-find" />
       {button('draw')}
       <span className="spacer" />
       {item && !folded.has('export') && <ExportRedactedButton exp={exp} />}

@@ -14,6 +14,7 @@ import { useTextFind } from './useTextFind';
 import { useLayoutWidth } from '../../lib/useLayoutWidth';
 import { useReadingPosition, type PositionOf } from '../readingPositions';
 import { around, blockParts, marksIn, mergeMarks, textBlocks, type Block, type MarkKind, type TextMark } from './textMarks';
+import { shortcutTip } from '../../lib/shortcuts';
 
 /** Marks drawn at most (the count still says all): thousands of <mark>s would slow every keystroke. */
 const MAX_MARKS = 1000;
@@ -113,7 +114,7 @@ export function FoundText({ text, reveal, className, meta, positionKey }: Props)
       <div className="text-viewer-meta muted small">
         {meta}
         <span className="spacer" />
-        <ToolButton label="查找（Ctrl+F）" icon={<SearchOutlined />} active={find.open} onClick={openFind} testId="text-find-button" />
+        <ToolButton label={shortcutTip('find', '查找')} icon={<SearchOutlined />} active={find.open} onClick={openFind} testId="text-find-button" />
       </div>
       {find.open && <FindBar find={find} focusSeq={findFocus} onClosed={() => bodyRef.current?.focus()} testId="text" />}
       <pre ref={bodyRef} className={className} tabIndex={0} onScroll={onScroll}>
