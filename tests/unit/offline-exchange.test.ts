@@ -96,3 +96,29 @@ describe('ImportResult', () => {
     expect(many).toContain('已是最新（未更改）： 测市监处罚〔2026〕2号');
   });
 });
+
+describe('a folder of several central bundles', () => {
+  it('one block per bundle: its file, its cases, its own signature and calendar — the second not hidden behind the first', async () => {
+    const { BundleReports } = await import('../../src/renderer/src/sync/BundleResult');
+    const verified = { verified: true as const, reviewer: 'alice', createdAt: '2026-12-03T08:00:00Z', answers: { accepted: 0, stale: 0, rejected: 0 } };
+    const html = renderToStaticMarkup(
+      createElement(BundleReports, {
+        bundles: [
+          { source: '/media/u/交换/1-上周.zip', calendar: { taken: true, years: [2099], source: '甲', changed: true }, central: verified, counts: { taken: 1, unchanged: 0, refused: 0 } },
+          { source: '/media/u/交换/2-本周.zip', calendar: { taken: false, problem: '工作日历数据无效：2100年只列了 1 天节假日' }, central: { verified: false, note: '交换包的签名密钥不是本机上次同步时中心系统告知的' }, counts: { taken: 1, unchanged: 1, refused: 1 } },
+          { source: '/media/u/交换/3.zip', calendar: null, counts: { taken: 0, unchanged: 0, refused: 1 }, refusal: '交换包的中心系统签名无效（签名不符），可能在途中被改动，未导入任何内容' },
+        ],
+      }),
+    );
+    const blocks = html.split('data-testid="sync-import-bundle"').slice(1).map((b) => b.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' '));
+    expect(blocks).toHaveLength(3);
+    expect(blocks[0]).toContain('1-上周.zip 已导入 1 件');
+    expect(blocks[0]).toContain('中心系统签名已核验（为 alice 制作）');
+    expect(blocks[0]).toContain('工作日历已更新：2099 年节假日安排（甲）');
+    expect(blocks[1]).toContain('2-本周.zip 已导入 1 件 · 已是最新 1 件 · 未导入 1 件');
+    expect(blocks[1]).toContain('中心系统签名未能核验：交换包的签名密钥不是本机上次同步时中心系统告知的');
+    expect(blocks[1]).toContain('工作日历未被采用，期限仍按原日历计算 工作日历数据无效：2100年只列了 1 天节假日');
+    expect(blocks[2]).toContain('3.zip 整包未导入 交换包的中心系统签名无效（签名不符）');
+    expect(blocks[2]).not.toContain('工作日历');
+  });
+});

@@ -4,7 +4,7 @@
 // line goes to stderr then.
 import type { Io } from '../main';
 import type { ImportOutcome } from '../../shared/api/cases';
-import type { BundleCalendar } from '../../shared/api/sync';
+import type { BundleCalendar, BundleReport } from '../../shared/api/sync';
 import type { Workstation } from '../../main/workstation';
 import { importBundleInto } from '../../main/services/sync/bundle-into';
 import { answerCounts } from '../../shared/sync/answer-labels';
@@ -12,6 +12,10 @@ import { answerCounts } from '../../shared/sync/answer-labels';
 function calendarLine(c: BundleCalendar, source: string): string {
   if (!c.taken) return `工作日历未采用  ${source}\n  ${c.problem}\n`;
   return c.changed ? `工作日历已更新：${c.years.join('、')} 年节假日安排（${c.source}）\n` : `工作日历未变化（${c.years.join('、')} 年）\n`;
+}
+
+function countsLine(c: BundleReport['counts']): string {
+  return [`已导入 ${c.taken} 件`, c.unchanged ? `已是最新 ${c.unchanged} 件` : '', c.refused ? `未导入 ${c.refused} 件` : ''].filter(Boolean).join('，');
 }
 
 export async function importCommand(open: () => Workstation, paths: string[], opts: { json: boolean }, io: Io): Promise<number> {
@@ -26,13 +30,18 @@ export async function importCommand(open: () => Workstation, paths: string[], op
     for (const path of paths) {
       const r = await importBundleInto(ws, path);
       outcomes.push(...r.outcomes);
-      if (r.central?.verified) {
-        io[opts.json ? 'err' : 'out'](`中心系统签名已核验（为 ${r.central.reviewer} 制作）；带回的答复：${answerCounts(r.central.answers)}\n`);
-        if (r.central.warning) io.err(`注意：${r.central.warning}\n`);
-      } else if (r.central) io.err(`${r.central.note}\n`);
-      if (r.calendar) {
-        (opts.json || !r.calendar.taken ? io.err : io.out)(calendarLine(r.calendar, path));
-        calendarRefused ||= !r.calendar.taken;
+      // A folder's bundles each say their own signature and calendar, under their file name.
+      const reports = r.bundles ?? [{ source: path, calendar: r.calendar, ...(r.central ? { central: r.central } : {}) }];
+      for (const b of reports) {
+        if ('counts' in b) io[opts.json ? 'err' : 'out'](`交换包 ${b.source}：${b.refusal ? '整包未导入（原因见“导入失败”）' : countsLine(b.counts)}\n`);
+        if (b.central?.verified) {
+          io[opts.json ? 'err' : 'out'](`中心系统签名已核验（为 ${b.central.reviewer} 制作）；带回的答复：${answerCounts(b.central.answers)}\n`);
+          if (b.central.warning) io.err(`注意：${b.central.warning}\n`);
+        } else if (b.central) io.err(`${b.central.note}\n`);
+        if (b.calendar) {
+          (opts.json || !b.calendar.taken ? io.err : io.out)(calendarLine(b.calendar, b.source));
+          calendarRefused ||= !b.calendar.taken;
+        }
       }
     }
     if (opts.json) io.out(`${JSON.stringify(outcomes, null, 2)}\n`);

@@ -87,12 +87,28 @@ export type CentralBundleResult =
   /** Could not be checked here: taken as any package from a stick. */
   | { verified: false; note: string };
 
+/** One bundle (.zip) of a folder holding several: its own signature, calendar and cases. */
+export interface BundleReport {
+  /** The bundle file's path. */
+  source: string;
+  calendar: BundleCalendar | null;
+  /** Absent: no bundle.json (not made by the central system, or by an older one), or refused whole. */
+  central?: CentralBundleResult;
+  /** Its cases: come in (imported, new round), already up to date, not imported (with the bundle refused whole, that one reason). */
+  counts: { taken: number; unchanged: number; refused: number };
+  /** Refused whole (signature, contents, another reviewer's): the reason, nothing of it taken. */
+  refusal?: string;
+}
+
 /** What importing a bundle from the central system did. */
 export interface BundleImport {
   outcomes: ImportOutcome[];
+  /** The calendar of the bundle given; a folder's bundles each say their own in `bundles` (null here then). */
   calendar: BundleCalendar | null;
-  /** Absent: the bundle had no bundle.json (not made by the central system, or by an older one). */
+  /** Absent: the bundle had no bundle.json (not made by the central system, or by an older one); a folder's are in `bundles`. */
   central?: CentralBundleResult;
+  /** A folder: each .zip bundle in it with its own result, in the order taken (its cases are in `outcomes` too). Absent for one bundle or package. */
+  bundles?: BundleReport[];
 }
 
 export interface BundleExport {

@@ -8,7 +8,7 @@ import type { ParsedInputOf } from '../../../shared/api/define';
 import type { AuditAction } from '../../../shared/audit/actions';
 import { ApiFailure } from '../../../shared/api/result';
 import type { ImportOutcome } from '../../../shared/api/cases';
-import type { BundleCalendar, CentralBundleResult } from '../../../shared/api/sync';
+import type { BundleCalendar, BundleImport, CentralBundleResult } from '../../../shared/api/sync';
 import type { Workstation } from '../../workstation';
 import type { AppendEntry } from './log';
 import { maskText } from '../../../shared/privacy/mask';
@@ -81,6 +81,15 @@ function centralEntries(c: CentralBundleResult | undefined): AppendEntry[] {
   if (!c) return [];
   const detail = c.verified ? { central: 'verified', reviewer: c.reviewer, ...c.answers } : { central: 'unverified' };
   return [{ action: 'sync.importBundle', subject: null, detail: { ...detail, origin: 'bundle' } }];
+}
+
+/** A folder's bundles each with their own calendar and signature, each recorded (with the bundle's file name). */
+function bundleImportEntries(out: BundleImport): AppendEntry[] {
+  const signedBundle = (source: string) => out.bundles?.some((b) => b.central && (source === b.source || source.startsWith(`${b.source}/`))) ?? false;
+  const cases = importEntries(out.outcomes, (o) => bundleOrigin(o.source, out.central !== undefined || signedBundle(o.source)));
+  if (!out.bundles) return [...cases, ...calendarEntries(out.calendar, 'bundle'), ...centralEntries(out.central)];
+  const named = (e: AppendEntry, source: string): AppendEntry => ({ ...e, detail: { ...e.detail, bundle: basename(source) } });
+  return [...cases, ...out.bundles.flatMap((b) => [...calendarEntries(b.calendar, 'bundle'), ...centralEntries(b.central)].map((e) => named(e, b.source)))];
 }
 
 /**
@@ -275,7 +284,7 @@ export const AUDIT_RULES: Rules = {
     detail: (i, _v, before: boolean) => ({ setting: 'autoSync', from: before, to: i.enabled }),
   },
   'sync.exportBundle': { action: 'export.bundle', kind: 'export', subject: () => null, detail: (i, v) => ({ file: basename(i.path), count: v.count, sha256: v.sha256 }) },
-  'sync.importBundle': { action: 'sync.importBundle', kind: 'change', subject: () => null, entries: (_i, out) => [...importEntries(out.outcomes, (o) => bundleOrigin(o.source, out.central !== undefined)), ...calendarEntries(out.calendar, 'bundle'), ...centralEntries(out.central)] },
+  'sync.importBundle': { action: 'sync.importBundle', kind: 'change', subject: () => null, entries: (_i, out) => bundleImportEntries(out) },
 };
 
 export function auditRule(name: CallName): AuditRule<CallName, unknown> | undefined {

@@ -10,7 +10,7 @@ import { existsSync } from 'node:fs';
 import type yauzl from 'yauzl';
 import type { ImportOutcome } from '../../../shared/api/cases';
 import type { CasePackage } from '../../../shared/casefile/schema';
-import type { BundleCalendar, BundleImport, CentralBundleResult } from '../../../shared/api/sync';
+import type { BundleCalendar, BundleImport, BundleReport, CentralBundleResult } from '../../../shared/api/sync';
 import { CALENDAR_FILE } from '../../../shared/calendar/calendar-file';
 import { CASE_BUNDLE_MANIFEST, type CaseBundleManifest } from '../../../shared/sync/case-bundle-manifest';
 import type { ManifestCheck } from './central-manifest';
@@ -140,27 +140,36 @@ async function importJob(importer: CaseImporter, job: Job, opts: { centralRevisi
 /** Nothing of the bundle taken, for one reason. */
 const refused = (source: string, error: string, details?: string[]): BundleImport => ({ outcomes: [{ source, ok: false, whole: true, error, ...(details ? { details } : {}) }], calendar: null });
 
+/** Whether a .zip of a folder was a bundle (signed, carrying a calendar, several packages, or refused whole), not one package. */
+const wasBundle = (r: BundleImport) => r.central !== undefined || r.calendar !== null || r.outcomes.length > 1 || r.outcomes.some((o) => o.whole);
+
+/** One bundle's own result, for the reader of a folder holding several. */
+function reportOf(source: string, r: BundleImport): BundleReport {
+  const refusal = r.outcomes.length === 1 && r.outcomes[0]!.whole ? r.outcomes[0]!.error ?? '未知原因' : undefined;
+  const counts = { taken: 0, unchanged: 0, refused: 0 };
+  for (const o of r.outcomes) counts[!o.ok ? 'refused' : o.action === 'unchanged' ? 'unchanged' : 'taken']++;
+  return { source, calendar: r.calendar, ...(r.central ? { central: r.central } : {}), counts, ...(refusal ? { refusal } : {}) };
+}
+
 /**
  * A folder of packages (a USB stick's folder of case folders or .zip files): each on its own, one
  * that fails does not stop the rest. A .zip goes the way of any .zip given to import (a package, or
- * a bundle with its signature and calendar checked); the first calendar and central answer found
- * are the ones reported (a stick rarely carries two bundles from the central system).
+ * a bundle with its signature and calendar checked); each bundle's own result is reported in
+ * `bundles` (two bundles from the central system may differ in signature, calendar and cases).
  */
 async function importFolder(importer: CaseImporter, entries: PackageFolder['entries'], opts: CaseBundleOptions): Promise<BundleImport> {
   const { onProgress, ...each } = opts;
   const outcomes: ImportOutcome[] = [];
-  let calendar: BundleCalendar | null = null;
-  let central: CentralBundleResult | undefined;
+  const bundles: BundleReport[] = [];
   for (const [i, e] of entries.entries()) {
     if (e.zip) {
       const r = await importCaseBundle(importer, e.path, each);
       outcomes.push(...r.outcomes);
-      calendar ??= r.calendar;
-      central ??= r.central;
+      if (wasBundle(r)) bundles.push(reportOf(e.path, r));
     } else outcomes.push((await importJob(importer, { label: e.path, open: () => openPackage(e.path) }, { here: opts.here, where: '案卷包' })).outcome);
     onProgress?.(i + 1, entries.length, e.path);
   }
-  return { outcomes, calendar, ...(central ? { central } : {}) };
+  return { outcomes, calendar: null, ...(bundles.length ? { bundles } : {}) };
 }
 
 /**

@@ -5,7 +5,7 @@
 // computer — as in the browser host there is no native file dialog (the host only listens locally).
 import { useEffect, useRef, useState } from 'react';
 import { Alert, Button, Input, type InputRef } from 'antd';
-import type { BundleCalendar, BundleExport, BundleImport, CentralBundleResult } from '../../../shared/api/sync';
+import type { BundleExport, BundleImport } from '../../../shared/api/sync';
 import type { ApiEvents } from '../../../shared/api/events';
 import type { KeyRegistration } from '../../../shared/api/opinions';
 import { api } from '../api';
@@ -13,7 +13,9 @@ import { errorText } from '../lib/errors';
 import { useOpinionState } from '../opinion/store';
 import { ImportResult } from '../queue/ImportResult';
 import { syncActions, useSyncState } from './store';
-import { answerCounts } from '../../../shared/sync/answer-labels';
+import { BundleReports, CalendarTaken, CentralSigned } from './BundleResult';
+
+export { CentralSigned } from './BundleResult';
 
 /** Whether `p` is `dir` or inside it (as typed; the back end checks again with links resolved). */
 export function isInside(p: string, dir: string): boolean {
@@ -187,6 +189,7 @@ function ImportBundle() {
         </div>
         {busy && progress && <div className="small muted num">{`${progress.done}/${progress.total} ${progress.label}`}</div>}
         {result && result.outcomes.length > 0 && <ImportResult outcomes={result.outcomes} />}
+        {result?.bundles && <BundleReports bundles={result.bundles} />}
         {result?.central && <CentralSigned central={result.central} />}
         {result?.calendar && <CalendarTaken calendar={result.calendar} />}
         {error && <Alert type="error" showIcon title={error} data-testid="sync-import-error" />}
@@ -202,31 +205,5 @@ export function OfflineExchange({ dataDir, pending }: { dataDir: string | null; 
       <ExportBundle dataDir={dataDir} pending={pending} />
       <ImportBundle />
     </section>
-  );
-}
-
-/** The working-day calendar a bundle carried: taken (deadlines follow it at once) or why not. */
-function CalendarTaken({ calendar }: { calendar: BundleCalendar }) {
-  if (!calendar.taken) return <Alert type="warning" showIcon title="交换包中的工作日历未被采用，期限仍按原日历计算" description={calendar.problem} data-testid="sync-import-calendar" />;
-  const years = calendar.years.join('、');
-  const title = calendar.changed ? `工作日历已更新：${years} 年节假日安排（${calendar.source}）` : `工作日历已是最新（${years} 年）`;
-  return <Alert type="success" showIcon title={title} data-testid="sync-import-calendar" />;
-}
-
-/** The central system's signature on the bundle: checked (its answers settled the outbox) or why not. One line, like its neighbours. */
-export function CentralSigned({ central }: { central: CentralBundleResult }) {
-  if (!central.verified) return <Alert type="info" showIcon title={`交换包的中心系统签名未能核验：${central.note}`} data-testid="sync-import-central" />;
-  const { accepted, stale, rejected } = central.answers;
-  const answered = accepted + stale + rejected;
-  const answers = answered ? `带回中心系统的答复 ${answered} 项：${answerCounts(central.answers)}` : '没有待发送提交的新答复';
-  // Whose workstation this is is unknown here: the signature is good, but for whom it was made is for the reader to check.
-  return (
-    <Alert
-      type={stale + rejected || central.warning ? 'warning' : 'success'}
-      showIcon
-      title={`中心系统签名已核验（为 ${central.reviewer} 制作）· ${answers}`}
-      {...(central.warning ? { description: central.warning } : {})}
-      data-testid="sync-import-central"
-    />
   );
 }
