@@ -64,6 +64,11 @@ export interface OpinionPreview {
   blocker: string | null;
   /** 文号 reserved from the central system still unused here (this agency and year); absent: numbered locally. */
   numberPool?: NumberPoolView;
+  /**
+   * The central system gave the case to another reviewer (`at`: when this workstation learnt of it):
+   * the preview is there to read, never to sign — `blocker` says so and signing is refused.
+   */
+  reassigned?: { at: string };
 }
 
 /** The workstation's pool of 文号 reserved from the central system (document-number.ts). */

@@ -105,6 +105,8 @@ export interface ReviewView {
   conclusionDraft: ConclusionDraft | null;
   /** The central system gave the case to another reviewer: shown read-only (已改派，不能再签署); conclude, 撤回结论 and signing are refused. */
   reassigned?: true;
+  /** With `reassigned`: when this workstation learnt of it (the sync that brought the central system's word; ISO). */
+  reassignedAt?: string;
   previous: PreviousRound | null;
   reviewer: ReviewerProfile | null;
   updatedAt: string;

@@ -19,6 +19,7 @@ import { signDetached, signPdf, type KeyInfo, type SignedSubmission } from '../s
 import { certificateFingerprint, type ReviewerKeys } from './keys';
 import { peekDocumentNumber, POOL_EMPTY, takeDocumentNumber } from './document-number';
 import { readCentralLogin } from '../sync/login';
+import { reassignedRefusal } from '../sync/reassigned';
 
 interface Draft {
   meta: OpinionMeta;
@@ -89,9 +90,11 @@ export class OpinionService {
     // the content names, so the hash binds them) are left empty until a key exists.
     const key = this.signingKey();
     const review = this.ws.review.get(caseId);
+    // Reassigned: the preview is shown to read (what was concluded), but it is not this reviewer's to sign.
+    const moved = this.ws.review.reassignment(caseId);
     const date = this.ws.today();
     let number = peekDocumentNumber(this.reviews, cf.agency, date, this.loggedIn());
-    if (number.pool && number.pooled === null && this.loggedIn()) {
+    if (number.pool && number.pooled === null && this.loggedIn() && !moved) {
       // None left but logged in: online, the pool is topped up now (a few seconds at most); offline it stays empty.
       await this.ws.sync.topUpNumbers(AbortSignal.timeout(4_000));
       number = peekDocumentNumber(this.reviews, cf.agency, date, true);
@@ -123,9 +126,9 @@ export class OpinionService {
     this.reviews.setSetting(`opinion_draft:${caseId}`, { meta, contentHash: key ? contentHash : null, files, ...pooled } satisfies Draft, meta.signedAt);
     // No number to take (pool used up, offline): shown, not signable — never an invented number.
     const numberless = number.pool !== null && number.pooled === null;
-    const blocker = !key ? (this.keys.revokedLatest() ? REVOKED_KEY_PREVIEW_NOTICE : NO_KEY_NOTICE) : numberless ? POOL_EMPTY : null;
-    // `signable` keeps meaning “a key signs it”; an empty pool is the blocker and numberPool.remaining 0.
-    return { content, contentHash, pdfSha256: files.pdf, docxSha256: files.docx, signable: key !== null, blocker, ...(number.pool ? { numberPool: number.pool } : {}) };
+    const blocker = moved ? reassignedRefusal('签署审核意见书') : !key ? (this.keys.revokedLatest() ? REVOKED_KEY_PREVIEW_NOTICE : NO_KEY_NOTICE) : numberless ? POOL_EMPTY : null;
+    // `signable` keeps meaning “a key signs it”; an empty pool is the blocker and numberPool.remaining 0, a reassigned case `reassigned`.
+    return { content, contentHash, pdfSha256: files.pdf, docxSha256: files.docx, signable: key !== null, blocker, ...(number.pool ? { numberPool: number.pool } : {}), ...(moved ? { reassigned: { at: moved.at } } : {}) };
   }
 
   /** The latest preview's file (下载预览), as shown: refused when there is none. */

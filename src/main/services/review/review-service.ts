@@ -23,7 +23,7 @@ import { resubmissionWarning } from './resubmission-warning';
 import { withdrawUnsentOpinions } from './withdraw-unsent';
 import { assertReviewNotUnderDiscussion } from '../meetings/review-hold';
 import { assertConcludable, reviewerTextProblems } from '../opinion/printable';
-import { reassignedRefusal, type ReassignedCases } from '../sync/reassigned';
+import { reassignedRefusal, type ReassignedCase, type ReassignedCases } from '../sync/reassigned';
 import { DECISION_LABEL } from '../../../shared/opinion/point-wording';
 
 interface PointRecord {
@@ -56,6 +56,9 @@ export interface ReviewDeps {
   reassigned?: ReassignedCases;
 }
 
+/** The review view's word on a reassigned case: that it is, and since when this workstation knows. */
+const reassignedView = (r: ReassignedCase | null) => (r ? { reassigned: true as const, reassignedAt: r.at } : {});
+
 export class ReviewService {
   private readonly similar: SimilarCases;
   private readonly now: () => Date;
@@ -72,6 +75,11 @@ export class ReviewService {
   setReviewer(p: ReviewerProfile): ReviewerProfile {
     this.d.reviews.setSetting(REVIEWER_KEY, p, this.now().toISOString());
     return p;
+  }
+
+  /** The case's reassignment to another reviewer, as the sync learnt it; null: still this reviewer's. */
+  reassignment(caseId: string): ReassignedCase | null {
+    return this.d.reassigned?.get(caseId) ?? null;
   }
 
   /** Refuses `action` (e.g. 签署审核意见书) on a case reassigned to another reviewer: the central system would refuse it. */
@@ -147,7 +155,7 @@ export class ReviewService {
       previous: this.previousRound(pkg, prev),
       reviewer,
       updatedAt: row.updatedAt ?? row.startedAt,
-      ...(this.d.reassigned?.get(caseId) ? { reassigned: true as const } : {}),
+      ...reassignedView(this.d.reassigned?.get(caseId) ?? null),
     };
   }
 

@@ -104,17 +104,20 @@ export function OpinionActions({ view }: { view: ReviewView }) {
         <Button icon={<EyeOutlined />} loading={busy === 'preview'} disabled={busy !== null} onClick={() => void run('preview')} data-testid="opinion-preview">
           预览意见书
         </Button>
-        <Button
-          type="primary"
-          icon={<EditOutlined />}
-          loading={busy === 'sign'}
-          disabled={busy !== null}
-          onClick={() => void run('sign')}
-          title={keys && !hasKey ? SIGN_NEEDS_KEY : undefined}
-          data-testid="opinion-sign-start"
-        >
-          签署…
-        </Button>
+        {/* Reassigned to another reviewer: not this reviewer's to sign (the panel's banner says so). */}
+        {!view.reassigned && (
+          <Button
+            type="primary"
+            icon={<EditOutlined />}
+            loading={busy === 'sign'}
+            disabled={busy !== null}
+            onClick={() => void run('sign')}
+            title={keys && !hasKey ? SIGN_NEEDS_KEY : undefined}
+            data-testid="opinion-sign-start"
+          >
+            签署…
+          </Button>
+        )}
       </div>
     </div>
   );

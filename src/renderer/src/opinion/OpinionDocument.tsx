@@ -5,7 +5,7 @@
 // and the .pdf / .docx / 提交件 JSON downloads for a signed version.
 import { useEffect, useMemo } from 'react';
 import { App as AntApp, Button, Tooltip } from 'antd';
-import { DownloadOutlined, EditOutlined, KeyOutlined, ReloadOutlined } from '@ant-design/icons';
+import { DownloadOutlined, EditOutlined, KeyOutlined, ReloadOutlined, StopOutlined } from '@ant-design/icons';
 import type { OpinionPreview, OpinionRecord } from '../../../shared/api/opinions';
 import { chinaDateTime } from '../../../shared/format/date';
 import { api } from '../api';
@@ -94,10 +94,14 @@ function PreviewBar({ caseId, preview }: { caseId: string; preview: OpinionPrevi
   // Without a usable key 签署… leads to creating one first (opinionActions.startSign).
   const noKey = useOpinionState((s) => s.keys !== null && !s.keys.active);
   const again = () => void opinionActions.preview(caseId).catch((err: unknown) => message.error(errorText(err, '未能重新生成预览，请稍后重试')));
+  // Reassigned: the document stays to read; 签署 is not offered (the back end would refuse it).
+  const reassigned = Boolean(preview.reassigned);
   return (
-    <div className="op-doc-bar is-preview" role="toolbar" aria-label="意见书预览" data-testid="opinion-preview-bar">
+    <div className={`op-doc-bar is-preview${reassigned ? ' is-reassigned' : ''}`} role="toolbar" aria-label="意见书预览" data-testid="opinion-preview-bar">
       <div className="op-doc-info">
-        <span className="op-doc-tag">预览 · 未签署</span>
+        <span className="op-doc-tag" data-testid="opinion-preview-tag">
+          {reassigned ? '预览 · 已改派，不能签署' : '预览 · 未签署'}
+        </span>
         <span className="num" data-testid="opinion-doc-number">
           {c.documentNumber}
         </span>
@@ -123,9 +127,11 @@ function PreviewBar({ caseId, preview }: { caseId: string; preview: OpinionPrevi
         <span className="muted">下载</span>
         <PreviewDownload caseId={caseId} kind="pdf" name={`${base}_预览.pdf`} label=".pdf" testId="opinion-preview-pdf" />
         <PreviewDownload caseId={caseId} kind="docx" name={`${base}.docx`} label=".docx" testId="opinion-preview-docx" />
-        <Button size="small" type="primary" icon={<EditOutlined />} onClick={() => opinionActions.startSign(caseId)} title={noKey ? SIGN_NEEDS_KEY : undefined} data-testid="opinion-sign">
-          签署…
-        </Button>
+        {!reassigned && (
+          <Button size="small" type="primary" icon={<EditOutlined />} onClick={() => opinionActions.startSign(caseId)} title={noKey ? SIGN_NEEDS_KEY : undefined} data-testid="opinion-sign">
+            签署…
+          </Button>
+        )}
       </div>
     </div>
   );
@@ -140,6 +146,24 @@ function NoKeyNote({ preview }: { preview: OpinionPreview }) {
       <Button size="small" onClick={opinionActions.openKeys} data-testid="opinion-preview-keys">
         创建签名密钥…
       </Button>
+    </div>
+  );
+}
+
+/**
+ * Under the bar of a preview of a case the central system gave to another reviewer: plainly, that
+ * this reviewer can no longer sign it, and since when this workstation knows (the central system does
+ * not tell the previous reviewer who has it now).
+ */
+export function ReassignedNote({ at }: { at: string }) {
+  const when = at ? `（本机于 ${chinaDateTime(at)} 同步时得知）` : '';
+  return (
+    <div className="op-doc-note is-reassigned" role="alert" data-testid="opinion-preview-reassigned">
+      <StopOutlined aria-hidden />
+      <span className="op-doc-note-text">
+        <strong>本案已由中心系统改派给其他审核员{when}，您不能再签署这份意见书。</strong>
+        此预览仅供查阅；您在本机所做的审核与已签署的意见书保留备查。
+      </span>
     </div>
   );
 }
@@ -174,7 +198,8 @@ export function OpinionDocument({ caseId, item, reveal = null }: { caseId: strin
   return (
     <div className="op-doc" data-testid="opinion-document" data-kind={item.id === PREVIEW_TAB ? 'preview' : 'signed'}>
       {item.id === PREVIEW_TAB && c.preview && <PreviewBar caseId={caseId} preview={c.preview} />}
-      {item.id === PREVIEW_TAB && c.preview && !c.preview.signable && <NoKeyNote preview={c.preview} />}
+      {item.id === PREVIEW_TAB && c.preview?.reassigned && <ReassignedNote at={c.preview.reassigned.at} />}
+      {item.id === PREVIEW_TAB && c.preview && !c.preview.reassigned && !c.preview.signable && <NoKeyNote preview={c.preview} />}
       {record && <SignedBar record={record} />}
       <div className="op-doc-body">
         <ItemViewer key={item.file.sha256} item={item} reveal={reveal} />

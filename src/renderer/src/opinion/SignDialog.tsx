@@ -46,7 +46,7 @@ function SignBody({ caseId, onDone }: { caseId: string; onDone: () => void }) {
   const noNumber = pool?.remaining === 0;
 
   const sign = async () => {
-    if (!preview || !active || !previewFits || noNumber) return;
+    if (!preview || !active || !previewFits || noNumber || preview.reassigned) return;
     if (needsPass && pass.length < MIN_PASSPHRASE) {
       setProblem({ kind: 'passphrase', text: pass ? `${KEY_PASSPHRASE}至少 ${MIN_PASSPHRASE} 个字符` : `请输入${KEY_PASSPHRASE}` });
       passRef.current?.focus();
@@ -123,6 +123,7 @@ function SignBody({ caseId, onDone }: { caseId: string; onDone: () => void }) {
           </>
         )}
       </dl>
+      {preview.reassigned && <Alert type="error" showIcon title="本案已由中心系统改派给其他审核员，您不能再签署这份意见书" data-testid="sign-reassigned" />}
       {noNumber && <Alert type="error" showIcon title={preview.blocker ?? '本机预留的文号已用完'} data-testid="sign-pool-empty" />}
       {pool && !noNumber && pool.low && (
         <Alert type="info" showIcon title={`本机尚余预留文号 ${pool.remaining} 个`} description="文号由中心系统预留给本机，离线也可签署；联网同步时自动补足。" data-testid="sign-pool-low" />
@@ -197,7 +198,7 @@ function SignBody({ caseId, onDone }: { caseId: string; onDone: () => void }) {
       )}
       <div className="op-actions">
         <Button onClick={onDone}>取消</Button>
-        <Button type="primary" loading={busy} disabled={!active || !previewFits || noNumber} onClick={() => void sign()} data-testid="sign-submit">
+        <Button type="primary" loading={busy} disabled={!active || !previewFits || noNumber || Boolean(preview.reassigned)} onClick={() => void sign()} data-testid="sign-submit">
           签署
         </Button>
       </div>

@@ -137,6 +137,18 @@ export const opinionActions = {
     if (opts.open !== false) requestOpen(caseId, PREVIEW_TAB);
     return preview;
   },
+  /**
+   * The case's reassignment as the review view now says (a sync learnt of it after the preview was
+   * made, or it was assigned back): the preview on screen follows, so its bar never offers 签署 on a
+   * case that is no longer this reviewer's. `at`: when the workstation learnt of it; null: hers again.
+   */
+  followReassignment(caseId: string, at: string | null): void {
+    patchCase(caseId, (c) => {
+      if (!c.preview || (c.preview.reassigned?.at ?? null) === at) return {};
+      const { reassigned: _was, ...rest } = c.preview;
+      return { preview: at !== null ? { ...rest, reassigned: { at } } : rest };
+    });
+  },
   /** Sign the previewed content; the signed PDF replaces the preview in the centre. Throws ApiFailure. */
   async sign(caseId: string, contentHash: string, passphrase: string | undefined): Promise<OpinionRecord> {
     const record = await api.call('opinions.sign', { caseId, contentHash, ...(passphrase ? { passphrase } : {}) });

@@ -19,6 +19,7 @@ import { PointList } from './PointList';
 import { Conclusion } from './Conclusion';
 import { PreviousRound } from './PreviousRound';
 import { OpinionList } from '../opinion/OpinionList';
+import { opinionActions } from '../opinion/store';
 import type { PointJump } from './usePointKeys';
 import './review.css';
 
@@ -50,6 +51,12 @@ export function ReviewPanel({ caseId, onCollapse, onReveal, onStatusChange, jump
   useEffect(() => {
     if (jump) setTab('current');
   }, [jump]);
+
+  // A preview on screen follows the case's reassignment (learnt by a sync since it was made): no 签署 on it.
+  const reassignedAt = view ? (view.reassigned ? (view.reassignedAt ?? '') : null) : undefined;
+  useEffect(() => {
+    if (reassignedAt !== undefined) opinionActions.followReassignment(caseId, reassignedAt);
+  }, [caseId, reassignedAt]);
 
   const openRef = (ref: FindingRef) => onReveal({ itemId: ref.kind === 'document' || ref.kind === 'evidence' ? ref.id : SUMMARY_TAB });
   const openCitation = (c: ResolvedCitation) => {
