@@ -50,6 +50,8 @@ test('keys: local → registered at login → replaced (registered at once) → 
   const rows = op.keysDialog.getByTestId('key-row');
   await expect(rows).toHaveCount(1);
   await expect(rows.first().getByTestId('key-registration')).toHaveText('仅本机开发 CA');
+  // The local development CA knows no central account: none shown.
+  await expect(rows.first().getByTestId('key-account')).toHaveCount(0);
   await expect(op.keysDialog.getByTestId('keys-devca')).toContainText('在同步面板中登录（也可在命令行运行 fashen login）');
   // The local certificate names the reviewer as set: nothing to reconcile.
   await expect(op.keysDialog.getByTestId('keys-name-mismatch')).toHaveCount(0);
@@ -67,6 +69,8 @@ test('keys: local → registered at login → replaced (registered at once) → 
   await expect(rows.first().getByTestId('key-registration')).toHaveText('已登记到中心');
   await expect(rows.first()).toContainText('中心系统开发 CA');
   await expect(rows.first()).toContainText('alice（马鞍山市市场监督管理局）'); // the subject as the central certificate names it
+  // The central certificate names the account too (UID).
+  await expect(rows.first().getByTestId('key-account')).toHaveText('中心账号 alice');
   await expect(op.keysDialog.getByTestId('keys-devca')).toHaveCount(0);
   // No display name was set for alice: the central certificate carries the account name, and the
   // dialog says how the admin puts the reviewer's name on it.

@@ -50,7 +50,8 @@ export function registrationText(k: KeySummary): string {
 
 function print(view: KeysView, opts: KeysOpts, io: Io): void {
   if (opts.json) return io.out(`${JSON.stringify(view, null, 2)}\n`);
-  for (const k of view.keys) io.out(`${STATUS[k.status]}\t${k.keyId}\t${k.algorithm}\t${k.subject}\t${k.issuer ?? '无证书'}\t${registrationText(k)}\n`);
+  // The central account the certificate names (UID) after the subject; — for a certificate without one.
+  for (const k of view.keys) io.out(`${STATUS[k.status]}\t${k.keyId}\t${k.algorithm}\t${k.subject}\t账号 ${k.account ?? '—'}\t${k.issuer ?? '无证书'}\t${registrationText(k)}\n`);
   if (view.centralNotice) io.err(`注意：${view.centralNotice}\n`);
 }
 

@@ -4,7 +4,8 @@
 // Only a PKCS#10 request is accepted, and only when its signature verifies: the requester proves
 // it holds the private key, so nobody can register another person's public key as their own.
 // The certificate's subject is the CA's decision (CN = the person's real name the admin set, else the
-// account; O = the agency), not the CSR's. The registry (GET /v1/certificates/:keyId) names the account.
+// account; O = the agency; UID = the account), not the CSR's. The registry (GET /v1/certificates/:keyId)
+// names the account too.
 import { checkCsr } from '../../main/services/signing/csr';
 import { DevelopmentCa } from '../../main/services/signing/dev-ca';
 import { isSigningError } from '../../main/services/signing/errors';
@@ -53,7 +54,8 @@ export class DevCaIssuer implements CertificateIssuer {
     const { keyId, publicKeyPem } = req.request;
     try {
       // The key checked above, as SPKI: the CA does not parse and verify the request again.
-      const { chain } = await this.ca.issue(publicKeyPem, { name: req.subject.displayName || req.subject.userName, agency: req.subject.agency ?? this.agency });
+      // The account goes in as UID beside the real name (CN): who signed, and under which login.
+      const { chain } = await this.ca.issue(publicKeyPem, { name: req.subject.displayName || req.subject.userName, agency: req.subject.agency ?? this.agency, account: req.subject.userName });
       return { keyId, publicKeyPem, chainPem: chain.join('') };
     } catch (err) {
       if (isSigningError(err)) throw new CertificateRequestError(err.message);

@@ -11,6 +11,8 @@ export interface KeySummary {
   subject: string;
   /** The certificate's CN, the name verifications show as 签名人 (null: no certificate yet). */
   signerName: string | null;
+  /** The central account the certificate names (UID, put there by the central system's CA); null: none (a local development CA's, or one issued before). */
+  account: string | null;
   issuer: string | null;
   /** 本地开发 CA (non-official) or the agency CA via the central system. */
   devCa: boolean;

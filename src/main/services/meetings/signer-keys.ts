@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { ApiFailure } from '../../../shared/api/result';
 import type { KeySummary } from '../../../shared/api/opinions';
 import { isDevelopmentCa, isSigningError, KeyStore, PassphraseProtector, type KeyInfo, type KeyProtector, type UnlockedKey } from '../signing/index';
-import { signerName, type ReviewerKeys } from '../opinions/keys';
+import { certificateAccount, signerName, type ReviewerKeys } from '../opinions/keys';
 
 export interface SignerIdentity {
   name: string;
@@ -25,6 +25,7 @@ function summary(k: KeyInfo): KeySummary {
     created: k.created,
     subject: `${k.subject.name}（${k.subject.agency}）`,
     signerName: signerName(k),
+    account: certificateAccount(k),
     issuer: k.chain.length > 1 ? (isDevelopmentCa(k.chain) ? '本地开发 CA（非正式）' : '机构 CA') : null,
     devCa: isDevelopmentCa(k.chain),
     protection: k.protection,

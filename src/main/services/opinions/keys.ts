@@ -25,6 +25,7 @@ import { rememberedCacheKey } from '../cache-crypto/resolve';
 import type { PkiTransport } from '../sync/pki';
 import type { SyncKeys } from '../sync/prepare';
 import { TransportError } from '../sync/transport';
+import { accountOf } from '../signing/cert-names';
 
 /** Where a reviewer creates a key: the app's dialog, or the command line. */
 export const CREATE_KEY_HINT = '在“签名密钥”窗口中点“创建”，或用命令行 fashen keys create 创建';
@@ -283,11 +284,11 @@ function registration(k: KeyInfo, loggedIn: boolean): KeyRegistration {
   return { state: loggedIn ? 'pending' : 'local', server: null, at: null, note };
 }
 
-/** The leaf certificate's CN and O (null: no certificate yet). Read once per key shown. */
-function leafNames(k: KeyInfo): { cn: string | null; o: string | null } | null {
+/** The leaf certificate's CN, O and central account (UID) (null: no certificate yet). Read once per key shown. */
+function leafNames(k: KeyInfo): { cn: string | null; o: string | null; account: string | null } | null {
   try {
     const leaf = new x509.X509Certificate(k.chain[0]!);
-    return { cn: leaf.subjectName.getField('CN')[0] ?? null, o: leaf.subjectName.getField('O')[0] ?? null };
+    return { cn: leaf.subjectName.getField('CN')[0] ?? null, o: leaf.subjectName.getField('O')[0] ?? null, account: accountOf(leaf) };
   } catch {
     return null;
   }
@@ -296,6 +297,11 @@ function leafNames(k: KeyInfo): { cn: string | null; o: string | null } | null {
 /** The certificate's CN (what a verification names as 签名人), or null. */
 export function signerName(k: KeyInfo, names = leafNames(k)): string | null {
   return names?.cn ?? null;
+}
+
+/** The central account the certificate names (UID), or null: none, or no certificate yet. */
+export function certificateAccount(k: KeyInfo, names = leafNames(k)): string | null {
+  return names?.account ?? null;
 }
 
 /** As the certificate names the signer (the central CA names the account), else as the key was made. */
@@ -314,6 +320,7 @@ function summary(k: KeyInfo, loggedIn: boolean): KeySummary {
     created: k.created,
     subject: subjectText(k, names),
     signerName: signerName(k, names),
+    account: certificateAccount(k, names),
     issuer: k.chain.length > 1 ? (devCa ? '本地开发 CA（非正式）' : (rootName(k.chain) ?? '机构 CA')) : null,
     devCa,
     protection: k.protection,

@@ -8,12 +8,13 @@ import { OpinionContent } from '../../../shared/opinion/content';
 import { verifyMinutesPayload, type SignerVerdict } from '../meetings/minutes-verify';
 import { verifyPdf, verifySubmission, type SubmissionVerification } from '../signing/index';
 import { formatTime } from '../signing/cert-check';
+import { signerLine, type CertSigner } from '../signing/cert-names';
 import type { ReviewerKeys } from './keys';
 
-type Signer = { commonName: string; organization: string } | null;
 type TimestampState = SubmissionVerification['timestamp'];
 
-const signerText = (s: Signer) => (s ? `${s.commonName}${s.organization ? `（${s.organization}）` : ''}` : null);
+/** The certificate's holder, with the central account when the certificate names one (cert-names.ts). */
+const signerText = (s: CertSigner | null) => (s ? signerLine(s) : null);
 
 export function timestampView(t: TimestampState | undefined): TimestampView {
   if (!t) return { state: 'none' };

@@ -9,6 +9,7 @@ import { signatureTimestampDigest, readTimestampToken } from './timestamp';
 import { toArrayBuffer } from './pem';
 import type { RevocationEntry } from './types';
 import { pkijs, x509 } from './x509';
+import type { CertSigner } from './cert-names';
 
 export interface VerifyOptions {
   /** PEM certificates trusted as roots: the local dev CA, the agency CA, the agency TSA's CA. */
@@ -37,7 +38,7 @@ export interface CmsVerification {
   notes: string[];
   digestMatches: boolean;
   signatureVerified: boolean;
-  signer: { commonName: string; organization: string } | null;
+  signer: CertSigner | null;
   chainSubjects: string[];
   chain: string[];
   /** Claimed by the signer (CMS signingTime, else the PDF's /M), ISO. */

@@ -7,6 +7,7 @@ import { writeFileDurable } from '../cache-crypto/durable';
 import { join } from 'node:path';
 import { SigningError } from './errors';
 import { derToPem, pemToDer, toArrayBuffer } from './pem';
+import { OID_UID } from './cert-names';
 import type { CertificateAuthority, ReviewerSubject } from './types';
 import { subtle, x509 } from './x509';
 
@@ -113,7 +114,7 @@ export class DevelopmentCa implements CertificateAuthority {
     const notAfter = options.notAfter ?? new Date(start.getTime() + (options.validityDays ?? 730) * DAY_MS);
     const leaf = await x509.X509CertificateGenerator.create({
       serialNumber: randomSerial(),
-      subject: [{ O: [subject.agency] }, { CN: [subject.name] }],
+      subject: [{ O: [subject.agency] }, { CN: [subject.name] }, ...(subject.account ? [{ [OID_UID]: [subject.account] }] : [])],
       issuer: this.certificate.subjectName,
       notBefore: start,
       notAfter,

@@ -4,10 +4,12 @@
 export type KeyAlgorithm = 'ecdsa-p256' | 'ed25519' | 'sm2-sm3';
 export const KEY_ALGORITHMS: readonly KeyAlgorithm[] = ['ecdsa-p256', 'ed25519', 'sm2-sm3'];
 
-/** 审核人员 — the certificate subject: CN = name, O = agency. */
+/** 审核人员 — the certificate subject: CN = name, O = agency, UID = the central account when the central system issues it. */
 export interface ReviewerSubject {
   name: string;
   agency: string;
+  /** The central system's account (user name): its CA puts it in the subject as UID (cert-names.ts). */
+  account?: string;
 }
 
 /**

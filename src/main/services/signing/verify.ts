@@ -8,6 +8,7 @@ import { keyIdOfPublicKey, verifyDetached, type DetachedSignature } from './deta
 import { pemToDer, sha256 } from './pem';
 import { findPdfSignatures } from './pdf-signatures';
 import { x509 } from './x509';
+import type { CertSigner } from './cert-names';
 
 export type { VerifyOptions } from './cms-verify';
 
@@ -25,7 +26,7 @@ export interface PdfVerification {
   /** In file order (earliest revision first). */
   signatures: PdfSignatureReport[];
   /** Of the first signature (the opinion's signer). */
-  signer: { commonName: string; organization: string } | null;
+  signer: CertSigner | null;
   chainSubjects: string[];
   signingTime: string | null;
   devCa: boolean;
@@ -96,7 +97,7 @@ export interface SubmissionVerification {
   keyId: string | null;
   contentHash: string | null;
   signedAt: string | null;
-  signer: { commonName: string; organization: string } | null;
+  signer: CertSigner | null;
   chainSubjects: string[];
   timestamp: TimestampStatus | { status: 'pending'; reason: string };
   devCa: boolean;

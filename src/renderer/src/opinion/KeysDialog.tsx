@@ -106,6 +106,14 @@ function KeyRow({ k, onRevoked }: { k: KeySummary; onRevoked: (v: KeysView) => v
       <td>
         <div>{k.subject}</div>
         <div className="small muted">
+          {k.account && (
+            <>
+              <span data-testid="key-account">
+                中心账号 <span className="num">{k.account}</span>
+              </span>
+              {' · '}
+            </>
+          )}
           {ALGORITHM_LABEL[k.algorithm]} · <span className="keys-id">{k.keyId.slice(0, 8)}</span>
         </div>
         {k.status === 'revoked' && (

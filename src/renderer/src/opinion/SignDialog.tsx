@@ -111,7 +111,7 @@ function SignBody({ caseId, onDone }: { caseId: string; onDone: () => void }) {
           </dd>
         )}
         <dt>签名人</dt>
-        <dd data-testid="sign-signer">{active ? active.subject : <span className="t-warn">本机尚无签名密钥</span>}</dd>
+        <dd data-testid="sign-signer">{active ? `${active.subject}${active.account ? ` · 中心账号 ${active.account}` : ''}` : <span className="t-warn">本机尚无签名密钥</span>}</dd>
         {active && (
           <>
             <dt>证书签发者</dt>
