@@ -46,7 +46,7 @@ const HELP = `法审工作台命令行 fashen ${'{version}'}
   fashen login --server <地址> --user <用户名> --password-env <变量>   登录中心系统（并登记本机签名密钥）
   fashen central user add|set|list · import|cases|assign|submissions|calendar|receive|bundle …   中心系统管理（fashen central help）
   fashen sync [--server <地址>] [--json]   与中心系统同步一次（退出码 0 已同步，1 离线或出错）
-  fashen sync status | export-bundle --out <文件> [--passphrase-env VAR]   同步状态；导出离线交换包
+  fashen sync status | export-bundle --out <文件> [--passphrase-env VAR] [--bundle-passphrase-env VAR | --plain]   同步状态；导出加密的离线交换包
   fashen audit verify [--json]            校验审计记录哈希链（完好退出码 0，被篡改 1，并指出首个异常记录）
   fashen audit list [--case <案件>] [--json]   列出审计记录 · fashen audit head · fashen audit policy [on|off]
   （导出类命令 opinion sign、sync export-bundle 在须经批准时加 --approval <批准文号> --approver <批准人>）
@@ -73,7 +73,7 @@ function parseCli(argv: string[]) {
     args: argv,
     allowPositionals: true,
     strict: true,
-    options: { server: { type: 'string' }, user: { type: 'string' }, 'password-env': { type: 'string' }, role: { type: 'string' }, json: { type: 'boolean' }, status: { type: 'string' }, names: { type: 'string' }, 'passphrase-env': { type: 'string' }, opinion: { type: 'string' }, text: { type: 'string' }, note: { type: 'string' }, out: { type: 'string' }, name: { type: 'string' }, agency: { type: 'string' }, case: { type: 'string' }, approval: { type: 'string' }, approver: { type: 'string' }, key: { type: 'string' }, reason: { type: 'string' }, 'officer-id': { type: 'string' }, qualification: { type: 'string' }, 'first-time': { type: 'string' }, 'display-name': { type: 'string' }, force: { type: 'boolean' }, help: { type: 'boolean', short: 'h' }, version: { type: 'boolean' } },
+    options: { server: { type: 'string' }, user: { type: 'string' }, 'password-env': { type: 'string' }, role: { type: 'string' }, json: { type: 'boolean' }, status: { type: 'string' }, names: { type: 'string' }, 'passphrase-env': { type: 'string' }, 'bundle-passphrase-env': { type: 'string' }, plain: { type: 'boolean' }, opinion: { type: 'string' }, text: { type: 'string' }, note: { type: 'string' }, out: { type: 'string' }, name: { type: 'string' }, agency: { type: 'string' }, case: { type: 'string' }, approval: { type: 'string' }, approver: { type: 'string' }, key: { type: 'string' }, reason: { type: 'string' }, 'officer-id': { type: 'string' }, qualification: { type: 'string' }, 'first-time': { type: 'string' }, 'display-name': { type: 'string' }, force: { type: 'boolean' }, help: { type: 'boolean', short: 'h' }, version: { type: 'boolean' } },
   });
 }
 
@@ -155,7 +155,7 @@ async function command(cmd: string | undefined, rest: string[], values: ReturnTy
     case 'login':
       return loginCommand(rest, values, io);
     case 'sync':
-      return syncCommand(dataDir(), rest, { json: values.json, server: values.server, out: values.out, 'passphrase-env': values['passphrase-env'] }, io);
+      return syncCommand(dataDir(), rest, { json: values.json, server: values.server, out: values.out, 'passphrase-env': values['passphrase-env'], 'bundle-passphrase-env': values['bundle-passphrase-env'], plain: values.plain }, io);
     case 'update':
       return updateCommand(rest, { json: values.json === true, out: values.out, key: values.key, passphraseEnv: values['passphrase-env'] }, io);
     case 'mask':

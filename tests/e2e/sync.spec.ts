@@ -11,6 +11,7 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateDemoPackages } from '../../src/main/demo/generate';
+import { openSealedBytes } from '../../src/main/services/bundle-envelope/open';
 import type { Page } from '@playwright/test';
 import { callApi, E2E_TODAY, expect, startHost, test as base, type RunningHost } from './fixtures';
 import { WorkstationPage } from './pages/WorkstationPage';
@@ -19,6 +20,8 @@ import { CentralAdmin, startCentral, type RunningCentral } from './support/centr
 import { startSlowLink, type SlowLink } from './support/slow-link';
 
 const PASS = 'correct horse battery';
+/** The bundle passphrase the reviewer will tell the admin by phone. */
+const BUNDLE_PASS = '青山-打印机-四十七';
 const ALICE_PW = 'alice-password-e2e';
 /** The county office's line: slow enough that a 3.6 MB first sync takes several seconds. */
 const LINK_BYTES_PER_SECOND = 450 * 1024;
@@ -210,15 +213,30 @@ test('status line and sync panel: logged out, first sync with progress and cance
   // The suggested file is in the user's 文档 folder (app.info), never in the data folder.
   await expect(exp.getByTestId('sync-export-path')).not.toHaveValue('');
   expect(await exp.getByTestId('sync-export-path').inputValue()).not.toContain(host.home);
-  // The bundle is plain JSON with the parties' details: a target in the data folder is refused.
-  await exp.getByTestId('sync-export-path').fill(join(host.home, 'outbox.fashen-bundle.json'));
-  await exp.getByTestId('sync-export-passphrase').fill(PASS);
+  // The bundle carries the parties' details away: a target in the data folder is refused (said in
+  // the passphrase dialog, which keeps what was typed; cancelled, the path is corrected).
+  await exp.getByTestId('sync-export-path').fill(join(host.home, 'outbox.fashen-bundle'));
   await exp.getByTestId('sync-export-run').click();
-  await expect(exp.getByTestId('sync-export-error')).toContainText('不能导出到数据目录中：离线交换包是未加密的文件');
-  await exp.getByTestId('sync-export-path').fill(join(mkdtempSync(join(tmpdir(), 'fashen-stick-')), 'outbox.fashen-bundle.json'));
-  await exp.getByTestId('sync-export-passphrase').fill(PASS);
+  const dialog = page.getByTestId('sync-export-dialog');
+  await dialog.getByTestId('sync-export-passphrase').fill(PASS);
+  await dialog.getByTestId('sync-export-bundle-pass').fill(BUNDLE_PASS);
+  await dialog.getByTestId('sync-export-bundle-pass2').fill(BUNDLE_PASS);
+  await page.getByTestId('sync-export-confirm').click();
+  await expect(dialog.getByTestId('sync-export-error')).toContainText('不能导出到数据目录中：离线交换包是要带出本机的文件');
+  await dialog.getByRole('button', { name: /取\s*消/ }).click();
+  await expect(dialog).toBeHidden();
+  const stickFile = join(mkdtempSync(join(tmpdir(), 'fashen-stick-')), 'outbox.fashen-bundle');
+  await exp.getByTestId('sync-export-path').fill(stickFile);
   await exp.getByTestId('sync-export-run').click();
+  await dialog.getByTestId('sync-export-passphrase').fill(PASS);
+  await dialog.getByTestId('sync-export-bundle-pass').fill(BUNDLE_PASS);
+  await dialog.getByTestId('sync-export-bundle-pass2').fill(BUNDLE_PASS);
+  await page.getByTestId('sync-export-confirm').click();
   await expect(exp.getByTestId('sync-export-done')).toContainText('已导出');
+  await expect(exp.getByTestId('sync-export-sealed')).toContainText('已用交换包口令加密');
+  // Sealed on the stick: only the passphrase opens it.
+  expect(readFileSync(stickFile).subarray(0, 8).toString('latin1')).toBe('FSHNSEAL');
+  expect(JSON.parse((await openSealedBytes(stickFile, BUNDLE_PASS, 'outbox')).toString('utf8'))).toMatchObject({ format: 'fashen-outbox-bundle', submissions: [{ kind: 'opinion' }] });
   // 导出离线交换包 on one line (it wrapped as 导出离线交换 / 包 in a 72 px column).
   const label = exp.locator('.sync-exchange-label');
   expect((await label.boundingBox())!.height).toBeLessThan(30);

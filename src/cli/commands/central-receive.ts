@@ -6,6 +6,8 @@
 // ('error'), or the carried audit head shows a rewritten history; stale and rejected submissions
 // are answers the reviewer sees at the next sync.
 import { readFileSync, statSync } from 'node:fs';
+import { EnvelopeError, sealedSize } from '../../main/services/bundle-envelope/format';
+import { isSealedFile, openSealedBytes } from '../../main/services/bundle-envelope/open';
 import { describeIssues } from '../../shared/api/result';
 import { formatBytes } from '../../shared/format/bytes';
 import { OUTBOX_BUNDLE_MAX_BYTES, OutboxBundle, type BundleImportAnswer } from '../../server/protocol';
@@ -22,7 +24,8 @@ export interface CarriedSubmission {
 }
 
 export type ReceiveOutcome =
-  | ({ ok: true; file: string; carried?: Record<string, CarriedSubmission> } & BundleImportAnswer)
+  /** `encrypted`: false for a plain bundle (an older workstation, or exported with --plain). */
+  | ({ ok: true; file: string; encrypted: boolean; carried?: Record<string, CarriedSubmission> } & BundleImportAnswer)
   | { ok: false; file: string; error: string; details: string[] };
 
 function carriedOf(body: unknown): Record<string, CarriedSubmission> {
@@ -51,33 +54,64 @@ function isSingleSubmission(body: unknown): boolean {
   return o.format === 'fashen-signed-submission' || ('payload' in o && 'signature' in o);
 }
 
-function readBundle(file: string): { ok: true; body: unknown } | { ok: false; error: string; details: string[] } {
+/** The passphrase for sealed bundles, asked for once (--passphrase-env, else a terminal prompt). */
+export type PassphraseSource = () => Promise<string>;
+
+const NEEDS_PASSPHRASE = '此离线交换包已加密：请用 --passphrase-env 指定存放交换包口令的环境变量（口令由审核员另行告知），或在终端中运行以输入口令';
+
+/** The file's bytes: a sealed bundle opened with the passphrase, a plain one as it is. */
+async function bundleBytes(file: string, passphrase: PassphraseSource): Promise<{ bytes: Buffer; encrypted: boolean }> {
+  if (statSync(file).size > sealedSize(OUTBOX_BUNDLE_MAX_BYTES)) throw new TooLarge();
+  if (!isSealedFile(file)) return { bytes: readFileSync(file), encrypted: false };
+  let pass: string;
   try {
-    if (statSync(file).size > OUTBOX_BUNDLE_MAX_BYTES) return { ok: false, error: `文件超过 ${formatBytes(OUTBOX_BUNDLE_MAX_BYTES)}，不是离线交换包`, details: [] };
-    const body: unknown = JSON.parse(readFileSync(file, 'utf8'));
+    pass = await passphrase();
+  } catch (err) {
+    // No variable named and no terminal: how to give it; a named variable that is empty: that.
+    const said = err instanceof Error && /^环境变量/.test(err.message) ? `此离线交换包已加密：${err.message}` : NEEDS_PASSPHRASE;
+    throw new EnvelopeError('passphrase', said);
+  }
+  return { bytes: await openSealedBytes(file, pass, 'outbox'), encrypted: true };
+}
+
+class TooLarge extends Error {}
+
+async function readBundle(file: string, passphrase: PassphraseSource): Promise<{ ok: true; body: unknown; encrypted: boolean } | { ok: false; error: string; details: string[] }> {
+  try {
+    const { bytes, encrypted } = await bundleBytes(file, passphrase);
+    if (bytes.length > OUTBOX_BUNDLE_MAX_BYTES) throw new TooLarge();
+    const body: unknown = JSON.parse(bytes.toString('utf8'));
     const checked = OutboxBundle.safeParse(body);
     if (!checked.success && isSingleSubmission(body)) return { ok: false, error: SINGLE_SUBMISSION, details: [] };
     if (!checked.success) return { ok: false, error: '不是有效的离线交换包', details: describeIssues(checked.error.issues).slice(0, 10) };
-    return { ok: true, body };
+    return { ok: true, body, encrypted };
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') return { ok: false, error: `找不到文件：${file}`, details: [] };
+    if (err instanceof TooLarge) return { ok: false, error: `文件超过 ${formatBytes(OUTBOX_BUNDLE_MAX_BYTES)}，不是离线交换包`, details: [] };
+    if (err instanceof EnvelopeError) return { ok: false, error: err.message, details: [] };
     if (err instanceof SyntaxError) return { ok: false, error: '不是离线交换包（不是 JSON 文件）', details: [] };
     return { ok: false, error: `无法读取：${(err as Error).message}`, details: [] };
   }
 }
 
-export async function receiveBundles(c: CentralClient, files: string[]): Promise<ReceiveOutcome[]> {
+/**
+ * Each file read (a sealed one opened with the passphrase: wrong, it is refused and nothing is
+ * sent), checked, then sent. The passphrase is asked for at the first sealed file only.
+ */
+export async function receiveBundles(c: CentralClient, files: string[], passphrase: PassphraseSource = () => Promise.reject(new Error('no passphrase'))): Promise<ReceiveOutcome[]> {
   const out: ReceiveOutcome[] = [];
+  let asked: Promise<string> | undefined;
+  const once: PassphraseSource = () => (asked ??= passphrase());
   for (const file of files) {
-    const read = readBundle(file);
+    const read = await readBundle(file, once);
     if (!read.ok) {
       out.push({ ok: false, file, error: read.error, details: read.details });
       continue;
     }
     try {
       const a = await c.request<BundleImportAnswer>('POST', '/v1/admin/bundles', { json: read.body });
-      out.push({ ok: true, file, ...a.body, carried: carriedOf(read.body) });
+      out.push({ ok: true, file, encrypted: read.encrypted, ...a.body, carried: carriedOf(read.body) });
     } catch (err) {
       // A lost connection stops here: the next files would meet the same; a refusal is per file.
       if (!(err instanceof CentralError) || err.status === null) throw err;
@@ -108,11 +142,13 @@ export function printReceived(outcomes: ReceiveOutcome[], io: Io): void {
     // Every submission is in one of the counts, so they add up to the total.
     const failed = count('error');
     io.out(`已导入  ${o.file}：审核员 ${o.signer}（密钥 ${o.keyId}），${o.results.length} 项提交`);
+    const plainNote = o.encrypted ? '' : '  未加密的交换包（旧版本工作站导出，或导出时用了 --plain）：其中的个人信息在 U 盘上是明文，请妥善处置该文件\n';
     io.out(
       o.results.length
         ? `（${answerCounts({ accepted: count('accepted'), stale: count('stale'), rejected: count('rejected') })}${failed ? `，${RESULT_TEXT.error} ${failed}` : ''}${repeated ? `；其中 ${repeated} 项此前已收到` : ''}）\n`
         : '\n',
     );
+    io.out(plainNote);
     for (const r of o.results.filter((x) => x.status !== 'accepted')) {
       const c = o.carried?.[r.id];
       const what = c ? `${SUBMISSION_KIND_LABEL[c.kind as keyof typeof SUBMISSION_KIND_LABEL] ?? '提交'} · ${caseText(c)}（提交 ${r.id.slice(0, 8)}）` : `提交 ${r.id}`;

@@ -20,6 +20,7 @@ import { unlockCacheForCli } from '../cache-unlock';
 import { rememberedCacheKey } from '../../main/services/cache-crypto/resolve';
 import { CentralLoginUnusableError } from '../../main/services/sync/login';
 import { enrolAfterLogin } from './login-keys';
+import { readPassphrase } from '../secret';
 import { topUpAfterLogin } from './central-numbers';
 import { userCommand, USER_USAGE } from './central-users';
 import { person, table } from './central-table';
@@ -36,6 +37,10 @@ export interface CentralOptions {
   'display-name'?: string;
   /** central assign: reassign although another reviewer's opinion on the case was accepted. */
   force?: boolean;
+  /** central receive / bundle: the variable holding the bundle passphrase. */
+  'passphrase-env'?: string;
+  /** central bundle: write the case bundle plain (for a workstation that predates sealed bundles). */
+  plain?: boolean;
 }
 
 export const USAGE = `用法:
@@ -46,7 +51,9 @@ ${USER_USAGE}
   fashen central assign <案号 或 案件 ID> <审核员> [--force]   已有意见书被接收的案件，改派须加 --force 确认
   fashen central submissions [--json]
 ${CALENDAR_USAGE}
-  fashen central receive <离线交换包.json…> [--json]   导入审核员用 U 盘带来的离线交换包（其待发送的提交与审计链头）
+  fashen central receive <离线交换包…> [--passphrase-env <环境变量>] [--json]
+                                    导入审核员用 U 盘带来的离线交换包（其待发送的提交与审计链头）；加密的交换包用审核员另行告知的口令打开
+                                    （--passphrase-env 指定存放口令的环境变量，未给出时在终端中输入）
   fashen central bundle <审核员> [案号 或 案件 ID…] [--out <文件.zip>] [--json]
                                     为无网络的审核员生成案卷交换包（其全部或指定的已分配案件，含工作日历）
 以上命令均可加 --server <地址>（默认环境变量 FASHEN_CENTRAL_URL）；以管理员身份执行：
@@ -58,6 +65,15 @@ function passwordFrom(opts: CentralOptions, env: NodeJS.ProcessEnv): string {
   const pw = env[name];
   if (!pw) throw new UsageError(`环境变量 ${name} 为空`);
   return pw;
+}
+
+/** The bundle passphrase: from the variable --passphrase-env names, else typed in a terminal. */
+async function bundlePassphrase(opts: CentralOptions, env: NodeJS.ProcessEnv, prompt: string): Promise<string> {
+  const name = opts['passphrase-env'];
+  if (!name) return readPassphrase(undefined, prompt);
+  const v = env[name];
+  if (!v) throw new UsageError(`环境变量 ${name} 为空`);
+  return v;
 }
 
 function serverFrom(opts: CentralOptions, env: NodeJS.ProcessEnv, home: string): string {
@@ -207,8 +223,8 @@ async function central(args: string[], opts: CentralOptions, io: Io, env: NodeJS
       return 0;
     }
     case 'receive': {
-      if (!rest.length) throw new UsageError('用法：fashen central receive <离线交换包.json…>');
-      const outcomes = await adminSession(opts, env, home, io, (c) => receiveBundles(c, rest));
+      if (!rest.length) throw new UsageError('用法：fashen central receive <离线交换包…> [--passphrase-env <环境变量>]');
+      const outcomes = await adminSession(opts, env, home, io, (c) => receiveBundles(c, rest, () => bundlePassphrase(opts, env, '离线交换包口令：')));
       if (opts.json) io.out(`${JSON.stringify(outcomes, null, 2)}\n`);
       else printReceived(outcomes, io);
       return outcomes.some(receiveFailed) ? 1 : 0;

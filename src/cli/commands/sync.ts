@@ -4,7 +4,8 @@
 import { Workstation } from '../../main/workstation';
 import { todayOption } from '../../main/fixed-today';
 import { resolve } from 'node:path';
-import { exportOutboxBundle } from '../../main/services/sync/bundle';
+import { exportOutboxBundle, type BundleSeal } from '../../main/services/sync/bundle';
+import { passphraseProblem } from '../../shared/sync/bundle-passphrase';
 import { exportTarget } from '../../main/services/sync/bundle-paths';
 import { centralLoginProblem, connectWithSavedLogin, readCentralLogin } from '../../main/services/sync/login';
 import { DEFAULT_RETRY } from '../../main/services/sync/retry';
@@ -31,16 +32,49 @@ export interface SyncCliOptions {
   server?: string | undefined;
   out?: string | undefined;
   'passphrase-env'?: string | undefined;
+  /** The variable holding the passphrase the bundle is sealed with (agreed with the central system's admin). */
+  'bundle-passphrase-env'?: string | undefined;
+  /** Write the bundle plain (for a central system whose `central receive` predates sealed bundles). */
+  plain?: boolean | undefined;
 }
 
 export const USAGE = `用法:
   fashen sync [--server <地址>] [--json]          与中心系统同步一次（发送待发送的提交，接收案件）
   fashen sync status [--json]                     显示同步状态
-  fashen sync export-bundle --out <文件> [--passphrase-env <变量>]   把待发送的提交导出为签名的离线交换包
+  fashen sync export-bundle --out <文件> [--passphrase-env <变量>] [--bundle-passphrase-env <变量> | --plain]
+                                                  把待发送的提交导出为签名并加密的离线交换包：--passphrase-env 是签名密钥口令，
+                                                  --bundle-passphrase-env 是与中心系统管理员约定的交换包口令（至少 10 个字符；
+                                                  未给出时在终端中输入两次）；--plain 导出未加密的交换包（仅供尚不能读取加密交换包的中心系统）
 每次同步先登记本机签名密钥、告知吊销，并为尚未发送的提交加盖时间戳，再发送与接收。
 环境变量 FASHEN_TSA_URL：时间戳服务地址（RFC 3161；未设置时使用中心系统告知的时间戳服务）；
 FASHEN_SYNC_TIMEOUT_MS：连接与等待答复的超时（毫秒，默认 30000）；
 FASHEN_SYNC_RETRIES：网络故障时的重试次数（默认 4，间隔约 0.5–10 秒，指数退避加随机抖动）。`;
+
+/**
+ * How export-bundle seals: the passphrase from --bundle-passphrase-env, or typed twice in a
+ * terminal; plain only with --plain. null: said on stderr, exit 2.
+ */
+async function bundleSeal(opts: SyncCliOptions, env: NodeJS.ProcessEnv, io: Io): Promise<BundleSeal | null> {
+  const name = opts['bundle-passphrase-env'];
+  if (opts.plain && name) return io.err('--plain 与 --bundle-passphrase-env 不能同时使用\n'), null;
+  if (opts.plain) return 'plain';
+  let passphrase: string;
+  if (name) {
+    const v = env[name];
+    if (!v) return io.err(`环境变量 ${name} 为空\n`), null;
+    passphrase = v;
+  } else {
+    try {
+      passphrase = await readPassphrase(undefined, '为离线交换包设置口令（至少 10 个字符）：');
+      if ((await readPassphrase(undefined, '再次输入交换包口令：')) !== passphrase) return io.err('两次输入的交换包口令不一致\n'), null;
+    } catch {
+      return io.err('需要交换包口令：请在终端中运行以输入口令，或用 --bundle-passphrase-env 指定存放口令的环境变量（--plain 导出未加密的交换包）\n'), null;
+    }
+  }
+  const weak = passphraseProblem(passphrase);
+  if (weak) return io.err(`${weak}\n`), null;
+  return { passphrase };
+}
 
 /**
  * `fashen sync status` in the status bar's words: 未登录中心系统 · 已登录，尚未同步 · 已同步 · 离线（2 项待发送）
@@ -100,13 +134,16 @@ export async function syncCommand(home: string, args: string[], opts: SyncCliOpt
           return 2;
         }
       }
+      const seal = await bundleSeal(opts, env, io);
+      if (seal === null) return 2;
       try {
-        const r = await exportOutboxBundle(ws, exportTarget(resolve(opts.out)), passphrase);
+        const r = await exportOutboxBundle(ws, exportTarget(resolve(opts.out)), passphrase, seal);
+        const sealed = r.encrypted ? '已用交换包口令加密；口令请另行告知中心系统管理员（电话或当面），不要写在 U 盘上\n' : '注意：未加密的交换包（--plain），含当事人个人信息，U 盘丢失即泄露\n';
         const text =
           r.count === 0
             ? `没有待发送的提交：已导出只含本机审计链头（第 ${r.auditHeadSeq ?? 0} 条）的离线交换包：${r.path}\n（中心系统导入后记下本机审计链头）\n`
             : `已导出 ${r.count} 件待发送的提交：${r.path}\n（中心系统导入后，答复随下一个案卷交换包带回，或在下次联网同步时得到确认；不会重复接收）\n`;
-        io.out(opts.json ? `${JSON.stringify(r, null, 2)}\n` : text);
+        io.out(opts.json ? `${JSON.stringify(r, null, 2)}\n` : text + sealed);
         // Before the stick leaves: a key the central system will refuse, entries that stay unstamped.
         if (!opts.json) for (const w of r.warnings ?? []) io.err(`注意：${w}\n`);
         return 0;

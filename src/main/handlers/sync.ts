@@ -63,7 +63,7 @@ export function syncHandlers(ws: Workstation): SyncHandlers {
       await logoutCentral(ws.dataDir, ws.cacheKey);
       return { loggedOut: true };
     },
-    'sync.exportBundle': ({ path, passphrase }) => exportOutboxBundle(ws, exportTarget(path), passphrase),
+    'sync.exportBundle': ({ path, passphrase, bundlePassphrase }) => exportOutboxBundle(ws, exportTarget(path), passphrase, { passphrase: bundlePassphrase }),
     'sync.importBundle': ({ path }) => importBundleInto(ws, importSource(path), (done, total, label) => ws.emit('import.progress', { done, total, label })),
   };
 }

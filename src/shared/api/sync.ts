@@ -113,6 +113,8 @@ export interface BundleImport {
 
 export interface BundleExport {
   path: string;
+  /** Sealed with the bundle passphrase (false: written plain, on request, for an older central system). */
+  encrypted: boolean;
   /** Submissions in the bundle (the queued outbox entries); 0: the bundle carries only the audit head. */
   count: number;
   sha256: string;
@@ -169,8 +171,11 @@ export const syncApi = {
   ),
   /** Forget the saved login (and end the device session on the server when reachable). */
   'sync.logout': call<{ loggedOut: boolean }>()(z.object({}).strict()),
-  /** Write the queued outbox entries as one signed bundle file (needs the signing key). */
-  'sync.exportBundle': call<BundleExport>()(z.object({ path: filePath, passphrase: z.string().min(8).max(200).optional() }).strict()),
+  /**
+   * Write the queued outbox entries as one signed bundle file (needs the signing key), sealed with
+   * `bundlePassphrase` (the app never writes a plain one; its rule is checked in main, in zh-CN words).
+   */
+  'sync.exportBundle': call<BundleExport>()(z.object({ path: filePath, passphrase: z.string().min(8).max(200).optional(), bundlePassphrase: z.string().max(200, '交换包口令过长（最多 200 个字符）') }).strict()),
   /** Import a bundle of case packages from the central system (a .zip of packages; a calendar.json at its root is the working-day calendar). */
   'sync.importBundle': call<BundleImport>()(z.object({ path: filePath }).strict()),
 } as const;

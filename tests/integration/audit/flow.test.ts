@@ -132,8 +132,8 @@ describe('audit of a scripted review', () => {
 
     // The offline bundle (records leaving on a USB stick) is under the same rule.
     const out = join(tempDir('bundle-'), '离线交换包.json');
-    expect(await attempt('sync.exportBundle', { path: out, passphrase: PASS })).toMatchObject({ ok: false, error: { code: 'approval_required' } });
-    await call('sync.exportBundle', { path: out, passphrase: PASS, approval: { reference: '批〔2026〕4号', approver: '李局长' } });
+    expect(await attempt('sync.exportBundle', { path: out, passphrase: PASS, bundlePassphrase: '青山-打印机-四十七' })).toMatchObject({ ok: false, error: { code: 'approval_required' } });
+    await call('sync.exportBundle', { path: out, passphrase: PASS, bundlePassphrase: '青山-打印机-四十七', approval: { reference: '批〔2026〕4号', approver: '李局长' } });
     const bundles = ws.audit.log.list().filter((e) => e.action === 'export.bundle');
     expect(bundles.map((e) => e.detail.outcome ?? 'ok')).toEqual(['awaiting_approval', 'ok']);
     expect(bundles[1]!.detail).toMatchObject({ file: '离线交换包.json', count: 1, approval: { reference: '批〔2026〕4号' } });

@@ -177,7 +177,7 @@ describe('the head in an offline bundle (离线交换包)', () => {
 
       await queueOpinion(w, signer, c, 'alice');
       const file1 = join(tempDir(), 'b1.json');
-      await exportOutboxBundle(dev, file1);
+      await exportOutboxBundle(dev, file1, undefined, 'plain');
       const b1 = JSON.parse(readFileSync(file1, 'utf8'));
       expect(b1.auditHead).toMatchObject(w.audit.head());
       const r1 = await central.admin.post('/v1/admin/bundles', b1);
@@ -191,7 +191,7 @@ describe('the head in an offline bundle (离线交换包)', () => {
 
       rebuild(w, 1, 'neu');
       const file2 = join(tempDir(), 'b2.json');
-      await exportOutboxBundle(dev, file2);
+      await exportOutboxBundle(dev, file2, undefined, 'plain');
       const r2 = await central.admin.post('/v1/admin/bundles', JSON.parse(readFileSync(file2, 'utf8')));
       expect(r2.status).toBe(200);
       expect(r2.json.results.every((x: { status: string }) => x.status === 'accepted')).toBe(true); // the submissions still go in
@@ -217,14 +217,14 @@ describe('the head in an offline bundle (离线交换包)', () => {
       append(w, 2, 'echt');
       await queueOpinion(w, signer, c, 'alice');
       const ok = join(tempDir(), 'ok.json');
-      await exportOutboxBundle(dev, ok);
+      await exportOutboxBundle(dev, ok, undefined, 'plain');
       const honest = JSON.parse(readFileSync(ok, 'utf8'));
       expect(honest.auditHead.anchors).toEqual([{ seq: known, hash: w.audit.hashAt(known) }]);
       expect((await central.admin.post('/v1/admin/bundles', honest)).json.auditHead).toMatchObject({ status: 'accepted', seq: honest.auditHead.seq });
 
       rebuild(w, honest.auditHead.seq + 5, 'neu');
       const bad = join(tempDir(), 'bad.json');
-      await exportOutboxBundle(dev, bad);
+      await exportOutboxBundle(dev, bad, undefined, 'plain');
       const r = await central.admin.post('/v1/admin/bundles', JSON.parse(readFileSync(bad, 'utf8')));
       expect(r.status).toBe(200);
       expect(r.json.auditHead).toMatchObject({ status: 'rewritten', reason: expect.stringMatching(/第 \d+ 条的校验值与此前报送的不同/) });

@@ -14,6 +14,8 @@ import type { Workstation } from '../../../src/main/workstation';
 import type { SubmissionSummary } from '../../../src/shared/sync/protocol';
 import { enrol, type Signer } from '../../helpers/server-fixtures';
 import { buildOutboxBundle, exportOutboxBundle } from '../../../src/main/services/sync/bundle';
+import { openSealedBytes } from '../../../src/main/services/bundle-envelope/open';
+
 import { startCentral, type CentralUnderTest, type Client } from '../../helpers/server';
 import { tempDir } from '../../helpers/package-builder';
 import { testCalendar } from '../../helpers/test-calendar';
@@ -24,6 +26,9 @@ import { syncStatusView } from '../../../src/main/services/sync/status-view';
 import { CHUNK_BYTES } from '../../../src/main/services/cache-crypto/blob-format';
 import { REASSIGNED_REASON } from '../../../src/shared/sync/answer-labels';
 import { httpTransport, newDataDir, outbox, packageWithFiles, publish, queueOpinion, workstation } from './fixtures';
+
+/** The passphrase agreed for the bundles in these tests (the reviewer tells the admin by phone). */
+const BUNDLE_PASS = '青山-打印机-四十七';
 
 let central: CentralUnderTest;
 let alice: Client;
@@ -233,7 +238,7 @@ describe('offline bundle (离线交换包)', () => {
       const c = { ...cases[1]!, revisionHash: w.cases.load(cases[1]!.caseId)!.row.revisionHash };
       const ids = [await queueOpinion(w, signer, c, 'alice', '2026-11-21T01:00:00.000Z'), await queueOpinion(w, signer, c, 'alice', '2026-11-21T02:00:00.000Z')];
       const file = join(tempDir(), 'outbox.fashen-bundle.json');
-      const exported = await exportOutboxBundle({ sync: w.sync, opinions: { keys: keysOf(signer) } }, file);
+      const exported = await exportOutboxBundle({ sync: w.sync, opinions: { keys: keysOf(signer) } }, file, undefined, 'plain');
       expect(exported.count).toBe(2);
       const bundle = JSON.parse(readFileSync(file, 'utf8'));
       expect(bundle).toMatchObject({ format: 'fashen-outbox-bundle', version: 1, signature: { keyId: signer.keyId } });
@@ -407,11 +412,23 @@ describe('fashen sync (CLI, same engine)', () => {
       await stranger.close();
     }
 
-    const out = join(tempDir(), 'bundle.json');
-    const bundle = await run(home, ['sync', 'export-bundle', '--out', out, '--passphrase-env', 'PW'], { PW: 'long-enough-pw' });
+    const out = join(tempDir(), 'bundle.fashen-bundle');
+    // The bundle passphrase: at least 10 characters, from the variable --bundle-passphrase-env names; without one and no terminal, said.
+    expect(await run(home, ['sync', 'export-bundle', '--out', out, '--passphrase-env', 'PW'], { PW: 'long-enough-pw' })).toMatchObject({ code: 2, err: expect.stringMatching(/需要交换包口令：.*--bundle-passphrase-env.*--plain/) });
+    expect(await run(home, ['sync', 'export-bundle', '--out', out, '--passphrase-env', 'PW', '--bundle-passphrase-env', 'BPW'], { PW: 'long-enough-pw', BPW: '短口令' })).toMatchObject({ code: 2, err: expect.stringMatching(/交换包口令至少 10 个字符/) });
+    expect(existsSync(out)).toBe(false);
+    const bundle = await run(home, ['sync', 'export-bundle', '--out', out, '--passphrase-env', 'PW', '--bundle-passphrase-env', 'BPW'], { PW: 'long-enough-pw', BPW: BUNDLE_PASS });
     expect(bundle.code, bundle.err).toBe(0);
     expect(bundle.out).toMatch(/已导出 1 件待发送的提交/);
-    expect(JSON.parse(readFileSync(out, 'utf8'))).toMatchObject({ format: 'fashen-outbox-bundle', version: 1, submissions: [{ kind: 'opinion' }] });
+    expect(bundle.out).toMatch(/已用交换包口令加密；口令请另行告知中心系统管理员/);
+    expect(readFileSync(out).subarray(0, 8).toString('latin1')).toBe('FSHNSEAL');
+    expect(readFileSync(out).includes(Buffer.from('fashen-outbox-bundle'))).toBe(false);
+    expect(JSON.parse((await openSealedBytes(out, BUNDLE_PASS, 'outbox')).toString('utf8'))).toMatchObject({ format: 'fashen-outbox-bundle', version: 1, submissions: [{ kind: 'opinion' }] });
+    // --plain: the old format, said to be plain.
+    const plain = join(tempDir(), 'plain.json');
+    const plainRun = await run(home, ['sync', 'export-bundle', '--out', plain, '--passphrase-env', 'PW', '--plain'], { PW: 'long-enough-pw' });
+    expect(plainRun.out).toMatch(/注意：未加密的交换包（--plain）/);
+    expect(JSON.parse(readFileSync(plain, 'utf8'))).toMatchObject({ format: 'fashen-outbox-bundle', submissions: [{ kind: 'opinion' }] });
     // Shown as exported and waiting for the answer, not as a failed try.
     const after = workstation(home, () => null as never);
     try {
@@ -426,7 +443,7 @@ describe('fashen sync (CLI, same engine)', () => {
     expect(await run(home, ['sync', 'export-bundle', '--out', join(tempDir(), 'b.json')])).toMatchObject({ code: 2, err: expect.stringMatching(/--passphrase-env/) });
     // A stick not mounted: the same answer as the app's form, nothing written under the mount point.
     const unmounted = join(tempDir(), 'no-stick', 'bundle.json');
-    expect(await run(home, ['sync', 'export-bundle', '--out', unmounted, '--passphrase-env', 'PW'], { PW: 'long-enough-pw' })).toMatchObject({ code: 1, err: expect.stringMatching(/文件夹不存在：.*no-stick（U 盘是否已插好？）/) });
+    expect(await run(home, ['sync', 'export-bundle', '--out', unmounted, '--passphrase-env', 'PW', '--bundle-passphrase-env', 'BPW'], { PW: 'long-enough-pw', BPW: BUNDLE_PASS })).toMatchObject({ code: 1, err: expect.stringMatching(/文件夹不存在：.*no-stick（U 盘是否已插好？）/) });
     expect(existsSync(dirname(unmounted))).toBe(false);
     expect((await run(home, ['sync', 'bogus'])).code).toBe(2);
     // --server naming the logged-in server in another spelling (a trailing slash) is that server.
@@ -464,14 +481,17 @@ describe('fashen sync (CLI, same engine)', () => {
 
   it('fashen central receive hands the central system an outbox bundle from a USB stick, exactly once; bad files are named, exit 1', async () => {
     const w = workstation(newDataDir(), () => httpTransport(central.url, alice.token!));
-    const file = join(tempDir(), 'outbox.fashen-bundle.json');
+    const file = join(tempDir(), 'outbox.fashen-bundle');
+    const plainFile = join(tempDir(), 'outbox-plain.fashen-bundle.json');
     let id: string;
     try {
       const a = await publish(central.admin, await packageWithFiles(tempDir(), [10]), 'alice');
       await w.sync.run();
       id = await queueOpinion(w, signer, { caseId: a.caseId, caseNumber: a.caseNumber, revision: a.revision, revisionHash: a.revisionHash }, 'alice');
       const keys = { active: () => ({ keyId: signer.keyId }), unlock: async () => signer.key };
-      await exportOutboxBundle({ sync: w.sync, opinions: { keys }, audit: w.audit }, file);
+      await exportOutboxBundle({ sync: w.sync, opinions: { keys }, audit: w.audit }, file, undefined, { passphrase: BUNDLE_PASS });
+      // The same outbox also written plain, as an older workstation would.
+      await exportOutboxBundle({ sync: w.sync, opinions: { keys }, audit: w.audit }, plainFile, undefined, 'plain');
     } finally {
       w.close();
     }
@@ -485,17 +505,27 @@ describe('fashen sync (CLI, same engine)', () => {
     writeFileSync(single, JSON.stringify({ format: 'fashen-signed-submission', version: 1, content: { schema: 'fashen.opinion/1', caseId: 'c' }, signature: { alg: 'ES256', signature: 'AA==', publicKey: 'k' } }));
     const admin = ['--server', central.url, '--user', 'admin', '--password-env', 'APW'];
     const home = newDataDir();
-    const first = await run(home, ['central', 'receive', file, notJson, other, single, join(tempDir(), 'missing.json'), ...admin], { APW: 'admin-password' });
+    // A wrong passphrase: refused, nothing sent; no passphrase and no terminal: said how to give it.
+    const wrong = await run(home, ['central', 'receive', file, ...admin, '--passphrase-env', 'BPW'], { APW: 'admin-password', BPW: '不是这个口令-0000' });
+    expect(wrong.code).toBe(1);
+    expect(wrong.err).toMatch(/未导入  .*outbox\.fashen-bundle\n  口令不正确或文件已损坏\n/);
+    const unasked = await run(home, ['central', 'receive', file, ...admin], { APW: 'admin-password' });
+    expect(unasked.err).toMatch(/此离线交换包已加密.*--passphrase-env/);
+    expect((await submissions()).filter((x) => x.id === id!)).toHaveLength(0);
+    const first = await run(home, ['central', 'receive', file, notJson, other, single, join(tempDir(), 'missing.json'), ...admin, '--passphrase-env', 'BPW'], { APW: 'admin-password', BPW: BUNDLE_PASS });
     expect(first.code).toBe(1);
-    expect(first.out).toMatch(/^已导入  .*outbox\.fashen-bundle\.json：审核员 alice（密钥 .+），1 项提交（已接收 1，已过时 0，已拒绝 0）$/m);
+    expect(first.out).toMatch(/^已导入  .*outbox\.fashen-bundle：审核员 alice（密钥 .+），1 项提交（已接收 1，已过时 0，已拒绝 0）$/m);
+    expect(first.out).not.toMatch(/未加密/);
     expect(first.out).toMatch(/审计链头（第 \d+ 条）(此前)?已记下/);
     expect(first.err).toMatch(/未导入  .*photo\.json\n  不是离线交换包（不是 JSON 文件）/);
     expect(first.err).toMatch(/未导入  .*other\.json\n  不是有效的离线交换包/);
     expect(first.err).toMatch(/未导入  .*v1\.submission\.json\n  这是单份签名提交件.*fashen sync export-bundle/);
     expect(first.err).toMatch(/找不到文件/);
-    const again = await run(home, ['central', 'receive', file, '--json', ...admin], { APW: 'admin-password' });
+    // A plain bundle from an older workstation is still taken, and said to be plain.
+    const again = await run(home, ['central', 'receive', plainFile, '--json', ...admin], { APW: 'admin-password' });
     expect(again.code, again.err).toBe(0);
-    expect(JSON.parse(again.out)).toMatchObject([{ ok: true, signer: 'alice', results: [{ id: id!, status: 'accepted', repeated: true }] }]);
+    expect(JSON.parse(again.out)).toMatchObject([{ ok: true, encrypted: false, signer: 'alice', results: [{ id: id!, status: 'accepted', repeated: true }] }]);
+    expect((await run(home, ['central', 'receive', plainFile, ...admin], { APW: 'admin-password' })).out).toMatch(/未加密的交换包（旧版本工作站导出，或导出时用了 --plain）/);
     expect((await submissions()).filter((x) => x.id === id!)).toHaveLength(1);
     // The admin's list says what each one is, in Chinese.
     const listed = await run(home, ['central', 'submissions', ...admin], { APW: 'admin-password' });
@@ -503,7 +533,7 @@ describe('fashen sync (CLI, same engine)', () => {
     expect(listed.out).toMatch(/已接收\s+审核意见书\s+alice\s+\S+〔\d{4}〕\d+号\s+1\s/);
     expect(listed.out).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d\s/m); // China time, not the stored UTC ISO
     // Reviewers cannot hand in bundles for the central system.
-    const asAlice = await run(home, ['central', 'receive', file, '--server', central.url, '--user', 'alice', '--password-env', 'PW'], { PW: 'alice-password' });
+    const asAlice = await run(home, ['central', 'receive', file, '--server', central.url, '--user', 'alice', '--password-env', 'PW', '--passphrase-env', 'BPW'], { PW: 'alice-password', BPW: BUNDLE_PASS });
     expect(asAlice.code).toBe(1);
     expect(asAlice.err).toMatch(/需要管理员权限/);
   });

@@ -226,7 +226,7 @@ describe('the central system’s signature on its bundle (bundle.json)', () => {
     const id = await queueOpinion(w, signer, aliceCases[0]!, 'alice');
     // Offline from here. The outbox goes in by stick; the handling unit sends revision 2 of the other case.
     const file = join(tempDir(), 'outbox.json');
-    await exportOutboxBundle({ sync: w.sync, opinions: { keys: { active: () => ({ keyId: signer.keyId }), unlock: async () => signer.key } } }, file);
+    await exportOutboxBundle({ sync: w.sync, opinions: { keys: { active: () => ({ keyId: signer.keyId }), unlock: async () => signer.key } } }, file, undefined, 'plain');
     expect((await central.admin.post('/v1/admin/bundles', JSON.parse(readFileSync(file, 'utf8')))).status).toBe(200);
     const c1 = aliceCases[1]!;
     const rev2 = await publish(central.admin, await packageWithFiles(tempDir(), [900], { id: c1.caseId, caseNumber: c1.caseNumber, revision: 2 }), 'alice');

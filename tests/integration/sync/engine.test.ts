@@ -386,7 +386,7 @@ describe('the sync.* Api', () => {
     expect(await call('sync.status')).toMatchObject({ ok: true, value: { state: '已同步', pending: 0 } });
     expect(await call('sync.cancel')).toEqual({ ok: true, value: { cancelled: false } });
     expect(await call('sync.run', { server: 'http://evil' })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
-    expect(await call('sync.exportBundle', { path: join(tempDir(), 'b.json') })).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    expect(await call('sync.exportBundle', { path: join(tempDir(), 'b.json'), bundlePassphrase: '青山-打印机-四十七' })).toMatchObject({ ok: false, error: { code: 'conflict' } });
   });
 });
 

@@ -34,7 +34,7 @@ describe('a bundle with an empty outbox', () => {
       for (let i = 0; i < 3; i++) w.audit.log.append({ action: 'case.open', subject: `case-${i}`, detail: {} });
       expect(w.sync.state.queued()).toHaveLength(0);
       const file = join(tempDir(), 'head-only.fashen-bundle.json');
-      const out = await exportOutboxBundle({ sync: w.sync, opinions: { keys: keysOf(signer) }, audit: w.audit }, file);
+      const out = await exportOutboxBundle({ sync: w.sync, opinions: { keys: keysOf(signer) }, audit: w.audit }, file, undefined, 'plain');
       expect(out).toMatchObject({ count: 0, auditHeadSeq: 3 });
       const bundle = JSON.parse(readFileSync(file, 'utf8'));
       expect(bundle.submissions).toEqual([]);
@@ -60,11 +60,11 @@ describe('a bundle with an empty outbox', () => {
     const w = workstation(newDataDir(), () => httpTransport(central.url, alice.token!));
     try {
       // Without an audit service there is nothing to carry: the export is refused in zh-CN.
-      await expect(exportOutboxBundle({ sync: w.sync, opinions: { keys: keysOf(signer) } }, join(tempDir(), 'x.json'))).rejects.toThrow('没有待发送的提交，无需导出离线交换包');
+      await expect(exportOutboxBundle({ sync: w.sync, opinions: { keys: keysOf(signer) } }, join(tempDir(), 'x.json'), undefined, 'plain')).rejects.toThrow('没有待发送的提交，无需导出离线交换包');
 
       w.audit.log.append({ action: 'case.open', subject: 'c', detail: {} });
       const file = join(tempDir(), 'b.json');
-      await exportOutboxBundle({ sync: w.sync, opinions: { keys: keysOf(signer) }, audit: w.audit }, file);
+      await exportOutboxBundle({ sync: w.sync, opinions: { keys: keysOf(signer) }, audit: w.audit }, file, undefined, 'plain');
       const bundle = JSON.parse(readFileSync(file, 'utf8'));
       const { auditHead: _head, ...empty } = bundle;
       const r = await central.admin.post('/v1/admin/bundles', empty);

@@ -113,17 +113,21 @@ describe('offline bundle paths: clear answers, nothing written', () => {
     const api = buildApi(w, 'host');
     const dir = tempDir();
     mkdirSync(join(dir, 'stick'));
+    const bundlePassphrase = '青山-打印机-四十七';
     const cases: [string, unknown, RegExp][] = [
-      ['sync.exportBundle', { path: 'outbox.json' }, /请填写完整路径/],
-      ['sync.exportBundle', { path: join(dir, 'stick') }, /这是一个文件夹/],
-      ['sync.exportBundle', { path: join(dir, 'no-such-stick', 'outbox.json') }, /文件夹不存在/],
-      // Plain JSON with the parties' details: never left in the data folder.
-      ['sync.exportBundle', { path: join(w.dataDir, 'outbox.json') }, /^不能导出到数据目录中：离线交换包是未加密的文件/],
+      ['sync.exportBundle', { path: 'outbox.json', bundlePassphrase }, /请填写完整路径/],
+      ['sync.exportBundle', { path: join(dir, 'stick'), bundlePassphrase }, /这是一个文件夹/],
+      ['sync.exportBundle', { path: join(dir, 'no-such-stick', 'outbox.json'), bundlePassphrase }, /文件夹不存在/],
+      // Carried away with the parties' details: never left in the data folder.
+      ['sync.exportBundle', { path: join(w.dataDir, 'outbox.json'), bundlePassphrase }, /^不能导出到数据目录中：离线交换包是要带出本机的文件/],
+      // The bundle passphrase: the rule in zh-CN, before anything is signed.
+      ['sync.exportBundle', { path: join(dir, 'stick', 'outbox.json'), bundlePassphrase: '短' }, /^交换包口令至少 10 个字符/],
+      ['sync.exportBundle', { path: join(dir, 'stick', 'outbox.json'), bundlePassphrase: '' }, /^请设置交换包口令/],
       ['sync.importBundle', { path: 'cases.zip' }, /请填写完整路径/],
       ['sync.importBundle', { path: join(dir, 'missing.zip') }, /找不到文件/],
     ];
     for (const [name, input, message] of cases) {
-      const r = await dispatch(api, name as 'sync.exportBundle', input as { path: string });
+      const r = await dispatch(api, name as 'sync.exportBundle', input as { path: string; bundlePassphrase: string });
       expect(r.ok, `${name} ${JSON.stringify(input)}`).toBe(false);
       if (!r.ok) {
         expect(r.error.code).toBe('invalid_input');
@@ -131,7 +135,7 @@ describe('offline bundle paths: clear answers, nothing written', () => {
       }
     }
     // A right path with nothing queued: the existing answer (nothing to export), not a path error.
-    const r = await dispatch(api, 'sync.exportBundle', { path: join(dir, 'stick', 'outbox.json') });
+    const r = await dispatch(api, 'sync.exportBundle', { path: join(dir, 'stick', 'outbox.json'), bundlePassphrase });
     expect(r).toMatchObject({ ok: false, error: { code: 'conflict' } });
   });
 });

@@ -2,7 +2,7 @@
 // never stamped later), a bundle is never written into the data folder, a key the central system has
 // not registered is warned about at export, `central receive` totals add up and name the case, and a
 // sync against a central system that is not running ends 离线 at once instead of retrying.
-import { existsSync, readFileSync, symlinkSync } from 'node:fs';
+import { existsSync, readFileSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -16,7 +16,12 @@ import type { CentralClient } from '../../../src/cli/commands/central-client';
 import { enrol, type Signer } from '../../helpers/server-fixtures';
 import { startCentral, type CentralUnderTest, type Client } from '../../helpers/server';
 import { tempDir } from '../../helpers/package-builder';
+import { chunkOffset, HEADER_BYTES } from '../../../src/main/services/bundle-envelope/format';
 import { httpTransport, newDataDir, packageWithFiles, publish, queueOpinion, workstation } from './fixtures';
+
+/** The bundle passphrase the reviewer tells the admin (by phone, not on the stick). */
+const BUNDLE_PASS = '青山-打印机-四十七';
+const pass = (p = BUNDLE_PASS) => () => Promise.resolve(p);
 
 let central: CentralUnderTest;
 let alice: Client;
@@ -46,15 +51,15 @@ describe('exporting an offline bundle', () => {
       const link = join(tempDir(), 'looks-elsewhere');
       symlinkSync(home, link);
       for (const target of [join(home, 'outbox.fashen-bundle.json'), join(home, 'sync', 'outbox.json'), join(link, 'outbox.json')]) {
-        await expect(exportOutboxBundle({ dataDir: home, sync: w.sync, opinions: { keys: keysOf(signer) }, audit: w.audit }, target)).rejects.toMatchObject({
+        await expect(exportOutboxBundle({ dataDir: home, sync: w.sync, opinions: { keys: keysOf(signer) }, audit: w.audit }, target, undefined, 'plain')).rejects.toMatchObject({
           error: { code: 'invalid_input' },
-          message: expect.stringMatching(/^不能导出到数据目录中：离线交换包是未加密的文件，含当事人姓名、身份证号和住址/),
+          message: expect.stringMatching(/^不能导出到数据目录中：离线交换包是要带出本机的文件，含当事人姓名、身份证号和住址/),
         });
         expect(existsSync(target)).toBe(false);
       }
       // Beside it (a name that only starts like it) is fine.
       const beside = `${home}-stick.json`;
-      await expect(exportOutboxBundle({ dataDir: home, sync: w.sync, opinions: { keys: keysOf(signer) }, audit: w.audit }, beside)).resolves.toMatchObject({ count: 0 });
+      await expect(exportOutboxBundle({ dataDir: home, sync: w.sync, opinions: { keys: keysOf(signer) }, audit: w.audit }, beside, undefined, 'plain')).resolves.toMatchObject({ count: 0 });
     } finally {
       w.close();
     }
@@ -64,11 +69,11 @@ describe('exporting an offline bundle', () => {
     const w = workstation(newDataDir(), () => httpTransport(central.url, alice.token!));
     try {
       w.audit.log.append({ action: 'case.open', subject: 'c', detail: {} });
-      const never = await exportOutboxBundle({ sync: w.sync, opinions: { keys: keysOf(signer, 'local') }, audit: w.audit }, join(tempDir(), 'a.json'));
+      const never = await exportOutboxBundle({ sync: w.sync, opinions: { keys: keysOf(signer, 'local') }, audit: w.audit }, join(tempDir(), 'a.json'), undefined, 'plain');
       expect(never.warnings).toEqual([expect.stringMatching(/尚未在中心系统登记（本工作站尚未登录过中心系统）：中心系统将拒收此离线交换包（“签名密钥未登记”），直到本工作站联网登录一次/)]);
-      const pending = await exportOutboxBundle({ sync: w.sync, opinions: { keys: keysOf(signer, 'pending') }, audit: w.audit }, join(tempDir(), 'b.json'));
+      const pending = await exportOutboxBundle({ sync: w.sync, opinions: { keys: keysOf(signer, 'pending') }, audit: w.audit }, join(tempDir(), 'b.json'), undefined, 'plain');
       expect(pending.warnings).toEqual([expect.stringMatching(/下次联网同步时登记）：登记之前，中心系统拒收/)]);
-      const enrolled = await exportOutboxBundle({ sync: w.sync, opinions: { keys: keysOf(signer) }, audit: w.audit }, join(tempDir(), 'c.json'));
+      const enrolled = await exportOutboxBundle({ sync: w.sync, opinions: { keys: keysOf(signer) }, audit: w.audit }, join(tempDir(), 'c.json'), undefined, 'plain');
       expect(enrolled.warnings).toBeUndefined();
     } finally {
       w.close();
@@ -81,13 +86,13 @@ describe('exporting an offline bundle', () => {
       const a = await publish(central.admin, await packageWithFiles(tempDir(), [10]), 'alice');
       await w.sync.run();
       const id = await queueOpinion(w, signer, { caseId: a.caseId, caseNumber: a.caseNumber, revision: a.revision, revisionHash: a.revisionHash }, 'alice');
-      const file = join(tempDir(), 'outbox.fashen-bundle.json');
-      const out = await exportOutboxBundle({ sync: w.sync, opinions: { keys: keysOf(signer) } }, file);
-      expect(out).toMatchObject({ count: 1, unstamped: 1, warnings: [UNSTAMPED_WARNING(1)] });
+      const file = join(tempDir(), 'outbox.fashen-bundle');
+      const out = await exportOutboxBundle({ sync: w.sync, opinions: { keys: keysOf(signer) } }, file, undefined, { passphrase: BUNDLE_PASS });
+      expect(out).toMatchObject({ encrypted: true, count: 1, unstamped: 1, warnings: [UNSTAMPED_WARNING(1)] });
       expect(UNSTAMPED_WARNING(1)).toMatch(/^1 件提交未加盖可信时间戳：经离线交换包送达后不再补加（签名时间为签名人电脑时间）/);
 
       const lines: string[] = [];
-      printReceived(await receiveBundles(adminClient(), [file]), { out: (s) => lines.push(s), err: (s) => lines.push(s) });
+      printReceived(await receiveBundles(adminClient(), [file], pass()), { out: (s) => lines.push(s), err: (s) => lines.push(s) });
       expect(lines.join('')).toContain('  其中 1 项经离线交换包送达，未加盖可信时间戳（签名时间为签名人电脑时间）\n');
 
       // The online sync later gets the repeated answer; the body on the server is the one carried.
@@ -101,10 +106,11 @@ describe('exporting an offline bundle', () => {
   });
 });
 
-/** The admin's CentralClient as `fashen central receive` uses it, over the test server's admin session. */
-function adminClient(): CentralClient {
+/** The admin's CentralClient as `fashen central receive` uses it, over the test server's admin session; `sent` counts what reached it. */
+function adminClient(sent: { n: number } = { n: 0 }): CentralClient {
   return {
     request: async (method: string, path: string, init: { json?: unknown } = {}) => {
+      sent.n++;
       const r = await central.admin.request(method, path, { json: init.json });
       if (r.status !== 200) throw new Error(`${r.status} ${r.body.toString()}`);
       return { status: r.status, body: r.json };
@@ -115,7 +121,7 @@ function adminClient(): CentralClient {
 describe('fashen central receive', () => {
   it('counts a submission it could not handle, names its case by 案号, and words the reason for the admin', async () => {
     const w = workstation(newDataDir(), () => httpTransport(central.url, alice.token!));
-    const file = join(tempDir(), 'outbox.fashen-bundle.json');
+    const file = join(tempDir(), 'outbox.fashen-bundle');
     let bobsCase: string;
     try {
       const mine = await publish(central.admin, await packageWithFiles(tempDir(), [10]), 'alice');
@@ -125,16 +131,93 @@ describe('fashen central receive', () => {
       await queueOpinion(w, signer, { caseId: mine.caseId, caseNumber: mine.caseNumber, revision: mine.revision, revisionHash: mine.revisionHash }, 'alice', '2026-11-21T01:00:00.000Z');
       // A case that is not hers (as if assigned to her and taken back before she signed).
       await queueOpinion(w, signer, { caseId: bobs.caseId, caseNumber: bobs.caseNumber, revision: bobs.revision, revisionHash: bobs.revisionHash }, 'alice', '2026-11-21T02:00:00.000Z');
-      await exportOutboxBundle({ sync: w.sync, opinions: { keys: keysOf(signer) } }, file);
+      await exportOutboxBundle({ sync: w.sync, opinions: { keys: keysOf(signer) } }, file, undefined, { passphrase: BUNDLE_PASS });
     } finally {
       w.close();
     }
     const out: string[] = [];
     const err: string[] = [];
-    printReceived(await receiveBundles(adminClient(), [file]), { out: (s) => out.push(s), err: (s) => err.push(s) });
+    printReceived(await receiveBundles(adminClient(), [file], pass()), { out: (s) => out.push(s), err: (s) => err.push(s) });
     expect(out.join('')).toMatch(/：审核员 alice（密钥 .+），2 项提交（已接收 1，已过时 0，已拒绝 0，未能处理 1）\n/);
     expect(err.join('')).toMatch(new RegExp(`^  未能处理  审核意见书 · 案号 ${bobsCase!.replace(/[()〔〕]/g, '.')}（提交 [0-9a-f]{8}）：案件不存在或未分配给该审核人员 alice\\n$`));
     expect(err.join('')).not.toMatch(/您/);
+  });
+});
+
+describe('a sealed outbox bundle (加密的离线交换包)', () => {
+  /** A workstation with one opinion queued, its bundle exported sealed, the plain JSON it carries, and the submission's id. */
+  async function sealedOutbox(): Promise<{ file: string; id: string }> {
+    const w = workstation(newDataDir(), () => httpTransport(central.url, alice.token!));
+    try {
+      const a = await publish(central.admin, await packageWithFiles(tempDir(), [20]), 'alice');
+      await w.sync.run();
+      const id = await queueOpinion(w, signer, { caseId: a.caseId, caseNumber: a.caseNumber, revision: a.revision, revisionHash: a.revisionHash }, 'alice');
+      const file = join(tempDir(), 'outbox.fashen-bundle');
+      await exportOutboxBundle({ sync: w.sync, opinions: { keys: keysOf(signer) }, audit: w.audit }, file, undefined, { passphrase: BUNDLE_PASS });
+      return { file, id };
+    } finally {
+      w.close();
+    }
+  }
+  const stored = async (id: string) => ((await central.admin.get('/v1/admin/submissions')).json as { id: string }[]).filter((s) => s.id === id).length;
+
+  it('an export with a passphrase too short is refused before anything is signed or marked', async () => {
+    const w = workstation(newDataDir(), () => httpTransport(central.url, alice.token!));
+    try {
+      w.audit.log.append({ action: 'case.open', subject: 'c', detail: {} });
+      const file = join(tempDir(), 'short.fashen-bundle');
+      let unlocked = 0;
+      const keys = { ...keysOf(signer), unlock: async () => (unlocked++, signer.key) };
+      await expect(exportOutboxBundle({ sync: w.sync, opinions: { keys }, audit: w.audit }, file, undefined, { passphrase: '123456789' })).rejects.toMatchObject({ error: { code: 'invalid_input' }, message: '交换包口令至少 10 个字符（现有 9 个）' });
+      expect(existsSync(file)).toBe(false);
+      expect(unlocked).toBe(0);
+    } finally {
+      w.close();
+    }
+  });
+
+  it('round trip: sealed on the workstation (nothing readable on the stick), opened by central receive, its signature still checked', async () => {
+    const { file, id } = await sealedOutbox();
+    const bytes = readFileSync(file);
+    expect(bytes.subarray(0, 8).toString('latin1')).toBe('FSHNSEAL');
+    for (const plain of ['fashen-outbox-bundle', 'alice', 'submissions']) expect(bytes.includes(Buffer.from(plain))).toBe(false);
+    const [r] = await receiveBundles(adminClient(), [file], pass());
+    expect(r).toMatchObject({ ok: true, encrypted: true, signer: 'alice', results: [{ id, status: 'accepted' }] });
+    expect(await stored(id)).toBe(1);
+  });
+
+  it('a wrong passphrase, a byte flipped anywhere, a file cut short: refused with its words, nothing sent, nothing stored', async () => {
+    const { file, id } = await sealedOutbox();
+    const good = readFileSync(file);
+    const sent = { n: 0 };
+    const answer = async (p = BUNDLE_PASS) => (await receiveBundles(adminClient(sent), [file], pass(p)))[0]!;
+    expect(await answer('另一个口令-不是这个')).toMatchObject({ ok: false, error: '口令不正确或文件已损坏' });
+    for (const at of [9, 12, 20, 40, HEADER_BYTES + 3, Math.floor(good.length / 2), good.length - 1]) {
+      const bad = Buffer.from(good);
+      bad[at]! ^= 0x04;
+      writeFileSync(file, bad);
+      const r = await answer();
+      expect(r.ok, `byte ${at}`).toBe(false);
+      expect(r.ok ? '' : r.error).toMatch(/口令不正确或文件已损坏|已损坏|不完整|文件头无效/);
+    }
+    for (const len of [HEADER_BYTES + 10, good.length - 1, ...(good.length > chunkOffset(1) ? [chunkOffset(1)] : [])]) {
+      writeFileSync(file, good);
+      truncateSync(file, len);
+      expect((await answer()).ok).toBe(false);
+    }
+    expect(sent.n).toBe(0);
+    expect(await stored(id)).toBe(0);
+    // The same stick copied again, whole: taken.
+    writeFileSync(file, good);
+    expect(await answer()).toMatchObject({ ok: true, results: [{ id, status: 'accepted' }] });
+  });
+
+  it('a sealed file met without a passphrase: said how to give one, nothing sent', async () => {
+    const { file } = await sealedOutbox();
+    const sent = { n: 0 };
+    const [r] = await receiveBundles(adminClient(sent), [file]);
+    expect(r).toMatchObject({ ok: false, error: expect.stringMatching(/^此离线交换包已加密：请用 --passphrase-env/) });
+    expect(sent.n).toBe(0);
   });
 });
 

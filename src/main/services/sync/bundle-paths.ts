@@ -51,14 +51,15 @@ function real(p: string): string {
 }
 
 /**
- * An offline bundle is plain JSON with the parties' names, ID numbers and addresses: inside the data
- * folder it would sit in the clear next to the encrypted store, looking protected. Refused there
- * (links resolved, so another spelling of the same folder is caught too).
+ * An offline bundle is carried away on a stick: inside the data folder it would only sit next to the
+ * encrypted store, looking protected — and one written plain (--plain, or by an older version) holds
+ * the parties' names, ID numbers and addresses in the clear. Refused there (links resolved, so
+ * another spelling of the same folder is caught too).
  */
 export function outsideDataDir(path: string, dataDir: string): string {
   const fold = (p: string) => (process.platform === 'win32' || process.platform === 'darwin' ? p.toLowerCase() : p);
   const rel = relative(fold(real(dataDir)), fold(real(path)));
   if (rel === '' || (rel !== '..' && !rel.startsWith(`..${sep}`) && !isAbsolute(rel)))
-    throw bad(`不能导出到数据目录中：离线交换包是未加密的文件，含当事人姓名、身份证号和住址，放在数据目录里会以明文留在本机。请保存到 U 盘或“文档”等数据目录以外的文件夹（数据目录：${dataDir}）`);
+    throw bad(`不能导出到数据目录中：离线交换包是要带出本机的文件，含当事人姓名、身份证号和住址，不应留在数据目录里。请保存到 U 盘或“文档”等数据目录以外的文件夹（数据目录：${dataDir}）`);
   return path;
 }

@@ -6,6 +6,8 @@
 // server's (repeated) answer — so carrying a bundle and syncing later never duplicates anything.
 import { createHash } from 'node:crypto';
 import { writeFileDurable } from '../cache-crypto/durable';
+import { sealBytes } from '../bundle-envelope/seal';
+import { passphraseProblem } from '../../../shared/sync/bundle-passphrase';
 import { ApiFailure } from '../../../shared/api/result';
 import type { BundleExport } from '../../../shared/api/sync';
 import type { KeyRegistration } from '../../../shared/api/opinions';
@@ -93,14 +95,30 @@ export async function buildOutboxBundle(state: SyncStateRepo, keys: BundleKeys, 
   return { ...body, signature };
 }
 
+/**
+ * How the file is written: sealed with the passphrase agreed with the central system's admin
+ * (bundle-envelope: a lost stick leaks nothing), or plain — only on request, for a central system
+ * whose `fashen central receive` predates sealed bundles.
+ */
+export type BundleSeal = { passphrase: string } | 'plain';
+
 /** Writes the bundle atomically (a stick pulled out mid-write leaves no half file under the name). */
-export async function exportOutboxBundle(ws: { dataDir?: string; sync: { state: SyncStateRepo }; opinions: { keys: BundleKeys }; audit?: AuditHeadSource }, path: string, passphrase?: string): Promise<BundleExport> {
+export async function exportOutboxBundle(
+  ws: { dataDir?: string; sync: { state: SyncStateRepo }; opinions: { keys: BundleKeys }; audit?: AuditHeadSource },
+  path: string,
+  passphrase: string | undefined,
+  seal: BundleSeal,
+): Promise<BundleExport> {
   // Checked here, not only in the form: the app and `fashen sync export-bundle` both come this way.
   if (ws.dataDir) outsideDataDir(path, ws.dataDir);
+  // Before the key is unlocked and the entries are marked: a bad passphrase changes nothing.
+  const weak = seal === 'plain' ? null : passphraseProblem(seal.passphrase);
+  if (weak) throw new ApiFailure({ code: 'invalid_input', message: weak });
   // The head carries its anchors (audit-head.ts): the import checks it extends what the server knew.
   const head = ws.audit ? anchoredHead(ws.audit, ws.sync.state) : undefined;
   const bundle = await buildOutboxBundle(ws.sync.state, ws.opinions.keys, passphrase, new Date(), head);
-  const bytes = Buffer.from(`${JSON.stringify(bundle, null, 2)}\n`, 'utf8');
+  const json = Buffer.from(`${JSON.stringify(bundle, null, 2)}\n`, 'utf8');
+  const bytes = seal === 'plain' ? json : await sealBytes(json, seal.passphrase, 'outbox');
   // Not a secret (it travels on a stick): Node's default mode for new files, less the umask.
   writeFileDurable(path, bytes, 0o666);
   ws.sync.state.markExported(bundle.submissions.map((s) => s.id));
@@ -113,6 +131,7 @@ export async function exportOutboxBundle(ws: { dataDir?: string; sync: { state: 
   ];
   return {
     path,
+    encrypted: seal !== 'plain',
     count: bundle.submissions.length,
     sha256: createHash('sha256').update(bytes).digest('hex'),
     ...(head ? { auditHeadSeq: head.seq } : {}),

@@ -11,6 +11,7 @@ import type { KeyRegistration } from '../../../shared/api/opinions';
 import { api } from '../api';
 import { errorText } from '../lib/errors';
 import { useOpinionState } from '../opinion/store';
+import { BundleExportDialog } from './BundleExportDialog';
 import { ImportResult } from '../queue/ImportResult';
 import { syncActions, useSyncState } from './store';
 import { BundleReports, CalendarTaken, CentralSigned } from './BundleResult';
@@ -34,7 +35,7 @@ export function suggestedPath(documentsDir: string | null | undefined, dataDir: 
   if (!documentsDir) return '';
   const sep = documentsDir.includes('\\') && !documentsDir.includes('/') ? '\\' : '/';
   const stamp = new Date(now.getTime() + 8 * 3600 * 1000).toISOString().slice(0, 16).replace(/[-:]/g, '').replace('T', '-');
-  const path = `${documentsDir.replace(/[\\/]+$/, '')}${sep}outbox-${stamp}.fashen-bundle.json`;
+  const path = `${documentsDir.replace(/[\\/]+$/, '')}${sep}outbox-${stamp}.fashen-bundle`;
   return dataDir && isInside(path, dataDir) ? '' : path;
 }
 
@@ -50,11 +51,8 @@ function ExportBundle({ dataDir, pending }: { dataDir: string | null; pending: n
   const protection = useOpinionState((s) => s.keys?.protection ?? 'passphrase');
   const registration = useOpinionState((s) => s.keys?.active?.registration);
   const [path, setPath] = useState('');
-  const [pass, setPass] = useState('');
-  const [busy, setBusy] = useState(false);
+  const [asking, setAsking] = useState(false);
   const [done, setDone] = useState<BundleExport | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const needsPass = protection === 'passphrase';
   const warning = keyWarning(registration);
 
   // The 文档 folder comes from the back end (app.info); the reviewer's own typing is never replaced.
@@ -69,34 +67,25 @@ function ExportBundle({ dataDir, pending }: { dataDir: string | null; pending: n
     };
   }, [dataDir]);
 
-  const run = async () => {
-    setBusy(true);
-    setError(null);
-    setDone(null);
-    try {
-      setDone(await api.call('sync.exportBundle', { path: path.trim(), ...(needsPass ? { passphrase: pass } : {}) }));
-      setPass('');
-    } catch (err) {
-      setError(errorText(err, '离线交换包未能导出，请检查路径后重试'));
-    } finally {
-      setBusy(false);
-    }
-  };
-
   return (
     <div className="sync-exchange" data-testid="sync-export">
       <div className="sync-exchange-label">导出离线交换包</div>
       <div className="sync-exchange-body">
-        <Input size="small" value={path} onChange={(e) => setPath(e.target.value)} placeholder="保存到（完整路径，如 U 盘上的 outbox.fashen-bundle.json；不能放在数据目录中）" aria-label="离线交换包的保存路径" data-testid="sync-export-path" />
+        <Input size="small" value={path} onChange={(e) => setPath(e.target.value)} placeholder="保存到（完整路径，如 U 盘上的 outbox.fashen-bundle；不能放在数据目录中）" aria-label="离线交换包的保存路径" data-testid="sync-export-path" />
         <div className="sync-exchange-row">
-          {needsPass && (
-            <Input.Password size="small" value={pass} onChange={(e) => setPass(e.target.value)} placeholder="签名密钥口令" aria-label="签名密钥口令" autoComplete="off" style={{ width: 180 }} data-testid="sync-export-passphrase" />
-          )}
-          <Button size="small" loading={busy} disabled={!path.trim() || (needsPass && pass.length < 8)} onClick={() => void run()} data-testid="sync-export-run">
-            导出
+          <Button
+            size="small"
+            disabled={!path.trim()}
+            onClick={() => {
+              setDone(null);
+              setAsking(true);
+            }}
+            data-testid="sync-export-run"
+          >
+            导出…
           </Button>
           <span className="small muted" data-testid="sync-export-contents">
-            {pending === 0 ? '没有待发送的提交：只导出本机审计链头（供中心系统核对审计记录），用签名密钥签名' : `${pending} 项待发送的提交和本机审计链头，用签名密钥签名`}
+            {pending === 0 ? '没有待发送的提交：只导出本机审计链头（供中心系统核对审计记录），用签名密钥签名、交换包口令加密' : `${pending} 项待发送的提交和本机审计链头，用签名密钥签名、交换包口令加密`}
           </span>
         </div>
         {pending > 0 && (
@@ -105,6 +94,17 @@ function ExportBundle({ dataDir, pending }: { dataDir: string | null; pending: n
           </div>
         )}
         {warning && <Alert type="warning" showIcon title={warning} data-testid="sync-export-key-warning" />}
+        {asking && (
+          <BundleExportDialog
+            path={path.trim()}
+            needsKeyPass={protection === 'passphrase'}
+            onClose={() => setAsking(false)}
+            onDone={(r) => {
+              setAsking(false);
+              setDone(r);
+            }}
+          />
+        )}
         {done && (
           <Alert
             type={done.warnings?.length ? 'warning' : 'success'}
@@ -113,6 +113,9 @@ function ExportBundle({ dataDir, pending }: { dataDir: string | null; pending: n
             description={
               <>
                 <div className="num sync-break">{done.path}</div>
+                <div className="muted" data-testid="sync-export-sealed">
+                  {done.encrypted ? '已用交换包口令加密。请把口令另行告知中心系统管理员（电话或当面），不要写在 U 盘上。' : '未加密的交换包：含当事人个人信息，请妥善保管 U 盘。'}
+                </div>
                 <div className="muted">
                   {done.count === 0 ? '交中心系统导入后，中心系统记下本机审计链头，用于发现本机审计记录被改写。' : '交中心系统导入后，其答复随下一个案卷交换包带回，或在下次联网同步时得到确认（不会重复接收）。'}
                 </div>
@@ -126,7 +129,6 @@ function ExportBundle({ dataDir, pending }: { dataDir: string | null; pending: n
             data-testid="sync-export-done"
           />
         )}
-        {error && <Alert type="error" showIcon title={error} data-testid="sync-export-error" />}
       </div>
     </div>
   );
