@@ -25,7 +25,7 @@ import { needsStore, recordFailedUnlocks, unlockCacheForCli } from './cache-unlo
 const HELP = `法审工作台命令行 fashen ${'{version}'}
 
 用法:
-  fashen import <案卷包…> [--json]      导入案卷包（文件夹或 .zip），或中心系统的案卷交换包（含工作日历）
+  fashen import <案卷包…> [--passphrase-env VAR] [--json]   导入案卷包（文件夹或 .zip），或中心系统的案卷交换包（含工作日历；加密的交换包用管理员另行告知的口令打开）
   fashen cases list [--json] [--status S] 列出待审案件
   fashen mask [--names 方宇,李月] [--json] 读标准输入，遮蔽个人信息后写到标准输出
   fashen check <案卷包 或 案件> [--json]  运行自动审核检查（P1–P10）
@@ -126,7 +126,7 @@ async function command(cmd: string | undefined, rest: string[], values: ReturnTy
     case 'audit':
       return auditCommand(ws, rest, { json: values.json === true, case: values.case }, io);
     case 'import':
-      return importCommand(ws, rest, { json: values.json === true }, io);
+      return importCommand(ws, rest, { json: values.json === true, passphraseEnv: values['passphrase-env'] }, io);
     case 'keys':
     case 'review':
     case 'opinion': {

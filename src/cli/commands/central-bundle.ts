@@ -9,24 +9,44 @@ import { CALENDAR_FILE } from '../../shared/calendar/calendar-file';
 import { formatBytes } from '../../shared/format/bytes';
 import { chinaToday } from '../../shared/format/date';
 import { listZipEntries, openZipFile } from '../../main/services/zip-read';
+import { SealedFile } from '../../main/services/bundle-envelope/open';
+import { sealToFile, startSeal } from '../../main/services/bundle-envelope/seal';
+import { openSealedZip } from '../../main/services/bundle-envelope/sealed-zip';
+import { passphraseProblem } from '../../shared/sync/bundle-passphrase';
 import { CASE_BUNDLE_HEADERS } from '../../server/protocol';
 import type { Io } from '../main';
 import { CentralError, type CentralClient } from './central-client';
 
 export interface CaseBundleWritten {
   path: string;
+  /** Sealed with the bundle passphrase (false: --plain). */
+  encrypted: boolean;
   cases: number;
   files: number;
   bytes: number;
   calendar: 'included' | 'none' | 'invalid';
 }
 
-/** The default file name: 案卷交换包-<reviewer>-<China date>.zip in the current folder. */
-export const defaultBundleName = (user: string, now = new Date()) => `案卷交换包-${user}-${chinaToday(now)}.zip`;
+/** The default file name in the current folder: 案卷交换包-<reviewer>-<China date>.fashen-cases (sealed: not a .zip any more), or .zip when plain. */
+export const defaultBundleName = (user: string, now = new Date(), plain = false) => `案卷交换包-${user}-${chinaToday(now)}.${plain ? 'zip' : 'fashen-cases'}`;
+
+/**
+ * How the bundle is written: sealed with the passphrase the admin tells the reviewer (by phone, never
+ * on the stick), or plain — only on request, for a workstation that predates sealed bundles.
+ */
+export type CaseBundleSeal = { passphrase: string } | 'plain';
+
+async function openSealed(path: string, passphrase: string) {
+  const file = await SealedFile.open(path, passphrase, 'case-bundle');
+  return openSealedZip(file).catch(async (err: unknown) => {
+    await file.close();
+    throw err;
+  });
+}
 
 /** What the zip holds: its case folders and whether calendar.json is at the root. */
-async function listing(path: string): Promise<{ cases: number; calendar: boolean }> {
-  const zip = await openZipFile(path);
+async function listing(path: string, seal: CaseBundleSeal): Promise<{ cases: number; calendar: boolean }> {
+  const zip = seal === 'plain' ? await openZipFile(path) : await openSealed(path, seal.passphrase);
   try {
     const names = (await listZipEntries(zip)).map((e) => e.fileName);
     return { cases: names.filter((n) => /^[^/]+\/case\.json$/.test(n)).length, calendar: names.includes(CALENDAR_FILE) };
@@ -35,7 +55,9 @@ async function listing(path: string): Promise<{ cases: number; calendar: boolean
   }
 }
 
-export async function writeCaseBundle(c: CentralClient, user: string, caseIds: string[], out: string): Promise<CaseBundleWritten> {
+export async function writeCaseBundle(c: CentralClient, user: string, caseIds: string[], out: string, seal: CaseBundleSeal): Promise<CaseBundleWritten> {
+  const weak = seal === 'plain' ? null : passphraseProblem(seal.passphrase);
+  if (weak) throw new CentralError(weak, null);
   if (existsSync(out)) throw new CentralError(`${out} 已存在，未覆盖；请换一个文件名（--out）或先移走它`, null);
   try {
     exportTarget(resolve(out)); // the folder must be there: a stick not mounted is not made on the local disk
@@ -47,7 +69,9 @@ export async function writeCaseBundle(c: CentralClient, user: string, caseIds: s
   const query = new URLSearchParams({ user });
   for (const id of caseIds) query.append('case', id);
   try {
-    const headers = await c.download(`/v1/admin/case-bundle?${query}`, part);
+    // Sealed as it downloads: the plaintext never lands beside the target (often the stick itself).
+    const sealing = seal === 'plain' ? null : await startSeal(seal.passphrase, 'case-bundle');
+    const headers = await c.download(`/v1/admin/case-bundle?${query}`, part, sealing ? (body, to) => sealToFile(body, to, sealing) : undefined);
     const said = {
       cases: Number(headers.get(CASE_BUNDLE_HEADERS.cases)),
       files: Number(headers.get(CASE_BUNDLE_HEADERS.files)),
@@ -56,14 +80,14 @@ export async function writeCaseBundle(c: CentralClient, user: string, caseIds: s
     };
     let held: { cases: number; calendar: boolean };
     try {
-      held = await listing(part);
+      held = await listing(part, seal);
     } catch (err) {
       throw new CentralError(`下载的交换包无法读取（不是完整的 .zip）：${(err as Error).message}`, null);
     }
     if (held.cases !== said.cases || held.calendar !== (said.calendar === 'included'))
       throw new CentralError(`下载的交换包与中心系统所述不符（应有 ${said.cases} 个案卷，实有 ${held.cases} 个），未保存`, null);
     renameSync(part, out);
-    return { path: out, ...said };
+    return { path: out, encrypted: seal !== 'plain', ...said };
   } finally {
     rmSync(part, { force: true });
   }
@@ -78,5 +102,7 @@ export function printCaseBundle(w: CaseBundleWritten, user: string, io: Io, json
   if (w.calendar === 'included') io.out('  含工作日历（calendar.json），导入时一并更新工作站的节假日安排\n');
   else if (w.calendar === 'invalid') io.err('  注意：中心系统上的工作日历数据有误，未放入交换包（fashen central calendar set 重新发布）\n');
   else io.out('  未含工作日历（中心系统尚未发布）\n');
+  if (w.encrypted) io.out('  已用交换包口令加密：口令请另行告知审核员（电话或当面），不要写在 U 盘上；工作站导入时输入\n');
+  else io.err('  注意：未加密的交换包（--plain），含当事人姓名与身份证号，U 盘丢失即泄露\n');
   io.out('  在工作站上用“同步 → 导入案卷包”导入；之后联网同步时这些案卷不会重复下载\n');
 }

@@ -57,11 +57,12 @@ export class CentralClient {
   }
 
   /** A GET whose answer is a file, streamed to `dest` (created, never overwritten); its headers. */
-  async download(path: string, dest: string): Promise<Headers> {
+  /** `write`: how the body reaches `dest` (default: as it comes; a case bundle may be sealed on the way). */
+  async download(path: string, dest: string, write: (body: Readable, dest: string) => Promise<void> = (body, to) => pipeline(body, createWriteStream(to, { flags: 'wx', mode: 0o600 }))): Promise<Headers> {
     const res = await this.send('GET', path, { accept: 'application/zip, application/json' });
     if (!res.ok || !res.body) throw failure(res.status, await res.text());
     try {
-      await pipeline(Readable.fromWeb(res.body as NodeReadableStream), createWriteStream(dest, { flags: 'wx', mode: 0o600 }));
+      await write(Readable.fromWeb(res.body as NodeReadableStream), dest);
     } catch (err) {
       throw new CentralError(`下载中断：${networkReason(err)}`, null);
     }

@@ -11,7 +11,8 @@ import type { Io } from '../main';
 import { dataDir } from '../../main/paths';
 import { CentralLoginError, loginCentral } from '../../main/services/sync/central-login';
 import type { AssignAnswer, CaseSummary, IntakeAnswer, SubmissionSummary } from '../../server/protocol';
-import { defaultBundleName, printCaseBundle, writeCaseBundle } from './central-bundle';
+import { defaultBundleName, printCaseBundle, writeCaseBundle, type CaseBundleSeal } from './central-bundle';
+import { passphraseProblem } from '../../shared/sync/bundle-passphrase';
 import { printReceived, receiveBundles, receiveFailed } from './central-receive';
 import { CentralClient, CentralError, UsageError } from './central-client';
 import { CALENDAR_USAGE, calendarCommand } from './central-calendar';
@@ -54,8 +55,10 @@ ${CALENDAR_USAGE}
   fashen central receive <离线交换包…> [--passphrase-env <环境变量>] [--json]
                                     导入审核员用 U 盘带来的离线交换包（其待发送的提交与审计链头）；加密的交换包用审核员另行告知的口令打开
                                     （--passphrase-env 指定存放口令的环境变量，未给出时在终端中输入）
-  fashen central bundle <审核员> [案号 或 案件 ID…] [--out <文件.zip>] [--json]
-                                    为无网络的审核员生成案卷交换包（其全部或指定的已分配案件，含工作日历）
+  fashen central bundle <审核员> [案号 或 案件 ID…] [--out <文件>] [--passphrase-env <环境变量> | --plain] [--json]
+                                    为无网络的审核员生成加密的案卷交换包（其全部或指定的已分配案件，含工作日历）；
+                                    口令至少 10 个字符，由 --passphrase-env 指定的环境变量给出，或在终端中输入两次；
+                                    --plain 生成未加密的 .zip（仅供尚不能读取加密交换包的工作站）
 以上命令均可加 --server <地址>（默认环境变量 FASHEN_CENTRAL_URL）；以管理员身份执行：
 --user <用户名> --password-env <环境变量>，或先用 fashen login 登录（user add 只能用后者：其 --password-env 是新用户的密码）。`;
 
@@ -65,6 +68,23 @@ function passwordFrom(opts: CentralOptions, env: NodeJS.ProcessEnv): string {
   const pw = env[name];
   if (!pw) throw new UsageError(`环境变量 ${name} 为空`);
   return pw;
+}
+
+/** How `central bundle` seals: --passphrase-env, else typed twice in a terminal; plain only with --plain. */
+async function caseBundleSeal(opts: CentralOptions, env: NodeJS.ProcessEnv): Promise<CaseBundleSeal> {
+  if (opts.plain && opts['passphrase-env']) throw new UsageError('--plain 与 --passphrase-env 不能同时使用');
+  if (opts.plain) return 'plain';
+  let passphrase: string;
+  try {
+    passphrase = await bundlePassphrase(opts, env, '为案卷交换包设置口令（至少 10 个字符）：');
+    if (!opts['passphrase-env'] && (await readPassphrase(undefined, '再次输入交换包口令：')) !== passphrase) throw new UsageError('两次输入的交换包口令不一致');
+  } catch (err) {
+    if (err instanceof UsageError) throw err;
+    throw new UsageError('需要交换包口令：请用 --passphrase-env 指定存放口令的环境变量，或在终端中运行以输入口令（--plain 生成未加密的交换包）');
+  }
+  const weak = passphraseProblem(passphrase);
+  if (weak) throw new UsageError(weak);
+  return { passphrase };
 }
 
 /** The bundle passphrase: from the variable --passphrase-env names, else typed in a terminal. */
@@ -231,9 +251,10 @@ async function central(args: string[], opts: CentralOptions, io: Io, env: NodeJS
     }
     case 'bundle': {
       const [user, ...caseIds] = rest;
-      if (!user) throw new UsageError('用法：fashen central bundle <审核员> [案号 或 案件 ID…] [--out <文件.zip>]');
-      const out = opts.out ?? defaultBundleName(user);
-      const written = await adminSession(opts, env, home, io, (c) => writeCaseBundle(c, user, caseIds, out));
+      if (!user) throw new UsageError('用法：fashen central bundle <审核员> [案号 或 案件 ID…] [--out <文件>] [--passphrase-env <环境变量> | --plain]');
+      const out = opts.out ?? defaultBundleName(user, new Date(), opts.plain === true);
+      const seal = await caseBundleSeal(opts, env);
+      const written = await adminSession(opts, env, home, io, (c) => writeCaseBundle(c, user, caseIds, out, seal));
       printCaseBundle(written, user, io, opts.json === true);
       return 0;
     }

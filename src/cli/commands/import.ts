@@ -4,7 +4,9 @@
 // line goes to stderr then.
 import type { Io } from '../main';
 import type { ImportOutcome } from '../../shared/api/cases';
-import type { BundleCalendar, BundleReport } from '../../shared/api/sync';
+import type { BundleCalendar, BundleImport, BundleReport } from '../../shared/api/sync';
+import { ApiFailure } from '../../shared/api/result';
+import { readPassphrase } from '../secret';
 import type { Workstation } from '../../main/workstation';
 import { importBundleInto } from '../../main/services/sync/bundle-into';
 import { answerCounts } from '../../shared/sync/answer-labels';
@@ -18,18 +20,45 @@ function countsLine(c: BundleReport['counts']): string {
   return [`已导入 ${c.taken} 件`, c.unchanged ? `已是最新 ${c.unchanged} 件` : '', c.refused ? `未导入 ${c.refused} 件` : ''].filter(Boolean).join('，');
 }
 
-export async function importCommand(open: () => Workstation, paths: string[], opts: { json: boolean }, io: Io): Promise<number> {
+/**
+ * One path: a sealed bundle is opened with the passphrase from --passphrase-env, else typed in a
+ * terminal (asked once, only when one is met); missing or wrong, the path is refused, nothing imported.
+ */
+async function importOne(ws: Workstation, path: string, passphrase: () => Promise<string>): Promise<BundleImport> {
+  try {
+    return await importBundleInto(ws, path);
+  } catch (err) {
+    if (!(err instanceof ApiFailure) || err.error.code !== 'passphrase_required') throw err;
+  }
+  let pass: string;
+  try {
+    pass = await passphrase();
+  } catch (err) {
+    return { outcomes: [{ source: path, ok: false, whole: true, error: `此案卷交换包已加密：${(err as Error).message}` }], calendar: null };
+  }
+  try {
+    return await importBundleInto(ws, path, undefined, pass);
+  } catch (err) {
+    if (!(err instanceof ApiFailure) || err.error.code !== 'passphrase_required') throw err;
+    return { outcomes: [{ source: path, ok: false, whole: true, error: `${err.message}，未导入任何内容` }], calendar: null };
+  }
+}
+
+export async function importCommand(open: () => Workstation, paths: string[], opts: { json: boolean; passphraseEnv?: string | undefined }, io: Io): Promise<number> {
   if (!paths.length) {
-    io.err('用法：fashen import <案卷包…>\n');
+    io.err('用法：fashen import <案卷包…> [--passphrase-env <环境变量>]\n');
     return 2;
   }
+  let asked: Promise<string> | undefined;
+  const passphrase = () => (asked ??= readPassphrase(opts.passphraseEnv, '案卷交换包口令：'));
   const ws = open();
   try {
     const outcomes: ImportOutcome[] = [];
     let calendarRefused = false;
     for (const path of paths) {
-      const r = await importBundleInto(ws, path);
+      const r = await importOne(ws, path, passphrase);
       outcomes.push(...r.outcomes);
+      if (r.encrypted === false) io.err(`注意：${path} 是未加密的交换包（中心系统旧版本制作，或制作时用了 --plain）：其中的个人信息在 U 盘上是明文，导入后请删除 U 盘上的文件\n`);
       // A folder's bundles each say their own signature and calendar, under their file name.
       const reports = r.bundles ?? [{ source: path, calendar: r.calendar, ...(r.central ? { central: r.central } : {}) }];
       for (const b of reports) {

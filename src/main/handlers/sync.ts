@@ -64,6 +64,6 @@ export function syncHandlers(ws: Workstation): SyncHandlers {
       return { loggedOut: true };
     },
     'sync.exportBundle': ({ path, passphrase, bundlePassphrase }) => exportOutboxBundle(ws, exportTarget(path), passphrase, { passphrase: bundlePassphrase }),
-    'sync.importBundle': ({ path }) => importBundleInto(ws, importSource(path), (done, total, label) => ws.emit('import.progress', { done, total, label })),
+    'sync.importBundle': ({ path, passphrase }) => importBundleInto(ws, importSource(path), (done, total, label) => ws.emit('import.progress', { done, total, label }), passphrase),
   };
 }

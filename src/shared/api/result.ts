@@ -9,6 +9,7 @@ export type ApiErrorCode =
   | 'forbidden'
   | 'approval_required' // an export needs the approval the agency requires (seed 002 item 10)
   | 'locked' // the workstation is locked (inactivity or by hand): only unlocking and its state answer
+  | 'passphrase_required' // a sealed bundle met without its passphrase, or with a wrong one: ask and call again
   | 'unavailable' // transport down
   | 'internal';
 

@@ -109,6 +109,11 @@ export interface BundleImport {
   central?: CentralBundleResult;
   /** A folder: each .zip bundle in it with its own result, in the order taken (its cases are in `outcomes` too). Absent for one bundle or package. */
   bundles?: BundleReport[];
+  /**
+   * A bundle file: true when it was sealed with a passphrase; false for a plain bundle the central
+   * system made (an older version, or `--plain`): said as 未加密的交换包. Absent for a case folder or package.
+   */
+  encrypted?: boolean;
 }
 
 export interface BundleExport {
@@ -177,7 +182,8 @@ export const syncApi = {
    */
   'sync.exportBundle': call<BundleExport>()(z.object({ path: filePath, passphrase: z.string().min(8).max(200).optional(), bundlePassphrase: z.string().max(200, '交换包口令过长（最多 200 个字符）') }).strict()),
   /** Import a bundle of case packages from the central system (a .zip of packages; a calendar.json at its root is the working-day calendar). */
-  'sync.importBundle': call<BundleImport>()(z.object({ path: filePath }).strict()),
+  /** A sealed bundle needs `passphrase`: without it (or with a wrong one) the answer is `passphrase_required`, nothing imported. */
+  'sync.importBundle': call<BundleImport>()(z.object({ path: filePath, passphrase: z.string().min(1).max(200).optional() }).strict()),
 } as const;
 
 /** Most 文号 one reservation hands out (POST /v1/document-numbers/reserve). */

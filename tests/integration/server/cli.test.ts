@@ -8,9 +8,13 @@ import { buildNode, ENTRIES } from '../../../scripts/build-node.mjs';
 import { buildPackage, tempDir, type BuiltPackage } from '../../helpers/package-builder';
 import { zipPackage } from '../../helpers/server-fixtures';
 import { listZipEntries, openZipFile } from '../../../src/main/services/zip-read';
+import { SealedFile } from '../../../src/main/services/bundle-envelope/open';
+import { openSealedZip } from '../../../src/main/services/bundle-envelope/sealed-zip';
 import { testCalendar } from '../../helpers/test-calendar';
 
 const ADMIN_PW = 'admin-secret-pw';
+/** The passphrase the admin tells the reviewer by phone. */
+const BUNDLE_PASS = '青山-打印机-四十七';
 let data: string;
 let home: string;
 let server: { proc: ChildProcess; url: string; log: string[] } | null = null;
@@ -205,29 +209,41 @@ describe('npm run central and fashen central', () => {
 
   it('writes an offline case bundle for a reviewer (her cases and the calendar) and never overwrites a file', async () => {
     const dir = tempDir('central-bundle-');
-    const out = join(dir, 'alice.zip');
-    const r = fashen(['central', 'bundle', 'alice', '--out', out, '--json']);
+    const out = join(dir, 'alice.fashen-cases');
+    // Sealed unless --plain: no passphrase and no terminal to type it in is a usage error; a short one too.
+    expect(fashen(['central', 'bundle', 'alice', '--out', out])).toMatchObject({ code: 2, stderr: expect.stringMatching(/需要交换包口令：请用 --passphrase-env/) });
+    expect(fashen(['central', 'bundle', 'alice', '--out', out, '--passphrase-env', 'BPW'], { BPW: '123456789' })).toMatchObject({ code: 2, stderr: expect.stringMatching(/交换包口令至少 10 个字符/) });
+    const r = fashen(['central', 'bundle', 'alice', '--out', out, '--json', '--passphrase-env', 'BPW'], { BPW: BUNDLE_PASS });
     expect(r.code, r.stderr).toBe(0);
-    expect(JSON.parse(r.stdout)).toEqual({ path: out, cases: 1, files: pkgA.manifest.documents.length + pkgA.manifest.evidence.length, bytes: expect.any(Number), calendar: 'included' });
-    const zip = await openZipFile(out);
+    expect(JSON.parse(r.stdout)).toEqual({ path: out, encrypted: true, cases: 1, files: pkgA.manifest.documents.length + pkgA.manifest.evidence.length, bytes: expect.any(Number), calendar: 'included' });
+    // Nothing of it readable on the stick: no case id, no file name, no party.
+    const raw = readFileSync(out);
+    expect(raw.subarray(0, 8).toString('latin1')).toBe('FSHNSEAL');
+    for (const plain of [pkgA.manifest.case.id, 'case.json', 'calendar.json', pkgA.manifest.case.caseNumber]) expect(raw.includes(Buffer.from(plain))).toBe(false);
+    const zip = await openSealedZip(await SealedFile.open(out, BUNDLE_PASS, 'case-bundle'));
     const names = (await listZipEntries(zip)).map((e) => e.fileName);
     zip.close();
     expect(names).toEqual(expect.arrayContaining([`${pkgA.manifest.case.id}/case.json`, 'calendar.json']));
     expect(names.filter((n) => n.endsWith('/case.json'))).toHaveLength(1);
 
-    const text = fashen(['central', 'bundle', 'alice', '--out', join(dir, 'again.zip')]);
+    // --plain: the old .zip, for a workstation that cannot open sealed bundles yet; said to be plain.
+    const text = fashen(['central', 'bundle', 'alice', '--out', join(dir, 'again.zip'), '--plain']);
     expect(text.stdout).toMatch(/已生成案卷交换包 .*again\.zip：审核员 alice 的 1 个案卷/);
     expect(text.stdout).toMatch(/含工作日历/);
-    const exists = fashen(['central', 'bundle', 'alice', '--out', out]);
+    expect(text.stderr).toMatch(/注意：未加密的交换包（--plain）/);
+    const plainZip = await openZipFile(join(dir, 'again.zip'));
+    expect((await listZipEntries(plainZip)).map((e) => e.fileName)).toEqual(expect.arrayContaining([`${pkgA.manifest.case.id}/case.json`]));
+    plainZip.close();
+    const exists = fashen(['central', 'bundle', 'alice', '--out', out, '--plain']);
     expect(exists.code).toBe(1);
     expect(exists.stderr).toMatch(/已存在，未覆盖/);
-    const unassigned = fashen(['central', 'bundle', 'alice', 'no-such-case', '--out', join(dir, 'x.zip')]);
+    const unassigned = fashen(['central', 'bundle', 'alice', 'no-such-case', '--out', join(dir, 'x.zip'), '--plain']);
     expect(unassigned.code).toBe(1);
     expect(unassigned.stderr).toMatch(/未分配给 alice[\s\S]*- no-such-case/);
-    expect(fashen(['central', 'bundle', 'nobody', '--out', join(dir, 'y.zip')]).stderr).toMatch(/没有用户 nobody/);
+    expect(fashen(['central', 'bundle', 'nobody', '--out', join(dir, 'y.zip'), '--plain']).stderr).toMatch(/没有用户 nobody/);
     expect(fashen(['central', 'bundle']).code).toBe(2);
     // A stick not mounted: refused, never made on the local disk under the mount point.
-    const unmounted = fashen(['central', 'bundle', 'alice', '--out', join(dir, 'no-stick', 'alice.zip')]);
+    const unmounted = fashen(['central', 'bundle', 'alice', '--out', join(dir, 'no-stick', 'alice.zip'), '--plain']);
     expect(unmounted.code).toBe(1);
     expect(unmounted.stderr).toMatch(/文件夹不存在：.*no-stick（U 盘是否已插好？）/);
     // A blob gone from the server's folder: the answer is cut off, the command says so and keeps nothing.
@@ -235,26 +251,42 @@ describe('npm run central and fashen central', () => {
     const blob = join(data, 'blobs', sha.slice(0, 2), sha.slice(2));
     renameSync(blob, `${blob}.away`);
     try {
-      const cut = fashen(['central', 'bundle', 'alice', '--out', join(dir, 'cut.zip')]);
+      // Sealed on the way: the cut download leaves no sealed half either.
+      const cut = fashen(['central', 'bundle', 'alice', '--out', join(dir, 'cut.fashen-cases'), '--passphrase-env', 'BPW'], { BPW: BUNDLE_PASS });
       expect(cut.code).toBe(1);
       expect(cut.stderr).toMatch(/下载中断/);
     } finally {
       renameSync(`${blob}.away`, blob);
     }
     // Nothing but the two whole bundles is left (no .part, nothing under the refused names).
-    expect(readdirSync(dir).sort()).toEqual(['again.zip', 'alice.zip']);
+    expect(readdirSync(dir).sort()).toEqual(['again.zip', 'alice.fashen-cases']);
   });
 
   it('a reviewer who logged in once (no signing key yet) checks the central system’s signature on the bundle she is sent', async () => {
     const county = tempDir('county-home-');
     const login = fashen(['login', '--server', server!.url, '--user', 'alice', '--password-env', 'ALICE_PW'], { ALICE_PW: 'alice-password', FASHEN_HOME: county });
     expect(login.code, login.stderr).toBe(0);
-    const out = join(tempDir('stick-'), 'alice.zip');
-    expect(fashen(['central', 'bundle', 'alice', '--out', out]).code).toBe(0);
-    const imported = fashen(['import', out], { FASHEN_HOME: county });
+    const out = join(tempDir('stick-'), 'alice.fashen-cases');
+    expect(fashen(['central', 'bundle', 'alice', '--out', out, '--passphrase-env', 'BPW'], { BPW: BUNDLE_PASS }).code).toBe(0);
+    // Without the passphrase (no terminal), or with a wrong one: refused, nothing imported.
+    const unasked = fashen(['import', out], { FASHEN_HOME: county });
+    expect(unasked.code).toBe(1);
+    expect(unasked.stderr).toMatch(/导入失败  .*alice\.fashen-cases\n  此案卷交换包已加密：需要口令/);
+    const wrong = fashen(['import', out, '--passphrase-env', 'BPW'], { FASHEN_HOME: county, BPW: '不对的口令-不对的口令' });
+    expect(wrong.code).toBe(1);
+    expect(wrong.stderr).toMatch(/口令不正确或文件已损坏，未导入任何内容/);
+    expect(fashen(['cases', 'list', '--json'], { FASHEN_HOME: county }).stdout.trim()).toBe('[]');
+    const imported = fashen(['import', out, '--passphrase-env', 'BPW'], { FASHEN_HOME: county, BPW: BUNDLE_PASS });
     expect(imported.code, imported.stderr).toBe(0);
     expect(imported.stdout).toMatch(/中心系统签名已核验（为 alice 制作）/);
     expect(imported.stdout).toMatch(new RegExp(`已导入\\s+${pkgA.manifest.case.caseNumber}`));
+    expect(imported.stderr).not.toMatch(/未加密/);
+    // A plain bundle from an older central system is still taken, and said to be plain.
+    const plain = join(tempDir('stick-'), 'alice.zip');
+    expect(fashen(['central', 'bundle', 'alice', '--out', plain, '--plain']).code).toBe(0);
+    const old = fashen(['import', plain], { FASHEN_HOME: county });
+    expect(old.code, old.stderr).toBe(0);
+    expect(old.stderr).toMatch(/是未加密的交换包（中心系统旧版本制作，或制作时用了 --plain）/);
   });
 
   it('shuts down gracefully on SIGTERM and keeps its data across a restart', async () => {

@@ -9,7 +9,7 @@ import yazl from 'yazl';
 import { describe, expect, it } from 'vitest';
 import { CHUNK_BYTES, DEFAULT_KDF, EnvelopeError, HEADER_BYTES, TAG_BYTES, WRONG_PASSPHRASE, chunkOffset, parseHeader } from '../../../src/main/services/bundle-envelope/format';
 import { SealedFile, isSealedFile, openSealedBytes } from '../../../src/main/services/bundle-envelope/open';
-import { sealBytes, sealToFile } from '../../../src/main/services/bundle-envelope/seal';
+import { sealBytes, sealToFile, startSeal } from '../../../src/main/services/bundle-envelope/seal';
 import { openSealedZip } from '../../../src/main/services/bundle-envelope/sealed-zip';
 import { listZipEntries, readZipText } from '../../../src/main/services/zip-read';
 import { passphraseStrength, passphraseProblem } from '../../../src/shared/sync/bundle-passphrase';
@@ -46,7 +46,7 @@ describe('bundle envelope', () => {
     expect(isSealedFile(p)).toBe(true);
     expect(await openSealedBytes(p, PASS, 'outbox')).toEqual(plain);
     const q = join(tempDir('envelope-'), 'y.sealed');
-    await sealToFile(Readable.from([plain.subarray(0, 5), plain.subarray(5)]), q, PASS, 'case-bundle', FAST);
+    await sealToFile(Readable.from([plain.subarray(0, 5), plain.subarray(5)]), q, await startSeal(PASS, 'case-bundle', FAST));
     expect(await openSealedBytes(q, PASS, 'case-bundle')).toEqual(plain);
     // Ranges across chunk boundaries.
     const f = await SealedFile.open(q, PASS, 'case-bundle');
@@ -143,7 +143,7 @@ describe('bundle envelope', () => {
     zip.addBuffer(randomBytes(200_000), 'a/big.bin', { compress: false });
     zip.end();
     const q = join(tempDir('envelope-'), 'z.sealed');
-    await sealToFile(zip.outputStream as unknown as Readable, q, PASS, 'case-bundle', FAST);
+    await sealToFile(zip.outputStream as unknown as Readable, q, await startSeal(PASS, 'case-bundle', FAST));
     const f = await SealedFile.open(q, PASS, 'case-bundle');
     const z = await openSealedZip(f);
     const entries = await listZipEntries(z);

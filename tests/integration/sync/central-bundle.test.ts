@@ -4,7 +4,7 @@
 // the server has: a later online sync downloads nothing again, and an opinion signed offline on one
 // of them is accepted. Bad requests are refused with the reason, and a bundle whose blob is missing
 // on the server is cut off, never handed out short.
-import { readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createReadStream, existsSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Workstation } from '../../../src/main/workstation';
@@ -14,6 +14,7 @@ import { buildApi } from '../../../src/main/api';
 import { dispatch } from '../../../src/main/dispatch';
 import { listZipEntries, openZipEntry, openZipFile } from '../../../src/main/services/zip-read';
 import { exportOutboxBundle } from '../../../src/main/services/sync/bundle';
+import { sealToFile, startSeal } from '../../../src/main/services/bundle-envelope/seal';
 import { writeCentralLogin } from '../../../src/main/services/sync/central-login';
 import type { SyncTransport } from '../../../src/main/services/sync/transport';
 import type { BundleImport } from '../../../src/shared/api/sync';
@@ -68,8 +69,8 @@ async function names(path: string): Promise<string[]> {
 }
 
 /** The app's 导入案卷包 (Api call sync.importBundle, audited). */
-async function importBundle(w: Workstation, path: string): Promise<BundleImport> {
-  const r = await dispatch(buildApi(w, 'host'), 'sync.importBundle', { path });
+async function importBundle(w: Workstation, path: string, passphrase?: string): Promise<BundleImport> {
+  const r = await dispatch(buildApi(w, 'host'), 'sync.importBundle', { path, ...(passphrase !== undefined ? { passphrase } : {}) });
   if (!r.ok) throw new Error(JSON.stringify(r.error));
   return r.value as BundleImport;
 }
@@ -112,6 +113,8 @@ describe('a case bundle from the central system for an offline reviewer', () => 
     const r = await importBundle(w, path);
     expect(r.outcomes.map((o) => o.ok && o.action)).toEqual(['imported', 'imported']);
     expect(r.calendar).toMatchObject({ taken: true, years: [2099] });
+    // A plain bundle (as an older central system made them) is still taken, and said to be plain.
+    expect(r.encrypted).toBe(false);
     // Never synced: the central system's signature cannot be checked here, so the bundle is taken as any stick's.
     expect(r.central).toMatchObject({ verified: false, note: expect.stringContaining('尚未与中心系统联网同步过') });
     for (const c of aliceCases) expect(w.cases.load(c.caseId)!.row).toMatchObject({ revision: c.revision, revisionHash: c.revisionHash });
@@ -215,6 +218,88 @@ async function keyedWorkstation(): Promise<Workstation> {
   expect(w.cases.count()).toBe(0);
   return w;
 }
+
+describe('a sealed case bundle (加密的案卷交换包)', () => {
+  const PASS = '青山-打印机-四十七';
+  let plainPath: string;
+  let sealedPath: string;
+  let hanaCase: IntakeAnswer;
+
+  beforeAll(async () => {
+    await central.user('hana');
+    // Large enough for several 64 KiB chunks: damage past the first one is told from a wrong passphrase.
+    hanaCase = await publish(central.admin, await packageWithFiles(tempDir(), [300_000, 2000]), 'hana');
+    plainPath = (await bundleFor('user=hana')).path;
+    sealedPath = join(tempDir('sealed-'), 'hana.fashen-cases');
+    // As `fashen central bundle --passphrase-env` writes it (sealed as it downloads).
+    await sealToFile(createReadStream(plainPath), sealedPath, await startSeal(PASS, 'case-bundle'));
+  });
+
+  const attempt = async (w: Workstation, path: string, passphrase?: string) => dispatch(buildApi(w, 'host'), 'sync.importBundle', { path, ...(passphrase !== undefined ? { passphrase } : {}) });
+
+  it('round trip: imported with the passphrase, read in place (nothing decrypted to disk), its calendar taken', async () => {
+    const w = workstation(newDataDir(), () => null as never);
+    open.push(w);
+    const r = await importBundle(w, sealedPath, PASS);
+    expect(r.encrypted).toBe(true);
+    expect(r.outcomes).toMatchObject([{ ok: true, action: 'imported', caseId: hanaCase.caseId }]);
+    expect(r.calendar).toMatchObject({ taken: true });
+    expect(w.cases.load(hanaCase.caseId)!.row).toMatchObject({ revision: hanaCase.revision, revisionHash: hanaCase.revisionHash });
+  });
+
+  it('without its passphrase, or with a wrong one: passphrase_required, nothing imported, the calendar left alone', async () => {
+    const w = workstation(newDataDir(), () => null as never);
+    open.push(w);
+    expect(await attempt(w, sealedPath)).toMatchObject({ ok: false, error: { code: 'passphrase_required', message: '此案卷交换包已加密：请输入中心系统管理员另行告知的交换包口令' } });
+    expect(await attempt(w, sealedPath, '另一个口令-不是这个')).toMatchObject({ ok: false, error: { code: 'passphrase_required', message: '口令不正确或文件已损坏' } });
+    expect(w.cases.count()).toBe(0);
+    expect(existsSync(join(w.dataDir, 'calendar.json'))).toBe(false);
+  });
+
+  it('a byte flipped anywhere, or the file cut short: refused whole with the reason, nothing stored', async () => {
+    const good = readFileSync(sealedPath);
+    const bad = join(tempDir('sealed-bad-'), 'hana.fashen-cases');
+    const w = workstation(newDataDir(), () => null as never);
+    open.push(w);
+    const damaged: Buffer[] = [];
+    for (const at of [40, 70_000, Math.floor(good.length / 2), good.length - 20]) {
+      const b = Buffer.from(good);
+      b[at]! ^= 0x10;
+      damaged.push(b);
+    }
+    damaged.push(good.subarray(0, good.length - 1000), good.subarray(0, 64 + 2 * (65536 + 16)));
+    for (const [i, b] of damaged.entries()) {
+      writeFileSync(bad, b);
+      const r = await attempt(w, bad, PASS);
+      const said = r.ok ? (r.value as BundleImport).outcomes.map((o) => o.error).join('') : r.error.message;
+      expect(said, `case ${i}`).toMatch(/口令不正确或文件已损坏|文件头无效|已损坏或被改动（第 \d+ 段校验失败），未导入任何内容|不完整/);
+      if (r.ok) expect((r.value as BundleImport).outcomes).toMatchObject([{ ok: false, whole: true }]);
+    }
+    expect(w.cases.count()).toBe(0);
+    expect(existsSync(join(w.dataDir, 'calendar.json'))).toBe(false);
+    // The stick copied again, whole: taken.
+    expect((await importBundle(w, sealedPath, PASS)).outcomes).toMatchObject([{ ok: true, action: 'imported' }]);
+  });
+
+  it('fashen import: --passphrase-env opens it; a plain bundle is said to be plain', async () => {
+    const home = newDataDir();
+    const w = workstation(home, () => null as never);
+    const out: string[] = [];
+    const err: string[] = [];
+    const io = { out: (x: string) => out.push(x), err: (x: string) => err.push(x) };
+    process.env.FASHEN_TEST_BUNDLE_PASS = PASS;
+    try {
+      expect(await importCommand(() => w, [sealedPath], { json: false, passphraseEnv: 'FASHEN_TEST_BUNDLE_PASS' }, io)).toBe(0);
+      expect(out.join('')).toMatch(new RegExp(`已导入  ${hanaCase.caseNumber.replace(/[()〔〕]/g, '.')}`));
+      expect(err.join('')).not.toMatch(/未加密/);
+      const again = workstation(newDataDir(), () => null as never);
+      expect(await importCommand(() => again, [plainPath], { json: false }, io)).toBe(0);
+      expect(err.join('')).toMatch(/注意：.*bundle\.zip 是未加密的交换包/);
+    } finally {
+      delete process.env.FASHEN_TEST_BUNDLE_PASS;
+    }
+  });
+});
 
 describe('the central system’s signature on its bundle (bundle.json)', () => {
   it('verified after one online sync: a new revision of a case under review opens a new round, and the outbox gets the answers', async () => {

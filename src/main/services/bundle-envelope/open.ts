@@ -136,8 +136,11 @@ export class SealedFile {
     return Buffer.concat(parts);
   }
 
+  private closing: Promise<void> | undefined;
+
+  /** Idempotent: yauzl may close its reader after the caller gave up on the zip. */
   close(): Promise<void> {
-    return this.fh.close();
+    return (this.closing ??= this.fh.close());
   }
 }
 

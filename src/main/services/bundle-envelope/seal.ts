@@ -7,7 +7,13 @@ import { pipeline } from 'node:stream/promises';
 import { passphraseProblem } from '../../../shared/sync/bundle-passphrase';
 import { CHUNK_BYTES, DEFAULT_KDF, deriveKey, encodeHeader, sealChunk, type EnvelopeContent, type EnvelopeHeader, type KdfParams } from './format';
 
-async function start(passphrase: string, content: EnvelopeContent, kdf: KdfParams): Promise<{ header: EnvelopeHeader; key: Buffer }> {
+/** A file's header and key, derived before any data flows (scrypt takes a moment; a download would not wait). */
+export interface SealStart {
+  header: EnvelopeHeader;
+  key: Buffer;
+}
+
+export async function startSeal(passphrase: string, content: EnvelopeContent, kdf: KdfParams = DEFAULT_KDF): Promise<SealStart> {
   const problem = passphraseProblem(passphrase);
   if (problem) throw new Error(problem);
   const header = encodeHeader(content, kdf, randomBytes(16), randomBytes(8));
@@ -60,15 +66,14 @@ class Sealer extends Transform {
 }
 
 export async function sealBytes(plain: Buffer, passphrase: string, content: EnvelopeContent, kdf: KdfParams = DEFAULT_KDF): Promise<Buffer> {
-  const { header, key } = await start(passphrase, content, kdf);
+  const { header, key } = await startSeal(passphrase, content, kdf);
   const parts: Buffer[] = [header.bytes];
   const n = Math.max(1, Math.ceil(plain.length / CHUNK_BYTES));
   for (let i = 0; i < n; i++) parts.push(sealChunk(key, header, i, i === n - 1, plain.subarray(i * CHUNK_BYTES, (i + 1) * CHUNK_BYTES)));
   return Buffer.concat(parts);
 }
 
-/** Seals `source` into a new file `dest` (never overwritten: 'wx'). */
-export async function sealToFile(source: Readable, dest: string, passphrase: string, content: EnvelopeContent, kdf: KdfParams = DEFAULT_KDF): Promise<void> {
-  const { header, key } = await start(passphrase, content, kdf);
-  await pipeline(source, new Sealer(key, header), createWriteStream(dest, { flags: 'wx', mode: 0o600 }));
+/** Seals `source` into a new file `dest` (never overwritten: 'wx'), with a key made by startSeal. */
+export function sealToFile(source: Readable, dest: string, start: SealStart): Promise<void> {
+  return pipeline(source, new Sealer(start.key, start.header), createWriteStream(dest, { flags: 'wx', mode: 0o600 }));
 }

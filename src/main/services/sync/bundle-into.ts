@@ -9,9 +9,11 @@ import { checkCaseBundleManifest, settleFromBundle, workstationReviewer } from '
 import { KEYS } from './state';
 import { readCentralLogin } from './login';
 
-export function importBundleInto(ws: Workstation, path: string, onProgress?: (done: number, total: number, label: string) => void): Promise<BundleImport> {
+/** `passphrase`: for a sealed bundle (without it, or wrong: ApiFailure passphrase_required, nothing imported). */
+export function importBundleInto(ws: Workstation, path: string, onProgress?: (done: number, total: number, label: string) => void, passphrase?: string): Promise<BundleImport> {
   return importCaseBundle(ws.importer, path, {
     ...(onProgress ? { onProgress } : {}),
+    ...(passphrase !== undefined ? { passphrase } : {}),
     takeCalendar: (text) => takeBundledCalendar(ws.dataDir, ws.calendar, text),
     // Logged out, the workstation is still its reviewer's: the key registration says whose.
     checkManifest: (text) =>

@@ -19,6 +19,10 @@ import { openPackage, packagePath, packageRoot, readManifest as readCaseJson, Zi
 import { listZipEntries, openZipEntry, openZipFile, readZipText } from '../zip-read';
 import { sha256 } from '../signing/pem';
 import { innerZipSource } from './bundle-source';
+import { ApiFailure } from '../../../shared/api/result';
+import { EnvelopeError } from '../bundle-envelope/format';
+import { isSealedFile, SealedFile } from '../bundle-envelope/open';
+import { openSealedZip } from '../bundle-envelope/sealed-zip';
 import { packageFolder, type PackageFolder } from './package-folder';
 
 const safeName = (n: string) => n.length > 0 && !n.startsWith('/') && !n.includes('\\') && !n.split('/').includes('..') && !/^[a-zA-Z]:/.test(n);
@@ -38,6 +42,39 @@ export interface CaseBundleOptions {
   settle?: (answers: CaseBundleManifest['answers']) => { accepted: number; stale: number; rejected: number };
   /** The case as this workstation holds it (absent: not asked, every package goes to the importer as it is). */
   here?: (caseId: string, caseNumber: string) => { revision: number } | null;
+  /** Opens a sealed bundle (bundle-envelope); without it, or wrong, a sealed one is ApiFailure `passphrase_required`. */
+  passphrase?: string;
+}
+
+const SEALED_LABEL = '正在解密并校验加密交换包';
+
+/**
+ * A sealed bundle opened and checked whole before anything of it is read (a byte changed anywhere
+ * refuses it all). The passphrase missing or wrong: ApiFailure passphrase_required, for the app to
+ * ask and call again; damage found after the passphrase proved right: the reason.
+ */
+async function openSealed(path: string, opts: CaseBundleOptions): Promise<{ file: SealedFile } | { problem: string }> {
+  if (opts.passphrase === undefined) throw new ApiFailure({ code: 'passphrase_required', message: '此案卷交换包已加密：请输入中心系统管理员另行告知的交换包口令' });
+  let file: SealedFile;
+  try {
+    file = await SealedFile.open(path, opts.passphrase, 'case-bundle');
+  } catch (err) {
+    if (!(err instanceof EnvelopeError)) throw err;
+    if (err.problem === 'passphrase') throw new ApiFailure({ code: 'passphrase_required', message: err.message });
+    return { problem: err.message };
+  }
+  try {
+    let shown = -1;
+    await file.verify((done, total) => {
+      const pct = total ? Math.floor((done / total) * 100) : 100;
+      if (pct !== shown) opts.onProgress?.((shown = pct), 100, SEALED_LABEL);
+    });
+    return { file };
+  } catch (err) {
+    await file.close();
+    if (err instanceof EnvelopeError) return { problem: err.message };
+    throw err;
+  }
 }
 
 /** Said of a bundle file that cannot be read as a .zip (yauzl's English is no help to a reviewer). */
@@ -163,7 +200,11 @@ async function importFolder(importer: CaseImporter, entries: PackageFolder['entr
   const bundles: BundleReport[] = [];
   for (const [i, e] of entries.entries()) {
     if (e.zip) {
-      const r = await importCaseBundle(importer, e.path, each);
+      // A sealed bundle among the folder's files without (or with a wrong) passphrase is said, the rest goes on.
+      const r = await importCaseBundle(importer, e.path, each).catch((err: unknown) => {
+        if (err instanceof ApiFailure && err.error.code === 'passphrase_required') return refused(e.path, err.message);
+        throw err;
+      });
       outcomes.push(...r.outcomes);
       if (wasBundle(r)) bundles.push(reportOf(e.path, r));
     } else outcomes.push((await importJob(importer, { label: e.path, open: () => openPackage(e.path) }, { here: opts.here, where: '案卷包' })).outcome);
@@ -179,8 +220,10 @@ async function importFolder(importer: CaseImporter, entries: PackageFolder['entr
 export async function importCaseBundle(importer: CaseImporter, given: string, opts: CaseBundleOptions = {}): Promise<BundleImport> {
   const { onProgress } = opts;
   const path = packagePath(given);
+  // A sealed bundle is known by its first bytes, whatever its name.
+  const sealed = isSealedFile(path);
   // A folder, or a path that is not there (the importer says 找不到案卷包), goes the way of one package.
-  if (!path.toLowerCase().endsWith('.zip') || !existsSync(path)) {
+  if (!sealed && (!path.toLowerCase().endsWith('.zip') || !existsSync(path))) {
     const folder = packageFolder(path);
     if (folder && 'entries' in folder) return importFolder(importer, folder.entries, opts);
     const { outcome } = folder
@@ -189,13 +232,20 @@ export async function importCaseBundle(importer: CaseImporter, given: string, op
     onProgress?.(1, 1, path);
     return { outcomes: [outcome], calendar: null };
   }
+  let file: SealedFile | undefined;
+  if (sealed) {
+    const r = await openSealed(path, opts);
+    if ('problem' in r) return { ...refused(path, r.problem), encrypted: true };
+    file = r.file;
+  }
   let zip: yauzl.ZipFile | undefined;
   let entries: yauzl.Entry[];
   try {
-    zip = await openZipFile(path);
+    zip = file ? await openSealedZip(file) : await openZipFile(path);
     entries = await listZipEntries(zip);
   } catch (err) {
-    zip?.close();
+    if (zip) zip.close();
+    else await file?.close();
     // yauzl refuses a "../" or absolute entry name while listing: that is a path trick, not damage.
     const unsafe = /^(?:invalid relative path|absolute path|invalid characters in fileName): (.*)$/s.exec((err as Error).message);
     if (unsafe) return refused(path, '交换包中有不安全的文件路径，未导入任何内容', [unsafe[1]!]);
@@ -248,7 +298,9 @@ export async function importCaseBundle(importer: CaseImporter, given: string, op
         : manifest?.kind === 'unverified'
           ? { verified: false, note: manifest.note }
           : undefined;
-    return { outcomes: out, calendar, ...(central ? { central } : {}) };
+    // A plain bundle the central system made (an older version, or --plain) is said to be one.
+    const encrypted = sealed ? { encrypted: true } : manifest ? { encrypted: false } : {};
+    return { outcomes: out, calendar, ...(central ? { central } : {}), ...encrypted };
   } finally {
     opened.close();
   }
