@@ -12,7 +12,11 @@ import { spawnHost } from '../../scripts/host-process';
 import { startCentral } from '../helpers/server';
 import { testCalendar } from '../helpers/test-calendar';
 import { upload, zipPackage } from '../helpers/server-fixtures';
+import { sealBytes } from '../../src/main/services/bundle-envelope/seal';
 import { callApi, expect, test } from './fixtures';
+
+/** The passphrase the admin tells the reviewer by phone. */
+const BUNDLE_PASS = '青山-打印机-四十七';
 import { SyncPanel } from './pages/SyncPanel';
 import { WorkstationPage } from './pages/WorkstationPage';
 
@@ -54,11 +58,23 @@ test('next year’s holiday schedule: flagged in December, taken from the centra
     expect((await central.admin.post(`/v1/admin/cases/${encodeURIComponent(pkg!.caseId)}/assign`, { user: 'alice' })).status).toBe(200);
     const made = await central.admin.request('GET', '/v1/admin/case-bundle?user=alice');
     expect(made.status).toBe(200);
-    const stick = join(mkdtempSync(join(tmpdir(), 'fashen-e2e-stick-')), 'alice.zip');
-    writeFileSync(stick, made.body);
+    // Sealed with a passphrase, as `fashen central bundle --passphrase-env` writes it: the import asks for it.
+    const stick = join(mkdtempSync(join(tmpdir(), 'fashen-e2e-stick-')), 'alice.fashen-cases');
+    writeFileSync(stick, await sealBytes(made.body, BUNDLE_PASS, 'case-bundle'));
     await sync.drawer.getByTestId('sync-import-path').fill(stick);
     await sync.drawer.getByTestId('sync-import-run').click();
+    const ask = page.getByTestId('sync-import-pass-dialog');
+    await expect(ask).toContainText('此案卷交换包已加密');
+    await ask.getByTestId('sync-import-pass').fill('不是这个口令-0000');
+    await page.getByTestId('sync-import-pass-confirm').click();
+    await expect(ask.getByTestId('sync-import-pass-error')).toContainText('口令不正确或文件已损坏');
+    await page.screenshot({ path: 'test-results/screenshots/bundle-import-passphrase-wrong-1366.png' });
+    await expect(sync.drawer.getByTestId('import-result')).toHaveCount(0); // nothing imported
+    await ask.getByTestId('sync-import-pass').fill(BUNDLE_PASS);
+    await page.getByTestId('sync-import-pass-confirm').click();
+    await expect(ask).toBeHidden();
     await expect(sync.drawer.getByTestId('import-result')).toContainText(`已导入案卷 ${pkg!.caseNumber}`);
+    await expect(sync.drawer.getByTestId('sync-import-sealed')).toHaveText('加密交换包：已用口令解密，文件完整');
     await expect(sync.drawer.getByTestId('sync-import-central')).toContainText('中心系统签名已核验（为 alice 制作）');
     await sync.drawer.getByTestId('sync-import').screenshot({ path: 'test-results/screenshots/bundle-central-verified.png' });
 
@@ -72,6 +88,17 @@ test('next year’s holiday schedule: flagged in December, taken from the centra
     await sync.drawer.getByTestId('sync-import-path').fill(forBob);
     await sync.drawer.getByTestId('sync-import-run').click();
     await expect(sync.drawer.getByTestId('import-result')).toContainText('交换包未导入此交换包是中心系统为审核员 bob 制作的，本机登录的是 alice');
+    // A plain bundle from an older central system (still read): said to be plain.
+    const [plainPkg] = await generateDemoPackages({ outDir: mkdtempSync(join(tmpdir(), 'fashen-e2e-pkg-')), today: '2026-12-03', count: 1, seed: 9 });
+    expect((await upload(central.admin, await zipPackage(plainPkg!.dir))).status).toBe(201);
+    expect((await central.admin.post(`/v1/admin/cases/${encodeURIComponent(plainPkg!.caseId)}/assign`, { user: 'alice' })).status).toBe(200);
+    const plain = join(mkdtempSync(join(tmpdir(), 'fashen-e2e-stick-')), 'alice-old.zip');
+    writeFileSync(plain, (await central.admin.request('GET', `/v1/admin/case-bundle?user=alice&case=${encodeURIComponent(plainPkg!.caseId)}`)).body);
+    await sync.drawer.getByTestId('sync-import-path').fill(plain);
+    await sync.drawer.getByTestId('sync-import-run').click();
+    await expect(sync.drawer.getByTestId('import-result')).toContainText(`已导入案卷 ${plainPkg!.caseNumber}`);
+    await expect(sync.drawer.getByTestId('sync-import-plain')).toContainText('未加密的交换包');
+    await sync.drawer.getByTestId('sync-import').screenshot({ path: 'test-results/screenshots/bundle-plain-said.png' });
     await sync.drawer.getByTestId('sync-import').screenshot({ path: 'test-results/screenshots/bundle-wrong-reviewer.png' });
   } finally {
     child.kill('SIGTERM');

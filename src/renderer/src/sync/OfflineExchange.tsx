@@ -12,6 +12,8 @@ import { api } from '../api';
 import { errorText } from '../lib/errors';
 import { useOpinionState } from '../opinion/store';
 import { BundleExportDialog } from './BundleExportDialog';
+import { BundleImportDialog } from './BundleImportDialog';
+import { ApiFailure } from '../../../shared/api/result';
 import { ImportResult } from '../queue/ImportResult';
 import { syncActions, useSyncState } from './store';
 import { BundleReports, CalendarTaken, CentralSigned } from './BundleResult';
@@ -139,8 +141,8 @@ function ExportBundle({ dataDir, pending }: { dataDir: string | null; pending: n
  * carried settled outbox entries — the status (待发送 here and in the status bar) is read again now,
  * not at the next 30 s poll.
  */
-export async function takeBundle(path: string): Promise<BundleImport> {
-  const result = await api.call('sync.importBundle', { path });
+export async function takeBundle(path: string, passphrase?: string): Promise<BundleImport> {
+  const result = await api.call('sync.importBundle', { path, ...(passphrase !== undefined ? { passphrase } : {}) });
   syncActions.changed();
   void syncActions.refresh();
   return result;
@@ -152,6 +154,8 @@ function ImportBundle() {
   const [progress, setProgress] = useState<ApiEvents['import.progress'] | null>(null);
   const [result, setResult] = useState<BundleImport | null>(null);
   const [error, setError] = useState<string | null>(null);
+  /** The sealed bundle whose passphrase is being asked for. */
+  const [asking, setAsking] = useState<string | null>(null);
   useEffect(() => (busy ? api.on('import.progress', setProgress) : undefined), [busy]);
   // Opened from the empty queue's 导入案卷包…: the reviewer is here to type a path. Focused once the
   // drawer has opened: before, the drawer's own focus on its panel would take it back.
@@ -165,15 +169,28 @@ function ImportBundle() {
     syncActions.importShown();
   }, [asked]);
 
-  const run = async () => {
+  /**
+   * One import; a sealed bundle without (or with a wrong) passphrase opens the passphrase dialog.
+   * Answers what the dialog should say when it stays open (the passphrase was wrong), else null.
+   */
+  const run = async (passphrase?: string): Promise<string | null> => {
+    const target = asking ?? path.trim();
     setBusy(true);
     setError(null);
     setResult(null);
     setProgress(null);
     try {
-      setResult(await takeBundle(path.trim()));
+      setResult(await takeBundle(target, passphrase));
+      setAsking(null);
+      return null;
     } catch (err) {
+      if (err instanceof ApiFailure && err.error.code === 'passphrase_required') {
+        setAsking(target);
+        return passphrase === undefined ? null : err.message;
+      }
+      setAsking(null);
       setError(errorText(err, '案卷包未能导入，请检查路径后重试'));
+      return null;
     } finally {
       setBusy(false);
     }
@@ -184,16 +201,25 @@ function ImportBundle() {
       <div className="sync-exchange-label">导入案卷包</div>
       <div className="sync-exchange-body">
         <div className="sync-exchange-row">
-          <Input ref={field} size="small" value={path} onChange={(e) => setPath(e.target.value)} onPressEnter={() => path.trim() && !busy && void run()} placeholder="完整路径：案卷交换包（.zip）、案卷文件夹，或装有多个案卷文件夹的文件夹" aria-label="案卷包路径" data-testid="sync-import-path" />
+          <Input ref={field} size="small" value={path} onChange={(e) => setPath(e.target.value)} onPressEnter={() => path.trim() && !busy && void run()} placeholder="完整路径：案卷交换包（.fashen-cases 或 .zip）、案卷文件夹，或装有多个案卷文件夹的文件夹" aria-label="案卷包路径" data-testid="sync-import-path" />
           <Button size="small" loading={busy} disabled={!path.trim()} onClick={() => void run()} data-testid="sync-import-run">
             导入
           </Button>
         </div>
         {busy && progress && <div className="small muted num">{`${progress.done}/${progress.total} ${progress.label}`}</div>}
+        {asking && <BundleImportDialog path={asking} onSubmit={(p) => run(p)} onClose={() => setAsking(null)} />}
+        {result?.encrypted === true && (
+          <div className="small muted" data-testid="sync-import-sealed">
+            加密交换包：已用口令解密，文件完整
+          </div>
+        )}
         {result && result.outcomes.length > 0 && <ImportResult outcomes={result.outcomes} />}
         {result?.bundles && <BundleReports bundles={result.bundles} />}
         {result?.central && <CentralSigned central={result.central} />}
         {result?.calendar && <CalendarTaken calendar={result.calendar} />}
+        {result?.encrypted === false && (
+          <Alert type="warning" showIcon title="未加密的交换包" description="由中心系统旧版本制作（或制作时未加密）：其中的当事人信息在 U 盘上是明文，导入后请删除 U 盘上的文件，并请管理员今后制作加密的交换包。" data-testid="sync-import-plain" />
+        )}
         {error && <Alert type="error" showIcon title={error} data-testid="sync-import-error" />}
       </div>
     </div>
