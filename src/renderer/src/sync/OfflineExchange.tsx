@@ -1,5 +1,5 @@
-// 离线交换 (no network): export the queued submissions as one signed bundle file for a USB stick
-// (sync.exportBundle) — with none queued, a bundle with only the audit chain head, so an office
+// 离线交换 (no network): export the queued submissions as one signed bundle file for a USB stick,
+// sealed with a passphrase asked in a dialog (sync.exportBundle) — with none queued, a bundle with only the audit chain head, so an office
 // that has nothing to submit still reports its audit trail — and import a bundle of case packages from the central system, a case folder or a folder of them
 // (sync.importBundle). The back end reads and writes the files, so both take a full path on this
 // computer — as in the browser host there is no native file dialog (the host only listens locally).
@@ -29,8 +29,8 @@ export function isInside(p: string, dir: string): boolean {
 }
 
 /**
- * A name in the user's 文档 folder: the bundle is plain JSON with the parties' names and ID numbers,
- * so never inside the (encrypted) data folder — the back end refuses that anyway. Empty when the
+ * A name in the user's 文档 folder: the bundle carries the parties' names and ID numbers away (sealed,
+ * but a plain one may still be written from the command line), so never inside the (encrypted) data folder — the back end refuses that anyway. Empty when the
  * folder is unknown or lies inside the data folder: the placeholder then asks for the stick.
  */
 export function suggestedPath(documentsDir: string | null | undefined, dataDir: string | null, now: Date): string {
