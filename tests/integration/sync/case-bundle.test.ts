@@ -11,6 +11,7 @@ import type { BundleImport } from '../../../src/shared/api/sync';
 import { testCalendar } from '../../helpers/test-calendar';
 import { packageRoot } from '../../../src/main/services/package-source';
 import { importCaseBundle } from '../../../src/main/services/sync/case-bundle';
+import { sealBytes } from '../../../src/main/services/bundle-envelope/seal';
 import { MemoryCentral } from '../../../src/main/services/sync/memory-transport';
 import { filesUnder } from '../../helpers/cache-store';
 import { tempDir } from '../../helpers/package-builder';
@@ -122,6 +123,29 @@ describe('importCaseBundle', () => {
       },
     ]);
     expect(w.cases.count()).toBe(2);
+  });
+
+  it('a stick’s folder holding a sealed bundle (.fashen-cases) asks for its passphrase before taking anything; wrong, only that bundle is refused', async () => {
+    const [a, b] = [await packageWithFiles(tempDir(), [70]), await packageWithFiles(tempDir(), [80_000])];
+    const pass = '青山-打印机-四十七';
+    const dir = tempDir('stick-');
+    writeFileSync(join(dir, 'a.zip'), await zipPackage(a));
+    writeFileSync(join(dir, 'b.fashen-cases'), await sealBytes(await zipPackage(b), pass, 'case-bundle', { logN: 14, r: 8, p: 1 }));
+    const w = ws();
+    await expect(importCaseBundle(w.importer, dir)).rejects.toMatchObject({ error: { code: 'passphrase_required', message: expect.stringContaining('文件夹中的案卷交换包已加密') } });
+    expect(w.cases.count()).toBe(0);
+    const wrong = await importCaseBundle(w.importer, dir, { passphrase: '不是这个口令-0000' });
+    expect(wrong.outcomes).toMatchObject([
+      { ok: true, action: 'imported', caseNumber: a.manifest.case.caseNumber },
+      { ok: false, whole: true, source: join(dir, 'b.fashen-cases'), error: '口令不正确或文件已损坏' },
+    ]);
+    const right = await importCaseBundle(w.importer, dir, { passphrase: pass });
+    expect(right.outcomes).toMatchObject([
+      { ok: true, action: 'unchanged' },
+      { ok: true, action: 'imported', caseNumber: b.manifest.case.caseNumber },
+    ]);
+    expect(w.cases.count()).toBe(2);
+    expect(staging(w)).toEqual([]);
   });
 
   it('a folder of case folders imports each on its own: one broken case is reported with its 案号, the others come in; again: already up to date', async () => {

@@ -196,6 +196,9 @@ function reportOf(source: string, r: BundleImport): BundleReport {
  */
 async function importFolder(importer: CaseImporter, entries: PackageFolder['entries'], opts: CaseBundleOptions): Promise<BundleImport> {
   const { onProgress, ...each } = opts;
+  // A sealed bundle among them: its passphrase is asked for before anything of the folder is taken.
+  const sealed = entries.find((e) => e.zip && isSealedFile(e.path));
+  if (sealed && opts.passphrase === undefined) throw new ApiFailure({ code: 'passphrase_required', message: `文件夹中的案卷交换包已加密：请输入中心系统管理员另行告知的交换包口令（${sealed.path}）` });
   const outcomes: ImportOutcome[] = [];
   const bundles: BundleReport[] = [];
   for (const [i, e] of entries.entries()) {

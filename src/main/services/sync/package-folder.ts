@@ -5,7 +5,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 export interface PackageFolder {
-  /** The case folders (each holding case.json) and the .zip files, in name order (case-2 before case-10). */
+  /** The case folders (each holding case.json) and the .zip (or sealed .fashen-cases) files, in name order (case-2 before case-10). */
   entries: { path: string; zip: boolean }[];
 }
 
@@ -29,7 +29,8 @@ export function packageFolder(path: string): PackageFolder | { problem: string }
     .sort(byName)
     .flatMap((n) => {
       const p = join(path, n);
-      if (n.toLowerCase().endsWith('.zip') && isFile(p)) return [{ path: p, zip: true }];
+      // A sealed case bundle (.fashen-cases) goes the way of a .zip: case-bundle.ts knows it by its first bytes.
+      if (/\.(zip|fashen-cases)$/i.test(n) && isFile(p)) return [{ path: p, zip: true }];
       return isFile(join(p, 'case.json')) ? [{ path: p, zip: false }] : [];
     });
   if (entries.length) return { entries };
