@@ -129,6 +129,11 @@ describe('bundle envelope', () => {
     huge[12] = 30;
     writeFileSync(p, huge);
     expect((await refusal(p)).message).toMatch(/文件头无效/);
+    // Each within its bound, together 4 GiB of scrypt memory (128·2^20·16): refused as well.
+    huge[12] = 20;
+    huge[13] = 16;
+    writeFileSync(p, huge);
+    expect((await refusal(p)).message).toMatch(/文件头无效/);
     const newer = Buffer.from(good);
     newer[8] = 2;
     writeFileSync(p, newer);

@@ -42,21 +42,25 @@ export interface KdfParams {
   p: number;
 }
 export const DEFAULT_KDF: KdfParams = { logN: 17, r: 8, p: 1 };
+const MAX_SCRYPT_BYTES = 512 * 1024 * 1024;
 
 /**
  * The header as read, checked: the bounds keep a forged header from asking for gigabytes of scrypt
  * memory (the header is authenticated only after the key is derived from it).
  */
-const Header = z.object({
-  version: z.literal(ENVELOPE_VERSION),
-  content: z.union([z.literal(1), z.literal(2)]),
-  chunkLog2: z.literal(CHUNK_LOG2),
-  kdf: z.literal(1),
-  logN: z.number().int().min(14).max(20),
-  r: z.number().int().min(1).max(16),
-  p: z.number().int().min(1).max(4),
-  reserved: z.literal(0),
-});
+const Header = z
+  .object({
+    version: z.literal(ENVELOPE_VERSION),
+    content: z.union([z.literal(1), z.literal(2)]),
+    chunkLog2: z.literal(CHUNK_LOG2),
+    kdf: z.literal(1),
+    logN: z.number().int().min(14).max(20),
+    r: z.number().int().min(1).max(16),
+    p: z.number().int().min(1).max(4),
+    reserved: z.literal(0),
+  })
+  // scrypt's memory is 128·N·r bytes: at most 512 MiB (the default uses 128 MiB).
+  .refine((h) => 128 * 2 ** h.logN * h.r <= MAX_SCRYPT_BYTES, { message: 'scrypt memory too large' });
 
 export interface EnvelopeHeader {
   content: EnvelopeContent;
