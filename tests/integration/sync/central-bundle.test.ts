@@ -273,7 +273,9 @@ describe('a sealed case bundle (加密的案卷交换包)', () => {
       const r = await attempt(w, bad, PASS);
       const said = r.ok ? (r.value as BundleImport).outcomes.map((o) => o.error).join('') : r.error.message;
       expect(said, `case ${i}`).toMatch(/口令不正确或文件已损坏|文件头无效|已损坏或被改动（第 \d+ 段校验失败），未导入任何内容|不完整/);
-      if (r.ok) expect((r.value as BundleImport).outcomes).toMatchObject([{ ok: false, whole: true }]);
+      if (r.ok) expect(r.value).toMatchObject({ outcomes: [{ ok: false, whole: true }], calendar: null });
+      // Never said to be opened whole (encrypted: true reads 已用口令解密，文件完整 in the app).
+      if (r.ok) expect((r.value as BundleImport).encrypted).toBeUndefined();
     }
     expect(w.cases.count()).toBe(0);
     expect(existsSync(join(w.dataDir, 'calendar.json'))).toBe(false);

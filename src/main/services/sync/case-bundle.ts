@@ -238,7 +238,8 @@ export async function importCaseBundle(importer: CaseImporter, given: string, op
   let file: SealedFile | undefined;
   if (sealed) {
     const r = await openSealed(path, opts);
-    if ('problem' in r) return { ...refused(path, r.problem), encrypted: true };
+    // Not `encrypted: true`: that says it was opened whole (the app reads it as 已用口令解密，文件完整).
+    if ('problem' in r) return refused(path, r.problem);
     file = r.file;
   }
   let zip: yauzl.ZipFile | undefined;
