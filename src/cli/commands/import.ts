@@ -58,11 +58,12 @@ export async function importCommand(open: () => Workstation, paths: string[], op
     for (const path of paths) {
       const r = await importOne(ws, path, passphrase);
       outcomes.push(...r.outcomes);
-      if (r.encrypted === false) io.err(`注意：${path} 是未加密的交换包（中心系统旧版本制作，或制作时用了 --plain）：其中的个人信息在 U 盘上是明文，导入后请删除 U 盘上的文件\n`);
       // A folder's bundles each say their own signature and calendar, under their file name.
       const reports = r.bundles ?? [{ source: path, calendar: r.calendar, ...(r.central ? { central: r.central } : {}) }];
       for (const b of reports) {
         if ('counts' in b) io[opts.json ? 'err' : 'out'](`交换包 ${b.source}：${b.refusal ? '整包未导入（原因见“导入失败”）' : countsLine(b.counts)}\n`);
+        if (('counts' in b ? b.encrypted : r.encrypted) === false)
+          io.err(`注意：${b.source} 是未加密的交换包（中心系统旧版本制作，或制作时用了 --plain）：其中的个人信息在 U 盘上是明文，导入后请删除 U 盘上的文件\n`);
         if (b.central?.verified) {
           io[opts.json ? 'err' : 'out'](`中心系统签名已核验（为 ${b.central.reviewer} 制作）；带回的答复：${answerCounts(b.central.answers)}\n`);
           if (b.central.warning) io.err(`注意：${b.central.warning}\n`);

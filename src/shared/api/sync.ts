@@ -98,6 +98,8 @@ export interface BundleReport {
   counts: { taken: number; unchanged: number; refused: number };
   /** Refused whole (signature, contents, another reviewer's): the reason, nothing of it taken. */
   refusal?: string;
+  /** As BundleImport.encrypted: true sealed and opened whole, false a plain bundle (未加密的交换包). */
+  encrypted?: boolean;
 }
 
 /** What importing a bundle from the central system did. */

@@ -1,14 +1,16 @@
 // A USB stick's folder holding several bundles from the central system (last week's and this week's,
 // and one made for another reviewer), given to 导入案卷包 or `fashen import` as one folder. Each
 // bundle says its own result — its signature checked or why not, the calendar it carried, the cases
-// taken or refused — in the Api answer, the audit log and the CLI; the first does not speak for all.
-import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
+// taken or refused, whether it was sealed — in the Api answer, the audit log and the CLI; the first
+// does not speak for all. This week's is sealed with a passphrase (as `fashen central bundle` writes it).
+import { copyFileSync, createReadStream, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Workstation } from '../../../src/main/workstation';
 import { importCommand } from '../../../src/cli/commands/import';
 import { buildApi } from '../../../src/main/api';
 import { dispatch } from '../../../src/main/dispatch';
+import { sealToFile, startSeal } from '../../../src/main/services/bundle-envelope/seal';
 import { writeCentralLogin } from '../../../src/main/services/sync/central-login';
 import type { BundleImport } from '../../../src/shared/api/sync';
 import type { CalendarFile } from '../../../src/shared/calendar/calendar-file';
@@ -22,7 +24,7 @@ let central: CentralUnderTest;
 let alice: Client;
 let dave: Client;
 const cases: IntakeAnswer[] = [];
-/** The folder on the stick: 1-上周.zip (alice, case 1, calendar 2099), 2-本周.zip (alice, cases 1 and 2, calendar 2099–2100), 3-bob.zip (bob's). */
+/** The folder on the stick: 1-上周.zip (alice, case 1, calendar 2099; plain), 2-本周.fashen-cases (alice, cases 1 and 2, calendar 2099–2100; sealed), 3-bob.zip (bob's). */
 let stick: string;
 const open: Workstation[] = [];
 
@@ -32,10 +34,16 @@ function twoYears(): CalendarFile {
   return { source: '测试用节假日安排 2099–2100（虚构）', years: [2099, 2100], holidays: { ...a.holidays, ...b.holidays }, workdays: { ...a.workdays, ...b.workdays } };
 }
 
-async function bundleInto(folder: string, name: string, user: string): Promise<void> {
+const PASS = '本周交换包-口令-7Q';
+const THIS_WEEK = '2-本周.fashen-cases';
+
+async function bundleInto(folder: string, name: string, user: string, passphrase?: string): Promise<void> {
   const r = await central.admin.request('GET', `/v1/admin/case-bundle?user=${user}`);
   expect(r.status, r.body.toString()).toBe(200);
-  writeFileSync(join(folder, name), r.body);
+  if (passphrase === undefined) return writeFileSync(join(folder, name), r.body);
+  const plain = join(tempDir('plain-'), 'bundle.zip');
+  writeFileSync(plain, r.body);
+  await sealToFile(createReadStream(plain), join(folder, name), await startSeal(passphrase, 'case-bundle'));
 }
 
 beforeAll(async () => {
@@ -50,7 +58,7 @@ beforeAll(async () => {
   // A week later: a second case, and next year's holidays published.
   cases.push(await publish(central.admin, await packageWithFiles(tempDir(), [3000]), 'alice'));
   expect((await central.admin.request('PUT', '/v1/admin/calendar', { json: twoYears() })).status).toBe(200);
-  await bundleInto(stick, '2-本周.zip', 'alice');
+  await bundleInto(stick, THIS_WEEK, 'alice', PASS);
   await publish(central.admin, await packageWithFiles(tempDir(), [1000]), 'bob');
   await bundleInto(stick, '3-bob.zip', 'bob');
 });
@@ -72,7 +80,7 @@ async function alicesWorkstation(): Promise<Workstation> {
 describe('a folder holding several central bundles', () => {
   it('each bundle says its own signature, calendar and cases; the audit log records each under its file name', async () => {
     const w = await alicesWorkstation();
-    const r = await dispatch(buildApi(w, 'host'), 'sync.importBundle', { path: stick });
+    const r = await dispatch(buildApi(w, 'host'), 'sync.importBundle', { path: stick, passphrase: PASS });
     expect(r.ok, JSON.stringify(r)).toBe(true);
     const out = (r as { value: BundleImport }).value;
     expect(out.calendar).toBeNull(); // no one bundle speaks for the folder
@@ -83,12 +91,14 @@ describe('a folder holding several central bundles', () => {
         calendar: { taken: true, years: [2099], source: testCalendar().source, changed: true },
         central: { verified: true, reviewer: 'alice', createdAt: expect.any(String), answers: { accepted: 0, stale: 0, rejected: 0 } },
         counts: { taken: 1, unchanged: 0, refused: 0 },
+        encrypted: false,
       },
       {
-        source: join(stick, '2-本周.zip'),
+        source: join(stick, THIS_WEEK),
         calendar: { taken: true, years: [2099, 2100], source: twoYears().source, changed: true },
         central: { verified: true, reviewer: 'alice', createdAt: expect.any(String), answers: { accepted: 0, stale: 0, rejected: 0 } },
         counts: { taken: 1, unchanged: 1, refused: 0 },
+        encrypted: true,
       },
       {
         source: join(stick, '3-bob.zip'),
@@ -104,9 +114,9 @@ describe('a folder holding several central bundles', () => {
     expect(audited).toEqual(
       expect.arrayContaining([
         expect.objectContaining({ action: 'calendar.update', years: [2099], bundle: '1-上周.zip' }),
-        expect.objectContaining({ action: 'calendar.update', years: [2099, 2100], bundle: '2-本周.zip' }),
+        expect.objectContaining({ action: 'calendar.update', years: [2099, 2100], bundle: THIS_WEEK }),
         expect.objectContaining({ action: 'sync.importBundle', central: 'verified', reviewer: 'alice', bundle: '1-上周.zip' }),
-        expect.objectContaining({ action: 'sync.importBundle', central: 'verified', reviewer: 'alice', bundle: '2-本周.zip' }),
+        expect.objectContaining({ action: 'sync.importBundle', central: 'verified', reviewer: 'alice', bundle: THIS_WEEK }),
       ]),
     );
     // Both bundles' cases were signed ones (交换包), not plain .zip packages.
@@ -120,22 +130,25 @@ describe('a folder holding several central bundles', () => {
     // Only two of them this time: this week's bundle second, as the stick's folder has it.
     const two = tempDir('stick-');
     mkdirSync(two, { recursive: true });
-    for (const n of ['1-上周.zip', '2-本周.zip']) copyFileSync(join(stick, n), join(two, n));
+    for (const n of ['1-上周.zip', THIS_WEEK]) copyFileSync(join(stick, n), join(two, n));
+    process.env.FASHEN_TEST_BUNDLE_PASS = PASS;
     let text = '';
     const io = { out: (x: string) => (text += x), err: (x: string) => (text += x) };
-    const code = await importCommand(() => workstation(w.dataDir, () => httpTransport(central.url, dave.token!)), [two], { json: false }, io);
+    const code = await importCommand(() => workstation(w.dataDir, () => httpTransport(central.url, dave.token!)), [two], { json: false, passphraseEnv: 'FASHEN_TEST_BUNDLE_PASS' }, io);
     expect(code, text).toBe(0);
     const first = text.indexOf(`交换包 ${join(two, '1-上周.zip')}：已导入 1 件\n`);
-    const second = text.indexOf(`交换包 ${join(two, '2-本周.zip')}：已导入 1 件，已是最新 1 件\n`);
+    const second = text.indexOf(`交换包 ${join(two, THIS_WEEK)}：已导入 1 件，已是最新 1 件\n`);
     expect(first, text).toBeGreaterThanOrEqual(0);
     expect(second, text).toBeGreaterThan(first);
     expect(text.slice(first, second)).toContain('中心系统签名已核验（为 alice 制作）');
+    expect(text.slice(first, second)).toContain(`注意：${join(two, '1-上周.zip')} 是未加密的交换包`);
+    expect(text.slice(second)).not.toContain('未加密');
     expect(text.slice(first, second)).toContain('工作日历已更新：2099 年节假日安排');
     expect(text.slice(second)).toContain('中心系统签名已核验（为 alice 制作）');
     expect(text.slice(second)).toContain('工作日历已更新：2099、2100 年节假日安排');
 
     let all = '';
-    const code3 = await importCommand(() => workstation(w.dataDir, () => httpTransport(central.url, dave.token!)), [stick], { json: false }, { out: (x) => (all += x), err: (x) => (all += x) });
+    const code3 = await importCommand(() => workstation(w.dataDir, () => httpTransport(central.url, dave.token!)), [stick], { json: false, passphraseEnv: 'FASHEN_TEST_BUNDLE_PASS' }, { out: (x) => (all += x), err: (x) => (all += x) });
     expect(code3).toBe(1);
     expect(all).toContain(`交换包 ${join(stick, '3-bob.zip')}：整包未导入（原因见“导入失败”）`);
     expect(all).toMatch(/导入失败 {2}.*3-bob\.zip\n {2}此交换包是中心系统为审核员 bob 制作的/);

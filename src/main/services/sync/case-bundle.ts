@@ -185,7 +185,7 @@ function reportOf(source: string, r: BundleImport): BundleReport {
   const refusal = r.outcomes.length === 1 && r.outcomes[0]!.whole ? r.outcomes[0]!.error ?? '未知原因' : undefined;
   const counts = { taken: 0, unchanged: 0, refused: 0 };
   for (const o of r.outcomes) counts[!o.ok ? 'refused' : o.action === 'unchanged' ? 'unchanged' : 'taken']++;
-  return { source, calendar: r.calendar, ...(r.central ? { central: r.central } : {}), counts, ...(refusal ? { refusal } : {}) };
+  return { source, calendar: r.calendar, ...(r.central ? { central: r.central } : {}), counts, ...(refusal ? { refusal } : {}), ...(r.encrypted !== undefined ? { encrypted: r.encrypted } : {}) };
 }
 
 /**

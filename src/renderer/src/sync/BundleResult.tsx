@@ -112,6 +112,11 @@ export function BundleReports({ bundles }: { bundles: BundleReport[] }) {
             <>
               <CentralLine central={b.central} />
               <CalendarLine calendar={b.calendar} />
+              {b.encrypted === false && (
+                <Line tone="warn" testId="sync-bundle-plain">
+                  未加密的交换包：其中的当事人信息在 U 盘上是明文，导入后请删除 U 盘上的文件
+                </Line>
+              )}
             </>
           )}
         </div>
