@@ -36,4 +36,9 @@ export function fines(pkg: CasePackage): { amountFen: number; description: strin
   return pkg.case.proposedDecision.penalties.filter((p) => p.type === 'fine' && typeof p.amountFen === 'number').map((p) => ({ amountFen: p.amountFen!, description: p.description }));
 }
 
+/** Fines proposed without an amount: they cannot be checked against a range or a threshold, and must not count as "no fine". */
+export function finesWithoutAmount(pkg: CasePackage): { index: number; description: string }[] {
+  return pkg.case.proposedDecision.penalties.flatMap((p, index) => (p.type === 'fine' && p.amountFen === undefined ? [{ index, description: p.description }] : []));
+}
+
 export { PENALTY_LABEL, PARTY_KIND_LABEL } from '../casefile/labels';

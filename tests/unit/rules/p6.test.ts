@@ -43,6 +43,24 @@ describe('P6 法定幅度 — 食品安全法第124条 (货值不足一万元: �
   });
 });
 
+describe('P6 罚款未载明数额 (处罚法第五十九条)', () => {
+  const noAmount: Mutate = (pkg) => {
+    delete pkg.case.proposedDecision.penalties.find((p) => p.type === 'fine')!.amountFen;
+  };
+  it('a fine proposed without its amount is a fail naming the penalty, never “no fine proposed”', () => {
+    const fs = run('P6.fine-in-range', noAmount);
+    expect(fs.map((f) => f.severity)).toEqual(['fail']);
+    expect(fs[0]!.message).toBe('拟处罚“罚款人民币柒万元”未载明罚款数额，无法核对是否在法定幅度内');
+    expect(fs[0]!.message).not.toContain('未包含罚款');
+    expect(fs[0]!.computation).toContain('货值金额不足一万元的，并处五万元以上十万元以下罚款');
+    expect(fs[0]!.basis.map((b) => b.article)).toContain('第五十九条');
+  });
+  it('beside a fine with its amount, the amount-less one is still reported', () => {
+    const fs = run('P6.fine-in-range', (pkg) => pkg.case.proposedDecision.penalties.push({ type: 'fine', description: '罚款' }));
+    expect(fs.map((f) => f.severity)).toEqual(['fail', 'ok']);
+  });
+});
+
 describe('P6 法定幅度 — multiples of 货值金额 (食品安全法第124条: 一万元以上的十倍以上二十倍以下)', () => {
   it.each([
     ['食品安全法第124条: 货值 exactly 10,000 yuan uses 10–20 times: 100,000 yuan is ok', 1_000_000, 10_000_000, 'ok'],

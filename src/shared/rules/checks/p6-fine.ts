@@ -1,11 +1,13 @@
 // P6 裁量基准运用是否适当: the fine inside the statutory range (fixed and multiples, with the
 // statute's fallback range), its position against the stated discretion level, 减轻 with a reason.
-import { docsOfKind, fines, resolvedBasis } from '../context';
+import { docsOfKind, fines, finesWithoutAmount, resolvedBasis } from '../context';
 import { discretionZones, positionPct, zoneOf, type ModelView, type Zone } from '../discretion';
 import { selectRange } from '../fine-range';
 import { citationText } from '../law';
 import type { Check, FindingDraft } from '../types';
 import { basisOf, finding, yuan } from '../util';
+
+const ART59 = { law: '中华人民共和国行政处罚法', article: '第五十九条', note: '行政处罚决定书应当载明行政处罚的种类和依据、履行方式和期限' };
 
 export const checkFineRange: Check = (input) => {
   const { pkg } = input;
@@ -13,7 +15,18 @@ export const checkFineRange: Check = (input) => {
   const out: FindingDraft[] = [];
   const fs = fines(pkg);
   const withFine = resolvedBasis(input).filter((rc) => rc.inForce?.fine);
+  // A fine without its amount is a fine all the same: it cannot be checked against the range, and
+  // the decision could not be carried out (处罚法第五十九条: 行政处罚的种类、履行方式和期限).
+  for (const u of finesWithoutAmount(pkg))
+    out.push(
+      finding('P6', 'P6.fine-in-range', 'fail', `拟处罚“${u.description}”未载明罚款数额，无法核对是否在法定幅度内`, {
+        computation: withFine.length ? withFine.map((rc) => `${citationText(rc.citation)}：${rc.inForce!.fine!.text}`).join('；') : '规则数据未收录处罚依据的罚款幅度',
+        basis: [ART59, ...withFine.map((rc) => ({ law: rc.statute!.law, article: rc.citation.article + (rc.citation.clause ?? ''), note: rc.inForce!.fine!.text }))],
+        refs: [{ kind: 'field', id: `case.proposedDecision.penalties.${u.index}`, label: u.description }],
+      }),
+    );
   if (fs.length === 0) {
+    if (out.length) return out;
     if (level !== '不予处罚' && withFine.some((rc) => !rc.inForce!.fine!.optional))
       out.push(finding('P6', 'P6.fine-in-range', 'warn', '处罚依据规定“并处罚款”，拟处罚未包含罚款', { basis: withFine.map((rc) => ({ law: rc.statute!.law, article: rc.citation.article, note: rc.inForce!.fine!.text })) }));
     return out;
