@@ -109,6 +109,33 @@ describe('P3 听证权利 (处罚法第六十三条; 听证办法第五条: 自�
     expect(f!.message).toContain('没收违法所得、非法财物价值');
   });
 
+  it('听证办法第5条: a fine without its amount cannot be measured against the threshold — a warning, never “not required”', () => {
+    const [f] = run('P3.hearing-required', (pkg) => {
+      delete pkg.case.proposedDecision.penalties.find((p) => p.type === 'fine')!.amountFen;
+    });
+    expect(f!.severity).toBe('warn');
+    expect(f!.message).toBe('无法判断是否应当告知听证权利：拟处罚“罚款人民币柒万元”未载明罚款数额，无法判断是否达到对自然人罚款10,000元以上的标准，请核对');
+  });
+
+  it('听证办法第5条: goods confiscated without a value count at most the 货值金额; with no 货值 the reviewer is asked (info)', () => {
+    const small: Mutate = (pkg) => {
+      kind('legal', 5_000_000)(pkg);
+      pkg.case.proposedDecision.penalties = pkg.case.proposedDecision.penalties.filter((p) => p.type !== 'confiscate_gains');
+    };
+    // 货值 1,520 yuan bounds the 12 bags: far below 100,000 yuan.
+    const [bounded] = run('P3.hearing-required', small);
+    expect(bounded!.severity).toBe('ok');
+    expect(bounded!.computation).toContain('“没收超过保质期的食品12袋”未载明价值，以货值金额 1,520元 为上限，合计至多 1,520元');
+    // 货值 200,000 yuan: the goods may be worth 100,000 yuan or more.
+    const [large] = run('P3.hearing-required', (pkg) => (small(pkg), (pkg.case.proposedDecision.goodsValueFen = 20_000_000)));
+    expect(large!.severity).toBe('warn');
+    expect(large!.message).toContain('没收的非法财物未载明价值，按货值金额计没收价值总额可能达到100,000元');
+    // No 货值 at all.
+    const [unknown] = run('P3.hearing-required', (pkg) => (small(pkg), delete pkg.case.proposedDecision.goodsValueFen));
+    expect(unknown!.severity).toBe('info');
+    expect(unknown!.message).toBe('无法判断是否应当告知听证权利：“没收超过保质期的食品12袋”未载明价值；没收违法所得和非法财物价值总额达到100,000元（法人）的，应当告知听证权利，请核对');
+  });
+
   it('处罚法第63条: revoking a licence requires a hearing right whatever the amount', () => {
     const [f] = run('P3.hearing-required', (pkg) => {
       kind('legal', 100_000)(pkg);

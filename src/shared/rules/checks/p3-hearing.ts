@@ -1,7 +1,7 @@
 // P3 — the hearing right (处罚法 Art. 63; thresholds per 听证办法, by party kind): required for
 // this penalty? offered? request window, 7 days' notice of the hearing, delivery within 7 days.
 import type { CasePackage } from '../../casefile/schema';
-import { caseParties, docsOfKind, fines, PARTY_KIND_LABEL, PENALTY_LABEL } from '../context';
+import { caseParties, docsOfKind, fines, finesWithoutAmount, PARTY_KIND_LABEL, PENALTY_LABEL } from '../context';
 import type { RuleSet } from '../rule-data';
 import type { Check, FindingDraft } from '../types';
 import { basisOf, finding, periodEnd, UNIT_CN, yuan } from '../util';
@@ -10,40 +10,70 @@ import { noticeDate } from './p3-notice';
 export interface HearingNeed {
   required: boolean;
   reasons: string[];
+  /**
+   * Why it cannot be told from the case file: `warn` for a fine without its amount or goods whose
+   * 货值金额 reaches the threshold; `info` for goods with nothing to value them by (usually a tool
+   * or a few items — the reviewer is asked, not alarmed).
+   */
+  unknown: { text: string; severity: 'warn' | 'info' }[];
   computation: string;
+}
+
+/**
+ * The value a confiscation counts with (听证办法: 没收违法所得和非法财物价值总额): its stated amount;
+ * else, for 违法所得, the case file's 违法所得; for goods, the 货值金额 of all goods involved is an
+ * upper bound (the confiscated goods are among them). Nothing to go by: unknown.
+ */
+function confiscationValue(p: CasePackage['case']['proposedDecision']['penalties'][number], pd: CasePackage['case']['proposedDecision']): { fen: number; exact: boolean; note?: string } | null {
+  if (p.amountFen !== undefined) return { fen: p.amountFen, exact: true };
+  if (p.type === 'confiscate_gains' && pd.illegalGainsFen !== undefined) return { fen: pd.illegalGainsFen, exact: true, note: `“${p.description}”按违法所得 ${yuan(pd.illegalGainsFen)} 计` };
+  if (p.type === 'confiscate_goods' && pd.goodsValueFen !== undefined) return { fen: pd.goodsValueFen, exact: false, note: `“${p.description}”未载明价值，以货值金额 ${yuan(pd.goodsValueFen)} 为上限` };
+  return null;
 }
 
 /** Is a hearing right required for the proposed penalties? */
 export function hearingNeed(pkg: CasePackage, rules: RuleSet): HearingNeed {
   const h = rules.hearing;
+  const pd = pkg.case.proposedDecision;
   const reasons: string[] = [];
+  const unknown: HearingNeed['unknown'] = [];
   const steps: string[] = [];
-  const penalties = pkg.case.proposedDecision.penalties;
+  const penalties = pd.penalties;
   for (const p of penalties) {
     if (h.penaltyTypes.includes(p.type)) reasons.push(PENALTY_LABEL[p.type] ?? p.type);
     const kw = h.keywords.find((k) => p.description.includes(k));
     if (kw && !h.penaltyTypes.includes(p.type)) reasons.push(kw);
   }
   const fineTotal = fines(pkg).reduce((s, f) => s + f.amountFen, 0);
+  const unpriced = finesWithoutAmount(pkg);
   const confiscated = penalties.filter((p) => p.type === 'confiscate_gains' || p.type === 'confiscate_goods');
-  const confTotal = confiscated.reduce((s, p) => s + (p.amountFen ?? 0), 0);
-  const unvalued = confiscated.filter((p) => p.amountFen === undefined).length;
+  const values = confiscated.map((p) => ({ p, v: confiscationValue(p, pd) }));
+  const confExact = values.reduce((s, x) => s + (x.v?.exact ? x.v.fen : 0), 0);
+  const confUpper = values.reduce((s, x) => s + (x.v?.fen ?? 0), 0);
+  const unvalued = values.filter((x) => !x.v).map((x) => `“${x.p.description}”`);
+  const bounded = values.some((x) => x.v && !x.v.exact);
+  const notes = values.flatMap((x) => (x.v?.note ? [x.v.note] : []));
   for (const party of caseParties(pkg)) {
     const t = h.thresholds[party.kind];
     const kind = PARTY_KIND_LABEL[party.kind];
     steps.push(`当事人${party.name}为${kind}，较大数额标准 ${yuan(t.amountFen)}（《${t.source.law}》${t.source.article ?? ''}）`);
-    if (fineTotal > 0) {
+    if (fineTotal > 0 || unpriced.length) {
       const hit = fineTotal >= t.amountFen;
-      steps.push(`罚款 ${yuan(fineTotal)} ${hit ? '≥' : '<'} ${yuan(t.amountFen)}`);
+      steps.push(fineTotal > 0 ? `罚款 ${yuan(fineTotal)}${unpriced.length ? `（另有 ${unpriced.length} 项未载明数额）` : ''} ${hit ? '≥' : '<'} ${yuan(t.amountFen)}` : '罚款未载明数额');
       if (hit) reasons.push(`对${kind}罚款 ${yuan(fineTotal)}（${yuan(t.amountFen)}以上）`);
+      else if (unpriced.length) unknown.push({ severity: 'warn', text: `拟处罚“${unpriced.map((u) => u.description).join('”“')}”未载明罚款数额，无法判断是否达到对${kind}罚款${yuan(t.amountFen)}以上的标准` });
     }
     if (h.confiscationCounts && confiscated.length) {
-      const hit = confTotal >= t.amountFen;
-      steps.push(`没收违法所得和非法财物价值合计 ${yuan(confTotal)}${unvalued ? `（另有 ${unvalued} 项未载明价值）` : ''} ${hit ? '≥' : '<'} ${yuan(t.amountFen)}`);
-      if (hit) reasons.push(`没收违法所得、非法财物价值 ${yuan(confTotal)}（${yuan(t.amountFen)}以上）`);
+      const hit = confExact >= t.amountFen;
+      const parts = [...notes, ...(unvalued.length ? [`${unvalued.join('、')}未载明价值`] : [])];
+      const upper = bounded && !unvalued.length ? `，合计至多 ${yuan(confUpper)}` : '';
+      steps.push(`没收违法所得和非法财物价值合计 ${yuan(confExact)}${parts.length ? `（${parts.join('；')}${upper}）` : ''} ${hit ? '≥' : '<'} ${yuan(t.amountFen)}`);
+      if (hit) reasons.push(`没收违法所得、非法财物价值 ${yuan(confExact)}（${yuan(t.amountFen)}以上）`);
+      else if (unvalued.length) unknown.push({ severity: 'info', text: `${unvalued.join('、')}未载明价值；没收违法所得和非法财物价值总额达到${yuan(t.amountFen)}（${kind}）的，应当告知听证权利` });
+      else if (confUpper >= t.amountFen) unknown.push({ severity: 'warn', text: `没收的非法财物未载明价值，按货值金额计没收价值总额可能达到${yuan(t.amountFen)}（${kind}；至多 ${yuan(confUpper)}）` });
     }
   }
-  return { required: reasons.length > 0, reasons: [...new Set(reasons)], computation: steps.join('；') };
+  return { required: reasons.length > 0, reasons: [...new Set(reasons)], unknown: unknown.filter((u, i) => unknown.findIndex((x) => x.text === u.text) === i), computation: steps.join('；') };
 }
 
 export const checkHearingRight: Check = ({ pkg, rules }) => {
@@ -55,7 +85,15 @@ export const checkHearingRight: Check = ({ pkg, rules }) => {
   if (party) basis.push(basisOf(h.thresholds[party.kind].source, h.thresholds[party.kind].status));
   const out: FindingDraft[] = [];
   if (!need.required) {
-    out.push(finding('P3', 'P3.hearing-required', 'ok', '拟作出的处罚不属于应当告知听证权利的情形', { computation: need.computation, basis }));
+    out.push(
+      need.unknown.length
+        ? finding('P3', 'P3.hearing-required', need.unknown.some((u) => u.severity === 'warn') ? 'warn' : 'info', `无法判断是否应当告知听证权利：${need.unknown.map((u) => u.text).join('；')}，请核对`, {
+            computation: need.computation,
+            basis,
+            refs: [{ kind: 'field', id: 'case.proposedDecision.penalties' }],
+          })
+        : finding('P3', 'P3.hearing-required', 'ok', '拟作出的处罚不属于应当告知听证权利的情形', { computation: need.computation, basis }),
+    );
     return out;
   }
   out.push(finding('P3', 'P3.hearing-required', 'info', `拟作出的处罚应当告知当事人有要求听证的权利：${need.reasons.join('；')}`, { computation: need.computation, basis }));
