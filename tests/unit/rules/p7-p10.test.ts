@@ -133,6 +133,22 @@ describe('P10 时效 (处罚法第三十六条: 二年；生命健康安全且�
   ])('%s', (_n, m, sev) => {
     expect(worst('P10.limitation', m)).toBe(sev);
   });
+  it('处罚法第36条: five years for food safety with the lead inside them but 立案 after is a question of “发现”, not a bar', () => {
+    const [f] = run('P10.limitation', period('2021-05-02', '2021-05-02', false, '2026-05-06', '2026-04-30'));
+    expect(f!.severity).toBe('warn');
+    expect(f!.message).toBe('立案已超过2年追责时效（至 2023-05-02）；本案涉及公民生命健康安全，如有危害后果，时效为5年，且如以线索登记 2026-04-30 为“发现”的时点，则未超过（至 2026-05-02），请核对危害后果、“发现”的时点');
+  });
+  it('处罚法第36条: five years counted from the end of a period not marked continuing is asked, not barred', () => {
+    const [f] = run('P10.limitation', period('2021-01-01', '2022-05-01', false, '2026-05-15', '2026-05-11'));
+    expect(f!.severity).toBe('warn');
+    expect(f!.message).toContain('如违法行为有连续或者继续状态，自终了之日 2022-05-01 起算，则未超过（至 2027-05-01）');
+  });
+  it('处罚法第36条: late on every reading (5 years, from the end, at the lead) is barred, the widest reading shown', () => {
+    const [f] = run('P10.limitation', period('2019-01-01', '2021-05-01', false, '2026-05-15', '2026-05-11'));
+    expect(f!.severity).toBe('fail');
+    expect(f!.message).toBe('违法行为已超过追责时效（5年，至 2024-01-01），不再给予行政处罚');
+    expect(f!.computation).toContain('按5年、自终了之日 2021-05-01 起算、以线索登记 2026-05-11 为发现时点亦已超过（2021-05-01 + 5年 = 2026-05-01）');
+  });
   it('adds years on 29 February', () => {
     expect(addYears('2024-02-29', 2)).toBe('2026-02-28');
     expect(addYears('2024-05-01', 2)).toBe('2026-05-01');

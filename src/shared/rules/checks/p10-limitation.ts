@@ -13,6 +13,16 @@ export function addYears(iso: string, years: number): string {
   return `${ny}-${String(m).padStart(2, '0')}-${String(Math.min(d, last)).padStart(2, '0')}`;
 }
 
+/** A reading of the facts that would bring the case within the limitation period: the reviewer confirms it. */
+interface Reading {
+  /** 危害后果: the 5-year period (life/health or financial safety, with harm). */
+  harm: boolean;
+  /** 连续或者继续状态: counted from the end of the violation. */
+  continuing: boolean;
+  /** 发现: the lead's registration as the moment of discovery, not 立案. */
+  lead: boolean;
+}
+
 export const checkLimitation: Check = (input) => {
   const { pkg, rules } = input;
   const l = rules.limitation;
@@ -23,8 +33,6 @@ export const checkLimitation: Check = (input) => {
   // Counted from the end of a continuing violation; otherwise from the day it happened.
   const from = vp.continuing ? vp.end : vp.start;
   const limit = addYears(from, l.years);
-  const limitEnd = addYears(vp.end, l.years);
-  const extended = addYears(from, l.extendedYears);
   const steps = [
     vp.continuing ? `违法行为持续至 ${vp.end}（连续或继续状态，自终了之日起算）` : `违法行为发生于 ${vp.start}${vp.end !== vp.start ? `（至 ${vp.end}）` : ''}`,
     `${from} + ${l.years}年 = ${limit}`,
@@ -35,18 +43,45 @@ export const checkLimitation: Check = (input) => {
     { kind: 'field' as const, id: 'case.procedure.filedOn', label: `立案 ${pr.filedOn}` },
   ];
   if (pr.filedOn <= limit) return [finding('P10', 'P10.limitation', 'ok', `在${l.years}年追责时效内发现并立案（时效至 ${limit}）`, { computation: steps.join('；'), basis, refs })];
-  if (!vp.continuing && pr.filedOn <= limitEnd) {
-    steps.push(`如属连续或继续状态：${vp.end} + ${l.years}年 = ${limitEnd}`);
-    return [finding('P10', 'P10.limitation', 'warn', `自违法行为发生之日起已超过${l.years}年；如违法行为有连续或者继续状态，自终了之日起算则未超过（至 ${limitEnd}），请核对`, { computation: steps.join('；'), basis, refs })];
+
+  // Late as recorded. Each reading the reviewer could confirm (harm → 5 years; a continuing
+  // violation → from its end; discovered at the lead) is tried alone, then together: the case is
+  // barred only when even all of them together leave it late — never on one reading only.
+  const endOf = (r: Reading) => addYears(r.continuing ? vp.end : from, r.harm ? l.extendedYears : l.years);
+  const discovered = (r: Reading) => (r.lead ? pr.leadReceivedOn : pr.filedOn);
+  const options = {
+    harm: lifeHealth ? [false, true] : [false],
+    continuing: !vp.continuing && vp.end !== vp.start ? [false, true] : [false],
+    lead: pr.leadReceivedOn < pr.filedOn ? [false, true] : [false],
+  };
+  const readings = options.harm
+    .flatMap((harm) => options.continuing.flatMap((continuing) => options.lead.map((lead): Reading => ({ harm, continuing, lead }))))
+    .filter((r) => r.harm || r.continuing || r.lead)
+    .sort((a, b) => Number(a.harm) + Number(a.continuing) + Number(a.lead) - (Number(b.harm) + Number(b.continuing) + Number(b.lead)));
+  const timely = readings.find((r) => discovered(r) <= endOf(r));
+  if (timely) {
+    const end = endOf(timely);
+    const ifs = [
+      ...(timely.harm ? [`本案涉及公民生命健康安全，如有危害后果，时效为${l.extendedYears}年`] : []),
+      ...(timely.continuing ? [`如违法行为有连续或者继续状态，自终了之日 ${vp.end} 起算`] : []),
+      ...(timely.lead ? [`如以线索登记 ${pr.leadReceivedOn} 为“发现”的时点`] : []),
+    ];
+    const check = [...(timely.harm ? ['危害后果'] : []), ...(timely.continuing ? ['违法行为是否连续或继续'] : []), ...(timely.lead ? ['“发现”的时点'] : [])];
+    steps.push(`${timely.continuing ? vp.end : from} + ${timely.harm ? l.extendedYears : l.years}年 = ${end}；${timely.lead ? `线索登记 ${pr.leadReceivedOn}` : `立案 ${pr.filedOn}`} ≤ ${end}`);
+    return [
+      finding('P10', 'P10.limitation', 'warn', `立案已超过${l.years}年追责时效（至 ${limit}）；${ifs.join('，且')}，则未超过（至 ${end}），请核对${check.join('、')}`, {
+        computation: steps.join('；'),
+        basis,
+        refs,
+      }),
+    ];
   }
-  if (pr.leadReceivedOn <= limit) {
-    steps.push('线索登记在时效内');
-    return [finding('P10', 'P10.limitation', 'warn', `立案超过${l.years}年时效（至 ${limit}），但线索登记在时效内，请核对“发现”的时点`, { computation: steps.join('；'), basis, refs })];
+  const widest = readings[readings.length - 1];
+  if (widest) {
+    const how = [...(widest.harm ? [`按${l.extendedYears}年`] : []), ...(widest.continuing ? [`自终了之日 ${vp.end} 起算`] : []), ...(widest.lead ? [`以线索登记 ${pr.leadReceivedOn} 为发现时点`] : [])];
+    steps.push(`${how.join('、')}亦已超过（${widest.continuing ? vp.end : from} + ${widest.harm ? l.extendedYears : l.years}年 = ${endOf(widest)}）`);
   }
-  if (lifeHealth && pr.filedOn <= extended) {
-    steps.push(`涉及生命健康安全：${from} + ${l.extendedYears}年 = ${extended}`);
-    return [finding('P10', 'P10.limitation', 'warn', `已超过${l.years}年时效；本案涉及公民生命健康安全，如有危害后果，时效延长至${l.extendedYears}年（至 ${extended}），请核对危害后果`, { computation: steps.join('；'), basis, refs })];
-  }
-  if (lifeHealth) steps.push(`${from} + ${l.extendedYears}年 = ${extended}`);
-  return [finding('P10', 'P10.limitation', 'fail', `违法行为已超过追责时效（${lifeHealth ? `${l.extendedYears}年，至 ${extended}` : `${l.years}年，至 ${limit}`}），不再给予行政处罚`, { computation: steps.join('；'), basis, refs })];
+  const years = lifeHealth ? l.extendedYears : l.years;
+  const barredAt = addYears(from, years);
+  return [finding('P10', 'P10.limitation', 'fail', `违法行为已超过追责时效（${years}年，至 ${barredAt}），不再给予行政处罚`, { computation: steps.join('；'), basis, refs })];
 };
