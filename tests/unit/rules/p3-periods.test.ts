@@ -41,6 +41,22 @@ describe('P3 立案期限 (程序规定第十八条: 15 working days from the le
     expect(worst('P3.filing-within-15-working-days', (pkg) => (ext(pkg), (pkg.case.procedure.filedOn = '2026-11-10')))).toBe('fail');
   });
 
+  it('程序规定第18条: an extension approved after the 15 working days had run out is asked about, not taken as in time', () => {
+    // 2026-03-02 + 15 working days = 2026-03-23; approved 04-01; 立案 04-10 (the 28th working day).
+    const late: Mutate = (pkg) => {
+      dates({ lead: '2026-03-02', filed: '2026-04-10' })(pkg);
+      pkg.case.procedure.extensions = [{ days: 15, approvedOn: '2026-04-01', approvedBy: '分管局长' }];
+    };
+    const [f] = run('P3.filing-within-15-working-days', late);
+    expect(f!.severity).toBe('warn');
+    expect(f!.message).toBe('立案在线索登记后第 28 个工作日，超过原核查期限（至 2026-03-23）；延长核查期限的批准（2026-04-01）晚于原期限届满日，延期应在期限届满前批准，请核对');
+    expect(f!.computation).toContain('延长审批 2026-04-01 晚于原期限届满日 2026-03-23');
+    // Approved on the last day of the period: in time.
+    expect(worst('P3.filing-within-15-working-days', (pkg) => (late(pkg), (pkg.case.procedure.extensions[0]!.approvedOn = '2026-03-23')))).toBe('ok');
+    // 立案 within the first 15 working days: the extension was not needed, nothing to ask.
+    expect(worst('P3.filing-within-15-working-days', (pkg) => (late(pkg), (pkg.case.procedure.filedOn = '2026-03-20')))).toBe('ok');
+  });
+
   it('立案 before the lead is a fail', () => {
     expect(worst('P3.filing-within-15-working-days', dates({ lead: '2026-05-11', filed: '2026-05-08' }))).toBe('fail');
   });
@@ -116,6 +132,17 @@ describe('P3 办案期限 (处罚法第六十条: decision within 90 days of 立
     expect(fs[0]!.message).toContain('晚于原期限届满日');
     expect(fs[1]!.message).toContain('集体讨论');
     expect(run('P3.extension-approval', (pkg) => (pkg.case.procedure.extensions = [{ days: 40, approvedOn: '2026-08-01', approvedBy: '负责人集体讨论' }]))).toEqual([]);
+  });
+
+  it('程序规定第86条: a 90th day on a holiday runs to the next working day, so an extension approved then is in time', () => {
+    // 2026-01-04 + 90 = 2026-04-04 (清明, 04-04…06 off): the period ends 04-07.
+    const ext = (approvedOn: string): Mutate => (pkg) => {
+      dates({ lead: '2026-01-04', filed: '2026-01-04', proposed: '2026-04-20' })(pkg);
+      pkg.case.procedure.extensions = [{ days: 30, approvedOn, approvedBy: '局长' }];
+    };
+    expect(run('P3.extension-approval', ext('2026-04-07'))).toEqual([]);
+    const [late] = run('P3.extension-approval', ext('2026-04-08'));
+    expect(late!.message).toBe('延长办案期限的批准（2026-04-08）晚于原期限届满日（2026-04-07），延期应在期限届满前批准');
   });
 
   it('处罚法第60条: without a proposed decision date, today is checked', () => {

@@ -31,14 +31,20 @@ export const checkFilingPeriod: Check = ({ pkg, rules, calendar }) => {
   used.warnings.forEach((w) => warnings.add(w));
   steps.push(`立案 ${pr.filedOn}（第 ${used.value} 个工作日）`);
   const ok = pr.filedOn <= end;
+  // An extension approved once the 15 working days had run out extends nothing (程序规定第十八条:
+  // the head approves the extension within the period) — only asked when it is needed.
+  const lateExt = ok && ext && pr.filedOn > base.end && ext.approvedOn > base.end;
+  if (lateExt) steps.push(`延长审批 ${ext.approvedOn} 晚于原期限届满日 ${base.end}`);
   return [
     finding(
       'P3',
       'P3.filing-within-15-working-days',
-      ok ? 'ok' : 'fail',
-      ok
-        ? `立案在线索登记后 ${used.value} 个工作日内，未超过${ext ? '延长后的' : ''}核查期限`
-        : `立案超过核查期限：线索登记后第 ${used.value} 个工作日才立案，期限至 ${end}${ext ? '' : '，且未见延长审批'}`,
+      ok ? (lateExt ? 'warn' : 'ok') : 'fail',
+      lateExt
+        ? `立案在线索登记后第 ${used.value} 个工作日，超过原核查期限（至 ${base.end}）；延长核查期限的批准（${ext.approvedOn}）晚于原期限届满日，延期应在期限届满前批准，请核对`
+        : ok
+          ? `立案在线索登记后 ${used.value} 个工作日内，未超过${ext ? '延长后的' : ''}核查期限`
+          : `立案超过核查期限：线索登记后第 ${used.value} 个工作日才立案，期限至 ${end}${ext ? '' : '，且未见延长审批'}`,
       { computation: steps.join('；'), basis, refs, warnings },
     ),
   ];
@@ -78,14 +84,17 @@ export const checkDecisionPeriod: Check = (input) => {
   const out: FindingDraft[] = [];
   let extended = 0;
   for (const e of exts) {
-    const late = e.approvedOn > deadline;
+    // The period being extended ends on a working day, as the decision's does (a Saturday's end rolls to Monday).
+    const lastDay = e.approvedOn > deadline ? calendar.nextWorkingDayOnOrAfter(deadline) : { value: deadline, warnings: [] };
+    lastDay.warnings.forEach((w) => warnings.add(w));
+    const late = e.approvedOn > lastDay.value;
     const beyond = p.extension && extended + e.days > p.extension.length;
     deadline = addDays(deadline, e.days);
     extended += e.days;
     steps.push(`${e.approvedOn} 经 ${e.approvedBy} 批准延长 ${e.days} 日 → ${deadline}`);
     if (late)
       out.push(
-        finding('P3', 'P3.extension-approval', 'warn', `延长办案期限的批准（${e.approvedOn}）晚于原期限届满日，延期应在期限届满前批准`, {
+        finding('P3', 'P3.extension-approval', 'warn', `延长办案期限的批准（${e.approvedOn}）晚于原期限届满日（${lastDay.value}），延期应在期限届满前批准`, {
           basis: p.extension ? [basisOf(p.extension.source, p.extension.status)] : basis,
           refs: [{ kind: 'field', id: 'case.procedure.extensions', label: `${e.approvedBy} ${e.approvedOn}` }],
         }),
