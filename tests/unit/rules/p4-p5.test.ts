@@ -48,6 +48,16 @@ describe('P4 证据要素与完整性 (行政诉讼法第三十三条)', () => {
     expect(worst('P4.audio-video', (pkg) => (seize(pkg), pkg.evidence.push(ev('扣押现场执法记录仪视频', '扣押过程', '2026-05-12', { kind: '视听资料' }))))).toBe('ok');
     expect(run('P4.audio-video')).toEqual([]);
   });
+
+  it('处罚法第47条: photographs filed as 视听资料 are no audio-video record of the 扣押', () => {
+    const seize: Mutate = (pkg) => pkg.documents.push(doc('实施行政强制措施决定书', '2026-05-12', { title: '实施行政强制措施决定书（扣押）' }));
+    const photo = (title: string, mime: string): Mutate => (pkg) =>
+      pkg.evidence.push(ev(title, '扣押物品的数量和状态', '2026-05-12', { kind: '视听资料', file: { path: 'evidence/x', sha256: 'a'.repeat(64), size: 1, mime } }));
+    expect(worst('P4.audio-video', (pkg) => (seize(pkg), photo('扣押物品照片', 'image/jpeg')(pkg)))).toBe('warn');
+    expect(worst('P4.audio-video', (pkg) => (seize(pkg), photo('扣押现场', 'image/jpeg')(pkg)))).toBe('warn');
+    // A 视听资料 whose file is a recording counts, whatever its title.
+    expect(worst('P4.audio-video', (pkg) => (seize(pkg), photo('扣押现场', 'video/mp4')(pkg)))).toBe('ok');
+  });
 });
 
 describe('P5 法律依据 (处罚法第三十七条 从旧兼从轻)', () => {

@@ -2,7 +2,8 @@
 // whose `proves` names it; evidence metadata complete; files intact; audio-video where required.
 import { resolvedViolated } from '../context';
 import { citationText } from '../law';
-import type { ViolationElement } from '../rule-data';
+import type { EvidenceItem } from '../../casefile/schema';
+import type { RuleSet, ViolationElement } from '../rule-data';
 import type { Check, FindingDraft } from '../types';
 import { basisOf, finding, includesAny } from '../util';
 
@@ -88,6 +89,15 @@ export const checkFileIntegrity: Check = ({ pkg, fileStates }) => {
   return out;
 };
 
+/**
+ * Evidence that is a recording: named as one (录像、执法记录仪…), or of the 视听资料 kind with a
+ * recording's file. A photograph filed as 视听资料 is no whole-process audio-video record.
+ */
+function isRecording(e: EvidenceItem, av: RuleSet['audioVideo']): boolean {
+  if (includesAny(e.title + e.proves, av.evidenceKeywords)) return true;
+  return av.evidenceKinds.includes(e.kind) && !e.file.mime.startsWith('image/') && !/照片|图片|截图/.test(e.title);
+}
+
 export const checkAudioVideo: Check = ({ pkg, rules }) => {
   const av = rules.audioVideo;
   const triggers = pkg.documents.filter((d) => includesAny(d.kind + d.title, av.triggerKeywords));
@@ -96,7 +106,7 @@ export const checkAudioVideo: Check = ({ pkg, rules }) => {
   const out: FindingDraft[] = [];
   for (const d of triggers) {
     const kw = includesAny(d.kind + d.title, av.triggerKeywords)!;
-    const records = pkg.evidence.filter((e) => (av.evidenceKinds.includes(e.kind) || includesAny(e.title + e.proves, av.evidenceKeywords)) && e.collectedOn === d.date);
+    const records = pkg.evidence.filter((e) => e.collectedOn === d.date && isRecording(e, av));
     out.push(
       records.length
         ? finding('P4', 'P4.audio-video', 'ok', `${d.title}（${kw}）有当日音像记录：${records.map((e) => e.title).join('、')}`, {
