@@ -71,6 +71,18 @@ describe('fashen CLI', () => {
     }
   });
 
+  it('cases list says the remaining review time as the workstation does: 个工作日, 含今日 when today counts', () => {
+    const line = (today: string) => {
+      const r = fashen(['cases', 'list'], undefined, home, { FASHEN_TODAY: today });
+      expect(r).toMatchObject({ code: 0, stderr: '' });
+      return r.stdout.split('\n').find((l) => l.startsWith(a.manifest.case.caseNumber))!;
+    };
+    // 送审 2026-11-16 (Monday): due 2026-11-30.
+    expect(line('2026-11-16')).toContain('\t剩余 11 个工作日（含今日）\t');
+    expect(line('2026-11-21')).toContain('\t剩余 6 个工作日\t'); // a Saturday: not counted, not claimed
+    expect(line('2026-12-02')).toContain('\t超期 2 个工作日\t'); // never a bare 日
+  });
+
   it('the first command on a machine where the app never ran makes the data folder (before: ENOENT on keyring.json)', () => {
     const fresh = join(tempDir(), 'not-yet', 'fashen');
     const r = fashen(['import', a.dir], undefined, fresh);

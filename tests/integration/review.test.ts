@@ -44,6 +44,27 @@ describe('review workflow', () => {
     expect(v.round).toBe(1);
   });
 
+  it('the deadline says whether today is counted: 含今日 on a working day, 休息日不计 on a rest day', async () => {
+    const at = (today: string) => {
+      const ws = new Workstation({ dataDir: tempDir('review-'), today: () => today });
+      open.push(ws);
+      return ws;
+    };
+    // 送审 2026-11-16 (Monday): due 2026-11-30.
+    const p = await buildPackage(tempDir());
+    p.write();
+    const monday = at('2026-11-16');
+    await monday.importer.importOne(p.dir);
+    const d = monday.review.get(p.manifest.case.id).deadline;
+    expect(d).toMatchObject({ dueOn: '2026-11-30', remaining: 11, includesToday: true });
+    expect(d.computation).toBe('收件 2026-11-16 + 10 个工作日 = 2026-11-30；今日 2026-11-16，剩余 11 个工作日（含今日）');
+    const saturday = at('2026-11-21');
+    await saturday.importer.importOne(p.dir);
+    const s = saturday.review.get(p.manifest.case.id).deadline;
+    expect(s).toMatchObject({ remaining: 6, includesToday: false });
+    expect(s.computation).toBe('收件 2026-11-16 + 10 个工作日 = 2026-11-30；今日 2026-11-21（休息日，不计），剩余 6 个工作日');
+  });
+
   it('records decisions, notes and citations at once, and keeps them across a restart', async () => {
     const dir = tempDir('review-');
     let ws = workstation(dir);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { remainingWorkingDaysText } from '../../src/shared/calendar/remaining-text';
 import { reviewCountdown, WorkingDayCalendar } from '../../src/shared/calendar/working-days';
 import { loadCalendar } from '../../src/main/services/calendar';
 
@@ -33,6 +34,24 @@ describe('working-day calendar (official PRC schedule with 调休)', () => {
     expect(due.value.remaining).toBe(1);
     expect(reviewCountdown(cal, '2026-11-09', '2026-11-25').value.remaining).toBe(-2);
     expect(reviewCountdown(cal, '2026-11-20', '2026-11-23').value.remaining).toBe(10);
+  });
+
+  it('says whether today is counted in the remaining review time (含今日 only on a working day)', () => {
+    // Received Friday 2026-12-04: due 2026-12-18. That Friday itself: 11 working days left, today among them.
+    expect(reviewCountdown(cal, '2026-12-04', '2026-12-04').value).toEqual({ dueOn: '2026-12-18', remaining: 11, includesToday: true });
+    // Saturday 12-05 is no working day: 10 left, today not among them.
+    expect(reviewCountdown(cal, '2026-12-04', '2026-12-05').value).toEqual({ dueOn: '2026-12-18', remaining: 10, includesToday: false });
+    // The make-up Saturday 2026-10-10 is a working day and counts.
+    expect(reviewCountdown(cal, '2026-10-09', '2026-10-10').value.includesToday).toBe(true);
+    // Past the due date nothing is left to include.
+    expect(reviewCountdown(cal, '2026-12-04', '2026-12-21').value).toEqual({ dueOn: '2026-12-18', remaining: -1, includesToday: false });
+  });
+
+  it('words the remaining review time as the reviewer reads it', () => {
+    expect(remainingWorkingDaysText(11, true)).toBe('剩余 11 个工作日（含今日）');
+    expect(remainingWorkingDaysText(10, false)).toBe('剩余 10 个工作日');
+    expect(remainingWorkingDaysText(0, false)).toBe('已到期');
+    expect(remainingWorkingDaysText(-2, false)).toBe('超期 2 个工作日');
   });
 
   it('takes an override year from updatable data', () => {

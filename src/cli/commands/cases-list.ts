@@ -1,14 +1,16 @@
 import type { Io } from '../main';
 import type { Workstation } from '../../main/workstation';
 import type { CaseQueueRow } from '../../shared/api/cases';
+import { remainingWorkingDaysText } from '../../shared/calendar/remaining-text';
 import { formatYuanText } from '../../shared/format/money';
 import { CONCLUDED_STATUSES, CONCLUDED_TEXT, STATUS_LABEL, STATUS_ORDER as STATUSES } from '../../shared/casefile/status-labels';
 
 /** The queue's 剩余审核时限 column: none once the round is concluded (as the workstation shows it). */
 function remainingText(r: CaseQueueRow): string {
   if (CONCLUDED_STATUSES.has(r.status)) return CONCLUDED_TEXT;
+  // As the workstation's case header says it: working days (never a bare 日), 含今日 when counted.
   const left = r.remainingWorkingDays;
-  return left === null ? '—' : left < 0 ? `超期${-left}日` : `剩${left}个工作日`;
+  return left === null ? '—' : remainingWorkingDaysText(left, r.remainingIncludesToday === true);
 }
 
 export async function casesListCommand(open: () => Workstation, opts: { json: boolean; status?: string | undefined }, io: Io): Promise<number> {

@@ -51,11 +51,13 @@ export class CaseViews {
   queueRow(row: QueueRowSource, today = this.today(), reassigned = this.reassigned.all()): CaseQueueRow {
     let reviewDueOn: string | null = null;
     let remainingWorkingDays: number | null = null;
+    let remainingIncludesToday = false;
     let calendarWarning: string | null = null;
     try {
       const c = this.countdown(row.submittedOn, today, this.reviewPeriod(row.agencyCode));
       reviewDueOn = c.value.dueOn;
       remainingWorkingDays = c.value.remaining;
+      remainingIncludesToday = c.value.includesToday;
       calendarWarning = c.warnings.length ? c.warnings.join('；') : null;
     } catch (err) {
       calendarWarning = `无法计算审核时限：${(err as Error).message}`;
@@ -69,6 +71,7 @@ export class CaseViews {
       submittedOn: row.submittedOn,
       reviewDueOn,
       remainingWorkingDays,
+      remainingIncludesToday,
       calendarWarning,
       round: row.round,
       status: row.status,

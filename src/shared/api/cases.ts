@@ -17,6 +17,8 @@ export interface CaseQueueRow {
   reviewDueOn: string | null;
   /** Working days left including today; negative when overdue; null when the calendar can't tell. */
   remainingWorkingDays: number | null;
+  /** Today is a working day and counted in remainingWorkingDays (shown as 含今日). */
+  remainingIncludesToday?: boolean;
   /** zh-CN, set when the calendar does not cover the dates involved. */
   calendarWarning: string | null;
   round: number;

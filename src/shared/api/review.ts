@@ -66,7 +66,9 @@ export interface ReviewDeadline {
   periodWorkingDays: number;
   dueOn: string;
   remaining: number;
-  /** e.g. "收件 2026-11-16 + 10 个工作日 = 2026-11-30；今日 2026-11-23，剩余 6 个工作日" */
+  /** Today is a working day and counted in `remaining` (shown as 含今日). */
+  includesToday: boolean;
+  /** e.g. "收件 2026-11-16 + 10 个工作日 = 2026-11-30；今日 2026-11-23，剩余 6 个工作日（含今日）" */
   computation: string;
   warnings: string[];
 }

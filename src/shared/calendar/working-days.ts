@@ -99,15 +99,15 @@ export const REVIEW_PERIOD_WORKING_DAYS = 10; // 程序规定 (to verify): legal
 
 /**
  * Review deadline and what is left of it on `today`.
- * remaining = working days from today (counted if a working day) up to and including the due day;
- * 0 on a non-working day after the due date, negative when overdue.
+ * remaining = working days from today (counted if a working day: includesToday) up to and including
+ * the due day; 0 on a non-working day after the due date, negative when overdue.
  */
 export function reviewCountdown(
   cal: WorkingDayCalendar,
   submittedOn: string,
   today: string,
   periodDays = REVIEW_PERIOD_WORKING_DAYS,
-): CalendarAnswer<{ dueOn: string; remaining: number }> {
+): CalendarAnswer<{ dueOn: string; remaining: number; includesToday: boolean }> {
   const due = cal.addWorkingDays(submittedOn, periodDays);
   let remaining: number;
   const warn = new Set(due.warnings);
@@ -121,5 +121,6 @@ export function reviewCountdown(
     over.warnings.forEach((w) => warn.add(w));
     remaining = -over.value;
   }
-  return { value: { dueOn: due.value, remaining }, warnings: [...warn] };
+  const includesToday = today <= due.value && cal.isWorkingDay(today, warn);
+  return { value: { dueOn: due.value, remaining, includesToday }, warnings: [...warn] };
 }

@@ -5,6 +5,7 @@ import { ApiFailure } from '../../../shared/api/result';
 import type { Citation, CheckOverride, ConclusionDraft, OpinionType, PointDecision, PointView, PreviousRound, ResolvedCitation, ReviewerProfile, ReviewView } from '../../../shared/api/review';
 import { OpinionText } from '../../../shared/api/review';
 import type { ReviewPointId } from '../../../shared/api/evidence';
+import { remainingWorkingDaysText } from '../../../shared/calendar/remaining-text';
 import { reviewCountdown, type WorkingDayCalendar } from '../../../shared/calendar/working-days';
 import { CasePackage } from '../../../shared/casefile/schema';
 import { REVIEW_POINTS } from '../../../shared/rules/points';
@@ -130,7 +131,7 @@ export class ReviewService {
     });
     const period = rules.periods.legalReview.length;
     const cd = reviewCountdown(this.d.calendar, agg.row.submittedOn, this.d.today(), period);
-    const { dueOn, remaining } = cd.value;
+    const { dueOn, remaining, includesToday } = cd.value;
     const prev = this.previousRevision(agg.row.id, row.round);
     const warnings = [...cd.warnings, ...resubmissionWarning(row.round, agg.row.submittedOn, prev?.pkg ?? null)];
     const caseLabel = `${pkg.parties[0]?.name ?? ''}${pkg.case.cause}一案（${pkg.case.caseNumber}）`;
@@ -145,7 +146,9 @@ export class ReviewService {
         periodWorkingDays: period,
         dueOn,
         remaining,
-        computation: `收件 ${agg.row.submittedOn} + ${period} 个工作日 = ${dueOn}；今日 ${this.d.today()}，${remaining >= 0 ? `剩余 ${remaining} 个工作日（含今日）` : `已超期 ${-remaining} 个工作日`}${warnings.length ? `；${warnings.join('；')}` : ''}`,
+        includesToday,
+        // A rest day today is not counted: said, so 剩余 N without 含今日 reads right.
+        computation: `收件 ${agg.row.submittedOn} + ${period} 个工作日 = ${dueOn}；今日 ${this.d.today()}${!includesToday && remaining > 0 ? '（休息日，不计）' : ''}，${remainingWorkingDaysText(remaining, includesToday)}${warnings.length ? `；${warnings.join('；')}` : ''}`,
         warnings,
       },
       points,

@@ -1,10 +1,11 @@
 // 剩余审核时限: working days left, red ≤ 2, amber ≤ 4, 超期 when overdue. Always in working days,
 // never a bare 日 (read as calendar days): the queue's narrow column (its header says 工作日) shows the
-// compact "3" / "超期2", the case header the long "剩余 3 个工作日" / "超期 2 个工作日", as the review
-// panel does. A case whose round is concluded (办结 / 退回) has no time running: a muted "已结论".
+// compact "3" / "超期2", the case header the long "剩余 3 个工作日（含今日）" / "超期 2 个工作日", as the
+// review panel does. A case whose round is concluded (办结 / 退回) has no time running: a muted "已结论".
 import { Tooltip } from 'antd';
 import { WarningFilled } from '@ant-design/icons';
 import type { CaseQueueRow } from '../../../shared/api/cases';
+import { remainingWorkingDaysText } from '../../../shared/calendar/remaining-text';
 
 type Tone = 'fail' | 'warn' | 'plain';
 
@@ -23,30 +24,41 @@ export function remainingText(left: number | null): string {
   return String(left);
 }
 
-/** Long, for headers: the unit spelled out, as in the review panel. */
-export function remainingLongText(left: number | null): string {
-  if (left === null) return '—';
-  if (left < 0) return `超期 ${-left} 个工作日`;
-  if (left === 0) return '已到期';
-  return `剩余 ${left} 个工作日`;
+/** Long, for headers: the unit spelled out, and 含今日 when today is counted, as in the review panel. */
+export function remainingLongText(left: number | null, includesToday = false): string {
+  return left === null ? '—' : remainingWorkingDaysText(left, includesToday);
 }
 
-export function remainingTitle(row: Pick<CaseQueueRow, 'remainingWorkingDays' | 'reviewDueOn' | 'calendarWarning'>): string {
+export function remainingTitle(row: Pick<CaseQueueRow, 'remainingWorkingDays' | 'remainingIncludesToday' | 'reviewDueOn' | 'calendarWarning'>): string {
   const left = row.remainingWorkingDays;
   const parts: string[] = [];
   if (left === null) parts.push('无法计算审核时限');
   else if (left < 0) parts.push(`已超过审核时限 ${-left} 个工作日`);
-  else parts.push(`剩余 ${left} 个工作日`);
+  else parts.push(remainingWorkingDaysText(left, row.remainingIncludesToday === true));
   if (row.reviewDueOn) parts.push(`截止 ${row.reviewDueOn}`);
   if (row.calendarWarning) parts.push(row.calendarWarning);
   return parts.join('，');
 }
 
+/**
+ * The long label with its （含今日） as a quieter qualifier: the number stays what the eye finds first,
+ * and the line stays short enough for the review panel at 1366 px. Its text is remainingLongText's.
+ */
+export function RemainingLong({ left, includesToday }: { left: number; includesToday: boolean }) {
+  const counted = includesToday && left > 0;
+  return (
+    <span className="remaining-long">
+      {remainingWorkingDaysText(left, false)}
+      {counted && <span className="remaining-today">（含今日）</span>}
+    </span>
+  );
+}
+
 const DONE: ReadonlySet<CaseQueueRow['status']> = new Set(['concluded', 'returned']);
 
 interface Props {
-  row: Pick<CaseQueueRow, 'remainingWorkingDays' | 'reviewDueOn' | 'calendarWarning' | 'status'>;
-  /** Long form for headers: "剩余 3 个工作日" / "超期 2 个工作日". */
+  row: Pick<CaseQueueRow, 'remainingWorkingDays' | 'remainingIncludesToday' | 'reviewDueOn' | 'calendarWarning' | 'status'>;
+  /** Long form for headers: "剩余 3 个工作日（含今日）" / "超期 2 个工作日". */
   long?: boolean;
 }
 
@@ -59,7 +71,7 @@ export function RemainingDays({ row, long }: Props) {
     );
   const left = row.remainingWorkingDays;
   const tone = remainingTone(left);
-  const text = long ? remainingLongText(left) : remainingText(left);
+  const text = long && left !== null ? <RemainingLong left={left} includesToday={row.remainingIncludesToday === true} /> : remainingText(left);
   return (
     <span className={`remaining remaining-${tone}`} title={remainingTitle(row)}>
       {row.calendarWarning && (

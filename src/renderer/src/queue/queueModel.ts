@@ -26,7 +26,7 @@ export const QUEUE_COLUMNS: QueueColumn[] = [
   { id: 'cause', label: '案由', width: 96, grow: 3, priority: 4 },
   { id: 'handlingUnit', label: '承办机构', width: 90, grow: 1, priority: 8 },
   { id: 'submittedOn', label: '送审日期', width: 88, priority: 6 },
-  { id: 'remaining', label: '工作日', description: '剩余审核时限，按工作日计', width: 72, align: 'right', priority: 2 },
+  { id: 'remaining', label: '工作日', description: '剩余审核时限，按工作日计（今日为工作日的，含今日）', width: 72, align: 'right', priority: 2 },
   { id: 'round', label: '轮次', width: 42, align: 'center', priority: 7 },
   { id: 'status', label: '状态', width: 56, priority: 3 },
   { id: 'offline', label: '离线', description: '文件已全部缓存并校验，可离线审核', width: 42, align: 'center', priority: 5 },

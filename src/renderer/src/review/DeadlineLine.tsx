@@ -3,18 +3,13 @@
 import { useState } from 'react';
 import { WarningFilled } from '@ant-design/icons';
 import type { ReviewDeadline } from '../../../shared/api/review';
+import { RemainingLong } from '../queue/RemainingDays';
 import { UnitText } from './unitText';
 
 function tone(remaining: number): string {
   if (remaining <= 2) return 't-fail';
   if (remaining <= 4) return 't-warn';
   return '';
-}
-
-function remainingText(remaining: number): string {
-  if (remaining < 0) return `超期 ${-remaining} 个工作日`;
-  if (remaining === 0) return '已到期';
-  return `剩余 ${remaining} 个工作日`;
 }
 
 export function DeadlineLine({ deadline: d, concluded = false }: { deadline: ReviewDeadline; concluded?: boolean }) {
@@ -25,7 +20,7 @@ export function DeadlineLine({ deadline: d, concluded = false }: { deadline: Rev
         <span className="rv-meta-label">审核时限</span>
         {/* Concluded: no time is running any more, so no red alarm. */}
         <strong className={`num ${concluded ? 'muted' : tone(d.remaining)}`} data-testid="review-remaining">
-          {concluded ? '本轮已作出结论' : remainingText(d.remaining)}
+          {concluded ? '本轮已作出结论' : <RemainingLong left={d.remaining} includesToday={d.includesToday} />}
         </strong>
         <span className="muted small num">截止 {d.dueOn}</span>
         {d.warnings.length > 0 && <WarningFilled className="t-warn" role="img" aria-label={d.warnings.join('；')} title={d.warnings.join('；')} />}
