@@ -48,6 +48,24 @@ describe('P3 陈述申辩、要求听证期限 (处罚法第64条 五日 / SAMR 
     expect(f!.severity).toBe(sev);
   });
 
+  it('处罚法第64条: without a recorded service date the window runs from the 告知书’s 送达回证, not from the day it was written', () => {
+    // 告知书 dated 07-13, served 07-20 (its 送达回证): 5 working days run to 07-27; deciding 07-24 is premature.
+    const served: Mutate = (pkg) => {
+      const pr = pkg.case.procedure;
+      delete pr.noticeServedOn;
+      delete pr.statementHeardOn;
+      pr.proposedDecisionOn = '2026-07-24';
+      pkg.documents.find((d) => d.id === 'd-receipt')!.date = '2026-07-20';
+    };
+    const [f] = run('P3.statement-window', served);
+    expect(f!.severity).toBe('fail');
+    expect(f!.message).toContain('（至 2026-07-27）');
+    expect(f!.computation).toContain('案卷未记录告知送达日期，按行政处罚告知书送达回证的日期 2026-07-20 计');
+    // No 送达回证 for the notice: its own date, and the computation says so.
+    const [g] = run('P3.statement-window', (pkg) => (served(pkg), (pkg.documents = pkg.documents.filter((d) => d.id !== 'd-receipt'))));
+    expect(g!.computation).toContain('亦未见告知书的送达回证，按行政处罚告知书的日期 2026-07-13 计');
+  });
+
   it('处罚法第64条: the computation shows 5 working days (applied) and 5 days (reference)', () => {
     const [f] = run('P3.statement-window', notice('2026-02-12', '2026-02-27'));
     expect(f!.computation).toContain('告知 2026-02-12 + 5个工作日 = 2026-02-26（5个工作日，适用）');

@@ -127,7 +127,7 @@ export const checkHearingProcedure: Check = ({ pkg, rules, calendar }) => {
     const late = pr.hearingRequestedOn > end.end;
     out.push(
       finding('P3', 'P3.hearing-request-window', late ? 'info' : 'ok', late ? `听证申请（${pr.hearingRequestedOn}）晚于申请期限（${end.end}）；逾期申请可不组织听证，已组织的不影响程序` : `听证申请在期限内（至 ${end.end}）`, {
-        computation: `${end.text}；申请 ${pr.hearingRequestedOn}`,
+        computation: `${notice.note ? `${notice.note}；` : ''}${end.text}；申请 ${pr.hearingRequestedOn}`,
         basis: [basisOf(win.source, win.status)],
         refs: [{ kind: 'field', id: 'case.procedure.hearingRequestedOn' }],
         warnings,

@@ -9,11 +9,22 @@ const ART44 = { law: '中华人民共和国行政处罚法', article: '第四十
 const ART45 = { law: '中华人民共和国行政处罚法', article: '第四十五条' };
 const ART64 = { law: '中华人民共和国行政处罚法', article: '第六十四条', note: '听证时当事人进行申辩和质证' };
 
-/** The notice date: the procedure field, else the earliest 告知书 document. */
-export function noticeDate(pkg: Parameters<Check>[0]['pkg'], aliases: readonly string[]): { date?: string; ref?: FindingRef } {
+const SERVICE_ALIASES = ['送达回证', '送达凭证', '送达确认'];
+
+/**
+ * When the party was notified: the procedure's 告知送达 date; else the 送达回证 of the earliest 告知书
+ * (the periods run from service, not from the day the notice was written); else the 告知书's own date,
+ * with a note saying so.
+ */
+export function noticeDate(pkg: Parameters<Check>[0]['pkg'], aliases: readonly string[]): { date?: string; ref?: FindingRef; note?: string } {
   if (pkg.case.procedure.noticeServedOn) return { date: pkg.case.procedure.noticeServedOn, ref: { kind: 'field', id: 'case.procedure.noticeServedOn', label: `告知 ${pkg.case.procedure.noticeServedOn}` } };
   const doc = docsOfKind(pkg, aliases).sort((a, b) => (a.date < b.date ? -1 : 1))[0];
-  return doc ? { date: doc.date, ref: { kind: 'document', id: doc.id, label: doc.title } } : {};
+  if (!doc) return {};
+  const receipt = docsOfKind(pkg, SERVICE_ALIASES)
+    .filter((d) => d.date >= doc.date && /告知/.test(d.kind + d.title))
+    .sort((a, b) => (a.date < b.date ? -1 : 1))[0];
+  if (receipt) return { date: receipt.date, ref: { kind: 'document', id: receipt.id, label: receipt.title }, note: `案卷未记录告知送达日期，按${receipt.title}的日期 ${receipt.date} 计` };
+  return { date: doc.date, ref: { kind: 'document', id: doc.id, label: doc.title }, note: `案卷未记录告知送达日期，亦未见告知书的送达回证，按${doc.title}的日期 ${doc.date} 计` };
 }
 
 function noticeAliases(rules: Parameters<Check>[0]['rules']): string[] {
@@ -59,7 +70,7 @@ export const checkStatementWindow: Check = (input) => {
   const dec = decisionDate(input);
   const warnings = new Set<string>();
   const gov = periodEnd(calendar, n.date, p.length, p.unit, warnings, '告知 ');
-  const steps = [`${gov.text}（${p.length}${UNIT_CN[p.unit]}，适用）`];
+  const steps = [...(n.note ? [n.note] : []), `${gov.text}（${p.length}${UNIT_CN[p.unit]}，适用）`];
   if (p.alsoShow && p.alsoShow !== p.unit) {
     const alt = periodEnd(calendar, n.date, p.length, p.alsoShow, warnings, '按');
     steps.push(`${alt.text.replace(/^按/, `按${p.length}${UNIT_CN[p.alsoShow]}：`)}（参考）`);
