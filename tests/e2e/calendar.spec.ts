@@ -36,7 +36,7 @@ test('next year’s holiday schedule: flagged in December, taken from the centra
     const calendar = page.getByTestId('calendar-years');
     await expect(calendar).toHaveText('工作日历 2004–2026 · 2027年未覆盖');
     await expect(calendar).toHaveClass(/t-warn/);
-    await expect(calendar).toHaveAttribute('title', /2027年节假日安排尚未收到：落在2027年的期限暂按周末推算/);
+    await expect(calendar).toHaveAttribute('title', /2027年节假日安排尚未收到：落在2027年的期限暂按周末和法定节假日推算（调休未计）/);
     await page.getByTestId('status-bar').screenshot({ path: 'test-results/screenshots/calendar-next-year-missing.png' });
 
     const put = await central.admin.request('PUT', '/v1/admin/calendar', { json: testCalendar(2027) });

@@ -42,8 +42,9 @@ describe('fashen calendar (start day not counted; the result is always a working
   it('warns on stderr for a year the calendar does not cover, keeping stdout clean', () => {
     const r = fashen(['calendar', 'add-working-days', '2026-12-30', '3']);
     expect(r.code).toBe(0);
-    expect(r.stdout).toBe('2027-01-04\n');
-    expect(r.stderr).toMatch(/2027年节假日安排尚未发布，按周末推算/);
+    // 12-31 ①, 2027-01-01 元旦 (a statutory holiday whatever the schedule), 01-04 ②, 01-05 ③.
+    expect(r.stdout).toBe('2027-01-05\n');
+    expect(r.stderr).toMatch(/2027年节假日安排尚未发布，按周末和法定节假日推算（调休未计）/);
   });
 
   it('rejects bad dates and counts with exit 2', () => {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { remainingWorkingDaysText } from '../../src/shared/calendar/remaining-text';
 import { reviewCountdown, WorkingDayCalendar } from '../../src/shared/calendar/working-days';
 import { loadCalendar } from '../../src/main/services/calendar';
+import { statutoryHolidays } from '../../src/main/services/statutory-holidays';
 
 const cal = loadCalendar();
 
@@ -25,7 +26,25 @@ describe('working-day calendar (official PRC schedule with 调休)', () => {
 
   it('warns explicitly for a year the calendar does not cover', () => {
     const r = cal.addWorkingDays('2026-12-28', 10);
-    expect(r.warnings).toContain('2027年节假日安排尚未发布，按周末推算');
+    expect(r.warnings).toContain('2027年节假日安排尚未发布，按周末和法定节假日推算（调休未计）');
+  });
+
+  it('past the covered years, the statutory holidays (全国年节及纪念日放假办法) are rest days, not only weekends', () => {
+    // 2027-01-01 is a Friday: 元旦 by law whatever the 2027 schedule will say.
+    const w = new Set<string>();
+    expect(cal.isWorkingDay('2027-01-01', w)).toBe(false);
+    expect([...w]).toEqual(['2027年节假日安排尚未发布，按周末和法定节假日推算（调休未计）']);
+    // 12-28 + 10 working days skips 元旦: 2027-01-12 (weekends alone said 01-11).
+    expect(cal.addWorkingDays('2026-12-28', 10).value).toBe('2027-01-12');
+    // 春节 2027: 除夕 02-05 and 初一至初三 02-06…08 (a Friday to a Monday); 02-09 is a working day.
+    expect(['2027-02-05', '2027-02-08', '2027-02-09'].map((d) => cal.isWorkingDay(d))).toEqual([false, false, true]);
+    // 国庆节 10月1日至3日 (a Friday): 10-04 Monday is counted, since the 调休 is not known yet.
+    expect(['2027-10-01', '2027-10-04'].map((d) => cal.isWorkingDay(d))).toEqual([false, true]);
+  });
+
+  it('the statutory holidays match the official schedules of the years they can be checked against', () => {
+    for (const y of [2025, 2026]) for (const [d, name] of Object.entries(statutoryHolidays(y))) expect([d, cal.data.holidays[d]]).toEqual([d, name]);
+    expect(Object.keys(statutoryHolidays(2027))).toHaveLength(13);
   });
 
   it('counts remaining review time including today, negative when overdue', () => {

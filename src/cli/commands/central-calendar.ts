@@ -54,7 +54,7 @@ export async function calendarCommand(args: string[], session: Session, io: Io, 
     if (!/^\d{4}$/.test(arg)) throw new UsageError(`年份不正确：${arg}`);
     const a = parseAnswer(await session(async (c) => (await c.request('DELETE', `/v1/admin/calendar/years/${arg}`)).body));
     if (json) io.out(`${JSON.stringify(a, null, 2)}\n`);
-    else io.out(`已撤回 ${arg} 年的工作日历；中心系统现发布 ${a.published.join('、')} 年；各工作站下次同步后按程序内置的安排计算 ${arg} 年（无内置安排时按周末推算并提示）\n`);
+    else io.out(`已撤回 ${arg} 年的工作日历；中心系统现发布 ${a.published.join('、')} 年；各工作站下次同步后按程序内置的安排计算 ${arg} 年（无内置安排时按周末和法定节假日推算并提示）\n`);
     return 0;
   }
   if (verb === 'show' && args.length === 1) {

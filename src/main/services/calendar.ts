@@ -9,6 +9,7 @@ import { WorkingDayCalendar, type CalendarData } from '../../shared/calendar/wor
 import type { BundleCalendar } from '../../shared/api/sync';
 import type { BuiltInDifference } from '../../shared/calendar/publish';
 import { writeFileDurable } from './cache-crypto/durable';
+import { STATUTORY_FROM_YEAR, statutoryHolidays } from './statutory-holidays';
 
 // Not named `require`: electron-vite's ESM shim declares its own top-level `require` in the
 // bundle, and a second one is a SyntaxError that stops the desktop app from starting.
@@ -30,13 +31,19 @@ function cnName(v: string): string {
   return v.split(',')[1] ?? v;
 }
 
+/** Years after the last covered one that get the statutory-holiday fallback (a deadline reaches a few months ahead). */
+const STATUTORY_AHEAD = 10;
+
 /** The library's schedules (a fresh copy: an overlay deletes the years it replaces). */
 function libraryData(): CalendarData {
   const raw = ChineseDaysJson.parse(cjsRequire('chinese-days/dist/chinese-days.json'));
   const version = (cjsRequire('chinese-days/package.json') as { version: string }).version;
   const holidays = Object.fromEntries(Object.entries(raw.holidays).map(([k, v]) => [k, cnName(v)]));
   const workdays = Object.fromEntries(Object.entries(raw.workdays).map(([k, v]) => [k, cnName(v)]));
-  return { years: yearsOf(holidays, workdays), holidays, workdays, source: `chinese-days ${version}` };
+  const years = yearsOf(holidays, workdays);
+  const last = years[years.length - 1] ?? STATUTORY_FROM_YEAR - 1;
+  const statutory = Object.assign({}, ...Array.from({ length: STATUTORY_AHEAD }, (_, i) => statutoryHolidays(last + 1 + i))) as Record<string, string>;
+  return { years, holidays, workdays, source: `chinese-days ${version}`, statutory };
 }
 
 /** `data` with a checked update laid over it: each year in the update replaces that year. */

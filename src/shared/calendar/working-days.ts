@@ -11,13 +11,21 @@ export interface CalendarData {
   workdays: Record<string, string>;
   /** Where the data came from, e.g. "chinese-days 1.5.7". */
   source: string;
+  /**
+   * Statutory holidays (全国年节及纪念日放假办法) of years not covered yet: rest days whatever the
+   * schedule will say, so a deadline past the covered years is guessed by weekends and these, not
+   * by weekends alone. Ignored for covered years.
+   */
+  statutory?: Record<string, string>;
 }
 
 export interface CalendarAnswer<T> {
   value: T;
-  /** zh-CN warnings when a year is not covered ("2027年节假日安排尚未发布，按周末推算"). */
+  /** zh-CN warnings when a year is not covered ("2027年节假日安排尚未发布，按周末和法定节假日推算（调休未计）"). */
   warnings: string[];
 }
+
+const yearsOf = (dates?: Record<string, string>) => new Set(Object.keys(dates ?? {}).map((d) => Number(d.slice(0, 4))));
 
 export class WorkingDayCalendar {
   private years: Set<number>;
@@ -25,9 +33,13 @@ export class WorkingDayCalendar {
   /** Bumped by replace(): answers remembered under an older revision are stale. */
   private rev = 0;
 
+  /** Years the statutory-holiday fallback has dates for. */
+  private statutoryYears: Set<number>;
+
   constructor(data: CalendarData) {
     this.current = data;
     this.years = new Set(data.years);
+    this.statutoryYears = yearsOf(data.statutory);
   }
 
   get data(): CalendarData {
@@ -42,6 +54,7 @@ export class WorkingDayCalendar {
   replace(data: CalendarData): void {
     this.current = data;
     this.years = new Set(data.years);
+    this.statutoryYears = yearsOf(data.statutory);
     this.rev++;
   }
 
@@ -49,11 +62,16 @@ export class WorkingDayCalendar {
     return this.years.has(year);
   }
 
-  /** Is this date a working day? Outside the covered years, weekends only (with a warning). */
+  /**
+   * Is this date a working day? Outside the covered years, by weekends and the statutory holidays
+   * when the data has them (else weekends only) — with a warning either way.
+   */
   isWorkingDay(iso: string, warnings?: Set<string>): boolean {
     const { y } = parseIsoDate(iso);
     if (!this.covers(y)) {
-      warnings?.add(`${y}年节假日安排尚未发布，按周末推算`);
+      const statutory = this.statutoryYears.has(y);
+      warnings?.add(statutory ? `${y}年节假日安排尚未发布，按周末和法定节假日推算（调休未计）` : `${y}年节假日安排尚未发布，按周末推算`);
+      if (statutory && this.current.statutory?.[iso]) return false;
       const wd = weekday(iso);
       return wd !== 0 && wd !== 6;
     }

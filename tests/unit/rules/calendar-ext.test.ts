@@ -12,6 +12,6 @@ describe('WorkingDayCalendar.nextWorkingDayOnOrAfter (a period ending on a rest 
     expect(calendar.nextWorkingDayOnOrAfter(from)).toEqual({ value: to, warnings: [] });
   });
   it('a year not covered warns explicitly', () => {
-    expect(calendar.nextWorkingDayOnOrAfter('2027-01-02')).toEqual({ value: '2027-01-04', warnings: ['2027年节假日安排尚未发布，按周末推算'] });
+    expect(calendar.nextWorkingDayOnOrAfter('2027-01-02')).toEqual({ value: '2027-01-04', warnings: ['2027年节假日安排尚未发布，按周末和法定节假日推算（调休未计）'] });
   });
 });

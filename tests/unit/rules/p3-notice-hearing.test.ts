@@ -73,9 +73,16 @@ describe('P3 陈述申辩、要求听证期限 (处罚法第64条 五日 / SAMR 
   });
 
   it('处罚法第64条: a window running into 2027 carries the calendar warning', () => {
-    const [f] = run('P3.statement-window', notice('2026-12-28', '2027-01-05'), { today: '2027-01-05' });
-    expect(f!.message).toContain('2027年节假日安排尚未发布，按周末推算');
+    const [f] = run('P3.statement-window', notice('2026-12-28', '2027-01-06'), { today: '2027-01-06' });
+    expect(f!.message).toContain('2027年节假日安排尚未发布，按周末和法定节假日推算（调休未计）');
     expect(f!.severity).toBe('warn');
+  });
+
+  it('处罚法第64条: 元旦 2027 is a rest day by law before the 2027 schedule is out — deciding 01-05 is premature', () => {
+    // 12-28 + 5 working days: 12-29, 12-30, 12-31, (01-01 元旦), 01-04, 01-05. Weekends alone ended it on 01-04.
+    const [f] = run('P3.statement-window', notice('2026-12-28', '2027-01-05'), { today: '2027-01-05' });
+    expect(f!.severity).toBe('fail');
+    expect(f!.message).toContain('（至 2027-01-05）');
   });
 
   it('处罚法第45条: a decision inside the window after the party made its statement is a warning, not a fail', () => {

@@ -156,8 +156,8 @@ describe('P3 办案期限 (处罚法第六十条: decision within 90 days of 立
   it('处罚法第60条: a year the calendar does not cover (2027) is never silent', () => {
     // 2026-10-05 + 90 = 2027-01-03 (Sunday): rolling needs the 2027 schedule, which is not published.
     const [f] = run('P3.decision-within-90-days', dates({ filed: '2026-10-05', lead: '2026-10-05', proposed: '2027-01-04' }));
-    expect(f!.message).toContain('2027年节假日安排尚未发布，按周末推算');
-    expect(f!.computation).toContain('2027年节假日安排尚未发布，按周末推算');
+    expect(f!.message).toContain('2027年节假日安排尚未发布，按周末和法定节假日推算（调休未计）');
+    expect(f!.computation).toContain('2027年节假日安排尚未发布，按周末和法定节假日推算（调休未计）');
     expect(f!.severity).toBe('warn');
   });
 });

@@ -56,8 +56,8 @@ export function StatusBar({ info, error, onOpenCase, onCasesChanged }: Props) {
 
 /**
  * Deadlines reach into the next year from December on (10 working days for the review, 20 for
- * publication): without its holiday schedule they are counted by weekends only. Said here, where
- * the reviewer sees it every day, not only in each deadline's warning.
+ * publication): without its holiday schedule they are counted by weekends and the statutory holidays
+ * only (no 调休). Said here, where the reviewer sees it every day, not only in each deadline's warning.
  */
 function calendarGap(today: string, years: number[]): { label: string; title: string } | null {
   const y = Number(today.slice(0, 4));
@@ -66,7 +66,7 @@ function calendarGap(today: string, years: number[]): { label: string; title: st
   if (missing === null) return null;
   return {
     label: `${missing}年未覆盖`,
-    title: `${missing}年节假日安排尚未收到：落在${missing}年的期限暂按周末推算。中心系统发布后，下次同步（或导入带工作日历的交换包）时自动更新。`,
+    title: `${missing}年节假日安排尚未收到：落在${missing}年的期限暂按周末和法定节假日推算（调休未计）。中心系统发布后，下次同步（或导入带工作日历的交换包）时自动更新。`,
   };
 }
 
