@@ -73,7 +73,8 @@ describe('demo cases (today 2026-11-23, seed 7) through the rules engine', () =>
   it('expired_credential names the officer, credential, validity and act date', () => {
     for (const c of checked.filter((x) => x.defects.includes('expired_credential'))) {
       const f = c.findings.find((x) => x.check === 'P2.credential-valid' && x.severity === 'fail')!;
-      expect(f.message).toMatch(/执法人员.+在.+（\d{4}-\d{2}-\d{2}）时执法证已于 \d{4}-\d{2}-\d{2} 到期/);
+      // One act: "…在…（date）时执法证已于 … 到期"; several: one finding listing their dates.
+      expect(f.message).toMatch(/执法人员.+(在.+（\d{4}-\d{2}-\d{2}）时执法证已于 \d{4}-\d{2}-\d{2} 到期|的执法证已于 \d{4}-\d{2}-\d{2} 到期，其后仍实施 \d+ 项调查取证活动（\d{4}-\d{2}-\d{2}[^）]*）)/);
       expect(f.computation).toMatch(/执法证号 \d+，有效期 \d{4}-\d{2}-\d{2} 至 \d{4}-\d{2}-\d{2}/);
     }
   });

@@ -92,6 +92,20 @@ describe('P2 执法证有效期 (处罚法第四十二条: 具有行政执法资
     expect(fs[0]!.message).toBe('执法人员张强在证据“营业执照复印件”的收集（2026-05-11）时执法证已于 2026-05-10 到期');
     expect(fs[0]!.computation).toBe('张强（执法证号 340501201900o2，有效期 2024-01-01 至 2026-05-10）；行为日期 2026-05-11：晚于有效期');
   });
+  it('处罚法第42条: one expired credential is one finding listing the acts after it, not one per piece of evidence', () => {
+    // Expired 05-10: e1, e2 (05-11) and e3 (05-18) are the officer's named acts; the 笔录 are presumed.
+    const fs = run('P2.credential-valid', validTo('2026-05-10'));
+    expect(fs.map((f) => f.severity)).toEqual(['fail', 'warn']);
+    expect(fs[0]!.message).toBe('执法人员张强的执法证已于 2026-05-10 到期，其后仍实施 3 项调查取证活动（2026-05-11、2026-05-18）');
+    expect(fs[0]!.computation).toContain('晚于有效期的行为：证据“营业执照复印件”的收集（2026-05-11）；证据“现场照片”的收集（2026-05-11）；证据“收银系统销售记录”的收集（2026-05-18）');
+    expect(fs[0]!.refs.map((r) => r.id)).toEqual(['o2', 'e1', 'e2', 'e3']);
+    expect(fs[1]!.message).toBe('执法人员张强的执法证已于 2026-05-10 到期，其后仍实施 2 项调查取证活动（2026-05-11、2026-05-18）（文书未载明执法人员，按案件承办人员核对）');
+  });
+  it('a validity that ends before it starts is a recording error, said once — not “expired” on every act', () => {
+    const fs = run('P2.credential-valid', validTo('2026-01-01', '2026-06-01'));
+    expect(fs.map((f) => f.message)).toEqual(['执法人员张强的执法证有效期记载有误（2026-06-01 至 2026-01-01，截止早于起始），无法核对其执法资格']);
+    expect(fs[0]!.severity).toBe('fail');
+  });
   it('an officer without a credential number is a fail, once, whether the number is empty or 无', () => {
     for (const no of ['', '无', ' 暂无 ']) {
       const fs = run('P2.credential-valid', (pkg) => (pkg.officers[1]!.credentialNo = no)).filter((f) => f.message.includes('未载明执法证号'));

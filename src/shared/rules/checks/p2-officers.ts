@@ -78,26 +78,45 @@ export const checkCredentials: Check = ({ pkg, rules }) => {
     const o = officers.get(id);
     if (o && !hasCredentialNo(o))
       out.push(finding('P2', 'P2.credential-valid', 'fail', `执法人员${o.name}未载明执法证号${o.credentialNo.trim() ? `（记为“${o.credentialNo.trim()}”）` : ''}`, { basis, refs: [{ kind: 'officer', id: o.id, label: o.name }] }));
+    // An end before the start is a recording error: said as such, not as "expired" on every act.
+    if (o && o.credentialValidTo < o.credentialValidFrom)
+      out.push(finding('P2', 'P2.credential-valid', 'fail', `执法人员${o.name}的执法证有效期记载有误（${o.credentialValidFrom} 至 ${o.credentialValidTo}，截止早于起始），无法核对其执法资格`, { basis, refs: [{ kind: 'officer', id: o.id, label: o.name }] }));
   }
+  // Acts outside an officer's validity, grouped by officer, side of the validity and whether the act
+  // names its officers: an expired credential is one finding listing its acts, not one per item.
+  const groups = new Map<string, { o: Officer; late: boolean; named: boolean; acts: Act[] }>();
   for (const act of all) {
     for (const id of new Set(act.officerIds)) {
       const o = officers.get(id);
-      if (!o) continue;
+      if (!o || o.credentialValidTo < o.credentialValidFrom) continue;
       checked++;
-      const valid = o.credentialValidFrom <= act.date && act.date <= o.credentialValidTo;
-      if (valid) continue;
-      const why = act.date > o.credentialValidTo ? `执法证已于 ${o.credentialValidTo} 到期` : `执法证自 ${o.credentialValidFrom} 起方有效`;
-      // Documents don't name their officers: the case officers are assumed, so only a warning.
-      const severity = act.named ? 'fail' : 'warn';
-      const assumed = act.named ? '' : '（文书未载明执法人员，按案件承办人员核对）';
-      out.push(
-        finding('P2', 'P2.credential-valid', severity, `执法人员${o.name}在${act.label}时${why}${assumed}`, {
-          computation: `${credentialText(o)}；行为日期 ${act.date}：${act.date > o.credentialValidTo ? '晚于' : '早于'}有效期`,
-          basis,
-          refs: [{ kind: 'officer', id: o.id, label: o.name }, act.ref],
-        }),
-      );
+      if (o.credentialValidFrom <= act.date && act.date <= o.credentialValidTo) continue;
+      const late = act.date > o.credentialValidTo;
+      const key = `${id}|${late}|${act.named}`;
+      const g = groups.get(key) ?? { o, late, named: act.named, acts: [] };
+      g.acts.push(act);
+      groups.set(key, g);
     }
+  }
+  for (const { o, late, named, acts: gActs } of groups.values()) {
+    const why = late ? `执法证已于 ${o.credentialValidTo} 到期` : `执法证自 ${o.credentialValidFrom} 起方有效`;
+    // Documents don't name their officers: the case officers are assumed, so only a warning.
+    const assumed = named ? '' : '（文书未载明执法人员，按案件承办人员核对）';
+    const one = gActs.length === 1 ? gActs[0]! : null;
+    const dates = [...new Set(gActs.map((a) => a.date))].sort();
+    out.push(
+      finding(
+        'P2',
+        'P2.credential-valid',
+        named ? 'fail' : 'warn',
+        one ? `执法人员${o.name}在${one.label}时${why}${assumed}` : `执法人员${o.name}的${why}，${late ? '其后' : '此前'}仍实施 ${gActs.length} 项调查取证活动（${dates.join('、')}）${assumed}`,
+        {
+          computation: `${credentialText(o)}；${one ? `行为日期 ${one.date}：${late ? '晚于' : '早于'}有效期` : `${late ? '晚于' : '早于'}有效期的行为：${gActs.map((a) => a.label).join('；')}`}`,
+          basis,
+          refs: [{ kind: 'officer', id: o.id, label: o.name }, ...gActs.map((a) => a.ref)],
+        },
+      ),
+    );
   }
   if (out.length === 0) out.push(finding('P2', 'P2.credential-valid', 'ok', `执法人员的执法证在各调查取证行为日期均在有效期内（核对 ${checked} 人次）`, { basis }));
   return out;
