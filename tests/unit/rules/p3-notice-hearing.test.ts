@@ -185,6 +185,24 @@ describe('P3 听证权利 (处罚法第六十三条; 听证办法第五条: 自�
   });
 });
 
+describe('P3 听证 in the documents when the procedure dates are empty (处罚法第六十四条)', () => {
+  it('a 听证申请书 in the file is a request: never “当事人未申请听证”, and a hearing must follow', () => {
+    const requested: Mutate = (pkg) => pkg.documents.push(doc('听证申请书', '2026-07-15', { title: '听证申请书' }));
+    const offered = run('P3.hearing-offered', requested);
+    expect(offered.map((f) => f.message)).toEqual(['当事人已于 2026-07-15 申请听证（据听证申请书；案卷未记录申请听证日期）']);
+    const [heldF] = run('P3.hearing-held', requested);
+    expect(heldF!.severity).toBe('fail');
+    expect(heldF!.refs[0]).toMatchObject({ kind: 'document', label: '听证申请书' });
+    // A withdrawal is not a request.
+    expect(run('P3.hearing-held', (pkg) => pkg.documents.push(doc('撤回听证申请书', '2026-07-16')))).toEqual([]);
+  });
+  it('a 听证笔录 dates the hearing: the 7 days’ notice is checked against it', () => {
+    const [f] = run('P3.hearing-notice-7-days', (pkg) => pkg.documents.push(doc('听证申请书', '2026-07-14'), doc('听证通知书', '2026-07-20'), doc('听证笔录', '2026-07-24', { title: '听证笔录' })));
+    expect(f!.severity).toBe('fail');
+    expect(f!.computation).toContain('听证 2026-07-24（据听证笔录；案卷未记录听证日期）');
+  });
+});
+
 describe('P3 听证通知 (处罚法第六十四条: 举行听证的七日前通知)', () => {
   const held =
     (noticeOn: string, heldOn: string): Mutate =>

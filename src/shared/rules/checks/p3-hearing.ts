@@ -3,7 +3,7 @@
 import type { CasePackage } from '../../casefile/schema';
 import { caseParties, docsOfKind, fines, finesWithoutAmount, PARTY_KIND_LABEL, PENALTY_LABEL } from '../context';
 import type { RuleSet } from '../rule-data';
-import type { Check, FindingDraft } from '../types';
+import type { Check, FindingDraft, FindingRef } from '../types';
 import { basisOf, finding, periodEnd, UNIT_CN, yuan } from '../util';
 import { noticeDate } from './p3-notice';
 
@@ -76,6 +76,36 @@ export function hearingNeed(pkg: CasePackage, rules: RuleSet): HearingNeed {
   return { required: reasons.length > 0, reasons: [...new Set(reasons)], unknown: unknown.filter((u, i) => unknown.findIndex((x) => x.text === u.text) === i), computation: steps.join('；') };
 }
 
+interface HearingDate {
+  date: string;
+  ref: FindingRef;
+  /** Taken from a document because the procedure field is empty: said in the finding. */
+  fromDocument?: string;
+}
+
+/**
+ * When the hearing was requested and held: the procedure fields; else the file's 听证申请书 and
+ * 听证笔录 — a request in the file is a request, whether or not its date was also typed in.
+ */
+export function hearingDates(pkg: CasePackage, rules: RuleSet): { requested?: HearingDate; held?: HearingDate } {
+  const pr = pkg.case.procedure;
+  const aliases = (id: string, fallback: string[]) => rules.documents.required.find((d) => d.id === id)?.aliases ?? fallback;
+  const fromDoc = (ids: string[]): HearingDate | undefined => {
+    const d = docsOfKind(pkg, ids)
+      .filter((x) => !/撤回|放弃/.test(x.kind + x.title))
+      .sort((a, b) => (a.date < b.date ? -1 : 1))[0];
+    return d ? { date: d.date, ref: { kind: 'document', id: d.id, label: d.title }, fromDocument: d.title } : undefined;
+  };
+  const requested = pr.hearingRequestedOn ? { date: pr.hearingRequestedOn, ref: { kind: 'field' as const, id: 'case.procedure.hearingRequestedOn' } } : fromDoc(aliases('hearing_request', ['听证申请', '要求听证']));
+  const held = pr.hearingHeldOn ? { date: pr.hearingHeldOn, ref: { kind: 'field' as const, id: 'case.procedure.hearingHeldOn' } } : fromDoc(aliases('hearing_record', ['听证笔录']));
+  return { ...(requested ? { requested } : {}), ...(held ? { held } : {}) };
+}
+
+/** "（据听证申请书；案卷未记录申请听证日期）" for a date read from a document. */
+function fromDocNote(d: HearingDate, field: string): string {
+  return d.fromDocument ? `（据${d.fromDocument}；案卷未记录${field}）` : '';
+}
+
 export const checkHearingRight: Check = ({ pkg, rules }) => {
   const h = rules.hearing;
   const pr = pkg.case.procedure;
@@ -99,11 +129,12 @@ export const checkHearingRight: Check = ({ pkg, rules }) => {
   out.push(finding('P3', 'P3.hearing-required', 'info', `拟作出的处罚应当告知当事人有要求听证的权利：${need.reasons.join('；')}`, { computation: need.computation, basis }));
   const notice = noticeDate(pkg, rules.documents.required.find((d) => d.id === 'notice')?.aliases ?? ['行政处罚告知书']);
   const hearingDoc = docsOfKind(pkg, ['听证告知']);
-  if (pr.hearingHeldOn || pr.hearingRequestedOn)
+  const { requested, held } = hearingDates(pkg, rules);
+  if (held || requested)
     out.push(
-      finding('P3', 'P3.hearing-offered', 'ok', pr.hearingHeldOn ? `已于 ${pr.hearingHeldOn} 举行听证` : `当事人已于 ${pr.hearingRequestedOn} 申请听证`, {
+      finding('P3', 'P3.hearing-offered', 'ok', held ? `已于 ${held.date} 举行听证${fromDocNote(held, '听证日期')}` : `当事人已于 ${requested!.date} 申请听证${fromDocNote(requested!, '申请听证日期')}`, {
         basis,
-        refs: [{ kind: 'field', id: pr.hearingHeldOn ? 'case.procedure.hearingHeldOn' : 'case.procedure.hearingRequestedOn' }],
+        refs: [(held ?? requested)!.ref],
       }),
     );
   else if (hearingDoc.length)
@@ -119,33 +150,34 @@ export const checkHearingRight: Check = ({ pkg, rules }) => {
 export const checkHearingProcedure: Check = ({ pkg, rules, calendar }) => {
   const pr = pkg.case.procedure;
   const out: FindingDraft[] = [];
+  const { requested, held } = hearingDates(pkg, rules);
   const notice = noticeDate(pkg, rules.documents.required.find((d) => d.id === 'notice')?.aliases ?? ['行政处罚告知书']);
   const win = rules.periods.statementWindow;
-  if (pr.hearingRequestedOn && notice.date) {
+  if (requested && notice.date) {
     const warnings = new Set<string>();
     const end = periodEnd(calendar, notice.date, win.length, win.unit, warnings, '告知 ');
-    const late = pr.hearingRequestedOn > end.end;
+    const late = requested.date > end.end;
     out.push(
-      finding('P3', 'P3.hearing-request-window', late ? 'info' : 'ok', late ? `听证申请（${pr.hearingRequestedOn}）晚于申请期限（${end.end}）；逾期申请可不组织听证，已组织的不影响程序` : `听证申请在期限内（至 ${end.end}）`, {
-        computation: `${notice.note ? `${notice.note}；` : ''}${end.text}；申请 ${pr.hearingRequestedOn}`,
+      finding('P3', 'P3.hearing-request-window', late ? 'info' : 'ok', late ? `听证申请（${requested.date}）晚于申请期限（${end.end}）；逾期申请可不组织听证，已组织的不影响程序` : `听证申请在期限内（至 ${end.end}）`, {
+        computation: `${notice.note ? `${notice.note}；` : ''}${end.text}；申请 ${requested.date}${fromDocNote(requested, '申请听证日期')}`,
         basis: [basisOf(win.source, win.status)],
-        refs: [{ kind: 'field', id: 'case.procedure.hearingRequestedOn' }],
+        refs: [requested.ref],
         warnings,
       }),
     );
   }
-  if (pr.hearingRequestedOn && !pr.hearingHeldOn) {
+  if (requested && !held) {
     const withdrawn = docsOfKind(pkg, ['撤回听证', '放弃听证']);
     out.push(
       withdrawn.length
         ? finding('P3', 'P3.hearing-held', 'ok', `当事人申请听证后撤回（${withdrawn[0]!.title}）`, { basis: [{ law: '中华人民共和国行政处罚法', article: '第六十四条' }], refs: [{ kind: 'document', id: withdrawn[0]!.id }] })
-        : finding('P3', 'P3.hearing-held', 'fail', `当事人已于 ${pr.hearingRequestedOn} 申请听证，案卷未记录举行听证或当事人撤回申请`, {
+        : finding('P3', 'P3.hearing-held', 'fail', `当事人已于 ${requested.date} 申请听证${fromDocNote(requested, '申请听证日期')}，案卷未记录举行听证或当事人撤回申请`, {
             basis: [{ law: '中华人民共和国行政处罚法', article: '第六十四条', note: '当事人要求听证的，行政机关应当组织听证' }],
-            refs: [{ kind: 'field', id: 'case.procedure.hearingRequestedOn' }],
+            refs: [requested.ref],
           }),
     );
   }
-  if (pr.hearingHeldOn) {
+  if (held) {
     const hn = rules.periods.hearingNotice;
     const doc = docsOfKind(pkg, ['听证通知书']).sort((a, b) => (a.date < b.date ? -1 : 1))[0];
     const basis = [basisOf(hn.source, hn.status)];
@@ -160,17 +192,17 @@ export const checkHearingProcedure: Check = ({ pkg, rules, calendar }) => {
       };
       const gov = earliest(hn.unit);
       const alt = hn.alsoShow && hn.alsoShow !== hn.unit ? earliest(hn.alsoShow) : undefined;
-      const steps = [`${gov.text}（适用）`, ...(alt ? [`按${hn.length}${UNIT_CN[hn.alsoShow!]}：${alt.text}（参考）`] : []), `听证 ${pr.hearingHeldOn}`];
-      const refs = [{ kind: 'document' as const, id: doc.id, label: doc.title }, { kind: 'field' as const, id: 'case.procedure.hearingHeldOn' }];
-      if (pr.hearingHeldOn < gov.date)
-        out.push(finding('P3', 'P3.hearing-notice-7-days', 'fail', `听证通知书（${doc.date}）距听证（${pr.hearingHeldOn}）不足${hn.length}${UNIT_CN[hn.unit]}`, { computation: steps.join('；'), basis, refs, warnings }));
-      else if (alt && pr.hearingHeldOn < alt.date)
+      const steps = [`${gov.text}（适用）`, ...(alt ? [`按${hn.length}${UNIT_CN[hn.alsoShow!]}：${alt.text}（参考）`] : []), `听证 ${held.date}${fromDocNote(held, '听证日期')}`];
+      const refs = [{ kind: 'document' as const, id: doc.id, label: doc.title }, held.ref];
+      if (held.date < gov.date)
+        out.push(finding('P3', 'P3.hearing-notice-7-days', 'fail', `听证通知书（${doc.date}）距听证（${held.date}）不足${hn.length}${UNIT_CN[hn.unit]}`, { computation: steps.join('；'), basis, refs, warnings }));
+      else if (alt && held.date < alt.date)
         out.push(
           finding('P3', 'P3.hearing-notice-7-days', 'warn', `听证前已满${hn.length}${UNIT_CN[hn.unit]}，但按${hn.length}${UNIT_CN[hn.alsoShow!]}计算不足（听证最早应在 ${alt.date}）`, { computation: steps.join('；'), basis, refs, warnings }),
         );
       else out.push(finding('P3', 'P3.hearing-notice-7-days', 'ok', `听证通知书于 ${doc.date} 送达，听证前已满${hn.length}${UNIT_CN[hn.unit]}`, { computation: steps.join('；'), basis, refs, warnings }));
     }
-    const covered = pr.excludedPeriods.some((r) => r.start <= pr.hearingHeldOn! && pr.hearingHeldOn! <= r.end);
+    const covered = pr.excludedPeriods.some((r) => r.start <= held.date && held.date <= r.end);
     if (!covered)
       out.push(
         finding('P3', 'P3.hearing-excluded', 'info', '听证期间可不计入办案期限，案卷未记录听证期间的扣除（如需扣除应在“不计入期间”中记录）', {
