@@ -55,6 +55,7 @@ export const REVIEW_POINTS: readonly ReviewPoint[] = [
       'P3.filing-within-15-working-days',
       'P3.decision-within-90-days',
       'P3.extension-approval',
+      'P3.excluded-period',
       'P3.notice-before-decision',
       'P3.statement-window',
       'P3.statement-heard',

@@ -22,6 +22,8 @@ export const PeriodRule = z.object({
   extension: z
     .object({ length: z.number().int().positive(), unit: PeriodUnit, source: RuleSource, status: RuleStatus, note: z.string().optional() })
     .optional(),
+  /** Time not counted toward the period, by the words of its reason (中止、听证、公告、检测…): another reason is asked about. */
+  excludable: z.object({ keywords: z.array(z.string().min(1)).min(1), source: RuleSource, status: RuleStatus }).optional(),
 });
 export type PeriodRule = z.infer<typeof PeriodRule>;
 

@@ -96,6 +96,19 @@ describe('P3 办案期限 (处罚法第六十条: decision within 90 days of 立
     expect(worst('P3.decision-within-90-days', (pkg) => (m(pkg), (pkg.case.procedure.proposedDecisionOn = '2026-08-21')))).toBe('fail');
   });
 
+  it('程序规定: only the time the rules name is not counted — another reason (内部审批) is asked about', () => {
+    const fs = run('P3.excluded-period', (pkg) => {
+      pkg.case.procedure.excludedPeriods = [
+        { start: '2026-06-01', end: '2026-06-07', reason: '检验（抽样送检至出具检验报告）' },
+        { start: '2026-06-10', end: '2026-06-30', reason: '内部审批' },
+      ];
+    });
+    expect(fs.map((f) => [f.severity, f.message])).toEqual([['warn', '不计入办案期限的“内部审批”（2026-06-10 至 2026-06-30）不属于规定可不计入的情形，请核对扣除的依据']]);
+    expect(fs[0]!.computation).toContain('中止、听证、公告、检测、检验、检疫、鉴定');
+    expect(fs[0]!.refs[0]).toMatchObject({ id: 'case.procedure.excludedPeriods.1', label: '内部审批' });
+    expect(run('P3.excluded-period', (pkg) => (pkg.case.procedure.excludedPeriods = [{ start: '2026-06-10', end: '2026-06-16', reason: '听证' }]))).toEqual([]);
+  });
+
   it('程序规定第86条: overlapping excluded periods are counted once', () => {
     const [f] = run('P3.decision-within-90-days', (pkg) => {
       pkg.case.procedure.excludedPeriods = [

@@ -79,9 +79,23 @@ export const checkDecisionPeriod: Check = (input) => {
     basis.push({ law: '市场监督管理行政处罚程序规定', article: '第八十六条', note: '中止、听证、公告和检测、检验、检疫、鉴定等时间不计入办案期限（待核实条文）' });
   }
 
+  // Only the time the rules name (中止、听证、公告、检测…) is not counted: any other reason would
+  // lengthen the period unlawfully, so it is asked about (and the computation still shows it).
+  const out: FindingDraft[] = [];
+  const ex = p.excludable;
+  if (ex)
+    for (const [i, r] of pr.excludedPeriods.entries())
+      if (!ex.keywords.some((k) => r.reason.includes(k)))
+        out.push(
+          finding('P3', 'P3.excluded-period', 'warn', `不计入办案期限的“${r.reason}”（${r.start} 至 ${r.end}）不属于规定可不计入的情形，请核对扣除的依据`, {
+            computation: `可不计入办案期限的情形：${ex.keywords.join('、')}`,
+            basis: [basisOf(ex.source, ex.status)],
+            refs: [{ kind: 'field', id: `case.procedure.excludedPeriods.${i}`, label: r.reason }],
+          }),
+        );
+
   // Approved extensions (approved after 立案; one approved before 立案 extends the 核查 period).
   const exts = pr.extensions.filter((e) => e.approvedOn > pr.filedOn).sort((a, b) => (a.approvedOn < b.approvedOn ? -1 : 1));
-  const out: FindingDraft[] = [];
   let extended = 0;
   for (const e of exts) {
     // The period being extended ends on a working day, as the decision's does (a Saturday's end rolls to Monday).
