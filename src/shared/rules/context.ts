@@ -1,7 +1,8 @@
 // Facts the checks share, derived from the case file.
 import type { CasePackage, DocumentItem, Officer, Party } from '../casefile/schema';
 import { resolveCitation, violationDate, type ResolvedCitation } from './law';
-import type { CheckInput } from './types';
+import type { RuleSet } from './rule-data';
+import type { CheckInput, FindingRef } from './types';
 
 /** The decision date checked: the proposed decision date, else today. */
 export function decisionDate(input: CheckInput): { date: string; assumed: boolean; label: string } {
@@ -39,6 +40,31 @@ export function fines(pkg: CasePackage): { amountFen: number; description: strin
 /** Fines proposed without an amount: they cannot be checked against a range or a threshold, and must not count as "no fine". */
 export function finesWithoutAmount(pkg: CasePackage): { index: number; description: string }[] {
   return pkg.case.proposedDecision.penalties.flatMap((p, index) => (p.type === 'fine' && p.amountFen === undefined ? [{ index, description: p.description }] : []));
+}
+
+export interface HearingDate {
+  date: string;
+  ref: FindingRef;
+  /** Taken from a document because the procedure field is empty: said in the finding. */
+  fromDocument?: string;
+}
+
+/**
+ * When the hearing was requested and held: the procedure fields; else the file's 听证申请书 and
+ * 听证笔录 — a request in the file is a request, whether or not its date was also typed in.
+ */
+export function hearingDates(pkg: CasePackage, rules: RuleSet): { requested?: HearingDate; held?: HearingDate } {
+  const pr = pkg.case.procedure;
+  const aliases = (id: string, fallback: string[]) => rules.documents.required.find((d) => d.id === id)?.aliases ?? fallback;
+  const fromDoc = (ids: string[]): HearingDate | undefined => {
+    const d = docsOfKind(pkg, ids)
+      .filter((x) => !/撤回|放弃/.test(x.kind + x.title))
+      .sort((a, b) => (a.date < b.date ? -1 : 1))[0];
+    return d ? { date: d.date, ref: { kind: 'document', id: d.id, label: d.title }, fromDocument: d.title } : undefined;
+  };
+  const requested = pr.hearingRequestedOn ? { date: pr.hearingRequestedOn, ref: { kind: 'field' as const, id: 'case.procedure.hearingRequestedOn' } } : fromDoc(aliases('hearing_request', ['听证申请', '要求听证']));
+  const held = pr.hearingHeldOn ? { date: pr.hearingHeldOn, ref: { kind: 'field' as const, id: 'case.procedure.hearingHeldOn' } } : fromDoc(aliases('hearing_record', ['听证笔录']));
+  return { ...(requested ? { requested } : {}), ...(held ? { held } : {}) };
 }
 
 export { PENALTY_LABEL, PARTY_KIND_LABEL } from '../casefile/labels';

@@ -196,6 +196,13 @@ describe('P3 听证 in the documents when the procedure dates are empty (处罚�
     // A withdrawal is not a request.
     expect(run('P3.hearing-held', (pkg) => pkg.documents.push(doc('撤回听证申请书', '2026-07-16')))).toEqual([]);
   });
+  it('处罚法第64条: a decision inside the window after a documented hearing request is premature (a fail, not “已陈述申辩” waiver)', () => {
+    const [f] = run('P3.statement-window', (pkg) => {
+      pkg.case.procedure.proposedDecisionOn = '2026-07-17';
+      pkg.documents.push(doc('听证申请书', '2026-07-15'));
+    });
+    expect(f!.severity).toBe('fail');
+  });
   it('a 听证笔录 dates the hearing: the 7 days’ notice is checked against it', () => {
     const [f] = run('P3.hearing-notice-7-days', (pkg) => pkg.documents.push(doc('听证申请书', '2026-07-14'), doc('听证通知书', '2026-07-20'), doc('听证笔录', '2026-07-24', { title: '听证笔录' })));
     expect(f!.severity).toBe('fail');

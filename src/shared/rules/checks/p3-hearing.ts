@@ -1,9 +1,9 @@
 // P3 — the hearing right (处罚法 Art. 63; thresholds per 听证办法, by party kind): required for
 // this penalty? offered? request window, 7 days' notice of the hearing, delivery within 7 days.
 import type { CasePackage } from '../../casefile/schema';
-import { caseParties, docsOfKind, fines, finesWithoutAmount, PARTY_KIND_LABEL, PENALTY_LABEL } from '../context';
+import { caseParties, docsOfKind, fines, finesWithoutAmount, hearingDates, PARTY_KIND_LABEL, PENALTY_LABEL, type HearingDate } from '../context';
 import type { RuleSet } from '../rule-data';
-import type { Check, FindingDraft, FindingRef } from '../types';
+import type { Check, FindingDraft } from '../types';
 import { basisOf, finding, periodEnd, UNIT_CN, yuan } from '../util';
 import { noticeDate } from './p3-notice';
 
@@ -74,31 +74,6 @@ export function hearingNeed(pkg: CasePackage, rules: RuleSet): HearingNeed {
     }
   }
   return { required: reasons.length > 0, reasons: [...new Set(reasons)], unknown: unknown.filter((u, i) => unknown.findIndex((x) => x.text === u.text) === i), computation: steps.join('；') };
-}
-
-interface HearingDate {
-  date: string;
-  ref: FindingRef;
-  /** Taken from a document because the procedure field is empty: said in the finding. */
-  fromDocument?: string;
-}
-
-/**
- * When the hearing was requested and held: the procedure fields; else the file's 听证申请书 and
- * 听证笔录 — a request in the file is a request, whether or not its date was also typed in.
- */
-export function hearingDates(pkg: CasePackage, rules: RuleSet): { requested?: HearingDate; held?: HearingDate } {
-  const pr = pkg.case.procedure;
-  const aliases = (id: string, fallback: string[]) => rules.documents.required.find((d) => d.id === id)?.aliases ?? fallback;
-  const fromDoc = (ids: string[]): HearingDate | undefined => {
-    const d = docsOfKind(pkg, ids)
-      .filter((x) => !/撤回|放弃/.test(x.kind + x.title))
-      .sort((a, b) => (a.date < b.date ? -1 : 1))[0];
-    return d ? { date: d.date, ref: { kind: 'document', id: d.id, label: d.title }, fromDocument: d.title } : undefined;
-  };
-  const requested = pr.hearingRequestedOn ? { date: pr.hearingRequestedOn, ref: { kind: 'field' as const, id: 'case.procedure.hearingRequestedOn' } } : fromDoc(aliases('hearing_request', ['听证申请', '要求听证']));
-  const held = pr.hearingHeldOn ? { date: pr.hearingHeldOn, ref: { kind: 'field' as const, id: 'case.procedure.hearingHeldOn' } } : fromDoc(aliases('hearing_record', ['听证笔录']));
-  return { ...(requested ? { requested } : {}), ...(held ? { held } : {}) };
 }
 
 /** "（据听证申请书；案卷未记录申请听证日期）" for a date read from a document. */

@@ -1,7 +1,7 @@
 // P3 — 告知 before the decision (处罚法 Art. 44), the statement/hearing-request window
 // (Arts. 45, 64; 5 days in the law, 5 working days in SAMR practice — both shown), and the order
 // of the procedure dates.
-import { docsOfKind, decisionDate } from '../context';
+import { docsOfKind, decisionDate, hearingDates } from '../context';
 import type { Check, FindingDraft, FindingRef } from '../types';
 import { basisOf, finding, periodEnd, UNIT_CN } from '../util';
 
@@ -79,8 +79,9 @@ export const checkStatementWindow: Check = (input) => {
   const basis = [basisOf(p.source, p.status), ART45];
   const refs = [...(n.ref ? [n.ref] : []), { kind: 'field' as const, id: dec.assumed ? 'today' : 'case.procedure.proposedDecisionOn', label: dec.label }];
   const out: FindingDraft[] = [];
+  const hearing = hearingDates(pkg, rules);
   if (dec.date <= gov.end) {
-    const waived = pr.statementHeardOn && !pr.hearingRequestedOn;
+    const waived = pr.statementHeardOn && !hearing.requested;
     out.push(
       finding(
         'P3',
@@ -105,16 +106,16 @@ export const checkStatementWindow: Check = (input) => {
           refs: sref,
         }),
       );
-  } else if (pr.hearingHeldOn)
+  } else if (hearing.held)
     // At a hearing the party states and defends its case (第六十四条): that is the statement.
     out.push(
-      finding('P3', 'P3.statement-heard', 'ok', `当事人在 ${pr.hearingHeldOn} 的听证中陈述申辩、质证；请以听证笔录核对拟处罚未因陈述申辩而加重`, {
+      finding('P3', 'P3.statement-heard', 'ok', `当事人在 ${hearing.held.date} 的听证中陈述申辩、质证；请以听证笔录核对拟处罚未因陈述申辩而加重`, {
         basis: [{ ...ART45, note: '不得因当事人陈述、申辩而给予更重的处罚' }, ART64],
-        refs: [{ kind: 'field', id: 'case.procedure.hearingHeldOn', label: `听证 ${pr.hearingHeldOn}` }],
+        refs: [hearing.held.fromDocument ? hearing.held.ref : { kind: 'field', id: 'case.procedure.hearingHeldOn', label: `听证 ${hearing.held.date}` }],
       }),
     );
-  else if (pr.hearingRequestedOn)
-    out.push(finding('P3', 'P3.statement-heard', 'info', `当事人于 ${pr.hearingRequestedOn} 要求听证，案卷未另行记录陈述申辩；听证是否举行见本要点的听证检查`, { basis: [ART45, ART64] }));
+  else if (hearing.requested)
+    out.push(finding('P3', 'P3.statement-heard', 'info', `当事人于 ${hearing.requested.date} 要求听证，案卷未另行记录陈述申辩；听证是否举行见本要点的听证检查`, { basis: [ART45, ART64] }));
   else out.push(finding('P3', 'P3.statement-heard', 'info', '案卷未记录当事人陈述申辩（当事人可能放弃），请核对送达后是否逾期未陈述申辩', { basis: [ART45] }));
   return out;
 };
