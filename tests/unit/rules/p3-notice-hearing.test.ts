@@ -228,6 +228,17 @@ describe('P3 听证通知 (处罚法第六十四条: 举行听证的七日前通
     expect(f!.severity).toBe(sev);
   });
 
+  it('处罚法第64条: the 7 days run from the notice’s service (its 送达回证), not from the day it was written', () => {
+    // Written 07-01, served 07-06: 7 working days to 07-15; a hearing on 07-10 is too early.
+    const late: Mutate = (pkg) => (held('2026-07-01', '2026-07-10')(pkg), pkg.documents.push(doc('送达回证', '2026-07-06', { title: '听证通知书送达回证' })));
+    const [f] = run('P3.hearing-notice-7-days', late);
+    expect(f!.severity).toBe('fail');
+    expect(f!.message).toBe('听证通知书（2026-07-06 送达）距听证（2026-07-10）不足7个工作日');
+    expect(f!.computation).toContain('听证通知书 2026-07-01 制作，2026-07-06 送达（听证通知书送达回证）');
+    // Another document's 送达回证 does not count.
+    expect(worst('P3.hearing-notice-7-days', (pkg) => (held('2026-07-01', '2026-07-10')(pkg), pkg.documents.push(doc('送达回证', '2026-07-06', { title: '责令改正通知书送达回证' }))))).toBe('ok');
+  });
+
   it('听证期间不计入办案期限: a hearing outside the excluded periods gets a hint', () => {
     expect(worst('P3.hearing-excluded', held('2026-07-01', '2026-07-10'))).toBe('info');
   });

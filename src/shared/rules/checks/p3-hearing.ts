@@ -5,7 +5,7 @@ import { caseParties, docsOfKind, fines, finesWithoutAmount, hearingDates, PARTY
 import type { RuleSet } from '../rule-data';
 import type { Check, FindingDraft } from '../types';
 import { basisOf, finding, periodEnd, UNIT_CN, yuan } from '../util';
-import { noticeDate } from './p3-notice';
+import { noticeDate, SERVICE_ALIASES } from './p3-notice';
 
 export interface HearingNeed {
   required: boolean;
@@ -160,22 +160,32 @@ export const checkHearingProcedure: Check = ({ pkg, rules, calendar }) => {
     else {
       // "在举行听证的七日前通知": the hearing may be held, at the earliest, on the day the period
       // ends (calendar days are not rolled here: the hearing may be any day after).
+      // The party is notified when the notice is served: its 送达回证 when the file has one.
+      const receipt = docsOfKind(pkg, SERVICE_ALIASES)
+        .filter((d) => d.date >= doc.date && /听证通知/.test(d.kind + d.title))
+        .sort((a, b) => (a.date < b.date ? -1 : 1))[0];
+      const served = receipt?.date ?? doc.date;
       const warnings = new Set<string>();
       const earliest = (unit: typeof hn.unit) => {
-        const e = periodEnd(calendar, doc.date, hn.length, unit, warnings, '听证通知 ');
-        return { date: unit === 'working_days' ? e.end : e.nominal, text: unit === 'working_days' ? e.text : `听证通知 ${doc.date} + ${hn.length}日 = ${e.nominal}` };
+        const e = periodEnd(calendar, served, hn.length, unit, warnings, '听证通知 ');
+        return { date: unit === 'working_days' ? e.end : e.nominal, text: unit === 'working_days' ? e.text : `听证通知 ${served} + ${hn.length}日 = ${e.nominal}` };
       };
       const gov = earliest(hn.unit);
       const alt = hn.alsoShow && hn.alsoShow !== hn.unit ? earliest(hn.alsoShow) : undefined;
-      const steps = [`${gov.text}（适用）`, ...(alt ? [`按${hn.length}${UNIT_CN[hn.alsoShow!]}：${alt.text}（参考）`] : []), `听证 ${held.date}${fromDocNote(held, '听证日期')}`];
-      const refs = [{ kind: 'document' as const, id: doc.id, label: doc.title }, held.ref];
+      const steps = [
+        ...(receipt && receipt.date !== doc.date ? [`听证通知书 ${doc.date} 制作，${receipt.date} 送达（${receipt.title}）`] : []),
+        `${gov.text}（适用）`,
+        ...(alt ? [`按${hn.length}${UNIT_CN[hn.alsoShow!]}：${alt.text}（参考）`] : []),
+        `听证 ${held.date}${fromDocNote(held, '听证日期')}`,
+      ];
+      const refs = [{ kind: 'document' as const, id: doc.id, label: doc.title }, ...(receipt ? [{ kind: 'document' as const, id: receipt.id, label: receipt.title }] : []), held.ref];
       if (held.date < gov.date)
-        out.push(finding('P3', 'P3.hearing-notice-7-days', 'fail', `听证通知书（${doc.date}）距听证（${held.date}）不足${hn.length}${UNIT_CN[hn.unit]}`, { computation: steps.join('；'), basis, refs, warnings }));
+        out.push(finding('P3', 'P3.hearing-notice-7-days', 'fail', `听证通知书（${served === doc.date ? doc.date : `${served} 送达`}）距听证（${held.date}）不足${hn.length}${UNIT_CN[hn.unit]}`, { computation: steps.join('；'), basis, refs, warnings }));
       else if (alt && held.date < alt.date)
         out.push(
           finding('P3', 'P3.hearing-notice-7-days', 'warn', `听证前已满${hn.length}${UNIT_CN[hn.unit]}，但按${hn.length}${UNIT_CN[hn.alsoShow!]}计算不足（听证最早应在 ${alt.date}）`, { computation: steps.join('；'), basis, refs, warnings }),
         );
-      else out.push(finding('P3', 'P3.hearing-notice-7-days', 'ok', `听证通知书于 ${doc.date} 送达，听证前已满${hn.length}${UNIT_CN[hn.unit]}`, { computation: steps.join('；'), basis, refs, warnings }));
+      else out.push(finding('P3', 'P3.hearing-notice-7-days', 'ok', `听证通知书于 ${served} 送达，听证前已满${hn.length}${UNIT_CN[hn.unit]}`, { computation: steps.join('；'), basis, refs, warnings }));
     }
     const covered = pr.excludedPeriods.some((r) => r.start <= held.date && held.date <= r.end);
     if (!covered)

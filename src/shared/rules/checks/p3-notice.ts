@@ -9,7 +9,7 @@ const ART44 = { law: '中华人民共和国行政处罚法', article: '第四十
 const ART45 = { law: '中华人民共和国行政处罚法', article: '第四十五条' };
 const ART64 = { law: '中华人民共和国行政处罚法', article: '第六十四条', note: '听证时当事人进行申辩和质证' };
 
-const SERVICE_ALIASES = ['送达回证', '送达凭证', '送达确认'];
+export const SERVICE_ALIASES = ['送达回证', '送达凭证', '送达确认'];
 
 /**
  * When the party was notified: the procedure's 告知送达 date; else the 送达回证 of the earliest 告知书
