@@ -203,6 +203,11 @@ describe('P3 听证 in the documents when the procedure dates are empty (处罚�
     });
     expect(f!.severity).toBe('fail');
   });
+  it('处罚法第65条: a 听证笔录 dated after the proposed decision puts the decision before the hearing (date order)', () => {
+    const fs = run('P3.date-order', (pkg) => pkg.documents.push(doc('听证申请书', '2026-07-14'), doc('听证笔录', '2026-07-30', { title: '听证笔录' })));
+    expect(fs.map((f) => [f.severity, f.message])).toEqual([['fail', '拟作出决定日期 2026-07-27 早于听证日期 2026-07-30']]);
+    expect(fs[0]!.refs[0]).toMatchObject({ kind: 'document', label: '听证笔录' });
+  });
   it('a 听证笔录 dates the hearing: the 7 days’ notice is checked against it', () => {
     const [f] = run('P3.hearing-notice-7-days', (pkg) => pkg.documents.push(doc('听证申请书', '2026-07-14'), doc('听证通知书', '2026-07-20'), doc('听证笔录', '2026-07-24', { title: '听证笔录' })));
     expect(f!.severity).toBe('fail');

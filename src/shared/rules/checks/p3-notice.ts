@@ -124,37 +124,38 @@ export const checkStatementWindow: Check = (input) => {
 export const checkDateOrder: Check = (input) => {
   const pr = input.pkg.case.procedure;
   const dec = decisionDate(input);
-  const pairs: [string, string | undefined, string, string | undefined, string][] = [
-    ['线索登记', pr.leadReceivedOn, '立案', pr.filedOn, 'leadReceivedOn/filedOn'],
-    ['立案', pr.filedOn, '调查终结', pr.investigationConcludedOn, 'filedOn/investigationConcludedOn'],
-    ['告知', pr.noticeServedOn, '听证申请', pr.hearingRequestedOn, 'noticeServedOn/hearingRequestedOn'],
-    ['听证申请', pr.hearingRequestedOn, '听证', pr.hearingHeldOn, 'hearingRequestedOn/hearingHeldOn'],
-    ['告知', pr.noticeServedOn, '听证', pr.hearingHeldOn, 'noticeServedOn/hearingHeldOn'],
-    ['立案', pr.filedOn, '送审', pr.submittedForReviewOn, 'filedOn/submittedForReviewOn'],
-    ['送审（法制审核）', pr.submittedForReviewOn, '拟作出决定', pr.proposedDecisionOn, 'submittedForReviewOn/proposedDecisionOn'],
-    ['听证', pr.hearingHeldOn, '拟作出决定', pr.proposedDecisionOn, 'hearingHeldOn/proposedDecisionOn'],
+  // The hearing's dates from the file's documents too, when the procedure fields are empty.
+  const hearing = hearingDates(input.pkg, input.rules);
+  type Point = [string, string | undefined, FindingRef['id'] | FindingRef];
+  const field = (label: string, f: keyof typeof pr): Point => [label, pr[f] as string | undefined, `case.procedure.${f}`];
+  const fromHearing = (label: string, d: typeof hearing.requested): Point => [label, d?.date, d?.ref ?? ''];
+  const requested = fromHearing('听证申请', hearing.requested);
+  const held = fromHearing('听证', hearing.held);
+  const pairs: [Point, Point][] = [
+    [field('线索登记', 'leadReceivedOn'), field('立案', 'filedOn')],
+    [field('立案', 'filedOn'), field('调查终结', 'investigationConcludedOn')],
+    [field('告知', 'noticeServedOn'), requested],
+    [requested, held],
+    [field('告知', 'noticeServedOn'), held],
+    [field('立案', 'filedOn'), field('送审', 'submittedForReviewOn')],
+    [field('送审（法制审核）', 'submittedForReviewOn'), field('拟作出决定', 'proposedDecisionOn')],
+    [held, field('拟作出决定', 'proposedDecisionOn')],
   ];
   const out: FindingDraft[] = [];
   const basis = [{ law: '中华人民共和国行政处罚法', article: '第五十四条至第六十五条', note: '立案、调查、告知、听证、法制审核、决定的先后顺序' }];
-  for (const [an, a, bn, b, fields] of pairs) {
+  const refOf = ([label, date, r]: Point): FindingRef => (typeof r === 'string' ? { kind: 'field', id: r, label: `${label} ${date}` } : r);
+  for (const [pa, pb] of pairs) {
+    const [an, a] = pa;
+    const [bn, b] = pb;
     if (!a || !b || a <= b) continue;
-    const [fa, fb] = fields.split('/');
-    out.push(
-      finding('P3', 'P3.date-order', 'fail', `${bn}日期 ${b} 早于${an}日期 ${a}`, {
-        basis,
-        refs: [
-          { kind: 'field', id: `case.procedure.${fa}`, label: `${an} ${a}` },
-          { kind: 'field', id: `case.procedure.${fb}`, label: `${bn} ${b}` },
-        ],
-      }),
-    );
+    out.push(finding('P3', 'P3.date-order', 'fail', `${bn}日期 ${b} 早于${an}日期 ${a}`, { basis, refs: [refOf(pa), refOf(pb)] }));
   }
   // A decision already issued (决定书 in the file) must come after the review and the hearing too.
   const issued = docsOfKind(input.pkg, ['行政处罚决定书']).sort((a, b) => (a.date < b.date ? -1 : 1))[0];
   if (issued) {
     const before: [string, string | undefined, string, { law: string; article: string; note: string }][] = [
       ['送审（法制审核）', pr.submittedForReviewOn, 'submittedForReviewOn', { law: '中华人民共和国行政处罚法', article: '第五十八条', note: '法制审核应在作出决定之前；未经法制审核或者审核未通过的，不得作出决定' }],
-      ['听证', pr.hearingHeldOn, 'hearingHeldOn', { law: '中华人民共和国行政处罚法', article: '第六十五条', note: '听证结束后，依据听证笔录作出决定' }],
+      ['听证', hearing.held?.date, 'hearingHeldOn', { law: '中华人民共和国行政处罚法', article: '第六十五条', note: '听证结束后，依据听证笔录作出决定' }],
       ['告知', pr.noticeServedOn, 'noticeServedOn', { law: '中华人民共和国行政处罚法', article: '第四十四条', note: '作出处罚决定之前告知' }],
     ];
     for (const [label, d, f, law] of before)
@@ -162,10 +163,7 @@ export const checkDateOrder: Check = (input) => {
         out.push(
           finding('P3', 'P3.date-order', 'fail', `${issued.title}日期 ${issued.date} 早于${label}日期 ${d}`, {
             basis: [law],
-            refs: [
-              { kind: 'document', id: issued.id, label: issued.title },
-              { kind: 'field', id: `case.procedure.${f}`, label: `${label} ${d}` },
-            ],
+            refs: [{ kind: 'document', id: issued.id, label: issued.title }, f === 'hearingHeldOn' && hearing.held?.fromDocument ? hearing.held.ref : { kind: 'field', id: `case.procedure.${f}`, label: `${label} ${d}` }],
           }),
         );
   }
