@@ -61,6 +61,10 @@ describe('P8 文书齐备与顺序 (程序规定; 文书式样)', () => {
     expect(worst('P8.document-dates', (pkg) => (pkg.case.procedure.noticeServedOn = '2026-07-12'))).toBe('fail');
   });
 
+  it('a 听证笔录 in the file (hearing date not typed in) still requires the 听证通知书', () => {
+    const fs = run('P8.required-documents', (pkg) => pkg.documents.push(doc('听证笔录', '2026-07-24'), doc('听证报告', '2026-07-24')));
+    expect(fs.map((f) => [f.severity, f.message])).toEqual([['fail', '案卷缺少听证通知书']]);
+  });
   it('a 送达回证 for an earlier document does not break the order (mode: some)', () => {
     expect(worst('P8.document-order', (pkg) => pkg.documents.push(doc('送达回证', '2026-05-11', { title: '责令改正通知书送达回证' })))).toBe('ok');
   });

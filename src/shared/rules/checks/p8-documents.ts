@@ -1,7 +1,7 @@
 // P8 执法文书是否规范、齐备: required documents for the procedure, dated in a consistent order,
 // numbered, consistent with the procedure dates.
 import type { DocumentItem } from '../../casefile/schema';
-import { docsOfKind } from '../context';
+import { docsOfKind, hearingDates } from '../context';
 import type { RuleSet } from '../rule-data';
 import type { Check, CheckInput, FindingDraft } from '../types';
 import { basisOf, finding } from '../util';
@@ -13,10 +13,11 @@ function applies(req: Req, input: CheckInput, docs: DocumentItem[]): boolean {
   switch (req.when) {
     case 'always':
       return true;
+    // A hearing in the file's documents counts as one recorded in the procedure (shared with P3).
     case 'hearing_held':
-      return !!pr.hearingHeldOn;
+      return !!hearingDates(input.pkg, input.rules).held;
     case 'hearing_requested':
-      return !!pr.hearingRequestedOn;
+      return !!hearingDates(input.pkg, input.rules).requested;
     case 'statement_heard':
       return !!pr.statementHeardOn;
     case 'extension':
