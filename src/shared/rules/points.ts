@@ -78,7 +78,7 @@ export const REVIEW_POINTS: readonly ReviewPoint[] = [
     ],
     description: '违法行为的每一构成要件都有证据证明；证据载明种类、来源、收集人、收集时间；文件完整未被篡改；查封扣押等有全程音像记录。',
     automatic: '按构成要件关键词匹配证据的证明对象；证据要素完整性；文件哈希校验；音像记录。',
-    checks: ['P4.elements', 'P4.evidence-metadata', 'P4.file-integrity', 'P4.audio-video'],
+    checks: ['P4.elements', 'P4.evidence-metadata', 'P4.evidence-after', 'P4.file-integrity', 'P4.audio-video'],
   },
   {
     id: 'P5',

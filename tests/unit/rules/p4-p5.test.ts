@@ -42,6 +42,20 @@ describe('P4 证据要素与完整性 (行政诉讼法第三十三条)', () => {
     expect(worst('P4.file-integrity')).toBe('info');
   });
 
+  it('先取证、后裁决: evidence gathered after the notice is asked about; after the proposed decision it is a fail', () => {
+    // 告知 2026-07-13, 拟决定 2026-07-27.
+    const at = (date: string): Mutate => (pkg) => pkg.evidence.push(ev('补充调取的进货单据', '涉案食品的进货来源', date, { id: 'e9' }));
+    const [afterNotice] = run('P4.evidence-after', at('2026-07-20'));
+    expect(afterNotice!.severity).toBe('warn');
+    expect(afterNotice!.message).toBe('证据“补充调取的进货单据”的收集日期 2026-07-20 晚于行政处罚告知日期 2026-07-13；如据以认定事实，应就其告知当事人并听取陈述申辩');
+    const [afterDecision] = run('P4.evidence-after', at('2026-07-28'));
+    expect(afterDecision!.severity).toBe('fail');
+    expect(afterDecision!.message).toContain('不能作为认定事实的依据（先取证、后裁决）');
+    expect(run('P4.evidence-after', at('2026-07-13'))).toEqual([]);
+    // The metadata check still says its own ok.
+    expect(run('P4.evidence-metadata', at('2026-07-20')).map((f) => f.severity)).toEqual(['ok']);
+  });
+
   it('处罚法第47条: 扣押 needs an audio-video record of that day', () => {
     const seize: Mutate = (pkg) => pkg.documents.push(doc('实施行政强制措施决定书', '2026-05-12', { title: '实施行政强制措施决定书（扣押）' }));
     expect(worst('P4.audio-video', seize)).toBe('warn');

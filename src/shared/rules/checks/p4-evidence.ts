@@ -42,6 +42,11 @@ export const checkElements: Check = (input) => {
   return out;
 };
 
+const AFTER_BASIS = [
+  { law: '中华人民共和国行政处罚法', article: '第四十四条、第五十四条', note: '调查、检查收集证据后作出决定；决定前告知拟作出处罚的事实、理由及依据' },
+  { law: '最高人民法院关于行政诉讼证据若干问题的规定', article: '第六十条', note: '被告在作出行政行为后收集的证据不能作为认定被诉行政行为合法的依据（条次待核）' },
+];
+
 export const checkEvidenceMetadata: Check = ({ pkg, today }) => {
   const out: FindingDraft[] = [];
   const basis = [{ law: '中华人民共和国行政诉讼法', article: '第三十三条', note: '证据种类；证据应当载明来源、收集人、收集时间' }];
@@ -52,11 +57,20 @@ export const checkEvidenceMetadata: Check = ({ pkg, today }) => {
     if (e.collectedBy.length === 0) missing.push('收集人');
     if (!e.proves.trim()) missing.push('证明对象');
     if (missing.length) out.push(finding('P4', 'P4.evidence-metadata', 'warn', `证据“${e.title}”未载明${missing.join('、')}`, { basis, refs: [ref] }));
+    const pr = pkg.case.procedure;
     if (e.collectedOn > today) out.push(finding('P4', 'P4.evidence-metadata', 'fail', `证据“${e.title}”的收集日期 ${e.collectedOn} 晚于今日`, { basis, refs: [ref] }));
-    else if (e.collectedOn < pkg.case.procedure.leadReceivedOn)
-      out.push(finding('P4', 'P4.evidence-metadata', 'warn', `证据“${e.title}”的收集日期 ${e.collectedOn} 早于案源登记日期 ${pkg.case.procedure.leadReceivedOn}`, { basis, refs: [ref] }));
+    else if (e.collectedOn < pr.leadReceivedOn)
+      out.push(finding('P4', 'P4.evidence-metadata', 'warn', `证据“${e.title}”的收集日期 ${e.collectedOn} 早于案源登记日期 ${pr.leadReceivedOn}`, { basis, refs: [ref] }));
+    // 先取证、后裁决: the notice tells the party the facts found; evidence gathered after it was
+    // never put to the party (and after the decision cannot support it).
+    else if (pr.proposedDecisionOn && e.collectedOn > pr.proposedDecisionOn)
+      out.push(finding('P4', 'P4.evidence-after', 'fail', `证据“${e.title}”的收集日期 ${e.collectedOn} 晚于拟作出决定日期 ${pr.proposedDecisionOn}，不能作为认定事实的依据（先取证、后裁决）`, { basis: AFTER_BASIS, refs: [ref] }));
+    else if (pr.noticeServedOn && e.collectedOn > pr.noticeServedOn)
+      out.push(
+        finding('P4', 'P4.evidence-after', 'warn', `证据“${e.title}”的收集日期 ${e.collectedOn} 晚于行政处罚告知日期 ${pr.noticeServedOn}；如据以认定事实，应就其告知当事人并听取陈述申辩`, { basis: AFTER_BASIS, refs: [ref] }),
+      );
   }
-  if (out.length === 0 && pkg.evidence.length) out.push(finding('P4', 'P4.evidence-metadata', 'ok', `${pkg.evidence.length} 项证据均载明种类、来源、收集人、收集日期和证明对象`, { basis }));
+  if (!out.some((f) => f.check === 'P4.evidence-metadata') && pkg.evidence.length) out.unshift(finding('P4', 'P4.evidence-metadata', 'ok', `${pkg.evidence.length} 项证据均载明种类、来源、收集人、收集日期和证明对象`, { basis }));
   return out;
 };
 
