@@ -57,6 +57,19 @@ describe('P3 立案期限 (程序规定第十八条: 15 working days from the le
     expect(worst('P3.filing-within-15-working-days', (pkg) => (late(pkg), (pkg.case.procedure.filedOn = '2026-03-20')))).toBe('ok');
   });
 
+  it('程序规定第18条: an extension counts as approved — 5 working days extend by 5, and never beyond 15', () => {
+    const ext = (days: number, filed: string): Mutate => (pkg) => {
+      dates({ lead: '2026-09-21', filed })(pkg);
+      pkg.case.procedure.extensions = [{ days, approvedOn: '2026-10-16', approvedBy: '分管局长' }];
+    };
+    // 09-21 + 15 working days = 10-19; + 5 more = 10-26; + 15 more = 11-09.
+    expect(worst('P3.filing-within-15-working-days', ext(5, '2026-10-26'))).toBe('ok');
+    expect(worst('P3.filing-within-15-working-days', ext(5, '2026-10-27'))).toBe('fail');
+    const [f] = run('P3.filing-within-15-working-days', ext(30, '2026-11-10'));
+    expect(f!.severity).toBe('fail');
+    expect(f!.computation).toContain('批准延长 15个工作日（批准 30 个，最多可延长 15个工作日） → 2026-11-09');
+  });
+
   it('立案 before the lead is a fail', () => {
     expect(worst('P3.filing-within-15-working-days', dates({ lead: '2026-05-11', filed: '2026-05-08' }))).toBe('fail');
   });

@@ -3,7 +3,7 @@
 import { addDays, daysBetween } from '../../format/date';
 import { decisionDate } from '../context';
 import type { Check, FindingDraft } from '../types';
-import { basisOf, dayDiffText, finding, mergeRanges, periodEnd, rangeDays } from '../util';
+import { basisOf, dayDiffText, finding, mergeRanges, periodEnd, rangeDays, UNIT_CN } from '../util';
 
 export const checkFilingPeriod: Check = ({ pkg, rules, calendar }) => {
   const pr = pkg.case.procedure;
@@ -22,9 +22,12 @@ export const checkFilingPeriod: Check = ({ pkg, rules, calendar }) => {
   const steps = [base.text];
   let end = base.end;
   if (ext && p.extension) {
-    const ex = periodEnd(calendar, pr.leadReceivedOn, p.length + p.extension.length, p.extension.unit, warnings);
+    // As approved, up to what the rules allow: a 5-day approval extends by 5, a 30-day one by 15.
+    const days = Math.min(ext.days, p.extension.length);
+    const ex = periodEnd(calendar, pr.leadReceivedOn, p.length + days, p.extension.unit, warnings);
     end = ex.end;
-    steps.push(`经 ${ext.approvedBy} 于 ${ext.approvedOn} 批准延长 ${p.extension.length}个工作日 → ${end}`);
+    const capped = ext.days > p.extension.length ? `（批准 ${ext.days} 个，最多可延长 ${p.extension.length}${UNIT_CN[p.extension.unit]}）` : '';
+    steps.push(`经 ${ext.approvedBy} 于 ${ext.approvedOn} 批准延长 ${days}${UNIT_CN[p.extension.unit]}${capped} → ${end}`);
     basis.push(basisOf(p.extension.source, p.extension.status));
   }
   const used = calendar.workingDaysBetween(pr.leadReceivedOn, pr.filedOn);
