@@ -58,7 +58,8 @@ export function hearingDates(pkg: CasePackage, rules: RuleSet): { requested?: He
   const aliases = (id: string, fallback: string[]) => rules.documents.required.find((d) => d.id === id)?.aliases ?? fallback;
   const fromDoc = (ids: string[]): HearingDate | undefined => {
     const d = docsOfKind(pkg, ids)
-      .filter((x) => !/撤回|放弃/.test(x.kind + x.title))
+      // A withdrawal is no request, and a notice of the right to request (…告知书) is none either.
+      .filter((x) => !/撤回|放弃|告知/.test(x.kind + x.title))
       .sort((a, b) => (a.date < b.date ? -1 : 1))[0];
     return d ? { date: d.date, ref: { kind: 'document', id: d.id, label: d.title }, fromDocument: d.title } : undefined;
   };

@@ -193,8 +193,9 @@ describe('P3 听证 in the documents when the procedure dates are empty (处罚�
     const [heldF] = run('P3.hearing-held', requested);
     expect(heldF!.severity).toBe('fail');
     expect(heldF!.refs[0]).toMatchObject({ kind: 'document', label: '听证申请书' });
-    // A withdrawal is not a request.
+    // A withdrawal is not a request, nor is a notice of the right to request one.
     expect(run('P3.hearing-held', (pkg) => pkg.documents.push(doc('撤回听证申请书', '2026-07-16')))).toEqual([]);
+    expect(run('P3.hearing-held', (pkg) => pkg.documents.push(doc('要求听证权利告知书', '2026-07-13')))).toEqual([]);
   });
   it('处罚法第64条: a decision inside the window after a documented hearing request is premature (a fail, not “已陈述申辩” waiver)', () => {
     const [f] = run('P3.statement-window', (pkg) => {
