@@ -1,5 +1,5 @@
 // 剩余审核时限 counts today when today is a working day (收件 + 10 个工作日): the short label says so —
-// 剩余 N 个工作日（含今日）— in the case header, the review panel and the queue cell's tooltip.
+// 剩余 N 个工作日（含今日）— in the case header, the review panel, the queue cell's tooltip and under the queue.
 import { callApi, expect, test } from './fixtures';
 import { ReviewPanel } from './pages/ReviewPanel';
 import { WorkstationPage } from './pages/WorkstationPage';
@@ -16,6 +16,8 @@ test('the remaining review time says 含今日 wherever its label appears (today
   const cell = ws.queue.grid.locator(`[role="row"][data-case-id="${row.id}"] .remaining`);
   await expect(cell).toHaveText(String(row.remainingWorkingDays));
   await expect(cell).toHaveAttribute('title', new RegExp(`^${label.replace(/[()（）]/g, '.')}`));
+  // The compact column (just the number) is explained under the queue.
+  await expect(page.getByTestId('queue-counts-today')).toHaveText('· 剩余工作日含今日');
 
   await ws.queue.grid.locator(`[role="row"][data-case-id="${row.id}"]`).click();
   await panel.waitFor(row.id);

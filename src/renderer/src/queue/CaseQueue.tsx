@@ -119,6 +119,12 @@ export function CaseQueue({ queue, selectedId, onOpen, onCollapse, searchRef, on
           <span className="num">
             显示 {rows.length} / {queue.rows.length} 件
           </span>
+          {/* The 工作日 column counts today when today is a working day: a case received today shows 11 of 10. */}
+          {queue.rows.some((r) => r.remainingIncludesToday) && (
+            <span className="muted" data-testid="queue-counts-today">
+              · 剩余工作日含今日
+            </span>
+          )}
           <span className="spacer" />
           <span>
             按{sortLabel}
