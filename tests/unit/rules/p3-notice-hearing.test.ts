@@ -264,6 +264,19 @@ describe('P3 送达 (处罚法第六十一条: 七日内送达)', () => {
   ])('%s', (_n, d, r, sev) => {
     expect(worst('P3.delivery-within-7-days', delivered(d, r), { today: '2026-08-10' })).toBe(sev);
   });
+  it('处罚法第61条: the decision’s own 送达回证 counts, not another document’s served after it', () => {
+    const fs = run(
+      'P3.delivery-within-7-days',
+      (pkg) =>
+        pkg.documents.push(
+          doc('行政处罚决定书', '2026-07-27', { docNumber: '马市监处罚〔2026〕101号' }),
+          doc('送达回证', '2026-07-28', { title: '责令改正通知书送达回证' }),
+          doc('送达回证', '2026-08-10', { title: '行政处罚决定书送达回证' }),
+        ),
+      { today: '2026-08-12' },
+    );
+    expect(fs.map((f) => [f.severity, f.message])).toEqual([['fail', '决定书送达（2026-08-10）超过7个工作日（至 2026-08-05）']]);
+  });
   it('no decision yet: no delivery finding', () => {
     expect(run('P3.delivery-within-7-days')).toEqual([]);
   });

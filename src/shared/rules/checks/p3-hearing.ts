@@ -204,9 +204,11 @@ export const checkDelivery: Check = ({ pkg, rules, calendar }) => {
   if (!decision) return [];
   const p = rules.periods.delivery;
   const basis = [basisOf(p.source, p.status)];
-  const receipt = docsOfKind(pkg, rules.documents.required.find((d) => d.id === 'notice_service')?.aliases ?? ['送达回证'])
+  // The decision's own 送达回证: one naming the decision; else one naming no other document.
+  const after = docsOfKind(pkg, rules.documents.required.find((d) => d.id === 'notice_service')?.aliases ?? ['送达回证'])
     .filter((d) => d.date >= decision.date)
-    .sort((a, b) => (a.date < b.date ? -1 : 1))[0];
+    .sort((a, b) => (a.date < b.date ? -1 : 1));
+  const receipt = after.find((d) => /决定/.test(d.kind + d.title)) ?? after.find((d) => !/告知|通知|责令/.test(d.kind + d.title));
   if (!receipt) return [finding('P3', 'P3.delivery-within-7-days', 'warn', `已有行政处罚决定书（${decision.date}），未见其后的送达回证`, { basis, refs: [{ kind: 'document', id: decision.id, label: decision.title }] })];
   const warnings = new Set<string>();
   const gov = periodEnd(calendar, decision.date, p.length, p.unit, warnings, '决定 ');
