@@ -2,7 +2,7 @@
 // Every command takes --server (default FASHEN_CENTRAL_URL, then the saved login's server) and
 // acts as an admin given by --user + --password-env, or by the token `fashen login` saved (sealed
 // with the cache key: unlocked here as for a store command).
-import { createReadStream, readdirSync, readFileSync, statSync } from 'node:fs';
+import { createReadStream, readdirSync, statSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join, relative } from 'node:path';
 import { Readable } from 'node:stream';

@@ -2,7 +2,7 @@
 // partial copy, cancel, crash and restart on the same data folder, one sync at a time, progress,
 // old revisions skipped, two devices of one reviewer.
 import { randomBytes, randomUUID } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as t from '../../../src/main/db/schema';

@@ -8,7 +8,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { createWriteStream, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { PassThrough, Transform, type Readable } from 'node:stream';
+import { PassThrough, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type yauzl from 'yauzl';
 import { listZipEntries, openZipEntry, openZipFile, readZipText } from '../zip-read';

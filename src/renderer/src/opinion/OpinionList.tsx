@@ -2,7 +2,7 @@
 // greyed "已被第N版取代". Each can be opened, downloaded and verified (opinions.verify on its signed PDF
 // and on its submission JSON), showing 有效 / 无效 with the reason, signer, chain, time and notes.
 import { useId, useState } from 'react';
-import { Alert, Button, Spin } from 'antd';
+import { Alert, Spin } from 'antd';
 import type { OpinionRecord, VerificationView } from '../../../shared/api/opinions';
 import { chinaDateTime } from '../../../shared/format/date';
 import { api } from '../api';

@@ -83,7 +83,6 @@ function fromDocNote(d: HearingDate, field: string): string {
 
 export const checkHearingRight: Check = ({ pkg, rules }) => {
   const h = rules.hearing;
-  const pr = pkg.case.procedure;
   const need = hearingNeed(pkg, rules);
   const party = caseParties(pkg)[0];
   const basis = [basisOf(h.source, h.status)];
