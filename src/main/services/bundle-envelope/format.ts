@@ -20,16 +20,15 @@
 // Every chunk's AAD is the whole header ‖ chunk index ‖ final flag: the header (parameters, kind)
 // cannot be changed, chunks cannot be moved or dropped, and a file cut short at a chunk boundary is
 // caught (its last chunk was not sealed as final). There is always a final chunk.
-import { createCipheriv, createDecipheriv, scrypt } from 'node:crypto';
+import { scrypt } from 'node:crypto';
+import { CHUNK_LOG2, HEADER_BYTES, sealChunkParts, type ChunkedHeader } from '../cache-crypto/chunked-gcm';
 import { z } from 'zod';
 
 export const ENVELOPE_MAGIC = Buffer.from('FSHNSEAL', 'latin1');
 export const ENVELOPE_VERSION = 1;
-export const HEADER_BYTES = 64;
-export const CHUNK_LOG2 = 16;
-export const CHUNK_BYTES = 1 << CHUNK_LOG2;
-export const TAG_BYTES = 16;
-const SEALED_CHUNK = CHUNK_BYTES + TAG_BYTES;
+// The chunk layout is the encrypted cache's (chunked-gcm.ts): same sizes, nonces, AAD and sealing.
+export { CHUNK_BYTES, CHUNK_LOG2, HEADER_BYTES, TAG_BYTES, chunkCount, chunkOffset, chunkPlainLength, plainSizeOf, sealedSize } from '../cache-crypto/chunked-gcm';
+export { openChunkOrNull as openChunk } from '../cache-crypto/chunked-gcm';
 
 export type EnvelopeContent = 'outbox' | 'case-bundle';
 const CONTENT_CODES: Record<EnvelopeContent, number> = { outbox: 1, 'case-bundle': 2 };
@@ -62,7 +61,7 @@ const Header = z
   // scrypt's memory is 128·N·r bytes: at most 512 MiB (the default uses 128 MiB).
   .refine((h) => 128 * 2 ** h.logN * h.r <= MAX_SCRYPT_BYTES, { message: 'scrypt memory too large' });
 
-export interface EnvelopeHeader {
+export interface EnvelopeHeader extends ChunkedHeader {
   content: EnvelopeContent;
   kdf: KdfParams;
   salt: Buffer;
@@ -131,66 +130,7 @@ export function deriveKey(passphrase: string, h: Pick<EnvelopeHeader, 'kdf' | 's
   );
 }
 
-export function chunkCount(plainSize: number): number {
-  return Math.max(1, Math.ceil(plainSize / CHUNK_BYTES));
-}
-
-export function sealedSize(plainSize: number): number {
-  return HEADER_BYTES + plainSize + chunkCount(plainSize) * TAG_BYTES;
-}
-
-/** The plaintext size from the file size; null when no plaintext gives this size (cut short or added to). */
-export function plainSizeOf(fileSize: number): number | null {
-  const body = fileSize - HEADER_BYTES;
-  if (body < TAG_BYTES) return null;
-  const plain = body - Math.ceil(body / SEALED_CHUNK) * TAG_BYTES;
-  return plain >= 0 && sealedSize(plain) === fileSize ? plain : null;
-}
-
-export function chunkOffset(i: number): number {
-  return HEADER_BYTES + i * SEALED_CHUNK;
-}
-
-export function chunkPlainLength(i: number, plainSize: number): number {
-  const n = chunkCount(plainSize);
-  return i < n - 1 ? CHUNK_BYTES : plainSize - (n - 1) * CHUNK_BYTES;
-}
-
-function nonce(h: EnvelopeHeader, i: number): Buffer {
-  const n = Buffer.alloc(12);
-  h.noncePrefix.copy(n, 0);
-  n.writeUInt32BE(i, 8);
-  return n;
-}
-
-function aad(h: EnvelopeHeader, i: number, final: boolean): Buffer {
-  const a = Buffer.alloc(HEADER_BYTES + 5);
-  h.bytes.copy(a, 0);
-  a.writeUInt32BE(i, HEADER_BYTES);
-  a[HEADER_BYTES + 4] = final ? 1 : 0;
-  return a;
-}
-
+/** A sealed chunk as one buffer (ciphertext ‖ tag). */
 export function sealChunk(key: Buffer, h: EnvelopeHeader, i: number, final: boolean, plain: Buffer): Buffer {
-  if (i > 0xffffffff) throw new Error('bundle too large');
-  const c = createCipheriv('aes-256-gcm', key, nonce(h, i));
-  c.setAAD(aad(h, i, final));
-  const body = c.update(plain);
-  c.final();
-  return Buffer.concat([body, c.getAuthTag()]);
-}
-
-/** The chunk's plaintext, or null when it does not authenticate (wrong key, changed, moved). */
-export function openChunk(key: Buffer, h: EnvelopeHeader, i: number, final: boolean, sealed: Buffer): Buffer | null {
-  if (sealed.length < TAG_BYTES) return null;
-  const d = createDecipheriv('aes-256-gcm', key, nonce(h, i));
-  d.setAAD(aad(h, i, final));
-  d.setAuthTag(sealed.subarray(sealed.length - TAG_BYTES));
-  try {
-    const plain = d.update(sealed.subarray(0, sealed.length - TAG_BYTES));
-    d.final();
-    return plain;
-  } catch {
-    return null;
-  }
+  return Buffer.concat(sealChunkParts(key, h, i, final, plain));
 }

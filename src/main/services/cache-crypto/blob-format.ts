@@ -15,17 +15,15 @@
 // bound to every chunk, chunks cannot be moved, reordered or dropped, and the file cannot be cut
 // short at a chunk boundary (the last chunk left would not carry the final flag). There is always
 // a final chunk, empty for an empty file. The plaintext size follows from the file size.
-import { createCipheriv, createDecipheriv } from 'node:crypto';
+import { CHUNK_BYTES, CHUNK_LOG2, HEADER_BYTES, TAG_BYTES, openChunkOrNull, sealChunkParts, sealedSize, type ChunkedHeader } from './chunked-gcm';
+
+// The chunk layout (sizes, nonces, AAD, sealing) is chunked-gcm.ts, shared with the USB bundle envelope.
+export { CHUNK_BYTES, CHUNK_LOG2, HEADER_BYTES, TAG_BYTES, chunkCount, chunkOffset, chunkPlainLength, plainSizeOf, sealChunkParts } from './chunked-gcm';
 
 export const BLOB_MAGIC = Buffer.from('FSHNBLOB', 'latin1');
 export const BLOB_VERSION = 1;
-export const HEADER_BYTES = 64;
-export const CHUNK_LOG2 = 16;
-export const CHUNK_BYTES = 1 << CHUNK_LOG2;
-export const TAG_BYTES = 16;
-const SEALED_CHUNK = CHUNK_BYTES + TAG_BYTES;
 
-export interface BlobHeader {
+export interface BlobHeader extends ChunkedHeader {
   keyId: string;
   noncePrefix: Buffer;
   sha256: string;
@@ -97,75 +95,13 @@ export function checkBlobHeader(head: Buffer, keyId: string, sha256: string | nu
   return { kind: 'sealed', header };
 }
 
-/** Number of chunks for a plaintext size (at least one: the final chunk). */
-export function chunkCount(plainSize: number): number {
-  return Math.max(1, Math.ceil(plainSize / CHUNK_BYTES));
-}
-
-export function encryptedSize(plainSize: number): number {
-  return HEADER_BYTES + plainSize + chunkCount(plainSize) * TAG_BYTES;
-}
-
-/** Plaintext size from the file size; null when no plaintext size gives this file size. */
-export function plainSizeOf(fileSize: number): number | null {
-  const body = fileSize - HEADER_BYTES;
-  if (body < TAG_BYTES) return null;
-  const n = Math.ceil(body / SEALED_CHUNK);
-  const plain = body - n * TAG_BYTES;
-  return plain >= 0 && encryptedSize(plain) === fileSize ? plain : null;
-}
-
-/** File offset of chunk i. */
-export function chunkOffset(i: number): number {
-  return HEADER_BYTES + i * SEALED_CHUNK;
-}
-
-/** Plaintext length of chunk i of a blob of `plainSize` bytes. */
-export function chunkPlainLength(i: number, plainSize: number): number {
-  const n = chunkCount(plainSize);
-  return i < n - 1 ? CHUNK_BYTES : plainSize - (n - 1) * CHUNK_BYTES;
-}
-
-function nonce(h: BlobHeader, i: number): Buffer {
-  const n = Buffer.alloc(12);
-  h.noncePrefix.copy(n, 0);
-  n.writeUInt32BE(i, 8);
-  return n;
-}
-
-function aad(h: BlobHeader, i: number, final: boolean): Buffer {
-  const a = Buffer.alloc(HEADER_BYTES + 5);
-  h.bytes.copy(a, 0);
-  a.writeUInt32BE(i, HEADER_BYTES);
-  a[HEADER_BYTES + 4] = final ? 1 : 0;
-  return a;
-}
-
-/**
- * The sealed chunk as its two parts, ciphertext and tag (GCM's final() adds no bytes): written
- * with one writev they need no copy into a joined buffer, which cost as much as the encryption.
- */
-export function sealChunkParts(key: Buffer, h: BlobHeader, i: number, final: boolean, plain: Buffer): [Buffer, Buffer] {
-  if (i > 0xffffffff) throw new Error('blob too large');
-  const c = createCipheriv('aes-256-gcm', key, nonce(h, i));
-  c.setAAD(aad(h, i, final));
-  const body = c.update(plain);
-  c.final();
-  return [body, c.getAuthTag()];
-}
+export const encryptedSize = sealedSize;
 
 export function openChunk(key: Buffer, h: BlobHeader, i: number, final: boolean, sealed: Buffer): Buffer {
   if (sealed.length < TAG_BYTES) throw new BlobTamperedError('文件被截短');
-  const d = createDecipheriv('aes-256-gcm', key, nonce(h, i));
-  d.setAAD(aad(h, i, final));
-  d.setAuthTag(sealed.subarray(sealed.length - TAG_BYTES));
-  try {
-    const plain = d.update(sealed.subarray(0, sealed.length - TAG_BYTES));
-    d.final(); // checks the tag; GCM adds no bytes here, so no joined copy is needed
-    return plain;
-  } catch {
-    throw new BlobTamperedError(`文件第 ${i + 1} 段解密校验失败（已被改动）`);
-  }
+  const plain = openChunkOrNull(key, h, i, final, sealed);
+  if (!plain) throw new BlobTamperedError(`文件第 ${i + 1} 段解密校验失败（已被改动）`);
+  return plain;
 }
 
 /**
