@@ -9,15 +9,10 @@ import { spawnHost } from '../../scripts/host-process';
 import { callApi, E2E_TODAY, expect, test } from './fixtures';
 import { OpinionPanel } from './pages/OpinionPanel';
 import { WorkstationPage } from './pages/WorkstationPage';
+import { concludeReviewOk } from './support/review-api';
 import { ADMIN_PASSWORD, CentralAdmin, startCentral } from './support/central';
 
 const PASS = 'correct horse battery';
-
-interface PointLite {
-  id: string;
-  automatic: { id: string; severity: string }[];
-  overrides: { check: string }[];
-}
 
 test('the verification of an opinion signed with a central certificate names the central account', async ({ page }) => {
   test.setTimeout(180_000);
@@ -39,14 +34,7 @@ test('the verification of an opinion signed with a central certificate names the
     await callApi(host, 'sync.login', { server: central.url, user: 'alice', password: 'alice-password-e2e' });
     await callApi(host, 'sync.run', {});
     await callApi(host, 'keys.create', { passphrase: PASS });
-    const review = await callApi<{ points: PointLite[] }>(host, 'review.get', { caseId });
-    for (const p of review.points) {
-      for (const f of p.automatic.filter((a) => a.severity === 'fail' && !p.overrides.some((o) => o.check === a.id))) {
-        await callApi(host, 'review.override', { caseId, check: f.id, reason: '经核实，承办机构已补正，不影响认定' });
-      }
-      await callApi(host, 'review.setPoint', { caseId, point: p.id, decision: 'ok', note: '' });
-    }
-    await callApi(host, 'review.conclude', { caseId, type: '同意', opinionText: '经审核，同意承办机构的处理意见。' });
+    await concludeReviewOk(host, caseId);
     const preview = await callApi<{ contentHash: string }>(host, 'opinions.preview', { caseId });
     await callApi(host, 'opinions.sign', { caseId, contentHash: preview.contentHash, passphrase: PASS });
 

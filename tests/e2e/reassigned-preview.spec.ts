@@ -9,15 +9,10 @@ import { spawnHost } from '../../scripts/host-process';
 import { callApi, E2E_TODAY, expect, test } from './fixtures';
 import { SyncPanel } from './pages/SyncPanel';
 import { WorkstationPage } from './pages/WorkstationPage';
+import { concludeReviewOk } from './support/review-api';
 import { startCentral } from './support/central';
 
 const PASS = 'correct horse battery';
-
-interface PointLite {
-  id: string;
-  automatic: { id: string; severity: string }[];
-  overrides: { check: string }[];
-}
 
 test('a preview on a case reassigned meanwhile says so and offers no 签署', async ({ page }) => {
   test.setTimeout(180_000);
@@ -37,14 +32,7 @@ test('a preview on a case reassigned meanwhile says so and offers no 签署', as
     await callApi(host, 'sync.run', {});
     expect((await callApi<{ id: string }[]>(host, 'cases.list', {})).length).toBe(1);
     await callApi(host, 'keys.create', { passphrase: PASS });
-    const review = await callApi<{ points: PointLite[] }>(host, 'review.get', { caseId });
-    for (const p of review.points) {
-      for (const f of p.automatic.filter((a) => a.severity === 'fail' && !p.overrides.some((o) => o.check === a.id))) {
-        await callApi(host, 'review.override', { caseId, check: f.id, reason: '经核实，承办机构已补正，不影响认定' });
-      }
-      await callApi(host, 'review.setPoint', { caseId, point: p.id, decision: 'ok', note: '' });
-    }
-    await callApi(host, 'review.conclude', { caseId, type: '同意', opinionText: '经审核，同意承办机构的处理意见。' });
+    await concludeReviewOk(host, caseId);
 
     await page.setViewportSize({ width: 1366, height: 768 });
     const ws = new WorkstationPage(page);
