@@ -6,7 +6,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ChildProcess } from 'node:child_process';
 import { spawnHost } from '../../scripts/host-process';
+import type { Page } from '@playwright/test';
 import { CrashLog, crashDir } from '../../src/main/services/crash/crash-log';
+import { DEFAULT_LOCK_AFTER_MINUTES } from '../../src/main/services/lock/settings';
 import { addDays, chinaToday } from '../../src/shared/format/date';
 import { callApi, E2E_TODAY, expect, test } from './fixtures';
 import { WorkstationPage } from './pages/WorkstationPage';
@@ -32,7 +34,17 @@ test.describe('审计记录', () => {
     await ws.screenshot('audit-trail-1920');
   });
 
-  test('设置 › 查看全部审计记录 lists the whole log with each entry’s case, one kind at a time', async ({ page, workstationUrl }) => {
+  test('设置 › 查看全部审计记录 lists the whole log with each entry’s case, one kind at a time', async ({ page, workstationUrl, workstationHost }) => {
+    // The host is the worker's, shared with later specs: its lock time goes back to the default
+    // afterwards, or a spec that comes more than 5 idle minutes later meets a locked workstation.
+    try {
+      await setLockAndReadLog(page, workstationUrl);
+    } finally {
+      await callApi(workstationHost, 'app.setLockAfter', { minutes: DEFAULT_LOCK_AFTER_MINUTES });
+    }
+  });
+
+  async function setLockAndReadLog(page: Page, workstationUrl: string): Promise<void> {
     const ws = new WorkstationPage(page);
     await ws.open(workstationUrl);
     await expect(ws.queue.rows.first()).toBeVisible();
@@ -59,7 +71,7 @@ test.describe('审计记录', () => {
     await expect(log.locator('[data-action="settings.change"]')).toHaveCount(1);
     await log.getByTestId('audit-filter').getByText('集体讨论').click();
     await expect(log).toContainText('没有“集体讨论”类的记录。');
-  });
+  }
 
   test('全部审计记录 filters by part of a 案号 and by a range of days, and clearing them restores the list', async ({ page, workstationUrl }) => {
     const ws = new WorkstationPage(page);
