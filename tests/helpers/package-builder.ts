@@ -29,6 +29,11 @@ export interface BuiltPackage {
 }
 
 /** A minimal valid package: one document, one evidence item. Mutate `manifest` then write(). */
+// Distinct within a test file's process: a random start, then counting. Random numbers alone met
+// (birthday odds over 90,000) in a server suite that imports many packages into one store: 409 案号已被使用.
+let caseSerial = Math.floor(Math.random() * 90_000);
+const nextCaseNumber = () => `测市监处罚〔2026〕${10_000 + (caseSerial++ % 90_000)}号`;
+
 export async function buildPackage(root: string, opts: { id?: string; caseNumber?: string; revision?: number } = {}): Promise<BuiltPackage> {
   const dir = join(root, `pkg-${randomUUID().slice(0, 8)}`);
   mkdirSync(join(dir, 'documents'), { recursive: true });
@@ -43,7 +48,7 @@ export async function buildPackage(root: string, opts: { id?: string; caseNumber
     case: {
       id: opts.id ?? randomUUID(),
       revision: opts.revision ?? 1,
-      caseNumber: opts.caseNumber ?? `测市监处罚〔2026〕${Math.floor(Math.random() * 90000) + 10000}号`,
+      caseNumber: opts.caseNumber ?? nextCaseNumber(),
       cause: '销售过期食品',
       agency: { code: '340500', name: '测试市市场监督管理局', shortName: '测市监', region: '测试市', level: 'city' },
       handlingUnit: '执法稽查支队',
