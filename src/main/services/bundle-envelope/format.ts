@@ -21,7 +21,7 @@
 // cannot be changed, chunks cannot be moved or dropped, and a file cut short at a chunk boundary is
 // caught (its last chunk was not sealed as final). There is always a final chunk.
 import { scrypt } from 'node:crypto';
-import { CHUNK_LOG2, HEADER_BYTES, sealChunkParts, type ChunkedHeader } from '../cache-crypto/chunked-gcm';
+import { CHUNK_LOG2, HEADER_BYTES, type ChunkedHeader } from '../cache-crypto/chunked-gcm';
 import { z } from 'zod';
 
 export const ENVELOPE_MAGIC = Buffer.from('FSHNSEAL', 'latin1');
@@ -128,9 +128,4 @@ export function deriveKey(passphrase: string, h: Pick<EnvelopeHeader, 'kdf' | 's
   return new Promise((res, rej) =>
     scrypt(Buffer.from(passphrase.normalize('NFC'), 'utf8'), h.salt, 32, { N, r, p, maxmem: 256 * N * r + 16 * 1024 * 1024 }, (err, key) => (err ? rej(err) : res(key))),
   );
-}
-
-/** A sealed chunk as one buffer (ciphertext ‖ tag). */
-export function sealChunk(key: Buffer, h: EnvelopeHeader, i: number, final: boolean, plain: Buffer): Buffer {
-  return Buffer.concat(sealChunkParts(key, h, i, final, plain));
 }

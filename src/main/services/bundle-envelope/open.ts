@@ -3,6 +3,7 @@
 // chunk by chunk, each chunk's tag checked before a byte of it is handed out. verify() reads the
 // whole file once, so a changed byte anywhere is refused before anything is imported.
 import { open, type FileHandle } from 'node:fs/promises';
+import { readExactly } from '../cache-crypto/blob-io';
 import { closeSync, openSync, readSync } from 'node:fs';
 import {
   CHUNK_BYTES,
@@ -45,17 +46,6 @@ const DAMAGED = (i: number) => new EnvelopeError('damaged', `加密交换包已�
 const TRUNCATED = () => new EnvelopeError('truncated', '加密交换包不完整（文件长度不符），可能复制时中断，未导入任何内容；请从 U 盘重新复制');
 /** The last chunk not sealed as final, or changed: cut short at a chunk boundary looks the same as a changed end. */
 const END_MISSING = () => new EnvelopeError('truncated', '加密交换包不完整或已损坏（末段校验失败），可能复制时中断，未导入任何内容；请从 U 盘重新复制');
-
-async function readExactly(fh: FileHandle, length: number, position: number): Promise<Buffer> {
-  const buf = Buffer.alloc(length);
-  let got = 0;
-  while (got < length) {
-    const { bytesRead } = await fh.read(buf, got, length - got, position + got);
-    if (bytesRead === 0) break;
-    got += bytesRead;
-  }
-  return buf.subarray(0, got);
-}
 
 export class SealedFile {
   /** The last chunks opened: yauzl reads a zip's directory in pieces of a few dozen bytes. */

@@ -15,10 +15,10 @@
 // bound to every chunk, chunks cannot be moved, reordered or dropped, and the file cannot be cut
 // short at a chunk boundary (the last chunk left would not carry the final flag). There is always
 // a final chunk, empty for an empty file. The plaintext size follows from the file size.
-import { CHUNK_BYTES, CHUNK_LOG2, HEADER_BYTES, TAG_BYTES, openChunkOrNull, sealChunkParts, sealedSize, type ChunkedHeader } from './chunked-gcm';
+import { CHUNK_LOG2, HEADER_BYTES, TAG_BYTES, openChunkOrNull, sealedSize, type ChunkedHeader } from './chunked-gcm';
 
 // The chunk layout (sizes, nonces, AAD, sealing) is chunked-gcm.ts, shared with the USB bundle envelope.
-export { CHUNK_BYTES, CHUNK_LOG2, HEADER_BYTES, TAG_BYTES, chunkCount, chunkOffset, chunkPlainLength, plainSizeOf, sealChunkParts } from './chunked-gcm';
+export { CHUNK_BYTES, CHUNK_LOG2, ChunkSealer, HEADER_BYTES, TAG_BYTES, chunkCount, chunkOffset, chunkPlainLength, plainSizeOf, sealChunkParts } from './chunked-gcm';
 
 export const BLOB_MAGIC = Buffer.from('FSHNBLOB', 'latin1');
 export const BLOB_VERSION = 1;
@@ -104,43 +104,3 @@ export function openChunk(key: Buffer, h: BlobHeader, i: number, final: boolean,
   return plain;
 }
 
-/**
- * Cuts a byte stream into sealed chunks. A full chunk is held back until more data arrives, so
- * the last one — and only the last one — is sealed with the final flag. Each chunk comes out as
- * its parts (ciphertext, tag), to be written in order.
- */
-export class ChunkSealer {
-  private readonly buf = Buffer.allocUnsafe(CHUNK_BYTES);
-  private fill = 0;
-  private index = 0;
-
-  constructor(
-    private readonly key: Buffer,
-    private readonly header: BlobHeader,
-  ) {}
-
-  push(data: Buffer): Buffer[] {
-    const out: Buffer[] = [];
-    let off = 0;
-    while (off < data.length) {
-      if (this.fill === CHUNK_BYTES) out.push(...this.flushChunk(false));
-      // Copied: callers may reuse their read buffer before this chunk is sealed.
-      const take = Math.min(CHUNK_BYTES - this.fill, data.length - off);
-      data.copy(this.buf, this.fill, off, off + take);
-      this.fill += take;
-      off += take;
-    }
-    return out;
-  }
-
-  finish(): Buffer[] {
-    return this.flushChunk(true);
-  }
-
-  private flushChunk(final: boolean): Buffer[] {
-    // The parts never alias the buffer (the cipher's output is new), so it is reused at once.
-    const parts = sealChunkParts(this.key, this.header, this.index++, final, this.buf.subarray(0, this.fill));
-    this.fill = 0;
-    return parts;
-  }
-}

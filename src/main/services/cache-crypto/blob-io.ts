@@ -78,7 +78,8 @@ export interface OpenedBlob {
   plainSize: number;
 }
 
-async function readExactly(fh: Awaited<ReturnType<typeof open>>, length: number, position: number): Promise<Buffer> {
+/** Up to `length` bytes at `position` (fewer only at the end of the file). */
+export async function readExactly(fh: Awaited<ReturnType<typeof open>>, length: number, position: number): Promise<Buffer> {
   const buf = Buffer.alloc(length);
   let got = 0;
   while (got < length) {

@@ -89,3 +89,44 @@ export function openChunkOrNull(key: Buffer, h: ChunkedHeader, i: number, final:
     return null;
   }
 }
+
+/**
+ * Cuts a byte stream into sealed chunks. A full chunk is held back until more data arrives, so
+ * the last one — and only the last one — is sealed with the final flag. Each chunk comes out as
+ * its parts (ciphertext, tag), to be written in order.
+ */
+export class ChunkSealer {
+  private readonly buf = Buffer.allocUnsafe(CHUNK_BYTES);
+  private fill = 0;
+  private index = 0;
+
+  constructor(
+    private readonly key: Buffer,
+    private readonly header: ChunkedHeader,
+  ) {}
+
+  push(data: Buffer): Buffer[] {
+    const out: Buffer[] = [];
+    let off = 0;
+    while (off < data.length) {
+      if (this.fill === CHUNK_BYTES) out.push(...this.flushChunk(false));
+      // Copied: callers may reuse their read buffer before this chunk is sealed.
+      const take = Math.min(CHUNK_BYTES - this.fill, data.length - off);
+      data.copy(this.buf, this.fill, off, off + take);
+      this.fill += take;
+      off += take;
+    }
+    return out;
+  }
+
+  finish(): Buffer[] {
+    return this.flushChunk(true);
+  }
+
+  private flushChunk(final: boolean): Buffer[] {
+    // The parts never alias the buffer (the cipher's output is new), so it is reused at once.
+    const parts = sealChunkParts(this.key, this.header, this.index++, final, this.buf.subarray(0, this.fill));
+    this.fill = 0;
+    return parts;
+  }
+}
