@@ -64,8 +64,7 @@ export function QueueTable({ rows, selectedId, onOpen, sort, onSort, handle }: P
 
   useImperativeHandle(handle, () => ({
     focusFirst: () => {
-      setFocusIndex(0);
-      virtualizer.scrollToIndex(0, { align: 'auto' });
+      moveFocus(0);
       scrollRef.current?.focus();
     },
   }));
