@@ -4,7 +4,7 @@
 // here appears in a file named in `sources`, and each file that reads keys is named by some entry —
 // so a shortcut added, changed or removed in code without this table fails the test. Tooltips and
 // labels that name a key take it from here too (shortcutTip / shortcutKeys, by the entry's `id`), and
-// the same test fails on a key written into a label by hand.
+// tests/unit/shortcut-tips.test.ts fails on a key written into a label by hand.
 
 export const SHORTCUT_GROUPS = ['全局', '队列', '案卷与材料', 'PDF', '审核要点', '集体讨论'] as const;
 export type ShortcutGroup = (typeof SHORTCUT_GROUPS)[number];
@@ -91,7 +91,7 @@ export function comboText(combo: Combo): string {
 
 /**
  * The key text for a label from the entry `id`: 'Ctrl+F'; with `tips`, the key of the alternative
- * named `label` ('' when it names none: tests/unit/shortcuts.test.ts checks every call); without,
+ * named `label` ('' when it names none: tests/unit/shortcut-tips.test.ts checks every call); without,
  * all alternatives ('J / K').
  */
 export function shortcutKeys(id: string, label?: string): string {
