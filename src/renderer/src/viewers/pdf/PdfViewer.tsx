@@ -165,9 +165,8 @@ function PdfDocumentView({ doc, first, title, item, reveal }: ViewProps) {
   const currentWidth = currentSize ? slotSize(currentSize, scale).width : 0;
   useLayoutEffect(() => {
     const el = scrollRef.current;
-    const size = sizes[currentRef.current];
-    if (!el || !size) return;
-    const w = slotSize(size, scale).width;
+    if (!el || !currentSize) return;
+    const w = currentWidth;
     const left = PAGE_PAD + (maxWidth - w) / 2;
     const target = w + 2 * PAGE_PAD <= el.clientWidth ? left + w / 2 - el.clientWidth / 2 : left - PAGE_PAD;
     el.scrollLeft = Math.max(0, Math.min(el.scrollWidth - el.clientWidth, target));
