@@ -36,14 +36,24 @@ async function mixedOrientationPdf(): Promise<Uint8Array> {
 
 /** A case whose notice (行政处罚告知书) is the mixed-orientation PDF; returns its case number. */
 async function importMixedOrientation(host: RunningHost): Promise<string> {
-  const caseNumber = `测市监处罚〔2026〕${Date.now() % 100000}号`;
-  const pkg = await buildPackage(tempDir('fashen-e2e-pkg-'), { caseNumber });
+  const pkg = await buildPackage(tempDir('fashen-e2e-pkg-'));
   const bytes = await mixedOrientationPdf();
   writeFileSync(join(pkg.dir, 'documents/notice.pdf'), bytes);
   pkg.manifest.documents[0]!.file = { ...pkg.manifest.documents[0]!.file, sha256: createHash('sha256').update(bytes).digest('hex'), size: bytes.length };
   pkg.write();
   await callApi(host, 'cases.import', { paths: [pkg.dir] });
-  return caseNumber;
+  return pkg.manifest.case.caseNumber;
+}
+
+/** Opens the case's notice in the left pane and waits until its first page is drawn and every page measured. */
+async function openNotice(ws: WorkstationPage, url: string, caseNumber: string): Promise<PdfViewerPanel> {
+  await ws.open(url);
+  await ws.queue.openCaseNumber(caseNumber);
+  await ws.caseFile.openItem('行政处罚告知书');
+  const pdf = ws.caseFile.pdf(0);
+  await pdf.waitRendered(1);
+  await pdf.viewer.and(ws.page.locator('[data-pages-measured="true"]')).waitFor();
+  return pdf;
 }
 
 /** The width a page gets under 适合宽度: the scroll area's inner width less the column's padding (12 px a side). */
@@ -72,12 +82,7 @@ async function goToPage(pdf: PdfViewerPanel, n: number): Promise<void> {
 test('适合宽度 fits the page being read; a landscape page keeps the zoom until 适合宽度 is chosen on it', async ({ page, freshHost }) => {
   const caseNumber = await importMixedOrientation(freshHost);
   const ws = new WorkstationPage(page);
-  await ws.open(freshHost.url);
-  await ws.queue.openCaseNumber(caseNumber);
-  await ws.caseFile.openItem('行政处罚告知书');
-  const pdf = ws.caseFile.pdf(0);
-  await pdf.waitRendered(1);
-  await pdf.viewer.and(page.locator('[data-pages-measured="true"]')).waitFor();
+  const pdf = await openNotice(ws, freshHost.url, caseNumber);
 
   // Opened at 适合宽度: page 1 (portrait) fills the pane's width, though page 4 is wider.
   const pane = await paneWidth(pdf);
@@ -117,12 +122,7 @@ test('screenshots: a mixed-orientation PDF at 适合宽度, 1366×768 and 1920×
     { name: '1920', width: 1920, height: 1080 },
   ]) {
     await page.setViewportSize({ width: size.width, height: size.height });
-    await ws.open(freshHost.url);
-    await ws.queue.openCaseNumber(caseNumber);
-    await ws.caseFile.openItem('行政处罚告知书');
-    const pdf = ws.caseFile.pdf(0);
-    await pdf.waitRendered(1);
-    await pdf.viewer.and(page.locator('[data-pages-measured="true"]')).waitFor();
+    const pdf = await openNotice(ws, freshHost.url, caseNumber);
     expect(Math.abs((await pageWidth(pdf, 1)) - (await paneWidth(pdf)))).toBeLessThan(2);
     // The end of page 3 and the start of the landscape page 4 in view.
     await goToPage(pdf, LANDSCAPE_PAGE);
