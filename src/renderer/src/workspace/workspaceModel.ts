@@ -106,7 +106,7 @@ function reopenSplit(state: WorkspaceState): WorkspaceState {
   const moved = new Set(memory.moved.filter((k) => tabs.includes(k)));
   const leftTabs = left.tabs.filter((k) => !moved.has(k));
   const activeRight = left.activeKey !== null && moved.has(left.activeKey);
-  const rightActive = activeRight ? left.activeKey : memory.pane.activeKey !== null && tabs.includes(memory.pane.activeKey) ? memory.pane.activeKey : (tabs[0] ?? null);
+  const rightActive = [activeRight ? left.activeKey : null, memory.pane.activeKey].find((k) => k !== null && tabs.includes(k)) ?? tabs[0] ?? null;
   const leftActive = [left.activeKey, memory.leftActive].find((k) => k !== null && leftTabs.includes(k)) ?? leftTabs[leftTabs.length - 1] ?? null;
   return {
     panes: [
