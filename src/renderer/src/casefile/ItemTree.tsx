@@ -101,12 +101,11 @@ export function ItemTree({ groups, selectedId, otherSide, onOpen, states, verifi
   // mouse moves over it and never sets it on a click, so ↓ after a click started from the top.
   // Null while the tree is not focused.
   const [activeKey, setActiveKey] = useState<Key | null>(null);
-  useEffect(() => {
-    if (selectedId) setActiveKey((k) => (k === null ? null : selectedId));
-  }, [selectedId]);
 
+  // The item opened: the keyboard's place follows it (while the tree is focused), and it is scrolled into view.
   useEffect(() => {
     if (!selectedId) return;
+    setActiveKey((k) => (k === null ? null : selectedId));
     document.querySelector(`.item-tree [data-item-id="${CSS.escape(selectedId)}"]`)?.scrollIntoView({ block: 'nearest' });
   }, [selectedId]);
 
