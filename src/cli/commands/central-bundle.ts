@@ -13,6 +13,7 @@ import { SealedFile } from '../../main/services/bundle-envelope/open';
 import { sealToFile, startSeal } from '../../main/services/bundle-envelope/seal';
 import { openSealedZip } from '../../main/services/bundle-envelope/sealed-zip';
 import { passphraseProblem } from '../../shared/sync/bundle-passphrase';
+import type { BundleSeal } from '../../main/services/sync/bundle';
 import { CASE_BUNDLE_HEADERS } from '../../server/protocol';
 import type { Io } from '../main';
 import { CentralError, type CentralClient } from './central-client';
@@ -30,11 +31,6 @@ export interface CaseBundleWritten {
 /** The default file name in the current folder: 案卷交换包-<reviewer>-<China date>.fashen-cases (sealed: not a .zip any more), or .zip when plain. */
 export const defaultBundleName = (user: string, now = new Date(), plain = false) => `案卷交换包-${user}-${chinaToday(now)}.${plain ? 'zip' : 'fashen-cases'}`;
 
-/**
- * How the bundle is written: sealed with the passphrase the admin tells the reviewer (by phone, never
- * on the stick), or plain — only on request, for a workstation that predates sealed bundles.
- */
-export type CaseBundleSeal = { passphrase: string } | 'plain';
 
 async function openSealed(path: string, passphrase: string) {
   const file = await SealedFile.open(path, passphrase, 'case-bundle');
@@ -45,7 +41,7 @@ async function openSealed(path: string, passphrase: string) {
 }
 
 /** What the zip holds: its case folders and whether calendar.json is at the root. */
-async function listing(path: string, seal: CaseBundleSeal): Promise<{ cases: number; calendar: boolean }> {
+async function listing(path: string, seal: BundleSeal): Promise<{ cases: number; calendar: boolean }> {
   const zip = seal === 'plain' ? await openZipFile(path) : await openSealed(path, seal.passphrase);
   try {
     const names = (await listZipEntries(zip)).map((e) => e.fileName);
@@ -55,7 +51,8 @@ async function listing(path: string, seal: CaseBundleSeal): Promise<{ cases: num
   }
 }
 
-export async function writeCaseBundle(c: CentralClient, user: string, caseIds: string[], out: string, seal: CaseBundleSeal): Promise<CaseBundleWritten> {
+/** `seal`: the passphrase the admin tells the reviewer (by phone, never on the stick), or plain only on request. */
+export async function writeCaseBundle(c: CentralClient, user: string, caseIds: string[], out: string, seal: BundleSeal): Promise<CaseBundleWritten> {
   const weak = seal === 'plain' ? null : passphraseProblem(seal.passphrase);
   if (weak) throw new CentralError(weak, null);
   if (existsSync(out)) throw new CentralError(`${out} 已存在，未覆盖；请换一个文件名（--out）或先移走它`, null);

@@ -11,8 +11,9 @@ import type { Io } from '../main';
 import { dataDir } from '../../main/paths';
 import { CentralLoginError, loginCentral } from '../../main/services/sync/central-login';
 import type { AssignAnswer, CaseSummary, IntakeAnswer, SubmissionSummary } from '../../server/protocol';
-import { defaultBundleName, printCaseBundle, writeCaseBundle, type CaseBundleSeal } from './central-bundle';
-import { passphraseProblem } from '../../shared/sync/bundle-passphrase';
+import { defaultBundleName, printCaseBundle, writeCaseBundle } from './central-bundle';
+import type { BundleSeal } from '../../main/services/sync/bundle';
+import { BundleSealRefused, bundleSealFrom } from '../bundle-seal';
 import { printReceived, receiveBundles, receiveFailed } from './central-receive';
 import { CentralClient, CentralError, UsageError } from './central-client';
 import { CALENDAR_USAGE, calendarCommand } from './central-calendar';
@@ -70,21 +71,20 @@ function passwordFrom(opts: CentralOptions, env: NodeJS.ProcessEnv): string {
   return pw;
 }
 
-/** How `central bundle` seals: --passphrase-env, else typed twice in a terminal; plain only with --plain. */
-async function caseBundleSeal(opts: CentralOptions, env: NodeJS.ProcessEnv): Promise<CaseBundleSeal> {
-  if (opts.plain && opts['passphrase-env']) throw new UsageError('--plain 与 --passphrase-env 不能同时使用');
-  if (opts.plain) return 'plain';
-  let passphrase: string;
+/** How `central bundle` seals (bundle-seal.ts); a refusal is a usage error. */
+async function caseBundleSeal(opts: CentralOptions, env: NodeJS.ProcessEnv): Promise<BundleSeal> {
   try {
-    passphrase = await bundlePassphrase(opts, env, '为案卷交换包设置口令（至少 10 个字符）：');
-    if (!opts['passphrase-env'] && (await readPassphrase(undefined, '再次输入交换包口令：')) !== passphrase) throw new UsageError('两次输入的交换包口令不一致');
+    return await bundleSealFrom({
+      envName: opts['passphrase-env'],
+      flag: '--passphrase-env',
+      plain: opts.plain === true,
+      env,
+      prompt: '为案卷交换包设置口令（至少 10 个字符）：',
+      needed: '需要交换包口令：请用 --passphrase-env 指定存放口令的环境变量，或在终端中运行以输入口令（--plain 生成未加密的交换包）',
+    });
   } catch (err) {
-    if (err instanceof UsageError) throw err;
-    throw new UsageError('需要交换包口令：请用 --passphrase-env 指定存放口令的环境变量，或在终端中运行以输入口令（--plain 生成未加密的交换包）');
+    throw err instanceof BundleSealRefused ? new UsageError(err.message) : err;
   }
-  const weak = passphraseProblem(passphrase);
-  if (weak) throw new UsageError(weak);
-  return { passphrase };
 }
 
 /** The bundle passphrase: from the variable --passphrase-env names, else typed in a terminal. */

@@ -5,7 +5,7 @@ import { Workstation } from '../../main/workstation';
 import { todayOption } from '../../main/fixed-today';
 import { resolve } from 'node:path';
 import { exportOutboxBundle, type BundleSeal } from '../../main/services/sync/bundle';
-import { passphraseProblem } from '../../shared/sync/bundle-passphrase';
+import { BundleSealRefused, bundleSealFrom } from '../bundle-seal';
 import { exportTarget } from '../../main/services/sync/bundle-paths';
 import { centralLoginProblem, connectWithSavedLogin, readCentralLogin } from '../../main/services/sync/login';
 import { DEFAULT_RETRY } from '../../main/services/sync/retry';
@@ -50,30 +50,22 @@ export const USAGE = `用法:
 FASHEN_SYNC_TIMEOUT_MS：连接与等待答复的超时（毫秒，默认 30000）；
 FASHEN_SYNC_RETRIES：网络故障时的重试次数（默认 4，间隔约 0.5–10 秒，指数退避加随机抖动）。`;
 
-/**
- * How export-bundle seals: the passphrase from --bundle-passphrase-env, or typed twice in a
- * terminal; plain only with --plain. null: said on stderr, exit 2.
- */
+/** How export-bundle seals (bundle-seal.ts); null: said on stderr, exit 2. */
 async function bundleSeal(opts: SyncCliOptions, env: NodeJS.ProcessEnv, io: Io): Promise<BundleSeal | null> {
-  const name = opts['bundle-passphrase-env'];
-  if (opts.plain && name) return io.err('--plain 与 --bundle-passphrase-env 不能同时使用\n'), null;
-  if (opts.plain) return 'plain';
-  let passphrase: string;
-  if (name) {
-    const v = env[name];
-    if (!v) return io.err(`环境变量 ${name} 为空\n`), null;
-    passphrase = v;
-  } else {
-    try {
-      passphrase = await readPassphrase(undefined, '为离线交换包设置口令（至少 10 个字符）：');
-      if ((await readPassphrase(undefined, '再次输入交换包口令：')) !== passphrase) return io.err('两次输入的交换包口令不一致\n'), null;
-    } catch {
-      return io.err('需要交换包口令：请在终端中运行以输入口令，或用 --bundle-passphrase-env 指定存放口令的环境变量（--plain 导出未加密的交换包）\n'), null;
-    }
+  try {
+    return await bundleSealFrom({
+      envName: opts['bundle-passphrase-env'],
+      flag: '--bundle-passphrase-env',
+      plain: opts.plain === true,
+      env,
+      prompt: '为离线交换包设置口令（至少 10 个字符）：',
+      needed: '需要交换包口令：请在终端中运行以输入口令，或用 --bundle-passphrase-env 指定存放口令的环境变量（--plain 导出未加密的交换包）',
+    });
+  } catch (err) {
+    if (!(err instanceof BundleSealRefused)) throw err;
+    io.err(`${err.message}\n`);
+    return null;
   }
-  const weak = passphraseProblem(passphrase);
-  if (weak) return io.err(`${weak}\n`), null;
-  return { passphrase };
 }
 
 /**
