@@ -23,6 +23,18 @@ export function docsOfKind(pkg: CasePackage, aliases: readonly string[]): Docume
   return pkg.documents.filter((d) => aliases.some((a) => d.kind.includes(a)));
 }
 
+/** A required document's aliases as the rule data names them (e.g. 'notice' → 行政处罚告知书…), else `fallback`. */
+export function requiredAliases(rules: RuleSet, id: string, fallback: readonly string[]): readonly string[] {
+  return rules.documents.required.find((d) => d.id === id)?.aliases ?? fallback;
+}
+
+/** The file's 送达回证 (the rule data's notice_service) dated on or after `from`, earliest first. */
+export function receiptsFrom(pkg: CasePackage, rules: RuleSet, from: string): DocumentItem[] {
+  return docsOfKind(pkg, requiredAliases(rules, 'notice_service', ['送达回证', '送达凭证', '送达确认']))
+    .filter((d) => d.date >= from)
+    .sort((a, b) => (a.date < b.date ? -1 : 1));
+}
+
 export function resolvedBasis(input: CheckInput): ResolvedCitation[] {
   const on = violationDate(input.pkg);
   return input.pkg.case.proposedDecision.legalBasis.map((c) => resolveCitation(input.rules, c, on));
@@ -55,16 +67,15 @@ export interface HearingDate {
  */
 export function hearingDates(pkg: CasePackage, rules: RuleSet): { requested?: HearingDate; held?: HearingDate } {
   const pr = pkg.case.procedure;
-  const aliases = (id: string, fallback: string[]) => rules.documents.required.find((d) => d.id === id)?.aliases ?? fallback;
-  const fromDoc = (ids: string[]): HearingDate | undefined => {
+  const fromDoc = (ids: readonly string[]): HearingDate | undefined => {
     const d = docsOfKind(pkg, ids)
       // A withdrawal is no request, and a notice of the right to request (…告知书) is none either.
       .filter((x) => !/撤回|放弃|告知/.test(x.kind + x.title))
       .sort((a, b) => (a.date < b.date ? -1 : 1))[0];
     return d ? { date: d.date, ref: { kind: 'document', id: d.id, label: d.title }, fromDocument: d.title } : undefined;
   };
-  const requested = pr.hearingRequestedOn ? { date: pr.hearingRequestedOn, ref: { kind: 'field' as const, id: 'case.procedure.hearingRequestedOn' } } : fromDoc(aliases('hearing_request', ['听证申请', '要求听证']));
-  const held = pr.hearingHeldOn ? { date: pr.hearingHeldOn, ref: { kind: 'field' as const, id: 'case.procedure.hearingHeldOn' } } : fromDoc(aliases('hearing_record', ['听证笔录']));
+  const requested = pr.hearingRequestedOn ? { date: pr.hearingRequestedOn, ref: { kind: 'field' as const, id: 'case.procedure.hearingRequestedOn' } } : fromDoc(requiredAliases(rules, 'hearing_request', ['听证申请', '要求听证']));
+  const held = pr.hearingHeldOn ? { date: pr.hearingHeldOn, ref: { kind: 'field' as const, id: 'case.procedure.hearingHeldOn' } } : fromDoc(requiredAliases(rules, 'hearing_record', ['听证笔录']));
   return { ...(requested ? { requested } : {}), ...(held ? { held } : {}) };
 }
 

@@ -1,11 +1,11 @@
 // P3 — the hearing right (处罚法 Art. 63; thresholds per 听证办法, by party kind): required for
 // this penalty? offered? request window, 7 days' notice of the hearing, delivery within 7 days.
 import type { CasePackage } from '../../casefile/schema';
-import { caseParties, docsOfKind, fines, finesWithoutAmount, hearingDates, PARTY_KIND_LABEL, PENALTY_LABEL, type HearingDate } from '../context';
+import { caseParties, docsOfKind, fines, finesWithoutAmount, hearingDates, PARTY_KIND_LABEL, PENALTY_LABEL, receiptsFrom, type HearingDate } from '../context';
 import type { RuleSet } from '../rule-data';
 import type { Check, FindingDraft } from '../types';
 import { basisOf, finding, periodEnd, UNIT_CN, yuan } from '../util';
-import { noticeDate, SERVICE_ALIASES } from './p3-notice';
+import { noticeDate } from './p3-notice';
 
 export interface HearingNeed {
   required: boolean;
@@ -101,7 +101,7 @@ export const checkHearingRight: Check = ({ pkg, rules }) => {
     return out;
   }
   out.push(finding('P3', 'P3.hearing-required', 'info', `拟作出的处罚应当告知当事人有要求听证的权利：${need.reasons.join('；')}`, { computation: need.computation, basis }));
-  const notice = noticeDate(pkg, rules.documents.required.find((d) => d.id === 'notice')?.aliases ?? ['行政处罚告知书']);
+  const notice = noticeDate(pkg, rules);
   const hearingDoc = docsOfKind(pkg, ['听证告知']);
   const { requested, held } = hearingDates(pkg, rules);
   if (held || requested)
@@ -125,7 +125,7 @@ export const checkHearingProcedure: Check = ({ pkg, rules, calendar }) => {
   const pr = pkg.case.procedure;
   const out: FindingDraft[] = [];
   const { requested, held } = hearingDates(pkg, rules);
-  const notice = noticeDate(pkg, rules.documents.required.find((d) => d.id === 'notice')?.aliases ?? ['行政处罚告知书']);
+  const notice = noticeDate(pkg, rules);
   const win = rules.periods.statementWindow;
   if (requested && notice.date) {
     const warnings = new Set<string>();
@@ -160,9 +160,7 @@ export const checkHearingProcedure: Check = ({ pkg, rules, calendar }) => {
       // "在举行听证的七日前通知": the hearing may be held, at the earliest, on the day the period
       // ends (calendar days are not rolled here: the hearing may be any day after).
       // The party is notified when the notice is served: its 送达回证 when the file has one.
-      const receipt = docsOfKind(pkg, SERVICE_ALIASES)
-        .filter((d) => d.date >= doc.date && /听证通知/.test(d.kind + d.title))
-        .sort((a, b) => (a.date < b.date ? -1 : 1))[0];
+      const receipt = receiptsFrom(pkg, rules, doc.date).find((d) => /听证通知/.test(d.kind + d.title));
       const served = receipt?.date ?? doc.date;
       const warnings = new Set<string>();
       const earliest = (unit: typeof hn.unit) => {
@@ -204,9 +202,7 @@ export const checkDelivery: Check = ({ pkg, rules, calendar }) => {
   const p = rules.periods.delivery;
   const basis = [basisOf(p.source, p.status)];
   // The decision's own 送达回证: one naming the decision; else one naming no other document.
-  const after = docsOfKind(pkg, rules.documents.required.find((d) => d.id === 'notice_service')?.aliases ?? ['送达回证'])
-    .filter((d) => d.date >= decision.date)
-    .sort((a, b) => (a.date < b.date ? -1 : 1));
+  const after = receiptsFrom(pkg, rules, decision.date);
   const receipt = after.find((d) => /决定/.test(d.kind + d.title)) ?? after.find((d) => !/告知|通知|责令/.test(d.kind + d.title));
   if (!receipt) return [finding('P3', 'P3.delivery-within-7-days', 'warn', `已有行政处罚决定书（${decision.date}），未见其后的送达回证`, { basis, refs: [{ kind: 'document', id: decision.id, label: decision.title }] })];
   const warnings = new Set<string>();

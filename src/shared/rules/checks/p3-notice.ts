@@ -1,7 +1,8 @@
 // P3 — 告知 before the decision (处罚法 Art. 44), the statement/hearing-request window
 // (Arts. 45, 64; 5 days in the law, 5 working days in SAMR practice — both shown), and the order
 // of the procedure dates.
-import { docsOfKind, decisionDate, hearingDates } from '../context';
+import { docsOfKind, decisionDate, hearingDates, receiptsFrom, requiredAliases } from '../context';
+import type { RuleSet } from '../rule-data';
 import type { Check, FindingDraft, FindingRef } from '../types';
 import { basisOf, finding, periodEnd, UNIT_CN } from '../util';
 
@@ -9,33 +10,29 @@ const ART44 = { law: '中华人民共和国行政处罚法', article: '第四十
 const ART45 = { law: '中华人民共和国行政处罚法', article: '第四十五条' };
 const ART64 = { law: '中华人民共和国行政处罚法', article: '第六十四条', note: '听证时当事人进行申辩和质证' };
 
-export const SERVICE_ALIASES = ['送达回证', '送达凭证', '送达确认'];
-
 /**
  * When the party was notified: the procedure's 告知送达 date; else the 送达回证 of the earliest 告知书
  * (the periods run from service, not from the day the notice was written); else the 告知书's own date,
  * with a note saying so.
  */
-export function noticeDate(pkg: Parameters<Check>[0]['pkg'], aliases: readonly string[]): { date?: string; ref?: FindingRef; note?: string } {
+export function noticeDate(pkg: Parameters<Check>[0]['pkg'], rules: RuleSet): { date?: string; ref?: FindingRef; note?: string } {
   if (pkg.case.procedure.noticeServedOn) return { date: pkg.case.procedure.noticeServedOn, ref: { kind: 'field', id: 'case.procedure.noticeServedOn', label: `告知 ${pkg.case.procedure.noticeServedOn}` } };
-  const doc = docsOfKind(pkg, aliases).sort((a, b) => (a.date < b.date ? -1 : 1))[0];
+  const doc = docsOfKind(pkg, noticeAliases(rules)).sort((a, b) => (a.date < b.date ? -1 : 1))[0];
   if (!doc) return {};
-  const receipt = docsOfKind(pkg, SERVICE_ALIASES)
-    .filter((d) => d.date >= doc.date && /告知/.test(d.kind + d.title))
-    .sort((a, b) => (a.date < b.date ? -1 : 1))[0];
+  const receipt = receiptsFrom(pkg, rules, doc.date).find((d) => /告知/.test(d.kind + d.title));
   if (receipt) return { date: receipt.date, ref: { kind: 'document', id: receipt.id, label: receipt.title }, note: `案卷未记录告知送达日期，按${receipt.title}的日期 ${receipt.date} 计` };
   return { date: doc.date, ref: { kind: 'document', id: doc.id, label: doc.title }, note: `案卷未记录告知送达日期，亦未见告知书的送达回证，按${doc.title}的日期 ${doc.date} 计` };
 }
 
-function noticeAliases(rules: Parameters<Check>[0]['rules']): string[] {
-  return rules.documents.required.find((d) => d.id === 'notice')?.aliases ?? ['行政处罚告知书'];
+function noticeAliases(rules: RuleSet): readonly string[] {
+  return requiredAliases(rules, 'notice', ['行政处罚告知书']);
 }
 
 export const checkNoticeBeforeDecision: Check = (input) => {
   const { pkg, rules } = input;
   const pr = pkg.case.procedure;
   const dec = decisionDate(input);
-  const n = noticeDate(pkg, noticeAliases(rules));
+  const n = noticeDate(pkg, rules);
   const refs = n.ref ? [n.ref] : [];
   if (!n.date)
     return [finding('P3', 'P3.notice-before-decision', 'fail', '未记录行政处罚告知（无告知日期，亦无行政处罚告知书），不得作出处罚决定', { basis: [ART44], refs: [{ kind: 'field', id: 'case.procedure.noticeServedOn' }] })];
@@ -65,7 +62,7 @@ export const checkStatementWindow: Check = (input) => {
   const { pkg, rules, calendar } = input;
   const pr = pkg.case.procedure;
   const p = rules.periods.statementWindow;
-  const n = noticeDate(pkg, noticeAliases(rules));
+  const n = noticeDate(pkg, rules);
   if (!n.date) return [];
   const dec = decisionDate(input);
   const warnings = new Set<string>();
