@@ -8,16 +8,16 @@ import { basisOf, finding } from '../util';
 
 type Req = RuleSet['documents']['required'][number];
 
-function applies(req: Req, input: CheckInput, docs: DocumentItem[]): boolean {
+/** `hearing`: the hearing's dates (hearingDates), a hearing in the file's documents counting as one recorded in the procedure (shared with P3). */
+function applies(req: Req, input: CheckInput, docs: DocumentItem[], hearing: ReturnType<typeof hearingDates>): boolean {
   const pr = input.pkg.case.procedure;
   switch (req.when) {
     case 'always':
       return true;
-    // A hearing in the file's documents counts as one recorded in the procedure (shared with P3).
     case 'hearing_held':
-      return !!hearingDates(input.pkg, input.rules).held;
+      return !!hearing.held;
     case 'hearing_requested':
-      return !!hearingDates(input.pkg, input.rules).requested;
+      return !!hearing.requested;
     case 'statement_heard':
       return !!pr.statementHeardOn;
     case 'extension':
@@ -31,9 +31,10 @@ export const checkRequiredDocuments: Check = (input) => {
   const { pkg, rules } = input;
   const out: FindingDraft[] = [];
   const present: string[] = [];
+  const hearing = hearingDates(pkg, rules);
   for (const req of rules.documents.required) {
     const docs = docsOfKind(pkg, req.aliases);
-    if (!applies(req, input, docs)) continue;
+    if (!applies(req, input, docs, hearing)) continue;
     const basis = [basisOf(req.source, req.status)];
     if (docs.length === 0) {
       out.push(finding('P8', 'P8.required-documents', req.severity, `案卷缺少${req.label}`, { computation: `按文书种类匹配：${req.aliases.join('、')}`, basis }));
