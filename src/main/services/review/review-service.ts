@@ -85,7 +85,7 @@ export class ReviewService {
 
   /** Refuses `action` (e.g. 签署审核意见书) on a case reassigned to another reviewer: the central system would refuse it. */
   assertStillAssigned(caseId: string, action: string): void {
-    if (this.d.reassigned?.get(caseId)) throw new ApiFailure({ code: 'conflict', message: reassignedRefusal(action) });
+    if (this.reassignment(caseId)) throw new ApiFailure({ code: 'conflict', message: reassignedRefusal(action) });
   }
 
   private load(caseId: string): { agg: CaseAggregate; pkg: CasePackage; row: ReviewRow } {
@@ -158,7 +158,7 @@ export class ReviewService {
       previous: this.previousRound(pkg, prev),
       reviewer,
       updatedAt: row.updatedAt ?? row.startedAt,
-      ...reassignedView(this.d.reassigned?.get(caseId) ?? null),
+      ...reassignedView(this.reassignment(caseId)),
     };
   }
 
