@@ -23,6 +23,9 @@ interface Reading {
   lead: boolean;
 }
 
+/** The parts of a reading, in the order they are said. */
+const FACETS = ['harm', 'continuing', 'lead'] as const;
+
 export const checkLimitation: Check = (input) => {
   const { pkg, rules } = input;
   const l = rules.limitation;
@@ -47,29 +50,30 @@ export const checkLimitation: Check = (input) => {
   // Late as recorded. Each reading the reviewer could confirm (harm → 5 years; a continuing
   // violation → from its end; discovered at the lead) is tried alone, then together: the case is
   // barred only when even all of them together leave it late — never on one reading only.
-  const endOf = (r: Reading) => addYears(r.continuing ? vp.end : from, r.harm ? l.extendedYears : l.years);
+  const startOf = (r: Reading) => (r.continuing ? vp.end : from);
+  const yearsOf = (r: Reading) => (r.harm ? l.extendedYears : l.years);
+  const endOf = (r: Reading) => addYears(startOf(r), yearsOf(r));
   const discovered = (r: Reading) => (r.lead ? pr.leadReceivedOn : pr.filedOn);
-  const options = {
-    harm: lifeHealth ? [false, true] : [false],
-    continuing: !vp.continuing && vp.end !== vp.start ? [false, true] : [false],
-    lead: pr.leadReceivedOn < pr.filedOn ? [false, true] : [false],
+  const size = (r: Reading) => FACETS.filter((f) => r[f]).length;
+  const possible: Reading = { harm: lifeHealth, continuing: !vp.continuing && vp.end !== vp.start, lead: pr.leadReceivedOn < pr.filedOn };
+  const choices = (f: keyof Reading) => (possible[f] ? [false, true] : [false]);
+  const readings = choices('harm')
+    .flatMap((harm) => choices('continuing').flatMap((continuing) => choices('lead').map((lead): Reading => ({ harm, continuing, lead }))))
+    .filter((r) => size(r) > 0)
+    .sort((a, b) => size(a) - size(b));
+  // Each part of a reading as a condition (if), as what the reviewer checks, and as how it was counted.
+  const say: Record<keyof Reading, { if: string; check: string; how: string }> = {
+    harm: { if: `本案涉及公民生命健康安全，如有危害后果，时效为${l.extendedYears}年`, check: '危害后果', how: `按${l.extendedYears}年` },
+    continuing: { if: `如违法行为有连续或者继续状态，自终了之日 ${vp.end} 起算`, check: '违法行为是否连续或继续', how: `自终了之日 ${vp.end} 起算` },
+    lead: { if: `如以线索登记 ${pr.leadReceivedOn} 为“发现”的时点`, check: '“发现”的时点', how: `以线索登记 ${pr.leadReceivedOn} 为发现时点` },
   };
-  const readings = options.harm
-    .flatMap((harm) => options.continuing.flatMap((continuing) => options.lead.map((lead): Reading => ({ harm, continuing, lead }))))
-    .filter((r) => r.harm || r.continuing || r.lead)
-    .sort((a, b) => Number(a.harm) + Number(a.continuing) + Number(a.lead) - (Number(b.harm) + Number(b.continuing) + Number(b.lead)));
+  const words = (r: Reading, as: 'if' | 'check' | 'how') => FACETS.filter((f) => r[f]).map((f) => say[f][as]);
   const timely = readings.find((r) => discovered(r) <= endOf(r));
   if (timely) {
     const end = endOf(timely);
-    const ifs = [
-      ...(timely.harm ? [`本案涉及公民生命健康安全，如有危害后果，时效为${l.extendedYears}年`] : []),
-      ...(timely.continuing ? [`如违法行为有连续或者继续状态，自终了之日 ${vp.end} 起算`] : []),
-      ...(timely.lead ? [`如以线索登记 ${pr.leadReceivedOn} 为“发现”的时点`] : []),
-    ];
-    const check = [...(timely.harm ? ['危害后果'] : []), ...(timely.continuing ? ['违法行为是否连续或继续'] : []), ...(timely.lead ? ['“发现”的时点'] : [])];
-    steps.push(`${timely.continuing ? vp.end : from} + ${timely.harm ? l.extendedYears : l.years}年 = ${end}；${timely.lead ? `线索登记 ${pr.leadReceivedOn}` : `立案 ${pr.filedOn}`} ≤ ${end}`);
+    steps.push(`${startOf(timely)} + ${yearsOf(timely)}年 = ${end}；${timely.lead ? `线索登记 ${pr.leadReceivedOn}` : `立案 ${pr.filedOn}`} ≤ ${end}`);
     return [
-      finding('P10', 'P10.limitation', 'warn', `立案已超过${l.years}年追责时效（至 ${limit}）；${ifs.join('，且')}，则未超过（至 ${end}），请核对${check.join('、')}`, {
+      finding('P10', 'P10.limitation', 'warn', `立案已超过${l.years}年追责时效（至 ${limit}）；${words(timely, 'if').join('，且')}，则未超过（至 ${end}），请核对${words(timely, 'check').join('、')}`, {
         computation: steps.join('；'),
         basis,
         refs,
@@ -77,10 +81,7 @@ export const checkLimitation: Check = (input) => {
     ];
   }
   const widest = readings[readings.length - 1];
-  if (widest) {
-    const how = [...(widest.harm ? [`按${l.extendedYears}年`] : []), ...(widest.continuing ? [`自终了之日 ${vp.end} 起算`] : []), ...(widest.lead ? [`以线索登记 ${pr.leadReceivedOn} 为发现时点`] : [])];
-    steps.push(`${how.join('、')}亦已超过（${widest.continuing ? vp.end : from} + ${widest.harm ? l.extendedYears : l.years}年 = ${endOf(widest)}）`);
-  }
+  if (widest) steps.push(`${words(widest, 'how').join('、')}亦已超过（${startOf(widest)} + ${yearsOf(widest)}年 = ${endOf(widest)}）`);
   const years = lifeHealth ? l.extendedYears : l.years;
   const barredAt = addYears(from, years);
   return [finding('P10', 'P10.limitation', 'fail', `违法行为已超过追责时效（${years}年，至 ${barredAt}），不再给予行政处罚`, { computation: steps.join('；'), basis, refs })];
