@@ -123,9 +123,13 @@ export const checkDateOrder: Check = (input) => {
   const dec = decisionDate(input);
   // The hearing's dates from the file's documents too, when the procedure fields are empty.
   const hearing = hearingDates(input.pkg, input.rules);
-  type Point = [string, string | undefined, FindingRef['id'] | FindingRef];
-  const field = (label: string, f: keyof typeof pr): Point => [label, pr[f] as string | undefined, `case.procedure.${f}`];
-  const fromHearing = (label: string, d: typeof hearing.requested): Point => [label, d?.date, d?.ref ?? ''];
+  /** A dated step of the procedure (none when undated), with the chip the finding points at. */
+  type Point = { label: string; date: string; ref: FindingRef } | undefined;
+  const field = (label: string, f: keyof typeof pr): Point => {
+    const date = pr[f] as string | undefined;
+    return date ? { label, date, ref: { kind: 'field', id: `case.procedure.${f}`, label: `${label} ${date}` } } : undefined;
+  };
+  const fromHearing = (label: string, d: typeof hearing.requested): Point => (d ? { label, date: d.date, ref: d.ref } : undefined);
   const requested = fromHearing('听证申请', hearing.requested);
   const held = fromHearing('听证', hearing.held);
   const pairs: [Point, Point][] = [
@@ -140,12 +144,9 @@ export const checkDateOrder: Check = (input) => {
   ];
   const out: FindingDraft[] = [];
   const basis = [{ law: '中华人民共和国行政处罚法', article: '第五十四条至第六十五条', note: '立案、调查、告知、听证、法制审核、决定的先后顺序' }];
-  const refOf = ([label, date, r]: Point): FindingRef => (typeof r === 'string' ? { kind: 'field', id: r, label: `${label} ${date}` } : r);
-  for (const [pa, pb] of pairs) {
-    const [an, a] = pa;
-    const [bn, b] = pb;
-    if (!a || !b || a <= b) continue;
-    out.push(finding('P3', 'P3.date-order', 'fail', `${bn}日期 ${b} 早于${an}日期 ${a}`, { basis, refs: [refOf(pa), refOf(pb)] }));
+  for (const [a, b] of pairs) {
+    if (!a || !b || a.date <= b.date) continue;
+    out.push(finding('P3', 'P3.date-order', 'fail', `${b.label}日期 ${b.date} 早于${a.label}日期 ${a.date}`, { basis, refs: [a.ref, b.ref] }));
   }
   // A decision already issued (决定书 in the file) must come after the review and the hearing too.
   const issued = docsOfKind(input.pkg, ['行政处罚决定书']).sort((a, b) => (a.date < b.date ? -1 : 1))[0];
