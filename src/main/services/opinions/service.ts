@@ -8,6 +8,7 @@ import type { OpinionPreview, OpinionRecord } from '../../../shared/api/opinions
 import { canonicalJson } from '../../../shared/canonical';
 import { OpinionContent, type Supersedes } from '../../../shared/opinion/content';
 import { buildOpinionContent, type OpinionMeta } from '../../../shared/opinion/build';
+import { DOCX_MIME } from '../../../shared/text/decode';
 import * as t from '../../db/schema';
 import { BlobRepo } from '../../db/repos/blobs';
 import { ReviewRepo } from '../../db/repos/reviews';
@@ -229,5 +230,3 @@ export class OpinionService {
     return out;
   }
 }
-
-export const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
