@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { ApiFailure } from '../../../shared/api/result';
 import type { KeySummary } from '../../../shared/api/opinions';
 import { isDevelopmentCa, isSigningError, KeyStore, PassphraseProtector, type KeyInfo, type KeyProtector, type UnlockedKey } from '../signing/index';
-import { certificateAccount, signerName, type ReviewerKeys } from '../opinions/keys';
+import { leafNames, type ReviewerKeys } from '../opinions/keys';
 
 export interface SignerIdentity {
   name: string;
@@ -18,14 +18,15 @@ export interface SignerIdentity {
 }
 
 function summary(k: KeyInfo): KeySummary {
+  const names = leafNames(k);
   return {
     keyId: k.keyId,
     algorithm: k.algorithm,
     status: k.status,
     created: k.created,
     subject: `${k.subject.name}（${k.subject.agency}）`,
-    signerName: signerName(k),
-    account: certificateAccount(k),
+    signerName: names?.cn ?? null,
+    account: names?.account ?? null,
     issuer: k.chain.length > 1 ? (isDevelopmentCa(k.chain) ? '本地开发 CA（非正式）' : '机构 CA') : null,
     devCa: isDevelopmentCa(k.chain),
     protection: k.protection,

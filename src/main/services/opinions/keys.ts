@@ -285,23 +285,13 @@ function registration(k: KeyInfo, loggedIn: boolean): KeyRegistration {
 }
 
 /** The leaf certificate's CN, O and central account (UID) (null: no certificate yet). Read once per key shown. */
-function leafNames(k: KeyInfo): { cn: string | null; o: string | null; account: string | null } | null {
+export function leafNames(k: KeyInfo): { cn: string | null; o: string | null; account: string | null } | null {
   try {
     const leaf = new x509.X509Certificate(k.chain[0]!);
     return { cn: leaf.subjectName.getField('CN')[0] ?? null, o: leaf.subjectName.getField('O')[0] ?? null, account: accountOf(leaf) };
   } catch {
     return null;
   }
-}
-
-/** The certificate's CN (what a verification names as 签名人), or null. */
-export function signerName(k: KeyInfo, names = leafNames(k)): string | null {
-  return names?.cn ?? null;
-}
-
-/** The central account the certificate names (UID), or null: none, or no certificate yet. */
-export function certificateAccount(k: KeyInfo, names = leafNames(k)): string | null {
-  return names?.account ?? null;
 }
 
 /** As the certificate names the signer (the central CA names the account), else as the key was made. */
@@ -319,8 +309,9 @@ function summary(k: KeyInfo, loggedIn: boolean): KeySummary {
     status: k.status,
     created: k.created,
     subject: subjectText(k, names),
-    signerName: signerName(k, names),
-    account: certificateAccount(k, names),
+    // The certificate's CN (what a verification names as 签名人) and central account (UID), or null.
+    signerName: names?.cn ?? null,
+    account: names?.account ?? null,
     issuer: k.chain.length > 1 ? (devCa ? '本地开发 CA（非正式）' : (rootName(k.chain) ?? '机构 CA')) : null,
     devCa,
     protection: k.protection,
