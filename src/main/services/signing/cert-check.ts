@@ -5,7 +5,7 @@ import { DEV_CA_NOTICE, isDevelopmentCa } from './dev-ca';
 import { keyIdFromSpki, sha256 } from './pem';
 import type { RevocationEntry } from './types';
 import { x509 } from './x509';
-import { accountOf } from './cert-names';
+import { signerOf } from './cert-names';
 
 export interface ChainCheckInput {
   leaf: x509.X509Certificate;
@@ -43,13 +43,9 @@ export function formatTime(d: Date): string {
 }
 
 export function describeSubject(cert: x509.X509Certificate): string {
-  const cn = cert.subjectName.getField('CN')[0];
-  const o = cert.subjectName.getField('O')[0];
-  const uid = accountOf(cert);
+  const { commonName: cn, organization: o, account: uid } = signerOf(cert);
   return cn || o ? [cn && `CN=${cn}`, o && `O=${o}`, uid && `UID=${uid}`].filter(Boolean).join(', ') : cert.subject;
 }
-
-export { signerOf } from './cert-names';
 
 function thumbprint(cert: x509.X509Certificate): string {
   return sha256(new Uint8Array(cert.rawData)).toString('hex');

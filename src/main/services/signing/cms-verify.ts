@@ -2,14 +2,14 @@
 // RFC 3161 signature timestamp, then the certificate path (cert-check).
 import { createHash } from 'node:crypto';
 import * as asn1js from 'asn1js';
-import { checkCertificateChain, describeSubject, formatTime, signerOf, type ChainCheckResult } from './cert-check';
+import { checkCertificateChain, describeSubject, formatTime, type ChainCheckResult } from './cert-check';
 import { OID, parseSignedData } from './cms';
 import { EKU_TIME_STAMPING } from './dev-ca';
 import { signatureTimestampDigest, readTimestampToken } from './timestamp';
 import { toArrayBuffer } from './pem';
 import type { RevocationEntry } from './types';
 import { pkijs, x509 } from './x509';
-import type { CertSigner } from './cert-names';
+import { signerOf, type CertSigner } from './cert-names';
 
 export interface VerifyOptions {
   /** PEM certificates trusted as roots: the local dev CA, the agency CA, the agency TSA's CA. */

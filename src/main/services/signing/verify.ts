@@ -2,13 +2,13 @@
 // detached signature (verifySubmission). Results carry a zh-CN reason for `fashen verify` and the
 // app; VALID requires intact content, a verified signature, a trusted certificate path, valid
 // certificates at signing time and no revocation.
-import { checkCertificateChain, signerOf } from './cert-check';
+import { checkCertificateChain } from './cert-check';
 import { checkTimestampToken, verifyCms, type CmsVerification, type TimestampStatus, type VerifyOptions } from './cms-verify';
 import { keyIdOfPublicKey, verifyDetached, type DetachedSignature } from './detached';
 import { pemToDer, sha256 } from './pem';
 import { findPdfSignatures } from './pdf-signatures';
 import { x509 } from './x509';
-import type { CertSigner } from './cert-names';
+import { signerOf, type CertSigner } from './cert-names';
 
 export type { VerifyOptions } from './cms-verify';
 
