@@ -127,10 +127,9 @@ export async function opinionSignCommand(open: () => Workstation, args: string[]
           1
         );
       const preview = await ws.opinions.preview(id);
-      // No reserved 文号 left (logged in, offline): refused before the passphrase is asked.
-      if (preview.numberPool?.remaining === 0) return io.err(`${preview.blocker}\n`), 1;
-      // Reassigned to another reviewer: refused before the passphrase is asked, too.
-      if (preview.reassigned) return io.err(`${preview.blocker}\n`), 1;
+      // No reserved 文号 left (logged in, offline), or reassigned to another reviewer: the preview's
+      // blocker says so, before the passphrase is asked.
+      if (preview.numberPool?.remaining === 0 || preview.reassigned) return io.err(`${preview.blocker}\n`), 1;
       const keysView = ws.opinions.keys.view();
       // The document prints the profile's name, the signature the certificate's: said before signing, as the keys dialog does.
       const mismatch = signerNameMismatch(keysView.active?.signerName, ws.review.reviewer()?.name, keysView.central?.user);
