@@ -1,34 +1,17 @@
 // The opinion's preview open while a sync learns that the central system gave the case to another
 // reviewer: the document pane says so plainly (since when this workstation knows) and its bar no
 // longer offers 签署 — no sign button that the back end would then refuse. Screenshots at 1366 and 1920.
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { generateDemoPackages } from '../../src/main/demo/generate';
-import { spawnHost } from '../../scripts/host-process';
-import { callApi, E2E_TODAY, expect, test } from './fixtures';
+import { callApi, expect, test } from './fixtures';
 import { SyncPanel } from './pages/SyncPanel';
 import { WorkstationPage } from './pages/WorkstationPage';
 import { concludeReviewOk } from './support/review-api';
-import { startCentral } from './support/central';
+import { withCentralAndHost } from './support/central-host';
 
 const PASS = 'correct horse battery';
 
 test('a preview on a case reassigned meanwhile says so and offers no 签署', async ({ page }) => {
   test.setTimeout(180_000);
-  const central = await startCentral();
-  const home = mkdtempSync(join(tmpdir(), 'fashen-e2e-'));
-  const { url, child } = await spawnHost(home, E2E_TODAY);
-  const u = new URL(url);
-  const host = { origin: u.origin, token: u.searchParams.get('token')! };
-  try {
-    await central.admin.addReviewer('alice', 'alice-password-e2e');
-    await central.admin.addReviewer('bob', 'bob-password-e2e');
-    const [g] = await generateDemoPackages({ outDir: mkdtempSync(join(tmpdir(), 'fashen-e2e-reassigned-')), today: E2E_TODAY, count: 1 });
-    const { caseId } = await central.admin.publish(g!.dir, 'alice');
-
-    await callApi(host, 'settings.setReviewer', { name: '王审核', agency: '马鞍山市市场监督管理局', legalQualification: true });
-    await callApi(host, 'sync.login', { server: central.url, user: 'alice', password: 'alice-password-e2e' });
+  await withCentralAndHost({ prepare: (central) => central.admin.addReviewer('bob', 'bob-password-e2e') }, async ({ central, url, host, caseId }) => {
     await callApi(host, 'sync.run', {});
     expect((await callApi<{ id: string }[]>(host, 'cases.list', {})).length).toBe(1);
     await callApi(host, 'keys.create', { passphrase: PASS });
@@ -68,8 +51,5 @@ test('a preview on a case reassigned meanwhile says so and offers no 签署', as
     await bar.getByTestId('opinion-repreview').click();
     await expect(note).toBeVisible();
     await expect(bar.getByTestId('opinion-sign')).toHaveCount(0);
-  } finally {
-    child.kill('SIGTERM');
-    await central.stop();
-  }
+  });
 });

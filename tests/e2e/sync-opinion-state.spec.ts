@@ -1,17 +1,11 @@
 // A signed opinion's state follows the automatic sync without a page reload: with the case open,
 // the conclusion card and the 意见书 list say 待发送; the automatic sync delivers it; both then say
 // what the central system answered, and the status line 已同步.
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { generateDemoPackages } from '../../src/main/demo/generate';
-import { spawnHost } from '../../scripts/host-process';
-import { callApi, E2E_TODAY, expect, test } from './fixtures';
+import { callApi, expect, test } from './fixtures';
 import { SyncPanel } from './pages/SyncPanel';
 import { WorkstationPage } from './pages/WorkstationPage';
-import { startCentral } from './support/central';
+import { withCentralAndHost } from './support/central-host';
 
-const ALICE_PW = 'alice-password-e2e';
 const PASS = 'correct horse battery';
 
 interface PointLite {
@@ -22,19 +16,7 @@ interface PointLite {
 
 test('the automatic sync delivers a signed opinion: the open case stops saying 待发送', async ({ page }) => {
   test.setTimeout(180_000);
-  const central = await startCentral();
-  const home = mkdtempSync(join(tmpdir(), 'fashen-e2e-'));
-  const { url, child } = await spawnHost(home, E2E_TODAY, { autoSync: true });
-  const u = new URL(url);
-  const host = { origin: u.origin, token: u.searchParams.get('token')! };
-  try {
-    await central.admin.addReviewer('alice', ALICE_PW);
-    const [g] = await generateDemoPackages({ outDir: mkdtempSync(join(tmpdir(), 'fashen-e2e-opstate-')), today: E2E_TODAY, count: 1 });
-    const published = await central.admin.publish(g!.dir, 'alice');
-    const caseId = published.caseId;
-
-    await callApi(host, 'settings.setReviewer', { name: '王审核', agency: '马鞍山市市场监督管理局', legalQualification: true });
-    await callApi(host, 'sync.login', { server: central.url, user: 'alice', password: ALICE_PW });
+  await withCentralAndHost({ autoSync: true }, async ({ url, host, caseId }) => {
     await expect.poll(async () => (await callApi<{ id: string }[]>(host, 'cases.list', {})).length, { timeout: 60_000 }).toBe(1);
     // Logged in: the new key's certificate comes from the central system.
     await callApi(host, 'keys.create', { passphrase: PASS });
@@ -72,8 +54,5 @@ test('the automatic sync delivers a signed opinion: the open case stops saying �
     await expect(card).toContainText(/中心已接收|中心已退回/);
     await expect(listed).toHaveText(/中心已接收|中心已退回/);
     await ws.screenshot('sync-opinion-state-after-auto');
-  } finally {
-    child.kill('SIGTERM');
-    await central.stop();
-  }
+  });
 });

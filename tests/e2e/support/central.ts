@@ -28,9 +28,14 @@ export class CentralAdmin {
   }
 
   async post(path: string, body: unknown, token = this.token): Promise<{ status: number; json: unknown }> {
+    return this.send('POST', path, body, token);
+  }
+
+  /** A call of the admin's (a Buffer body goes as a zip, anything else as JSON). */
+  async send(method: 'POST' | 'PATCH', path: string, body: unknown, token = this.token): Promise<{ status: number; json: unknown }> {
     const isZip = Buffer.isBuffer(body);
     const r = await fetch(`${this.url}${path}`, {
-      method: 'POST',
+      method,
       headers: { authorization: `Bearer ${token}`, 'content-type': isZip ? 'application/zip' : 'application/json' },
       body: isZip ? new Uint8Array(body) : JSON.stringify(body),
     });
