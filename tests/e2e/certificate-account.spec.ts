@@ -4,7 +4,7 @@
 import { callApi, expect, test } from './fixtures';
 import { OpinionPanel } from './pages/OpinionPanel';
 import { WorkstationPage } from './pages/WorkstationPage';
-import { concludeReviewOk } from './support/review-api';
+import { signOpinionOk } from './support/review-api';
 import type { RunningCentral } from './support/central';
 import { withCentralAndHost } from './support/central-host';
 
@@ -20,9 +20,7 @@ test('the verification of an opinion signed with a central certificate names the
   await withCentralAndHost({ prepare: nameAlice }, async ({ url, host, caseId }) => {
     await callApi(host, 'sync.run', {});
     await callApi(host, 'keys.create', { passphrase: PASS });
-    await concludeReviewOk(host, caseId);
-    const preview = await callApi<{ contentHash: string }>(host, 'opinions.preview', { caseId });
-    await callApi(host, 'opinions.sign', { caseId, contentHash: preview.contentHash, passphrase: PASS });
+    await signOpinionOk(host, caseId, PASS);
 
     await page.setViewportSize({ width: 1366, height: 768 });
     const ws = new WorkstationPage(page);

@@ -5,14 +5,9 @@ import { callApi, expect, test } from './fixtures';
 import { SyncPanel } from './pages/SyncPanel';
 import { WorkstationPage } from './pages/WorkstationPage';
 import { withCentralAndHost } from './support/central-host';
+import { signOpinionOk } from './support/review-api';
 
 const PASS = 'correct horse battery';
-
-interface PointLite {
-  id: string;
-  automatic: { id: string; severity: string }[];
-  overrides: { check: string }[];
-}
 
 test('the automatic sync delivers a signed opinion: the open case stops saying 待发送', async ({ page }) => {
   test.setTimeout(180_000);
@@ -23,16 +18,7 @@ test('the automatic sync delivers a signed opinion: the open case stops saying �
 
     // Held back while the case is opened: the switch off, conclude and sign.
     await callApi(host, 'sync.setAuto', { enabled: false });
-    const review = await callApi<{ points: PointLite[] }>(host, 'review.get', { caseId });
-    for (const p of review.points) {
-      for (const f of p.automatic.filter((a) => a.severity === 'fail' && !p.overrides.some((o) => o.check === a.id))) {
-        await callApi(host, 'review.override', { caseId, check: f.id, reason: '经核实，承办机构已补正，不影响认定' });
-      }
-    }
-    for (const p of review.points) await callApi(host, 'review.setPoint', { caseId, point: p.id, decision: 'ok', note: '' });
-    await callApi(host, 'review.conclude', { caseId, type: '同意', opinionText: '经审核，同意承办机构的处理意见。' });
-    const preview = await callApi<{ contentHash: string }>(host, 'opinions.preview', { caseId });
-    await callApi(host, 'opinions.sign', { caseId, contentHash: preview.contentHash, passphrase: PASS });
+    await signOpinionOk(host, caseId, PASS);
 
     await page.setViewportSize({ width: 1366, height: 768 });
     const ws = new WorkstationPage(page);
