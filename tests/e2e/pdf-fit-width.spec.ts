@@ -1,14 +1,11 @@
 // 适合宽度 fits the page being read (pdf.js's page-width), not the widest page of the document: one
 // landscape page among portrait ones used to make every portrait page small. Scrolling on to the
 // landscape page keeps the zoom; choosing 适合宽度 again there fits that page.
-import { createHash } from 'node:crypto';
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { PDFDocument, StandardFonts, rgb } from 'pdf-lib';
 import { callApi, expect, test, type RunningHost } from './fixtures';
 import { WorkstationPage } from './pages/WorkstationPage';
 import type { PdfViewerPanel } from './pages/PdfViewerPanel';
-import { buildPackage, tempDir } from '../helpers/package-builder';
+import { buildPackage, setNoticeBytes, tempDir } from '../helpers/package-builder';
 
 const PORTRAIT: [number, number] = [595, 842];
 const LANDSCAPE: [number, number] = [842, 595];
@@ -37,10 +34,7 @@ async function mixedOrientationPdf(): Promise<Uint8Array> {
 /** A case whose notice (行政处罚告知书) is the mixed-orientation PDF; returns its case number. */
 async function importMixedOrientation(host: RunningHost): Promise<string> {
   const pkg = await buildPackage(tempDir('fashen-e2e-pkg-'));
-  const bytes = await mixedOrientationPdf();
-  writeFileSync(join(pkg.dir, 'documents/notice.pdf'), bytes);
-  pkg.manifest.documents[0]!.file = { ...pkg.manifest.documents[0]!.file, sha256: createHash('sha256').update(bytes).digest('hex'), size: bytes.length };
-  pkg.write();
+  setNoticeBytes(pkg, await mixedOrientationPdf());
   await callApi(host, 'cases.import', { paths: [pkg.dir] });
   return pkg.manifest.case.caseNumber;
 }

@@ -2,15 +2,12 @@
 // a jump made before a mixed-size document's pages were measured landing on the wrong page, and the
 // text layer (find hits, selection highlights) not turned with /Rotate 90 and 180 pages, and the
 // toolbar cut off in a narrow pane (split view at 1366) instead of folding into 更多.
-import { createHash } from 'node:crypto';
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import { PDFDocument, StandardFonts, degrees } from 'pdf-lib';
 import { callApi, expect, test, type RunningHost } from './fixtures';
 import { WorkstationPage } from './pages/WorkstationPage';
 import type { PdfViewerPanel } from './pages/PdfViewerPanel';
-import { buildPackage, tempDir } from '../helpers/package-builder';
+import { buildPackage, setNoticeBytes, tempDir } from '../helpers/package-builder';
 
 // Headless Chromium hides scrollbars by default; the desktop app has them, and defect 1 needs them.
 test.use({
@@ -47,14 +44,10 @@ async function mixedPdf(word: string): Promise<Uint8Array> {
 
 /** Imports a case whose notice (行政处罚告知书) is the mixed PDF; returns its case number. */
 async function importMixed(host: RunningHost, word: string): Promise<string> {
-  const caseNumber = `测市监处罚〔2026〕${word.length}${Date.now() % 100000}号`;
-  const pkg = await buildPackage(tempDir('fashen-e2e-pkg-'), { caseNumber });
-  const bytes = await mixedPdf(word);
-  writeFileSync(join(pkg.dir, 'documents/notice.pdf'), bytes);
-  pkg.manifest.documents[0]!.file = { ...pkg.manifest.documents[0]!.file, sha256: createHash('sha256').update(bytes).digest('hex'), size: bytes.length };
-  pkg.write();
+  const pkg = await buildPackage(tempDir('fashen-e2e-pkg-'));
+  setNoticeBytes(pkg, await mixedPdf(word));
   await callApi(host, 'cases.import', { paths: [pkg.dir] });
-  return caseNumber;
+  return pkg.manifest.case.caseNumber;
 }
 
 function watchErrors(page: Page): string[] {

@@ -104,7 +104,11 @@ export async function setNoticeText(pkg: BuiltPackage, lines: [text: string, y: 
   const font = await doc.embedFont(StandardFonts.Helvetica);
   const pages = Array.from({ length: Math.max(1, ...lines.map(([, , p]) => p ?? 1)) }, () => doc.addPage([595, 842]));
   for (const [text, y, p] of lines) pages[(p ?? 1) - 1]!.drawText(text, { x: 72, y, size, font });
-  const bytes = await doc.save();
+  setNoticeBytes(pkg, await doc.save());
+}
+
+/** Replaces the package's 行政处罚告知书 (documents/notice.pdf) with these bytes, its hash and size with them. */
+export function setNoticeBytes(pkg: BuiltPackage, bytes: Uint8Array): void {
   writeFileSync(join(pkg.dir, 'documents/notice.pdf'), bytes);
   pkg.manifest.documents[0]!.file = { ...pkg.manifest.documents[0]!.file, sha256: sha(bytes), size: bytes.length };
   pkg.write();
