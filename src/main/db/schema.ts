@@ -101,6 +101,21 @@ export const blobs = sqliteTable('blob', {
   derivedFrom: text('derived_from'),
 });
 
+/**
+ * Blobs kept in pack files (services/blob-pack) rather than a file each: where each one lies. A row
+ * is written only after the entry's bytes are durable, so a row never points at missing bytes.
+ */
+export const blobPackEntries = sqliteTable(
+  'blob_pack_entry',
+  {
+    sha256: text('sha256').primaryKey(),
+    pack: text('pack').notNull(),
+    offset: integer('offset').notNull(),
+    length: integer('length').notNull(),
+  },
+  (t) => [index('blob_pack_entry_pack_idx').on(t.pack)],
+);
+
 /** Extracted text of each PDF page, per blob (content-addressed, shared across cases). */
 export const pageTexts = sqliteTable(
   'page_text',

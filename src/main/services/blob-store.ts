@@ -3,14 +3,16 @@
 // outside are hashed while they are encrypted (stage); files this process sealed itself (its own
 // copies, verified sync downloads) are taken over by link without decrypting them again: every
 // chunk is authenticated on every read, and verify() re-hashes on demand. Plaintext never reaches
-// the disk.
+// the disk. A blob may also lie in a pack file (blob-pack/: the same sealed bytes appended to one
+// file with many others, found through the index); its own file, when there is one, is read first.
 import { randomBytes, randomUUID } from 'node:crypto';
 import { createReadStream, existsSync, mkdirSync, renameSync, rmSync, statSync, type Stats } from 'node:fs';
 import { copyFile, link } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { BlobTamperedError, checkBlobHeader } from './cache-crypto/blob-format';
-import { decryptRange, decryptStream, encryptStream, plainSize, readHead, verifyEncrypted, type VerifyOptions } from './cache-crypto/blob-io';
+import type { BlobPacks } from './blob-pack/blob-packs';
+import { decryptRange, decryptStream, encryptStream, plainSize, readHead, verifyEncrypted, type SealedSource, type VerifyOptions } from './cache-crypto/blob-io';
 import type { CacheKey } from './cache-crypto/cache-key';
 import { SealedWriter, isSealedFor } from './cache-crypto/sealed-writer';
 
@@ -42,9 +44,18 @@ export class BlobStore {
   constructor(
     readonly root: string,
     private readonly key: CacheKey,
+    /** The store's pack files, when it keeps any (in `<root>/packs`). */
+    readonly packs: BlobPacks | null = null,
   ) {
     this.tmpDir = join(root, '.staging');
     mkdirSync(this.tmpDir, { recursive: true });
+  }
+
+  /** Where a blob's sealed bytes are: its own file, else its pack entry; the file's path when neither (reads then fail as missing). */
+  private sourceOf(sha256: string): SealedSource {
+    const p = this.pathOf(sha256);
+    if (!this.packs || existsSync(p)) return p;
+    return this.packs.locate(sha256) ?? p;
   }
 
   /** The encrypted file of a blob (its bytes are ciphertext: read through open()/read()). */
@@ -54,7 +65,7 @@ export class BlobStore {
   }
 
   has(sha256: string): boolean {
-    return existsSync(this.pathOf(sha256));
+    return existsSync(this.pathOf(sha256)) || !!this.packs?.locate(sha256);
   }
 
   /**
@@ -63,9 +74,10 @@ export class BlobStore {
    * decrypt-and-hash is verify().
    */
   looksIntact(sha256: string): boolean {
-    const p = this.pathOf(sha256);
-    const s = statOrNull(p);
-    return !!s && plainSize(s.size) >= 0 && this.isSealed(p, sha256);
+    const src = this.sourceOf(sha256);
+    if (typeof src !== 'string') return plainSize(src.length) >= 0 && (statOrNull(src.path)?.size ?? 0) >= src.offset + src.length && isSealedFor(src, this.key, sha256);
+    const s = statOrNull(src);
+    return !!s && plainSize(s.size) >= 0 && this.isSealed(src, sha256);
   }
 
   /**
@@ -178,7 +190,7 @@ export class BlobStore {
   /** Plaintext bytes [start, end] (inclusive) of a stored blob, decrypting only the chunks they cover. */
   async readRange(sha256: string, start: number, end: number): Promise<Buffer> {
     const parts: Buffer[] = [];
-    for await (const p of decryptRange(this.pathOf(sha256), this.key, sha256, { start, end })) parts.push(p);
+    for await (const p of decryptRange(this.sourceOf(sha256), this.key, sha256, { start, end })) parts.push(p);
     return Buffer.concat(parts);
   }
 
@@ -188,11 +200,13 @@ export class BlobStore {
 
   remove(sha256: string): void {
     rmSync(this.pathOf(sha256), { force: true });
+    this.packs?.remove([sha256]);
   }
 
-  /** Plaintext size (from the encrypted file's length). */
+  /** Plaintext size (from the encrypted file's or entry's length). */
   size(sha256: string): number {
-    return Math.max(0, plainSize(statSync(this.pathOf(sha256)).size));
+    const src = this.sourceOf(sha256);
+    return Math.max(0, plainSize(typeof src === 'string' ? statSync(src).size : src.length));
   }
 
   /**
@@ -200,21 +214,20 @@ export class BlobStore {
    * covers. A chunk that fails authentication ends the stream with BlobTamperedError.
    */
   open(sha256: string, range?: { start: number; end: number }): Readable {
-    return decryptStream(this.pathOf(sha256), this.key, sha256, range);
+    return decryptStream(this.sourceOf(sha256), this.key, sha256, range);
   }
 
   /** The whole plaintext, authenticated (BlobTamperedError when any chunk is not). */
   async read(sha256: string): Promise<Buffer> {
     const parts: Buffer[] = [];
-    for await (const p of decryptRange(this.pathOf(sha256), this.key, sha256)) parts.push(p);
+    for await (const p of decryptRange(this.sourceOf(sha256), this.key, sha256)) parts.push(p);
     return Buffer.concat(parts);
   }
 
   /** Decrypt and re-hash the stored file: a failed chunk or a mismatch is tampering, never silently repaired. */
   async verify(sha256: string, opts?: VerifyOptions): Promise<BlobState> {
-    const p = this.pathOf(sha256);
-    if (!existsSync(p)) return 'missing';
-    return verifyEncrypted(p, this.key, sha256, opts);
+    if (!this.has(sha256)) return 'missing';
+    return verifyEncrypted(this.sourceOf(sha256), this.key, sha256, opts);
   }
 }
 

@@ -101,26 +101,43 @@ function checkHeader(head: Buffer, fileSize: number, key: CacheKey, sha256: stri
   return { header: c.header, plainSize };
 }
 
+/** A blob's sealed bytes inside a larger file: an entry of a pack (blob-pack/pack-file.ts). */
+export interface SealedSpan {
+  path: string;
+  /** Where the blob's header starts. */
+  offset: number;
+  /** The sealed length (header and chunks), as recorded when the entry was written. */
+  length: number;
+}
+
+/** A file holding one sealed blob, or a span of a pack holding one. */
+export type SealedSource = string | SealedSpan;
+
 /**
  * The plaintext bytes [start, end] (inclusive, like HTTP Range) of an encrypted blob, chunk by
  * chunk. Throws BlobTamperedError on the first chunk that fails authentication.
  */
-export async function* decryptRange(path: string, key: CacheKey, sha256: string, range?: { start: number; end: number }): AsyncGenerator<Buffer> {
-  const fh = await open(path, 'r');
+export async function* decryptRange(source: SealedSource, key: CacheKey, sha256: string, range?: { start: number; end: number }): AsyncGenerator<Buffer> {
+  const span = typeof source === 'string' ? null : source;
+  const fh = await open(span ? span.path : (source as string), 'r');
   try {
-    const { size } = await fh.stat();
-    const { header, plainSize } = checkHeader(await readExactly(fh, HEADER_BYTES, 0), size, key, sha256);
+    const base = span?.offset ?? 0;
+    const size = span ? span.length : (await fh.stat()).size;
+    // A pack cut short (a crash while writing) holds fewer bytes than its index says.
+    if (span && (await fh.stat()).size < base + size) throw new BlobTamperedError('文件被截短');
+    const readAt = (length: number, position: number) => readExactly(fh, length, base + position);
+    const { header, plainSize } = checkHeader(await readAt(HEADER_BYTES, 0), size, key, sha256);
     const start = range?.start ?? 0;
     const end = Math.min(range?.end ?? plainSize - 1, plainSize - 1);
     const n = chunkCount(plainSize);
     if (plainSize === 0 || end < start) {
       // Still authenticate the (empty) final chunk: an emptied file is not silently "empty".
-      openChunk(key.blobKey(), header, 0, true, await readExactly(fh, TAG_BYTES, chunkOffset(0)));
+      openChunk(key.blobKey(), header, 0, true, await readAt(TAG_BYTES, chunkOffset(0)));
       return;
     }
     for (let i = Math.floor(start / CHUNK_BYTES); i <= Math.floor(end / CHUNK_BYTES); i++) {
       const len = chunkPlainLength(i, plainSize) + TAG_BYTES;
-      const sealed = await readExactly(fh, len, chunkOffset(i));
+      const sealed = await readAt(len, chunkOffset(i));
       if (sealed.length !== len) throw new BlobTamperedError('文件被截短');
       const plain = openChunk(key.blobKey(), header, i, i === n - 1, sealed);
       const from = i * CHUNK_BYTES;
@@ -131,7 +148,7 @@ export async function* decryptRange(path: string, key: CacheKey, sha256: string,
   }
 }
 
-export function decryptStream(path: string, key: CacheKey, sha256: string, range?: { start: number; end: number }): Readable {
+export function decryptStream(path: SealedSource, key: CacheKey, sha256: string, range?: { start: number; end: number }): Readable {
   return Readable.from(decryptRange(path, key, sha256, range), { objectMode: false });
 }
 
@@ -149,7 +166,7 @@ export interface VerifyOptions {
 }
 
 /** Decrypt everything and re-hash: 'ok' only when every chunk authenticates and the hash is the name. */
-export async function verifyEncrypted(path: string, key: CacheKey, sha256: string, opts: VerifyOptions = {}): Promise<'ok' | 'tampered'> {
+export async function verifyEncrypted(path: SealedSource, key: CacheKey, sha256: string, opts: VerifyOptions = {}): Promise<'ok' | 'tampered'> {
   const hash = createHash('sha256');
   let done = 0;
   try {

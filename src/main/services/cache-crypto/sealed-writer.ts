@@ -26,6 +26,7 @@ import {
   type BlobHeader,
   type HeaderCheck,
 } from './blob-format';
+import type { SealedSource } from './blob-io';
 import type { CacheKey } from './cache-key';
 
 /** Plaintext kept from the start of every blob for type sniffing (file-type needs 4,100 bytes). */
@@ -62,16 +63,16 @@ function readAt(fd: number, length: number, position: number): Buffer {
   return got === length ? buf : buf.subarray(0, got);
 }
 
-/** Whether a file starts with the header of this blob sealed with this key (else: a plaintext leftover or someone else's). */
-export function isSealedFor(path: string, key: CacheKey, sha256: string): boolean {
+/** Whether a file (or a pack entry) starts with the header of this blob sealed with this key (else: a plaintext leftover or someone else's). */
+export function isSealedFor(source: SealedSource, key: CacheKey, sha256: string): boolean {
   let fd: number;
   try {
-    fd = openSync(path, 'r');
+    fd = openSync(typeof source === 'string' ? source : source.path, 'r');
   } catch {
     return false;
   }
   try {
-    return checkBlobHeader(readAt(fd, HEADER_BYTES, 0), key.keyId, sha256).kind === 'sealed';
+    return checkBlobHeader(readAt(fd, HEADER_BYTES, typeof source === 'string' ? 0 : source.offset), key.keyId, sha256).kind === 'sealed';
   } finally {
     closeSync(fd);
   }
@@ -101,6 +102,10 @@ export class SealedWriter {
     /** Plaintext bytes already in the file (a resumed copy). */
     readonly start: number,
     head: Buffer,
+    /** Where the blob's header sits in the file: 0 for a file of its own, the entry's offset in a pack. */
+    private readonly base = 0,
+    /** A pack's descriptor belongs to the pack writer: finishing an entry does not close it. */
+    private readonly ownsFd = true,
   ) {
     this.index = start / CHUNK_BYTES;
     this.done = start;
@@ -118,6 +123,16 @@ export class SealedWriter {
       throw err;
     }
     return new SealedWriter(fd, key.blobKey(), header, size, createHash('sha256'), 0, Buffer.alloc(0));
+  }
+
+  /**
+   * A blob written at `base` of an open file it shares with others (a pack, blob-pack/pack-file.ts):
+   * the same bytes a file of its own would hold, shifted by `base`. The descriptor stays open.
+   */
+  static at(fd: number, base: number, key: CacheKey, sha256: string, size: number): SealedWriter {
+    const header = encodeHeader(key.keyId, randomBytes(8), sha256);
+    writeAll(fd, header.bytes, base);
+    return new SealedWriter(fd, key.blobKey(), header, size, createHash('sha256'), 0, Buffer.alloc(0), base, false);
   }
 
   /**
@@ -202,7 +217,7 @@ export class SealedWriter {
 
   private seal(final: boolean): void {
     const i = this.index++;
-    writeParts(this.fd, sealChunkParts(this.blobKey, this.header, i, final, this.buf.subarray(0, this.fill)), chunkOffset(i));
+    writeParts(this.fd, sealChunkParts(this.blobKey, this.header, i, final, this.buf.subarray(0, this.fill)), this.base + chunkOffset(i));
     this.fill = 0;
   }
 
@@ -219,7 +234,7 @@ export class SealedWriter {
   close(): number {
     if (this.closed) return 0;
     this.closed = true;
-    closeSync(this.fd);
+    if (this.ownsFd) closeSync(this.fd);
     return Math.max(0, this.fill);
   }
 }

@@ -1,0 +1,129 @@
+// The store's pack files and their index together: write entries (visible only once durable and
+// indexed), find them, drop them, and give the space of dropped ones back.
+//
+// Space: dropping an entry only removes its index row. A pack that nothing points into any more is
+// deleted by prune(); a pack that is mostly dead is compacted by moving its live entries out into
+// files of their own (byte for byte: an entry is a blob file's exact bytes) and deleting it. A blob
+// found both as a file and in a pack (a compaction cut short) is the same content either way; the
+// store reads the file.
+import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, readSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import type { SealedSpan } from '../cache-crypto/blob-io';
+import type { CacheKey } from '../cache-crypto/cache-key';
+import { entrySpan, packPath, PackWriter, type PackEntry } from './pack-file';
+import type { PackIndex } from './pack-index';
+
+/** Compact a pack when less than this share of its bytes is still indexed. */
+export const COMPACT_BELOW = 0.5;
+
+export class BlobPacks {
+  /** Packs being written by this process: never pruned or compacted under their writer. */
+  private readonly writing = new Set<string>();
+
+  constructor(
+    readonly dir: string,
+    private readonly key: CacheKey,
+    readonly index: PackIndex,
+  ) {}
+
+  /** The entry's bytes as a span blob-io reads, or null when the blob is in no pack. */
+  locate(sha256: string): SealedSpan | null {
+    const e = this.index.get(sha256);
+    return e ? entrySpan(this.dir, e) : null;
+  }
+
+  /** A new pack to append to; close it through close() so it can be pruned again. */
+  writer(): PackWriter {
+    const w = PackWriter.create(this.dir, this.key);
+    this.writing.add(w.id);
+    return w;
+  }
+
+  /** Durable, then indexed: from here the entries written since the last commit are blobs of the store. */
+  commit(w: PackWriter): PackEntry[] {
+    const entries = w.commit();
+    this.index.put(entries);
+    return entries;
+  }
+
+  close(w: PackWriter): void {
+    w.close();
+    this.writing.delete(w.id);
+  }
+
+  remove(sha256s: readonly string[]): void {
+    this.index.remove(sha256s);
+  }
+
+  /** Delete the pack files no index row points into (nothing left, or left by a crash before commit). */
+  prune(): number {
+    if (!existsSync(this.dir)) return 0;
+    const used = new Set(this.index.usage().map((u) => u.pack));
+    let n = 0;
+    for (const f of readdirSync(this.dir)) {
+      const m = /^([0-9a-f]{16})\.pack$/.exec(f);
+      if (!m || used.has(m[1]!) || this.writing.has(m[1]!)) continue;
+      rmSync(join(this.dir, f), { force: true });
+      n++;
+    }
+    return n;
+  }
+
+  /**
+   * Move the live entries of mostly dead packs into files of their own (`fileOf(sha256)`: the
+   * store's path for a blob) and delete those packs. Returns the packs compacted.
+   */
+  compact(fileOf: (sha256: string) => string, below = COMPACT_BELOW): number {
+    let n = 0;
+    for (const u of this.index.usage()) {
+      if (this.writing.has(u.pack)) continue;
+      const path = packPath(this.dir, u.pack);
+      const size = existsSync(path) ? statSync(path).size : 0;
+      if (size > 0 && u.liveBytes >= below * size) continue;
+      this.unpack(u.pack, fileOf);
+      n++;
+    }
+    return n;
+  }
+
+  /** Every live entry of one pack copied out into its file (fsynced, renamed into place), then the pack deleted. */
+  unpack(pack: string, fileOf: (sha256: string) => string): void {
+    const path = packPath(this.dir, pack);
+    const entries = this.index.entriesOf(pack);
+    if (existsSync(path)) {
+      const fd = openSync(path, 'r');
+      try {
+        for (const e of entries) copyOut(fd, e, fileOf(e.sha256));
+      } finally {
+        closeSync(fd);
+      }
+    }
+    // Rows go only after every file is in place; a pack gone missing leaves its rows to be found
+    // missing by a check (the store reads the files first in any case).
+    if (existsSync(path)) this.index.remove(entries.map((e) => e.sha256));
+    rmSync(path, { force: true });
+  }
+}
+
+function copyOut(fd: number, e: PackEntry, dest: string): void {
+  if (existsSync(dest)) return;
+  mkdirSync(dirname(dest), { recursive: true });
+  const temp = `${dest}.unpack`;
+  const out = openSync(temp, 'w');
+  try {
+    const buf = Buffer.allocUnsafe(Math.min(e.length, 1 << 20));
+    for (let done = 0; done < e.length; ) {
+      const n = readSync(fd, buf, 0, Math.min(buf.length, e.length - done), e.offset + done);
+      if (n === 0) throw new Error(`pack ${e.pack}: entry ${e.sha256.slice(0, 12)}… cut short`);
+      for (let w = 0; w < n; ) w += writeSync(out, buf, w, n - w);
+      done += n;
+    }
+    fsyncSync(out);
+  } catch (err) {
+    closeSync(out);
+    rmSync(temp, { force: true });
+    throw err;
+  }
+  closeSync(out);
+  renameSync(temp, dest);
+}
