@@ -3,6 +3,8 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { openStore, type Store } from './db/open';
+import { BlobPacks } from './services/blob-pack/blob-packs';
+import { PackIndex } from './services/blob-pack/pack-index';
 import { BlobStore } from './services/blob-store';
 import { loadCalendar } from './services/calendar';
 import { CaseImporter } from './services/importer';
@@ -83,7 +85,10 @@ export class Workstation {
     this.store = openStore(join(opts.dataDir, 'fashen.db'), { key: this.cacheKey, ...native });
     // A central login saved before tokens were sealed is sealed at the first unlock (services/sync/login.ts).
     sealCentralLogin(opts.dataDir, this.cacheKey);
-    this.blobs = new BlobStore(join(opts.dataDir, 'blobs'), this.cacheKey);
+    const packs = new BlobPacks(join(opts.dataDir, 'blobs', 'packs'), this.cacheKey, new PackIndex(this.store.db));
+    this.blobs = new BlobStore(join(opts.dataDir, 'blobs'), this.cacheKey, packs);
+    // Packs a process left before its first commit hold nothing indexed (the data folder is locked to one process).
+    packs.prune();
     this.calendar = loadCalendar(opts.dataDir);
     this.processor = new EvidenceProcessor(this.store.db, this.store.sqlite, this.blobs);
     this.importer = new CaseImporter(this.store.db, this.store.sqlite, this.blobs, this.processor);

@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { BlobTamperedError, checkBlobHeader } from './cache-crypto/blob-format';
 import type { BlobPacks } from './blob-pack/blob-packs';
+import type { PackWriter } from './blob-pack/pack-file';
 import { decryptRange, decryptStream, encryptStream, plainSize, readHead, verifyEncrypted, type SealedSource, type VerifyOptions } from './cache-crypto/blob-io';
 import type { CacheKey } from './cache-crypto/cache-key';
 import { SealedWriter, isSealedFor } from './cache-crypto/sealed-writer';
@@ -129,8 +130,39 @@ export class BlobStore {
     return { sha256: header.sha256, size, tempPath, boundTo: header.sha256, head };
   }
 
+  /**
+   * A blob already in the store (its file, or a pack entry the sync wrote and indexed after
+   * checking its sha256) taken as it is: nothing is moved, its header is checked, and GCM
+   * authenticates its content on every read.
+   */
+  stageStored(sha256: string, head: Buffer | null = null): StagedBlob {
+    if (!this.looksIntact(sha256)) throw new BlobTamperedError(this.has(sha256) ? '本机副本已损坏' : '本机没有这个文件');
+    return { sha256, size: this.size(sha256), tempPath: '', boundTo: sha256, head };
+  }
+
+  /** A pack to append sync downloads to (null when this store keeps no packs). */
+  packWriter(): PackWriter | null {
+    return this.packs?.writer() ?? null;
+  }
+
+  /**
+   * The entries written since the last commit become blobs of the store (durable, then indexed).
+   * A file of the same blob is deleted: the entry replaces it, as commit() replaces a copy — so a
+   * damaged file fetched again is not read in place of the good entry.
+   */
+  async commitPack(w: PackWriter): Promise<string[]> {
+    const entries = await this.packs!.commit(w);
+    for (const e of entries) rmSync(this.pathOf(e.sha256), { force: true });
+    return entries.map((e) => e.sha256);
+  }
+
+  closePack(w: PackWriter): void {
+    this.packs!.close(w);
+  }
+
   /** Move a staged file into place; returns true when the blob is new. */
   async commit(staged: StagedBlob): Promise<boolean> {
+    if (staged.tempPath === '') return false; // stageStored: already in place
     if (staged.boundTo !== staged.sha256) {
       this.discard(staged);
       throw new BlobTamperedError(`文件内容与预期的校验值不符（应为 ${staged.boundTo.slice(0, 12)}…，实际 ${staged.sha256.slice(0, 12)}…）`);
@@ -195,12 +227,20 @@ export class BlobStore {
   }
 
   discard(staged: StagedBlob): void {
-    rmSync(staged.tempPath, { force: true });
+    if (staged.tempPath) rmSync(staged.tempPath, { force: true });
   }
 
   remove(sha256: string): void {
     rmSync(this.pathOf(sha256), { force: true });
     this.packs?.remove([sha256]);
+  }
+
+  /** Sealed length and last change of a blob's bytes (a file's, or its pack's), null when it has none: for caching a verification. */
+  statOf(sha256: string): { size: number; mtimeMs: number } | null {
+    const src = this.sourceOf(sha256);
+    const st = statOrNull(typeof src === 'string' ? src : src.path);
+    if (!st) return null;
+    return typeof src === 'string' ? { size: st.size, mtimeMs: st.mtimeMs } : { size: src.length, mtimeMs: st.mtimeMs };
   }
 
   /** Plaintext size (from the encrypted file's or entry's length). */

@@ -23,7 +23,8 @@ type SourceWithHeads = PackageSource & { head?(path: string): Buffer | null };
 /**
  * Stage every listed file, checking presence, size and sha256; collect every problem. Bytes from
  * outside (a folder, a .zip) are hashed while they are encrypted; files this process sealed itself
- * (ownedFile: verified sync downloads, the store's own copies) are linked, their header checked.
+ * (ownedFile: verified sync downloads) are linked, their header checked; files already in the
+ * store (inStore: the sync's packed downloads, copies kept from before) are taken as they are.
  */
 async function stageFiles(src: SourceWithHeads, files: FileRef[], store: BlobStore): Promise<StagedBlob[]> {
   const staged: StagedBlob[] = [];
@@ -40,7 +41,8 @@ async function stageFiles(src: SourceWithHeads, files: FileRef[], store: BlobSto
     try {
       const owned = src.ownedFile?.(f.path);
       // The listed sha256 binds the ciphertext as it is written (a file that differs is refused below).
-      s = owned ? await store.stageOwned(owned, f.sha256, src.head?.(f.path) ?? null) : await store.stage(await src.open(f.path), f.sha256);
+      if (src.inStore?.(f.path)) s = store.stageStored(f.sha256, src.head?.(f.path) ?? null);
+      else s = owned ? await store.stageOwned(owned, f.sha256, src.head?.(f.path) ?? null) : await store.stage(await src.open(f.path), f.sha256);
     } catch (err) {
       problems.push(`无法读取文件：${f.path}（${(err as Error).message}）`);
       continue;

@@ -19,6 +19,11 @@ export interface PackageSource {
    * blob store's own copies (SyncedPackageSource); never a user's folder or a .zip.
    */
   ownedFile?(path: string): string | null;
+  /**
+   * Whether the file is already in the blob store (the sync wrote it into a pack after checking its
+   * sha256, or an earlier import put it there): taken as it is, nothing copied or linked.
+   */
+  inStore?(path: string): boolean;
   close(): void;
 }
 

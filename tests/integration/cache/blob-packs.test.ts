@@ -28,14 +28,14 @@ function setUp() {
 }
 
 /** Append `blobs` to one pack (in network-sized pieces) and commit them. */
-function pack(packs: BlobPacks, blobs: Buffer[], commit = true): PackWriter {
+async function pack(packs: BlobPacks, blobs: Buffer[], commit = true): Promise<PackWriter> {
   const w = packs.writer();
   for (const b of blobs) {
     const e = w.begin(sha(b), b.length);
     for (let at = 0; at < b.length; at += 40_000) e.write(b.subarray(at, at + 40_000));
     e.finish();
   }
-  if (commit) packs.commit(w);
+  if (commit) await packs.commit(w);
   return w;
 }
 
@@ -43,7 +43,7 @@ describe('blob packs', () => {
   it('serves packed blobs like files: whole, by range, size, verify; no plaintext in the pack', async () => {
     const { packs, store } = setUp();
     const blobs = [0, 1, CHUNK_BYTES - 1, CHUNK_BYTES, CHUNK_BYTES + 1, 3 * CHUNK_BYTES + 5, 150_000].map((n) => randomBytes(n));
-    const w = pack(packs, blobs);
+    const w = await pack(packs, blobs);
     packs.close(w);
     const file = readFileSync(packPath(packs.dir, w.id));
     expect(isPack(packPath(packs.dir, w.id))).toBe(true);
@@ -68,7 +68,7 @@ describe('blob packs', () => {
   it('finds a changed byte of an entry, an entry cut short, and an entry indexed for another blob', async () => {
     const { packs, store } = setUp();
     const [a, b] = [randomBytes(200_000), randomBytes(90_000)];
-    const w = pack(packs, [a, b]);
+    const w = await pack(packs, [a, b]);
     packs.close(w);
     const e = packs.index.get(sha(a))!;
     const fd = openSync(packPath(packs.dir, w.id), 'r+');
@@ -105,7 +105,7 @@ describe('blob packs', () => {
     again.write(good);
     expect(again.finish().entry.offset).toBe(PACK_HEADER_BYTES);
     expect(() => again.write(Buffer.alloc(1))).toThrow();
-    packs.commit(w);
+    await packs.commit(w);
     packs.close(w);
     expect((await store.read(sha(good))).equals(good)).toBe(true);
   });
@@ -113,11 +113,11 @@ describe('blob packs', () => {
   it('an entry is a blob only once committed; a pack left by a crash is pruned, one being written is not', async () => {
     const { packs, store } = setUp();
     const [a, b] = [randomBytes(50_000), randomBytes(60_000)];
-    const w = pack(packs, [a], false);
+    const w = await pack(packs, [a], false);
     expect(store.has(sha(a))).toBe(false);
     expect(await store.verify(sha(a))).toBe('missing');
     expect(packs.prune()).toBe(0); // being written
-    packs.commit(w);
+    await packs.commit(w);
     expect(store.has(sha(a))).toBe(true);
     // Finished but never committed when the writer closes: cut off the pack.
     const e = w.begin(sha(b), b.length);
@@ -141,9 +141,9 @@ describe('blob packs', () => {
   it('removing blobs frees their pack: pruned when empty, compacted into files when mostly dead', async () => {
     const { packs, store } = setUp();
     const blobs = Array.from({ length: 6 }, (_, i) => randomBytes(40_000 + i * 1000));
-    const w1 = pack(packs, blobs.slice(0, 2));
+    const w1 = await pack(packs, blobs.slice(0, 2));
     packs.close(w1);
-    const w2 = pack(packs, blobs.slice(2));
+    const w2 = await pack(packs, blobs.slice(2));
     packs.close(w2);
     store.remove(sha(blobs[0]!));
     store.remove(sha(blobs[1]!));
@@ -164,7 +164,7 @@ describe('blob packs', () => {
   it('a blob with its own file is read from the file; removing it drops both', async () => {
     const { packs, store } = setUp();
     const b = randomBytes(80_000);
-    packs.close(pack(packs, [b]));
+    packs.close(await pack(packs, [b]));
     const staged = await store.stage((await import('node:stream')).Readable.from([b]), sha(b));
     expect(await store.commit(staged)).toBe(true);
     expect((await store.read(sha(b))).equals(b)).toBe(true);

@@ -2,7 +2,7 @@
 // partial copy, cancel, crash and restart on the same data folder, one sync at a time, progress,
 // old revisions skipped, two devices of one reviewer.
 import { randomBytes, randomUUID } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readdirSync, readFileSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as t from '../../../src/main/db/schema';
@@ -328,7 +328,11 @@ describe('pull rules and progress', () => {
     await w.sync.run();
     const [gone, bad] = c.pkg.manifest.evidence.slice(-2).map((e) => e.file.sha256);
     w.blobs.remove(gone!);
-    writeFileSync(w.blobs.pathOf(bad!), randomBytes(20_000));
+    // The initial sync packed the files (blob-pack/): overwrite the bad one's entry in its pack, header included.
+    const span = w.blobs.packs!.locate(bad!)!;
+    const fd = openSync(span.path, 'r+');
+    writeSync(fd, randomBytes(span.length), 0, span.length, span.offset);
+    closeSync(fd);
     w.sync.state.set('feed_cursor', '0'); // as if the cursor update had been lost in a crash
     const r = await w.sync.run();
     expect(r.summary.bytes).toBe(50_000);

@@ -70,7 +70,7 @@ function setup(entries: number, size: number, opts: { concurrency?: number; look
     wanted,
     wanted.map((_, i) => `entry ${i}`),
   );
-  return { central, wanted, requested, fetcher, start, entryOf, calls, progress, controller };
+  return { central, wanted, requested, fetcher, blobs, start, entryOf, calls, progress, controller };
 }
 
 const settle = () => new Promise((r) => setTimeout(r, 30));
@@ -130,7 +130,7 @@ describe('prefetch: downloads ahead of the imports', () => {
 
 describe('prefetch: batch downloads (transport.blobs)', () => {
   it('asks for consecutive entries in one request within the look-ahead bound, each ready as soon as it is in', async () => {
-    const { wanted, fetcher, start, calls, progress } = setup(6, 10_000, { concurrency: 1, lookaheadBytes: 25_000, batch: true });
+    const { wanted, fetcher, blobs, start, calls, progress } = setup(6, 10_000, { concurrency: 1, lookaheadBytes: 25_000, batch: true });
     const prefetch = start();
     await prefetch.ready(0, wanted[0]!);
     await settle();
@@ -140,7 +140,8 @@ describe('prefetch: batch downloads (transport.blobs)', () => {
     for (let i = 3; i < 6; i++) await prefetch.ready(i, wanted[i]!);
     await prefetch.close();
     expect(calls).toEqual(['blobs 0,1,2', 'blobs 3,4,5']);
-    expect(wanted.every((w) => fetcher.verifiedPath(w[0]!.sha256) !== null)).toBe(true);
+    // A batch goes into a pack of the store (blob-pack/): the blobs are there, not in the download folder.
+    expect(wanted.every((w) => blobs.has(w[0]!.sha256))).toBe(true);
     expect(progress.transferred).toBe(60_000);
     // Sealed as they arrived: nothing in the download folder holds plaintext.
     const dir = fetcher.dir;
@@ -148,7 +149,7 @@ describe('prefetch: batch downloads (transport.blobs)', () => {
   });
 
   it('a cut mid-batch: the blobs already in stay, the one cut off continues with Range where it stopped, the rest one by one', async () => {
-    const { central, wanted, fetcher, start, calls, progress } = setup(4, 10_000, { concurrency: 1, batch: true });
+    const { central, wanted, fetcher, blobs, start, calls, progress } = setup(4, 10_000, { concurrency: 1, batch: true });
     central.cutBlobAfter = 15_000;
     const transport = central.transport();
     const prefetch = start();
@@ -159,7 +160,9 @@ describe('prefetch: batch downloads (transport.blobs)', () => {
     expect(calls).toEqual(['blobs 0,1,2,3', 'blob 1@5000', 'blob 2@0', 'blob 3@0']);
     // Nothing crossed the wire twice.
     expect(progress.transferred).toBe(40_000);
-    for (const w of wanted) expect(fetcher.verifiedPath(w[0]!.sha256)).not.toBeNull();
+    // Blob 0 came whole in the batch (packed into the store); the others were fetched one by one.
+    expect(blobs.has(wanted[0]![0]!.sha256)).toBe(true);
+    for (const w of wanted.slice(1)) expect(fetcher.verifiedPath(w[0]!.sha256)).not.toBeNull();
     await transport.close();
   });
 
@@ -250,7 +253,7 @@ describe('the importer takes owned files over without a second copy: bytes from 
     }
     // The big evidence file: the right name, other bytes in the clear (a file not sealed here is hashed).
     const target = pkg.manifest.evidence.at(-1)!.file;
-    writeFileSync(files.get(target.path)!.file, randomBytes(target.size));
+    writeFileSync(files.get(target.path)!.file!, randomBytes(target.size));
     const r = await w.importer.importSource(new SyncedPackageSource('test', JSON.stringify(pkg.manifest), files), { fromCentral: true });
     expect(r.ok).toBe(false);
     expect(r.details?.join('\n')).toMatch(/文件校验值不符：evidence\/blob-0\.bin/);
@@ -258,7 +261,7 @@ describe('the importer takes owned files over without a second copy: bytes from 
     for (const f of [...pkg.manifest.documents, ...pkg.manifest.evidence]) expect(w.blobs.has(f.file.sha256)).toBe(false);
     expect(readdirSync(join(w.dataDir, 'blobs', '.staging'))).toEqual([]);
     // The owned files themselves are left as they were.
-    expect([...files.values()].every((f) => existsSync(f.file))).toBe(true);
+    expect([...files.values()].every((f) => existsSync(f.file!))).toBe(true);
   });
 
   it('a verified download is adopted by link without decrypting it, yet one sealed for another blob is refused', async () => {
@@ -285,7 +288,7 @@ describe('the importer takes owned files over without a second copy: bytes from 
     expect(w.blobs.has(big!.sha256)).toBe(false);
     expect(readdirSync(join(w.dataDir, 'blobs', '.staging'))).toEqual([]);
     // At the next start, a file under a blob's name sealed for another is no verified download either: dropped.
-    writeFileSync(join(fetcher.dir, big!.sha256), readFileSync(files.get(small!.path)!.file));
+    writeFileSync(join(fetcher.dir, big!.sha256), readFileSync(files.get(small!.path)!.file!));
     expect(new BlobFetcher(fetcher.dir, w.blobs).verifiedPath(big!.sha256)).toBeNull();
     expect(existsSync(join(fetcher.dir, big!.sha256))).toBe(false);
 
@@ -293,7 +296,7 @@ describe('the importer takes owned files over without a second copy: bytes from 
     // The right files: linked (same inode as the download), readable.
     const ok = await w.importer.importSource(new SyncedPackageSource('test', JSON.stringify(pkg.manifest), files), { fromCentral: true });
     expect(ok).toMatchObject({ ok: true, action: 'imported' });
-    expect(statSync(w.blobs.pathOf(small!.sha256)).ino).toBe(statSync(files.get(small!.path)!.file).ino);
+    expect(statSync(w.blobs.pathOf(small!.sha256)).ino).toBe(statSync(files.get(small!.path)!.file!).ino);
     expect((await w.blobs.read(small!.sha256)).equals(Buffer.from(filesOf(pkg).get(small!.path)!))).toBe(true);
     for (const f of packageFiles(pkg.manifest)) expect(await w.blobs.verify(f.sha256)).toBe('ok');
   });

@@ -40,8 +40,8 @@ export class BlobPacks {
   }
 
   /** Durable, then indexed: from here the entries written since the last commit are blobs of the store. */
-  commit(w: PackWriter): PackEntry[] {
-    const entries = w.commit();
+  async commit(w: PackWriter): Promise<PackEntry[]> {
+    const entries = await w.commit();
     this.index.put(entries);
     return entries;
   }

@@ -12,9 +12,10 @@
 // (fdatasync) before it hands them to the caller to index — a crash before that leaves bytes at
 // the pack's end that nothing points to, never an index row pointing at bytes that are not there.
 import { randomBytes } from 'node:crypto';
-import { closeSync, fdatasyncSync, ftruncateSync, mkdirSync, openSync, readSync, writeSync } from 'node:fs';
+import { closeSync, fdatasync, ftruncateSync, mkdirSync, openSync, readSync, writeSync } from 'node:fs';
+import { promisify } from 'node:util';
 import { join } from 'node:path';
-import { BlobTamperedError, encryptedSize } from '../cache-crypto/blob-format';
+import { BlobTamperedError, CHUNK_BYTES, HEADER_BYTES, TAG_BYTES, encryptedSize } from '../cache-crypto/blob-format';
 import type { SealedSpan } from '../cache-crypto/blob-io';
 import type { CacheKey } from '../cache-crypto/cache-key';
 import { SealedWriter } from '../cache-crypto/sealed-writer';
@@ -77,6 +78,28 @@ export interface PackEntryWriter {
   finish(): { entry: PackEntry; head: Buffer };
   /** Drop the entry: the pack is cut back to where it began. */
   abort(): void;
+  /**
+   * Move the entry, unfinished, out into a file of its own (`path`: a partial download) and go on
+   * there exactly where it stopped: the writer returned holds the chunk being filled too. The pack
+   * is cut back to where the entry began.
+   */
+  detach(path: string): SealedWriter;
+}
+
+/** Copy `length` bytes at `offset` of `fd` into a new file (replacing any). */
+function copyToFile(fd: number, offset: number, length: number, path: string): void {
+  const out = openSync(path, 'w');
+  try {
+    const buf = Buffer.allocUnsafe(Math.min(Math.max(length, 1), 1 << 20));
+    for (let done = 0; done < length; ) {
+      const n = readSync(fd, buf, 0, Math.min(buf.length, length - done), offset + done);
+      if (n === 0) throw new Error('pack entry cut short');
+      for (let w = 0; w < n; ) w += writeSync(out, buf, w, n - w);
+      done += n;
+    }
+  } finally {
+    closeSync(out);
+  }
 }
 
 /**
@@ -99,7 +122,8 @@ export class PackWriter {
   static create(dir: string, key: CacheKey): PackWriter {
     mkdirSync(dir, { recursive: true });
     const id = randomBytes(8).toString('hex');
-    const fd = openSync(packPath(dir, id), 'wx');
+    // Read too: an entry cut off is copied out of it (detach).
+    const fd = openSync(packPath(dir, id), 'wx+');
     try {
       const h = packHeader();
       writeSync(fd, h, 0, h.length, 0);
@@ -152,13 +176,30 @@ export class PackWriter {
         return { entry, head: r.head };
       },
       abort: drop,
+      detach: (path) => {
+        const tail = w.pendingPlain();
+        const whole = (w.written - tail.length) / CHUNK_BYTES;
+        try {
+          copyToFile(this.fd, start, HEADER_BYTES + whole * (CHUNK_BYTES + TAG_BYTES), path);
+        } finally {
+          drop();
+        }
+        const r = SealedWriter.resume(path, this.key, sha256, size);
+        if (typeof r === 'string') throw new Error(`pack entry could not be moved out (${r})`);
+        r.write(tail);
+        return r;
+      },
     };
   }
 
-  /** Make the entries finished since the last commit durable and hand them over for indexing. */
-  commit(): PackEntry[] {
+  /**
+   * Make the entries finished since the last commit durable and hand them over for indexing. The
+   * flush runs on the thread pool; no entry may be begun until it is done.
+   */
+  async commit(): Promise<PackEntry[]> {
     if (!this.pending.length) return [];
-    fdatasyncSync(this.fd);
+    if (this.current) throw new Error('a pack entry is still open');
+    await promisify(fdatasync)(this.fd);
     const out = this.pending;
     this.pending = [];
     return out;

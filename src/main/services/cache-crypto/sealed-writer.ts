@@ -190,6 +190,11 @@ export class SealedWriter {
     this.fill = -1;
   }
 
+  /** The plaintext of the chunk being filled (received, not yet sealed). */
+  pendingPlain(): Buffer {
+    return Buffer.from(this.buf.subarray(0, Math.max(0, this.fill)));
+  }
+
   /** Plaintext bytes received so far (kept ones included). */
   get written(): number {
     return this.done;

@@ -1,7 +1,6 @@
 // Integrity: re-hash every file of a case (完好 / 已篡改 / 缺失), and check a file when it opens.
 // 校验案卷 can be cancelled (取消): it stops between files and within a file, and the report says
 // 已取消 — files checked so far keep their state, the rest are 'unchecked', never marked wrong.
-import { existsSync, statSync } from 'node:fs';
 import type { FileState, IntegrityItemState, IntegrityReport } from '../../../shared/api/evidence';
 import { BlobRepo } from '../../db/repos/blobs';
 import type { CaseFileRepo } from '../../db/repos/case-files';
@@ -32,11 +31,10 @@ export class IntegrityService {
 
   /** Rejects with the signal's reason when aborted mid-file; nothing is cached or recorded then. */
   async check(sha256: string, force = false, opts: { signal?: AbortSignal; onBytes?: (done: number) => void } = {}): Promise<FileState> {
-    const path = this.store.pathOf(sha256);
+    const st = this.store.statOf(sha256);
     let state: FileState;
-    if (!existsSync(path)) state = 'missing';
+    if (!st) state = 'missing';
     else {
-      const st = statSync(path);
       const hit = this.cache.get(sha256);
       if (!force && hit && hit.size === st.size && hit.mtimeMs === st.mtimeMs) return hit.state;
       state = await this.store.verify(sha256, opts);

@@ -6,9 +6,16 @@
 // without decrypting it again (GCM authenticates it on every later read). File names are built
 // from a checked sha256, never from anything else the server says. Plaintext leftovers of an
 // earlier version are deleted when met.
+//
+// A batch (many whole blobs in one answer: the initial sync) goes into a pack of the store instead
+// (blob-pack/): one file per batch, not one per blob. Its entries are committed — made durable,
+// then indexed as blobs of the store — when the batch ends or is cut, and only then reported done;
+// the blob being received when a batch is cut is dropped from the pack and fetched on its own.
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SHA256_RE } from '../../../shared/sync/protocol';
+import type { PackEntryWriter, PackWriter } from '../blob-pack/pack-file';
+import { BlobTamperedError } from '../cache-crypto/blob-format';
 import { keptPlainBytes, type SealedWriter } from '../cache-crypto/sealed-writer';
 import type { BlobStore } from '../blob-store';
 import { TransportError, type SyncTransport } from './transport';
@@ -41,7 +48,7 @@ export class BlobFetcher {
   constructor(
     readonly dir: string,
     /** The store whose format and key the downloads are sealed in. */
-    private readonly store: Pick<BlobStore, 'newSealed' | 'resumeSealed' | 'isSealed'>,
+    private readonly store: Pick<BlobStore, 'newSealed' | 'resumeSealed' | 'isSealed' | 'packWriter' | 'commitPack' | 'closePack'>,
   ) {
     mkdirSync(dir, { recursive: true });
   }
@@ -151,6 +158,8 @@ export class BlobFetcher {
     if (!transport.blobs) throw new Error('transport has no batch download');
     const todo = blobs.filter((b) => (this.verifiedPath(b.sha256) ? (onDone(b), false) : true));
     if (!todo.length) return;
+    const pack = this.store.packWriter();
+    if (pack) return this.fetchIntoPack(transport, todo, pack, signal, onBytes, onDone);
     let i = 0;
     for await (const item of transport.blobs(todo.map((b) => b.sha256), signal)) {
       const blob = todo[i++];
@@ -168,6 +177,85 @@ export class BlobFetcher {
       onDone(blob);
     }
     if (i < todo.length) throw new TransportError('protocol', `中心系统批量返回的文件不全（${i}/${todo.length}）`);
+  }
+
+  /** fetchBatch into a pack of the store: the finished entries committed and reported at the end, or when the batch is cut. */
+  private async fetchIntoPack(
+    transport: SyncTransport,
+    todo: readonly WantedBlob[],
+    pack: PackWriter,
+    signal: AbortSignal,
+    onBytes: (n: number) => void,
+    onDone: (blob: WantedBlob) => void,
+  ): Promise<void> {
+    const finished: WantedBlob[] = [];
+    let i = 0;
+    try {
+      for await (const item of transport.blobs!(todo.map((b) => b.sha256), signal)) {
+        const blob = todo[i++];
+        if (!blob || item.sha256 !== blob.sha256) throw new TransportError('protocol', '中心系统批量返回的文件与请求的顺序不符');
+        if (item.size !== blob.size) {
+          this.remove(blob.sha256);
+          throw new BlobIntegrityError(blob.sha256, `中心系统提供的文件大小不符：${blob.sha256.slice(0, 12)}…（应为 ${blob.size} 字节，实际 ${item.size} 字节）`);
+        }
+        // A partial copy from an earlier run is superseded by the whole blob arriving here.
+        this.remove(blob.sha256);
+        const e = pack.begin(blob.sha256, blob.size);
+        await this.receive(blob, e, item.body, signal, onBytes);
+        let head: Buffer;
+        try {
+          head = e.finish().head;
+        } catch (err) {
+          if (!(err instanceof BlobTamperedError)) throw err;
+          throw new BlobIntegrityError(blob.sha256, `文件校验值不符，已丢弃：${blob.sha256.slice(0, 12)}…`);
+        }
+        this.heads.set(blob.sha256, head);
+        finished.push(blob);
+      }
+    } finally {
+      // What arrived whole is kept, whatever ended the batch.
+      try {
+        await this.store.commitPack(pack);
+      } finally {
+        this.store.closePack(pack);
+      }
+      for (const b of finished) onDone(b);
+    }
+    if (i < todo.length) throw new TransportError('protocol', `中心系统批量返回的文件不全（${i}/${todo.length}）`);
+  }
+
+  /** One blob's body into a pack entry; on any failure the entry is dropped and its bytes taken off the progress. */
+  private async receive(blob: WantedBlob, e: PackEntryWriter, body: AsyncIterable<Uint8Array>, signal: AbortSignal, onBytes: (n: number) => void): Promise<void> {
+    try {
+      let sinceYield = 0;
+      for await (const chunk of body) {
+        if (e.written + chunk.length > blob.size) throw new BlobIntegrityError(blob.sha256, `中心系统提供的文件超过声明的大小：${blob.sha256.slice(0, 12)}…`);
+        e.write(chunk);
+        onBytes(chunk.length);
+        if ((sinceYield += chunk.length) >= YIELD_EVERY) {
+          sinceYield = 0;
+          await new Promise<void>((r) => setImmediate(r));
+        }
+      }
+      if (e.written < blob.size) throw new TransportError('network', `文件下载中断：${blob.sha256.slice(0, 12)}…（${e.written}/${blob.size} 字节）`);
+    } catch (err) {
+      const cut = !(err instanceof BlobIntegrityError) && (signal.aborted || !(err instanceof TransportError) || err.kind === 'network');
+      if (!cut) {
+        onBytes(-e.written);
+        e.abort();
+        throw err;
+      }
+      // Cut or cancelled: the bytes in so far move out into a partial copy, as a download of its
+      // own would have left them — a retry in this run continues exactly there (fetch()), a later
+      // run from its last whole chunk.
+      const w = e.detach(`${this.name(blob.sha256)}.part`);
+      if (signal.aborted) {
+        onBytes(-w.close());
+        throw signal.reason;
+      }
+      this.interrupted.set(blob.sha256, w);
+      throw err instanceof TransportError ? err : new TransportError('network', `文件下载中断：${(err as Error).message}`);
+    }
   }
 
   /** Closes the writers of downloads cut off in this run (their partial chunk is dropped; whole chunks stay). */

@@ -138,7 +138,7 @@ async function apply(p: Plan, d: PullDeps, out: PullResult, ready: () => Promise
   const files = new Map<string, SyncedFile>();
   for (const f of packageFiles(p.pkg)) {
     const download = d.fetcher.verifiedPath(f.sha256);
-    files.set(f.path, download ? { file: download, head: d.fetcher.headOf(f.sha256) } : { file: d.blobs.pathOf(f.sha256), head: null });
+    files.set(f.path, { file: download, head: d.fetcher.headOf(f.sha256) });
   }
   d.signal.throwIfAborted();
   const source = new SyncedPackageSource(label, JSON.stringify(p.entry.case!.package), files);

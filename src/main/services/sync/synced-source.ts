@@ -4,9 +4,9 @@
 import type { Readable } from 'node:stream';
 import { PackageError, type PackageSource } from '../package-source';
 
-/** A verified download (sealed by the fetcher) or the blob store's copy, and its first plaintext bytes when known. */
+/** A verified download (sealed by the fetcher), or null for a blob already in the store; and its first plaintext bytes when known. */
 export interface SyncedFile {
-  file: string;
+  file: string | null;
   head: Buffer | null;
 }
 
@@ -38,11 +38,17 @@ export class SyncedPackageSource implements PackageSource {
   }
 
   /**
-   * Every file here is the engine's verified download or the blob store's own copy, sealed by this
-   * process: the store links them instead of copying, without decrypting them again.
+   * A file here that is not in the store yet is the engine's verified download, sealed by this
+   * process: the store links it instead of copying, without decrypting it again.
    */
   ownedFile(path: string): string | null {
     return this.files.get(path)?.file ?? null;
+  }
+
+  /** Files the fetcher wrote into the store's packs, and copies the store already had. */
+  inStore(path: string): boolean {
+    const f = this.files.get(path);
+    return !!f && f.file === null;
   }
 
   /** The first plaintext bytes of a file, when they passed through the fetcher (type sniffing). */
