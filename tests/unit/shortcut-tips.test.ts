@@ -1,13 +1,22 @@
 // Tooltips and labels that name a key take it from the 快捷键 table (shortcutTip / shortcutKeys in
 // src/renderer/src/lib/shortcuts.ts), as the overview does: a key written into a label by hand, or a
 // label asking the table for an action it does not list (or for the other alternative's key), fails.
+// Keys drawn as <kbd> come from the table too (lib/ShortcutKeys.tsx): a <kbd> written anywhere else fails.
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { SHORTCUTS, shortcutKeys, shortcutTip } from '../../src/renderer/src/lib/shortcuts';
+import { createElement } from 'react';
+import { renderToStaticMarkup } from 'react-dom/server';
+import { describe, expect, it, vi } from 'vitest';
+import { GESTURES, SHORTCUTS, shortcutEntry, shortcutKeys, shortcutTip, type Combo, type Shortcut } from '../../src/renderer/src/lib/shortcuts';
+
+// Centre's empty state is rendered below; the real client picks a transport from `window` when loaded.
+vi.mock('../../src/renderer/src/api', () => ({ api: { call: vi.fn(), on: vi.fn(() => () => undefined) } }));
+const { Centre } = await import('../../src/renderer/src/shell/Centre');
 
 const ROOT = 'src/renderer/src';
 const TABLE = 'lib/shortcuts.ts';
+/** The one file that draws <kbd>, from the table. */
+const KEYS_COMPONENT = 'lib/ShortcutKeys.tsx';
 
 function rendererFiles(): string[] {
   return (readdirSync(ROOT, { recursive: true }) as string[])
@@ -83,6 +92,42 @@ describe('tooltips take their keys from the 快捷键 table', () => {
       for (const re of HAND_WRITTEN) for (const m of text.matchAll(re)) found.push(`${file}: ${m[0]}`);
     }
     expect(found).toEqual([]);
+  });
+
+  it('no screen writes a <kbd> by hand, and each <ShortcutKeys> names an action of the table', () => {
+    const found: string[] = [];
+    const bad: string[] = [];
+    let count = 0;
+    for (const file of rendererFiles()) {
+      const text = code(file);
+      if (file !== KEYS_COMPONENT) for (const m of text.matchAll(/<kbd\b[^>]*>[^<]*/g)) found.push(`${file}: ${m[0]}`);
+      for (const m of text.matchAll(/<ShortcutKeys\b([^>]*)>/g)) {
+        count++;
+        const id = /^\s*id="([^"]*)"/.exec(m[1]!)?.[1];
+        if (id === undefined || !shortcutEntry(id)) bad.push(`${file}: ${m[0]} — not an id of the table (or not literal)`);
+      }
+    }
+    expect(found).toEqual([]);
+    expect(count).toBeGreaterThanOrEqual(7);
+    expect(bad).toEqual([]);
+  });
+
+  it('a key changed in the table changes what the hints show (Centre’s empty state)', () => {
+    /** The keys the table gives for these entries, as the hint draws them (gestures are not <kbd>). */
+    const tableKeys = (ids: string[]) => ids.flatMap((id) => shortcutEntry(id)!.keys.flat().filter((k) => !GESTURES.has(k)));
+    const shown = () =>
+      [...renderToStaticMarkup(createElement(Centre, { caseId: null, hasCases: true, reveal: null })).matchAll(/<kbd>([^<]*)<\/kbd>/g)].map((m) => m[1]);
+    const ids = ['queueMove', 'queueOpen', 'search'];
+    expect(shown()).toEqual(tableKeys(ids));
+    const entry = shortcutEntry('search') as { keys: Shortcut['keys'] };
+    const before = entry.keys;
+    try {
+      entry.keys = [['Ctrl', 'P'], ['F3']] satisfies Combo[];
+      expect(shown()).toEqual(tableKeys(ids));
+      expect(shown()).toContain('F3');
+    } finally {
+      entry.keys = before;
+    }
   });
 
   it('the check sees hand-written keys (it would have failed before the helpers)', () => {

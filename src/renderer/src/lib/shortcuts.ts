@@ -3,8 +3,9 @@
 // tests/unit/shortcuts.test.ts checks both ways against the handlers' sources — each key listed
 // here appears in a file named in `sources`, and each file that reads keys is named by some entry —
 // so a shortcut added, changed or removed in code without this table fails the test. Tooltips and
-// labels that name a key take it from here too (shortcutTip / shortcutKeys, by the entry's `id`), and
-// tests/unit/shortcut-tips.test.ts fails on a key written into a label by hand.
+// labels that name a key take it from here too (shortcutTip / shortcutKeys, by the entry's `id`), as
+// do the hints that draw keys as <kbd> (ShortcutKeys.tsx); tests/unit/shortcut-tips.test.ts fails on
+// a key written into a label, or a <kbd> written, by hand.
 
 export const SHORTCUT_GROUPS = ['全局', '队列', '案卷与材料', 'PDF', '审核要点', '集体讨论'] as const;
 export type ShortcutGroup = (typeof SHORTCUT_GROUPS)[number];
@@ -43,16 +44,16 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { group: '全局', keys: [ctrl('settings')], action: '打开设置', sources: ['settings/SettingsHost.tsx'], id: 'settings' },
   { group: '全局', keys: [['?']], action: '打开或关闭本快捷键一览', sources: ['shell/ShortcutsDialog.tsx'], id: 'shortcuts' },
 
-  { group: '队列', keys: [['↑'], ['↓']], action: '选择上一个 / 下一个案件', sources: ['queue/QueueTable.tsx'] },
+  { group: '队列', keys: [['↑'], ['↓']], action: '选择上一个 / 下一个案件', sources: ['queue/QueueTable.tsx'], id: 'queueMove' },
   { group: '队列', keys: [['PageUp'], ['PageDown']], action: '向上 / 向下翻一屏', sources: ['queue/QueueTable.tsx'] },
   { group: '队列', keys: [['Home'], ['End']], action: '第一个 / 最后一个案件', sources: ['queue/QueueTable.tsx'] },
-  { group: '队列', keys: [['Enter'], ['空格']], action: '打开所选案件', sources: ['queue/QueueTable.tsx'] },
+  { group: '队列', keys: [['Enter'], ['空格']], action: '打开所选案件', sources: ['queue/QueueTable.tsx'], id: 'queueOpen' },
   { group: '队列', keys: [['Enter']], action: '在全部案卷和文书全文中搜索', where: '在筛选框中', sources: ['queue/QueueToolbar.tsx'], id: 'searchAll' },
   { group: '队列', keys: [['↓']], action: '从筛选框移到搜索结果或队列第一行', sources: ['queue/QueueToolbar.tsx'] },
   { group: '队列', keys: [['↑'], ['↓']], action: '在搜索结果间移动', sources: ['search/SearchResults.tsx'] },
   { group: '队列', keys: [['Esc']], action: '关闭搜索结果，回到队列', sources: ['search/SearchResults.tsx', 'queue/QueueToolbar.tsx'], id: 'closeSearch' },
 
-  { group: '案卷与材料', keys: [['J'], ['K']], action: '打开下一项 / 上一项材料', where: '按材料目录顺序', sources: ['casefile/CaseView.tsx'] },
+  { group: '案卷与材料', keys: [['J'], ['K']], action: '打开下一项 / 上一项材料', where: '按材料目录顺序', sources: ['casefile/CaseView.tsx'], id: 'itemStep' },
   { group: '案卷与材料', keys: [['PageDown'], ['PageUp']], action: '同 J / K', where: '焦点不在 PDF 或队列中时', sources: ['casefile/CaseView.tsx'] },
   { group: '案卷与材料', keys: [ctrl('split')], action: '并排显示 / 取消并排', sources: ['casefile/CaseView.tsx'], id: 'split' },
   { group: '案卷与材料', keys: [['←'], ['→']], action: '切换标签页', where: '焦点在标签栏上', sources: ['workspace/PaneTabs.tsx', 'casefile/CaseSidebar.tsx'] },
@@ -79,10 +80,15 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { group: '审核要点', keys: [['0']], action: '跳到审核要点 P10', where: '已打开案件', sources: ['review/usePointKeys.ts'] },
   { group: '审核要点', keys: [['Ctrl', 'Enter']], action: '确认不采纳', where: '在不采纳理由框中', sources: ['review/OverrideForm.tsx'] },
 
-  { group: '集体讨论', keys: [['→'], ['PageDown'], ['空格']], action: '下一项', where: '会议进行中，翻页笔同样可用', sources: ['meeting/usePresenterKeys.ts'] },
-  { group: '集体讨论', keys: [['←'], ['PageUp']], action: '上一项', sources: ['meeting/usePresenterKeys.ts'] },
+  { group: '集体讨论', keys: [['→'], ['PageDown'], ['空格']], action: '下一项', where: '会议进行中，翻页笔同样可用', sources: ['meeting/usePresenterKeys.ts'], id: 'meetingNext' },
+  { group: '集体讨论', keys: [['←'], ['PageUp']], action: '上一项', sources: ['meeting/usePresenterKeys.ts'], id: 'meetingPrev' },
   { group: '集体讨论', keys: [['F']], action: '投屏页全屏 / 退出全屏', where: '在投屏页上，也可双击', sources: ['meeting/audience/AudiencePage.tsx'] },
 ];
+
+/** The entry named `id` (Shortcut.id), if the table has one. */
+export function shortcutEntry(id: string): Shortcut | undefined {
+  return SHORTCUTS.find((s) => s.id === id);
+}
 
 /** 'Ctrl+K', for tooltips and aria labels. */
 export function comboText(combo: Combo): string {
@@ -95,7 +101,7 @@ export function comboText(combo: Combo): string {
  * all alternatives ('J / K').
  */
 export function shortcutKeys(id: string, label?: string): string {
-  const entry = SHORTCUTS.find((s) => s.id === id);
+  const entry = shortcutEntry(id);
   if (!entry) return '';
   if (!entry.tips) return entry.keys.map(comboText).join(' / ');
   const combo = label === undefined ? undefined : entry.keys[entry.tips.indexOf(label)];

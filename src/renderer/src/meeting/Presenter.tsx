@@ -8,6 +8,7 @@ import { Alert, Button, Tabs } from 'antd';
 import { LeftOutlined, RightOutlined } from '@ant-design/icons';
 import type { EvidenceFocus, Meeting } from '../../../shared/meeting/schema';
 import { api } from '../api';
+import { ShortcutKeys } from '../lib/ShortcutKeys';
 import { AgendaNav } from './AgendaNav';
 import { AudienceSlide } from './audience/AudienceSlide';
 import { Stage } from './audience/Stage';
@@ -117,7 +118,7 @@ export function Presenter({ meeting, accept, readOnly }: Props) {
           </Button>
         </div>
         <p className="small muted mt-keys">
-          <kbd>→</kbd> <kbd>PageDown</kbd> <kbd>空格</kbd> 下一项 · <kbd>←</kbd> <kbd>PageUp</kbd> 上一项 · 点左侧议程跳到任一项
+          <ShortcutKeys id="meetingNext" /> 下一项 · <ShortcutKeys id="meetingPrev" /> 上一项 · 点左侧议程跳到任一项
         </p>
         {navError && <Alert type="error" showIcon title={navError} closable onClose={() => setNavError(null)} data-testid="nav-error" />}
         {item && recorded && (

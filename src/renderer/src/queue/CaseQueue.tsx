@@ -4,6 +4,7 @@ import { Alert, Button, Spin, Tooltip, type InputRef } from 'antd';
 import { FileSearchOutlined, MenuFoldOutlined, ReloadOutlined } from '@ant-design/icons';
 import type { CaseStatus, ImportOutcome } from '../../../shared/api/cases';
 import { STATUS_ORDER } from '../lib/labels';
+import { ShortcutKeys } from '../lib/ShortcutKeys';
 import type { CaseQueueState } from './useCaseQueue';
 import { DEFAULT_SORT, QUEUE_COLUMNS, filterRows, sortRows, type ColumnId, type QueueFilter, type QueueSort } from './queueModel';
 import { QueueToolbar } from './QueueToolbar';
@@ -93,7 +94,7 @@ export function CaseQueue({ queue, selectedId, onOpen, onCollapse, searchRef, on
         <button type="button" className="search-hint" onClick={() => search.run(filter.text.trim())} data-testid="search-hint">
           <FileSearchOutlined aria-hidden />
           <span className="ellipsis">在全部案卷和文书全文中搜索“{filter.text.trim()}”</span>
-          <kbd>Enter</kbd>
+          <ShortcutKeys id="searchAll" />
         </button>
       )}
       <div className="panel-body">

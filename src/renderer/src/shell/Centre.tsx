@@ -2,6 +2,7 @@
 import { Alert, Spin } from 'antd';
 import { useCaseFile } from '../casefile/useCaseFile';
 import { CaseView } from '../casefile/CaseView';
+import { ShortcutKeys } from '../lib/ShortcutKeys';
 import type { Reveal } from '../workspace/reveal';
 
 interface Props {
@@ -37,7 +38,7 @@ export function Centre({ caseId, hasCases, reveal, version = 0, onSplit }: Props
         <>
           <span>从左侧队列选择一个案件开始审核</span>
           <span className="small">
-            <kbd>↑</kbd> <kbd>↓</kbd> 选择 · <kbd>Enter</kbd> 打开 · <kbd>Ctrl</kbd>+<kbd>K</kbd> 筛选队列或搜索全部内容
+            <ShortcutKeys id="queueMove" /> 选择 · <ShortcutKeys id="queueOpen" /> 打开 · <ShortcutKeys id="search" /> 筛选队列或搜索全部内容
           </span>
         </>
       ) : (

@@ -1,11 +1,12 @@
-// 快捷键一览: every shortcut of lib/shortcuts.ts, grouped, keys drawn as <kbd> as the empty states do.
+// 快捷键一览: every shortcut of lib/shortcuts.ts, grouped, keys drawn by Keys as the empty states' are.
 // “?” (Shift+/) outside text fields opens it and closes it again, Esc closes; the status bar's
 // 快捷键 opens it too. Mounted once by the app (workbench and meeting screens).
-import { Fragment, type KeyboardEvent as ReactKeyboardEvent, type ReactNode } from 'react';
+import type { KeyboardEvent as ReactKeyboardEvent } from 'react';
 import { Modal } from 'antd';
 import { createStore } from '../lib/createStore';
 import { hasModifier, isTypingTarget } from '../lib/keys';
-import { GESTURES, SHORTCUT_GROUPS, SHORTCUTS, type Combo } from '../lib/shortcuts';
+import { SHORTCUT_GROUPS, SHORTCUTS } from '../lib/shortcuts';
+import { Keys } from '../lib/ShortcutKeys';
 import { useGlobalKeys } from '../lib/useGlobalKeys';
 import './shortcuts.css';
 
@@ -55,7 +56,7 @@ export function ShortcutsDialog() {
               {SHORTCUTS.filter((s) => s.group === group).map((s, i) => (
                 <div key={i} className="sc-row">
                   <dt>
-                    <Keys keys={s.keys} />
+                    <Keys keys={s.keys} or={<span className="sc-or">/</span>} />
                   </dt>
                   <dd>
                     {s.action}
@@ -70,19 +71,4 @@ export function ShortcutsDialog() {
       <p className="sc-note">字母、数字等单键在输入框中照常输入，不作快捷键；macOS 上以 ⌘ 代替 Ctrl。</p>
     </Modal>
   );
-}
-
-/** J / PageDown, Ctrl+K, Alt+拖动: keys as <kbd>, gestures as words. */
-function Keys({ keys }: { keys: readonly Combo[] }): ReactNode {
-  return keys.map((combo, i) => (
-    <Fragment key={i}>
-      {i > 0 && <span className="sc-or">/</span>}
-      {combo.map((k, j) => (
-        <Fragment key={j}>
-          {j > 0 && '+'}
-          {GESTURES.has(k) ? <span>{k}</span> : <kbd className="kbd">{k}</kbd>}
-        </Fragment>
-      ))}
-    </Fragment>
-  ));
 }

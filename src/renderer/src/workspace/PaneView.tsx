@@ -5,6 +5,7 @@ import type { CaseItem } from '../casefile/items';
 import { CaseSummary } from '../casefile/CaseSummary';
 import { ItemViewer } from '../viewers/ItemViewer';
 import { isOpinionTab, OpinionDocument } from '../opinion/OpinionDocument';
+import { ShortcutKeys } from '../lib/ShortcutKeys';
 import { PaneTabs, type PaneTab } from './PaneTabs';
 import type { Reveal } from './reveal';
 import { SUMMARY_TAB, type PaneIndex, type PaneState, type WorkspaceAction } from './workspaceModel';
@@ -61,7 +62,7 @@ export function PaneView({ index, pane, active, view, itemsById, dispatch, actio
         <div className="centre-hint">
           <span>从文书与证据目录中选择要在{side}打开的材料</span>
           <span className="small">
-            <kbd>J</kbd> / <kbd>K</kbd> 逐项浏览 · 右键“在{index === 0 ? '右侧' : '左侧'}打开”
+            <ShortcutKeys id="itemStep" or=" / " /> 逐项浏览 · 右键“在{index === 0 ? '右侧' : '左侧'}打开”
           </span>
         </div>
       )}
