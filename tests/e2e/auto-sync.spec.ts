@@ -2,17 +2,10 @@
 // run by the button): a reviewer logs in from the panel and her cases arrive in the queue without
 // a click; the panel says automatic sync is on and when the next run is due; her switch turns it off;
 // the browser saying the network is back brings the next run to within seconds.
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { generateDemoPackages } from '../../src/main/demo/generate';
-import { spawnHost } from '../../scripts/host-process';
-import { E2E_TODAY, expect, test } from './fixtures';
+import { expect, test } from './fixtures';
 import { SyncPanel } from './pages/SyncPanel';
 import { WorkstationPage } from './pages/WorkstationPage';
-import { startCentral } from './support/central';
-
-const ALICE_PW = 'alice-password-e2e';
+import { ALICE_PW, withCentralAndHost } from './support/central-host';
 
 /** HH:MM in China time of `ms` and of the minutes either side (a minute may turn meanwhile). */
 function chinaMinute(ms: number): string[] {
@@ -22,14 +15,8 @@ function chinaMinute(ms: number): string[] {
 
 test('logged in from the panel: the cases arrive without 立即同步; the panel tells when the next run is due', async ({ page }) => {
   test.setTimeout(120_000);
-  const central = await startCentral();
-  const home = mkdtempSync(join(tmpdir(), 'fashen-e2e-'));
-  const { url, child } = await spawnHost(home, E2E_TODAY, { autoSync: true });
-  try {
-    await central.admin.addReviewer('alice', ALICE_PW);
-    const generated = await generateDemoPackages({ outDir: mkdtempSync(join(tmpdir(), 'fashen-e2e-auto-')), today: E2E_TODAY, count: 2 });
-    for (const g of generated) await central.admin.publish(g.dir, 'alice');
-
+  // Two cases for alice; the reviewer logs in from the panel.
+  await withCentralAndHost({ autoSync: true, cases: 2, login: false }, async ({ central, url }) => {
     await page.setViewportSize({ width: 1366, height: 768 });
     const ws = new WorkstationPage(page);
     await ws.open(url);
@@ -68,8 +55,5 @@ test('logged in from the panel: the cases arrive without 立即同步; the panel
     await page.context().setOffline(false);
     const soon = chinaMinute(Date.now());
     await expect(auto).toHaveText(new RegExp(`^已开启 · (下次约 (${soon.join('|')})|正在同步)$`));
-  } finally {
-    child.kill('SIGTERM');
-    await central.stop();
-  }
+  });
 });

@@ -7,10 +7,11 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateDemoPackages } from '../../src/main/demo/generate';
-import { callApi, E2E_TODAY, expect, startHost, test as base, type RunningHost } from './fixtures';
+import { E2E_TODAY, expect, startHost, test as base, type RunningHost } from './fixtures';
 import { WorkstationPage } from './pages/WorkstationPage';
 import { SyncPanel } from './pages/SyncPanel';
 import { QueuePanel } from './pages/QueuePanel';
+import { withCentralAndHost } from './support/central-host';
 
 // An empty store for each test: the worker's freshHost may already hold cases another spec imported.
 const test = base.extend<{ emptyStore: RunningHost }>({
@@ -20,7 +21,6 @@ const test = base.extend<{ emptyStore: RunningHost }>({
     host.stop();
   },
 });
-import { startCentral } from './support/central';
 
 test('导入案卷包… from the empty queue: a quoted folder of case folders, one broken, each named; then a case.json path', async ({ page, emptyStore }) => {
   const stick = mkdtempSync(join(tmpdir(), 'fashen-e2e-stick-'));
@@ -60,21 +60,17 @@ test('导入案卷包… from the empty queue: a quoted folder of case folders, 
 });
 
 test('the empty queue’s 登录中心系统… opens the login form; logged in, its 立即同步 brings the assigned case', async ({ page }) => {
-  const host = await startHost();
-  const central = await startCentral();
-  try {
+  // One case for alice; the host logs in after the empty queue's 登录中心系统… is tried.
+  await withCentralAndHost({ login: false }, async ({ central, url, login }) => {
     await page.setViewportSize({ width: 1366, height: 768 });
-    await new WorkstationPage(page).open(host.url);
+    await new WorkstationPage(page).open(url);
     const queue = new QueuePanel(page);
     const sync = new SyncPanel(page);
     await queue.empty.getByTestId('empty-login').click();
     await expect(sync.drawer.getByTestId('sync-login-form')).toBeVisible();
     await sync.close();
 
-    await central.admin.addReviewer('alice', 'alice-password-e2e');
-    const [pkg] = await generateDemoPackages({ outDir: mkdtempSync(join(tmpdir(), 'fashen-e2e-pkg-')), today: E2E_TODAY, count: 1, seed: 5 });
-    await central.admin.publish(pkg!.dir, 'alice');
-    await callApi(host, 'sync.login', { server: central.url, user: 'alice', password: 'alice-password-e2e' });
+    await login();
     await page.reload();
     await expect(queue.empty.getByTestId('empty-hint')).toContainText(`已登录中心系统（${central.url}）`);
     await expect(queue.empty.getByTestId('empty-login')).toHaveCount(0);
@@ -82,8 +78,5 @@ test('the empty queue’s 登录中心系统… opens the login form; logged in,
     await queue.empty.getByTestId('empty-sync').click();
     await expect(sync.drawer).toBeVisible();
     await expect.poll(() => queue.caseCount(), { timeout: 60_000 }).toBe(1);
-  } finally {
-    await central.stop();
-    host.stop();
-  }
+  });
 });

@@ -15,9 +15,10 @@ export interface RunningHost {
   stop(): void;
 }
 
-export async function startHost(): Promise<RunningHost> {
+/** A host on a temp FASHEN_HOME; `today` its date (E2E_TODAY), `autoSync` its automatic sync (off). */
+export async function startHost(opts: { today?: string; autoSync?: boolean } = {}): Promise<RunningHost> {
   const home = mkdtempSync(join(tmpdir(), 'fashen-e2e-'));
-  const { url, child } = await spawnHost(home, E2E_TODAY);
+  const { url, child } = await spawnHost(home, opts.today ?? E2E_TODAY, { autoSync: opts.autoSync });
   const u = new URL(url);
   return { url, origin: u.origin, token: u.searchParams.get('token')!, home, stop: () => child.kill('SIGTERM') };
 }

@@ -10,19 +10,18 @@
 import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { generateDemoPackages } from '../../src/main/demo/generate';
 import { openSealedBytes } from '../../src/main/services/bundle-envelope/open';
 import type { Page } from '@playwright/test';
-import { callApi, E2E_TODAY, expect, startHost, test as base, type RunningHost } from './fixtures';
+import { callApi, expect, test as base, type RunningHost } from './fixtures';
 import { WorkstationPage } from './pages/WorkstationPage';
 import { SyncPanel } from './pages/SyncPanel';
-import { CentralAdmin, startCentral, type RunningCentral } from './support/central';
+import { CentralAdmin, type RunningCentral } from './support/central';
+import { ALICE_PW, withCentralAndHost } from './support/central-host';
 import { startSlowLink, type SlowLink } from './support/slow-link';
 
 const PASS = 'correct horse battery';
 /** The bundle passphrase the reviewer will tell the admin by phone. */
 const BUNDLE_PASS = '青山-打印机-四十七';
-const ALICE_PW = 'alice-password-e2e';
 /** The county office's line: slow enough that a 3.6 MB first sync takes several seconds. */
 const LINK_BYTES_PER_SECOND = 450 * 1024;
 
@@ -53,27 +52,28 @@ function keyFileOf(home: string): KeyFile {
   return JSON.parse(readFileSync(join(dir, name), 'utf8')) as KeyFile;
 }
 
+/** The reviewer's signing key first: its local CA is the trust anchor the central system is
+ *  configured with (FASHEN_TRUST_ANCHORS — in production the agency CA). */
+async function keyAsAnchor(host: RunningHost): Promise<string> {
+  await callApi(host, 'keys.create', { passphrase: PASS });
+  const key = keyFileOf(host.home);
+  const anchors = join(mkdtempSync(join(tmpdir(), 'fashen-e2e-sync-')), 'anchors.pem');
+  writeFileSync(anchors, key.chain[key.chain.length - 1]!);
+  return anchors;
+}
+
+// Three cases for alice; the reviewer logs in from the panel, through the slow link.
 const test = base.extend<object, { world: World }>({
   world: [
     async ({}, use) => {
-      const host = await startHost();
-      // The reviewer and a signing key first: its local CA is the trust anchor the central system is
-      // configured with (FASHEN_TRUST_ANCHORS — in production the agency CA).
-      await callApi(host, 'settings.setReviewer', { name: '王审核', agency: '马鞍山市市场监督管理局', legalQualification: true });
-      await callApi(host, 'keys.create', { passphrase: PASS });
-      const key = keyFileOf(host.home);
-      const work = mkdtempSync(join(tmpdir(), 'fashen-e2e-sync-'));
-      const anchors = join(work, 'anchors.pem');
-      writeFileSync(anchors, key.chain[key.chain.length - 1]!);
-      const central = await startCentral(anchors);
-      await central.admin.addReviewer('alice', ALICE_PW);
-      const generated = await generateDemoPackages({ outDir: join(work, 'packages'), today: E2E_TODAY, count: 3 });
-      for (const g of generated) await central.admin.publish(g.dir, 'alice');
-      const link = await startSlowLink(central.port, LINK_BYTES_PER_SECOND);
-      await use({ host, central, link, packages: generated.map((g) => g.dir), keyFile: key });
-      await link.close();
-      await central.stop();
-      host.stop();
+      await withCentralAndHost({ cases: 3, login: false, trustAnchors: keyAsAnchor }, async ({ host, central, cases }) => {
+        const link = await startSlowLink(central.port, LINK_BYTES_PER_SECOND);
+        try {
+          await use({ host, central, link, packages: cases.map((g) => g.dir), keyFile: keyFileOf(host.home) });
+        } finally {
+          await link.close();
+        }
+      });
     },
     { scope: 'worker', timeout: 180_000 },
   ],
