@@ -6,48 +6,42 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateDemoPackages } from '../../src/main/demo/generate';
-import { spawnHost } from '../../scripts/host-process';
-import { startCentral, type CentralUnderTest } from '../helpers/server';
 import { testCalendar } from '../helpers/test-calendar';
-import { upload, zipPackage } from '../helpers/server-fixtures';
 import { callApi, expect, test } from './fixtures';
 import { SyncPanel } from './pages/SyncPanel';
 import { WorkstationPage } from './pages/WorkstationPage';
+import type { RunningCentral } from './support/central';
+import { withCentralAndHost } from './support/central-host';
 
-async function publishDemo(central: CentralUnderTest, seed: number, reviewer: string): Promise<string> {
-  const [pkg] = await generateDemoPackages({ outDir: mkdtempSync(join(tmpdir(), 'fashen-e2e-pkg-')), today: '2026-12-03', count: 1, seed });
-  expect((await upload(central.admin, await zipPackage(pkg!.dir))).status).toBe(201);
-  expect((await central.admin.post(`/v1/admin/cases/${encodeURIComponent(pkg!.caseId)}/assign`, { user: reviewer })).status).toBe(200);
+/** In December, when next year's holidays matter. */
+const TODAY = '2026-12-03';
+
+async function publishDemo(central: RunningCentral, seed: number, reviewer: string): Promise<string> {
+  const [pkg] = await generateDemoPackages({ outDir: mkdtempSync(join(tmpdir(), 'fashen-e2e-pkg-')), today: TODAY, count: 1, seed });
+  await central.admin.publish(pkg!.dir, reviewer);
   return pkg!.caseNumber;
 }
 
-async function bundleTo(central: CentralUnderTest, folder: string, name: string, user: string): Promise<void> {
-  const made = await central.admin.request('GET', `/v1/admin/case-bundle?user=${user}`);
+async function bundleTo(central: RunningCentral, folder: string, name: string, user: string): Promise<void> {
+  const made = await central.admin.send('GET', `/v1/admin/case-bundle?user=${user}`);
   expect(made.status).toBe(200);
-  writeFileSync(join(folder, name), made.body);
+  writeFileSync(join(folder, name), made.bytes);
 }
 
 test('a folder of central bundles: each bundle’s own signature, calendar and cases', async ({ page }) => {
   test.setTimeout(120_000);
-  const central = await startCentral();
-  const home = mkdtempSync(join(tmpdir(), 'fashen-e2e-'));
-  const { url, child } = await spawnHost(home, '2026-12-03');
-  try {
-    const u = new URL(url);
-    const host = { origin: u.origin, token: u.searchParams.get('token')! };
-    await central.user('alice', 'reviewer', 'alice-password-e2e');
-    await central.user('bob', 'reviewer', 'bob-password-e2e');
-    await callApi(host, 'sync.login', { server: central.url, user: 'alice', password: 'alice-password-e2e' });
+  // No case yet; bob too; the host logged in as alice.
+  await withCentralAndHost({ today: TODAY, cases: 0, prepare: (central) => central.admin.addReviewer('bob', 'bob-password-e2e') }, async ({ central, url, host }) => {
     // One sync (nothing assigned yet): the workstation learns the central system's bundle key.
     await callApi(host, 'sync.run', {});
 
     const stick = mkdtempSync(join(tmpdir(), 'fashen-e2e-stick-'));
-    expect((await central.admin.request('PUT', '/v1/admin/calendar', { json: testCalendar(2027) })).status).toBe(200);
+    expect((await central.admin.send('PUT', '/v1/admin/calendar', testCalendar(2027))).status).toBe(200);
     await publishDemo(central, 11, 'alice');
     await bundleTo(central, stick, '案卷交换包-alice-1126.zip', 'alice');
     const [y27, y28] = [testCalendar(2027), testCalendar(2028)];
     const both = { source: '测试用节假日安排 2027–2028（虚构）', years: [2027, 2028], holidays: { ...y27.holidays, ...y28.holidays }, workdays: { ...y27.workdays, ...y28.workdays } };
-    expect((await central.admin.request('PUT', '/v1/admin/calendar', { json: both })).status).toBe(200);
+    expect((await central.admin.send('PUT', '/v1/admin/calendar', both)).status).toBe(200);
     await publishDemo(central, 12, 'alice');
     await bundleTo(central, stick, '案卷交换包-alice-1203.zip', 'alice');
     await publishDemo(central, 13, 'bob');
@@ -85,8 +79,5 @@ test('a folder of central bundles: each bundle’s own signature, calendar and c
       await page.screenshot({ path: `test-results/screenshots/bundles-folder-${width}.png` });
       await sync.drawer.getByTestId('sync-import').screenshot({ path: `test-results/screenshots/bundles-folder-import-${width}.png` });
     }
-  } finally {
-    child.kill('SIGTERM');
-    await central.close();
-  }
+  });
 });

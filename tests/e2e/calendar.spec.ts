@@ -8,29 +8,22 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import yazl from 'yazl';
 import { generateDemoPackages } from '../../src/main/demo/generate';
-import { spawnHost } from '../../scripts/host-process';
-import { startCentral } from '../helpers/server';
 import { testCalendar } from '../helpers/test-calendar';
-import { upload, zipPackage } from '../helpers/server-fixtures';
 import { sealBytes } from '../../src/main/services/bundle-envelope/seal';
-import { callApi, expect, test } from './fixtures';
+import { expect, startHost, test } from './fixtures';
+import { SyncPanel } from './pages/SyncPanel';
+import { WorkstationPage } from './pages/WorkstationPage';
+import { withCentralAndHost } from './support/central-host';
 
 /** The passphrase the admin tells the reviewer by phone. */
 const BUNDLE_PASS = '青山-打印机-四十七';
-import { SyncPanel } from './pages/SyncPanel';
-import { WorkstationPage } from './pages/WorkstationPage';
+/** In December, when next year's holidays matter. */
+const TODAY = '2026-12-03';
 
 test('next year’s holiday schedule: flagged in December, taken from the central system at the next sync', async ({ page }) => {
   test.setTimeout(90_000);
-  const central = await startCentral();
-  const home = mkdtempSync(join(tmpdir(), 'fashen-e2e-'));
-  const { url, child } = await spawnHost(home, '2026-12-03');
-  try {
-    const u = new URL(url);
-    const host = { origin: u.origin, token: u.searchParams.get('token')! };
-    await central.user('alice', 'reviewer', 'alice-password-e2e');
-    await callApi(host, 'sync.login', { server: central.url, user: 'alice', password: 'alice-password-e2e' });
-
+  // No case yet; the host logged in as alice.
+  await withCentralAndHost({ today: TODAY, cases: 0 }, async ({ central, url }) => {
     await page.setViewportSize({ width: 1366, height: 768 });
     await new WorkstationPage(page).open(url);
     const calendar = page.getByTestId('calendar-years');
@@ -39,7 +32,7 @@ test('next year’s holiday schedule: flagged in December, taken from the centra
     await expect(calendar).toHaveAttribute('title', /2027年节假日安排尚未收到：落在2027年的期限暂按周末和法定节假日推算（调休未计）/);
     await page.getByTestId('status-bar').screenshot({ path: 'test-results/screenshots/calendar-next-year-missing.png' });
 
-    const put = await central.admin.request('PUT', '/v1/admin/calendar', { json: testCalendar(2027) });
+    const put = await central.admin.send('PUT', '/v1/admin/calendar', testCalendar(2027));
     expect(put.status).toBe(200);
     const sync = new SyncPanel(page);
     await sync.open();
@@ -52,15 +45,13 @@ test('next year’s holiday schedule: flagged in December, taken from the centra
 
     // Later, offline: a bundle the central system made for alice, carried in on a stick. The sync above
     // told this workstation the central system's bundle key, so the bundle's signature is checked.
-    const [pkg] = await generateDemoPackages({ outDir: mkdtempSync(join(tmpdir(), 'fashen-e2e-pkg-')), today: '2026-12-03', count: 1, seed: 7 });
-    const up = await upload(central.admin, await zipPackage(pkg!.dir));
-    expect(up.status).toBe(201);
-    expect((await central.admin.post(`/v1/admin/cases/${encodeURIComponent(pkg!.caseId)}/assign`, { user: 'alice' })).status).toBe(200);
-    const made = await central.admin.request('GET', '/v1/admin/case-bundle?user=alice');
+    const [pkg] = await generateDemoPackages({ outDir: mkdtempSync(join(tmpdir(), 'fashen-e2e-pkg-')), today: TODAY, count: 1, seed: 7 });
+    await central.admin.publish(pkg!.dir, 'alice');
+    const made = await central.admin.send('GET', '/v1/admin/case-bundle?user=alice');
     expect(made.status).toBe(200);
     // Sealed with a passphrase, as `fashen central bundle --passphrase-env` writes it: the import asks for it.
     const stick = join(mkdtempSync(join(tmpdir(), 'fashen-e2e-stick-')), 'alice.fashen-cases');
-    writeFileSync(stick, await sealBytes(made.body, BUNDLE_PASS, 'case-bundle'));
+    writeFileSync(stick, await sealBytes(made.bytes, BUNDLE_PASS, 'case-bundle'));
     await sync.drawer.getByTestId('sync-import-path').fill(stick);
     await sync.drawer.getByTestId('sync-import-run').click();
     const ask = page.getByTestId('sync-import-pass-dialog');
@@ -79,31 +70,26 @@ test('next year’s holiday schedule: flagged in December, taken from the centra
     await sync.drawer.getByTestId('sync-import').screenshot({ path: 'test-results/screenshots/bundle-central-verified.png' });
 
     // A stick the central system made for another reviewer: refused whole, with what to ask for.
-    await central.user('bob', 'reviewer', 'bob-password-e2e');
-    const [bobs] = await generateDemoPackages({ outDir: mkdtempSync(join(tmpdir(), 'fashen-e2e-pkg-')), today: '2026-12-03', count: 1, seed: 8 });
-    expect((await upload(central.admin, await zipPackage(bobs!.dir))).status).toBe(201);
-    expect((await central.admin.post(`/v1/admin/cases/${encodeURIComponent(bobs!.caseId)}/assign`, { user: 'bob' })).status).toBe(200);
+    await central.admin.addReviewer('bob', 'bob-password-e2e');
+    const [bobs] = await generateDemoPackages({ outDir: mkdtempSync(join(tmpdir(), 'fashen-e2e-pkg-')), today: TODAY, count: 1, seed: 8 });
+    await central.admin.publish(bobs!.dir, 'bob');
     const forBob = join(mkdtempSync(join(tmpdir(), 'fashen-e2e-stick-')), 'bob.zip');
-    writeFileSync(forBob, (await central.admin.request('GET', '/v1/admin/case-bundle?user=bob')).body);
+    writeFileSync(forBob, (await central.admin.send('GET', '/v1/admin/case-bundle?user=bob')).bytes);
     await sync.drawer.getByTestId('sync-import-path').fill(forBob);
     await sync.drawer.getByTestId('sync-import-run').click();
     await expect(sync.drawer.getByTestId('import-result')).toContainText('交换包未导入此交换包是中心系统为审核员 bob 制作的，本机登录的是 alice');
     // A plain bundle from an older central system (still read): said to be plain.
-    const [plainPkg] = await generateDemoPackages({ outDir: mkdtempSync(join(tmpdir(), 'fashen-e2e-pkg-')), today: '2026-12-03', count: 1, seed: 9 });
-    expect((await upload(central.admin, await zipPackage(plainPkg!.dir))).status).toBe(201);
-    expect((await central.admin.post(`/v1/admin/cases/${encodeURIComponent(plainPkg!.caseId)}/assign`, { user: 'alice' })).status).toBe(200);
+    const [plainPkg] = await generateDemoPackages({ outDir: mkdtempSync(join(tmpdir(), 'fashen-e2e-pkg-')), today: TODAY, count: 1, seed: 9 });
+    await central.admin.publish(plainPkg!.dir, 'alice');
     const plain = join(mkdtempSync(join(tmpdir(), 'fashen-e2e-stick-')), 'alice-old.zip');
-    writeFileSync(plain, (await central.admin.request('GET', `/v1/admin/case-bundle?user=alice&case=${encodeURIComponent(plainPkg!.caseId)}`)).body);
+    writeFileSync(plain, (await central.admin.send('GET', `/v1/admin/case-bundle?user=alice&case=${encodeURIComponent(plainPkg!.caseId)}`)).bytes);
     await sync.drawer.getByTestId('sync-import-path').fill(plain);
     await sync.drawer.getByTestId('sync-import-run').click();
     await expect(sync.drawer.getByTestId('import-result')).toContainText(`已导入案卷 ${plainPkg!.caseNumber}`);
     await expect(sync.drawer.getByTestId('sync-import-plain')).toContainText('未加密的交换包');
     await sync.drawer.getByTestId('sync-import').screenshot({ path: 'test-results/screenshots/bundle-plain-said.png' });
     await sync.drawer.getByTestId('sync-import').screenshot({ path: 'test-results/screenshots/bundle-wrong-reviewer.png' });
-  } finally {
-    child.kill('SIGTERM');
-    await central.close();
-  }
+  });
 });
 
 /** A .zip of package folders plus the calendar at its root, as the central system would hand out. */
@@ -125,18 +111,17 @@ async function bundleWith(dirs: string[], calendar: unknown, out: string): Promi
 
 test('an office that never connects takes next year’s schedule from the bundle it imports', async ({ page }) => {
   test.setTimeout(90_000);
-  const home = mkdtempSync(join(tmpdir(), 'fashen-e2e-'));
   const work = mkdtempSync(join(tmpdir(), 'fashen-e2e-bundle-'));
-  const generated = await generateDemoPackages({ outDir: join(work, 'packages'), today: '2026-12-03', count: 2 });
+  const generated = await generateDemoPackages({ outDir: join(work, 'packages'), today: TODAY, count: 2 });
   const bundle = await bundleWith(
     generated.map((g) => g.dir),
     testCalendar(2027),
     join(work, 'from-central.zip'),
   );
-  const { url, child } = await spawnHost(home, '2026-12-03');
+  const host = await startHost({ today: TODAY });
   try {
     await page.setViewportSize({ width: 1366, height: 768 });
-    await new WorkstationPage(page).open(url);
+    await new WorkstationPage(page).open(host.url);
     const calendar = page.getByTestId('calendar-years');
     await expect(calendar).toHaveText('工作日历 2004–2026 · 2027年未覆盖');
     const sync = new SyncPanel(page);
@@ -148,6 +133,6 @@ test('an office that never connects takes next year’s schedule from the bundle
     await expect(calendar).toHaveText('工作日历 2004–2027');
     await sync.drawer.getByTestId('sync-import').screenshot({ path: 'test-results/screenshots/calendar-from-bundle.png' });
   } finally {
-    child.kill('SIGTERM');
+    host.stop();
   }
 });

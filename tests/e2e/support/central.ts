@@ -31,16 +31,20 @@ export class CentralAdmin {
     return this.send('POST', path, body, token);
   }
 
-  /** A call of the admin's (a Buffer body goes as a zip, anything else as JSON). */
-  async send(method: 'POST' | 'PATCH', path: string, body: unknown, token = this.token): Promise<{ status: number; json: unknown }> {
+  /**
+   * A call of the admin's (a Buffer body goes as a zip, anything else as JSON; GET has none). The
+   * answer's bytes as they came (a case bundle), and parsed when JSON.
+   */
+  async send(method: 'GET' | 'POST' | 'PUT' | 'PATCH', path: string, body?: unknown, token = this.token): Promise<{ status: number; json: unknown; bytes: Buffer }> {
     const isZip = Buffer.isBuffer(body);
     const r = await fetch(`${this.url}${path}`, {
       method,
-      headers: { authorization: `Bearer ${token}`, 'content-type': isZip ? 'application/zip' : 'application/json' },
-      body: isZip ? new Uint8Array(body) : JSON.stringify(body),
+      headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': isZip ? 'application/zip' : 'application/json' }) },
+      ...(body === undefined ? {} : { body: isZip ? new Uint8Array(body) : JSON.stringify(body) }),
     });
-    const text = await r.text();
-    return { status: r.status, json: text ? (JSON.parse(text) as unknown) : null };
+    const bytes = Buffer.from(await r.arrayBuffer());
+    const isJson = (r.headers.get('content-type') ?? '').includes('json');
+    return { status: r.status, json: isJson && bytes.length ? (JSON.parse(bytes.toString('utf8')) as unknown) : null, bytes };
   }
 
   async addReviewer(name: string, password: string): Promise<void> {
