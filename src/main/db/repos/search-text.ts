@@ -93,6 +93,8 @@ export interface PageRow {
   text?: string;
   cut?: SearchSnippet;
   /** Which occurrence of the query on the page the snippet shows (see SearchHit.occurrence). */
-  occurrence: number;
+  occurrence?: number;
+  /** page_text's rowid of a page whose snippet is cut only if the result shows it (FtsPages.cut). */
+  rowid?: number;
   rank: number;
 }

@@ -3,19 +3,11 @@ import type Database from 'better-sqlite3-multiple-ciphers';
 import type { SearchGroup, SearchHit, SearchResult } from '../../../shared/api/evidence';
 import { bracketYears } from '../../../shared/text/case-number';
 import { joinCjkLines } from '../../../shared/text/cjk-lines';
-import { occurrenceIndex } from '../../../shared/text/fold';
-import { CONTEXT, ftsPhrase, likePattern, LIKE_SCAN_ROWS, MARK_OPEN, normaliseQuery, pageCut, querySpellings, snippetAround, snippetFromMarks, snippetOf, type PageRow } from './search-text';
+import { FtsPages } from './search-fts-pages';
+import { ftsPhrase, likePattern, LIKE_SCAN_ROWS, MARK_OPEN, normaliseQuery, pageCut, querySpellings, snippetAround, snippetFromMarks, type PageRow } from './search-text';
 import { queryTerms, termCases, termPages } from './search-terms';
 
 export { normaliseQuery, SearchQueryError } from './search-text';
-
-/**
- * Pages a phrase may match and still be ranked by bm25. Ranking reads and scores every match
- * (bm25 also scans them all once for the phrase's IDF), ~0.7 µs each on a 2-core machine: a
- * phrase on 100,000+ of 200,000 pages cost 100–400 ms. A phrase found on more pages than this is
- * too common for relevance to order anything useful; its newest pages come first instead.
- */
-const RANK_MAX_MATCHES = 5_000;
 
 interface ItemRow {
   case_id: string;
@@ -33,6 +25,22 @@ interface CaseRow {
   cause: string;
 }
 
+/** Hits listed per case; the group says how many more it has. */
+const HITS_PER_CASE = 20;
+
+/** A hit found, before it is listed: a case hit, or a page of an item (its snippet maybe not cut yet). */
+interface Found {
+  rank: number;
+  hit?: SearchHit;
+  page?: PageRow;
+  item?: ItemRow;
+}
+
+function pageHit(h: PageRow, it: ItemRow, q: string): SearchHit {
+  const snippet = h.cut ?? (h.snippet !== null ? snippetFromMarks(h.snippet) : snippetAround(h.text ?? '', q));
+  return { kind: 'page', itemId: it.id, itemTitle: it.title, itemKind: it.item_kind, sha256: h.sha256, page: it.page_count === null ? null : h.page, field: null, snippet, occurrence: h.occurrence ?? 0 };
+}
+
 const CASE_FIELDS: [column: string, label: string][] = [
   ['case_number', '案号'],
   ['parties', '当事人'],
@@ -42,7 +50,13 @@ const CASE_FIELDS: [column: string, label: string][] = [
 ];
 
 export class SearchRepo {
-  constructor(private readonly sqlite: Database.Database) {}
+  private readonly fts: FtsPages;
+  private itemsStatement?: Database.Statement;
+  private caseRowsStatement?: Database.Statement;
+
+  constructor(private readonly sqlite: Database.Database) {
+    this.fts = new FtsPages(sqlite);
+  }
 
   /** indexCase's statements, prepared on first use (it runs once per imported case). */
   private caseIndex?: { row: Database.Statement; parties: Database.Statement; del: Database.Statement; ins: Database.Statement };
@@ -150,101 +164,77 @@ export class SearchRepo {
         : opts.caseId
           ? this.casePages(q, mode, opts.caseId, limit * 4)
           : mode === 'fts'
-            ? this.ftsPages(q, limit * 4)
+            ? this.fts.find(q, limit * 4)
             : this.likePages(q, limit * 4);
     // Short words cannot use the trigram index: cases are few, so their fields are scanned as for several words.
     const caseHits = terms.length > 1 || mode === 'like' ? termCases(this.sqlite, terms, limit) : this.ftsCases(q, limit);
 
     // Map page hits (per blob) to the case items that carry that blob.
-    const shas = [...new Set(pageHits.map((h) => h.sha256))];
-    const items = new Map<string, ItemRow[]>();
-    if (shas.length) {
-      const marks = shas.map(() => '?').join(',');
-      const rows = this.sqlite
-        .prepare(
-          `select i.*, b.page_count from (select case_id, id, title, 'document' as item_kind, sha256 from document where sha256 in (${marks})
-           union all select case_id, id, title, 'evidence' as item_kind, sha256 from evidence where sha256 in (${marks})) i left join blob b on b.sha256 = i.sha256`,
-        )
-        .all(...shas, ...shas) as ItemRow[];
-      for (const r of rows) items.set(r.sha256, [...(items.get(r.sha256) ?? []), r]);
-    }
-
-    const groups = new Map<string, { hits: (SearchHit & { rank: number })[] }>();
-    const add = (caseId: string, hit: SearchHit & { rank: number }) => {
+    const items = this.itemsOf([...new Set(pageHits.map((h) => h.sha256))]);
+    const groups = new Map<string, Found[]>();
+    const add = (caseId: string, f: Found) => {
       if (opts.caseId && caseId !== opts.caseId) return;
-      const g = groups.get(caseId) ?? { hits: [] };
-      g.hits.push(hit);
-      groups.set(caseId, g);
+      const g = groups.get(caseId);
+      if (g) g.push(f);
+      else groups.set(caseId, [f]);
     };
-    for (const c of caseHits) add(c.caseId, c.hit);
-    for (const h of pageHits) {
-      const snippet = h.cut ?? (h.snippet !== null ? snippetFromMarks(h.snippet) : snippetAround(h.text ?? '', q));
-      for (const it of items.get(h.sha256) ?? []) {
-        add(it.case_id, { kind: 'page', itemId: it.id, itemTitle: it.title, itemKind: it.item_kind, sha256: h.sha256, page: it.page_count === null ? null : h.page, field: null, snippet, occurrence: h.occurrence, rank: h.rank });
-      }
-    }
+    for (const { caseId, hit: { rank, ...hit } } of caseHits) add(caseId, { rank, hit });
+    for (const h of pageHits) for (const it of items.get(h.sha256) ?? []) add(it.case_id, { rank: h.rank, page: h, item: it });
+    const ordered = [...groups.entries()]
+      .map(([caseId, found]) => ({ caseId, found: found.sort((a, b) => a.rank - b.rank) }))
+      .sort((a, b) => a.found[0]!.rank - b.found[0]!.rank);
 
-    const caseIds = [...groups.keys()];
-    const meta = new Map<string, CaseRow>();
-    if (caseIds.length) {
-      const rows = this.sqlite.prepare(`select id, case_number, party_name, cause from case_file where id in (${caseIds.map(() => '?').join(',')})`).all(...caseIds) as CaseRow[];
-      rows.forEach((r) => meta.set(r.id, r));
-    }
-    const ordered: SearchGroup[] = [...groups.entries()]
-      .filter(([id]) => meta.has(id))
-      .map(([id, g]) => {
-        const hits = g.hits.sort((a, b) => a.rank - b.rank);
-        const m = meta.get(id)!;
-        return { caseId: id, caseNumber: m.case_number, partyName: m.party_name, cause: m.cause, hits: hits.slice(0, 20).map(({ rank: _rank, ...h }) => h), totalHits: hits.length, best: hits[0]!.rank };
-      })
-      .sort((a, b) => a.best - b.best)
-      .map(({ best: _best, ...g }) => g);
+    // Groups are listed until they hold `limit` hits; only those need their case row and snippets.
+    // Every hit's case exists (foreign keys); a group whose case row is missing is skipped.
+    const meta = new Map<string, CaseRow | null>();
+    const out: { caseId: string; found: Found[]; totalHits: number }[] = [];
     let total = 0;
-    const out: SearchGroup[] = [];
-    for (const g of ordered) {
-      if (total >= limit) break;
-      out.push(g);
-      total += g.hits.length;
+    for (let i = 0; i < ordered.length && total < limit; i++) {
+      if (!meta.has(ordered[i]!.caseId)) {
+        // The cases of the groups that would fill the list from here on, read at once.
+        const ids: string[] = [];
+        for (let j = i, t = total; j < ordered.length && t < limit; j++) {
+          ids.push(ordered[j]!.caseId);
+          t += Math.min(HITS_PER_CASE, ordered[j]!.found.length);
+        }
+        const rows = this.caseRows(ids);
+        for (const id of ids) meta.set(id, rows.get(id) ?? null);
+      }
+      const g = ordered[i]!;
+      if (meta.get(g.caseId) === null) continue;
+      out.push({ caseId: g.caseId, found: g.found.slice(0, HITS_PER_CASE), totalHits: g.found.length });
+      total += Math.min(HITS_PER_CASE, g.found.length);
     }
-    const totalHits = ordered.reduce((s, g) => s + g.totalHits, 0);
-    return { query: q, terms, mode, groups: out, totalHits, truncated: out.length < ordered.length || ordered.some((g) => g.totalHits > g.hits.length) || pageHits.length >= limit * 4 };
+    this.fts.cut(q, out.flatMap((g) => g.found.flatMap((f) => (f.page && !f.page.cut ? [f.page] : []))));
+
+    const listed = ordered.filter((g) => meta.get(g.caseId) !== null);
+    const groupsOut: SearchGroup[] = out.map((g) => {
+      const m = meta.get(g.caseId)!;
+      return { caseId: g.caseId, caseNumber: m.case_number, partyName: m.party_name, cause: m.cause, hits: g.found.map((f) => f.hit ?? pageHit(f.page!, f.item!, q)), totalHits: g.totalHits };
+    });
+    const totalHits = listed.reduce((s, g) => s + g.found.length, 0);
+    return { query: q, terms, mode, groups: groupsOut, totalHits, truncated: out.length < listed.length || listed.some((g) => g.found.length > HITS_PER_CASE) || pageHits.length >= limit * 4 };
   }
 
-  /**
-   * The best `limit` pages for a phrase. Snippets are cut from the text of those pages only: in one
-   * `… order by rank limit n` statement SQLite computes snippet() (and the join) for every match
-   * before sorting, which was most of the cost of a common phrase.
-   */
-  private ftsPages(q: string, limit: number): PageRow[] {
-    const phrase = ftsPhrase(q);
-    // Newest matches first, stopping after RANK_MAX_MATCHES + 1: cheap whatever the phrase.
-    const newest = this.sqlite.prepare('select rowid from page_fts where page_fts match ? order by rowid desc limit ?').pluck().all(phrase, RANK_MAX_MATCHES + 1) as number[];
-    const chosen: { rowid: number; rank: number }[] =
-      newest.length <= RANK_MAX_MATCHES
-        ? (this.sqlite.prepare('select rowid, bm25(page_fts) as rank from page_fts where page_fts match ? order by rank limit ?').all(phrase, limit) as { rowid: number; rank: number }[])
-        : newest.slice(0, limit).map((rowid, i) => ({ rowid, rank: i }));
-    if (!chosen.length) return [];
-    const qLen = [...q].length;
-    // Only the text around the first occurrence leaves SQLite (instr/substr count characters), and
-    // the text before it, to count which occurrence it is in folded text (the viewer's count).
-    const rows = this.sqlite
-      .prepare(
-        `select p.rowid, p.sha256, p.page, length(p.text) as n, instr(p.text, @q) as at,
-           iif(instr(p.text, @q) > 0, substr(p.text, max(1, instr(p.text, @q) - ${CONTEXT}), @len + ${2 * CONTEXT}), p.text) as piece,
-           iif(instr(p.text, @q) > 0, substr(p.text, 1, instr(p.text, @q) - 1), null) as head
-         from json_each(@ids) j join page_text p on p.rowid = j.value`,
-      )
-      .all({ q, len: qLen, ids: JSON.stringify(chosen.map((c) => c.rowid)) }) as { rowid: number; sha256: string; page: number; n: number; at: number; piece: string; head: string | null }[];
-    const byRowid = new Map(rows.map((r) => [r.rowid, r]));
-    return chosen.flatMap((c) => {
-      const r = byRowid.get(c.rowid);
-      if (!r) return [];
-      // at = 0: the page matched ignoring case; cut the snippet from the whole text.
-      const i = r.at > 0 ? r.piece.indexOf(q) : -1;
-      if (i < 0 || r.head === null) return [{ sha256: r.sha256, page: r.page, snippet: null, ...pageCut(r.piece, q), rank: c.rank }];
-      const cut = snippetOf(r.piece.slice(0, i), q, r.piece.slice(i + q.length, i + q.length + CONTEXT), r.at - 1 > CONTEXT, r.at - 1 + qLen + CONTEXT < r.n);
-      return [{ sha256: r.sha256, page: r.page, snippet: null, cut, occurrence: occurrenceIndex(r.head, q, r.head.length), rank: c.rank }];
-    });
+  /** The case items (documents and evidence) that carry each of these blobs. */
+  private itemsOf(shas: string[]): Map<string, ItemRow[]> {
+    const items = new Map<string, ItemRow[]>();
+    if (!shas.length) return items;
+    const st = (this.itemsStatement ??= this.sqlite.prepare(
+      `select i.*, b.page_count from (select case_id, id, title, 'document' as item_kind, sha256 from document where sha256 in (select value from json_each(@shas))
+       union all select case_id, id, title, 'evidence' as item_kind, sha256 from evidence where sha256 in (select value from json_each(@shas))) i left join blob b on b.sha256 = i.sha256`,
+    ));
+    for (const r of st.all({ shas: JSON.stringify(shas) }) as ItemRow[]) {
+      const list = items.get(r.sha256);
+      if (list) list.push(r);
+      else items.set(r.sha256, [r]);
+    }
+    return items;
+  }
+
+  private caseRows(ids: string[]): Map<string, CaseRow> {
+    const st = (this.caseRowsStatement ??= this.sqlite.prepare('select id, case_number, party_name, cause from case_file where id in (select value from json_each(?))'));
+    return new Map((st.all(JSON.stringify(ids)) as CaseRow[]).map((r) => [r.id, r]));
   }
 
   /** Pages of one case's documents and evidence that contain the query, in page order. */
