@@ -65,8 +65,11 @@ export async function benchQueries(s: Section, ws: Workstation, pages: readonly 
   s.note(
     'History: before SearchRepo.query was changed on 2026-11-23 (this benchmark), the same measurement gave median 100 ms, p95 320 ms (max 460 ms) for the sampled phrases and median 259 ms for the frequent ones. ' +
       'EXPLAIN QUERY PLAN showed `USE TEMP B-TREE FOR ORDER BY`: with `order by bm25(...) limit n`, SQLite computed snippet() and the join to page_text for every matching page (up to 133,000) before sorting; bm25 itself also reads every match (once more for the IDF). ' +
-      'Now: at most 5,001 newest matching rowids are read; if that is all of them they are ranked by bm25 (rowid and score only), else the newest 400 are taken; then only those pages are joined and their snippet is cut from the text around the first occurrence (instr/substr in SQL). ' +
+      'Now: at most 5,001 newest matching rowids are read; if that is all of them they are ranked by bm25 (rowid and score only), else the newest 400 are taken; then only those pages are joined (blob and page number) and grouped by case; the text is read, and the snippet cut around the first occurrence (instr/substr in SQL), only for the ~100 hits listed, and the case rows only for the groups listed (search-fts-pages.ts). ' +
       'case_fts orders by its rank column so FTS5 stops at the limit and makes the five field snippets for the returned cases only.',
+  );
+  s.note(
+    'The store is SQLCipher-encrypted: a page read past the connection\'s page cache is decrypted again (HMAC + AES per 4 KB page). The cache is 64 MB (src/main/db/open.ts); with the default 16 MB a search at this size spent most of its time re-reading the same FTS doclists, document and case rows. These figures are of a warm process (20 queries first, as a reviewer searching a few times); the first search after opening the store reads everything from the file.',
   );
   s.note('1–2 character queries cannot use the trigram index; the LIKE fallback scans at most 100,000 page rows, so a short query with few or no hits costs a full scan of that bound.');
 }
