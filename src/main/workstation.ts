@@ -87,8 +87,10 @@ export class Workstation {
     sealCentralLogin(opts.dataDir, this.cacheKey);
     const packs = new BlobPacks(join(opts.dataDir, 'blobs', 'packs'), this.cacheKey, new PackIndex(this.store.db));
     this.blobs = new BlobStore(join(opts.dataDir, 'blobs'), this.cacheKey, packs);
-    // Packs a process left before its first commit hold nothing indexed (the data folder is locked to one process).
+    // Packs a process left before its first commit hold nothing indexed (the data folder is locked
+    // to one process); packs mostly emptied by removed blobs give their space back.
     packs.prune();
+    packs.compact((sha) => this.blobs.pathOf(sha));
     this.calendar = loadCalendar(opts.dataDir);
     this.processor = new EvidenceProcessor(this.store.db, this.store.sqlite, this.blobs);
     this.importer = new CaseImporter(this.store.db, this.store.sqlite, this.blobs, this.processor);

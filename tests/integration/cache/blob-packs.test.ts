@@ -172,3 +172,27 @@ describe('blob packs', () => {
     expect(store.has(sha(b))).toBe(false);
   });
 });
+
+describe('blob packs of a workstation', () => {
+  it('opening the data folder deletes a pack left before its first commit and compacts a mostly dead one', async () => {
+    const { Workstation } = await import('../../../src/main/workstation');
+    const dataDir = tempDir();
+    const blobs = Array.from({ length: 4 }, (_, i) => randomBytes(30_000 + i));
+    let w = new Workstation({ dataDir, today: () => '2026-12-06' });
+    const packs = w.blobs.packs!;
+    const kept = await pack(packs, blobs);
+    packs.close(kept);
+    for (const b of blobs.slice(0, 3)) w.blobs.remove(sha(b));
+    const crashed = PackWriter.create(packs.dir, key); // never committed, never closed: a process that died
+    w.close();
+    w = new Workstation({ dataDir, today: () => '2026-12-06' });
+    try {
+      expect(readdirSync(w.blobs.packs!.dir)).toEqual([]);
+      expect(existsSync(packPath(packs.dir, crashed.id))).toBe(false);
+      expect((await w.blobs.read(sha(blobs[3]!))).equals(blobs[3]!)).toBe(true);
+      expect(existsSync(w.blobs.pathOf(sha(blobs[3]!)))).toBe(true);
+    } finally {
+      w.close();
+    }
+  });
+});

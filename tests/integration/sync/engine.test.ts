@@ -328,10 +328,11 @@ describe('pull rules and progress', () => {
     await w.sync.run();
     const [gone, bad] = c.pkg.manifest.evidence.slice(-2).map((e) => e.file.sha256);
     w.blobs.remove(gone!);
-    // The initial sync packed the files (blob-pack/): overwrite the bad one's entry in its pack, header included.
+    // The initial sync packed the files (blob-pack/): damage the bad one's content in its pack, its
+    // header intact — a copy that looks fine until it is decrypted must be fetched again too.
     const span = w.blobs.packs!.locate(bad!)!;
     const fd = openSync(span.path, 'r+');
-    writeSync(fd, randomBytes(span.length), 0, span.length, span.offset);
+    writeSync(fd, randomBytes(100), 0, 100, span.offset + 200);
     closeSync(fd);
     w.sync.state.set('feed_cursor', '0'); // as if the cursor update had been lost in a crash
     const r = await w.sync.run();

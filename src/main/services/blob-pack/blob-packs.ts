@@ -6,11 +6,11 @@
 // files of their own (byte for byte: an entry is a blob file's exact bytes) and deleting it. A blob
 // found both as a file and in a pack (a compaction cut short) is the same content either way; the
 // store reads the file.
-import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, readSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { SealedSpan } from '../cache-crypto/blob-io';
 import type { CacheKey } from '../cache-crypto/cache-key';
-import { entrySpan, packPath, PackWriter, type PackEntry } from './pack-file';
+import { copyToFile, entrySpan, packPath, PackWriter, type PackEntry } from './pack-file';
 import type { PackIndex } from './pack-index';
 
 /** Compact a pack when less than this share of its bytes is still indexed. */
@@ -109,21 +109,11 @@ function copyOut(fd: number, e: PackEntry, dest: string): void {
   if (existsSync(dest)) return;
   mkdirSync(dirname(dest), { recursive: true });
   const temp = `${dest}.unpack`;
-  const out = openSync(temp, 'w');
   try {
-    const buf = Buffer.allocUnsafe(Math.min(e.length, 1 << 20));
-    for (let done = 0; done < e.length; ) {
-      const n = readSync(fd, buf, 0, Math.min(buf.length, e.length - done), e.offset + done);
-      if (n === 0) throw new Error(`pack ${e.pack}: entry ${e.sha256.slice(0, 12)}… cut short`);
-      for (let w = 0; w < n; ) w += writeSync(out, buf, w, n - w);
-      done += n;
-    }
-    fsyncSync(out);
+    copyToFile(fd, e.offset, e.length, temp, true);
   } catch (err) {
-    closeSync(out);
     rmSync(temp, { force: true });
     throw err;
   }
-  closeSync(out);
   renameSync(temp, dest);
 }

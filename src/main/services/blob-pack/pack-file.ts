@@ -12,7 +12,7 @@
 // (fdatasync) before it hands them to the caller to index — a crash before that leaves bytes at
 // the pack's end that nothing points to, never an index row pointing at bytes that are not there.
 import { randomBytes } from 'node:crypto';
-import { closeSync, fdatasync, ftruncateSync, mkdirSync, openSync, readSync, writeSync } from 'node:fs';
+import { closeSync, fdatasync, fsyncSync, ftruncateSync, mkdirSync, openSync, readSync, writeSync } from 'node:fs';
 import { promisify } from 'node:util';
 import { join } from 'node:path';
 import { BlobTamperedError, CHUNK_BYTES, HEADER_BYTES, TAG_BYTES, encryptedSize } from '../cache-crypto/blob-format';
@@ -86,8 +86,8 @@ export interface PackEntryWriter {
   detach(path: string): SealedWriter;
 }
 
-/** Copy `length` bytes at `offset` of `fd` into a new file (replacing any). */
-function copyToFile(fd: number, offset: number, length: number, path: string): void {
+/** Copy `length` bytes at `offset` of `fd` into a new file (replacing any); fsynced when `durable`. */
+export function copyToFile(fd: number, offset: number, length: number, path: string, durable = false): void {
   const out = openSync(path, 'w');
   try {
     const buf = Buffer.allocUnsafe(Math.min(Math.max(length, 1), 1 << 20));
@@ -97,6 +97,7 @@ function copyToFile(fd: number, offset: number, length: number, path: string): v
       for (let w = 0; w < n; ) w += writeSync(out, buf, w, n - w);
       done += n;
     }
+    if (durable) fsyncSync(out);
   } finally {
     closeSync(out);
   }

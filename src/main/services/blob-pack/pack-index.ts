@@ -45,6 +45,11 @@ export class PackIndex {
     for (let i = 0; i < sha256s.length; i += 500) this.db.delete(t.blobPackEntries).where(inArray(t.blobPackEntries.sha256, sha256s.slice(i, i + 500))).run();
   }
 
+  /** Blobs held in packs. */
+  count(): number {
+    return this.db.select({ n: sql<number>`count(*)` }).from(t.blobPackEntries).get()!.n;
+  }
+
   entriesOf(pack: string): PackEntry[] {
     return this.db.select().from(t.blobPackEntries).where(eq(t.blobPackEntries.pack, pack)).orderBy(t.blobPackEntries.offset).all();
   }

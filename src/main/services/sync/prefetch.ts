@@ -47,6 +47,8 @@ interface Job {
   started: boolean;
   /** Its bytes are counted in `ahead` (started for a later entry than the current one). */
   ahead: boolean;
+  /** The store held a copy when the pull asked for it: a bad one (a repair), never a reason to skip it. */
+  badCopy: boolean;
 }
 
 function job(blob: WantedBlob, entry: number, label: string): Job {
@@ -58,7 +60,7 @@ function job(blob: WantedBlob, entry: number, label: string): Job {
   });
   // Awaited only when its entry comes; never an unhandled rejection before that.
   settled.catch(() => undefined);
-  return { blob, entry, label, settled, resolve, reject, started: false, ahead: false };
+  return { blob, entry, label, settled, resolve, reject, started: false, ahead: false, badCopy: false };
 }
 
 export class Prefetcher {
@@ -85,6 +87,7 @@ export class Prefetcher {
       for (const b of blobs) {
         if (this.bySha.has(b.sha256)) continue;
         const j = job(b, entry, labels[entry] ?? '');
+        j.badCopy = d.blobs.has(b.sha256);
         this.bySha.set(b.sha256, j);
         this.jobs.push(j);
       }
@@ -184,7 +187,7 @@ export class Prefetcher {
 
   /** Already in the blob store (shared with an entry imported moments ago): nothing to fetch. */
   private stored(j: Job): boolean {
-    return !this.d.fetcher.verifiedPath(j.blob.sha256) && this.d.blobs.looksIntact(j.blob.sha256);
+    return !j.badCopy && !this.d.fetcher.verifiedPath(j.blob.sha256) && this.d.blobs.looksIntact(j.blob.sha256);
   }
 
   private async fetchOne(j: Job): Promise<void> {
