@@ -28,6 +28,7 @@ import type { WorkingDayCalendar } from '../shared/calendar/working-days';
 import type { ApiEventName, ApiEvents } from '../shared/api/events';
 import { SyncEngine, type SyncEngineOptions } from './services/sync/engine';
 import { connectWithSavedLogin, sealCentralLogin } from './services/sync/login';
+import { syncLockPath, tryLock } from './services/sync/run-lock';
 import { AuditService, NO_REVIEWER } from './services/audit/index';
 import type { CacheKey } from './services/cache-crypto/cache-key';
 import { devKeySync } from './services/cache-crypto/keyring';
@@ -87,10 +88,11 @@ export class Workstation {
     sealCentralLogin(opts.dataDir, this.cacheKey);
     const packs = new BlobPacks(join(opts.dataDir, 'blobs', 'packs'), this.cacheKey, new PackIndex(this.store.db));
     this.blobs = new BlobStore(join(opts.dataDir, 'blobs'), this.cacheKey, packs);
-    // Packs a process left before its first commit hold nothing indexed (the data folder is locked
-    // to one process); packs mostly emptied by removed blobs give their space back.
-    packs.prune();
-    packs.compact((sha) => this.blobs.pathOf(sha));
+    // Packs a process left before its first commit hold nothing indexed; packs mostly emptied by
+    // removed blobs give their space back. Only while no sync runs: the app and `fashen` may share
+    // this data folder, and a running sync's pack has no rows until its batch ends.
+    mkdirSync(join(opts.dataDir, 'sync'), { recursive: true });
+    packs.tidy(() => tryLock(syncLockPath(opts.dataDir)), (sha) => this.blobs.pathOf(sha));
     this.calendar = loadCalendar(opts.dataDir);
     this.processor = new EvidenceProcessor(this.store.db, this.store.sqlite, this.blobs);
     this.importer = new CaseImporter(this.store.db, this.store.sqlite, this.blobs, this.processor);

@@ -4,7 +4,7 @@
 // and an entry is a blob only once it is durable and indexed — a crash before that leaves bytes
 // nothing points to, which prune() deletes.
 import { createHash, randomBytes } from 'node:crypto';
-import { existsSync, openSync, readFileSync, readdirSync, statSync, writeSync, closeSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openStore } from '../../../src/main/db/open';
@@ -191,6 +191,55 @@ describe('blob packs of a workstation', () => {
       expect(existsSync(packPath(packs.dir, crashed.id))).toBe(false);
       expect((await w.blobs.read(sha(blobs[3]!))).equals(blobs[3]!)).toBe(true);
       expect(existsSync(w.blobs.pathOf(sha(blobs[3]!)))).toBe(true);
+    } finally {
+      w.close();
+    }
+  });
+});
+
+describe('blob packs of a data folder another process uses', () => {
+  it('a pack another process is writing while it syncs is not pruned when the workstation opens here', async () => {
+    const { Workstation } = await import('../../../src/main/workstation');
+    const dataDir = tempDir();
+    let w = new Workstation({ dataDir, today: () => '2026-12-06' });
+    const dir = w.blobs.packs!.dir;
+    w.close();
+    // The app syncs (it holds the sync lock) and appends to a pack that has no rows before its batch ends.
+    mkdirSync(join(dataDir, 'sync'), { recursive: true });
+    writeFileSync(join(dataDir, 'sync', 'sync.lock'), String(process.ppid));
+    const b = randomBytes(70_000);
+    const theirs = PackWriter.create(dir, key);
+    const e = theirs.begin(sha(b), b.length);
+    e.write(b);
+    e.finish();
+    // `fashen` opens the same data folder meanwhile.
+    w = new Workstation({ dataDir, today: () => '2026-12-06' });
+    w.close();
+    expect(existsSync(packPath(dir, theirs.id))).toBe(true);
+    // Once no sync runs, a pack nothing points into is deleted at the next open.
+    theirs.close();
+    rmSync(join(dataDir, 'sync', 'sync.lock'));
+    w = new Workstation({ dataDir, today: () => '2026-12-06' });
+    w.close();
+    expect(existsSync(packPath(dir, theirs.id))).toBe(false);
+  });
+
+  it('a mostly dead pack that cannot be copied out now still opens the workstation, its live blob read from the pack', async () => {
+    const { Workstation } = await import('../../../src/main/workstation');
+    const dataDir = tempDir();
+    const blobs = Array.from({ length: 4 }, (_, i) => randomBytes(30_000 + i));
+    let w = new Workstation({ dataDir, today: () => '2026-12-06' });
+    const kept = await pack(w.blobs.packs!, blobs);
+    w.blobs.packs!.close(kept);
+    for (const b of blobs.slice(0, 3)) w.blobs.remove(sha(b));
+    const live = sha(blobs[3]!);
+    // Where its file would go cannot be a folder now (here a file stands in its way).
+    writeFileSync(join(dataDir, 'blobs', live.slice(0, 2)), 'x');
+    w.close();
+    w = new Workstation({ dataDir, today: () => '2026-12-06' });
+    try {
+      expect((await w.blobs.read(live)).equals(blobs[3]!)).toBe(true);
+      expect(existsSync(packPath(w.blobs.packs!.dir, kept.id))).toBe(true);
     } finally {
       w.close();
     }

@@ -55,6 +55,24 @@ export class BlobPacks {
     this.index.remove(sha256s);
   }
 
+  /**
+   * prune() and compact() when the workstation opens, only while `lock` is held: packs are written
+   * by a sync run, which holds the sync lock, and another process on this data folder (the app
+   * while `fashen` runs, or the other way round) may be writing one that no row points into yet —
+   * pruning it would leave that run's rows pointing at a deleted file. Neither step may keep the
+   * workstation from opening: a pack that cannot be tidied now is left for the next open.
+   */
+  tidy(lock: () => (() => void) | null, fileOf: (sha256: string) => string): void {
+    const release = lock();
+    if (!release) return;
+    try {
+      this.prune();
+      this.compact(fileOf);
+    } finally {
+      release();
+    }
+  }
+
   /** Delete the pack files no index row points into (nothing left, or left by a crash before commit). */
   prune(): number {
     if (!existsSync(this.dir)) return 0;
@@ -63,8 +81,7 @@ export class BlobPacks {
     for (const f of readdirSync(this.dir)) {
       const m = /^([0-9a-f]{16})\.pack$/.exec(f);
       if (!m || used.has(m[1]!) || this.writing.has(m[1]!)) continue;
-      rmSync(join(this.dir, f), { force: true });
-      n++;
+      if (tryRemove(join(this.dir, f))) n++;
     }
     return n;
   }
@@ -80,8 +97,13 @@ export class BlobPacks {
       const path = packPath(this.dir, u.pack);
       const size = existsSync(path) ? statSync(path).size : 0;
       if (size > 0 && u.liveBytes >= below * size) continue;
-      this.unpack(u.pack, fileOf);
-      n++;
+      try {
+        this.unpack(u.pack, fileOf);
+        n++;
+      } catch {
+        // Space is given back at a later open (a file that could not be written, a pack still open
+        // elsewhere on Windows); the pack and its rows stay as they were, so nothing is lost.
+      }
     }
     return n;
   }
@@ -102,6 +124,15 @@ export class BlobPacks {
     // missing by a check (the store reads the files first in any case).
     if (existsSync(path)) this.index.remove(entries.map((e) => e.sha256));
     rmSync(path, { force: true });
+  }
+}
+
+function tryRemove(path: string): boolean {
+  try {
+    rmSync(path, { force: true });
+    return true;
+  } catch {
+    return false; // Windows: still open in another process
   }
 }
 

@@ -22,7 +22,7 @@ import { topUpNumberPool, type TopUpResult } from './number-pool';
 import { stampNow as stampNowEntry, type StampNowResult } from './stamp-now';
 import { push } from './push';
 import { DEFAULT_RETRY, type RetryPolicy } from './retry';
-import { tryLock } from './run-lock';
+import { syncLockPath, tryLock } from './run-lock';
 import { KEYS, SyncStateRepo, type Outcome, type RefusedEntry } from './state';
 import { readCentralLogin } from './login';
 import { isTransportError, type SyncTransport } from './transport';
@@ -244,7 +244,7 @@ export class SyncEngine {
     let outcome: Outcome = 'synced';
     let reason: string | null = null;
     let transport: SyncTransport | null = null;
-    const release = tryLock(join(this.fetcher.dir, '..', 'sync.lock'));
+    const release = tryLock(syncLockPath(this.host.dataDir));
     if (!release) {
       // Another process is syncing this folder: report it, and leave its state alone.
       const status = { ...this.status(null, false), state: '出错' as const, lastError: new SyncBusyError().message };

@@ -1,8 +1,14 @@
 // One sync at a time per data folder, across processes (the app and `fashen sync`): a lock file
 // holding the owner's pid; a lock left by a process that died (kill -9) is taken over.
 import { closeSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import { join } from 'node:path';
 
 const heldHere = new Set<string>();
+
+/** The lock a sync run (and whatever must not overlap one) holds in a data folder. */
+export function syncLockPath(dataDir: string): string {
+  return join(dataDir, 'sync', 'sync.lock');
+}
 
 function alive(pid: number): boolean {
   try {

@@ -7,11 +7,11 @@
 // and the write happens under the sync lock, so it cannot fall between a push (or a sync in another
 // process) reading the payload and counting its attempt.
 import { mkdirSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname } from 'node:path';
 import type { Db } from '../../db/open';
 import type { BlobStore } from '../blob-store';
 import { HttpTimestampClient, type TimestampClient } from '../signing/index';
-import { tryLock } from './run-lock';
+import { syncLockPath, tryLock } from './run-lock';
 import { stampEntry } from './stamp-outbox';
 import { KEYS, type SyncStateRepo } from './state';
 
@@ -44,7 +44,7 @@ export async function stampNow(
   const row = deps.state.byId(id);
   if (!row) return { status: 'pending', reason: '提交件不在待发送队列中' };
   const client = deps.client ?? new HttpTimestampClient(url!, { timeoutMs: STAMP_NOW_TIMEOUT_MS });
-  const lockFile = join(deps.dataDir, 'sync', 'sync.lock');
+  const lockFile = syncLockPath(deps.dataDir);
   let r;
   try {
     mkdirSync(dirname(lockFile), { recursive: true });
