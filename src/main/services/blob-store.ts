@@ -160,7 +160,10 @@ export class BlobStore {
     this.packs!.close(w);
   }
 
-  /** Move a staged file into place; returns true when the blob is new. */
+  /**
+   * Move a staged file into place; returns true when the blob is new — not when a pack held it
+   * already: a caller undoing its new blobs (remove) must not take a packed one other cases share.
+   */
   async commit(staged: StagedBlob): Promise<boolean> {
     if (staged.tempPath === '') return false; // stageStored: already in place
     if (staged.boundTo !== staged.sha256) {
@@ -180,7 +183,7 @@ export class BlobStore {
     }
     mkdirSync(join(this.root, staged.sha256.slice(0, 2)), { recursive: true });
     renameSync(staged.tempPath, dest);
-    return true;
+    return !this.packs?.locate(staged.sha256);
   }
 
   /** A file in this store's encrypted format written elsewhere first (a sync download), bound to `sha256`. */

@@ -6,7 +6,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { openStore } from '../../../src/main/db/open';
 import { BlobPacks } from '../../../src/main/services/blob-pack/blob-packs';
 import { isPack, PACK_HEADER_BYTES, packPath, PackWriter } from '../../../src/main/services/blob-pack/pack-file';
@@ -14,7 +14,7 @@ import { PackIndex } from '../../../src/main/services/blob-pack/pack-index';
 import { BlobStore, BlobTamperedError } from '../../../src/main/services/blob-store';
 import { CHUNK_BYTES, encryptedSize } from '../../../src/main/services/cache-crypto/blob-format';
 import { CacheKey } from '../../../src/main/services/cache-crypto/cache-key';
-import { tempDir } from '../../helpers/package-builder';
+import { buildPackage, tempDir } from '../../helpers/package-builder';
 
 const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 const key = CacheKey.generate('unprotected-dev').key;
@@ -166,7 +166,8 @@ describe('blob packs', () => {
     const b = randomBytes(80_000);
     packs.close(await pack(packs, [b]));
     const staged = await store.stage((await import('node:stream')).Readable.from([b]), sha(b));
-    expect(await store.commit(staged)).toBe(true);
+    expect(await store.commit(staged)).toBe(false); // not new: the pack held it
+    expect(existsSync(store.pathOf(sha(b)))).toBe(true);
     expect((await store.read(sha(b))).equals(b)).toBe(true);
     store.remove(sha(b));
     expect(store.has(sha(b))).toBe(false);
@@ -240,6 +241,39 @@ describe('blob packs of a data folder another process uses', () => {
     try {
       expect((await w.blobs.read(live)).equals(blobs[3]!)).toBe(true);
       expect(existsSync(packPath(w.blobs.packs!.dir, kept.id))).toBe(true);
+    } finally {
+      w.close();
+    }
+  });
+});
+
+describe('an import that fails after storing its files', () => {
+  it('keeps a packed blob another case shares: only blobs new to the store are taken back', async () => {
+    const { Workstation } = await import('../../../src/main/workstation');
+    const { CaseFileRepo } = await import('../../../src/main/db/repos/case-files');
+    const w = new Workstation({ dataDir: tempDir(), today: () => '2026-12-06' });
+    try {
+      const pkg = await buildPackage(tempDir());
+      const shared = readFileSync(join(pkg.dir, pkg.manifest.evidence[0]!.file.path));
+      // The sync packed this file for a case imported earlier.
+      const pw = w.blobs.packWriter()!;
+      const e = pw.begin(sha(shared), shared.length);
+      e.write(shared);
+      e.finish();
+      await w.blobs.commitPack(pw);
+      w.blobs.closePack(pw);
+      const write = vi.spyOn(CaseFileRepo.prototype, 'write').mockImplementationOnce(() => {
+        throw new Error('磁盘已满');
+      });
+      try {
+        expect(await w.importer.importOne(pkg.dir)).toMatchObject({ ok: false, error: '导入失败：磁盘已满' });
+      } finally {
+        write.mockRestore();
+      }
+      expect(w.blobs.has(sha(shared))).toBe(true);
+      expect((await w.blobs.read(sha(shared))).equals(shared)).toBe(true);
+      // The notice was new to the store: taken back.
+      expect(w.blobs.has(pkg.manifest.documents[0]!.file.sha256)).toBe(false);
     } finally {
       w.close();
     }
