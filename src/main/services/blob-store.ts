@@ -65,8 +65,11 @@ export class BlobStore {
     return join(this.root, sha256.slice(0, 2), sha256.slice(2));
   }
 
+  /** Its file, or an indexed entry in a pack that is there (a pack gone missing holds nothing: fetched again, reported 缺失). */
   has(sha256: string): boolean {
-    return existsSync(this.pathOf(sha256)) || !!this.packs?.locate(sha256);
+    if (existsSync(this.pathOf(sha256))) return true;
+    const span = this.packs?.locate(sha256);
+    return !!span && existsSync(span.path);
   }
 
   /**

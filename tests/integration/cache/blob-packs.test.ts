@@ -89,6 +89,18 @@ describe('blob packs', () => {
     expect(await store.verify(sha(b))).toBe('tampered');
   });
 
+  it('a blob whose pack went missing is missing, not an error: not present, verify says missing', async () => {
+    const { packs, store } = setUp();
+    const b = randomBytes(50_000);
+    const w = await pack(packs, [b]);
+    packs.close(w);
+    rmSync(packPath(packs.dir, w.id));
+    expect(store.has(sha(b))).toBe(false);
+    expect(store.looksIntact(sha(b))).toBe(false);
+    expect(await store.verify(sha(b))).toBe('missing');
+    expect(store.statOf(sha(b))).toBeNull();
+  });
+
   it('a blob whose bytes differ from its sha256 is refused and cut off the pack; the next entry starts where it began', async () => {
     const { packs, store } = setUp();
     const w = packs.writer();
