@@ -334,11 +334,18 @@ describe('pull rules and progress', () => {
     const fd = openSync(span.path, 'r+');
     writeSync(fd, randomBytes(100), 0, 100, span.offset + 200);
     closeSync(fd);
+    // 校验案卷 found them so (the case's file list says 缺失 and 已篡改 from then on).
+    expect(await w.integrity.check(gone!)).toBe('missing');
+    expect(await w.integrity.check(bad!)).toBe('tampered');
     w.sync.state.set('feed_cursor', '0'); // as if the cursor update had been lost in a crash
     const r = await w.sync.run();
     expect(r.summary.bytes).toBe(50_000);
     expect(await w.blobs.verify(gone!)).toBe('ok');
     expect(await w.blobs.verify(bad!)).toBe('ok');
+    // Repaired into a pack: what the case's file list shows is 完好 again.
+    const states = w.store.db.select({ sha256: t.blobs.sha256, state: t.blobs.verifiedState }).from(t.blobs).all();
+    const stateOf = new Map(states.map((s) => [s.sha256, s.state]));
+    expect([stateOf.get(gone!), stateOf.get(bad!)]).toEqual(['ok', 'ok']);
     expect(w.cases.load(c.caseId)!.row).toMatchObject({ offline: true, round: 1 });
   });
 

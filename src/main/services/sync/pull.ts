@@ -38,8 +38,11 @@ export interface PullDeps {
   pageSize: number;
   concurrency: number;
   now: () => Date;
-  /** Put a verified copy into the blob store in place of a missing or bad one. */
-  repair: (sha256: string, verifiedFile: string) => Promise<void>;
+  /**
+   * Put a verified copy into the blob store in place of a missing or bad one; null when the
+   * download already went into the store (a batch's pack, its sha256 checked as it was written).
+   */
+  repair: (sha256: string, verifiedFile: string | null) => Promise<void>;
 }
 
 export interface PullResult {
@@ -121,10 +124,7 @@ async function apply(p: Plan, d: PullDeps, out: PullResult, ready: () => Promise
       // Assigned again, or a repeat after a crash. Files that went missing or bad meanwhile are
       // fetched and verified again; then the case is available offline.
       await ready();
-      for (const b of p.wanted) {
-        const file = d.fetcher.verifiedPath(b.sha256);
-        if (file) await d.repair(b.sha256, file);
-      }
+      for (const b of p.wanted) await d.repair(b.sha256, d.fetcher.verifiedPath(b.sha256));
       p.wanted.forEach((b) => d.fetcher.remove(b.sha256));
       d.cases.setOffline(p.entry.caseId, true);
       reassigned(d).clear(p.entry.caseId);
