@@ -9,6 +9,7 @@
 import { closeSync, existsSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { SealedSpan } from '../cache-crypto/blob-io';
+import { fsyncDir } from '../cache-crypto/durable';
 import type { CacheKey } from '../cache-crypto/cache-key';
 import { copyToFile, entrySpan, packPath, PackWriter, type PackEntry } from './pack-file';
 import type { PackIndex } from './pack-index';
@@ -114,11 +115,18 @@ export class BlobPacks {
     const entries = this.index.entriesOf(pack);
     if (existsSync(path)) {
       const fd = openSync(path, 'r');
+      const dirs = new Set<string>();
       try {
-        for (const e of entries) copyOut(fd, e, fileOf(e.sha256));
+        for (const e of entries) {
+          const dest = fileOf(e.sha256);
+          copyOut(fd, e, dest);
+          dirs.add(dirname(dest));
+        }
       } finally {
         closeSync(fd);
       }
+      // The renames durable before the rows and the pack go: a crash must not keep neither copy.
+      for (const d of dirs) fsyncDir(d);
     }
     // Rows go only after every file is in place; a pack gone missing leaves its rows to be found
     // missing by a check (the store reads the files first in any case).

@@ -14,10 +14,11 @@
 import { randomBytes } from 'node:crypto';
 import { closeSync, fdatasync, fsyncSync, ftruncateSync, mkdirSync, openSync, readSync, writeSync } from 'node:fs';
 import { promisify } from 'node:util';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { BlobTamperedError, CHUNK_BYTES, HEADER_BYTES, TAG_BYTES, encryptedSize } from '../cache-crypto/blob-format';
 import type { SealedSpan } from '../cache-crypto/blob-io';
 import type { CacheKey } from '../cache-crypto/cache-key';
+import { fsyncDir } from '../cache-crypto/durable';
 import { SealedWriter } from '../cache-crypto/sealed-writer';
 
 export const PACK_MAGIC = Buffer.from('FSHNPACK', 'latin1');
@@ -112,16 +113,21 @@ export class PackWriter {
   private current: SealedWriter | null = null;
   private pending: PackEntry[] = [];
   private closed = false;
+  /** The folders whose entries (the pack's name, a new pack folder's) must be durable before the first commit. */
+  private unsyncedDirs: string[];
 
   private constructor(
     readonly dir: string,
     readonly id: string,
     private readonly fd: number,
     private readonly key: CacheKey,
-  ) {}
+    madeDir: boolean,
+  ) {
+    this.unsyncedDirs = madeDir ? [dir, dirname(dir)] : [dir];
+  }
 
   static create(dir: string, key: CacheKey): PackWriter {
-    mkdirSync(dir, { recursive: true });
+    const made = mkdirSync(dir, { recursive: true }) !== undefined;
     const id = randomBytes(8).toString('hex');
     // Read too: an entry cut off is copied out of it (detach).
     const fd = openSync(packPath(dir, id), 'wx+');
@@ -132,7 +138,7 @@ export class PackWriter {
       closeSync(fd);
       throw err;
     }
-    return new PackWriter(dir, id, fd, key);
+    return new PackWriter(dir, id, fd, key, made);
   }
 
   /** Bytes in the pack so far (entries finished, header included). */
@@ -201,6 +207,10 @@ export class PackWriter {
     if (!this.pending.length) return [];
     if (this.current) throw new Error('a pack entry is still open');
     await promisify(fdatasync)(this.fd);
+    // A new file's bytes being durable is not its name being so: without the folder's fsync a
+    // crash could keep the index rows and lose the pack they point into.
+    for (const d of this.unsyncedDirs) fsyncDir(d);
+    this.unsyncedDirs = [];
     const out = this.pending;
     this.pending = [];
     return out;
