@@ -3,8 +3,10 @@
 // header is readable by anyone holding the disk, and so is a blob whose bytes hash to its own name.
 // How the cache key is kept comes from keyring.json; the development key file is 未加密保护.
 import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
+import { createReadStream, existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
+import { startsSealed } from '../services/blob-pack/pack-file';
 import type { CacheKeyProtection, LockState, SecurityState } from '../../shared/api/app';
 import { parseHeader } from '../services/cache-crypto/blob-format';
 import { readHead } from '../services/cache-crypto/blob-io';
@@ -26,6 +28,11 @@ function sealedFor(path: string, sha256: string): boolean {
   }
 }
 
+function packedFiles(root: string): boolean {
+  const dir = join(root, 'packs');
+  return existsSync(dir) && readdirSync(dir).some((f) => /^[0-9a-f]{16}\.pack$/.test(f) && startsSealed(join(dir, f)));
+}
+
 async function diskState(dataDir: string): Promise<{ encrypted: boolean; detail: string }> {
   const dbPlain = isPlaintextSqlite(dbPath(dataDir));
   let sampled = 0;
@@ -34,7 +41,9 @@ async function diskState(dataDir: string): Promise<{ encrypted: boolean; detail:
     if (!sealedFor(b.path, b.sha256) && (await sha256OfFile(b.path)) === b.sha256) blobPlain = true;
     if (++sampled >= 8 || blobPlain) break;
   }
-  if (!dbPlain && !blobPlain) return { encrypted: true, detail: sampled ? '数据库与文件库均未发现明文' : '数据库未发现明文（文件库为空）' };
+  // The sync's batches go into packs of sealed entries (blob-pack/), not files of their own.
+  const anyFiles = sampled > 0 || packedFiles(blobRoot(dataDir));
+  if (!dbPlain && !blobPlain) return { encrypted: true, detail: anyFiles ? '数据库与文件库均未发现明文' : '数据库未发现明文（文件库为空）' };
   const parts = [dbPlain ? '数据库' : null, blobPlain ? '案卷文件' : null].filter(Boolean).join('和');
   return { encrypted: false, detail: `${parts}以明文保存在本机磁盘上，拿到磁盘即可读取` };
 }

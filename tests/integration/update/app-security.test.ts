@@ -26,6 +26,22 @@ describe('security state', () => {
     }
   });
 
+  it('a store whose files all came packed by the sync is not said to be empty', async () => {
+    const ws = new Workstation({ dataDir: tempDir('sec-'), today: () => '2026-12-02' });
+    try {
+      const b = randomBytes(20_000);
+      const w = ws.blobs.packWriter()!;
+      const e = w.begin(createHash('sha256').update(b).digest('hex'), b.length);
+      e.write(b);
+      e.finish();
+      await ws.blobs.commitPack(w);
+      ws.blobs.closePack(w);
+      expect(await cacheEncryption(ws.dataDir)).toMatchObject({ encrypted: true, detail: '数据库与文件库均未发现明文' });
+    } finally {
+      ws.close();
+    }
+  });
+
   it('a plaintext database or plaintext file (a store from before encryption) reads as 未加密', async () => {
     const dir = tempDir('sec-');
     writeFileSync(join(dir, 'fashen.db'), Buffer.concat([Buffer.from('SQLite format 3\0', 'latin1'), randomBytes(4080)]));

@@ -15,7 +15,7 @@ import { randomBytes } from 'node:crypto';
 import { closeSync, fdatasync, fsyncSync, ftruncateSync, mkdirSync, openSync, readSync, writeSync } from 'node:fs';
 import { promisify } from 'node:util';
 import { dirname, join } from 'node:path';
-import { BlobTamperedError, CHUNK_BYTES, HEADER_BYTES, TAG_BYTES, encryptedSize } from '../cache-crypto/blob-format';
+import { BLOB_MAGIC, BlobTamperedError, CHUNK_BYTES, HEADER_BYTES, TAG_BYTES, encryptedSize, hasMagic } from '../cache-crypto/blob-format';
 import type { SealedSpan } from '../cache-crypto/blob-io';
 import type { CacheKey } from '../cache-crypto/cache-key';
 import { fsyncDir } from '../cache-crypto/durable';
@@ -63,6 +63,18 @@ export function isPack(path: string): boolean {
   try {
     const b = Buffer.alloc(PACK_HEADER_BYTES);
     return readSync(fd, b, 0, b.length, 0) === b.length && b.subarray(0, 8).equals(PACK_MAGIC) && b[8] === PACK_VERSION;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** A pack of this version whose first entry starts as a sealed blob (what 设置's disk facts sample). */
+export function startsSealed(path: string): boolean {
+  if (!isPack(path)) return false;
+  const fd = openSync(path, 'r');
+  try {
+    const b = Buffer.alloc(BLOB_MAGIC.length);
+    return readSync(fd, b, 0, b.length, PACK_HEADER_BYTES) === b.length && hasMagic(b);
   } finally {
     closeSync(fd);
   }
