@@ -150,6 +150,20 @@ describe('blob packs', () => {
     expect(existsSync(packPath(packs.dir, w.id))).toBe(true);
   });
 
+  it('a pack closed without a commit (a batch that failed before any blob was whole) leaves no file', async () => {
+    const { packs } = setUp();
+    const b = randomBytes(90_000);
+    const w = packs.writer();
+    const e = w.begin(sha(b), b.length);
+    e.write(b.subarray(0, 10_000));
+    e.abort();
+    expect(await packs.commit(w)).toEqual([]);
+    packs.close(w);
+    expect(existsSync(packPath(packs.dir, w.id))).toBe(false);
+    packs.close(packs.writer());
+    expect(readdirSync(packs.dir)).toEqual([]);
+  });
+
   it('removing blobs frees their pack: pruned when empty, compacted into files when mostly dead', async () => {
     const { packs, store } = setUp();
     const blobs = Array.from({ length: 6 }, (_, i) => randomBytes(40_000 + i * 1000));

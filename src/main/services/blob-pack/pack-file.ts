@@ -12,7 +12,7 @@
 // (fdatasync) before it hands them to the caller to index — a crash before that leaves bytes at
 // the pack's end that nothing points to, never an index row pointing at bytes that are not there.
 import { randomBytes } from 'node:crypto';
-import { closeSync, fdatasync, fsyncSync, ftruncateSync, mkdirSync, openSync, readSync, writeSync } from 'node:fs';
+import { closeSync, fdatasync, fsyncSync, ftruncateSync, mkdirSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
 import { promisify } from 'node:util';
 import { dirname, join } from 'node:path';
 import { BLOB_MAGIC, BlobTamperedError, CHUNK_BYTES, HEADER_BYTES, TAG_BYTES, encryptedSize, hasMagic } from '../cache-crypto/blob-format';
@@ -125,6 +125,8 @@ export class PackWriter {
   private current: SealedWriter | null = null;
   private pending: PackEntry[] = [];
   private closed = false;
+  /** Entries were handed over for indexing: rows may point into this pack. */
+  private committed = false;
   /** The folders whose entries (the pack's name, a new pack folder's) must be durable before the first commit. */
   private unsyncedDirs: string[];
 
@@ -225,10 +227,14 @@ export class PackWriter {
     this.unsyncedDirs = [];
     const out = this.pending;
     this.pending = [];
+    this.committed = true;
     return out;
   }
 
-  /** Close the pack; entries not committed are dropped from it. */
+  /**
+   * Close the pack; entries not committed are dropped from it, and a pack that never committed
+   * any is deleted (a batch that failed at once would otherwise leave an empty pack per retry).
+   */
   close(): void {
     if (this.closed) return;
     this.current?.close();
@@ -237,5 +243,6 @@ export class PackWriter {
     this.pending = [];
     this.closed = true;
     closeSync(this.fd);
+    if (!this.committed) rmSync(packPath(this.dir, this.id), { force: true });
   }
 }
