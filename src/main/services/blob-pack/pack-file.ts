@@ -16,7 +16,7 @@ import { closeSync, fdatasync, fsyncSync, ftruncateSync, mkdirSync, openSync, re
 import { promisify } from 'node:util';
 import { dirname, join } from 'node:path';
 import { BLOB_MAGIC, BlobTamperedError, CHUNK_BYTES, HEADER_BYTES, TAG_BYTES, encryptedSize, hasMagic } from '../cache-crypto/blob-format';
-import type { SealedSpan } from '../cache-crypto/blob-io';
+import { readHead, type SealedSpan } from '../cache-crypto/blob-io';
 import type { CacheKey } from '../cache-crypto/cache-key';
 import { fsyncDir } from '../cache-crypto/durable';
 import { SealedWriter } from '../cache-crypto/sealed-writer';
@@ -54,18 +54,13 @@ function packHeader(): Buffer {
 
 /** Whether a file starts as a pack of a version this code reads. */
 export function isPack(path: string): boolean {
-  let fd: number;
+  let b: Buffer;
   try {
-    fd = openSync(path, 'r');
+    b = readHead(path, PACK_HEADER_BYTES);
   } catch {
     return false;
   }
-  try {
-    const b = Buffer.alloc(PACK_HEADER_BYTES);
-    return readSync(fd, b, 0, b.length, 0) === b.length && b.subarray(0, 8).equals(PACK_MAGIC) && b[8] === PACK_VERSION;
-  } finally {
-    closeSync(fd);
-  }
+  return b.length === PACK_HEADER_BYTES && b.subarray(0, 8).equals(PACK_MAGIC) && b[8] === PACK_VERSION;
 }
 
 /** A pack of this version whose first entry starts as a sealed blob (what 设置's disk facts sample). */

@@ -32,6 +32,21 @@ export class BlobIntegrityError extends Error {
   }
 }
 
+/** A body into a writer (a file's or a pack entry's), refusing bytes past the blob's size. */
+async function pump(blob: WantedBlob, body: AsyncIterable<Uint8Array>, w: { readonly written: number; write(data: Uint8Array): void }, onBytes: (n: number) => void): Promise<void> {
+  let sinceYield = 0;
+  for await (const chunk of body) {
+    if (w.written + chunk.length > blob.size) throw new BlobIntegrityError(blob.sha256, `中心系统提供的文件超过声明的大小：${blob.sha256.slice(0, 12)}…`);
+    w.write(chunk);
+    onBytes(chunk.length);
+    // A body already in memory never yields: let timers and a cancel in every few MB.
+    if ((sinceYield += chunk.length) >= YIELD_EVERY) {
+      sinceYield = 0;
+      await new Promise<void>((r) => setImmediate(r));
+    }
+  }
+}
+
 export interface WantedBlob {
   sha256: string;
   size: number;
@@ -227,16 +242,7 @@ export class BlobFetcher {
   /** One blob's body into a pack entry; on any failure the entry is dropped and its bytes taken off the progress. */
   private async receive(blob: WantedBlob, e: PackEntryWriter, body: AsyncIterable<Uint8Array>, signal: AbortSignal, onBytes: (n: number) => void): Promise<void> {
     try {
-      let sinceYield = 0;
-      for await (const chunk of body) {
-        if (e.written + chunk.length > blob.size) throw new BlobIntegrityError(blob.sha256, `中心系统提供的文件超过声明的大小：${blob.sha256.slice(0, 12)}…`);
-        e.write(chunk);
-        onBytes(chunk.length);
-        if ((sinceYield += chunk.length) >= YIELD_EVERY) {
-          sinceYield = 0;
-          await new Promise<void>((r) => setImmediate(r));
-        }
-      }
+      await pump(blob, body, e, onBytes);
       if (e.written < blob.size) throw new TransportError('network', `文件下载中断：${blob.sha256.slice(0, 12)}…（${e.written}/${blob.size} 字节）`);
     } catch (err) {
       const cut = !(err instanceof BlobIntegrityError) && (signal.aborted || !(err instanceof TransportError) || err.kind === 'network');
@@ -290,17 +296,7 @@ export class BlobFetcher {
       if (typeof got === 'string') return got;
       w = got.writer;
       try {
-        let sinceYield = 0;
-        for await (const chunk of got.body) {
-          if (w.written + chunk.length > blob.size) throw new BlobIntegrityError(blob.sha256, `中心系统提供的文件超过声明的大小：${blob.sha256.slice(0, 12)}…`);
-          w.write(chunk);
-          onBytes(chunk.length);
-          // A body already in memory never yields: let timers and a cancel in every few MB.
-          if ((sinceYield += chunk.length) >= YIELD_EVERY) {
-            sinceYield = 0;
-            await new Promise<void>((r) => setImmediate(r));
-          }
-        }
+        await pump(blob, got.body, w, onBytes);
       } catch (err) {
         if (err instanceof BlobIntegrityError || signal.aborted) throw err;
         if (err instanceof TransportError && err.kind !== 'network') throw err;
