@@ -13,9 +13,9 @@ export interface SyncedFile {
 export class SyncedPackageSource implements PackageSource {
   /**
    * @param packageJson case.json as the feed carried it
-   * @param files package path → local encrypted file (a verified download, or the blob store's
-   *   copy of a file already here); paths are only looked up, never joined to a folder, so a path
-   *   trick in case.json cannot reach the file system.
+   * @param files package path → a verified download (a local encrypted file), or null for a blob
+   *   already in the store (packed by the fetcher, or kept from before); paths are only looked up,
+   *   never joined to a folder, so a path trick in case.json cannot reach the file system.
    */
   constructor(
     readonly label: string,
