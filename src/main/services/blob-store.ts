@@ -79,9 +79,16 @@ export class BlobStore {
    */
   looksIntact(sha256: string): boolean {
     const src = this.sourceOf(sha256);
-    if (typeof src !== 'string') return plainSize(src.length) >= 0 && (statOrNull(src.path)?.size ?? 0) >= src.offset + src.length && isSealedFor(src, this.key, sha256);
-    const s = statOrNull(src);
-    return !!s && plainSize(s.size) >= 0 && this.isSealed(src, sha256);
+    return this.intactLength(src, sha256) !== null;
+  }
+
+  /** The sealed length of a source that looks intact (present whole, a possible length, this blob's header under this key); else null. */
+  private intactLength(src: SealedSource, sha256: string): number | null {
+    const st = statOrNull(typeof src === 'string' ? src : src.path);
+    if (!st) return null;
+    const length = typeof src === 'string' ? st.size : src.length;
+    if (typeof src !== 'string' && st.size < src.offset + src.length) return null;
+    return plainSize(length) >= 0 && isSealedFor(src, this.key, sha256) ? length : null;
   }
 
   /**
@@ -139,8 +146,10 @@ export class BlobStore {
    * authenticates its content on every read.
    */
   stageStored(sha256: string, head: Buffer | null = null): StagedBlob {
-    if (!this.looksIntact(sha256)) throw new BlobTamperedError(this.has(sha256) ? '本机副本已损坏' : '本机没有这个文件');
-    return { sha256, size: this.size(sha256), tempPath: '', boundTo: sha256, head };
+    // One lookup for the check and the size: every packed file of an initial sync comes through here.
+    const length = this.intactLength(this.sourceOf(sha256), sha256);
+    if (length === null) throw new BlobTamperedError(this.has(sha256) ? '本机副本已损坏' : '本机没有这个文件');
+    return { sha256, size: plainSize(length), tempPath: '', boundTo: sha256, head };
   }
 
   /** A pack to append sync downloads to (null when this store keeps no packs). */
