@@ -152,6 +152,14 @@ export class BlobStore {
     return { sha256, size: plainSize(length), tempPath: '', boundTo: sha256, head };
   }
 
+  /**
+   * A blob this process put into the store moments ago after checking its sha256 and size as it was
+   * written (a sync batch's committed pack entry): nothing to look up or read again.
+   */
+  stageVerified(sha256: string, size: number, head: Buffer | null = null): StagedBlob {
+    return { sha256, size, tempPath: '', boundTo: sha256, head };
+  }
+
   /** A pack to append sync downloads to (null when this store keeps no packs). */
   packWriter(): PackWriter | null {
     return this.packs?.writer() ?? null;

@@ -41,7 +41,8 @@ async function stageFiles(src: SourceWithHeads, files: FileRef[], store: BlobSto
     try {
       const owned = src.ownedFile?.(f.path);
       // The listed sha256 binds the ciphertext as it is written (a file that differs is refused below).
-      if (src.inStore?.(f.path)) s = store.stageStored(f.sha256, src.head?.(f.path) ?? null);
+      if (src.verifiedInStore?.(f.path)) s = store.stageVerified(f.sha256, f.size, src.head?.(f.path) ?? null);
+      else if (src.inStore?.(f.path)) s = store.stageStored(f.sha256, src.head?.(f.path) ?? null);
       else s = owned ? await store.stageOwned(owned, f.sha256, src.head?.(f.path) ?? null) : await store.stage(await src.open(f.path), f.sha256);
     } catch (err) {
       problems.push(`无法读取文件：${f.path}（${(err as Error).message}）`);

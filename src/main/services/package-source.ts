@@ -24,6 +24,11 @@ export interface PackageSource {
    * sha256, or an earlier import put it there): taken as it is, nothing copied or linked.
    */
   inStore?(path: string): boolean;
+  /**
+   * Of those, whether this process wrote it into the store during this sync and checked its sha256
+   * and size as it did: taken without even reading its header again.
+   */
+  verifiedInStore?(path: string): boolean;
   close(): void;
 }
 

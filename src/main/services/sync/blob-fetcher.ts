@@ -59,6 +59,15 @@ export class BlobFetcher {
   private readonly sealed = new Set<string>();
   /** Writers of downloads cut off by the network in this run: a retry continues exactly there. */
   private readonly interrupted = new Map<string, SealedWriter>();
+  /** Blobs a batch put into the store's packs in this run (committed: durable, indexed, sha256 checked). */
+  private readonly packed = new Set<string>();
+  /**
+   * The blobs that may have a file here (`<sha>`, `.part`, `.etag`): those the folder held when the
+   * run began (scan()) and every one this process has started a file for since; null before a scan,
+   * when every question asks the disk. Only a sync run writes here, under the sync lock, so an
+   * initial sync's 20,000 packed blobs cost no file-system lookups in this folder at all.
+   */
+  private known: Set<string> | null = null;
 
   constructor(
     readonly dir: string,
@@ -66,6 +75,24 @@ export class BlobFetcher {
     private readonly store: Pick<BlobStore, 'newSealed' | 'resumeSealed' | 'isSealed' | 'packWriter' | 'commitPack' | 'closePack'>,
   ) {
     mkdirSync(dir, { recursive: true });
+  }
+
+  /** Read the folder once at the start of a run (see `known`). */
+  scan(): void {
+    this.known = new Set();
+    for (const f of readdirSync(this.dir)) {
+      const m = /^([0-9a-f]{64})(\.part|\.etag)?$/.exec(f);
+      if (m) this.known.add(m[1]!);
+    }
+  }
+
+  private mayHaveFile(sha256: string): boolean {
+    return this.known === null || this.known.has(sha256);
+  }
+
+  /** A file for this blob is about to be created here. */
+  private touch(sha256: string): void {
+    this.known?.add(sha256);
   }
 
   private name(sha256: string): string {
@@ -76,6 +103,7 @@ export class BlobFetcher {
   /** The verified (encrypted) copy, if one is here; a plaintext leftover of an earlier version is deleted. */
   verifiedPath(sha256: string): string | null {
     const p = this.name(sha256);
+    if (!this.mayHaveFile(sha256)) return null;
     if (this.sealed.has(sha256)) {
       if (existsSync(p)) return p;
       this.sealed.delete(sha256);
@@ -98,13 +126,14 @@ export class BlobFetcher {
   /** Plaintext bytes already on disk for this blob (verified, or whole chunks of a partial copy), for progress totals. */
   haveBytes(blob: WantedBlob): number {
     if (this.verifiedPath(blob.sha256)) return blob.size;
+    if (!this.mayHaveFile(blob.sha256)) return 0;
     const part = `${this.name(blob.sha256)}.part`;
     return existsSync(part) ? keptPlainBytes(statSync(part).size, blob.size) : 0;
   }
 
   /** Whether a partial copy waits to be resumed (a batch download would start it over). */
   hasPartial(sha256: string): boolean {
-    return existsSync(`${this.name(sha256)}.part`);
+    return this.mayHaveFile(sha256) && existsSync(`${this.name(sha256)}.part`);
   }
 
   /** After a complete pull nothing here is needed any more (everything fetched was imported). */
@@ -113,15 +142,23 @@ export class BlobFetcher {
     this.release();
     this.heads.clear();
     this.sealed.clear();
+    if (this.known) this.known.clear();
+  }
+
+  /** Put into a pack of the store by a batch of this run: verified as it was written, nothing to check again. */
+  packedNow(sha256: string): boolean {
+    return this.packed.has(sha256);
   }
 
   remove(sha256: string): void {
     const p = this.name(sha256);
     this.interrupted.get(sha256)?.close();
     this.interrupted.delete(sha256);
-    for (const f of [p, `${p}.part`, `${p}.etag`]) rmSync(f, { force: true });
+    if (this.mayHaveFile(sha256)) for (const f of [p, `${p}.part`, `${p}.etag`]) rmSync(f, { force: true });
+    this.known?.delete(sha256);
     this.heads.delete(sha256);
     this.sealed.delete(sha256);
+    this.packed.delete(sha256);
   }
 
   /**
@@ -135,6 +172,7 @@ export class BlobFetcher {
     const final = this.verifiedPath(blob.sha256);
     if (final) return final;
     const path = this.name(blob.sha256);
+    this.touch(blob.sha256);
     const part = `${path}.part`;
     const etagFile = `${path}.etag`;
     let w = this.interrupted.get(blob.sha256);
@@ -185,6 +223,7 @@ export class BlobFetcher {
       }
       const path = this.name(blob.sha256);
       rmSync(`${path}.etag`, { force: true });
+      this.touch(blob.sha256);
       this.interrupted.get(blob.sha256)?.close();
       this.interrupted.delete(blob.sha256);
       const w = this.store.newSealed(`${path}.part`, blob.sha256, blob.size);
@@ -234,7 +273,10 @@ export class BlobFetcher {
       } finally {
         this.store.closePack(pack);
       }
-      for (const b of finished) onDone(b);
+      for (const b of finished) {
+        this.packed.add(b.sha256);
+        onDone(b);
+      }
     }
     if (i < todo.length) throw new TransportError('protocol', `中心系统批量返回的文件不全（${i}/${todo.length}）`);
   }
@@ -254,6 +296,7 @@ export class BlobFetcher {
       // Cut or cancelled: the bytes in so far move out into a partial copy, as a download of its
       // own would have left them — a retry in this run continues exactly there (fetch()), a later
       // run from its last whole chunk.
+      this.touch(blob.sha256);
       const w = e.detach(`${this.name(blob.sha256)}.part`);
       if (signal.aborted) {
         onBytes(-w.close());
@@ -264,10 +307,12 @@ export class BlobFetcher {
     }
   }
 
-  /** Closes the writers of downloads cut off in this run (their partial chunk is dropped; whole chunks stay). */
+  /** At the end of a feed page: closes the writers of downloads cut off (their partial chunk is dropped; whole chunks stay). */
   release(): void {
     for (const w of this.interrupted.values()) w.close();
     this.interrupted.clear();
+    // Imported by now, or to be looked at afresh by the next run.
+    this.packed.clear();
   }
 
   /** A writer for the partial copy: resumed when it authenticates, else (old plaintext, tampered) a new one. */

@@ -138,7 +138,7 @@ async function apply(p: Plan, d: PullDeps, out: PullResult, ready: () => Promise
   const files = new Map<string, SyncedFile>();
   for (const f of packageFiles(p.pkg)) {
     const download = d.fetcher.verifiedPath(f.sha256);
-    files.set(f.path, { file: download, head: d.fetcher.headOf(f.sha256) });
+    files.set(f.path, { file: download, head: d.fetcher.headOf(f.sha256), packedNow: !download && d.fetcher.packedNow(f.sha256) });
   }
   d.signal.throwIfAborted();
   const source = new SyncedPackageSource(label, JSON.stringify(p.entry.case!.package), files);
@@ -152,6 +152,7 @@ async function apply(p: Plan, d: PullDeps, out: PullResult, ready: () => Promise
 
 export async function pull(d: PullDeps): Promise<PullResult> {
   const out: PullResult = { pulled: 0, unchanged: 0, unassigned: 0, reassigned: [], refused: [] };
+  d.fetcher.scan();
   for (;;) {
     d.signal.throwIfAborted();
     const after = d.state.cursor();

@@ -8,6 +8,8 @@ import { PackageError, type PackageSource } from '../package-source';
 export interface SyncedFile {
   file: string | null;
   head: Buffer | null;
+  /** In the store because a batch of this run packed it, its sha256 and size checked as it was written. */
+  packedNow?: boolean;
 }
 
 export class SyncedPackageSource implements PackageSource {
@@ -49,6 +51,11 @@ export class SyncedPackageSource implements PackageSource {
   inStore(path: string): boolean {
     const f = this.files.get(path);
     return !!f && f.file === null;
+  }
+
+  verifiedInStore(path: string): boolean {
+    const f = this.files.get(path);
+    return !!f && f.file === null && f.packedNow === true;
   }
 
   /** The first plaintext bytes of a file, when they passed through the fetcher (type sniffing). */
