@@ -20,6 +20,18 @@ export function revisionHashOf(pkg: CasePackage): string {
 /** A source that may know the first plaintext bytes of its files (sync downloads: type sniffing without a second read). */
 type SourceWithHeads = PackageSource & { head?(path: string): Buffer | null };
 
+export interface ImportSourceOptions {
+  /** The central system is the authority on revisions (a sync, a verified central bundle). */
+  fromCentral?: boolean;
+  centralRevisions?: ReadonlySet<string>;
+  source?: string;
+  /**
+   * Runs inside the import's transaction, last (a sync moves its feed cursor there: the case and
+   * the cursor past it commit together). Not called when nothing is written ('unchanged', refused).
+   */
+  within?: () => void;
+}
+
 /**
  * Stage every listed file, checking presence, size and sha256; collect every problem. Bytes from
  * outside (a folder, a .zip) are hashed while they are encrypted; files this process sealed itself
@@ -106,7 +118,7 @@ export class CaseImporter {
    * `centralRevisions`: the revision hashes a verified central bundle lists count the same way, and
    * only those are taken from it.
    */
-  async importSource(src: SourceWithHeads, opts: { fromCentral?: boolean; centralRevisions?: ReadonlySet<string>; source?: string } = {}): Promise<ImportOutcome> {
+  async importSource(src: SourceWithHeads, opts: ImportSourceOptions = {}): Promise<ImportOutcome> {
     const path = opts.source ?? src.label;
     try {
       const pkg = await readManifest(src);
@@ -140,21 +152,25 @@ export class CaseImporter {
       const mimeBySha = new Map(packageFiles(pkg).map((f) => [f.sha256, f.mime]));
       const placed: string[] = [];
       const blobs = [...new Map(staged.map((s) => [s.sha256, { sha256: s.sha256, size: s.size, mime: mimeBySha.get(s.sha256)! }])).values()];
+      const heads = new Map(staged.flatMap((s) => (s.head ? [[s.sha256, s.head] as const] : [])));
+      let sniffed: Awaited<ReturnType<EvidenceProcessor['sniffAhead']>>;
       try {
+        sniffed = await this.processor.sniffAhead(blobs, heads);
         for (const s of staged) if (await this.store.commit(s)) placed.push(s.sha256);
         const importedAt = this.now().toISOString();
-        this.repo.write(pkg, { revisionHash, importedAt, receivedOn: chinaToday(this.now()), packageJson: canonicalJson(pkg), ...(replace ? { replace } : {}) }, blobs, () =>
-          this.search.indexCase(pkg.case.id),
-        );
+        this.repo.write(pkg, { revisionHash, importedAt, receivedOn: chinaToday(this.now()), packageJson: canonicalJson(pkg), ...(replace ? { replace } : {}) }, blobs, () => {
+          this.search.indexCase(pkg.case.id);
+          this.processor.record(sniffed);
+          opts.within?.();
+        });
       } catch (err) {
         placed.forEach((sha) => this.store.remove(sha));
         staged.forEach((s) => this.store.discard(s));
         throw err;
       }
-      // Type sniffing and page-text indexing for new files (a corrupt PDF is recorded, not fatal:
-      // the evidence is what it is, and the viewer says what is wrong with it).
-      const heads = new Map(staged.flatMap((s) => (s.head ? [[s.sha256, s.head] as const] : [])));
-      await this.processor.processMany(blobs.map((b) => b.sha256), heads);
+      // Type sniffing and page-text indexing for the other new files (a corrupt PDF is recorded,
+      // not fatal: the evidence is what it is, and the viewer says what is wrong with it).
+      await this.processor.processMany(blobs.flatMap((b) => (sniffed.has(b.sha256) ? [] : [b.sha256])), heads);
       return { ...base, ok: true, action: replace ? 'new_round' : 'imported', ...(note ? { note } : {}) };
     } catch (err) {
       if (err instanceof PackageError) return { source: path, ok: false, error: err.message, details: err.details };

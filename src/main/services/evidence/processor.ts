@@ -57,11 +57,43 @@ export class EvidenceProcessor {
     for (const t of texts) await this.extract(t.sha256, t);
   }
 
+  /**
+   * Before an import writes its rows: the types of its new files from the first bytes in hand (a
+   * sync download's), for those whose result is final (no text to extract), so the import's own
+   * transaction records them with record() — one commit per case instead of two. Files already
+   * processed, without a head, or whose head cannot tell are left to processMany().
+   */
+  async sniffAhead(files: readonly { sha256: string; size: number; mime: string }[], heads: ReadonlyMap<string, Buffer>): Promise<Map<string, Processed>> {
+    const out = new Map<string, Processed>();
+    const withHead = files.filter((f) => heads.has(f.sha256));
+    if (!withHead.length) return out;
+    const rows = this.blobs.getMany(withHead.map((f) => f.sha256));
+    for (const f of withHead) {
+      const row = rows.get(f.sha256);
+      if (row && row.textState !== 'pending') continue;
+      const head = heads.get(f.sha256)!;
+      const detected = await sniffMimeHead(head);
+      if (headMayNotTell(detected) && f.size > head.length) continue;
+      const r = this.judge(row ?? f, detected);
+      if ('info' in r) out.set(f.sha256, r.info);
+    }
+    return out;
+  }
+
+  /** Write results of sniffAhead() (inside the import's transaction, once its rows are in). */
+  record(results: ReadonlyMap<string, Processed>): void {
+    for (const [sha256, info] of results) this.blobs.setProcessed(sha256, info);
+  }
+
   /** The real type; for a file without text (or an empty one, or a PDF too large) also the final result. */
   private async sniff(sha256: string, force: boolean, head?: Buffer, known?: BlobRow | null): Promise<{ info: Processed } | ToExtract | null> {
     const row = known === undefined ? this.blobs.get(sha256) : known;
     if (!row || !this.store.has(sha256) || (!force && row.textState !== 'pending')) return null;
-    const detected = await this.detect(sha256, row.size, head);
+    return this.judge(row, await this.detect(sha256, row.size, head));
+  }
+
+  /** What a file's detected type means for it: a final result, or the text to extract. */
+  private judge(row: { mime: string; size: number }, detected: string | null): { info: Processed } | ToExtract {
     const mismatch = mimeMismatch(row.mime, detected);
     const type = detected ?? row.mime;
     const kind = type === 'application/pdf' ? 'pdf' : textKindOf(type);

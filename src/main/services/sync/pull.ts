@@ -142,7 +142,9 @@ async function apply(p: Plan, d: PullDeps, out: PullResult, ready: () => Promise
   }
   d.signal.throwIfAborted();
   const source = new SyncedPackageSource(label, JSON.stringify(p.entry.case!.package), files);
-  const outcome = await d.importer.importSource(source, { fromCentral: true, source: label });
+  // The cursor moves past the entry in the import's own transaction: one commit per case, and a
+  // crash can no longer leave the case imported with the cursor before it.
+  const outcome = await d.importer.importSource(source, { fromCentral: true, source: label, within: () => d.state.advanceCursor(p.entry.seq) });
   if (!outcome.ok) return refuse(outcome.error ?? '导入失败', outcome.details ?? []);
   reassigned(d).clear(p.entry.caseId);
   for (const b of p.wanted) d.fetcher.remove(b.sha256);
