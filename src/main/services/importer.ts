@@ -11,10 +11,16 @@ import { BlobStore, type StagedBlob } from './blob-store';
 import { SearchRepo } from '../db/repos/search';
 import type { EvidenceProcessor } from './evidence/processor';
 import type Database from 'better-sqlite3-multiple-ciphers';
-import { openPackage, PackageError, readManifest, type PackageSource } from './package-source';
+import { openPackage, PackageError, readManifest, type CheckedManifest, type PackageSource } from './package-source';
 
 export function revisionHashOf(pkg: CasePackage): string {
-  return createHash('sha256').update(canonicalJson(pkg)).digest('hex');
+  return checkedManifest(pkg).revisionHash;
+}
+
+/** A parsed package with its canonical JSON (what the database keeps) and its revision hash (sha256 of it). */
+export function checkedManifest(pkg: CasePackage): CheckedManifest {
+  const canonical = canonicalJson(pkg);
+  return { pkg, canonical, revisionHash: createHash('sha256').update(canonical).digest('hex') };
 }
 
 /** A source that may know the first plaintext bytes of its files (sync downloads: type sniffing without a second read). */
@@ -121,8 +127,8 @@ export class CaseImporter {
   async importSource(src: SourceWithHeads, opts: ImportSourceOptions = {}): Promise<ImportOutcome> {
     const path = opts.source ?? src.label;
     try {
-      const pkg = await readManifest(src);
-      const revisionHash = revisionHashOf(pkg);
+      // A sync's package was parsed and hashed when its feed entry was checked: not done again.
+      const { pkg, canonical, revisionHash } = src.checked?.() ?? checkedManifest(await readManifest(src));
       // A revision listed in a verified bundle from the central system counts as one a sync brought;
       // one the bundle's signed list does not name was put on the stick by someone else.
       if (opts.centralRevisions && !opts.centralRevisions.has(revisionHash))
@@ -158,7 +164,7 @@ export class CaseImporter {
         sniffed = await this.processor.sniffAhead(blobs, heads);
         for (const s of staged) if (await this.store.commit(s)) placed.push(s.sha256);
         const importedAt = this.now().toISOString();
-        this.repo.write(pkg, { revisionHash, importedAt, receivedOn: chinaToday(this.now()), packageJson: canonicalJson(pkg), ...(replace ? { replace } : {}) }, blobs, () => {
+        this.repo.write(pkg, { revisionHash, importedAt, receivedOn: chinaToday(this.now()), packageJson: canonical, ...(replace ? { replace } : {}) }, blobs, () => {
           this.search.indexCase(pkg.case.id);
           this.processor.record(sniffed);
           opts.within?.();

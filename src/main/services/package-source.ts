@@ -24,6 +24,8 @@ export interface PackageSource {
    * sha256, or an earlier import put it there): taken as it is, nothing copied or linked.
    */
   inStore?(path: string): boolean;
+  /** case.json already parsed, canonicalized and hashed by whoever built the source (a sync's feed entry). */
+  checked?(): CheckedManifest;
   /**
    * Of those, whether this process wrote it into the store during this sync and checked its sha256
    * and size as it did: taken without even reading its header again.
@@ -155,6 +157,13 @@ function technical(err: unknown): string {
 }
 
 /** Read and validate case.json: the one place package manifests are checked (workstation and server). */
+export interface CheckedManifest {
+  pkg: CasePackage;
+  /** Canonical JSON of `pkg` (RFC 8785): what the database keeps and the revision hash is taken over. */
+  canonical: string;
+  revisionHash: string;
+}
+
 export async function readManifest(src: PackageSource): Promise<CasePackage> {
   if (!src.has('case.json')) throw new PackageError('案卷包缺少 case.json');
   let json: unknown;

@@ -13,6 +13,7 @@ import { MemoryCentral } from '../../../src/main/services/sync/memory-transport'
 import { Prefetcher } from '../../../src/main/services/sync/prefetch';
 import { ProgressMeter } from '../../../src/main/services/sync/progress';
 import { SyncedPackageSource, type SyncedFile } from '../../../src/main/services/sync/synced-source';
+import { checkedManifest } from '../../../src/main/services/importer';
 import { TransportError, type SyncTransport } from '../../../src/main/services/sync/transport';
 import type { RetryPolicy } from '../../../src/main/services/sync/retry';
 import type { Workstation } from '../../../src/main/workstation';
@@ -254,7 +255,7 @@ describe('the importer takes owned files over without a second copy: bytes from 
     // The big evidence file: the right name, other bytes in the clear (a file not sealed here is hashed).
     const target = pkg.manifest.evidence.at(-1)!.file;
     writeFileSync(files.get(target.path)!.file!, randomBytes(target.size));
-    const r = await w.importer.importSource(new SyncedPackageSource('test', JSON.stringify(pkg.manifest), files), { fromCentral: true });
+    const r = await w.importer.importSource(new SyncedPackageSource('test', checkedManifest(pkg.manifest), files), { fromCentral: true });
     expect(r.ok).toBe(false);
     expect(r.details?.join('\n')).toMatch(/文件校验值不符：evidence\/blob-0\.bin/);
     expect(w.cases.count()).toBe(0);
@@ -281,7 +282,7 @@ describe('the importer takes owned files over without a second copy: bytes from 
     // The big file's entry points at the small file's sealed download: right size check aside, the header names another blob.
     const swapped = new Map(files);
     swapped.set(big!.path, files.get(small!.path)!);
-    const refused = await w.importer.importSource(new SyncedPackageSource('test', JSON.stringify(pkg.manifest), swapped), { fromCentral: true });
+    const refused = await w.importer.importSource(new SyncedPackageSource('test', checkedManifest(pkg.manifest), swapped), { fromCentral: true });
     expect(refused.ok).toBe(false);
     expect(refused.details?.join('\n')).toMatch(/校验值不符/);
     expect(w.cases.count()).toBe(0);
@@ -294,7 +295,7 @@ describe('the importer takes owned files over without a second copy: bytes from 
 
     await fetcher.fetch(central.transport(), big!, signal, () => undefined);
     // The right files: linked (same inode as the download), readable.
-    const ok = await w.importer.importSource(new SyncedPackageSource('test', JSON.stringify(pkg.manifest), files), { fromCentral: true });
+    const ok = await w.importer.importSource(new SyncedPackageSource('test', checkedManifest(pkg.manifest), files), { fromCentral: true });
     expect(ok).toMatchObject({ ok: true, action: 'imported' });
     expect(statSync(w.blobs.pathOf(small!.sha256)).ino).toBe(statSync(files.get(small!.path)!.file!).ino);
     expect((await w.blobs.read(small!.sha256)).equals(Buffer.from(filesOf(pkg).get(small!.path)!))).toBe(true);
@@ -311,7 +312,7 @@ describe('the importer takes owned files over without a second copy: bytes from 
     // Revision 2 of the same case, its files from the store (what the pull hands over).
     const next = { ...pkg.manifest, case: { ...pkg.manifest.case, revision: 2 } };
     const files = new Map([...filesOf(pkg).entries()].map(([path, bytes]) => [path, { file: w.blobs.pathOf(sha(bytes)), head: null }]));
-    const r = await w.importer.importSource(new SyncedPackageSource('test', JSON.stringify(next), files), { fromCentral: true });
+    const r = await w.importer.importSource(new SyncedPackageSource('test', checkedManifest(next), files), { fromCentral: true });
     expect(r).toMatchObject({ ok: true, action: 'new_round' });
     const after = statSync(w.blobs.pathOf(big.sha256), { bigint: true });
     expect(after.ino).toBe(before);

@@ -15,7 +15,8 @@ import { describeIssues } from '../../../shared/api/result';
 import type { FeedEntry } from '../../../shared/sync/protocol';
 import type { CaseFileRepo } from '../../db/repos/case-files';
 import type { BlobStore } from '../blob-store';
-import { revisionHashOf, type CaseImporter } from '../importer';
+import { checkedManifest, type CaseImporter } from '../importer';
+import type { CheckedManifest } from '../package-source';
 import type { BlobFetcher, WantedBlob } from './blob-fetcher';
 import { Prefetcher } from './prefetch';
 import type { ProgressMeter } from './progress';
@@ -61,7 +62,7 @@ type Plan =
   | { kind: 'refuse'; entry: FeedEntry; reason: string; details: string[] }
   /** Already here; `wanted` lists files that went missing or bad since (they are fetched again). */
   | { kind: 'present'; entry: FeedEntry; pkg: CasePackage; wanted: WantedBlob[] }
-  | { kind: 'import'; entry: FeedEntry; pkg: CasePackage; wanted: WantedBlob[] };
+  | { kind: 'import'; entry: FeedEntry; pkg: CasePackage; wanted: WantedBlob[]; checked: CheckedManifest };
 
 /**
  * Whether a file already in the store can be reused. For a new revision: present with its header
@@ -83,15 +84,16 @@ async function plan(entry: FeedEntry, d: PullDeps): Promise<Plan> {
   const parsed = CasePackage.safeParse(c.package);
   if (!parsed.success) return { kind: 'refuse', entry, reason: '案卷包不符合格式', details: describeIssues(parsed.error.issues).slice(0, 20) };
   const pkg = parsed.data;
-  if (pkg.case.id !== entry.caseId || pkg.case.revision !== entry.revision || revisionHashOf(pkg) !== c.revisionHash)
+  const checked = checkedManifest(pkg);
+  if (pkg.case.id !== entry.caseId || pkg.case.revision !== entry.revision || checked.revisionHash !== c.revisionHash)
     return { kind: 'refuse', entry, reason: '案卷包与变更记录不符（案件编号、修订号或修订校验值不一致）', details: [] };
   if (local && local.revisionHash !== c.revisionHash && local.revision >= pkg.case.revision)
     return { kind: 'refuse', entry, reason: `本机已有该案件的修订 ${local.revision}，不接受修订 ${pkg.case.revision} 的不同内容`, details: [] };
   const unique = [...new Map(packageFiles(pkg).map((f) => [f.sha256, { sha256: f.sha256, size: f.size }])).values()];
-  const kind = local?.revisionHash === c.revisionHash ? 'present' : 'import';
+  const present = local?.revisionHash === c.revisionHash;
   const wanted: WantedBlob[] = [];
-  for (const b of unique) if (!(await locallyGood(d.blobs, b.sha256, kind === 'present'))) wanted.push(b);
-  return { kind, entry, pkg, wanted };
+  for (const b of unique) if (!(await locallyGood(d.blobs, b.sha256, present))) wanted.push(b);
+  return present ? { kind: 'present', entry, pkg, wanted } : { kind: 'import', entry, pkg, wanted, checked };
 }
 
 const reassigned = (d: PullDeps) => new ReassignedCases(d.state);
@@ -141,7 +143,7 @@ async function apply(p: Plan, d: PullDeps, out: PullResult, ready: () => Promise
     files.set(f.path, { file: download, head: d.fetcher.headOf(f.sha256), packedNow: !download && d.fetcher.packedNow(f.sha256) });
   }
   d.signal.throwIfAborted();
-  const source = new SyncedPackageSource(label, JSON.stringify(p.entry.case!.package), files);
+  const source = new SyncedPackageSource(label, p.checked, files);
   // The cursor moves past the entry in the import's own transaction: one commit per case, and a
   // crash can no longer leave the case imported with the cursor before it.
   const outcome = await d.importer.importSource(source, { fromCentral: true, source: label, within: () => d.state.advanceCursor(p.entry.seq) });

@@ -2,7 +2,7 @@
 // lists, each already downloaded and verified by sha256. It goes through the importer's one
 // validation-and-transaction path, exactly like a folder or a .zip from a USB stick.
 import type { Readable } from 'node:stream';
-import { PackageError, type PackageSource } from '../package-source';
+import { PackageError, type CheckedManifest, type PackageSource } from '../package-source';
 
 /** A verified download (sealed by the fetcher), or null for a blob already in the store; and its first plaintext bytes when known. */
 export interface SyncedFile {
@@ -14,14 +14,14 @@ export interface SyncedFile {
 
 export class SyncedPackageSource implements PackageSource {
   /**
-   * @param packageJson case.json as the feed carried it
+   * @param manifest case.json as the feed carried it, parsed and hashed when the entry was checked
    * @param files package path → a verified download (a local encrypted file), or null for a blob
    *   already in the store (packed by the fetcher, or kept from before); paths are only looked up,
    *   never joined to a folder, so a path trick in case.json cannot reach the file system.
    */
   constructor(
     readonly label: string,
-    private readonly packageJson: string,
+    private readonly manifest: CheckedManifest,
     private readonly files: ReadonlyMap<string, SyncedFile>,
   ) {}
 
@@ -31,7 +31,11 @@ export class SyncedPackageSource implements PackageSource {
 
   async readText(path: string): Promise<string> {
     if (path !== 'case.json') throw new PackageError(`同步的案卷包只有 case.json 是文本：${path}`);
-    return this.packageJson;
+    return this.manifest.canonical;
+  }
+
+  checked(): CheckedManifest {
+    return this.manifest;
   }
 
   async open(path: string): Promise<Readable> {
