@@ -8,6 +8,12 @@ export interface ByteRange {
   end: number;
 }
 
+/** A stored blob open for positional reads (a node:fs/promises FileHandle is one). */
+export interface BlobFile {
+  read(buffer: Buffer, offset: number, length: number, position: number): Promise<{ bytesRead: number }>;
+  close(): Promise<void>;
+}
+
 export interface BlobBackend {
   readonly name: string;
   /**
@@ -19,6 +25,12 @@ export interface BlobBackend {
   head(sha256: string): Promise<{ size: number } | null>;
   exists(sha256: string): Promise<boolean>;
   get(sha256: string, range?: ByteRange): Promise<Readable>;
+  /**
+   * Optional: the blob open for reads at any position (rejects when it is missing), for an answer that
+   * sends many blobs — one open, a few large reads and one close per blob instead of a stream each
+   * (blob-frames.ts). A backend without it (S3) is read through get().
+   */
+  open?(sha256: string): Promise<BlobFile>;
   /** The key the backend stores a blob under (recorded in the blobs table). */
   keyOf(sha256: string): string;
 }

@@ -1,11 +1,12 @@
 // Local folder backend: blobs/ab/cdef… by sha256; written to a temp file, hashed, then renamed.
 import { createHash, randomUUID } from 'node:crypto';
 import { createReadStream, createWriteStream, existsSync, mkdirSync } from 'node:fs';
-import { rename, rm, stat } from 'node:fs/promises';
+import { open as openFile, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Transform, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { assertSha256, BlobIntegrityError, type BlobBackend, type ByteRange } from './backend';
+import { assertSha256, BlobIntegrityError, type BlobBackend, type BlobFile, type ByteRange } from './backend';
+import { BLOB_SLAB } from './blob-frames';
 
 export class LocalFolderBackend implements BlobBackend {
   readonly name = 'local';
@@ -63,12 +64,17 @@ export class LocalFolderBackend implements BlobBackend {
   }
 
   async get(sha256: string, range?: ByteRange): Promise<Readable> {
-    const stream = createReadStream(this.pathOf(sha256), range ? { start: range.start, end: range.end } : {});
+    // Reads of up to 1 MiB rather than the default 64 KiB: a 100 kB blob is one read, a big one 16× fewer.
+    const stream = createReadStream(this.pathOf(sha256), { highWaterMark: BLOB_SLAB, ...(range ? { start: range.start, end: range.end } : {}) });
     // Surface a missing file as a rejected promise, not a late stream error.
     await new Promise<void>((res, rej) => {
       stream.once('open', () => res());
       stream.once('error', rej);
     });
     return stream;
+  }
+
+  open(sha256: string): Promise<BlobFile> {
+    return openFile(this.pathOf(sha256), 'r');
   }
 }

@@ -3,30 +3,38 @@
 // For the initial sync: one request per case instead of one per file. Every blob must be visible to
 // the caller (the rule of GET /v1/blobs/:sha256) or the answer is 404 before a single byte, so a
 // batch never tells which of the ids exist.
-import { Readable } from 'node:stream';
+import type { ServerResponse } from 'node:http';
 import type { FastifyInstance } from 'fastify';
 import { formatBytes } from '../../shared/format/bytes';
 import { callerOf } from '../auth/guard';
-import type { BlobBackend } from '../blobs/backend';
+import { sendFrames, type FrameSink } from '../blobs/blob-frames';
 import type { ServerContext } from '../context';
 import { BlobsRepo } from '../db/repos/blobs';
 import { HttpError, notFound, parseWith } from '../http/errors';
 import { BLOB_BATCH_CONTENT_TYPE, BLOB_BATCH_MAX_IDS, BlobBatchRequest, blobFrameHeader } from '../protocol';
 
-/** The frames one after another; a stored file that is not the size on record breaks the answer off. */
-async function* frames(store: BlobBackend, list: readonly { sha256: string; size: number }[]): AsyncGenerator<Buffer> {
-  for (const { sha256, size } of list) {
-    yield Buffer.from(blobFrameHeader(sha256, size), 'ascii');
-    if (size === 0) continue;
-    let sent = 0;
-    // A range up to the recorded size, so a longer file cannot shift the frames after it.
-    for await (const chunk of await store.get(sha256, { start: 0, end: size - 1 })) {
-      sent += (chunk as Buffer).length;
-      yield chunk as Buffer;
-    }
-    // Fewer bytes than recorded: cut the connection (the client sees a cut, not a wrong frame).
-    if (sent !== size) throw new Error(`blob ${sha256}: stored ${sent} bytes, recorded ${size}`);
-  }
+class ClientGone extends Error {}
+
+/** The answer as a FrameSink: a write resolves when the socket has taken the bytes (its callback). */
+function responseSink(res: ServerResponse): FrameSink {
+  let gone = false;
+  const waiting = new Set<(err: Error) => void>();
+  res.once('close', () => {
+    gone = true;
+    for (const fail of waiting) fail(new ClientGone('connection closed'));
+  });
+  return {
+    write: (bytes) =>
+      new Promise<void>((resolve, reject) => {
+        if (gone) return reject(new ClientGone('connection closed'));
+        waiting.add(reject);
+        res.write(bytes, (err) => {
+          waiting.delete(reject);
+          if (err) reject(err);
+          else resolve();
+        });
+      }),
+  };
 }
 
 export function blobBatchRoute(app: FastifyInstance, ctx: ServerContext): void {
@@ -43,7 +51,19 @@ export function blobBatchRoute(app: FastifyInstance, ctx: ServerContext): void {
     if (total > ctx.limits.batchBytes) throw new HttpError(413, 'too_large', `所请求文件共 ${formatBytes(total)}，超过单次批量下载上限 ${formatBytes(ctx.limits.batchBytes)}，请分批下载`);
     const length = list.reduce((n, b) => n + Buffer.byteLength(blobFrameHeader(b.sha256, b.size)) + b.size, 0);
     req.log.info({ blobs: list.length, bytes: total }, 'blob batch');
-    reply.code(200).type(BLOB_BATCH_CONTENT_TYPE).header('Content-Length', String(length)).header('Cache-Control', 'no-store').header('X-Content-Type-Options', 'nosniff');
-    return reply.send(Readable.from(frames(ctx.blobs, list), { objectMode: false }));
+    // Written by hand, not through reply.send(stream): a write's callback tells when its slab may be
+    // filled again (blob-frames.ts). A failure after the head is a cut, as a stream's error was.
+    reply.hijack();
+    const res = reply.raw;
+    res.writeHead(200, { 'content-type': BLOB_BATCH_CONTENT_TYPE, 'content-length': String(length), 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' });
+    try {
+      await sendFrames(ctx.blobs, list, responseSink(res));
+      res.end();
+    } catch (err) {
+      if (err instanceof ClientGone) req.log.info({ blobs: list.length }, 'blob batch: the client went away');
+      else req.log.error({ err: (err as Error).message, blobs: list.length }, 'blob batch cut off');
+      res.destroy();
+    }
+    return reply;
   });
 }

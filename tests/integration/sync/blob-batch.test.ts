@@ -1,8 +1,9 @@
 // POST /v1/blobs/batch on the real central server (PGlite, loopback) and HttpTransport.blobs():
 // the framed answer, visibility (all or nothing, 404 before a byte), 401, bad ids, limits (413),
-// a stored file shorter than recorded, and cuts mid-stream through the fault proxy.
+// a stored file shorter than recorded, longer than recorded or missing, an empty blob, and cuts
+// mid-stream through the fault proxy.
 import { createHash } from 'node:crypto';
-import { truncateSync } from 'node:fs';
+import { appendFileSync, rmSync, truncateSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HttpTransport } from '../../../src/main/services/sync/http-transport';
@@ -223,5 +224,45 @@ describe('POST /v1/blobs/batch', () => {
     // The server still answers.
     expect((await dave.post('/v1/blobs/batch', { sha256: [first] })).status).toBe(200);
     await t.close();
+  });
+  it('sends a stored file longer than recorded as recorded: the frames after it do not shift', async () => {
+    const p = await packageWithFiles(tempDir(), [30_000, 20_000]);
+    const fay = await c.user('fay');
+    await publish(c.admin, p, 'fay');
+    const [first, second] = [...p.files.values()] as [Uint8Array, Uint8Array];
+    appendFileSync(join(c.blobDir, sha(first).slice(0, 2), sha(first).slice(2)), Buffer.alloc(5_000, 7));
+    const r = await fay.post('/v1/blobs/batch', { sha256: [sha(first), sha(second)] });
+    expect(r.status).toBe(200);
+    expect(r.body.equals(Buffer.concat([first, second].flatMap((b) => [Buffer.from(`${sha(b)} ${b.length}\n`), Buffer.from(b)])))).toBe(true);
+  });
+
+  it('breaks the answer off when a stored file is missing, after the blobs before it', async () => {
+    const p = await packageWithFiles(tempDir(), [25_000, 25_000, 25_000]);
+    const gil = await c.user('gil');
+    await publish(c.admin, p, 'gil');
+    const ids = [...p.files.values()].map(sha);
+    rmSync(join(c.blobDir, ids[1]!.slice(0, 2), ids[1]!.slice(2)));
+    const t = transport(gil.token!);
+    const whole: string[] = [];
+    const e = await failure(async () => {
+      for await (const b of t.blobs(ids, never)) {
+        const chunks: Uint8Array[] = [];
+        for await (const chunk of b.body) chunks.push(chunk);
+        whole.push(sha(Buffer.concat(chunks)));
+      }
+    });
+    expect(e.kind).toBe('network');
+    expect(whole).toEqual([ids[0]]);
+    expect((await gil.post('/v1/blobs/batch', { sha256: [ids[2]!, ids[0]!] })).status).toBe(200);
+    await t.close();
+  });
+
+  it('sends an empty blob as its header line alone', async () => {
+    const p = await packageWithFiles(tempDir(), [0, 3_000]);
+    const hal = await c.user('hal');
+    await publish(c.admin, p, 'hal');
+    const files = [...p.files.values()];
+    const got = await collect(transport(hal.token!).blobs(files.map(sha), never));
+    expect(got.map((g) => [g.size, sha(g.bytes)])).toEqual(files.map((b) => [b.length, sha(b)]));
   });
 });
