@@ -5,7 +5,7 @@
 // and one close per small blob — while the other is on the wire. No Buffer per blob and no stream per
 // blob: a fresh 100 kB Buffer each made V8 run a full mark-compact every few hundred ms (external
 // memory), most of the server's CPU during a sync. A big blob goes through the slabs in pieces.
-import { blobFrameHeader } from '../protocol';
+import { BLOB_FRAME_HEADER_MAX, blobFrameHeader } from '../protocol';
 import type { BlobBackend, BlobFile } from './backend';
 
 /** Size of a slab: the largest read and the largest write. */
@@ -38,6 +38,8 @@ class Slabs {
     private readonly sink: FrameSink,
     private readonly size: number,
   ) {
+    // A header line must fit in an empty slab, or it would be cut in two.
+    if (size < BLOB_FRAME_HEADER_MAX) throw new Error(`slab of ${size} bytes is smaller than a frame header`);
     this.cur = this.take();
     this.spare = this.take();
   }

@@ -17,7 +17,7 @@ class ClientGone extends Error {}
 
 /** The answer as a FrameSink: a write resolves when the socket has taken the bytes (its callback). */
 function responseSink(res: ServerResponse): FrameSink {
-  let gone = false;
+  let gone = res.destroyed;
   const waiting = new Set<(err: Error) => void>();
   res.once('close', () => {
     gone = true;
@@ -60,7 +60,7 @@ export function blobBatchRoute(app: FastifyInstance, ctx: ServerContext): void {
       await sendFrames(ctx.blobs, list, responseSink(res));
       res.end();
     } catch (err) {
-      if (err instanceof ClientGone) req.log.info({ blobs: list.length }, 'blob batch: the client went away');
+      if (err instanceof ClientGone || res.destroyed) req.log.info({ blobs: list.length }, 'blob batch: the client went away');
       else req.log.error({ err: (err as Error).message, blobs: list.length }, 'blob batch cut off');
       res.destroy();
     }

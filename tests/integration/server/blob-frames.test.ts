@@ -149,6 +149,17 @@ describe('sendFrames with open()', () => {
     expect(starts.filter(([b, o], i) => starts.findIndex(([b2, o2]) => b2 === b && o2 === o) === i)).toHaveLength(2);
   });
 
+  it('refuses a slab smaller than a header line (it would cut one in two)', async () => {
+    const { local, blobs } = await storeOf([10]);
+    const sink = lateSink();
+    // This header line is 68 bytes: a 60-byte slab would send it cut and the frames after it shifted.
+    await expect(sendFrames(local, blobs, sink, 60)).rejects.toThrow('slab of 60 bytes is smaller than a frame header');
+    expect(sink.writes).toHaveLength(0);
+    const ok = lateSink();
+    await sendFrames(local, blobs, ok, 82);
+    expect(ok.out().equals(framed(blobs))).toBe(true);
+  });
+
   it('closes every file it opens, also when the blob is short or the sink fails', async () => {
     const { local, blobs, pathOf } = await storeOf([1_200, 3_000, 400]);
     const ok = counting(local);
