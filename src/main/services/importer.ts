@@ -9,7 +9,8 @@ import { CaseFileRepo } from '../db/repos/case-files';
 import type { Db } from '../db/open';
 import { BlobStore, type StagedBlob } from './blob-store';
 import { SearchRepo } from '../db/repos/search';
-import type { EvidenceProcessor } from './evidence/processor';
+import type { EvidenceProcessor, Processed } from './evidence/processor';
+import type { WriteBlob } from '../db/repos/case-file-write';
 import type Database from 'better-sqlite3-multiple-ciphers';
 import { openPackage, PackageError, readManifest, type CheckedManifest, type PackageSource } from './package-source';
 
@@ -25,6 +26,23 @@ export function checkedManifest(pkg: CasePackage): CheckedManifest {
 
 /** A source that may know the first plaintext bytes of its files (sync downloads: type sniffing without a second read). */
 type SourceWithHeads = PackageSource & { head?(path: string): Buffer | null };
+
+/** An import checked and staged, ready for its transaction (CaseImporter.prepare). */
+export interface PreparedImport {
+  pkg: CasePackage;
+  canonical: string;
+  revisionHash: string;
+  replace?: { round: number };
+  staged: StagedBlob[];
+  /** Blobs new in the store (moved in by prepare): removed again if the import is not written. */
+  placed: string[];
+  blobs: WriteBlob[];
+  heads: Map<string, Buffer>;
+  /** Types known before the write (EvidenceProcessor.sniffAhead), recorded inside it. */
+  sniffed: Map<string, Processed>;
+  /** What the import is once written. */
+  outcome: ImportOutcome;
+}
 
 export interface ImportSourceOptions {
   /** The central system is the authority on revisions (a sync, a verified central bundle). */
@@ -83,7 +101,7 @@ export class CaseImporter {
 
   constructor(
     db: Db,
-    sqlite: Database.Database,
+    private readonly sqlite: Database.Database,
     /** Where imported files go (also the encrypted scratch space of a bundle import). */
     readonly store: BlobStore,
     private readonly processor: EvidenceProcessor,
@@ -125,6 +143,22 @@ export class CaseImporter {
    * only those are taken from it.
    */
   async importSource(src: SourceWithHeads, opts: ImportSourceOptions = {}): Promise<ImportOutcome> {
+    const p = await this.prepare(src, opts);
+    if (!('staged' in p)) return p;
+    const within = opts.within;
+    const r = this.writeGroup([p], within ? () => within() : undefined);
+    if (r.error !== undefined) throw r.error;
+    return this.finish(p);
+  }
+
+  /**
+   * Everything of an import before its transaction: the package checked against what is here, its
+   * files staged (and moved into the store), the types of new files sniffed from the heads in hand.
+   * The outcome instead when nothing is to be written (unchanged, a bad package); other failures
+   * (disk, database) are thrown. A prepared import is written by writeGroup() or given up with
+   * abandon().
+   */
+  async prepare(src: SourceWithHeads, opts: ImportSourceOptions = {}): Promise<PreparedImport | ImportOutcome> {
     const path = opts.source ?? src.label;
     try {
       // A sync's package was parsed and hashed when its feed entry was checked: not done again.
@@ -156,32 +190,73 @@ export class CaseImporter {
 
       const staged = await stageFiles(src, packageFiles(pkg), this.store);
       const mimeBySha = new Map(packageFiles(pkg).map((f) => [f.sha256, f.mime]));
-      const placed: string[] = [];
       const blobs = [...new Map(staged.map((s) => [s.sha256, { sha256: s.sha256, size: s.size, mime: mimeBySha.get(s.sha256)! }])).values()];
       const heads = new Map(staged.flatMap((s) => (s.head ? [[s.sha256, s.head] as const] : [])));
-      let sniffed: Awaited<ReturnType<EvidenceProcessor['sniffAhead']>>;
+      const p: PreparedImport = { pkg, canonical, revisionHash, staged, placed: [], blobs, heads, sniffed: new Map(), outcome: { ...base, ok: true, action: replace ? 'new_round' : 'imported', ...(note ? { note } : {}) }, ...(replace ? { replace } : {}) };
       try {
-        sniffed = await this.processor.sniffAhead(blobs, heads);
-        for (const s of staged) if (await this.store.commit(s)) placed.push(s.sha256);
-        const importedAt = this.now().toISOString();
-        this.repo.write(pkg, { revisionHash, importedAt, receivedOn: chinaToday(this.now()), packageJson: canonical, ...(replace ? { replace } : {}) }, blobs, () => {
-          this.search.indexCase(pkg.case.id);
-          this.processor.record(sniffed);
-          opts.within?.();
-        });
+        p.sniffed = await this.processor.sniffAhead(blobs, heads);
+        for (const s of staged) if (await this.store.commit(s)) p.placed.push(s.sha256);
       } catch (err) {
-        placed.forEach((sha) => this.store.remove(sha));
-        staged.forEach((s) => this.store.discard(s));
+        this.abandon(p);
         throw err;
       }
-      // Type sniffing and page-text indexing for the other new files (a corrupt PDF is recorded,
-      // not fatal: the evidence is what it is, and the viewer says what is wrong with it).
-      await this.processor.processMany(blobs.flatMap((b) => (sniffed.has(b.sha256) ? [] : [b.sha256])), heads);
-      return { ...base, ok: true, action: replace ? 'new_round' : 'imported', ...(note ? { note } : {}) };
+      return p;
     } catch (err) {
       if (err instanceof PackageError) return { source: path, ok: false, error: err.message, details: err.details };
       throw err;
     }
+  }
+
+  /**
+   * Write prepared imports in one transaction, in order, each in a savepoint of its own (`within(i)`
+   * runs last inside the i-th). The first that fails is rolled back alone, none after it is written,
+   * and those not written are given up (abandon); its error is returned with the number written.
+   * One commit for many cases is what makes an initial sync's imports cheap: each encrypted page
+   * of the blob and evidence indexes is written once per commit, however many cases changed it.
+   */
+  writeGroup(list: readonly PreparedImport[], within?: (i: number) => void): { written: number; error?: unknown } {
+    let written = 0;
+    let error: unknown;
+    try {
+      this.sqlite.transaction(() => {
+        for (const [i, p] of list.entries()) {
+          const importedAt = this.now().toISOString();
+          const meta = { revisionHash: p.revisionHash, importedAt, receivedOn: chinaToday(this.now()), packageJson: p.canonical, ...(p.replace ? { replace: p.replace } : {}) };
+          try {
+            this.repo.write(p.pkg, meta, p.blobs, () => {
+              this.search.indexCase(p.pkg.case.id);
+              this.processor.record(p.sniffed);
+              within?.(i);
+            });
+          } catch (err) {
+            error = err;
+            return;
+          }
+          written++;
+        }
+      })();
+    } catch (err) {
+      // The commit itself failed: nothing of the group was kept.
+      written = 0;
+      error = err;
+    }
+    list.slice(written).forEach((p) => this.abandon(p));
+    return error === undefined ? { written } : { written, error };
+  }
+
+  /** A prepared import that will not be written: the files it moved into the store go again. */
+  abandon(p: PreparedImport): void {
+    p.placed.forEach((sha) => this.store.remove(sha));
+    p.staged.forEach((s) => this.store.discard(s));
+  }
+
+  /**
+   * After its transaction: type sniffing and page-text indexing for the other new files (a corrupt
+   * PDF is recorded, not fatal: the evidence is what it is, and the viewer says what is wrong with it).
+   */
+  async finish(p: PreparedImport): Promise<ImportOutcome> {
+    await this.processor.processMany(p.blobs.flatMap((b) => (p.sniffed.has(b.sha256) ? [] : [b.sha256])), p.heads);
+    return p.outcome;
   }
 
   async importMany(paths: string[], onProgress?: (done: number, total: number, label: string) => void): Promise<ImportOutcome[]> {

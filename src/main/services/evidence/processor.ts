@@ -14,7 +14,7 @@ import { headMayNotTell, mimeMismatch, sniffMimeHead, sniffMimeStream } from './
 /** PDFs larger than this are indexed page by page in the same way; this only guards memory. */
 const MAX_PDF_BYTES_FOR_TEXT = 512 * 1024 * 1024;
 
-type Processed = Parameters<BlobRepo['setProcessed']>[1];
+export type Processed = Parameters<BlobRepo['setProcessed']>[1];
 /** A file whose text is to be extracted: a PDF, or a text file or Word document (text-files.ts). */
 type ToExtract = { detected: string | null; mismatch: string | null; kind: 'pdf' | TextKind };
 
