@@ -49,6 +49,8 @@ interface Job {
   ahead: boolean;
   /** The store held a copy when the pull asked for it: a bad one (a repair), never a reason to skip it. */
   badCopy: boolean;
+  /** Resolved: the blob is here. */
+  done: boolean;
 }
 
 function job(blob: WantedBlob, entry: number, label: string): Job {
@@ -60,7 +62,8 @@ function job(blob: WantedBlob, entry: number, label: string): Job {
   });
   // Awaited only when its entry comes; never an unhandled rejection before that.
   settled.catch(() => undefined);
-  return { blob, entry, label, settled, resolve, reject, started: false, ahead: false, badCopy: false };
+  const j: Job = { blob, entry, label, settled, resolve: () => ((j.done = true), resolve()), reject, started: false, ahead: false, badCopy: false, done: false };
+  return j;
 }
 
 export class Prefetcher {
@@ -99,6 +102,11 @@ export class Prefetcher {
   async ready(entry: number, blobs: readonly WantedBlob[]): Promise<void> {
     this.moveTo(entry);
     await Promise.all(blobs.map((b) => this.bySha.get(b.sha256)?.settled));
+  }
+
+  /** Whether every one of these blobs is here already (ready() would not wait). */
+  isReady(blobs: readonly WantedBlob[]): boolean {
+    return blobs.every((b) => this.bySha.get(b.sha256)?.done ?? true);
   }
 
   /** The pull is done with entries before `entry`: their bytes no longer count as ahead. */

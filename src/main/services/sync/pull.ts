@@ -15,8 +15,9 @@ import { describeIssues } from '../../../shared/api/result';
 import type { FeedEntry } from '../../../shared/sync/protocol';
 import type { CaseFileRepo } from '../../db/repos/case-files';
 import type { BlobStore } from '../blob-store';
-import { checkedManifest, type CaseImporter } from '../importer';
+import { checkedManifest, type CaseImporter, type PreparedImport } from '../importer';
 import type { CheckedManifest } from '../package-source';
+import type { ImportOutcome } from '../../../shared/api/cases';
 import type { BlobFetcher, WantedBlob } from './blob-fetcher';
 import { Prefetcher } from './prefetch';
 import type { ProgressMeter } from './progress';
@@ -102,11 +103,7 @@ const wantedOf = (p: Plan): WantedBlob[] => (p.kind === 'import' || p.kind === '
 const labelOf = (e: FeedEntry) => (e.case ? `中心系统 ${e.case.caseNumber} 修订 ${e.revision}` : '');
 
 async function apply(p: Plan, d: PullDeps, out: PullResult, ready: () => Promise<void>): Promise<void> {
-  const refuse = (reason: string, details: string[]) => {
-    const r: RefusedEntry = { seq: p.entry.seq, caseId: p.entry.caseId, revision: p.entry.revision, reason, details, at: d.now().toISOString() };
-    d.state.addRefused(r);
-    out.refused.push(r);
-  };
+  const refuse = (reason: string, details: string[]) => refuseEntry(p.entry, reason, details, d, out);
   switch (p.kind) {
     case 'skip':
       return;
@@ -135,23 +132,91 @@ async function apply(p: Plan, d: PullDeps, out: PullResult, ready: () => Promise
     case 'import':
       break;
   }
-  const label = labelOf(p.entry);
   await ready();
+  // The cursor moves past the entry in the import's own transaction: a crash can never leave the
+  // case imported with the cursor before it.
+  settle(p, await d.importer.importSource(sourceOf(p, d), { fromCentral: true, source: labelOf(p.entry), within: () => d.state.advanceCursor(p.entry.seq) }), d, out);
+}
+
+type ImportPlan = Extract<Plan, { kind: 'import' }>;
+
+/** The entry's package with its files as the fetcher left them (all here: its downloads are ready). */
+function sourceOf(p: ImportPlan, d: PullDeps): SyncedPackageSource {
   const files = new Map<string, SyncedFile>();
   for (const f of packageFiles(p.pkg)) {
     const download = d.fetcher.verifiedPath(f.sha256);
     files.set(f.path, { file: download, head: d.fetcher.headOf(f.sha256), packedNow: !download && d.fetcher.packedNow(f.sha256) });
   }
-  d.signal.throwIfAborted();
-  const source = new SyncedPackageSource(label, p.checked, files);
-  // The cursor moves past the entry in the import's own transaction: one commit per case, and a
-  // crash can no longer leave the case imported with the cursor before it.
-  const outcome = await d.importer.importSource(source, { fromCentral: true, source: label, within: () => d.state.advanceCursor(p.entry.seq) });
-  if (!outcome.ok) return refuse(outcome.error ?? '导入失败', outcome.details ?? []);
+  return new SyncedPackageSource(labelOf(p.entry), p.checked, files);
+}
+
+/** What an import's outcome means for the pull: refused with its reason, or counted (its downloads no longer needed). */
+function settle(p: ImportPlan, outcome: ImportOutcome, d: PullDeps, out: PullResult): void {
+  if (!outcome.ok) return refuseEntry(p.entry, outcome.error ?? '导入失败', outcome.details ?? [], d, out);
   reassigned(d).clear(p.entry.caseId);
   for (const b of p.wanted) d.fetcher.remove(b.sha256);
   if (outcome.action === 'unchanged') out.unchanged++;
   else out.pulled++;
+}
+
+function refuseEntry(entry: FeedEntry, reason: string, details: string[], d: PullDeps, out: PullResult): void {
+  const r: RefusedEntry = { seq: entry.seq, caseId: entry.caseId, revision: entry.revision, reason, details, at: d.now().toISOString() };
+  d.state.addRefused(r);
+  out.refused.push(r);
+}
+
+/** Cases of one commit at most (what a group saves levels off well before this; see writeGroup). */
+export const GROUP_CASES = 32;
+
+/**
+ * Consecutive new cases whose files are all here are written together: prepared one by one (checked,
+ * staged), then written in one transaction, each case with the cursor past its entry. The group is
+ * written as soon as the pull would wait for a download or meets an entry of another kind, so no
+ * case waits on the network to become visible, and the cursor never passes an entry not written.
+ */
+class ImportGroup {
+  private items: { plan: ImportPlan; prepared: PreparedImport }[] = [];
+
+  constructor(
+    private readonly d: PullDeps,
+    private readonly out: PullResult,
+  ) {}
+
+  /** Prepare the entry's import and hold it for the group's commit (an outcome without a write is settled at once). */
+  async add(p: ImportPlan): Promise<void> {
+    const prepared = await this.d.importer.prepare(sourceOf(p, this.d), { fromCentral: true, source: labelOf(p.entry) });
+    if (!('staged' in prepared)) {
+      await this.write();
+      settle(p, prepared, this.d, this.out);
+      this.d.state.advanceCursor(p.entry.seq);
+      return;
+    }
+    this.items.push({ plan: p, prepared });
+    if (this.items.length >= GROUP_CASES) await this.write();
+  }
+
+  async write(): Promise<void> {
+    const items = this.items;
+    this.items = [];
+    if (!items.length) return;
+    const r = this.d.importer.writeGroup(
+      items.map((x) => x.prepared),
+      (i) => this.d.state.advanceCursor(items[i]!.plan.entry.seq),
+    );
+    for (const x of items.slice(0, r.written)) settle(x.plan, await this.d.importer.finish(x.prepared), this.d, this.out);
+    if (r.error === undefined) return;
+    // The case that failed and those after it (not written), each alone as before: a package
+    // problem the group hid (two new cases of one 案号) is refused with its reason; anything else is thrown.
+    for (const x of items.slice(r.written)) {
+      await apply(x.plan, this.d, this.out, async () => undefined);
+      this.d.state.advanceCursor(x.plan.entry.seq);
+    }
+  }
+
+  /** Prepared but not written (the run stopped): the files moved into the store go again. */
+  abandon(): void {
+    this.items.splice(0).forEach((x) => this.d.importer.abandon(x.prepared));
+  }
 }
 
 export async function pull(d: PullDeps): Promise<PullResult> {
@@ -168,14 +233,29 @@ export async function pull(d: PullDeps): Promise<PullResult> {
     d.progress.addFiles(wanted.length, wanted.reduce((n, b) => n + b.size, 0));
     d.progress.resumed(wanted.reduce((n, b) => n + d.fetcher.haveBytes(b), 0));
     const prefetch = new Prefetcher(d, plans.map(wantedOf), plans.map((p) => labelOf(p.entry)));
+    const group = new ImportGroup(d, out);
     try {
       for (const [i, p] of plans.entries()) {
+        // Cancelled: the cases prepared so far are complete, and kept.
+        if (d.signal.aborted) await group.write();
         d.signal.throwIfAborted();
-        await apply(p, d, out, () => prefetch.ready(i, wantedOf(p)));
-        d.state.advanceCursor(p.entry.seq);
+        if (p.kind === 'import' && prefetch.isReady(p.wanted)) await group.add(p);
+        else {
+          // Written before waiting for a download, and before anything else touches the cases.
+          await group.write();
+          if (p.kind === 'import') {
+            await prefetch.ready(i, p.wanted);
+            await group.add(p);
+          } else {
+            await apply(p, d, out, () => prefetch.ready(i, wantedOf(p)));
+            d.state.advanceCursor(p.entry.seq);
+          }
+        }
         prefetch.moveTo(i + 1);
       }
+      await group.write();
     } finally {
+      group.abandon();
       await prefetch.close();
       d.fetcher.release();
     }
