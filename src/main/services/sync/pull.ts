@@ -1,8 +1,9 @@
 // Pull: the change feed after the stored cursor. For each entry, in order: fetch the files its
 // package lists that are not here yet (resuming partial downloads), verify each by sha256, then
-// import the revision through the importer (one transaction per case) and only then move the
-// cursor past the entry. A crash anywhere repeats at most the entry in hand, and importing the
-// same revision twice is a no-op ('unchanged'). The downloads of a page run ahead of its imports
+// import the revision through the importer, moving the cursor past the entry in the same
+// transaction. Consecutive cases whose files are all here share one transaction (ImportGroup). A
+// crash anywhere repeats at most the entries of the group in hand, and importing the same
+// revision twice is a no-op ('unchanged'). The downloads of a page run ahead of its imports
 // (prefetch.ts: in feed order, bounded), so the network is busy while a case is being imported.
 //
 // Entries that can never be imported (malformed package, package not matching its entry, a
@@ -165,7 +166,7 @@ function refuseEntry(entry: FeedEntry, reason: string, details: string[], d: Pul
   out.refused.push(r);
 }
 
-/** Cases of one commit at most (what a group saves levels off well before this; see writeGroup). */
+/** Cases of one commit at most: bounds what a crash repeats and how long a case waits to be visible. */
 export const GROUP_CASES = 32;
 
 /**
