@@ -94,4 +94,28 @@ describe('pull: cases written in groups', () => {
     expect(again.outcome).toBe('synced');
     expect(w.cases.count()).toBe(4);
   });
+
+  it('a case whose preparation fails (a disk error): the cases before it in the group are written, the run ends in error before it', async () => {
+    const central = new MemoryCentral();
+    const made = [];
+    for (let i = 0; i < 4; i++) {
+      const pkg = await packageWithFiles(tempDir(), [2_500 + i]);
+      made.push(central.publish(pkg.manifest, filesOf(pkg)));
+    }
+    const w = workstation(newDataDir(), () => central.transport(), { concurrency: 1 });
+    open.push(w);
+    const prepare = w.importer.prepare.bind(w.importer);
+    let calls = 0;
+    w.importer.prepare = async (src, opts) => {
+      if (++calls === 3) throw new Error('EIO: i/o error, read');
+      return prepare(src, opts);
+    };
+    const r = await w.sync.run();
+    expect(r.outcome).toBe('error');
+    expect(w.cases.count()).toBe(2);
+    expect(w.sync.state.cursor()).toBe(made[1]!.seq);
+    w.importer.prepare = prepare;
+    expect((await w.sync.run()).outcome).toBe('synced');
+    expect(w.cases.count()).toBe(4);
+  });
 });

@@ -185,7 +185,14 @@ class ImportGroup {
 
   /** Prepare the entry's import and hold it for the group's commit (an outcome without a write is settled at once). */
   async add(p: ImportPlan): Promise<void> {
-    const prepared = await this.d.importer.prepare(sourceOf(p, this.d), { fromCentral: true, source: labelOf(p.entry) });
+    let prepared: PreparedImport | ImportOutcome;
+    try {
+      prepared = await this.d.importer.prepare(sourceOf(p, this.d), { fromCentral: true, source: labelOf(p.entry) });
+    } catch (err) {
+      // The cases before it are complete: written, as they would have been one by one.
+      await this.write();
+      throw err;
+    }
     if (!('staged' in prepared)) {
       await this.write();
       settle(p, prepared, this.d, this.out);
