@@ -139,24 +139,31 @@ describe('pull: downloads that resume', () => {
     expect(readdirSync(join(w.dataDir, 'sync', 'blobs')).filter((f) => /^[0-9a-f]{64}/.test(f))).toEqual([]);
   });
 
-  it('a blob whose bytes do not match its sha256 is refused at the end of the download: nothing is kept or imported', async () => {
-    const central = new MemoryCentral();
-    const c = await publishNew(central, [100_000]);
-    const big = c.pkg.manifest.evidence.at(-1)!.file.sha256;
-    const good = central.blobs.get(big)!;
-    central.blobs.set(big, randomBytes(good.length));
-    const w = ws(central);
-    const r = await w.sync.run();
-    expect(r.outcome).toBe('error');
-    expect(r.line).toMatch(/^出错（文件校验值不符/);
-    expect(w.blobs.has(big)).toBe(false);
-    expect(w.cases.count()).toBe(0);
-    expect(w.sync.state.cursor()).toBe(0);
-    expect(readdirSync(join(w.dataDir, 'sync', 'blobs')).filter((f) => f.startsWith(big))).toEqual([]);
-    central.blobs.set(big, good);
-    expect((await w.sync.run()).outcome).toBe('synced');
-    expect(await w.blobs.verify(big)).toBe('ok');
-  });
+  for (const batch of [true, false])
+    it(`a blob whose bytes do not match its sha256 is refused at the end of the download (${batch ? 'batch download' : 'one request per blob'}): nothing is kept or imported`, async () => {
+      const central = new MemoryCentral();
+      const c = await publishNew(central, [100_000]);
+      const big = c.pkg.manifest.evidence.at(-1)!.file.sha256;
+      const good = central.blobs.get(big)!;
+      central.blobs.set(big, randomBytes(good.length));
+      const w = workstation(newDataDir(), () => (batch ? central.transport() : perBlob(central.transport())));
+      open.push(w);
+      const events: SyncProgress[] = [];
+      w.on((name, payload) => name === 'sync.progress' && events.push(payload as SyncProgress));
+      const r = await w.sync.run();
+      expect(r.outcome).toBe('error');
+      // The refused bytes are taken off the progress again: what it shows done is what was kept.
+      const last = events.at(-1)!;
+      expect(last.bytesDone).toBeLessThanOrEqual(last.bytesTotal - good.length);
+      expect(r.line).toMatch(/^出错（文件校验值不符/);
+      expect(w.blobs.has(big)).toBe(false);
+      expect(w.cases.count()).toBe(0);
+      expect(w.sync.state.cursor()).toBe(0);
+      expect(readdirSync(join(w.dataDir, 'sync', 'blobs')).filter((f) => f.startsWith(big))).toEqual([]);
+      central.blobs.set(big, good);
+      expect((await w.sync.run()).outcome).toBe('synced');
+      expect(await w.blobs.verify(big)).toBe('ok');
+    });
 });
 
 describe('cancel and crashes', () => {

@@ -261,6 +261,7 @@ export class BlobFetcher {
           head = e.finish().head;
         } catch (err) {
           if (!(err instanceof BlobTamperedError)) throw err;
+          onBytes(-blob.size); // dropped: not counted as downloaded
           throw new BlobIntegrityError(blob.sha256, `文件校验值不符，已丢弃：${blob.sha256.slice(0, 12)}…`);
         }
         this.heads.set(blob.sha256, head);
@@ -351,6 +352,8 @@ export class BlobFetcher {
       return this.finish(blob, w);
     } catch (err) {
       if (err instanceof BlobIntegrityError) {
+        // Every byte of it is deleted: none counts as downloaded.
+        onBytes(-w.written);
         w.close();
         this.remove(blob.sha256);
       } else if (err instanceof TransportError && err.kind === 'network' && !signal.aborted) {
