@@ -3,7 +3,6 @@
 // key is created the preview is made again with the same document, and that preview's hash is the
 // one signed. Then the verification view: verdict, timestamp and certificate source as separate
 // fields (none / 待加盖 / trusted TSA; 本机开发 CA), the same lines the CLI prints.
-import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Workstation } from '../../src/main/workstation';
 import { ApiFailure } from '../../src/shared/api/result';

@@ -3,7 +3,7 @@
 // shown); names learned from the case's papers are masked everywhere; nothing before the start.
 import { describe, expect, it } from 'vitest';
 import type { CaseFileView } from '../../src/shared/api/cases';
-import { buildAudienceView, caseMaskOptions, HIDDEN, withNamesFrom, type AudienceCaseData } from '../../src/shared/meeting/audience';
+import { buildAudienceView, caseMaskOptions, withNamesFrom, type AudienceCaseData } from '../../src/shared/meeting/audience';
 import { DEFAULT_QUORUM } from '../../src/shared/meeting/quorum';
 import type { Meeting } from '../../src/shared/meeting/schema';
 import type { SummarySlide, EvidenceSlide, DiscretionSlide, DecisionSlide } from '../../src/shared/meeting/slides';

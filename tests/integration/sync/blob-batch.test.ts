@@ -19,7 +19,6 @@ const never = new AbortController().signal;
 
 let c: CentralUnderTest;
 let alice: Client;
-let bob: Client;
 let proxy: FaultProxy;
 /** Alice's files in the order of her package, and one of Bob's. */
 let mine: { sha256: string; bytes: Uint8Array }[];
@@ -52,7 +51,7 @@ beforeAll(async () => {
   // 320 kB per batch at most, so the size limit is reachable with small files.
   c = await startCentral({ limits: { batchBytes: 320_000 } });
   alice = await c.user('alice');
-  bob = await c.user('bob');
+  await c.user('bob'); // the case published to bob below
   const a = await packageWithFiles(tempDir(), [70_000, 1, 150_000, 30_000, 90_000]);
   await publish(c.admin, a, 'alice');
   mine = [...a.files.values()].map((bytes) => ({ sha256: sha(bytes), bytes }));
