@@ -15,7 +15,7 @@ import { randomBytes } from 'node:crypto';
 import { closeSync, fdatasync, fsyncSync, ftruncateSync, mkdirSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
 import { promisify } from 'node:util';
 import { dirname, join } from 'node:path';
-import { BLOB_MAGIC, BlobTamperedError, CHUNK_BYTES, HEADER_BYTES, TAG_BYTES, encryptedSize, hasMagic } from '../cache-crypto/blob-format';
+import { BLOB_MAGIC, BlobTamperedError, CHUNK_BYTES, chunkOffset, encryptedSize, hasMagic } from '../cache-crypto/blob-format';
 import { readHead, type SealedSpan } from '../cache-crypto/blob-io';
 import type { CacheKey } from '../cache-crypto/cache-key';
 import { fsyncDir } from '../cache-crypto/durable';
@@ -54,25 +54,26 @@ function packHeader(): Buffer {
 
 /** Whether a file starts as a pack of a version this code reads. */
 export function isPack(path: string): boolean {
-  let b: Buffer;
-  try {
-    b = readHead(path, PACK_HEADER_BYTES);
-  } catch {
-    return false;
-  }
-  return b.length === PACK_HEADER_BYTES && b.subarray(0, 8).equals(PACK_MAGIC) && b[8] === PACK_VERSION;
+  const b = headOrNull(path, PACK_HEADER_BYTES);
+  return !!b && packHeaderOk(b);
 }
 
 /** A pack of this version whose first entry starts as a sealed blob (what 设置's disk facts sample). */
 export function startsSealed(path: string): boolean {
-  if (!isPack(path)) return false;
-  const fd = openSync(path, 'r');
+  const b = headOrNull(path, PACK_HEADER_BYTES + BLOB_MAGIC.length);
+  return !!b && b.length === PACK_HEADER_BYTES + BLOB_MAGIC.length && packHeaderOk(b) && hasMagic(b.subarray(PACK_HEADER_BYTES));
+}
+
+function headOrNull(path: string, length: number): Buffer | null {
   try {
-    const b = Buffer.alloc(BLOB_MAGIC.length);
-    return readSync(fd, b, 0, b.length, PACK_HEADER_BYTES) === b.length && hasMagic(b);
-  } finally {
-    closeSync(fd);
+    return readHead(path, length);
+  } catch {
+    return null;
   }
+}
+
+function packHeaderOk(b: Buffer): boolean {
+  return b.length >= PACK_HEADER_BYTES && b.subarray(0, 8).equals(PACK_MAGIC) && b[8] === PACK_VERSION;
 }
 
 /** One blob being appended: write its bytes, then finish() (hash checked) or abort(). */
@@ -196,7 +197,7 @@ export class PackWriter {
         const tail = w.pendingPlain();
         const whole = (w.written - tail.length) / CHUNK_BYTES;
         try {
-          copyToFile(this.fd, start, HEADER_BYTES + whole * (CHUNK_BYTES + TAG_BYTES), path);
+          copyToFile(this.fd, start, chunkOffset(whole), path);
         } finally {
           drop();
         }
