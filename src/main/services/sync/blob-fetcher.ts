@@ -215,12 +215,7 @@ export class BlobFetcher {
     if (pack) return this.fetchIntoPack(transport, todo, pack, signal, onBytes, onDone);
     let i = 0;
     for await (const item of transport.blobs(todo.map((b) => b.sha256), signal)) {
-      const blob = todo[i++];
-      if (!blob || item.sha256 !== blob.sha256) throw new TransportError('protocol', '中心系统批量返回的文件与请求的顺序不符');
-      if (item.size !== blob.size) {
-        this.remove(blob.sha256);
-        throw new BlobIntegrityError(blob.sha256, `中心系统提供的文件大小不符：${blob.sha256.slice(0, 12)}…（应为 ${blob.size} 字节，实际 ${item.size} 字节）`);
-      }
+      const blob = this.batchItem(todo[i++], item);
       const path = this.name(blob.sha256);
       rmSync(`${path}.etag`, { force: true });
       this.touch(blob.sha256);
@@ -231,6 +226,16 @@ export class BlobFetcher {
       onDone(blob);
     }
     if (i < todo.length) throw new TransportError('protocol', `中心系统批量返回的文件不全（${i}/${todo.length}）`);
+  }
+
+  /** The blob a batch answer's next item must be (the one asked for in that place, of its size). */
+  private batchItem(blob: WantedBlob | undefined, item: { sha256: string; size: number }): WantedBlob {
+    if (!blob || item.sha256 !== blob.sha256) throw new TransportError('protocol', '中心系统批量返回的文件与请求的顺序不符');
+    if (item.size !== blob.size) {
+      this.remove(blob.sha256);
+      throw new BlobIntegrityError(blob.sha256, `中心系统提供的文件大小不符：${blob.sha256.slice(0, 12)}…（应为 ${blob.size} 字节，实际 ${item.size} 字节）`);
+    }
+    return blob;
   }
 
   /** fetchBatch into a pack of the store: the finished entries committed and reported at the end, or when the batch is cut. */
@@ -246,12 +251,7 @@ export class BlobFetcher {
     let i = 0;
     try {
       for await (const item of transport.blobs!(todo.map((b) => b.sha256), signal)) {
-        const blob = todo[i++];
-        if (!blob || item.sha256 !== blob.sha256) throw new TransportError('protocol', '中心系统批量返回的文件与请求的顺序不符');
-        if (item.size !== blob.size) {
-          this.remove(blob.sha256);
-          throw new BlobIntegrityError(blob.sha256, `中心系统提供的文件大小不符：${blob.sha256.slice(0, 12)}…（应为 ${blob.size} 字节，实际 ${item.size} 字节）`);
-        }
+        const blob = this.batchItem(todo[i++], item);
         // A partial copy from an earlier run is superseded by the whole blob arriving here.
         this.remove(blob.sha256);
         const e = pack.begin(blob.sha256, blob.size);
