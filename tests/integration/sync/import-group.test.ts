@@ -25,6 +25,19 @@ function watchGroups(w: Workstation): { sizes: number[]; cursorInTx: boolean[] }
   return seen;
 }
 
+/** Four cases of one small file each on the in-memory central system, and a workstation to sync them. */
+async function fourCases(size: number) {
+  const central = new MemoryCentral();
+  const made = [];
+  for (let i = 0; i < 4; i++) {
+    const pkg = await packageWithFiles(tempDir(), [size + i]);
+    made.push(central.publish(pkg.manifest, filesOf(pkg)));
+  }
+  const w = workstation(newDataDir(), () => central.transport(), { concurrency: 1 });
+  open.push(w);
+  return { made, w };
+}
+
 describe('pull: cases written in groups', () => {
   it('the cases of one batch download are written in one group; each moves the cursor inside it', async () => {
     const central = new MemoryCentral();
@@ -71,14 +84,7 @@ describe('pull: cases written in groups', () => {
   });
 
   it('cancelled while a group is being prepared: the cases prepared are written, the cursor stops after the last', async () => {
-    const central = new MemoryCentral();
-    const made = [];
-    for (let i = 0; i < 4; i++) {
-      const pkg = await packageWithFiles(tempDir(), [2_000 + i]);
-      made.push(central.publish(pkg.manifest, filesOf(pkg)));
-    }
-    const w = workstation(newDataDir(), () => central.transport(), { concurrency: 1 });
-    open.push(w);
+    const { made, w } = await fourCases(2_000);
     const prepare = w.importer.prepare.bind(w.importer);
     let prepared = 0;
     w.importer.prepare = async (src, opts) => {
@@ -96,14 +102,7 @@ describe('pull: cases written in groups', () => {
   });
 
   it('a case whose preparation fails (a disk error): the cases before it in the group are written, the run ends in error before it', async () => {
-    const central = new MemoryCentral();
-    const made = [];
-    for (let i = 0; i < 4; i++) {
-      const pkg = await packageWithFiles(tempDir(), [2_500 + i]);
-      made.push(central.publish(pkg.manifest, filesOf(pkg)));
-    }
-    const w = workstation(newDataDir(), () => central.transport(), { concurrency: 1 });
-    open.push(w);
+    const { made, w } = await fourCases(2_500);
     const prepare = w.importer.prepare.bind(w.importer);
     let calls = 0;
     w.importer.prepare = async (src, opts) => {
