@@ -56,11 +56,14 @@ class Slabs {
   async flush(): Promise<void> {
     if (this.used === 0) return;
     const sending = this.sink.write(this.cur.subarray(0, this.used));
-    sending.catch(ignore); // awaited below or at the next flush; no unhandled rejection meanwhile
-    if (this.inFlight) await this.inFlight;
+    sending.catch(ignore); // awaited at the next flush or in finish; no unhandled rejection meanwhile
+    const before = this.inFlight;
     this.inFlight = sending;
     [this.cur, this.spare] = [this.spare, this.cur];
     this.used = 0;
+    // `cur` is now the slab of the write before: not filled again until that is done. Swapped first,
+    // so that when it failed, the slab just handed on is not handed on again by finish(false).
+    if (before) await before;
   }
 
   /** Sends the rest and waits for it. The slabs go back to the pool only after an answer without a failure. */

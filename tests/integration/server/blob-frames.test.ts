@@ -134,6 +134,20 @@ describe.each([
     await expect(sendFrames(backend(local), blobs, sink, 1_000)).rejects.toThrow(/ENOENT/);
     expect(sink.out().subarray(0, framed(blobs.slice(0, 1)).length).equals(framed(blobs.slice(0, 1)))).toBe(true);
   });
+
+  it('hands no byte to the sink twice, also once a write has failed', async () => {
+    const { local, blobs } = await storeOf([900, 900, 900, 900, 900]);
+    const handed: Buffer[] = [];
+    const sink: FrameSink = {
+      write: (bytes) => {
+        handed.push(Buffer.from(bytes));
+        return handed.length === 2 ? Promise.reject(new Error('socket gone')) : Promise.resolve();
+      },
+    };
+    await expect(sendFrames(backend(local), blobs, sink, 1_000)).rejects.toThrow('socket gone');
+    const all = Buffer.concat(handed);
+    expect(all.equals(framed(blobs).subarray(0, all.length))).toBe(true);
+  });
 });
 
 describe('sendFrames with open()', () => {
