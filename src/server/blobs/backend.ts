@@ -8,10 +8,19 @@ export interface ByteRange {
   end: number;
 }
 
-/** A stored blob open for positional reads (a node:fs/promises FileHandle is one). */
-export interface BlobFile {
-  read(buffer: Buffer, offset: number, length: number, position: number): Promise<{ bytesRead: number }>;
-  close(): Promise<void>;
+/** `length` bytes of a stored blob from `position`, to be read to `offset` of a buffer. */
+export interface BlobPiece {
+  sha256: string;
+  position: number;
+  length: number;
+  offset: number;
+}
+
+/** How far a readPieces got: `pieces` read whole, then `bytes` of the next; `error` if it failed to read (none: it was shorter). */
+export interface PiecesRead {
+  pieces: number;
+  bytes: number;
+  error?: Error;
 }
 
 export interface BlobBackend {
@@ -26,11 +35,12 @@ export interface BlobBackend {
   exists(sha256: string): Promise<boolean>;
   get(sha256: string, range?: ByteRange): Promise<Readable>;
   /**
-   * Optional: the blob open for reads at any position (rejects when it is missing), for an answer that
-   * sends many blobs — one open, a few large reads and one close per blob instead of a stream each
-   * (blob-frames.ts). A backend without it (S3) is read through get().
+   * Optional: reads pieces of stored blobs into `into` (memory over a SharedArrayBuffer), in order,
+   * stopping at the first that cannot be read whole (missing, shorter) — for an answer that sends many
+   * blobs (blob-frames.ts): one call fills a slab with many small blobs. A backend without it (S3) is
+   * read through get().
    */
-  open?(sha256: string): Promise<BlobFile>;
+  readPieces?(into: Buffer, pieces: readonly BlobPiece[]): Promise<PiecesRead>;
   /** The key the backend stores a blob under (recorded in the blobs table). */
   keyOf(sha256: string): string;
 }

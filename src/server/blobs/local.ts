@@ -1,12 +1,13 @@
 // Local folder backend: blobs/ab/cdef… by sha256; written to a temp file, hashed, then renamed.
 import { createHash, randomUUID } from 'node:crypto';
 import { createReadStream, createWriteStream, existsSync, mkdirSync } from 'node:fs';
-import { open as openFile, rename, rm, stat } from 'node:fs/promises';
+import { rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Transform, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { assertSha256, BlobIntegrityError, type BlobBackend, type BlobFile, type ByteRange } from './backend';
+import { assertSha256, BlobIntegrityError, type BlobBackend, type BlobPiece, type ByteRange, type PiecesRead } from './backend';
 import { BLOB_SLAB } from './blob-frames';
+import { readFilePieces } from './piece-reader';
 
 export class LocalFolderBackend implements BlobBackend {
   readonly name = 'local';
@@ -74,7 +75,7 @@ export class LocalFolderBackend implements BlobBackend {
     return stream;
   }
 
-  open(sha256: string): Promise<BlobFile> {
-    return openFile(this.pathOf(sha256), 'r');
+  readPieces(into: Buffer, pieces: readonly BlobPiece[]): Promise<PiecesRead> {
+    return readFilePieces(into, pieces.map((p) => ({ ...p, path: this.pathOf(p.sha256) })));
   }
 }

@@ -1,13 +1,13 @@
 // sendFrames (the body of POST /v1/blobs/batch) over a real local folder: the frames in order through
 // the reused slabs, blobs bigger than a slab, empty blobs, a stored file shorter than recorded (the
 // blobs before it still go out whole), a longer one (no shift), a missing one, a failing sink — and the
-// same through the stream path of a backend without open() (S3).
+// same through the stream path of a backend without readPieces() (S3).
 import { createHash, randomBytes } from 'node:crypto';
-import { appendFileSync, rmSync, truncateSync } from 'node:fs';
+import { appendFileSync, existsSync, readdirSync, rmSync, truncateSync } from 'node:fs';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import type { BlobBackend, BlobFile } from '../../../src/server/blobs/backend';
+import type { BlobBackend, BlobPiece, PiecesRead } from '../../../src/server/blobs/backend';
 import { BLOB_SLAB, sendFrames, type FrameSink } from '../../../src/server/blobs/blob-frames';
 import { LocalFolderBackend } from '../../../src/server/blobs/local';
 import { tempDir } from '../../helpers/package-builder';
@@ -56,40 +56,35 @@ function lateSink(): FrameSink & { out: () => Buffer; writes: Buffer[] } {
   };
 }
 
-/** The local backend, counting the files it opens and closes. */
-function counting(local: LocalFolderBackend): BlobBackend & { open(sha256: string): Promise<BlobFile>; opened: number; closed: number } {
-  const b = {
+/** The local backend, counting its readPieces calls; `fail` makes the call of that number reject (a reader thread lost). */
+function counting(local: LocalFolderBackend, fail = 0): BlobBackend & { calls: BlobPiece[][] } {
+  const calls: BlobPiece[][] = [];
+  return {
     name: local.name,
-    opened: 0,
-    closed: 0,
+    calls,
     put: local.put.bind(local),
     head: local.head.bind(local),
     exists: local.exists.bind(local),
     get: local.get.bind(local),
     keyOf: local.keyOf.bind(local),
-    async open(sha256: string): Promise<BlobFile> {
-      const f = await local.open(sha256);
-      b.opened++;
-      return {
-        read: (buf, off, len, pos) => f.read(buf, off, len, pos),
-        close: () => {
-          b.closed++;
-          return f.close();
-        },
-      };
+    readPieces(into: Buffer, pieces: readonly BlobPiece[]): Promise<PiecesRead> {
+      calls.push([...pieces]);
+      return calls.length === fail ? Promise.reject(new Error('blob reader thread exited (1)')) : local.readPieces(into, pieces);
     },
   };
-  return b;
 }
 
-/** The same folder as a backend without open(): read through get(), as S3 is. */
+/** Open file descriptors of this process (the reader threads share them), where /proc tells. */
+const openFds = () => readdirSync('/proc/self/fd').length;
+
+/** The same folder as a backend without readPieces(): read through get(), as S3 is. */
 function streamOnly(local: LocalFolderBackend): BlobBackend {
   return { name: 'stream-only', put: local.put.bind(local), head: local.head.bind(local), exists: local.exists.bind(local), get: local.get.bind(local), keyOf: local.keyOf.bind(local) };
 }
 
 describe.each([
-  ['open() (local folder)', (l: LocalFolderBackend): BlobBackend => l],
-  ['get() stream (a backend without open)', streamOnly],
+  ['readPieces() (local folder)', (l: LocalFolderBackend): BlobBackend => l],
+  ['get() stream (a backend without readPieces)', streamOnly],
 ])('sendFrames through %s', (_label, backend) => {
   it('sends every frame in order, blobs bigger than a slab and empty ones included', async () => {
     const { local, blobs } = await storeOf([2_500, 0, 300, 999, 1_000, 1, 0]);
@@ -135,6 +130,15 @@ describe.each([
     expect(sink.out().subarray(0, framed(blobs.slice(0, 1)).length).equals(framed(blobs.slice(0, 1)))).toBe(true);
   });
 
+  it('fails on a blob missing from the last slab, after sending the blobs before it in that slab', async () => {
+    const { local, blobs, pathOf } = await storeOf([800, 600, 500]);
+    rmSync(pathOf(blobs[1]!));
+    const sink = lateSink();
+    await expect(sendFrames(backend(local), blobs, sink)).rejects.toThrow(/ENOENT/);
+    const before = framed(blobs.slice(0, 1));
+    expect(sink.out().subarray(0, before.length).equals(before)).toBe(true);
+  });
+
   it('hands no byte to the sink twice, also once a write has failed', async () => {
     const { local, blobs } = await storeOf([900, 900, 900, 900, 900]);
     const handed: Buffer[] = [];
@@ -150,7 +154,7 @@ describe.each([
   });
 });
 
-describe('sendFrames with open()', () => {
+describe('sendFrames with readPieces()', () => {
   it('packs small blobs into few writes of two alternating slabs (no Buffer per blob)', async () => {
     const { local, blobs } = await storeOf(Array.from({ length: 30 }, (_, i) => 100 + i * 10));
     const sink = lateSink();
@@ -174,22 +178,43 @@ describe('sendFrames with open()', () => {
     expect(ok.out().equals(framed(blobs))).toBe(true);
   });
 
-  it('closes every file it opens, also when the blob is short or the sink fails', async () => {
-    const { local, blobs, pathOf } = await storeOf([1_200, 3_000, 400]);
-    const ok = counting(local);
-    await sendFrames(ok, blobs, lateSink(), 1_000);
-    expect([ok.opened, ok.closed]).toEqual([3, 3]);
+  it('reads a slab of small blobs in one call, and a blob bigger than a slab in one piece per slab', async () => {
+    const { local, blobs } = await storeOf([200, 150, 200, 2_400, 100]);
+    const store = counting(local);
+    const sink = lateSink();
+    await sendFrames(store, blobs, sink, 1_000);
+    expect(sink.out().equals(framed(blobs))).toBe(true);
+    expect(store.calls.length).toBe(sink.writes.length);
+    // The three small blobs share the first slab with the start of the big one.
+    expect(store.calls[0]!.map((p) => p.sha256)).toEqual(blobs.slice(0, 4).map((b) => b.sha256));
+    const big = store.calls.flat().filter((p) => p.sha256 === blobs[3]!.sha256);
+    expect(big.reduce((n, p) => n + p.length, 0)).toBe(2_400);
+    expect(big.map((p) => p.position)).toEqual(big.map((_, i) => big.slice(0, i).reduce((n, p) => n + p.length, 0)));
+  });
 
-    const failing = counting(local);
+  it('sends none of a slab whose read failed (a reader thread lost), only the slabs before it', async () => {
+    const { local, blobs } = await storeOf([700, 600, 500, 400]);
+    const sink = lateSink();
+    await expect(sendFrames(counting(local, 2), blobs, sink, 1_000)).rejects.toThrow('blob reader thread exited');
+    const out = sink.out();
+    expect(out.length).toBeGreaterThan(0);
+    // A prefix of the right frames: no laid-out but unread bytes went out.
+    expect(out.equals(framed(blobs).subarray(0, out.length))).toBe(true);
+    expect(out.length).toBeLessThan(2_000);
+  });
+
+  it.skipIf(!existsSync('/proc/self/fd'))('leaves no file open, also when a blob is short, missing or the sink fails', async () => {
+    const { local, blobs, pathOf } = await storeOf([1_200, 3_000, 400]);
+    await sendFrames(local, blobs, lateSink(), 1_000); // the reader thread started (its own descriptors)
+    const before = openFds();
+    await sendFrames(local, blobs, lateSink(), 1_000);
     let writes = 0;
     const broken: FrameSink = { write: () => (++writes === 2 ? Promise.reject(new Error('socket gone')) : Promise.resolve()) };
-    await expect(sendFrames(failing, blobs, broken, 1_000)).rejects.toThrow('socket gone');
-    expect(failing.opened).toBeGreaterThan(0);
-    expect(failing.closed).toBe(failing.opened);
-
+    await expect(sendFrames(local, blobs, broken, 1_000)).rejects.toThrow('socket gone');
     truncateSync(pathOf(blobs[1]!), 1_000);
-    const short = counting(local);
-    await expect(sendFrames(short, blobs, lateSink(), 1_000)).rejects.toThrow(/stored 1000 bytes/);
-    expect([short.opened, short.closed]).toEqual([2, 2]);
+    await expect(sendFrames(local, blobs, lateSink(), 1_000)).rejects.toThrow(/stored 1000 bytes/);
+    rmSync(pathOf(blobs[1]!));
+    await expect(sendFrames(local, blobs, lateSink(), 1_000)).rejects.toThrow(/ENOENT/);
+    expect(openFds()).toBe(before);
   });
 });
