@@ -1,15 +1,19 @@
 // Initial sync: N cases × K distinct files from the real central server (child process, PGlite,
 // loopback) into a fresh workstation data folder with the real SyncEngine and HTTP transport, and
 // the physical limit it is compared with: `cp -r` of the same blob files on the same disk.
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { createCipheriv, createHash, randomBytes } from 'node:crypto';
-import { closeSync, mkdirSync, openSync, readdirSync, readSync, rmSync, statSync, writeFileSync, writevSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, rmSync, statSync, writeFileSync, writevSync } from 'node:fs';
 import { join } from 'node:path';
+import { buildNode } from '../build-node.mjs';
 import { writeCentralLogin } from '../../src/main/services/sync/central-login';
 import { CacheKey } from '../../src/main/services/cache-crypto/cache-key';
 import { SealedWriter } from '../../src/main/services/cache-crypto/sealed-writer';
 import { Workstation } from '../../src/main/workstation';
 import { dirBytes, int, mb, ms, TODAY, timed, tmp, type Section } from './common';
+
+/** Preload for a measured child process: writes its process.cpuUsage() (all threads) to $FASHEN_BENCH_CPU_FILE at exit. */
+const CPU_REPORT = new URL('./cpu-report.mjs', import.meta.url).href;
 
 function timedSync<T>(fn: () => T): [T, number] {
   const t = performance.now();
@@ -199,28 +203,57 @@ export interface SyncMeasure {
   cpu: { user: number; system: number; server: number };
 }
 
-/** One SyncEngine run into the world's empty workstation folder, the server as a child process. */
+/**
+ * One `fashen sync` into the world's empty workstation folder: the command-line sync (the same
+ * SyncEngine as the app) in a process of its own, as a reviewer runs it — not inside this bench
+ * process, whose heap holds the generated world (a full garbage collection marks it all again every
+ * few tens of MB a sync receives). The server is a child process too. The wall time is the child's
+ * from spawn to exit; its CPU (all threads) comes from a preload that reports process.cpuUsage() at exit.
+ */
 export async function measureInitialSync(w: SyncedWorld): Promise<SyncMeasure> {
+  await buildNode(['cli']);
   const central = await startCentralProcess(w.centralDir);
+  mkdirSync(w.wsDir, { recursive: true });
   writeCentralLogin(w.wsDir, { server: central.url, token: w.token, user: REVIEWER, role: 'reviewer', deviceId: w.token.split('.')[0]!, savedAt: new Date().toISOString() });
-  const ws = new Workstation({ dataDir: w.wsDir, today: () => TODAY });
+  const cpuFile = join(w.root, 'sync-cpu.json');
+  let out: string;
+  let syncMs: number;
+  let cold: boolean;
+  let server: number;
   try {
-    const cold = dropCaches();
+    cold = dropCaches();
     const serverCpu0 = cpuSeconds(central.proc.pid!);
-    const cpu0 = process.cpuUsage();
-    const [r, syncMs] = await timed(() => ws.sync.run());
-    const cpu = process.cpuUsage(cpu0);
-    const server = cpuSeconds(central.proc.pid!) - serverCpu0;
-    const [, flushMs] = timedSync(() => execFileSync('sync'));
-    if (r.outcome !== 'synced' || r.summary.pulled !== w.cases.length) throw new Error(`initial sync: ${r.line} ${JSON.stringify(r.summary)} ${r.status.lastError ?? ''}`);
-    // Blobs of a batch are packed (blob-pack/); the rest, fetched one by one, have a file each.
-    const stored = storedFiles(join(w.wsDir, 'blobs')) + (ws.blobs.packs?.index.count() ?? 0);
-    if (stored !== w.files) throw new Error(`initial sync stored ${stored} blobs, expected ${w.files}`);
-    return { ms: syncMs, flushMs, cold, cpu: { user: cpu.user / 1e6, system: cpu.system / 1e6, server } };
+    [out, syncMs] = await timed(() => runCli(['sync', '--json'], { FASHEN_HOME: w.wsDir, FASHEN_BENCH_CPU_FILE: cpuFile }));
+    server = cpuSeconds(central.proc.pid!) - serverCpu0;
   } finally {
-    ws.close();
     await central.stop();
   }
+  const [, flushMs] = timedSync(() => execFileSync('sync'));
+  const r = JSON.parse(out) as { outcome: string; line: string; summary: { pulled: number } };
+  if (r.outcome !== 'synced' || r.summary.pulled !== w.cases.length) throw new Error(`initial sync: ${r.line} ${JSON.stringify(r.summary)}`);
+  // Blobs of a batch are packed (blob-pack/); the rest, fetched one by one, have a file each.
+  const ws = new Workstation({ dataDir: w.wsDir, today: () => TODAY });
+  try {
+    const stored = storedFiles(join(w.wsDir, 'blobs')) + (ws.blobs.packs?.index.count() ?? 0);
+    if (stored !== w.files) throw new Error(`initial sync stored ${stored} blobs, expected ${w.files}`);
+  } finally {
+    ws.close();
+  }
+  const cpu = JSON.parse(readFileSync(cpuFile, 'utf8')) as { user: number; system: number };
+  return { ms: syncMs, flushMs, cold, cpu: { user: cpu.user / 1e6, system: cpu.system / 1e6, server } };
+}
+
+/** `node out/cli/fashen.mjs <args>` with the CPU report preloaded; resolves with its stdout, rejects on a non-zero exit. */
+function runCli(args: string[], env: Record<string, string>): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', CPU_REPORT, 'out/cli/fashen.mjs', ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (c: Buffer) => (out += c.toString()));
+    child.stderr.on('data', (c: Buffer) => (err += c.toString()));
+    child.once('error', reject);
+    child.once('exit', (code) => (code === 0 ? resolve(out) : reject(new Error(`fashen ${args.join(' ')} exited ${code}:\n${err}${out}`))));
+  });
 }
 
 export const cpuLine = (m: SyncMeasure) =>
