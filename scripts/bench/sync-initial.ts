@@ -199,8 +199,10 @@ export interface SyncMeasure {
   ms: number;
   flushMs: number;
   cold: boolean;
-  /** CPU seconds of the workstation (this process) and of the server process. */
+  /** CPU seconds of the workstation (the `fashen sync` process) and of the server process. */
   cpu: { user: number; system: number; server: number };
+  /** The workstation process's peak resident memory. */
+  peakMb: number;
 }
 
 /**
@@ -239,8 +241,8 @@ export async function measureInitialSync(w: SyncedWorld): Promise<SyncMeasure> {
   } finally {
     ws.close();
   }
-  const cpu = JSON.parse(readFileSync(cpuFile, 'utf8')) as { user: number; system: number };
-  return { ms: syncMs, flushMs, cold, cpu: { user: cpu.user / 1e6, system: cpu.system / 1e6, server } };
+  const cpu = JSON.parse(readFileSync(cpuFile, 'utf8')) as { user: number; system: number; maxRSS: number };
+  return { ms: syncMs, flushMs, cold, cpu: { user: cpu.user / 1e6, system: cpu.system / 1e6, server }, peakMb: cpu.maxRSS / 1024 };
 }
 
 /** `node out/cli/fashen.mjs <args>` with the CPU report preloaded; resolves with its stdout, rejects on a non-zero exit. */
@@ -257,7 +259,7 @@ function runCli(args: string[], env: Record<string, string>): Promise<string> {
 }
 
 export const cpuLine = (m: SyncMeasure) =>
-  `workstation ${(m.cpu.user + m.cpu.system).toFixed(1)} s (user ${m.cpu.user.toFixed(1)}, system ${m.cpu.system.toFixed(1)}) · server ${m.cpu.server.toFixed(1)} s`;
+  `workstation ${(m.cpu.user + m.cpu.system).toFixed(1)} s (user ${m.cpu.user.toFixed(1)}, system ${m.cpu.system.toFixed(1)}; peak memory ${m.peakMb.toFixed(0)} MB) · server ${m.cpu.server.toFixed(1)} s`;
 
 export async function benchInitialSync(s: Section, o: WorldOptions): Promise<SyncedWorld> {
   const w = await buildWorld(s, o, `${o.files} distinct random files (${int(o.minBytes / 1000)}–${int(o.maxBytes / 1000)} kB)`);

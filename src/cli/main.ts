@@ -21,6 +21,9 @@ import { updateCommand, USAGE as UPDATE_USAGE } from './commands/update';
 import { auditCommand, USAGE as AUDIT_USAGE } from './commands/audit';
 import { auditedCommand } from './audit-hook';
 import { needsStore, recordFailedUnlocks, unlockCacheForCli } from './cache-unlock';
+import { tuneGc } from '../main/gc-tuning';
+
+tuneGc();
 
 const HELP = `法审工作台命令行 fashen ${'{version}'}
 

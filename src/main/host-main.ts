@@ -8,6 +8,9 @@ import { CrashLog, crashDir } from './services/crash/crash-log';
 import { installCrashHandlers } from './services/crash/process-hooks';
 import { appVersion } from './version';
 import { todayOption } from './fixed-today';
+import { tuneGc } from './gc-tuning';
+
+tuneGc();
 
 function arg(name: string): string | undefined {
   const i = process.argv.indexOf(name);

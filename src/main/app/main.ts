@@ -20,7 +20,9 @@ import { desktopInstaller } from './updater';
 import { OpenedFiles } from '../handlers/app-opened-files';
 import { audienceWindows } from './audience-window';
 import { audienceGate } from '../audience-gate';
+import { tuneGc } from '../gc-tuning';
 
+tuneGc();
 registerSchemeAsPrivileged();
 guardWebContents();
 
