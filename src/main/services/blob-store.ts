@@ -82,6 +82,18 @@ export class BlobStore {
     return this.intactLength(src, sha256) !== null;
   }
 
+  /**
+   * What the store holds for a blob, from one look: a copy that looks intact (as looksIntact), a
+   * copy that does not (cut, damaged header, another key's, its pack gone), or none — a blob never
+   * seen costs one file check and one index lookup, not the three of has() then looksIntact().
+   */
+  copyState(sha256: string): 'intact' | 'bad' | 'none' {
+    const p = this.pathOf(sha256);
+    const src = existsSync(p) ? p : this.packs?.locate(sha256);
+    if (!src) return 'none';
+    return this.intactLength(src, sha256) !== null ? 'intact' : 'bad';
+  }
+
   /** The sealed length of a source that looks intact (present whole, a possible length, this blob's header under this key); else null. */
   private intactLength(src: SealedSource, sha256: string): number | null {
     const st = statOrNull(typeof src === 'string' ? src : src.path);

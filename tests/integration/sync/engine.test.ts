@@ -356,6 +356,32 @@ describe('pull rules and progress', () => {
     expect(w.cases.load(c.caseId)!.row).toMatchObject({ offline: true, round: 1 });
   });
 
+  it('the pull looks in the store once per new file when it plans; the downloads do not ask again', async () => {
+    const central = new MemoryCentral();
+    const a = await publishNew(central, [30_000, 20_000, 10_000]);
+    const b = await publishNew(central, [25_000, 15_000]);
+    const w = ws(central);
+    const looked: string[] = [];
+    const copyState = w.blobs.copyState.bind(w.blobs);
+    w.blobs.copyState = (sha256) => (looked.push(sha256), copyState(sha256));
+    // Asked again by the plan or the prefetcher (a type sniff after the import may read a blob: not counted).
+    const asked: string[] = [];
+    for (const m of ['has', 'looksIntact'] as const) {
+      const orig = w.blobs[m].bind(w.blobs);
+      w.blobs[m] = (sha256: string) => {
+        if (/at (new Prefetcher|Prefetcher\.\w+|plan|localCopy) /.test(new Error().stack ?? '')) asked.push(sha256);
+        return orig(sha256);
+      };
+    }
+    const r = await w.sync.run();
+    expect(r.summary.pulled).toBe(2);
+    const files = [...a.pkg.manifest.evidence, ...b.pkg.manifest.evidence].map((e) => e.file.sha256);
+    const unique = [...new Set([...files, ...[a, b].flatMap((c) => c.pkg.manifest.documents.map((d) => d.file.sha256))])];
+    expect([...looked].sort()).toEqual([...unique].sort());
+    expect(asked.filter((s) => unique.includes(s))).toEqual([]);
+    for (const sha of files) expect(await w.blobs.verify(sha)).toBe('ok');
+  });
+
   it('an old revision in the feed is skipped: only the current one is fetched and it opens no extra round', async () => {
     const central = new MemoryCentral();
     const r1 = await publishNew(central, [80_000]);

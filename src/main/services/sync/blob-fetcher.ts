@@ -50,6 +50,8 @@ async function pump(blob: WantedBlob, body: AsyncIterable<Uint8Array>, w: { read
 export interface WantedBlob {
   sha256: string;
   size: number;
+  /** What the pull found in the store when it planned: a bad copy (a repair) or none. Absent: not looked at. */
+  local?: 'bad' | 'none';
 }
 
 export class BlobFetcher {

@@ -72,9 +72,13 @@ type Plan =
  * a repeat after a crash: the repair path) it is decrypted and re-hashed, so a damaged copy is
  * fetched again.
  */
-async function locallyGood(blobs: BlobStore, sha256: string, repair: boolean): Promise<boolean> {
-  if (!repair) return blobs.looksIntact(sha256);
-  return blobs.has(sha256) && (await blobs.verify(sha256)) === 'ok';
+async function localCopy(blobs: BlobStore, sha256: string, repair: boolean): Promise<'good' | 'bad' | 'none'> {
+  if (!repair) {
+    const state = blobs.copyState(sha256);
+    return state === 'intact' ? 'good' : state;
+  }
+  if (!blobs.has(sha256)) return 'none';
+  return (await blobs.verify(sha256)) === 'ok' ? 'good' : 'bad';
 }
 
 async function plan(entry: FeedEntry, d: PullDeps): Promise<Plan> {
@@ -94,7 +98,10 @@ async function plan(entry: FeedEntry, d: PullDeps): Promise<Plan> {
   const unique = [...new Map(packageFiles(pkg).map((f) => [f.sha256, { sha256: f.sha256, size: f.size }])).values()];
   const present = local?.revisionHash === c.revisionHash;
   const wanted: WantedBlob[] = [];
-  for (const b of unique) if (!(await locallyGood(d.blobs, b.sha256, present))) wanted.push(b);
+  for (const b of unique) {
+    const local = await localCopy(d.blobs, b.sha256, present);
+    if (local !== 'good') wanted.push({ ...b, local });
+  }
   return present ? { kind: 'present', entry, pkg, wanted } : { kind: 'import', entry, pkg, wanted, checked };
 }
 
