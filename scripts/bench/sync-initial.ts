@@ -270,12 +270,12 @@ export async function benchInitialSync(s: Section, o: WorldOptions): Promise<Syn
   const rate = mbps(w.bytes, m.ms);
   const cpRate = mbps(cp.bytes, cp.ms);
   s.add({
-    what: `初次同步 initial sync, ${int(w.cases.length)} cases / ${int(w.files)} files / ${mb(w.bytes)}: SyncEngine over HTTP on loopback into an empty data folder (feed, download, verify, import; ${m.cold ? 'cold' : 'warm'} page cache)`,
+    what: `初次同步 initial sync, ${int(w.cases.length)} cases / ${int(w.files)} files / ${mb(w.bytes)}: \`fashen sync\` (SyncEngine, its own process) over HTTP on loopback into an empty data folder (feed, download, verify, import; ${m.cold ? 'cold' : 'warm'} page cache)`,
     target: '≥ 50 % of cp',
     ok: rate >= 0.5 * cpRate,
     label: 'initial sync vs cp -r',
     measured: `**${rate.toFixed(0)} MB/s = ${((100 * rate) / cpRate).toFixed(0)} % of cp** (${ms(m.ms)}, ${(w.cases.length / (m.ms / 1000)).toFixed(1)} cases/s; with the final \`sync\` to disk: ${ms(m.ms + m.flushMs)}, ${((100 * mbps(w.bytes, m.ms + m.flushMs)) / mbps(cp.bytes, cp.ms + cp.flushMs)).toFixed(0)} % of cp + sync)`,
   });
-  s.add({ what: 'CPU time during that sync (2 cores shared by server, workstation and everything else on the machine)', measured: cpuLine(m) });
+  s.add({ what: 'CPU time during that sync (2 cores shared by server, workstation and everything else on the machine) and the workstation process’s peak memory', measured: cpuLine(m) });
   return w;
 }

@@ -35,7 +35,7 @@ async function pdfDocuments(index: number): Promise<{ title: string; bytes: Uint
 export async function benchSync(): Promise<Section[]> {
   const initial = new Section(
     '同步 Initial sync',
-    `${int(CASES)} cases × ${FILES} files of random bytes (50–150 kB, all distinct) on the real central server (\`scripts/central.mjs\`, PGlite, local blob folder) synced over HTTP on loopback into an empty workstation data folder by the real \`SyncEngine\` (\`HttpTransport\`, saved login) — feed, downloads hashed and sealed into the encrypted store format as they arrive (batches of up to 16 MB, each appended to a pack file of the store), import of every case (the packed blobs taken as they are, types sniffed from the first bytes) — compared with \`cp -r\` of the server's blob folder on the same disk. Page cache dropped before each (\`/proc/sys/vm/drop_caches\`; the rows say when that was not possible).`,
+    `${int(CASES)} cases × ${FILES} files of random bytes (50–150 kB, all distinct) on the real central server (\`scripts/central.mjs\`, PGlite, local blob folder) synced over HTTP on loopback into an empty workstation data folder by \`fashen sync\` (the command-line sync: the real \`SyncEngine\` and \`HttpTransport\`, saved login) in a process of its own — feed, downloads hashed and sealed into the encrypted store format as they arrive (batches of up to 16 MB, each appended to a pack file of the store), import of every case (the packed blobs taken as they are, types sniffed from the first bytes) — compared with \`cp -r\` of the server's blob folder on the same disk. Page cache dropped before each (\`/proc/sys/vm/drop_caches\`; the rows say when that was not possible).`,
     ['sync'],
   );
   const bases = baseCases(TOTAL + PDF_CASES, 6);
