@@ -67,10 +67,10 @@ type Plan =
   | { kind: 'import'; entry: FeedEntry; pkg: CasePackage; wanted: WantedBlob[]; checked: CheckedManifest };
 
 /**
- * Whether a file already in the store can be reused. For a new revision: present with its header
- * (GCM authenticates the content on every read). For a case that is already here (assigned again,
- * a repeat after a crash: the repair path) it is decrypted and re-hashed, so a damaged copy is
- * fetched again.
+ * The store's copy of a file: good to reuse, bad (fetched again, never skipped), or none. For a new
+ * revision a copy is good when present with its header (GCM authenticates the content on every
+ * read). For a case that is already here (assigned again, a repeat after a crash: the repair path)
+ * it is decrypted and re-hashed, so a damaged copy is fetched again.
  */
 async function localCopy(blobs: BlobStore, sha256: string, repair: boolean): Promise<'good' | 'bad' | 'none'> {
   if (!repair) {
@@ -99,8 +99,8 @@ async function plan(entry: FeedEntry, d: PullDeps): Promise<Plan> {
   const present = local?.revisionHash === c.revisionHash;
   const wanted: WantedBlob[] = [];
   for (const b of unique) {
-    const local = await localCopy(d.blobs, b.sha256, present);
-    if (local !== 'good') wanted.push({ ...b, local });
+    const copy = await localCopy(d.blobs, b.sha256, present);
+    if (copy !== 'good') wanted.push({ ...b, local: copy });
   }
   return present ? { kind: 'present', entry, pkg, wanted } : { kind: 'import', entry, pkg, wanted, checked };
 }
