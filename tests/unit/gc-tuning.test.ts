@@ -6,6 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { needsGcFlags } from '../../src/main/gc-tuning';
 import { tempDir } from '../helpers/package-builder';
 
 const CHILD = `
@@ -30,6 +31,12 @@ function fullCollections(mode: 'tuned' | 'plain'): number {
 }
 
 describe('GC tuning', () => {
+  it('is asked of a V8 before 14.8 only (from 14.8 it is what V8 does, and the flag is gone)', () => {
+    expect(needsGcFlags(process.versions.v8)).toBe(true); // Node 24: V8 13.6
+    for (const v of ['13.6.233.17-node.31', '14.6.202.9', '14.7.1']) expect(needsGcFlags(v)).toBe(true);
+    for (const v of ['14.8.0', '14.10.2', '15.0.1']) expect(needsGcFlags(v)).toBe(false);
+  });
+
   it('a gigabyte of short-lived Buffers sets off far fewer full collections once tuned', () => {
     const plain = fullCollections('plain');
     const tuned = fullCollections('tuned');
