@@ -78,14 +78,13 @@ export class BlobStore {
    * decrypt-and-hash is verify().
    */
   looksIntact(sha256: string): boolean {
-    const src = this.sourceOf(sha256);
-    return this.intactLength(src, sha256) !== null;
+    return this.copyState(sha256) === 'intact';
   }
 
   /**
-   * What the store holds for a blob, from one look: a copy that looks intact (as looksIntact), a
-   * copy that does not (cut, damaged header, another key's, its pack gone), or none — a blob never
-   * seen costs one file check and one index lookup, not the three of has() then looksIntact().
+   * What the store holds for a blob, from one look: a copy that looks intact, a copy that does not
+   * (cut, damaged header, another key's, its pack gone), or none — a blob never seen costs one file
+   * check and one index lookup (the sync's plan asks this once per file).
    */
   copyState(sha256: string): 'intact' | 'bad' | 'none' {
     const p = this.pathOf(sha256);

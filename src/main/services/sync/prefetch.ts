@@ -49,8 +49,6 @@ interface Job {
   ahead: boolean;
   /** The store held a copy when the pull asked for it: a bad one (a repair), never a reason to skip it. */
   badCopy: boolean;
-  /** The pull looked in the store for it a moment ago (WantedBlob.local): no need to look again. */
-  looked: boolean;
   /** Resolved: the blob is here. */
   done: boolean;
 }
@@ -64,7 +62,7 @@ function job(blob: WantedBlob, entry: number, label: string): Job {
   });
   // Awaited only when its entry comes; never an unhandled rejection before that.
   settled.catch(() => undefined);
-  const j: Job = { blob, entry, label, settled, resolve: () => ((j.done = true), resolve()), reject, started: false, ahead: false, badCopy: false, looked: false, done: false };
+  const j: Job = { blob, entry, label, settled, resolve: () => ((j.done = true), resolve()), reject, started: false, ahead: false, badCopy: false, done: false };
   return j;
 }
 
@@ -92,8 +90,7 @@ export class Prefetcher {
       for (const b of blobs) {
         if (this.bySha.has(b.sha256)) continue;
         const j = job(b, entry, labels[entry] ?? '');
-        j.looked = b.local !== undefined;
-        j.badCopy = j.looked ? b.local === 'bad' : d.blobs.has(b.sha256);
+        j.badCopy = b.local ? b.local === 'bad' : d.blobs.has(b.sha256);
         this.bySha.set(b.sha256, j);
         this.jobs.push(j);
       }
@@ -202,7 +199,7 @@ export class Prefetcher {
    * entries share one job per blob, so nothing else here stores it meanwhile.
    */
   private stored(j: Job): boolean {
-    return !j.badCopy && !j.looked && !this.d.fetcher.verifiedPath(j.blob.sha256) && this.d.blobs.looksIntact(j.blob.sha256);
+    return !j.badCopy && !j.blob.local && !this.d.fetcher.verifiedPath(j.blob.sha256) && this.d.blobs.looksIntact(j.blob.sha256);
   }
 
   private async fetchOne(j: Job): Promise<void> {
