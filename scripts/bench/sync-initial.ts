@@ -11,6 +11,10 @@ import { CacheKey } from '../../src/main/services/cache-crypto/cache-key';
 import { SealedWriter } from '../../src/main/services/cache-crypto/sealed-writer';
 import { Workstation } from '../../src/main/workstation';
 import { dirBytes, int, mb, ms, TODAY, timed, tmp, type Section } from './common';
+import { CentralSeeder, REVIEWER, startCentralProcess } from './sync-central';
+import { writeSyncCases, type SyncCase, type SyncDataOptions } from './sync-data';
+import { measureLeanPipeline } from './sync-lean';
+import type { CasePackage } from '../../src/shared/casefile/schema';
 
 /** Preload for a measured child process: writes its process.cpuUsage() (all threads) to $FASHEN_BENCH_CPU_FILE at exit. */
 const CPU_REPORT = new URL('./cpu-report.mjs', import.meta.url).href;
@@ -20,10 +24,6 @@ function timedSync<T>(fn: () => T): [T, number] {
   const r = fn();
   return [r, performance.now() - t];
 }
-import { CentralSeeder, REVIEWER, startCentralProcess } from './sync-central';
-import { writeSyncCases, type SyncCase, type SyncDataOptions } from './sync-data';
-import { measureLeanPipeline } from './sync-lean';
-import type { CasePackage } from '../../src/shared/casefile/schema';
 
 /** Drops the page cache (root only); returns whether it worked, so the report says cold or warm. */
 export function dropCaches(): boolean {
