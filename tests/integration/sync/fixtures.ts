@@ -66,8 +66,9 @@ export function httpTransport(server: string, token: string, t: TimeoutsMs = {})
 }
 
 /** A workstation on `dataDir` whose sync goes to `server` with `token` (the proxy's URL in fault tests). */
-export function workstation(dataDir: string, connect: () => SyncTransport, extra: { concurrency?: number; pageSize?: number; retry?: RetryPolicy } = {}): Workstation {
-  return new Workstation({ dataDir, today: () => TODAY, sync: { connect, retry: extra.retry ?? FAST_RETRY, ...(extra.concurrency ? { concurrency: extra.concurrency } : {}), ...(extra.pageSize ? { pageSize: extra.pageSize } : {}) } });
+export function workstation(dataDir: string, connect: () => SyncTransport, extra: { concurrency?: number; pageSize?: number; retry?: RetryPolicy; groupHoldMs?: number } = {}): Workstation {
+  const { retry, ...rest } = extra;
+  return new Workstation({ dataDir, today: () => TODAY, sync: { connect, retry: retry ?? FAST_RETRY, ...rest } });
 }
 
 /** The same transport without batch downloads (as a central system without POST /v1/blobs/batch): one request per blob. */

@@ -6,7 +6,8 @@ import { MemoryCentral } from '../../../src/main/services/sync/memory-transport'
 import type { PreparedImport } from '../../../src/main/services/importer';
 import type { Workstation } from '../../../src/main/workstation';
 import { tempDir } from '../../helpers/package-builder';
-import { filesOf, newDataDir, packageWithFiles, workstation } from './fixtures';
+import { TransportError, type SyncTransport } from '../../../src/main/services/sync/transport';
+import { filesOf, newDataDir, packageWithFiles, perBlob, workstation } from './fixtures';
 
 const open: Workstation[] = [];
 afterEach(() => open.splice(0).forEach((w) => w.close()));
@@ -38,7 +39,104 @@ async function fourCases(size: number) {
   return { made, w };
 }
 
+/**
+ * Four one-file cases downloaded one request at a time; the third case's file is held back until
+ * `release()` (or fails with `fail`), so the first two wait for it with their group in hand.
+ */
+async function heldThird(opts: { groupHoldMs?: number; fail?: boolean } = {}) {
+  const central = new MemoryCentral();
+  const made = [];
+  const shas: string[] = [];
+  for (let i = 0; i < 4; i++) {
+    const pkg = await packageWithFiles(tempDir(), [3_000 + i]);
+    made.push(central.publish(pkg.manifest, filesOf(pkg)));
+    shas.push(pkg.manifest.evidence.at(-1)!.file!.sha256);
+  }
+  let release = () => {};
+  const gate = new Promise<void>((r) => (release = r));
+  const connect = (): SyncTransport => {
+    const t = perBlob(central.transport());
+    return {
+      ...t,
+      blob: async (sha256, range, signal) => {
+        if (sha256 === shas[2]) {
+          if (opts.fail) throw new TransportError('http', '文件不存在或无权访问', 404, 'not_found');
+          // As a real download, it ends when the run is cancelled.
+          await new Promise<void>((resolve, reject) => {
+            if (signal.aborted) reject(signal.reason);
+            void gate.then(resolve);
+            signal.addEventListener('abort', () => reject(signal.reason), { once: true });
+          });
+        }
+        return t.blob(sha256, range, signal);
+      },
+    };
+  };
+  const w = workstation(newDataDir(), connect, { concurrency: 1, ...(opts.groupHoldMs !== undefined ? { groupHoldMs: opts.groupHoldMs } : {}) });
+  open.push(w);
+  const prepare = w.importer.prepare.bind(w.importer);
+  let prepared = 0;
+  w.importer.prepare = async (src, o) => {
+    const p = await prepare(src, o);
+    prepared++;
+    return p;
+  };
+  // Two cases prepared and the third's file held back: the run waits with both in hand.
+  const waiting = () => until(() => prepared === 2);
+  return { made, w, release, waiting };
+}
+
+async function until(check: () => boolean): Promise<void> {
+  for (let i = 0; !check(); i++) {
+    if (i > 500) throw new Error('timed out waiting');
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
+
 describe('pull: cases written in groups', () => {
+  it('cases wait for the next ones\' downloads and are written together when the wait is short', async () => {
+    const { w, release, waiting } = await heldThird();
+    const seen = watchGroups(w);
+    const run = w.sync.run();
+    await waiting();
+    release();
+    const r = await run;
+    expect(r.outcome).toBe('synced');
+    expect(seen.sizes).toEqual([4]);
+    expect(w.cases.count()).toBe(4);
+  });
+
+  it('a case waits no longer than the hold: the cases in hand are written while the next download still hangs', async () => {
+    const { made, w, release } = await heldThird({ groupHoldMs: 50 });
+    const seen = watchGroups(w);
+    const run = w.sync.run();
+    await until(() => w.cases.count() === 2);
+    expect(w.sync.state.cursor()).toBe(made[1]!.seq);
+    release();
+    expect((await run).outcome).toBe('synced');
+    expect(seen.sizes).toEqual([2, 2]);
+    expect(w.cases.count()).toBe(4);
+  });
+
+  it('a download failing while cases are held: those cases are written, the run ends in error before the failing one', async () => {
+    const { made, w } = await heldThird({ fail: true });
+    const r = await w.sync.run();
+    expect(r.outcome).toBe('error');
+    expect(w.cases.count()).toBe(2);
+    expect(w.sync.state.cursor()).toBe(made[1]!.seq);
+  });
+
+  it('cancelled while cases are held for a download: they are written, the run ends cancelled', async () => {
+    const { made, w, waiting } = await heldThird();
+    const run = w.sync.run();
+    await waiting();
+    w.sync.cancel();
+    const r = await run;
+    expect(r.outcome).toBe('cancelled');
+    expect(w.cases.count()).toBe(2);
+    expect(w.sync.state.cursor()).toBe(made[1]!.seq);
+  });
+
   it('the cases of one batch download are written in one group; each moves the cursor inside it', async () => {
     const central = new MemoryCentral();
     const made = [];

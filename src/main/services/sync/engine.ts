@@ -17,7 +17,7 @@ import { BlobFetcher, BlobIntegrityError } from './blob-fetcher';
 import { syncCalendar } from './calendar-sync';
 import { ProgressMeter } from './progress';
 import { preparePush, type SyncKeys } from './prepare';
-import { pull } from './pull';
+import { GROUP_HOLD_MS, pull } from './pull';
 import { topUpNumberPool, type TopUpResult } from './number-pool';
 import { stampNow as stampNowEntry, type StampNowResult } from './stamp-now';
 import { push } from './push';
@@ -54,6 +54,8 @@ export interface SyncEngineOptions {
   /** Feed entries per request (default 100) and parallel downloads (default 4). */
   pageSize?: number;
   concurrency?: number;
+  /** How long cases whose files are here may wait to be written with the next ones (default GROUP_HOLD_MS). */
+  groupHoldMs?: number;
   now?: () => Date;
   /** FASHEN_TSA_URL (default: process.env). */
   env?: NodeJS.ProcessEnv;
@@ -300,6 +302,7 @@ export class SyncEngine {
           signal,
           pageSize: this.opts.pageSize ?? 100,
           concurrency: this.opts.concurrency ?? 4,
+          holdMs: this.opts.groupHoldMs ?? GROUP_HOLD_MS,
           now: this.now,
           repair: (sha256, file) => this.repair(sha256, file),
         });

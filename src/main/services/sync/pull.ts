@@ -40,6 +40,8 @@ export interface PullDeps {
   signal: AbortSignal;
   pageSize: number;
   concurrency: number;
+  /** How long cases whose files are all here may wait for the next ones before they are written (ImportGroup). */
+  holdMs: number;
   now: () => Date;
   /**
    * Put a verified copy into the blob store in place of a missing or bad one; null when the
@@ -173,17 +175,26 @@ function refuseEntry(entry: FeedEntry, reason: string, details: string[], d: Pul
   out.refused.push(r);
 }
 
-/** Cases of one commit at most: bounds what a crash repeats and how long a case waits to be visible. */
-export const GROUP_CASES = 32;
+/** Cases of one commit at most: bounds what a crash repeats and how long one write holds the thread. */
+export const GROUP_CASES = 64;
+
+/** How long a prepared case may wait for the next ones' downloads before its group is written. */
+export const GROUP_HOLD_MS = 1_000;
 
 /**
  * Consecutive new cases whose files are all here are written together: prepared one by one (checked,
- * staged), then written in one transaction, each case with the cursor past its entry. The group is
- * written as soon as the pull would wait for a download or meets an entry of another kind, so no
- * case waits on the network to become visible, and the cursor never passes an entry not written.
+ * staged), then written in one transaction, each case with the cursor past its entry. A group is
+ * written when it is full, when its first case has waited GROUP_HOLD_MS for downloads, when a
+ * download fails or the run is cancelled, and before an entry of another kind; so a case is visible
+ * at most about a second after its files are here, and the cursor never passes an entry not written.
+ * Why not write before every wait: each commit rewrites the pages its rows touch in the indexes
+ * keyed by sha256 (encrypted and authenticated page by page), so small groups rewrote nearly a page
+ * per row; 64-case groups took the 1,000-case initial sync from ~125 to ~145 MB/s.
  */
 class ImportGroup {
   private items: { plan: ImportPlan; prepared: PreparedImport }[] = [];
+  /** When the first case of the group was prepared (performance.now()). */
+  private since = 0;
 
   constructor(
     private readonly d: PullDeps,
@@ -206,8 +217,33 @@ class ImportGroup {
       this.d.state.advanceCursor(p.entry.seq);
       return;
     }
+    if (!this.items.length) this.since = performance.now();
     this.items.push({ plan: p, prepared });
     if (this.items.length >= GROUP_CASES) await this.write();
+  }
+
+  /**
+   * Wait for the next case's downloads with the group held: it is written when the wait outlasts
+   * the hold of its first case, and when the wait fails (a failed download, a cancel) — the cases
+   * in hand are complete and kept.
+   */
+  async whileWaiting(download: Promise<void>): Promise<void> {
+    if (this.items.length) {
+      let timer: NodeJS.Timeout | undefined;
+      const held = new Promise<'held'>((resolve) => {
+        timer = setTimeout(resolve, Math.max(0, this.since + this.d.holdMs - performance.now()), 'held');
+      });
+      try {
+        if ((await Promise.race([download, held])) !== 'held') return;
+      } catch (err) {
+        await this.write();
+        throw err;
+      } finally {
+        clearTimeout(timer);
+      }
+      await this.write();
+    }
+    await download;
   }
 
   async write(): Promise<void> {
@@ -254,17 +290,14 @@ export async function pull(d: PullDeps): Promise<PullResult> {
         // Cancelled: the cases prepared so far are complete, and kept.
         if (d.signal.aborted) await group.write();
         d.signal.throwIfAborted();
-        if (p.kind === 'import' && prefetch.isReady(p.wanted)) await group.add(p);
-        else {
-          // Written before waiting for a download, and before anything else touches the cases.
+        if (p.kind === 'import') {
+          if (!prefetch.isReady(p.wanted)) await group.whileWaiting(prefetch.ready(i, p.wanted));
+          await group.add(p);
+        } else {
+          // Written before anything else touches the cases.
           await group.write();
-          if (p.kind === 'import') {
-            await prefetch.ready(i, p.wanted);
-            await group.add(p);
-          } else {
-            await apply(p, d, out, () => prefetch.ready(i, wantedOf(p)));
-            d.state.advanceCursor(p.entry.seq);
-          }
+          await apply(p, d, out, () => prefetch.ready(i, wantedOf(p)));
+          d.state.advanceCursor(p.entry.seq);
         }
         prefetch.moveTo(i + 1);
       }
