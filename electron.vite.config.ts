@@ -35,6 +35,8 @@ function pdfjsAssets(): Plugin {
 export default defineConfig({
   main: {
     build: {
+      // drizzle-orm bundled: resolving its ES module files at run time re-parses its large package.json each time (scripts/build-node.mjs).
+      externalizeDeps: { exclude: ['drizzle-orm'] },
       outDir: 'out/main',
       rollupOptions: {
         input: { index: resolve(__dirname, 'src/main/app/main.ts') },
