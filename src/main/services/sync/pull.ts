@@ -175,8 +175,11 @@ function refuseEntry(entry: FeedEntry, reason: string, details: string[], d: Pul
   out.refused.push(r);
 }
 
-/** Cases of one commit at most: bounds what a crash repeats and how long one write holds the thread. */
-export const GROUP_CASES = 64;
+/**
+ * Cases of one commit at most: bounds what a crash repeats and how long one write holds the thread
+ * (the app's main process): 32 cases ~50-100 ms; 64 were no faster and held it up to ~200 ms.
+ */
+export const GROUP_CASES = 32;
 
 /** How long a prepared case may wait for the next ones' downloads before its group is written. */
 export const GROUP_HOLD_MS = 1_000;
@@ -189,7 +192,7 @@ export const GROUP_HOLD_MS = 1_000;
  * at most about a second after its files are here, and the cursor never passes an entry not written.
  * Why not write before every wait: each commit rewrites the pages its rows touch in the indexes
  * keyed by sha256 (encrypted and authenticated page by page), so small groups rewrote nearly a page
- * per row; 64-case groups took the 1,000-case initial sync from ~125 to ~145 MB/s.
+ * per row; full groups took the 1,000-case initial sync from ~125 to ~140 MB/s.
  */
 class ImportGroup {
   private items: { plan: ImportPlan; prepared: PreparedImport }[] = [];
