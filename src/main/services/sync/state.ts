@@ -60,8 +60,26 @@ export class SyncStateRepo {
     private readonly now: () => Date = () => new Date(),
   ) {}
 
+  /** Prepared once: a pull reads and moves the cursor for every case (building them each time cost more than running them). */
+  private statements: ReturnType<SyncStateRepo['prepare']> | null = null;
+
+  private prepare() {
+    const key = sql.placeholder('key');
+    const value = sql.placeholder('value');
+    const updatedAt = sql.placeholder('updatedAt');
+    return {
+      get: this.db.select({ v: t.syncState.value }).from(t.syncState).where(eq(t.syncState.key, key)).prepare(),
+      set: this.db
+        .insert(t.syncState)
+        .values({ key, value, updatedAt })
+        .onConflictDoUpdate({ target: t.syncState.key, set: { value: sql`${value}`, updatedAt: sql`${updatedAt}` } })
+        .prepare(),
+    };
+  }
+
   get(key: string): string | null {
-    return this.db.select({ v: t.syncState.value }).from(t.syncState).where(eq(t.syncState.key, key)).get()?.v ?? null;
+    this.statements ??= this.prepare();
+    return this.statements.get.get({ key })?.v ?? null;
   }
 
   /** When the key was last written (ISO), null when absent. */
@@ -70,8 +88,8 @@ export class SyncStateRepo {
   }
 
   set(key: string, value: string): void {
-    const updatedAt = this.now().toISOString();
-    this.db.insert(t.syncState).values({ key, value, updatedAt }).onConflictDoUpdate({ target: t.syncState.key, set: { value, updatedAt } }).run();
+    this.statements ??= this.prepare();
+    this.statements.set.run({ key, value, updatedAt: this.now().toISOString() });
   }
 
   clear(key: string): void {
