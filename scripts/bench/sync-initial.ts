@@ -110,7 +110,8 @@ export interface CpResult {
 }
 
 /** The physical limit: one `cp -r` of the server's blob folder on the same disk. */
-export function measureCp(s: Section, w: SyncedWorld): CpResult {
+/** One `cp -r` of the server's blob folder into the world's folder (page cache dropped first when allowed), removed after. */
+export function timeCp(w: SyncedWorld): CpResult {
   const blobDir = join(w.centralDir, 'blobs');
   const dest = join(w.root, 'cp-copy');
   const cold = dropCaches();
@@ -118,10 +119,6 @@ export function measureCp(s: Section, w: SyncedWorld): CpResult {
   const [, flushMs] = timedSync(() => execFileSync('sync'));
   const bytes = dirBytes(dest);
   rmSync(dest, { recursive: true, force: true });
-  s.add({
-    what: `cp -r of the server's blob folder (${int(storedFiles(blobDir))} files, ${mb(bytes)}), ${cold ? 'page cache dropped first (cold)' : 'warm page cache (could not drop it)'}`,
-    measured: `**${mbps(bytes, cpMs).toFixed(0)} MB/s** (${ms(cpMs)}; with the final \`sync\` to disk: ${ms(cpMs + flushMs)}, ${mbps(bytes, cpMs + flushMs).toFixed(0)} MB/s)`,
-  });
   return { ms: cpMs, flushMs, bytes, cold };
 }
 
@@ -261,12 +258,37 @@ function runCli(args: string[], env: Record<string, string>): Promise<string> {
 export const cpuLine = (m: SyncMeasure) =>
   `workstation ${(m.cpu.user + m.cpu.system).toFixed(1)} s (user ${m.cpu.user.toFixed(1)}, system ${m.cpu.system.toFixed(1)}; peak memory ${m.peakMb.toFixed(0)} MB) · server ${m.cpu.server.toFixed(1)} s`;
 
+/** Initial syncs (and cp runs) measured for the benchmark of record (the medians are reported). */
+const SYNC_RUNS = 3;
+
+/** The run of median time, and the others' rates as text. */
+function medianRun<T extends { ms: number }>(runs: readonly T[], bytes: (r: T) => number): [T, string] {
+  const median = [...runs].sort((a, b) => a.ms - b.ms)[Math.floor(runs.length / 2)]!;
+  const others = runs.filter((r) => r !== median).map((r) => `${mbps(bytes(r), r.ms).toFixed(0)} MB/s`);
+  return [median, others.join(', ')];
+}
+
 export async function benchInitialSync(s: Section, o: WorldOptions): Promise<SyncedWorld> {
   const w = await buildWorld(s, o, `${o.files} distinct random files (${int(o.minBytes / 1000)}–${int(o.maxBytes / 1000)} kB)`);
-  const cp = measureCp(s, w);
+  // The machine's speed drifts within minutes (a shared VM; cp alone has ranged 257–483 MB/s in one
+  // day): cp and the sync run in turn, three times each, each sync into an empty workstation folder,
+  // and the medians are compared; the other runs are shown.
+  const cps: CpResult[] = [];
+  const runs: SyncMeasure[] = [];
+  for (let i = 0; i < SYNC_RUNS; i++) {
+    cps.push(timeCp(w));
+    if (i) rmSync(w.wsDir, { recursive: true, force: true });
+    runs.push(await measureInitialSync(w));
+  }
+  const [cp, cpOthers] = medianRun(cps, (c) => c.bytes);
+  const [m, others] = medianRun(runs, () => w.bytes);
+  const blobDir = join(w.centralDir, 'blobs');
+  s.add({
+    what: `cp -r of the server's blob folder (${int(storedFiles(blobDir))} files, ${mb(cp.bytes)}), ${cp.cold ? 'page cache dropped first (cold)' : 'warm page cache (could not drop it)'}`,
+    measured: `**${mbps(cp.bytes, cp.ms).toFixed(0)} MB/s** (median of ${cps.length} runs; the others ${cpOthers}) (${ms(cp.ms)}; with the final \`sync\` to disk: ${ms(cp.ms + cp.flushMs)}, ${mbps(cp.bytes, cp.ms + cp.flushMs).toFixed(0)} MB/s)`,
+  });
   measureFloors(s, w, cp);
   await measureLeanPipeline(s, w, cp);
-  const m = await measureInitialSync(w);
   const rate = mbps(w.bytes, m.ms);
   const cpRate = mbps(cp.bytes, cp.ms);
   s.add({
@@ -274,8 +296,8 @@ export async function benchInitialSync(s: Section, o: WorldOptions): Promise<Syn
     target: '≥ 50 % of cp',
     ok: rate >= 0.5 * cpRate,
     label: 'initial sync vs cp -r',
-    measured: `**${rate.toFixed(0)} MB/s = ${((100 * rate) / cpRate).toFixed(0)} % of cp** (${ms(m.ms)}, ${(w.cases.length / (m.ms / 1000)).toFixed(1)} cases/s; with the final \`sync\` to disk: ${ms(m.ms + m.flushMs)}, ${((100 * mbps(w.bytes, m.ms + m.flushMs)) / mbps(cp.bytes, cp.ms + cp.flushMs)).toFixed(0)} % of cp + sync)`,
+    measured: `**${rate.toFixed(0)} MB/s = ${((100 * rate) / cpRate).toFixed(0)} % of cp** (median of ${runs.length} runs; the others ${others}) (${ms(m.ms)}, ${(w.cases.length / (m.ms / 1000)).toFixed(1)} cases/s; with the final \`sync\` to disk: ${ms(m.ms + m.flushMs)}, ${((100 * mbps(w.bytes, m.ms + m.flushMs)) / mbps(cp.bytes, cp.ms + cp.flushMs)).toFixed(0)} % of cp + sync)`,
   });
-  s.add({ what: 'CPU time during that sync (2 cores shared by server, workstation and everything else on the machine) and the workstation process’s peak memory', measured: cpuLine(m) });
+  s.add({ what: 'CPU time during the median sync (2 cores shared by server, workstation and everything else on the machine) and the workstation process’s peak memory', measured: cpuLine(m) });
   return w;
 }
