@@ -3,3 +3,5 @@ export function buildNode(names?: ('cli' | 'host')[], opts?: { force?: boolean }
 export function newest(dir: string): number;
 export const BUNDLED: string[];
 export function externals(): string[];
+export function nodeBundleOptions(): import('esbuild').BuildOptions;
+export function buildConfigTime(): number;

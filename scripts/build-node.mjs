@@ -28,6 +28,16 @@ export function externals() {
     .flatMap((n) => [n, `${n}/*`]);
 }
 
+/** esbuild options of all our Node bundles (CLI, headless host, central server). */
+export function nodeBundleOptions() {
+  return { bundle: true, platform: 'node', format: 'esm', target: 'node24', external: externals(), sourcemap: 'linked', logLevel: 'warning' };
+}
+
+/** When what every bundle is built with last changed: package.json (its dependencies) and this script. */
+export function buildConfigTime() {
+  return Math.max(statSync(join(root, 'package.json')).mtimeMs, statSync(fileURLToPath(import.meta.url)).mtimeMs);
+}
+
 /** Newest modification time of any file below dir (build-if-changed checks). */
 export function newest(dir) {
   let t = 0;
@@ -39,7 +49,7 @@ export function newest(dir) {
 }
 
 export async function buildNode(names = Object.keys(ENTRIES), { force = false } = {}) {
-  const srcTime = Math.max(newest(join(root, 'src/main')), newest(join(root, 'src/shared')), newest(join(root, 'src/cli')), statSync(join(root, 'package.json')).mtimeMs, statSync(fileURLToPath(import.meta.url)).mtimeMs);
+  const srcTime = Math.max(newest(join(root, 'src/main')), newest(join(root, 'src/shared')), newest(join(root, 'src/cli')), buildConfigTime());
   for (const name of names) {
     const { entry, out, banner } = ENTRIES[name];
     const outPath = join(root, out);
@@ -47,13 +57,7 @@ export async function buildNode(names = Object.keys(ENTRIES), { force = false } 
     await build({
       entryPoints: [join(root, entry)],
       outfile: outPath,
-      bundle: true,
-      platform: 'node',
-      format: 'esm',
-      target: 'node24',
-      external: externals(),
-      sourcemap: 'linked',
-      logLevel: 'warning',
+      ...nodeBundleOptions(),
       banner: { js: banner ?? '' },
     });
   }

@@ -1,22 +1,20 @@
-// Our Node bundles (CLI, headless host, central server) keep packages external except BUNDLED:
+// Our Node bundles (CLI, headless host, central server; built with nodeBundleOptions()) keep packages external except BUNDLED:
 // drizzle-orm goes inside, because resolving its ES module files at run time re-parses its large
 // package.json for each one (scripts/build-node.mjs). The Electron main build excludes it likewise.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
-import { BUNDLED, externals } from '../../scripts/build-node.mjs';
+import { BUNDLED, externals, nodeBundleOptions } from '../../scripts/build-node.mjs';
 
 const root = join(__dirname, '../..');
 
 async function bundle(source: string): Promise<string> {
   const r = await build({
     stdin: { contents: source, resolveDir: root, loader: 'ts' },
-    bundle: true,
+    ...nodeBundleOptions(),
+    sourcemap: false,
     write: false,
-    platform: 'node',
-    format: 'esm',
-    external: externals(),
     logLevel: 'silent',
   });
   return r.outputFiles[0]!.text;
