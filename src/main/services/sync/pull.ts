@@ -231,21 +231,20 @@ class ImportGroup {
    * in hand are complete and kept.
    */
   async whileWaiting(download: Promise<void>): Promise<void> {
-    if (this.items.length) {
-      let timer: NodeJS.Timeout | undefined;
-      const held = new Promise<'held'>((resolve) => {
-        timer = setTimeout(resolve, Math.max(0, this.since + this.d.holdMs - performance.now()), 'held');
-      });
-      try {
-        if ((await Promise.race([download, held])) !== 'held') return;
-      } catch (err) {
-        await this.write();
-        throw err;
-      } finally {
-        clearTimeout(timer);
-      }
+    if (!this.items.length) return download;
+    let timer: NodeJS.Timeout | undefined;
+    const held = new Promise<'held'>((resolve) => {
+      timer = setTimeout(resolve, Math.max(0, this.since + this.d.holdMs - performance.now()), 'held');
+    });
+    try {
+      if ((await Promise.race([download, held])) !== 'held') return;
+    } catch (err) {
       await this.write();
+      throw err;
+    } finally {
+      clearTimeout(timer);
     }
+    await this.write();
     await download;
   }
 
