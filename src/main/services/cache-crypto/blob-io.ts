@@ -1,7 +1,7 @@
 // Encrypted blob files: write while hashing, read any byte range, verify, and encrypt a plaintext
 // file in place of itself (migration). Only whole chunks are ever decrypted, and each chunk's tag
 // is checked before a byte of it is handed out.
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { closeSync, createWriteStream, fsyncSync, openSync, readSync, writeSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { Readable, Transform } from 'node:stream';
@@ -22,6 +22,7 @@ import {
   type BlobHeader,
 } from './blob-format';
 import type { CacheKey } from './cache-key';
+import { newBlobHeader } from './nonce-prefix';
 import { HEAD_BYTES } from './sealed-writer';
 
 export interface WrittenBlob {
@@ -39,7 +40,7 @@ export interface WrittenBlob {
  * hashing the plaintext on the way. Plaintext never touches the disk.
  */
 export async function encryptStream(source: Readable, dest: string, key: CacheKey, bindTo: string): Promise<WrittenBlob> {
-  const header = encodeHeader(key.keyId, randomBytes(8), bindTo);
+  const header = newBlobHeader(key.keyId, bindTo);
   const sealer = new ChunkSealer(key.blobKey(), header);
   const hash = createHash('sha256');
   let size = 0;
@@ -202,7 +203,7 @@ export function readHead(path: string, length = HEADER_BYTES): Buffer {
  * chunk by chunk — for the migration of an existing store, which runs before the store opens.
  */
 export function encryptFileSync(src: string, dest: string, key: CacheKey, bindTo: string): void {
-  const header = encodeHeader(key.keyId, randomBytes(8), bindTo);
+  const header = newBlobHeader(key.keyId, bindTo);
   const sealer = new ChunkSealer(key.blobKey(), header);
   const inFd = openSync(src, 'r');
   const outFd = openSync(dest, 'wx');

@@ -8,7 +8,7 @@
 // holding a full chunk back. A chunk index is sealed again under the same nonce only after a cut
 // that left the previous attempt's bytes of that chunk unwritten (truncated away): content-addressed
 // bytes from the same server are the same plaintext, so the same ciphertext.
-import { createHash, randomBytes, type Hash } from 'node:crypto';
+import { createHash, type Hash } from 'node:crypto';
 import { closeSync, existsSync, fstatSync, ftruncateSync, openSync, readSync, writeSync, writevSync } from 'node:fs';
 import {
   BlobTamperedError,
@@ -28,6 +28,7 @@ import {
 } from './blob-format';
 import type { SealedSource } from './blob-io';
 import type { CacheKey } from './cache-key';
+import { newBlobHeader } from './nonce-prefix';
 
 /** Plaintext kept from the start of every blob for type sniffing (file-type needs 4,100 bytes). */
 export const HEAD_BYTES = 4100;
@@ -114,7 +115,7 @@ export class SealedWriter {
 
   /** A new file (replacing any) holding only the header. */
   static create(path: string, key: CacheKey, sha256: string, size: number): SealedWriter {
-    const header = encodeHeader(key.keyId, randomBytes(8), sha256);
+    const header = newBlobHeader(key.keyId, sha256);
     const fd = openSync(path, 'w');
     try {
       writeAll(fd, header.bytes, 0);
@@ -130,7 +131,7 @@ export class SealedWriter {
    * the same bytes a file of its own would hold, shifted by `base`. The descriptor stays open.
    */
   static at(fd: number, base: number, key: CacheKey, sha256: string, size: number): SealedWriter {
-    const header = encodeHeader(key.keyId, randomBytes(8), sha256);
+    const header = newBlobHeader(key.keyId, sha256);
     writeAll(fd, header.bytes, base);
     return new SealedWriter(fd, key.blobKey(), header, size, createHash('sha256'), 0, Buffer.alloc(0), base, false);
   }
