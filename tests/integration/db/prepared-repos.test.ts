@@ -1,11 +1,12 @@
 // The repositories a sync calls per case use statements prepared once: they must answer exactly as
 // the one-off queries did — the blob rows asked for (none for unknown ids, any number of ids), and
-// the sync state's values, overwritten in place.
+// the sync state's values, overwritten in place, and the pack index's entries, moved when recorded again.
 import { afterEach, describe, expect, it } from 'vitest';
 import { openStore, type Store } from '../../../src/main/db/open';
 import { BlobRepo } from '../../../src/main/db/repos/blobs';
 import * as t from '../../../src/main/db/schema';
 import { SyncStateRepo } from '../../../src/main/services/sync/state';
+import { PackIndex } from '../../../src/main/services/blob-pack/pack-index';
 import { tempDir } from '../../helpers/package-builder';
 
 const open: Store[] = [];
@@ -48,5 +49,20 @@ describe('statements prepared once', () => {
     state.advanceCursor(3);
     expect(state.cursor()).toBe(7);
     expect(s.db.select().from(t.syncState).all()).toHaveLength(2);
+  });
+
+  it('PackIndex.put: every entry of a batch recorded, one already recorded moved to its new place', () => {
+    const s = store();
+    const index = new PackIndex(s.db);
+    const entry = (i: number, pack = 'a'.repeat(16)) => ({ sha256: sha(i), pack, offset: 16 + i * 1000, length: 1000 });
+    index.put([]);
+    index.put(Array.from({ length: 450 }, (_, i) => entry(i)));
+    expect(index.count()).toBe(450);
+    expect(index.get(sha(449))).toEqual(entry(449));
+    index.put([entry(7, 'b'.repeat(16)), entry(450)]);
+    expect(index.count()).toBe(451);
+    expect(index.get(sha(7))).toEqual(entry(7, 'b'.repeat(16)));
+    expect(index.entriesOf('b'.repeat(16))).toEqual([entry(7, 'b'.repeat(16))]);
+    expect(index.usage().find((u) => u.pack === 'a'.repeat(16))).toMatchObject({ entries: 450, liveBytes: 450_000 });
   });
 });

@@ -14,10 +14,16 @@ export interface PackUsage {
 
 export class PackIndex {
   private readonly byId;
+  private readonly upsert;
 
   constructor(private readonly db: Db) {
-    // Prepared once: every read of a blob asks it.
+    // Prepared once: every read of a blob asks it, and a sync records ~160 entries a batch.
     this.byId = db.select().from(t.blobPackEntries).where(eq(t.blobPackEntries.sha256, sql.placeholder('sha256'))).prepare();
+    this.upsert = db
+      .insert(t.blobPackEntries)
+      .values({ sha256: sql.placeholder('sha256'), pack: sql.placeholder('pack'), offset: sql.placeholder('offset'), length: sql.placeholder('length') })
+      .onConflictDoUpdate({ target: t.blobPackEntries.sha256, set: { pack: sql`excluded.pack`, offset: sql`excluded.offset`, length: sql`excluded.length` } })
+      .prepare();
   }
 
   get(sha256: string): PackEntry | undefined {
@@ -30,14 +36,8 @@ export class PackIndex {
    */
   put(entries: readonly PackEntry[]): void {
     if (!entries.length) return;
-    this.db.transaction((tx) => {
-      for (let i = 0; i < entries.length; i += 200) {
-        const rows = entries.slice(i, i + 200);
-        tx.insert(t.blobPackEntries)
-          .values(rows.map((e) => ({ ...e })))
-          .onConflictDoUpdate({ target: t.blobPackEntries.sha256, set: { pack: sql`excluded.pack`, offset: sql`excluded.offset`, length: sql`excluded.length` } })
-          .run();
-      }
+    this.db.transaction(() => {
+      for (const e of entries) this.upsert.run({ sha256: e.sha256, pack: e.pack, offset: e.offset, length: e.length });
     });
   }
 
