@@ -16,7 +16,7 @@ export interface FilePiece {
 }
 
 // Plain JavaScript, run with eval: no worker entry file to build into the server's bundle and the tests.
-const WORKER_SOURCE = `
+export const WORKER_SOURCE = `
 const { parentPort } = require('node:worker_threads');
 const { closeSync, openSync, readSync } = require('node:fs');
 parentPort.on('message', ({ buffer, byteOffset, pieces }) => {
@@ -59,11 +59,14 @@ interface Reply {
   error?: { message: string; code?: string };
 }
 
-class PieceReaders {
+export class PieceReaders {
   private readonly idle: Worker[] = [];
   private readonly queue: Job[] = [];
   /** Every live worker, and the call it is on (null: idle). */
   private readonly workers = new Map<Worker, Job | null>();
+
+  /** `source`: the threads' code (tests give one that dies on a given path). */
+  constructor(private readonly source = WORKER_SOURCE) {}
 
   read(into: Buffer, pieces: readonly FilePiece[]): Promise<PiecesRead> {
     if (!(into.buffer instanceof SharedArrayBuffer)) return Promise.reject(new Error('pieces are read into memory shared with the reader threads (a SharedArrayBuffer)'));
@@ -93,7 +96,7 @@ class PieceReaders {
   }
 
   private spawn(): Worker {
-    const worker = new Worker(WORKER_SOURCE, { eval: true });
+    const worker = new Worker(this.source, { eval: true });
     this.workers.set(worker, null);
     worker.on('message', (r: Reply) => this.answered(worker, r));
     // A worker that dies takes only its call with it; the next call starts another.

@@ -1,11 +1,12 @@
 // readFilePieces (the local blob folder's reads for a batch answer, on worker threads) over real files:
 // pieces land where asked and nowhere else, never more than asked is read, a short, missing or
-// unreadable file stops the call there, bad arguments are refused, and more calls than threads queue.
+// unreadable file stops the call there, bad arguments are refused, more calls than threads queue, and
+// a thread that dies mid-call fails only that call.
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readFilePieces, type FilePiece } from '../../../src/server/blobs/piece-reader';
+import { PieceReaders, readFilePieces, WORKER_SOURCE, type FilePiece } from '../../../src/server/blobs/piece-reader';
 import { tempDir } from '../../helpers/package-builder';
 
 const shared = (n: number) => Buffer.from(new SharedArrayBuffer(n)).fill(0xee);
@@ -86,5 +87,35 @@ describe('readFilePieces', () => {
     const got = await Promise.all(paths.map((path, i) => readFilePieces(intos[i]!, [{ path, position: 0, length: bytes[i]!.length, offset: 7 }])));
     expect(got).toEqual(paths.map(() => ({ pieces: 1, bytes: 0 })));
     intos.forEach((into, i) => expect(into.subarray(7, 7 + bytes[i]!.length).equals(bytes[i]!)).toBe(true));
+  });
+
+  it('a thread that dies mid-call fails that call only: the calls queued behind it and later ones are read by new threads', async () => {
+    // Listens before the real reader: a path ending in "exit" ends the thread; for one ending in
+    // "throw", the reader's answer throws (an uncaught error in the thread, before any reply).
+    const dying = `const { parentPort } = require('node:worker_threads');
+    parentPort.on('message', ({ pieces }) => {
+      const path = pieces[0] ? pieces[0][0] : '';
+      if (path.endsWith('exit')) process.exit(7);
+      if (path.endsWith('throw')) parentPort.postMessage = () => { throw new Error('读线程出错'); };
+    });\n${WORKER_SOURCE.replace("const { parentPort } = require('node:worker_threads');", '')}`;
+    const readers = new PieceReaders(dying);
+    const { dir, paths, bytes } = files(Array.from({ length: 10 }, (_, i) => 2_000 + i * 100));
+    const doomed = [join(dir, 'exit'), join(dir, 'throw')].map((path) => ({ path, position: 0, length: 10, offset: 0 }));
+    const intos = paths.map(() => shared(4_000));
+    // More calls than threads (4), the dying ones among the first: the rest wait in the queue.
+    const calls = [
+      readers.read(shared(100), [doomed[0]!]),
+      readers.read(shared(100), [doomed[1]!]),
+      ...paths.map((path, i) => readers.read(intos[i]!, [{ path, position: 0, length: bytes[i]!.length, offset: 0 }])),
+    ];
+    const got = await Promise.allSettled(calls);
+    expect(got[0]).toMatchObject({ status: 'rejected', reason: { message: 'blob reader thread exited (7)' } });
+    expect(got[1]).toMatchObject({ status: 'rejected', reason: { message: '读线程出错' } });
+    expect(got.slice(2)).toEqual(paths.map(() => ({ status: 'fulfilled', value: { pieces: 1, bytes: 0 } })));
+    intos.forEach((into, i) => expect(into.subarray(0, bytes[i]!.length).equals(bytes[i]!)).toBe(true));
+    // And afterwards, with every thread of the first round possibly gone.
+    const after = shared(4_000);
+    expect(await readers.read(after, [{ path: paths[0]!, position: 0, length: bytes[0]!.length, offset: 0 }])).toEqual({ pieces: 1, bytes: 0 });
+    expect(after.subarray(0, bytes[0]!.length).equals(bytes[0]!)).toBe(true);
   });
 });
