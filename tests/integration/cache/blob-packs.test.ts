@@ -187,6 +187,33 @@ describe('blob packs', () => {
     expect(await store.verify(sha(last))).toBe('ok');
   });
 
+  it('a compaction copies out a bounded amount, the emptiest packs first; the rest at the next', async () => {
+    const { packs, store } = setUp();
+    // Three packs of four blobs of ~50 kB: one left with a single live blob, two with two.
+    const made = [];
+    for (let p = 0; p < 3; p++) {
+      const blobs = Array.from({ length: 4 }, () => randomBytes(50_000));
+      const w = await pack(packs, blobs);
+      packs.close(w);
+      made.push({ id: w.id, blobs });
+    }
+    const [half1, quarter, half2] = made as [(typeof made)[0], (typeof made)[0], (typeof made)[0]];
+    for (const b of [...half1.blobs.slice(0, 2), ...quarter.blobs.slice(0, 3), ...half2.blobs.slice(2)]) store.remove(sha(b));
+    const gone = (id: string) => !existsSync(packPath(packs.dir, id));
+    // Room for ~2 blobs: the quarter-live pack goes first (one blob), then a half-live one (two) would pass the budget.
+    expect(packs.compact((id) => store.pathOf(id), 0.6, 120_000)).toBe(1);
+    expect([gone(half1.id), gone(quarter.id), gone(half2.id)]).toEqual([false, true, false]);
+    // A first pack is compacted even when alone it is more than the budget.
+    expect(packs.compact((id) => store.pathOf(id), 0.6, 1)).toBe(1);
+    expect(packs.compact((id) => store.pathOf(id), 0.6, 1)).toBe(1);
+    expect([gone(half1.id), gone(half2.id)]).toEqual([true, true]);
+    for (const b of [quarter.blobs[3]!, ...half1.blobs.slice(2), ...half2.blobs.slice(0, 2)]) {
+      expect(packs.index.get(sha(b))).toBeUndefined();
+      expect((await store.read(sha(b))).equals(b)).toBe(true);
+    }
+    expect(packs.compact((id) => store.pathOf(id))).toBe(0);
+  });
+
   it('a blob with its own file is read from the file; removing it drops both', async () => {
     const { packs, store } = setUp();
     const b = randomBytes(80_000);

@@ -16,6 +16,12 @@ import type { PackIndex } from './pack-index';
 
 /** Compact a pack when less than this share of its bytes is still indexed. */
 export const COMPACT_BELOW = 0.5;
+/**
+ * Live bytes copied out by one compaction (at most one pack beyond it): the workstation waits for
+ * it while it opens. Many cases reassigned away at once can leave a hundred half-dead 16 MB packs
+ * (~1 GB to copy); the packs emptiest first, the rest at the next opens.
+ */
+export const COMPACT_BYTES_PER_OPEN = 64 * 1024 * 1024;
 
 export class BlobPacks {
   /** Packs being written by this process: never pruned or compacted under their writer. */
@@ -89,18 +95,29 @@ export class BlobPacks {
 
   /**
    * Move the live entries of mostly dead packs into files of their own (`fileOf(sha256)`: the
-   * store's path for a blob) and delete those packs. Returns the packs compacted.
+   * store's path for a blob) and delete those packs, the emptiest first, until `budget` live bytes
+   * have been copied (a first pack is compacted whatever its size). Returns the packs compacted.
    */
-  compact(fileOf: (sha256: string) => string, below = COMPACT_BELOW): number {
+  compact(fileOf: (sha256: string) => string, below = COMPACT_BELOW, budget = COMPACT_BYTES_PER_OPEN): number {
+    const due = this.index
+      .usage()
+      .filter((u) => !this.writing.has(u.pack))
+      .flatMap((u) => {
+        const path = packPath(this.dir, u.pack);
+        const size = existsSync(path) ? statSync(path).size : 0;
+        return size > 0 && u.liveBytes >= below * size ? [] : [{ ...u, size, share: size > 0 ? u.liveBytes / size : 0 }];
+      })
+      .sort((a, b) => a.share - b.share);
     let n = 0;
-    for (const u of this.index.usage()) {
-      if (this.writing.has(u.pack)) continue;
-      const path = packPath(this.dir, u.pack);
-      const size = existsSync(path) ? statSync(path).size : 0;
-      if (size > 0 && u.liveBytes >= below * size) continue;
+    let copied = 0;
+    for (const u of due) {
+      // A pack gone missing costs no copy: only its rows go.
+      const bytes = u.size > 0 ? u.liveBytes : 0;
+      if (n > 0 && copied + bytes > budget) break;
       try {
         this.unpack(u.pack, fileOf);
         n++;
+        copied += bytes;
       } catch {
         // Space is given back at a later open (a file that could not be written, a pack still open
         // elsewhere on Windows); the pack and its rows stay as they were, so nothing is lost.
