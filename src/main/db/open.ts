@@ -38,12 +38,12 @@ export interface OpenOptions {
 export const CACHE_KIB = 65_536;
 
 /**
- * WAL frames (4 KB pages) before a commit also copies them into the database file. SQLite's 1,000
- * is about one group commit of an initial sync: each group's index pages (random sha256 keys)
- * went to the WAL and then straight into the file again, with an fsync of each. At 8,192 (32 MB)
- * a page rewritten by several groups is copied once. 1,000 cases (2 GB), alternate runs: the group
- * commits 1.6 s → 1.0–1.2 s, the sync 114/127/128 → 120/140/132 MB/s. 20,000 pages was slower
- * again (one long copy inside a commit). Closing the store copies the rest.
+ * WAL frames (4 KB pages) that may collect before a commit also copies them into the database
+ * file (a checkpoint). SQLite's 1,000 is about one group commit of an initial sync: each group's
+ * index pages (random sha256 keys) went to the WAL and then straight into the file again, with an
+ * fsync of each. At 8,192 (32 MB) a page rewritten by several groups is copied once. 1,000 cases
+ * (2 GB), alternate runs: the group commits 1.6 s → 1.0–1.2 s, the sync 114/127/128 → 120/140/132
+ * MB/s. 20,000 pages was slower again (one long copy inside a commit). Closing the store copies the rest.
  */
 export const WAL_AUTOCHECKPOINT_PAGES = 8192;
 /** After a copy the WAL starts over but keeps its size: cut back to this (a big migration's WAL). */

@@ -8,7 +8,7 @@ const PREFIX_BYTES = 8;
 const pool = Buffer.alloc(PREFIX_BYTES * 512);
 let next = pool.length;
 
-/** A header for a new sealed blob bound to `bindTo`, with a prefix never handed out before. */
+/** A header for a new sealed blob bound to `bindTo`, with fresh random bytes as its nonce prefix. */
 export function newBlobHeader(keyId: string, bindTo: string): BlobHeader {
   if (next === pool.length) {
     randomFillSync(pool);
