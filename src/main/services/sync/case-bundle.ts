@@ -4,6 +4,7 @@
 // imported from a USB stick. Entry names are checked before anything is read (no "..", no absolute
 // paths, no backslashes). Nothing of a bundle is extracted to disk in the clear: folders are read
 // in place from the .zip, inner .zip files through an encrypted scratch copy (bundle-source.ts).
+// A package's new files are sealed into the store's packs before its import (bundle-packer.ts).
 // A calendar.json at the root is the working-day calendar (a new year's holiday schedule for an
 // office that never connects): handed to `takeCalendar`, which checks it like a sync does.
 import { existsSync } from 'node:fs';
@@ -24,6 +25,7 @@ import { EnvelopeError } from '../bundle-envelope/format';
 import { isSealedFile, SealedFile } from '../bundle-envelope/open';
 import { openSealedZip } from '../bundle-envelope/sealed-zip';
 import { packageFolder, type PackageFolder } from './package-folder';
+import { BundlePacker } from './bundle-packer';
 
 const safeName = (n: string) => n.length > 0 && !n.startsWith('/') && !n.includes('\\') && !n.split('/').includes('..') && !/^[a-zA-Z]:/.test(n);
 
@@ -143,7 +145,11 @@ interface Job {
  * it is stays known when its import fails, so that case is neither unnamed nor said to be missing.
  * `where`: 交换包 or 案卷包, as the reader calls what they import.
  */
-async function importJob(importer: CaseImporter, job: Job, opts: { centralRevisions?: ReadonlySet<string>; here?: CaseBundleOptions['here']; where: string }): Promise<{ outcome: ImportOutcome; caseId: string | null }> {
+async function importJob(
+  importer: CaseImporter,
+  job: Job,
+  opts: { centralRevisions?: ReadonlySet<string>; here?: CaseBundleOptions['here']; where: string; packer: BundlePacker },
+): Promise<{ outcome: ImportOutcome; caseId: string | null }> {
   const importOpts = opts.centralRevisions ? { centralRevisions: opts.centralRevisions } : {};
   let src: PackageSource;
   try {
@@ -158,17 +164,18 @@ async function importJob(importer: CaseImporter, job: Job, opts: { centralRevisi
   } catch {
     /* the importer says what is wrong with case.json */
   }
-  if (pkg && opts.here) {
-    // One the signed list does not name was swapped on the way: the importer refuses it, whatever its revision.
-    const listed = !opts.centralRevisions || opts.centralRevisions.has(revisionHashOf(pkg));
-    const held = opts.here(pkg.case.id, pkg.case.caseNumber);
-    if (listed && held && held.revision > pkg.case.revision) {
-      src.close();
-      const note = `本机已有更新的修订 ${held.revision}，${opts.where}中的修订 ${pkg.case.revision} 较早，未导入（无需处理）`;
-      return { outcome: { source: job.label, ok: true, caseId: pkg.case.id, caseNumber: pkg.case.caseNumber, action: 'unchanged', note }, caseId: pkg.case.id };
-    }
+  // One the signed list does not name was swapped on the way: the importer refuses it, whatever its revision.
+  const listed = !!pkg && (!opts.centralRevisions || opts.centralRevisions.has(revisionHashOf(pkg)));
+  const held = pkg && opts.here ? opts.here(pkg.case.id, pkg.case.caseNumber) : null;
+  if (pkg && listed && held && held.revision > pkg.case.revision) {
+    src.close();
+    const note = `本机已有更新的修订 ${held.revision}，${opts.where}中的修订 ${pkg.case.revision} 较早，未导入（无需处理）`;
+    return { outcome: { source: job.label, ok: true, caseId: pkg.case.id, caseNumber: pkg.case.caseNumber, action: 'unchanged', note }, caseId: pkg.case.id };
   }
-  const opened = src;
+  // Files are packed only for a package the importer will take (not one it leaves unchanged or
+  // refuses). A pack that cannot even be begun (a full disk) leaves the files to the importer's own
+  // way, which says what is wrong as this package's outcome.
+  const opened = pkg && listed && !(held && held.revision >= pkg.case.revision) ? await opts.packer.pack(src, pkg).catch(() => src) : src;
   const outcome = await importer.importFrom(job.label, async () => opened, importOpts);
   if (!pkg) return { outcome, caseId: null };
   return { outcome: outcome.ok ? outcome : { ...outcome, caseId: pkg.case.id, caseNumber: pkg.case.caseNumber }, caseId: pkg.case.id };
@@ -201,17 +208,22 @@ async function importFolder(importer: CaseImporter, entries: PackageFolder['entr
   if (sealed && opts.passphrase === undefined) throw new ApiFailure({ code: 'passphrase_required', message: `文件夹中的案卷交换包已加密：请输入中心系统管理员另行告知的交换包口令（${sealed.path}）` });
   const outcomes: ImportOutcome[] = [];
   const bundles: BundleReport[] = [];
-  for (const [i, e] of entries.entries()) {
-    if (e.zip) {
-      // A sealed bundle among the folder's files without (or with a wrong) passphrase is said, the rest goes on.
-      const r = await importCaseBundle(importer, e.path, each).catch((err: unknown) => {
-        if (err instanceof ApiFailure && err.error.code === 'passphrase_required') return refused(e.path, err.message);
-        throw err;
-      });
-      outcomes.push(...r.outcomes);
-      if (wasBundle(r)) bundles.push(reportOf(e.path, r));
-    } else outcomes.push((await importJob(importer, { label: e.path, open: () => openPackage(e.path) }, { here: opts.here, where: '案卷包' })).outcome);
-    onProgress?.(i + 1, entries.length, e.path);
+  const packer = new BundlePacker(importer.store);
+  try {
+    for (const [i, e] of entries.entries()) {
+      if (e.zip) {
+        // A sealed bundle among the folder's files without (or with a wrong) passphrase is said, the rest goes on.
+        const r = await importCaseBundle(importer, e.path, each).catch((err: unknown) => {
+          if (err instanceof ApiFailure && err.error.code === 'passphrase_required') return refused(e.path, err.message);
+          throw err;
+        });
+        outcomes.push(...r.outcomes);
+        if (wasBundle(r)) bundles.push(reportOf(e.path, r));
+      } else outcomes.push((await importJob(importer, { label: e.path, open: () => openPackage(e.path) }, { here: opts.here, where: '案卷包', packer })).outcome);
+      onProgress?.(i + 1, entries.length, e.path);
+    }
+  } finally {
+    packer.close();
   }
   return { outcomes, calendar: null, ...(bundles.length ? { bundles } : {}) };
 }
@@ -229,9 +241,10 @@ export async function importCaseBundle(importer: CaseImporter, given: string, op
   if (!sealed && (!path.toLowerCase().endsWith('.zip') || !existsSync(path))) {
     const folder = packageFolder(path);
     if (folder && 'entries' in folder) return importFolder(importer, folder.entries, opts);
+    const packer = new BundlePacker(importer.store);
     const { outcome } = folder
       ? { outcome: { source: path, ok: false, error: folder.problem } }
-      : await importJob(importer, { label: path, open: () => openPackage(path) }, { here: opts.here, where: '案卷包' });
+      : await importJob(importer, { label: path, open: () => openPackage(path) }, { here: opts.here, where: '案卷包', packer }).finally(() => packer.close());
     onProgress?.(1, 1, path);
     return { outcomes: [outcome], calendar: null };
   }
@@ -282,11 +295,16 @@ export async function importCaseBundle(importer: CaseImporter, given: string, op
     const centralRevisions = signed ? new Set(signed.cases.map((c) => c.revisionHash)) : undefined;
     const out: ImportOutcome[] = [];
     const present = new Set<string>();
-    for (const [i, j] of jobs.entries()) {
-      const { outcome, caseId } = await importJob(importer, j, { ...(centralRevisions ? { centralRevisions } : {}), here: opts.here, where: single && !signed ? '案卷包' : '交换包' });
-      out.push(outcome);
-      if (caseId) present.add(caseId);
-      onProgress?.(i + 1, jobs.length, j.label);
+    const packer = new BundlePacker(importer.store);
+    try {
+      for (const [i, j] of jobs.entries()) {
+        const { outcome, caseId } = await importJob(importer, j, { ...(centralRevisions ? { centralRevisions } : {}), here: opts.here, where: single && !signed ? '案卷包' : '交换包', packer });
+        out.push(outcome);
+        if (caseId) present.add(caseId);
+        onProgress?.(i + 1, jobs.length, j.label);
+      }
+    } finally {
+      packer.close();
     }
     if (signed) out.push(...missingListed(signed, path, present));
     const calendar = opts.takeCalendar ? takeCalendar(opts.takeCalendar, calendarText, signed) : null;
