@@ -244,6 +244,15 @@ export class CaseImporter {
     return error === undefined ? { written } : { written, error };
   }
 
+  /**
+   * Blobs put into the store for an import that was not written (a bundle's package packed, then
+   * refused): removed, unless a written case has them after all. Their pack bytes are dead until
+   * a compaction.
+   */
+  giveBack(sha256s: readonly string[]): void {
+    for (const sha of sha256s) if (!this.repo.blobKnown(sha)) this.store.remove(sha);
+  }
+
   /** A prepared import that will not be written: the files it moved into the store go again. */
   abandon(p: PreparedImport): void {
     p.placed.forEach((sha) => this.store.remove(sha));

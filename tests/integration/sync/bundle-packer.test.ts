@@ -1,7 +1,7 @@
 // A bundle's packages go into the store's packs, as a sync's downloads do: each new file sealed
 // into a pack once, checked against case.json as it is written, and no file of its own. A file
 // that is not as listed is not packed (its bytes cut off the pack) and the importer refuses its
-// package exactly as before; a package left unchanged or older than the one here packs nothing.
+// package exactly as before, its other files given back; a package left unchanged packs nothing.
 import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -88,9 +88,18 @@ describe('bundle imports write into packs', () => {
     const listed = (p: Pkg, path: string) => filesOf(p).find((f) => f.path === path)!.sha256;
     expect(index.get(listed(changed, 'evidence/blob-1.bin'))).toBeUndefined();
     expect(index.get(listed(short, 'evidence/blob-0.bin'))).toBeUndefined();
-    // The refused entries' bytes were cut off: the packs hold exactly the entries they index (the
-    // good files of the refused packages too: the importer's refusal does not take them back).
-    for (const u of index.usage()) expect(statSync(join(w.dataDir, 'blobs', 'packs', `${u.pack}.pack`)).size).toBe(PACK_HEADER_BYTES + u.liveBytes);
+    // The refused packages' other files, packed before the refusal, were given back: no blob that no case has.
+    expect(index.get(listed(changed, 'evidence/blob-0.bin'))).toBeUndefined();
+    const kept = new Set(filesOf(good).map((f) => f.sha256));
+    expect(index.count()).toBe(kept.size);
+    // The files not as listed never became entries: cut off the pack as they failed, so the pack is
+    // its header, the entries kept and those given back (dead bytes until a compaction), nothing else.
+    const given = new Set([...filesOf(changed), ...filesOf(short)].map((f) => f.sha256).filter((sha) => !kept.has(sha)));
+    given.delete(listed(changed, 'evidence/blob-1.bin'));
+    given.delete(listed(short, 'evidence/blob-0.bin'));
+    const sizeOf = new Map([...filesOf(good), ...filesOf(changed), ...filesOf(short)].map((f) => [f.sha256, f.size]));
+    const expected = PACK_HEADER_BYTES + [...kept, ...given].reduce((n, sha) => n + encryptedSize(sizeOf.get(sha)!), 0);
+    expect(packFiles(w).reduce((n, p) => n + statSync(p).size, 0)).toBe(expected);
     expect(w.cases.count()).toBe(1);
   });
 

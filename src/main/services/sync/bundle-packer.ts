@@ -4,7 +4,8 @@
 // sync. Each file is hashed as it is sealed into the pack, and kept only when its sha256 and size
 // are the ones case.json lists; the importer then takes it as verified. A file not packed
 // (missing, unreadable, other bytes than listed) goes the importer's usual way, which says what is
-// wrong with it, exactly as before.
+// wrong with it, exactly as before. A package refused after its files were packed gives them
+// back (CaseImporter.giveBack): the store keeps no blob that no case has.
 import type { CasePackage, FileRef } from '../../../shared/casefile/schema';
 import type { PackWriter, PackEntryWriter } from '../blob-pack/pack-file';
 import type { BlobStore } from '../blob-store';
@@ -19,6 +20,8 @@ class PackedSource implements PackageSource {
     private readonly src: PackageSource,
     /** path → the first bytes of a file packed and verified in this run. */
     private readonly heads: ReadonlyMap<string, Buffer>,
+    /** The blobs packed for this package (new to the store). */
+    readonly packed: readonly string[],
   ) {}
 
   get label(): string {
@@ -79,7 +82,12 @@ export class BundlePacker {
       const head = headBySha.get(f.sha256);
       if (head) heads.set(f.path, head);
     }
-    return new PackedSource(src, heads);
+    return new PackedSource(src, heads, [...headBySha.keys()]);
+  }
+
+  /** The blobs pack() put into the store for the package it returned `src` for (none for another source). */
+  packedFor(src: PackageSource): readonly string[] {
+    return src instanceof PackedSource ? src.packed : [];
   }
 
   /** The file sealed into the pack: its head when whole and as listed, else null (the entry dropped). */

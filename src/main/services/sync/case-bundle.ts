@@ -177,6 +177,7 @@ async function importJob(
   // way, which says what is wrong as this package's outcome.
   const opened = pkg && listed && !(held && held.revision >= pkg.case.revision) ? await opts.packer.pack(src, pkg).catch(() => src) : src;
   const outcome = await importer.importFrom(job.label, async () => opened, importOpts);
+  if (!outcome.ok) importer.giveBack(opts.packer.packedFor(opened));
   if (!pkg) return { outcome, caseId: null };
   return { outcome: outcome.ok ? outcome : { ...outcome, caseId: pkg.case.id, caseNumber: pkg.case.caseNumber }, caseId: pkg.case.id };
 }
