@@ -4,26 +4,18 @@
 // package exactly as before, its other files given back; a package left unchanged packs nothing.
 import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { FileRef } from '../../../src/shared/casefile/schema';
 import type { Workstation } from '../../../src/main/workstation';
 import { PACK_HEADER_BYTES } from '../../../src/main/services/blob-pack/pack-file';
 import { encryptedSize } from '../../../src/main/services/cache-crypto/blob-format';
 import { importCaseBundle } from '../../../src/main/services/sync/case-bundle';
-import { MemoryCentral } from '../../../src/main/services/sync/memory-transport';
 import { tempDir } from '../../helpers/package-builder';
 import { zipPackage } from '../../helpers/server-fixtures';
-import { newDataDir, packageWithFiles, workstation, zipBuffer } from './fixtures';
+import { packageWithFiles, zipBuffer } from './fixtures';
+import { memoryWorkstations } from './memory-workstations';
 
-const open: Workstation[] = [];
-afterEach(() => open.splice(0).forEach((w) => w.close()));
-
-function ws(): Workstation {
-  const central = new MemoryCentral();
-  const w = workstation(newDataDir(), () => central.transport());
-  open.push(w);
-  return w;
-}
+const ws = memoryWorkstations();
 
 const packFiles = (w: Workstation) => {
   const dir = join(w.dataDir, 'blobs', 'packs');

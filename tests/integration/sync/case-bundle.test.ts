@@ -5,28 +5,20 @@
 // when it passes the checks. (Plaintext at rest: cache/at-rest.test.ts; path tricks: engine.test.ts.)
 import { existsSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Workstation } from '../../../src/main/workstation';
 import type { BundleImport } from '../../../src/shared/api/sync';
 import { testCalendar } from '../../helpers/test-calendar';
 import { packageRoot } from '../../../src/main/services/package-source';
 import { importCaseBundle } from '../../../src/main/services/sync/case-bundle';
 import { sealBytes } from '../../../src/main/services/bundle-envelope/seal';
-import { MemoryCentral } from '../../../src/main/services/sync/memory-transport';
 import { filesUnder } from '../../helpers/cache-store';
 import { tempDir } from '../../helpers/package-builder';
 import { zipPackage } from '../../helpers/server-fixtures';
-import { folderFiles, newDataDir, packageWithFiles, workstation, zipBuffer } from './fixtures';
+import { folderFiles, packageWithFiles, zipBuffer } from './fixtures';
+import { memoryWorkstations } from './memory-workstations';
 
-const open: Workstation[] = [];
-afterEach(() => open.splice(0).forEach((w) => w.close()));
-
-function ws(): Workstation {
-  const central = new MemoryCentral();
-  const w = workstation(newDataDir(), () => central.transport());
-  open.push(w);
-  return w;
-}
+const ws = memoryWorkstations();
 
 const staging = (w: Workstation) => filesUnder(join(w.dataDir, 'blobs', '.staging'));
 
