@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildNode, ENTRIES } from '../../scripts/build-node.mjs';
 import { buildPackage, tempDir, type BuiltPackage } from '../helpers/package-builder';
+import { sealedLocation } from '../helpers/sealed-location';
 import { testCalendar } from '../helpers/test-calendar';
 import { folderFiles, zipBuffer } from './sync/fixtures';
 
@@ -137,12 +138,13 @@ describe('fashen CLI', () => {
 
   it('verify-files exits 0 when intact and 1 when anything is 已篡改 or 缺失', () => {
     expect(fashen(['verify-files', a.manifest.case.id]).code).toBe(0);
-    const blob = join(home, 'blobs', a.manifest.documents[0]!.file.sha256.slice(0, 2), a.manifest.documents[0]!.file.sha256.slice(2));
-    const fd = openSync(blob, 'r+');
+    // The imported blob's sealed bytes (in a pack since imports pack), one header byte changed.
+    const blob = sealedLocation(home, a.manifest.documents[0]!.file.sha256);
+    const fd = openSync(blob.path, 'r+');
     const buf = Buffer.alloc(1);
-    readSync(fd, buf, 0, 1, 20);
+    readSync(fd, buf, 0, 1, blob.offset + 20);
     buf[0] = buf[0]! ^ 0xff;
-    writeSync(fd, buf, 0, 1, 20);
+    writeSync(fd, buf, 0, 1, blob.offset + 20);
     closeSync(fd);
     const r = fashen(['verify-files', '--json', a.manifest.case.caseNumber]);
     expect(r.code).toBe(1);
