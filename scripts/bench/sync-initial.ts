@@ -109,8 +109,10 @@ export interface CpResult {
   cold: boolean;
 }
 
-/** The physical limit: one `cp -r` of the server's blob folder on the same disk. */
-/** One `cp -r` of the server's blob folder into the world's folder (page cache dropped first when allowed), removed after. */
+/**
+ * The physical limit: one `cp -r` of the server's blob folder into the world's folder on the same
+ * disk (page cache dropped first when allowed), removed after.
+ */
 export function timeCp(w: SyncedWorld): CpResult {
   const blobDir = join(w.centralDir, 'blobs');
   const dest = join(w.root, 'cp-copy');

@@ -16,7 +16,6 @@ import {
   chunkCount,
   chunkOffset,
   chunkPlainLength,
-  encodeHeader,
   openChunk,
   plainSizeOf,
   type BlobHeader,

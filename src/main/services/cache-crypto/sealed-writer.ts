@@ -19,7 +19,6 @@ import {
   chunkCount,
   chunkOffset,
   chunkPlainLength,
-  encodeHeader,
   encryptedSize,
   openChunk,
   sealChunkParts,
