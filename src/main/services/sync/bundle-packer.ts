@@ -52,6 +52,16 @@ export class BundlePacker {
 
   constructor(private readonly store: BlobStore) {}
 
+  /** `fn` with a packer for one bundle; its last pack is closed after, however `fn` ends. */
+  static async using<T>(store: BlobStore, fn: (packer: BundlePacker) => Promise<T>): Promise<T> {
+    const packer = new BundlePacker(store);
+    try {
+      return await fn(packer);
+    } finally {
+      packer.close();
+    }
+  }
+
   /**
    * The package's files new to the store, written into a pack, durable and indexed; returns the
    * source the importer should read (`src` itself when nothing was packed, or the store keeps no packs).

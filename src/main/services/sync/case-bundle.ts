@@ -209,8 +209,7 @@ async function importFolder(importer: CaseImporter, entries: PackageFolder['entr
   if (sealed && opts.passphrase === undefined) throw new ApiFailure({ code: 'passphrase_required', message: `文件夹中的案卷交换包已加密：请输入中心系统管理员另行告知的交换包口令（${sealed.path}）` });
   const outcomes: ImportOutcome[] = [];
   const bundles: BundleReport[] = [];
-  const packer = new BundlePacker(importer.store);
-  try {
+  await BundlePacker.using(importer.store, async (packer) => {
     for (const [i, e] of entries.entries()) {
       if (e.zip) {
         // A sealed bundle among the folder's files without (or with a wrong) passphrase is said, the rest goes on.
@@ -223,9 +222,7 @@ async function importFolder(importer: CaseImporter, entries: PackageFolder['entr
       } else outcomes.push((await importJob(importer, { label: e.path, open: () => openPackage(e.path) }, { here: opts.here, where: '案卷包', packer })).outcome);
       onProgress?.(i + 1, entries.length, e.path);
     }
-  } finally {
-    packer.close();
-  }
+  });
   return { outcomes, calendar: null, ...(bundles.length ? { bundles } : {}) };
 }
 
@@ -242,10 +239,9 @@ export async function importCaseBundle(importer: CaseImporter, given: string, op
   if (!sealed && (!path.toLowerCase().endsWith('.zip') || !existsSync(path))) {
     const folder = packageFolder(path);
     if (folder && 'entries' in folder) return importFolder(importer, folder.entries, opts);
-    const packer = new BundlePacker(importer.store);
     const { outcome } = folder
       ? { outcome: { source: path, ok: false, error: folder.problem } }
-      : await importJob(importer, { label: path, open: () => openPackage(path) }, { here: opts.here, where: '案卷包', packer }).finally(() => packer.close());
+      : await BundlePacker.using(importer.store, (packer) => importJob(importer, { label: path, open: () => openPackage(path) }, { here: opts.here, where: '案卷包', packer }));
     onProgress?.(1, 1, path);
     return { outcomes: [outcome], calendar: null };
   }
@@ -296,17 +292,14 @@ export async function importCaseBundle(importer: CaseImporter, given: string, op
     const centralRevisions = signed ? new Set(signed.cases.map((c) => c.revisionHash)) : undefined;
     const out: ImportOutcome[] = [];
     const present = new Set<string>();
-    const packer = new BundlePacker(importer.store);
-    try {
+    await BundlePacker.using(importer.store, async (packer) => {
       for (const [i, j] of jobs.entries()) {
         const { outcome, caseId } = await importJob(importer, j, { ...(centralRevisions ? { centralRevisions } : {}), here: opts.here, where: single && !signed ? '案卷包' : '交换包', packer });
         out.push(outcome);
         if (caseId) present.add(caseId);
         onProgress?.(i + 1, jobs.length, j.label);
       }
-    } finally {
-      packer.close();
-    }
+    });
     if (signed) out.push(...missingListed(signed, path, present));
     const calendar = opts.takeCalendar ? takeCalendar(opts.takeCalendar, calendarText, signed) : null;
     const central: CentralBundleResult | undefined =
