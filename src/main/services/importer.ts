@@ -95,6 +95,12 @@ async function stageFiles(src: SourceWithHeads, files: FileRef[], store: BlobSto
   return staged;
 }
 
+/** A package's import that failed, as its outcome: the reason a bad package gives, or what went wrong. */
+export function failedImport(source: string, err: unknown): ImportOutcome {
+  if (err instanceof PackageError) return { source, ok: false, error: err.message, details: err.details };
+  return { source, ok: false, error: `导入失败：${(err as Error).message}` };
+}
+
 export class CaseImporter {
   private readonly repo: CaseFileRepo;
   private readonly search: SearchRepo;
@@ -127,8 +133,23 @@ export class CaseImporter {
       src = await open();
       return await this.importSource(src, { source, ...opts });
     } catch (err) {
-      if (err instanceof PackageError) return { source, ok: false, error: err.message, details: err.details };
-      return { source, ok: false, error: `导入失败：${(err as Error).message}` };
+      return failedImport(source, err);
+    } finally {
+      src?.close();
+    }
+  }
+
+  /**
+   * The first half of importFrom() for imports written together (a bundle's packages: writeGroup,
+   * then finish): opened, prepared, closed. Every failure is the package's outcome, as there.
+   */
+  async prepareFrom(source: string, open: () => Promise<PackageSource>, opts: { centralRevisions?: ReadonlySet<string> } = {}): Promise<PreparedImport | ImportOutcome> {
+    let src: PackageSource | null = null;
+    try {
+      src = await open();
+      return await this.prepare(src, { source, ...opts });
+    } catch (err) {
+      return failedImport(source, err);
     } finally {
       src?.close();
     }

@@ -56,8 +56,7 @@ class FolderSource implements PackageSource {
     return readFile(this.safe(path), 'utf8');
   }
   has(path: string) {
-    const p = this.safe(path);
-    return existsSync(p) && statSync(p).isFile();
+    return statSync(this.safe(path), { throwIfNoEntry: false })?.isFile() === true;
   }
   async open(path: string) {
     return createReadStream(this.safe(path));

@@ -184,10 +184,10 @@ describe('sync temporaries at rest', () => {
       const scratch: number[] = [];
       // The real importer, looked at as each package starts (the inner .zip's scratch copy exists then).
       const importer = Object.create(w.importer) as typeof w.importer;
-      importer.importSource = async (src, opts) => {
+      importer.prepare = async (src, opts) => {
         during.push(plaintextHits(dataDir, needles));
         scratch.push(filesUnder(join(dataDir, 'blobs', '.staging')).length);
-        return w.importer.importSource(src, opts);
+        return w.importer.prepare(src, opts);
       };
       const { outcomes: out } = await importCaseBundle(importer, bundle);
       expect(out.map((o) => o.ok)).toEqual([true, true]);

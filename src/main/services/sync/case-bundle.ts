@@ -4,19 +4,18 @@
 // imported from a USB stick. Entry names are checked before anything is read (no "..", no absolute
 // paths, no backslashes). Nothing of a bundle is extracted to disk in the clear: folders are read
 // in place from the .zip, inner .zip files through an encrypted scratch copy (bundle-source.ts).
-// A package's new files are sealed into the store's packs before its import (bundle-packer.ts).
+// Packages are imported in groups, their new files sealed into the store's packs (bundle-import-group.ts).
 // A calendar.json at the root is the working-day calendar (a new year's holiday schedule for an
 // office that never connects): handed to `takeCalendar`, which checks it like a sync does.
 import { existsSync } from 'node:fs';
 import type yauzl from 'yauzl';
 import type { ImportOutcome } from '../../../shared/api/cases';
-import type { CasePackage } from '../../../shared/casefile/schema';
 import type { BundleCalendar, BundleImport, BundleReport, CentralBundleResult } from '../../../shared/api/sync';
 import { CALENDAR_FILE } from '../../../shared/calendar/calendar-file';
 import { CASE_BUNDLE_MANIFEST, type CaseBundleManifest } from '../../../shared/sync/case-bundle-manifest';
 import type { ManifestCheck } from './central-manifest';
-import { revisionHashOf, type CaseImporter } from '../importer';
-import { openPackage, packagePath, packageRoot, readManifest as readCaseJson, ZipSource, type PackageSource } from '../package-source';
+import type { CaseImporter } from '../importer';
+import { openPackage, packagePath, packageRoot, ZipSource } from '../package-source';
 import { listZipEntries, openZipEntry, openZipFile, readZipText } from '../zip-read';
 import { sha256 } from '../signing/pem';
 import { innerZipSource } from './bundle-source';
@@ -25,7 +24,7 @@ import { EnvelopeError } from '../bundle-envelope/format';
 import { isSealedFile, SealedFile } from '../bundle-envelope/open';
 import { openSealedZip } from '../bundle-envelope/sealed-zip';
 import { packageFolder, type PackageFolder } from './package-folder';
-import { BundlePacker } from './bundle-packer';
+import { BundleImportGroup, type BundleJob } from './bundle-import-group';
 
 const safeName = (n: string) => n.length > 0 && !n.startsWith('/') && !n.includes('\\') && !n.split('/').includes('..') && !/^[a-zA-Z]:/.test(n);
 
@@ -134,54 +133,6 @@ function takeCalendar(take: (text: string) => BundleCalendar, found: { text: str
   return null;
 }
 
-interface Job {
-  label: string;
-  open: () => Promise<PackageSource>;
-}
-
-/**
- * One package through the importer, its case.json looked at first: a revision older than the one
- * here is left alone (the importer would refuse it; nothing is wrong, nothing to do), and the case
- * it is stays known when its import fails, so that case is neither unnamed nor said to be missing.
- * `where`: 交换包 or 案卷包, as the reader calls what they import.
- */
-async function importJob(
-  importer: CaseImporter,
-  job: Job,
-  opts: { centralRevisions?: ReadonlySet<string>; here?: CaseBundleOptions['here']; where: string; packer: BundlePacker },
-): Promise<{ outcome: ImportOutcome; caseId: string | null }> {
-  const importOpts = opts.centralRevisions ? { centralRevisions: opts.centralRevisions } : {};
-  let src: PackageSource;
-  try {
-    src = await job.open();
-  } catch (err) {
-    // The importer words an unreadable package, whichever way it came in.
-    return { outcome: await importer.importFrom(job.label, () => Promise.reject(err as Error), importOpts), caseId: null };
-  }
-  let pkg: CasePackage | null = null;
-  try {
-    pkg = await readCaseJson(src);
-  } catch {
-    /* the importer says what is wrong with case.json */
-  }
-  // One the signed list does not name was swapped on the way: the importer refuses it, whatever its revision.
-  const listed = !!pkg && (!opts.centralRevisions || opts.centralRevisions.has(revisionHashOf(pkg)));
-  const held = pkg && opts.here ? opts.here(pkg.case.id, pkg.case.caseNumber) : null;
-  if (pkg && listed && held && held.revision > pkg.case.revision) {
-    src.close();
-    const note = `本机已有更新的修订 ${held.revision}，${opts.where}中的修订 ${pkg.case.revision} 较早，未导入（无需处理）`;
-    return { outcome: { source: job.label, ok: true, caseId: pkg.case.id, caseNumber: pkg.case.caseNumber, action: 'unchanged', note }, caseId: pkg.case.id };
-  }
-  // Files are packed only for a package the importer will take (not one it leaves unchanged or
-  // refuses). A pack that cannot even be begun (a full disk) leaves the files to the importer's own
-  // way, which says what is wrong as this package's outcome.
-  const opened = pkg && listed && !(held && held.revision >= pkg.case.revision) ? await opts.packer.pack(src, pkg).catch(() => src) : src;
-  const outcome = await importer.importFrom(job.label, async () => opened, importOpts);
-  if (!outcome.ok) importer.giveBack(opts.packer.packedFor(opened));
-  if (!pkg) return { outcome, caseId: null };
-  return { outcome: outcome.ok ? outcome : { ...outcome, caseId: pkg.case.id, caseNumber: pkg.case.caseNumber }, caseId: pkg.case.id };
-}
-
 /** Nothing of the bundle taken, for one reason. */
 const refused = (source: string, error: string, details?: string[]): BundleImport => ({ outcomes: [{ source, ok: false, whole: true, error, ...(details ? { details } : {}) }], calendar: null });
 
@@ -207,9 +158,8 @@ async function importFolder(importer: CaseImporter, entries: PackageFolder['entr
   // A sealed bundle among them: its passphrase is asked for before anything of the folder is taken.
   const sealed = entries.find((e) => e.zip && isSealedFile(e.path));
   if (sealed && opts.passphrase === undefined) throw new ApiFailure({ code: 'passphrase_required', message: `文件夹中的案卷交换包已加密：请输入中心系统管理员另行告知的交换包口令（${sealed.path}）` });
-  const outcomes: ImportOutcome[] = [];
   const bundles: BundleReport[] = [];
-  await BundlePacker.using(importer.store, async (packer) => {
+  const outcomes = await BundleImportGroup.run(importer, async (group) => {
     for (const [i, e] of entries.entries()) {
       if (e.zip) {
         // A sealed bundle among the folder's files without (or with a wrong) passphrase is said, the rest goes on.
@@ -217,9 +167,9 @@ async function importFolder(importer: CaseImporter, entries: PackageFolder['entr
           if (err instanceof ApiFailure && err.error.code === 'passphrase_required') return refused(e.path, err.message);
           throw err;
         });
-        outcomes.push(...r.outcomes);
+        await group.append(r.outcomes);
         if (wasBundle(r)) bundles.push(reportOf(e.path, r));
-      } else outcomes.push((await importJob(importer, { label: e.path, open: () => openPackage(e.path) }, { here: opts.here, where: '案卷包', packer })).outcome);
+      } else await group.add({ label: e.path, open: () => openPackage(e.path) }, { here: opts.here, where: '案卷包' });
       onProgress?.(i + 1, entries.length, e.path);
     }
   });
@@ -239,11 +189,11 @@ export async function importCaseBundle(importer: CaseImporter, given: string, op
   if (!sealed && (!path.toLowerCase().endsWith('.zip') || !existsSync(path))) {
     const folder = packageFolder(path);
     if (folder && 'entries' in folder) return importFolder(importer, folder.entries, opts);
-    const { outcome } = folder
-      ? { outcome: { source: path, ok: false, error: folder.problem } }
-      : await BundlePacker.using(importer.store, (packer) => importJob(importer, { label: path, open: () => openPackage(path) }, { here: opts.here, where: '案卷包', packer }));
+    const outcomes = folder
+      ? [{ source: path, ok: false, error: folder.problem }]
+      : await BundleImportGroup.run(importer, async (group) => void (await group.add({ label: path, open: () => openPackage(path) }, { here: opts.here, where: '案卷包' })));
     onProgress?.(1, 1, path);
-    return { outcomes: [outcome], calendar: null };
+    return { outcomes, calendar: null };
   }
   let file: SealedFile | undefined;
   if (sealed) {
@@ -276,7 +226,7 @@ export async function importCaseBundle(importer: CaseImporter, given: string, op
       if (bad.length) return refused(path, '交换包中有不安全的文件路径，未导入任何内容', bad.slice(0, 10));
     }
     // One package (perhaps in a top folder) is read from the zip already open, as any .zip would be.
-    const jobs: Job[] = single
+    const jobs: BundleJob[] = single
       ? [{ label: path, open: async () => ZipSource.under(path, opened, entries, packageRoot(names)) }]
       : [
           ...nested.map((top) => ({ label: `${path}/${top}`, open: async () => ZipSource.under(`${path}/${top}`, opened, entries, `${top}/`) })),
@@ -290,12 +240,10 @@ export async function importCaseBundle(importer: CaseImporter, given: string, op
     const unsigned = signed ? unsignedContent(signed, jobs.length, calendarText) : null;
     if (unsigned) return refused(path, unsigned);
     const centralRevisions = signed ? new Set(signed.cases.map((c) => c.revisionHash)) : undefined;
-    const out: ImportOutcome[] = [];
     const present = new Set<string>();
-    await BundlePacker.using(importer.store, async (packer) => {
+    const out = await BundleImportGroup.run(importer, async (group) => {
       for (const [i, j] of jobs.entries()) {
-        const { outcome, caseId } = await importJob(importer, j, { ...(centralRevisions ? { centralRevisions } : {}), here: opts.here, where: single && !signed ? '案卷包' : '交换包', packer });
-        out.push(outcome);
+        const caseId = await group.add(j, { ...(centralRevisions ? { centralRevisions } : {}), here: opts.here, where: single && !signed ? '案卷包' : '交换包' });
         if (caseId) present.add(caseId);
         onProgress?.(i + 1, jobs.length, j.label);
       }

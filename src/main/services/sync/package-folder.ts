@@ -11,7 +11,7 @@ export interface PackageFolder {
 
 const byName = new Intl.Collator('zh-CN', { numeric: true }).compare;
 
-const isFile = (p: string) => existsSync(p) && statSync(p).isFile();
+const isFile = (p: string) => statSync(p, { throwIfNoEntry: false })?.isFile() === true;
 
 /**
  * What an existing folder without case.json holds: its packages, or (none there) a zh-CN line on
