@@ -245,7 +245,7 @@ export async function measureInitialSync(w: SyncedWorld): Promise<SyncMeasure> {
 }
 
 /** `node out/cli/fashen.mjs <args>` with the CPU report preloaded; resolves with its stdout, rejects on a non-zero exit. */
-function runCli(args: string[], env: Record<string, string>): Promise<string> {
+export function runCli(args: string[], env: Record<string, string>): Promise<string> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', CPU_REPORT, 'out/cli/fashen.mjs', ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
@@ -264,13 +264,13 @@ export const cpuLine = (m: SyncMeasure) =>
 const SYNC_RUNS = 3;
 
 /** The run of median time, and the others' rates as text. */
-function medianRun<T extends { ms: number }>(runs: readonly T[], bytes: (r: T) => number): [T, string] {
+export function medianRun<T extends { ms: number }>(runs: readonly T[], bytes: (r: T) => number): [T, string] {
   const median = [...runs].sort((a, b) => a.ms - b.ms)[Math.floor(runs.length / 2)]!;
   const others = runs.filter((r) => r !== median).map((r) => `${mbps(bytes(r), r.ms).toFixed(0)} MB/s`);
   return [median, others.join(', ')];
 }
 
-export async function benchInitialSync(s: Section, o: WorldOptions): Promise<SyncedWorld> {
+export async function benchInitialSync(s: Section, o: WorldOptions): Promise<{ world: SyncedWorld; cp: CpResult }> {
   const w = await buildWorld(s, o, `${o.files} distinct random files (${int(o.minBytes / 1000)}–${int(o.maxBytes / 1000)} kB)`);
   // The machine's speed drifts within minutes (a shared VM; cp alone has ranged 257–483 MB/s in one
   // day): cp and the sync run in turn, three times each, each sync into an empty workstation folder,
@@ -301,5 +301,5 @@ export async function benchInitialSync(s: Section, o: WorldOptions): Promise<Syn
     measured: `**${rate.toFixed(0)} MB/s = ${((100 * rate) / cpRate).toFixed(0)} % of cp** (median of ${runs.length} runs; the others ${others}) (${ms(m.ms)}, ${(w.cases.length / (m.ms / 1000)).toFixed(1)} cases/s; with the final \`sync\` to disk: ${ms(m.ms + m.flushMs)}, ${((100 * mbps(w.bytes, m.ms + m.flushMs)) / mbps(cp.bytes, cp.ms + cp.flushMs)).toFixed(0)} % of cp + sync)`,
   });
   s.add({ what: 'CPU time during the median sync (2 cores shared by server, workstation and everything else on the machine) and the workstation process’s peak memory', measured: cpuLine(m) });
-  return w;
+  return { world: w, cp };
 }

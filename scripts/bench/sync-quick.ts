@@ -27,7 +27,7 @@ if (process.env.FASHEN_BENCH_TRACE === '1') {
 
 const s = new Section('sync (quick)', '', ['sync']);
 const bases = baseCases(TOTAL, 6);
-const world = await benchInitialSync(s, { bases: bases.slice(0, CASES), files: 20, minBytes: 50_000, maxBytes: 150_000 });
+const { world } = await benchInitialSync(s, { bases: bases.slice(0, CASES), files: 20, minBytes: 50_000, maxBytes: 150_000 });
 try {
   const iw = await benchIncremental(s, world, bases.slice(CASES, TOTAL), 50);
   try {

@@ -10,6 +10,7 @@ import { baseCases } from './sync-data';
 import { benchFeed } from './sync-feed';
 import { benchIncremental } from './sync-incremental';
 import { benchInitialSync, buildWorld, cpuLine, mbps, measureInitialSync } from './sync-initial';
+import { benchBundleImport } from './sync-bundle';
 
 const CASES = Number(process.env.FASHEN_BENCH_SYNC_CASES ?? 1000);
 const TOTAL = Math.max(CASES, Number(process.env.FASHEN_BENCH_SYNC_TOTAL ?? 10_000));
@@ -39,7 +40,8 @@ export async function benchSync(): Promise<Section[]> {
     ['sync'],
   );
   const bases = baseCases(TOTAL + PDF_CASES, 6);
-  const world = await benchInitialSync(initial, { bases: bases.slice(0, CASES), files: FILES, minBytes: 50_000, maxBytes: 150_000 });
+  const { world, cp } = await benchInitialSync(initial, { bases: bases.slice(0, CASES), files: FILES, minBytes: 50_000, maxBytes: 150_000 });
+  await benchBundleImport(initial, world, cp);
   // Real PDFs instead of binary evidence: every file's text is extracted (pdf.js) and indexed
   // during the import, so this measures mostly that, not the transfer.
   const pdfWorld = await buildWorld(initial, { bases: bases.slice(TOTAL), files: 0, minBytes: 0, maxBytes: 0, documents: pdfDocuments }, `${FILES} distinct one-page PDFs (text + an embedded attachment, ~100 kB)`);
