@@ -2,7 +2,7 @@
 // one transaction), yet each package comes out as if imported on its own: in order, refused or
 // taken for its own reasons; a group that cannot be written leaves its packages to be imported
 // again one by one; a file read ahead is never held past its listed size.
-import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { describe, expect, it, vi } from 'vitest';
@@ -14,7 +14,7 @@ import { encryptedSize } from '../../../src/main/services/cache-crypto/blob-form
 import { importCaseBundle } from '../../../src/main/services/sync/case-bundle';
 import { packageFolder } from '../../../src/main/services/sync/package-folder';
 import { BundlePacker } from '../../../src/main/services/sync/bundle-packer';
-import type { PackageSource } from '../../../src/main/services/package-source';
+import { openPackage, type PackageSource } from '../../../src/main/services/package-source';
 import { tempDir } from '../../helpers/package-builder';
 import { packageWithFiles } from './fixtures';
 import { memoryWorkstations } from './memory-workstations';
@@ -177,5 +177,20 @@ describe('a bundle’s packages are written in groups', () => {
     expect(w.importer.store.packs!.index.count()).toBe(0);
     expect(pulled.size).toBe(filesOf(p).length);
     for (const n of pulled.values()) expect(n).toBeLessThanOrEqual(2);
+  });
+
+  it('a file packed is known to be there without a second look at the stick', async () => {
+    const p = await packageWithFiles(tempDir(), [10_000]);
+    const w = ws();
+    const packer = new BundlePacker(w.importer.store);
+    const src = await openPackage(p.dir);
+    const packed = await packer.pack(src, p.manifest);
+    const [file] = filesOf(p).filter((f) => f.path.startsWith('evidence/blob-'));
+    rmSync(join(p.dir, file!.path));
+    expect(src.has(file!.path)).toBe(false);
+    expect(packed.has(file!.path)).toBe(true);
+    expect(packed.verifiedInStore!(file!.path)).toBe(true);
+    packer.close();
+    packed.close();
   });
 });

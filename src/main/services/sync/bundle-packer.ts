@@ -33,7 +33,8 @@ class PackedSource implements PackageSource {
     return this.src.readText(path);
   }
   has(path: string): boolean {
-    return this.src.has(path);
+    // A file packed was just read whole from there: no second look at the stick.
+    return this.heads.has(path) || this.src.has(path);
   }
   open(path: string) {
     return this.src.open(path);
