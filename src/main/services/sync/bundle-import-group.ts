@@ -12,7 +12,7 @@ import type { ImportOutcome } from '../../../shared/api/cases';
 import type { CasePackage } from '../../../shared/casefile/schema';
 import { failedImport, revisionHashOf, type CaseImporter, type PreparedImport } from '../importer';
 import { readManifest as readCaseJson, type PackageSource } from '../package-source';
-import { BundlePacker } from './bundle-packer';
+import { BundlePacker, type ReadAhead } from './bundle-packer';
 import { GROUP_CASES } from './pull';
 
 /** One package of a bundle: where it is said to come from, and how to open it (again). */
@@ -37,6 +37,14 @@ interface Prepared {
   prepared: PreparedImport;
   /** Blobs this package sealed into the pack (given back if it is not written). */
   packed: readonly string[];
+}
+
+/** A package opened ahead of its turn: its source (null: it could not be opened, and why), case.json, the reads begun. */
+interface Opened {
+  src: PackageSource | null;
+  failure?: unknown;
+  pkg: CasePackage | null;
+  reads: ReadAhead | null;
 }
 
 const importOptions = (o: BundleJobOptions) => (o.centralRevisions ? { centralRevisions: o.centralRevisions } : {});
@@ -74,20 +82,51 @@ export class BundleImportGroup {
    * wrong, nothing to do). Returns the case it is, when case.json says so, even if it is refused.
    */
   async add(job: BundleJob, opts: BundleJobOptions): Promise<string | null> {
-    const slot = this.outcomes.push(null) - 1;
+    return this.addOpened(job, await this.open(job), opts);
+  }
+
+  /**
+   * Packages one after the other as add() takes them, each opened (case.json read, its files to
+   * seal being read) while the one before it is sealed and prepared: from a stick each package
+   * otherwise starts with waits for the device. `each` after each one, with what add() returns.
+   */
+  async addAll(jobs: readonly BundleJob[], opts: BundleJobOptions, each?: (i: number, caseId: string | null) => void): Promise<void> {
+    let next = jobs.length ? this.open(jobs[0]!) : null;
+    try {
+      for (const [i, job] of jobs.entries()) {
+        const opened = await next!;
+        next = i + 1 < jobs.length ? this.open(jobs[i + 1]!) : null;
+        each?.(i, await this.addOpened(job, opened, opts));
+      }
+    } finally {
+      // Given up midway (an error thrown): the package opened ahead is closed unread.
+      void next?.then((o) => o.src?.close());
+    }
+  }
+
+  /** A package's source and case.json, and the reads of its files to seal started. */
+  private async open(job: BundleJob): Promise<Opened> {
     let src: PackageSource;
     try {
       src = await job.open();
-    } catch (err) {
-      // The importer words an unreadable package, whichever way it came in.
-      this.outcomes[slot] = await this.importer.importFrom(job.label, () => Promise.reject(err as Error), importOptions(opts));
-      return null;
+    } catch (failure) {
+      return { src: null, failure, pkg: null, reads: null };
     }
     let pkg: CasePackage | null = null;
     try {
       pkg = await readCaseJson(src);
     } catch {
       /* the importer says what is wrong with case.json */
+    }
+    return { src, pkg, reads: pkg ? this.packer.readAhead(src, pkg) : null };
+  }
+
+  private async addOpened(job: BundleJob, { src, failure, pkg, reads }: Opened, opts: BundleJobOptions): Promise<string | null> {
+    const slot = this.outcomes.push(null) - 1;
+    if (!src) {
+      // The importer words an unreadable package, whichever way it came in.
+      this.outcomes[slot] = await this.importer.importFrom(job.label, () => Promise.reject(failure as Error), importOptions(opts));
+      return null;
     }
     // Another revision of a case (or case number) waiting in this group: the group is written
     // first, so this one is judged against it as if imported one after the other.
@@ -104,7 +143,7 @@ export class BundleImportGroup {
     // Files are packed only for a package the importer will take (not one it leaves unchanged or
     // refuses). A pack that cannot even be begun (a full disk) leaves the files to the importer's
     // own way, which says what is wrong as this package's outcome.
-    const opened = pkg && listed && !(held && held.revision >= pkg.case.revision) ? await this.packer.pack(src, pkg).catch(() => src) : src;
+    const opened = pkg && listed && !(held && held.revision >= pkg.case.revision) ? await this.packer.pack(src, pkg, reads ?? undefined).catch(() => src) : src;
     if (this.packer.full && !(await this.packer.commit())) this.packLost = true;
     const p = await this.importer.prepareFrom(job.label, async () => opened, importOptions(opts));
     if ('staged' in p) this.waiting.push({ slot, job, opts, prepared: p, packed: this.packer.packedFor(opened) });

@@ -16,6 +16,13 @@ import type { PackageSource } from '../package-source';
 /** A new pack once the current one holds this much (the size of the sync's batch downloads). */
 export const BUNDLE_PACK_BYTES = 16 * 1024 * 1024;
 
+/** A package's listed files by path (a path listed twice is one file). */
+function filesOf(pkg: CasePackage): Map<string, FileRef> {
+  const files = new Map<string, FileRef>();
+  for (const f of [...pkg.documents.map((d) => d.file), ...pkg.evidence.map((e) => e.file)]) if (!files.has(f.path)) files.set(f.path, f);
+  return files;
+}
+
 /** The package source with the files just packed marked as verified in the store, their heads for type sniffing. */
 class PackedSource implements PackageSource {
   constructor(
@@ -59,22 +66,32 @@ export const READ_AHEAD_BYTES = 16 * 1024 * 1024;
  * A package's files read ahead of the sealing, which goes one file after the other into the pack:
  * from a USB stick or a cold disk each read waits for the device, and with several under way the
  * waits overlap instead of adding up (the main thread sat idle ~40 % of a 1,000-case import).
- * Larger files are streamed when their turn comes.
+ * Reading starts when it is made (BundlePacker.readAhead: the next package's files while this
+ * one's are sealed). Larger files are streamed when their turn comes.
  */
-class ReadAhead {
+export class ReadAhead {
   private readonly reads: (Promise<Buffer[] | null> | undefined)[] = [];
   private next = 0;
   private bytes = 0;
 
+  private readonly index: Map<string, number>;
+
   constructor(
     private readonly src: PackageSource,
     private readonly files: readonly FileRef[],
-  ) {}
+  ) {
+    this.index = new Map(files.map((f, i) => [f.sha256, i]));
+    this.fill(0);
+  }
 
-  /** File i's bytes (null: it could not be read); the reads after it are started first. */
-  async take(i: number): Promise<AsyncIterable<Buffer> | null> {
+  /**
+   * A file's bytes (null: it could not be read); the reads after it in the list are started
+   * first. A file not in the list (or not read ahead: large) is opened now.
+   */
+  async take(f: FileRef): Promise<AsyncIterable<Buffer> | null> {
+    const i = this.index.get(f.sha256);
+    if (i === undefined) return this.open(f);
     this.fill(i);
-    const f = this.files[i]!;
     const read = this.reads[i];
     if (!read) return this.open(f);
     this.reads[i] = undefined;
@@ -146,31 +163,42 @@ export class BundlePacker {
     }
   }
 
+  /** The package's files that pack() would seal now: one per blob, neither in the store nor sealed for an earlier package of the group. */
+  private toSeal(files: Iterable<FileRef>): FileRef[] {
+    const todo = new Map<string, FileRef>();
+    for (const f of files) if (!todo.has(f.sha256) && !this.uncommitted.has(f.sha256) && !this.store.has(f.sha256)) todo.set(f.sha256, f);
+    return [...todo.values()];
+  }
+
+  /**
+   * Starts reading the package's files it would seal, before its turn (while the package before it
+   * is sealed); pack() takes what was read. Wasted, not wrong, if the package is not packed after all.
+   */
+  readAhead(src: PackageSource, pkg: CasePackage): ReadAhead {
+    return new ReadAhead(src, this.store.packs ? this.toSeal(filesOf(pkg).values()) : []);
+  }
+
   /**
    * The package's files new to the store, sealed into the pack being filled; returns the source
    * the importer should read (`src` itself when nothing was packed, or the store keeps no packs).
    * They are blobs of the store only after commit(): no import taking them may be written before.
+   * `reads`: what readAhead() started for this source and package.
    */
-  async pack(src: PackageSource, pkg: CasePackage): Promise<PackageSource> {
-    const files = new Map<string, FileRef>();
-    for (const f of [...pkg.documents.map((d) => d.file), ...pkg.evidence.map((e) => e.file)]) if (!files.has(f.path)) files.set(f.path, f);
+  async pack(src: PackageSource, pkg: CasePackage, reads?: ReadAhead): Promise<PackageSource> {
+    const files = filesOf(pkg);
     const headBySha = new Map<string, Buffer>();
-    // One file per blob to seal (a package may list the same bytes at two paths).
-    const todo = new Map<string, FileRef>();
     for (const f of files.values()) {
-      if (headBySha.has(f.sha256) || todo.has(f.sha256)) continue;
       const earlier = this.uncommitted.get(f.sha256);
       if (earlier) headBySha.set(f.sha256, earlier);
-      else if (!this.store.has(f.sha256)) todo.set(f.sha256, f);
     }
+    const todo = this.toSeal(files.values());
     const packed: string[] = [];
-    if (todo.size) {
+    if (todo.length) {
       const w = (this.writer ??= this.store.packWriter());
       if (!w) return src;
-      const list = [...todo.values()];
-      const reads = new ReadAhead(src, list);
-      for (const [i, f] of list.entries()) {
-        const head = await this.packOne(w, f, await reads.take(i));
+      const ahead = reads ?? new ReadAhead(src, todo);
+      for (const f of todo) {
+        const head = await this.packOne(w, f, await ahead.take(f));
         if (!head) continue;
         headBySha.set(f.sha256, head);
         this.uncommitted.set(f.sha256, head);

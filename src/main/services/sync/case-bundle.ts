@@ -160,7 +160,8 @@ async function importFolder(importer: CaseImporter, entries: PackageFolder['entr
   if (sealed && opts.passphrase === undefined) throw new ApiFailure({ code: 'passphrase_required', message: `文件夹中的案卷交换包已加密：请输入中心系统管理员另行告知的交换包口令（${sealed.path}）` });
   const bundles: BundleReport[] = [];
   const outcomes = await BundleImportGroup.run(importer, async (group) => {
-    for (const [i, e] of entries.entries()) {
+    for (let i = 0; i < entries.length; ) {
+      const e = entries[i]!;
       if (e.zip) {
         // A sealed bundle among the folder's files without (or with a wrong) passphrase is said, the rest goes on.
         const r = await importCaseBundle(importer, e.path, each).catch((err: unknown) => {
@@ -169,8 +170,21 @@ async function importFolder(importer: CaseImporter, entries: PackageFolder['entr
         });
         await group.append(r.outcomes);
         if (wasBundle(r)) bundles.push(reportOf(e.path, r));
-      } else await group.add({ label: e.path, open: () => openPackage(e.path) }, { here: opts.here, where: '案卷包' });
-      onProgress?.(i + 1, entries.length, e.path);
+        i++;
+        onProgress?.(i, entries.length, e.path);
+        continue;
+      }
+      // The case folders up to the next .zip: each opened while the one before it is imported.
+      let end = i;
+      while (end < entries.length && !entries[end]!.zip) end++;
+      const folders = entries.slice(i, end);
+      const from = i;
+      await group.addAll(
+        folders.map((f) => ({ label: f.path, open: () => openPackage(f.path) })),
+        { here: opts.here, where: '案卷包' },
+        (k) => onProgress?.(from + k + 1, entries.length, folders[k]!.path),
+      );
+      i = end;
     }
   });
   return { outcomes, calendar: null, ...(bundles.length ? { bundles } : {}) };
@@ -241,13 +255,12 @@ export async function importCaseBundle(importer: CaseImporter, given: string, op
     if (unsigned) return refused(path, unsigned);
     const centralRevisions = signed ? new Set(signed.cases.map((c) => c.revisionHash)) : undefined;
     const present = new Set<string>();
-    const out = await BundleImportGroup.run(importer, async (group) => {
-      for (const [i, j] of jobs.entries()) {
-        const caseId = await group.add(j, { ...(centralRevisions ? { centralRevisions } : {}), here: opts.here, where: single && !signed ? '案卷包' : '交换包' });
+    const out = await BundleImportGroup.run(importer, (group) =>
+      group.addAll(jobs, { ...(centralRevisions ? { centralRevisions } : {}), here: opts.here, where: single && !signed ? '案卷包' : '交换包' }, (i, caseId) => {
         if (caseId) present.add(caseId);
-        onProgress?.(i + 1, jobs.length, j.label);
-      }
-    });
+        onProgress?.(i + 1, jobs.length, jobs[i]!.label);
+      }),
+    );
     if (signed) out.push(...missingListed(signed, path, present));
     const calendar = opts.takeCalendar ? takeCalendar(opts.takeCalendar, calendarText, signed) : null;
     const central: CentralBundleResult | undefined =
