@@ -13,7 +13,7 @@ import { PACK_HEADER_BYTES } from '../../../src/main/services/blob-pack/pack-fil
 import { encryptedSize } from '../../../src/main/services/cache-crypto/blob-format';
 import { importCaseBundle } from '../../../src/main/services/sync/case-bundle';
 import { packageFolder } from '../../../src/main/services/sync/package-folder';
-import { BundlePacker } from '../../../src/main/services/sync/bundle-packer';
+import { BundlePacker, READ_AHEAD_BYTES, READ_AHEAD_FILE_BYTES, ReadAhead } from '../../../src/main/services/sync/bundle-packer';
 import { openPackage, type PackageSource } from '../../../src/main/services/package-source';
 import { tempDir } from '../../helpers/package-builder';
 import { packageWithFiles } from './fixtures';
@@ -192,5 +192,30 @@ describe('a bundle’s packages are written in groups', () => {
     expect(packed.verifiedInStore!(file!.path)).toBe(true);
     packer.close();
     packed.close();
+  });
+
+  it('reads ahead at most 16 MB; a file skipped (sealed meanwhile for the package before) frees its share', async () => {
+    const size = READ_AHEAD_FILE_BYTES;
+    const files: FileRef[] = 'abcdef'.split('').map((c) => ({ path: `evidence/${c}.bin`, sha256: c.repeat(64), size, mime: 'application/octet-stream' }));
+    const opened: string[] = [];
+    const src: PackageSource = {
+      label: 'stick',
+      readText: () => Promise.reject(new Error('not asked')),
+      has: () => true,
+      open: (path) => {
+        opened.push(path);
+        return Promise.resolve(Readable.from([Buffer.alloc(size)]));
+      },
+      close: () => undefined,
+    };
+    const reads = new ReadAhead(src, files);
+    // Four files' worth started at once: the fifth would pass the 16 MB.
+    expect(opened).toHaveLength(READ_AHEAD_BYTES / size);
+    // The first is not asked for: taking the second frees both shares, so the last two start.
+    const second = await reads.take(files[1]!);
+    let n = 0;
+    for await (const c of second!) n += c.length;
+    expect(n).toBe(size);
+    expect(opened).toEqual(files.map((f) => f.path));
   });
 });

@@ -72,9 +72,11 @@ export const READ_AHEAD_BYTES = 16 * 1024 * 1024;
 export class ReadAhead {
   private readonly reads: (Promise<Buffer[] | null> | undefined)[] = [];
   private next = 0;
+  /** Listed bytes of the reads started and not yet taken. */
   private bytes = 0;
-
   private readonly index: Map<string, number>;
+  /** Files before this one were taken or dropped. */
+  private settled = 0;
 
   constructor(
     private readonly src: PackageSource,
@@ -91,6 +93,9 @@ export class ReadAhead {
   async take(f: FileRef): Promise<AsyncIterable<Buffer> | null> {
     const i = this.index.get(f.sha256);
     if (i === undefined) return this.open(f);
+    // Files before it not asked for (sealed meanwhile for the package before): their budget is freed.
+    for (; this.settled < i; this.settled++) this.drop(this.settled);
+    this.settled = Math.max(this.settled, i + 1);
     this.fill(i);
     const read = this.reads[i];
     if (!read) return this.open(f);
@@ -99,6 +104,12 @@ export class ReadAhead {
     this.bytes -= f.size;
     this.fill(i + 1);
     return chunks ? toAsync(chunks) : null;
+  }
+
+  private drop(j: number): void {
+    if (!this.reads[j]) return;
+    this.reads[j] = undefined;
+    this.bytes -= this.files[j]!.size;
   }
 
   private fill(from: number): void {
