@@ -127,27 +127,24 @@ export class CaseImporter {
    * closed. Every failure, even unreadable bytes or a full disk, is that package's outcome, so a
    * batch goes on with the next.
    */
-  async importFrom(source: string, open: () => Promise<PackageSource>, opts: { centralRevisions?: ReadonlySet<string> } = {}): Promise<ImportOutcome> {
-    let src: PackageSource | null = null;
-    try {
-      src = await open();
-      return await this.importSource(src, { source, ...opts });
-    } catch (err) {
-      return failedImport(source, err);
-    } finally {
-      src?.close();
-    }
+  importFrom(source: string, open: () => Promise<PackageSource>, opts: { centralRevisions?: ReadonlySet<string> } = {}): Promise<ImportOutcome> {
+    return this.withSource(source, open, (src) => this.importSource(src, { source, ...opts }));
   }
 
   /**
    * The first half of importFrom() for imports written together (a bundle's packages: writeGroup,
    * then finish): opened, prepared, closed. Every failure is the package's outcome, as there.
    */
-  async prepareFrom(source: string, open: () => Promise<PackageSource>, opts: { centralRevisions?: ReadonlySet<string> } = {}): Promise<PreparedImport | ImportOutcome> {
+  prepareFrom(source: string, open: () => Promise<PackageSource>, opts: { centralRevisions?: ReadonlySet<string> } = {}): Promise<PreparedImport | ImportOutcome> {
+    return this.withSource(source, open, (src) => this.prepare(src, { source, ...opts }));
+  }
+
+  /** `fn` on the opened source, closed after; any failure is the package's outcome. */
+  private async withSource<T>(source: string, open: () => Promise<PackageSource>, fn: (src: PackageSource) => Promise<T>): Promise<T | ImportOutcome> {
     let src: PackageSource | null = null;
     try {
       src = await open();
-      return await this.prepare(src, { source, ...opts });
+      return await fn(src);
     } catch (err) {
       return failedImport(source, err);
     } finally {

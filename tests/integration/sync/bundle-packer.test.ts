@@ -61,13 +61,16 @@ describe('bundle imports write into packs', () => {
     expect(statSync(pack!).size).toBe(PACK_HEADER_BYTES + sizes.reduce((n, s) => n + encryptedSize(s), 0));
   });
 
-  it('a file other than listed (changed, cut short) is not packed and its package is refused as before; the others come in packed', async () => {
+  it('a file other than listed (changed, cut short, longer) is not packed and its package is refused as before; the others come in packed', async () => {
     const stick = tempDir('stick-');
     const good = await packageWithFiles(stick, [50_000]);
     const changed = await packageWithFiles(stick, [80_000, 60_000]);
     const short = await packageWithFiles(stick, [70_000]);
+    const long = await packageWithFiles(stick, [1_000]);
     writeFileSync(join(changed.dir, 'evidence', 'blob-1.bin'), Buffer.alloc(60_000, 7));
     writeFileSync(join(short.dir, 'evidence', 'blob-0.bin'), Buffer.from(short.files.get('evidence/blob-0.bin')!).subarray(0, 69_000));
+    // 3 MB where 1,000 bytes are listed: read ahead no further than a chunk past the size.
+    writeFileSync(join(long.dir, 'evidence', 'blob-0.bin'), Buffer.concat([Buffer.from(long.files.get('evidence/blob-0.bin')!), Buffer.alloc(3 * 1024 * 1024, 1)]));
     const w = ws();
     const { outcomes } = await importCaseBundle(w.importer, stick);
     const by = new Map(outcomes.map((o) => [o.source, o]));
@@ -75,21 +78,25 @@ describe('bundle imports write into packs', () => {
     expect(by.get(changed.dir)).toMatchObject({ ok: false, error: '案卷包文件校验失败（1 处问题）' });
     expect(by.get(changed.dir)!.details![0]).toContain('文件校验值不符：evidence/blob-1.bin');
     expect(by.get(short.dir)).toMatchObject({ ok: false, error: '案卷包文件校验失败（1 处问题）' });
+    expect(by.get(long.dir)).toMatchObject({ ok: false, error: '案卷包文件校验失败（1 处问题）' });
+    expect(by.get(long.dir)!.details![0]).toContain('文件校验值不符：evidence/blob-0.bin');
     await expectPacked(w, good);
     const index = w.importer.store.packs!.index;
     const listed = (p: Pkg, path: string) => filesOf(p).find((f) => f.path === path)!.sha256;
     expect(index.get(listed(changed, 'evidence/blob-1.bin'))).toBeUndefined();
     expect(index.get(listed(short, 'evidence/blob-0.bin'))).toBeUndefined();
+    expect(index.get(listed(long, 'evidence/blob-0.bin'))).toBeUndefined();
     // The refused packages' other files, packed before the refusal, were given back: no blob that no case has.
     expect(index.get(listed(changed, 'evidence/blob-0.bin'))).toBeUndefined();
     const kept = new Set(filesOf(good).map((f) => f.sha256));
     expect(index.count()).toBe(kept.size);
     // The files not as listed never became entries: cut off the pack as they failed, so the pack is
     // its header, the entries kept and those given back (dead bytes until a compaction), nothing else.
-    const given = new Set([...filesOf(changed), ...filesOf(short)].map((f) => f.sha256).filter((sha) => !kept.has(sha)));
+    const given = new Set([...filesOf(changed), ...filesOf(short), ...filesOf(long)].map((f) => f.sha256).filter((sha) => !kept.has(sha)));
     given.delete(listed(changed, 'evidence/blob-1.bin'));
     given.delete(listed(short, 'evidence/blob-0.bin'));
-    const sizeOf = new Map([...filesOf(good), ...filesOf(changed), ...filesOf(short)].map((f) => [f.sha256, f.size]));
+    given.delete(listed(long, 'evidence/blob-0.bin'));
+    const sizeOf = new Map([...filesOf(good), ...filesOf(changed), ...filesOf(short), ...filesOf(long)].map((f) => [f.sha256, f.size]));
     const expected = PACK_HEADER_BYTES + [...kept, ...given].reduce((n, sha) => n + encryptedSize(sizeOf.get(sha)!), 0);
     expect(packFiles(w).reduce((n, p) => n + statSync(p).size, 0)).toBe(expected);
     expect(w.cases.count()).toBe(1);
