@@ -171,6 +171,11 @@ export class BlobStore {
     return { sha256, size, tempPath: '', boundTo: sha256, head };
   }
 
+  /** BlobPacks.lockWriters(): null when another process holds it, or this store keeps no packs. */
+  lockPackWriters(): (() => void) | null {
+    return this.packs?.lockWriters() ?? null;
+  }
+
   /** A pack to append sync downloads to (null when this store keeps no packs). */
   packWriter(): PackWriter | null {
     return this.packs?.writer() ?? null;

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { describe, expect, it, vi } from 'vitest';
 import type { FileRef } from '../../../src/shared/casefile/schema';
-import type { Workstation } from '../../../src/main/workstation';
+import { Workstation } from '../../../src/main/workstation';
 import { GROUP_CASES } from '../../../src/main/services/sync/pull';
 import { PACK_HEADER_BYTES } from '../../../src/main/services/blob-pack/pack-file';
 import { encryptedSize } from '../../../src/main/services/cache-crypto/blob-format';
@@ -202,5 +202,35 @@ describe('a bundle’s packages are written in groups', () => {
     for await (const c of second!) n += c.length;
     expect(n).toBe(size);
     expect(opened).toEqual(files.map((f) => f.path));
+  });
+
+  it('a pack a bundle import is filling survives another opening of the data folder (its tidying waits); a second import meanwhile goes without packs', async () => {
+    const [p, q] = [await packageWithFiles(tempDir(), [30_000]), await packageWithFiles(tempDir(), [31_000])];
+    const w = ws();
+    const store = w.importer.store;
+    const packsDir = join(w.dataDir, 'blobs', 'packs');
+    const packs = () => readdirSync(packsDir).filter((f) => f.endsWith('.pack'));
+    await BundlePacker.using(store, async (packer) => {
+      const packed = await packer.pack(await openPackage(p.dir), p.manifest);
+      expect(packer.packedFor(packed)).toHaveLength(filesOf(p).length);
+      const filling = packs();
+      expect(filling).toHaveLength(1);
+      // The app opens the folder while `fashen import` fills its first pack: no index row points into it yet.
+      new Workstation({ dataDir: w.dataDir, today: () => '2026-11-23' }).close();
+      expect(packs()).toEqual(filling);
+      // Another import at the same time stores its files the importer's way.
+      await BundlePacker.using(store, async (second) => {
+        const src = await openPackage(q.dir);
+        expect(await second.pack(src, q.manifest)).toBe(src);
+        src.close();
+      });
+      expect(await packer.commit()).toBe(true);
+      packed.close();
+    });
+    for (const f of filesOf(p)) expect(await store.verify(f.sha256)).toBe('ok');
+    // Once the import is done, the next opening tidies again: an emptied pack goes.
+    for (const f of filesOf(p)) store.remove(f.sha256);
+    new Workstation({ dataDir: w.dataDir, today: () => '2026-11-23' }).close();
+    expect(packs()).toEqual([]);
   });
 });

@@ -13,6 +13,10 @@ import { fsyncDir } from '../cache-crypto/durable';
 import type { CacheKey } from '../cache-crypto/cache-key';
 import { copyToFile, entrySpan, packPath, PackWriter, type PackEntry } from './pack-file';
 import type { PackIndex } from './pack-index';
+import { tryLock } from '../sync/run-lock';
+
+/** The lock file of lockWriters(), beside the packs (prune() deletes only *.pack files). */
+const WRITERS_LOCK = 'writers.lock';
 
 /** Compact a pack when less than this share of its bytes is still indexed. */
 export const COMPACT_BELOW = 0.5;
@@ -39,6 +43,17 @@ export class BlobPacks {
     return e ? entrySpan(this.dir, e) : null;
   }
 
+  /**
+   * Held by whoever writes packs outside a sync run (a bundle import: the app and `fashen import`
+   * may share a data folder), and by tidy(): a pack being filled has no index rows until its first
+   * commit, and the other process's prune() would delete it, or its compact() move it away, under
+   * its writer. Null when held elsewhere: that writer goes without packs this time.
+   */
+  lockWriters(): (() => void) | null {
+    mkdirSync(this.dir, { recursive: true });
+    return tryLock(join(this.dir, WRITERS_LOCK));
+  }
+
   /** A new pack to append to; close it through close() so it can be pruned again. */
   writer(): PackWriter {
     const w = PackWriter.create(this.dir, this.key);
@@ -63,18 +78,25 @@ export class BlobPacks {
   }
 
   /**
-   * prune() and compact() when the workstation opens, only while `lock` is held: packs are written
-   * by a sync run, which holds the sync lock, and another process on this data folder (the app
-   * while `fashen` runs, or the other way round) may be writing one that no row points into yet —
-   * pruning it would leave that run's rows pointing at a deleted file. Neither step may keep the
+   * prune() and compact() when the workstation opens, only while `lock` and lockWriters() are
+   * held: packs are written by a sync run, which holds the sync lock, and by a bundle import, which
+   * holds lockWriters(), and another process on this data folder (the app while `fashen` runs, or
+   * the other way round) may be writing one that no row points into yet — pruning it would leave
+   * that run's rows pointing at a deleted file. Neither step may keep the
    * workstation from opening: a pack that cannot be tidied now is left for the next open.
    */
   tidy(lock: () => (() => void) | null, fileOf: (sha256: string) => string): void {
     const release = lock();
     if (!release) return;
     try {
-      this.prune();
-      this.compact(fileOf);
+      const writers = this.lockWriters();
+      if (!writers) return;
+      try {
+        this.prune();
+        this.compact(fileOf);
+      } finally {
+        writers();
+      }
     } finally {
       release();
     }

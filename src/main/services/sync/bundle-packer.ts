@@ -162,15 +162,25 @@ export class BundlePacker {
    */
   private readonly uncommitted = new Map<string, Buffer>();
 
-  constructor(private readonly store: BlobStore) {}
+  constructor(
+    private readonly store: BlobStore,
+    /** Whether this packer writes packs (it holds the store's writers lock); if not, pack() leaves every file to the importer. */
+    private readonly packing = true,
+  ) {}
 
-  /** `fn` with a packer for one bundle; its last pack is closed after, however `fn` ends. */
+  /**
+   * `fn` with a packer for one bundle, holding the store's pack writers lock (BlobPacks.lockWriters)
+   * meanwhile; its last pack is closed after, however `fn` ends. When another process holds the
+   * lock the files go the importer's own way, one file each, as before packs.
+   */
   static async using<T>(store: BlobStore, fn: (packer: BundlePacker) => Promise<T>): Promise<T> {
-    const packer = new BundlePacker(store);
+    const release = store.lockPackWriters();
+    const packer = new BundlePacker(store, release !== null);
     try {
       return await fn(packer);
     } finally {
       packer.close();
+      release?.();
     }
   }
 
@@ -186,7 +196,7 @@ export class BundlePacker {
    * is sealed); pack() takes what was read. Wasted, not wrong, if the package is not packed after all.
    */
   readAhead(src: PackageSource, pkg: CasePackage): ReadAhead {
-    return new ReadAhead(src, this.store.packs ? this.toSeal(filesOf(pkg).values()) : []);
+    return new ReadAhead(src, this.packing ? this.toSeal(filesOf(pkg).values()) : []);
   }
 
   /**
@@ -202,7 +212,7 @@ export class BundlePacker {
       const earlier = this.uncommitted.get(f.sha256);
       if (earlier) headBySha.set(f.sha256, earlier);
     }
-    const todo = this.toSeal(files.values());
+    const todo = this.packing ? this.toSeal(files.values()) : [];
     const packed: string[] = [];
     if (todo.length) {
       const w = (this.writer ??= this.store.packWriter());
