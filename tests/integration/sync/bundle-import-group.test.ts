@@ -2,7 +2,7 @@
 // one transaction), yet each package comes out as if imported on its own: in order, refused or
 // taken for its own reasons; a group that cannot be written leaves its packages to be imported
 // again one by one; a file read ahead is never held past its listed size.
-import { readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { describe, expect, it, vi } from 'vitest';
@@ -16,7 +16,8 @@ import { packageFolder } from '../../../src/main/services/sync/package-folder';
 import { BundlePacker, READ_AHEAD_BYTES, READ_AHEAD_FILE_BYTES, ReadAhead } from '../../../src/main/services/sync/bundle-packer';
 import { openPackage, type PackageSource } from '../../../src/main/services/package-source';
 import { tempDir } from '../../helpers/package-builder';
-import { packageWithFiles } from './fixtures';
+import { packageWithFiles, zipBuffer } from './fixtures';
+import { zipPackage } from '../../helpers/server-fixtures';
 import { memoryWorkstations } from './memory-workstations';
 
 const ws = memoryWorkstations();
@@ -204,7 +205,7 @@ describe('a bundle’s packages are written in groups', () => {
     expect(opened).toEqual(files.map((f) => f.path));
   });
 
-  it('a pack a bundle import is filling survives another opening of the data folder (its tidying waits); a second import meanwhile goes without packs', async () => {
+  it('a pack a bundle import is filling survives another opening of the data folder (its tidying waits); an import there meanwhile goes without packs', async () => {
     const [p, q] = [await packageWithFiles(tempDir(), [30_000]), await packageWithFiles(tempDir(), [31_000])];
     const w = ws();
     const store = w.importer.store;
@@ -216,14 +217,18 @@ describe('a bundle’s packages are written in groups', () => {
       const filling = packs();
       expect(filling).toHaveLength(1);
       // The app opens the folder while `fashen import` fills its first pack: no index row points into it yet.
-      new Workstation({ dataDir: w.dataDir, today: () => '2026-11-23' }).close();
-      expect(packs()).toEqual(filling);
-      // Another import at the same time stores its files the importer's way.
-      await BundlePacker.using(store, async (second) => {
-        const src = await openPackage(q.dir);
-        expect(await second.pack(src, q.manifest)).toBe(src);
-        src.close();
-      });
+      const app = new Workstation({ dataDir: w.dataDir, today: () => '2026-11-23' });
+      try {
+        expect(packs()).toEqual(filling);
+        // An import there at the same time stores its files the importer's way.
+        await BundlePacker.using(app.importer.store, async (second) => {
+          const src = await openPackage(q.dir);
+          expect(await second.pack(src, q.manifest)).toBe(src);
+          src.close();
+        });
+      } finally {
+        app.close();
+      }
       expect(await packer.commit()).toBe(true);
       packed.close();
     });
@@ -232,5 +237,22 @@ describe('a bundle’s packages are written in groups', () => {
     for (const f of filesOf(p)) store.remove(f.sha256);
     new Workstation({ dataDir: w.dataDir, today: () => '2026-11-23' }).close();
     expect(packs()).toEqual([]);
+  });
+
+  it('a stick’s folder with a .zip bundle beside case folders: the bundle’s packages are packed too, the lock being the import’s own', async () => {
+    const stick = tempDir('stick-');
+    const folder = await packageWithFiles(stick, [12_000]);
+    const [a, b] = [await packageWithFiles(tempDir(), [13_000]), await packageWithFiles(tempDir(), [14_000])];
+    writeFileSync(join(stick, 'from-central.zip'), await zipBuffer([['a.zip', await zipPackage(a)], ['b.zip', await zipPackage(b)]]));
+    const w = ws();
+    const { outcomes } = await importCaseBundle(w.importer, stick);
+    expect(outcomes.map((o) => o.ok && o.action)).toEqual(['imported', 'imported', 'imported']);
+    const store = w.importer.store;
+    for (const f of [folder, a, b].flatMap(filesOf)) {
+      expect(store.packs!.index.get(f.sha256)).toBeDefined();
+      expect(existsSync(store.pathOf(f.sha256))).toBe(false);
+    }
+    // And let go: the next opening of the folder tidies again.
+    expect(existsSync(join(w.dataDir, 'blobs', 'packs', 'writers.lock'))).toBe(false);
   });
 });

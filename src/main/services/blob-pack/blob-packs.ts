@@ -30,6 +30,8 @@ export const COMPACT_BYTES_PER_OPEN = 64 * 1024 * 1024;
 export class BlobPacks {
   /** Packs being written by this process: never pruned or compacted under their writer. */
   private readonly writing = new Set<string>();
+  /** lockWriters() as held by this store: by how many, and how to let go. */
+  private writers: { count: number; release: () => void } | null = null;
 
   constructor(
     readonly dir: string,
@@ -50,6 +52,25 @@ export class BlobPacks {
    * its writer. Null when held elsewhere: that writer goes without packs this time.
    */
   lockWriters(): (() => void) | null {
+    // Held again by this store for an import inside an import (a .zip bundle in a stick's folder).
+    if (!this.writers) {
+      const release = this.tryWritersLock();
+      if (!release) return null;
+      this.writers = { count: 0, release };
+    }
+    const held = this.writers;
+    held.count++;
+    let done = false;
+    return () => {
+      if (done) return;
+      done = true;
+      if (--held.count > 0) return;
+      held.release();
+      this.writers = null;
+    };
+  }
+
+  private tryWritersLock(): (() => void) | null {
     mkdirSync(this.dir, { recursive: true });
     return tryLock(join(this.dir, WRITERS_LOCK));
   }
@@ -89,7 +110,8 @@ export class BlobPacks {
     const release = lock();
     if (!release) return;
     try {
-      const writers = this.lockWriters();
+      // Not lockWriters(): this store's own imports holding it are writers too.
+      const writers = this.tryWritersLock();
       if (!writers) return;
       try {
         this.prune();
