@@ -2,10 +2,10 @@
 // as a folder of case folders on a USB stick, imported by `fashen import <folder>` into an empty
 // data folder — what a reviewer in a county without a connection waits for. Compared with the same
 // cp as the sync (the physical limit: reading and writing the bytes once).
-import { readFileSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { int, mb, ms, timed, type Section } from './common';
-import { dropCaches, mbps, medianRun, runCli, type CpResult, type SyncedWorld } from './sync-initial';
+import { cpuReport, dropCaches, mbps, medianRun, runCli, type CpResult, type SyncedWorld } from './sync-initial';
 
 interface ImportMeasure {
   ms: number;
@@ -24,8 +24,8 @@ async function measureBundleImport(w: SyncedWorld, home: string): Promise<Import
   const outcomes = JSON.parse(out) as { ok: boolean; action?: string }[];
   const taken = outcomes.filter((o) => o.ok && o.action === 'imported').length;
   if (taken !== w.cases.length) throw new Error(`bundle import took ${taken} of ${w.cases.length} packages`);
-  const cpu = JSON.parse(readFileSync(cpuFile, 'utf8')) as { user: number; system: number; maxRSS: number };
-  return { ms: took, cold, cpu: { user: cpu.user / 1e6, system: cpu.system / 1e6 }, peakMb: cpu.maxRSS / 1024 };
+  const { user, system, peakMb } = cpuReport(cpuFile);
+  return { ms: took, cold, cpu: { user, system }, peakMb };
 }
 
 export async function benchBundleImport(s: Section, w: SyncedWorld, cp: CpResult): Promise<void> {

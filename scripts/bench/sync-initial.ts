@@ -240,8 +240,14 @@ export async function measureInitialSync(w: SyncedWorld): Promise<SyncMeasure> {
   } finally {
     ws.close();
   }
-  const cpu = JSON.parse(readFileSync(cpuFile, 'utf8')) as { user: number; system: number; maxRSS: number };
-  return { ms: syncMs, flushMs, cold, cpu: { user: cpu.user / 1e6, system: cpu.system / 1e6, server }, peakMb: cpu.maxRSS / 1024 };
+  const { user, system, peakMb } = cpuReport(cpuFile);
+  return { ms: syncMs, flushMs, cold, cpu: { user, system, server }, peakMb };
+}
+
+/** What CPU_REPORT wrote for a child process run by runCli: CPU seconds and peak memory in MB. */
+export function cpuReport(file: string): { user: number; system: number; peakMb: number } {
+  const cpu = JSON.parse(readFileSync(file, 'utf8')) as { user: number; system: number; maxRSS: number };
+  return { user: cpu.user / 1e6, system: cpu.system / 1e6, peakMb: cpu.maxRSS / 1024 };
 }
 
 /** `node out/cli/fashen.mjs <args>` with the CPU report preloaded; resolves with its stdout, rejects on a non-zero exit. */

@@ -77,18 +77,12 @@ export class BundleImportGroup {
   }
 
   /**
-   * One package read and prepared (written with its group). Its case.json is looked at first: a
-   * revision older than the one here is left alone (the importer would refuse it; nothing is
-   * wrong, nothing to do). Returns the case it is, when case.json says so, even if it is refused.
-   */
-  async add(job: BundleJob, opts: BundleJobOptions): Promise<string | null> {
-    return this.addOpened(job, await this.open(job), opts);
-  }
-
-  /**
-   * Packages one after the other as add() takes them, each opened (case.json read, its files to
-   * seal being read) while the one before it is sealed and prepared: from a stick each package
-   * otherwise starts with waits for the device. `each` after each one, with what add() returns.
+   * Packages read and prepared one after the other (written with their groups), each opened
+   * (case.json read, its files to seal being read) while the one before it is sealed and prepared:
+   * from a stick each package otherwise starts with waits for the device. A package's case.json is
+   * looked at first: a revision older than the one here is left alone (the importer would refuse
+   * it; nothing is wrong, nothing to do). `each` after each one, with the case it is when case.json
+   * says so, even if it is refused.
    */
   async addAll(jobs: readonly BundleJob[], opts: BundleJobOptions, each?: (i: number, caseId: string | null) => void): Promise<void> {
     let next = jobs.length ? this.open(jobs[0]!) : null;
@@ -96,7 +90,9 @@ export class BundleImportGroup {
       for (const [i, job] of jobs.entries()) {
         const opened = await next!;
         next = i + 1 < jobs.length ? this.open(jobs[i + 1]!) : null;
-        each?.(i, await this.addOpened(job, opened, opts));
+        // Not inside `each?.(…)`: an optional call's arguments are not evaluated when there is no `each`.
+        const caseId = await this.addOpened(job, opened, opts);
+        each?.(i, caseId);
       }
     } finally {
       // Given up midway (an error thrown): the package opened ahead is closed unread.

@@ -8,7 +8,7 @@
 // committed together (bundle-import-group.ts), before any of them is written. A package refused
 // after its files were packed gives them back (CaseImporter.giveBack): the store keeps no blob
 // that no case has.
-import type { CasePackage, FileRef } from '../../../shared/casefile/schema';
+import { packageFiles, type CasePackage, type FileRef } from '../../../shared/casefile/schema';
 import type { PackWriter, PackEntryWriter } from '../blob-pack/pack-file';
 import type { BlobStore } from '../blob-store';
 import type { PackageSource } from '../package-source';
@@ -19,7 +19,7 @@ export const BUNDLE_PACK_BYTES = 16 * 1024 * 1024;
 /** A package's listed files by path (a path listed twice is one file). */
 function filesOf(pkg: CasePackage): Map<string, FileRef> {
   const files = new Map<string, FileRef>();
-  for (const f of [...pkg.documents.map((d) => d.file), ...pkg.evidence.map((e) => e.file)]) if (!files.has(f.path)) files.set(f.path, f);
+  for (const f of packageFiles(pkg)) if (!files.has(f.path)) files.set(f.path, f);
   return files;
 }
 
@@ -80,7 +80,8 @@ export class ReadAhead {
 
   constructor(
     private readonly src: PackageSource,
-    private readonly files: readonly FileRef[],
+    /** The files to read, in the order they will be taken. */
+    readonly files: readonly FileRef[],
   ) {
     this.index = new Map(files.map((f, i) => [f.sha256, i]));
     this.fill(0);
@@ -161,6 +162,8 @@ export class BundlePacker {
    * same group that lists one takes it as packed: the blob is not sealed twice.
    */
   private readonly uncommitted = new Map<string, Buffer>();
+  /** Blobs this packer sealed and committed: in the store now, not sealed again. */
+  private readonly committed = new Set<string>();
 
   constructor(
     private readonly store: BlobStore,
@@ -184,11 +187,15 @@ export class BundlePacker {
     }
   }
 
-  /** The package's files that pack() would seal now: one per blob, neither in the store nor sealed for an earlier package of the group. */
+  /** The package's files that pack() would seal now: one per blob, neither in the store nor sealed for an earlier package. */
   private toSeal(files: Iterable<FileRef>): FileRef[] {
     const todo = new Map<string, FileRef>();
-    for (const f of files) if (!todo.has(f.sha256) && !this.uncommitted.has(f.sha256) && !this.store.has(f.sha256)) todo.set(f.sha256, f);
+    for (const f of files) if (!todo.has(f.sha256) && !this.sealed(f) && !this.store.has(f.sha256)) todo.set(f.sha256, f);
     return [...todo.values()];
+  }
+
+  private sealed(f: FileRef): boolean {
+    return this.uncommitted.has(f.sha256) || this.committed.has(f.sha256);
   }
 
   /**
@@ -212,7 +219,8 @@ export class BundlePacker {
       const earlier = this.uncommitted.get(f.sha256);
       if (earlier) headBySha.set(f.sha256, earlier);
     }
-    const todo = this.packing ? this.toSeal(files.values()) : [];
+    // Read ahead: the store was asked then; what this packer sealed since is all that changed.
+    const todo = !this.packing ? [] : reads ? reads.files.filter((f) => !this.sealed(f)) : this.toSeal(files.values());
     const packed: string[] = [];
     if (todo.length) {
       const w = (this.writer ??= this.store.packWriter());
@@ -247,6 +255,7 @@ export class BundlePacker {
    */
   async commit(): Promise<boolean> {
     if (!this.uncommitted.size) return true;
+    const shas = [...this.uncommitted.keys()];
     this.uncommitted.clear();
     try {
       await this.store.commitPack(this.writer!);
@@ -254,6 +263,7 @@ export class BundlePacker {
       this.close();
       return false;
     }
+    for (const sha of shas) this.committed.add(sha);
     if (this.writer!.bytes >= BUNDLE_PACK_BYTES) this.close();
     return true;
   }

@@ -205,7 +205,7 @@ export async function importCaseBundle(importer: CaseImporter, given: string, op
     if (folder && 'entries' in folder) return importFolder(importer, folder.entries, opts);
     const outcomes = folder
       ? [{ source: path, ok: false, error: folder.problem }]
-      : await BundleImportGroup.run(importer, async (group) => void (await group.add({ label: path, open: () => openPackage(path) }, { here: opts.here, where: '案卷包' })));
+      : await BundleImportGroup.run(importer, (group) => group.addAll([{ label: path, open: () => openPackage(path) }], { here: opts.here, where: '案卷包' }));
     onProgress?.(1, 1, path);
     return { outcomes, calendar: null };
   }
