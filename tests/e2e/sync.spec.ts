@@ -166,6 +166,8 @@ test('status line and sync panel: logged out, first sync with progress and cance
   await expect(sync.line).toHaveAttribute('data-state', 'running');
   await expect(sync.progressText()).toHaveText(/^文件 \d+\/\d+，[\d.]+ (KB|MB)\/s，剩余 /);
   await expect(sync.line).toContainText(/同步中（文件 \d+\/\d+/);
+  // The phase is said once (the head); the line under the bar names a case, once one has come.
+  await expect(sync.drawer.getByTestId('sync-progress').getByText('接收案件', { exact: true })).toHaveCount(1);
   await ws.screenshot('sync-panel-running');
   await statusBarShot(page, 'sync-statusbar-running');
   await sync.cancelButton().click();

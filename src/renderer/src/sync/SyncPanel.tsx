@@ -71,10 +71,11 @@ function RunProgress() {
   const cancelling = useSyncState((s) => s.cancelling);
   const pulling = p?.phase === 'pull' && p.filesTotal > 0;
   const percent = pulling ? Math.floor(((p.bytesTotal ? p.bytesDone / p.bytesTotal : p.filesDone / p.filesTotal) || 0) * 100) : 0;
+  const head = cancelling ? '正在取消…' : p?.phase === 'push' || !p ? '发送待发送的提交' : '接收案件';
   return (
     <div className="sync-progress" aria-live="polite" data-testid="sync-progress">
       <div className="sync-progress-head">
-        <span>{cancelling ? '正在取消…' : p?.phase === 'push' || !p ? '发送待发送的提交' : '接收案件'}</span>
+        <span>{head}</span>
         <span className="spacer" />
         {pulling && (
           <span className="num muted">
@@ -86,7 +87,8 @@ function RunProgress() {
       <div className="small num" data-testid="sync-progress-text">
         {progressText(p)}
       </div>
-      {p?.label && pulling && <div className="small muted ellipsis">{p.label}</div>}
+      {/* The case of the last file received; until one is, the label is the phase's own (the head). */}
+      {p?.label && pulling && p.label !== head && <div className="small muted ellipsis" data-testid="sync-progress-case">{p.label}</div>}
     </div>
   );
 }
