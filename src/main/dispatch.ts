@@ -3,6 +3,7 @@ import { api, isCallName, type ApiContract, type CallName, type CallOutput } fro
 import type { ParsedInputOf } from '../shared/api/define';
 import { ApiFailure, describeIssues, type Result } from '../shared/api/result';
 import { APPROVABLE_CALLS, ExportApproval } from '../shared/api/audit';
+import { DiskFullError, isDiskFull } from './services/disk-space';
 
 /** What a call carries besides its own input: the approval of an export (seed 002 item 10). */
 export interface CallContext {
@@ -44,6 +45,8 @@ export async function dispatch(handlers: Handlers, name: unknown, rawInput: unkn
   } catch (err) {
     if (err instanceof ApiFailure) return { ok: false, error: err.error };
     log?.error(`call ${name} failed`, err);
+    // Not a fault to report: the reviewer can free space and try again.
+    if (isDiskFull(err)) return { ok: false, error: { code: 'internal', message: (err instanceof DiskFullError ? err : new DiskFullError('', null, { cause: err })).message } };
     return { ok: false, error: { code: 'internal', message: '操作失败，请重试；如问题持续，请联系管理员（详情见日志）' } };
   }
 }

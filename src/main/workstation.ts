@@ -34,6 +34,7 @@ import type { CacheKey } from './services/cache-crypto/cache-key';
 import { devKeySync } from './services/cache-crypto/keyring';
 import { migrateStoreSync, migrationPending } from './services/cache-crypto/migrate';
 import { rememberedCacheKey } from './services/cache-crypto/resolve';
+import type { FreeBytes } from './services/disk-space';
 
 export interface WorkstationOptions {
   dataDir: string;
@@ -50,6 +51,8 @@ export interface WorkstationOptions {
    * security state reports as 未加密保护.
    */
   cacheKey?: CacheKey;
+  /** The free space of the data folder's disk (default: statfs; tests give a smaller disk). */
+  freeBytes?: FreeBytes;
 }
 
 type Listener = (event: ApiEventName, payload: ApiEvents[ApiEventName]) => void;
@@ -87,7 +90,7 @@ export class Workstation {
     // A central login saved before tokens were sealed is sealed at the first unlock (services/sync/login.ts).
     sealCentralLogin(opts.dataDir, this.cacheKey);
     const packs = new BlobPacks(join(opts.dataDir, 'blobs', 'packs'), this.cacheKey, new PackIndex(this.store.db));
-    this.blobs = new BlobStore(join(opts.dataDir, 'blobs'), this.cacheKey, packs);
+    this.blobs = new BlobStore(join(opts.dataDir, 'blobs'), this.cacheKey, packs, opts.freeBytes);
     // Packs a process left before its first commit hold nothing indexed; packs mostly emptied by
     // removed blobs give their space back. Only while no sync runs: the app and `fashen` may share
     // this data folder, and a running sync's pack has no rows until its batch ends.

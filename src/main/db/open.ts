@@ -5,8 +5,10 @@ import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3'
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import * as schema from './schema';
 import { migrationsDir } from '../paths';
-import type { CacheKey } from '../services/cache-crypto/cache-key';
+import { dirname } from 'node:path';
+import { CacheKeyError, type CacheKey } from '../services/cache-crypto/cache-key';
 import { keyDatabase } from '../services/cache-crypto/sqlcipher';
+import { asDiskFull } from '../services/disk-space';
 
 export type Db = BetterSQLite3Database<typeof schema>;
 
@@ -50,8 +52,9 @@ export const WAL_AUTOCHECKPOINT_PAGES = 8192;
 export const WAL_SIZE_LIMIT_BYTES = 64 * 1024 * 1024;
 
 export function openStore(file: string, opts: OpenOptions = {}): Store {
-  const sqlite = new Database(file, opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {});
+  let sqlite: Database.Database | undefined;
   try {
+    sqlite = new Database(file, opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {});
     if (opts.key) keyDatabase(sqlite, opts.key);
     sqlite.pragma('journal_mode = WAL');
     sqlite.pragma('foreign_keys = ON');
@@ -63,9 +66,11 @@ export function openStore(file: string, opts: OpenOptions = {}): Store {
     // drizzle runs pending migrations inside BEGIN…COMMIT and rolls back on error, so a failed
     // migration leaves the previous database untouched.
     migrate(db, { migrationsFolder: opts.migrationsFolder ?? migrationsDir() });
-    return { db, sqlite, close: () => sqlite.close() };
+    const opened = sqlite;
+    return { db, sqlite, close: () => opened.close() };
   } catch (err) {
-    sqlite.close();
-    throw err;
+    sqlite?.close();
+    // On a full disk SQLite cannot create its WAL index and says "disk I/O error": told as what it is.
+    throw err instanceof CacheKeyError ? err : asDiskFull(err, dirname(file), '无法打开本机数据库');
   }
 }

@@ -16,6 +16,7 @@ import type { PackWriter } from './blob-pack/pack-file';
 import { decryptRange, decryptStream, encryptStream, plainSize, readHead, verifyEncrypted, type SealedSource, type VerifyOptions } from './cache-crypto/blob-io';
 import type { CacheKey } from './cache-crypto/cache-key';
 import { SealedWriter, isSealedFor } from './cache-crypto/sealed-writer';
+import { ensureRoom, freeBytes, type FreeBytes } from './disk-space';
 
 export interface StagedBlob {
   /** sha256 of the plaintext that was staged. */
@@ -47,9 +48,16 @@ export class BlobStore {
     private readonly key: CacheKey,
     /** The store's pack files, when it keeps any (in `<root>/packs`). */
     readonly packs: BlobPacks | null = null,
+    /** The free space of the store's disk (tests give a smaller disk). */
+    readonly free: FreeBytes = freeBytes,
   ) {
     this.tmpDir = join(root, '.staging');
     mkdirSync(this.tmpDir, { recursive: true });
+  }
+
+  /** Throws DiskFullError unless `bytes` more fit on the store's disk with room left for the database. */
+  ensureRoom(bytes: number): void {
+    ensureRoom(this.root, bytes, this.free);
   }
 
   /** Where a blob's sealed bytes are: its own file, else its pack entry; the file's path when neither (reads then fail as missing). */

@@ -8,6 +8,7 @@ import type { ImportOutcome } from '../../shared/api/cases';
 import { CaseFileRepo } from '../db/repos/case-files';
 import type { Db } from '../db/open';
 import { BlobStore, type StagedBlob } from './blob-store';
+import { asDiskFull, isDiskFull } from './disk-space';
 import { SearchRepo } from '../db/repos/search';
 import type { EvidenceProcessor, Processed } from './evidence/processor';
 import type { WriteBlob } from '../db/repos/case-file-write';
@@ -66,6 +67,9 @@ async function stageFiles(src: SourceWithHeads, files: FileRef[], store: BlobSto
   const staged: StagedBlob[] = [];
   const problems: string[] = [];
   const seen = new Set<string>();
+  // What is copied in from outside must fit, with room left for the database (nothing staged yet).
+  const copied = new Map(files.filter((f) => !src.verifiedInStore?.(f.path) && !src.inStore?.(f.path) && !src.ownedFile?.(f.path)).map((f) => [f.sha256, f.size]));
+  store.ensureRoom([...copied.values()].reduce((n, size) => n + size, 0));
   for (const f of files) {
     if (seen.has(f.path)) continue;
     seen.add(f.path);
@@ -81,6 +85,11 @@ async function stageFiles(src: SourceWithHeads, files: FileRef[], store: BlobSto
       else if (src.inStore?.(f.path)) s = store.stageStored(f.sha256, src.head?.(f.path) ?? null);
       else s = owned ? await store.stageOwned(owned, f.sha256, src.head?.(f.path) ?? null) : await store.stage(await src.open(f.path), f.sha256);
     } catch (err) {
+      if (isDiskFull(err)) {
+        // Not the package's fault: nothing of it is kept, and the reason is the disk.
+        staged.forEach((x) => store.discard(x));
+        throw asDiskFull(err, store.root, '案卷包未能导入', store.free);
+      }
       problems.push(`无法读取文件：${f.path}（${(err as Error).message}）`);
       continue;
     }

@@ -15,6 +15,7 @@ import { opinionFor, upload, type Signer } from '../../helpers/server-fixtures';
 import type { Client } from '../../helpers/server';
 import type { IntakeAnswer } from '../../../src/shared/sync/protocol';
 import { packageFiles } from '../../../src/shared/casefile/schema';
+import type { FreeBytes } from '../../../src/main/services/disk-space';
 
 export const TODAY = '2026-11-20';
 export const FAST_RETRY: RetryPolicy = { retries: 2, minDelay: 5, maxDelay: 40 };
@@ -66,9 +67,13 @@ export function httpTransport(server: string, token: string, t: TimeoutsMs = {})
 }
 
 /** A workstation on `dataDir` whose sync goes to `server` with `token` (the proxy's URL in fault tests). */
-export function workstation(dataDir: string, connect: () => SyncTransport, extra: { concurrency?: number; pageSize?: number; retry?: RetryPolicy; groupHoldMs?: number } = {}): Workstation {
-  const { retry, ...rest } = extra;
-  return new Workstation({ dataDir, today: () => TODAY, sync: { connect, retry: retry ?? FAST_RETRY, ...rest } });
+export function workstation(
+  dataDir: string,
+  connect: () => SyncTransport,
+  extra: { concurrency?: number; pageSize?: number; retry?: RetryPolicy; groupHoldMs?: number; freeBytes?: FreeBytes } = {},
+): Workstation {
+  const { retry, freeBytes, ...rest } = extra;
+  return new Workstation({ dataDir, today: () => TODAY, ...(freeBytes ? { freeBytes } : {}), sync: { connect, retry: retry ?? FAST_RETRY, ...rest } });
 }
 
 /** The same transport without batch downloads (as a central system without POST /v1/blobs/batch): one request per blob. */

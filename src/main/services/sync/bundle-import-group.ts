@@ -10,6 +10,7 @@
 // failing) leaves the packages not written to be imported again one by one, the importer's way.
 import type { ImportOutcome } from '../../../shared/api/cases';
 import type { CasePackage } from '../../../shared/casefile/schema';
+import { DiskFullError } from '../disk-space';
 import { failedImport, revisionHashOf, type CaseImporter, type PreparedImport } from '../importer';
 import { readManifest as readCaseJson, type PackageSource } from '../package-source';
 import { BundlePacker, type ReadAhead } from './bundle-packer';
@@ -137,9 +138,20 @@ export class BundleImportGroup {
       return pkg.case.id;
     }
     // Files are packed only for a package the importer will take (not one it leaves unchanged or
-    // refuses). A pack that cannot even be begun (a full disk) leaves the files to the importer's
-    // own way, which says what is wrong as this package's outcome.
-    const opened = pkg && listed && !(held && held.revision >= pkg.case.revision) ? await this.packer.pack(src, pkg, reads ?? undefined).catch(() => src) : src;
+    // refuses). Files that do not fit on the disk: the package is not imported, and says so. A pack
+    // that cannot even be begun leaves the files to the importer's own way, which says what is wrong.
+    let opened = src;
+    if (pkg && listed && !(held && held.revision >= pkg.case.revision)) {
+      try {
+        opened = await this.packer.pack(src, pkg, reads ?? undefined);
+      } catch (err) {
+        if (err instanceof DiskFullError) {
+          src.close();
+          this.outcomes[slot] = named(failedImport(job.label, err), pkg);
+          return pkg.case.id;
+        }
+      }
+    }
     if (this.packer.full && !(await this.packer.commit())) this.packLost = true;
     const p = await this.importer.prepareFrom(job.label, async () => opened, importOptions(opts));
     if ('staged' in p) this.waiting.push({ slot, job, opts, prepared: p, packed: this.packer.packedFor(opened) });

@@ -222,6 +222,8 @@ export class BundlePacker {
     // Read ahead: the store was asked then; what this packer sealed since is all that changed.
     const todo = !this.packing ? [] : reads ? reads.files.filter((f) => !this.sealed(f)) : this.toSeal(files.values());
     const packed: string[] = [];
+    // Before anything of the package is written: DiskFullError is the package's outcome (bundle-import-group.ts).
+    this.store.ensureRoom(todo.reduce((n, f) => n + f.size, 0));
     if (todo.length) {
       const w = (this.writer ??= this.store.packWriter());
       if (!w) return src;

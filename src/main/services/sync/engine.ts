@@ -12,6 +12,7 @@ import type { Db } from '../../db/open';
 import type { WorkingDayCalendar } from '../../../shared/calendar/working-days';
 import type { BlobStore } from '../blob-store';
 import type { CaseImporter } from '../importer';
+import { asDiskFull, DiskFullError, isDiskFull } from '../disk-space';
 import { reportAuditHead, type AuditHeadSource } from './audit-head';
 import { BlobFetcher, BlobIntegrityError } from './blob-fetcher';
 import { syncCalendar } from './calendar-sync';
@@ -68,8 +69,10 @@ export class SyncBusyError extends Error {
   }
 }
 
-function classify(err: unknown, signal: AbortSignal): { outcome: Outcome; reason: string } {
+function classify(err: unknown, signal: AbortSignal, store: BlobStore): { outcome: Outcome; reason: string } {
   if (signal.aborted) return { outcome: 'cancelled', reason: '同步已取消' };
+  const full = asDiskFull(err, store.root, undefined, store.free);
+  if (full instanceof DiskFullError) return { outcome: 'error', reason: full.message };
   if (err instanceof BlobIntegrityError) return { outcome: 'error', reason: err.message };
   if (isTransportError(err)) {
     if (err.kind === 'network') return { outcome: 'offline', reason: err.message };
@@ -305,6 +308,7 @@ export class SyncEngine {
           holdMs: this.opts.groupHoldMs ?? GROUP_HOLD_MS,
           now: this.now,
           repair: (sha256, file) => this.repair(sha256, file),
+          room: (bytes) => this.host.blobs.ensureRoom(bytes),
         });
         Object.assign(summary, { pulled: pulled.pulled, unassigned: pulled.unassigned, refused: pulled.refused.length });
         if (pulled.reassigned.length) summary.reassignedCases = pulled.reassigned.map((r) => r.caseNumber);
@@ -327,18 +331,27 @@ export class SyncEngine {
         problems.unshift(...prepProblems);
       }
     } catch (err) {
-      ({ outcome, reason } = classify(err, signal));
+      ({ outcome, reason } = classify(err, signal, this.host.blobs));
     } finally {
       await transport?.close().catch(() => undefined);
       release();
     }
     summary.bytes = progress.transferred;
-    this.state.set(KEYS.lastOutcome, outcome);
-    if (reason) this.state.set(KEYS.lastError, reason);
-    else this.state.clear(KEYS.lastError);
+    let kept = true;
+    try {
+      this.state.set(KEYS.lastOutcome, outcome);
+      if (reason) this.state.set(KEYS.lastError, reason);
+      else this.state.clear(KEYS.lastError);
+    } catch (err) {
+      // A disk that filled up during the run: the outcome is told, though it cannot be kept.
+      if (!isDiskFull(err)) throw err;
+      kept = false;
+      ({ outcome, reason } = classify(err, signal, this.host.blobs));
+    }
     this.seenOutcome = this.outcomeStamp(); // ours: told to the automatic sync by run()
     progress.phase('done', reason ?? '');
-    const status = this.status(transport?.server ?? null, false);
+    const stored = this.status(transport?.server ?? null, false);
+    const status = kept ? stored : { ...stored, state: '出错' as const, lastError: reason };
     return { outcome, summary, status, line: statusLine(status, summary), refused, problems, notes, returned };
   }
 }

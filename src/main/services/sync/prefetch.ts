@@ -34,6 +34,8 @@ export interface PrefetchDeps {
   concurrency: number;
   /** Default LOOKAHEAD_BYTES. */
   lookaheadBytes?: number;
+  /** Throws unless this many bytes fit on the disk: asked before each request, so the pull stops there. */
+  room?: (bytes: number) => void;
 }
 
 interface Job {
@@ -170,6 +172,7 @@ export class Prefetcher {
         }
       }
       try {
+        this.d.room?.(group.reduce((n, k) => n + k.blob.size, 0));
         if (group.length > 1) await this.fetchGroup(group);
         else await this.fetchOne(j);
       } catch (err) {

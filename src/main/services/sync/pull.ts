@@ -48,6 +48,8 @@ export interface PullDeps {
    * download already went into the store (a batch's pack, its sha256 checked as it was written).
    */
   repair: (sha256: string, verifiedFile: string | null) => Promise<void>;
+  /** Throws (DiskFullError) unless this many bytes of downloads fit on the disk (prefetch.ts). */
+  room?: (bytes: number) => void;
 }
 
 export interface PullResult {
