@@ -15,9 +15,9 @@ export interface RunningHost {
   stop(): void;
 }
 
-/** A host on a temp FASHEN_HOME; `today` its date (E2E_TODAY), `autoSync` its automatic sync (off). */
-export async function startHost(opts: { today?: string; autoSync?: boolean } = {}): Promise<RunningHost> {
-  const home = mkdtempSync(join(tmpdir(), 'fashen-e2e-'));
+/** A host on a temp FASHEN_HOME (or `home`); `today` its date (E2E_TODAY), `autoSync` its automatic sync (off). */
+export async function startHost(opts: { today?: string; autoSync?: boolean; home?: string } = {}): Promise<RunningHost> {
+  const home = opts.home ?? mkdtempSync(join(tmpdir(), 'fashen-e2e-'));
   const { url, child } = await spawnHost(home, opts.today ?? E2E_TODAY, { autoSync: opts.autoSync });
   const u = new URL(url);
   return { url, origin: u.origin, token: u.searchParams.get('token')!, home, stop: () => child.kill('SIGTERM') };

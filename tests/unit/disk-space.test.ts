@@ -28,7 +28,7 @@ describe('disk space', () => {
     expect(thrown).toBeInstanceOf(DiskFullError);
     const e = thrown as DiskFullError;
     expect(e.need).toBe(10 * MB);
-    expect(e.message).toBe('磁盘空间不足：还需写入约 10.0 MB，另需为数据库留出 128.0 MB，数据目录所在磁盘仅剩 138.0 MB；请清理磁盘空间后重试，已完成的部分已保存');
+    expect(e.message).toBe('磁盘空间不足：数据目录所在磁盘仅剩 138.0 MB，需为数据库留出 128.0 MB，无法继续写入；请清理磁盘空间后重试，已完成的部分已保存');
     // Nothing to write: even a full disk is not asked.
     expect(() => ensureRoom('/d', 0, free(0))).not.toThrow();
     // Free space unknown (statfs failed): nothing is refused for it.

@@ -95,6 +95,33 @@ describe('ImportResult', () => {
     expect(many).toContain('已导入： 测市监处罚〔2026〕1号、测市监处罚〔2026〕3号');
     expect(many).toContain('已是最新（未更改）： 测市监处罚〔2026〕2号');
   });
+
+  const FULL = '导入失败：磁盘空间不足：数据目录所在磁盘仅剩 128.1 MB，需为数据库留出 128.0 MB，无法继续写入；请清理磁盘空间后重试，已完成的部分已保存';
+  const numbered = (n: number, extra: Partial<ImportOutcome> = {}): ImportOutcome => ({ source: `/stick/${n}`, ok: true, caseId: `c${n}`, caseNumber: `测市监处罚〔2026〕${n}号`, action: 'imported', ...extra });
+
+  it('cases refused for the same reason (a full disk): the reason once, then the cases; a failure with details of its own keeps its line', async () => {
+    const t = await text([
+      numbered(1),
+      numbered(2, { ok: false, error: FULL }),
+      numbered(3, { ok: false, error: '案卷包文件校验失败（1 处问题）', details: ['文件校验值不符：evidence/a.pdf'] }),
+      numbered(4, { ok: false, error: FULL }),
+      numbered(5, { ok: false, error: FULL }),
+    ]);
+    expect(t).toContain('已导入 1 个案卷，4 个失败');
+    expect(t.split('磁盘空间不足')).toHaveLength(2);
+    expect(t).toContain(`${FULL} 3 个： 测市监处罚〔2026〕2号、测市监处罚〔2026〕4号、测市监处罚〔2026〕5号`);
+    expect(t).toContain('测市监处罚〔2026〕3号 ：案卷包文件校验失败（1 处问题） 文件校验值不符：evidence/a.pdf');
+  });
+
+  it('a thousand cases from a stick: the first twenty named, then how many in all', async () => {
+    const t = await text([...Array.from({ length: 1000 }, (_, i) => numbered(i + 1)), ...Array.from({ length: 30 }, (_, i) => numbered(2000 + i, { ok: false, error: FULL }))]);
+    expect(t).toContain('已导入 1000 个案卷，30 个失败');
+    expect(t).toContain('测市监处罚〔2026〕19号、测市监处罚〔2026〕20号 等 1000 个');
+    expect(t).not.toContain('测市监处罚〔2026〕21号');
+    expect(t).toContain('30 个： 测市监处罚〔2026〕2000号、');
+    expect(t).toContain('测市监处罚〔2026〕2019号 等 30 个');
+    expect(t).not.toContain('测市监处罚〔2026〕2020号');
+  });
 });
 
 describe('a folder of several central bundles', () => {

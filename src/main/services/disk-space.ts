@@ -32,14 +32,18 @@ export class DiskFullError extends Error {
   constructor(
     readonly dir: string,
     readonly free: number | null,
-    /** need: what the step was about to write (absent: the disk filled during a write); doing: what could not be done then. */
+    /**
+     * need: what the step was about to write (absent: the disk filled during a write) — not in the
+     * message: it is only the next step's, not what the rest of a sync or a stick needs, and the
+     * packages of one stick refused alike read alike; doing: what could not be done then.
+     */
     opts: { need?: number; doing?: string; cause?: unknown } = {},
   ) {
     const left = free === null ? '' : `仅剩 ${formatBytes(free)}`;
     super(
       opts.need === undefined
         ? `磁盘空间不足：数据目录所在磁盘已满${left ? `，${left}` : ''}，${opts.doing ?? '写入未能完成'}；请清理磁盘空间后重试，已保存的内容不受影响`
-        : `磁盘空间不足：还需写入约 ${formatBytes(opts.need)}，另需为数据库留出 ${formatBytes(DISK_RESERVE_BYTES)}，数据目录所在磁盘${left || '空间不够'}；请清理磁盘空间后重试，已完成的部分已保存`,
+        : `磁盘空间不足：数据目录所在磁盘${left || '空间不够'}，需为数据库留出 ${formatBytes(DISK_RESERVE_BYTES)}，无法继续写入；请清理磁盘空间后重试，已完成的部分已保存`,
       opts.cause === undefined ? undefined : { cause: opts.cause },
     );
     this.name = 'DiskFullError';

@@ -41,11 +41,13 @@ export interface CentralHostOptions {
   trustAnchors?: (host: RunningHost) => Promise<string>;
   /** After alice is added, before her cases are published: more users, a display name. */
   prepare?: (central: RunningCentral) => Promise<void>;
+  /** The host's FASHEN_HOME (a temp folder by default). */
+  home?: string;
 }
 
 export async function withCentralAndHost(opts: CentralHostOptions, body: (s: CentralWithHost) => Promise<void>): Promise<void> {
   const today = opts.today ?? E2E_TODAY;
-  const host = await startHost({ today, autoSync: opts.autoSync });
+  const host = await startHost({ today, autoSync: opts.autoSync, ...(opts.home ? { home: opts.home } : {}) });
   let central: RunningCentral | undefined;
   try {
     await callApi(host, 'settings.setReviewer', { name: '王审核', agency: '马鞍山市市场监督管理局', legalQualification: true });

@@ -3,8 +3,7 @@
 // measured by the test). The sync stops at the reserve with the cases before it complete; a disk
 // that another program then fills to the last byte keeps the workstation from opening its database,
 // which says so in Chinese and changes nothing; with space again, it opens and the sync finishes.
-import { spawnSync } from 'node:child_process';
-import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DISK_RESERVE_BYTES, freeBytes } from '../../../src/main/services/disk-space';
@@ -12,36 +11,20 @@ import { MemoryCentral } from '../../../src/main/services/sync/memory-transport'
 import type { FileRef } from '../../../src/shared/casefile/schema';
 import type { Workstation } from '../../../src/main/workstation';
 import { tempDir } from '../../helpers/package-builder';
+import { canMountTmpfs, fillDisk, mountTmpfs, unmountTmpfs } from '../../helpers/tmpfs';
 import { filesOf, packageWithFiles, perBlob, workstation } from './fixtures';
 
 const MB = 1024 * 1024;
-const mountPoint = tempDir('tmpfs-');
-const mounted = spawnSync('mount', ['-t', 'tmpfs', '-o', `size=${DISK_RESERVE_BYTES / MB + 48}m`, 'tmpfs', mountPoint]).status === 0;
-if (!mounted) console.warn('disk-full-tmpfs: a tmpfs cannot be mounted here (needs root); skipped');
+const mountable = canMountTmpfs();
+if (!mountable) console.warn('disk-full-tmpfs: a tmpfs cannot be mounted here (needs root); skipped');
 
-/** Another program's file taking the disk down to `leave` bytes free (0: until the disk is full). */
-function fill(name: string, leave: number): void {
-  const fd = openSync(join(mountPoint, name), 'w');
-  const chunk = Buffer.alloc(MB);
-  try {
-    for (;;) {
-      const free = freeBytes(mountPoint)!;
-      if (free <= leave) break;
-      writeSync(fd, chunk, 0, Math.min(chunk.length, free - leave));
-    }
-  } catch (err) {
-    if ((err as { code?: string }).code !== 'ENOSPC') throw err;
-  } finally {
-    closeSync(fd);
-  }
-}
-
-describe.skipIf(!mounted)('a data folder on a file system that fills up', () => {
-  beforeAll(() => mkdirSync(join(mountPoint, 'data')));
-  afterAll(() => {
-    spawnSync('umount', ['-l', mountPoint]);
-    rmSync(mountPoint, { recursive: true, force: true });
+describe.skipIf(!mountable)('a data folder on a file system that fills up', () => {
+  let disk = '';
+  beforeAll(() => {
+    disk = mountTmpfs(DISK_RESERVE_BYTES / MB + 48)!;
+    mkdirSync(join(disk, 'data'));
   });
+  afterAll(() => unmountTmpfs(disk));
 
   it('the sync stops at the reserve; a disk filled to the last byte: the workstation will not open, and says why; with space again, the sync finishes', async () => {
     const central = new MemoryCentral();
@@ -51,26 +34,26 @@ describe.skipIf(!mounted)('a data folder on a file system that fills up', () => 
       cases.push(p);
       central.publish(p.manifest, filesOf(p));
     }
-    const dataDir = join(mountPoint, 'data');
+    const dataDir = join(disk, 'data');
     const open = () => workstation(dataDir, () => perBlob(central.transport()), { concurrency: 1 });
     let w: Workstation = open();
     // Room for about two of the six cases beyond the reserve.
-    fill('other-program-1', DISK_RESERVE_BYTES + 5 * MB);
+    fillDisk(disk, 'other-program-1', DISK_RESERVE_BYTES + 5 * MB);
     const first = await w.sync.run();
     expect(first.outcome).toBe('error');
-    expect(first.line).toMatch(/^出错（磁盘空间不足：还需写入约 2\.0 MB，另需为数据库留出 128\.0 MB，数据目录所在磁盘仅剩 /);
+    expect(first.line).toMatch(/^出错（磁盘空间不足：数据目录所在磁盘仅剩 1\d\d\.\d MB，需为数据库留出 128\.0 MB，无法继续写入；/);
     const kept = w.cases.count();
     expect(kept).toBeGreaterThanOrEqual(1);
     expect(kept).toBeLessThan(6);
     w.close();
 
     // Another program takes the rest: SQLite cannot make its WAL index, and the reason is the disk.
-    fill('other-program-2', 0);
-    expect(freeBytes(mountPoint)).toBeLessThan(64 * 1024);
+    fillDisk(disk, 'other-program-2', 0);
+    expect(freeBytes(disk)).toBeLessThan(64 * 1024);
     expect(open).toThrow(/^磁盘空间不足：数据目录所在磁盘已满，仅剩 [\d.]+ (B|KB)，无法打开本机数据库；请清理磁盘空间后重试，已保存的内容不受影响$/);
 
-    rmSync(join(mountPoint, 'other-program-1'));
-    rmSync(join(mountPoint, 'other-program-2'));
+    rmSync(join(disk, 'other-program-1'));
+    rmSync(join(disk, 'other-program-2'));
     w = open();
     try {
       // Nothing was lost: the cases from before are here, and the sync brings the rest.

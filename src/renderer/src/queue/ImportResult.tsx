@@ -39,17 +39,27 @@ function summaryOf(outcomes: ImportOutcome[]): { type: 'success' | 'warning' | '
       : [`已导入 ${came.length} 个案卷`, unchanged.length ? `${unchanged.length} 个已是最新` : '', failed.length ? `${failed.length} 个失败` : ''].filter(Boolean).join('，'),
     description: (failed.length + noted.length > 0 || !only) && (
       <ul style={{ margin: 0, paddingLeft: 16 }}>
-        {failed.map((o) => (
-          <li key={`failed:${o.source}`} data-testid="import-failed">
-            <span className="ellipsis">{o.caseNumber ?? o.source}</span>：{o.error ?? '未知原因'}
-            <Details details={o.details} />
-          </li>
-        ))}
+        {failedLines(failed).map((f) =>
+          f.outcomes.length === 1 ? (
+            <li key={`failed:${f.outcomes[0]!.source}`} data-testid="import-failed">
+              <span className="ellipsis">{nameOf(f.outcomes[0]!)}</span>：{f.reason}
+              <Details details={f.outcomes[0]!.details} />
+            </li>
+          ) : (
+            // Refused alike (a full disk): the reason once, then the cases.
+            <li key={`failed:${f.reason}`} data-testid="import-failed">
+              {f.reason}
+              <div className="small">
+                {f.outcomes.length} 个：<span className="num">{namesText(f.outcomes)}</span>
+              </div>
+            </li>
+          ),
+        )}
         {!only && <CaseNumbers label="已导入" outcomes={came} />}
         {!only && <CaseNumbers label="已是最新（未更改）" outcomes={unchanged} />}
         {noted.map((o) => (
           <li key={`noted:${o.source}`}>
-            <span className="ellipsis">{o.caseNumber ?? o.source}</span>：{o.action === 'new_round' ? `新一轮：${o.note}` : o.note}
+            <span className="ellipsis">{nameOf(o)}</span>：{o.action === 'new_round' ? `新一轮：${o.note}` : o.note}
           </li>
         ))}
       </ul>
@@ -57,12 +67,38 @@ function summaryOf(outcomes: ImportOutcome[]): { type: 'success' | 'warning' | '
   };
 }
 
-/** The 案号 of the cases one thing happened to, on one line (ten of them stay short). */
+const nameOf = (o: ImportOutcome) => o.caseNumber ?? o.source;
+
+/** Cases named on a line: the first NAMES_SHOWN, then how many in all (a stick may bring a thousand). */
+const NAMES_SHOWN = 20;
+function namesText(outcomes: ImportOutcome[]): string {
+  const names = outcomes.slice(0, NAMES_SHOWN).map(nameOf).join('、');
+  return outcomes.length > NAMES_SHOWN ? `${names} 等 ${outcomes.length} 个` : names;
+}
+
+/** Failures in order, those with the same reason (and nothing more to say per case) on one line. */
+function failedLines(failed: ImportOutcome[]): { reason: string; outcomes: ImportOutcome[] }[] {
+  const lines: { reason: string; outcomes: ImportOutcome[] }[] = [];
+  const alike = new Map<string, ImportOutcome[]>();
+  for (const o of failed) {
+    const reason = o.error ?? '未知原因';
+    const same = o.details?.length ? undefined : alike.get(reason);
+    if (same) same.push(o);
+    else {
+      const line = { reason, outcomes: [o] };
+      lines.push(line);
+      if (!o.details?.length) alike.set(reason, line.outcomes);
+    }
+  }
+  return lines;
+}
+
+/** The 案号 of the cases one thing happened to, on one line. */
 function CaseNumbers({ label, outcomes }: { label: string; outcomes: ImportOutcome[] }) {
   if (!outcomes.length) return null;
   return (
     <li>
-      {label}：<span className="num">{outcomes.map((o) => o.caseNumber ?? o.source).join('、')}</span>
+      {label}：<span className="num">{namesText(outcomes)}</span>
     </li>
   );
 }
