@@ -45,7 +45,7 @@ export async function dispatch(handlers: Handlers, name: unknown, rawInput: unkn
   } catch (err) {
     if (err instanceof ApiFailure) return { ok: false, error: err.error };
     log?.error(`call ${name} failed`, err);
-    // Not a fault to report: the reviewer can free space and try again.
+    // Not a fault to report: the reviewer can free space and try again (which disk is not known here).
     if (isDiskFull(err)) return { ok: false, error: { code: 'internal', message: (err instanceof DiskFullError ? err : new DiskFullError('', null, { cause: err })).message } };
     return { ok: false, error: { code: 'internal', message: '操作失败，请重试；如问题持续，请联系管理员（详情见日志）' } };
   }

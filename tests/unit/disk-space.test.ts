@@ -68,7 +68,7 @@ describe('an Api call that fails for want of space', () => {
   it('answers with the reason, not the generic failure', async () => {
     expect(await dispatch(failing(coded('ENOSPC', 'ENOSPC: no space left on device, write')), 'app.lastCrash', {})).toEqual({
       ok: false,
-      error: { code: 'internal', message: '磁盘空间不足：数据目录所在磁盘已满，写入未能完成；请清理磁盘空间后重试，已保存的内容不受影响' },
+      error: { code: 'internal', message: '磁盘空间不足：磁盘已满，写入未能完成；请清理磁盘空间后重试，已保存的内容不受影响' },
     });
     const opening = new DiskFullError('/d', 0, { doing: '无法打开本机数据库' });
     expect(await dispatch(failing(opening), 'app.lastCrash', {})).toEqual({ ok: false, error: { code: 'internal', message: opening.message } });

@@ -42,7 +42,7 @@ export class DiskFullError extends Error {
     const left = free === null ? '' : `仅剩 ${formatBytes(free)}`;
     super(
       opts.need === undefined
-        ? `磁盘空间不足：数据目录所在磁盘已满${left ? `，${left}` : ''}，${opts.doing ?? '写入未能完成'}；请清理磁盘空间后重试，已保存的内容不受影响`
+        ? `磁盘空间不足：${dir ? '数据目录所在磁盘' : '磁盘'}已满${left ? `，${left}` : ''}，${opts.doing ?? '写入未能完成'}；请清理磁盘空间后重试，已保存的内容不受影响`
         : `磁盘空间不足：数据目录所在磁盘${left || '空间不够'}，需为数据库留出 ${formatBytes(DISK_RESERVE_BYTES)}，无法继续写入；请清理磁盘空间后重试，已完成的部分已保存`,
       opts.cause === undefined ? undefined : { cause: opts.cause },
     );

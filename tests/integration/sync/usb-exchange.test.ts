@@ -2,7 +2,8 @@
 // never stamped later), a bundle is never written into the data folder, a key the central system has
 // not registered is warned about at export, `central receive` totals add up and name the case, and a
 // sync against a central system that is not running ends 离线 at once instead of retrying.
-import { existsSync, readFileSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, rmSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -16,6 +17,7 @@ import type { CentralClient } from '../../../src/cli/commands/central-client';
 import { enrol, type Signer } from '../../helpers/server-fixtures';
 import { startCentral, type CentralUnderTest, type Client } from '../../helpers/server';
 import { tempDir } from '../../helpers/package-builder';
+import { canMountTmpfs, fillDisk, mountTmpfs, unmountTmpfs } from '../../helpers/tmpfs';
 import { chunkOffset, HEADER_BYTES } from '../../../src/main/services/bundle-envelope/format';
 import { httpTransport, newDataDir, packageWithFiles, publish, queueOpinion, workstation } from './fixtures';
 
@@ -102,6 +104,48 @@ describe('exporting an offline bundle', () => {
       expect(JSON.parse(payload).signature.timestamp?.status).not.toBe('granted');
     } finally {
       w.close();
+    }
+  });
+});
+
+const mountable = canMountTmpfs();
+
+describe.skipIf(!mountable)('exporting to a stick that is full or read-only (a tmpfs of its own)', () => {
+  it('says so in Chinese — of the stick, not of this disk — leaves no half file, and the entry stays queued; then to room, it goes', async () => {
+    const stick = mountTmpfs(1)!;
+    const w = workstation(newDataDir(), () => httpTransport(central.url, alice.token!));
+    try {
+      const a = await publish(central.admin, await packageWithFiles(tempDir(), [10]), 'alice');
+      await w.sync.run();
+      const id = await queueOpinion(w, signer, { caseId: a.caseId, caseNumber: a.caseNumber, revision: a.revision, revisionHash: a.revisionHash }, 'alice');
+      // Queued as before: not exported, the same body (its try counted, as for any bundle written: exactly-once).
+      const queued = () => {
+        const e = w.sync.state.byId(id)!;
+        return { state: e.state, exportedAt: e.exportedAt, payloadJson: e.payloadJson };
+      };
+      const before = queued();
+      const target = join(stick, 'outbox.fashen-bundle');
+      const send = () => exportOutboxBundle({ sync: w.sync, opinions: { keys: keysOf(signer) } }, target, undefined, { passphrase: BUNDLE_PASS });
+
+      fillDisk(stick, 'photos', 0);
+      await expect(send()).rejects.toMatchObject({
+        error: { code: 'conflict' },
+        message: expect.stringMatching(new RegExp(`^目标位置空间不足（交换包约 [\\d.]+ KB）：${target}；交换包未导出，待发送的提交仍在队列中。请清理 U 盘或换一个位置后重试$`)),
+      });
+      expect(readdirSync(stick)).toEqual(['photos']);
+      expect(queued()).toEqual(before);
+
+      rmSync(join(stick, 'photos'));
+      expect(spawnSync('mount', ['-o', 'remount,ro', stick]).status).toBe(0);
+      await expect(send()).rejects.toMatchObject({ error: { code: 'conflict' }, message: `目标位置是只读的（U 盘是否打开了写保护？）：${target}；交换包未导出，待发送的提交仍在队列中` });
+      expect(queued()).toEqual(before);
+
+      expect(spawnSync('mount', ['-o', 'remount,rw', stick]).status).toBe(0);
+      await expect(send()).resolves.toMatchObject({ count: 1, encrypted: true });
+      expect(readdirSync(stick)).toEqual(['outbox.fashen-bundle']);
+    } finally {
+      w.close();
+      unmountTmpfs(stick);
     }
   });
 });

@@ -5,6 +5,7 @@
 import { existsSync, realpathSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, sep } from 'node:path';
 import { ApiFailure } from '../../../shared/api/result';
+import { formatBytes } from '../../../shared/format/bytes';
 
 const bad = (message: string) => new ApiFailure({ code: 'invalid_input', message });
 
@@ -31,6 +32,26 @@ export function exportTarget(path: string): string {
   const dir = dirname(p);
   if (!existsSync(dir) || !statSync(dir).isDirectory()) throw bad(`文件夹不存在：${dir}（U 盘是否已插好？）`);
   return p;
+}
+
+/**
+ * Why a bundle could not be written to `path` (the stick full, read-only or pulled out), in
+ * Chinese: nothing was exported and nothing changed here. Not the data folder's disk.
+ */
+export function writeProblem(err: unknown, path: string, bytes: number): ApiFailure {
+  const code = (err as NodeJS.ErrnoException).code;
+  const kept = '交换包未导出，待发送的提交仍在队列中';
+  const message =
+    code === 'ENOSPC' || code === 'EDQUOT'
+      ? `目标位置空间不足（交换包约 ${formatBytes(bytes)}）：${path}；${kept}。请清理 U 盘或换一个位置后重试`
+      : code === 'EROFS'
+        ? `目标位置是只读的（U 盘是否打开了写保护？）：${path}；${kept}`
+        : code === 'EACCES' || code === 'EPERM'
+          ? `没有权限写入：${path}；${kept}`
+          : code === 'ENOENT' || code === 'EIO' || code === 'ENODEV'
+            ? `无法写入：${path}（U 盘是否已拔出？）；${kept}`
+            : `无法写入：${path}（${(err as Error).message}）；${kept}`;
+  return new ApiFailure({ code: 'conflict', message });
 }
 
 /** A case bundle to read: an existing .zip file or a package folder. */

@@ -15,7 +15,7 @@ import type { AuditHeadReport } from '../../../shared/audit/head';
 import { OUTBOX_BUNDLE_FORMAT, type SubmissionRequest } from '../../../shared/sync/protocol';
 import { signDetached, type DetachedSignature, type UnlockedKey } from '../signing/index';
 import { anchoredHead, rememberExportedHead, type AuditHeadSource } from './audit-head';
-import { outsideDataDir } from './bundle-paths';
+import { outsideDataDir, writeProblem } from './bundle-paths';
 import { toRequest } from './push';
 import type { SyncStateRepo } from './state';
 
@@ -120,7 +120,12 @@ export async function exportOutboxBundle(
   const json = Buffer.from(`${JSON.stringify(bundle, null, 2)}\n`, 'utf8');
   const bytes = seal === 'plain' ? json : await sealBytes(json, seal.passphrase, 'outbox');
   // Not a secret (it travels on a stick): Node's default mode for new files, less the umask.
-  writeFileDurable(path, bytes, 0o666);
+  try {
+    writeFileDurable(path, bytes, 0o666);
+  } catch (err) {
+    // Before anything is marked: the entries stay as they were.
+    throw writeProblem(err, path, bytes.length);
+  }
   ws.sync.state.markExported(bundle.submissions.map((s) => s.id));
   // The server may learn this head from the import: later reports anchor there too.
   if (head) rememberExportedHead(ws.sync.state, head.seq);
