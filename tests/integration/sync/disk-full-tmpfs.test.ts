@@ -2,17 +2,23 @@
 // in CI — elsewhere this file is skipped and disk-full.test.ts covers the same steps on a disk
 // measured by the test). The sync stops at the reserve with the cases before it complete; a disk
 // that another program then fills to the last byte keeps the workstation from opening its database,
-// which says so in Chinese and changes nothing; with space again, it opens and the sync finishes.
+// which says so in Chinese and changes nothing (also when the app unlocks); with space again, it
+// opens and the sync finishes.
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DISK_RESERVE_BYTES, freeBytes } from '../../../src/main/services/disk-space';
 import { MemoryCentral } from '../../../src/main/services/sync/memory-transport';
 import type { FileRef } from '../../../src/shared/casefile/schema';
-import type { Workstation } from '../../../src/main/workstation';
+import { Workstation } from '../../../src/main/workstation';
+import { dispatch } from '../../../src/main/dispatch';
+import { startShellSession } from '../../../src/main/shell-session';
+import { createKeyring } from '../../../src/main/services/cache-crypto/keyring';
 import { tempDir } from '../../helpers/package-builder';
 import { canMountTmpfs, fillDisk, mountTmpfs, unmountTmpfs } from '../../helpers/tmpfs';
-import { filesOf, packageWithFiles, perBlob, workstation } from './fixtures';
+import { filesOf, packageWithFiles, perBlob, TODAY, workstation } from './fixtures';
+
+const PASS = '磁盘已满测试口令 2026';
 
 const MB = 1024 * 1024;
 const mountable = canMountTmpfs();
@@ -70,4 +76,24 @@ describe.skipIf(!mountable)('a data folder on a file system that fills up', () =
       w.close();
     }
   });
+
+  it('the app on a full disk: unlocking answers with the reason (not 操作失败), and unlocks once there is space', async () => {
+    const dataDir = join(disk, 'app');
+    mkdirSync(dataDir);
+    const key = await createKeyring(dataDir, { kind: 'passphrase', passphrase: PASS });
+    new Workstation({ dataDir, today: () => TODAY, cacheKey: key }).close();
+    const session = await startShellSession({ shell: 'host', workstation: { dataDir, today: () => TODAY }, keys: {} });
+    try {
+      fillDisk(disk, 'other-program-3', 0);
+      expect(await dispatch(session.handlers, 'app.unlock', { passphrase: PASS })).toMatchObject({
+        ok: false,
+        error: { message: expect.stringMatching(/^磁盘空间不足：数据目录所在磁盘已满，仅剩 [\d.]+ (B|KB)，无法打开本机数据库；/) },
+      });
+      rmSync(join(disk, 'other-program-3'));
+      expect(await dispatch(session.handlers, 'app.unlock', { passphrase: PASS })).toMatchObject({ ok: true, value: { locked: false } });
+    } finally {
+      await session.close();
+    }
+  });
 });
+
