@@ -75,15 +75,20 @@ export async function importCommand(open: () => Workstation, paths: string[], op
       }
     }
     if (opts.json) io.out(`${JSON.stringify(outcomes, null, 2)}\n`);
-    else
+    else {
+      // The reason of the failure before, when it had no details: cases refused alike (a full disk) say it once.
+      let said: string | null = null;
       for (const o of outcomes) {
         // One line a case; what is worth knowing about it (work kept as 上一轮, an older revision left alone) goes with its label.
         if (o.ok) io.out(`${o.action === 'imported' ? '已导入' : o.action === 'new_round' ? '新一轮' : '未变化'}${o.note ? `：${o.note}` : ''}  ${o.caseNumber}  ${o.source}\n`);
+        else if (o.error === said && !o.details?.length) io.err(`导入失败  ${o.source}（原因同上）\n`);
         else {
           io.err(`导入失败  ${o.source}\n  ${o.error}\n`);
           for (const d of o.details ?? []) io.err(`    - ${d}\n`);
         }
+        said = o.ok || o.details?.length ? null : (o.error ?? null);
       }
+    }
     return outcomes.every((o) => o.ok) && !calendarRefused ? 0 : 1;
   } finally {
     ws.close();

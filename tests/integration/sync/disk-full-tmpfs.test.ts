@@ -4,6 +4,7 @@
 // that another program then fills to the last byte keeps the workstation from opening its database,
 // which says so in Chinese and changes nothing (also when the app unlocks); with space again, it
 // opens and the sync finishes.
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -11,6 +12,7 @@ import { DISK_RESERVE_BYTES, freeBytes } from '../../../src/main/services/disk-s
 import { MemoryCentral } from '../../../src/main/services/sync/memory-transport';
 import type { FileRef } from '../../../src/shared/casefile/schema';
 import { Workstation } from '../../../src/main/workstation';
+import { buildNode, ENTRIES } from '../../../scripts/build-node.mjs';
 import { dispatch } from '../../../src/main/dispatch';
 import { startShellSession } from '../../../src/main/shell-session';
 import { createKeyring } from '../../../src/main/services/cache-crypto/keyring';
@@ -95,5 +97,27 @@ describe.skipIf(!mountable)('a data folder on a file system that fills up', () =
       await session.close();
     }
   });
+
+  it('fashen import of a stick’s folder on a nearly full disk: the cases that fit, then the reason once, each other case on its line', async () => {
+    await buildNode(['cli']);
+    const home = join(disk, 'cli-home');
+    const stick = tempDir('stick-');
+    for (let i = 0; i < 4; i++) await packageWithFiles(stick, [2 * MB + i]);
+    fillDisk(disk, 'other-program-4', DISK_RESERVE_BYTES + 3 * MB);
+    try {
+      const r = spawnSync(process.execPath, [join(process.cwd(), ENTRIES.cli.out), 'import', stick], { env: { ...process.env, FASHEN_HOME: home }, encoding: 'utf8' });
+      expect(r.status).toBe(1);
+      expect(r.stdout.match(/^已导入 /gm)).toHaveLength(1);
+      const lines = r.stderr.split('\n').filter((l) => l.startsWith('导入失败') || l.startsWith('  '));
+      expect(lines).toEqual([
+        expect.stringMatching(/^导入失败  \S+$/),
+        expect.stringMatching(/^  导入失败：磁盘空间不足：数据目录所在磁盘仅剩 [\d.]+ MB，需为数据库留出 128\.0 MB，无法继续写入；/),
+        expect.stringMatching(/^导入失败  \S+（原因同上）$/),
+        expect.stringMatching(/^导入失败  \S+（原因同上）$/),
+      ]);
+    } finally {
+      rmSync(join(disk, 'other-program-4'));
+    }
+  }, 60_000);
 });
 
