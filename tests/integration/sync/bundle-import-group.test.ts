@@ -6,7 +6,7 @@ import { existsSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync 
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { describe, expect, it, vi } from 'vitest';
-import type { FileRef } from '../../../src/shared/casefile/schema';
+import { packageFiles, type FileRef } from '../../../src/shared/casefile/schema';
 import { Workstation } from '../../../src/main/workstation';
 import { GROUP_CASES } from '../../../src/main/services/sync/pull';
 import { PACK_HEADER_BYTES } from '../../../src/main/services/blob-pack/pack-file';
@@ -16,14 +16,14 @@ import { packageFolder } from '../../../src/main/services/sync/package-folder';
 import { BundlePacker, READ_AHEAD_BYTES, READ_AHEAD_FILE_BYTES, ReadAhead } from '../../../src/main/services/sync/bundle-packer';
 import { openPackage, type PackageSource } from '../../../src/main/services/package-source';
 import { tempDir } from '../../helpers/package-builder';
-import { packageWithFiles, zipBuffer } from './fixtures';
+import { expectStoredAsGiven, packageWithFiles, zipBuffer } from './fixtures';
 import { zipPackage } from '../../helpers/server-fixtures';
 import { memoryWorkstations } from './memory-workstations';
 
 const ws = memoryWorkstations();
 
 type Pkg = Awaited<ReturnType<typeof packageWithFiles>>;
-const filesOf = (p: Pkg): FileRef[] => [...p.manifest.documents, ...p.manifest.evidence].map((x) => x.file);
+const filesOf = (p: Pkg): FileRef[] => packageFiles(p.manifest);
 const shasOf = (ps: Pkg[]) => new Set(ps.flatMap(filesOf).map((f) => f.sha256));
 /** The packages of a folder in the order an import takes them. */
 const listed = (stick: string) => {
@@ -34,14 +34,7 @@ const listed = (stick: string) => {
 const said = (os: { source: string; ok: boolean; action?: string; error?: string }[]) => os.map((o) => ({ source: o.source, ok: o.ok, action: o.action, error: o.error }));
 
 /** Every listed file of the packages reads back as on the stick and verifies. */
-async function expectStored(w: Workstation, ps: Pkg[]): Promise<void> {
-  const store = w.importer.store;
-  for (const p of ps)
-    for (const f of filesOf(p)) {
-      expect(Buffer.from(await store.read(f.sha256)).equals(readFileSync(join(p.dir, f.path)))).toBe(true);
-      expect(await store.verify(f.sha256)).toBe('ok');
-    }
-}
+const expectStored = (w: Workstation, ps: Pkg[]) => expectStoredAsGiven(w.importer.store, ps);
 
 describe('a bundle’s packages are written in groups', () => {
   it(`a stick of ${GROUP_CASES + 8} cases: two writes (${GROUP_CASES}, then 8), outcomes in the folder’s order; a file two packages share is packed once`, async () => {

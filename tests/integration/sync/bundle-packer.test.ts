@@ -5,14 +5,14 @@
 import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { FileRef } from '../../../src/shared/casefile/schema';
+import { packageFiles } from '../../../src/shared/casefile/schema';
 import type { Workstation } from '../../../src/main/workstation';
 import { PACK_HEADER_BYTES } from '../../../src/main/services/blob-pack/pack-file';
 import { encryptedSize } from '../../../src/main/services/cache-crypto/blob-format';
 import { importCaseBundle } from '../../../src/main/services/sync/case-bundle';
 import { tempDir } from '../../helpers/package-builder';
 import { zipPackage } from '../../helpers/server-fixtures';
-import { packageWithFiles, zipBuffer } from './fixtures';
+import { expectStoredAsGiven, packageWithFiles, zipBuffer } from './fixtures';
 import { memoryWorkstations } from './memory-workstations';
 
 const ws = memoryWorkstations();
@@ -22,8 +22,8 @@ const packFiles = (w: Workstation) => {
   return existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.pack')).map((f) => join(dir, f)) : [];
 };
 
-type Pkg = { dir: string; manifest: { documents: { file: FileRef }[]; evidence: { file: FileRef }[] } };
-const filesOf = (p: Pkg) => [...p.manifest.documents, ...p.manifest.evidence].map((x) => x.file);
+type Pkg = Awaited<ReturnType<typeof packageWithFiles>>;
+const filesOf = (p: Pkg) => packageFiles(p.manifest);
 
 /** Every listed file of the package: packed (an index row, no file of its own), read back as on the stick, verified. */
 async function expectPacked(w: Workstation, p: Pkg): Promise<void> {
@@ -31,9 +31,8 @@ async function expectPacked(w: Workstation, p: Pkg): Promise<void> {
   for (const f of filesOf(p)) {
     expect(store.packs!.index.get(f.sha256)).toBeDefined();
     expect(existsSync(store.pathOf(f.sha256))).toBe(false);
-    expect(Buffer.from(await store.read(f.sha256)).equals(readFileSync(join(p.dir, f.path)))).toBe(true);
-    expect(await store.verify(f.sha256)).toBe('ok');
   }
+  await expectStoredAsGiven(store, [p]);
 }
 
 describe('bundle imports write into packs', () => {

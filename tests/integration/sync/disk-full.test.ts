@@ -3,22 +3,21 @@
 // before stays complete; nothing of a case that did not fit is kept; with room again, the same
 // sync or import brings the rest. (The disk is the data folder's files under a chosen capacity;
 // disk-full-tmpfs.test.ts does the same on a real file system that fills up.)
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { DISK_RESERVE_BYTES, type FreeBytes } from '../../../src/main/services/disk-space';
 import { MemoryCentral } from '../../../src/main/services/sync/memory-transport';
 import { KEYS } from '../../../src/main/services/sync/state';
 import { importCaseBundle } from '../../../src/main/services/sync/case-bundle';
-import type { FileRef } from '../../../src/shared/casefile/schema';
+import { packageFiles } from '../../../src/shared/casefile/schema';
 import type { Workstation } from '../../../src/main/workstation';
 import { tempDir } from '../../helpers/package-builder';
-import { filesOf, newDataDir, packageWithFiles, perBlob, workstation } from './fixtures';
+import { expectStoredAsGiven, filesOf, newDataDir, packageWithFiles, perBlob, workstation } from './fixtures';
 
 const FILE = 300_000;
 
 type Pkg = Awaited<ReturnType<typeof packageWithFiles>>;
-const refsOf = (p: Pkg): FileRef[] => [...p.manifest.documents, ...p.manifest.evidence].map((x) => x.file);
 
 function bytesUnder(dir: string): number {
   let n = 0;
@@ -39,13 +38,7 @@ function smallDisk(dataDir: string) {
   };
 }
 
-async function expectIntact(w: Workstation, ps: Pkg[]): Promise<void> {
-  for (const p of ps)
-    for (const f of refsOf(p)) {
-      expect(Buffer.from(await w.blobs.read(f.sha256)).equals(readFileSync(join(p.dir, f.path)))).toBe(true);
-      expect(await w.blobs.verify(f.sha256)).toBe('ok');
-    }
-}
+const expectIntact = (w: Workstation, ps: Pkg[]) => expectStoredAsGiven(w.blobs, ps);
 
 describe('a disk too small for what comes in', () => {
   it('the initial sync stops before the disk is full, keeps the cases that came, and finishes once there is room', async () => {
@@ -111,7 +104,7 @@ describe('a disk too small for what comes in', () => {
       await expectIntact(w, importedCases);
       // Nothing of the others is in the store, nor waiting in its staging.
       const left = cases.filter((p) => !importedCases.includes(p));
-      for (const p of left) for (const f of refsOf(p)) expect(w.blobs.has(f.sha256)).toBe(false);
+      for (const p of left) for (const f of packageFiles(p.manifest)) expect(w.blobs.has(f.sha256)).toBe(false);
       expect(readdirSync(join(dataDir, 'blobs', '.staging'))).toEqual([]);
       expect(disk.free(dataDir)!).toBeGreaterThan(DISK_RESERVE_BYTES - 1024 * 1024);
 
@@ -138,7 +131,7 @@ describe('a disk too small for what comes in', () => {
       expect(refused.error).toMatch(/^导入失败：磁盘空间不足：数据目录所在磁盘仅剩 128\.\d MB，需为数据库留出 128\.0 MB，无法继续写入；/);
       expect(w.cases.count()).toBe(0);
       expect(readdirSync(join(dataDir, 'blobs', '.staging'))).toEqual([]);
-      for (const f of refsOf(p)) expect(w.blobs.has(f.sha256)).toBe(false);
+      for (const f of packageFiles(p.manifest)) expect(w.blobs.has(f.sha256)).toBe(false);
 
       disk.roomFor(4 * FILE);
       const taken = await w.importer.importOne(p.dir);

@@ -16,6 +16,8 @@ import type { Client } from '../../helpers/server';
 import type { IntakeAnswer } from '../../../src/shared/sync/protocol';
 import { packageFiles } from '../../../src/shared/casefile/schema';
 import type { FreeBytes } from '../../../src/main/services/disk-space';
+import type { BlobStore } from '../../../src/main/services/blob-store';
+import { expect } from 'vitest';
 
 export const TODAY = '2026-11-20';
 export const FAST_RETRY: RetryPolicy = { retries: 2, minDelay: 5, maxDelay: 40 };
@@ -113,6 +115,15 @@ export function outbox(ws: Workstation) {
 }
 
 /** All files of a built package by path (for the in-memory central system). */
+/** Every listed file of the packages reads back from the store as it is in the package, and verifies. */
+export async function expectStoredAsGiven(blobs: BlobStore, packages: readonly BuiltPackage[]): Promise<void> {
+  for (const p of packages)
+    for (const f of packageFiles(p.manifest)) {
+      expect(Buffer.from(await blobs.read(f.sha256)).equals(readFileSync(join(p.dir, f.path)))).toBe(true);
+      expect(await blobs.verify(f.sha256)).toBe('ok');
+    }
+}
+
 export function filesOf(pkg: BuiltPackage): Map<string, Uint8Array> {
   const out = new Map<string, Uint8Array>();
   for (const f of packageFiles(pkg.manifest)) out.set(f.path, new Uint8Array(readFileSync(join(pkg.dir, f.path))));
